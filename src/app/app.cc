@@ -1,0 +1,30 @@
+#include "app/app.h"
+
+#include <chrono>
+
+#include "store/audit_repo.h"
+
+namespace xinyi::app {
+
+App::App(store::Database& db_, Config cfg_) : db(db_), cfg(cfg_) {
+  clock_ms = [] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+}
+
+void audit(store::Connection& c, const App& app, const Caller& who, std::optional<std::int64_t> compound_id,
+           std::string action, std::string target, const boost::json::object& detail) {
+  store::AuditRec e;
+  e.compound_id = compound_id;
+  if (who.user) e.user_id = who.user->id;
+  e.at = app.clock_ms();
+  e.ip = who.ip;
+  e.action = std::move(action);
+  e.target = std::move(target);
+  e.detail = boost::json::serialize(detail);
+  store::append_audit(c, e);
+}
+
+}  // namespace xinyi::app

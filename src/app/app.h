@@ -1,0 +1,59 @@
+// The application: use cases over the domain and the store, one function per thing a user
+// does. Each takes the App (the store and process-wide state), the Caller (who is asking,
+// from where), and decoded input; it checks what the domain requires, performs the writes in
+// ONE transaction together with their audit-log entry, and returns the API representation
+// (JSON). Role checks of the route itself happen in the router before a use case runs; the
+// use cases check what depends on the data (e.g. that a building belongs to the compound).
+//
+// The HTTP layer and the CLI are thin adapters around these functions.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "auth/throttle.h"
+#include "domain/access.h"
+#include "store/auth_repo.h"
+#include "store/database.h"
+
+namespace xinyi::app {
+
+struct Config {
+  std::int64_t session_ttl_ms = 30LL * 24 * 3600 * 1000;  // 30 days
+  bool secure_cookies = false;                            // set behind TLS
+};
+
+class App {
+ public:
+  explicit App(store::Database& db, Config cfg = {});
+
+  store::Database& db;
+  Config cfg;
+  std::function<std::int64_t()> clock_ms;  // wall clock, replaceable in tests
+
+  // Sign-in: 5 failures per login per 15 minutes; 30 per address per 15 minutes.
+  auth::Throttle login_by_name{5, 15 * 60 * 1000};
+  auth::Throttle login_by_ip{30, 15 * 60 * 1000};
+  // Invite codes: 10 wrong codes per account per hour.
+  auth::Throttle claim_by_user{10, 60 * 60 * 1000};
+};
+
+// Who is asking. Anonymous when `user` is empty.
+struct Caller {
+  std::optional<store::UserRec> user;
+  std::optional<Principal> principal;
+  std::string ip;
+  std::string session_hash;  // SHA-256 of the session token, when signed in
+
+  const Principal* p() const { return principal ? &*principal : nullptr; }
+  std::int64_t user_id() const { return user ? user->id : 0; }
+};
+
+// Appends an audit entry for a write, in the caller's transaction.
+void audit(store::Connection& c, const App& app, const Caller& who, std::optional<std::int64_t> compound_id,
+           std::string action, std::string target, const boost::json::object& detail = {});
+
+}  // namespace xinyi::app

@@ -1,0 +1,248 @@
+#include "app/seed_demo.h"
+
+#include <array>
+#include <map>
+#include <set>
+
+#include "auth/crypto.h"
+#include "domain/assert.h"
+#include "domain/registry.h"
+#include "store/auth_repo.h"
+#include "store/registry_repo.h"
+
+namespace xinyi::app {
+
+using store::Connection;
+using I = std::int64_t;
+
+namespace {
+
+// splitmix64: a tiny deterministic generator, so the demo is the same on every machine.
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : s_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  I uniform(I lo, I hi) { return lo + static_cast<I>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
+  bool chance(int percent) { return uniform(1, 100) <= percent; }
+  template <class T, std::size_t N>
+  const T& pick(const std::array<T, N>& a) { return a[next() % N]; }
+
+ private:
+  std::uint64_t s_;
+};
+
+constexpr std::array<const char*, 60> kSurnames = {
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
+    "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
+    "彭", "曾", "肖", "田", "董", "袁", "潘", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏",
+    "吕", "丁", "任", "沈", "姚", "卢", "钟", "谭", "廖", "贾", "夏", "付", "邹", "熊", "向"};
+constexpr std::array<const char*, 48> kGiven = {
+    "建国", "秀英", "志强", "桂兰", "国华", "玉梅", "德明", "淑芬", "文静", "海燕", "小红", "明辉",
+    "丽华", "永刚", "春梅", "晓东", "红梅", "家福", "世杰", "凤英", "俊", "敏", "伟", "静",
+    "芳", "军", "磊", "洋", "勇", "艳", "杰", "娟", "涛", "超", "霞", "平", "刚", "桂英",
+    "淑珍", "玉兰", "长福", "金华", "志远", "雨欣", "子涵", "浩然", "思琪", "一鸣"};
+
+struct CourtyardPlan {
+  const char* name;
+  int buildings, entrances, floors, per_floor;
+};
+
+struct CompoundPlan {
+  const char* community;
+  const char* name;
+  const char* address;
+  registry::Model model;
+  const char* description;
+  std::vector<CourtyardPlan> courtyards;
+  const char* area;  // managed area (片区) holding every courtyard, or nullptr
+  int developer_percent;
+};
+
+std::vector<CompoundPlan> plans() {
+  return {
+      {"升庵社区", "桂湖教师院", "新都区桂湖街道升庵路 18 号", registry::Model::hourly,
+       "钟点式物业：没有全职物业人员，院委会按民意清单请保洁、绿化、电工和项目经理按小时上门服务，"
+       "服务时间、频次和标准事先公示。经业主表决，物业费由每月每平方米 0.30 元调整为 0.50 元。",
+       {{"教师院", 3, 2, 6, 2}}, nullptr, 0},
+      {"升庵社区", "城北花园", "新都区桂湖街道城北路 233 号", registry::Model::committee,
+       "物管委模式：未能成立业委会，38 户业主申请成立物业管理委员会；成员由街道社区推荐、业主联名推荐和自荐"
+       "三种渠道产生，业主代表不少于半数。开设基本存款账户，公款不再私存，每一笔支出居民可在线实时查询。",
+       {{"城北花园", 4, 2, 6, 2}}, nullptr, 4},
+      {"南街社区", "南街老城院落", "新都区桂湖街道南街 6 号", registry::Model::community_run,
+       "社区领办物业：社区孵化的非营利物业公司，网格员兼任物业经理和会计。物业费不涨，每个院落单独结算："
+       "院落收入减去成本即为该院落结余，用于本院落的摄像头、应急灯和每户 100 元的财产保险。",
+       {{"文庙院", 2, 1, 5, 2}, {"书院街院", 2, 1, 5, 2}, {"马家院", 2, 1, 5, 2}}, nullptr, 0},
+      {"南街社区", "九院合一", "新都区桂湖街道北门大街 1–9 号", registry::Model::merged,
+       "九院合一：九个相邻的小院落合并为一个管理片区，入户走访、问卷和坝坝会收集需求，十余次议事会确定改造方案，"
+       "拆除违建约 3000 平方米，居民众筹更换燃气管道和电线，通过比选确定一家物业服务整个片区。",
+       {{"桂馨院", 1, 1, 4, 2}, {"兰苑", 1, 1, 4, 2}, {"竹园", 1, 1, 4, 2}, {"梅院", 1, 1, 4, 2}, {"菊院", 1, 1, 4, 2},
+        {"松院", 1, 1, 4, 2}, {"柏院", 1, 1, 4, 2}, {"桃院", 1, 1, 4, 2}, {"李院", 1, 1, 4, 2}},
+       "北门片区", 0},
+      {"桂湖社区", "锦苑小区", "新都区桂湖街道锦苑路 88 号", registry::Model::charity,
+       "慈善基金：党支部、业委会和物业一体运转，入户走访形成民意清单和服务清单；小区慈善基金一周内募集 3 万元，"
+       "用于微更新、帮扶困难家庭和公益活动；7 万余元公共收益用于新大门、门禁、绿化和墙面粉刷。",
+       {{"锦苑", 4, 2, 7, 2}}, nullptr, 3},
+  };
+}
+
+}  // namespace
+
+std::vector<DemoAccount> demo_accounts() {
+  return {
+      {"admin", kDemoPassword, "系统管理员（全部小区）", "operator (all compounds)"},
+      {"staff", kDemoPassword, "社区工作人员·网格员（全部小区）", "community staff (all compounds)"},
+      {"committee", kDemoPassword, "业委会/物管委/院委会委员（全部小区）", "committee member (all compounds)"},
+      {"trustee", kDemoPassword, "受托人·物业项目经理（全部小区）", "trustee (all compounds)"},
+      {"worker", kDemoPassword, "钟点工·保洁（桂湖教师院）", "hourly worker (桂湖教师院)"},
+      {"auditor", kDemoPassword, "信托监察人（全部小区）", "trust supervisor / auditor (all compounds)"},
+      {"13800000001", kDemoPassword, "业主 王建国（桂湖教师院两套房）", "owner 王建国 (two units in 桂湖教师院)"},
+      {"13800000002", kDemoPassword, "租户 李晓梅（城北花园）", "tenant 李晓梅 (城北花园)"},
+      {"13800000003", kDemoPassword, "业主 陈玉兰（锦苑小区，尚未认领，可用邀请码认领）",
+       "owner 陈玉兰 (锦苑小区, not yet claimed: try the invite code)"},
+  };
+}
+
+SeedReport seed_demo(App& app) {
+  SeedReport rep;
+  bool exists = app.db.read([&](Connection& c) { return store::find_district(c, "新都区").has_value(); });
+  if (exists) return rep;
+
+  // Hash before the write transaction: argon2id is deliberately slow.
+  const std::string pw_hash = auth::hash_password(kDemoPassword);
+  std::vector<std::string> hashes;
+  for (std::size_t i = 0; i < demo_accounts().size(); ++i)
+    hashes.push_back(i == 0 ? pw_hash : auth::hash_password(kDemoPassword));
+
+  Caller system;
+  system.ip = "seed";
+  app.db.write([&](Connection& c) {
+    if (store::find_district(c, "新都区")) return;  // seeded meanwhile by another process
+    rep.created = true;
+    const I now = app.clock_ms();
+    Rng rng(20250301);
+    I district = store::insert_district(c, "新都区", now);
+    I street = store::insert_street(c, district, "桂湖街道", now);
+    std::map<std::string, I> communities;
+    std::vector<I> compound_ids;
+    std::set<std::string> phones{"13800000001", "13800000002", "13800000003"};
+    auto fresh_phone = [&] {
+      for (;;) {
+        std::string p = std::string("1") + "35789"[rng.uniform(0, 4)] + std::to_string(rng.uniform(100000000, 999999999));
+        if (phones.insert(p).second) return p;
+      }
+    };
+    auto fresh_name = [&] { return std::string(rng.pick(kSurnames)) + rng.pick(kGiven); };
+    std::set<std::string> codes;
+    auto fresh_code = [&] {
+      for (;;) {
+        std::string s;
+        for (std::size_t i = 0; i < registry::kInviteCodeLength; ++i)
+          s.push_back(registry::kInviteAlphabet[rng.next() % registry::kInviteAlphabet.size()]);
+        if (codes.insert(s).second) return s;
+      }
+    };
+
+    std::map<std::string, std::vector<I>> units_of;  // compound name → unit ids
+    for (const auto& plan : plans()) {
+      auto [it, fresh] = communities.try_emplace(plan.community, 0);
+      if (fresh) it->second = store::insert_community(c, street, plan.community, now);
+      I cid = store::insert_compound(c, it->second, plan.name, plan.address, std::string(registry::to_string(plan.model)),
+                                     plan.description, now);
+      compound_ids.push_back(cid);
+      ++rep.compounds;
+      std::optional<I> area;
+      if (plan.area) area = store::insert_area(c, cid, plan.area, now);
+      for (const auto& yp : plan.courtyards) {
+        I yid = store::insert_courtyard(c, cid, yp.name, area, now);
+        for (int b = 1; b <= yp.buildings; ++b) {
+          std::string bname = std::to_string(b) + "栋";
+          I bid = store::insert_building(c, cid, yid, bname, now);
+          // One floor plan per position: the same flat type stacks up the floors.
+          std::vector<I> plan_area;
+          for (int e = 0; e < yp.entrances * yp.per_floor; ++e) plan_area.push_back(rng.uniform(5500, 13500));
+          for (int e = 1; e <= yp.entrances; ++e) {
+            std::string entrance = yp.entrances > 1 ? std::to_string(e) + "单元" : "";
+            for (int f = 1; f <= yp.floors; ++f) {
+              for (int k = 1; k <= yp.per_floor; ++k) {
+                std::string number = std::to_string(f) + "0" + std::to_string(k);
+                registry::UnitAddress a{bname, entrance, number};
+                I area_c = plan_area[(e - 1) * yp.per_floor + (k - 1)];
+                bool dev = plan.developer_percent && rng.chance(plan.developer_percent);
+                store::NewUnit nu{cid, yid, bid, entrance, number, registry::unit_label(a), "gross", fresh_code(), area_c, dev};
+                I uid = store::insert_unit(c, nu, now);
+                units_of[plan.name].push_back(uid);
+                ++rep.units;
+                if (dev) continue;
+                I owner = store::insert_person(c, cid, fresh_name(), fresh_phone(), std::to_string(rng.uniform(1000, 9999)), now);
+                ++rep.persons;
+                store::insert_member(c, cid, uid, owner, "owner", now);
+                if (rng.chance(12)) {  // a spouse on the deed
+                  I co = store::insert_person(c, cid, fresh_name(), fresh_phone(), "", now);
+                  ++rep.persons;
+                  store::insert_member(c, cid, uid, co, "owner", now);
+                }
+                if (rng.chance(8)) {  // let to a tenant
+                  I t = store::insert_person(c, cid, fresh_name(), fresh_phone(), "", now);
+                  ++rep.persons;
+                  store::insert_member(c, cid, uid, t, "tenant", now);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    // The demo residents. 王建国 owns two units of 桂湖教师院 (one buyer, one owner in a vote).
+    const I teachers = compound_ids[0], garden = compound_ids[1], jinyuan = compound_ids[4];
+    I wang = store::insert_person(c, teachers, "王建国", "13800000001", "0012", now);
+    const auto& tu = units_of["桂湖教师院"];
+    std::vector<I> wang_units{tu[0], tu[13]};
+    for (I u : wang_units) store::insert_member(c, teachers, u, wang, "owner", now);
+    I li = store::insert_person(c, garden, "李晓梅", "13800000002", "", now);
+    const I li_unit = units_of["城北花园"][20];
+    store::insert_member(c, garden, li_unit, li, "tenant", now);
+    I chen = store::insert_person(c, jinyuan, "陈玉兰", "13800000003", "2046", now);
+    store::insert_member(c, jinyuan, units_of["锦苑小区"][5], chen, "owner", now);
+    rep.persons += 3;
+
+    // The 38 households of 城北花园 who applied for a property management committee.
+    const auto& gu = units_of["城北花园"];
+    for (int i = 0, n = 0; n < 38; i += 2) {
+      auto members = store::list_members(c, garden, gu[i]);
+      if (members.empty()) continue;  // developer-held units cannot sign
+      store::insert_signature(c, garden, "pmc_application", gu[i], now - (38 - n) * 3600'000LL);
+      ++n;
+    }
+
+    // Accounts.
+    auto accounts = demo_accounts();
+    std::vector<I> user_ids;
+    const char* names[] = {"平台管理员", "周网格", "刘委员", "赵经理", "孙师傅", "吴监察", "王建国", "李晓梅", "陈玉兰"};
+    for (std::size_t i = 0; i < accounts.size(); ++i) {
+      const auto& a = accounts[i];
+      std::optional<std::string> phone;
+      if (a.login.size() == 11 && a.login[0] == '1') phone = a.login;
+      user_ids.push_back(store::insert_user(c, a.login, phone, names[i], hashes[i], i == 0, now));
+    }
+    for (I cid : compound_ids) {
+      store::insert_grant(c, cid, user_ids[1], Role::staff, user_ids[0], now);
+      store::insert_grant(c, cid, user_ids[2], Role::committee, user_ids[0], now);
+      store::insert_grant(c, cid, user_ids[3], Role::trustee, user_ids[0], now);
+      store::insert_grant(c, cid, user_ids[5], Role::auditor, user_ids[0], now);
+    }
+    store::insert_grant(c, teachers, user_ids[4], Role::worker, user_ids[0], now);
+    for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[6], wang, "owner", now);
+    store::insert_claim(c, garden, li_unit, user_ids[7], li, "tenant", now);
+    audit(c, app, system, std::nullopt, "demo.seed", "district:" + std::to_string(district),
+          {{"compounds", rep.compounds}, {"units", rep.units}});
+  });
+  return rep;
+}
+
+}  // namespace xinyi::app

@@ -1,0 +1,29 @@
+// Password hashing, tokens and codes — thin wrappers over libsodium and OpenSSL.
+//
+// Passwords: argon2id (libsodium crypto_pwhash_str) with the "interactive" limits, or cheaper
+// limits when the process was started with fast_hashing_for_tests(). The stored string carries
+// its own salt and parameters, so a hash made with either setting verifies with both.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace xinyi::auth {
+
+// Must run once before any other call (initialises libsodium). Thread-safe, idempotent.
+void init();
+
+// For tests only: use argon2id's minimum cost so suites that create many accounts stay fast.
+void fast_hashing_for_tests();
+
+std::string hash_password(std::string_view password);
+bool verify_password(std::string_view hash, std::string_view password);
+
+// 32 random bytes, base64url without padding (43 characters).
+std::string random_token();
+// SHA-256 of `data`, lower-case hex.
+std::string sha256_hex(std::string_view data);
+// A fresh invite code (registry::kInviteCodeLength characters of registry::kInviteAlphabet).
+std::string random_invite_code();
+
+}  // namespace xinyi::auth

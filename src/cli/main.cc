@@ -1,0 +1,193 @@
+// xinyi — the one binary: server, migrations, demo data, imports.
+//
+// Exit codes: 0 ok, 1 usage, 2 bad input, 3 verification failed (ledger), 4 internal error.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "app/app.h"
+#include "app/roster_import.h"
+#include "app/seed_demo.h"
+#include "auth/crypto.h"
+#include "domain/error.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "store/migrations.h"
+
+namespace fs = std::filesystem;
+using namespace xinyi;
+
+namespace {
+
+constexpr int kExitOk = 0, kExitUsage = 1, kExitBadInput = 2, kExitInternal = 4;
+
+std::string default_web_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  std::vector<fs::path> candidates;
+  if (!ec) {
+    candidates.push_back(exe.parent_path() / "../web/dist");
+    candidates.push_back(exe.parent_path() / "../../web/dist");
+  }
+  candidates.push_back("web/dist");
+  candidates.push_back("/usr/share/xinyi/web");
+  for (const auto& c : candidates)
+    if (fs::is_regular_file(c / "index.html", ec)) return fs::canonical(c, ec).string();
+  return "";
+}
+
+bool split_listen(const std::string& listen, std::string* host, std::uint16_t* port) {
+  auto p = listen.rfind(':');
+  if (p == std::string::npos) return false;
+  *host = listen.substr(0, p);
+  if (host->size() > 2 && host->front() == '[' && host->back() == ']') *host = host->substr(1, host->size() - 2);
+  try {
+    int n = std::stoi(listen.substr(p + 1));
+    if (n < 0 || n > 65535) return false;
+    *port = static_cast<std::uint16_t>(n);
+  } catch (...) {
+    return false;
+  }
+  return !host->empty();
+}
+
+std::unique_ptr<store::Database> open_and_migrate(const std::string& url, std::size_t pool) {
+  auto db = store::Database::open(url, pool);
+  auto rep = store::migrate(*db);
+  if (rep.to_version != rep.from_version)
+    spdlog::info("store {}: schema migrated from version {} to {}", url, rep.from_version, rep.to_version);
+  return db;
+}
+
+void print_demo_banner(const std::string& url, app::App& app) {
+  std::cout << "\n  信义 Xinyi is running: " << url << "\n\n  演示账号 Demo accounts (password 密码: " << app::kDemoPassword << ")\n";
+  for (const auto& a : app::demo_accounts())
+    std::cout << "    " << a.login << std::string(a.login.size() < 14 ? 14 - a.login.size() : 1, ' ') << a.role_zh << " — " << a.role_en << "\n";
+  auto hint = app.db.read([](store::Connection& c) {
+    return c.query_one(
+        "SELECT u.invite_code, u.label, k.name FROM unit_members m JOIN persons p ON p.id = m.person_id "
+        "JOIN units u ON u.id = m.unit_id JOIN compounds k ON k.id = u.compound_id WHERE p.phone = '13800000003' LIMIT 1");
+  });
+  if (hint)
+    std::cout << "\n  认领房屋 Claim a unit: sign in as 13800000003, then enter invite code " << hint->str(0) << " ("
+              << hint->str(2) << " " << hint->str(1) << ")\n";
+  std::cout << "\n  Press Ctrl+C to stop.\n" << std::endl;
+}
+
+int serve(app::App& app, const std::string& listen, const std::string& web, int threads, bool demo_banner) {
+  http::ServerOptions opts;
+  if (!split_listen(listen, &opts.host, &opts.port)) {
+    std::cerr << "xinyi: --listen must be HOST:PORT, e.g. 127.0.0.1:8080\n";
+    return kExitUsage;
+  }
+  opts.threads = threads;
+  opts.web_dir = web.empty() ? default_web_dir() : web;
+  if (opts.web_dir.empty()) spdlog::warn("no built web app found (web/dist); serving the API only");
+  http::Router router(app);
+  http::register_api(router);
+  http::Server server(router, opts);
+  std::uint16_t port;
+  try {
+    port = server.start();
+  } catch (const std::exception& e) {
+    std::cerr << "xinyi: cannot listen on " << listen << ": " << e.what() << "\n";
+    return kExitUsage;
+  }
+  server.stop_on_signals();
+  std::string host = opts.host.find(':') != std::string::npos ? "[" + opts.host + "]" : opts.host;
+  std::string url = "http://" + host + ":" + std::to_string(port) + "/";
+  spdlog::info("serving {} on {} (store {}, web {})", "xinyi", url, app.db.url(), opts.web_dir.empty() ? "-" : opts.web_dir);
+  if (demo_banner) print_demo_banner(url, app);
+  else std::cout << "Xinyi is running: " << url << std::endl;
+  server.wait();
+  spdlog::info("stopped");
+  return kExitOk;
+}
+
+void progress_bar(std::size_t done, std::size_t total) {
+  if (!isatty(STDERR_FILENO) && done != total) return;
+  int width = 40;
+  int filled = total ? static_cast<int>(done * width / total) : width;
+  std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/" << total
+            << (done == total ? "\n" : "") << std::flush;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auth::init();
+  CLI::App cli{"信义 Xinyi — transparent finances and decisions for trust-model residential compounds"};
+  cli.require_subcommand(1);
+  cli.set_version_flag("--version", "xinyi 0.1.0");
+
+  std::string db_url = "sqlite:xinyi.db", listen = "127.0.0.1:8080", web;
+  int threads = 0;
+  std::int64_t compound = 0;
+  std::string file;
+  bool dry_run = false;
+
+  auto* serve_cmd = cli.add_subcommand("serve", "Serve the web app and the API");
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the store's schema");
+  auto* seed_cmd = cli.add_subcommand("seed-demo", "Load the demo district (idempotent)");
+  auto* demo_cmd = cli.add_subcommand("demo", "migrate + seed-demo + serve");
+  auto* import_cmd = cli.add_subcommand("import-units", "Import a unit roster (CSV, UTF-8 or GBK) into a compound");
+  for (auto* c : {serve_cmd, migrate_cmd, seed_cmd, demo_cmd, import_cmd})
+    c->add_option("--db", db_url, "Store URL: sqlite:PATH (postgresql://… reserved)")->capture_default_str();
+  for (auto* c : {serve_cmd, demo_cmd}) {
+    c->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
+    c->add_option("--web", web, "Folder of the built web app (default: web/dist beside the binary)");
+    c->add_option("--threads", threads, "Server threads (default: one per core)")->check(CLI::Range(0, 256));
+  }
+  import_cmd->add_option("--compound", compound, "Compound id")->required();
+  import_cmd->add_option("file", file, "CSV file")->required()->check(CLI::ExistingFile);
+  import_cmd->add_flag("--dry-run", dry_run, "Check the file without importing");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = cli.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+
+  try {
+    const std::size_t pool = static_cast<std::size_t>(std::max(2, (threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency())) + 2));
+    auto db = open_and_migrate(db_url, pool);
+    app::App app(*db);
+    if (migrate_cmd->parsed()) {
+      std::cout << "schema at version " << store::latest_schema_version() << "\n";
+      return kExitOk;
+    }
+    if (seed_cmd->parsed() || demo_cmd->parsed()) {
+      auto rep = app::seed_demo(app);
+      if (rep.created)
+        spdlog::info("demo district loaded: {} compounds, {} units, {} people", rep.compounds, rep.units, rep.persons);
+      else
+        spdlog::info("demo district already present; nothing added");
+      if (seed_cmd->parsed()) return kExitOk;
+    }
+    if (import_cmd->parsed()) {
+      std::ifstream f(file, std::ios::binary);
+      std::stringstream ss;
+      ss << f.rdbuf();
+      app::Caller cli_caller;
+      cli_caller.ip = "cli";
+      auto rep = app::import_roster_csv(app, cli_caller, compound, ss.str(), dry_run, progress_bar);
+      std::cout << boost::json::serialize(rep.to_json()) << "\n";
+      return kExitOk;
+    }
+    return serve(app, listen, web, threads, demo_cmd->parsed());
+  } catch (const Error& e) {
+    std::cerr << "xinyi: " << e.zh() << " / " << e.en() << "\n";
+    for (const auto& f : e.fields()) std::cerr << "  " << f.field << ": " << f.zh << " / " << f.en << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "xinyi: " << e.what() << "\n";
+    return kExitInternal;
+  }
+}

@@ -1,0 +1,117 @@
+#include "http/api.h"
+
+#include "app/auth_service.h"
+#include "app/registry_service.h"
+#include "app/roster_import.h"
+#include "http/problem.h"
+
+namespace xinyi::http {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr Role R = Role::resident, C = Role::committee, T = Role::trustee, S = Role::staff, A = Role::auditor;
+
+Response signed_in(Ctx& x, const app::SignedIn& s, int status) {
+  Response res = json_response(status, s.me);
+  res.headers.emplace_back("Set-Cookie", session_cookie(s.token, x.app.cfg.session_ttl_ms / 1000, x.app.cfg.secure_cookies));
+  return res;
+}
+
+}  // namespace
+
+void register_api(Router& r) {
+  // ---- public ------------------------------------------------------------------------------
+  r.add("GET", "/api/v1/health", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, json::object{{"status", "ok"}, {"service", "xinyi"}, {"version", "0.1.0"},
+                                           {"store", x.app.db.dialect() == store::Dialect::sqlite ? "sqlite" : "postgresql"}});
+  });
+  r.add("GET", "/api/v1/public/regions", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::public_regions(x.app)); });
+  r.add("GET", "/api/v1/public/compounds", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::public_compounds(x.app)); });
+  r.add("GET", "/api/v1/public/compounds/{id}", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::public_compound(x.app, x.id("id"))); });
+
+  // ---- sign-in and the signed-in person ----------------------------------------------------
+  r.add("POST", "/api/v1/auth/login", Rule::anyone(),
+        [](Ctx& x) { return signed_in(x, app::login(x.app, x.caller, x.req.body), 200); });
+  r.add("POST", "/api/v1/auth/register", Rule::anyone(),
+        [](Ctx& x) { return signed_in(x, app::register_account(x.app, x.caller, x.req.body), 201); });
+  r.add("POST", "/api/v1/auth/logout", Rule::anyone(), [](Ctx& x) {
+    app::logout(x.app, x.caller);
+    Response res = no_content();
+    res.headers.emplace_back("Set-Cookie", session_cookie("", 0, x.app.cfg.secure_cookies));
+    return res;
+  });
+  r.add("POST", "/api/v1/auth/password", Rule::signed_in(), [](Ctx& x) {
+    app::change_password(x.app, x.caller, x.req.body);
+    return no_content();
+  });
+  r.add("GET", "/api/v1/auth/session", Rule::anyone(), [](Ctx& x) {
+    // For pages that must know whether someone is signed in without provoking a 401.
+    if (!x.caller.user) return json_response(200, json::object{{"signed_in", false}});
+    return json_response(200, json::object{{"signed_in", true}, {"me", app::me(x.app, x.caller)}});
+  });
+  r.add("GET", "/api/v1/me", Rule::signed_in(), [](Ctx& x) { return json_response(200, app::me(x.app, x.caller)); });
+  r.add("POST", "/api/v1/me/claims", Rule::signed_in(),
+        [](Ctx& x) { return json_response(201, app::claim_unit(x.app, x.caller, x.req.body)); });
+
+  // ---- operator: the hierarchy -------------------------------------------------------------
+  r.add("POST", "/api/v1/districts", Rule::admin(),
+        [](Ctx& x) { return json_response(201, app::create_district(x.app, x.caller, x.req.body)); });
+  r.add("POST", "/api/v1/districts/{id}/streets", Rule::admin(),
+        [](Ctx& x) { return json_response(201, app::create_street(x.app, x.caller, x.id("id"), x.req.body)); });
+  r.add("POST", "/api/v1/streets/{id}/communities", Rule::admin(),
+        [](Ctx& x) { return json_response(201, app::create_community(x.app, x.caller, x.id("id"), x.req.body)); });
+  r.add("POST", "/api/v1/communities/{id}/compounds", Rule::admin(),
+        [](Ctx& x) { return json_response(201, app::create_compound(x.app, x.caller, x.id("id"), x.req.body)); });
+
+  // ---- one compound: registry management ---------------------------------------------------
+  r.add("POST", "/api/v1/compounds/{cid}/areas", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_area(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/courtyards", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_courtyard(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("PATCH", "/api/v1/compounds/{cid}/courtyards/{id}", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(200, app::update_courtyard(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+  });
+  r.add("POST", "/api/v1/compounds/{cid}/buildings", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_building(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/units", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_unit(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("GET", "/api/v1/compounds/{cid}/units", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
+    return json_response(200, app::list_units(x.app, x.id("cid"), x.query_int("after", 0, 0, INT64_MAX),
+                                              x.query_int("limit", 100, 1, app::kMaxPageSize)));
+  });
+  r.add("GET", "/api/v1/compounds/{cid}/units/{id}", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::get_unit(x.app, x.id("cid"), x.id("id"))); });
+  r.add("PATCH", "/api/v1/compounds/{cid}/units/{id}", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(200, app::update_unit(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+  });
+  r.add("POST", "/api/v1/compounds/{cid}/units/{id}/members", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(201, app::add_member(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+  });
+  r.add("POST", "/api/v1/compounds/{cid}/units/{id}/invite-code", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(200, app::new_invite_code(x.app, x.caller, x.id("cid"), x.id("id")));
+  });
+  r.add("GET", "/api/v1/compounds/{cid}/invite-codes", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::invite_codes(x.app, x.id("cid"))); });
+  r.add("POST", "/api/v1/compounds/{cid}/import/units", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(x.query_flag("dry_run") ? 200 : 201,
+                         app::import_roster(x.app, x.caller, x.id("cid"), x.req.body, x.query_flag("dry_run")));
+  });
+
+  // ---- one compound: roles and the audit log ------------------------------------------------
+  r.add("GET", "/api/v1/compounds/{cid}/roles", Rule::in_compound({C, S, A}),
+        [](Ctx& x) { return json_response(200, app::list_roles(x.app, x.id("cid"))); });
+  r.add("POST", "/api/v1/compounds/{cid}/roles", Rule::in_compound({S}),
+        [](Ctx& x) { return json_response(201, app::grant_role(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("GET", "/api/v1/compounds/{cid}/audit", Rule::in_compound({S, A}), [](Ctx& x) {
+    return json_response(200, app::list_audit(x.app, x.id("cid"), x.query_int("before", 0, 0, INT64_MAX),
+                                              x.query_int("limit", 100, 1, app::kMaxPageSize)));
+  });
+  (void)R;
+}
+
+}  // namespace xinyi::http

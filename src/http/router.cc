@@ -1,0 +1,163 @@
+#include "http/router.h"
+
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+
+#include "app/auth_service.h"
+#include "domain/assert.h"
+#include "http/problem.h"
+#include "store/sql.h"
+
+namespace xinyi::http {
+
+namespace {
+std::vector<std::string> split_path(const std::string& p) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < p.size()) {
+    if (p[i] == '/') { ++i; continue; }
+    std::size_t j = p.find('/', i);
+    if (j == std::string::npos) j = p.size();
+    out.push_back(p.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool match(const Route& r, const std::vector<std::string>& segs, std::map<std::string, std::string>* params) {
+  if (r.segments.size() != segs.size()) return false;
+  for (std::size_t i = 0; i < segs.size(); ++i) {
+    const auto& p = r.segments[i];
+    if (p.size() > 2 && p.front() == '{' && p.back() == '}') (*params)[p.substr(1, p.size() - 2)] = segs[i];
+    else if (p != segs[i]) return false;
+  }
+  return true;
+}
+
+std::optional<std::int64_t> parse_int(const std::string& s) {
+  std::int64_t v;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+bool same_origin(const Request& req) {
+  if (req.origin.empty() || req.origin == "null") return req.origin.empty();
+  auto p = req.origin.find("://");
+  std::string host = p == std::string::npos ? req.origin : req.origin.substr(p + 3);
+  return host == req.host;
+}
+}  // namespace
+
+std::int64_t Ctx::id(const std::string& name) const {
+  auto it = params.find(name);
+  XINYI_ASSERT(it != params.end());
+  auto v = parse_int(it->second);
+  if (!v || *v <= 0) throw_not_found("编号 " + it->second.substr(0, 20), "Id " + it->second.substr(0, 20));
+  return *v;
+}
+
+std::int64_t Ctx::query_int(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max) const {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return fallback;
+  auto v = parse_int(it->second);
+  if (!v || *v < min || *v > max)
+    throw Error(ErrorKind::bad_request, "bad-query", "查询参数 " + name + " 必须是 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间的整数",
+                "Query parameter " + name + " must be an integer from " + std::to_string(min) + " to " + std::to_string(max));
+  return *v;
+}
+
+bool Ctx::query_flag(const std::string& name) const {
+  auto it = req.query.find(name);
+  return it != req.query.end() && (it->second == "1" || it->second == "true" || it->second.empty());
+}
+
+void Router::add(std::string method, std::string pattern, Rule rule, Handler h) {
+  XINYI_ASSERT(rule.scope() != Rule::Scope::compound || pattern.find("{cid}") != std::string::npos);
+  for (const auto& r : routes_) XINYI_ASSERT(!(r.method == method && r.pattern == pattern));
+  Route r{std::move(method), pattern, rule, std::move(h), split_path(pattern)};
+  routes_.push_back(std::move(r));
+}
+
+Response Router::handle(const Request& req) {
+  auto segs = split_path(req.path);
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+  std::string allow;
+  for (const auto& r : routes_) {
+    std::map<std::string, std::string> p;
+    if (!match(r, segs, &p)) continue;
+    if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
+      route = &r;
+      params = std::move(p);
+      break;
+    }
+    allow += (allow.empty() ? "" : ", ") + r.method;
+  }
+  try {
+    if (!route) {
+      if (!allow.empty()) {
+        Response res = problem(405, "method-not-allowed", "不支持此请求方法", "Method not allowed");
+        res.headers.emplace_back("Allow", allow);
+        return res;
+      }
+      return problem(404, "not-found", "没有这个接口", "No such endpoint");
+    }
+    app::Caller caller = app::authenticate(app_, cookie_value(req.cookie, kSessionCookie), req.ip);
+    if (req.method != "GET" && req.method != "HEAD" && !same_origin(req))
+      return problem(403, "cross-origin", "拒绝跨站请求", "Cross-origin request refused");
+    Ctx ctx{app_, caller, req, std::move(params)};
+    std::optional<std::int64_t> cid;
+    if (route->rule.scope() == Rule::Scope::compound) cid = ctx.id("cid");
+    if (!route->rule.allows(caller.p(), cid)) {
+      if (!caller.user) return problem(401, "sign-in-required", "请先登录", "Please sign in first");
+      return problem(403, "forbidden", "您没有执行此操作的权限", "You do not have permission to do this");
+    }
+    return route->handler(ctx);
+  } catch (const Error& e) {
+    return problem(e);
+  } catch (const store::ConstraintError& e) {
+    spdlog::warn("constraint: {}", e.what());
+    return problem(409, "conflict", "与已有记录冲突", "Conflicts with an existing record");
+  } catch (const std::exception& e) {
+    spdlog::error("{} {}: {}", req.method, req.path, e.what());
+    return problem(500, "internal", "服务器内部错误，请稍后再试", "Internal server error; please try again later");
+  }
+}
+
+Response json_response(int status, const boost::json::value& v) {
+  Response r;
+  r.status = status;
+  r.body = boost::json::serialize(v);
+  return r;
+}
+
+Response no_content() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+std::string session_cookie(const std::string& token, std::int64_t max_age_s, bool secure) {
+  std::string c = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+                  std::to_string(max_age_s);
+  if (secure) c += "; Secure";
+  return c;
+}
+
+std::string cookie_value(const std::string& header, const std::string& name) {
+  std::size_t i = 0;
+  while (i < header.size()) {
+    while (i < header.size() && (header[i] == ' ' || header[i] == ';')) ++i;
+    std::size_t eq = header.find('=', i);
+    std::size_t end = header.find(';', i);
+    if (end == std::string::npos) end = header.size();
+    if (eq != std::string::npos && eq < end && header.compare(i, eq - i, name) == 0) return header.substr(eq + 1, end - eq - 1);
+    i = end + 1;
+  }
+  return "";
+}
+
+}  // namespace xinyi::http

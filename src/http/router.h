@@ -1,0 +1,91 @@
+// The API router: a table of routes, each with a method, a path pattern, an access Rule and
+// a handler. Transport-free (no Beast types), so tests can drive it directly and the
+// permission test can walk the table.
+//
+// For each request, handle():
+//   1. matches the path ("/api/v1/compounds/{cid}/units/{uid}"); none → 404, wrong method → 405;
+//   2. resolves the session cookie into a Caller (anonymous when absent or expired);
+//   3. refuses cross-site writes (an Origin header that is not this host) with 403;
+//   4. evaluates the route's Rule — for compound routes against the {cid} of the path —
+//      anonymous → 401, not allowed → 403 (deny by default: no route exists without a Rule);
+//   5. runs the handler; an xinyi::Error becomes RFC 9457 problem+json, anything else a
+//      logged 500 that reveals nothing.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "domain/access.h"
+
+namespace xinyi::http {
+
+struct Request {
+  std::string method;  // "GET", "POST", …
+  std::string path;    // decoded path without query
+  std::multimap<std::string, std::string> query;
+  std::string body;
+  std::string content_type;
+  std::string cookie;  // the Cookie header
+  std::string origin;  // the Origin header, if any
+  std::string host;    // the Host header
+  std::string ip;      // the peer address
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+struct Ctx {
+  app::App& app;
+  app::Caller& caller;
+  const Request& req;
+  std::map<std::string, std::string> params;
+
+  // A path parameter as a positive id; an unparsable one is a 404 (there is no such thing).
+  std::int64_t id(const std::string& name) const;
+  // A query parameter as an integer in [min, max], or `fallback` when absent; bad → 400.
+  std::int64_t query_int(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
+  bool query_flag(const std::string& name) const;
+};
+
+using Handler = std::function<Response(Ctx&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  Rule rule;
+  Handler handler;
+  std::vector<std::string> segments;  // pattern split on '/'
+};
+
+class Router {
+ public:
+  explicit Router(app::App& app) : app_(app) {}
+
+  // REQUIRES: a compound Rule's pattern contains {cid}; patterns are unique per method.
+  void add(std::string method, std::string pattern, Rule rule, Handler h);
+  Response handle(const Request& req);
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  app::App& app_;
+  std::vector<Route> routes_;
+};
+
+// Helpers for handlers.
+Response json_response(int status, const boost::json::value& v);
+Response no_content();
+std::string session_cookie(const std::string& token, std::int64_t max_age_s, bool secure);
+// The value of cookie `name` in a Cookie header, or "".
+std::string cookie_value(const std::string& header, const std::string& name);
+inline constexpr const char* kSessionCookie = "xinyi_session";
+
+}  // namespace xinyi::http

@@ -1,0 +1,91 @@
+// Database: a pool of connections to one store, and the only way to run a transaction.
+//
+//   auto id = db.write([&](Connection& c) { return repo::insert_x(c, ...); });
+//
+// write() runs `fn` inside one write transaction: it commits when `fn` returns and rolls
+// back when `fn` throws (the exception is rethrown), so a request's writes are all or nothing.
+// read() runs `fn` in a read transaction (a consistent snapshot). Both block while every
+// connection is in use; the pool size bounds concurrent store work.
+//
+// URLs: "sqlite:PATH" (PATH may be ":memory:" — then the pool holds one connection, since each
+// in-memory connection would be a different database). "postgresql://…" is reserved for the
+// PostgreSQL engine and refused until it exists.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "store/sql.h"
+
+namespace xinyi::store {
+
+class Database {
+ public:
+  // Opens the store at `url` with up to `pool_size` connections. Throws StoreError, or
+  // xinyi::Error (bad_request) for a URL it does not understand.
+  static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size = 4);
+
+  Dialect dialect() const { return dialect_; }
+  const std::string& url() const { return url_; }
+
+  template <class F>
+  auto write(F&& fn) -> std::invoke_result_t<F, Connection&> {
+    return transact(true, std::forward<F>(fn));
+  }
+  template <class F>
+  auto read(F&& fn) -> std::invoke_result_t<F, Connection&> {
+    return transact(false, std::forward<F>(fn));
+  }
+
+ private:
+  class Lease {
+   public:
+    Lease(Database& db, std::unique_ptr<Connection> c) : db_(db), c_(std::move(c)) {}
+    ~Lease() { db_.release(std::move(c_)); }
+    Connection& operator*() { return *c_; }
+   private:
+    Database& db_;
+    std::unique_ptr<Connection> c_;
+  };
+
+  template <class F>
+  auto transact(bool write, F&& fn) -> std::invoke_result_t<F, Connection&> {
+    Lease lease(*this, acquire());
+    Connection& c = *lease;
+    c.begin(write);
+    try {
+      if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
+        fn(c);
+        c.commit();
+      } else {
+        auto result = fn(c);
+        c.commit();
+        return result;
+      }
+    } catch (...) {
+      try { c.rollback(); } catch (...) {}
+      throw;
+    }
+  }
+
+  Database(std::string url, Dialect d, std::function<std::unique_ptr<Connection>()> factory,
+           std::size_t pool_size);
+  std::unique_ptr<Connection> acquire();
+  void release(std::unique_ptr<Connection> c);
+
+  std::string url_;
+  Dialect dialect_;
+  std::function<std::unique_ptr<Connection>()> factory_;
+  std::size_t pool_size_;
+  std::size_t opened_ = 0;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+}  // namespace xinyi::store

@@ -1,0 +1,208 @@
+#include "store/migrations.h"
+
+#include <ctime>
+#include <string>
+
+namespace xinyi::store {
+
+namespace {
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;  // portable SQL; {{ID}} becomes the engine's auto-increment primary key
+};
+
+// Timestamps are BIGINT milliseconds since the Unix epoch (UTC), set by the application.
+constexpr Migration kMigrations[] = {
+    {1, "registry, people, sign-in, roles, audit", R"SQL(
+CREATE TABLE districts (
+  id {{ID}},
+  name TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE streets (
+  id {{ID}},
+  district_id BIGINT NOT NULL REFERENCES districts(id),
+  name TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  UNIQUE (district_id, name)
+);
+CREATE TABLE communities (
+  id {{ID}},
+  street_id BIGINT NOT NULL REFERENCES streets(id),
+  name TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  UNIQUE (street_id, name)
+);
+CREATE TABLE compounds (
+  id {{ID}},
+  community_id BIGINT NOT NULL REFERENCES communities(id),
+  name TEXT NOT NULL,
+  address TEXT NOT NULL DEFAULT '',
+  model TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  UNIQUE (community_id, name)
+);
+CREATE TABLE managed_areas (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  name TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  UNIQUE (compound_id, name)
+);
+CREATE TABLE courtyards (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  area_id BIGINT REFERENCES managed_areas(id),
+  name TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  UNIQUE (compound_id, name)
+);
+CREATE TABLE buildings (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  courtyard_id BIGINT NOT NULL REFERENCES courtyards(id),
+  name TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  UNIQUE (courtyard_id, name)
+);
+CREATE TABLE units (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  courtyard_id BIGINT NOT NULL REFERENCES courtyards(id),
+  building_id BIGINT NOT NULL REFERENCES buildings(id),
+  entrance TEXT NOT NULL DEFAULT '',
+  number TEXT NOT NULL,
+  label TEXT NOT NULL,
+  area_centi_m2 BIGINT NOT NULL CHECK (area_centi_m2 > 0),
+  area_kind TEXT NOT NULL,
+  developer_held BIGINT NOT NULL DEFAULT 0,
+  invite_code TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL,
+  UNIQUE (courtyard_id, label)
+);
+CREATE INDEX units_by_compound ON units (compound_id, id);
+CREATE TABLE persons (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  name TEXT NOT NULL,
+  phone TEXT NOT NULL DEFAULT '',
+  id_last4 TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX persons_by_phone ON persons (compound_id, phone);
+CREATE TABLE unit_members (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  person_id BIGINT NOT NULL REFERENCES persons(id),
+  relation TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  UNIQUE (unit_id, person_id, relation)
+);
+CREATE INDEX unit_members_by_person ON unit_members (person_id);
+CREATE TABLE users (
+  id {{ID}},
+  login TEXT NOT NULL UNIQUE,
+  phone TEXT UNIQUE,
+  name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  is_admin BIGINT NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL,
+  password_changed_at BIGINT NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  ip TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE TABLE role_grants (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL,
+  granted_by BIGINT,
+  created_at BIGINT NOT NULL,
+  UNIQUE (compound_id, user_id, role)
+);
+CREATE INDEX role_grants_by_user ON role_grants (user_id);
+CREATE TABLE claims (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  person_id BIGINT NOT NULL REFERENCES persons(id),
+  relation TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  UNIQUE (unit_id, user_id)
+);
+CREATE INDEX claims_by_user ON claims (user_id);
+CREATE TABLE petition_signatures (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  kind TEXT NOT NULL,
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  signed_at BIGINT NOT NULL,
+  UNIQUE (compound_id, kind, unit_id)
+);
+CREATE TABLE audit_log (
+  id {{ID}},
+  compound_id BIGINT,
+  user_id BIGINT,
+  at BIGINT NOT NULL,
+  ip TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL,
+  target TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_by_compound ON audit_log (compound_id, id);
+)SQL"},
+};
+
+std::string render(const char* sql, Dialect d) {
+  std::string s(sql);
+  const std::string id = d == Dialect::sqlite ? "INTEGER PRIMARY KEY"
+                                              : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+  for (std::size_t p; (p = s.find("{{ID}}")) != std::string::npos;) s.replace(p, 6, id);
+  return s;
+}
+
+}  // namespace
+
+int latest_schema_version() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+MigrationReport migrate(Database& db) {
+  MigrationReport report;
+  db.write([](Connection& c) {
+    c.exec_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+  });
+  report.from_version = static_cast<int>(
+      db.read([](Connection& c) { return c.scalar("SELECT MAX(version) FROM schema_migrations"); }));
+  if (report.from_version > latest_schema_version())
+    throw StoreError("the store has schema version " + std::to_string(report.from_version) +
+                     ", newer than this binary knows (" + std::to_string(latest_schema_version()) + ")");
+  report.to_version = report.from_version;
+  for (const auto& m : kMigrations) {
+    if (m.version <= report.from_version) continue;
+    db.write([&](Connection& c) {
+      // Re-check inside the write lock: another process may have migrated meanwhile.
+      if (c.scalar("SELECT COUNT(*) FROM schema_migrations WHERE version = ?", {std::int64_t{m.version}}))
+        return;
+      c.exec_script(render(m.sql, c.dialect()));
+      c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                {std::int64_t{m.version}, std::string(m.name),
+                 static_cast<std::int64_t>(std::time(nullptr)) * 1000});
+    });
+    report.to_version = m.version;
+  }
+  return report;
+}
+
+}  // namespace xinyi::store

@@ -1,0 +1,169 @@
+#include "app/auth_service.h"
+
+#include <gtest/gtest.h>
+
+#include "app/registry_service.h"
+#include "store/registry_repo.h"
+#include "support/test_env.h"
+
+namespace xinyi {
+
+using testing::TestEnv;
+
+namespace {
+int status_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.http_status();
+  }
+  return 200;
+}
+}  // namespace
+
+TEST(Auth, SignInByLoginOrPhoneAndResolveTheSession) {
+  TestEnv env;
+  env.add_user("alice", "13800001111");
+  app::Caller who;
+  auto s = app::login(env.app(), who, R"({"login":"13800001111","password":"password123"})");
+  EXPECT_EQ(s.token.size(), 43u);
+  EXPECT_EQ(s.me.at("login").as_string(), "alice");
+  auto again = app::authenticate(env.app(), s.token, "1.2.3.4");
+  ASSERT_TRUE(again.user.has_value());
+  EXPECT_EQ(again.user->login, "alice");
+  // The store holds only the token's hash.
+  EXPECT_EQ(env.db().read([&](store::Connection& c) {
+    return c.scalar("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", {s.token});
+  }), 0);
+}
+
+TEST(Auth, WrongPasswordIs401AndUnknownTokensAreAnonymous) {
+  TestEnv env;
+  env.add_user("alice");
+  app::Caller who;
+  EXPECT_EQ(status_of([&] { app::login(env.app(), who, R"({"login":"alice","password":"nope-nope"})"); }), 401);
+  EXPECT_EQ(status_of([&] { app::login(env.app(), who, R"({"login":"nobody","password":"password123"})"); }), 401);
+  EXPECT_FALSE(app::authenticate(env.app(), "forged-token", "ip").user.has_value());
+}
+
+TEST(Auth, SignInIsThrottledAfterFiveFailures) {
+  TestEnv env;
+  env.add_user("alice");
+  app::Caller who;
+  who.ip = "10.0.0.1";
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(status_of([&] { app::login(env.app(), who, R"({"login":"alice","password":"wrong-pass"})"); }), 401);
+  // Even the right password waits now.
+  EXPECT_EQ(status_of([&] { app::login(env.app(), who, R"({"login":"alice","password":"password123"})"); }), 429);
+  // Fifteen minutes later it works again.
+  auto t0 = env.app().clock_ms();
+  env.app().clock_ms = [t0] { return t0 + 15 * 60 * 1000 + 1; };
+  EXPECT_EQ(status_of([&] { app::login(env.app(), who, R"({"login":"alice","password":"password123"})"); }), 200);
+}
+
+TEST(Auth, SessionsExpire) {
+  TestEnv env;
+  env.add_user("alice");
+  app::Caller who;
+  auto s = app::login(env.app(), who, R"({"login":"alice","password":"password123"})");
+  auto t0 = env.app().clock_ms();
+  env.app().clock_ms = [&] { return t0 + env.app().cfg.session_ttl_ms + 1; };
+  EXPECT_FALSE(app::authenticate(env.app(), s.token, "ip").user.has_value());
+}
+
+TEST(Auth, LogoutEndsTheSession) {
+  TestEnv env;
+  env.add_user("alice");
+  app::Caller who;
+  auto s = app::login(env.app(), who, R"({"login":"alice","password":"password123"})");
+  auto c = app::authenticate(env.app(), s.token, "ip");
+  app::logout(env.app(), c);
+  EXPECT_FALSE(app::authenticate(env.app(), s.token, "ip").user.has_value());
+}
+
+TEST(Auth, PasswordChangeSignsOutOtherSessions) {
+  TestEnv env;
+  env.add_user("alice");
+  app::Caller a, b;
+  auto s1 = app::login(env.app(), a, R"({"login":"alice","password":"password123"})");
+  auto s2 = app::login(env.app(), b, R"({"login":"alice","password":"password123"})");
+  auto c1 = app::authenticate(env.app(), s1.token, "ip");
+  EXPECT_EQ(status_of([&] { app::change_password(env.app(), c1, R"({"old_password":"bad-old-pw","new_password":"newpassword1"})"); }), 422);
+  EXPECT_EQ(status_of([&] { app::change_password(env.app(), c1, R"({"old_password":"password123","new_password":"short"})"); }), 422);
+  app::change_password(env.app(), c1, R"({"old_password":"password123","new_password":"newpassword1"})");
+  EXPECT_TRUE(app::authenticate(env.app(), s1.token, "ip").user.has_value());
+  EXPECT_FALSE(app::authenticate(env.app(), s2.token, "ip").user.has_value());
+  app::Caller d;
+  EXPECT_EQ(status_of([&] { app::login(env.app(), d, R"({"login":"alice","password":"newpassword1"})"); }), 200);
+}
+
+TEST(Auth, RegisterValidatesAndRefusesDuplicates) {
+  TestEnv env;
+  app::Caller who;
+  EXPECT_EQ(status_of([&] { app::register_account(env.app(), who, R"({"phone":"123","name":"张三","password":"password123"})"); }), 422);
+  EXPECT_EQ(status_of([&] { app::register_account(env.app(), who, R"({"phone":"13900001111","name":"","password":"password123"})"); }), 422);
+  auto s = app::register_account(env.app(), who, R"({"phone":"139-0000-1111","name":"张三","password":"password123"})");
+  EXPECT_EQ(s.me.at("phone").as_string(), "13900001111");
+  app::Caller other;
+  EXPECT_EQ(status_of([&] { app::register_account(env.app(), other, R"({"phone":"13900001111","name":"李四","password":"password123"})"); }), 409);
+  EXPECT_EQ(env.count("users"), 1);
+}
+
+class ClaimTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cid = env.add_compound("甲");
+    committee_id = env.add_user("committee");
+    env.grant(committee_id, cid, Role::committee);
+    auto com = env.caller("committee");
+    auto unit = app::create_unit(env.app(), com, cid,
+                                 R"({"building_id":)" + std::to_string(env.last_building_id) +
+                                     R"(,"entrance":"2","number":"501","area_centi_m2":8950})");
+    uid = unit.at("id").as_int64();
+    app::add_member(env.app(), com, cid, uid, R"({"name":"张三","phone":"13800001111","relation":"owner"})");
+    code = env.db().read([&](store::Connection& c) { return store::get_unit(c, cid, uid)->invite_code; });
+  }
+  TestEnv env;
+  std::int64_t cid = 0, uid = 0, committee_id = 0;
+  std::string code;
+};
+
+TEST_F(ClaimTest, AnOwnerOnTheRosterClaimsWithTheCode) {
+  env.add_user("zhang", "13800001111");
+  auto who = env.caller("zhang");
+  auto r = app::claim_unit(env.app(), who, R"({"code":")" + code.substr(0, 4) + "-" + code.substr(4) + R"("})");
+  EXPECT_EQ(r.at("relation").as_string(), "owner");
+  EXPECT_EQ(r.at("label").as_string(), "1栋2单元501");
+  EXPECT_TRUE(who.principal->has(cid, Role::resident));
+  auto me = app::me(env.app(), who);
+  ASSERT_EQ(me.at("units").as_array().size(), 1u);
+  EXPECT_EQ(me.at("units").as_array()[0].at("area_centi_m2").as_int64(), 8950);
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }), 409);
+}
+
+TEST_F(ClaimTest, SomeoneNotOnTheRosterCannotClaim) {
+  env.add_user("stranger", "13999999999");
+  auto who = env.caller("stranger");
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }), 403);
+  EXPECT_EQ(env.count("claims"), 0);
+}
+
+TEST_F(ClaimTest, WrongCodesAreRefusedAndThrottled) {
+  env.add_user("zhang", "13800001111");
+  auto who = env.caller("zhang");
+  for (int i = 0; i < 10; ++i)
+    EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":"AAAA2222"})"); }), 422);
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }), 429);
+  EXPECT_EQ(env.count("claims"), 0);
+}
+
+TEST_F(ClaimTest, ARenewedCodeInvalidatesTheOldOne) {
+  auto com = env.caller("committee");
+  auto renewed = app::new_invite_code(env.app(), com, cid, uid);
+  env.add_user("zhang", "13800001111");
+  auto who = env.caller("zhang");
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }), 422);
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + std::string(renewed.at("invite_code").as_string()) + R"("})"); }), 200);
+}
+
+}  // namespace xinyi

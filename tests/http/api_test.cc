@@ -1,0 +1,229 @@
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "http/server_fixture.h"
+#include "store/registry_repo.h"
+
+namespace xinyi::testing {
+
+namespace {
+void expect_problem(const HttpResult& r, int status) {
+  EXPECT_EQ(r.status, status) << r.body;
+  EXPECT_EQ(r.headers.at("content-type"), "application/problem+json") << r.body;
+  auto j = r.json().as_object();
+  EXPECT_EQ(j.at("status").as_int64(), status);
+  EXPECT_FALSE(j.at("title_zh").as_string().empty());
+  EXPECT_FALSE(j.at("title_en").as_string().empty());
+  EXPECT_TRUE(j.at("type").as_string().starts_with("/problems/"));
+}
+}  // namespace
+
+using ApiTest = ServerTest;
+
+TEST_F(ApiTest, HealthAndThePublicList) {
+  auto c = client();
+  auto h = c.get("/api/v1/health");
+  EXPECT_EQ(h.status, 200);
+  EXPECT_EQ(h.json().at("status").as_string(), "ok");
+  auto list = c.get("/api/v1/public/compounds");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(list.json().as_array().size(), 5u);
+  EXPECT_EQ(list.headers["cache-control"], "no-store");
+}
+
+TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
+  auto c = client();
+  std::string all = c.get("/api/v1/public/compounds").body + c.get("/api/v1/public/regions").body;
+  for (int id = 1; id <= 5; ++id) all += c.get("/api/v1/public/compounds/" + std::to_string(id)).body;
+  EXPECT_FALSE(std::regex_search(all, std::regex("1[3-9][0-9]{9}"))) << "a phone number is public";
+  auto names = env.db().read([](store::Connection& conn) { return conn.query("SELECT name FROM persons"); });
+  ASSERT_GT(names.size(), 100u);
+  for (const auto& n : names) EXPECT_EQ(all.find(n.str(0)), std::string::npos) << n.str(0);
+}
+
+TEST_F(ApiTest, SignInSetsAProtectedCookieAndSignOutEndsIt) {
+  auto c = client();
+  auto r = c.post("/api/v1/auth/login", R"({"login":"13800000001","password":"xinyi-demo"})");
+  ASSERT_EQ(r.status, 200);
+  const auto& cookie = r.headers["set-cookie"];
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  auto me = c.get("/api/v1/me");
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(me.json().at("name").as_string(), "王建国");
+  EXPECT_EQ(me.json().at("units").as_array().size(), 2u);
+  EXPECT_TRUE(c.get("/api/v1/auth/session").json().at("signed_in").as_bool());
+  std::string old = c.cookie;
+  EXPECT_EQ(c.post("/api/v1/auth/logout", "").status, 204);
+  c.cookie = old;  // a replayed cookie after sign-out is worthless
+  expect_problem(c.get("/api/v1/me"), 401);
+}
+
+TEST_F(ApiTest, BadCredentialsAre401WithBothLanguages) {
+  auto c = client();
+  auto r = c.post("/api/v1/auth/login", R"({"login":"13800000001","password":"wrong-wrong"})");
+  expect_problem(r, 401);
+  EXPECT_EQ(r.json().at("title_zh").as_string(), "账号或密码不正确");
+}
+
+TEST_F(ApiTest, AnonymousCallersAreAskedToSignIn) {
+  auto c = client();
+  expect_problem(c.get("/api/v1/me"), 401);
+  expect_problem(c.get("/api/v1/compounds/1/units"), 401);
+  expect_problem(c.post("/api/v1/districts", R"({"name":"x"})"), 401);
+}
+
+TEST_F(ApiTest, AResidentGets403OnCommitteeEndpoints) {
+  auto c = client();
+  c.login("13800000001");
+  auto teachers = compound_id("桂湖教师院");
+  std::string base = "/api/v1/compounds/" + std::to_string(teachers);
+  expect_problem(c.get(base + "/units"), 403);
+  expect_problem(c.get(base + "/invite-codes"), 403);
+  expect_problem(c.get(base + "/audit"), 403);
+  expect_problem(c.post(base + "/courtyards", R"({"name":"新院"})"), 403);
+  expect_problem(c.post(base + "/import/units", "房号,面积\n1栋101,50\n", "text/csv"), 403);
+  expect_problem(c.post("/api/v1/districts", R"({"name":"x"})"), 403);
+  EXPECT_EQ(env.count("courtyards"), 1 + 1 + 3 + 9 + 1);
+}
+
+TEST_F(ApiTest, AResidentOfOneCompoundCannotReadAnothersPrivateData) {
+  auto c = client();
+  c.login("13800000002");  // tenant in 城北花园
+  auto teachers = compound_id("桂湖教师院");
+  expect_problem(c.get("/api/v1/compounds/" + std::to_string(teachers) + "/units"), 403);
+  expect_problem(c.get("/api/v1/compounds/" + std::to_string(teachers) + "/units/1"), 403);
+}
+
+TEST_F(ApiTest, CommitteeRolesDoNotReachAcrossCompounds) {
+  auto admin = client();
+  admin.login("admin");
+  auto community = env.db().read([](store::Connection& conn) { return conn.scalar("SELECT MIN(id) FROM communities"); });
+  auto k = admin.post("/api/v1/communities/" + std::to_string(community) + "/compounds", R"({"name":"新小区","model":"charity"})");
+  ASSERT_EQ(k.status, 201) << k.body;
+  auto cid = k.json().at("id").as_int64();
+  auto com = client();
+  com.login("committee");  // committee of the five demo compounds, not of this one
+  expect_problem(com.get("/api/v1/compounds/" + std::to_string(cid) + "/units"), 403);
+  auto teachers = compound_id("桂湖教师院");
+  EXPECT_EQ(com.get("/api/v1/compounds/" + std::to_string(teachers) + "/units").status, 200);
+}
+
+TEST_F(ApiTest, CommitteeSeesFullDetailsAndAuditorsReadTheLog) {
+  auto com = client();
+  com.login("committee");
+  auto teachers = std::to_string(compound_id("桂湖教师院"));
+  auto units = com.get("/api/v1/compounds/" + teachers + "/units?limit=5");
+  ASSERT_EQ(units.status, 200);
+  auto items = units.json().at("items").as_array();
+  ASSERT_EQ(items.size(), 5u);
+  EXPECT_EQ(items[0].at("members").as_array()[0].at("phone").as_string().size(), 11u);  // in full, for the committee
+  auto y = com.post("/api/v1/compounds/" + teachers + "/courtyards", R"({"name":"新院"})");
+  EXPECT_EQ(y.status, 201);
+  expect_problem(com.get("/api/v1/compounds/" + teachers + "/audit"), 403);  // committee is audited, not auditor
+  auto aud = client();
+  aud.login("auditor");
+  auto log = aud.get("/api/v1/compounds/" + teachers + "/audit");
+  ASSERT_EQ(log.status, 200);
+  auto first = log.json().at("items").as_array()[0];
+  EXPECT_EQ(first.at("action").as_string(), "courtyard.create");
+  EXPECT_EQ(first.at("ip").as_string(), "127.0.0.1");
+  EXPECT_EQ(first.at("user_name").as_string(), "刘委员");
+  // Auditors write nothing.
+  expect_problem(aud.post("/api/v1/compounds/" + teachers + "/courtyards", R"({"name":"审计院"})"), 403);
+}
+
+TEST_F(ApiTest, BadInputIsA4xxAndChangesNothing) {
+  auto com = client();
+  com.login("committee");
+  auto teachers = std::to_string(compound_id("桂湖教师院"));
+  std::string units = "/api/v1/compounds/" + teachers + "/units";
+  auto before = env.count("units") + env.count("audit_log");
+  expect_problem(com.post(units, "{not json"), 400);
+  expect_problem(com.post(units, "[]"), 400);
+  expect_problem(com.post(units, "{\"number\":\"\xc3\x28\"}"), 400);  // invalid UTF-8
+  expect_problem(com.post(units, R"({"building_id":1,"number":"9","area_centi_m2":1000000000000000000000000000000})"), 422);
+  expect_problem(com.post(units, R"({"building_id":1,"number":"9","area_centi_m2":-100})"), 422);
+  expect_problem(com.post(units, R"({"building_id":"1","number":9,"area_centi_m2":5000})"), 422);
+  auto unknown = com.post(units, R"({"building_id":1,"number":"9","area_centi_m2":5000,"colour":"red"})");
+  expect_problem(unknown, 422);
+  EXPECT_EQ(unknown.json().at("errors").as_array()[0].at("field").as_string(), "colour");
+  expect_problem(com.post(units, R"({"building_id":999999,"number":"9","area_centi_m2":5000})"), 404);
+  // A building of another compound is "not found" here.
+  auto garden_building = env.db().read([&](store::Connection& c) {
+    return c.scalar("SELECT MIN(b.id) FROM buildings b JOIN compounds k ON k.id = b.compound_id WHERE k.name = '城北花园'");
+  });
+  expect_problem(com.post(units, R"({"building_id":)" + std::to_string(garden_building) + R"(,"number":"9","area_centi_m2":5000})"), 404);
+  expect_problem(com.get(units + "/abc"), 404);
+  expect_problem(com.get(units + "?limit=100000"), 400);
+  expect_problem(com.get("/api/v1/compounds/99999/units"), 403);  // no role there: deny before anything else
+  EXPECT_EQ(env.count("units") + env.count("audit_log"), before);
+}
+
+TEST_F(ApiTest, WrongMethodIs405WithAllow) {
+  auto c = client();
+  auto r = c.send("DELETE", "/api/v1/public/compounds", "");
+  expect_problem(r, 405);
+  EXPECT_EQ(r.headers["allow"], "GET");
+  expect_problem(c.get("/api/v1/nope"), 404);
+}
+
+TEST_F(ApiTest, CrossSiteWritesAreRefused) {
+  auto c = client();
+  auto r = c.send("POST", "/api/v1/auth/login", R"({"login":"admin","password":"xinyi-demo"})", "application/json",
+                  {{"Origin", "http://evil.example"}});
+  expect_problem(r, 403);
+  auto ok = c.send("POST", "/api/v1/auth/login", R"({"login":"admin","password":"xinyi-demo"})", "application/json",
+                   {{"Origin", "http://127.0.0.1:" + std::to_string(port)}});
+  EXPECT_EQ(ok.status, 200);
+}
+
+TEST_F(ApiTest, RosterImportOverHttpIsAllOrNothing) {
+  auto staff = client();
+  staff.login("staff");
+  auto cid = std::to_string(compound_id("南街老城院落"));
+  auto before = env.count("units");
+  auto bad = staff.post("/api/v1/compounds/" + cid + "/import/units",
+                        "院落,房号,面积,业主\n文庙院,9栋101,60,新业主\n文庙院,9栋102,abc,另一位\n", "text/csv");
+  expect_problem(bad, 422);
+  EXPECT_EQ(bad.json().at("errors").as_array()[0].at("field").as_string(), "line 3");
+  EXPECT_EQ(env.count("units"), before);
+  auto dry = staff.post("/api/v1/compounds/" + cid + "/import/units?dry_run=1", "院落,房号,面积,业主\n文庙院,9栋101,60,新业主\n", "text/csv");
+  EXPECT_EQ(dry.status, 200);
+  EXPECT_EQ(env.count("units"), before);
+  auto good = staff.post("/api/v1/compounds/" + cid + "/import/units", "院落,房号,面积,业主\n文庙院,9栋101,60,新业主\n", "text/csv");
+  EXPECT_EQ(good.status, 201) << good.body;
+  EXPECT_EQ(good.json().at("units_created").as_int64(), 1);
+  EXPECT_EQ(env.count("units"), before + 1);
+}
+
+TEST_F(ApiTest, AResidentClaimsTheirUnitWithThePaperCode) {
+  auto c = client();
+  c.login("13800000003");
+  EXPECT_EQ(c.get("/api/v1/me").json().at("units").as_array().size(), 0u);
+  auto code = env.db().read([](store::Connection& conn) {
+    return conn.query_one("SELECT u.invite_code FROM units u JOIN unit_members m ON m.unit_id = u.id "
+                          "JOIN persons p ON p.id = m.person_id WHERE p.phone = '13800000003'")->str(0);
+  });
+  expect_problem(c.post("/api/v1/me/claims", R"({"code":"ZZZZ2222"})"), 422);
+  auto r = c.post("/api/v1/me/claims", R"({"code":")" + code + R"("})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto me = c.get("/api/v1/me").json();
+  ASSERT_EQ(me.at("units").as_array().size(), 1u);
+  EXPECT_EQ(me.at("units").as_array()[0].at("compound_name").as_string(), "锦苑小区");
+  EXPECT_EQ(me.at("roles").as_array()[0].at("role").as_string(), "resident");
+}
+
+TEST_F(ApiTest, EveryRouteHasARuleAndCompoundRoutesNameTheCompound) {
+  for (const auto& r : router->routes()) {
+    if (r.rule.scope() == Rule::Scope::compound) {
+      EXPECT_NE(r.pattern.find("{cid}"), std::string::npos) << r.pattern;
+    }
+    if (r.method != "GET" && r.rule.scope() == Rule::Scope::anyone) {
+      EXPECT_TRUE(r.pattern.starts_with("/api/v1/auth/")) << r.method << " " << r.pattern << " is an anonymous write";
+    }
+  }
+}
+
+}  // namespace xinyi::testing

@@ -1,0 +1,87 @@
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/registry_repo.h"
+#include "support/test_env.h"
+
+namespace xinyi {
+
+using testing::TestEnv;
+
+TEST(Store, MigrateTwiceChangesNothing) {
+  TestEnv env;
+  auto rep = store::migrate(env.db());
+  EXPECT_EQ(rep.from_version, store::latest_schema_version());
+  EXPECT_EQ(rep.to_version, store::latest_schema_version());
+  EXPECT_EQ(env.count("schema_migrations"), store::latest_schema_version());
+}
+
+TEST(Store, AWriteThatThrowsLeavesNothing) {
+  TestEnv env;
+  EXPECT_THROW(env.db().write([](store::Connection& c) {
+    store::insert_district(c, "甲区", 1);
+    throw std::runtime_error("boom");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(env.count("districts"), 0);
+}
+
+TEST(Store, UniqueViolationIsAConstraintError) {
+  TestEnv env;
+  env.db().write([](store::Connection& c) { store::insert_district(c, "甲区", 1); });
+  EXPECT_THROW(env.db().write([](store::Connection& c) { store::insert_district(c, "甲区", 1); }), store::ConstraintError);
+  EXPECT_EQ(env.count("districts"), 1);
+}
+
+TEST(Store, ForeignKeysAreEnforced) {
+  TestEnv env;
+  EXPECT_THROW(env.db().write([](store::Connection& c) { store::insert_street(c, 999, "x", 1); }), store::ConstraintError);
+}
+
+TEST(Store, AreaMustBePositiveEvenIfACallerForgetsToCheck) {
+  TestEnv env;
+  std::int64_t cid = env.add_compound("甲");
+  store::NewUnit u{cid, env.last_courtyard_id, env.last_building_id, "", "101", "1栋101", "gross", "ABCDEFGH", 0, false};
+  EXPECT_THROW(env.db().write([&](store::Connection& c) { store::insert_unit(c, u, 1); }), store::ConstraintError);
+}
+
+TEST(Store, LookupsByIdStayInsideTheirCompound) {
+  TestEnv env;
+  std::int64_t a = env.add_compound("甲");
+  std::int64_t yard_a = env.last_courtyard_id;
+  std::int64_t b = env.add_compound("乙");
+  env.db().read([&](store::Connection& c) {
+    EXPECT_TRUE(store::get_courtyard(c, a, yard_a).has_value());
+    EXPECT_FALSE(store::get_courtyard(c, b, yard_a).has_value());
+  });
+}
+
+TEST(Store, ConcurrentWritersAllLand) {
+  TestEnv env;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i)
+        env.db().write([&](store::Connection& c) { store::insert_district(c, "区" + std::to_string(t * 100 + i), 1); });
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(env.count("districts"), 100);
+}
+
+TEST(Store, RefusesUnknownUrls) {
+  EXPECT_THROW(store::Database::open("mysql://x"), Error);
+  EXPECT_THROW(store::Database::open("sqlite:"), Error);
+}
+
+TEST(Store, RefusesAStoreFromTheFuture) {
+  TestEnv env;
+  env.db().write([](store::Connection& c) {
+    c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)");
+  });
+  EXPECT_THROW(store::migrate(env.db()), store::StoreError);
+}
+
+}  // namespace xinyi

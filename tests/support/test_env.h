@@ -1,0 +1,45 @@
+// A fresh store per test: a SQLite file in a temporary folder, migrated, with an App around it
+// and argon2id at its cheapest cost.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/app.h"
+#include "domain/error.h"
+#include "store/database.h"
+
+namespace xinyi::testing {
+
+class TestEnv {
+ public:
+  TestEnv();
+  ~TestEnv();
+
+  store::Database& db() { return *db_; }
+  app::App& app() { return *app_; }
+  const std::string& url() const { return url_; }
+  std::filesystem::path dir() const { return dir_; }
+
+  // A caller who is signed in as the user with `login` (roles loaded from the store).
+  app::Caller caller(const std::string& login);
+  // Creates a user; returns its id.
+  std::int64_t add_user(const std::string& login, const std::string& phone = "", bool admin = false);
+  // Grants a role in a compound.
+  void grant(std::int64_t user_id, std::int64_t compound_id, Role role);
+  // Creates district/street/community/compound with one courtyard and one building; returns
+  // the compound id. The building id is left in last_building_id.
+  std::int64_t add_compound(const std::string& name);
+  std::int64_t last_courtyard_id = 0, last_building_id = 0;
+  std::int64_t count(const std::string& table);
+
+ private:
+  std::filesystem::path dir_;
+  std::string url_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<app::App> app_;
+  int compounds_ = 0;
+};
+
+}  // namespace xinyi::testing

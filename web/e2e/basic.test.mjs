@@ -1,0 +1,84 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { launchBrowser, newPage, startServer } from './harness.mjs'
+
+let server, browser
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+test('the public list shows the five demo compounds', async () => {
+  const page = await newPage(browser)
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(server.url)
+  const cards = page.locator('[data-test=compound]')
+  await cards.first().waitFor()
+  assert.equal(await cards.count(), 5)
+  const text = await page.locator('#app').innerText()
+  for (const name of ['桂湖教师院', '城北花园', '南街老城院落', '九院合一', '锦苑小区']) assert.ok(text.includes(name), name)
+  assert.ok(text.includes('钟点式物业'))
+  assert.deepEqual(errors, [])
+})
+
+test("a compound's public home lists its courtyards", async () => {
+  const page = await newPage(browser)
+  await page.goto(server.url)
+  await page.getByText('九院合一').first().click()
+  await page.locator('[data-test=compound-name]').waitFor()
+  const text = await page.locator('#app').innerText()
+  for (const y of ['桂馨院', '兰苑', '李院']) assert.ok(text.includes(y), y)
+  assert.ok(text.includes('北门片区'))
+})
+
+test('a resident signs in and sees their units', async () => {
+  const page = await newPage(browser)
+  await page.goto(server.url + 'login')
+  await page.locator('[data-test=login] input').fill('13800000001')
+  await page.locator('[data-test=password] input').fill('xinyi-demo')
+  await page.locator('[data-test=submit]').click()
+  await page.locator('[data-test=my-unit]').first().waitFor()
+  assert.equal(await page.locator('[data-test=me-name]').innerText(), '王建国')
+  const units = await page.locator('[data-test=my-unit]').allInnerTexts()
+  assert.equal(units.length, 2)
+  assert.ok(units[0].includes('桂湖教师院'))
+  assert.ok(units[0].includes('1栋1单元101'))
+})
+
+test('a wrong password is explained in Chinese', async () => {
+  const page = await newPage(browser)
+  await page.goto(server.url + 'login')
+  await page.locator('[data-test=login] input').fill('13800000001')
+  await page.locator('[data-test=password] input').fill('not-the-password')
+  await page.locator('[data-test=submit]').click()
+  await page.locator('[data-test=error]').waitFor()
+  assert.equal(await page.locator('[data-test=error]').innerText(), '账号或密码不正确')
+})
+
+test('a resident claims a unit with the paper invite code', async () => {
+  assert.ok(server.inviteCode, 'demo prints an invite code')
+  const page = await newPage(browser)
+  await page.goto(server.url + 'login')
+  await page.locator('[data-test=login] input').fill('13800000003')
+  await page.locator('[data-test=password] input').fill('xinyi-demo')
+  await page.locator('[data-test=submit]').click()
+  await page.locator('[data-test=claim-link]').click()
+  await page.locator('[data-test=code] input').fill(server.inviteCode.toLowerCase())
+  await page.locator('[data-test=submit]').click()
+  await page.locator('[data-test=my-unit]').first().waitFor()
+  assert.ok((await page.locator('[data-test=my-unit]').first().innerText()).includes('锦苑小区'))
+})
+
+test('the page switches to English', async () => {
+  const page = await newPage(browser)
+  await page.goto(server.url)
+  await page.locator('[data-test=compound]').first().waitFor()
+  await page.locator('[data-test=lang]').click()
+  await page.getByText('Hourly service').first().waitFor()
+})

@@ -1,0 +1,70 @@
+import { createI18n } from 'vue-i18n'
+
+const messages = {
+  'zh-CN': {
+    app: { name: '信义', tagline: '信托制小区 · 收支公开 · 人人可查' },
+    nav: { home: '小区', me: '我的', login: '登录', logout: '退出登录', lang: 'English' },
+    model: {
+      hourly: '钟点式物业', committee: '物管委', community_run: '社区领办物业', merged: '九院合一', charity: '慈善基金',
+    },
+    list: { title: '辖区小区', units: '户', area: '面积 ㎡', courtyards: '院落', empty: '还没有小区' },
+    home: {
+      courtyards: '院落', units: '户数', area: '总面积 ㎡', owners: '已登记业主户', petition: '申请成立物管委的户数',
+      ledger: '收支账本', ledgerSoon: '信托账本即将上线：每一笔收入和支出都会在这里公开，可独立核验。',
+      services: '服务清单', votes: '业主表决', funds: '慈善基金', soon: '即将上线', area_name: '片区',
+    },
+    login: {
+      title: '登录', login: '手机号或用户名', password: '密码', submit: '登录', register: '没有账号？注册',
+      demo: '演示账号密码均为 xinyi-demo',
+    },
+    register: { title: '注册', phone: '手机号', name: '姓名', password: '密码（至少 8 位）', submit: '注册并登录' },
+    me: {
+      title: '我的', units: '我的房屋', roles: '我的角色', none: '还没有认领房屋', claim: '用邀请码认领房屋',
+      owner: '业主', tenant: '租户', area: '面积',
+    },
+    claim: {
+      title: '认领房屋', code: '邀请码', hint: '邀请码印在业委会发放的纸质通知上，8 位字母和数字。',
+      submit: '认领', done: '认领成功',
+    },
+    role: { resident: '住户', committee: '委员', trustee: '受托人', worker: '服务人员', staff: '社区工作人员', auditor: '监察人' },
+    common: { loading: '加载中…', error: '出错了', retry: '重试', back: '返回' },
+  },
+  en: {
+    app: { name: 'Xinyi', tagline: 'Trust-model compounds · open books anyone can check' },
+    nav: { home: 'Compounds', me: 'Me', login: 'Sign in', logout: 'Sign out', lang: '中文' },
+    model: {
+      hourly: 'Hourly service', committee: 'Mgmt committee', community_run: 'Community-run', merged: 'Merged courtyards', charity: 'Charity fund',
+    },
+    list: { title: 'Compounds', units: 'units', area: 'area m²', courtyards: 'courtyards', empty: 'No compounds yet' },
+    home: {
+      courtyards: 'Courtyards', units: 'Units', area: 'Total area m²', owners: 'Units with owners', petition: 'Households applying for a committee',
+      ledger: 'Ledger', ledgerSoon: 'The trust ledger is coming: every income and expense will be published here, independently verifiable.',
+      services: 'Service list', votes: 'Owners\u2019 votes', funds: 'Charity fund', soon: 'Coming soon', area_name: 'Area',
+    },
+    login: {
+      title: 'Sign in', login: 'Phone or user name', password: 'Password', submit: 'Sign in', register: 'No account? Register',
+      demo: 'Every demo account uses the password xinyi-demo',
+    },
+    register: { title: 'Register', phone: 'Mobile number', name: 'Name', password: 'Password (8+ characters)', submit: 'Register and sign in' },
+    me: {
+      title: 'Me', units: 'My units', roles: 'My roles', none: 'No unit claimed yet', claim: 'Claim a unit with an invite code',
+      owner: 'Owner', tenant: 'Tenant', area: 'Area',
+    },
+    claim: {
+      title: 'Claim a unit', code: 'Invite code', hint: 'The 8-character code is printed on the paper notice from your committee.',
+      submit: 'Claim', done: 'Unit claimed',
+    },
+    role: { resident: 'Resident', committee: 'Committee', trustee: 'Trustee', worker: 'Worker', staff: 'Community staff', auditor: 'Auditor' },
+    common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', back: 'Back' },
+  },
+}
+
+const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('xinyi.lang') : null
+
+export const i18n = createI18n({ legacy: false, locale: saved || 'zh-CN', fallbackLocale: 'zh-CN', messages })
+
+export function setLocale(l) {
+  i18n.global.locale.value = l
+  localStorage.setItem('xinyi.lang', l)
+  document.documentElement.lang = l
+}

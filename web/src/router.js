@@ -1,0 +1,15 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import CompoundList from './pages/CompoundList.vue'
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', component: CompoundList },
+    { path: '/c/:id', component: () => import('./pages/CompoundHome.vue'), props: true },
+    { path: '/login', component: () => import('./pages/Login.vue') },
+    { path: '/register', component: () => import('./pages/Register.vue') },
+    { path: '/me', component: () => import('./pages/Me.vue') },
+    { path: '/claim', component: () => import('./pages/Claim.vue') },
+    { path: '/:rest(.*)', redirect: '/' },
+  ],
+})

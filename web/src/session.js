@@ -1,0 +1,20 @@
+// Who is signed in, shared by every page. `me` is null when signed out.
+import { reactive } from 'vue'
+import { api } from './api.js'
+
+export const session = reactive({ me: null, loaded: false })
+
+export async function refreshMe() {
+  try {
+    const s = await api('/api/v1/auth/session')
+    session.me = s.signed_in ? s.me : null
+  } finally {
+    session.loaded = true
+  }
+  return session.me
+}
+
+export async function logout() {
+  await api('/api/v1/auth/logout', { method: 'POST' })
+  session.me = null
+}
