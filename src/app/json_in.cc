@@ -137,6 +137,11 @@ std::vector<std::int64_t> JsonIn::id_list(const char* key, std::size_t max_items
   return out;
 }
 
+void JsonIn::finish_except(std::initializer_list<const char*> others) {
+  for (const char* k : others) seen_.insert(k);
+  finish();
+}
+
 void JsonIn::finish() {
   for (const auto& [k, v] : *obj_)
     if (!seen_.count(std::string(k)))

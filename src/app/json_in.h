@@ -44,6 +44,8 @@ class JsonIn {
   void add_error(std::string field, std::string zh, std::string en);
   bool ok() const { return errors_.empty(); }
   void finish();  // throws Error(unprocessable) on any problem or unknown field
+  // As finish(), but `others` are known fields the caller reads itself (arrays of objects).
+  void finish_except(std::initializer_list<const char*> others);
 
  private:
   const boost::json::value* get(const char* key);

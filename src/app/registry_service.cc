@@ -1,6 +1,7 @@
 #include "app/registry_service.h"
 
 #include "app/json_in.h"
+#include "app/ledger_service.h"
 #include "auth/crypto.h"
 #include "domain/mask.h"
 #include "domain/money.h"
@@ -175,6 +176,7 @@ json::object create_compound(App& app, const Caller& who, I community_id, std::s
     I id = unique_or_conflict("小区", "Compound", [&] {
       return store::insert_compound(c, community_id, name, address, model_s, description, app.clock_ms());
     });
+    ensure_books(c, id, app.clock_ms());
     audit(c, app, who, id, "compound.create", "compound:" + std::to_string(id), {{"name", name}, {"model", model_s}});
     return compound_json(*store::get_compound(c, id), store::compound_stats(c, id));
   });

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/ledger_service.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"
 #include "domain/registry.h"
@@ -154,6 +155,7 @@ SeedReport seed_demo(App& app) {
       I cid = store::insert_compound(c, it->second, plan.name, plan.address, std::string(registry::to_string(plan.model)),
                                      plan.description, now);
       compound_ids.push_back(cid);
+      ensure_books(c, cid, now);
       ++rep.compounds;
       std::optional<I> area;
       if (plan.area) area = store::insert_area(c, cid, plan.area, now);

@@ -5,6 +5,7 @@
 // its own salt and parameters, so a hash made with either setting verifies with both.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,5 +26,19 @@ std::string random_token();
 std::string sha256_hex(std::string_view data);
 // A fresh invite code (registry::kInviteCodeLength characters of registry::kInviteAlphabet).
 std::string random_invite_code();
+
+// Ed25519 (libsodium). Keys and signatures travel as standard base64 (with padding), the
+// form browsers' atob() and WebCrypto importKey("raw") take.
+struct KeyPair {
+  std::string public_b64, secret_b64;
+};
+KeyPair ed25519_keypair();
+// REQUIRES: secret_b64 is a key from ed25519_keypair().
+std::string ed25519_sign(const std::string& secret_b64, std::string_view message);
+// False for any malformed key or signature.
+bool ed25519_verify(const std::string& public_b64, std::string_view message, const std::string& signature_b64);
+
+std::string base64(std::string_view bytes);
+std::optional<std::string> unbase64(std::string_view text);
 
 }  // namespace xinyi::auth

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -14,6 +15,8 @@
 #include "app/app.h"
 #include "app/roster_import.h"
 #include "app/seed_demo.h"
+#include "app/verify.h"
+#include "http/verify_remote.h"
 #include "auth/crypto.h"
 #include "domain/error.h"
 #include "http/api.h"
@@ -118,6 +121,59 @@ void progress_bar(std::size_t done, std::size_t total) {
             << (done == total ? "\n" : "") << std::flush;
 }
 
+std::optional<std::string> read_file(const std::string& path) {
+  if (path.empty()) return std::nullopt;
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+void print_report(const std::string& what, const app::VerifyReport& r) {
+  if (r.ok)
+    std::cout << "intact  " << what << ": " << r.entries << " entries, " << r.heads_checked << " signed heads, root " << r.root
+              << "\n";
+  else
+    std::cout << "BROKEN  " << what << ": " << r.message << "\n";
+}
+
+int run_verify(const std::string& db_url, const std::string& url, std::int64_t compound, const std::string& since_file,
+               const std::string& save_file, bool db_given) {
+  constexpr int kExitVerifyFailed = 3;
+  try {
+    if (!url.empty()) {
+      auto res = http::verify_remote(url, read_file(since_file));
+      print_report(url, res.report);
+      if (res.report.ok && !save_file.empty()) std::ofstream(save_file) << res.latest_head_json << "\n";
+      return res.report.ok ? kExitOk : kExitVerifyFailed;
+    }
+    if (!db_given && !fs::exists(db_url.substr(db_url.find(':') + 1))) {
+      std::cerr << "xinyi verify: give --db URL or --url URL\n";
+      return kExitUsage;
+    }
+    auto db = store::Database::open(db_url, 2);
+    std::vector<std::int64_t> ids;
+    if (compound) ids.push_back(compound);
+    else
+      db->read([&](store::Connection& c) {
+        for (auto& r : c.query("SELECT id FROM compounds ORDER BY id")) ids.push_back(r.i64(0));
+      });
+    bool ok = true;
+    for (auto id : ids) {
+      auto r = app::verify_store(*db, id);
+      print_report("compound " + std::to_string(id), r);
+      ok = ok && r.ok;
+    }
+    return ok ? kExitOk : kExitVerifyFailed;
+  } catch (const Error& e) {
+    std::cerr << "xinyi verify: " << e.zh() << " / " << e.en() << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "xinyi verify: " << e.what() << "\n";
+    return kExitVerifyFailed;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -137,6 +193,14 @@ int main(int argc, char** argv) {
   auto* seed_cmd = cli.add_subcommand("seed-demo", "Load the demo district (idempotent)");
   auto* demo_cmd = cli.add_subcommand("demo", "migrate + seed-demo + serve");
   auto* import_cmd = cli.add_subcommand("import-units", "Import a unit roster (CSV, UTF-8 or GBK) into a compound");
+  auto* verify_cmd = cli.add_subcommand(
+      "verify", "Re-derive a compound's books and Merkle log and check them against the signed heads (exit 3 if not intact)");
+  std::string verify_url, since_file, save_file;
+  verify_cmd->add_option("--db", db_url, "Read the store directly");
+  verify_cmd->add_option("--url", verify_url, "Read a server's public log: http://HOST/api/v1/public/compounds/ID");
+  verify_cmd->add_option("--compound", compound, "With --db: only this compound (default: every compound)");
+  verify_cmd->add_option("--since", since_file, "A tree head saved earlier (JSON): the log must extend it")->check(CLI::ExistingFile);
+  verify_cmd->add_option("--save-sth", save_file, "Save the verified head here, for the next --since");
   for (auto* c : {serve_cmd, migrate_cmd, seed_cmd, demo_cmd, import_cmd})
     c->add_option("--db", db_url, "Store URL: sqlite:PATH (postgresql://… reserved)")->capture_default_str();
   for (auto* c : {serve_cmd, demo_cmd}) {
@@ -154,6 +218,8 @@ int main(int argc, char** argv) {
     int rc = cli.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
+
+  if (verify_cmd->parsed()) return run_verify(db_url, verify_url, compound, since_file, save_file, verify_cmd->count("--db") > 0);
 
   try {
     const std::size_t pool = static_cast<std::size_t>(std::max(2, (threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency())) + 2));

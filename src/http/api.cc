@@ -1,6 +1,7 @@
 #include "http/api.h"
 
 #include "app/auth_service.h"
+#include "app/ledger_service.h"
 #include "app/registry_service.h"
 #include "app/roster_import.h"
 #include "http/problem.h"
@@ -33,6 +34,42 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::public_compounds(x.app)); });
   r.add("GET", "/api/v1/public/compounds/{id}", Rule::anyone(),
         [](Ctx& x) { return json_response(200, app::public_compound(x.app, x.id("id"))); });
+
+  // ---- public: the trust ledger (SPEC §5), no sign-in, masked ------------------------------
+  const std::string pub = "/api/v1/public/compounds/{id}";
+  r.add("GET", pub + "/ledger", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, app::ledger_page(x.app, x.id("id"), x.query_int("from", 0, 0, INT64_MAX),
+                                               x.query_int("limit", 100, 1, app::kMaxLedgerPage)));
+  });
+  r.add("GET", pub + "/feed", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, app::ledger_feed(x.app, x.id("id"), x.query_int("before", 0, 0, INT64_MAX),
+                                               x.query_int("limit", 50, 1, 200)));
+  });
+  r.add("GET", pub + "/sth", Rule::anyone(), [](Ctx& x) { return json_response(200, app::signed_head(x.app, x.id("id"))); });
+  r.add("GET", pub + "/pubkey", Rule::anyone(), [](Ctx& x) { return json_response(200, app::public_key(x.app, x.id("id"))); });
+  r.add("GET", pub + "/proof/inclusion", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, app::inclusion(x.app, x.id("id"), x.query_int("index", -1, 0, INT64_MAX),
+                                             x.query_int("tree_size", 0, 0, INT64_MAX)));
+  });
+  r.add("GET", pub + "/proof/consistency", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, app::consistency(x.app, x.id("id"), x.query_int("first", 0, 0, INT64_MAX),
+                                               x.query_int("second", 0, 0, INT64_MAX)));
+  });
+  r.add("GET", pub + "/balances", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::balances(x.app, x.id("id"), x.query_str("at", 10))); });
+  r.add("GET", pub + "/disbursements", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::list_disbursements(x.app, x.id("id"), true)); });
+  r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
+    const std::string& sha = x.params.at("sha");
+    if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
+    auto f = app::voucher_file(x.app, x.id("id"), sha);
+    Response res;
+    res.content_type = f.mime;
+    res.body = std::move(f.bytes);
+    res.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");  // named by content
+    res.headers.emplace_back("Content-Disposition", "inline");
+    return res;
+  });
 
   // ---- sign-in and the signed-in person ----------------------------------------------------
   r.add("POST", "/api/v1/auth/login", Rule::anyone(),
@@ -101,6 +138,31 @@ void register_api(Router& r) {
     return json_response(x.query_flag("dry_run") ? 200 : 201,
                          app::import_roster(x.app, x.caller, x.id("cid"), x.req.body, x.query_flag("dry_run")));
   });
+
+  // ---- one compound: the books ---------------------------------------------------------------
+  r.add("POST", "/api/v1/compounds/{cid}/ledger/transactions", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(201, app::post_transaction(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/ledger/transactions/{id}/reverse", Rule::in_compound({C, T}), [](Ctx& x) {
+    auto idx = x.params.at("id");
+    std::int64_t index = idx == "0" ? 0 : x.id("id");
+    return json_response(201, app::reverse_transaction(x.app, x.caller, x.id("cid"), index, x.req.body));
+  });
+  r.add("POST", "/api/v1/compounds/{cid}/vouchers", Rule::in_compound({C, T}), [](Ctx& x) {
+    return json_response(201, app::upload_voucher(x.app, x.caller, x.id("cid"), x.req.content_type, x.req.body));
+  });
+  r.add("GET", "/api/v1/compounds/{cid}/disbursements", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::list_disbursements(x.app, x.id("cid"), false)); });
+  r.add("POST", "/api/v1/compounds/{cid}/disbursements", Rule::in_compound({T}),
+        [](Ctx& x) { return json_response(201, app::request_disbursement(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/disbursements/{id}/approve", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(200, app::approve_disbursement(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", "/api/v1/compounds/{cid}/disbursements/{id}/reject", Rule::in_compound({C, T}), [](Ctx& x) {
+    return json_response(200, app::reject_disbursement(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+  });
+  r.add("POST", "/api/v1/compounds/{cid}/witness/keys", Rule::in_compound({S}),
+        [](Ctx& x) { return json_response(201, app::add_witness_key(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/witness/cosign", Rule::in_compound({S}),
+        [](Ctx& x) { return json_response(201, app::cosign_head(x.app, x.caller, x.id("cid"), x.req.body)); });
 
   // ---- one compound: roles and the audit log ------------------------------------------------
   r.add("GET", "/api/v1/compounds/{cid}/roles", Rule::in_compound({C, S, A}),

@@ -68,6 +68,14 @@ std::int64_t Ctx::query_int(const std::string& name, std::int64_t fallback, std:
   return *v;
 }
 
+std::string Ctx::query_str(const std::string& name, std::size_t max_len) const {
+  auto it = req.query.find(name);
+  if (it == req.query.end()) return "";
+  if (it->second.size() > max_len)
+    throw Error(ErrorKind::bad_request, "bad-query", "查询参数 " + name + " 过长", "Query parameter " + name + " is too long");
+  return it->second;
+}
+
 bool Ctx::query_flag(const std::string& name) const {
   auto it = req.query.find(name);
   return it != req.query.end() && (it->second == "1" || it->second == "true" || it->second.empty());

@@ -54,6 +54,8 @@ struct Ctx {
   // A query parameter as an integer in [min, max], or `fallback` when absent; bad → 400.
   std::int64_t query_int(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
   bool query_flag(const std::string& name) const;
+  // A query parameter as text of at most max_len bytes, or "" when absent; longer → 400.
+  std::string query_str(const std::string& name, std::size_t max_len) const;
 };
 
 using Handler = std::function<Response(Ctx&)>;

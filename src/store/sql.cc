@@ -18,6 +18,7 @@ std::int64_t Row::i64(std::size_t i) const {
 const std::string& Row::str(std::size_t i) const {
   XINYI_ASSERT(i < v_.size());
   if (const auto* p = std::get_if<std::string>(&v_[i])) return *p;
+  if (const auto* b = std::get_if<Blob>(&v_[i])) return b->bytes;
   throw StoreError("column " + std::to_string(i) + " is not text");
 }
 

@@ -20,7 +20,12 @@
 
 namespace xinyi::store {
 
-using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
+// Binary data (voucher files). Kept apart from text so each engine stores it as bytes.
+struct Blob {
+  std::string bytes;
+};
+
+using Value = std::variant<std::nullptr_t, std::int64_t, std::string, Blob>;
 
 class Row {
  public:
@@ -28,7 +33,7 @@ class Row {
   std::size_t size() const { return v_.size(); }
   bool is_null(std::size_t i) const;
   std::int64_t i64(std::size_t i) const;  // REQUIRES: column i holds an integer
-  const std::string& str(std::size_t i) const;  // REQUIRES: column i holds text
+  const std::string& str(std::size_t i) const;  // REQUIRES: column i holds text or bytes
   std::optional<std::int64_t> opt_i64(std::size_t i) const;
   std::optional<std::string> opt_str(std::size_t i) const;
 

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
 #include <unordered_map>
 
 #include "domain/assert.h"
@@ -63,6 +64,11 @@ class SqliteConnection final : public Connection {
               // No column of Xinyi holds a float; reaching here means a schema bug.
               sqlite3_reset(st);
               throw StoreError("floating-point value in column " + std::to_string(i));
+            case SQLITE_BLOB: {
+              const auto* p = static_cast<const char*>(sqlite3_column_blob(st, i));
+              v.emplace_back(Blob{std::string(p ? p : "", sqlite3_column_bytes(st, i))});
+              break;
+            }
             default: {
               const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
               v.emplace_back(std::string(p ? p : "", sqlite3_column_bytes(st, i)));
@@ -103,9 +109,16 @@ class SqliteConnection final : public Connection {
     if (it != cache_.end()) {
       st = it->second;
     } else {
+      const char* tail = nullptr;
       if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
-                             &st, nullptr) != SQLITE_OK)
+                             &st, &tail) != SQLITE_OK)
         throw StoreError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_) + " in: " + key);
+      // One statement per call: a second one would be silently ignored.
+      for (; tail && *tail; ++tail)
+        if (!std::isspace(static_cast<unsigned char>(*tail)) && *tail != ';') {
+          sqlite3_finalize(st);
+          throw StoreError("sqlite: more than one statement in: " + key);
+        }
       cache_.emplace(std::move(key), st);
     }
     sqlite3_clear_bindings(st);
@@ -116,6 +129,8 @@ class SqliteConnection final : public Connection {
       const Value& p = params[i];
       if (std::holds_alternative<std::nullptr_t>(p)) sqlite3_bind_null(st, idx);
       else if (const auto* n = std::get_if<std::int64_t>(&p)) sqlite3_bind_int64(st, idx, *n);
+      else if (const auto* b = std::get_if<Blob>(&p))
+        sqlite3_bind_blob64(st, idx, b->bytes.data(), b->bytes.size(), SQLITE_TRANSIENT);
       else {
         const auto& s = std::get<std::string>(p);
         sqlite3_bind_text(st, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);

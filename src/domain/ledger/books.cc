@@ -193,6 +193,10 @@ void add_to_balances(BalanceMap& b, const Transaction& t) {
   XINYI_ASSERT(sum == 0);
 }
 
+std::string tree_head_message(std::int64_t cid, std::int64_t size, const std::string& root_hex, std::int64_t ts) {
+  return canonicalize(json::object{{"compound_id", cid}, {"root", root_hex}, {"timestamp", ts}, {"tree_size", size}});
+}
+
 namespace {
 struct Tally {
   bool trustee = false;

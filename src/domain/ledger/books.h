@@ -108,6 +108,11 @@ Transaction reversal_of(const Transaction& t, const std::string& date, const std
 using BalanceMap = std::map<std::pair<std::string, std::int64_t>, std::int64_t>;
 void add_to_balances(BalanceMap& b, const Transaction& t);
 
+// The bytes a tree head's Ed25519 signature covers (and a witness's co-signature): RFC 8785
+// JSON of {"compound_id", "root" (hex), "timestamp" (ms), "tree_size"}.
+std::string tree_head_message(std::int64_t compound_id, std::int64_t tree_size, const std::string& root_hex,
+                              std::int64_t timestamp_ms);
+
 // The co-managed account (SPEC §4): a disbursement needs the trustee's approval and one
 // committee member's; above threshold_fen, two committee members'. Distinct people each.
 struct ApprovalPolicy {

@@ -1,0 +1,616 @@
+#include "app/ledger_service.h"
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+
+#include "app/json_in.h"
+#include "auth/crypto.h"
+#include "domain/assert.h"
+#include "domain/mask.h"
+#include "domain/registry.h"
+#include "domain/text.h"
+#include "store/ledger_repo.h"
+#include "store/registry_repo.h"
+
+namespace xinyi::app {
+
+namespace json = boost::json;
+using store::Connection;
+using I = std::int64_t;
+
+std::string china_date(I ms) {
+  std::time_t t = static_cast<std::time_t>((ms + 8 * 3600 * 1000LL) / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+namespace {
+
+void sign_head(Connection& c, I cid, I size, const ledger::Hash& root, I now) {
+  auto key = store::get_compound_key(c, cid);
+  XINYI_ASSERT(key.has_value());
+  std::string root_hex = ledger::to_hex(root);
+  store::HeadRec h{size, root_hex, now, auth::ed25519_sign(key->secret_b64, ledger::tree_head_message(cid, size, root_hex, now))};
+  if (store::head_at(c, cid, size)) return;  // already signed at this size
+  store::insert_head(c, cid, h);
+}
+
+std::string mime_of(const std::string& declared, const std::string& bytes) {
+  auto starts = [&](std::string_view magic) { return bytes.compare(0, magic.size(), magic) == 0; };
+  std::string sniffed = starts("\xFF\xD8\xFF")            ? "image/jpeg"
+                        : starts("\x89PNG\r\n\x1A\n")      ? "image/png"
+                        : starts("%PDF-")                  ? "application/pdf"
+                                                           : "";
+  std::string d = declared.substr(0, declared.find(';'));
+  if (sniffed.empty() || (d != sniffed && d != "application/octet-stream"))
+    throw Error(ErrorKind::unprocessable, "bad-voucher-type", "凭证只接受 JPEG、PNG 图片或 PDF 文件",
+                "Vouchers must be JPEG or PNG images or PDF files");
+  return sniffed;
+}
+
+std::vector<ledger::Voucher> load_vouchers(Connection& c, I cid, const std::vector<std::string>& hashes) {
+  std::vector<ledger::Voucher> out;
+  for (const auto& h : hashes) {
+    auto v = store::get_voucher(c, cid, h, false);
+    if (!v)
+      throw Error(ErrorKind::unprocessable, "unknown-voucher", "凭证不存在，请先上传：" + h.substr(0, 12),
+                  "Unknown voucher (upload it first): " + h.substr(0, 12), {{"vouchers", "凭证不存在", "unknown voucher"}});
+    out.push_back({v->sha256, v->mime, v->size});
+  }
+  return out;
+}
+
+json::object entry_json(const store::EntryRec& e) {
+  return {{"index", e.idx}, {"leaf_hash", e.leaf_hash}, {"canonical", e.canonical}};
+}
+
+json::object head_json(Connection& c, I cid, const store::HeadRec& h) {
+  json::array witnesses;
+  for (const auto& w : store::list_witness_signatures(c, cid, h.tree_size))
+    witnesses.push_back(json::object{{"key_id", w.key_id}, {"public_key", w.public_b64}, {"name", mask_name(w.user_name)},
+                                     {"signature", w.signature}, {"signed_at", w.signed_at}});
+  return {{"compound_id", cid},          {"tree_size", h.tree_size}, {"root", h.root}, {"timestamp", h.timestamp},
+          {"signature", h.signature},    {"witnesses", std::move(witnesses)},
+          {"signed_message", ledger::tree_head_message(cid, h.tree_size, h.root, h.timestamp)}};
+}
+
+void require_compound(Connection& c, I cid) {
+  if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
+}
+
+std::string approver_role(const Caller& who, I cid) {
+  if (who.principal && who.principal->has(cid, Role::committee)) return "committee";
+  if (who.principal && who.principal->has(cid, Role::trustee)) return "trustee";
+  return who.user && who.user->is_admin ? "committee" : "";
+}
+
+}  // namespace
+
+void ensure_books(Connection& c, I cid, I now) {
+  if (store::get_compound_key(c, cid)) return;
+  auto kp = auth::ed25519_keypair();
+  store::insert_compound_key(c, cid, kp.public_b64, kp.secret_b64, now);
+  store::insert_chart(c, cid, ledger::chart_template());
+  sign_head(c, cid, 0, ledger::empty_root(), now);
+}
+
+Appender::Appender(Connection& c, I cid, I now) : c_(c), cid_(cid), now_ms_(now) {
+  ensure_books(c, cid, now);
+  chart_ = store::load_chart(c, cid);
+  for (const auto& y : store::list_courtyards(c, cid)) courtyards_.push_back(y.id);
+  I size = store::ledger_size(c, cid);
+  std::vector<ledger::Hash> frontier;
+  for (auto [level, idx] : ledger::TreeBuilder::frontier_nodes(static_cast<std::uint64_t>(size))) {
+    auto h = store::get_node(c, cid, level, idx);
+    if (!h) throw store::StoreError("merkle frontier node missing: " + std::to_string(level) + "/" + std::to_string(idx));
+    frontier.push_back(*h);
+  }
+  builder_ = ledger::TreeBuilder(static_cast<std::uint64_t>(size), std::move(frontier));
+}
+
+I Appender::append(ledger::Transaction t) {
+  t.compound_id = cid_;
+  t.index = size();
+  if (t.recorded_at_ms == 0) t.recorded_at_ms = now_ms_;
+  auto errs = ledger::validate(t, chart_, [&](I id) {
+    return std::find(courtyards_.begin(), courtyards_.end(), id) != courtyards_.end();
+  });
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  std::string canonical = ledger::published_text(t);
+  ledger::Hash leaf = ledger::leaf_hash(canonical);
+  store::insert_entry(c_, t, canonical, ledger::to_hex(leaf));
+  builder_.append(leaf, [&](int level, std::uint64_t idx, const ledger::Hash& h) { store::insert_node(c_, cid_, level, idx, h); });
+  dirty_ = true;
+  return t.index;
+}
+
+void Appender::finish() {
+  if (!dirty_) return;
+  sign_head(c_, cid_, size(), builder_.root(), now_ms_);
+  dirty_ = false;
+}
+
+// ---- writes -------------------------------------------------------------------------------
+
+namespace {
+std::vector<std::string> voucher_hashes(const json::object& o, std::vector<FieldError>& errs) {
+  std::vector<std::string> out;
+  auto* v = o.if_contains("vouchers");
+  if (!v || v->is_null()) return out;
+  if (!v->is_array() || v->as_array().size() > ledger::kMaxVouchersPerEntry) {
+    errs.push_back({"vouchers", "必须是不超过 20 个凭证哈希的数组", "must be an array of at most 20 voucher hashes"});
+    return out;
+  }
+  for (const auto& e : v->as_array()) {
+    if (!e.is_string() || !ledger::from_hex(e.as_string())) {
+      errs.push_back({"vouchers", "每一项必须是 64 位十六进制 SHA-256", "every item must be a 64-digit hex SHA-256"});
+      return {};
+    }
+    std::string h(e.as_string());
+    for (auto& ch : h) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    out.push_back(h);
+  }
+  return out;
+}
+
+std::vector<ledger::Posting> read_postings(const json::object& o, std::vector<FieldError>& errs) {
+  std::vector<ledger::Posting> out;
+  auto* v = o.if_contains("postings");
+  if (!v || !v->is_array() || v->as_array().size() > ledger::kMaxPostings) {
+    errs.push_back({"postings", "必须是分录数组（2–64 行）", "must be an array of 2 to 64 postings"});
+    return out;
+  }
+  for (std::size_t i = 0; i < v->as_array().size(); ++i) {
+    std::string f = "postings[" + std::to_string(i) + "]";
+    const auto& e = v->as_array()[i];
+    if (!e.is_object()) {
+      errs.push_back({f, "必须是对象", "must be an object"});
+      continue;
+    }
+    JsonIn p(e);
+    std::string account = p.str("account", 16);
+    I amount = p.i64("amount_fen", -kMaxAmountFen, kMaxAmountFen);
+    I courtyard = p.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+    try {
+      p.finish();
+    } catch (const Error& err) {
+      for (const auto& fe : err.fields()) errs.push_back({f + "." + fe.field, fe.zh, fe.en});
+      continue;
+    }
+    out.push_back({account, amount, courtyard});
+  }
+  return out;
+}
+}  // namespace
+
+json::object post_transaction(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  std::string date = in.str("date", 10);
+  std::string description = in.str("description", ledger::kMaxDescriptionChars);
+  in.finish_except({"postings", "vouchers"});
+  const json::value parsed = parse_json(body);
+  const auto& o = parsed.as_object();
+  std::vector<FieldError> errs;
+  auto postings = read_postings(o, errs);
+  auto hashes = voucher_hashes(o, errs);
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    ledger::Transaction t;
+    t.date = date;
+    t.kind = "journal";
+    t.description = description;
+    t.postings = postings;
+    t.vouchers = load_vouchers(c, cid, hashes);
+    Appender ap(c, cid, app.clock_ms());
+    I idx = ap.append(std::move(t));
+    ap.finish();
+    audit(c, app, who, cid, "ledger.post", "entry:" + std::to_string(idx));
+    auto e = store::get_entry(c, cid, idx);
+    return entry_json(*e);
+  });
+}
+
+json::object reverse_transaction(App& app, const Caller& who, I cid, I index, std::string_view body) {
+  JsonIn in(body);
+  std::string reason = in.str("reason", ledger::kMaxDescriptionChars);
+  auto date = in.opt_str("date", 10);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    auto e = store::get_entry(c, cid, index);
+    if (!e) throw_not_found("账目", "Entry");
+    if (auto by = store::reversed_by(c, cid, index))
+      throw Error(ErrorKind::conflict, "already-reversed", "该笔账目已被第 " + std::to_string(*by) + " 笔冲正",
+                  "This entry was already reversed by entry " + std::to_string(*by));
+    if (e->kind == "reversal")
+      throw Error(ErrorKind::conflict, "reversal-of-reversal", "冲正记录不能再冲正，请重新录入正确的账目",
+                  "A reversal cannot be reversed; post the correct entry instead");
+    auto original = ledger::from_published(e->canonical, nullptr);
+    if (!original) throw store::StoreError("stored entry " + std::to_string(index) + " is not canonical");
+    auto r = ledger::reversal_of(*original, date.value_or(china_date(app.clock_ms())), "冲正：" + reason, app.clock_ms());
+    Appender ap(c, cid, app.clock_ms());
+    I idx = ap.append(std::move(r));
+    ap.finish();
+    audit(c, app, who, cid, "ledger.reverse", "entry:" + std::to_string(index), {{"reversal", idx}});
+    return entry_json(*store::get_entry(c, cid, idx));
+  });
+}
+
+json::object upload_voucher(App& app, const Caller& who, I cid, const std::string& content_type, const std::string& bytes) {
+  if (bytes.size() > kMaxVoucherBytes)
+    throw Error(ErrorKind::too_large, "too-large", "凭证文件超过 10 MB", "The voucher is larger than 10 MB");
+  if (bytes.empty()) throw Error(ErrorKind::unprocessable, "empty-voucher", "凭证文件是空的", "The voucher file is empty");
+  std::string mime = mime_of(content_type, bytes);
+  std::string sha = ledger::to_hex(ledger::sha256(bytes));
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    store::insert_voucher(c, cid, sha, mime, bytes, who.user_id(), app.clock_ms());
+    audit(c, app, who, cid, "voucher.upload", "voucher:" + sha, {{"size", static_cast<I>(bytes.size())}});
+    return json::object{{"sha256", sha}, {"mime", mime}, {"size", static_cast<I>(bytes.size())}};
+  });
+}
+
+// ---- co-managed disbursements ---------------------------------------------------------------
+
+namespace {
+json::object disbursement_json(Connection& c, const store::DisbursementRec& d, bool masked, const ledger::ApprovalPolicy& p) {
+  json::array approvals;
+  std::vector<ledger::Vote> votes;
+  for (const auto& a : store::list_approvals(c, d.id)) {
+    votes.push_back({a.user_id, a.role});
+    json::object o{{"role", a.role}, {"name", masked ? mask_name(a.name) : a.name}, {"at", a.at}};
+    if (!masked) o["user_id"] = a.user_id;
+    approvals.push_back(std::move(o));
+  }
+  json::object o{{"id", d.id},
+                 {"status", d.status},
+                 {"payee", masked && d.payee_is_person ? mask_name(d.payee) : d.payee},
+                 {"payee_is_person", d.payee_is_person},
+                 {"amount_fen", d.amount_fen},
+                 {"purpose", d.purpose},
+                 {"expense_account", d.expense_account},
+                 {"cash_account", d.cash_account},
+                 {"courtyard_id", d.courtyard_id},
+                 {"vouchers", json::parse(d.vouchers_json)},
+                 {"requested_by", masked ? mask_name(d.requester_name) : d.requester_name},
+                 {"requested_at", d.requested_at},
+                 {"decided_at", d.decided_at ? json::value(*d.decided_at) : json::value(nullptr)},
+                 {"reason", d.reason},
+                 {"entry_index", d.entry_idx ? json::value(*d.entry_idx) : json::value(nullptr)},
+                 {"approvals", std::move(approvals)}};
+  if (d.status == "pending") {
+    auto [zh, en] = ledger::approvals_missing(p, d.amount_fen, votes);
+    o["missing_zh"] = zh;
+    o["missing_en"] = en;
+  }
+  return o;
+}
+
+ledger::Transaction disbursement_entry(const store::DisbursementRec& d, const std::vector<ledger::Voucher>& vouchers,
+                                       const std::vector<store::ApprovalRec>& approvals, const std::string& date) {
+  ledger::Transaction t;
+  t.date = date;
+  t.kind = "disbursement";
+  std::string payee = d.payee_is_person ? mask_name(d.payee) : d.payee;
+  t.description = d.purpose + "（收款人：" + payee + "）";
+  if (text::length(t.description) > ledger::kMaxDescriptionChars) t.description = d.purpose;
+  t.postings = {{d.expense_account, d.amount_fen, d.courtyard_id}, {d.cash_account, -d.amount_fen, 0}};
+  t.vouchers = vouchers;
+  t.links = {{"disbursement", d.id}};
+  for (const auto& a : approvals) t.approvals.push_back({a.role, mask_name(a.name), a.at});
+  return t;
+}
+}  // namespace
+
+json::object request_disbursement(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  std::string payee = in.str("payee", registry::kMaxNameChars);
+  bool is_person = in.boolean("payee_is_person", false);
+  I amount = in.i64("amount_fen", 1, kMaxAmountFen);
+  std::string purpose = in.str("purpose", 150);
+  std::string expense = in.str("expense_account", 16);
+  std::string cash = in.opt_str("cash_account", 16).value_or("1001");
+  I courtyard = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+  in.finish_except({"vouchers"});
+  std::vector<FieldError> errs;
+  auto hashes = voucher_hashes(parse_json(body).as_object(), errs);
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    ensure_books(c, cid, app.clock_ms());
+    auto chart = store::load_chart(c, cid);
+    const auto* ea = ledger::find_account(chart, expense);
+    const auto* ca = ledger::find_account(chart, cash);
+    std::vector<FieldError> e;
+    if (!ea || (ea->type != ledger::AccountType::expense && ea->type != ledger::AccountType::liability))
+      e.push_back({"expense_account", "必须是费用或应付科目", "must be an expense or payable account"});
+    if (!ca || !ca->cash) e.push_back({"cash_account", "必须是银行或现金科目", "must be a bank or cash account"});
+    if (!e.empty()) throw_invalid(std::move(e));
+    auto vouchers = load_vouchers(c, cid, hashes);
+    json::array vj;
+    for (const auto& h : hashes) vj.push_back(json::value(h));
+    store::DisbursementRec d;
+    d.compound_id = cid;
+    d.status = "pending";
+    d.payee = payee;
+    d.payee_is_person = is_person;
+    d.amount_fen = amount;
+    d.purpose = purpose;
+    d.expense_account = expense;
+    d.cash_account = cash;
+    d.courtyard_id = courtyard;
+    d.vouchers_json = json::serialize(vj);
+    d.requested_by = who.user_id();
+    d.requested_at = app.clock_ms();
+    // Check the entry it would post now, so a request that could never execute is refused.
+    auto probe = disbursement_entry(d, vouchers, {}, china_date(app.clock_ms()));
+    std::vector<I> yards;
+    for (const auto& y : store::list_courtyards(c, cid)) yards.push_back(y.id);
+    auto perrs = ledger::validate(probe, chart, [&](I id) { return std::find(yards.begin(), yards.end(), id) != yards.end(); });
+    if (!perrs.empty()) throw_invalid(std::move(perrs));
+    d.id = store::insert_disbursement(c, d);
+    std::string role = who.principal && who.principal->has(cid, Role::trustee) ? "trustee" : approver_role(who, cid);
+    store::insert_approval(c, cid, d.id, {who.user_id(), role, who.user->name, app.clock_ms()});
+    audit(c, app, who, cid, "disbursement.request", "disbursement:" + std::to_string(d.id), {{"amount_fen", amount}});
+    ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
+    return disbursement_json(c, *store::get_disbursement(c, cid, d.id), false, p);
+  });
+}
+
+json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
+  return app.db.write([&](Connection& c) {
+    auto d = store::get_disbursement(c, cid, id);
+    if (!d) throw_not_found("支出申请", "Disbursement");
+    if (d->status != "pending")
+      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）", "This request is already " + d->status);
+    std::string role = approver_role(who, cid);
+    if (!store::insert_approval(c, cid, id, {who.user_id(), role, who.user->name, app.clock_ms()}))
+      throw Error(ErrorKind::conflict, "already-approved", "您已批准过该申请", "You have already approved this request");
+    audit(c, app, who, cid, "disbursement.approve", "disbursement:" + std::to_string(id), {{"role", role}});
+    ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
+    auto approvals = store::list_approvals(c, id);
+    std::vector<ledger::Vote> votes;
+    for (const auto& a : approvals) votes.push_back({a.user_id, a.role});
+    if (ledger::approvals_satisfied(p, d->amount_fen, votes)) {
+      std::vector<std::string> hashes;
+      json::value stored = json::parse(d->vouchers_json);
+      for (const auto& h : stored.as_array()) hashes.emplace_back(h.as_string());
+      auto t = disbursement_entry(*d, load_vouchers(c, cid, hashes), approvals, china_date(app.clock_ms()));
+      Appender ap(c, cid, app.clock_ms());
+      I idx = ap.append(std::move(t));
+      ap.finish();
+      store::decide_disbursement(c, cid, id, "executed", app.clock_ms(), "", idx);
+      audit(c, app, who, cid, "disbursement.execute", "disbursement:" + std::to_string(id), {{"entry", idx}});
+    }
+    return disbursement_json(c, *store::get_disbursement(c, cid, id), false, p);
+  });
+}
+
+json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::string_view body) {
+  JsonIn in(body);
+  std::string reason = in.str("reason", 200);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto d = store::get_disbursement(c, cid, id);
+    if (!d) throw_not_found("支出申请", "Disbursement");
+    if (d->status != "pending")
+      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）", "This request is already " + d->status);
+    store::decide_disbursement(c, cid, id, "rejected", app.clock_ms(), reason, std::nullopt);
+    audit(c, app, who, cid, "disbursement.reject", "disbursement:" + std::to_string(id), {{"reason", reason}});
+    ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
+    return disbursement_json(c, *store::get_disbursement(c, cid, id), false, p);
+  });
+}
+
+json::array list_disbursements(App& app, I cid, bool masked) {
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
+    json::array out;
+    for (const auto& d : store::list_disbursements(c, cid, 200)) out.push_back(disbursement_json(c, d, masked, p));
+    return out;
+  });
+}
+
+// ---- witnesses ------------------------------------------------------------------------------
+
+json::object add_witness_key(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  std::string key = in.str("public_key", 64);
+  in.finish();
+  auto raw = auth::unbase64(key);
+  if (!raw || raw->size() != 32)
+    throw_invalid({{"public_key", "必须是 base64 编码的 32 字节 Ed25519 公钥", "must be a base64 32-byte Ed25519 public key"}});
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    I id;
+    try {
+      id = store::insert_witness_key(c, cid, who.user_id(), key, app.clock_ms());
+    } catch (const store::ConstraintError&) {
+      throw Error(ErrorKind::conflict, "duplicate-key", "该公钥已登记", "This key is already registered");
+    }
+    audit(c, app, who, cid, "witness.key", "witness_key:" + std::to_string(id));
+    return json::object{{"key_id", id}, {"public_key", key}};
+  });
+}
+
+json::object cosign_head(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  I key_id = in.i64("key_id", 1, INT64_MAX);
+  I size = in.i64("tree_size", 0, INT64_MAX);
+  std::string sig = in.str("signature", 128);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto key = store::get_witness_key(c, cid, key_id);
+    if (!key || key->user_id != who.user_id()) throw_not_found("见证公钥", "Witness key");
+    auto head = store::head_at(c, cid, size);
+    if (!head) throw_not_found("该规模的树头", "Tree head of that size");
+    if (!auth::ed25519_verify(key->public_b64, ledger::tree_head_message(cid, size, head->root, head->timestamp), sig))
+      throw Error(ErrorKind::unprocessable, "bad-signature", "签名无法用该公钥验证", "The signature does not verify with that key",
+                  {{"signature", "验证失败", "does not verify"}});
+    try {
+      store::insert_witness_signature(c, cid, size, key_id, sig, app.clock_ms());
+    } catch (const store::ConstraintError&) {
+      throw Error(ErrorKind::conflict, "already-signed", "您已见证过该树头", "You have already co-signed this head");
+    }
+    audit(c, app, who, cid, "witness.cosign", "tree_head:" + std::to_string(size));
+    return head_json(c, cid, *head);
+  });
+}
+
+// ---- the public log -------------------------------------------------------------------------
+
+json::object ledger_page(App& app, I cid, I from, I limit) {
+  limit = std::clamp<I>(limit, 1, kMaxLedgerPage);
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    auto head = store::latest_head(c, cid);
+    json::array entries;
+    I size = head ? head->tree_size : 0;
+    for (const auto& e : store::list_entries(c, cid, from, limit))
+      if (e.idx < size) entries.push_back(entry_json(e));
+    return json::object{{"tree_size", size}, {"from", from}, {"entries", std::move(entries)}};
+  });
+}
+
+json::object ledger_feed(App& app, I cid, I before, I limit) {
+  limit = std::clamp<I>(limit, 1, 200);
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    auto chart = store::load_chart(c, cid);
+    std::map<I, std::string> yards;
+    for (const auto& y : store::list_courtyards(c, cid)) yards[y.id] = y.name;
+    I size = store::ledger_size(c, cid);
+    if (before <= 0 || before > size) before = size;
+    json::array items;
+    for (const auto& e : store::list_entries_desc(c, cid, before, limit)) {
+      auto t = ledger::from_published(e.canonical, nullptr);
+      if (!t) continue;
+      json::object o = ledger::to_published(*t);
+      json::array postings;
+      for (const auto& p : t->postings) {
+        const auto* a = ledger::find_account(chart, p.account);
+        postings.push_back(json::object{{"account", p.account},
+                                        {"name_zh", a ? a->name_zh : ""},
+                                        {"name_en", a ? a->name_en : ""},
+                                        {"amount_fen", p.amount_fen},
+                                        {"courtyard_id", p.courtyard_id},
+                                        {"courtyard", p.courtyard_id ? yards[p.courtyard_id] : ""}});
+      }
+      o["postings"] = std::move(postings);
+      o["leaf_hash"] = e.leaf_hash;
+      auto by = store::reversed_by(c, cid, e.idx);
+      o["reversed_by"] = by ? json::value(*by) : json::value(nullptr);
+      items.push_back(std::move(o));
+    }
+    I next = before - static_cast<I>(items.size());
+    json::object out{{"tree_size", size}, {"items", std::move(items)}};
+    out["next_before"] = next > 0 ? json::value(next) : json::value(nullptr);
+    return out;
+  });
+}
+
+json::object signed_head(App& app, I cid) {
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    auto head = store::latest_head(c, cid);
+    if (!head) return json::object{{"compound_id", cid}, {"tree_size", 0}, {"root", ledger::to_hex(ledger::empty_root())},
+                                   {"timestamp", 0}, {"signature", ""}, {"witnesses", json::array{}}};
+    return head_json(c, cid, *head);
+  });
+}
+
+json::object public_key(App& app, I cid) {
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    auto key = store::get_compound_key(c, cid);
+    if (!key) throw_not_found("账本公钥", "Log key");
+    return json::object{{"compound_id", cid}, {"algorithm", "Ed25519"}, {"public_key", key->public_b64}};
+  });
+}
+
+json::object inclusion(App& app, I cid, I index, I tree_size) {
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    I size = store::ledger_size(c, cid);
+    if (tree_size < 1 || tree_size > size || index < 0 || index >= tree_size)
+      throw Error(ErrorKind::bad_request, "bad-proof-range", "需要 0 ≤ index < tree_size ≤ " + std::to_string(size),
+                  "Need 0 ≤ index < tree_size ≤ " + std::to_string(size));
+    store::StoreNodes nodes(c, cid);
+    json::array path;
+    for (const auto& h : ledger::inclusion_proof(nodes, index, tree_size)) path.push_back(json::value(ledger::to_hex(h)));
+    return json::object{{"index", index}, {"tree_size", tree_size},
+                        {"leaf_hash", ledger::to_hex(nodes.node(0, index))}, {"path", std::move(path)}};
+  });
+}
+
+json::object consistency(App& app, I cid, I first, I second) {
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    I size = store::ledger_size(c, cid);
+    if (first < 0 || second > size || first > second)
+      throw Error(ErrorKind::bad_request, "bad-proof-range", "需要 0 ≤ first ≤ second ≤ " + std::to_string(size),
+                  "Need 0 ≤ first ≤ second ≤ " + std::to_string(size));
+    store::StoreNodes nodes(c, cid);
+    json::array path;
+    if (first > 0)
+      for (const auto& h : ledger::consistency_proof(nodes, first, second)) path.push_back(json::value(ledger::to_hex(h)));
+    return json::object{{"first", first}, {"second", second}, {"path", std::move(path)}};
+  });
+}
+
+json::object balances(App& app, I cid, const std::string& as_of) {
+  if (!as_of.empty() && !ledger::valid_date(as_of))
+    throw Error(ErrorKind::bad_request, "bad-date", "日期无效（应为 YYYY-MM-DD）", "Invalid date (expected YYYY-MM-DD)");
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    auto chart = store::load_chart(c, cid);
+    auto sums = store::balances(c, cid, as_of);
+    std::map<std::string, I> by_account;
+    std::map<I, std::map<std::string, I>> by_courtyard;
+    json::array flat;
+    for (const auto& s : sums) {
+      by_account[s.account] += s.amount_fen;
+      by_courtyard[s.courtyard_id][s.account] += s.amount_fen;
+      flat.push_back(json::object{{"account", s.account}, {"courtyard_id", s.courtyard_id}, {"amount_fen", s.amount_fen}});
+    }
+    json::array accounts;
+    for (const auto& a : chart)
+      accounts.push_back(json::object{{"code", a.code},
+                                      {"name_zh", a.name_zh},
+                                      {"name_en", a.name_en},
+                                      {"type", ledger::to_string(a.type)},
+                                      {"balance_fen", by_account.count(a.code) ? by_account[a.code] : 0}});
+    json::array yards;
+    for (const auto& y : store::list_courtyards(c, cid)) {
+      json::array accs;
+      I income = 0, expense = 0;
+      for (const auto& [code, amt] : by_courtyard[y.id]) {
+        accs.push_back(json::object{{"code", code}, {"balance_fen", amt}});
+        const auto* a = ledger::find_account(chart, code);
+        if (a && a->type == ledger::AccountType::income) income -= amt;
+        if (a && a->type == ledger::AccountType::expense) expense += amt;
+      }
+      yards.push_back(json::object{{"id", y.id}, {"name", y.name}, {"income_fen", income}, {"expense_fen", expense},
+                                   {"surplus_fen", income - expense}, {"accounts", std::move(accs)}});
+    }
+    return json::object{{"compound_id", cid}, {"as_of", as_of.empty() ? json::value(nullptr) : json::value(as_of)},
+                        {"tree_size", store::ledger_size(c, cid)}, {"accounts", std::move(accounts)},
+                        {"courtyards", std::move(yards)}, {"sums", std::move(flat)}};
+  });
+}
+
+VoucherFile voucher_file(App& app, I cid, const std::string& sha) {
+  return app.db.read([&](Connection& c) {
+    auto v = store::get_voucher(c, cid, sha, true);
+    if (!v) throw_not_found("凭证", "Voucher");
+    return VoucherFile{v->mime, v->bytes};
+  });
+}
+
+}  // namespace xinyi::app

@@ -1,0 +1,78 @@
+// The trust ledger's use cases: books set-up, posting and reversing entries, the public log
+// (entries, signed heads, proofs, balances), vouchers, co-managed disbursements and witness
+// co-signatures.
+//
+// Every append happens through an Appender inside one write transaction: the entry, its
+// postings, the Merkle nodes it completes and a freshly signed tree head commit together or
+// not at all, so the store never holds an entry that no signed head covers.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/app.h"
+#include "domain/ledger/books.h"
+#include "domain/ledger/merkle.h"
+
+namespace xinyi::app {
+
+inline constexpr std::int64_t kMaxLedgerPage = 1000;
+inline constexpr std::size_t kMaxVoucherBytes = 10 * 1024 * 1024;
+
+// The calendar date (China Standard Time, UTC+8) of a moment in ms since the epoch.
+std::string china_date(std::int64_t ms);
+
+// Creates the compound's log key, chart and the signed head of the empty log, if missing.
+void ensure_books(store::Connection& c, std::int64_t cid, std::int64_t now_ms);
+
+class Appender {
+ public:
+  // REQUIRES: inside a write transaction; ensure_books() ran for `cid`.
+  Appender(store::Connection& c, std::int64_t cid, std::int64_t now_ms);
+  // Validates `t` (Error 422 listing every problem), assigns its index, stores it and its nodes.
+  std::int64_t append(ledger::Transaction t);
+  // Signs a tree head over everything appended; a no-op when nothing was.
+  void finish();
+  std::int64_t size() const { return static_cast<std::int64_t>(builder_.size()); }
+
+ private:
+  store::Connection& c_;
+  std::int64_t cid_, now_ms_;
+  std::vector<ledger::Account> chart_;
+  std::vector<std::int64_t> courtyards_;
+  ledger::TreeBuilder builder_;
+  bool dirty_ = false;
+};
+
+// Writes (committee or trustee; the router checks the role).
+boost::json::object post_transaction(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object reverse_transaction(App& app, const Caller& who, std::int64_t cid, std::int64_t index,
+                                        std::string_view body);
+boost::json::object upload_voucher(App& app, const Caller& who, std::int64_t cid, const std::string& content_type,
+                                   const std::string& bytes);
+
+// Co-managed disbursements.
+boost::json::object request_disbursement(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object approve_disbursement(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
+boost::json::object reject_disbursement(App& app, const Caller& who, std::int64_t cid, std::int64_t id, std::string_view body);
+// `masked`: the public view (payee names of people masked, no user ids).
+boost::json::array list_disbursements(App& app, std::int64_t cid, bool masked);
+
+// Witnesses (community staff).
+boost::json::object add_witness_key(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object cosign_head(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+
+// The public log.
+boost::json::object ledger_page(App& app, std::int64_t cid, std::int64_t from, std::int64_t limit);
+boost::json::object ledger_feed(App& app, std::int64_t cid, std::int64_t before, std::int64_t limit);
+boost::json::object signed_head(App& app, std::int64_t cid);
+boost::json::object public_key(App& app, std::int64_t cid);
+boost::json::object inclusion(App& app, std::int64_t cid, std::int64_t index, std::int64_t tree_size);
+boost::json::object consistency(App& app, std::int64_t cid, std::int64_t first, std::int64_t second);
+boost::json::object balances(App& app, std::int64_t cid, const std::string& as_of);
+struct VoucherFile { std::string mime, bytes; };
+VoucherFile voucher_file(App& app, std::int64_t cid, const std::string& sha256);
+
+}  // namespace xinyi::app

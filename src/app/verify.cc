@@ -1,0 +1,174 @@
+#include "app/verify.h"
+
+#include <map>
+
+#include "auth/crypto.h"
+#include "store/registry_repo.h"
+
+namespace xinyi::app {
+
+using I = std::int64_t;
+
+namespace {
+VerifyReport fail(VerifyReport r, std::string msg) {
+  r.ok = false;
+  r.message = std::move(msg);
+  return r;
+}
+
+std::string fen(I v) { return format_yuan(v); }
+}  // namespace
+
+VerifyReport verify_log(const VerifyInput& in) {
+  VerifyReport rep;
+  const I n = static_cast<I>(in.canonical.size());
+  rep.entries = n;
+  if (in.heads.empty()) return fail(rep, "no signed tree head");
+  std::map<I, const store::HeadRec*> heads;
+  for (const auto& h : in.heads) heads[h.tree_size] = &h;
+  const store::HeadRec& latest = *heads.rbegin()->second;
+  rep.tree_size = latest.tree_size;
+  rep.root = latest.root;
+  auto check_sig = [&](const store::HeadRec& h) {
+    return auth::ed25519_verify(in.public_key_b64, ledger::tree_head_message(in.compound_id, h.tree_size, h.root, h.timestamp),
+                                h.signature);
+  };
+  for (const auto& [size, h] : heads) {
+    if (!check_sig(*h)) return fail(rep, "the signature of the tree head of size " + std::to_string(size) + " does not verify");
+    ++rep.heads_checked;
+  }
+  if (latest.tree_size > n)
+    return fail(rep, "the latest signed head covers " + std::to_string(latest.tree_size) + " entries but only " +
+                         std::to_string(n) + " exist: entries from #" + std::to_string(n) + " were deleted");
+  if (latest.tree_size < n)
+    return fail(rep, "entry #" + std::to_string(latest.tree_size) + " and later are not covered by any signed head (inserted?)");
+  if (in.since) {
+    if (!check_sig(*in.since)) return fail(rep, "the saved head's signature does not verify");
+    if (in.since->tree_size > n)
+      return fail(rep, "the log has shrunk: the saved head had " + std::to_string(in.since->tree_size) + " entries, now " +
+                           std::to_string(n));
+    heads.emplace(in.since->tree_size, &*in.since);
+  }
+  if (auto it = heads.find(0); it != heads.end() && it->second->root != ledger::to_hex(ledger::empty_root()))
+    return fail(rep, "the head of the empty log has a wrong root");
+
+  ledger::TreeBuilder tree;
+  ledger::BalanceMap derived;
+  I prev_head = 0;
+  for (I i = 0; i < n; ++i) {
+    std::string why;
+    auto t = ledger::from_published(in.canonical[i], &why);
+    if (!t) return fail(rep, "entry #" + std::to_string(i) + " is not a canonical published transaction: " + why);
+    if (t->index != i) return fail(rep, "entry #" + std::to_string(i) + " says it is #" + std::to_string(t->index) + " (order changed)");
+    if (t->compound_id != in.compound_id) return fail(rep, "entry #" + std::to_string(i) + " belongs to another compound");
+    I sum = 0;
+    for (const auto& p : t->postings) {
+      if (p.amount_fen > kMaxAmountFen || p.amount_fen < -kMaxAmountFen)
+        return fail(rep, "entry #" + std::to_string(i) + " has an amount out of range");
+      sum += p.amount_fen;
+    }
+    if (sum != 0) return fail(rep, "entry #" + std::to_string(i) + " does not balance: its postings sum to " + fen(sum));
+    ledger::Hash leaf = ledger::leaf_hash(in.canonical[i]);
+    if (!in.claimed_leaf_hex.empty() && in.claimed_leaf_hex[i] != ledger::to_hex(leaf))
+      return fail(rep, "entry #" + std::to_string(i) + ": its content does not match its recorded leaf hash");
+    if (in.stored_leaf_nodes && (*in.stored_leaf_nodes)[i] != leaf)
+      return fail(rep, "entry #" + std::to_string(i) + ": the Merkle leaf node does not match the entry");
+    if (in.stored_postings) {
+      const auto& rows = (*in.stored_postings)[i];
+      bool same = rows.size() == t->postings.size();
+      for (std::size_t k = 0; same && k < rows.size(); ++k)
+        same = rows[k].account == t->postings[k].account && rows[k].amount_fen == t->postings[k].amount_fen &&
+               rows[k].courtyard_id == t->postings[k].courtyard_id;
+      if (!same) return fail(rep, "entry #" + std::to_string(i) + ": the postings table differs from the published entry");
+    }
+    ledger::add_to_balances(derived, *t);
+    tree.append(leaf);
+    if (auto it = heads.find(i + 1); it != heads.end()) {
+      if (ledger::to_hex(tree.root()) != it->second->root) {
+        std::string range = prev_head + 1 == i + 1 ? "entry #" + std::to_string(i)
+                                                   : "an entry in #" + std::to_string(prev_head) + "–#" + std::to_string(i);
+        return fail(rep, range + " differs from what the signed head of size " + std::to_string(i + 1) + " covers");
+      }
+      prev_head = i + 1;
+    }
+  }
+  if (in.since && in.since_proof) {
+    auto first_root = ledger::from_hex(in.since->root);
+    auto second_root = ledger::from_hex(latest.root);
+    if (!first_root || !second_root ||
+        !ledger::verify_consistency(in.since->tree_size, latest.tree_size, *first_root, *second_root, *in.since_proof))
+      return fail(rep, "the server's consistency proof from the saved head does not verify");
+  }
+  if (in.reported) {
+    ledger::BalanceMap reported = *in.reported, mine = derived;
+    for (auto it = reported.begin(); it != reported.end();) it = it->second == 0 ? reported.erase(it) : std::next(it);
+    for (auto it = mine.begin(); it != mine.end();) it = it->second == 0 ? mine.erase(it) : std::next(it);
+    for (const auto& [k, v] : mine) {
+      auto it = reported.find(k);
+      I r = it == reported.end() ? 0 : it->second;
+      if (r != v)
+        return fail(rep, "balance of account " + k.first + (k.second ? " in courtyard " + std::to_string(k.second) : "") +
+                             " is reported as " + fen(r) + " but the entries give " + fen(v));
+    }
+    for (const auto& [k, v] : reported)
+      if (!mine.count(k))
+        return fail(rep, "balance of account " + k.first + " is reported as " + fen(v) + " but no entry posts to it");
+  }
+  return rep;
+}
+
+VerifyReport verify_store(store::Database& db, I cid) {
+  try {
+    VerifyInput in;
+    in.compound_id = cid;
+    db.read([&](store::Connection& c) {
+    if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
+    auto key = store::get_compound_key(c, cid);
+    in.public_key_b64 = key ? key->public_b64 : "";
+    in.heads = store::list_heads(c, cid);
+    std::vector<std::vector<ledger::Posting>> postings;
+    std::vector<ledger::Hash> leaves;
+    const I page = 5000;
+    for (I from = 0;; from += page) {
+      auto entries = store::list_entries(c, cid, from, page);
+      if (entries.empty()) break;
+      for (const auto& e : entries) {
+        // The columns derived from the published text (used for listing and ?at= balances)
+        // must say what the text says.
+        if (auto t = ledger::from_published(e.canonical, nullptr);
+            t && (t->date != e.date || t->kind != e.kind || t->description != e.description || t->reverses != e.reverses))
+          throw Error(ErrorKind::unprocessable, "derived-column", "账目列与公开内容不一致",
+                      "entry #" + std::to_string(e.idx) + ": its date, kind or description columns differ from the published entry");
+        if (e.idx != static_cast<I>(in.canonical.size()))
+          throw Error(ErrorKind::unprocessable, "gap", "账目编号不连续", "entry #" + std::to_string(in.canonical.size()) + " is missing");
+        in.canonical.push_back(e.canonical);
+        in.claimed_leaf_hex.push_back(e.leaf_hash);
+        postings.emplace_back();
+        auto node = store::get_node(c, cid, 0, static_cast<std::uint64_t>(e.idx));
+        leaves.push_back(node.value_or(ledger::Hash{}));
+      }
+      for (const auto& p : store::list_postings(c, cid, from, from + page)) {
+        if (p.idx >= static_cast<I>(postings.size()) || p.date != entries[p.idx - from].date)
+          throw Error(ErrorKind::unprocessable, "derived-column", "分录与账目不一致",
+                      "entry #" + std::to_string(p.idx) + ": a postings row does not match the entry");
+        postings[p.idx].push_back({p.account, p.amount_fen, p.courtyard_id});
+      }
+      if (static_cast<I>(entries.size()) < page) break;
+    }
+    in.stored_postings = std::move(postings);
+    in.stored_leaf_nodes = std::move(leaves);
+    ledger::BalanceMap reported;
+    for (const auto& b : store::balances(c, cid, "")) reported[{b.account, b.courtyard_id}] = b.amount_fen;
+    in.reported = std::move(reported);
+    });
+    return verify_log(in);
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::not_found) throw;
+    VerifyReport r;
+    r.ok = false;
+    r.message = e.en();
+    return r;
+  }
+}
+
+}  // namespace xinyi::app

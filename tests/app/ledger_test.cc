@@ -1,0 +1,310 @@
+#include "app/ledger_service.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "app/verify.h"
+#include "auth/crypto.h"
+#include "store/ledger_repo.h"
+#include "support/test_env.h"
+
+namespace xinyi {
+
+using testing::TestEnv;
+namespace json = boost::json;
+
+namespace {
+int status_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.http_status();
+  }
+  return 200;
+}
+
+class LedgerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cid = env.add_compound("甲");
+    yard = env.last_courtyard_id;
+    env.db().write([&](store::Connection& c) { app::ensure_books(c, cid, 1); });
+    for (auto [login, role] : {std::pair{"trustee", Role::trustee}, {"com1", Role::committee}, {"com2", Role::committee}}) {
+      auto id = env.add_user(login);
+      env.grant(id, cid, role);
+    }
+    env.add_user("staff");
+    env.grant(env.caller("staff").user_id(), cid, Role::staff);
+  }
+  json::object post(const std::string& body) { return app::post_transaction(env.app(), env.caller("com1"), cid, body); }
+  std::string income(std::int64_t fen, const std::string& date = "2025-03-01") {
+    return R"({"date":")" + date + R"(","description":"三月物业费","postings":[{"account":"1001","amount_fen":)" +
+           std::to_string(fen) + R"(,"courtyard_id":)" + std::to_string(yard) + R"(},{"account":"4001","amount_fen":)" +
+           std::to_string(-fen) + R"(,"courtyard_id":)" + std::to_string(yard) + "}]}";
+  }
+  std::int64_t balance(const std::string& account, const std::string& at = "") {
+    auto b = app::balances(env.app(), cid, at);
+    for (const auto& a : b.at("accounts").as_array())
+      if (a.at("code").as_string() == account) return a.at("balance_fen").as_int64();
+    return -1;
+  }
+  void sql(const std::string& s) { env.db().write([&](store::Connection& c) { c.exec_script(s); }); }
+  app::VerifyReport verify() { return app::verify_store(env.db(), cid); }
+
+  TestEnv env;
+  std::int64_t cid = 0, yard = 0;
+};
+}  // namespace
+
+TEST_F(LedgerTest, PostingAppendsToTheLogAndSignsAHead) {
+  auto e = post(income(123456));
+  EXPECT_EQ(e.at("index").as_int64(), 0);
+  EXPECT_EQ(balance("1001"), 123456);
+  EXPECT_EQ(balance("4001"), -123456);
+  auto sth = app::signed_head(env.app(), cid);
+  EXPECT_EQ(sth.at("tree_size").as_int64(), 1);
+  // One leaf: the root is the leaf hash.
+  EXPECT_EQ(sth.at("root").as_string(), e.at("leaf_hash").as_string());
+  auto key = app::public_key(env.app(), cid);
+  EXPECT_TRUE(auth::ed25519_verify(std::string(key.at("public_key").as_string()),
+                                   std::string(sth.at("signed_message").as_string()), std::string(sth.at("signature").as_string())));
+  EXPECT_TRUE(verify().ok) << verify().message;
+}
+
+TEST_F(LedgerTest, UnbalancedOrIllegalEntriesChangeNothing) {
+  post(income(100));
+  auto before = env.count("ledger_entries") + env.count("postings") + env.count("merkle_nodes") + env.count("tree_heads");
+  EXPECT_EQ(status_of([&] {
+              post(R"({"date":"2025-03-01","description":"x","postings":[{"account":"1001","amount_fen":100},{"account":"4001","amount_fen":-99}]})");
+            }),
+            422);
+  // Money leaving the bank without co-managed approval.
+  EXPECT_EQ(status_of([&] {
+              post(R"({"date":"2025-03-01","description":"x","postings":[{"account":"5001","amount_fen":100},{"account":"1001","amount_fen":-100}]})");
+            }),
+            422);
+  EXPECT_EQ(status_of([&] { post(R"({"date":"2025-03-01","description":"x","postings":[{"account":"1001","amount_fen":1.5},{"account":"4001","amount_fen":-1.5}]})"); }), 422);
+  EXPECT_EQ(status_of([&] { post(R"({"date":"2025-03-01","description":"x","postings":"many"})"); }), 422);
+  EXPECT_EQ(status_of([&] { post(R"({"date":"2025-03-01","description":"x","postings":[],"extra":1})"); }), 422);
+  EXPECT_EQ(env.count("ledger_entries") + env.count("postings") + env.count("merkle_nodes") + env.count("tree_heads"), before);
+}
+
+TEST_F(LedgerTest, CorrectionsAreReversalsNeverEdits) {
+  post(income(5000));
+  auto r = app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"重复录入"})");
+  EXPECT_EQ(r.at("index").as_int64(), 1);
+  EXPECT_EQ(balance("1001"), 0);
+  EXPECT_EQ(status_of([&] { app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"again"})"); }), 409);
+  EXPECT_EQ(status_of([&] { app::reverse_transaction(env.app(), env.caller("com1"), cid, 1, R"({"reason":"undo"})"); }), 409);
+  EXPECT_EQ(status_of([&] { app::reverse_transaction(env.app(), env.caller("com1"), cid, 9, R"({"reason":"x"})"); }), 404);
+  auto feed = app::ledger_feed(env.app(), cid, 0, 10);
+  EXPECT_EQ(feed.at("items").as_array()[1].at("reversed_by").as_int64(), 1);
+}
+
+TEST_F(LedgerTest, BalancesAsOfADate) {
+  post(income(100, "2025-01-15"));
+  post(income(200, "2025-02-15"));
+  EXPECT_EQ(balance("1001", "2025-01-31"), 100);
+  EXPECT_EQ(balance("1001", "2025-02-15"), 300);
+  EXPECT_EQ(balance("1001"), 300);
+  EXPECT_EQ(status_of([&] { app::balances(env.app(), cid, "2025-02-30"); }), 400);
+}
+
+TEST_F(LedgerTest, ADisbursementNeedsTheTrusteeAndACommitteeMember) {
+  post(income(1'000'000));
+  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
+                                     R"({"payee":"张师傅","payee_is_person":true,"amount_fen":120000,"purpose":"三月保洁","expense_account":"5001"})");
+  EXPECT_EQ(d.at("status").as_string(), "pending");
+  EXPECT_EQ(d.at("missing_zh").as_string(), "还需 1 位委员批准");
+  EXPECT_EQ(balance("1001"), 1'000'000);  // nothing has moved yet
+  auto id = d.at("id").as_int64();
+  auto done = app::approve_disbursement(env.app(), env.caller("com1"), cid, id);
+  EXPECT_EQ(done.at("status").as_string(), "executed");
+  EXPECT_EQ(balance("1001"), 1'000'000 - 120000);
+  EXPECT_EQ(balance("5001"), 120000);
+  // The entry carries its approvals, masked, and the payee masked.
+  auto feed = app::ledger_feed(env.app(), cid, 0, 1);
+  auto entry = feed.at("items").as_array()[0].as_object();
+  EXPECT_EQ(entry.at("kind").as_string(), "disbursement");
+  EXPECT_EQ(entry.at("approvals").as_array().size(), 2u);
+  EXPECT_NE(std::string(entry.at("description").as_string()).find("张*"), std::string::npos);
+  EXPECT_EQ(std::string(json::serialize(feed)).find("张师傅"), std::string::npos);
+  auto pub = json::serialize(app::list_disbursements(env.app(), cid, true));
+  EXPECT_EQ(pub.find("张师傅"), std::string::npos);
+  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com2"), cid, id); }), 409);
+  EXPECT_TRUE(verify().ok);
+}
+
+TEST_F(LedgerTest, AboveTheThresholdTwoCommitteeMembersMustApprove) {
+  post(income(10'000'000));
+  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
+                                     R"({"payee":"消防公司","amount_fen":3800000,"purpose":"消防设施更新","expense_account":"5008"})");
+  auto id = d.at("id").as_int64();
+  auto one = app::approve_disbursement(env.app(), env.caller("com1"), cid, id);
+  EXPECT_EQ(one.at("status").as_string(), "pending");
+  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com1"), cid, id); }), 409);  // not twice
+  auto two = app::approve_disbursement(env.app(), env.caller("com2"), cid, id);
+  EXPECT_EQ(two.at("status").as_string(), "executed");
+  EXPECT_EQ(balance("5008"), 3800000);
+}
+
+TEST_F(LedgerTest, ARejectedRequestMovesNoMoney) {
+  post(income(100000));
+  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
+                                     R"({"payee":"某公司","amount_fen":5000,"purpose":"不明支出","expense_account":"5003"})");
+  auto r = app::reject_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64(), R"({"reason":"没有发票"})");
+  EXPECT_EQ(r.at("status").as_string(), "rejected");
+  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com2"), cid, d.at("id").as_int64()); }), 409);
+  EXPECT_EQ(balance("1001"), 100000);
+}
+
+TEST_F(LedgerTest, CharityMoneyCannotPayTheTrustee) {
+  EXPECT_EQ(status_of([&] {
+              app::request_disbursement(env.app(), env.caller("trustee"), cid,
+                                        R"({"payee":"物业公司","amount_fen":5000,"purpose":"酬金","expense_account":"5007","cash_account":"1002"})");
+            }),
+            422);
+  EXPECT_EQ(env.count("disbursements"), 0);
+}
+
+TEST_F(LedgerTest, VouchersAreStoredByHashAndChecked) {
+  std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(1000, 'x');
+  auto v = app::upload_voucher(env.app(), env.caller("trustee"), cid, "image/jpeg", jpeg);
+  EXPECT_EQ(v.at("sha256").as_string(), ledger::to_hex(ledger::sha256(jpeg)));
+  EXPECT_EQ(status_of([&] { app::upload_voucher(env.app(), env.caller("trustee"), cid, "image/jpeg", "<html>"); }), 422);
+  EXPECT_EQ(status_of([&] { app::upload_voucher(env.app(), env.caller("trustee"), cid, "image/png", jpeg); }), 422);
+  EXPECT_EQ(status_of([&] {
+              app::upload_voucher(env.app(), env.caller("trustee"), cid, "application/pdf", "%PDF-" + std::string(11 * 1024 * 1024, 'x'));
+            }),
+            413);
+  std::string sha(v.at("sha256").as_string());
+  auto e = post(R"({"date":"2025-03-01","description":"带凭证","postings":[{"account":"1001","amount_fen":5},{"account":"4002","amount_fen":-5}],"vouchers":[")" + sha + R"("]})");
+  EXPECT_NE(std::string(e.at("canonical").as_string()).find(sha), std::string::npos);
+  EXPECT_EQ(app::voucher_file(env.app(), cid, sha).bytes, jpeg);
+  EXPECT_EQ(status_of([&] {
+              post(R"({"date":"2025-03-01","description":"x","postings":[{"account":"1001","amount_fen":5},{"account":"4002","amount_fen":-5}],"vouchers":[")" +
+                   std::string(64, 'a') + R"("]})");
+            }),
+            422);
+}
+
+TEST_F(LedgerTest, ProofsFromTheStoreVerifyAgainstTheSignedRoot) {
+  for (int i = 1; i <= 23; ++i) post(income(i * 100));
+  auto sth = app::signed_head(env.app(), cid);
+  auto root = *ledger::from_hex(sth.at("root").as_string());
+  for (std::int64_t i = 0; i < 23; ++i) {
+    auto p = app::inclusion(env.app(), cid, i, 23);
+    std::vector<ledger::Hash> path;
+    for (const auto& h : p.at("path").as_array()) path.push_back(*ledger::from_hex(h.as_string()));
+    EXPECT_TRUE(ledger::verify_inclusion(*ledger::from_hex(p.at("leaf_hash").as_string()), i, 23, path, root)) << i;
+  }
+  // An older head is a prefix of today's.
+  env.db().read([&](store::Connection& c) {
+    auto old = store::head_at(c, cid, 9);
+    ASSERT_TRUE(old.has_value());
+    auto p = app::consistency(env.app(), cid, 9, 23);
+    std::vector<ledger::Hash> path;
+    for (const auto& h : p.at("path").as_array()) path.push_back(*ledger::from_hex(h.as_string()));
+    EXPECT_TRUE(ledger::verify_consistency(9, 23, *ledger::from_hex(old->root), root, path));
+  });
+  EXPECT_EQ(status_of([&] { app::inclusion(env.app(), cid, 23, 23); }), 400);
+  EXPECT_EQ(status_of([&] { app::consistency(env.app(), cid, 5, 24); }), 400);
+}
+
+TEST_F(LedgerTest, WitnessesCoSignHeads) {
+  post(income(100));
+  auto kp = auth::ed25519_keypair();
+  auto staff = env.caller("staff");
+  auto k = app::add_witness_key(env.app(), staff, cid, R"({"public_key":")" + kp.public_b64 + R"("})");
+  auto sth = app::signed_head(env.app(), cid);
+  std::string sig = auth::ed25519_sign(kp.secret_b64, std::string(sth.at("signed_message").as_string()));
+  std::string body = R"({"key_id":)" + std::to_string(k.at("key_id").as_int64()) + R"(,"tree_size":1,"signature":")" + sig + R"("})";
+  auto bad = R"({"key_id":)" + std::to_string(k.at("key_id").as_int64()) + R"(,"tree_size":1,"signature":")" +
+             auth::ed25519_sign(kp.secret_b64, "something else") + R"("})";
+  EXPECT_EQ(status_of([&] { app::cosign_head(env.app(), staff, cid, bad); }), 422);
+  auto h = app::cosign_head(env.app(), staff, cid, body);
+  ASSERT_EQ(h.at("witnesses").as_array().size(), 1u);
+  EXPECT_EQ(h.at("witnesses").as_array()[0].at("name").as_string(), "s****");
+  EXPECT_EQ(status_of([&] { app::cosign_head(env.app(), staff, cid, body); }), 409);
+}
+
+class TamperTest : public LedgerTest {
+ protected:
+  void SetUp() override {
+    LedgerTest::SetUp();
+    for (int i = 1; i <= 12; ++i) post(income(i * 1000, "2025-0" + std::to_string(1 + i % 9) + "-10"));
+    ASSERT_TRUE(verify().ok) << verify().message;
+  }
+  void expect_broken(const std::string& mutation, const std::string& mentions = "") {
+    sql(mutation);
+    auto r = verify();
+    EXPECT_FALSE(r.ok) << mutation;
+    if (!mentions.empty()) EXPECT_NE(r.message.find(mentions), std::string::npos) << r.message;
+  }
+};
+
+TEST_F(TamperTest, AnAmountInThePublishedText) {
+  expect_broken("UPDATE ledger_entries SET canonical = replace(canonical, '\"amount_fen\":5000,', '\"amount_fen\":5001,') WHERE idx = 4",
+                "#4");
+}
+TEST_F(TamperTest, AnAmountAndItsHashTogether) {
+  env.db().write([&](store::Connection& c) {
+    auto e = store::get_entry(c, cid, 6);
+    std::string text = e->canonical;
+    auto p = text.find("三月物业费");
+    text.replace(p, std::string("三月物业费").size(), "四月物业费");
+    c.execute("UPDATE ledger_entries SET canonical = ?, leaf_hash = ?, description = '四月物业费' WHERE compound_id = ? AND idx = 6",
+              {text, ledger::to_hex(ledger::leaf_hash(text)), cid});
+    c.execute("UPDATE merkle_nodes SET hash = ? WHERE compound_id = ? AND level = 0 AND idx = 6",
+              {ledger::to_hex(ledger::leaf_hash(text)), cid});
+  });
+  auto r = verify();
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.message.find("#6"), std::string::npos) << r.message;
+}
+TEST_F(TamperTest, ThePostingsTable) { expect_broken("UPDATE postings SET amount_fen = amount_fen + 1 WHERE idx = 3 AND n = 0"); }
+TEST_F(TamperTest, AnAccount) { expect_broken("UPDATE postings SET account = '4002' WHERE idx = 2 AND n = 1"); }
+TEST_F(TamperTest, ADateColumn) { expect_broken("UPDATE ledger_entries SET date = '2024-01-01' WHERE idx = 5", "#5"); }
+TEST_F(TamperTest, APostingDate) { expect_broken("UPDATE postings SET date = '2024-01-01' WHERE idx = 5"); }
+TEST_F(TamperTest, TheOrder) {
+  expect_broken("UPDATE ledger_entries SET idx = idx + 100 WHERE idx IN (3, 4); "
+                "UPDATE ledger_entries SET idx = 4 WHERE idx = 103; UPDATE ledger_entries SET idx = 3 WHERE idx = 104");
+}
+TEST_F(TamperTest, ADeletedLastEntry) { expect_broken("DELETE FROM postings WHERE idx = 11; DELETE FROM ledger_entries WHERE idx = 11", "deleted"); }
+TEST_F(TamperTest, AnInsertedEntry) {
+  env.db().write([&](store::Connection& c) {
+    auto e = store::get_entry(c, cid, 11);
+    c.execute("INSERT INTO ledger_entries (compound_id, idx, date, kind, description, canonical, leaf_hash, recorded_at) "
+              "VALUES (?, 12, ?, ?, ?, ?, ?, 0)",
+              {cid, e->date, e->kind, e->description, e->canonical, e->leaf_hash});
+  });
+  EXPECT_FALSE(verify().ok);
+}
+TEST_F(TamperTest, ARootInAHead) { expect_broken("UPDATE tree_heads SET root = '" + std::string(64, '0') + "' WHERE tree_size = 7", "7"); }
+
+// Property: replaying random transactions gives the signed root, and flipping any byte of
+// any stored entry is caught.
+TEST_F(LedgerTest, AnyByteFlipIsCaught) {
+  std::mt19937_64 rng(2025);
+  for (int i = 0; i < 30; ++i) post(income(1 + static_cast<std::int64_t>(rng() % 99999)));
+  ASSERT_TRUE(verify().ok);
+  for (int trial = 0; trial < 25; ++trial) {
+    std::int64_t idx = static_cast<std::int64_t>(rng() % 30);
+    std::string original;
+    env.db().write([&](store::Connection& c) {
+      original = store::get_entry(c, cid, idx)->canonical;
+      std::string bad = original;
+      std::size_t pos = rng() % bad.size();
+      bad[pos] = static_cast<char>(bad[pos] ^ (1 + rng() % 127));
+      c.execute("UPDATE ledger_entries SET canonical = ? WHERE compound_id = ? AND idx = ?", {bad, cid, idx});
+    });
+    EXPECT_FALSE(verify().ok) << "flip in entry " << idx << " went unnoticed";
+    env.db().write([&](store::Connection& c) {
+      c.execute("UPDATE ledger_entries SET canonical = ? WHERE compound_id = ? AND idx = ?", {original, cid, idx});
+    });
+  }
+  EXPECT_TRUE(verify().ok);
+}
+
+}  // namespace xinyi
