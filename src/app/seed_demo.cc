@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/demo_books.h"
 #include "app/ledger_service.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"
@@ -98,6 +99,7 @@ std::vector<DemoAccount> demo_accounts() {
       {"admin", kDemoPassword, "系统管理员（全部小区）", "operator (all compounds)"},
       {"staff", kDemoPassword, "社区工作人员·网格员（全部小区）", "community staff (all compounds)"},
       {"committee", kDemoPassword, "业委会/物管委/院委会委员（全部小区）", "committee member (all compounds)"},
+      {"committee2", kDemoPassword, "第二位委员（大额支出需两位委员批准）", "second committee member (large payments need two)"},
       {"trustee", kDemoPassword, "受托人·物业项目经理（全部小区）", "trustee (all compounds)"},
       {"worker", kDemoPassword, "钟点工·保洁（桂湖教师院）", "hourly worker (桂湖教师院)"},
       {"auditor", kDemoPassword, "信托监察人（全部小区）", "trust supervisor / auditor (all compounds)"},
@@ -225,7 +227,7 @@ SeedReport seed_demo(App& app) {
     // Accounts.
     auto accounts = demo_accounts();
     std::vector<I> user_ids;
-    const char* names[] = {"平台管理员", "周网格", "刘委员", "赵经理", "孙师傅", "吴监察", "王建国", "李晓梅", "陈玉兰"};
+    const char* names[] = {"平台管理员", "周网格", "刘委员", "陈委员", "赵经理", "孙师傅", "吴监察", "王建国", "李晓梅", "陈玉兰"};
     for (std::size_t i = 0; i < accounts.size(); ++i) {
       const auto& a = accounts[i];
       std::optional<std::string> phone;
@@ -235,12 +237,14 @@ SeedReport seed_demo(App& app) {
     for (I cid : compound_ids) {
       store::insert_grant(c, cid, user_ids[1], Role::staff, user_ids[0], now);
       store::insert_grant(c, cid, user_ids[2], Role::committee, user_ids[0], now);
-      store::insert_grant(c, cid, user_ids[3], Role::trustee, user_ids[0], now);
-      store::insert_grant(c, cid, user_ids[5], Role::auditor, user_ids[0], now);
+      store::insert_grant(c, cid, user_ids[3], Role::committee, user_ids[0], now);
+      store::insert_grant(c, cid, user_ids[4], Role::trustee, user_ids[0], now);
+      store::insert_grant(c, cid, user_ids[6], Role::auditor, user_ids[0], now);
     }
-    store::insert_grant(c, teachers, user_ids[4], Role::worker, user_ids[0], now);
-    for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[6], wang, "owner", now);
-    store::insert_claim(c, garden, li_unit, user_ids[7], li, "tenant", now);
+    store::insert_grant(c, teachers, user_ids[5], Role::worker, user_ids[0], now);
+    for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[7], wang, "owner", now);
+    store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", now);
+    rep.entries = seed_demo_books(c, compound_ids, DemoPeople{user_ids[4], user_ids[2], user_ids[3]});
     audit(c, app, system, std::nullopt, "demo.seed", "district:" + std::to_string(district),
           {{"compounds", rep.compounds}, {"units", rep.units}});
   });

@@ -22,6 +22,7 @@ inline constexpr const char* kDemoPassword = "xinyi-demo";
 struct SeedReport {
   bool created = false;  // false: the demo was already there
   int compounds = 0, units = 0, persons = 0;
+  std::int64_t entries = 0;  // ledger entries of the demo books
 };
 
 SeedReport seed_demo(App& app);

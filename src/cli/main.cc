@@ -232,7 +232,8 @@ int main(int argc, char** argv) {
     if (seed_cmd->parsed() || demo_cmd->parsed()) {
       auto rep = app::seed_demo(app);
       if (rep.created)
-        spdlog::info("demo district loaded: {} compounds, {} units, {} people", rep.compounds, rep.units, rep.persons);
+        spdlog::info("demo district loaded: {} compounds, {} units, {} people, {} ledger entries", rep.compounds, rep.units,
+                     rep.persons, rep.entries);
       else
         spdlog::info("demo district already present; nothing added");
       if (seed_cmd->parsed()) return kExitOk;

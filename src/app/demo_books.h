@@ -1,0 +1,23 @@
+// The demo district's books: 22 months (2025-01 … 2026-10) of history for each of the five
+// compounds, true to its model (SPEC §3): monthly fee income per courtyard, hourly services,
+// the provider's fees and remuneration, repairs and renewal projects, the charity fund's week
+// of donations and its uses, crowdfunding and subsidies, disbursements approved by the trustee
+// and committee members with PDF receipts as vouchers, one reversal, one pending and one
+// rejected request. Deterministic. Runs inside the seed's write transaction.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "app/app.h"
+
+namespace xinyi::app {
+
+struct DemoPeople {
+  std::int64_t trustee = 0, committee = 0, committee2 = 0;
+};
+
+// `compounds`: the five demo compounds in SPEC §3 order. Returns the number of entries written.
+std::int64_t seed_demo_books(store::Connection& c, const std::vector<std::int64_t>& compounds, const DemoPeople& people);
+
+}  // namespace xinyi::app
