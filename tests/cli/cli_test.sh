@@ -41,5 +41,21 @@ grep -q "stopped" "$dir/serve.log"; check "the log says it stopped" 0 $?
 
 "$xinyi" serve --db "$db" --listen "nonsense" >/dev/null 2>&1; check "bad --listen is a usage error" 1 $?
 
+# The verifier: intact books exit 0; any edit to a stored entry exits 3 naming the entry.
+"$xinyi" verify --db "$db" >"$dir/verify.out" 2>&1; check "verify --db on intact books" 0 $?
+check "every compound is intact" 5 "$(grep -c '^intact' "$dir/verify.out")"
+"$xinyi" serve --db "$db" --listen "127.0.0.1:$port" >"$dir/serve2.log" 2>&1 &
+pid=$!
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
+url="http://127.0.0.1:$port/api/v1/public/compounds/2"
+"$xinyi" verify --url "$url" --save-sth "$dir/sth.json" >/dev/null 2>&1; check "verify --url on intact books" 0 $?
+test -s "$dir/sth.json"; check "verify --save-sth saves the head" 0 $?
+sqlite3 "$dir/demo.db" "UPDATE ledger_entries SET canonical = replace(canonical, '\"amount_fen\":', '\"amount_fen\":1') WHERE compound_id = 2 AND idx = 7"
+"$xinyi" verify --url "$url" --since "$dir/sth.json" >"$dir/verify.out" 2>&1; check "verify --url catches an edited entry" 3 $?
+kill -TERM $pid; wait $pid
+"$xinyi" verify --db "$db" --compound 2 >"$dir/verify.out" 2>&1; check "verify --db catches an edited entry" 3 $?
+grep -q "#7" "$dir/verify.out"; check "the message names entry #7" 0 $?
+"$xinyi" verify --db "$db" --compound 1 >/dev/null 2>&1; check "other compounds stay intact" 0 $?
+
 if ((fail)); then echo "cli: FAILED"; exit 1; fi
 echo "cli: all passed"

@@ -1,0 +1,212 @@
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "auth/crypto.h"
+#include "domain/ledger/merkle.h"
+#include "http/server_fixture.h"
+#include "http/verify_remote.h"
+#include "store/ledger_repo.h"
+
+namespace xinyi::testing {
+
+namespace json = boost::json;
+using LedgerApiTest = ServerTest;
+
+namespace {
+std::vector<ledger::Hash> hashes(const json::value& arr) {
+  std::vector<ledger::Hash> out;
+  for (const auto& h : arr.as_array()) out.push_back(*ledger::from_hex(h.as_string()));
+  return out;
+}
+}  // namespace
+
+TEST_F(LedgerApiTest, ThePublicLogVerifiesEndToEnd) {
+  auto c = client();
+  auto cid = std::to_string(compound_id("锦苑小区"));
+  std::string base = "/api/v1/public/compounds/" + cid;
+  auto key = c.get(base + "/pubkey").json();
+  auto sth = c.get(base + "/sth").json();
+  const auto size = sth.at("tree_size").as_int64();
+  ASSERT_GT(size, 100);
+  EXPECT_TRUE(auth::ed25519_verify(std::string(key.at("public_key").as_string()),
+                                   std::string(sth.at("signed_message").as_string()), std::string(sth.at("signature").as_string())));
+  auto root = *ledger::from_hex(sth.at("root").as_string());
+  // Page through the entries; recompute every leaf and the root.
+  ledger::TreeBuilder tb;
+  std::vector<ledger::Hash> leaves;
+  for (std::int64_t from = 0; from < size;) {
+    auto page = c.get(base + "/ledger?from=" + std::to_string(from) + "&limit=40").json();
+    for (const auto& e : page.at("entries").as_array()) {
+      auto leaf = ledger::leaf_hash(e.at("canonical").as_string());
+      EXPECT_EQ(ledger::to_hex(leaf), e.at("leaf_hash").as_string());
+      leaves.push_back(leaf);
+      tb.append(leaf);
+    }
+    from += static_cast<std::int64_t>(page.at("entries").as_array().size());
+  }
+  EXPECT_EQ(tb.root(), root);
+  for (std::int64_t i : {std::int64_t{0}, size / 2, size - 1}) {
+    auto p = c.get(base + "/proof/inclusion?index=" + std::to_string(i) + "&tree_size=" + std::to_string(size)).json();
+    EXPECT_TRUE(ledger::verify_inclusion(leaves[i], i, size, hashes(p.at("path")), root)) << i;
+  }
+  // The tree of 10 entries is a prefix of today's.
+  ledger::TreeBuilder ten;
+  for (int i = 0; i < 10; ++i) ten.append(leaves[i]);
+  auto cp = c.get(base + "/proof/consistency?first=10&second=" + std::to_string(size)).json();
+  EXPECT_TRUE(ledger::verify_consistency(10, size, ten.root(), root, hashes(cp.at("path"))));
+  EXPECT_EQ(c.get(base + "/proof/inclusion?index=5&tree_size=" + std::to_string(size + 1)).status, 400);
+  EXPECT_EQ(c.get(base + "/proof/consistency?first=7&second=3").status, 400);
+}
+
+TEST_F(LedgerApiTest, BalancesNowAndAsOfADate) {
+  auto c = client();
+  std::string base = "/api/v1/public/compounds/" + std::to_string(compound_id("锦苑小区"));
+  auto now = c.get(base + "/balances").json();
+  std::map<std::string, std::int64_t> acc;
+  for (const auto& a : now.at("accounts").as_array()) acc[std::string(a.at("code").as_string())] = a.at("balance_fen").as_int64();
+  EXPECT_EQ(acc["4005"], -3'000'000);  // ¥30,000 of donations
+  std::int64_t sum = 0;
+  for (auto& [k, v] : acc) sum += v;
+  EXPECT_EQ(sum, 0);  // double entry: the books balance
+  auto early = c.get(base + "/balances?at=2025-04-03").json();
+  for (const auto& a : early.at("accounts").as_array())
+    if (a.at("code").as_string() == "4005") EXPECT_GT(a.at("balance_fen").as_int64(), -3'000'000);
+  EXPECT_EQ(c.get(base + "/balances?at=yesterday").status, 400);
+}
+
+TEST_F(LedgerApiTest, TheFeedAndDisbursementsAreMasked) {
+  auto c = client();
+  std::string base = "/api/v1/public/compounds/" + std::to_string(compound_id("桂湖教师院"));
+  std::string feed = c.get(base + "/feed?limit=200").body;
+  std::string disb = c.get(base + "/disbursements").body;
+  for (const char* name : {"周秀英", "吴志强", "孙德明", "赵经理", "刘委员"}) {
+    EXPECT_EQ(feed.find(name), std::string::npos) << name;
+    EXPECT_EQ(disb.find(name), std::string::npos) << name;
+  }
+  EXPECT_NE(feed.find("周**"), std::string::npos);
+  EXPECT_FALSE(std::regex_search(feed + disb, std::regex("(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)")));
+  auto list = json::parse(disb).as_array();
+  bool pending = false;
+  for (const auto& d : list) pending = pending || d.at("status").as_string() == "pending";
+  EXPECT_TRUE(pending);
+}
+
+TEST_F(LedgerApiTest, VouchersAreServedByTheirHash) {
+  auto c = client();
+  std::string base = "/api/v1/public/compounds/" + std::to_string(compound_id("桂湖教师院"));
+  auto feed = c.get(base + "/feed?limit=5").json();
+  std::string sha;
+  for (const auto& e : feed.at("items").as_array())
+    if (!e.at("vouchers").as_array().empty()) sha = e.at("vouchers").as_array()[0].at("sha256").as_string();
+  ASSERT_FALSE(sha.empty());
+  auto v = c.get(base + "/vouchers/" + sha);
+  EXPECT_EQ(v.status, 200);
+  EXPECT_EQ(v.headers["content-type"], "application/pdf");
+  EXPECT_EQ(ledger::to_hex(ledger::sha256(v.body)), sha);
+  EXPECT_EQ(c.get(base + "/vouchers/" + std::string(64, '0')).status, 404);
+  EXPECT_EQ(c.get(base + "/vouchers/nothex").status, 404);
+}
+
+TEST_F(LedgerApiTest, ThePaymentFlowOverHttp) {
+  auto cid = std::to_string(compound_id("桂湖教师院"));
+  auto t = client();
+  t.login("trustee");
+  std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(3000, 'j');
+  auto up = t.post("/api/v1/compounds/" + cid + "/vouchers", jpeg, "image/jpeg");
+  ASSERT_EQ(up.status, 201) << up.body;
+  std::string sha(up.json().at("sha256").as_string());
+  auto req = t.post("/api/v1/compounds/" + cid + "/disbursements",
+                    R"({"payee":"王师傅","payee_is_person":true,"amount_fen":45000,"purpose":"修理水泵","expense_account":"5003","vouchers":[")" + sha + R"("]})");
+  ASSERT_EQ(req.status, 201) << req.body;
+  auto id = std::to_string(req.json().at("id").as_int64());
+  auto resident = client();
+  resident.login("13800000001");
+  EXPECT_EQ(resident.post("/api/v1/compounds/" + cid + "/disbursements/" + id + "/approve", "").status, 403);
+  auto before = client().get("/api/v1/public/compounds/" + cid + "/sth").json().at("tree_size").as_int64();
+  auto com = client();
+  com.login("committee");
+  auto ok = com.post("/api/v1/compounds/" + cid + "/disbursements/" + id + "/approve", "");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json().at("status").as_string(), "executed");
+  auto after = client().get("/api/v1/public/compounds/" + cid + "/sth").json().at("tree_size").as_int64();
+  EXPECT_EQ(after, before + 1);
+  // Residents cannot post entries; committee members can, balanced only.
+  EXPECT_EQ(resident.post("/api/v1/compounds/" + cid + "/ledger/transactions", "{}").status, 403);
+  auto bad = com.post("/api/v1/compounds/" + cid + "/ledger/transactions",
+                      R"({"date":"2026-11-01","description":"x","postings":[{"account":"1001","amount_fen":5},{"account":"4006","amount_fen":-4}]})");
+  EXPECT_EQ(bad.status, 422);
+  auto good = com.post("/api/v1/compounds/" + cid + "/ledger/transactions",
+                       R"({"date":"2026-11-01","description":"银行利息","postings":[{"account":"1001","amount_fen":512},{"account":"4006","amount_fen":-512}]})");
+  EXPECT_EQ(good.status, 201) << good.body;
+  auto rev = com.post("/api/v1/compounds/" + cid + "/ledger/transactions/" + std::to_string(good.json().at("index").as_int64()) + "/reverse",
+                      R"({"reason":"利息已在上月入账"})");
+  EXPECT_EQ(rev.status, 201) << rev.body;
+}
+
+TEST_F(LedgerApiTest, TheRemoteVerifierCatchesTamperingAndRewrites) {
+  auto cid = compound_id("城北花园");
+  std::string url = "http://127.0.0.1:" + std::to_string(port) + "/api/v1/public/compounds/" + std::to_string(cid);
+  auto first = http::verify_remote(url, std::nullopt);
+  ASSERT_TRUE(first.report.ok) << first.report.message;
+  std::string saved = first.latest_head_json;
+  // More entries later: still consistent with the saved head.
+  auto com = client();
+  com.login("committee");
+  com.post("/api/v1/compounds/" + std::to_string(cid) + "/ledger/transactions",
+           R"({"date":"2026-11-02","description":"利息","postings":[{"account":"1001","amount_fen":100},{"account":"4006","amount_fen":-100}]})");
+  auto second = http::verify_remote(url, saved);
+  EXPECT_TRUE(second.report.ok) << second.report.message;
+  // Someone edits an amount in the store.
+  std::int64_t victim = env.db().write([&](store::Connection& c) {
+    auto idx = c.scalar("SELECT MIN(idx) FROM ledger_entries WHERE compound_id = ? AND canonical LIKE '%\"amount_fen\":200000,%'", {cid});
+    c.execute("UPDATE ledger_entries SET canonical = replace(canonical, '\"amount_fen\":200000,', '\"amount_fen\":210000,') "
+              "WHERE compound_id = ? AND idx = ?",
+              {cid, idx});
+    return idx;
+  });
+  auto third = http::verify_remote(url, saved);
+  EXPECT_FALSE(third.report.ok);
+  EXPECT_NE(third.report.message.find("#" + std::to_string(victim)), std::string::npos) << third.report.message;
+}
+
+TEST_F(LedgerApiTest, RewritingHistoryAndResigningIsCaughtByASavedHead) {
+  auto cid = compound_id("九院合一");
+  std::string url = "http://127.0.0.1:" + std::to_string(port) + "/api/v1/public/compounds/" + std::to_string(cid);
+  auto first = http::verify_remote(url, std::nullopt);
+  ASSERT_TRUE(first.report.ok);
+  // An insider with the store (and so the key) deletes the newest entry and re-signs.
+  env.db().write([&](store::Connection& c) {
+    auto size = store::ledger_size(c, cid);
+    c.execute("DELETE FROM postings WHERE compound_id = ? AND idx = ?", {cid, size - 1});
+    c.execute("DELETE FROM ledger_entries WHERE compound_id = ? AND idx = ?", {cid, size - 1});
+    c.execute("DELETE FROM tree_heads WHERE compound_id = ? AND tree_size = ?", {cid, size});
+  });
+  // Today's log alone looks intact; against the head saved earlier it is not.
+  EXPECT_TRUE(http::verify_remote(url, std::nullopt).report.ok);
+  auto r = http::verify_remote(url, first.latest_head_json);
+  EXPECT_FALSE(r.report.ok);
+  EXPECT_NE(r.report.message.find("shrunk"), std::string::npos) << r.report.message;
+}
+
+TEST_F(LedgerApiTest, WitnessesCoSignOverHttp) {
+  auto cid = std::to_string(compound_id("桂湖教师院"));
+  auto staff = client();
+  staff.login("staff");
+  auto kp = auth::ed25519_keypair();
+  auto k = staff.post("/api/v1/compounds/" + cid + "/witness/keys", R"({"public_key":")" + kp.public_b64 + R"("})");
+  ASSERT_EQ(k.status, 201) << k.body;
+  auto sth = client().get("/api/v1/public/compounds/" + cid + "/sth").json();
+  std::string sig = auth::ed25519_sign(kp.secret_b64, std::string(sth.at("signed_message").as_string()));
+  auto r = staff.post("/api/v1/compounds/" + cid + "/witness/cosign",
+                      R"({"key_id":)" + std::to_string(k.json().at("key_id").as_int64()) + R"(,"tree_size":)" +
+                          std::to_string(sth.at("tree_size").as_int64()) + R"(,"signature":")" + sig + R"("})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto again = client().get("/api/v1/public/compounds/" + cid + "/sth").json();
+  EXPECT_EQ(again.at("witnesses").as_array().size(), 1u);
+  auto com = client();
+  com.login("committee");
+  EXPECT_EQ(com.post("/api/v1/compounds/" + cid + "/witness/keys", R"({"public_key":")" + kp.public_b64 + R"("})").status, 403);
+}
+
+}  // namespace xinyi::testing
