@@ -26,6 +26,11 @@ const messages = {
       title: '认领房屋', code: '邀请码', hint: '邀请码印在业委会发放的纸质通知上，8 位字母和数字。',
       submit: '认领', done: '认领成功',
     },
+    ledger: {
+      balances: '资金余额', income: '累计收入', expense: '累计支出', byCourtyard: '各院落结余（收入 − 支出）',
+      head: '账本已签名 {n} 笔', pending: '待审批的支出', entries: '每一笔收支', reversal: '冲正', reversed: '已冲正',
+      approvals: '审批', voucher: '凭证', more: '加载更多',
+    },
     role: { resident: '住户', committee: '委员', trustee: '受托人', worker: '服务人员', staff: '社区工作人员', auditor: '监察人' },
     common: { loading: '加载中…', error: '出错了', retry: '重试', back: '返回' },
   },
@@ -53,6 +58,11 @@ const messages = {
     claim: {
       title: 'Claim a unit', code: 'Invite code', hint: 'The 8-character code is printed on the paper notice from your committee.',
       submit: 'Claim', done: 'Unit claimed',
+    },
+    ledger: {
+      balances: 'Balances', income: 'Income to date', expense: 'Expenses to date', byCourtyard: 'Courtyard surplus (income − expenses)',
+      head: '{n} entries signed', pending: 'Payments awaiting approval', entries: 'Every income and expense', reversal: 'Reversal',
+      reversed: 'Reversed', approvals: 'Approved by', voucher: 'Voucher', more: 'Load more',
     },
     role: { resident: 'Resident', committee: 'Committee', trustee: 'Trustee', worker: 'Worker', staff: 'Community staff', auditor: 'Auditor' },
     common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', back: 'Back' },
