@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app/app.h"
+#include "app/journal_service.h"
 #include "app/roster_import.h"
 #include "app/seed_demo.h"
 #include "app/verify.h"
@@ -193,6 +194,24 @@ int main(int argc, char** argv) {
   auto* seed_cmd = cli.add_subcommand("seed-demo", "Load the demo district (idempotent)");
   auto* demo_cmd = cli.add_subcommand("demo", "migrate + seed-demo + serve");
   auto* import_cmd = cli.add_subcommand("import-units", "Import a unit roster (CSV, UTF-8 or GBK) into a compound");
+  auto* export_cmd = cli.add_subcommand("export-journal", "Write a compound's books as an hledger/ledger-cli journal");
+  auto* import_journal_cmd = cli.add_subcommand(
+      "import-journal", "Append a journal's transactions to a compound's books (all checked first; resumable)");
+  auto* gen_journal_cmd = cli.add_subcommand("gen-journal", "Write a synthetic journal (benchmarks and crash tests)");
+  std::string out_file;
+  std::size_t batch = app::kDefaultJournalBatch;
+  std::int64_t gen_n = 1000;
+  for (auto* c : {export_cmd, import_journal_cmd}) {
+    c->add_option("--db", db_url, "Store URL")->capture_default_str();
+    c->add_option("--compound", compound, "Compound id")->required();
+  }
+  export_cmd->add_option("-o,--output", out_file, "Write here instead of standard output");
+  import_journal_cmd->add_option("file", file, "Journal file")->required()->check(CLI::ExistingFile);
+  import_journal_cmd->add_option("--batch", batch, "Transactions per committed batch")->check(CLI::Range(1, 100000))->capture_default_str();
+  gen_journal_cmd->add_option("--transactions", gen_n, "How many")->check(CLI::Range(1, 10'000'000))->capture_default_str();
+  gen_journal_cmd->add_option("-o,--output", out_file, "Output file")->required();
+  std::uint64_t gen_seed = 20250301;
+  gen_journal_cmd->add_option("--seed", gen_seed, "Random seed")->capture_default_str();
   auto* verify_cmd = cli.add_subcommand(
       "verify", "Re-derive a compound's books and Merkle log and check them against the signed heads (exit 3 if not intact)");
   std::string verify_url, since_file, save_file;
@@ -219,6 +238,10 @@ int main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
 
+  if (gen_journal_cmd->parsed()) {
+    std::ofstream(out_file, std::ios::binary) << app::generate_journal(gen_n, gen_seed);
+    return kExitOk;
+  }
   if (verify_cmd->parsed()) return run_verify(db_url, verify_url, compound, since_file, save_file, verify_cmd->count("--db") > 0);
 
   try {
@@ -237,6 +260,23 @@ int main(int argc, char** argv) {
       else
         spdlog::info("demo district already present; nothing added");
       if (seed_cmd->parsed()) return kExitOk;
+    }
+    if (export_cmd->parsed()) {
+      std::string j = app::export_journal(app, compound);
+      if (out_file.empty()) std::cout << j;
+      else std::ofstream(out_file, std::ios::binary) << j;
+      return kExitOk;
+    }
+    if (import_journal_cmd->parsed()) {
+      std::ifstream f(file, std::ios::binary);
+      std::stringstream ss;
+      ss << f.rdbuf();
+      app::Caller cli_caller;
+      cli_caller.ip = "cli";
+      auto rep = app::import_journal(app, cli_caller, compound, ss.str(), batch, progress_bar);
+      std::cout << "{\"transactions\":" << rep.transactions << ",\"appended\":" << rep.appended
+                << ",\"resumed_from\":" << rep.resumed_from << ",\"batches\":" << rep.batches << "}\n";
+      return kExitOk;
     }
     if (import_cmd->parsed()) {
       std::ifstream f(file, std::ios::binary);

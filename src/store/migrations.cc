@@ -275,6 +275,43 @@ CREATE TABLE disbursement_approvals (
   PRIMARY KEY (disbursement_id, user_id)
 );
 )SQL"},
+    {3, "journal imports; bank accounts and statement lines", R"SQL(
+CREATE TABLE journal_imports (
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  file_sha256 TEXT NOT NULL,
+  entries_done BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (compound_id, file_sha256)
+);
+CREATE TABLE bank_accounts (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  bank TEXT NOT NULL,
+  number_last4 TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  ledger_account TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  UNIQUE (compound_id, ledger_account)
+);
+CREATE TABLE bank_lines (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  bank_account_id BIGINT NOT NULL REFERENCES bank_accounts(id),
+  serial TEXT NOT NULL,
+  date TEXT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  balance_fen BIGINT,
+  counterparty TEXT NOT NULL,
+  memo TEXT NOT NULL,
+  imported_at BIGINT NOT NULL,
+  matched_idx BIGINT,
+  matched_n BIGINT,
+  match_kind TEXT,
+  UNIQUE (bank_account_id, serial),
+  UNIQUE (compound_id, matched_idx, matched_n)
+);
+CREATE INDEX bank_lines_by_date ON bank_lines (compound_id, bank_account_id, date);
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {
