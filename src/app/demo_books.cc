@@ -6,9 +6,11 @@
 #include <functional>
 #include <map>
 
+#include "app/bank_service.h"
 #include "app/ledger_service.h"
 #include "domain/assert.h"
 #include "domain/mask.h"
+#include "store/bank_repo.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
 
@@ -343,6 +345,48 @@ void charity(Books& b, Rng& rng) {
   b.pay("2026-01-18", "困难家庭帮扶（身份保密）", false, 100'000, "慈善基金春节慰问", "5009", yard, "1002", "Aid (confidential)");
 }
 
+// The bank's side: statement lines for every posting on the bank accounts (payments clear a
+// day later), with running balances and serial numbers, plus one line nobody has explained yet.
+void bank_statements(Books& b, const std::string& bank_name, const std::string& number_last4) {
+  std::vector<std::string> accounts = {"1001"};
+  if (store::get_compound(b.c, b.cid)->model == "charity") accounts.push_back("1002");
+  int seq = 0;
+  for (const auto& code : accounts) {
+    store::BankAccountRec acc{0, b.cid, bank_name, code == "1001" ? number_last4 : "7788", code == "1001" ? "basic" : "general", code};
+    acc.id = store::insert_bank_account(b.c, acc, ms_of("2025-01-01"));
+    std::vector<bank::StatementLine> lines;
+    I balance = 0;
+    for (auto& r : b.c.query("SELECT p.date, p.amount_fen, e.description FROM postings p JOIN ledger_entries e "
+                             "ON e.compound_id = p.compound_id AND e.idx = p.idx WHERE p.compound_id = ? AND p.account = ? "
+                             "ORDER BY p.date, p.idx",
+                             {b.cid, code})) {
+      bank::StatementLine l;
+      l.date = r.str(0);
+      l.amount_fen = r.i64(1);
+      balance += l.amount_fen;
+      l.balance_fen = balance;
+      l.memo = r.str(2).substr(0, 120);
+      l.counterparty = l.amount_fen > 0 ? "业主缴费（微信支付结算）" : "对公转账";
+      char serial[32];
+      std::snprintf(serial, sizeof serial, "%s%06d", l.date.substr(0, 4).c_str(), ++seq);
+      l.serial = serial;
+      lines.push_back(std::move(l));
+    }
+    if (code == "1001") {
+      bank::StatementLine extra;
+      extra.date = "2026-10-29";
+      extra.amount_fen = 20'000;
+      balance += extra.amount_fen;
+      extra.balance_fen = balance;
+      extra.counterparty = "新都区某商贸有限公司";
+      extra.memo = "转账（待核实：未找到对应账目）";
+      extra.serial = "2026999999";
+      lines.push_back(std::move(extra));
+    }
+    store_statement(b.c, b.cid, acc.id, lines, ms_of("2026-11-01"));
+  }
+}
+
 }  // namespace
 
 I seed_demo_books(Connection& c, const std::vector<I>& compounds, const DemoPeople& people) {
@@ -354,6 +398,8 @@ I seed_demo_books(Connection& c, const std::vector<I>& compounds, const DemoPeop
     Rng rng(1000 + i);
     plans[i](b, rng);
     b.flush();
+    static const char* banks[] = {"成都农商银行新都支行", "中国银行新都支行", "成都银行桂湖支行", "中国建设银行新都支行", "中国工商银行新都支行"};
+    bank_statements(b, banks[i], std::to_string(4401 + 111 * static_cast<int>(i)));
     total += b.entries;
   }
   return total;

@@ -1,6 +1,7 @@
 #include "http/api.h"
 
 #include "app/auth_service.h"
+#include "app/bank_service.h"
 #include "app/ledger_service.h"
 #include "app/registry_service.h"
 #include "app/roster_import.h"
@@ -59,6 +60,8 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::balances(x.app, x.id("id"), x.query_str("at", 10))); });
   r.add("GET", pub + "/disbursements", Rule::anyone(),
         [](Ctx& x) { return json_response(200, app::list_disbursements(x.app, x.id("id"), true)); });
+  r.add("GET", pub + "/bank", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::reconciliation(x.app, x.id("id"), true)); });
   r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
     if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
@@ -159,6 +162,20 @@ void register_api(Router& r) {
   r.add("POST", "/api/v1/compounds/{cid}/disbursements/{id}/reject", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(200, app::reject_disbursement(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
   });
+  r.add("GET", "/api/v1/compounds/{cid}/bank", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::reconciliation(x.app, x.id("cid"), false)); });
+  r.add("POST", "/api/v1/compounds/{cid}/bank/accounts", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(201, app::create_bank_account(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/bank/accounts/{id}/statements", Rule::in_compound({C, T}), [](Ctx& x) {
+    bank::StatementColumns cols{x.query_str("date", 40),   x.query_str("amount", 40),       x.query_str("income", 40),
+                                x.query_str("expense", 40), x.query_str("balance", 40),      x.query_str("counterparty", 40),
+                                x.query_str("memo", 40),   x.query_str("serial", 40)};
+    return json_response(201, app::import_statement(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body, cols));
+  });
+  r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/match", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(200, app::match_line(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/unmatch", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(200, app::unmatch_line(x.app, x.caller, x.id("cid"), x.id("id"))); });
   r.add("POST", "/api/v1/compounds/{cid}/witness/keys", Rule::in_compound({S}),
         [](Ctx& x) { return json_response(201, app::add_witness_key(x.app, x.caller, x.id("cid"), x.req.body)); });
   r.add("POST", "/api/v1/compounds/{cid}/witness/cosign", Rule::in_compound({S}),

@@ -38,7 +38,8 @@ struct Conn {
 
 bool is_upload(std::string_view target) {
   return target.starts_with("/api/v1/compounds/") &&
-         (target.find("/import/") != std::string_view::npos || target.find("/vouchers") != std::string_view::npos);
+         (target.find("/import/") != std::string_view::npos || target.find("/vouchers") != std::string_view::npos ||
+          target.find("/statements") != std::string_view::npos);
 }
 
 void add_security_headers(bhttp::response<bhttp::string_body>& res, const std::string& content_type) {

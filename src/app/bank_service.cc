@@ -1,0 +1,184 @@
+#include "app/bank_service.h"
+
+#include <map>
+
+#include "app/json_in.h"
+#include "domain/ledger/books.h"
+#include "domain/mask.h"
+#include "store/bank_repo.h"
+#include "store/ledger_repo.h"
+#include "store/registry_repo.h"
+
+namespace xinyi::app {
+
+namespace json = boost::json;
+using store::Connection;
+using I = std::int64_t;
+
+namespace {
+I auto_match(Connection& c, I cid, const store::BankAccountRec& acc) {
+  std::vector<bank::OpenLine> open;
+  for (const auto& l : store::list_bank_lines(c, acc.id))
+    if (!l.matched_idx) open.push_back({l.id, l.date, l.amount_fen});
+  auto matches = bank::match(open, store::open_postings(c, cid, acc.ledger_account), kMatchWindowDays);
+  for (const auto& m : matches) store::set_match(c, m.line_id, m.idx, m.n, "auto");
+  return static_cast<I>(matches.size());
+}
+
+store::BankAccountRec require_account(Connection& c, I cid, I id) {
+  auto a = store::get_bank_account(c, cid, id);
+  if (!a) throw_not_found("银行账户", "Bank account");
+  return *a;
+}
+
+std::string month_end(const std::string& ym) {
+  int y = std::stoi(ym.substr(0, 4)), m = std::stoi(ym.substr(5, 2));
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int d = days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 1 : 0);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+}  // namespace
+
+json::object create_bank_account(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  std::string bank_name = in.str("bank", 64);
+  std::string number = in.str("number", 40);
+  std::string kind = in.opt_str("kind", 16).value_or("basic");
+  std::string ledger_account = in.opt_str("ledger_account", 8).value_or("1001");
+  std::string digits;
+  for (char ch : number)
+    if (ch >= '0' && ch <= '9') digits.push_back(ch);
+    else if (ch != ' ' && ch != '-') digits = "x";
+  if (digits.size() < 8 || digits.size() > 30) in.add_error("number", "账号应为 8–30 位数字", "must be 8 to 30 digits");
+  if (kind != "basic" && kind != "general") in.add_error("kind", "必须是 basic（基本户）或 general（一般户）", "must be basic or general");
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
+    auto chart = store::load_chart(c, cid);
+    const auto* a = ledger::find_account(chart, ledger_account);
+    if (!a || !a->cash)
+      throw_invalid({{"ledger_account", "必须是银行存款科目（如 1001）", "must be a bank ledger account such as 1001"}});
+    store::BankAccountRec r{0, cid, bank_name, digits.substr(digits.size() - 4), kind, ledger_account};
+    try {
+      r.id = store::insert_bank_account(c, r, app.clock_ms());
+    } catch (const store::ConstraintError&) {
+      throw Error(ErrorKind::conflict, "duplicate", "该科目已关联银行账户", "That ledger account already has a bank account");
+    }
+    audit(c, app, who, cid, "bank.account", "bank_account:" + std::to_string(r.id), {{"bank", bank_name}});
+    return json::object{{"id", r.id}, {"bank", r.bank}, {"number", "****" + r.number_last4}, {"kind", r.kind},
+                        {"ledger_account", r.ledger_account}};
+  });
+}
+
+StatementResult store_statement(Connection& c, I cid, I account_id, const std::vector<bank::StatementLine>& lines, I now) {
+  auto acc = require_account(c, cid, account_id);
+  StatementResult r;
+  r.lines = static_cast<I>(lines.size());
+  for (const auto& l : lines) {
+    if (store::insert_bank_line(c, cid, account_id, l, now)) ++r.added;
+    else ++r.duplicates;
+  }
+  r.matched = auto_match(c, cid, acc);
+  return r;
+}
+
+json::object import_statement(App& app, const Caller& who, I cid, I account_id, std::string_view bytes,
+                              const bank::StatementColumns& cols) {
+  if (bytes.size() > 16 * 1024 * 1024) throw Error(ErrorKind::too_large, "too-large", "文件超过 16 MB", "The file is larger than 16 MB");
+  auto st = bank::parse_statement(csv::parse(bytes), cols);
+  if (!st.errors.empty()) {
+    std::vector<FieldError> f;
+    for (const auto& e : st.errors) f.push_back({"line " + std::to_string(e.line), e.zh, e.en});
+    throw Error(ErrorKind::unprocessable, "statement-invalid", "对账单有 " + std::to_string(st.errors.size()) + " 行有误，未导入任何数据",
+                std::to_string(st.errors.size()) + " lines of the statement are invalid; nothing was imported", std::move(f));
+  }
+  return app.db.write([&](Connection& c) {
+    auto r = store_statement(c, cid, account_id, st.lines, app.clock_ms());
+    audit(c, app, who, cid, "bank.statement", "bank_account:" + std::to_string(account_id),
+          {{"lines", r.lines}, {"added", r.added}, {"matched", r.matched}});
+    return json::object{{"lines", r.lines}, {"added", r.added}, {"duplicates", r.duplicates}, {"matched", r.matched}};
+  });
+}
+
+json::object match_line(App& app, const Caller& who, I cid, I line_id, std::string_view body) {
+  JsonIn in(body);
+  I idx = in.i64("entry_index", 0, INT64_MAX);
+  I n = in.opt_i64("posting", 0, 63).value_or(-1);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    I account_id = 0;
+    auto line = store::get_bank_line(c, cid, line_id, &account_id);
+    if (!line) throw_not_found("银行流水", "Bank line");
+    if (line->matched_idx) throw Error(ErrorKind::conflict, "already-matched", "该流水已勾对", "This line is already matched");
+    auto acc = require_account(c, cid, account_id);
+    auto open = store::open_postings(c, cid, acc.ledger_account);
+    const bank::OpenPosting* hit = nullptr;
+    for (const auto& p : open)
+      if (p.idx == idx && (n < 0 || p.n == n)) hit = &p;
+    if (!hit)
+      throw Error(ErrorKind::unprocessable, "no-such-posting", "该笔账目没有可勾对的银行存款分录",
+                  "That entry has no unmatched posting on this bank account", {{"entry_index", "无可勾对分录", "no open posting"}});
+    if (hit->amount_fen != line->amount_fen)
+      throw Error(ErrorKind::unprocessable, "amount-differs", "金额不一致：流水 " + format_yuan(line->amount_fen) + "，账目 " + format_yuan(hit->amount_fen),
+                  "Amounts differ: bank " + format_yuan(line->amount_fen) + ", books " + format_yuan(hit->amount_fen));
+    store::set_match(c, line_id, hit->idx, hit->n, "manual");
+    audit(c, app, who, cid, "bank.match", "bank_line:" + std::to_string(line_id), {{"entry", hit->idx}});
+    return json::object{{"line_id", line_id}, {"entry_index", hit->idx}, {"posting", hit->n}, {"match_kind", "manual"}};
+  });
+}
+
+json::object unmatch_line(App& app, const Caller& who, I cid, I line_id) {
+  return app.db.write([&](Connection& c) {
+    auto line = store::get_bank_line(c, cid, line_id, nullptr);
+    if (!line) throw_not_found("银行流水", "Bank line");
+    store::set_match(c, line_id, std::nullopt, std::nullopt, "");
+    audit(c, app, who, cid, "bank.unmatch", "bank_line:" + std::to_string(line_id));
+    return json::object{{"line_id", line_id}, {"entry_index", nullptr}};
+  });
+}
+
+json::object reconciliation(App& app, I cid, bool masked) {
+  return app.db.read([&](Connection& c) {
+    if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
+    json::array accounts;
+    for (const auto& acc : store::list_bank_accounts(c, cid)) {
+      auto lines = store::list_bank_lines(c, acc.id);
+      json::array unmatched;
+      std::map<std::string, I> bank_balance;  // month → balance at its last line
+      I matched = 0, running = 0;
+      bool have_balances = true;
+      for (const auto& l : lines) {
+        running += l.amount_fen;
+        if (!l.balance_fen) have_balances = false;
+        bank_balance[l.date.substr(0, 7)] = l.balance_fen.value_or(running);
+        if (l.matched_idx) ++matched;
+        else
+          unmatched.push_back(json::object{{"id", l.id}, {"date", l.date}, {"amount_fen", l.amount_fen},
+                                           {"counterparty", masked ? mask_name(l.counterparty) : l.counterparty},
+                                           {"memo", l.memo}, {"serial", masked ? "" : l.serial}});
+      }
+      json::array months;
+      for (const auto& [ym, bal] : bank_balance) {
+        I book = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = ? AND date <= ?",
+                          {cid, acc.ledger_account, month_end(ym)});
+        months.push_back(json::object{{"month", ym}, {"bank_balance_fen", bal}, {"book_balance_fen", book}, {"difference_fen", bal - book}});
+      }
+      accounts.push_back(json::object{{"id", acc.id},
+                                      {"bank", acc.bank},
+                                      {"number", "****" + acc.number_last4},
+                                      {"kind", acc.kind},
+                                      {"ledger_account", acc.ledger_account},
+                                      {"lines", static_cast<I>(lines.size())},
+                                      {"matched", matched},
+                                      {"unmatched", static_cast<I>(lines.size()) - matched},
+                                      {"balances_from_statement", have_balances},
+                                      {"months", std::move(months)},
+                                      {"unmatched_lines", std::move(unmatched)}});
+    }
+    return json::object{{"compound_id", cid}, {"accounts", std::move(accounts)}};
+  });
+}
+
+}  // namespace xinyi::app

@@ -1,0 +1,37 @@
+// Bank accounts, statement import and reconciliation (SPEC §3 model 2, §5).
+//
+// Every statement line is matched to a ledger posting on the account's ledger account
+// (automatically on import: same amount, dates within kMatchWindowDays; or by hand). Unmatched
+// lines are public, and each month shows the bank's balance against the books'.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "app/app.h"
+#include "domain/bank.h"
+
+namespace xinyi::app {
+
+inline constexpr int kMatchWindowDays = 5;
+
+boost::json::object create_bank_account(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+// `columns`: header names to use instead of detection (from query parameters).
+boost::json::object import_statement(App& app, const Caller& who, std::int64_t cid, std::int64_t account_id,
+                                     std::string_view csv_bytes, const bank::StatementColumns& columns);
+boost::json::object match_line(App& app, const Caller& who, std::int64_t cid, std::int64_t line_id, std::string_view body);
+boost::json::object unmatch_line(App& app, const Caller& who, std::int64_t cid, std::int64_t line_id);
+// Reconciliation: per account, monthly bank against book balances and the unmatched lines.
+// `masked`: the public view (counterparty names masked).
+boost::json::object reconciliation(App& app, std::int64_t cid, bool masked);
+
+// Within a write transaction: stores new lines (skipping known serials) and matches what it can.
+struct StatementResult {
+  std::int64_t lines = 0, added = 0, duplicates = 0, matched = 0;
+};
+StatementResult store_statement(store::Connection& c, std::int64_t cid, std::int64_t account_id,
+                                const std::vector<bank::StatementLine>& lines, std::int64_t now);
+
+}  // namespace xinyi::app
