@@ -35,6 +35,15 @@ test("a compound's public home shows its balances and every entry of its books",
   assert.deepEqual(external, [], 'the page loads nothing from other hosts')
 })
 
+test('the bank reconciliation shows the one line still under review', async () => {
+  const page = await newPage(browser)
+  await page.goto(server.url + 'c/2')
+  await page.locator('[data-test=bank]').first().waitFor()
+  assert.match(await page.locator('[data-test=bank]').first().innerText(), /已勾对 \d+ \/ \d+ 笔流水/)
+  assert.equal(await page.locator('[data-test=unmatched]').count(), 1)
+  assert.match(await page.locator('[data-test=unmatched]').innerText(), /待核实/)
+})
+
 test('a pending payment shows what approval it still needs', async () => {
   const page = await newPage(browser)
   await page.goto(server.url + 'c/1')
