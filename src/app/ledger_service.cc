@@ -123,6 +123,7 @@ I Appender::append(ledger::Transaction t) {
   std::string canonical = ledger::published_text(t);
   ledger::Hash leaf = ledger::leaf_hash(canonical);
   store::insert_entry(c_, t, canonical, ledger::to_hex(leaf));
+  for (const auto& p : t.postings) balance_deltas_[{p.account, p.courtyard_id, t.date}] += p.amount_fen;
   builder_.append(leaf, [&](int level, std::uint64_t idx, const ledger::Hash& h) { store::insert_node(c_, cid_, level, idx, h); });
   dirty_ = true;
   return t.index;
@@ -130,6 +131,8 @@ I Appender::append(ledger::Transaction t) {
 
 void Appender::finish() {
   if (!dirty_) return;
+  store::add_balances(c_, cid_, balance_deltas_);
+  balance_deltas_.clear();
   sign_head(c_, cid_, size(), builder_.root(), now_ms_);
   dirty_ = false;
 }

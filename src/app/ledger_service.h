@@ -8,6 +8,8 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <map>
+#include <tuple>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,6 +45,7 @@ class Appender {
   std::vector<ledger::Account> chart_;
   std::vector<std::int64_t> courtyards_;
   ledger::TreeBuilder builder_;
+  std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t> balance_deltas_;
   bool dirty_ = false;
 };
 

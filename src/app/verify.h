@@ -5,7 +5,7 @@
 //   1. each entry parses as a canonical published transaction, with index i and this compound;
 //   2. its postings sum to zero;
 //   3. its leaf hash, recomputed, equals the hash the store or server claims for it (and, from
-//      the store, the Merkle leaf node and the postings rows derived from it);
+//      the store, the postings rows, balances and Merkle nodes derived from it);
 //   4. the tree recomputed leaf by leaf has, at every signed head's size, that head's root, and
 //      every head's Ed25519 signature verifies with the compound's public key;
 //   5. the latest signed head covers every entry (no entry appended or deleted behind it);
@@ -36,9 +36,8 @@ struct VerifyInput {
   std::optional<store::HeadRec> since;        // a head saved earlier by the verifier
   std::optional<std::vector<ledger::Hash>> since_proof;  // the server's consistency proof since → latest
   std::optional<ledger::BalanceMap> reported;  // balances as reported
-  // From the store only: the postings rows and level-0 Merkle nodes, checked against entries.
+  // From the store only: the postings rows, checked against the entries.
   std::optional<std::vector<std::vector<ledger::Posting>>> stored_postings;
-  std::optional<std::vector<ledger::Hash>> stored_leaf_nodes;
 };
 
 struct VerifyReport {

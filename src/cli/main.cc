@@ -14,6 +14,8 @@
 
 #include "app/app.h"
 #include "app/journal_service.h"
+#include "app/ledger_service.h"
+#include "domain/money.h"
 #include "app/roster_import.h"
 #include "app/seed_demo.h"
 #include "app/verify.h"
@@ -212,6 +214,11 @@ int main(int argc, char** argv) {
   gen_journal_cmd->add_option("-o,--output", out_file, "Output file")->required();
   std::uint64_t gen_seed = 20250301;
   gen_journal_cmd->add_option("--seed", gen_seed, "Random seed")->capture_default_str();
+  auto* balance_cmd = cli.add_subcommand("balance", "Print a compound's account balances (as /balances reports them)");
+  std::string as_of;
+  balance_cmd->add_option("--db", db_url, "Store URL")->capture_default_str();
+  balance_cmd->add_option("--compound", compound, "Compound id")->required();
+  balance_cmd->add_option("--at", as_of, "As of this date (YYYY-MM-DD)");
   auto* verify_cmd = cli.add_subcommand(
       "verify", "Re-derive a compound's books and Merkle log and check them against the signed heads (exit 3 if not intact)");
   std::string verify_url, since_file, save_file;
@@ -260,6 +267,17 @@ int main(int argc, char** argv) {
       else
         spdlog::info("demo district already present; nothing added");
       if (seed_cmd->parsed()) return kExitOk;
+    }
+    if (balance_cmd->parsed()) {
+      auto b = app::balances(app, compound, as_of);
+      for (const auto& a : b.at("accounts").as_array()) {
+        std::int64_t v = a.at("balance_fen").as_int64();
+        if (v == 0) continue;
+        std::string amount = format_yuan(v);
+        std::cout << std::string(amount.size() < 20 ? 20 - amount.size() : 1, ' ') << amount << "  " << a.at("code").as_string().c_str()
+                  << " " << a.at("name_zh").as_string().c_str() << "\n";
+      }
+      return kExitOk;
     }
     if (export_cmd->parsed()) {
       std::string j = app::export_journal(app, compound);

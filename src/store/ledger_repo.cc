@@ -1,5 +1,8 @@
 #include "store/ledger_repo.h"
 
+#include <map>
+#include <tuple>
+
 namespace xinyi::store {
 
 using I = std::int64_t;
@@ -51,7 +54,9 @@ I approval_threshold(Connection& c, I cid) {
 }
 
 I ledger_size(Connection& c, I cid) {
-  return c.scalar("SELECT COUNT(*) FROM ledger_entries WHERE compound_id = ?", {cid});
+  // Entries are numbered 0..n−1 without gaps (verify checks it), so the largest index + 1 is
+  // the size — read from the primary key in O(log n), where COUNT(*) would scan.
+  return c.scalar("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_entries WHERE compound_id = ?", {cid});
 }
 
 void insert_entry(Connection& c, const ledger::Transaction& t, const S& canonical, const S& leaf_hex) {
@@ -73,6 +78,21 @@ EntryRec entry_from(const Row& r) {
   return {r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5), r.i64(6), r.opt_i64(7)};
 }
 }  // namespace
+
+void add_balances(Connection& c, I cid, const std::map<std::tuple<std::string, I, std::string>, I>& deltas) {
+  std::map<std::pair<std::string, I>, I> totals;
+  for (const auto& [k, v] : deltas) {
+    const auto& [account, yard, date] = k;
+    totals[{account, yard}] += v;
+    c.execute("INSERT INTO balance_days (compound_id, account, courtyard_id, date, amount_fen) VALUES (?, ?, ?, ?, ?) "
+              "ON CONFLICT (compound_id, account, courtyard_id, date) DO UPDATE SET amount_fen = balance_days.amount_fen + excluded.amount_fen",
+              {cid, account, yard, date, v});
+  }
+  for (const auto& [k, v] : totals)
+    c.execute("INSERT INTO balance_totals (compound_id, account, courtyard_id, amount_fen) VALUES (?, ?, ?, ?) "
+              "ON CONFLICT (compound_id, account, courtyard_id) DO UPDATE SET amount_fen = balance_totals.amount_fen + excluded.amount_fen",
+              {cid, k.first, k.second, v});
+}
 
 std::vector<EntryRec> list_entries(Connection& c, I cid, I from, I limit) {
   std::vector<EntryRec> out;
@@ -113,10 +133,10 @@ std::vector<PostingRec> list_postings(Connection& c, I cid, I from, I to) {
 std::vector<BalanceRec> balances(Connection& c, I cid, const S& as_of) {
   std::vector<BalanceRec> out;
   auto rows = as_of.empty()
-                  ? c.query("SELECT account, courtyard_id, SUM(amount_fen) FROM postings WHERE compound_id = ? "
-                            "GROUP BY account, courtyard_id ORDER BY account, courtyard_id",
+                  ? c.query("SELECT account, courtyard_id, amount_fen FROM balance_totals WHERE compound_id = ? "
+                            "ORDER BY account, courtyard_id",
                             {cid})
-                  : c.query("SELECT account, courtyard_id, SUM(amount_fen) FROM postings WHERE compound_id = ? AND date <= ? "
+                  : c.query("SELECT account, courtyard_id, SUM(amount_fen) FROM balance_days WHERE compound_id = ? AND date <= ? "
                             "GROUP BY account, courtyard_id ORDER BY account, courtyard_id",
                             {cid, as_of});
   for (auto& r : rows) out.push_back({r.str(0), r.i64(1), r.i64(2)});
@@ -124,11 +144,17 @@ std::vector<BalanceRec> balances(Connection& c, I cid, const S& as_of) {
 }
 
 void insert_node(Connection& c, I cid, int level, std::uint64_t idx, const ledger::Hash& h) {
+  if (level == 0) return;  // leaves live in ledger_entries.leaf_hash
   c.execute("INSERT INTO merkle_nodes (compound_id, level, idx, hash) VALUES (?, ?, ?, ?)",
             {cid, I{level}, static_cast<I>(idx), ledger::to_hex(h)});
 }
 
 std::optional<ledger::Hash> get_node(Connection& c, I cid, int level, std::uint64_t idx) {
+  if (level == 0) {  // a leaf: its hash is stored with its entry
+    auto r = c.query_one("SELECT leaf_hash FROM ledger_entries WHERE compound_id = ? AND idx = ?", {cid, static_cast<I>(idx)});
+    if (!r) return std::nullopt;
+    return ledger::from_hex(r->str(0));
+  }
   auto r = c.query_one("SELECT hash FROM merkle_nodes WHERE compound_id = ? AND level = ? AND idx = ?",
                        {cid, I{level}, static_cast<I>(idx)});
   if (!r) return std::nullopt;

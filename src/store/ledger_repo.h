@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -26,8 +28,11 @@ void insert_chart(Connection& c, std::int64_t cid, const std::vector<ledger::Acc
 std::vector<ledger::Account> load_chart(Connection& c, std::int64_t cid);
 std::int64_t approval_threshold(Connection& c, std::int64_t cid);
 
-// Entries.
+// Entries. insert_entry() writes the entry and its postings; the running balances are added
+// per batch with add_balances() (the Appender does both).
 std::int64_t ledger_size(Connection& c, std::int64_t cid);
+// deltas: (account, courtyard, date) → amount to add.
+void add_balances(Connection& c, std::int64_t cid, const std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t>& deltas);
 void insert_entry(Connection& c, const ledger::Transaction& t, const std::string& canonical, const std::string& leaf_hex);
 struct EntryRec {
   std::int64_t idx = 0;
@@ -42,11 +47,13 @@ std::vector<EntryRec> list_entries_desc(Connection& c, std::int64_t cid, std::in
 std::optional<std::int64_t> reversed_by(Connection& c, std::int64_t cid, std::int64_t idx);
 struct PostingRec { std::int64_t idx, n; std::string account; std::int64_t courtyard_id, amount_fen; std::string date; };
 std::vector<PostingRec> list_postings(Connection& c, std::int64_t cid, std::int64_t from_idx, std::int64_t to_idx);
-// Sum per (account, courtyard) of postings dated on or before `as_of` (all when empty).
+// Sum per (account, courtyard) of postings dated on or before `as_of` (all when empty), read
+// from the running totals that insert_entry() keeps (verify checks them against the entries).
 struct BalanceRec { std::string account; std::int64_t courtyard_id, amount_fen; };
 std::vector<BalanceRec> balances(Connection& c, std::int64_t cid, const std::string& as_of);
 
-// Merkle nodes and heads.
+// Merkle nodes and heads. Level 0 (the leaves) is ledger_entries.leaf_hash; insert_node()
+// ignores it and get_node() reads it from there.
 void insert_node(Connection& c, std::int64_t cid, int level, std::uint64_t idx, const ledger::Hash& h);
 std::optional<ledger::Hash> get_node(Connection& c, std::int64_t cid, int level, std::uint64_t idx);
 // The NodeSource of one compound's log, reading complete nodes from the store.

@@ -312,6 +312,32 @@ CREATE TABLE bank_lines (
 );
 CREATE INDEX bank_lines_by_date ON bank_lines (compound_id, bank_account_id, date);
 )SQL"},
+    {4, "running balances per account and courtyard, and per day", R"SQL(
+CREATE TABLE balance_totals (
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  account TEXT NOT NULL,
+  courtyard_id BIGINT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  PRIMARY KEY (compound_id, account, courtyard_id)
+);
+CREATE TABLE balance_days (
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  account TEXT NOT NULL,
+  courtyard_id BIGINT NOT NULL,
+  date TEXT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  PRIMARY KEY (compound_id, account, courtyard_id, date)
+);
+INSERT INTO balance_totals (compound_id, account, courtyard_id, amount_fen)
+  SELECT compound_id, account, courtyard_id, SUM(amount_fen) FROM postings GROUP BY compound_id, account, courtyard_id;
+INSERT INTO balance_days (compound_id, account, courtyard_id, date, amount_fen)
+  SELECT compound_id, account, courtyard_id, date, SUM(amount_fen) FROM postings GROUP BY compound_id, account, courtyard_id, date;
+)SQL"},
+    {5, "lighter postings index; leaf hashes live only in ledger_entries", R"SQL(
+DROP INDEX postings_by_account;
+CREATE INDEX postings_by_account ON postings (compound_id, account);
+DELETE FROM merkle_nodes WHERE level = 0;
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {

@@ -103,12 +103,12 @@ class SqliteConnection final : public Connection {
 
  private:
   sqlite3_stmt* prepare(std::string_view sql, const std::vector<Value>& params) {
-    std::string key(sql);
     sqlite3_stmt* st;
-    auto it = cache_.find(key);
+    auto it = cache_.find(sql);  // heterogeneous lookup: no string is built for a cached statement
     if (it != cache_.end()) {
       st = it->second;
     } else {
+      std::string key(sql);
       const char* tail = nullptr;
       if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
                              &st, &tail) != SQLITE_OK)
@@ -147,7 +147,11 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> cache_;
 };
 
 }  // namespace

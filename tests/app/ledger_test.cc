@@ -281,6 +281,13 @@ TEST_F(TamperTest, AnInsertedEntry) {
   });
   EXPECT_FALSE(verify().ok);
 }
+TEST_F(TamperTest, ARunningBalance) {
+  expect_broken("UPDATE balance_totals SET amount_fen = amount_fen + 100 WHERE account = '1001'", "balance of account 1001");
+}
+TEST_F(TamperTest, ADailyBalance) { expect_broken("UPDATE balance_days SET amount_fen = amount_fen + 100 WHERE account = '4001'", "daily"); }
+TEST_F(TamperTest, AMerkleNode) {
+  expect_broken("UPDATE merkle_nodes SET hash = '" + std::string(64, 'a') + "' WHERE level = 1 AND idx = 2", "Merkle node 1/2");
+}
 TEST_F(TamperTest, ARootInAHead) { expect_broken("UPDATE tree_heads SET root = '" + std::string(64, '0') + "' WHERE tree_size = 7", "7"); }
 
 // Property: replaying random transactions gives the signed root, and flipping any byte of

@@ -102,6 +102,20 @@ TEST(Books, PublishedFormRoundTripsAndRefusesAnythingElse) {
   EXPECT_FALSE(from_published("{}", &why).has_value());
 }
 
+TEST(Books, TheFastWriterAgreesWithTheCanonicaliser) {
+  std::mt19937_64 rng(9);
+  for (int i = 0; i < 300; ++i) {
+    Transaction t = income(static_cast<std::int64_t>(rng() % 1'000'000) - 500'000);
+    t.index = static_cast<std::int64_t>(rng() % 100000);
+    t.description = i % 3 ? "含\"引号\"和\\与\n换行" : "plain";
+    if (i % 2) t.vouchers = {{std::string(64, 'b'), "application/pdf", static_cast<std::int64_t>(rng() % 9999999)}};
+    if (i % 4 == 1) t.links = {{"disbursement", 7}, {"bank_line", 9}};
+    if (i % 5 == 2) t.approvals = {{"trustee", "赵**", 1}, {"committee", "刘*", 2}};
+    if (i % 7 == 3) t.reverses = 12;
+    EXPECT_EQ(published_text(t), canonicalize(to_published(t)));
+  }
+}
+
 TEST(Books, ReversalCancelsEveryPosting) {
   auto t = income(777);
   t.index = 2;

@@ -181,6 +181,10 @@ TEST_F(LedgerApiTest, RewritingHistoryAndResigningIsCaughtByASavedHead) {
     c.execute("DELETE FROM postings WHERE compound_id = ? AND idx = ?", {cid, size - 1});
     c.execute("DELETE FROM ledger_entries WHERE compound_id = ? AND idx = ?", {cid, size - 1});
     c.execute("DELETE FROM tree_heads WHERE compound_id = ? AND tree_size = ?", {cid, size});
+    // …and, being thorough, rebuilds the derived balances so nothing looks off.
+    c.execute("DELETE FROM balance_totals WHERE compound_id = ?", {cid});
+    c.execute("INSERT INTO balance_totals SELECT compound_id, account, courtyard_id, SUM(amount_fen) FROM postings "
+              "WHERE compound_id = ? GROUP BY compound_id, account, courtyard_id", {cid});
   });
   // Today's log alone looks intact; against the head saved earlier it is not.
   EXPECT_TRUE(http::verify_remote(url, std::nullopt).report.ok);

@@ -145,6 +145,13 @@ std::string es_number(double d) {
   return sign + out;
 }
 
+void append_jcs_string(std::string& out, std::string_view s) { put_string(out, s); }
+
+void append_jcs_int(std::string& out, std::int64_t n) {
+  if (n > (1LL << 53) || n < -(1LL << 53)) out += es_number(static_cast<double>(n));
+  else out += std::to_string(n);
+}
+
 std::string canonicalize(const json::value& v) {
   std::string out;
   put(out, v);

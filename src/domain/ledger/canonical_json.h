@@ -9,13 +9,21 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace xinyi::ledger {
 
 // Throws std::invalid_argument for a value JCS cannot represent (a non-finite number, or text
 // that is not UTF-8).
 std::string canonicalize(const boost::json::value& v);
+
+// Appends a JSON string in JCS form (quotes included). Throws std::invalid_argument if `s` is
+// not UTF-8. For writers that build canonical text directly (books.cc's fast path).
+void append_jcs_string(std::string& out, std::string_view s);
+// Appends an integer as JCS prints it (plain digits within ±2^53).
+void append_jcs_int(std::string& out, std::int64_t v);
 
 // ECMAScript Number.prototype.toString of a finite double (RFC 8785 §3.2.2.3).
 std::string es_number(double d);
