@@ -11,9 +11,14 @@
 
 namespace xinyi::ledger {
 
+// SHA256() is a wrapper that allocates an EVP context per call in OpenSSL 3; the context-free
+// low-level calls are twice as fast for short messages.
 Hash sha256(std::string_view data) {
+  SHA256_CTX ctx;
+  SHA256_Init(&ctx);
+  SHA256_Update(&ctx, data.data(), data.size());
   Hash h;
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), h.data());
+  SHA256_Final(h.data(), &ctx);
   return h;
 }
 
@@ -33,8 +38,11 @@ Hash node_hash(const Hash& l, const Hash& r) {
   buf[0] = 0x01;
   std::copy(l.begin(), l.end(), buf + 1);
   std::copy(r.begin(), r.end(), buf + 33);
+  SHA256_CTX ctx;
+  SHA256_Init(&ctx);
+  SHA256_Update(&ctx, buf, sizeof buf);
   Hash h;
-  SHA256(buf, sizeof buf, h.data());
+  SHA256_Final(h.data(), &ctx);
   return h;
 }
 
