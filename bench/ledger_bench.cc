@@ -114,8 +114,14 @@ struct ProofStore {
       auto m = store::insert_community(c, s, "社区", 1);
       store::insert_compound(c, m, "小区", "", "hourly", "", 1);
       ledger::TreeBuilder tb;
-      for (const auto& h : leaves())
+      std::int64_t i = 0;
+      for (const auto& h : leaves()) {
+        // Leaves live with their entries; the entry text itself does not matter for proofs.
+        c.execute("INSERT INTO ledger_entries (compound_id, idx, date, kind, description, canonical, leaf_hash, recorded_at) "
+                  "VALUES (1, ?, '2025-01-01', 'journal', '-', '-', ?, 0)",
+                  {i++, ledger::to_hex(h)});
         tb.append(h, [&](int level, std::uint64_t idx, const ledger::Hash& x) { store::insert_node(c, 1, level, idx, x); });
+      }
     });
   }
   ~ProofStore() {
