@@ -183,6 +183,8 @@ int main(int argc, char** argv) {
   auth::init();
   CLI::App cli{"信义 Xinyi — transparent finances and decisions for trust-model residential compounds"};
   cli.require_subcommand(1);
+  // A later --db or --listen wins over an earlier one (scripts/demo.sh passes defaults first).
+  cli.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cli.set_version_flag("--version", "xinyi 0.1.0");
 
   std::string db_url = "sqlite:xinyi.db", listen = "127.0.0.1:8080", web;

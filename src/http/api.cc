@@ -145,10 +145,8 @@ void register_api(Router& r) {
   // ---- one compound: the books ---------------------------------------------------------------
   r.add("POST", "/api/v1/compounds/{cid}/ledger/transactions", Rule::in_compound({C, T}),
         [](Ctx& x) { return json_response(201, app::post_transaction(x.app, x.caller, x.id("cid"), x.req.body)); });
-  r.add("POST", "/api/v1/compounds/{cid}/ledger/transactions/{id}/reverse", Rule::in_compound({C, T}), [](Ctx& x) {
-    auto idx = x.params.at("id");
-    std::int64_t index = idx == "0" ? 0 : x.id("id");
-    return json_response(201, app::reverse_transaction(x.app, x.caller, x.id("cid"), index, x.req.body));
+  r.add("POST", "/api/v1/compounds/{cid}/ledger/transactions/{index}/reverse", Rule::in_compound({C, T}), [](Ctx& x) {
+    return json_response(201, app::reverse_transaction(x.app, x.caller, x.id("cid"), x.index("index"), x.req.body));
   });
   r.add("POST", "/api/v1/compounds/{cid}/vouchers", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(201, app::upload_voucher(x.app, x.caller, x.id("cid"), x.req.content_type, x.req.body));

@@ -58,6 +58,14 @@ std::int64_t Ctx::id(const std::string& name) const {
   return *v;
 }
 
+std::int64_t Ctx::index(const std::string& name) const {
+  auto it = params.find(name);
+  XINYI_ASSERT(it != params.end());
+  auto v = parse_int(it->second);
+  if (!v || *v < 0) throw_not_found("编号 " + it->second.substr(0, 20), "Index " + it->second.substr(0, 20));
+  return *v;
+}
+
 std::int64_t Ctx::query_int(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max) const {
   auto it = req.query.find(name);
   if (it == req.query.end() || it->second.empty()) return fallback;

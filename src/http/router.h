@@ -51,6 +51,8 @@ struct Ctx {
 
   // A path parameter as a positive id; an unparsable one is a 404 (there is no such thing).
   std::int64_t id(const std::string& name) const;
+  // A path parameter as an index ≥ 0 (ledger entries count from 0); unparsable is a 404.
+  std::int64_t index(const std::string& name) const;
   // A query parameter as an integer in [min, max], or `fallback` when absent; bad → 400.
   std::int64_t query_int(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
   bool query_flag(const std::string& name) const;
