@@ -198,16 +198,8 @@ struct Books {
     store::insert_approval(c, cid, d.id, {people.committee, "committee", "刘委员", t0 + 3600'000LL});
     bool two = fen > store::approval_threshold(c, cid);
     if (two) store::insert_approval(c, cid, d.id, {people.committee2, "committee", "陈委员", t0 + 7200'000LL});
-    ledger::Transaction t;
-    t.date = date;
-    t.kind = "disbursement";
-    t.description = purpose + "（收款人：" + (person ? mask_name(payee) : payee) + "）";
-    t.postings = {{expense, fen, yard}, {cash, -fen, 0}};
-    if (yard) t.postings[1].courtyard_id = yard;
     auto v = store::get_voucher(c, cid, sha, false);
-    t.vouchers = {{v->sha256, v->mime, v->size}};
-    t.links = {{"disbursement", d.id}};
-    for (const auto& a : store::list_approvals(c, d.id)) t.approvals.push_back({a.role, mask_name(a.name), a.at});
+    auto t = disbursement_entry(d, {{v->sha256, v->mime, v->size}}, store::list_approvals(c, d.id), date);
     I when = stamp(date);
     I idx = append(std::move(t), when);
     store::decide_disbursement(c, cid, d.id, "executed", when, "", idx);

@@ -294,6 +294,8 @@ json::object disbursement_json(Connection& c, const store::DisbursementRec& d, b
   return o;
 }
 
+}  // namespace
+
 ledger::Transaction disbursement_entry(const store::DisbursementRec& d, const std::vector<ledger::Voucher>& vouchers,
                                        const std::vector<store::ApprovalRec>& approvals, const std::string& date) {
   ledger::Transaction t;
@@ -302,13 +304,13 @@ ledger::Transaction disbursement_entry(const store::DisbursementRec& d, const st
   std::string payee = d.payee_is_person ? mask_name(d.payee) : d.payee;
   t.description = d.purpose + "（收款人：" + payee + "）";
   if (text::length(t.description) > ledger::kMaxDescriptionChars) t.description = d.purpose;
-  t.postings = {{d.expense_account, d.amount_fen, d.courtyard_id}, {d.cash_account, -d.amount_fen, 0}};
+  // Both sides carry the courtyard, so a courtyard's own books balance.
+  t.postings = {{d.expense_account, d.amount_fen, d.courtyard_id}, {d.cash_account, -d.amount_fen, d.courtyard_id}};
   t.vouchers = vouchers;
   t.links = {{"disbursement", d.id}};
   for (const auto& a : approvals) t.approvals.push_back({a.role, mask_name(a.name), a.at});
   return t;
 }
-}  // namespace
 
 json::object request_disbursement(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);

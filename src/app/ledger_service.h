@@ -17,6 +17,7 @@
 #include "app/app.h"
 #include "domain/ledger/books.h"
 #include "domain/ledger/merkle.h"
+#include "store/ledger_repo.h"
 
 namespace xinyi::app {
 
@@ -57,6 +58,10 @@ boost::json::object upload_voucher(App& app, const Caller& who, std::int64_t cid
                                    const std::string& bytes);
 
 // Co-managed disbursements.
+// The ledger entry an approved disbursement posts: expense debited, bank credited, the payee
+// masked when a person, its vouchers, a link back and every approval (names masked).
+ledger::Transaction disbursement_entry(const store::DisbursementRec& d, const std::vector<ledger::Voucher>& vouchers,
+                                       const std::vector<store::ApprovalRec>& approvals, const std::string& date);
 boost::json::object request_disbursement(App& app, const Caller& who, std::int64_t cid, std::string_view body);
 boost::json::object approve_disbursement(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
 boost::json::object reject_disbursement(App& app, const Caller& who, std::int64_t cid, std::int64_t id, std::string_view body);

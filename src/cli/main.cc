@@ -288,23 +288,17 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (import_journal_cmd->parsed()) {
-      std::ifstream f(file, std::ios::binary);
-      std::stringstream ss;
-      ss << f.rdbuf();
       app::Caller cli_caller;
       cli_caller.ip = "cli";
-      auto rep = app::import_journal(app, cli_caller, compound, ss.str(), batch, progress_bar);
+      auto rep = app::import_journal(app, cli_caller, compound, *read_file(file), batch, progress_bar);
       std::cout << "{\"transactions\":" << rep.transactions << ",\"appended\":" << rep.appended
                 << ",\"resumed_from\":" << rep.resumed_from << ",\"batches\":" << rep.batches << "}\n";
       return kExitOk;
     }
     if (import_cmd->parsed()) {
-      std::ifstream f(file, std::ios::binary);
-      std::stringstream ss;
-      ss << f.rdbuf();
       app::Caller cli_caller;
       cli_caller.ip = "cli";
-      auto rep = app::import_roster_csv(app, cli_caller, compound, ss.str(), dry_run, progress_bar);
+      auto rep = app::import_roster_csv(app, cli_caller, compound, *read_file(file), dry_run, progress_bar);
       std::cout << boost::json::serialize(rep.to_json()) << "\n";
       return kExitOk;
     }

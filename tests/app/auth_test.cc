@@ -9,17 +9,7 @@
 namespace xinyi {
 
 using testing::TestEnv;
-
-namespace {
-int status_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.http_status();
-  }
-  return 200;
-}
-}  // namespace
+using testing::status_of;
 
 TEST(Auth, SignInByLoginOrPhoneAndResolveTheSession) {
   TestEnv env;

@@ -8,18 +8,8 @@
 namespace xinyi {
 
 using testing::TestEnv;
+using testing::status_of;
 namespace json = boost::json;
-
-namespace {
-int status_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.http_status();
-  }
-  return 200;
-}
-}  // namespace
 
 class BankTest : public ::testing::Test {
  protected:

@@ -7,16 +7,9 @@
 namespace xinyi {
 
 using testing::TestEnv;
+using testing::status_of;
 
 namespace {
-int status_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.http_status();
-  }
-  return 200;
-}
 std::vector<std::string> fields_of(const std::function<void()>& f) {
   try {
     f();

@@ -71,7 +71,9 @@ TEST_F(LedgerApiTest, BalancesNowAndAsOfADate) {
   EXPECT_EQ(sum, 0);  // double entry: the books balance
   auto early = c.get(base + "/balances?at=2025-04-03").json();
   for (const auto& a : early.at("accounts").as_array())
-    if (a.at("code").as_string() == "4005") EXPECT_GT(a.at("balance_fen").as_int64(), -3'000'000);
+    if (a.at("code").as_string() == "4005") {
+      EXPECT_GT(a.at("balance_fen").as_int64(), -3'000'000);
+    }
   EXPECT_EQ(c.get(base + "/balances?at=yesterday").status, 400);
 }
 

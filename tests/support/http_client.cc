@@ -4,6 +4,8 @@
 #include <boost/beast.hpp>
 #include <stdexcept>
 
+#include "http/client.h"
+
 namespace xinyi::testing {
 
 namespace asio = boost::asio;
@@ -14,37 +16,16 @@ boost::json::value HttpResult::json() const { return boost::json::parse(body); }
 
 HttpResult HttpClient::send(const std::string& method, const std::string& target, const std::string& body,
                             const std::string& content_type, const std::map<std::string, std::string>& extra) {
-  asio::io_context ioc;
-  beast::tcp_stream stream(ioc);
-  stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
-  http::request<http::string_body> req{http::string_to_verb(method), target, 11};
-  req.set(http::field::host, "127.0.0.1:" + std::to_string(port_));
-  if (!cookie.empty()) req.set(http::field::cookie, cookie);
-  if (!body.empty() || method == "POST" || method == "PATCH") req.set(http::field::content_type, content_type);
-  for (auto& [k, v] : extra) req.set(k, v);
-  req.body() = body;
-  req.prepare_payload();
-  http::write(stream, req);
-  beast::flat_buffer buf;
-  http::response_parser<http::string_body> parser;
-  parser.body_limit(64 * 1024 * 1024);
-  http::read(stream, buf, parser);
-  auto res = parser.release();
-  HttpResult out;
-  out.status = res.result_int();
-  out.body = res.body();
-  for (auto& f : res) {
-    std::string name(f.name_string());
-    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    out.headers[name] = std::string(f.value());
-  }
+  std::map<std::string, std::string> headers = extra;
+  if (!cookie.empty()) headers["Cookie"] = cookie;
+  if (!body.empty() || method == "POST" || method == "PATCH") headers["Content-Type"] = content_type;
+  auto r = xinyi::http::fetch("127.0.0.1", port_, method, target, body, headers);
+  HttpResult out{r.status, std::move(r.headers), std::move(r.body)};
   auto sc = out.headers.find("set-cookie");
   if (sc != out.headers.end()) {
     std::string v = sc->second.substr(0, sc->second.find(';'));
     cookie = v.substr(v.find('=') + 1).empty() ? "" : v;
   }
-  beast::error_code ec;
-  stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ec);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -11,6 +12,16 @@
 #include "store/database.h"
 
 namespace xinyi::testing {
+
+// The HTTP status an action's xinyi::Error maps to, or 200 when it throws none.
+inline int status_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.http_status();
+  }
+  return 200;
+}
 
 class TestEnv {
  public:
