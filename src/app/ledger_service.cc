@@ -433,12 +433,15 @@ json::object add_witness_key(App& app, const Caller& who, I cid, std::string_vie
     throw_invalid({{"public_key", "必须是 base64 编码的 32 字节 Ed25519 公钥", "must be a base64 32-byte Ed25519 public key"}});
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    I id;
-    try {
-      id = store::insert_witness_key(c, cid, who.user_id(), key, app.clock_ms());
-    } catch (const store::ConstraintError&) {
-      throw Error(ErrorKind::conflict, "duplicate-key", "该公钥已登记", "This key is already registered");
+    // Registering the same key again is harmless and answers its id (witness tools rely on it);
+    // another person's key is a conflict.
+    auto existing = c.query_one("SELECT id, user_id FROM witness_keys WHERE compound_id = ? AND public_key = ?", {cid, key});
+    if (existing) {
+      if (existing->i64(1) != who.user_id())
+        throw Error(ErrorKind::conflict, "duplicate-key", "该公钥已由他人登记", "This key is registered to someone else");
+      return json::object{{"key_id", existing->i64(0)}, {"public_key", key}};
     }
+    I id = store::insert_witness_key(c, cid, who.user_id(), key, app.clock_ms());
     audit(c, app, who, cid, "witness.key", "witness_key:" + std::to_string(id));
     return json::object{{"key_id", id}, {"public_key", key}};
   });

@@ -23,6 +23,7 @@
 #include "auth/crypto.h"
 #include "domain/error.h"
 #include "http/api.h"
+#include "http/client.h"
 #include "http/server.h"
 #include "store/migrations.h"
 
@@ -177,6 +178,56 @@ int run_verify(const std::string& db_url, const std::string& url, std::int64_t c
   }
 }
 
+int witness_keygen(const std::string& path) {
+  auto kp = auth::ed25519_keypair();
+  std::ofstream(path) << boost::json::serialize(boost::json::object{{"public_key", kp.public_b64}, {"secret_key", kp.secret_b64}}) << "\n";
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+  std::cout << "public key: " << kp.public_b64 << "\n";
+  return kExitOk;
+}
+
+// A witness co-signs only what it has verified itself: the whole public log is re-derived
+// first, and the head signed is the one that was verified.
+int witness_cosign(const std::string& key_path, const std::string& server, std::int64_t cid, const std::string& login,
+                   const std::string& password_file, const std::string& since_file) {
+  constexpr int kExitVerifyFailed = 3;
+  try {
+    auto key = boost::json::parse(*read_file(key_path)).as_object();
+    std::string pub(key.at("public_key").as_string()), sec(key.at("secret_key").as_string());
+    auto u = http::parse_http_url(server);
+    std::string base = u.path + "/api/v1/public/compounds/" + std::to_string(cid);
+    auto checked = http::verify_remote(server + "/api/v1/public/compounds/" + std::to_string(cid), read_file(since_file));
+    print_report("compound " + std::to_string(cid), checked.report);
+    if (!checked.report.ok) {
+      std::cerr << "xinyi witness: the log does not verify; not co-signing\n";
+      return kExitVerifyFailed;
+    }
+    std::string password = *read_file(password_file);
+    while (!password.empty() && (password.back() == '\n' || password.back() == '\r')) password.pop_back();
+    auto json_headers = std::map<std::string, std::string>{{"Content-Type", "application/json"}};
+    auto res = http::fetch(u.host, u.port, "POST", u.path + "/api/v1/auth/login",
+                           boost::json::serialize(boost::json::object{{"login", login}, {"password", password}}), json_headers);
+    if (res.status != 200) throw std::runtime_error("sign-in failed (" + std::to_string(res.status) + ")");
+    json_headers["Cookie"] = res.headers["set-cookie"].substr(0, res.headers["set-cookie"].find(';'));
+    std::string api = u.path + "/api/v1/compounds/" + std::to_string(cid) + "/witness/";
+    res = http::fetch(u.host, u.port, "POST", api + "keys", boost::json::serialize(boost::json::object{{"public_key", pub}}), json_headers);
+    if (res.status != 201) throw std::runtime_error("registering the key failed: " + res.body);
+    auto key_id = boost::json::parse(res.body).at("key_id").as_int64();
+    auto head = boost::json::parse(checked.latest_head_json).as_object();
+    std::string sig = auth::ed25519_sign(sec, std::string(head.at("signed_message").as_string()));
+    res = http::fetch(u.host, u.port, "POST", api + "cosign",
+                      boost::json::serialize(boost::json::object{{"key_id", key_id}, {"tree_size", head.at("tree_size")}, {"signature", sig}}),
+                      json_headers);
+    if (res.status != 201 && res.status != 409) throw std::runtime_error("co-signing failed: " + res.body);
+    std::cout << "co-signed the head of size " << head.at("tree_size").as_int64() << " (root " << head.at("root").as_string().c_str()
+              << ")" << (res.status == 409 ? ", already signed before" : "") << "\n";
+    return kExitOk;
+  } catch (const std::exception& e) {
+    std::cerr << "xinyi witness: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -216,14 +267,27 @@ int main(int argc, char** argv) {
   gen_journal_cmd->add_option("-o,--output", out_file, "Output file")->required();
   std::uint64_t gen_seed = 20250301;
   gen_journal_cmd->add_option("--seed", gen_seed, "Random seed")->capture_default_str();
+  std::string since_file;
   auto* balance_cmd = cli.add_subcommand("balance", "Print a compound's account balances (as /balances reports them)");
   std::string as_of;
   balance_cmd->add_option("--db", db_url, "Store URL")->capture_default_str();
   balance_cmd->add_option("--compound", compound, "Compound id")->required();
   balance_cmd->add_option("--at", as_of, "As of this date (YYYY-MM-DD)");
+  auto* witness_cmd = cli.add_subcommand("witness", "Community staff: keep a witness key; verify a compound's log, then co-sign its head");
+  witness_cmd->require_subcommand(1);
+  auto* keygen_cmd = witness_cmd->add_subcommand("keygen", "Make an Ed25519 witness key pair (kept in FILE, mode 0600)");
+  auto* cosign_cmd = witness_cmd->add_subcommand("cosign", "Verify the compound's public log; if intact, co-sign its latest head");
+  std::string key_file, server_url, login_name, password_file;
+  keygen_cmd->add_option("-o,--output", key_file, "Key file to write")->required();
+  cosign_cmd->add_option("--key", key_file, "Key file from `xinyi witness keygen`")->required()->check(CLI::ExistingFile);
+  cosign_cmd->add_option("--server", server_url, "http://HOST:PORT of the Xinyi server")->required();
+  cosign_cmd->add_option("--compound", compound, "Compound id")->required();
+  cosign_cmd->add_option("--login", login_name, "Your Xinyi login (community staff)")->required();
+  cosign_cmd->add_option("--password-file", password_file, "A file holding your password")->required()->check(CLI::ExistingFile);
+  cosign_cmd->add_option("--since", since_file, "A head saved earlier: the log must extend it")->check(CLI::ExistingFile);
   auto* verify_cmd = cli.add_subcommand(
       "verify", "Re-derive a compound's books and Merkle log and check them against the signed heads (exit 3 if not intact)");
-  std::string verify_url, since_file, save_file;
+  std::string verify_url, save_file;
   verify_cmd->add_option("--db", db_url, "Read the store directly");
   verify_cmd->add_option("--url", verify_url, "Read a server's public log: http://HOST/api/v1/public/compounds/ID");
   verify_cmd->add_option("--compound", compound, "With --db: only this compound (default: every compound)");
@@ -251,6 +315,8 @@ int main(int argc, char** argv) {
     std::ofstream(out_file, std::ios::binary) << app::generate_journal(gen_n, gen_seed);
     return kExitOk;
   }
+  if (keygen_cmd->parsed()) return witness_keygen(key_file);
+  if (cosign_cmd->parsed()) return witness_cosign(key_file, server_url, compound, login_name, password_file, since_file);
   if (verify_cmd->parsed()) return run_verify(db_url, verify_url, compound, since_file, save_file, verify_cmd->count("--db") > 0);
 
   try {

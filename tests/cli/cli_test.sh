@@ -50,8 +50,19 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/nul
 url="http://127.0.0.1:$port/api/v1/public/compounds/2"
 "$xinyi" verify --url "$url" --save-sth "$dir/sth.json" >/dev/null 2>&1; check "verify --url on intact books" 0 $?
 test -s "$dir/sth.json"; check "verify --save-sth saves the head" 0 $?
+# A witness verifies the log itself, then co-signs the head it verified.
+"$xinyi" witness keygen -o "$dir/witness.key" >/dev/null; check "witness keygen" 0 $?
+check "the key file is private" 600 "$(stat -c %a "$dir/witness.key")"
+echo "xinyi-demo" >"$dir/pw"
+"$xinyi" witness cosign --key "$dir/witness.key" --server "http://127.0.0.1:$port" --compound 3 --login staff --password-file "$dir/pw" >"$dir/w.out" 2>&1
+check "witness cosign" 0 $?
+curl -s "http://127.0.0.1:$port/api/v1/public/compounds/3/sth" | grep -q '"witnesses":\[{'; check "the head shows the co-signature" 0 $?
+"$xinyi" witness cosign --key "$dir/witness.key" --server "http://127.0.0.1:$port" --compound 3 --login committee --password-file "$dir/pw" >/dev/null 2>&1
+check "only community staff may co-sign" 2 $?
 sqlite3 "$dir/demo.db" "UPDATE ledger_entries SET canonical = replace(canonical, '\"amount_fen\":', '\"amount_fen\":1') WHERE compound_id = 2 AND idx = 7"
 "$xinyi" verify --url "$url" --since "$dir/sth.json" >"$dir/verify.out" 2>&1; check "verify --url catches an edited entry" 3 $?
+"$xinyi" witness cosign --key "$dir/witness.key" --server "http://127.0.0.1:$port" --compound 2 --login staff --password-file "$dir/pw" >/dev/null 2>&1
+check "a witness refuses to co-sign a log that does not verify" 3 $?
 kill -TERM $pid; wait $pid
 "$xinyi" verify --db "$db" --compound 2 >"$dir/verify.out" 2>&1; check "verify --db catches an edited entry" 3 $?
 grep -q "#7" "$dir/verify.out"; check "the message names entry #7" 0 $?
