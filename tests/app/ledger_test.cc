@@ -233,7 +233,9 @@ class TamperTest : public LedgerTest {
     sql(mutation);
     auto r = verify();
     EXPECT_FALSE(r.ok) << mutation;
-    if (!mentions.empty()) EXPECT_NE(r.message.find(mentions), std::string::npos) << r.message;
+    if (!mentions.empty()) {
+      EXPECT_NE(r.message.find(mentions), std::string::npos) << r.message;
+    }
   }
 };
 
