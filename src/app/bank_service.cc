@@ -157,7 +157,8 @@ json::object reconciliation(App& app, I cid, bool masked) {
         else
           unmatched.push_back(json::object{{"id", l.id}, {"date", l.date}, {"amount_fen", l.amount_fen},
                                            {"counterparty", masked ? mask_name(l.counterparty) : l.counterparty},
-                                           {"memo", l.memo}, {"serial", masked ? "" : l.serial}});
+                                           // Free text may name people: shown to the roles that manage the books only.
+                                           {"memo", masked ? "" : l.memo}, {"serial", masked ? "" : l.serial}});
       }
       json::array months;
       for (const auto& [ym, bal] : bank_balance) {
