@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <thread>
 
 #include "app/verify.h"
 #include "auth/crypto.h"
@@ -220,6 +221,24 @@ TEST_F(LedgerTest, WitnessesCoSignHeads) {
   ASSERT_EQ(h.at("witnesses").as_array().size(), 1u);
   EXPECT_EQ(h.at("witnesses").as_array()[0].at("name").as_string(), "s****");
   EXPECT_EQ(status_of([&] { app::cosign_head(env.app(), staff, cid, body); }), 409);
+}
+
+TEST_F(LedgerTest, ConcurrentWritersNeitherLoseNorDoubleALeaf) {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      auto who = env.caller("com1");
+      for (int i = 0; i < 25; ++i) app::post_transaction(env.app(), who, cid, income(1 + t * 100 + i));
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(app::signed_head(env.app(), cid).at("tree_size").as_int64(), 100);
+  std::int64_t expected = 0;
+  for (int t = 0; t < 4; ++t)
+    for (int i = 0; i < 25; ++i) expected += 1 + t * 100 + i;
+  EXPECT_EQ(balance("1001"), expected);
+  auto r = verify();
+  EXPECT_TRUE(r.ok) << r.message;
+  EXPECT_EQ(r.heads_checked, 101);  // the empty log's head and one per write
 }
 
 class TamperTest : public LedgerTest {
