@@ -11,6 +11,7 @@
 #include "domain/assert.h"
 #include "domain/mask.h"
 #include "store/bank_repo.h"
+#include "store/billing_repo.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
 
@@ -390,6 +391,14 @@ I seed_demo_books(Connection& c, const std::vector<I>& compounds, const DemoPeop
     Rng rng(1000 + i);
     plans[i](b, rng);
     b.flush();
+    // The rates the history was billed at, with the decisions they rest on; from 2026-11 on,
+    // fees go through bill runs (seed_demo runs November's).
+    static const std::int64_t rates[] = {30, 80, 40, 50, 80};
+    c.execute("UPDATE compounds SET billing_from = '2026-11' WHERE id = ?", {compounds[i]});
+    store::insert_fee_rate(c, compounds[i], {0, 0, "2025-01", rates[i], "历史收费标准（物业服务合同约定）", ""}, people.committee, ms_of("2025-01-01"));
+    if (i == 0)
+      store::insert_fee_rate(c, compounds[i], {0, 0, "2025-07", 50, "2025-06-20 业主表决通过：物业费由 0.30 元调整为 0.50 元/㎡·月", ""},
+                             people.committee, ms_of("2025-06-20"));
     static const char* banks[] = {"成都农商银行新都支行", "中国银行新都支行", "成都银行桂湖支行", "中国建设银行新都支行", "中国工商银行新都支行"};
     bank_statements(b, banks[i], std::to_string(4401 + 111 * static_cast<int>(i)));
     total += b.entries;

@@ -1,10 +1,12 @@
 #include "app/seed_demo.h"
 
 #include <array>
+#include <ctime>
 #include <map>
 #include <set>
 
 #include "app/demo_books.h"
+#include "app/billing_service.h"
 #include "app/ledger_service.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"
@@ -90,6 +92,51 @@ std::vector<CompoundPlan> plans() {
        "用于微更新、帮扶困难家庭和公益活动；7 万余元公共收益用于新大门、门禁、绿化和墙面粉刷。",
        {{"锦苑", 4, 2, 7, 2}}, nullptr, 3},
   };
+}
+
+// November 2026 goes through the system: a bill run per compound, then most households pay
+// (by WeChat Pay, bank transfer or cash at the office), some pay ahead, some not yet.
+void seed_november_bills(App& app, SeedReport& rep) {
+  auto saved_clock = app.clock_ms;
+  std::tm tm{};
+  tm.tm_year = 2026 - 1900;
+  tm.tm_mon = 10;
+  tm.tm_mday = 5;
+  tm.tm_hour = 2;
+  const std::int64_t nov5 = static_cast<std::int64_t>(timegm(&tm)) * 1000;
+  app.clock_ms = [nov5] { return nov5; };
+  Caller trustee;
+  trustee.ip = "seed";
+  trustee.user = app.db.read([](store::Connection& c) { return store::find_user_by_login(c, "trustee"); });
+  auto ids = app.db.read([](store::Connection& c) {
+    std::vector<std::int64_t> v;
+    for (auto& r : c.query("SELECT id FROM compounds ORDER BY id LIMIT 5")) v.push_back(r.i64(0));
+    return v;
+  });
+  Rng rng(1111);
+  for (auto cid : ids) {
+    bill_run(app, trustee, cid, "2026-11", false);
+    auto units = app.db.read([cid](store::Connection& c) {
+      std::vector<std::pair<std::int64_t, std::int64_t>> v;  // unit, amount
+      for (auto& r : c.query("SELECT unit_id, amount_fen FROM bills WHERE compound_id = ? ORDER BY unit_id", {cid}))
+        v.emplace_back(r.i64(0), r.i64(1));
+      return v;
+    });
+    static const char* methods[] = {"wechat", "wechat", "wechat", "bank", "alipay", "cash"};
+    for (auto [unit, amount] : units) {
+      if (unit == 1) continue;  // 王建国's first unit stays open: the demo shows arrears
+      int roll = static_cast<int>(rng.uniform(1, 100));
+      app.clock_ms = [nov5, roll] { return nov5 + (roll % 20) * 86'400'000LL; };
+      if (roll > 90) continue;  // ~10 % have not paid yet
+      std::int64_t pay = roll <= 6 ? amount * 3 : amount;  // a few pay a quarter ahead
+      std::string body = R"({"unit_id":)" + std::to_string(unit) + R"(,"amount_fen":)" + std::to_string(pay) + R"(,"method":")" +
+                         methods[rng.uniform(0, 5)] + R"(","paid_on":"2026-11-)" + (roll % 20 < 9 ? "0" : "") +
+                         std::to_string(roll % 20 + 1) + R"("})";
+      record_payment(app, trustee, cid, body);
+      ++rep.entries;
+    }
+  }
+  app.clock_ms = saved_clock;
 }
 
 }  // namespace
@@ -248,6 +295,7 @@ SeedReport seed_demo(App& app) {
     audit(c, app, system, std::nullopt, "demo.seed", "district:" + std::to_string(district),
           {{"compounds", rep.compounds}, {"units", rep.units}});
   });
+  if (rep.created) seed_november_bills(app, rep);
   return rep;
 }
 

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app/app.h"
+#include "app/billing_service.h"
 #include "app/journal_service.h"
 #include "app/ledger_service.h"
 #include "domain/money.h"
@@ -267,7 +268,13 @@ int main(int argc, char** argv) {
   gen_journal_cmd->add_option("-o,--output", out_file, "Output file")->required();
   std::uint64_t gen_seed = 20250301;
   gen_journal_cmd->add_option("--seed", gen_seed, "Random seed")->capture_default_str();
-  std::string since_file;
+  std::string since_file, period;
+  bool preview = false;
+  auto* bill_cmd = cli.add_subcommand("bill-run", "Bill every unit of a compound for a period (2025-03, 2025-Q1, 2025); a re-run adds nothing");
+  bill_cmd->add_option("--db", db_url, "Store URL")->capture_default_str();
+  bill_cmd->add_option("--compound", compound, "Compound id")->required();
+  bill_cmd->add_option("--period", period, "2025-03, 2025-Q1 or 2025")->required();
+  bill_cmd->add_flag("--preview", preview, "Compute and show, write nothing");
   auto* balance_cmd = cli.add_subcommand("balance", "Print a compound's account balances (as /balances reports them)");
   std::string as_of;
   balance_cmd->add_option("--db", db_url, "Store URL")->capture_default_str();
@@ -335,6 +342,13 @@ int main(int argc, char** argv) {
       else
         spdlog::info("demo district already present; nothing added");
       if (seed_cmd->parsed()) return kExitOk;
+    }
+    if (bill_cmd->parsed()) {
+      app::Caller cli_caller;
+      cli_caller.ip = "cli";
+      auto r = app::bill_run(app, cli_caller, compound, period, preview, progress_bar);
+      std::cout << boost::json::serialize(r) << "\n";
+      return kExitOk;
     }
     if (balance_cmd->parsed()) {
       auto b = app::balances(app, compound, as_of);

@@ -58,26 +58,35 @@ std::int64_t fee_amount(std::int64_t rate, std::int64_t area, int months) {
   return (x + 50) / 100;
 }
 
+std::vector<FeeLine> lines_for_months(const std::vector<std::pair<Month, std::int64_t>>& month_rates, std::int64_t area) {
+  std::vector<FeeLine> out;
+  for (std::size_t i = 0; i < month_rates.size(); ++i) {
+    const auto& [m, rate] = month_rates[i];
+    XINYI_ASSERT(i == 0 || month_rates[i - 1].first < m);
+    if (!out.empty() && out.back().rate_fen == rate && out.back().to.plus(1) == m && out.back().months < kMaxPeriodMonths) {
+      out.back().to = m;
+      ++out.back().months;
+    } else {
+      out.push_back({m, m, 1, rate, area, 0});
+    }
+  }
+  for (auto& l : out) l.amount_fen = fee_amount(l.rate_fen, l.area_centi_m2, l.months);
+  return out;
+}
+
 std::vector<FeeLine> fee_lines(const std::vector<Rate>& schedule_in, std::int64_t area, const Period& period) {
   XINYI_ASSERT(period.months >= 1 && period.months <= kMaxPeriodMonths);
   std::vector<Rate> schedule = schedule_in;
   std::sort(schedule.begin(), schedule.end(), [](const Rate& a, const Rate& b) { return a.effective_from < b.effective_from; });
-  std::vector<FeeLine> out;
+  std::vector<std::pair<Month, std::int64_t>> months;
   for (int k = 0; k < period.months; ++k) {
     Month m = period.first.plus(k);
     const Rate* rate = nullptr;
     for (const auto& r : schedule)
       if (r.effective_from <= m) rate = &r;
-    if (!rate) continue;  // not billed before the first rate
-    if (!out.empty() && out.back().rate_fen == rate->rate_fen && out.back().to.plus(1) == m) {
-      out.back().to = m;
-      ++out.back().months;
-    } else {
-      out.push_back({m, m, 1, rate->rate_fen, area, 0});
-    }
+    if (rate) months.emplace_back(m, rate->rate_fen);  // not billed before the first rate
   }
-  for (auto& l : out) l.amount_fen = fee_amount(l.rate_fen, l.area_centi_m2, l.months);
-  return out;
+  return lines_for_months(months, area);
 }
 
 std::vector<std::int64_t> allocate(std::int64_t total, const std::vector<std::int64_t>& weights) {

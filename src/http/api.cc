@@ -2,6 +2,7 @@
 
 #include "app/auth_service.h"
 #include "app/bank_service.h"
+#include "app/billing_service.h"
 #include "app/ledger_service.h"
 #include "app/registry_service.h"
 #include "app/roster_import.h"
@@ -62,6 +63,9 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::list_disbursements(x.app, x.id("id"), true)); });
   r.add("GET", pub + "/bank", Rule::anyone(),
         [](Ctx& x) { return json_response(200, app::reconciliation(x.app, x.id("id"), true)); });
+  r.add("GET", pub + "/fee-rates", Rule::anyone(), [](Ctx& x) { return json_response(200, app::fee_rates(x.app, x.id("id"))); });
+  r.add("GET", pub + "/arrears", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::arrears(x.app, x.id("id"), true)); });
   r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
     if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
@@ -95,6 +99,7 @@ void register_api(Router& r) {
     return json_response(200, json::object{{"signed_in", true}, {"me", app::me(x.app, x.caller)}});
   });
   r.add("GET", "/api/v1/me", Rule::signed_in(), [](Ctx& x) { return json_response(200, app::me(x.app, x.caller)); });
+  r.add("GET", "/api/v1/me/bills", Rule::signed_in(), [](Ctx& x) { return json_response(200, app::my_bills(x.app, x.caller)); });
   r.add("POST", "/api/v1/me/claims", Rule::signed_in(),
         [](Ctx& x) { return json_response(201, app::claim_unit(x.app, x.caller, x.req.body)); });
 
@@ -160,6 +165,20 @@ void register_api(Router& r) {
   r.add("POST", "/api/v1/compounds/{cid}/disbursements/{id}/reject", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(200, app::reject_disbursement(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
   });
+  // ---- one compound: fees -----------------------------------------------------------------
+  r.add("POST", "/api/v1/compounds/{cid}/fee-rates", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::set_fee_rate(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/bill-runs", Rule::in_compound({C, T}), [](Ctx& x) {
+    bool preview = x.query_flag("preview");
+    return json_response(preview ? 200 : 201, app::bill_run(x.app, x.caller, x.id("cid"), x.query_str("period", 16), preview));
+  });
+  r.add("POST", "/api/v1/compounds/{cid}/payments", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(201, app::record_payment(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("GET", "/api/v1/compounds/{cid}/arrears", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::arrears(x.app, x.id("cid"), false)); });
+  r.add("GET", "/api/v1/compounds/{cid}/units/{id}/account", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::unit_account(x.app, x.id("cid"), x.id("id"))); });
+
   r.add("GET", "/api/v1/compounds/{cid}/bank", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) { return json_response(200, app::reconciliation(x.app, x.id("cid"), false)); });
   r.add("POST", "/api/v1/compounds/{cid}/bank/accounts", Rule::in_compound({C, T}),

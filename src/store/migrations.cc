@@ -338,6 +338,82 @@ DROP INDEX postings_by_account;
 CREATE INDEX postings_by_account ON postings (compound_id, account);
 DELETE FROM merkle_nodes WHERE level = 0;
 )SQL"},
+    {6, "fees: rate schedules, bill runs, bills, payments", R"SQL(
+CREATE TABLE fee_rates (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  courtyard_id BIGINT NOT NULL,
+  effective_from TEXT NOT NULL,
+  rate_fen BIGINT NOT NULL CHECK (rate_fen >= 0),
+  decision TEXT NOT NULL,
+  document_sha256 TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  UNIQUE (compound_id, courtyard_id, effective_from)
+);
+CREATE TABLE bill_runs (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  period TEXT NOT NULL,
+  bills BIGINT NOT NULL,
+  total_fen BIGINT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE bills (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  courtyard_id BIGINT NOT NULL,
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  run_id BIGINT NOT NULL REFERENCES bill_runs(id),
+  period TEXT NOT NULL,
+  first_month TEXT NOT NULL,
+  amount_fen BIGINT NOT NULL CHECK (amount_fen >= 0),
+  paid_fen BIGINT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX bills_by_unit ON bills (compound_id, unit_id, first_month);
+CREATE TABLE bill_lines (
+  bill_id BIGINT NOT NULL REFERENCES bills(id),
+  n BIGINT NOT NULL,
+  from_month TEXT NOT NULL,
+  to_month TEXT NOT NULL,
+  months BIGINT NOT NULL,
+  rate_fen BIGINT NOT NULL,
+  area_centi_m2 BIGINT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  PRIMARY KEY (bill_id, n)
+);
+CREATE TABLE billed_months (
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  month TEXT NOT NULL,
+  bill_id BIGINT NOT NULL REFERENCES bills(id),
+  PRIMARY KEY (unit_id, month)
+);
+CREATE TABLE payments (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  receipt_no BIGINT NOT NULL,
+  amount_fen BIGINT NOT NULL CHECK (amount_fen > 0),
+  method TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  paid_on TEXT NOT NULL,
+  entry_idx BIGINT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  UNIQUE (compound_id, receipt_no)
+);
+CREATE INDEX payments_by_unit ON payments (compound_id, unit_id);
+ALTER TABLE compounds ADD COLUMN billing_from TEXT NOT NULL DEFAULT '';
+CREATE TABLE payment_allocations (
+  payment_id BIGINT NOT NULL REFERENCES payments(id),
+  bill_id BIGINT NOT NULL REFERENCES bills(id),
+  amount_fen BIGINT NOT NULL,
+  PRIMARY KEY (payment_id, bill_id)
+);
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {

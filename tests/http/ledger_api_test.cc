@@ -97,7 +97,7 @@ TEST_F(LedgerApiTest, TheFeedAndDisbursementsAreMasked) {
 TEST_F(LedgerApiTest, VouchersAreServedByTheirHash) {
   auto c = client();
   std::string base = "/api/v1/public/compounds/" + std::to_string(compound_id("桂湖教师院"));
-  auto feed = c.get(base + "/feed?limit=5").json();
+  auto feed = c.get(base + "/feed?limit=200").json();
   std::string sha;
   for (const auto& e : feed.at("items").as_array())
     if (!e.at("vouchers").as_array().empty()) sha = e.at("vouchers").as_array()[0].at("sha256").as_string();

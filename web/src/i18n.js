@@ -29,7 +29,7 @@ const messages = {
     ledger: {
       balances: '资金余额', income: '累计收入', expense: '累计支出', byCourtyard: '各院落结余（收入 − 支出）',
       head: '账本已签名 {n} 笔', pending: '待审批的支出', entries: '每一笔收支', reversal: '冲正', reversed: '已冲正',
-      approvals: '审批', voucher: '凭证', more: '加载更多',
+      approvals: '审批', voucher: '凭证', more: '加载更多', focused: '您查看的这笔账目',
       bank: '银行对账', kind_basic: '基本户', kind_general: '一般户', reconciled: '已勾对 {m} / {n} 笔流水',
       monthEnd: '{month} 月末', bankSide: '银行', bookSide: '账面', review: '待核实', unexplained: '未找到对应账目的银行流水',
     },
@@ -64,7 +64,7 @@ const messages = {
     ledger: {
       balances: 'Balances', income: 'Income to date', expense: 'Expenses to date', byCourtyard: 'Courtyard surplus (income − expenses)',
       head: '{n} entries signed', pending: 'Payments awaiting approval', entries: 'Every income and expense', reversal: 'Reversal',
-      reversed: 'Reversed', approvals: 'Approved by', voucher: 'Voucher', more: 'Load more',
+      reversed: 'Reversed', approvals: 'Approved by', voucher: 'Voucher', more: 'Load more', focused: 'The entry you opened',
       bank: 'Bank reconciliation', kind_basic: 'basic account', kind_general: 'general account',
       reconciled: '{m} of {n} statement lines matched', monthEnd: 'End of {month}', bankSide: 'bank', bookSide: 'books',
       review: 'under review', unexplained: 'Bank line with no matching entry',

@@ -1,0 +1,335 @@
+#include "app/billing_service.h"
+
+#include <map>
+#include <set>
+
+#include "app/json_in.h"
+#include "app/ledger_service.h"
+#include "domain/billing.h"
+#include "store/billing_repo.h"
+#include "store/ledger_repo.h"
+#include "store/registry_repo.h"
+
+namespace xinyi::app {
+
+namespace json = boost::json;
+using store::Connection;
+using I = std::int64_t;
+using billing::Month;
+
+namespace {
+
+void require_compound(Connection& c, I cid) {
+  if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
+}
+
+// The rate for each month: the courtyard's own schedule where it has one, else the compound's.
+struct Schedules {
+  std::map<I, std::vector<std::pair<Month, I>>> by_courtyard;  // 0: the compound
+  std::optional<I> rate(I courtyard, const Month& m) const {
+    for (I key : {courtyard, I{0}}) {
+      auto it = by_courtyard.find(key);
+      if (it == by_courtyard.end()) continue;
+      std::optional<I> r;
+      for (const auto& [from, fen] : it->second)
+        if (from <= m) r = fen;
+      if (r) return r;
+    }
+    return std::nullopt;
+  }
+};
+
+Schedules load_schedules(Connection& c, I cid) {
+  Schedules s;
+  for (const auto& r : store::list_fee_rates(c, cid)) s.by_courtyard[r.courtyard_id].emplace_back(*Month::parse(r.effective_from), r.rate_fen);
+  return s;
+}
+
+json::array lines_json(const std::vector<billing::FeeLine>& lines) {
+  json::array out;
+  for (const auto& l : lines)
+    out.push_back(json::object{{"from", l.from.str()}, {"to", l.to.str()}, {"months", l.months}, {"rate_fen", l.rate_fen},
+                               {"area_centi_m2", l.area_centi_m2}, {"amount_fen", l.amount_fen}});
+  return out;
+}
+
+}  // namespace
+
+json::object set_fee_rate(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  I courtyard = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+  std::string from = in.str("effective_from", 7);
+  I rate = in.i64("rate_fen", 0, billing::kMaxRateFenPerM2Month);
+  std::string decision = in.str("decision", 200);
+  std::string doc = in.opt_str("document_sha256", 64).value_or("");
+  if (!from.empty() && !Month::parse(from)) in.add_error("effective_from", "应为 YYYY-MM（自该月 1 日起生效）", "must be YYYY-MM (effective from the 1st)");
+  if (!doc.empty() && !ledger::from_hex(doc)) in.add_error("document_sha256", "应为已上传凭证的 SHA-256", "must be the SHA-256 of an uploaded voucher");
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    if (courtyard && !store::get_courtyard(c, cid, courtyard)) throw_not_found("院落", "Courtyard");
+    if (!doc.empty() && !store::get_voucher(c, cid, doc, false)) throw_not_found("决议文件（请先上传）", "Decision document (upload it first)");
+    store::FeeRateRec r{0, courtyard, from, rate, decision, doc};
+    try {
+      r.id = store::insert_fee_rate(c, cid, r, who.user_id(), app.clock_ms());
+    } catch (const store::ConstraintError&) {
+      throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定", "A rate from that month is already set");
+    }
+    audit(c, app, who, cid, "fee.rate", "fee_rate:" + std::to_string(r.id), {{"effective_from", from}, {"rate_fen", rate}});
+    return json::object{{"id", r.id}, {"courtyard_id", courtyard}, {"effective_from", from}, {"rate_fen", rate},
+                        {"decision", decision}, {"document_sha256", doc}};
+  });
+}
+
+json::array fee_rates(App& app, I cid) {
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    json::array out;
+    for (const auto& r : store::list_fee_rates(c, cid))
+      out.push_back(json::object{{"id", r.id}, {"courtyard_id", r.courtyard_id}, {"effective_from", r.effective_from},
+                                 {"rate_fen", r.rate_fen}, {"decision", r.decision}, {"document_sha256", r.document_sha256}});
+    return out;
+  });
+}
+
+json::object bill_run(App& app, const Caller& who, I cid, const std::string& period_text, bool preview,
+                      const std::function<void(std::size_t, std::size_t)>& progress) {
+  auto period = billing::Period::parse(period_text);
+  if (!period)
+    throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025", "The period must be like 2025-03, 2025-Q1 or 2025");
+  auto run = [&](Connection& c) {
+    require_compound(c, cid);
+    const I now = app.clock_ms();
+    auto schedules = load_schedules(c, cid);
+    // Months before the compound started billing in Xinyi were billed elsewhere (their income
+    // is already in the books as received): never billed again.
+    std::string billing_from = c.query_one("SELECT billing_from FROM compounds WHERE id = ?", {cid})->str(0);
+    const std::string first = period->first.str(), last = period->last().str();
+    std::set<std::pair<I, std::string>> billed;
+    for (auto& r : c.query("SELECT unit_id, month FROM billed_months WHERE compound_id = ? AND month BETWEEN ? AND ?", {cid, first, last}))
+      billed.emplace(r.i64(0), r.str(1));
+    std::vector<store::NewBill> bills;
+    std::map<I, I> total_by_yard;
+    std::size_t total_units = 0, done = 0;
+    I skipped = 0;
+    std::vector<store::UnitRec> units;
+    for (I after = 0;;) {
+      auto page = store::list_units(c, cid, after, 5000);
+      units.insert(units.end(), page.begin(), page.end());
+      if (page.size() < 5000) break;
+      after = page.back().id;
+    }
+    total_units = units.size();
+    for (const auto& u : units) {
+      std::vector<std::pair<Month, I>> months;
+      for (int k = 0; k < period->months; ++k) {
+        Month m = period->first.plus(k);
+        if (billed.count({u.id, m.str()}) || m.str() < billing_from) {
+          ++skipped;
+          continue;
+        }
+        if (auto r = schedules.rate(u.courtyard_id, m)) months.emplace_back(m, *r);
+      }
+      if (++done % 1000 == 0 && progress) progress(done, total_units);
+      if (months.empty()) continue;
+      auto lines = billing::lines_for_months(months, u.area_centi_m2);
+      I amount = 0;
+      for (const auto& l : lines) amount += l.amount_fen;
+      bills.push_back({u.courtyard_id, u.id, months.front().first.str(), std::move(lines), amount, 0});
+      total_by_yard[u.courtyard_id] += amount;
+    }
+    if (progress) progress(total_units, total_units);
+    I total = 0;
+    for (const auto& [y, v] : total_by_yard) total += v;
+    json::object out{{"period", period->str()}, {"units", static_cast<I>(total_units)}, {"bills", static_cast<I>(bills.size())},
+                     {"total_fen", total}, {"months_skipped", skipped}, {"preview", preview}};
+    json::array yards;
+    for (const auto& [y, v] : total_by_yard) {
+      auto yr = store::get_courtyard(c, cid, y);
+      yards.push_back(json::object{{"courtyard_id", y}, {"name", yr ? yr->name : ""}, {"total_fen", v}});
+    }
+    out["courtyards"] = std::move(yards);
+    if (!bills.empty()) out["example"] = json::object{{"unit_id", bills.front().unit_id}, {"lines", lines_json(bills.front().lines)}};
+    if (preview || bills.empty()) return out;
+
+    // Write: bills, prepayments applied, and one ledger entry per courtyard.
+    I run_id = store::insert_bill_run(c, cid, period->str(), static_cast<I>(bills.size()), total, who.user_id(), now);
+    std::map<I, I> prepaid_used_by_yard;
+    for (auto& b : bills) {
+      I bill_id = store::insert_bill(c, cid, run_id, period->str(), b, now);
+      I owed = b.amount_fen;
+      for (const auto& p : store::prepaid(c, cid, b.unit_id)) {
+        if (owed == 0) break;
+        I use = std::min(owed, p.left_fen);
+        store::insert_allocation(c, p.payment_id, bill_id, use);
+        store::add_paid(c, bill_id, use);
+        prepaid_used_by_yard[b.courtyard_id] += use;
+        owed -= use;
+      }
+    }
+    Appender ap(c, cid, now);
+    std::string date = period->first.str() + "-01";
+    for (const auto& [y, v] : total_by_yard) {
+      if (v == 0) continue;
+      auto yr = store::get_courtyard(c, cid, y);
+      ledger::Transaction t;
+      t.date = date;
+      t.kind = "bill_run";
+      t.description = period->str() + " 物业费账单（" + (yr ? yr->name : "") + "）";
+      t.postings = {{"1101", v, y}, {"4001", -v, y}};
+      t.links = {{"bill_run", run_id}};
+      ap.append(std::move(t));
+    }
+    for (const auto& [y, v] : prepaid_used_by_yard) {
+      ledger::Transaction t;
+      t.date = date;
+      t.kind = "bill_run";
+      t.description = period->str() + " 预收物业费抵扣";
+      t.postings = {{"2002", v, y}, {"1101", -v, y}};
+      t.links = {{"bill_run", run_id}};
+      ap.append(std::move(t));
+    }
+    ap.finish();
+    audit(c, app, who, cid, "bill.run", "bill_run:" + std::to_string(run_id), {{"period", period->str()}, {"total_fen", total}});
+    out["run_id"] = run_id;
+    return out;
+  };
+  return preview ? app.db.read(run) : app.db.write(run);
+}
+
+json::object record_payment(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  I unit_id = in.i64("unit_id", 1, INT64_MAX);
+  I amount = in.i64("amount_fen", 1, kMaxAmountFen);
+  std::string method = in.str("method", 16);
+  std::string reference = in.opt_str("reference", kMaxPaymentReferenceChars).value_or("");
+  auto paid_on = in.opt_str("paid_on", 10);
+  if (!method.empty() && method != "cash" && method != "bank" && method != "wechat" && method != "alipay")
+    in.add_error("method", "必须是 cash、bank、wechat 或 alipay", "must be cash, bank, wechat or alipay");
+  if (paid_on && !ledger::valid_date(*paid_on)) in.add_error("paid_on", "日期无效", "is not a valid date");
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    auto unit = store::get_unit(c, cid, unit_id);
+    if (!unit) throw_not_found("房屋", "Unit");
+    std::vector<billing::OpenBill> open;
+    std::map<I, std::string> periods;
+    for (const auto& b : store::open_bills(c, cid, unit_id)) {
+      open.push_back({b.id, *Month::parse(b.first_month), b.amount_fen - b.paid_fen});
+      periods[b.id] = b.period;
+    }
+    auto applied = billing::apply_payment(open, amount);
+    I settled = amount - applied.prepaid_fen;
+    store::PaymentRec p;
+    p.unit_id = unit_id;
+    p.receipt_no = store::next_receipt_no(c, cid);
+    p.amount_fen = amount;
+    p.method = method;
+    p.reference = reference;
+    p.paid_on = paid_on.value_or(china_date(app.clock_ms()));
+    char receipt[32];
+    std::snprintf(receipt, sizeof receipt, "No.%06lld", static_cast<long long>(p.receipt_no));
+    ledger::Transaction t;
+    t.date = p.paid_on;
+    t.kind = "payment";
+    t.description = std::string("物业费收款（收据 ") + receipt + "）";
+    t.postings = {{method == "cash" ? "1009" : "1001", amount, unit->courtyard_id}};
+    if (settled) t.postings.push_back({"1101", -settled, unit->courtyard_id});
+    if (applied.prepaid_fen) t.postings.push_back({"2002", -applied.prepaid_fen, unit->courtyard_id});
+    Appender ap(c, cid, app.clock_ms());
+    p.entry_idx = ap.append(std::move(t));
+    ap.finish();
+    p.id = store::insert_payment(c, cid, p, who.user_id(), app.clock_ms());
+    json::array allocations;
+    for (const auto& a : applied.applied) {
+      store::insert_allocation(c, p.id, a.bill_id, a.amount_fen);
+      store::add_paid(c, a.bill_id, a.amount_fen);
+      allocations.push_back(json::object{{"bill_id", a.bill_id}, {"period", periods[a.bill_id]}, {"amount_fen", a.amount_fen}});
+    }
+    audit(c, app, who, cid, "payment.record", "payment:" + std::to_string(p.id), {{"amount_fen", amount}, {"receipt_no", p.receipt_no}});
+    return json::object{{"receipt_no", p.receipt_no},
+                        {"receipt", receipt},
+                        {"unit_id", unit_id},
+                        {"label", unit->label},
+                        {"courtyard", unit->courtyard_name},
+                        {"amount_fen", amount},
+                        {"method", method},
+                        {"paid_on", p.paid_on},
+                        {"allocations", std::move(allocations)},
+                        {"prepaid_fen", applied.prepaid_fen},
+                        {"entry_index", p.entry_idx},
+                        {"entry_url", "/c/" + std::to_string(cid) + "?entry=" + std::to_string(p.entry_idx)}};
+  });
+}
+
+json::object arrears(App& app, I cid, bool public_view) {
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    auto rows = store::arrears(c, cid);
+    std::map<I, std::pair<I, I>> by_yard;  // courtyard → (units, fen)
+    json::array units;
+    I total = 0;
+    for (const auto& a : rows) {
+      by_yard[a.courtyard_id].first += 1;
+      by_yard[a.courtyard_id].second += a.owed_fen;
+      total += a.owed_fen;
+      if (!public_view)
+        units.push_back(json::object{{"unit_id", a.unit_id}, {"courtyard_id", a.courtyard_id}, {"label", a.label},
+                                     {"oldest_month", a.oldest_month}, {"bills", a.bills}, {"owed_fen", a.owed_fen}});
+    }
+    json::array yards;
+    for (const auto& y : store::list_courtyards(c, cid)) {
+      auto it = by_yard.find(y.id);
+      yards.push_back(json::object{{"courtyard_id", y.id}, {"name", y.name},
+                                   {"units_in_arrears", it == by_yard.end() ? 0 : it->second.first},
+                                   {"owed_fen", it == by_yard.end() ? 0 : it->second.second}});
+    }
+    json::object out{{"compound_id", cid}, {"units_in_arrears", static_cast<I>(rows.size())}, {"owed_fen", total},
+                     {"courtyards", std::move(yards)}};
+    if (!public_view) out["units"] = std::move(units);
+    return out;
+  });
+}
+
+json::object unit_account(App& app, I cid, I unit_id) {
+  return app.db.read([&](Connection& c) {
+    auto unit = store::get_unit(c, cid, unit_id);
+    if (!unit) throw_not_found("房屋", "Unit");
+    json::array bills, payments;
+    I owed = 0, prepaid = 0;
+    for (const auto& b : store::unit_bills(c, cid, unit_id)) {
+      json::array lines;
+      for (auto& r : c.query("SELECT from_month, to_month, months, rate_fen, area_centi_m2, amount_fen FROM bill_lines WHERE bill_id = ? ORDER BY n",
+                             {b.id}))
+        lines.push_back(json::object{{"from", r.str(0)}, {"to", r.str(1)}, {"months", r.i64(2)}, {"rate_fen", r.i64(3)},
+                                     {"area_centi_m2", r.i64(4)}, {"amount_fen", r.i64(5)}});
+      owed += b.amount_fen - b.paid_fen;
+      bills.push_back(json::object{{"id", b.id}, {"period", b.period}, {"amount_fen", b.amount_fen}, {"paid_fen", b.paid_fen},
+                                   {"status", b.paid_fen >= b.amount_fen ? "paid" : b.paid_fen > 0 ? "partial" : "open"},
+                                   {"lines", std::move(lines)}});
+    }
+    for (const auto& p : store::prepaid(c, cid, unit_id)) prepaid += p.left_fen;
+    for (const auto& p : store::unit_payments(c, cid, unit_id)) {
+      char receipt[32];
+      std::snprintf(receipt, sizeof receipt, "No.%06lld", static_cast<long long>(p.receipt_no));
+      payments.push_back(json::object{{"receipt", receipt}, {"amount_fen", p.amount_fen}, {"method", p.method}, {"paid_on", p.paid_on},
+                                      {"entry_index", p.entry_idx}});
+    }
+    return json::object{{"unit_id", unit_id}, {"compound_id", cid}, {"label", unit->label}, {"courtyard", unit->courtyard_name},
+                        {"area_centi_m2", unit->area_centi_m2}, {"owed_fen", owed}, {"prepaid_fen", prepaid},
+                        {"bills", std::move(bills)}, {"payments", std::move(payments)}};
+  });
+}
+
+json::array my_bills(App& app, const Caller& who) {
+  auto claims = app.db.read([&](Connection& c) { return store::list_claims(c, who.user_id()); });
+  json::array out;
+  for (const auto& cl : claims) {
+    json::object a = unit_account(app, cl.compound_id, cl.unit_id);
+    a["compound_name"] = cl.compound_name;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace xinyi::app

@@ -1,0 +1,43 @@
+// Fees in use (SPEC §3 models 1 and 3, §4): rate schedules with the decision each rests on,
+// bill runs, payments applied to the oldest bills first, prepayments, and arrears.
+//
+// Ledger postings. A bill run posts, per courtyard, one entry: receivable 1101 debited,
+// property-fee income 4001 credited (and, where units had paid in advance, prepaid 2002
+// debited against 1101). A payment posts one entry: the bank (or cash) debited, 1101 credited
+// for what it settles and 2002 for what is paid in advance. Entries carry no names and no
+// unit numbers: arrears are public only as counts and sums per courtyard.
+//
+// Idempotency. Every billed month of every unit is recorded once (billed_months); a run bills
+// only months not yet billed, so running the same period again adds nothing, and a quarter run
+// after a month run bills the two remaining months. The mid-period policy is in domain/billing.h.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "app/app.h"
+
+namespace xinyi::app {
+
+inline constexpr std::size_t kMaxPaymentReferenceChars = 64;
+
+boost::json::object set_fee_rate(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::array fee_rates(App& app, std::int64_t cid);
+
+// `preview`: compute and report, write nothing. progress(done_units, total_units).
+boost::json::object bill_run(App& app, const Caller& who, std::int64_t cid, const std::string& period, bool preview,
+                             const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+boost::json::object record_payment(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+
+// Committee view: every unit that owes, with its label. Public view: counts and sums per courtyard.
+boost::json::object arrears(App& app, std::int64_t cid, bool public_view);
+
+// One unit's bills, payments and prepayment.
+boost::json::object unit_account(App& app, std::int64_t cid, std::int64_t unit_id);
+// The signed-in resident's units' accounts.
+boost::json::array my_bills(App& app, const Caller& who);
+
+}  // namespace xinyi::app

@@ -1,0 +1,158 @@
+#include "app/billing_service.h"
+
+#include <gtest/gtest.h>
+
+#include "app/ledger_service.h"
+#include "app/registry_service.h"
+#include "app/verify.h"
+#include "store/ledger_repo.h"
+#include "support/test_env.h"
+
+namespace xinyi {
+
+using testing::status_of;
+using testing::TestEnv;
+namespace json = boost::json;
+
+class BillingTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cid = env.add_compound("甲");
+    env.db().write([&](store::Connection& c) { app::ensure_books(c, cid, 1); });
+    env.grant(env.add_user("com"), cid, Role::committee);
+    com = env.caller("com");
+    for (auto [n, area] : {std::pair{"101", 8901}, {"102", 10000}, {"103", 6545}})
+      units.push_back(app::create_unit(env.app(), com, cid,
+                                       R"({"building_id":)" + std::to_string(env.last_building_id) + R"(,"number":")" + n +
+                                           R"(","area_centi_m2":)" + std::to_string(area) + "}")
+                          .at("id")
+                          .as_int64());
+    app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2025-01","rate_fen":30,"decision":"物业服务合同"})");
+    app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2025-07","rate_fen":50,"decision":"2025-06-20 业主表决通过"})");
+  }
+  json::object run(const std::string& period, bool preview = false) { return app::bill_run(env.app(), com, cid, period, preview); }
+  json::object pay(std::int64_t unit, std::int64_t fen) {
+    return app::record_payment(env.app(), com, cid,
+                               R"({"unit_id":)" + std::to_string(unit) + R"(,"amount_fen":)" + std::to_string(fen) + R"(,"method":"wechat"})");
+  }
+  std::int64_t balance(const std::string& account) {
+    auto b = app::balances(env.app(), cid, "");
+    for (const auto& a : b.at("accounts").as_array())
+      if (a.at("code").as_string() == account) return a.at("balance_fen").as_int64();
+    return 0;
+  }
+  TestEnv env;
+  app::Caller com;
+  std::int64_t cid = 0;
+  std::vector<std::int64_t> units;
+};
+
+TEST_F(BillingTest, ABillRunBillsEveryUnitOnceAndPostsPerCourtyard) {
+  auto r = run("2025-03");
+  EXPECT_EQ(r.at("bills").as_int64(), 3);
+  // 0.30 × (89.01 + 100.00 + 65.45): 26.70 + 30.00 + 19.64 (19.635 rounds up).
+  EXPECT_EQ(r.at("total_fen").as_int64(), 2670 + 3000 + 1964);
+  EXPECT_EQ(balance("1101"), 7634);
+  EXPECT_EQ(balance("4001"), -7634);
+  auto size = app::signed_head(env.app(), cid).at("tree_size").as_int64();
+  auto again = run("2025-03");
+  EXPECT_EQ(again.at("bills").as_int64(), 0);
+  EXPECT_EQ(app::signed_head(env.app(), cid).at("tree_size").as_int64(), size);  // nothing added
+  EXPECT_EQ(balance("1101"), 7634);
+}
+
+TEST_F(BillingTest, AQuarterAfterAMonthBillsTheRestAndSplitsAtTheRateChange) {
+  run("2025-06");
+  auto q = run("2025-Q3");
+  EXPECT_EQ(q.at("bills").as_int64(), 3);
+  auto acct = app::unit_account(env.app(), cid, units[0]);
+  const auto& q3 = acct.at("bills").as_array()[0].as_object();
+  EXPECT_EQ(q3.at("period").as_string(), "2025-Q3");
+  ASSERT_EQ(q3.at("lines").as_array().size(), 1u);
+  EXPECT_EQ(q3.at("amount_fen").as_int64(), 13352);  // 0.50 × 89.01 × 3 = 133.515 → 133.52, once
+  auto mixed = app::bill_run(env.app(), com, cid, "2025", true);
+  EXPECT_EQ(mixed.at("months_skipped").as_int64(), 3 * 4);  // June and July–September are billed already
+  const auto& lines = mixed.at("example").at("lines").as_array();
+  ASSERT_EQ(lines.size(), 2u);  // January–May at 0.30, October–December at 0.50
+  EXPECT_EQ(lines[0].at("months").as_int64(), 5);
+  EXPECT_EQ(lines[1].at("from").as_string(), "2025-10");
+}
+
+TEST_F(BillingTest, APreviewWritesNothing) {
+  auto before = env.count("bills") + env.count("ledger_entries");
+  auto p = run("2025-Q1", true);
+  EXPECT_EQ(p.at("bills").as_int64(), 3);
+  EXPECT_EQ(env.count("bills") + env.count("ledger_entries"), before);
+  EXPECT_EQ(status_of([&] { run("2025-Q5"); }), 400);
+}
+
+TEST_F(BillingTest, PaymentsSettleTheOldestBillsFirstAndTheRestIsPrepaid) {
+  run("2025-01");
+  run("2025-02");  // unit 0 owes 26.70 twice
+  auto r = pay(units[0], 4000);
+  ASSERT_EQ(r.at("allocations").as_array().size(), 2u);
+  EXPECT_EQ(r.at("allocations").as_array()[0].at("period").as_string(), "2025-01");
+  EXPECT_EQ(r.at("allocations").as_array()[0].at("amount_fen").as_int64(), 2670);
+  EXPECT_EQ(r.at("allocations").as_array()[1].at("amount_fen").as_int64(), 1330);  // partial
+  EXPECT_EQ(r.at("prepaid_fen").as_int64(), 0);
+  auto r2 = pay(units[0], 5000);  // 13.40 settles February; 36.60 in advance
+  EXPECT_EQ(r2.at("prepaid_fen").as_int64(), 3660);
+  EXPECT_EQ(r2.at("receipt_no").as_int64(), 2);
+  EXPECT_EQ(balance("2002"), -3660);
+  // March's bill is paid from the prepayment.
+  run("2025-03");
+  auto acct = app::unit_account(env.app(), cid, units[0]);
+  EXPECT_EQ(acct.at("owed_fen").as_int64(), 0);
+  EXPECT_EQ(acct.at("prepaid_fen").as_int64(), 3660 - 2670);
+  EXPECT_EQ(balance("2002"), -(3660 - 2670));
+  // The receivable in the books is exactly what units owe.
+  std::int64_t owed = app::arrears(env.app(), cid, false).at("owed_fen").as_int64();
+  EXPECT_EQ(balance("1101"), owed);
+  EXPECT_EQ(balance("1001"), 9000);
+  EXPECT_TRUE(app::verify_store(env.db(), cid).ok);
+}
+
+TEST_F(BillingTest, ArrearsArePublicOnlyAsCountsAndSums) {
+  run("2025-01");
+  pay(units[1], 3000);
+  auto pub = app::arrears(env.app(), cid, true);
+  EXPECT_EQ(pub.at("units_in_arrears").as_int64(), 2);
+  EXPECT_EQ(pub.at("owed_fen").as_int64(), 2670 + 1964);
+  EXPECT_FALSE(pub.contains("units"));
+  std::string text = json::serialize(pub);
+  EXPECT_EQ(text.find("1栋101"), std::string::npos);
+  auto priv = app::arrears(env.app(), cid, false);
+  EXPECT_EQ(priv.at("units").as_array().size(), 2u);
+  EXPECT_EQ(priv.at("units").as_array()[0].at("label").as_string(), "1栋101");
+}
+
+TEST_F(BillingTest, PaymentEntriesNameNoOneAndNoUnit) {
+  run("2025-01");
+  auto r = pay(units[0], 2670);
+  auto e = env.db().read([&](store::Connection& c) { return store::get_entry(c, cid, r.at("entry_index").as_int64()); });
+  EXPECT_EQ(e->canonical.find("1栋101"), std::string::npos);
+  EXPECT_NE(e->description.find("No.000001"), std::string::npos);
+}
+
+TEST_F(BillingTest, RatesNeedADecisionAndMonthStarts) {
+  EXPECT_EQ(status_of([&] { app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2025-07-15","rate_fen":60,"decision":"x"})"); }), 422);
+  EXPECT_EQ(status_of([&] { app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2026-01","rate_fen":60})"); }), 422);
+  EXPECT_EQ(status_of([&] { app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2025-07","rate_fen":60,"decision":"x"})"); }), 409);
+  EXPECT_EQ(status_of([&] { app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2026-01","rate_fen":-1,"decision":"x"})"); }), 422);
+  EXPECT_EQ(app::fee_rates(env.app(), cid).size(), 2u);
+}
+
+TEST_F(BillingTest, PaymentInputIsChecked) {
+  EXPECT_EQ(status_of([&] { app::record_payment(env.app(), com, cid, R"({"unit_id":99999,"amount_fen":5,"method":"cash"})"); }), 404);
+  EXPECT_EQ(status_of([&] {
+              app::record_payment(env.app(), com, cid, R"({"unit_id":)" + std::to_string(units[0]) + R"(,"amount_fen":0,"method":"cash"})");
+            }),
+            422);
+  EXPECT_EQ(status_of([&] {
+              app::record_payment(env.app(), com, cid, R"({"unit_id":)" + std::to_string(units[0]) + R"(,"amount_fen":5,"method":"cheque"})");
+            }),
+            422);
+  EXPECT_EQ(env.count("payments"), 0);
+}
+
+}  // namespace xinyi
