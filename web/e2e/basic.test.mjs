@@ -51,6 +51,26 @@ test('a resident signs in and sees their units', async () => {
   assert.ok(units[0].includes('1栋1单元101'))
 })
 
+test("a resident sees their bills: one unit paid, the other still owed", async () => {
+  const page = await newPage(browser)
+  await page.goto(server.url + 'login')
+  await page.locator('[data-test=login] input').fill('13800000001')
+  await page.locator('[data-test=password] input').fill('xinyi-demo')
+  await page.locator('[data-test=submit]').click()
+  const accounts = page.locator('[data-test=unit-account]')
+  await accounts.first().waitFor()
+  assert.equal(await accounts.count(), 2)
+  const first = await accounts.nth(0).innerText()
+  assert.match(first, /1栋1单元101/)
+  assert.match(first, /2026-11/)
+  assert.match(first, /待缴/)
+  // 0.50 元/㎡ × 65.45 ㎡ = 32.725 → ¥32.73, rounded once.
+  assert.equal(await accounts.nth(0).locator('[data-test=owed]').innerText(), '¥32.73')
+  const second = await accounts.nth(1).innerText()
+  assert.match(second, /已缴/)
+  assert.match(second, /收据 No\.\d{6}/)
+})
+
 test('a wrong password is explained in Chinese', async () => {
   const page = await newPage(browser)
   await page.goto(server.url + 'login')

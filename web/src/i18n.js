@@ -33,6 +33,11 @@ const messages = {
       bank: '银行对账', kind_basic: '基本户', kind_general: '一般户', reconciled: '已勾对 {m} / {n} 笔流水',
       monthEnd: '{month} 月末', bankSide: '银行', bookSide: '账面', review: '待核实', unexplained: '未找到对应账目的银行流水',
     },
+    bills: {
+      title: '我的物业费', owed: '待缴', prepaid: '预存', paid: '已缴', partial: '部分缴纳', open: '待缴', receipt: '收据',
+      method_wechat: '微信支付', method_alipay: '支付宝', method_bank: '银行转账', method_cash: '现金',
+      arrears: '欠费情况（只公布户数和金额）', unitsInArrears: '欠费户数', owedSum: '欠费金额',
+    },
     role: { resident: '住户', committee: '委员', trustee: '受托人', worker: '服务人员', staff: '社区工作人员', auditor: '监察人' },
     common: { loading: '加载中…', error: '出错了', retry: '重试', back: '返回' },
   },
@@ -68,6 +73,11 @@ const messages = {
       bank: 'Bank reconciliation', kind_basic: 'basic account', kind_general: 'general account',
       reconciled: '{m} of {n} statement lines matched', monthEnd: 'End of {month}', bankSide: 'bank', bookSide: 'books',
       review: 'under review', unexplained: 'Bank line with no matching entry',
+    },
+    bills: {
+      title: 'My property fees', owed: 'Owed', prepaid: 'Paid in advance', paid: 'Paid', partial: 'Part paid', open: 'Open',
+      receipt: 'Receipt', method_wechat: 'WeChat Pay', method_alipay: 'Alipay', method_bank: 'Bank transfer', method_cash: 'Cash',
+      arrears: 'Arrears (counts and sums only)', unitsInArrears: 'Units in arrears', owedSum: 'Owed',
     },
     role: { resident: 'Resident', committee: 'Committee', trustee: 'Trustee', worker: 'Worker', staff: 'Community staff', auditor: 'Auditor' },
     common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', back: 'Back' },
