@@ -7,11 +7,13 @@
 //   BM_InclusionProof        an inclusion proof at 1,000,000 leaves, read from the SQLite store
 //   BM_ConsistencyProof      a consistency proof 500,000 → 1,000,000 from the store
 //   BM_Balances              a warm /balances of a 200,000-entry compound (in process, and over HTTP)
+//   BM_BillRun100k           one month's bill run for 100,000 units, ledger posting and signed head included
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
 #include <random>
 
+#include "app/billing_service.h"
 #include "app/journal_service.h"
 #include "app/ledger_service.h"
 #include "auth/crypto.h"
@@ -20,6 +22,7 @@
 #include "http/api.h"
 #include "http/client.h"
 #include "http/server.h"
+#include "store/billing_repo.h"
 #include "store/ledger_repo.h"
 #include "store/migrations.h"
 #include "store/registry_repo.h"
@@ -221,6 +224,57 @@ void BM_BalancesHttp(benchmark::State& st) {
   }
 }
 BENCHMARK(BM_BalancesHttp)->Unit(benchmark::kMillisecond);
+
+// A compound of 100,000 units in 10 courtyards with a fee rate, for bill runs.
+struct BillStore {
+  fs::path dir = fs::temp_directory_path() / "xinyi-bench-bills";
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<app::App> app;
+  int month = 0;
+  BillStore() {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    db = store::Database::open("sqlite:" + (dir / "bills.db").string(), 2);
+    store::migrate(*db);
+    app = std::make_unique<app::App>(*db);
+    db->write([&](store::Connection& c) {
+      auto d = store::insert_district(c, "区", 1);
+      auto s = store::insert_street(c, d, "街", 1);
+      auto m = store::insert_community(c, s, "社区", 1);
+      auto k = store::insert_compound(c, m, "小区", "", "hourly", "", 1);
+      app::ensure_books(c, k, 1);
+      const std::string_view alpha = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+      for (int y = 0; y < 10; ++y) {
+        auto yard = store::insert_courtyard(c, k, "院" + std::to_string(y), std::nullopt, 1);
+        auto b = store::insert_building(c, k, yard, "1栋", 1);
+        for (int i = 0; i < 10'000; ++i) {
+          std::string code;
+          for (int v = y * 10'000 + i, n = 0; n < 8; ++n, v /= 32) code.push_back(alpha[v % 32]);
+          store::NewUnit u{k, yard, b, "", std::to_string(i), "1栋" + std::to_string(i), "gross", code, 5'000 + (i * 37) % 9'000, false};
+          store::insert_unit(c, u, 1);
+        }
+      }
+      store::insert_fee_rate(c, k, {0, 0, "2020-01", 50, "bench", ""}, 0, 1);
+    });
+  }
+  ~BillStore() {
+    app.reset();
+    db.reset();
+    fs::remove_all(dir);
+  }
+};
+
+void BM_BillRun100k(benchmark::State& st) {
+  static BillStore bs;
+  app::Caller who;
+  for (auto _ : st) {
+    std::string period = billing::Month{2021, 1}.plus(bs.month++).str();
+    auto r = app::bill_run(*bs.app, who, 1, period, false);
+    if (r.at("bills").as_int64() != 100'000) st.SkipWithError("not every unit was billed");
+  }
+  st.counters["units/s"] = benchmark::Counter(100'000.0 * st.iterations(), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_BillRun100k)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include "app/auth_service.h"
 #include "app/bank_service.h"
 #include "app/billing_service.h"
+#include "app/settlement_service.h"
 #include "app/ledger_service.h"
 #include "app/registry_service.h"
 #include "app/roster_import.h"
@@ -66,6 +67,8 @@ void register_api(Router& r) {
   r.add("GET", pub + "/fee-rates", Rule::anyone(), [](Ctx& x) { return json_response(200, app::fee_rates(x.app, x.id("id"))); });
   r.add("GET", pub + "/arrears", Rule::anyone(),
         [](Ctx& x) { return json_response(200, app::arrears(x.app, x.id("id"), true)); });
+  r.add("GET", pub + "/settlement", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::settlement(x.app, x.id("id"), x.query_str("period", 16))); });
   r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
     if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
@@ -174,6 +177,13 @@ void register_api(Router& r) {
   });
   r.add("POST", "/api/v1/compounds/{cid}/payments", Rule::in_compound({C, T}),
         [](Ctx& x) { return json_response(201, app::record_payment(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/contract", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::set_contract(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/remuneration", Rule::in_compound({C, T}), [](Ctx& x) {
+    return json_response(201, app::book_remuneration(x.app, x.caller, x.id("cid"), x.query_str("period", 16)));
+  });
+  r.add("POST", "/api/v1/compounds/{cid}/shared-costs", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(201, app::allocate_shared_cost(x.app, x.caller, x.id("cid"), x.req.body)); });
   r.add("GET", "/api/v1/compounds/{cid}/arrears", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) { return json_response(200, app::arrears(x.app, x.id("cid"), false)); });
   r.add("GET", "/api/v1/compounds/{cid}/units/{id}/account", Rule::in_compound({C, T, S, A}),

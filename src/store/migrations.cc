@@ -414,6 +414,18 @@ CREATE TABLE payment_allocations (
   PRIMARY KEY (payment_id, bill_id)
 );
 )SQL"},
+    {7, "trustee remuneration by contract; one remuneration entry per period", R"SQL(
+ALTER TABLE compounds ADD COLUMN remuneration_bp BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE remuneration_runs (
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  period TEXT NOT NULL,
+  costs_fen BIGINT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  entry_idx BIGINT,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (compound_id, period)
+);
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {

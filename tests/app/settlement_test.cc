@@ -1,0 +1,121 @@
+#include "app/settlement_service.h"
+
+#include <gtest/gtest.h>
+
+#include "app/billing_service.h"
+#include "app/ledger_service.h"
+#include "app/registry_service.h"
+#include "support/test_env.h"
+
+namespace xinyi {
+
+using testing::status_of;
+using testing::TestEnv;
+namespace json = boost::json;
+
+class SettlementTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cid = env.add_compound("南街");
+    env.db().write([&](store::Connection& c) { app::ensure_books(c, cid, 1); });
+    env.grant(env.add_user("com"), cid, Role::committee);
+    com = env.caller("com");
+    yards.push_back(env.last_courtyard_id);
+    for (const char* name : {"书院街院", "马家院"})
+      yards.push_back(app::create_courtyard(env.app(), com, cid, std::string(R"({"name":")") + name + "\"}").at("id").as_int64());
+    // Areas 300.00, 200.00 and 100.00 m².
+    std::int64_t area = 30000;
+    for (auto y : yards) {
+      auto b = app::create_building(env.app(), com, cid, R"({"courtyard_id":)" + std::to_string(y) + R"(,"name":"2"})").at("id").as_int64();
+      app::create_unit(env.app(), com, cid, R"({"building_id":)" + std::to_string(b) + R"(,"number":"101","area_centi_m2":)" + std::to_string(area) + "}");
+      area -= 10000;
+    }
+  }
+  void post(const std::string& date, const std::string& debit, const std::string& credit, std::int64_t fen, std::int64_t yard) {
+    app::post_transaction(env.app(), com, cid,
+                          R"({"date":")" + date + R"(","description":"测试","postings":[{"account":")" + debit + R"(","amount_fen":)" +
+                              std::to_string(fen) + R"(,"courtyard_id":)" + std::to_string(yard) + R"(},{"account":")" + credit +
+                              R"(","amount_fen":)" + std::to_string(-fen) + R"(,"courtyard_id":)" + std::to_string(yard) + "}]}");
+  }
+  TestEnv env;
+  app::Caller com;
+  std::int64_t cid = 0;
+  std::vector<std::int64_t> yards;
+};
+
+TEST_F(SettlementTest, RemunerationIsTheContractShareOfCostsOncePerPeriod) {
+  app::set_contract(env.app(), com, cid, R"({"remuneration_bp":1000})");
+  post("2026-11-10", "5001", "2001", 100000, yards[0]);
+  post("2026-11-12", "5003", "2001", 33335, yards[1]);
+  post("2026-10-30", "5001", "2001", 99999, yards[0]);  // another period
+  post("2026-11-15", "5009", "3002", 50000, yards[0]);  // paid from the charity fund: no remuneration on it
+  auto r = app::book_remuneration(env.app(), com, cid, "2026-11");
+  EXPECT_EQ(r.at("costs_fen").as_int64(), 133335);
+  EXPECT_EQ(r.at("amount_fen").as_int64(), 10000 + 3334);  // 3333.5 rounds up, per courtyard
+  EXPECT_EQ(status_of([&] { app::book_remuneration(env.app(), com, cid, "2026-11"); }), 409);
+  EXPECT_EQ(status_of([&] { app::book_remuneration(env.app(), com, cid, "2026-13"); }), 400);
+}
+
+TEST_F(SettlementTest, SharedCostsSplitByAreaWithNoFenLostOrCreated) {
+  post("2026-11-05", "5006", "2001", 100000, 0);  // the compound's water bill
+  auto r = app::allocate_shared_cost(env.app(), com, cid,
+                                     R"({"description":"11月公共水电","date":"2026-11-30","amount_fen":100000,"expense_account":"5006","rule":"area"})");
+  const auto& split = r.at("split").as_array();
+  ASSERT_EQ(split.size(), 3u);
+  EXPECT_EQ(split[0].at("amount_fen").as_int64(), 50000);  // 300 of 600 m²
+  EXPECT_EQ(split[1].at("amount_fen").as_int64(), 33333);
+  EXPECT_EQ(split[2].at("amount_fen").as_int64(), 16667);  // 16666.67: the largest remainder gets the fen
+  auto units = app::allocate_shared_cost(env.app(), com, cid,
+                                         R"({"description":"门卫","date":"2026-11-30","amount_fen":100,"expense_account":"5004","rule":"units"})");
+  std::int64_t sum = 0;
+  for (const auto& s : units.at("split").as_array()) sum += s.at("amount_fen").as_int64();
+  EXPECT_EQ(sum, 100);
+  auto fixed = app::allocate_shared_cost(
+      env.app(), com, cid,
+      R"({"description":"保险","date":"2026-11-30","amount_fen":1000,"expense_account":"5005","rule":"fixed","shares":{")" +
+          std::to_string(yards[0]) + R"(":1,")" + std::to_string(yards[2]) + R"(":3}})");
+  EXPECT_EQ(fixed.at("split").as_array()[0].at("amount_fen").as_int64(), 250);
+  EXPECT_EQ(fixed.at("split").as_array()[1].at("amount_fen").as_int64(), 0);
+  EXPECT_EQ(fixed.at("split").as_array()[2].at("amount_fen").as_int64(), 750);
+  EXPECT_EQ(status_of([&] {
+              app::allocate_shared_cost(env.app(), com, cid,
+                                        R"({"description":"x","date":"2026-11-30","amount_fen":5,"expense_account":"4001","rule":"area"})");
+            }),
+            422);
+}
+
+TEST_F(SettlementTest, TheStatementTiesToTheLedger) {
+  app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2026-01","rate_fen":40,"decision":"合同"})");
+  app::bill_run(env.app(), com, cid, "2026-10", false);
+  app::bill_run(env.app(), com, cid, "2026-11", false);
+  post("2026-10-20", "5001", "2001", 5000, yards[0]);
+  post("2026-11-20", "5001", "2001", 7000, yards[0]);
+  post("2026-11-05", "5006", "2001", 600, 0);
+  app::allocate_shared_cost(env.app(), com, cid,
+                            R"({"description":"水电","date":"2026-11-30","amount_fen":600,"expense_account":"5006","rule":"area"})");
+  auto s = app::settlement(env.app(), cid, "2026-11");
+  const auto& y0 = s.at("courtyards").as_array()[0].as_object();
+  // October: fees 0.40 × 300 m² = ¥120.00, costs ¥50.00 → ¥70.00 carried in.
+  EXPECT_EQ(y0.at("carried_in_fen").as_int64(), 12000 - 5000);
+  EXPECT_EQ(y0.at("fee_income_fen").as_int64(), 12000);
+  EXPECT_EQ(y0.at("own_costs_fen").as_int64(), 7000);
+  EXPECT_EQ(y0.at("allocated_costs_fen").as_int64(), 300);
+  EXPECT_EQ(y0.at("surplus_fen").as_int64(), 12000 - 7000 - 300);
+  EXPECT_EQ(y0.at("carried_out_fen").as_int64(), 7000 + 4700);
+  // Across courtyards the statement adds up to the books: fee income equals November's 4001.
+  std::int64_t fees = 0, carried_out = 0;
+  for (const auto& y : s.at("courtyards").as_array()) {
+    fees += y.at("fee_income_fen").as_int64();
+    carried_out += y.at("carried_out_fen").as_int64();
+  }
+  EXPECT_EQ(fees, 12000 + 8000 + 4000);
+  std::int64_t income = 0, expense = 0;
+  auto b = app::balances(env.app(), cid, "2026-11-30");
+  for (const auto& a : b.at("accounts").as_array()) {
+    if (a.at("type").as_string() == "income") income -= a.at("balance_fen").as_int64();
+    if (a.at("type").as_string() == "expense") expense += a.at("balance_fen").as_int64();
+  }
+  EXPECT_EQ(carried_out, income - expense);  // the shared cost at compound level nets to zero
+}
+
+}  // namespace xinyi
