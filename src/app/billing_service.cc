@@ -53,7 +53,53 @@ json::array lines_json(const std::vector<billing::FeeLine>& lines) {
   return out;
 }
 
+std::string receipt_label(I no) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "No.%06lld", static_cast<long long>(no));
+  return buf;
+}
+
+// A printable receipt: what was paid, for which unit, what it settled, and the ledger entry
+// (its public page is what the receipt's QR code opens).
+json::object receipt_json(Connection& c, I cid, I receipt_no) {
+  auto p = c.query_one("SELECT id, unit_id, amount_fen, method, reference, paid_on, entry_idx FROM payments "
+                       "WHERE compound_id = ? AND receipt_no = ?",
+                       {cid, receipt_no});
+  if (!p) throw_not_found("收据", "Receipt");
+  auto unit = store::get_unit(c, cid, p->i64(1));
+  auto compound = store::get_compound(c, cid);
+  json::array allocations;
+  I settled = 0;
+  for (auto& r : c.query("SELECT a.bill_id, b.period, a.amount_fen FROM payment_allocations a JOIN bills b ON b.id = a.bill_id "
+                         "WHERE a.payment_id = ? ORDER BY b.first_month, a.bill_id",
+                         {p->i64(0)})) {
+    settled += r.i64(2);
+    allocations.push_back(json::object{{"bill_id", r.i64(0)}, {"period", r.str(1)}, {"amount_fen", r.i64(2)}});
+  }
+  I idx = p->i64(6);
+  return json::object{{"receipt_no", receipt_no},
+                      {"receipt", receipt_label(receipt_no)},
+                      {"compound_id", cid},
+                      {"compound_name", compound->name},
+                      {"unit_id", p->i64(1)},
+                      {"label", unit->label},
+                      {"courtyard", unit->courtyard_name},
+                      {"amount_fen", p->i64(2)},
+                      {"method", p->str(3)},
+                      {"reference", p->str(4)},
+                      {"paid_on", p->str(5)},
+                      {"allocations", std::move(allocations)},
+                      {"settled_by_this_payment_fen", settled},
+                      {"entry_index", idx},
+                      {"entry_url", "/c/" + std::to_string(cid) + "?entry=" + std::to_string(idx)},
+                      {"qr_svg", "/api/v1/public/compounds/" + std::to_string(cid) + "/entries/" + std::to_string(idx) + "/qr.svg"}};
+}
+
 }  // namespace
+
+json::object receipt(App& app, I cid, I receipt_no) {
+  return app.db.read([&](Connection& c) { return receipt_json(c, cid, receipt_no); });
+}
 
 json::object set_fee_rate(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
@@ -213,11 +259,7 @@ json::object record_payment(App& app, const Caller& who, I cid, std::string_view
     auto unit = store::get_unit(c, cid, unit_id);
     if (!unit) throw_not_found("房屋", "Unit");
     std::vector<billing::OpenBill> open;
-    std::map<I, std::string> periods;
-    for (const auto& b : store::open_bills(c, cid, unit_id)) {
-      open.push_back({b.id, *Month::parse(b.first_month), b.amount_fen - b.paid_fen});
-      periods[b.id] = b.period;
-    }
+    for (const auto& b : store::open_bills(c, cid, unit_id)) open.push_back({b.id, *Month::parse(b.first_month), b.amount_fen - b.paid_fen});
     auto applied = billing::apply_payment(open, amount);
     I settled = amount - applied.prepaid_fen;
     store::PaymentRec p;
@@ -227,12 +269,10 @@ json::object record_payment(App& app, const Caller& who, I cid, std::string_view
     p.method = method;
     p.reference = reference;
     p.paid_on = paid_on.value_or(china_date(app.clock_ms()));
-    char receipt[32];
-    std::snprintf(receipt, sizeof receipt, "No.%06lld", static_cast<long long>(p.receipt_no));
     ledger::Transaction t;
     t.date = p.paid_on;
     t.kind = "payment";
-    t.description = std::string("物业费收款（收据 ") + receipt + "）";
+    t.description = "物业费收款（收据 " + receipt_label(p.receipt_no) + "）";
     t.postings = {{method == "cash" ? "1009" : "1001", amount, unit->courtyard_id}};
     if (settled) t.postings.push_back({"1101", -settled, unit->courtyard_id});
     if (applied.prepaid_fen) t.postings.push_back({"2002", -applied.prepaid_fen, unit->courtyard_id});
@@ -240,25 +280,14 @@ json::object record_payment(App& app, const Caller& who, I cid, std::string_view
     p.entry_idx = ap.append(std::move(t));
     ap.finish();
     p.id = store::insert_payment(c, cid, p, who.user_id(), app.clock_ms());
-    json::array allocations;
     for (const auto& a : applied.applied) {
       store::insert_allocation(c, p.id, a.bill_id, a.amount_fen);
       store::add_paid(c, a.bill_id, a.amount_fen);
-      allocations.push_back(json::object{{"bill_id", a.bill_id}, {"period", periods[a.bill_id]}, {"amount_fen", a.amount_fen}});
     }
     audit(c, app, who, cid, "payment.record", "payment:" + std::to_string(p.id), {{"amount_fen", amount}, {"receipt_no", p.receipt_no}});
-    return json::object{{"receipt_no", p.receipt_no},
-                        {"receipt", receipt},
-                        {"unit_id", unit_id},
-                        {"label", unit->label},
-                        {"courtyard", unit->courtyard_name},
-                        {"amount_fen", amount},
-                        {"method", method},
-                        {"paid_on", p.paid_on},
-                        {"allocations", std::move(allocations)},
-                        {"prepaid_fen", applied.prepaid_fen},
-                        {"entry_index", p.entry_idx},
-                        {"entry_url", "/c/" + std::to_string(cid) + "?entry=" + std::to_string(p.entry_idx)}};
+    json::object out = receipt_json(c, cid, p.receipt_no);
+    out["prepaid_fen"] = applied.prepaid_fen;
+    return out;
   });
 }
 
@@ -310,9 +339,7 @@ json::object unit_account(App& app, I cid, I unit_id) {
     }
     for (const auto& p : store::prepaid(c, cid, unit_id)) prepaid += p.left_fen;
     for (const auto& p : store::unit_payments(c, cid, unit_id)) {
-      char receipt[32];
-      std::snprintf(receipt, sizeof receipt, "No.%06lld", static_cast<long long>(p.receipt_no));
-      payments.push_back(json::object{{"receipt", receipt}, {"amount_fen", p.amount_fen}, {"method", p.method}, {"paid_on", p.paid_on},
+      payments.push_back(json::object{{"receipt", receipt_label(p.receipt_no)}, {"receipt_no", p.receipt_no}, {"amount_fen", p.amount_fen}, {"method", p.method}, {"paid_on", p.paid_on},
                                       {"entry_index", p.entry_idx}});
     }
     return json::object{{"unit_id", unit_id}, {"compound_id", cid}, {"label", unit->label}, {"courtyard", unit->courtyard_name},

@@ -30,7 +30,10 @@ boost::json::array fee_rates(App& app, std::int64_t cid);
 boost::json::object bill_run(App& app, const Caller& who, std::int64_t cid, const std::string& period, bool preview,
                              const std::function<void(std::size_t, std::size_t)>& progress = {});
 
+// Records a payment and answers its receipt (see receipt()), plus the part paid in advance.
 boost::json::object record_payment(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+// A receipt to print: amounts, the bills it settled, and the ledger entry its QR code opens.
+boost::json::object receipt(App& app, std::int64_t cid, std::int64_t receipt_no);
 
 // Committee view: every unit that owes, with its label. Public view: counts and sums per courtyard.
 boost::json::object arrears(App& app, std::int64_t cid, bool public_view);

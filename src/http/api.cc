@@ -8,6 +8,8 @@
 #include "app/registry_service.h"
 #include "app/roster_import.h"
 #include "http/problem.h"
+#include "http/qr.h"
+#include "store/ledger_repo.h"
 
 namespace xinyi::http {
 
@@ -69,6 +71,19 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::arrears(x.app, x.id("id"), true)); });
   r.add("GET", pub + "/settlement", Rule::anyone(),
         [](Ctx& x) { return json_response(200, app::settlement(x.app, x.id("id"), x.query_str("period", 16))); });
+  r.add("GET", pub + "/entries/{index}/qr.svg", Rule::anyone(), [](Ctx& x) {
+    // The QR code of one entry's public page (printed on receipts and the notice).
+    auto cid = x.id("id");
+    auto index = x.index("index");
+    x.app.db.read([&](store::Connection& c) {
+      if (!store::get_entry(c, cid, index)) throw_not_found("账目", "Entry");
+    });
+    std::string scheme = x.req.forwarded_proto == "https" ? "https" : "http";
+    Response res;
+    res.content_type = "image/svg+xml";
+    res.body = qr_svg(scheme + "://" + x.req.host + "/c/" + std::to_string(cid) + "?entry=" + std::to_string(index));
+    return res;
+  });
   r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
     if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
@@ -184,6 +199,8 @@ void register_api(Router& r) {
   });
   r.add("POST", "/api/v1/compounds/{cid}/shared-costs", Rule::in_compound({C, T}),
         [](Ctx& x) { return json_response(201, app::allocate_shared_cost(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("GET", "/api/v1/compounds/{cid}/receipts/{no}", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::receipt(x.app, x.id("cid"), x.id("no"))); });
   r.add("GET", "/api/v1/compounds/{cid}/arrears", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) { return json_response(200, app::arrears(x.app, x.id("cid"), false)); });
   r.add("GET", "/api/v1/compounds/{cid}/units/{id}/account", Rule::in_compound({C, T, S, A}),

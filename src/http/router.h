@@ -33,6 +33,7 @@ struct Request {
   std::string cookie;  // the Cookie header
   std::string origin;  // the Origin header, if any
   std::string host;    // the Host header
+  std::string forwarded_proto;  // X-Forwarded-Proto, set by a TLS-terminating proxy
   std::string ip;      // the peer address
 };
 

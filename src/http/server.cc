@@ -92,6 +92,7 @@ struct Server::Impl {
         in.cookie = std::string(req[bhttp::field::cookie]);
         in.origin = std::string(req[bhttp::field::origin]);
         in.host = std::string(req[bhttp::field::host]);
+        in.forwarded_proto = std::string(req["X-Forwarded-Proto"]);
         in.ip = ip;
         r = router.handle(in);
       } else if (req.method() == bhttp::verb::get || req.method() == bhttp::verb::head) {
