@@ -270,8 +270,8 @@ void community_run(Books& b, Rng& rng) {
       I yard = b.courtyards[k];
       auto name = store::get_courtyard(b.c, b.cid, yard)->name;
       b.fees(mo.on(8), yard, 40, rng.uniform(92, 99), mo.label() + "物业费（" + name + "）");
-      b.pay(mo.on(27), "南街社区物业服务中心", false, 24'000 + static_cast<I>(k) * 1'000, mo.label() + "保洁（" + name + "）", "5001", yard);
-      b.pay(mo.on(27), "邓网格", true, 20'000, mo.label() + "网格员兼职物业经理补贴（" + name + "）", "5004", yard, "1001", "Grid worker Deng");
+      b.pay(mo.on(27), "南街社区物业服务中心", false, 20'000 + static_cast<I>(k) * 1'000, mo.label() + "保洁（" + name + "）", "5001", yard);
+      b.pay(mo.on(27), "邓网格", true, 15'000, mo.label() + "网格员兼职物业经理补贴（" + name + "）", "5004", yard, "1001", "Grid worker Deng");
     }
   }
   // Each courtyard spends its surplus on its own cameras, emergency lights and a ¥100 property

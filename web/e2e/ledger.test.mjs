@@ -34,6 +34,16 @@ test("a compound's public home shows its balances and every entry of its books",
   assert.deepEqual(external, [], 'the page loads nothing from other hosts')
 })
 
+test('the public home shows each courtyard carried in, income, costs and carried out', async () => {
+  const page = await newPage(browser)
+  await page.goto(server.url + 'c/3')
+  const table = page.locator('[data-test=settlement]')
+  await table.waitFor()
+  const text = await table.innerText()
+  for (const y of ['文庙院', '书院街院', '马家院']) assert.ok(text.includes(y), y)
+  assert.match(text, /结转下期/)
+})
+
 test('the bank reconciliation shows the one line still under review', async () => {
   const page = await newPage(browser)
   await page.goto(server.url + 'c/2')

@@ -39,4 +39,4 @@ export function centi(n) {
   const frac = String(v % 100).padStart(2, '0')
   return `${neg ? '-' : ''}${whole}.${frac}`
 }
-export const yuan = (fen) => `¥${centi(fen)}`
+export const yuan = (fen) => (fen < 0 ? `-¥${centi(-fen)}` : `¥${centi(fen)}`)
