@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/json_in.h"
+#include "app/billing_service.h"
 #include "app/ledger_service.h"
 #include "domain/billing.h"
 #include "store/ledger_repo.h"
@@ -183,6 +184,56 @@ json::object settlement(App& app, I cid, const std::string& period_text) {
     for (const auto& y : store::list_courtyards(c, cid)) emit(y.id, y.name);
     if (rows.count(0)) emit(0, "（全小区）");
     return json::object{{"compound_id", cid}, {"period", period.str()}, {"from", from}, {"to_before", to}, {"courtyards", std::move(out)}};
+  });
+}
+
+json::object notice_data(App& app, I cid, const std::string& month_text) {
+  auto month = billing::Month::parse(month_text);
+  if (!month) throw Error(ErrorKind::bad_request, "bad-period", "月份应为 YYYY-MM", "The month must be YYYY-MM");
+  billing::Period period{*month, 1};
+  json::object settle = settlement(app, cid, month_text);
+  json::object owed = arrears(app, cid, true);
+  return app.db.read([&](Connection& c) {
+    auto k = store::get_compound(c, cid);
+    if (!k) throw_not_found("小区", "Compound");
+    auto chart = store::load_chart(c, cid);
+    json::array income, expenses, balances;
+    I income_total = 0, expense_total = 0;
+    for (auto& r : c.query("SELECT p.account, SUM(p.amount_fen) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id "
+                           "AND a.code = p.account WHERE p.compound_id = ? AND a.type IN ('income', 'expense') AND p.date >= ? "
+                           "AND p.date < ? GROUP BY p.account ORDER BY p.account",
+                           {cid, first_day(period), last_day(period)})) {
+      const auto* a = ledger::find_account(chart, r.str(0));
+      if (!a || r.i64(1) == 0) continue;
+      if (a->type == ledger::AccountType::income) {
+        income.push_back(json::object{{"code", a->code}, {"name", a->name_zh}, {"amount_fen", -r.i64(1)}});
+        income_total -= r.i64(1);
+      } else {
+        expenses.push_back(json::object{{"code", a->code}, {"name", a->name_zh}, {"amount_fen", r.i64(1)}});
+        expense_total += r.i64(1);
+      }
+    }
+    std::map<std::string, I> cash;
+    for (const auto& b : store::balances(c, cid, period.last().str() + "-31")) cash[b.account] += b.amount_fen;
+    for (const auto& a : chart)
+      if (a.cash && cash[a.code] != 0) balances.push_back(json::object{{"code", a.code}, {"name", a.name_zh}, {"amount_fen", cash[a.code]}});
+    auto head = store::latest_head(c, cid);
+    return json::object{{"compound_id", cid},
+                        {"compound_name", k->name},
+                        {"address", k->address},
+                        {"period", month_text},
+                        {"period_zh", std::to_string(month->year) + "年" + std::to_string(month->month) + "月"},
+                        {"generated_on", china_date(app.clock_ms())},
+                        {"income", std::move(income)},
+                        {"income_total_fen", income_total},
+                        {"expenses", std::move(expenses)},
+                        {"expense_total_fen", expense_total},
+                        {"balances", std::move(balances)},
+                        {"settlement", settle.at("courtyards")},
+                        {"units_in_arrears", owed.at("units_in_arrears")},
+                        {"owed_fen", owed.at("owed_fen")},
+                        {"tree_size", head ? head->tree_size : 0},
+                        {"root", head ? head->root : ledger::to_hex(ledger::empty_root())}};
   });
 }
 

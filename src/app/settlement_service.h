@@ -28,4 +28,9 @@ boost::json::object book_remuneration(App& app, const Caller& who, std::int64_t 
 boost::json::object allocate_shared_cost(App& app, const Caller& who, std::int64_t cid, std::string_view body);
 boost::json::object settlement(App& app, std::int64_t cid, const std::string& period);
 
+// What the monthly notice (公示) shows for a month: income and expenses by account, month-end
+// balances of the bank and cash accounts, the courtyard settlement, arrears as counts and sums,
+// and the current signed tree head. Public data only.
+boost::json::object notice_data(App& app, std::int64_t cid, const std::string& month);
+
 }  // namespace xinyi::app

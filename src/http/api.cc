@@ -9,6 +9,7 @@
 #include "app/roster_import.h"
 #include "http/problem.h"
 #include "http/qr.h"
+#include "report/notice_pdf.h"
 #include "store/ledger_repo.h"
 
 namespace xinyi::http {
@@ -82,6 +83,19 @@ void register_api(Router& r) {
     Response res;
     res.content_type = "image/svg+xml";
     res.body = qr_svg(scheme + "://" + x.req.host + "/c/" + std::to_string(cid) + "?entry=" + std::to_string(index));
+    return res;
+  });
+  r.add("GET", pub + "/notice.pdf", Rule::anyone(), [](Ctx& x) {
+    // The monthly notice for the notice board, with a QR code back to this compound's page.
+    auto cid = x.id("id");
+    std::string month = x.query_str("month", 7);
+    if (month.empty()) month = app::china_date(x.app.clock_ms()).substr(0, 7);
+    auto data = app::notice_data(x.app, cid, month);
+    std::string scheme = x.req.forwarded_proto == "https" ? "https" : "http";
+    Response res;
+    res.content_type = "application/pdf";
+    res.body = report::notice_pdf(data, scheme + "://" + x.req.host + "/c/" + std::to_string(cid));
+    res.headers.emplace_back("Content-Disposition", "inline; filename=\"notice-" + std::to_string(cid) + "-" + month + ".pdf\"");
     return res;
   });
   r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {

@@ -110,6 +110,22 @@ TEST_F(LedgerApiTest, VouchersAreServedByTheirHash) {
   EXPECT_EQ(c.get(base + "/vouchers/nothex").status, 404);
 }
 
+TEST_F(LedgerApiTest, TheMonthlyNoticeIsAPdf) {
+  auto c = client();
+  std::string base = "/api/v1/public/compounds/" + std::to_string(compound_id("南街老城院落"));
+  auto pdf = c.get(base + "/notice.pdf?month=2026-10");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.headers["content-type"], "application/pdf");
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  EXPECT_NE(pdf.body.find("%%EOF"), std::string::npos);
+  EXPECT_GT(pdf.body.size(), 5000u);
+  EXPECT_EQ(c.get(base + "/notice.pdf?month=2026-13").status, 400);
+  auto qr = c.get(base + "/entries/0/qr.svg");
+  EXPECT_EQ(qr.status, 200);
+  EXPECT_EQ(qr.headers["content-type"], "image/svg+xml");
+  EXPECT_EQ(c.get(base + "/entries/999999/qr.svg").status, 404);
+}
+
 TEST_F(LedgerApiTest, ThePaymentFlowOverHttp) {
   auto cid = std::to_string(compound_id("桂湖教师院"));
   auto t = client();

@@ -1,0 +1,15 @@
+// The monthly notice (公示) as an A4 PDF for the notice board, in Chinese (libharu, with the
+// PDF standard's Chinese fonts, so no font file ships with Xinyi; readers substitute their own
+// Song/Hei face). The content comes from app::notice_data(); a QR code opens the public page.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string>
+
+namespace xinyi::report {
+
+// `data`: the object app::notice_data() returns. `public_url`: what the QR code opens.
+// Throws std::runtime_error if the PDF cannot be produced.
+std::string notice_pdf(const boost::json::object& data, const std::string& public_url);
+
+}  // namespace xinyi::report
