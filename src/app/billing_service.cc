@@ -5,6 +5,8 @@
 
 #include "app/json_in.h"
 #include "app/ledger_service.h"
+#include "app/settlement_service.h"
+#include "domain/money.h"
 #include "domain/billing.h"
 #include "store/billing_repo.h"
 #include "store/ledger_repo.h"
@@ -318,6 +320,50 @@ json::object arrears(App& app, I cid, bool public_view) {
     if (!public_view) out["units"] = std::move(units);
     return out;
   });
+}
+
+json::object export_data(App& app, I cid, const std::string& what, const std::string& period_text) {
+  auto period = billing::Period::parse(period_text);
+  if (!period) throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025", "The period must be like 2025-03, 2025-Q1 or 2025");
+  const std::string first = period->first.str(), last = period->last().str();
+  json::array rows;
+  json::array headers;
+  std::string title;
+  app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    if (what == "bills") {
+      title = "账单 " + period->str();
+      headers = {"账期", "院落", "房屋", "面积(㎡)", "应缴(分)", "应缴(元)", "已缴(分)", "未缴(分)"};
+      for (auto& r : c.query("SELECT b.period, y.name, u.label, u.area_centi_m2, b.amount_fen, b.paid_fen FROM bills b "
+                             "JOIN units u ON u.id = b.unit_id JOIN courtyards y ON y.id = b.courtyard_id "
+                             "WHERE b.compound_id = ? AND b.first_month BETWEEN ? AND ? ORDER BY y.name, u.label, b.first_month",
+                             {cid, first, last}))
+        rows.push_back(json::array{json::value(r.str(0)), json::value(r.str(1)), json::value(r.str(2)),
+                                   json::value(format_centi(r.i64(3))), r.i64(4), json::value(format_yuan(r.i64(4))), r.i64(5),
+                                   r.i64(4) - r.i64(5)});
+    } else if (what == "payments") {
+      title = "收款 " + period->str();
+      headers = {"收据号", "日期", "院落", "房屋", "金额(分)", "金额(元)", "方式", "账目编号"};
+      for (auto& r : c.query("SELECT p.receipt_no, p.paid_on, y.name, u.label, p.amount_fen, p.method, p.entry_idx FROM payments p "
+                             "JOIN units u ON u.id = p.unit_id JOIN courtyards y ON y.id = u.courtyard_id "
+                             "WHERE p.compound_id = ? AND p.paid_on >= ? AND p.paid_on < ? ORDER BY p.receipt_no",
+                             {cid, first + "-01", period->last().plus(1).str() + "-01"}))
+        rows.push_back(json::array{json::value(receipt_label(r.i64(0))), json::value(r.str(1)), json::value(r.str(2)),
+                                   json::value(r.str(3)), r.i64(4), json::value(format_yuan(r.i64(4))), json::value(r.str(5)),
+                                   r.i64(6)});
+    } else if (what != "settlement") {
+      throw_not_found("导出类型 " + what.substr(0, 20), "Export " + what.substr(0, 20));
+    }
+  });
+  if (what == "settlement") {
+    title = "院落结算 " + period->str();
+    headers = {"院落", "上期结转(分)", "物业费收入(分)", "其他收入(分)", "本院支出(分)", "分摊支出(分)", "本期结余(分)", "结转下期(分)"};
+    auto s = settlement(app, cid, period_text);
+    for (const auto& y : s.at("courtyards").as_array())
+      rows.push_back(json::array{y.at("name"), y.at("carried_in_fen"), y.at("fee_income_fen"), y.at("other_income_fen"),
+                                 y.at("own_costs_fen"), y.at("allocated_costs_fen"), y.at("surplus_fen"), y.at("carried_out_fen")});
+  }
+  return json::object{{"title", title}, {"headers", std::move(headers)}, {"rows", std::move(rows)}};
 }
 
 json::object unit_account(App& app, I cid, I unit_id) {

@@ -38,6 +38,11 @@ boost::json::object receipt(App& app, std::int64_t cid, std::int64_t receipt_no)
 // Committee view: every unit that owes, with its label. Public view: counts and sums per courtyard.
 boost::json::object arrears(App& app, std::int64_t cid, bool public_view);
 
+// A table for a spreadsheet (committee, trustee, staff, auditor): "bills" or "payments" of a
+// period, or the courtyard "settlement". {title, headers: [...], rows: [[text or integer]]};
+// amounts as integer fen plus formatted yuan text.
+boost::json::object export_data(App& app, std::int64_t cid, const std::string& what, const std::string& period);
+
 // One unit's bills, payments and prepayment.
 boost::json::object unit_account(App& app, std::int64_t cid, std::int64_t unit_id);
 // The signed-in resident's units' accounts.

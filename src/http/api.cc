@@ -10,6 +10,7 @@
 #include "http/problem.h"
 #include "http/qr.h"
 #include "report/notice_pdf.h"
+#include "report/table_export.h"
 #include "store/ledger_repo.h"
 
 namespace xinyi::http {
@@ -215,6 +216,28 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(201, app::allocate_shared_cost(x.app, x.caller, x.id("cid"), x.req.body)); });
   r.add("GET", "/api/v1/compounds/{cid}/receipts/{no}", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) { return json_response(200, app::receipt(x.app, x.id("cid"), x.id("no"))); });
+  r.add("GET", "/api/v1/compounds/{cid}/exports/{file}", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
+    // bills.csv, payments.xlsx, settlement.csv … for a period.
+    const std::string& file = x.params.at("file");
+    auto dot = file.rfind('.');
+    std::string what = file.substr(0, dot), ext = dot == std::string::npos ? "" : file.substr(dot + 1);
+    if (ext != "csv" && ext != "xlsx") throw_not_found("导出格式", "Export format");
+    auto data = app::export_data(x.app, x.id("cid"), what, x.query_str("period", 16));
+    report::Table t;
+    t.title = data.at("title").as_string();
+    for (const auto& h : data.at("headers").as_array()) t.headers.emplace_back(h.as_string());
+    for (const auto& row : data.at("rows").as_array()) {
+      std::vector<report::Cell> cells;
+      for (const auto& v : row.as_array())
+        cells.push_back(v.is_int64() ? report::Cell(v.as_int64()) : report::Cell(std::string(v.as_string())));
+      t.rows.push_back(std::move(cells));
+    }
+    Response res;
+    res.content_type = ext == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    res.body = ext == "csv" ? report::to_csv(t) : report::to_xlsx(t);
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + what + "-" + x.query_str("period", 16) + "." + ext + "\"");
+    return res;
+  });
   r.add("GET", "/api/v1/compounds/{cid}/arrears", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) { return json_response(200, app::arrears(x.app, x.id("cid"), false)); });
   r.add("GET", "/api/v1/compounds/{cid}/units/{id}/account", Rule::in_compound({C, T, S, A}),

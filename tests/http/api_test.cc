@@ -37,7 +37,8 @@ TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
   std::string all = c.get("/api/v1/public/compounds").body + c.get("/api/v1/public/regions").body;
   for (int id = 1; id <= 5; ++id) {
     std::string base = "/api/v1/public/compounds/" + std::to_string(id);
-    for (const char* path : {"", "/feed?limit=200", "/ledger?limit=1000", "/disbursements", "/bank", "/balances", "/sth"}) {
+    for (const char* path : {"", "/feed?limit=200", "/ledger?limit=1000", "/disbursements", "/bank", "/balances", "/sth", "/arrears",
+                             "/fee-rates", "/settlement?period=2026-11"}) {
       auto r = c.get(base + path);
       EXPECT_EQ(r.status, 200) << base + path;
       all += r.body;

@@ -126,6 +126,28 @@ TEST_F(LedgerApiTest, TheMonthlyNoticeIsAPdf) {
   EXPECT_EQ(c.get(base + "/entries/999999/qr.svg").status, 404);
 }
 
+TEST_F(LedgerApiTest, BillsPaymentsAndSettlementExportToCsvAndXlsx) {
+  auto com = client();
+  com.login("committee");
+  std::string base = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院")) + "/exports/";
+  auto csv = com.get(base + "bills.csv?period=2026-11");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.body.find("2026-11,教师院,1栋1单元101,65.45,3273,¥32.73,0,3273"), std::string::npos) << csv.body.substr(0, 400);
+  std::size_t lines = 0;
+  for (char ch : csv.body) lines += ch == '\n';
+  EXPECT_EQ(lines, 1u + 72u);  // header + one bill per unit
+  auto xlsx = com.get(base + "payments.xlsx?period=2026-11");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");  // a zip container
+  EXPECT_EQ(com.get(base + "settlement.csv?period=2026-11").status, 200);
+  EXPECT_EQ(com.get(base + "secrets.csv?period=2026-11").status, 404);
+  EXPECT_EQ(com.get(base + "bills.pdf?period=2026-11").status, 404);
+  auto resident = client();
+  resident.login("13800000001");
+  EXPECT_EQ(resident.get(base + "bills.csv?period=2026-11").status, 403);
+}
+
 TEST_F(LedgerApiTest, ThePaymentFlowOverHttp) {
   auto cid = std::to_string(compound_id("桂湖教师院"));
   auto t = client();
