@@ -140,109 +140,149 @@ json::array fee_rates(App& app, I cid) {
   });
 }
 
+json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid, const billing::Period& period, bool preview,
+                         const std::function<void(std::size_t, std::size_t)>& progress) {
+  require_compound(c, cid);
+  const I now = app.clock_ms();
+  auto schedules = load_schedules(c, cid);
+  // Months before the compound started billing in Xinyi were billed elsewhere (their income
+  // is already in the books as received): never billed again.
+  std::string billing_from = c.query_one("SELECT billing_from FROM compounds WHERE id = ?", {cid})->str(0);
+  const std::string first = period.first.str(), last = period.last().str();
+  std::set<std::pair<I, std::string>> billed;
+  for (auto& r : c.query("SELECT unit_id, month FROM billed_months WHERE compound_id = ? AND month BETWEEN ? AND ?", {cid, first, last}))
+    billed.emplace(r.i64(0), r.str(1));
+  std::vector<store::NewBill> bills;
+  std::map<I, I> total_by_yard;
+  std::size_t total_units = 0, done = 0;
+  I skipped = 0;
+  std::vector<store::UnitRec> units;
+  for (I after = 0;;) {
+    auto page = store::list_units(c, cid, after, 5000);
+    units.insert(units.end(), page.begin(), page.end());
+    if (page.size() < 5000) break;
+    after = page.back().id;
+  }
+  total_units = units.size();
+  for (const auto& u : units) {
+    std::vector<std::pair<Month, I>> months;
+    for (int k = 0; k < period.months; ++k) {
+      Month m = period.first.plus(k);
+      if (billed.count({u.id, m.str()}) || m.str() < billing_from) {
+        ++skipped;
+        continue;
+      }
+      if (auto r = schedules.rate(u.courtyard_id, m)) months.emplace_back(m, *r);
+    }
+    if (++done % 1000 == 0 && progress) progress(done, total_units);
+    if (months.empty()) continue;
+    auto lines = billing::lines_for_months(months, u.area_centi_m2);
+    I amount = 0;
+    for (const auto& l : lines) amount += l.amount_fen;
+    bills.push_back({u.courtyard_id, u.id, months.front().first.str(), std::move(lines), amount, 0});
+    total_by_yard[u.courtyard_id] += amount;
+  }
+  if (progress) progress(total_units, total_units);
+  I total = 0;
+  for (const auto& [y, v] : total_by_yard) total += v;
+  json::object out{{"period", period.str()}, {"units", static_cast<I>(total_units)}, {"bills", static_cast<I>(bills.size())},
+                   {"total_fen", total}, {"months_skipped", skipped}, {"preview", preview}};
+  json::array yards;
+  for (const auto& [y, v] : total_by_yard) {
+    auto yr = store::get_courtyard(c, cid, y);
+    yards.push_back(json::object{{"courtyard_id", y}, {"name", yr ? yr->name : ""}, {"total_fen", v}});
+  }
+  out["courtyards"] = std::move(yards);
+  if (!bills.empty()) out["example"] = json::object{{"unit_id", bills.front().unit_id}, {"lines", lines_json(bills.front().lines)}};
+  if (preview || bills.empty()) return out;
+
+  // Write: bills, prepayments applied, and one ledger entry per courtyard.
+  I run_id = store::insert_bill_run(c, cid, period.str(), static_cast<I>(bills.size()), total, who.user_id(), now);
+  std::map<I, I> prepaid_used_by_yard;
+  for (auto& b : bills) {
+    I bill_id = store::insert_bill(c, cid, run_id, period.str(), b, now);
+    I owed = b.amount_fen;
+    for (const auto& p : store::prepaid(c, cid, b.unit_id)) {
+      if (owed == 0) break;
+      I use = std::min(owed, p.left_fen);
+      store::insert_allocation(c, p.payment_id, bill_id, use);
+      store::add_paid(c, bill_id, use);
+      prepaid_used_by_yard[b.courtyard_id] += use;
+      owed -= use;
+    }
+  }
+  Appender ap(c, cid, now);
+  std::string date = period.first.str() + "-01";
+  for (const auto& [y, v] : total_by_yard) {
+    if (v == 0) continue;
+    auto yr = store::get_courtyard(c, cid, y);
+    ledger::Transaction t;
+    t.date = date;
+    t.kind = "bill_run";
+    t.description = period.str() + " 物业费账单（" + (yr ? yr->name : "") + "）";
+    t.postings = {{"1101", v, y}, {"4001", -v, y}};
+    t.links = {{"bill_run", run_id}};
+    ap.append(std::move(t));
+  }
+  for (const auto& [y, v] : prepaid_used_by_yard) {
+    ledger::Transaction t;
+    t.date = date;
+    t.kind = "bill_run";
+    t.description = period.str() + " 预收物业费抵扣";
+    t.postings = {{"2002", v, y}, {"1101", -v, y}};
+    t.links = {{"bill_run", run_id}};
+    ap.append(std::move(t));
+  }
+  ap.finish();
+  audit(c, app, who, cid, "bill.run", "bill_run:" + std::to_string(run_id), {{"period", period.str()}, {"total_fen", total}});
+  out["run_id"] = run_id;
+  return out;
+}
+
 json::object bill_run(App& app, const Caller& who, I cid, const std::string& period_text, bool preview,
                       const std::function<void(std::size_t, std::size_t)>& progress) {
   auto period = billing::Period::parse(period_text);
   if (!period)
     throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025", "The period must be like 2025-03, 2025-Q1 or 2025");
-  auto run = [&](Connection& c) {
-    require_compound(c, cid);
-    const I now = app.clock_ms();
-    auto schedules = load_schedules(c, cid);
-    // Months before the compound started billing in Xinyi were billed elsewhere (their income
-    // is already in the books as received): never billed again.
-    std::string billing_from = c.query_one("SELECT billing_from FROM compounds WHERE id = ?", {cid})->str(0);
-    const std::string first = period->first.str(), last = period->last().str();
-    std::set<std::pair<I, std::string>> billed;
-    for (auto& r : c.query("SELECT unit_id, month FROM billed_months WHERE compound_id = ? AND month BETWEEN ? AND ?", {cid, first, last}))
-      billed.emplace(r.i64(0), r.str(1));
-    std::vector<store::NewBill> bills;
-    std::map<I, I> total_by_yard;
-    std::size_t total_units = 0, done = 0;
-    I skipped = 0;
-    std::vector<store::UnitRec> units;
-    for (I after = 0;;) {
-      auto page = store::list_units(c, cid, after, 5000);
-      units.insert(units.end(), page.begin(), page.end());
-      if (page.size() < 5000) break;
-      after = page.back().id;
-    }
-    total_units = units.size();
-    for (const auto& u : units) {
-      std::vector<std::pair<Month, I>> months;
-      for (int k = 0; k < period->months; ++k) {
-        Month m = period->first.plus(k);
-        if (billed.count({u.id, m.str()}) || m.str() < billing_from) {
-          ++skipped;
-          continue;
-        }
-        if (auto r = schedules.rate(u.courtyard_id, m)) months.emplace_back(m, *r);
-      }
-      if (++done % 1000 == 0 && progress) progress(done, total_units);
-      if (months.empty()) continue;
-      auto lines = billing::lines_for_months(months, u.area_centi_m2);
-      I amount = 0;
-      for (const auto& l : lines) amount += l.amount_fen;
-      bills.push_back({u.courtyard_id, u.id, months.front().first.str(), std::move(lines), amount, 0});
-      total_by_yard[u.courtyard_id] += amount;
-    }
-    if (progress) progress(total_units, total_units);
-    I total = 0;
-    for (const auto& [y, v] : total_by_yard) total += v;
-    json::object out{{"period", period->str()}, {"units", static_cast<I>(total_units)}, {"bills", static_cast<I>(bills.size())},
-                     {"total_fen", total}, {"months_skipped", skipped}, {"preview", preview}};
-    json::array yards;
-    for (const auto& [y, v] : total_by_yard) {
-      auto yr = store::get_courtyard(c, cid, y);
-      yards.push_back(json::object{{"courtyard_id", y}, {"name", yr ? yr->name : ""}, {"total_fen", v}});
-    }
-    out["courtyards"] = std::move(yards);
-    if (!bills.empty()) out["example"] = json::object{{"unit_id", bills.front().unit_id}, {"lines", lines_json(bills.front().lines)}};
-    if (preview || bills.empty()) return out;
-
-    // Write: bills, prepayments applied, and one ledger entry per courtyard.
-    I run_id = store::insert_bill_run(c, cid, period->str(), static_cast<I>(bills.size()), total, who.user_id(), now);
-    std::map<I, I> prepaid_used_by_yard;
-    for (auto& b : bills) {
-      I bill_id = store::insert_bill(c, cid, run_id, period->str(), b, now);
-      I owed = b.amount_fen;
-      for (const auto& p : store::prepaid(c, cid, b.unit_id)) {
-        if (owed == 0) break;
-        I use = std::min(owed, p.left_fen);
-        store::insert_allocation(c, p.payment_id, bill_id, use);
-        store::add_paid(c, bill_id, use);
-        prepaid_used_by_yard[b.courtyard_id] += use;
-        owed -= use;
-      }
-    }
-    Appender ap(c, cid, now);
-    std::string date = period->first.str() + "-01";
-    for (const auto& [y, v] : total_by_yard) {
-      if (v == 0) continue;
-      auto yr = store::get_courtyard(c, cid, y);
-      ledger::Transaction t;
-      t.date = date;
-      t.kind = "bill_run";
-      t.description = period->str() + " 物业费账单（" + (yr ? yr->name : "") + "）";
-      t.postings = {{"1101", v, y}, {"4001", -v, y}};
-      t.links = {{"bill_run", run_id}};
-      ap.append(std::move(t));
-    }
-    for (const auto& [y, v] : prepaid_used_by_yard) {
-      ledger::Transaction t;
-      t.date = date;
-      t.kind = "bill_run";
-      t.description = period->str() + " 预收物业费抵扣";
-      t.postings = {{"2002", v, y}, {"1101", -v, y}};
-      t.links = {{"bill_run", run_id}};
-      ap.append(std::move(t));
-    }
-    ap.finish();
-    audit(c, app, who, cid, "bill.run", "bill_run:" + std::to_string(run_id), {{"period", period->str()}, {"total_fen", total}});
-    out["run_id"] = run_id;
-    return out;
-  };
+  auto run = [&](Connection& c) { return bill_run_in(c, app, who, cid, *period, preview, progress); };
   return preview ? app.db.read(run) : app.db.write(run);
+}
+
+json::object record_payment_in(Connection& c, App& app, const Caller& who, I cid, I unit_id, I amount, const std::string& method,
+                               const std::string& reference, const std::optional<std::string>& paid_on) {
+  require_compound(c, cid);
+  auto unit = store::get_unit(c, cid, unit_id);
+  if (!unit) throw_not_found("房屋", "Unit");
+  std::vector<billing::OpenBill> open;
+  for (const auto& b : store::open_bills(c, cid, unit_id)) open.push_back({b.id, *Month::parse(b.first_month), b.amount_fen - b.paid_fen});
+  auto applied = billing::apply_payment(open, amount);
+  I settled = amount - applied.prepaid_fen;
+  store::PaymentRec p;
+  p.unit_id = unit_id;
+  p.receipt_no = store::next_receipt_no(c, cid);
+  p.amount_fen = amount;
+  p.method = method;
+  p.reference = reference;
+  p.paid_on = paid_on.value_or(china_date(app.clock_ms()));
+  ledger::Transaction t;
+  t.date = p.paid_on;
+  t.kind = "payment";
+  t.description = "物业费收款（收据 " + receipt_label(p.receipt_no) + "）";
+  t.postings = {{method == "cash" ? "1009" : "1001", amount, unit->courtyard_id}};
+  if (settled) t.postings.push_back({"1101", -settled, unit->courtyard_id});
+  if (applied.prepaid_fen) t.postings.push_back({"2002", -applied.prepaid_fen, unit->courtyard_id});
+  Appender ap(c, cid, app.clock_ms());
+  p.entry_idx = ap.append(std::move(t));
+  ap.finish();
+  p.id = store::insert_payment(c, cid, p, who.user_id(), app.clock_ms());
+  for (const auto& a : applied.applied) {
+    store::insert_allocation(c, p.id, a.bill_id, a.amount_fen);
+    store::add_paid(c, a.bill_id, a.amount_fen);
+  }
+  audit(c, app, who, cid, "payment.record", "payment:" + std::to_string(p.id), {{"amount_fen", amount}, {"receipt_no", p.receipt_no}});
+  json::object out = receipt_json(c, cid, p.receipt_no);
+  out["prepaid_fen"] = applied.prepaid_fen;
+  return out;
 }
 
 json::object record_payment(App& app, const Caller& who, I cid, std::string_view body) {
@@ -256,41 +296,7 @@ json::object record_payment(App& app, const Caller& who, I cid, std::string_view
     in.add_error("method", "必须是 cash、bank、wechat 或 alipay", "must be cash, bank, wechat or alipay");
   if (paid_on && !ledger::valid_date(*paid_on)) in.add_error("paid_on", "日期无效", "is not a valid date");
   in.finish();
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    auto unit = store::get_unit(c, cid, unit_id);
-    if (!unit) throw_not_found("房屋", "Unit");
-    std::vector<billing::OpenBill> open;
-    for (const auto& b : store::open_bills(c, cid, unit_id)) open.push_back({b.id, *Month::parse(b.first_month), b.amount_fen - b.paid_fen});
-    auto applied = billing::apply_payment(open, amount);
-    I settled = amount - applied.prepaid_fen;
-    store::PaymentRec p;
-    p.unit_id = unit_id;
-    p.receipt_no = store::next_receipt_no(c, cid);
-    p.amount_fen = amount;
-    p.method = method;
-    p.reference = reference;
-    p.paid_on = paid_on.value_or(china_date(app.clock_ms()));
-    ledger::Transaction t;
-    t.date = p.paid_on;
-    t.kind = "payment";
-    t.description = "物业费收款（收据 " + receipt_label(p.receipt_no) + "）";
-    t.postings = {{method == "cash" ? "1009" : "1001", amount, unit->courtyard_id}};
-    if (settled) t.postings.push_back({"1101", -settled, unit->courtyard_id});
-    if (applied.prepaid_fen) t.postings.push_back({"2002", -applied.prepaid_fen, unit->courtyard_id});
-    Appender ap(c, cid, app.clock_ms());
-    p.entry_idx = ap.append(std::move(t));
-    ap.finish();
-    p.id = store::insert_payment(c, cid, p, who.user_id(), app.clock_ms());
-    for (const auto& a : applied.applied) {
-      store::insert_allocation(c, p.id, a.bill_id, a.amount_fen);
-      store::add_paid(c, a.bill_id, a.amount_fen);
-    }
-    audit(c, app, who, cid, "payment.record", "payment:" + std::to_string(p.id), {{"amount_fen", amount}, {"receipt_no", p.receipt_no}});
-    json::object out = receipt_json(c, cid, p.receipt_no);
-    out["prepaid_fen"] = applied.prepaid_fen;
-    return out;
-  });
+  return app.db.write([&](Connection& c) { return record_payment_in(c, app, who, cid, unit_id, amount, method, reference, paid_on); });
 }
 
 json::object arrears(App& app, I cid, bool public_view) {

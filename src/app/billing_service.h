@@ -15,9 +15,11 @@
 #include <boost/json.hpp>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "app/app.h"
+#include "domain/billing.h"
 
 namespace xinyi::app {
 
@@ -32,6 +34,14 @@ boost::json::object bill_run(App& app, const Caller& who, std::int64_t cid, cons
 
 // Records a payment and answers its receipt (see receipt()), plus the part paid in advance.
 boost::json::object record_payment(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+
+// The same two inside a caller's write transaction (the demo seeds a year of them at once).
+// REQUIRES: a write transaction on `c` (a read one for a preview).
+boost::json::object bill_run_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid, const billing::Period& period,
+                                bool preview, const std::function<void(std::size_t, std::size_t)>& progress = {});
+boost::json::object record_payment_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid, std::int64_t unit_id,
+                                      std::int64_t amount_fen, const std::string& method, const std::string& reference,
+                                      const std::optional<std::string>& paid_on);
 // A receipt to print: amounts, the bills it settled, and the ledger entry its QR code opens.
 boost::json::object receipt(App& app, std::int64_t cid, std::int64_t receipt_no);
 
