@@ -4,14 +4,17 @@
 #include <algorithm>
 #include <ctime>
 #include <functional>
+#include <set>
 #include <map>
 
 #include "app/bank_service.h"
+#include "app/billing_service.h"
 #include "app/ledger_service.h"
 #include "domain/assert.h"
 #include "domain/mask.h"
 #include "store/bank_repo.h"
 #include "store/billing_repo.h"
+#include "store/auth_repo.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
 
@@ -100,13 +103,21 @@ struct Books {
   I cid;
   DemoPeople people;
   std::map<I, std::vector<std::pair<I, bool>>> units;  // courtyard → (area, developer)
+  std::map<I, std::vector<I>> unit_ids;                 // courtyard → unit ids
   std::vector<I> courtyards;
   I entries = 0;
   int receipt_no = 1000;
 
+  App* app = nullptr;
+  Caller trustee;
+  std::set<std::string> billed;  // months whose bill run is scheduled
+  std::int64_t pay_rate_pct = 90;
+
   Books(Connection& conn, I compound, DemoPeople p) : c(conn), cid(compound), people(p) {
-    for (auto& r : c.query("SELECT courtyard_id, area_centi_m2, developer_held FROM units WHERE compound_id = ? ORDER BY id", {cid}))
+    for (auto& r : c.query("SELECT courtyard_id, area_centi_m2, developer_held, id FROM units WHERE compound_id = ? ORDER BY id", {cid})) {
       units[r.i64(0)].emplace_back(r.i64(1), r.i64(2) != 0);
+      unit_ids[r.i64(0)].push_back(r.i64(3));
+    }
     for (const auto& y : store::list_courtyards(c, cid)) courtyards.push_back(y.id);
   }
 
@@ -146,7 +157,49 @@ struct Books {
   // Monthly property fees of one courtyard: rate × area, rounded half up per unit, of which
   // `collected_pct` percent arrived.
   void fees(const std::string& date, I yard, I rate_fen, I collected_pct, const std::string& label) {
+    if (date >= kBillingFrom) {  // through Xinyi: one bill run a month for the whole compound
+      pay_rate_pct = collected_pct;
+      if (billed.insert(date.substr(0, 7)).second) bill_month(date.substr(0, 7));
+      return;
+    }
     later(date, [=, this] { do_fees(date, yard, rate_fen, collected_pct, label); });
+  }
+
+  static constexpr const char* kBillingFrom = "2025-11";
+
+  void at(const std::string& date) {
+    I ms = stamp(date);
+    app->clock_ms = [ms] { return ms; };
+  }
+
+  void bill_month(const std::string& month) {
+    later(month + "-01", [=, this] {
+      at(month + "-01");
+      bill_run_in(c, *app, trustee, cid, billing::Period{*billing::Month::parse(month), 1}, false);
+    });
+    // Households pay during the month: most settle all they owe, a few pay a quarter ahead,
+    // one in about thirty never pays (the arrears the committee chases).
+    Rng r(static_cast<std::uint64_t>(cid) * 1000 + static_cast<std::uint64_t>(billing::Month::parse(month)->index()));
+    static const char* methods[] = {"wechat", "wechat", "wechat", "alipay", "bank", "cash"};
+    for (const auto& [yard, list] : unit_ids) {
+      for (I unit : list) {
+        if (unit % 29 == 0) continue;
+        I roll = r.uniform(1, 100);
+        if (roll > pay_rate_pct) continue;
+        std::string day = month + "-" + (roll % 24 + 3 < 10 ? "0" : "") + std::to_string(roll % 24 + 3);
+        const char* method = methods[r.uniform(0, 5)];
+        bool ahead = roll <= 3;
+        later(day, [=, this] {
+          I owed = 0;
+          for (const auto& bill : store::open_bills(c, cid, unit)) owed += bill.amount_fen - bill.paid_fen;
+          if (ahead) owed += 2 * c.scalar("SELECT COALESCE(MAX(amount_fen), 0) FROM bills WHERE unit_id = ?", {unit});
+          if (owed <= 0) return;
+          at(day);
+          record_payment_in(c, *app, trustee, cid, unit, owed, method, "", day);
+          ++entries;
+        });
+      }
+    }
   }
   void do_fees(const std::string& date, I yard, I rate_fen, I collected_pct, const std::string& label) {
     I due = 0;
@@ -224,9 +277,9 @@ std::vector<Month> months() {
 
 void hourly(Books& b, Rng& rng) {
   I yard = b.courtyards[0];
-  b.journal("2025-01-01", "opening", "期初余额：院委会移交的结余", {{"1001", 1'250'000, yard}, {"3001", -1'250'000, yard}});
+  b.journal("2025-01-01", "opening", "期初余额：院委会移交的结余", {{"1001", 1'600'000, yard}, {"3001", -1'600'000, yard}});
   for (const auto& mo : months()) {
-    bool raised = mo.y > 2025 || mo.m >= 7;  // owners agreed 0.30 → 0.50 yuan/m²/month from July 2025
+    bool raised = mo.y > 2026 || (mo.y == 2026 && mo.m >= 5);  // owners agreed 0.30 → 0.50 yuan/m²/month from May 2026
     b.fees(mo.on(5), yard, raised ? 50 : 30, rng.uniform(90, 98), mo.label() + "物业费（" + std::string(raised ? "0.50" : "0.30") + " 元/㎡·月）");
     I clean_h = 24 + rng.uniform(0, 4), garden_h = 10 + rng.uniform(0, 3), elec_h = rng.uniform(2, 6);
     b.pay(mo.on(28), "周秀英", true, clean_h * 2500, mo.label() + "保洁 " + std::to_string(clean_h) + " 小时 × 25 元", "5001", yard, "1001", "Cleaner Zhou");
@@ -382,27 +435,31 @@ void bank_statements(Books& b, const std::string& bank_name, const std::string& 
 
 }  // namespace
 
-I seed_demo_books(Connection& c, const std::vector<I>& compounds, const DemoPeople& people) {
+I seed_demo_books(App& app, Connection& c, const std::vector<I>& compounds, const DemoPeople& people) {
   XINYI_ASSERT(compounds.size() == 5);
+  auto saved_clock = app.clock_ms;
   I total = 0;
   void (*plans[])(Books&, Rng&) = {hourly, committee, community_run, merged, charity};
   for (std::size_t i = 0; i < 5; ++i) {
     Books b(c, compounds[i], people);
+    b.app = &app;
+    b.trustee.ip = "seed";
+    b.trustee.user = store::get_user(c, people.trustee);
+    // The rates, with the decisions they rest on; bills from November 2025 on.
+    static const std::int64_t rates[] = {30, 80, 40, 50, 80};
+    c.execute("UPDATE compounds SET billing_from = ? WHERE id = ?", {std::string(Books::kBillingFrom), compounds[i]});
+    store::insert_fee_rate(c, compounds[i], {0, 0, "2025-01", rates[i], "物业服务合同约定的收费标准", ""}, people.committee, ms_of("2025-01-01"));
+    if (i == 0)
+      store::insert_fee_rate(c, compounds[i], {0, 0, "2026-05", 50, "2026-04-18 业主表决通过：物业费由 0.30 元调整为 0.50 元/㎡·月", ""},
+                             people.committee, ms_of("2026-04-18"));
     Rng rng(1000 + i);
     plans[i](b, rng);
     b.flush();
-    // The rates the history was billed at, with the decisions they rest on; from 2026-11 on,
-    // fees go through bill runs (seed_demo runs November's).
-    static const std::int64_t rates[] = {30, 80, 40, 50, 80};
-    c.execute("UPDATE compounds SET billing_from = '2026-11' WHERE id = ?", {compounds[i]});
-    store::insert_fee_rate(c, compounds[i], {0, 0, "2025-01", rates[i], "历史收费标准（物业服务合同约定）", ""}, people.committee, ms_of("2025-01-01"));
-    if (i == 0)
-      store::insert_fee_rate(c, compounds[i], {0, 0, "2025-07", 50, "2025-06-20 业主表决通过：物业费由 0.30 元调整为 0.50 元/㎡·月", ""},
-                             people.committee, ms_of("2025-06-20"));
     static const char* banks[] = {"成都农商银行新都支行", "中国银行新都支行", "成都银行桂湖支行", "中国建设银行新都支行", "中国工商银行新都支行"};
     bank_statements(b, banks[i], std::to_string(4401 + 111 * static_cast<int>(i)));
     total += b.entries;
   }
+  app.clock_ms = saved_clock;
   return total;
 }
 

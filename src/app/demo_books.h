@@ -1,5 +1,6 @@
 // The demo district's books: 22 months (2025-01 … 2026-10) of history for each of the five
-// compounds, true to its model (SPEC §3): monthly fee income per courtyard, hourly services,
+// compounds, true to its model (SPEC §3): fee income (received, then from 2025-11 billed and
+// paid through Xinyi), hourly services,
 // the provider's fees and remuneration, repairs and renewal projects, the charity fund's week
 // of donations and its uses, crowdfunding and subsidies, disbursements approved by the trustee
 // and committee members with PDF receipts as vouchers, one reversal, one pending and one
@@ -18,6 +19,10 @@ struct DemoPeople {
 };
 
 // `compounds`: the five demo compounds in SPEC §3 order. Returns the number of entries written.
-std::int64_t seed_demo_books(store::Connection& c, const std::vector<std::int64_t>& compounds, const DemoPeople& people);
+// From November 2025 fees go through Xinyi: a bill run every month and households' payments
+// (85–95 % within the month, a few ahead, a few chronically behind); before that, the fee
+// income that arrived is in the books as received. `app`'s clock is moved along the history
+// while it runs and restored after.
+std::int64_t seed_demo_books(App& app, store::Connection& c, const std::vector<std::int64_t>& compounds, const DemoPeople& people);
 
 }  // namespace xinyi::app

@@ -118,7 +118,7 @@ void seed_november_bills(App& app, SeedReport& rep) {
     bill_run(app, trustee, cid, "2026-11", false);
     auto units = app.db.read([cid](store::Connection& c) {
       std::vector<std::pair<std::int64_t, std::int64_t>> v;  // unit, amount
-      for (auto& r : c.query("SELECT unit_id, amount_fen FROM bills WHERE compound_id = ? ORDER BY unit_id", {cid}))
+      for (auto& r : c.query("SELECT unit_id, amount_fen FROM bills WHERE compound_id = ? AND period = '2026-11' ORDER BY unit_id", {cid}))
         v.emplace_back(r.i64(0), r.i64(1));
       return v;
     });
@@ -291,7 +291,7 @@ SeedReport seed_demo(App& app) {
     store::insert_grant(c, teachers, user_ids[5], Role::worker, user_ids[0], now);
     for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[7], wang, "owner", now);
     store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", now);
-    rep.entries = seed_demo_books(c, compound_ids, DemoPeople{user_ids[4], user_ids[2], user_ids[3]});
+    rep.entries = seed_demo_books(app, c, compound_ids, DemoPeople{user_ids[4], user_ids[2], user_ids[3]});
     audit(c, app, system, std::nullopt, "demo.seed", "district:" + std::to_string(district),
           {{"compounds", rep.compounds}, {"units", rep.units}});
   });
