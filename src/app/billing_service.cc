@@ -394,9 +394,16 @@ json::object unit_account(App& app, I cid, I unit_id) {
       payments.push_back(json::object{{"receipt", receipt_label(p.receipt_no)}, {"receipt_no", p.receipt_no}, {"amount_fen", p.amount_fen}, {"method", p.method}, {"paid_on", p.paid_on},
                                       {"entry_index", p.entry_idx}});
     }
+    // What the household received from common money bought per household (insurance, …).
+    json::array covered;
+    for (auto& r : c.query("SELECT d.purpose, du.per_unit_fen, d.status, d.entry_idx FROM disbursement_units du "
+                           "JOIN disbursements d ON d.id = du.disbursement_id WHERE du.unit_id = ? AND d.status = 'executed' "
+                           "ORDER BY d.id DESC",
+                           {unit_id}))
+      covered.push_back(json::object{{"purpose", r.str(0)}, {"per_unit_fen", r.i64(1)}, {"entry_index", r.opt_i64(3) ? json::value(*r.opt_i64(3)) : json::value(nullptr)}});
     return json::object{{"unit_id", unit_id}, {"compound_id", cid}, {"label", unit->label}, {"courtyard", unit->courtyard_name},
                         {"area_centi_m2", unit->area_centi_m2}, {"owed_fen", owed}, {"prepaid_fen", prepaid},
-                        {"bills", std::move(bills)}, {"payments", std::move(payments)}};
+                        {"bills", std::move(bills)}, {"payments", std::move(payments)}, {"covered_by", std::move(covered)}};
   });
 }
 

@@ -219,14 +219,15 @@ struct Books {
 
   // A co-managed payment: requested by the trustee, approved by one committee member (two above
   // the threshold), executed into the books with its receipt.
+  // per_unit_fen > 0: a purchase for every household of `yard`, listing the units covered.
   void pay(const std::string& date, const std::string& payee, bool person, I fen, const std::string& purpose,
            const std::string& expense, I yard = 0, const std::string& cash = "1001", const std::string& payee_ascii = "Provider",
-           const std::string& status = "executed") {
-    later(date, [=, this] { do_pay(date, payee, person, fen, purpose, expense, yard, cash, payee_ascii, status); });
+           const std::string& status = "executed", I per_unit_fen = 0) {
+    later(date, [=, this] { do_pay(date, payee, person, fen, purpose, expense, yard, cash, payee_ascii, status, per_unit_fen); });
   }
   void do_pay(const std::string& date, const std::string& payee, bool person, I fen, const std::string& purpose,
               const std::string& expense, I yard, const std::string& cash, const std::string& payee_ascii,
-              const std::string& status) {
+              const std::string& status, I per_unit_fen) {
     std::string sha = voucher(date, payee_ascii, fen, expense);
     store::DisbursementRec d;
     d.compound_id = cid;
@@ -243,6 +244,10 @@ struct Books {
     I t0 = ms_of(date) - 2 * 86400'000LL;
     d.requested_at = t0;
     d.id = store::insert_disbursement(c, d);
+    if (per_unit_fen)
+      for (I u : unit_ids[yard])
+        c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
+                  {d.id, cid, u, per_unit_fen});
     store::insert_approval(c, cid, d.id, {people.trustee, "trustee", "赵经理", t0});
     if (status == "pending") return;
     if (status == "rejected") {
@@ -332,7 +337,8 @@ void community_run(Books& b, Rng& rng) {
   for (I yard : b.courtyards) {
     auto name = store::get_courtyard(b.c, b.cid, yard)->name;
     I households = static_cast<I>(b.units[yard].size());
-    b.pay("2025-12-16", "中国人保财险新都支公司", false, households * 10'000, name + "每户 100 元家庭财产保险（" + std::to_string(households) + " 户）", "5005", yard, "1001", "PICC");
+    b.pay("2025-12-16", "中国人保财险新都支公司", false, households * 10'000, name + "每户 100 元家庭财产保险（" + std::to_string(households) + " 户）", "5005", yard, "1001", "PICC",
+          "executed", 10'000);
     b.pay("2026-03-12", "新都安防器材经营部", false, 180'000, name + "安装监控摄像头", "5008", yard, "1001", "Security store");
     b.pay("2026-04-09", "新都安防器材经营部", false, 60'000, name + "楼道应急灯", "5008", yard, "1001", "Security store");
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
+#include <set>
 
 #include "app/json_in.h"
 #include "auth/crypto.h"
@@ -286,6 +287,7 @@ json::object disbursement_json(Connection& c, const store::DisbursementRec& d, b
                  {"reason", d.reason},
                  {"entry_index", d.entry_idx ? json::value(*d.entry_idx) : json::value(nullptr)},
                  {"approvals", std::move(approvals)}};
+  o["households_covered"] = c.scalar("SELECT COUNT(*) FROM disbursement_units WHERE disbursement_id = ?", {d.id});
   if (d.status == "pending") {
     auto [zh, en] = ledger::approvals_missing(p, d.amount_fen, votes);
     o["missing_zh"] = zh;
@@ -321,6 +323,14 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
   std::string expense = in.str("expense_account", 16);
   std::string cash = in.opt_str("cash_account", 16).value_or("1001");
   I courtyard = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+  // A per-household purchase (e.g. ¥100 of property insurance for every household): one
+  // expense, with the list of units it covers; the amount must be per_unit_fen × units.
+  auto per_unit = in.opt_i64("per_unit_fen", 1, kMaxAmountFen);
+  auto covered = in.id_list("covered_units", 20'000);
+  if (per_unit.has_value() != !covered.empty())
+    in.add_error("covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units", "per_unit_fen and covered_units go together");
+  else if (per_unit && *per_unit * static_cast<I>(covered.size()) != amount)
+    in.add_error("amount_fen", "金额须等于每户金额 × 户数", "must equal per_unit_fen × the number of units");
   in.finish_except({"vouchers"});
   std::vector<FieldError> errs;
   auto hashes = voucher_hashes(parse_json(body).as_object(), errs);
@@ -358,7 +368,20 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
     for (const auto& y : store::list_courtyards(c, cid)) yards.push_back(y.id);
     auto perrs = ledger::validate(probe, chart, [&](I id) { return std::find(yards.begin(), yards.end(), id) != yards.end(); });
     if (!perrs.empty()) throw_invalid(std::move(perrs));
+    if (per_unit) {
+      std::set<I> seen;
+      for (I u : covered) {
+        auto unit = store::get_unit(c, cid, u);
+        if (!unit || (courtyard && unit->courtyard_id != courtyard) || !seen.insert(u).second)
+          throw_invalid({{"covered_units", "房屋 " + std::to_string(u) + " 不属于本小区（或本院落），或重复",
+                          "unit " + std::to_string(u) + " is not in this compound (or courtyard), or repeats"}});
+      }
+      d.purpose += "（" + std::to_string(covered.size()) + " 户）";
+    }
     d.id = store::insert_disbursement(c, d);
+    for (I u : covered)
+      c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
+                {d.id, cid, u, *per_unit});
     std::string role = who.principal && who.principal->has(cid, Role::trustee) ? "trustee" : approver_role(who, cid);
     store::insert_approval(c, cid, d.id, {who.user_id(), role, who.user->name, app.clock_ms()});
     audit(c, app, who, cid, "disbursement.request", "disbursement:" + std::to_string(d.id), {{"amount_fen", amount}});

@@ -426,6 +426,16 @@ CREATE TABLE remuneration_runs (
   PRIMARY KEY (compound_id, period)
 );
 )SQL"},
+    {8, "per-household purchases: the units a disbursement covers", R"SQL(
+CREATE TABLE disbursement_units (
+  disbursement_id BIGINT NOT NULL REFERENCES disbursements(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  per_unit_fen BIGINT NOT NULL,
+  PRIMARY KEY (disbursement_id, unit_id)
+);
+CREATE INDEX disbursement_units_by_unit ON disbursement_units (unit_id);
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {

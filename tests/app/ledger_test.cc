@@ -5,6 +5,8 @@
 #include <random>
 #include <thread>
 
+#include "app/billing_service.h"
+#include "app/registry_service.h"
 #include "app/verify.h"
 #include "auth/crypto.h"
 #include "store/ledger_repo.h"
@@ -151,6 +153,33 @@ TEST_F(LedgerTest, ARejectedRequestMovesNoMoney) {
   EXPECT_EQ(r.at("status").as_string(), "rejected");
   EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com2"), cid, d.at("id").as_int64()); }), 409);
   EXPECT_EQ(balance("1001"), 100000);
+}
+
+TEST_F(LedgerTest, APerHouseholdPurchaseIsOneExpenseListingTheUnitsCovered) {
+  post(income(1'000'000));
+  auto com1 = env.caller("com1");
+  std::vector<std::int64_t> units;
+  for (const char* n : {"101", "102"})
+    units.push_back(app::create_unit(env.app(), com1, cid,
+                                     R"({"building_id":)" + std::to_string(env.last_building_id) + R"(,"number":")" + n +
+                                         R"(","area_centi_m2":6000})")
+                        .at("id")
+                        .as_int64());
+  std::string list = "[" + std::to_string(units[0]) + "," + std::to_string(units[1]) + "]";
+  EXPECT_EQ(status_of([&] {
+              app::request_disbursement(env.app(), env.caller("trustee"), cid,
+                                        R"({"payee":"人保财险","amount_fen":30000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" + list + "}");
+            }),
+            422);  // 2 × ¥100 is not ¥300
+  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
+                                     R"({"payee":"人保财险","amount_fen":20000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" + list + "}");
+  EXPECT_EQ(d.at("households_covered").as_int64(), 2);
+  EXPECT_EQ(d.at("purpose").as_string(), "家庭财产保险（2 户）");
+  app::approve_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64());
+  auto acct = app::unit_account(env.app(), cid, units[1]);
+  ASSERT_EQ(acct.at("covered_by").as_array().size(), 1u);
+  EXPECT_EQ(acct.at("covered_by").as_array()[0].at("per_unit_fen").as_int64(), 10000);
+  EXPECT_EQ(balance("5005"), 20000);
 }
 
 TEST_F(LedgerTest, CharityMoneyCannotPayTheTrustee) {

@@ -35,7 +35,7 @@ const messages = {
       monthEnd: '{month} 月末', bankSide: '银行', bookSide: '账面', review: '待核实', unexplained: '未找到对应账目的银行流水',
     },
     bills: {
-      title: '我的物业费', owed: '待缴', prepaid: '预存', paid: '已缴', partial: '部分缴纳', open: '待缴', receipt: '收据',
+      covered: '公共资金为本户购买', title: '我的物业费', owed: '待缴', prepaid: '预存', paid: '已缴', partial: '部分缴纳', open: '待缴', receipt: '收据',
       method_wechat: '微信支付', method_alipay: '支付宝', method_bank: '银行转账', method_cash: '现金',
       arrears: '欠费情况（只公布户数和金额）', unitsInArrears: '欠费户数', owedSum: '欠费金额',
     },
@@ -84,7 +84,7 @@ const messages = {
       review: 'under review', unexplained: 'Bank line with no matching entry',
     },
     bills: {
-      title: 'My property fees', owed: 'Owed', prepaid: 'Paid in advance', paid: 'Paid', partial: 'Part paid', open: 'Open',
+      covered: 'Bought for this household from common money', title: 'My property fees', owed: 'Owed', prepaid: 'Paid in advance', paid: 'Paid', partial: 'Part paid', open: 'Open',
       receipt: 'Receipt', method_wechat: 'WeChat Pay', method_alipay: 'Alipay', method_bank: 'Bank transfer', method_cash: 'Cash',
       arrears: 'Arrears (counts and sums only)', unitsInArrears: 'Units in arrears', owedSum: 'Owed',
     },
