@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "app/billing_service.h"
 #include "app/json_in.h"
 #include "domain/ledger/books.h"
 #include "domain/mask.h"
@@ -136,6 +137,28 @@ json::object unmatch_line(App& app, const Caller& who, I cid, I line_id) {
     store::set_match(c, line_id, std::nullopt, std::nullopt, "");
     audit(c, app, who, cid, "bank.unmatch", "bank_line:" + std::to_string(line_id));
     return json::object{{"line_id", line_id}, {"entry_index", nullptr}};
+  });
+}
+
+json::object payment_from_line(App& app, const Caller& who, I cid, I line_id, std::string_view body) {
+  JsonIn in(body);
+  I unit_id = in.i64("unit_id", 1, INT64_MAX);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    I account_id = 0;
+    auto line = store::get_bank_line(c, cid, line_id, &account_id);
+    if (!line) throw_not_found("银行流水", "Bank line");
+    if (line->matched_idx) throw Error(ErrorKind::conflict, "already-matched", "该流水已勾对", "This line is already matched");
+    if (line->amount_fen <= 0)
+      throw Error(ErrorKind::unprocessable, "not-income", "只有收入流水可以登记为缴费", "Only an incoming line can be a fee payment");
+    auto acc = require_account(c, cid, account_id);
+    if (acc.ledger_account != "1001")
+      throw Error(ErrorKind::unprocessable, "wrong-account", "物业费只进入基本户", "Fees are paid into the basic account");
+    auto receipt = record_payment_in(c, app, who, cid, unit_id, line->amount_fen, "bank", line->serial, line->date);
+    I idx = receipt.at("entry_index").as_int64();
+    store::set_match(c, line_id, idx, 0, "payment");  // posting 0 of a payment entry is the bank side
+    audit(c, app, who, cid, "bank.payment", "bank_line:" + std::to_string(line_id), {{"entry", idx}});
+    return receipt;
   });
 }
 

@@ -255,6 +255,8 @@ void register_api(Router& r) {
   });
   r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/match", Rule::in_compound({C, T}),
         [](Ctx& x) { return json_response(200, app::match_line(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/payment", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(201, app::payment_from_line(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
   r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/unmatch", Rule::in_compound({C, T}),
         [](Ctx& x) { return json_response(200, app::unmatch_line(x.app, x.caller, x.id("cid"), x.id("id"))); });
   r.add("POST", "/api/v1/compounds/{cid}/witness/keys", Rule::in_compound({S}),

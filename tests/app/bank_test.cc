@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/ledger_service.h"
+#include "app/registry_service.h"
 #include "support/test_env.h"
 
 namespace xinyi {
@@ -75,6 +76,21 @@ TEST_F(BankTest, ManualMatchChecksTheAmount) {
   EXPECT_EQ(app::reconciliation(env.app(), cid, true).at("accounts").as_array()[0].at("unmatched").as_int64(), 0);
   app::unmatch_line(env.app(), com, cid, line);
   EXPECT_EQ(app::reconciliation(env.app(), cid, true).at("accounts").as_array()[0].at("unmatched").as_int64(), 1);
+}
+
+TEST_F(BankTest, AnIncomingLineBecomesAHouseholdsPaymentAndIsMatchedToIt) {
+  auto com = env.caller("com");
+  auto unit = app::create_unit(env.app(), com, cid, R"({"building_id":)" + std::to_string(env.last_building_id) + R"(,"number":"201","area_centi_m2":10000})");
+  app::import_statement(env.app(), com, cid, acc, statement, {});
+  auto rec = app::reconciliation(env.app(), cid, false);
+  auto line = rec.at("accounts").as_array()[0].at("unmatched_lines").as_array()[0].at("id").as_int64();
+  auto r = app::payment_from_line(env.app(), com, cid, line, R"({"unit_id":)" + std::to_string(unit.at("id").as_int64()) + "}");
+  EXPECT_EQ(r.at("amount_fen").as_int64(), 5000);
+  EXPECT_EQ(r.at("method").as_string(), "bank");
+  EXPECT_EQ(r.at("reference").as_string(), "S3");
+  EXPECT_EQ(r.at("paid_on").as_string(), "2025-03-20");
+  EXPECT_EQ(app::reconciliation(env.app(), cid, true).at("accounts").as_array()[0].at("unmatched").as_int64(), 0);
+  EXPECT_EQ(status_of([&] { app::payment_from_line(env.app(), com, cid, line, R"({"unit_id":1})"); }), 409);
 }
 
 TEST_F(BankTest, AccountNumbersAreKeptMasked) {
