@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { launchBrowser, newPage, startServer } from './harness.mjs'
+import { launchBrowser, newPage, signIn, startServer } from './harness.mjs'
 
 let server, browser
 
@@ -39,10 +39,7 @@ test("a compound's public home lists its courtyards", async () => {
 
 test('a resident signs in and sees their units', async () => {
   const page = await newPage(browser)
-  await page.goto(server.url + 'login')
-  await page.locator('[data-test=login] input').fill('13800000001')
-  await page.locator('[data-test=password] input').fill('xinyi-demo')
-  await page.locator('[data-test=submit]').click()
+  await signIn(page, server, '13800000001')
   await page.locator('[data-test=my-unit]').first().waitFor()
   assert.equal(await page.locator('[data-test=me-name]').innerText(), '王建国')
   const units = await page.locator('[data-test=my-unit]').allInnerTexts()
@@ -53,10 +50,7 @@ test('a resident signs in and sees their units', async () => {
 
 test("a resident sees their bills: one unit paid, the other still owed", async () => {
   const page = await newPage(browser)
-  await page.goto(server.url + 'login')
-  await page.locator('[data-test=login] input').fill('13800000001')
-  await page.locator('[data-test=password] input').fill('xinyi-demo')
-  await page.locator('[data-test=submit]').click()
+  await signIn(page, server, '13800000001')
   const accounts = page.locator('[data-test=unit-account]')
   await accounts.first().waitFor()
   assert.equal(await accounts.count(), 2)
@@ -84,10 +78,7 @@ test('a wrong password is explained in Chinese', async () => {
 test('a resident claims a unit with the paper invite code', async () => {
   assert.ok(server.inviteCode, 'demo prints an invite code')
   const page = await newPage(browser)
-  await page.goto(server.url + 'login')
-  await page.locator('[data-test=login] input').fill('13800000003')
-  await page.locator('[data-test=password] input').fill('xinyi-demo')
-  await page.locator('[data-test=submit]').click()
+  await signIn(page, server, '13800000003')
   await page.locator('[data-test=claim-link]').click()
   await page.locator('[data-test=code] input').fill(server.inviteCode.toLowerCase())
   await page.locator('[data-test=submit]').click()

@@ -54,3 +54,11 @@ export async function newPage(browser) {
   page.setDefaultTimeout(15000)
   return page
 }
+
+// Signs in through the sign-in page, as a person would.
+export async function signIn(page, server, login, password = 'xinyi-demo') {
+  await page.goto(server.url + 'login')
+  await page.locator('[data-test=login] input').fill(login)
+  await page.locator('[data-test=password] input').fill(password)
+  await page.locator('[data-test=submit]').click()
+}

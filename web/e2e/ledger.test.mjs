@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { launchBrowser, newPage, startServer } from './harness.mjs'
+import { launchBrowser, newPage, signIn, startServer } from './harness.mjs'
 
 let server, browser
 
@@ -76,10 +76,7 @@ test('a pending payment shows what approval it still needs', async () => {
 
 test('the trustee previews and issues a bill run, then records a payment and gets a receipt with a QR code', async () => {
   const page = await newPage(browser)
-  await page.goto(server.url + 'login')
-  await page.locator('[data-test=login] input').fill('trustee')
-  await page.locator('[data-test=password] input').fill('xinyi-demo')
-  await page.locator('[data-test=submit]').click()
+  await signIn(page, server, 'trustee')
   await page.locator('[data-test=role]').first().waitFor()
   await page.goto(server.url + 'manage/1')
   await page.locator('[data-test=period] input').fill('2026-12')
