@@ -222,12 +222,19 @@ struct Books {
   // per_unit_fen > 0: a purchase for every household of `yard`, listing the units covered.
   void pay(const std::string& date, const std::string& payee, bool person, I fen, const std::string& purpose,
            const std::string& expense, I yard = 0, const std::string& cash = "1001", const std::string& payee_ascii = "Provider",
-           const std::string& status = "executed", I per_unit_fen = 0) {
-    later(date, [=, this] { do_pay(date, payee, person, fen, purpose, expense, yard, cash, payee_ascii, status, per_unit_fen); });
+           const std::string& status = "executed", I per_unit_fen = 0, I plan_item = 0) {
+    later(date, [=, this] { do_pay(date, payee, person, fen, purpose, expense, yard, cash, payee_ascii, status, per_unit_fen, plan_item); });
+  }
+  // An item of a courtyard's plan for spending its surplus.
+  I plan(I yard, I year, const std::string& item, I planned, const std::string& decision, const std::string& date) {
+    return c.query_one("INSERT INTO surplus_plans (compound_id, courtyard_id, year, item, planned_fen, decision, created_by, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                       {cid, yard, year, item, planned, decision, people.committee, ms_of(date)})
+        ->i64(0);
   }
   void do_pay(const std::string& date, const std::string& payee, bool person, I fen, const std::string& purpose,
               const std::string& expense, I yard, const std::string& cash, const std::string& payee_ascii,
-              const std::string& status, I per_unit_fen) {
+              const std::string& status, I per_unit_fen, I plan_item) {
     std::string sha = voucher(date, payee_ascii, fen, expense);
     store::DisbursementRec d;
     d.compound_id = cid;
@@ -244,6 +251,7 @@ struct Books {
     I t0 = ms_of(date) - 2 * 86400'000LL;
     d.requested_at = t0;
     d.id = store::insert_disbursement(c, d);
+    if (plan_item) c.execute("UPDATE disbursements SET plan_item_id = ? WHERE id = ?", {plan_item, d.id});
     if (per_unit_fen)
       for (I u : unit_ids[yard])
         c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
@@ -337,10 +345,13 @@ void community_run(Books& b, Rng& rng) {
   for (I yard : b.courtyards) {
     auto name = store::get_courtyard(b.c, b.cid, yard)->name;
     I households = static_cast<I>(b.units[yard].size());
+    I insurance = b.plan(yard, 2025, "每户 100 元家庭财产保险", households * 10'000, "2025-11-20 院落坝坝会议定", "2025-11-20");
+    I cameras = b.plan(yard, 2026, "监控摄像头", 200'000, "2026-02-26 院落坝坝会议定", "2026-02-26");
+    I lights = b.plan(yard, 2026, "楼道应急灯", 60'000, "2026-02-26 院落坝坝会议定", "2026-02-26");
     b.pay("2025-12-16", "中国人保财险新都支公司", false, households * 10'000, name + "每户 100 元家庭财产保险（" + std::to_string(households) + " 户）", "5005", yard, "1001", "PICC",
-          "executed", 10'000);
-    b.pay("2026-03-12", "新都安防器材经营部", false, 180'000, name + "安装监控摄像头", "5008", yard, "1001", "Security store");
-    b.pay("2026-04-09", "新都安防器材经营部", false, 60'000, name + "楼道应急灯", "5008", yard, "1001", "Security store");
+          "executed", 10'000, insurance);
+    b.pay("2026-03-12", "新都安防器材经营部", false, 180'000, name + "安装监控摄像头", "5008", yard, "1001", "Security store", "executed", 0, cameras);
+    b.pay("2026-04-09", "新都安防器材经营部", false, 60'000, name + "楼道应急灯", "5008", yard, "1001", "Security store", "executed", 0, lights);
   }
 }
 

@@ -287,6 +287,8 @@ json::object disbursement_json(Connection& c, const store::DisbursementRec& d, b
                  {"reason", d.reason},
                  {"entry_index", d.entry_idx ? json::value(*d.entry_idx) : json::value(nullptr)},
                  {"approvals", std::move(approvals)}};
+  auto plan = c.query_one("SELECT plan_item_id FROM disbursements WHERE id = ?", {d.id});
+  o["plan_item_id"] = plan->is_null(0) ? json::value(nullptr) : json::value(plan->i64(0));
   o["households_covered"] = c.scalar("SELECT COUNT(*) FROM disbursement_units WHERE disbursement_id = ?", {d.id});
   if (d.status == "pending") {
     auto [zh, en] = ledger::approvals_missing(p, d.amount_fen, votes);
@@ -325,6 +327,7 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
   I courtyard = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
   // A per-household purchase (e.g. ¥100 of property insurance for every household): one
   // expense, with the list of units it covers; the amount must be per_unit_fen × units.
+  auto plan_item = in.opt_i64("plan_item_id", 1, INT64_MAX);
   auto per_unit = in.opt_i64("per_unit_fen", 1, kMaxAmountFen);
   auto covered = in.id_list("covered_units", 20'000);
   if (per_unit.has_value() != !covered.empty())
@@ -378,7 +381,14 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
       }
       d.purpose += "（" + std::to_string(covered.size()) + " 户）";
     }
+    if (plan_item) {
+      auto pi = c.query_one("SELECT courtyard_id FROM surplus_plans WHERE compound_id = ? AND id = ?", {cid, *plan_item});
+      if (!pi) throw_not_found("结余使用计划项", "Surplus plan item");
+      if (courtyard && pi->i64(0) != courtyard)
+        throw_invalid({{"plan_item_id", "计划项属于另一个院落", "the plan item belongs to another courtyard"}});
+    }
     d.id = store::insert_disbursement(c, d);
+    if (plan_item) c.execute("UPDATE disbursements SET plan_item_id = ? WHERE id = ?", {*plan_item, d.id});
     for (I u : covered)
       c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
                 {d.id, cid, u, *per_unit});

@@ -187,6 +187,42 @@ json::object settlement(App& app, I cid, const std::string& period_text) {
   });
 }
 
+json::object add_plan_item(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  I courtyard = in.i64("courtyard_id", 1, INT64_MAX);
+  I year = in.i64("year", 2000, 2200);
+  std::string item = in.str("item", 100);
+  I planned = in.i64("planned_fen", 1, kMaxAmountFen);
+  std::string decision = in.str("decision", 200);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    if (!store::get_courtyard(c, cid, courtyard)) throw_not_found("院落", "Courtyard");
+    I id = c.query_one("INSERT INTO surplus_plans (compound_id, courtyard_id, year, item, planned_fen, decision, created_by, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                       {cid, courtyard, year, item, planned, decision, who.user_id(), app.clock_ms()})
+               ->i64(0);
+    audit(c, app, who, cid, "surplus.plan", "plan_item:" + std::to_string(id), {{"item", item}, {"planned_fen", planned}});
+    return json::object{{"id", id}, {"courtyard_id", courtyard}, {"year", year}, {"item", item}, {"planned_fen", planned},
+                        {"decision", decision}};
+  });
+}
+
+json::object surplus_plans(App& app, I cid, I year) {
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    json::array items;
+    for (auto& r : c.query("SELECT p.id, p.courtyard_id, y.name, p.item, p.planned_fen, p.decision, "
+                           "COALESCE((SELECT SUM(d.amount_fen) FROM disbursements d WHERE d.plan_item_id = p.id AND d.status = 'executed'), 0) "
+                           "FROM surplus_plans p JOIN courtyards y ON y.id = p.courtyard_id WHERE p.compound_id = ? AND p.year = ? "
+                           "ORDER BY y.id, p.id",
+                           {cid, year}))
+      items.push_back(json::object{{"id", r.i64(0)}, {"courtyard_id", r.i64(1)}, {"courtyard", r.str(2)}, {"item", r.str(3)},
+                                   {"planned_fen", r.i64(4)}, {"decision", r.str(5)}, {"spent_fen", r.i64(6)}});
+    return json::object{{"compound_id", cid}, {"year", year}, {"items", std::move(items)}};
+  });
+}
+
 json::object notice_data(App& app, I cid, const std::string& month_text) {
   auto month = billing::Month::parse(month_text);
   if (!month) throw Error(ErrorKind::bad_request, "bad-period", "月份应为 YYYY-MM", "The month must be YYYY-MM");

@@ -99,6 +99,9 @@ void register_api(Router& r) {
     res.headers.emplace_back("Content-Disposition", "inline; filename=\"notice-" + std::to_string(cid) + "-" + month + ".pdf\"");
     return res;
   });
+  r.add("GET", pub + "/surplus-plans", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, app::surplus_plans(x.app, x.id("id"), x.query_int("year", 2026, 2000, 2200)));
+  });
   r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
     if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
@@ -212,6 +215,8 @@ void register_api(Router& r) {
   r.add("POST", "/api/v1/compounds/{cid}/remuneration", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(201, app::book_remuneration(x.app, x.caller, x.id("cid"), x.query_str("period", 16)));
   });
+  r.add("POST", "/api/v1/compounds/{cid}/surplus-plans", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::add_plan_item(x.app, x.caller, x.id("cid"), x.req.body)); });
   r.add("POST", "/api/v1/compounds/{cid}/shared-costs", Rule::in_compound({C, T}),
         [](Ctx& x) { return json_response(201, app::allocate_shared_cost(x.app, x.caller, x.id("cid"), x.req.body)); });
   r.add("GET", "/api/v1/compounds/{cid}/receipts/{no}", Rule::in_compound({C, T, S, A}),

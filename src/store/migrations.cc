@@ -436,6 +436,20 @@ CREATE TABLE disbursement_units (
 );
 CREATE INDEX disbursement_units_by_unit ON disbursement_units (unit_id);
 )SQL"},
+    {9, "plans for spending a courtyard's surplus", R"SQL(
+CREATE TABLE surplus_plans (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  courtyard_id BIGINT NOT NULL REFERENCES courtyards(id),
+  year BIGINT NOT NULL,
+  item TEXT NOT NULL,
+  planned_fen BIGINT NOT NULL CHECK (planned_fen > 0),
+  decision TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+ALTER TABLE disbursements ADD COLUMN plan_item_id BIGINT;
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {

@@ -84,6 +84,26 @@ TEST_F(SettlementTest, SharedCostsSplitByAreaWithNoFenLostOrCreated) {
             422);
 }
 
+TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
+  env.grant(env.add_user("trustee"), cid, Role::trustee);
+  post("2026-01-05", "1001", "4001", 500000, yards[0]);
+  auto item = app::add_plan_item(env.app(), com, cid,
+                                 R"({"courtyard_id":)" + std::to_string(yards[0]) + R"(,"year":2026,"item":"监控摄像头","planned_fen":200000,"decision":"坝坝会议定"})");
+  auto id = item.at("id").as_int64();
+  std::string req = R"({"payee":"安防器材部","amount_fen":180000,"purpose":"安装监控","expense_account":"5008","courtyard_id":)" +
+                    std::to_string(yards[0]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
+  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid, req);
+  EXPECT_EQ(d.at("plan_item_id").as_int64(), id);
+  EXPECT_EQ(app::surplus_plans(env.app(), cid, 2026).at("items").as_array()[0].at("spent_fen").as_int64(), 0);  // not yet paid
+  app::approve_disbursement(env.app(), com, cid, d.at("id").as_int64());
+  auto plans = app::surplus_plans(env.app(), cid, 2026);
+  EXPECT_EQ(plans.at("items").as_array()[0].at("planned_fen").as_int64(), 200000);
+  EXPECT_EQ(plans.at("items").as_array()[0].at("spent_fen").as_int64(), 180000);
+  std::string other = R"({"payee":"x","amount_fen":100,"purpose":"x","expense_account":"5008","courtyard_id":)" +
+                      std::to_string(yards[1]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
+  EXPECT_EQ(status_of([&] { app::request_disbursement(env.app(), env.caller("trustee"), cid, other); }), 422);
+}
+
 TEST_F(SettlementTest, TheStatementTiesToTheLedger) {
   app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2026-01","rate_fen":40,"decision":"合同"})");
   app::bill_run(env.app(), com, cid, "2026-10", false);

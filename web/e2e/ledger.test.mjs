@@ -42,6 +42,9 @@ test('the public home shows each courtyard carried in, income, costs and carried
   const text = await table.innerText()
   for (const y of ['文庙院', '书院街院', '马家院']) assert.ok(text.includes(y), y)
   assert.match(text, /结转下期/)
+  const plans = await page.locator('[data-test=plans]').innerText()
+  assert.match(plans, /监控摄像头/)
+  assert.match(plans, /每户 100 元家庭财产保险/)
 })
 
 test('the bank reconciliation shows the one line still under review', async () => {
