@@ -8,6 +8,7 @@
 #include "app/settlement_service.h"
 #include "domain/money.h"
 #include "domain/billing.h"
+#include "store/auth_repo.h"
 #include "store/billing_repo.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
@@ -101,6 +102,15 @@ json::object receipt_json(Connection& c, I cid, I receipt_no) {
 
 json::object receipt(App& app, I cid, I receipt_no) {
   return app.db.read([&](Connection& c) { return receipt_json(c, cid, receipt_no); });
+}
+
+json::object my_receipt(App& app, const Caller& who, I cid, I receipt_no) {
+  return app.db.read([&](Connection& c) {
+    auto unit = c.query_one("SELECT unit_id FROM payments WHERE compound_id = ? AND receipt_no = ?", {cid, receipt_no});
+    if (!unit) throw_not_found("收据", "Receipt");
+    if (!store::has_claim(c, unit->i64(0), who.user_id())) throw_forbidden();
+    return receipt_json(c, cid, receipt_no);
+  });
 }
 
 json::object set_fee_rate(App& app, const Caller& who, I cid, std::string_view body) {

@@ -44,6 +44,8 @@ boost::json::object record_payment_in(store::Connection& c, App& app, const Call
                                       const std::optional<std::string>& paid_on);
 // A receipt to print: amounts, the bills it settled, and the ledger entry its QR code opens.
 boost::json::object receipt(App& app, std::int64_t cid, std::int64_t receipt_no);
+// The same for a resident, who may reprint receipts of the units they have claimed (403 otherwise).
+boost::json::object my_receipt(App& app, const Caller& who, std::int64_t cid, std::int64_t receipt_no);
 
 // Committee view: every unit that owes, with its label. Public view: counts and sums per courtyard.
 boost::json::object arrears(App& app, std::int64_t cid, bool public_view);

@@ -135,6 +135,8 @@ void register_api(Router& r) {
     return json_response(200, json::object{{"signed_in", true}, {"me", app::me(x.app, x.caller)}});
   });
   r.add("GET", "/api/v1/me", Rule::signed_in(), [](Ctx& x) { return json_response(200, app::me(x.app, x.caller)); });
+  r.add("GET", "/api/v1/me/receipts/{cid}/{no}", Rule::signed_in(),
+        [](Ctx& x) { return json_response(200, app::my_receipt(x.app, x.caller, x.id("cid"), x.id("no"))); });
   r.add("GET", "/api/v1/me/bills", Rule::signed_in(), [](Ctx& x) { return json_response(200, app::my_bills(x.app, x.caller)); });
   r.add("POST", "/api/v1/me/claims", Rule::signed_in(),
         [](Ctx& x) { return json_response(201, app::claim_unit(x.app, x.caller, x.req.body)); });

@@ -223,6 +223,23 @@ TEST_F(ApiTest, AResidentClaimsTheirUnitWithThePaperCode) {
   EXPECT_EQ(me.at("roles").as_array()[0].at("role").as_string(), "resident");
 }
 
+TEST_F(ApiTest, ResidentsReprintOnlyTheirOwnReceipts) {
+  auto teachers = compound_id("桂湖教师院");
+  auto receipt_of = [&](std::int64_t unit) {
+    return env.db().read([&](store::Connection& c) {
+      return c.scalar("SELECT MIN(receipt_no) FROM payments WHERE compound_id = ? AND unit_id = ?", {teachers, unit});
+    });
+  };
+  auto own = receipt_of(14), other = receipt_of(2);  // 王建国 owns units 1 and 14
+  auto wang = client();
+  wang.login("13800000001");
+  auto r = wang.get("/api/v1/me/receipts/" + std::to_string(teachers) + "/" + std::to_string(own));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json().at("label").as_string(), "1栋2单元102");
+  expect_problem(wang.get("/api/v1/me/receipts/" + std::to_string(teachers) + "/" + std::to_string(other)), 403);
+  expect_problem(client().get("/api/v1/me/receipts/" + std::to_string(teachers) + "/" + std::to_string(own)), 401);
+}
+
 TEST_F(ApiTest, EveryRouteHasARuleAndCompoundRoutesNameTheCompound) {
   for (const auto& r : router->routes()) {
     if (r.rule.scope() == Rule::Scope::compound) {

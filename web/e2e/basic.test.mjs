@@ -63,6 +63,12 @@ test("a resident sees their bills: one unit paid, the other still owed", async (
   const second = await accounts.nth(1).innerText()
   assert.match(second, /已缴/)
   assert.match(second, /收据 No\.\d{6}/)
+  // A receipt of one's own unit can be opened and printed again, with its QR code.
+  await accounts.nth(1).locator('[data-test=payment]').first().click()
+  const receipt = page.locator('[data-test=receipt]')
+  await receipt.waitFor()
+  assert.match(await receipt.innerText(), /1栋2单元102/)
+  assert.ok(await receipt.locator('img').getAttribute('src'))
 })
 
 test('a wrong password is explained in Chinese', async () => {

@@ -10,6 +10,7 @@ export const router = createRouter({
     { path: '/register', component: () => import('./pages/Register.vue') },
     { path: '/me', component: () => import('./pages/Me.vue') },
     { path: '/claim', component: () => import('./pages/Claim.vue') },
+    { path: '/receipt/:cid/:no', component: () => import('./pages/Receipt.vue'), props: true },
     { path: '/manage/:id', component: () => import('./pages/Manage.vue'), props: true },
     { path: '/:rest(.*)', redirect: '/' },
   ],
