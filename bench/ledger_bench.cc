@@ -34,6 +34,14 @@ namespace {
 
 constexpr std::uint64_t kLeaves = 1'000'000;
 
+// A district › street › community › compound for a benchmark store; returns the compound id.
+std::int64_t one_compound(store::Connection& c) {
+  auto d = store::insert_district(c, "区", 1);
+  auto s = store::insert_street(c, d, "街", 1);
+  auto m = store::insert_community(c, s, "社区", 1);
+  return store::insert_compound(c, m, "小区", "", "hourly", "", 1);
+}
+
 const std::vector<ledger::Hash>& leaves() {
   static std::vector<ledger::Hash> v = [] {
     std::vector<ledger::Hash> out;
@@ -112,10 +120,7 @@ struct ProofStore {
     db = store::Database::open("sqlite:" + (dir / "p.db").string(), 2);
     store::migrate(*db);
     db->write([&](store::Connection& c) {
-      auto d = store::insert_district(c, "区", 1);
-      auto s = store::insert_street(c, d, "街", 1);
-      auto m = store::insert_community(c, s, "社区", 1);
-      store::insert_compound(c, m, "小区", "", "hourly", "", 1);
+      one_compound(c);
       ledger::TreeBuilder tb;
       std::int64_t i = 0;
       for (const auto& h : leaves()) {
@@ -178,10 +183,7 @@ struct BalanceStore {
     store::migrate(*db);
     app = std::make_unique<app::App>(*db);
     db->write([&](store::Connection& c) {
-      auto d = store::insert_district(c, "区", 1);
-      auto s = store::insert_street(c, d, "街", 1);
-      auto m = store::insert_community(c, s, "社区", 1);
-      auto k = store::insert_compound(c, m, "小区", "", "hourly", "", 1);
+      auto k = one_compound(c);
       store::insert_courtyard(c, k, "院", std::nullopt, 1);
       app::ensure_books(c, k, 1);
     });
@@ -238,10 +240,7 @@ struct BillStore {
     store::migrate(*db);
     app = std::make_unique<app::App>(*db);
     db->write([&](store::Connection& c) {
-      auto d = store::insert_district(c, "区", 1);
-      auto s = store::insert_street(c, d, "街", 1);
-      auto m = store::insert_community(c, s, "社区", 1);
-      auto k = store::insert_compound(c, m, "小区", "", "hourly", "", 1);
+      auto k = one_compound(c);
       app::ensure_books(c, k, 1);
       const std::string_view alpha = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
       for (int y = 0; y < 10; ++y) {

@@ -32,6 +32,15 @@ store::BankAccountRec require_account(Connection& c, I cid, I id) {
   return *a;
 }
 
+// A bank line that is not matched yet, and its account; 404 or 409 otherwise.
+std::pair<store::BankLineRec, store::BankAccountRec> unmatched_line(Connection& c, I cid, I line_id) {
+  I account_id = 0;
+  auto line = store::get_bank_line(c, cid, line_id, &account_id);
+  if (!line) throw_not_found("银行流水", "Bank line");
+  if (line->matched_idx) throw Error(ErrorKind::conflict, "already-matched", "该流水已勾对", "This line is already matched");
+  return {*line, require_account(c, cid, account_id)};
+}
+
 std::string month_end(const std::string& ym) {
   int y = std::stoi(ym.substr(0, 4)), m = std::stoi(ym.substr(5, 2));
   static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -109,11 +118,7 @@ json::object match_line(App& app, const Caller& who, I cid, I line_id, std::stri
   I n = in.opt_i64("posting", 0, 63).value_or(-1);
   in.finish();
   return app.db.write([&](Connection& c) {
-    I account_id = 0;
-    auto line = store::get_bank_line(c, cid, line_id, &account_id);
-    if (!line) throw_not_found("银行流水", "Bank line");
-    if (line->matched_idx) throw Error(ErrorKind::conflict, "already-matched", "该流水已勾对", "This line is already matched");
-    auto acc = require_account(c, cid, account_id);
+    auto [line, acc] = unmatched_line(c, cid, line_id);
     auto open = store::open_postings(c, cid, acc.ledger_account);
     const bank::OpenPosting* hit = nullptr;
     for (const auto& p : open)
@@ -121,9 +126,9 @@ json::object match_line(App& app, const Caller& who, I cid, I line_id, std::stri
     if (!hit)
       throw Error(ErrorKind::unprocessable, "no-such-posting", "该笔账目没有可勾对的银行存款分录",
                   "That entry has no unmatched posting on this bank account", {{"entry_index", "无可勾对分录", "no open posting"}});
-    if (hit->amount_fen != line->amount_fen)
-      throw Error(ErrorKind::unprocessable, "amount-differs", "金额不一致：流水 " + format_yuan(line->amount_fen) + "，账目 " + format_yuan(hit->amount_fen),
-                  "Amounts differ: bank " + format_yuan(line->amount_fen) + ", books " + format_yuan(hit->amount_fen));
+    if (hit->amount_fen != line.amount_fen)
+      throw Error(ErrorKind::unprocessable, "amount-differs", "金额不一致：流水 " + format_yuan(line.amount_fen) + "，账目 " + format_yuan(hit->amount_fen),
+                  "Amounts differ: bank " + format_yuan(line.amount_fen) + ", books " + format_yuan(hit->amount_fen));
     store::set_match(c, line_id, hit->idx, hit->n, "manual");
     audit(c, app, who, cid, "bank.match", "bank_line:" + std::to_string(line_id), {{"entry", hit->idx}});
     return json::object{{"line_id", line_id}, {"entry_index", hit->idx}, {"posting", hit->n}, {"match_kind", "manual"}};
@@ -145,16 +150,12 @@ json::object payment_from_line(App& app, const Caller& who, I cid, I line_id, st
   I unit_id = in.i64("unit_id", 1, INT64_MAX);
   in.finish();
   return app.db.write([&](Connection& c) {
-    I account_id = 0;
-    auto line = store::get_bank_line(c, cid, line_id, &account_id);
-    if (!line) throw_not_found("银行流水", "Bank line");
-    if (line->matched_idx) throw Error(ErrorKind::conflict, "already-matched", "该流水已勾对", "This line is already matched");
-    if (line->amount_fen <= 0)
+    auto [line, acc] = unmatched_line(c, cid, line_id);
+    if (line.amount_fen <= 0)
       throw Error(ErrorKind::unprocessable, "not-income", "只有收入流水可以登记为缴费", "Only an incoming line can be a fee payment");
-    auto acc = require_account(c, cid, account_id);
     if (acc.ledger_account != "1001")
       throw Error(ErrorKind::unprocessable, "wrong-account", "物业费只进入基本户", "Fees are paid into the basic account");
-    auto receipt = record_payment_in(c, app, who, cid, unit_id, line->amount_fen, "bank", line->serial, line->date);
+    auto receipt = record_payment_in(c, app, who, cid, unit_id, line.amount_fen, "bank", line.serial, line.date);
     I idx = receipt.at("entry_index").as_int64();
     store::set_match(c, line_id, idx, 0, "payment");  // posting 0 of a payment entry is the bank side
     audit(c, app, who, cid, "bank.payment", "bank_line:" + std::to_string(line_id), {{"entry", idx}});

@@ -22,11 +22,8 @@ billing::Period require_period(const std::string& text) {
   return *p;
 }
 std::string first_day(const billing::Period& p) { return p.first.str() + "-01"; }
-std::string last_day(const billing::Period& p) {
-  auto next = p.last().plus(1);
-  // The day before the next month's first: compare dates as text, so use "< next-01".
-  return next.str() + "-01";
-}
+// The first day after the period: dates compare as text, so a period is [first_day, end_exclusive).
+std::string end_exclusive(const billing::Period& p) { return p.last().plus(1).str() + "-01"; }
 void require_compound(Connection& c, I cid) {
   if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
 }
@@ -48,8 +45,7 @@ json::object book_remuneration(App& app, const Caller& who, I cid, const std::st
   auto period = require_period(period_text);
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (auto done = c.query_one("SELECT amount_fen, entry_idx FROM remuneration_runs WHERE compound_id = ? AND period = ?",
-                                {cid, period.str()}))
+    if (c.scalar("SELECT COUNT(*) FROM remuneration_runs WHERE compound_id = ? AND period = ?", {cid, period.str()}))
       throw Error(ErrorKind::conflict, "already-booked", "该账期的受托人酬金已入账", "The remuneration for this period is already booked");
     I bp = c.scalar("SELECT remuneration_bp FROM compounds WHERE id = ?", {cid});
     // Costs per courtyard: expense debits in the period, not the remuneration itself, not paid
@@ -60,7 +56,7 @@ json::object book_remuneration(App& app, const Caller& who, I cid, const std::st
                            "AND p.amount_fen > 0 AND p.date >= ? AND p.date < ? AND NOT EXISTS (SELECT 1 FROM postings q "
                            "JOIN accounts b ON b.compound_id = q.compound_id AND b.code = q.account WHERE q.compound_id = p.compound_id "
                            "AND q.idx = p.idx AND b.charity = 1 AND q.amount_fen < 0) GROUP BY p.courtyard_id",
-                           {cid, first_day(period), last_day(period)}))
+                           {cid, first_day(period), end_exclusive(period)}))
       costs[r.i64(0)] = r.i64(1);
     I total_costs = 0, total = 0;
     ledger::Transaction t;
@@ -153,7 +149,7 @@ json::object settlement(App& app, I cid, const std::string& period_text) {
   auto period = require_period(period_text);
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    const std::string from = first_day(period), to = last_day(period);
+    const std::string from = first_day(period), to = end_exclusive(period);
     struct Row { I before = 0, fees = 0, other_income = 0, own_costs = 0, allocated = 0; };
     std::map<I, Row> rows;
     // Surplus before the period: income (credit, so negated) less expenses, by courtyard.
@@ -238,7 +234,7 @@ json::object notice_data(App& app, I cid, const std::string& month_text) {
     for (auto& r : c.query("SELECT p.account, SUM(p.amount_fen) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id "
                            "AND a.code = p.account WHERE p.compound_id = ? AND a.type IN ('income', 'expense') AND p.date >= ? "
                            "AND p.date < ? GROUP BY p.account ORDER BY p.account",
-                           {cid, first_day(period), last_day(period)})) {
+                           {cid, first_day(period), end_exclusive(period)})) {
       const auto* a = ledger::find_account(chart, r.str(0));
       if (!a || r.i64(1) == 0) continue;
       if (a->type == ledger::AccountType::income) {
