@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/json_in.h"
+#include "app/vote_service.h"
 #include "app/ledger_service.h"
 #include "app/settlement_service.h"
 #include "domain/money.h"
@@ -120,6 +121,7 @@ json::object set_fee_rate(App& app, const Caller& who, I cid, std::string_view b
   I rate = in.i64("rate_fen", 0, billing::kMaxRateFenPerM2Month);
   std::string decision = in.str("decision", 200);
   std::string doc = in.opt_str("document_sha256", 64).value_or("");
+  I vote_id = in.opt_i64("vote_id", 1, INT64_MAX).value_or(0);
   if (!from.empty() && !Month::parse(from)) in.add_error("effective_from", "应为 YYYY-MM（自该月 1 日起生效）", "must be YYYY-MM (effective from the 1st)");
   if (!doc.empty() && !ledger::from_hex(doc)) in.add_error("document_sha256", "应为已上传凭证的 SHA-256", "must be the SHA-256 of an uploaded voucher");
   in.finish();
@@ -127,15 +129,29 @@ json::object set_fee_rate(App& app, const Caller& who, I cid, std::string_view b
     require_compound(c, cid);
     if (courtyard && !store::get_courtyard(c, cid, courtyard)) throw_not_found("院落", "Courtyard");
     if (!doc.empty() && !store::get_voucher(c, cid, doc, false)) throw_not_found("决议文件（请先上传）", "Decision document (upload it first)");
-    store::FeeRateRec r{0, courtyard, from, rate, decision, doc};
+    if (c.scalar("SELECT COUNT(*) FROM fee_rates WHERE compound_id = ? AND courtyard_id = ? AND effective_from = ?", {cid, courtyard, from}))
+      throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定", "A rate from that month is already set");
+    // A change of rate (a schedule already exists for this scope) takes effect only after the
+    // owners have voted for it: matter 2 (management rules), 4 (the provider's contract) or 9.
+    bool change = c.scalar("SELECT COUNT(*) FROM fee_rates WHERE compound_id = ? AND courtyard_id = ? AND effective_from < ?",
+                           {cid, courtyard, from}) > 0;
+    if (change && !vote_id)
+      throw_invalid({{"vote_id", "调整收费标准须引用已通过的业主表决", "A change of fee rate must cite a passed owners' vote"}});
+    if (vote_id) {
+      require_passed_vote(c, cid, vote_id, {2, 4, 9}, "vote_id");
+      I closed = c.scalar("SELECT closed_at FROM votes WHERE id = ?", {vote_id});
+      if (china_date(closed).substr(0, 7) > from)
+        throw_invalid({{"effective_from", "新标准只能自表决通过当月或之后生效", "The new rate can take effect only from the month the vote passed"}});
+    }
+    store::FeeRateRec r{0, courtyard, from, rate, decision, doc, vote_id};
     try {
       r.id = store::insert_fee_rate(c, cid, r, who.user_id(), app.clock_ms());
     } catch (const store::ConstraintError&) {
       throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定", "A rate from that month is already set");
     }
-    audit(c, app, who, cid, "fee.rate", "fee_rate:" + std::to_string(r.id), {{"effective_from", from}, {"rate_fen", rate}});
+    audit(c, app, who, cid, "fee.rate", "fee_rate:" + std::to_string(r.id), {{"effective_from", from}, {"rate_fen", rate}, {"vote_id", vote_id}});
     return json::object{{"id", r.id}, {"courtyard_id", courtyard}, {"effective_from", from}, {"rate_fen", rate},
-                        {"decision", decision}, {"document_sha256", doc}};
+                        {"decision", decision}, {"document_sha256", doc}, {"vote_id", vote_id}};
   });
 }
 
@@ -145,7 +161,8 @@ json::array fee_rates(App& app, I cid) {
     json::array out;
     for (const auto& r : store::list_fee_rates(c, cid))
       out.push_back(json::object{{"id", r.id}, {"courtyard_id", r.courtyard_id}, {"effective_from", r.effective_from},
-                                 {"rate_fen", r.rate_fen}, {"decision", r.decision}, {"document_sha256", r.document_sha256}});
+                                 {"rate_fen", r.rate_fen}, {"decision", r.decision}, {"document_sha256", r.document_sha256},
+                                 {"vote_id", r.vote_id}});
     return out;
   });
 }

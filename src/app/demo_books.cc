@@ -452,6 +452,9 @@ void bank_statements(Books& b, const std::string& bank_name, const std::string& 
 
 }  // namespace
 
+std::string demo_pdf(const std::vector<std::string>& lines) { return receipt_pdf(lines); }
+I demo_ms(const std::string& date) { return ms_of(date); }
+
 I seed_demo_books(App& app, Connection& c, const std::vector<I>& compounds, const DemoPeople& people) {
   XINYI_ASSERT(compounds.size() == 5);
   auto saved_clock = app.clock_ms;
@@ -467,7 +470,8 @@ I seed_demo_books(App& app, Connection& c, const std::vector<I>& compounds, cons
     c.execute("UPDATE compounds SET billing_from = ? WHERE id = ?", {std::string(Books::kBillingFrom), compounds[i]});
     store::insert_fee_rate(c, compounds[i], {0, 0, "2025-01", rates[i], "物业服务合同约定的收费标准", ""}, people.committee, ms_of("2025-01-01"));
     if (i == 0)
-      store::insert_fee_rate(c, compounds[i], {0, 0, "2026-05", 50, "2026-04-18 业主表决通过：物业费由 0.30 元调整为 0.50 元/㎡·月", ""},
+      store::insert_fee_rate(c, compounds[i], {0, 0, "2026-05", 50, "2026-04-18 业主表决通过：物业费由 0.30 元调整为 0.50 元/㎡·月", "",
+                                               people.fee_rise_vote},
                              people.committee, ms_of("2026-04-18"));
     Rng rng(1000 + i);
     plans[i](b, rng);

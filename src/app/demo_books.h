@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "app/app.h"
@@ -16,7 +17,13 @@ namespace xinyi::app {
 
 struct DemoPeople {
   std::int64_t trustee = 0, committee = 0, committee2 = 0;
+  std::int64_t fee_rise_vote = 0;  // the owners' vote the hourly compound's 2026-05 rate cites
 };
+
+// Helpers shared by the demo's parts: a one-page PDF (ASCII text) as a viewable voucher, and
+// 10:00 China time on a YYYY-MM-DD date in milliseconds.
+std::string demo_pdf(const std::vector<std::string>& lines);
+std::int64_t demo_ms(const std::string& date);
 
 // `compounds`: the five demo compounds in SPEC §3 order. Returns the number of entries written.
 // From November 2025 fees go through Xinyi: a bill run every month and households' payments

@@ -47,8 +47,10 @@ class JsonIn {
   // As finish(), but `others` are known fields the caller reads itself (arrays of objects).
   void finish_except(std::initializer_list<const char*> others);
 
- private:
+  // The raw value of a field the caller checks itself (marks it known); nullptr when absent.
   const boost::json::value* get(const char* key);
+
+ private:
   boost::json::value owned_;
   const boost::json::object* obj_ = nullptr;
   std::set<std::string> seen_;

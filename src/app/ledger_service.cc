@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/json_in.h"
+#include "app/vote_service.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"
 #include "domain/mask.h"
@@ -330,6 +331,7 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
   auto plan_item = in.opt_i64("plan_item_id", 1, INT64_MAX);
   auto per_unit = in.opt_i64("per_unit_fen", 1, kMaxAmountFen);
   auto covered = in.id_list("covered_units", 20'000);
+  auto vote_id = in.opt_i64("vote_id", 1, INT64_MAX);
   if (per_unit.has_value() != !covered.empty())
     in.add_error("covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units", "per_unit_fen and covered_units go together");
   else if (per_unit && *per_unit * static_cast<I>(covered.size()) != amount)
@@ -387,7 +389,13 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
       if (courtyard && pi->i64(0) != courtyard)
         throw_invalid({{"plan_item_id", "计划项属于另一个院落", "the plan item belongs to another courtyard"}});
     }
+    // Spending the maintenance fund needs the owners' vote on matter 5 (SPEC §4).
+    if (cash == ledger::kMaintenanceFundBank && !vote_id)
+      throw_invalid({{"vote_id", "动用维修资金须引用已通过的业主表决（第 5 项事项）", "Spending the maintenance fund must cite a passed vote on matter 5"}});
+    if (vote_id) require_passed_vote(c, cid, *vote_id, cash == ledger::kMaintenanceFundBank ? std::initializer_list<int>{5}
+                                                                                          : std::initializer_list<int>{1, 2, 3, 4, 5, 6, 7, 8, 9}, "vote_id");
     d.id = store::insert_disbursement(c, d);
+    if (vote_id) c.execute("UPDATE disbursements SET vote_id = ? WHERE id = ?", {*vote_id, d.id});
     if (plan_item) c.execute("UPDATE disbursements SET plan_item_id = ? WHERE id = ?", {*plan_item, d.id});
     for (I u : covered)
       c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/demo_books.h"
+#include "app/demo_votes.h"
 #include "app/billing_service.h"
 #include "app/ledger_service.h"
 #include "auth/crypto.h"
@@ -291,7 +292,8 @@ SeedReport seed_demo(App& app) {
     store::insert_grant(c, teachers, user_ids[5], Role::worker, user_ids[0], now);
     for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[7], wang, "owner", now);
     store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", now);
-    rep.entries = seed_demo_books(app, c, compound_ids, DemoPeople{user_ids[4], user_ids[2], user_ids[3]});
+    auto votes = seed_demo_votes(c, compound_ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]}, now, wang_units[0]);
+    rep.entries = seed_demo_books(app, c, compound_ids, DemoPeople{user_ids[4], user_ids[2], user_ids[3], votes.fee_rise});
     audit(c, app, system, std::nullopt, "demo.seed", "district:" + std::to_string(district),
           {{"compounds", rep.compounds}, {"units", rep.units}});
   });

@@ -56,6 +56,12 @@ std::string sha256_hex(std::string_view data) {
   return s;
 }
 
+std::string random_bytes(std::size_t n) {
+  std::string s(n, '\0');
+  randombytes_buf(s.data(), n);
+  return s;
+}
+
 std::string random_invite_code() {
   const auto& alpha = registry::kInviteAlphabet;
   std::string s;

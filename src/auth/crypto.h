@@ -22,6 +22,8 @@ bool verify_password(std::string_view hash, std::string_view password);
 
 // 32 random bytes, base64url without padding (43 characters).
 std::string random_token();
+// n random bytes (libsodium).
+std::string random_bytes(std::size_t n);
 // SHA-256 of `data`, lower-case hex.
 std::string sha256_hex(std::string_view data);
 // A fresh invite code (registry::kInviteCodeLength characters of registry::kInviteAlphabet).

@@ -4,6 +4,7 @@
 #include "app/bank_service.h"
 #include "app/billing_service.h"
 #include "app/settlement_service.h"
+#include "app/vote_service.h"
 #include "app/ledger_service.h"
 #include "app/registry_service.h"
 #include "app/roster_import.h"
@@ -102,6 +103,15 @@ void register_api(Router& r) {
   r.add("GET", pub + "/surplus-plans", Rule::anyone(), [](Ctx& x) {
     return json_response(200, app::surplus_plans(x.app, x.id("id"), x.query_int("year", 2026, 2000, 2200)));
   });
+  // ---- public: decisions -------------------------------------------------------------------
+  r.add("GET", pub + "/votes", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_votes(x.app, x.caller, x.id("id"))); });
+  r.add("GET", pub + "/votes/{vid}", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::get_vote(x.app, x.caller, x.id("id"), x.id("vid"))); });
+  r.add("GET", pub + "/votes/{vid}/receipts", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::vote_receipts(x.app, x.id("id"), x.id("vid"))); });
+  r.add("GET", pub + "/proposals", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_proposals(x.app, x.id("id"))); });
+  r.add("GET", pub + "/committees", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_committees(x.app, x.id("id"))); });
+  r.add("GET", pub + "/tenders", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_tenders(x.app, x.id("id"))); });
   r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
     if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
@@ -203,6 +213,42 @@ void register_api(Router& r) {
   r.add("POST", "/api/v1/compounds/{cid}/disbursements/{id}/reject", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(200, app::reject_disbursement(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
   });
+  // ---- one compound: deciding (proposals, votes, committees, tenders) ----------------------
+  const std::string cpd = "/api/v1/compounds/{cid}";
+  r.add("POST", cpd + "/proposals", Rule::in_compound({R, C, S}),
+        [](Ctx& x) { return json_response(201, app::create_proposal(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("GET", cpd + "/proposals/{id}/comments", Rule::in_compound({R, C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::list_comments(x.app, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/proposals/{id}/comments", Rule::in_compound({R, C, T, S}),
+        [](Ctx& x) { return json_response(201, app::add_comment(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("POST", cpd + "/votes", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_vote(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", cpd + "/votes/{id}/open", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::open_vote(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/votes/{id}/close", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::close_vote(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/votes/{id}/ballot", Rule::in_compound({R}),
+        [](Ctx& x) { return json_response(200, app::cast_ballot(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("GET", cpd + "/votes/{id}/my", Rule::in_compound({R}),
+        [](Ctx& x) { return json_response(200, app::my_ballot(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/votes/{id}/paper-ballots", Rule::in_compound({C}),
+        [](Ctx& x) { return json_response(201, app::enter_paper_ballot(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("GET", cpd + "/votes/{id}/roll", Rule::in_compound({R, C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::vote_roll(x.app, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/committees", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_committee(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", cpd + "/committees/{id}/members", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::nominate_member(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("POST", cpd + "/committees/{id}/establish", Rule::in_compound({S}),
+        [](Ctx& x) { return json_response(200, app::establish_committee(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/petitions/pmc", Rule::in_compound({R}),
+        [](Ctx& x) { return json_response(200, app::sign_petition(x.app, x.caller, x.id("cid"))); });
+  r.add("POST", cpd + "/tenders", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_tender(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", cpd + "/tenders/{id}/bids", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::add_bid(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("POST", cpd + "/tenders/{id}/vote", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::put_tender_to_vote(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
   // ---- one compound: fees -----------------------------------------------------------------
   r.add("POST", "/api/v1/compounds/{cid}/fee-rates", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(201, app::set_fee_rate(x.app, x.caller, x.id("cid"), x.req.body)); });

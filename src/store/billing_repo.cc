@@ -7,17 +7,18 @@ using S = std::string;
 
 I insert_fee_rate(Connection& c, I cid, const FeeRateRec& r, I by, I now) {
   return c.query_one("INSERT INTO fee_rates (compound_id, courtyard_id, effective_from, rate_fen, decision, document_sha256, "
-                     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {cid, r.courtyard_id, r.effective_from, r.rate_fen, r.decision, r.document_sha256, by, now})
+                     "vote_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {cid, r.courtyard_id, r.effective_from, r.rate_fen, r.decision, r.document_sha256,
+                      r.vote_id ? Value{r.vote_id} : Value{nullptr}, by, now})
       ->i64(0);
 }
 
 std::vector<FeeRateRec> list_fee_rates(Connection& c, I cid) {
   std::vector<FeeRateRec> out;
-  for (auto& r : c.query("SELECT id, courtyard_id, effective_from, rate_fen, decision, document_sha256 FROM fee_rates "
+  for (auto& r : c.query("SELECT id, courtyard_id, effective_from, rate_fen, decision, document_sha256, COALESCE(vote_id, 0) FROM fee_rates "
                          "WHERE compound_id = ? ORDER BY courtyard_id, effective_from",
                          {cid}))
-    out.push_back({r.i64(0), r.i64(1), r.str(2), r.i64(3), r.str(4), r.str(5)});
+    out.push_back({r.i64(0), r.i64(1), r.str(2), r.i64(3), r.str(4), r.str(5), r.i64(6)});
   return out;
 }
 

@@ -17,6 +17,7 @@ struct FeeRateRec {
   std::string effective_from;
   std::int64_t rate_fen = 0;
   std::string decision, document_sha256;
+  std::int64_t vote_id = 0;  // the passed owners' vote behind a change; 0 for a contract's first rate
 };
 std::int64_t insert_fee_rate(Connection& c, std::int64_t cid, const FeeRateRec& r, std::int64_t by, std::int64_t now);
 std::vector<FeeRateRec> list_fee_rates(Connection& c, std::int64_t cid);

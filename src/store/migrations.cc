@@ -450,6 +450,145 @@ CREATE TABLE surplus_plans (
 );
 ALTER TABLE disbursements ADD COLUMN plan_item_id BIGINT;
 )SQL"},
+    {10, "owners' votes (Art. 278), proposals, committees, tenders and bids; the maintenance fund", R"SQL(
+CREATE TABLE proposals (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX proposals_by_compound ON proposals (compound_id, id);
+CREATE TABLE proposal_comments (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  proposal_id BIGINT NOT NULL REFERENCES proposals(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  body TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX proposal_comments_by_proposal ON proposal_comments (proposal_id, id);
+CREATE TABLE votes (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  proposal_id BIGINT REFERENCES proposals(id),
+  tender_id BIGINT,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  matter BIGINT NOT NULL CHECK (matter BETWEEN 1 AND 9),
+  kind TEXT NOT NULL,
+  seats BIGINT NOT NULL,
+  secret BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  opens_at BIGINT,
+  closes_at BIGINT NOT NULL,
+  total_area BIGINT NOT NULL DEFAULT 0,
+  total_owners BIGINT NOT NULL DEFAULT 0,
+  result TEXT NOT NULL DEFAULT '',
+  passed BIGINT NOT NULL DEFAULT 0,
+  closed_at BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX votes_by_compound ON votes (compound_id, id);
+CREATE TABLE vote_options (
+  vote_id BIGINT NOT NULL REFERENCES votes(id),
+  n BIGINT NOT NULL,
+  label TEXT NOT NULL,
+  bid_id BIGINT,
+  PRIMARY KEY (vote_id, n)
+);
+CREATE TABLE vote_electors (
+  vote_id BIGINT NOT NULL REFERENCES votes(id),
+  no BIGINT NOT NULL,
+  area_centi_m2 BIGINT NOT NULL,
+  developer BIGINT NOT NULL,
+  PRIMARY KEY (vote_id, no)
+);
+CREATE TABLE vote_elector_units (
+  vote_id BIGINT NOT NULL REFERENCES votes(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  no BIGINT NOT NULL,
+  PRIMARY KEY (vote_id, unit_id)
+);
+CREATE TABLE ballots (
+  vote_id BIGINT NOT NULL REFERENCES votes(id),
+  no BIGINT NOT NULL,
+  receipt TEXT NOT NULL,
+  choices TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  voucher_sha256 TEXT NOT NULL DEFAULT '',
+  cast_at BIGINT NOT NULL,
+  changes BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (vote_id, no),
+  UNIQUE (vote_id, receipt)
+);
+CREATE TABLE committees (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  min_size BIGINT NOT NULL,
+  max_size BIGINT NOT NULL,
+  term_from TEXT NOT NULL DEFAULT '',
+  term_to TEXT NOT NULL DEFAULT '',
+  vote_id BIGINT REFERENCES votes(id),
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  established_at BIGINT
+);
+CREATE TABLE committee_members (
+  id {{ID}},
+  committee_id BIGINT NOT NULL REFERENCES committees(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  name TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  resident_rep BIGINT NOT NULL,
+  affiliation TEXT NOT NULL DEFAULT '',
+  position TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  user_id BIGINT REFERENCES users(id),
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE tenders (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  title TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  criteria TEXT NOT NULL,
+  status TEXT NOT NULL,
+  closes_on TEXT NOT NULL,
+  vote_id BIGINT REFERENCES votes(id),
+  awarded_bid_id BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE bids (
+  id {{ID}},
+  tender_id BIGINT NOT NULL REFERENCES tenders(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  provider TEXT NOT NULL,
+  price_fen_per_m2_month BIGINT NOT NULL CHECK (price_fen_per_m2_month >= 0),
+  remuneration_bp BIGINT NOT NULL CHECK (remuneration_bp BETWEEN 0 AND 5000),
+  plan TEXT NOT NULL,
+  documents TEXT NOT NULL DEFAULT '[]',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  UNIQUE (tender_id, provider)
+);
+ALTER TABLE compounds ADD COLUMN trustee_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE fee_rates ADD COLUMN vote_id BIGINT;
+ALTER TABLE disbursements ADD COLUMN vote_id BIGINT;
+INSERT INTO accounts (compound_id, code, name_zh, name_en, type, cash, charity, trustee_pay)
+  SELECT compound_id, '1003', '银行存款·维修资金专户', 'Bank: maintenance fund account', 'asset', 1, 0, 0
+  FROM compound_keys;
+INSERT INTO accounts (compound_id, code, name_zh, name_en, type, cash, charity, trustee_pay)
+  SELECT compound_id, '3003', '专项维修资金', 'Maintenance fund', 'fund', 0, 0, 0
+  FROM compound_keys;
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {

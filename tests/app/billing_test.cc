@@ -5,6 +5,7 @@
 #include "app/ledger_service.h"
 #include "app/registry_service.h"
 #include "app/verify.h"
+#include "app/vote_service.h"
 #include "store/ledger_repo.h"
 #include "support/test_env.h"
 
@@ -28,7 +29,19 @@ class BillingTest : public ::testing::Test {
                           .at("id")
                           .as_int64());
     app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2025-01","rate_fen":30,"decision":"物业服务合同"})");
-    app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2025-07","rate_fen":50,"decision":"2025-06-20 业主表决通过"})");
+    // The change rests on the owners' vote of 2025-06-20 (every owner for).
+    std::int64_t vote = env.db().write([&](store::Connection& c) {
+      app::NewVote v;
+      v.title = "物业费调整为 0.50 元";
+      v.closes_at = 1'750'384'800'000;  // 2025-06-20 10:00 China time
+      std::int64_t id = app::insert_vote(c, cid, v, 0, v.closes_at - 86'400'000);
+      std::int64_t owners = app::open_vote_in(c, cid, id, v.closes_at - 86'400'000);
+      for (std::int64_t no = 1; no <= owners; ++no) app::cast_in(c, id, no, {0}, "online", "", v.closes_at - 1000);
+      app::close_vote_in(c, cid, id, v.closes_at);
+      return id;
+    });
+    app::set_fee_rate(env.app(), com, cid,
+                      R"({"effective_from":"2025-07","rate_fen":50,"decision":"2025-06-20 业主表决通过","vote_id":)" + std::to_string(vote) + "}");
   }
   json::object run(const std::string& period, bool preview = false) { return app::bill_run(env.app(), com, cid, period, preview); }
   json::object pay(std::int64_t unit, std::int64_t fen) {

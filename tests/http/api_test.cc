@@ -38,9 +38,24 @@ TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
   for (int id = 1; id <= 5; ++id) {
     std::string base = "/api/v1/public/compounds/" + std::to_string(id);
     for (const char* path : {"", "/feed?limit=200", "/ledger?limit=1000", "/disbursements", "/bank", "/balances", "/sth", "/arrears",
-                             "/fee-rates", "/settlement?period=2026-11", "/surplus-plans?year=2026"}) {
+                             "/fee-rates", "/settlement?period=2026-11", "/surplus-plans?year=2026", "/votes", "/proposals",
+                             "/committees", "/tenders"}) {
       auto r = c.get(base + path);
       EXPECT_EQ(r.status, 200) << base + path;
+      all += r.body;
+    }
+  }
+  // Every vote, and the receipts of every closed one.
+  auto votes = env.db().read([](store::Connection& conn) { return conn.query("SELECT compound_id, id, status FROM votes"); });
+  ASSERT_GE(votes.size(), 17u);
+  for (const auto& v : votes) {
+    std::string base = "/api/v1/public/compounds/" + std::to_string(v.i64(0)) + "/votes/" + std::to_string(v.i64(1));
+    auto r = c.get(base);
+    EXPECT_EQ(r.status, 200) << base;
+    all += r.body;
+    if (v.str(2) == "closed") {
+      r = c.get(base + "/receipts");
+      EXPECT_EQ(r.status, 200) << base;
       all += r.body;
     }
   }
@@ -238,6 +253,50 @@ TEST_F(ApiTest, ResidentsReprintOnlyTheirOwnReceipts) {
   EXPECT_EQ(r.json().at("label").as_string(), "1栋2单元102");
   expect_problem(wang.get("/api/v1/me/receipts/" + std::to_string(teachers) + "/" + std::to_string(other)), 403);
   expect_problem(client().get("/api/v1/me/receipts/" + std::to_string(teachers) + "/" + std::to_string(own)), 401);
+}
+
+// A secret ballot's receipt code is the only thing that ties a choice to a ballot. After the
+// demo owner votes, every GET route of the table, called as every role of the compound, must
+// not show it — except the owner's own view.
+TEST_F(ApiTest, NoResponseAnywhereLinksASecretBallotToItsVoter) {
+  std::int64_t teachers = compound_id("桂湖教师院");
+  std::int64_t vote = env.db().read([&](store::Connection& conn) {
+    return conn.scalar("SELECT id FROM votes WHERE compound_id = ? AND status = 'open'", {teachers});
+  });
+  auto wang = client();
+  wang.login("13800000001");
+  std::string cast = "/api/v1/compounds/" + std::to_string(teachers) + "/votes/" + std::to_string(vote) + "/ballot";
+  auto r = wang.post(cast, R"({"choices":[1]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string receipt(r.json().at("receipt").as_string());
+  EXPECT_EQ(wang.post(cast, R"({"choices":[0]})").json().at("receipt").as_string(), receipt);  // changed, same receipt
+  std::vector<HttpClient> callers;
+  for (const char* login : {"committee", "staff", "auditor", "trustee", "worker", "13800000002"}) {
+    callers.push_back(client());
+    callers.back().login(login);
+  }
+  callers.push_back(client());  // anonymous
+  int crawled = 0;
+  for (const auto& route : router->routes()) {
+    if (route.method != "GET") continue;
+    std::string path = route.pattern;
+    auto put = [&](const std::string& key, const std::string& value) {
+      for (std::size_t p; (p = path.find(key)) != std::string::npos;) path.replace(p, key.size(), value);
+    };
+    put("{cid}", std::to_string(teachers));
+    put("{vid}", std::to_string(vote));
+    put("{id}", route.pattern.find("/votes/{id}") != std::string::npos ? std::to_string(vote) : std::to_string(teachers));
+    if (path.find('{') != std::string::npos) continue;  // receipts, vouchers, files: nothing of a vote
+    for (auto& c : callers) {
+      auto res = c.get(path);
+      ++crawled;
+      EXPECT_EQ(res.body.find(receipt), std::string::npos) << path << " shows the receipt";
+    }
+  }
+  EXPECT_GT(crawled, 150);
+  // The owner sees it; the audit log says only that they voted.
+  auto mine = wang.get("/api/v1/compounds/" + std::to_string(teachers) + "/votes/" + std::to_string(vote) + "/my");
+  EXPECT_NE(mine.body.find(receipt), std::string::npos);
 }
 
 TEST_F(ApiTest, EveryRouteHasARuleAndCompoundRoutesNameTheCompound) {

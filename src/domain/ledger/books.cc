@@ -28,6 +28,7 @@ const std::vector<Account>& chart_template() {
   static const std::vector<Account> chart = {
       {"1001", "银行存款·基本户", "Bank: basic account", T::asset, true, false, false},
       {"1002", "银行存款·慈善基金专户", "Bank: charity fund account", T::asset, true, true, false},
+      {"1003", "银行存款·维修资金专户", "Bank: maintenance fund account", T::asset, true, false, false},
       {"1009", "库存现金", "Cash on hand", T::asset, true, false, false},
       {"1101", "应收物业费", "Property fees receivable", T::asset, false, false, false},
       {"2001", "应付受托人款", "Payable to the trustee", T::liability, false, false, false},
@@ -35,6 +36,7 @@ const std::vector<Account>& chart_template() {
       {"2003", "押金", "Deposits held", T::liability, false, false, false},
       {"3001", "公共基金", "Common fund", T::fund, false, false, false},
       {"3002", "慈善基金", "Charity fund", T::fund, false, true, false},
+      {"3003", "专项维修资金", "Maintenance fund", T::fund, false, false, false},
       {"4001", "物业费收入", "Property fees", T::income, false, false, false},
       {"4002", "停车收入", "Parking", T::income, false, false, false},
       {"4003", "广告收入", "Advertising", T::income, false, false, false},

@@ -46,6 +46,9 @@ struct Account {
   bool trustee_pay = false;  // wages or the trustee's remuneration
 };
 
+// The maintenance fund's bank account: spending from it needs a passed vote on matter 5.
+inline constexpr std::string_view kMaintenanceFundBank = "1003";
+
 // The chart every compound starts with.
 const std::vector<Account>& chart_template();
 const Account* find_account(const std::vector<Account>& chart, std::string_view code);
