@@ -1,7 +1,8 @@
 import { createApp } from 'vue'
 import {
   Button, Cell, CellGroup, ConfigProvider, Empty, Field, Form, Grid, GridItem, Loading, NavBar, NoticeBar,
-  Tab, Tabs, Tabbar, TabbarItem, Tag, Toast, Collapse, CollapseItem, Divider,
+  Tab, Tabs, Tabbar, TabbarItem, Tag, Toast, Collapse, CollapseItem, Divider, Radio, RadioGroup, Checkbox, CheckboxGroup,
+  Progress, Switch,
 } from 'vant'
 import 'vant/lib/index.css'
 import App from './App.vue'
@@ -11,5 +12,6 @@ import './style.css'
 
 const app = createApp(App)
 for (const c of [Button, Cell, CellGroup, ConfigProvider, Empty, Field, Form, Grid, GridItem, Loading, NavBar,
-  NoticeBar, Tab, Tabs, Tabbar, TabbarItem, Tag, Toast, Collapse, CollapseItem, Divider]) app.use(c)
+  NoticeBar, Tab, Tabs, Tabbar, TabbarItem, Tag, Toast, Collapse, CollapseItem, Divider, Radio, RadioGroup, Checkbox,
+  CheckboxGroup, Progress, Switch]) app.use(c)
 app.use(router).use(i18n).mount('#app')

@@ -6,6 +6,7 @@ export const router = createRouter({
   routes: [
     { path: '/', component: CompoundList },
     { path: '/c/:id', component: () => import('./pages/CompoundHome.vue'), props: true },
+    { path: '/c/:id/votes/:vid', component: () => import('./pages/Vote.vue'), props: true },
     { path: '/login', component: () => import('./pages/Login.vue') },
     { path: '/register', component: () => import('./pages/Register.vue') },
     { path: '/me', component: () => import('./pages/Me.vue') },
