@@ -10,9 +10,11 @@ want_tests=0
 
 packages=(g++ cmake ninja-build pkg-config ccache
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev libsodium-dev libssl-dev libspdlog-dev libfmt-dev libcli11-dev libqrencode-dev libhpdf-dev libxlsxwriter-dev)
+  libsqlite3-dev libpq-dev libsodium-dev libssl-dev libspdlog-dev libfmt-dev libcli11-dev libqrencode-dev libhpdf-dev libxlsxwriter-dev
+  postgresql-client-15)
 if ((want_tests)); then
-  packages+=(libgtest-dev libgmock-dev libbenchmark-dev chromium fonts-wqy-microhei sqlite3 curl hledger ledger poppler-utils)
+  packages+=(libgtest-dev libgmock-dev libbenchmark-dev chromium fonts-wqy-microhei sqlite3 curl hledger ledger poppler-utils
+    postgresql-15)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

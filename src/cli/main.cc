@@ -14,6 +14,7 @@
 
 #include "app/app.h"
 #include "app/billing_service.h"
+#include "app/gen_city.h"
 #include "app/journal_service.h"
 #include "app/ledger_service.h"
 #include "domain/money.h"
@@ -26,6 +27,7 @@
 #include "http/api.h"
 #include "http/client.h"
 #include "http/server.h"
+#include "store/backup.h"
 #include "store/migrations.h"
 
 namespace fs = std::filesystem;
@@ -300,8 +302,20 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("--compound", compound, "With --db: only this compound (default: every compound)");
   verify_cmd->add_option("--since", since_file, "A tree head saved earlier (JSON): the log must extend it")->check(CLI::ExistingFile);
   verify_cmd->add_option("--save-sth", save_file, "Save the verified head here, for the next --since");
-  for (auto* c : {serve_cmd, migrate_cmd, seed_cmd, demo_cmd, import_cmd})
-    c->add_option("--db", db_url, "Store URL: sqlite:PATH (postgresql://… reserved)")->capture_default_str();
+  auto* gen_city_cmd = cli.add_subcommand("gen-city", "Generate a city-sized synthetic dataset (load and scale benchmarks)");
+  app::GenCityOptions gen;
+  gen_city_cmd->add_option("--compounds", gen.compounds, "Compounds")->check(CLI::Range(std::int64_t{1}, app::kMaxGenCompounds))->capture_default_str();
+  gen_city_cmd->add_option("--units-per-compound", gen.units_per_compound, "Units in each")->check(CLI::Range(std::int64_t{1}, app::kMaxGenUnits))->capture_default_str();
+  gen_city_cmd->add_option("--months", gen.months, "Months of history")->check(CLI::Range(std::int64_t{2}, app::kMaxGenMonths))->capture_default_str();
+  gen_city_cmd->add_option("--seed", gen.seed, "Seed (one city per seed)")->capture_default_str();
+  auto* backup_cmd = cli.add_subcommand("backup", "Copy the whole store to a file while it runs (SQLite online backup; pg_dump)");
+  auto* restore_cmd = cli.add_subcommand("restore", "Restore a backup into an empty store (a SQLite path, or an existing PostgreSQL database)");
+  bool overwrite = false;
+  backup_cmd->add_option("-o,--output", out_file, "Backup file to write")->required();
+  restore_cmd->add_option("file", file, "Backup file from `xinyi backup`")->required()->check(CLI::ExistingFile);
+  restore_cmd->add_flag("--overwrite", overwrite, "Replace a store that is already there");
+  for (auto* c : {serve_cmd, migrate_cmd, seed_cmd, demo_cmd, import_cmd, backup_cmd, restore_cmd, gen_city_cmd})
+    c->add_option("--db", db_url, "Store URL: sqlite:PATH or postgresql://USER@HOST:PORT/DB")->capture_default_str();
   for (auto* c : {serve_cmd, demo_cmd}) {
     c->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
     c->add_option("--web", web, "Folder of the built web app (default: web/dist beside the binary)");
@@ -324,6 +338,17 @@ int main(int argc, char** argv) {
   }
   if (keygen_cmd->parsed()) return witness_keygen(key_file);
   if (cosign_cmd->parsed()) return witness_cosign(key_file, server_url, compound, login_name, password_file, since_file);
+  if (backup_cmd->parsed() || restore_cmd->parsed()) {
+    try {
+      if (backup_cmd->parsed()) store::backup(db_url, out_file);
+      else store::restore(db_url, file, overwrite);
+      std::cout << (backup_cmd->parsed() ? "backed up " + db_url + " to " + out_file : "restored " + file + " into " + db_url) << "\n";
+      return kExitOk;
+    } catch (const std::exception& e) {
+      std::cerr << "xinyi: " << e.what() << "\n";
+      return std::string_view(e.what()).find("already holds") != std::string_view::npos ? kExitBadInput : kExitInternal;
+    }
+  }
   if (verify_cmd->parsed()) return run_verify(db_url, verify_url, compound, since_file, save_file, verify_cmd->count("--db") > 0);
 
   try {
@@ -342,6 +367,13 @@ int main(int argc, char** argv) {
       else
         spdlog::info("demo district already present; nothing added");
       if (seed_cmd->parsed()) return kExitOk;
+    }
+    if (gen_city_cmd->parsed()) {
+      auto r = app::generate_city(app, gen, progress_bar);
+      std::cout << "{\"compounds\":" << r.compounds << ",\"units\":" << r.units << ",\"entries\":" << r.entries
+                << ",\"bills\":" << r.bills << ",\"payments\":" << r.payments << ",\"first_compound_id\":" << r.first_compound_id
+                << "}\n";
+      return kExitOk;
     }
     if (bill_cmd->parsed()) {
       app::Caller cli_caller;

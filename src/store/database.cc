@@ -2,6 +2,7 @@
 
 #include "domain/assert.h"
 #include "domain/error.h"
+#include "store/postgres.h"
 #include "store/sqlite.h"
 
 namespace xinyi::store {
@@ -20,11 +21,14 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
     db->release(db->acquire());  // open one now so a bad path fails at start, not at first use
     return db;
   }
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://"))
-    throw Error(ErrorKind::bad_request, "engine-not-available", "PostgreSQL 引擎尚未提供",
-                "The PostgreSQL engine is not available in this build yet");
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    auto factory = [url] { return open_postgres(url); };
+    std::unique_ptr<Database> db(new Database(url, Dialect::postgresql, factory, pool_size));
+    db->release(db->acquire());  // connect now so a bad URL fails at start
+    return db;
+  }
   throw Error(ErrorKind::bad_request, "bad-db-url", "无法识别的数据库地址：" + url,
-              "Unrecognised database URL: " + url + " (expected sqlite:PATH)");
+              "Unrecognised database URL: " + url + " (expected sqlite:PATH or postgresql://…)");
 }
 
 Database::Database(std::string url, Dialect d, std::function<std::unique_ptr<Connection>()> factory,

@@ -8,8 +8,8 @@
 // connection is in use; the pool size bounds concurrent store work.
 //
 // URLs: "sqlite:PATH" (PATH may be ":memory:" — then the pool holds one connection, since each
-// in-memory connection would be a different database). "postgresql://…" is reserved for the
-// PostgreSQL engine and refused until it exists.
+// in-memory connection would be a different database); "postgresql://…" (or "postgres://…") a
+// libpq URI for the PostgreSQL engine (store/postgres.h).
 #pragma once
 
 #include <condition_variable>

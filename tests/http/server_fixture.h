@@ -19,7 +19,7 @@ class ServerTest : public ::testing::Test {
   void SetUp() override { start({}); }
 
   void start(http::ServerOptions opts) {
-    app::seed_demo(env.app());
+    env.seed_demo();
     web = env.dir() / "web";
     std::filesystem::create_directories(web / "assets");
     std::ofstream(web / "index.html") << "<!doctype html><title>xinyi-test-index</title>";

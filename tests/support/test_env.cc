@@ -1,13 +1,28 @@
 #include "support/test_env.h"
 
+#include <cstdlib>
 #include <random>
 
 #include "auth/crypto.h"
 #include "store/auth_repo.h"
 #include "store/migrations.h"
+#include "store/postgres.h"
 #include "store/registry_repo.h"
+#include "app/seed_demo.h"
 
 namespace xinyi::testing {
+
+namespace {
+
+// "postgresql://user@host:port/db?x" with the database replaced.
+std::string with_database(const std::string& url, const std::string& db) {
+  auto q = url.find('?');
+  std::string head = url.substr(0, q), tail = q == std::string::npos ? "" : url.substr(q);
+  auto slash = head.find('/', head.find("//") + 2);
+  return (slash == std::string::npos ? head : head.substr(0, slash)) + "/" + db + tail;
+}
+
+}  // namespace
 
 TestEnv::TestEnv() {
   auth::init();
@@ -16,6 +31,14 @@ TestEnv::TestEnv() {
   dir_ = std::filesystem::temp_directory_path() / ("xinyi-test-" + std::to_string(rd()) + std::to_string(rd()));
   std::filesystem::create_directories(dir_);
   url_ = "sqlite:" + (dir_ / "test.db").string();
+  // The same tests on the production engine: a database of its own per test in the throwaway
+  // cluster ctest starts (tests/support/pg_cluster.sh).
+  if (const char* base = std::getenv("XINYI_TEST_PG"); base && *base) {
+    pg_base_ = base;
+    pg_db_ = "t" + std::to_string(rd()) + std::to_string(rd());
+    store::open_postgres(pg_base_)->exec_script("CREATE DATABASE " + pg_db_);
+    url_ = with_database(pg_base_, pg_db_);
+  }
   db_ = store::Database::open(url_, 4);
   store::migrate(*db_);
   app_ = std::make_unique<app::App>(*db_);
@@ -24,8 +47,57 @@ TestEnv::TestEnv() {
 TestEnv::~TestEnv() {
   app_.reset();
   db_.reset();
+  if (!pg_db_.empty()) {
+    extra_dbs_.push_back(pg_db_);
+    for (const auto& name : extra_dbs_) {
+      try {
+        store::open_postgres(pg_base_)->exec_script("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      } catch (...) {
+      }
+    }
+  }
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);
+}
+
+std::string TestEnv::fresh_store_url() {
+  static int n = 0;
+  if (pg_db_.empty()) return "sqlite:" + (dir_ / ("store" + std::to_string(++n) + ".db")).string();
+  std::string name = pg_db_ + "x" + std::to_string(++n);
+  store::open_postgres(pg_base_)->exec_script("CREATE DATABASE " + name);
+  extra_dbs_.push_back(name);
+  return with_database(pg_base_, name);
+}
+
+void TestEnv::seed_demo() {
+  if (pg_db_.empty()) {
+    app::seed_demo(*app_);
+    return;
+  }
+  // On PostgreSQL the demo is seeded once per cluster into a template database (under an
+  // advisory lock, so parallel test processes build it once) and each test copies it:
+  // seeding statement by statement over the network costs seconds; a copy costs a fraction.
+  const std::string tpl = "xinyi_demo_v" + std::to_string(store::latest_schema_version());
+  auto admin = store::open_postgres(pg_base_);
+  admin->exec_script("SELECT pg_advisory_lock(4242)");
+  if (admin->query("SELECT 1 FROM pg_database WHERE datname = ?", {tpl}).empty()) {
+    admin->exec_script("DROP DATABASE IF EXISTS " + tpl + "_build WITH (FORCE)");
+    admin->exec_script("CREATE DATABASE " + tpl + "_build");
+    {
+      auto db = store::Database::open(with_database(pg_base_, tpl + "_build"), 2);
+      store::migrate(*db);
+      app::App a(*db);
+      app::seed_demo(a);
+    }
+    admin->exec_script("ALTER DATABASE " + tpl + "_build RENAME TO " + tpl);
+  }
+  admin->exec_script("SELECT pg_advisory_unlock(4242)");
+  app_.reset();
+  db_.reset();
+  admin->exec_script("DROP DATABASE " + pg_db_ + " WITH (FORCE)");
+  admin->exec_script("CREATE DATABASE " + pg_db_ + " TEMPLATE " + tpl);
+  db_ = store::Database::open(url_, 4);
+  app_ = std::make_unique<app::App>(*db_);
 }
 
 app::Caller TestEnv::caller(const std::string& login) {

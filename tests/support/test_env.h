@@ -1,11 +1,13 @@
-// A fresh store per test: a SQLite file in a temporary folder, migrated, with an App around it
-// and argon2id at its cheapest cost.
+// A fresh store per test: a SQLite file in a temporary folder — or, when XINYI_TEST_PG names a
+// PostgreSQL cluster (ctest sets it for the "pg." tests), a fresh database there — migrated, with an
+// App around it and argon2id at its cheapest cost.
 #pragma once
 
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 #include "domain/error.h"
@@ -35,6 +37,11 @@ class TestEnv {
 
   // A caller who is signed in as the user with `login` (roles loaded from the store).
   app::Caller caller(const std::string& login);
+  // The URL of a new, empty store on the same engine (a SQLite path in dir(), or a new
+  // PostgreSQL database dropped with this environment).
+  std::string fresh_store_url();
+  // Loads the demo district (app::seed_demo). Replaces db() and app(): call it first.
+  void seed_demo();
   // Creates a user; returns its id.
   std::int64_t add_user(const std::string& login, const std::string& phone = "", bool admin = false);
   // Grants a role in a compound.
@@ -48,6 +55,8 @@ class TestEnv {
  private:
   std::filesystem::path dir_;
   std::string url_;
+  std::string pg_base_, pg_db_;  // on PostgreSQL: the cluster and this test's database
+  std::vector<std::string> extra_dbs_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<app::App> app_;
   int compounds_ = 0;
