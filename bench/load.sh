@@ -8,7 +8,8 @@
 # starts `xinyi serve` on it, measures the cold start to the first answer, then runs wrk
 # (2 threads, 64 connections, 20 s each, --latency) on:
 #   ceiling   GET /api/v1/health                      (a trivial in-process response)
-#   summary   GET /api/v1/public/compounds/{id}        (a compound's public summary)
+#   summary   GET /api/v1/public/compounds/{id}        (a compound's public summary; cached, and
+#             again with a session cookie, which bypasses the public answer cache)
 #   ledger    GET /api/v1/public/compounds/{id}/feed   (a page of 50 ledger entries)
 #   bills     GET /api/v1/me/bills                     (a signed-in resident's bills)
 # and prints a Markdown table with throughput, p50, p99 and the server's peak memory.
@@ -73,7 +74,9 @@ echo "| what | path | requests/s | p50 | p99 | errors |"
 echo "|---|---|---:|---:|---:|---|"
 run ceiling /api/v1/health
 run summary "/api/v1/public/compounds/$cid"
+run "summary, uncached (a session cookie bypasses the public cache)" "/api/v1/public/compounds/$cid" "Cookie: xinyi_session=none"
 run ledger "/api/v1/public/compounds/$cid/feed?limit=50"
+run "ledger, uncached" "/api/v1/public/compounds/$cid/feed?limit=50" "Cookie: xinyi_session=none"
 run bills /api/v1/me/bills "Cookie: $cookie"
 echo
 echo "server peak memory (VmHWM): $(awk '/VmHWM/ { print $2, $3 }' /proc/$pid/status)"

@@ -232,7 +232,7 @@ json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid, cons
     for (const auto& p : store::prepaid(c, cid, b.unit_id)) {
       if (owed == 0) break;
       I use = std::min(owed, p.left_fen);
-      store::insert_allocation(c, p.payment_id, bill_id, use);
+      store::insert_allocation(c, cid, p.payment_id, bill_id, use);
       store::add_paid(c, bill_id, use);
       prepaid_used_by_yard[b.courtyard_id] += use;
       owed -= use;
@@ -303,7 +303,7 @@ json::object record_payment_in(Connection& c, App& app, const Caller& who, I cid
   ap.finish();
   p.id = store::insert_payment(c, cid, p, who.user_id(), app.clock_ms());
   for (const auto& a : applied.applied) {
-    store::insert_allocation(c, p.id, a.bill_id, a.amount_fen);
+    store::insert_allocation(c, cid, p.id, a.bill_id, a.amount_fen);
     store::add_paid(c, a.bill_id, a.amount_fen);
   }
   audit(c, app, who, cid, "payment.record", "payment:" + std::to_string(p.id), {{"amount_fen", amount}, {"receipt_no", p.receipt_no}});

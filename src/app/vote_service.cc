@@ -250,8 +250,8 @@ I insert_vote(Connection& c, I cid, const NewVote& v, I by, I now) {
   std::vector<std::string> options = v.kind == "motion" ? std::vector<std::string>{"同意", "反对"} : v.options;
   for (std::size_t i = 0; i < options.size(); ++i) {
     I bid = i < v.option_bids.size() ? v.option_bids[i] : 0;
-    c.execute("INSERT INTO vote_options (vote_id, n, label, bid_id) VALUES (?, ?, ?, ?)",
-              {id, static_cast<I>(i), options[i], bid ? store::Value{bid} : store::Value{nullptr}});
+    c.execute("INSERT INTO vote_options (compound_id, vote_id, n, label, bid_id) VALUES (?, ?, ?, ?, ?)",
+              {cid, id, static_cast<I>(i), options[i], bid ? store::Value{bid} : store::Value{nullptr}});
   }
   return id;
 }
@@ -274,9 +274,10 @@ I open_vote_in(Connection& c, I cid, I vote_id, I now) {
   auto electors = vote::electorate(std::move(list));
   I total_area = 0;
   for (const auto& e : electors) {
-    c.execute("INSERT INTO vote_electors (vote_id, no, area_centi_m2, developer) VALUES (?, ?, ?, ?)",
-              {vote_id, I{e.no}, e.area_centi_m2, I{e.developer}});
-    for (I u : e.unit_ids) c.execute("INSERT INTO vote_elector_units (vote_id, unit_id, no) VALUES (?, ?, ?)", {vote_id, u, I{e.no}});
+    c.execute("INSERT INTO vote_electors (compound_id, vote_id, no, area_centi_m2, developer) VALUES (?, ?, ?, ?, ?)",
+              {cid, vote_id, I{e.no}, e.area_centi_m2, I{e.developer}});
+    for (I u : e.unit_ids)
+      c.execute("INSERT INTO vote_elector_units (compound_id, vote_id, unit_id, no) VALUES (?, ?, ?, ?)", {cid, vote_id, u, I{e.no}});
     total_area += e.area_centi_m2;
   }
   c.execute("UPDATE votes SET status = 'open', opens_at = ?, total_area = ?, total_owners = ? WHERE id = ?",
@@ -297,8 +298,9 @@ std::string cast_in(Connection& c, I vote_id, I no, const std::vector<int>& choi
     XINYI_ASSERT(attempt < 10);  // 32^10 codes: a clash is rare, ten in a row impossible
     std::string code = vote::receipt_code(auth::random_bytes(vote::kReceiptLength));
     if (c.scalar("SELECT COUNT(*) FROM ballots WHERE vote_id = ? AND receipt = ?", {vote_id, code})) continue;
-    c.execute("INSERT INTO ballots (vote_id, no, receipt, choices, channel, voucher_sha256, cast_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-              {vote_id, no, code, encode_choices(choices), channel, voucher, now});
+    c.execute("INSERT INTO ballots (compound_id, vote_id, no, receipt, choices, channel, voucher_sha256, cast_at) "
+              "VALUES ((SELECT compound_id FROM votes WHERE id = ?), ?, ?, ?, ?, ?, ?, ?)",
+              {vote_id, vote_id, no, code, encode_choices(choices), channel, voucher, now});
     return code;
   }
 }

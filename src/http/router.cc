@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <chrono>
+
 #include <spdlog/spdlog.h>
 
 #include <charconv>
@@ -120,7 +122,21 @@ Response Router::handle(const Request& req) {
       }
       return problem(404, "not-found", "没有这个接口", "No such endpoint");
     }
-    app::Caller caller = app::authenticate(app_, cookie_value(req.cookie, kSessionCookie), req.ip);
+    std::string session = cookie_value(req.cookie, kSessionCookie);
+    // The public answer cache (see router.h).
+    std::string key;
+    std::uint64_t generation = 0;
+    std::int64_t now_ms = 0;
+    if (route->rule.scope() == Rule::Scope::anyone && req.method == "GET" && session.empty() && req.path.starts_with("/api/v1/public/")) {
+      key = req.path;
+      for (const auto& [k, v] : req.query) key += (key.size() == req.path.size() ? "?" : "&") + k + "=" + v;
+      generation = app_.db.generation();
+      now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+      std::lock_guard g(cache_mu_);
+      auto it = cache_.find(key);
+      if (it != cache_.end() && it->second.generation == generation && now_ms - it->second.at_ms < kPublicCacheTtlMs) return it->second.res;
+    }
+    app::Caller caller = app::authenticate(app_, session, req.ip);
     if (req.method != "GET" && req.method != "HEAD" && !same_origin(req))
       return problem(403, "cross-origin", "拒绝跨站请求", "Cross-origin request refused");
     Ctx ctx{app_, caller, req, std::move(params)};
@@ -130,7 +146,13 @@ Response Router::handle(const Request& req) {
       if (!caller.user) return problem(401, "sign-in-required", "请先登录", "Please sign in first");
       return problem(403, "forbidden", "您没有执行此操作的权限", "You do not have permission to do this");
     }
-    return route->handler(ctx);
+    Response res = route->handler(ctx);
+    if (!key.empty() && res.status == 200 && res.body.size() <= kPublicCacheMaxBody) {
+      std::lock_guard g(cache_mu_);
+      if (cache_.size() >= kPublicCacheEntries) cache_.clear();  // bounded; refilled by demand
+      cache_[key] = Cached{res, generation, now_ms};
+    }
+    return res;
   } catch (const Error& e) {
     return problem(e);
   } catch (const store::ConstraintError& e) {

@@ -15,6 +15,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +73,15 @@ struct Route {
   std::vector<std::string> segments;  // pattern split on '/'
 };
 
+// Answers to anonymous GETs of /api/v1/public/… (the page behind the notice board's QR code, the
+// hottest path) are kept while the store has not changed: an entry is served only if no write
+// has committed in this process since it was computed and it is younger than kPublicCacheTtlMs
+// (which bounds staleness from other server processes sharing a PostgreSQL store). Bounded:
+// at most kPublicCacheEntries answers of at most kPublicCacheMaxBody bytes each.
+inline constexpr std::int64_t kPublicCacheTtlMs = 1000;
+inline constexpr std::size_t kPublicCacheEntries = 4096;
+inline constexpr std::size_t kPublicCacheMaxBody = 256 * 1024;
+
 class Router {
  public:
   explicit Router(app::App& app) : app_(app) {}
@@ -81,8 +92,15 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  struct Cached {
+    Response res;
+    std::uint64_t generation;
+    std::int64_t at_ms;
+  };
   app::App& app_;
   std::vector<Route> routes_;
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, Cached> cache_;
 };
 
 // Helpers for handlers.

@@ -36,9 +36,9 @@ I insert_bill(Connection& c, I cid, I run, const S& period, const NewBill& b, I 
              ->i64(0);
   I n = 0;
   for (const auto& l : b.lines) {
-    c.execute("INSERT INTO bill_lines (bill_id, n, from_month, to_month, months, rate_fen, area_centi_m2, amount_fen) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-              {id, n++, l.from.str(), l.to.str(), I{l.months}, l.rate_fen, l.area_centi_m2, l.amount_fen});
+    c.execute("INSERT INTO bill_lines (compound_id, bill_id, n, from_month, to_month, months, rate_fen, area_centi_m2, amount_fen) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              {cid, id, n++, l.from.str(), l.to.str(), I{l.months}, l.rate_fen, l.area_centi_m2, l.amount_fen});
     for (int k = 0; k < l.months; ++k)
       c.execute("INSERT INTO billed_months (compound_id, unit_id, month, bill_id) VALUES (?, ?, ?, ?)",
                 {cid, b.unit_id, l.from.plus(k).str(), id});
@@ -101,10 +101,10 @@ I insert_payment(Connection& c, I cid, const PaymentRec& p, I by, I now) {
       ->i64(0);
 }
 
-void insert_allocation(Connection& c, I payment_id, I bill_id, I amount) {
-  c.execute("INSERT INTO payment_allocations (payment_id, bill_id, amount_fen) VALUES (?, ?, ?) "
+void insert_allocation(Connection& c, I cid, I payment_id, I bill_id, I amount) {
+  c.execute("INSERT INTO payment_allocations (compound_id, payment_id, bill_id, amount_fen) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (payment_id, bill_id) DO UPDATE SET amount_fen = payment_allocations.amount_fen + excluded.amount_fen",
-            {payment_id, bill_id, amount});
+            {cid, payment_id, bill_id, amount});
 }
 
 std::vector<PaymentRec> unit_payments(Connection& c, I cid, I unit_id) {

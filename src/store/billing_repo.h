@@ -55,7 +55,7 @@ struct PaymentRec {
   std::int64_t entry_idx = 0, created_at = 0;
 };
 std::int64_t insert_payment(Connection& c, std::int64_t cid, const PaymentRec& p, std::int64_t by, std::int64_t now);
-void insert_allocation(Connection& c, std::int64_t payment_id, std::int64_t bill_id, std::int64_t amount);
+void insert_allocation(Connection& c, std::int64_t cid, std::int64_t payment_id, std::int64_t bill_id, std::int64_t amount);
 std::vector<PaymentRec> unit_payments(Connection& c, std::int64_t cid, std::int64_t unit_id);
 
 // Outstanding per unit (bills − payments applied), only units that owe something.

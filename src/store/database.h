@@ -12,6 +12,7 @@
 // libpq URI for the PostgreSQL engine (store/postgres.h).
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -31,6 +32,9 @@ class Database {
   static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size = 4);
 
   Dialect dialect() const { return dialect_; }
+  // Bumped after every committed write transaction of this process: a cache of answers computed
+  // at generation g is current while generation() == g (other processes' writes need a TTL).
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
   const std::string& url() const { return url_; }
 
   template <class F>
@@ -62,9 +66,11 @@ class Database {
       if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
         fn(c);
         c.commit();
+        if (write) generation_.fetch_add(1, std::memory_order_acq_rel);
       } else {
         auto result = fn(c);
         c.commit();
+        if (write) generation_.fetch_add(1, std::memory_order_acq_rel);
         return result;
       }
     } catch (...) {
@@ -83,6 +89,7 @@ class Database {
   std::function<std::unique_ptr<Connection>()> factory_;
   std::size_t pool_size_;
   std::size_t opened_ = 0;
+  std::atomic<std::uint64_t> generation_{0};
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;

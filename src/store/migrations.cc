@@ -589,6 +589,25 @@ INSERT INTO accounts (compound_id, code, name_zh, name_en, type, cash, charity, 
   SELECT compound_id, '3003', '专项维修资金', 'Maintenance fund', 'fund', 0, 0, 0
   FROM compound_keys;
 )SQL"},
+    {11, "indexes for city scale: buildings and owners by compound, reversals", R"SQL(
+CREATE INDEX buildings_by_compound ON buildings (compound_id);
+CREATE INDEX unit_members_by_compound ON unit_members (compound_id, relation, unit_id);
+CREATE INDEX ledger_reversals ON ledger_entries (compound_id, reverses) WHERE reverses IS NOT NULL;
+)SQL"},
+    {12, "every row of a compound names its compound (so the data can be distributed by compound)", R"SQL(
+ALTER TABLE bill_lines ADD COLUMN compound_id BIGINT NOT NULL DEFAULT 0;
+UPDATE bill_lines SET compound_id = (SELECT b.compound_id FROM bills b WHERE b.id = bill_lines.bill_id);
+ALTER TABLE payment_allocations ADD COLUMN compound_id BIGINT NOT NULL DEFAULT 0;
+UPDATE payment_allocations SET compound_id = (SELECT p.compound_id FROM payments p WHERE p.id = payment_allocations.payment_id);
+ALTER TABLE vote_options ADD COLUMN compound_id BIGINT NOT NULL DEFAULT 0;
+UPDATE vote_options SET compound_id = (SELECT v.compound_id FROM votes v WHERE v.id = vote_options.vote_id);
+ALTER TABLE vote_electors ADD COLUMN compound_id BIGINT NOT NULL DEFAULT 0;
+UPDATE vote_electors SET compound_id = (SELECT v.compound_id FROM votes v WHERE v.id = vote_electors.vote_id);
+ALTER TABLE vote_elector_units ADD COLUMN compound_id BIGINT NOT NULL DEFAULT 0;
+UPDATE vote_elector_units SET compound_id = (SELECT v.compound_id FROM votes v WHERE v.id = vote_elector_units.vote_id);
+ALTER TABLE ballots ADD COLUMN compound_id BIGINT NOT NULL DEFAULT 0;
+UPDATE ballots SET compound_id = (SELECT v.compound_id FROM votes v WHERE v.id = ballots.vote_id);
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {

@@ -46,7 +46,7 @@ class PgConnection final : public Connection {
       PQfinish(conn_);
       throw StoreError("cannot connect to postgresql: " + msg);
     }
-    exec_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET bytea_output = 'hex'; SET client_min_messages = WARNING; SET plan_cache_mode = force_custom_plan");
+    exec_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET bytea_output = 'hex'; SET client_min_messages = WARNING");
   }
   ~PgConnection() override { PQfinish(conn_); }
 

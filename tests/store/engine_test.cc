@@ -87,3 +87,24 @@ TEST(Engine, PlaceholdersAreNumberedOutsideQuotedText) {
 }
 
 }  // namespace xinyi
+
+namespace xinyi {
+
+// Every row that belongs to a compound names it, so the data can be distributed by compound
+// (docs/SCALING.md); only the hierarchy above compounds and the people's accounts are global.
+TEST(Engine, EveryTableOfACompoundNamesItsCompound) {
+  TestEnv env;
+  auto rows = env.db().read([](store::Connection& c) {
+    return c.query(c.dialect() == store::Dialect::sqlite
+                       ? "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND NOT EXISTS "
+                         "(SELECT 1 FROM pragma_table_info(m.name) p WHERE p.name = 'compound_id') ORDER BY m.name"
+                       : "SELECT t.table_name FROM information_schema.tables t WHERE t.table_schema = current_schema() AND NOT EXISTS "
+                         "(SELECT 1 FROM information_schema.columns k WHERE k.table_schema = t.table_schema AND "
+                         "k.table_name = t.table_name AND k.column_name = 'compound_id') ORDER BY t.table_name");
+  });
+  std::vector<std::string> global;
+  for (const auto& r : rows) global.push_back(r.str(0));
+  EXPECT_EQ(global, (std::vector<std::string>{"communities", "compounds", "districts", "schema_migrations", "sessions", "streets", "users"}));
+}
+
+}  // namespace xinyi
