@@ -594,7 +594,8 @@ CREATE INDEX buildings_by_compound ON buildings (compound_id);
 CREATE INDEX unit_members_by_compound ON unit_members (compound_id, relation, unit_id);
 CREATE INDEX ledger_reversals ON ledger_entries (compound_id, reverses) WHERE reverses IS NOT NULL;
 )SQL"},
-    {12, "every row of a compound names its compound (so the data can be distributed by compound)", R"SQL(
+    {12, "every row of a compound names its compound (so the data can be distributed by compound); billed months by compound", R"SQL(
+CREATE INDEX billed_months_by_compound ON billed_months (compound_id, month);
 ALTER TABLE bill_lines ADD COLUMN compound_id BIGINT NOT NULL DEFAULT 0;
 UPDATE bill_lines SET compound_id = (SELECT b.compound_id FROM bills b WHERE b.id = bill_lines.bill_id);
 ALTER TABLE payment_allocations ADD COLUMN compound_id BIGINT NOT NULL DEFAULT 0;

@@ -30,6 +30,7 @@ export async function startServer() {
   return {
     url,
     inviteCode,
+    dbPath: join(dir, 'demo.db'),
     async stop() {
       proc.kill('SIGTERM')
       await new Promise((r) => proc.on('exit', r))
