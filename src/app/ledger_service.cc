@@ -564,6 +564,48 @@ json::object ledger_feed(App& app, I cid, I before, I limit) {
   });
 }
 
+json::object monthly_summary(App& app, I cid, I months) {
+  months = std::clamp<I>(months, 1, 60);
+  std::string today = china_date(app.clock_ms());
+  int y = std::stoi(today.substr(0, 4)), m = std::stoi(today.substr(5, 2));
+  std::vector<std::string> keys;
+  for (I i = months - 1; i >= 0; --i) {
+    int k = (y * 12 + (m - 1)) - static_cast<int>(i);
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", k / 12, k % 12 + 1);
+    keys.emplace_back(buf);
+  }
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    std::map<std::string, std::pair<I, I>> by_month;  // month → (income, expense)
+    std::map<std::string, I> by_account;
+    for (auto& r : c.query("SELECT substr(p.date, 1, 7), a.type, p.account, SUM(p.amount_fen) FROM postings p JOIN accounts a "
+                           "ON a.compound_id = p.compound_id AND a.code = p.account WHERE p.compound_id = ? AND p.date >= ? "
+                           "AND a.type IN ('income', 'expense') GROUP BY substr(p.date, 1, 7), a.type, p.account",
+                           {cid, keys.front() + "-01"})) {
+      auto& mo = by_month[r.str(0)];
+      if (r.str(1) == "income") mo.first -= r.i64(3);  // income is credited: negative postings
+      else {
+        mo.second += r.i64(3);
+        by_account[r.str(2)] += r.i64(3);
+      }
+    }
+    json::array list;
+    for (const auto& k : keys) {
+      auto it = by_month.find(k);
+      list.push_back(json::object{{"month", k}, {"income_fen", it == by_month.end() ? 0 : it->second.first},
+                                  {"expense_fen", it == by_month.end() ? 0 : it->second.second}});
+    }
+    auto chart = store::load_chart(c, cid);
+    json::array accounts;
+    for (const auto& [code, fen] : by_account) {
+      const auto* a = ledger::find_account(chart, code);
+      accounts.push_back(json::object{{"code", code}, {"name_zh", a ? a->name_zh : code}, {"name_en", a ? a->name_en : code}, {"amount_fen", fen}});
+    }
+    return json::object{{"months", std::move(list)}, {"expenses_by_account", std::move(accounts)}};
+  });
+}
+
 json::object signed_head(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);

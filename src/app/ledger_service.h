@@ -80,6 +80,9 @@ boost::json::object public_key(App& app, std::int64_t cid);
 boost::json::object inclusion(App& app, std::int64_t cid, std::int64_t index, std::int64_t tree_size);
 boost::json::object consistency(App& app, std::int64_t cid, std::int64_t first, std::int64_t second);
 boost::json::object balances(App& app, std::int64_t cid, const std::string& as_of);
+// For the public page's charts: income and expenses per month for the `months` months up to
+// this one (China time), and the expenses of that span by account. Sums of postings, in fen.
+boost::json::object monthly_summary(App& app, std::int64_t cid, std::int64_t months);
 struct VoucherFile { std::string mime, bytes; };
 VoucherFile voucher_file(App& app, std::int64_t cid, const std::string& sha256);
 

@@ -53,6 +53,14 @@ void register_api(Router& r) {
     return json_response(200, app::ledger_feed(x.app, x.id("id"), x.query_int("before", 0, 0, INT64_MAX),
                                                x.query_int("limit", 50, 1, 200)));
   });
+  // With Accept: text/event-stream the server streams new entries (server.cc); without, this.
+  r.add("GET", pub + "/events", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, json::object{{"tree_size", app::signed_head(x.app, x.id("id")).at("tree_size")},
+                                           {"stream", "GET with Accept: text/event-stream"}});
+  });
+  r.add("GET", pub + "/monthly", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, app::monthly_summary(x.app, x.id("id"), x.query_int("months", 12, 1, 60)));
+  });
   r.add("GET", pub + "/sth", Rule::anyone(), [](Ctx& x) { return json_response(200, app::signed_head(x.app, x.id("id"))); });
   r.add("GET", pub + "/pubkey", Rule::anyone(), [](Ctx& x) { return json_response(200, app::public_key(x.app, x.id("id"))); });
   r.add("GET", pub + "/proof/inclusion", Rule::anyone(), [](Ctx& x) {

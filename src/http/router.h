@@ -90,6 +90,7 @@ class Router {
   void add(std::string method, std::string pattern, Rule rule, Handler h);
   Response handle(const Request& req);
   const std::vector<Route>& routes() const { return routes_; }
+  app::App& app() { return app_; }
 
  private:
   struct Cached {

@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <charconv>
+#include <optional>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/as_tuple.hpp>
@@ -12,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "app/ledger_service.h"
 #include "http/problem.h"
 #include "http/static_files.h"
 
@@ -35,6 +38,19 @@ struct Conn {
   std::atomic<bool> busy{false};
   bool alive = true;  // touched on the strand only
 };
+
+// GET /api/v1/public/compounds/{id}/events with Accept: text/event-stream → the compound id.
+std::optional<std::int64_t> events_compound(const bhttp::request<bhttp::string_body>& req) {
+  constexpr std::string_view prefix = "/api/v1/public/compounds/", suffix = "/events";
+  std::string_view target = req.target();
+  if (req.method() != bhttp::verb::get || req[bhttp::field::accept].find("text/event-stream") == std::string_view::npos) return std::nullopt;
+  if (!target.starts_with(prefix) || !target.ends_with(suffix)) return std::nullopt;
+  std::string_view digits = target.substr(prefix.size(), target.size() - prefix.size() - suffix.size());
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (ec != std::errc() || end != digits.data() + digits.size() || id <= 0) return std::nullopt;
+  return id;
+}
 
 bool is_upload(std::string_view target) {
   return target.starts_with("/api/v1/compounds/") &&
@@ -171,6 +187,14 @@ struct Server::Impl {
       }
       auto req = parser.release();
       std::string method(req.method_string()), target(req.target());
+      if (auto cid = events_compound(req)) {
+        std::int64_t after = -1;
+        std::string_view last = req["Last-Event-ID"];
+        std::from_chars(last.data(), last.data() + last.size(), after);
+        conn->busy = false;  // a live stream does not hold up a graceful stop
+        co_await stream_events(stream, *cid, after, ip, target);
+        break;
+      }
       auto res = dispatch(req, ip);
       res.keep_alive(req.keep_alive() && !stopping);
       const bool keep = res.keep_alive();
@@ -193,6 +217,84 @@ struct Server::Impl {
       last = conns.empty();
     }
     if (last && stopping) asio::post(control, [this] { grace.cancel(); });
+  }
+
+  // ---- a live feed (server-sent events) -------------------------------------------------
+  // New ledger entries of one compound as they are appended: `event: entry`, `id:` the tree
+  // size after the entry, `data:` the entry as /feed shows it. The store is looked at when this
+  // process has committed a write (Database::generation) and every 5 s otherwise (writes by
+  // other processes); a comment line every 15 s keeps proxies from closing the stream. Bounded:
+  // kMaxEventStreams streams, each at most kEventStreamLifetime (EventSource reconnects with
+  // Last-Event-ID and misses nothing).
+  static constexpr std::int64_t kMaxEventStreams = 2000;
+  static constexpr auto kEventStreamLifetime = std::chrono::minutes(30);
+  std::atomic<std::int64_t> event_streams{0};
+
+  awaitable<void> stream_events(beast::tcp_stream& stream, std::int64_t cid, std::int64_t after, const std::string& ip,
+                                const std::string& target) {
+    struct Count {
+      std::atomic<std::int64_t>& n;
+      ~Count() { --n; }
+    } count{event_streams};
+    if (++event_streams > kMaxEventStreams) {
+      co_await write_error(stream, 503, "too-many-streams", "实时连接过多，请稍后再试", "Too many live connections; try again later");
+      co_return;
+    }
+    app::App& app = router.app();
+    auto tree_size = [&]() -> std::optional<std::int64_t> {
+      try {
+        return app::signed_head(app, cid).at("tree_size").as_int64();
+      } catch (const std::exception&) {
+        return std::nullopt;
+      }
+    };
+    auto size = tree_size();
+    if (!size) {
+      co_await write_error(stream, 404, "not-found", "没有这个小区", "No such compound");
+      co_return;
+    }
+    if (after < 0 || after > *size) after = *size;
+    std::string out =
+        "HTTP/1.1 200 OK\r\nServer: xinyi\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\n"
+        "X-Accel-Buffering: no\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 3000\n\n";
+    const auto started = std::chrono::steady_clock::now();
+    auto last_poll = started, last_write = started;
+    std::uint64_t generation = app.db.generation();
+    asio::steady_timer timer(stream.get_executor());
+    std::int64_t sent = 0;
+    while (!stopping) {
+      if (!out.empty()) {
+        stream.expires_after(opts.read_timeout);
+        auto [ec, n] = co_await asio::async_write(stream, asio::buffer(out), tuple_awaitable);
+        if (ec) break;
+        out.clear();
+        last_write = std::chrono::steady_clock::now();
+      }
+      timer.expires_after(std::chrono::seconds(1));
+      co_await timer.async_wait(tuple_awaitable);
+      const auto now = std::chrono::steady_clock::now();
+      if (now - started > kEventStreamLifetime) break;
+      if (app.db.generation() != generation || now - last_poll >= std::chrono::seconds(5)) {
+        generation = app.db.generation();
+        last_poll = now;
+        size = tree_size();
+        if (!size) break;
+        if (*size > after) {
+          auto feed = app::ledger_feed(app, cid, *size, std::min<std::int64_t>(*size - after, 50));
+          const auto& items = feed.at("items").as_array();
+          for (auto it = items.rbegin(); it != items.rend(); ++it) {
+            out += "event: entry\nid: " + std::to_string(it->at("index").as_int64() + 1) + "\ndata: " + boost::json::serialize(*it) + "\n\n";
+            ++sent;
+          }
+          after = *size;
+        }
+      }
+      if (out.empty() && now - last_write >= std::chrono::seconds(15)) out = ": ping\n\n";
+    }
+    if (opts.access_log) {
+      auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
+      spdlog::info("{} \"GET {}\" 200 event-stream {} s, {} entries", ip, target.substr(0, 200), s, sent);
+    }
   }
 
   awaitable<void> write_error(beast::tcp_stream& stream, int status, const char* code, const char* zh, const char* en) {

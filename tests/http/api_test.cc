@@ -39,7 +39,7 @@ TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
     std::string base = "/api/v1/public/compounds/" + std::to_string(id);
     for (const char* path : {"", "/feed?limit=200", "/ledger?limit=1000", "/disbursements", "/bank", "/balances", "/sth", "/arrears",
                              "/fee-rates", "/settlement?period=2026-11", "/surplus-plans?year=2026", "/votes", "/proposals",
-                             "/committees", "/tenders"}) {
+                             "/committees", "/tenders", "/monthly?months=24", "/events"}) {
       auto r = c.get(base + path);
       EXPECT_EQ(r.status, 200) << base + path;
       all += r.body;

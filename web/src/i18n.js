@@ -65,6 +65,7 @@ const messages = {
       created: '已发起', closeNow: '计票', paper: '录入纸质选票', scan: '选票扫描件（PDF/JPG）', enter: '录入', entered: '已录入，回执码 {r}',
       matters: ['', '业主大会议事规则', '管理规约', '选举或更换业委会成员', '选聘或解聘物业服务企业', '使用维修资金', '筹集维修资金', '改建、重建建筑物及附属设施', '改变共有部分用途或经营', '其他重大事项'],
     },
+    charts: { monthly: '每月收入和支出', byCategory: '近 12 个月支出构成', income: '收入', expense: '支出' },
     verify: {
       title: '核验账本', what: '在您的手机上重算每一笔账目和签名，不需要信任服务器。', run: '核验',
       keySame: '本小区的公钥与您上次看到的相同', keyPinned: '首次核验：本小区的公钥已保存在本机', keyChangedBad: '警告：本小区的公钥与您上次看到的不同',
@@ -144,6 +145,7 @@ const messages = {
       created: 'Started', closeNow: 'Count', paper: 'Enter a paper ballot', scan: 'Ballot scan (PDF/JPG)', enter: 'Enter', entered: 'Entered, receipt {r}',
       matters: ['', 'Assembly rules of procedure', 'Management rules', 'Electing the owners\u2019 committee', 'Hiring or dismissing the provider', 'Using the maintenance fund', 'Raising the maintenance fund', 'Rebuilding buildings or facilities', 'Changing the use of common parts', 'Other major matters'],
     },
+    charts: { monthly: 'Income and expenses by month', byCategory: 'Expenses of the last 12 months by category', income: 'Income', expense: 'Expenses' },
     verify: {
       title: 'Verify the books', what: 'Recomputes every entry and the signature on your phone; no need to trust the server.', run: 'Verify',
       keySame: 'The compound\u2019s public key is the one you saw before', keyPinned: 'First check here: the compound\u2019s public key is saved on this device', keyChangedBad: 'Warning: the compound\u2019s public key differs from the one you saw before',
