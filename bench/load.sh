@@ -27,13 +27,13 @@ port=18$((RANDOM % 900 + 100))
 case "$engine" in
   sqlite) url="sqlite:$root/city-$tag.db" ;;
   postgresql)
-    bash tests/support/pg_cluster.sh start "$root/pg-$tag" 25432 >/dev/null 2>&1 || true
+    bash tests/support/pg_cluster.sh keep "$root/pg-$tag" 25432 >/dev/null
     url="postgresql://postgres@127.0.0.1:25432/postgres"
     ;;
   *) echo "usage: $0 sqlite|postgresql [COMPOUNDS UNITS MONTHS]" >&2; exit 2 ;;
 esac
 
-if [[ ! -f "$root/generated-$engine-$tag" ]]; then
+if [[ ! -f "$root/generated-$engine-$tag" ]] || ! "$bin" balance --db "$url" --compound 1 >/dev/null 2>&1; then
   echo "==> generating $compounds compounds × $units units × $months months on $engine"
   start=$(date +%s)
   "$bin" gen-city --db "$url" --compounds "$compounds" --units-per-compound "$units" --months "$months"

@@ -55,14 +55,18 @@ test('a new transaction shows up on the open page without a reload', async () =>
 })
 
 test('the English switch, phone and desktop screenshots, and the print view', async () => {
-  const phone = await newPage(browser)
+  // A small phone (360 px wide, as many in WeChat): nothing wider than the screen.
+  const small = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN', isMobile: true, hasTouch: true })
+  const phone = await small.newPage()
   await phone.goto(server.url + 'c/5')
   await phone.locator('[data-test=chart-categories] canvas').first().waitFor()
+  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 360), 'the page fits a 360 px screen')
   await phone.screenshot({ path: shots + 'public-phone-zh.png' })
   await phone.locator('[data-test=lang]').click()
   await phone.getByText('Verify the books').waitFor()
   assert.match(await phone.locator('[data-test=balances]').innerText(), /Cumulative income|Income/)
   await phone.locator('[data-test=lang]').click()  // back to Chinese for the other tests
+  await small.close()
 
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
   const desk = await ctx.newPage()
