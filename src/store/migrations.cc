@@ -592,7 +592,7 @@ INSERT INTO accounts (compound_id, code, name_zh, name_en, type, cash, charity, 
     {11, "indexes for city scale: buildings and owners by compound, reversals", R"SQL(
 CREATE INDEX buildings_by_compound ON buildings (compound_id);
 CREATE INDEX unit_members_by_compound ON unit_members (compound_id, relation, unit_id);
-CREATE INDEX ledger_reversals ON ledger_entries (compound_id, reverses) WHERE reverses IS NOT NULL;
+CREATE INDEX ledger_reversals ON ledger_entries (compound_id, reverses, idx) WHERE reverses IS NOT NULL;
 )SQL"},
     {12, "every row of a compound names its compound (so the data can be distributed by compound); billed months by compound", R"SQL(
 CREATE INDEX billed_months_by_compound ON billed_months (compound_id, month);
