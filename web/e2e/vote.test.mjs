@@ -28,6 +28,7 @@ test('a vote from its opening to its result on the public page', async () => {
   const card = com.locator('[data-test=manage-votes]')
   await card.waitFor()
   await com.locator('[data-test=vote-title-input] input').fill('增设智能快递柜')
+  assert.match(await com.locator('[data-test=vote-matter] option[value="5"]').innerText(), /使用维修资金/)
   await com.locator('[data-test=vote-matter]').selectOption('9')
   await com.locator('[data-test=vote-closes]').fill(inputIn(40000))
   await com.locator('[data-test=vote-create]').click()
@@ -96,6 +97,9 @@ test('the public home shows the committee, its 13 decided matters and the provid
   const committee = await page.locator('[data-test=committee]').innerText()
   assert.match(committee, /7 名成员，其中业主代表 4 名 · 38 户业主联名申请/)
   assert.equal(await page.locator('[data-test=vote-item]').count(), 13)
+  // Each names its matter of Art. 278 in words.
+  assert.match(await page.locator('[data-test=vote-item]').first().innerText(), /其他重大事项 · 结束于/)
+  assert.match(await page.locator('[data-test=vote-item]').filter({ hasText: '消防设施' }).innerText(), /改建、重建建筑物及附属设施/)
   await page.goto(server.url + 'c/4')
   await page.locator('[data-test=tender]').waitFor()
   const tender = await page.locator('[data-test=tender]').innerText()
