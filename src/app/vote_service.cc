@@ -207,8 +207,11 @@ void close_due(App& app, I cid) {
 // The electors the caller speaks for as an owner (through claims as owner on their units).
 std::vector<I> my_electors(Connection& c, I vote_id, I user_id, std::optional<I> unit_id) {
   std::vector<I> out;
+  // The developer's units (unsold, or sold but undelivered) are one owner: a buyer's claim on
+  // one of them does not speak for the developer; that elector votes on paper.
   for (auto& r : c.query("SELECT DISTINCT eu.no, eu.unit_id FROM claims cl JOIN vote_elector_units eu ON eu.unit_id = cl.unit_id "
-                         "AND eu.vote_id = ? WHERE cl.user_id = ? AND cl.relation = 'owner' ORDER BY eu.no",
+                         "AND eu.vote_id = ? JOIN vote_electors e ON e.vote_id = eu.vote_id AND e.no = eu.no AND e.developer = 0 "
+                         "WHERE cl.user_id = ? AND cl.relation = 'owner' ORDER BY eu.no",
                          {vote_id, user_id})) {
     if (unit_id && r.i64(1) != *unit_id) continue;
     if (std::find(out.begin(), out.end(), r.i64(0)) == out.end()) out.push_back(r.i64(0));
@@ -541,8 +544,9 @@ json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id, s
     if (prev && !replace)
       throw Error(ErrorKind::conflict, "paper-ballot-exists", "该业主已有纸质选票；如为更正，请注明替换", "A paper ballot is already entered; set replace to correct it");
     std::string receipt = cast_in(c, vote_id, no->i64(0), choices, "paper", voucher, now);
-    json::object detail{{"unit_id", unit_id}, {"voucher_sha256", voucher}, {"replaced", prev.has_value()}};
-    if (!v.secret) detail["choices"] = choice_labels(v, choices);
+    // For a secret vote the audit names the unit but neither the choice nor the scan (which shows it).
+    json::object detail{{"unit_id", unit_id}, {"replaced", prev.has_value()}};
+    if (!v.secret) detail["choices"] = choice_labels(v, choices), detail["voucher_sha256"] = voucher;
     audit(c, app, who, cid, "vote.paper_ballot", "vote:" + std::to_string(vote_id), detail);
     // The committee writes the receipt code on the paper ballot's stub for the owner.
     return json::object{{"vote_id", vote_id}, {"unit_id", unit_id}, {"receipt", receipt}, {"replaced", prev.has_value()}};
@@ -739,7 +743,8 @@ json::object establish_committee(App& app, const Caller& who, I cid, I committee
           throw Error(ErrorKind::unprocessable, "not-elected", "成员须为选举中当选的候选人", "Every member must be a winner of the election");
     }
     I now = app.clock_ms();
-    // The committee this one succeeds ends; its members keep no role they do not hold again.
+    // The committee this one succeeds ends. Its members' committee roles are not revoked here:
+    // community staff revoke them (a role may rest on more than this committee).
     c.execute("UPDATE committees SET status = 'ended' WHERE compound_id = ? AND kind = ? AND status = 'serving'", {cid, k->str(0)});
     c.execute("UPDATE committees SET status = 'serving', established_at = ? WHERE id = ?", {now, committee_id});
     c.execute("UPDATE committee_members SET status = 'serving' WHERE committee_id = ? AND status = 'nominated'", {committee_id});

@@ -1,6 +1,7 @@
 #include "http/router.h"
 
 #include <chrono>
+#include <utility>
 
 #include <spdlog/spdlog.h>
 
@@ -128,8 +129,10 @@ Response Router::handle(const Request& req) {
     std::uint64_t generation = 0;
     std::int64_t now_ms = 0;
     if (route->rule.scope() == Rule::Scope::anyone && req.method == "GET" && session.empty() && req.path.starts_with("/api/v1/public/")) {
-      key = req.path;
-      for (const auto& [k, v] : req.query) key += (key.size() == req.path.size() ? "?" : "&") + k + "=" + v;
+      // Some answers (QR codes, the notice PDF) embed links built from Host and the scheme.
+      key = req.forwarded_proto + "://" + req.host + req.path;
+      bool first = true;
+      for (const auto& [k, v] : req.query) key += (std::exchange(first, false) ? "?" : "&") + k + "=" + v;
       generation = app_.db.generation();
       now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
       std::lock_guard g(cache_mu_);

@@ -262,6 +262,7 @@ struct Server::Impl {
     std::uint64_t generation = app.db.generation();
     asio::steady_timer timer(stream.get_executor());
     std::int64_t sent = 0;
+    bool more = false;
     while (!stopping) {
       if (!out.empty()) {
         stream.expires_after(opts.read_timeout);
@@ -274,20 +275,24 @@ struct Server::Impl {
       co_await timer.async_wait(tuple_awaitable);
       const auto now = std::chrono::steady_clock::now();
       if (now - started > kEventStreamLifetime) break;
-      if (app.db.generation() != generation || now - last_poll >= std::chrono::seconds(5)) {
+      if (more || app.db.generation() != generation || now - last_poll >= std::chrono::seconds(5)) {
         generation = app.db.generation();
         last_poll = now;
         size = tree_size();
         if (!size) break;
-        if (*size > after) {
-          auto feed = app::ledger_feed(app, cid, *size, std::min<std::int64_t>(*size - after, 50));
+        // Every entry after the last one sent, oldest first, 100 at a time (at most 1,000 per
+        // wake-up; the rest follow at the next).
+        for (int pages = 0; *size > after && pages < 10; ++pages) {
+          std::int64_t upto = std::min<std::int64_t>(after + 100, *size);
+          auto feed = app::ledger_feed(app, cid, upto, upto - after);
           const auto& items = feed.at("items").as_array();
           for (auto it = items.rbegin(); it != items.rend(); ++it) {
             out += "event: entry\nid: " + std::to_string(it->at("index").as_int64() + 1) + "\ndata: " + boost::json::serialize(*it) + "\n\n";
             ++sent;
           }
-          after = *size;
+          after = upto;
         }
+        more = *size > after;  // more to send: look again at the next tick
       }
       if (out.empty() && now - last_write >= std::chrono::seconds(15)) out = ": ping\n\n";
     }

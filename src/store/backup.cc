@@ -45,9 +45,10 @@ void sqlite_copy(const std::string& from, const std::string& to) {
     throw StoreError("backup: " + msg);
   }
   int rc;
-  // Steps of 1024 pages: a writer that changes the source restarts the copy, so the result is
-  // always one consistent state.
-  while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(5);
+  // One step copies every page under one read transaction: a consistent snapshot, and (in WAL
+  // mode) writers go on meanwhile. Stepping in pieces would restart on every write and might
+  // never finish on a busy store.
+  while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(5);
   sqlite3_backup_finish(b);
   if (rc != SQLITE_DONE) {
     std::string msg = sqlite3_errstr(rc);

@@ -60,8 +60,11 @@ std::unique_ptr<Connection> Database::acquire() {
 }
 
 void Database::release(std::unique_ptr<Connection> c) {
+  bool keep = c->usable();
+  if (!keep) c.reset();  // a lost connection: the next acquire opens a fresh one
   std::lock_guard g(mu_);
-  idle_.push_back(std::move(c));
+  if (keep) idle_.push_back(std::move(c));
+  else --opened_;
   cv_.notify_one();
 }
 

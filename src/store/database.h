@@ -61,8 +61,8 @@ class Database {
   auto transact(bool write, F&& fn) -> std::invoke_result_t<F, Connection&> {
     Lease lease(*this, acquire());
     Connection& c = *lease;
-    c.begin(write);
     try {
+      c.begin(write);
       if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
         fn(c);
         c.commit();

@@ -101,6 +101,7 @@ class PgConnection final : public Connection {
     return *n ? parse_int(n, static_cast<int>(std::strlen(n)), "row count") : 0;
   }
 
+  bool usable() const override { return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE; }
   void begin(bool write) override { exec_script(write ? kBeginWrite : kBeginRead); }
   void commit() override { exec_script("COMMIT"); }
   void rollback() override {

@@ -68,6 +68,9 @@ class Connection {
 
   // Transactions. `write` takes the write lock up front (SQLite: BEGIN IMMEDIATE) so two
   // writers never deadlock upgrading a read lock.
+  // False when the connection can no longer be used (lost, or stuck in a transaction); the
+  // pool then drops it instead of handing it out again.
+  virtual bool usable() const { return true; }
   virtual void begin(bool write) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;

@@ -166,6 +166,10 @@ TEST_F(VoteTest, WhoMayVoteAndHow) {
   // The developer's units are one owner, voting on paper.
   paper(vid, "301", "[1]");
   EXPECT_EQ(env.count("ballots"), 3);
+  // A buyer whose unit is still the developer's (sold, not delivered) does not speak for the
+  // developer's block.
+  owner("buyer", "13900000005", {"301"}, "owner");
+  EXPECT_EQ(status_of([&] { vote("buyer", vid, "[0]"); }), 403);
   // The paper ballot needs its scan.
   EXPECT_EQ(status_of([&] {
               app::enter_paper_ballot(env.app(), com, cid, vid,
@@ -195,6 +199,8 @@ TEST_F(VoteTest, NoResponseOrAuditEntryLinksASecretBallotToItsVoter) {
   EXPECT_EQ(seen.find(ra), std::string::npos) << "甲's receipt leaked";
   EXPECT_EQ(seen.find(rc), std::string::npos) << "丙's receipt leaked (paper ballots too)";
   EXPECT_NE(seen.find(rb), std::string::npos) << "乙 sees their own receipt";
+  // The scan of a secret paper ballot is not served to the public.
+  EXPECT_EQ(status_of([&] { app::voucher_file(env.app(), cid, scan); }), 404);
   // The audit log says who voted, never what they chose.
   auto audit = json::serialize(app::list_audit(env.app(), cid, 0, 1000));
   EXPECT_NE(audit.find("vote.ballot"), std::string::npos);

@@ -142,7 +142,7 @@ export async function verifyCompound(cid, { step, progress = () => {}, storage =
   let unbalanced = null
   for (let from = 0; from < head.tree_size;) {
     const page = await getJson(`${base}/ledger?from=${from}&limit=1000`)
-    if (!page.entries.length) break
+    const before = leaves.length
     for (const e of page.entries) {
       if (e.index !== leaves.length) { badLeaf ??= e.index; continue }
       const h = await leafHash(e.canonical)
@@ -156,6 +156,7 @@ export async function verifyCompound(cid, { step, progress = () => {}, storage =
       }
       leaves.push(h)
     }
+    if (leaves.length === before) { badLeaf ??= leaves.length; break }  // an entry is missing: the log has a hole
     from = leaves.length
     progress(Math.min(leaves.length, head.tree_size), head.tree_size)
   }
