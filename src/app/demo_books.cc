@@ -10,6 +10,7 @@
 #include "app/bank_service.h"
 #include "app/billing_service.h"
 #include "app/ledger_service.h"
+#include "app/demo_rng.h"
 #include "domain/assert.h"
 #include "domain/mask.h"
 #include "store/bank_repo.h"
@@ -26,18 +27,7 @@ namespace json = boost::json;
 
 namespace {
 
-class Rng {
- public:
-  explicit Rng(std::uint64_t s) : s_(s) {}
-  I uniform(I lo, I hi) {
-    std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return lo + static_cast<I>((z ^ (z >> 31)) % static_cast<std::uint64_t>(hi - lo + 1));
-  }
- private:
-  std::uint64_t s_;
-};
+using Rng = DemoRng;
 
 // Milliseconds at 10:00 China time on a date.
 I ms_of(const std::string& date) {

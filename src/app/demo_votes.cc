@@ -1,6 +1,7 @@
 #include "app/demo_votes.h"
 
 #include "app/demo_books.h"
+#include "app/demo_rng.h"
 #include "app/vote_service.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"
@@ -17,19 +18,7 @@ namespace {
 
 constexpr I kDay = 24LL * 3600 * 1000;
 
-class Rng {
- public:
-  explicit Rng(std::uint64_t s) : s_(s) {}
-  I uniform(I lo, I hi) {
-    std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return lo + static_cast<I>((z ^ (z >> 31)) % static_cast<std::uint64_t>(hi - lo + 1));
-  }
-  bool percent(I p) { return uniform(1, 100) <= p; }
- private:
-  std::uint64_t s_;
-};
+using Rng = DemoRng;
 
 // How a vote's owners behave: who takes part (percent), and the weight of each alternative and
 // of abstaining. `max_choices` > 1 for elections (each voter names up to that many).
@@ -62,7 +51,7 @@ I run_vote(Connection& c, I cid, NewVote v, I opens, I by, const Behaviour& b, R
   I total_weight = b.abstain;
   for (I w : b.weights) total_weight += w;
   for (auto& e : c.query("SELECT no, developer FROM vote_electors WHERE vote_id = ? ORDER BY no", {id})) {
-    if (e.i64(0) == skip_no || e.i64(1) || !rng.percent(b.turnout)) continue;
+    if (e.i64(0) == skip_no || e.i64(1) || !rng.chance(b.turnout)) continue;
     std::vector<int> choices;
     int seats = v.seats;
     for (int k = 0; k < seats; ++k) {
@@ -75,7 +64,7 @@ I run_vote(Connection& c, I cid, NewVote v, I opens, I by, const Behaviour& b, R
       if (chosen < 0) break;  // abstains (or names fewer candidates)
       if (std::find(choices.begin(), choices.end(), chosen) == choices.end()) choices.push_back(chosen);
     }
-    bool paper = rng.percent(b.paper);
+    bool paper = rng.chance(b.paper);
     cast_in(c, id, e.i64(0), choices, paper ? "paper" : "online", paper ? scan : "", opens + rng.uniform(0, span - 1));
   }
   if (v.closes_at <= now) close_vote_in(c, cid, id, v.closes_at);

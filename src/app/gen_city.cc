@@ -5,6 +5,7 @@
 
 #include "app/billing_service.h"
 #include "app/ledger_service.h"
+#include "app/demo_rng.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"
 #include "domain/billing.h"
@@ -20,18 +21,7 @@ using I = std::int64_t;
 
 namespace {
 
-class Rng {
- public:
-  explicit Rng(std::uint64_t s) : s_(s) {}
-  I uniform(I lo, I hi) {
-    std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return lo + static_cast<I>((z ^ (z >> 31)) % static_cast<std::uint64_t>(hi - lo + 1));
-  }
- private:
-  std::uint64_t s_;
-};
+using Rng = DemoRng;
 
 constexpr I kRateFen = 50;            // ¥0.50 per m² per month
 constexpr I kUnitsPerCourtyard = 120;

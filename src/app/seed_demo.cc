@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/demo_books.h"
+#include "app/demo_rng.h"
 #include "app/demo_votes.h"
 #include "app/billing_service.h"
 #include "app/ledger_service.h"
@@ -22,24 +23,7 @@ using I = std::int64_t;
 
 namespace {
 
-// splitmix64: a tiny deterministic generator, so the demo is the same on every machine.
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : s_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  I uniform(I lo, I hi) { return lo + static_cast<I>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
-  bool chance(int percent) { return uniform(1, 100) <= percent; }
-  template <class T, std::size_t N>
-  const T& pick(const std::array<T, N>& a) { return a[next() % N]; }
-
- private:
-  std::uint64_t s_;
-};
+using Rng = DemoRng;
 
 constexpr std::array<const char*, 60> kSurnames = {
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
