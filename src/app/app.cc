@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "domain/error.h"
 #include "store/audit_repo.h"
 
 namespace xinyi::app {
@@ -25,6 +26,12 @@ void audit(store::Connection& c, const App& app, const Caller& who, std::optiona
   e.target = std::move(target);
   e.detail = boost::json::serialize(detail);
   store::append_audit(c, e);
+}
+
+store::CompoundRec require_compound(store::Connection& c, std::int64_t cid) {
+  auto k = store::get_compound(c, cid);
+  if (!k) throw_not_found("小区", "Compound");
+  return *k;
 }
 
 }  // namespace xinyi::app

@@ -18,6 +18,7 @@
 #include "domain/access.h"
 #include "store/auth_repo.h"
 #include "store/database.h"
+#include "store/registry_repo.h"
 
 namespace xinyi::app {
 
@@ -51,6 +52,9 @@ struct Caller {
   const Principal* p() const { return principal ? &*principal : nullptr; }
   std::int64_t user_id() const { return user ? user->id : 0; }
 };
+
+// Compound `cid`, or 404. The check every compound-scoped use case starts with.
+store::CompoundRec require_compound(store::Connection& c, std::int64_t cid);
 
 // Appends an audit entry for a write, in the caller's transaction.
 void audit(store::Connection& c, const App& app, const Caller& who, std::optional<std::int64_t> compound_id,

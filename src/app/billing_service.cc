@@ -23,10 +23,6 @@ using billing::Month;
 
 namespace {
 
-void require_compound(Connection& c, I cid) {
-  if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
-}
-
 // The rate for each month: the courtyard's own schedule where it has one, else the compound's.
 struct Schedules {
   std::map<I, std::vector<std::pair<Month, I>>> by_courtyard;  // 0: the compound

@@ -80,10 +80,6 @@ json::object head_json(Connection& c, I cid, const store::HeadRec& h) {
           {"signed_message", ledger::tree_head_message(cid, h.tree_size, h.root, h.timestamp)}};
 }
 
-void require_compound(Connection& c, I cid) {
-  if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
-}
-
 std::string approver_role(const Caller& who, I cid) {
   if (who.principal && who.principal->has(cid, Role::committee)) return "committee";
   if (who.principal && who.principal->has(cid, Role::trustee)) return "trustee";

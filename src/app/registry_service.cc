@@ -52,12 +52,6 @@ json::object member_json(const store::MemberRec& m) {
           {"phone", m.phone},         {"id_last4", m.id_last4}};
 }
 
-store::CompoundRec require_compound(Connection& c, I cid) {
-  auto k = store::get_compound(c, cid);
-  if (!k) throw_not_found("小区", "Compound");
-  return *k;
-}
-
 // Maps a uniqueness violation to a 409 that names what clashed.
 template <class F>
 auto unique_or_conflict(const char* what_zh, const char* what_en, F&& f) {

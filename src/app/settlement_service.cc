@@ -24,9 +24,6 @@ billing::Period require_period(const std::string& text) {
 std::string first_day(const billing::Period& p) { return p.first.str() + "-01"; }
 // The first day after the period: dates compare as text, so a period is [first_day, end_exclusive).
 std::string end_exclusive(const billing::Period& p) { return p.last().plus(1).str() + "-01"; }
-void require_compound(Connection& c, I cid) {
-  if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
-}
 }  // namespace
 
 json::object set_contract(App& app, const Caller& who, I cid, std::string_view body) {

@@ -29,10 +29,6 @@ constexpr std::size_t kMaxTitle = 100;
 constexpr std::size_t kMaxBody = 4000;
 constexpr I kMaxVoteLengthMs = 90LL * 24 * 3600 * 1000;  // a vote stays open at most 90 days
 
-void require_compound(Connection& c, I cid) {
-  if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
-}
-
 struct VoteRec {
   I id = 0, compound_id = 0, proposal_id = 0, tender_id = 0;
   std::string title, description, kind, status, result;
