@@ -11,6 +11,7 @@
 #include "app/billing_service.h"
 #include "app/ledger_service.h"
 #include "app/demo_rng.h"
+#include "app/work_service.h"
 #include "domain/assert.h"
 #include "domain/mask.h"
 #include "store/bank_repo.h"
@@ -284,13 +285,33 @@ void hourly(Books& b, Rng& rng) {
   for (const auto& mo : months()) {
     bool raised = mo.y > 2026 || (mo.y == 2026 && mo.m >= 5);  // owners agreed 0.30 → 0.50 yuan/m²/month from May 2026
     b.fees(mo.on(5), yard, raised ? 50 : 30, rng.uniform(90, 98), mo.label() + "物业费（" + std::string(raised ? "0.50" : "0.30") + " 元/㎡·月）");
-    I clean_h = 24 + rng.uniform(0, 4), garden_h = 10 + rng.uniform(0, 3), elec_h = rng.uniform(2, 6);
-    b.pay(mo.on(28), "周秀英", true, clean_h * 2500, mo.label() + "保洁 " + std::to_string(clean_h) + " 小时 × 25 元", "5001", yard, "1001", "Cleaner Zhou");
-    b.pay(mo.on(28), "吴志强", true, garden_h * 3000, mo.label() + "绿化 " + std::to_string(garden_h) + " 小时 × 30 元", "5002", yard, "1001", "Gardener Wu");
-    b.pay(mo.on(28), "郑师傅", true, elec_h * 4000, mo.label() + "电工维修 " + std::to_string(elec_h) + " 小时 × 40 元", "5003", yard, "1001", "Electrician Zheng");
-    b.pay(mo.on(28), "孙德明", true, 8 * 3000, mo.label() + "项目经理 8 小时 × 30 元", "5004", yard, "1001", "Project manager Sun");
+    if (mo.y == 2025 && mo.m < 11) {
+      // Before the service plan: the courtyard committee paid each worker by the hour.
+      I clean_h = 24 + rng.uniform(0, 4), garden_h = 10 + rng.uniform(0, 3), elec_h = rng.uniform(2, 6);
+      b.pay(mo.on(28), "周秀英", true, clean_h * 2500, mo.label() + "保洁 " + std::to_string(clean_h) + " 小时 × 25 元", "5001", yard, "1001", "Cleaner Zhou");
+      b.pay(mo.on(28), "吴志强", true, garden_h * 3000, mo.label() + "绿化 " + std::to_string(garden_h) + " 小时 × 30 元", "5002", yard, "1001", "Gardener Wu");
+      b.pay(mo.on(28), "孙师傅", true, elec_h * 4000, mo.label() + "电工维修 " + std::to_string(elec_h) + " 小时 × 40 元", "5003", yard, "1001", "Electrician Sun");
+      b.pay(mo.on(28), "何德明", true, 8 * 3000, mo.label() + "项目经理 8 小时 × 30 元", "5004", yard, "1001", "Project manager He");
+      continue;
+    }
+    // From November 2025 the service plan: the month's undisputed hours × rate are posted once
+    // the residents' review window has closed (app/work_service.h), then paid to the trustee.
+    const std::string month = mo.on(1).substr(0, 7);
+    const Month next = mo.m == 12 ? Month{mo.y + 1, 1} : Month{mo.y, mo.m + 1};
+    const std::string posted_on = next.on(6), paid_on = next.on(10);
+    b.later(posted_on, [&b, month, posted_on] {
+      b.at(posted_on);
+      post_month_core(b.c, b.cid, month, b.app->clock_ms(), b.people.committee);
+      ++b.entries;
+    });
+    b.later(paid_on, [&b, month, paid_on, label = mo.label(), yard] {
+      I amount = b.c.scalar("SELECT amount_fen FROM service_postings WHERE compound_id = ? AND period = ?", {b.cid, month});
+      if (amount > 0)
+        b.do_pay(paid_on, "桂湖钟点服务队（受托人）", false, amount, label + "钟点服务工时款（经居民确认的工时）", "2001", yard, "1001", "Hourly service team",
+                 "executed", 0, 0);
+    });
   }
-  b.pay("2026-11-20", "郑师傅", true, 38000, "更换 3 栋楼道灯泡", "5003", yard, "1001", "Electrician Zheng", "pending");
+  b.pay("2026-11-20", "孙师傅", true, 38000, "更换 3 栋楼道灯泡", "5003", yard, "1001", "Electrician Sun", "pending");
 }
 
 void committee(Books& b, Rng& rng) {

@@ -8,6 +8,7 @@
 #include "app/demo_books.h"
 #include "app/demo_rng.h"
 #include "app/demo_votes.h"
+#include "app/demo_services.h"
 #include "app/billing_service.h"
 #include "app/ledger_service.h"
 #include "auth/crypto.h"
@@ -277,6 +278,7 @@ SeedReport seed_demo(App& app) {
     for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[7], wang, "owner", now);
     store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", now);
     auto votes = seed_demo_votes(c, compound_ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]}, now, wang_units[0]);
+    seed_demo_services(c, compound_ids, DemoServicePeople{user_ids[1], user_ids[2], user_ids[5], user_ids[7]}, now);
     rep.entries = seed_demo_books(app, c, compound_ids, DemoPeople{user_ids[4], user_ids[2], user_ids[3], votes.fee_rise});
     audit(c, app, system, std::nullopt, "demo.seed", "district:" + std::to_string(district),
           {{"compounds", rep.compounds}, {"units", rep.units}});

@@ -5,6 +5,9 @@
 #include "app/billing_service.h"
 #include "app/settlement_service.h"
 #include "app/vote_service.h"
+#include "app/needs_service.h"
+#include "app/work_service.h"
+#include "app/survey_service.h"
 #include "app/ledger_service.h"
 #include "app/registry_service.h"
 #include "app/roster_import.h"
@@ -20,12 +23,38 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr Role R = Role::resident, C = Role::committee, T = Role::trustee, S = Role::staff, A = Role::auditor;
+constexpr Role R = Role::resident, C = Role::committee, T = Role::trustee, W = Role::worker, S = Role::staff, A = Role::auditor;
 
 Response signed_in(Ctx& x, const app::SignedIn& s, int status) {
   Response res = json_response(status, s.me);
   res.headers.emplace_back("Set-Cookie", session_cookie(s.token, x.app.cfg.session_ttl_ms / 1000, x.app.cfg.secure_cookies));
   return res;
+}
+
+// A table from app/ (title, headers, rows of text or integer cells) as CSV or XLSX.
+Response table_response(const json::object& data, const std::string& ext, const std::string& filename) {
+  report::Table t;
+  t.title = data.at("title").as_string();
+  for (const auto& h : data.at("headers").as_array()) t.headers.emplace_back(h.as_string());
+  for (const auto& row : data.at("rows").as_array()) {
+    std::vector<report::Cell> cells;
+    for (const auto& v : row.as_array())
+      cells.push_back(v.is_int64() ? report::Cell(v.as_int64()) : report::Cell(std::string(v.as_string())));
+    t.rows.push_back(std::move(cells));
+  }
+  Response res;
+  res.content_type = ext == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  res.body = ext == "csv" ? report::to_csv(t) : report::to_xlsx(t);
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "." + ext + "\"");
+  return res;
+}
+
+// "name.csv" or "name.xlsx" → (name, ext); anything else is a 404.
+std::pair<std::string, std::string> split_export(const std::string& file) {
+  auto dot = file.rfind('.');
+  std::string what = file.substr(0, dot), ext = dot == std::string::npos ? "" : file.substr(dot + 1);
+  if (ext != "csv" && ext != "xlsx") throw_not_found("导出格式", "Export format");
+  return {what, ext};
 }
 
 }  // namespace
@@ -120,6 +149,24 @@ void register_api(Router& r) {
   r.add("GET", pub + "/proposals", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_proposals(x.app, x.id("id"))); });
   r.add("GET", pub + "/committees", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_committees(x.app, x.id("id"))); });
   r.add("GET", pub + "/tenders", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_tenders(x.app, x.id("id"))); });
+  // ---- public: needs, services, questionnaires, meetings ----------------------------------
+  r.add("GET", pub + "/needs/summary", Rule::anyone(), [](Ctx& x) { return json_response(200, app::needs_summary(x.app, x.id("id"))); });
+  r.add("GET", pub + "/service-plans", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_plans(x.app, x.id("id"))); });
+  r.add("GET", pub + "/services/monthly", Rule::anyone(), [](Ctx& x) {
+    std::string month = x.query_str("month", 7);
+    if (month.empty()) month = app::china_date(x.app.clock_ms()).substr(0, 7);
+    return json_response(200, app::service_month(x.app, x.id("id"), month));
+  });
+  r.add("GET", pub + "/services/months", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, app::service_months(x.app, x.id("id"), x.query_int("months", 12, 1, 36)));
+  });
+  r.add("GET", pub + "/questionnaires", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::list_questionnaires(x.app, x.caller, x.id("id"))); });
+  r.add("GET", pub + "/questionnaires/{qid}", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::get_questionnaire(x.app, x.caller, x.id("id"), x.id("qid"))); });
+  r.add("GET", pub + "/questionnaires/{qid}/results", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::questionnaire_results(x.app, x.id("id"), x.id("qid"), false)); });
+  r.add("GET", pub + "/meetings", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_meetings(x.app, x.id("id"))); });
   r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
     if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
@@ -257,6 +304,57 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(201, app::add_bid(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
   r.add("POST", cpd + "/tenders/{id}/vote", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(201, app::put_tender_to_vote(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  // ---- one compound: needs, the service plan and work logs, questionnaires, meetings ------
+  r.add("POST", cpd + "/photos", Rule::in_compound({R, W, C, T, S}), [](Ctx& x) {
+    return json_response(201, app::upload_photo(x.app, x.caller, x.id("cid"), x.req.content_type, x.req.body));
+  });
+  r.add("POST", cpd + "/needs", Rule::in_compound({R, C, S}),
+        [](Ctx& x) { return json_response(201, app::file_need(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("GET", cpd + "/needs", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
+    return json_response(200, app::list_needs(x.app, x.caller, x.id("cid"), x.query_str("status", 12), x.query_str("category", 12),
+                                              x.query_flag("mine")));
+  });
+  r.add("GET", cpd + "/needs/{id}", Rule::in_compound({R, C, T, W, S, A}),
+        [](Ctx& x) { return json_response(200, app::get_need(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/needs/{id}/support", Rule::in_compound({R}),
+        [](Ctx& x) { return json_response(200, app::support_need(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/needs/{id}/triage", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::triage_need(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("POST", cpd + "/service-plans", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::publish_plan(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", cpd + "/work-logs", Rule::in_compound({W}),
+        [](Ctx& x) { return json_response(201, app::check_in(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", cpd + "/work-logs/{id}/check-out", Rule::in_compound({W}),
+        [](Ctx& x) { return json_response(200, app::check_out(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("POST", cpd + "/work-logs/{id}/void", Rule::in_compound({W, C, S}),
+        [](Ctx& x) { return json_response(200, app::void_log(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("GET", cpd + "/work-logs", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
+    return json_response(200, app::list_visits(x.app, x.caller, x.id("cid"), x.query_str("month", 7), x.query_flag("to_review"),
+                                               x.query_flag("mine")));
+  });
+  r.add("POST", cpd + "/work-logs/{id}/review", Rule::in_compound({R}),
+        [](Ctx& x) { return json_response(200, app::review_visit(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("GET", cpd + "/visit-disputes", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::list_disputes(x.app, x.id("cid"), x.query_flag("open"))); });
+  r.add("POST", cpd + "/visit-disputes/{id}/resolve", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::resolve_dispute(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("POST", cpd + "/review-window", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::set_review_window(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", cpd + "/service-postings", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(201, app::post_service_month(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", cpd + "/questionnaires", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_questionnaire(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", cpd + "/questionnaires/{id}/answers", Rule::in_compound({R}),
+        [](Ctx& x) { return json_response(201, app::answer_questionnaire(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("GET", cpd + "/questionnaires/{id}/results", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::questionnaire_results(x.app, x.id("cid"), x.id("id"), true)); });
+  r.add("GET", cpd + "/questionnaires/{id}/export/{file}", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
+    auto [what, ext] = split_export(x.params.at("file"));
+    if (what != "responses") throw_not_found("导出类型", "Export");
+    return table_response(app::questionnaire_table(x.app, x.id("cid"), x.id("id")), ext, "questionnaire-" + std::to_string(x.id("id")));
+  });
+  r.add("POST", cpd + "/meetings", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_meeting(x.app, x.caller, x.id("cid"), x.req.body)); });
   // ---- one compound: fees -----------------------------------------------------------------
   r.add("POST", "/api/v1/compounds/{cid}/fee-rates", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(201, app::set_fee_rate(x.app, x.caller, x.id("cid"), x.req.body)); });
@@ -279,25 +377,9 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::receipt(x.app, x.id("cid"), x.id("no"))); });
   r.add("GET", "/api/v1/compounds/{cid}/exports/{file}", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
     // bills.csv, payments.xlsx, settlement.csv … for a period.
-    const std::string& file = x.params.at("file");
-    auto dot = file.rfind('.');
-    std::string what = file.substr(0, dot), ext = dot == std::string::npos ? "" : file.substr(dot + 1);
-    if (ext != "csv" && ext != "xlsx") throw_not_found("导出格式", "Export format");
+    auto [what, ext] = split_export(x.params.at("file"));
     auto data = app::export_data(x.app, x.id("cid"), what, x.query_str("period", 16));
-    report::Table t;
-    t.title = data.at("title").as_string();
-    for (const auto& h : data.at("headers").as_array()) t.headers.emplace_back(h.as_string());
-    for (const auto& row : data.at("rows").as_array()) {
-      std::vector<report::Cell> cells;
-      for (const auto& v : row.as_array())
-        cells.push_back(v.is_int64() ? report::Cell(v.as_int64()) : report::Cell(std::string(v.as_string())));
-      t.rows.push_back(std::move(cells));
-    }
-    Response res;
-    res.content_type = ext == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    res.body = ext == "csv" ? report::to_csv(t) : report::to_xlsx(t);
-    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + what + "-" + x.query_str("period", 16) + "." + ext + "\"");
-    return res;
+    return table_response(data, ext, what + "-" + x.query_str("period", 16));
   });
   r.add("GET", "/api/v1/compounds/{cid}/arrears", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) { return json_response(200, app::arrears(x.app, x.id("cid"), false)); });

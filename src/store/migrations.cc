@@ -609,6 +609,168 @@ UPDATE vote_elector_units SET compound_id = (SELECT v.compound_id FROM votes v W
 ALTER TABLE ballots ADD COLUMN compound_id BIGINT NOT NULL DEFAULT 0;
 UPDATE ballots SET compound_id = (SELECT v.compound_id FROM votes v WHERE v.id = ballots.vote_id);
 )SQL"},
+    {13, "the needs list, the service plan, work logs and their reviews, service postings, questionnaires, meetings", R"SQL(
+CREATE TABLE needs (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  courtyard_id BIGINT REFERENCES courtyards(id),
+  category TEXT NOT NULL,
+  place TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL,
+  photos TEXT NOT NULL DEFAULT '[]',
+  source TEXT NOT NULL DEFAULT 'resident',
+  filed_by BIGINT REFERENCES users(id),
+  filed_at BIGINT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open',
+  responded_at BIGINT,
+  closed_at BIGINT,
+  service_code TEXT,
+  proposal_id BIGINT REFERENCES proposals(id),
+  supporters BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX needs_by_compound ON needs (compound_id, status, id);
+CREATE TABLE need_supports (
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  need_id BIGINT NOT NULL REFERENCES needs(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  at BIGINT NOT NULL,
+  PRIMARY KEY (need_id, user_id)
+);
+CREATE TABLE need_events (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  need_id BIGINT NOT NULL REFERENCES needs(id),
+  at BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  by_user BIGINT,
+  by_role TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX need_events_by_need ON need_events (need_id, id);
+CREATE TABLE service_plans (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  version BIGINT NOT NULL,
+  effective_from TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  monthly_cost_fen BIGINT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  UNIQUE (compound_id, version),
+  UNIQUE (compound_id, effective_from)
+);
+CREATE TABLE plan_items (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  plan_id BIGINT NOT NULL REFERENCES service_plans(id),
+  n BIGINT NOT NULL,
+  code TEXT NOT NULL,
+  role TEXT NOT NULL,
+  tasks TEXT NOT NULL DEFAULT '',
+  standard TEXT NOT NULL DEFAULT '',
+  frequency TEXT NOT NULL,
+  visits BIGINT NOT NULL,
+  minutes_per_visit BIGINT NOT NULL,
+  rate_fen_per_hour BIGINT NOT NULL CHECK (rate_fen_per_hour > 0),
+  expense_account TEXT NOT NULL,
+  UNIQUE (plan_id, code)
+);
+CREATE TABLE work_logs (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  courtyard_id BIGINT NOT NULL REFERENCES courtyards(id),
+  item_code TEXT NOT NULL,
+  worker_id BIGINT NOT NULL REFERENCES users(id),
+  month TEXT NOT NULL,
+  checked_in_at BIGINT NOT NULL,
+  checked_out_at BIGINT,
+  minutes BIGINT,
+  done TEXT NOT NULL DEFAULT '',
+  photos TEXT NOT NULL DEFAULT '[]',
+  voided BIGINT NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX work_logs_by_month ON work_logs (compound_id, month, item_code);
+CREATE INDEX work_logs_by_worker ON work_logs (worker_id, id);
+CREATE TABLE visit_reviews (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  log_id BIGINT NOT NULL REFERENCES work_logs(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  verdict TEXT NOT NULL CHECK (verdict IN ('confirm', 'dispute')),
+  reason TEXT NOT NULL DEFAULT '',
+  at BIGINT NOT NULL,
+  resolution TEXT,
+  resolution_note TEXT NOT NULL DEFAULT '',
+  resolved_by BIGINT,
+  resolved_at BIGINT,
+  UNIQUE (log_id, user_id)
+);
+CREATE INDEX visit_reviews_by_log ON visit_reviews (log_id);
+CREATE TABLE service_postings (
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  period TEXT NOT NULL,
+  minutes BIGINT NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  entry_idx BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (compound_id, period)
+);
+ALTER TABLE compounds ADD COLUMN review_window_days BIGINT NOT NULL DEFAULT 3;
+CREATE TABLE questionnaires (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  audience TEXT NOT NULL,
+  courtyard_id BIGINT REFERENCES courtyards(id),
+  per TEXT NOT NULL,
+  opens_at BIGINT NOT NULL,
+  closes_at BIGINT NOT NULL,
+  questions TEXT NOT NULL,
+  responses BIGINT NOT NULL DEFAULT 0,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE survey_responses (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  questionnaire_id BIGINT NOT NULL REFERENCES questionnaires(id),
+  respondent TEXT NOT NULL,
+  user_id BIGINT REFERENCES users(id),
+  unit_id BIGINT REFERENCES units(id),
+  courtyard_id BIGINT,
+  answers TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  UNIQUE (questionnaire_id, respondent)
+);
+CREATE TABLE meetings (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  held_on TEXT NOT NULL,
+  place TEXT NOT NULL DEFAULT '',
+  courtyard_id BIGINT REFERENCES courtyards(id),
+  attendance BIGINT NOT NULL DEFAULT 0,
+  attendees TEXT NOT NULL DEFAULT '',
+  minutes TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX meetings_by_compound ON meetings (compound_id, held_on);
+CREATE TABLE meeting_decisions (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  meeting_id BIGINT NOT NULL REFERENCES meetings(id),
+  n BIGINT NOT NULL,
+  body TEXT NOT NULL,
+  link_kind TEXT,
+  link_id BIGINT
+);
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {

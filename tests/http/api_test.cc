@@ -39,7 +39,8 @@ TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
     std::string base = "/api/v1/public/compounds/" + std::to_string(id);
     for (const char* path : {"", "/feed?limit=200", "/ledger?limit=1000", "/disbursements", "/bank", "/balances", "/sth", "/arrears",
                              "/fee-rates", "/settlement?period=2026-11", "/surplus-plans?year=2026", "/votes", "/proposals",
-                             "/committees", "/tenders", "/monthly?months=24", "/events"}) {
+                             "/committees", "/tenders", "/monthly?months=24", "/events", "/needs/summary", "/service-plans",
+                             "/services/monthly?month=2026-10", "/services/months?months=14", "/questionnaires", "/meetings"}) {
       auto r = c.get(base + path);
       EXPECT_EQ(r.status, 200) << base + path;
       all += r.body;
@@ -56,6 +57,17 @@ TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
     if (v.str(2) == "closed") {
       r = c.get(base + "/receipts");
       EXPECT_EQ(r.status, 200) << base;
+      all += r.body;
+    }
+  }
+  // Every questionnaire and its results.
+  auto surveys = env.db().read([](store::Connection& conn) { return conn.query("SELECT compound_id, id FROM questionnaires"); });
+  ASSERT_GE(surveys.size(), 2u);
+  for (const auto& q : surveys) {
+    std::string base = "/api/v1/public/compounds/" + std::to_string(q.i64(0)) + "/questionnaires/" + std::to_string(q.i64(1));
+    for (const char* path : {"", "/results"}) {
+      auto r = c.get(base + path);
+      EXPECT_EQ(r.status, 200) << base + path;
       all += r.body;
     }
   }

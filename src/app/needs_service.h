@@ -1,0 +1,51 @@
+// The needs list (民意清单, SPEC §3 models 1, 4, 5): what residents ask for, in the open.
+//
+// A resident files a need (category, text, courtyard or place, photos); committee members and
+// community staff may file one on a household's behalf from a door-to-door visit or a yard
+// meeting (`source`). Other residents add their +1. The committee (or staff) triages it: into
+// the service list (naming the plan item that will carry it), into a project (naming the
+// proposal that starts it), or declined with a reason; a served or built need is then marked
+// done. Each move is an event on the need's timeline, which the filer follows. domain/service.h
+// holds the allowed moves.
+//
+// Who sees what. The compound's members (residents, committee, trustee, workers, staff,
+// auditors) see the list with texts and places, the filer masked (王*). The public sees counts
+// by category and status and response times only — a need's text can name a household.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "domain/error.h"
+
+namespace xinyi::app {
+
+inline constexpr std::size_t kMaxPhotos = 9;
+inline constexpr std::size_t kMaxPhotoBytes = 5 * 1024 * 1024;
+
+// A photo (JPEG or PNG, ≤ 5 MB) for a need or a work log; returns its sha256 to cite.
+boost::json::object upload_photo(App& app, const Caller& who, std::int64_t cid, const std::string& content_type,
+                                 const std::string& bytes);
+
+boost::json::object file_need(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object support_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id);
+boost::json::object triage_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id, std::string_view body);
+// Members' list, newest first; `status`/`category` filter when non-empty; `mine` only the caller's.
+boost::json::array list_needs(App& app, const Caller& who, std::int64_t cid, const std::string& status,
+                              const std::string& category, bool mine);
+boost::json::object get_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id);
+// Public: counts by category and status, median hours to a first answer and days to done.
+boost::json::object needs_summary(App& app, std::int64_t cid);
+
+// ---- cores shared with the work logs and the demo
+
+// Reads `photos` (a list of sha256 of this compound's uploads) from a JSON field; 422 on an
+// unknown one. Returns them as a JSON array text.
+std::string read_photo_list(store::Connection& c, std::int64_t cid, const boost::json::value* photos, std::vector<FieldError>& errs);
+// The role a person acts in, for timelines that name a role rather than a person.
+std::string acting_role(const Caller& who, std::int64_t cid);
+
+}  // namespace xinyi::app

@@ -1,0 +1,72 @@
+// The service plan (服务清单) and work logs (SPEC §3 model 1): what the compound buys by the
+// hour, what was delivered, and what residents say about it. domain/service.h holds the rules
+// (planned minutes, rounding, the dispute window, what counts).
+//
+// Plans are versioned and public. A version takes effect from a month and replaces the whole
+// list; it may not take effect in a month that already has work logs or a posting, so every
+// month's logs are read against exactly one version.
+//
+// A worker (the `worker` role) checks in on arrival at a courtyard for a plan item and checks
+// out on leaving with what was done and photos; minutes follow from the two times. Residents
+// of that courtyard — never the worker — may confirm or dispute the visit until the compound's
+// review window (`review_window_days`, default 3) has passed since check-out; a dispute goes to
+// the committee, which upholds it (the visit does not count) or dismisses it.
+//
+// Once a month has ended, every visit is checked out, every window has closed and no dispute
+// is open, the committee or trustee posts the month: undisputed minutes × rate per plan item
+// and courtyard are debited to the item's expense account and credited to 2001 (payable to the
+// trustee) in one ledger entry. Once per month: a second posting is a 409, and no log can be
+// added to or voided from a posted month.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/app.h"
+#include "domain/service.h"
+
+namespace xinyi::app {
+
+// Plans (committee or staff publish; everyone reads).
+boost::json::object publish_plan(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+// Public: every version, newest first, with items and the monthly cost.
+boost::json::array list_plans(App& app, std::int64_t cid);
+
+// Work logs.
+boost::json::object check_in(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object check_out(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id, std::string_view body);
+boost::json::object void_log(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id, std::string_view body);
+// Members: visits, newest first (the worker's name masked); `month` filters when non-empty;
+// `to_review` only those the caller may still confirm or dispute; `mine` the caller's own.
+boost::json::array list_visits(App& app, const Caller& who, std::int64_t cid, const std::string& month, bool to_review, bool mine);
+boost::json::object review_visit(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id, std::string_view body);
+// Committee or staff: open disputes, and their resolution.
+boost::json::array list_disputes(App& app, std::int64_t cid, bool open_only);
+boost::json::object resolve_dispute(App& app, const Caller& who, std::int64_t cid, std::int64_t review_id, std::string_view body);
+boost::json::object set_review_window(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+
+// Public: planned against delivered per plan item for one month ("2026-10"), with whether it
+// is posted; and a series of the last `months` months for the chart.
+boost::json::object service_month(App& app, std::int64_t cid, const std::string& month);
+boost::json::object service_months(App& app, std::int64_t cid, std::int64_t months);
+// Committee or trustee: posts a month's undisputed hours × rate to the ledger, once.
+boost::json::object post_service_month(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+
+// ---- cores (the demo writes through these inside its own transaction)
+
+// Stores a checked plan version; returns (plan id, version).
+std::pair<std::int64_t, std::int64_t> insert_plan(store::Connection& c, std::int64_t cid, const std::string& effective_from,
+                                                  const std::string& note, const std::vector<service::PlanItem>& items,
+                                                  std::int64_t by, std::int64_t now);
+
+std::int64_t check_in_core(store::Connection& c, std::int64_t cid, std::int64_t worker, std::int64_t courtyard_id,
+                           const std::string& code, std::int64_t at_ms);
+void check_out_core(store::Connection& c, std::int64_t cid, std::int64_t log_id, std::int64_t at_ms, const std::string& done,
+                    const std::string& photos_json);
+boost::json::object post_month_core(store::Connection& c, std::int64_t cid, const std::string& month, std::int64_t now_ms,
+                                    std::int64_t by);
+
+}  // namespace xinyi::app
