@@ -40,3 +40,19 @@ export function centi(n) {
   return `${neg ? '-' : ''}${whole}.${frac}`
 }
 export const yuan = (fen) => (fen < 0 ? `-¥${centi(-fen)}` : `¥${centi(fen)}`)
+
+// Minutes as hours with one decimal, half up, by integer arithmetic (1,530 min → "25.5").
+export function hours(min) {
+  const tenths = Math.floor((min * 10 + 30) / 60)
+  return `${Math.floor(tenths / 10)}.${tenths % 10}`
+}
+// Whole percent from a per-thousand figure, half up.
+export const percent = (permille) => Math.floor((permille + 5) / 10)
+// A date and time in China's zone, the way residents read it (11-24 14:05).
+export function when(ms) {
+  return new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+}
+// The roles the signed-in person holds in compound `cid`.
+export function rolesIn(me, cid) {
+  return new Set((me?.roles || []).filter((r) => String(r.compound_id) === String(cid)).map((r) => r.role))
+}
