@@ -134,7 +134,7 @@ std::vector<DemoAccount> demo_accounts() {
       {"committee", kDemoPassword, "业委会/物管委/院委会委员（全部小区）", "committee member (all compounds)"},
       {"committee2", kDemoPassword, "第二位委员（大额支出需两位委员批准）", "second committee member (large payments need two)"},
       {"trustee", kDemoPassword, "受托人·物业项目经理（全部小区）", "trustee (all compounds)"},
-      {"worker", kDemoPassword, "钟点工·保洁（桂湖教师院）", "hourly worker (桂湖教师院)"},
+      {"worker", kDemoPassword, "钟点工·电工（桂湖教师院）：上门签到签退", "hourly worker, electrician (桂湖教师院): checks visits in and out"},
       {"auditor", kDemoPassword, "信托监察人（全部小区）", "trust supervisor / auditor (all compounds)"},
       {"13800000001", kDemoPassword, "业主 王建国（桂湖教师院两套房）", "owner 王建国 (two units in 桂湖教师院)"},
       {"13800000002", kDemoPassword, "租户 李晓梅（城北花园）", "tenant 李晓梅 (城北花园)"},
