@@ -185,6 +185,12 @@ json::object me(App& app, const Caller& who) {
   });
   o["roles"] = std::move(roles);
   o["units"] = std::move(units);
+  app.db.read([&](store::Connection& c) {
+    auto p = c.query_one("SELECT large_text, sms_opt_out FROM users WHERE id = ?", {u.id});
+    o["large_text"] = p && p->i64(0) != 0;
+    o["sms"] = p && p->i64(1) == 0;
+    o["unread"] = c.scalar("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", {u.id});
+  });
   return o;
 }
 

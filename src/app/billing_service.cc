@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/json_in.h"
+#include "app/notify.h"
 #include "app/vote_service.h"
 #include "app/ledger_service.h"
 #include "app/settlement_service.h"
@@ -258,6 +259,8 @@ json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid, cons
   }
   ap.finish();
   audit(c, app, who, cid, "bill.run", "bill_run:" + std::to_string(run_id), {{"period", period.str()}, {"total_fen", total}});
+  notify_units(c, cid, "u.id IN (SELECT unit_id FROM bills WHERE run_id = ?)", {run_id},
+               Notice{"bill", period.str() + " 物业费账单已出，请在“我的”查看", "", "/me", true}, now);
   out["run_id"] = run_id;
   return out;
 }
@@ -303,6 +306,10 @@ json::object record_payment_in(Connection& c, App& app, const Caller& who, I cid
     store::add_paid(c, a.bill_id, a.amount_fen);
   }
   audit(c, app, who, cid, "payment.record", "payment:" + std::to_string(p.id), {{"amount_fen", amount}, {"receipt_no", p.receipt_no}});
+  notify_units(c, cid, "u.id = ?", {unit_id},
+               Notice{"payment", "已收到物业费 " + format_yuan(amount) + " 元（收据 " + receipt_label(p.receipt_no) + "）", "",
+                      "/receipt/" + std::to_string(cid) + "/" + std::to_string(p.receipt_no), true},
+               app.clock_ms());
   json::object out = receipt_json(c, cid, p.receipt_no);
   out["prepaid_fen"] = applied.prepaid_fen;
   return out;

@@ -6,6 +6,7 @@
 
 #include "app/demo_rng.h"
 #include "app/ledger_service.h"
+#include "app/notify.h"
 #include "app/work_service.h"
 #include "domain/assert.h"
 #include "domain/service.h"
@@ -371,6 +372,54 @@ void surveys_and_meetings(Connection& c, const std::vector<I>& compounds, const 
               "逐条答复本季度民意清单，通报已办结和转入项目的需求。", {});
 }
 
+// Announcements in every compound: a water outage and a meeting notice asking households to
+// confirm, some confirmed already; a courtyard's own notice and a managed area's.
+void announcements(Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p, const std::vector<std::vector<Resident>>& residents,
+                   I now) {
+  struct Plan { int compound; int courtyard; bool area; const char* kind; const char* title; const char* body; bool confirm; bool pinned; int ago_h; int for_h; int confirmed_pct; };
+  static const Plan plans[] = {
+      {0, -1, false, "outage", "停水通知：二次供水水箱清洗", "11 月 27 日（周五）9:00–17:00 清洗二次供水水箱，全院停水，请提前储水。老人独居的住户，网格员会上门帮忙。", true, true, 20, 72, 55},
+      {0, -1, false, "meeting", "坝坝会通知：讨论 2027 年服务清单", "12 月 1 日晚 7 点在院坝召开坝坝会，讨论楼道保洁是否增至每周 3 次、明年服务清单和小时单价。请每户至少来一人。", true, false, 60, 200, 40},
+      {0, -1, false, "notice", "11 月服务公示已更新", "10 月的上门服务工时、居民确认率和费用已入账并公示，可在小区首页查看。", false, false, 400, 400, 0},
+      {1, -1, false, "safety", "消防通道清理通知", "本周六上午物管委组织清理楼道杂物和消防通道，请住户把楼道里的个人物品搬回家。", true, true, 30, 96, 48},
+      {1, -1, false, "outage", "停电通知：配电房检修", "11 月 28 日 8:30–12:00 配电房检修，全小区停电，电梯暂停使用。", false, false, 10, 80, 0},
+      {2, 0, false, "meeting", "文庙院院落会：结余使用计划", "讨论用本院落结余加装 2 盏应急灯、更换摄像头。只请文庙院住户参加。", true, false, 48, 150, 60},
+      {2, 1, false, "outage", "书院街院停水通知", "书院街院主管道维修，11 月 26 日 14:00–18:00 停水。", false, false, 20, 40, 0},
+      {3, -1, true, "meeting", "北门片区议事会：停车方案征求意见", "片区停车位划线方案已张贴在党群服务站，请各院落居民代表 12 月 3 日前反馈意见。", true, true, 40, 200, 35},
+      {4, -1, false, "notice", "慈善基金 11 月使用公示", "本月慈善基金支出 2 笔：帮扶独居老人维修水管、重阳节敬老活动。明细见小区首页账本。", false, false, 80, 300, 0},
+      {4, -1, false, "meeting", "业主大会会议通知", "12 月 6 日召开业主大会，审议 2027 年度预算。请业主确认收到通知。", true, false, 24, 300, 30},
+  };
+  DemoRng rng(1111);
+  for (const auto& a : plans) {
+    I cid = compounds[static_cast<std::size_t>(a.compound)];
+    auto yards = store::list_courtyards(c, cid);
+    std::optional<I> yard, area;
+    if (a.courtyard >= 0) yard = yards[static_cast<std::size_t>(a.courtyard)].id;
+    if (a.area) area = yards.front().area_id;
+    I at = now - a.ago_h * kHour;
+    I id = c.query_one("INSERT INTO announcements (compound_id, courtyard_id, area_id, kind, title, body, confirm_required, pinned, publish_at, expires_at, "
+                       "posted_by, poster_role, notified, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id",
+                       {cid, yard ? store::Value(*yard) : store::Value(nullptr), area ? store::Value(*area) : store::Value(nullptr), std::string(a.kind),
+                        std::string(a.title), std::string(a.body), I{a.confirm}, I{a.pinned}, at, at + a.for_h * kHour, p.committee,
+                        std::string("committee"), at})
+                 ->i64(0);
+    std::string cond = yard ? "u.courtyard_id = " + std::to_string(*yard) : "1 = 1";
+    notify_units(c, cid, cond, {},
+                 Notice{"announcement", std::string(a.confirm ? "请确认：" : "公告：") + a.title, "", "/c/" + std::to_string(cid) + "/notices/" + std::to_string(id), a.confirm},
+                 at);
+    // Residents (never the demo owner: he confirms in the demo himself) read and confirm.
+    const auto& rs = residents[static_cast<std::size_t>(a.compound)];
+    for (std::size_t k = 1; k < rs.size(); ++k) {
+      if (yard && rs[k].courtyard != *yard) continue;
+      if (!rng.chance(a.confirmed_pct + 20)) continue;
+      bool confirmed = a.confirm && rng.chance(a.confirmed_pct * 100 / (a.confirmed_pct + 20));
+      I when = at + rng.uniform(1, std::max<I>(2, a.ago_h)) * kHour / 2;
+      c.execute("INSERT INTO announcement_reads (compound_id, announcement_id, user_id, read_at, confirmed_at) VALUES (?, ?, ?, ?, ?)",
+                {cid, id, rs[k].user, when, confirmed ? store::Value(when + 60'000) : store::Value(nullptr)});
+    }
+  }
+}
+
 }  // namespace
 
 void seed_demo_services(Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p, I now) {
@@ -388,6 +437,7 @@ void seed_demo_services(Connection& c, const std::vector<I>& compounds, const De
   hourly_service(c, compounds[0], p, residents[0], now);
   needs(c, compounds, p, residents, now);
   surveys_and_meetings(c, compounds, p, residents, now);
+  announcements(c, compounds, p, residents, now);
 }
 
 }  // namespace xinyi::app

@@ -4,6 +4,8 @@
 #include <set>
 
 #include "app/json_in.h"
+#include "app/notify.h"
+#include "domain/text.h"
 #include "domain/ledger/merkle.h"
 #include "domain/mask.h"
 #include "domain/service.h"
@@ -218,6 +220,13 @@ json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::str
                service_code ? store::Value(*service_code) : store::Value(nullptr),
                proposal_id ? store::Value(*proposal_id) : store::Value(nullptr), need_id});
     add_event(c, cid, need_id, now, status, note, who.user_id(), acting_role(who, cid));
+    if (n.filed_by && n.filed_by != who.user_id()) {
+      static const std::map<std::string, std::string> words{{"open", "重新受理"}, {"service", "纳入服务清单"}, {"project", "转为项目"},
+                                                            {"declined", "不予采纳"}, {"done", "已办结"}};
+      notify_user(c, cid, n.filed_by,
+                  Notice{"need", "您提出的需求" + words.at(status) + "：" + text::truncate(n.body, 20), note, "/c/" + std::to_string(cid) + "/needs", false},
+                  now);
+    }
     audit(c, app, who, cid, "need.triage", "need:" + std::to_string(need_id), {{"from", n.status}, {"to", status}});
     return need_detail(c, cid, need_id, who.user_id());
   });

@@ -283,7 +283,15 @@ SeedReport seed_demo(App& app) {
     audit(c, app, system, std::nullopt, "demo.seed", "district:" + std::to_string(district),
           {{"compounds", rep.compounds}, {"units", rep.units}});
   });
-  if (rep.created) seed_november_bills(app, rep);
+  if (rep.created) {
+    seed_november_bills(app, rep);
+    // The history's notifications were read and its text messages sent long ago.
+    app.db.write([&](store::Connection& c) {
+      const std::int64_t now = app.clock_ms();
+      c.execute("UPDATE notifications SET read_at = created_at + 3600000 WHERE created_at < ?", {now - 10 * 86'400'000LL});
+      c.execute("UPDATE outbox SET status = 'sent', attempts = 1, sent_at = created_at + 5000 WHERE created_at < ?", {now - 10 * 86'400'000LL});
+    });
+  }
   return rep;
 }
 

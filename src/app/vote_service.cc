@@ -5,6 +5,8 @@
 #include <set>
 
 #include "app/json_in.h"
+#include "app/ledger_service.h"
+#include "app/notify.h"
 #include "domain/assert.h"
 #include "auth/crypto.h"
 #include "domain/billing.h"
@@ -281,6 +283,13 @@ I open_vote_in(Connection& c, I cid, I vote_id, I now) {
   }
   c.execute("UPDATE votes SET status = 'open', opens_at = ?, total_area = ?, total_owners = ? WHERE id = ?",
             {now, total_area, static_cast<I>(electors.size()), vote_id});
+  {
+    auto v = require_vote(c, cid, vote_id);
+    notify_units(c, cid, "1 = 1", {},
+                 Notice{"vote", "业主表决开始：" + v.title, "截止 " + china_date(v.closes_at),
+                        "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
+                 now);
+  }
   return static_cast<I>(electors.size());
 }
 

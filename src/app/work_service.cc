@@ -7,6 +7,7 @@
 #include "app/json_in.h"
 #include "app/ledger_service.h"
 #include "app/needs_service.h"
+#include "app/notify.h"
 #include "domain/assert.h"
 #include "domain/billing.h"
 #include "domain/ledger/books.h"
@@ -308,6 +309,13 @@ void check_out_core(Connection& c, I cid, I log_id, I at, const std::string& don
   if (!minutes)
     throw_invalid({{"checked_out_at", "离开时间应在到达后 1 分钟到 12 小时之内", "check-out must be 1 minute to 12 hours after check-in"}});
   c.execute("UPDATE work_logs SET checked_out_at = ?, minutes = ?, done = ?, photos = ? WHERE id = ?", {at, *minutes, done, photos, log_id});
+  // The courtyard's residents (never the worker) are asked to confirm; in-app only.
+  auto plan = plan_for(c, cid, l.month);
+  const PlanItem* item = plan ? find_item(*plan, l.item_code) : nullptr;
+  notify_units(c, cid, "u.courtyard_id = ? AND cl.user_id <> ?", {l.courtyard_id, l.worker_id},
+               Notice{"visit", "上门服务待确认：" + (item ? item->role : l.item_code) + "，" + std::to_string(*minutes) + " 分钟", text::truncate(done, 60),
+                      "/c/" + std::to_string(cid) + "/visits", false},
+               at);
 }
 
 json::object check_in(App& app, const Caller& who, I cid, std::string_view body) {

@@ -27,6 +27,7 @@
 #include "http/api.h"
 #include "http/client.h"
 #include "http/server.h"
+#include "http/outbound.h"
 #include "store/backup.h"
 #include "store/migrations.h"
 
@@ -90,7 +91,7 @@ void print_demo_banner(const std::string& url, app::App& app) {
   std::cout << "\n  Press Ctrl+C to stop.\n" << std::endl;
 }
 
-int serve(app::App& app, const std::string& listen, const std::string& web, int threads, bool demo_banner) {
+int serve(app::App& app, const std::string& listen, const std::string& web, int threads, bool demo_banner, const std::string& notify_sink) {
   http::ServerOptions opts;
   if (!split_listen(listen, &opts.host, &opts.port)) {
     std::cerr << "xinyi: --listen must be HOST:PORT, e.g. 127.0.0.1:8080\n";
@@ -99,6 +100,13 @@ int serve(app::App& app, const std::string& listen, const std::string& web, int 
   opts.threads = threads;
   opts.web_dir = web.empty() ? default_web_dir() : web;
   if (opts.web_dir.empty()) spdlog::warn("no built web app found (web/dist); serving the API only");
+  std::unique_ptr<app::OutboundSink> sink;
+  try {
+    sink = http::make_sink(notify_sink);
+  } catch (const std::exception& e) {
+    std::cerr << "xinyi: " << e.what() << "\n";
+    return kExitUsage;
+  }
   http::Router router(app);
   http::register_api(router);
   http::Server server(router, opts);
@@ -115,6 +123,7 @@ int serve(app::App& app, const std::string& listen, const std::string& web, int 
   spdlog::info("serving {} on {} (store {}, web {})", "xinyi", url, app.db.url(), opts.web_dir.empty() ? "-" : opts.web_dir);
   if (demo_banner) print_demo_banner(url, app);
   else std::cout << "Xinyi is running: " << url << std::endl;
+  http::Sender sender(app, std::move(sink));  // text messages and scheduled announcements, off the request path
   server.wait();
   spdlog::info("stopped");
   return kExitOk;
@@ -241,7 +250,7 @@ int main(int argc, char** argv) {
   cli.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cli.set_version_flag("--version", "xinyi 0.1.0");
 
-  std::string db_url = "sqlite:xinyi.db", listen = "127.0.0.1:8080", web;
+  std::string db_url = "sqlite:xinyi.db", listen = "127.0.0.1:8080", web, notify_sink = "log";
   int threads = 0;
   std::int64_t compound = 0;
   std::string file;
@@ -320,6 +329,7 @@ int main(int argc, char** argv) {
     c->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
     c->add_option("--web", web, "Folder of the built web app (default: web/dist beside the binary)");
     c->add_option("--threads", threads, "Server threads (default: one per core)")->check(CLI::Range(0, 256));
+    c->add_option("--notify-sink", notify_sink, "Where text messages go: log, file:PATH or webhook:http://HOST:PORT/PATH")->capture_default_str();
   }
   import_cmd->add_option("--compound", compound, "Compound id")->required();
   import_cmd->add_option("file", file, "CSV file")->required()->check(CLI::ExistingFile);
@@ -414,7 +424,7 @@ int main(int argc, char** argv) {
       std::cout << boost::json::serialize(rep.to_json()) << "\n";
       return kExitOk;
     }
-    return serve(app, listen, web, threads, demo_cmd->parsed());
+    return serve(app, listen, web, threads, demo_cmd->parsed(), notify_sink);
   } catch (const Error& e) {
     std::cerr << "xinyi: " << e.zh() << " / " << e.en() << "\n";
     for (const auto& f : e.fields()) std::cerr << "  " << f.field << ": " << f.zh << " / " << f.en << "\n";

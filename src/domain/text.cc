@@ -114,4 +114,14 @@ std::optional<std::string> to_utf8(std::string_view s) {
   return gb18030_to_utf8(s);
 }
 
+std::string truncate(std::string_view s, std::size_t n) {
+  std::size_t i = 0, count = 0;
+  while (i < s.size() && count < n) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;  // continuation bytes
+    ++count;
+  }
+  return std::string(s.substr(0, i));
+}
+
 }  // namespace xinyi::text

@@ -15,6 +15,9 @@ bool is_utf8(std::string_view s);
 // Number of code points. REQUIRES: is_utf8(s).
 std::size_t length(std::string_view s);
 
+// The first `n` code points of `s`. REQUIRES: is_utf8(s).
+std::string truncate(std::string_view s, std::size_t n);
+
 // Removes ASCII white space, U+3000 (ideographic space) and U+00A0 at both ends.
 std::string trim(std::string_view s);
 

@@ -8,6 +8,8 @@
 #include "app/needs_service.h"
 #include "app/work_service.h"
 #include "app/survey_service.h"
+#include "app/announce_service.h"
+#include "app/notify.h"
 #include "app/ledger_service.h"
 #include "app/registry_service.h"
 #include "app/roster_import.h"
@@ -203,6 +205,19 @@ void register_api(Router& r) {
   r.add("GET", "/api/v1/me/receipts/{cid}/{no}", Rule::signed_in(),
         [](Ctx& x) { return json_response(200, app::my_receipt(x.app, x.caller, x.id("cid"), x.id("no"))); });
   r.add("GET", "/api/v1/me/bills", Rule::signed_in(), [](Ctx& x) { return json_response(200, app::my_bills(x.app, x.caller)); });
+  // Notifications: the list (live with Accept: text/event-stream, in server.cc), read marks, and
+  // personal preferences (large text, text messages).
+  r.add("GET", "/api/v1/me/notifications", Rule::signed_in(), [](Ctx& x) {
+    return json_response(200, app::my_notifications(x.app, x.caller, x.query_int("before", 0, 0, INT64_MAX), x.query_int("limit", 30, 1, 200)));
+  });
+  r.add("GET", "/api/v1/me/events", Rule::signed_in(), [](Ctx& x) {
+    return json_response(200, json::object{{"last_id", app::last_notification_id(x.app, x.caller.user_id())},
+                                           {"stream", "GET with Accept: text/event-stream"}});
+  });
+  r.add("POST", "/api/v1/me/notifications/read", Rule::signed_in(),
+        [](Ctx& x) { return json_response(200, app::mark_notifications_read(x.app, x.caller, x.req.body)); });
+  r.add("PATCH", "/api/v1/me/preferences", Rule::signed_in(),
+        [](Ctx& x) { return json_response(200, app::set_preferences(x.app, x.caller, x.req.body)); });
   r.add("POST", "/api/v1/me/claims", Rule::signed_in(),
         [](Ctx& x) { return json_response(201, app::claim_unit(x.app, x.caller, x.req.body)); });
 
@@ -355,6 +370,21 @@ void register_api(Router& r) {
   });
   r.add("POST", cpd + "/meetings", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(201, app::create_meeting(x.app, x.caller, x.id("cid"), x.req.body)); });
+  // ---- one compound: announcements ----------------------------------------------------------
+  r.add("POST", cpd + "/announcements", Rule::in_compound({C, T, S}),
+        [](Ctx& x) { return json_response(201, app::create_announcement(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("GET", cpd + "/announcements", Rule::in_compound({R, C, T, W, S, A}),
+        [](Ctx& x) { return json_response(200, app::list_announcements(x.app, x.caller, x.id("cid"))); });
+  r.add("GET", cpd + "/announcements/{id}", Rule::in_compound({R, C, T, W, S, A}),
+        [](Ctx& x) { return json_response(200, app::get_announcement(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/announcements/{id}/read", Rule::in_compound({R}),
+        [](Ctx& x) { return json_response(200, app::read_announcement(x.app, x.caller, x.id("cid"), x.id("id"), false)); });
+  r.add("POST", cpd + "/announcements/{id}/confirm", Rule::in_compound({R}),
+        [](Ctx& x) { return json_response(200, app::read_announcement(x.app, x.caller, x.id("cid"), x.id("id"), true)); });
+  r.add("GET", cpd + "/announcements/{id}/stats", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::announcement_stats(x.app, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/announcements/{id}/withdraw", Rule::in_compound({C, T, S}),
+        [](Ctx& x) { return json_response(200, app::withdraw_announcement(x.app, x.caller, x.id("cid"), x.id("id"))); });
   // ---- one compound: fees -----------------------------------------------------------------
   r.add("POST", "/api/v1/compounds/{cid}/fee-rates", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(201, app::set_fee_rate(x.app, x.caller, x.id("cid"), x.req.body)); });

@@ -11,10 +11,13 @@
 #include <boost/beast.hpp>
 #include <boost/url.hpp>
 #include <mutex>
+#include <functional>
 #include <set>
 #include <thread>
 
+#include "app/auth_service.h"
 #include "app/ledger_service.h"
+#include "app/notify.h"
 #include "http/problem.h"
 #include "http/static_files.h"
 
@@ -52,9 +55,15 @@ std::optional<std::int64_t> events_compound(const bhttp::request<bhttp::string_b
   return id;
 }
 
+// GET /api/v1/me/events with Accept: text/event-stream: the signed-in person's notifications.
+bool is_my_events(const bhttp::request<bhttp::string_body>& req) {
+  return req.method() == bhttp::verb::get && req.target() == "/api/v1/me/events" &&
+         req[bhttp::field::accept].find("text/event-stream") != std::string_view::npos;
+}
+
 bool is_upload(std::string_view target) {
   return target.starts_with("/api/v1/compounds/") &&
-         (target.find("/import/") != std::string_view::npos || target.find("/vouchers") != std::string_view::npos ||
+         (target.find("/import/") != std::string_view::npos || target.find("/vouchers") != std::string_view::npos || target.find("/photos") != std::string_view::npos ||
           target.find("/statements") != std::string_view::npos);
 }
 
@@ -195,6 +204,19 @@ struct Server::Impl {
         co_await stream_events(stream, *cid, after, ip, target);
         break;
       }
+      if (is_my_events(req)) {
+        auto who = app::authenticate(router.app(), http::cookie_value(std::string(req[bhttp::field::cookie]), kSessionCookie), ip);
+        if (!who.user) {
+          co_await write_error(stream, 401, "unauthorized", "请先登录", "Sign in first");
+          break;
+        }
+        std::int64_t after = -1;
+        std::string_view last = req["Last-Event-ID"];
+        std::from_chars(last.data(), last.data() + last.size(), after);
+        conn->busy = false;
+        co_await stream_notifications(stream, who.user->id, after, ip, target);
+        break;
+      }
       auto res = dispatch(req, ip);
       res.keep_alive(req.keep_alive() && !stopping);
       const bool keep = res.keep_alive();
@@ -230,16 +252,12 @@ struct Server::Impl {
   static constexpr auto kEventStreamLifetime = std::chrono::minutes(30);
   std::atomic<std::int64_t> event_streams{0};
 
+  // One source of events: appends the events after `after` to `out` (at most ~1,000 at a
+  // time), advances `after`, sets `more` when there is more to send; false when it is gone.
+  using Poll = std::function<bool(std::int64_t& after, std::string& out, bool& more)>;
+
   awaitable<void> stream_events(beast::tcp_stream& stream, std::int64_t cid, std::int64_t after, const std::string& ip,
                                 const std::string& target) {
-    struct Count {
-      std::atomic<std::int64_t>& n;
-      ~Count() { --n; }
-    } count{event_streams};
-    if (++event_streams > kMaxEventStreams) {
-      co_await write_error(stream, 503, "too-many-streams", "实时连接过多，请稍后再试", "Too many live connections; try again later");
-      co_return;
-    }
     app::App& app = router.app();
     auto tree_size = [&]() -> std::optional<std::int64_t> {
       try {
@@ -254,6 +272,57 @@ struct Server::Impl {
       co_return;
     }
     if (after < 0 || after > *size) after = *size;
+    Poll poll = [&](std::int64_t& from, std::string& out, bool& more) {
+      size = tree_size();
+      if (!size) return false;
+      // Every entry after the last one sent, oldest first, 100 at a time.
+      for (int pages = 0; *size > from && pages < 10; ++pages) {
+        std::int64_t upto = std::min<std::int64_t>(from + 100, *size);
+        auto feed = app::ledger_feed(app, cid, upto, upto - from);
+        const auto& items = feed.at("items").as_array();
+        for (auto it = items.rbegin(); it != items.rend(); ++it)
+          out += "event: entry\nid: " + std::to_string(it->at("index").as_int64() + 1) + "\ndata: " + boost::json::serialize(*it) + "\n\n";
+        from = upto;
+      }
+      more = *size > from;
+      return true;
+    };
+    co_await stream_loop(stream, after, poll, ip, target);
+  }
+
+  // The signed-in person's new notifications (`event: notification`, `id:` its id).
+  awaitable<void> stream_notifications(beast::tcp_stream& stream, std::int64_t user, std::int64_t after, const std::string& ip,
+                                       const std::string& target) {
+    app::App& app = router.app();
+    std::int64_t last = app::last_notification_id(app, user);
+    if (after < 0 || after > last) after = last;
+    Poll poll = [&](std::int64_t& from, std::string& out, bool& more) {
+      auto items = app::notifications_after(app, user, from, 100);
+      for (const auto& n : items) {
+        from = n.at("id").as_int64();
+        out += "event: notification\nid: " + std::to_string(from) + "\ndata: " + boost::json::serialize(n) + "\n\n";
+      }
+      more = items.size() == 100;
+      return true;
+    };
+    co_await stream_loop(stream, after, poll, ip, target);
+  }
+
+  // ---- live streams (server-sent events) ------------------------------------------------
+  // The store is looked at when this process has committed a write (Database::generation) and
+  // every 5 s otherwise (writes by other processes); a comment line every 15 s keeps proxies
+  // from closing the stream. Bounded: kMaxEventStreams streams, each at most
+  // kEventStreamLifetime (EventSource reconnects with Last-Event-ID and misses nothing).
+  awaitable<void> stream_loop(beast::tcp_stream& stream, std::int64_t after, Poll& poll, const std::string& ip, const std::string& target) {
+    struct Count {
+      std::atomic<std::int64_t>& n;
+      ~Count() { --n; }
+    } count{event_streams};
+    if (++event_streams > kMaxEventStreams) {
+      co_await write_error(stream, 503, "too-many-streams", "实时连接过多，请稍后再试", "Too many live connections; try again later");
+      co_return;
+    }
+    app::App& app = router.app();
     std::string out =
         "HTTP/1.1 200 OK\r\nServer: xinyi\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\n"
         "X-Accel-Buffering: no\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 3000\n\n";
@@ -261,7 +330,7 @@ struct Server::Impl {
     auto last_poll = started, last_write = started;
     std::uint64_t generation = app.db.generation();
     asio::steady_timer timer(stream.get_executor());
-    std::int64_t sent = 0;
+    std::int64_t sent_from = after;
     bool more = false;
     while (!stopping) {
       if (!out.empty()) {
@@ -278,27 +347,19 @@ struct Server::Impl {
       if (more || app.db.generation() != generation || now - last_poll >= std::chrono::seconds(5)) {
         generation = app.db.generation();
         last_poll = now;
-        size = tree_size();
-        if (!size) break;
-        // Every entry after the last one sent, oldest first, 100 at a time (at most 1,000 per
-        // wake-up; the rest follow at the next).
-        for (int pages = 0; *size > after && pages < 10; ++pages) {
-          std::int64_t upto = std::min<std::int64_t>(after + 100, *size);
-          auto feed = app::ledger_feed(app, cid, upto, upto - after);
-          const auto& items = feed.at("items").as_array();
-          for (auto it = items.rbegin(); it != items.rend(); ++it) {
-            out += "event: entry\nid: " + std::to_string(it->at("index").as_int64() + 1) + "\ndata: " + boost::json::serialize(*it) + "\n\n";
-            ++sent;
-          }
-          after = upto;
+        bool ok = false;
+        try {
+          ok = poll(after, out, more);
+        } catch (const std::exception&) {
+          ok = false;
         }
-        more = *size > after;  // more to send: look again at the next tick
+        if (!ok) break;
       }
       if (out.empty() && now - last_write >= std::chrono::seconds(15)) out = ": ping\n\n";
     }
     if (opts.access_log) {
       auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
-      spdlog::info("{} \"GET {}\" 200 event-stream {} s, {} entries", ip, target.substr(0, 200), s, sent);
+      spdlog::info("{} \"GET {}\" 200 event-stream {} s, up to {} from {}", ip, target.substr(0, 200), s, after, sent_from);
     }
   }
 

@@ -771,6 +771,67 @@ CREATE TABLE meeting_decisions (
   link_id BIGINT
 );
 )SQL"},
+    {14, "announcements and their reads, notifications, the outbound queue, personal preferences", R"SQL(
+CREATE TABLE announcements (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  courtyard_id BIGINT REFERENCES courtyards(id),
+  area_id BIGINT REFERENCES managed_areas(id),
+  kind TEXT NOT NULL DEFAULT 'notice',
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  attachments TEXT NOT NULL DEFAULT '[]',
+  confirm_required BIGINT NOT NULL DEFAULT 0,
+  pinned BIGINT NOT NULL DEFAULT 0,
+  publish_at BIGINT NOT NULL,
+  expires_at BIGINT,
+  posted_by BIGINT,
+  poster_role TEXT NOT NULL,
+  notified BIGINT NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL,
+  withdrawn_at BIGINT
+);
+CREATE INDEX announcements_by_compound ON announcements (compound_id, publish_at);
+CREATE TABLE announcement_reads (
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  announcement_id BIGINT NOT NULL REFERENCES announcements(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  read_at BIGINT NOT NULL,
+  confirmed_at BIGINT,
+  PRIMARY KEY (announcement_id, user_id)
+);
+CREATE TABLE notifications (
+  id {{ID}},
+  compound_id BIGINT REFERENCES compounds(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',
+  link TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  read_at BIGINT
+);
+CREATE INDEX notifications_by_user ON notifications (user_id, id);
+CREATE TABLE outbox (
+  id {{ID}},
+  compound_id BIGINT,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  notification_id BIGINT NOT NULL REFERENCES notifications(id),
+  channel TEXT NOT NULL,
+  address TEXT NOT NULL,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'queued',
+  attempts BIGINT NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  sent_at BIGINT
+);
+CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+ALTER TABLE users ADD COLUMN large_text BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN sms_opt_out BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN wechat_opt_out BIGINT NOT NULL DEFAULT 0;
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {
