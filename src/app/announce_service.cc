@@ -52,7 +52,7 @@ bool in_audience(Connection& c, I cid, const Ann& a, I user) {
   auto [cond, args] = audience(a);
   std::vector<store::Value> all{cid, user};
   all.insert(all.end(), args.begin(), args.end());
-  return c.query_one("SELECT 1 FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? AND cl.user_id = ? AND (" + cond + ")", all)
+  return c.query_one("SELECT 1 FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? AND cl.user_id = ? AND (" + cond + ") LIMIT 1", all)
       .has_value();
 }
 

@@ -206,7 +206,7 @@ json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::str
                   "A need cannot move from " + n.status + " to " + to_text);
     std::vector<FieldError> errs;
     if (service_code && !c.query_one("SELECT 1 FROM plan_items i JOIN service_plans p ON p.id = i.plan_id WHERE p.compound_id = ? "
-                                     "AND i.code = ?",
+                                     "AND i.code = ? LIMIT 1",
                                      {cid, *service_code}))
       errs.push_back({"service_code", "服务清单中没有这一项", "no such item in the service plan"});
     if (proposal_id && !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?", {cid, *proposal_id}))

@@ -138,6 +138,9 @@ TEST_F(ServiceTest, APlanCannotChangeAMonthThatHasVisits) {
   now = china("2026-10-20", 9);
   EXPECT_EQ(status_of([&] { publish("2026-11"); }), 200);
   EXPECT_EQ(app::list_plans(env.app(), cid).size(), 2u);
+  // A need can name an item that two versions carry.
+  I need = app::file_need(env.app(), env.caller("jia"), cid, R"({"category":"cleaning","body":"楼道脏"})").at("id").as_int64();
+  EXPECT_EQ(app::triage_need(env.app(), com, cid, need, R"({"status":"service","service_code":"clean"})").at("status").as_string(), "service");
 }
 
 TEST_F(ServiceTest, HoursFollowFromCheckInAndOut) {

@@ -1,3 +1,6 @@
+#include <sys/socket.h>
+#include <sys/time.h>
+
 #include "support/http_client.h"
 
 #include <boost/asio.hpp>
@@ -40,9 +43,15 @@ std::string HttpClient::raw(const std::string& bytes, int wait_ms) {
   stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
   asio::write(stream.socket(), asio::buffer(bytes));
   std::string out;
-  stream.expires_after(std::chrono::milliseconds(wait_ms));
+  // Blocking reads ignore expires_after: bound each read with SO_RCVTIMEO, and the whole by a
+  // deadline (a live stream never closes by itself).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
   char buf[4096];
   for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - std::chrono::steady_clock::now()).count();
+    if (left <= 0) break;
+    timeval tv{static_cast<time_t>(left / 1000000), static_cast<suseconds_t>(left % 1000000)};
+    ::setsockopt(stream.socket().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     beast::error_code ec;
     std::size_t n = stream.read_some(asio::buffer(buf), ec);
     out.append(buf, n);

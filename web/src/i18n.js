@@ -65,6 +65,18 @@ const messages = {
       created: '已发起', closeNow: '计票', paper: '录入纸质选票', scan: '选票扫描件（PDF/JPG）', enter: '录入', entered: '已录入，回执码 {r}',
       matters: ['', '业主大会议事规则', '管理规约', '选举或更换业委会成员', '选聘或解聘物业服务企业', '使用维修资金', '筹集维修资金', '改建、重建建筑物及附属设施', '改变共有部分用途或经营', '其他重大事项'],
     },
+    elder: { on: '大字', off: '标准字' },
+    notif: {
+      title: '消息', unread: '{n} 条未读', none: '暂无消息', readAll: '全部标为已读', prefs: '提醒方式', sms: '短信提醒（账单、收款、需确认的公告、表决）',
+      large: '大字模式', kind_bill: '账单', kind_payment: '收款', kind_need: '民意', kind_vote: '表决', kind_visit: '上门服务', kind_announcement: '公告', kind_milestone: '项目',
+    },
+    ann: {
+      title: '公告', none: '暂无公告', pinned: '置顶', confirm: '我已知晓', confirmed: '已确认知晓', needConfirm: '请确认', read: '已读',
+      post: '发布公告', name: '标题', body: '内容', scope: '范围', whole: '全小区', confirmRequired: '需要每户确认', pin: '置顶', expires: '截止显示',
+      posted: '已发布', counts: '已读 {r} / 已确认 {c} / 共 {h} 户', perYard: '各院落', notReached: '尚未确认的住户（请上门告知）', notRead: '尚未阅读的住户',
+      print: '打印（大字）', kind_notice: '通知', kind_outage: '停水停电', kind_meeting: '会议', kind_vote: '表决', kind_safety: '安全',
+      st_published: '已发布', st_scheduled: '待发布', st_expired: '已过期', st_withdrawn: '已撤回', withdraw: '撤回', open: '查看公告',
+    },
     svc: {
       needs: '民意清单', needsTotal: '累计需求', supporters: '附议人次', answerTime: '答复用时中位数', hours: '{n} 小时', days: '{n} 天',
       doneTime: '办结用时中位数', byCategory: '按类别', openNeeds: '查看和提出需求', signInNeeds: '登录后查看需求详情、提出需求',
@@ -179,6 +191,18 @@ const messages = {
       proposal: 'From a proposal', proposals: 'Proposals', p_open: 'Under discussion', p_adopted: 'Adopted', p_rejected: 'Rejected', comments: '{n} comments', manage: 'Votes', create: 'Start a vote', name: 'Title', closes: 'Closes at', secretBallot: 'Secret',
       created: 'Started', closeNow: 'Count', paper: 'Enter a paper ballot', scan: 'Ballot scan (PDF/JPG)', enter: 'Enter', entered: 'Entered, receipt {r}',
       matters: ['', 'Assembly rules of procedure', 'Management rules', 'Electing the owners\u2019 committee', 'Hiring or dismissing the provider', 'Using the maintenance fund', 'Raising the maintenance fund', 'Rebuilding buildings or facilities', 'Changing the use of common parts', 'Other major matters'],
+    },
+    elder: { on: 'Large text', off: 'Normal text' },
+    notif: {
+      title: 'Messages', unread: '{n} unread', none: 'No messages', readAll: 'Mark all read', prefs: 'How to reach me', sms: 'Text messages (bills, payments, notices to confirm, votes)',
+      large: 'Large text', kind_bill: 'Bill', kind_payment: 'Payment', kind_need: 'Need', kind_vote: 'Vote', kind_visit: 'Visit', kind_announcement: 'Notice', kind_milestone: 'Project',
+    },
+    ann: {
+      title: 'Announcements', none: 'No announcements', pinned: 'Pinned', confirm: 'I have read this', confirmed: 'Confirmed', needConfirm: 'Please confirm', read: 'Read',
+      post: 'Post an announcement', name: 'Title', body: 'Text', scope: 'For', whole: 'Whole compound', confirmRequired: 'Each household confirms', pin: 'Pin', expires: 'Show until',
+      posted: 'Posted', counts: '{r} read / {c} confirmed / {h} households', perYard: 'By courtyard', notReached: 'Not yet confirmed (knock on these doors)', notRead: 'Not yet read',
+      print: 'Print (large type)', kind_notice: 'Notice', kind_outage: 'Outage', kind_meeting: 'Meeting', kind_vote: 'Vote', kind_safety: 'Safety',
+      st_published: 'Published', st_scheduled: 'Scheduled', st_expired: 'Expired', st_withdrawn: 'Withdrawn', withdraw: 'Withdraw', open: 'Open',
     },
     svc: {
       needs: 'Needs list', needsTotal: 'Needs filed', supporters: '+1s', answerTime: 'Median time to answer', hours: '{n} h', days: '{n} days',

@@ -1,6 +1,8 @@
 // Who is signed in, shared by every page. `me` is null when signed out.
 import { reactive } from 'vue'
 import { api } from './api.js'
+import { startLive, stopLive } from './live.js'
+import { applyLarge } from './prefs.js'
 
 export const session = reactive({ me: null, loaded: false })
 
@@ -8,6 +10,10 @@ export async function refreshMe() {
   try {
     const s = await api('/api/v1/auth/session')
     session.me = s.signed_in ? s.me : null
+    if (session.me) {
+      if (session.me.large_text) applyLarge(true)
+      startLive(session.me.unread)
+    } else stopLive()
   } finally {
     session.loaded = true
   }
@@ -17,4 +23,5 @@ export async function refreshMe() {
 export async function logout() {
   await api('/api/v1/auth/logout', { method: 'POST' })
   session.me = null
+  stopLive()
 }
