@@ -135,7 +135,7 @@ void register_api(Router& r) {
     std::string scheme = x.req.forwarded_proto == "https" ? "https" : "http";
     Response res;
     res.content_type = "application/pdf";
-    res.body = report::notice_pdf(data, scheme + "://" + x.req.host + "/c/" + std::to_string(cid));
+    res.body = report::notice_pdf(data, scheme + "://" + x.req.host + "/c/" + std::to_string(cid), x.query_flag("large"));
     res.headers.emplace_back("Content-Disposition", "inline; filename=\"notice-" + std::to_string(cid) + "-" + month + ".pdf\"");
     return res;
   });

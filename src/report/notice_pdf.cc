@@ -56,7 +56,10 @@ struct Pdf {
   HPDF_Page page;
   HPDF_Font song, hei, latin, mono;
   float y = 0;
-  Pdf() {
+  float width = 0;  // the page as drawn on (A4 points), whatever the paper
+  // large: the A4 layout drawn on A3 at √2, so every letter is 41 % larger (大字版, for the
+  // notice board and elderly readers).
+  explicit Pdf(bool large) {
     doc = HPDF_New(on_error, &error);
     if (!doc) throw std::runtime_error("libharu: out of memory");
     HPDF_UseCNSFonts(doc);
@@ -66,8 +69,11 @@ struct Pdf {
     latin = HPDF_GetFont(doc, "Helvetica", "WinAnsiEncoding");
     mono = HPDF_GetFont(doc, "Courier", "WinAnsiEncoding");
     page = HPDF_AddPage(doc);
-    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-    y = HPDF_Page_GetHeight(page) - 56;
+    HPDF_Page_SetSize(page, large ? HPDF_PAGE_SIZE_A3 : HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    const float k = large ? 1.41421356f : 1.0f;
+    if (large) HPDF_Page_Concat(page, k, 0, 0, k, 0, 0);
+    width = HPDF_Page_GetWidth(page) / k;
+    y = HPDF_Page_GetHeight(page) / k - 56;
   }
   ~Pdf() { HPDF_Free(doc); }
   void text(float x, float at_y, const std::string& s, float size, bool bold = false) {
@@ -129,9 +135,9 @@ void qr(Pdf& pdf, const std::string& url, float x, float y_top, float size) {
 
 }  // namespace
 
-std::string notice_pdf(const json::object& d, const std::string& public_url) {
-  Pdf pdf;
-  const float left = 56, right = HPDF_Page_GetWidth(pdf.page) - 56;
+std::string notice_pdf(const json::object& d, const std::string& public_url, bool large) {
+  Pdf pdf(large);
+  const float left = 56, right = pdf.width - 56;
   pdf.text(left, pdf.y, std::string(d.at("compound_name").as_string()) + " " + std::string(d.at("period_zh").as_string()) + " 收支公示", 20, true);
   pdf.y -= 22;
   pdf.text(left, pdf.y, std::string(d.at("address").as_string()) + "　　公示日期：" + std::string(d.at("generated_on").as_string()), 10);

@@ -120,6 +120,11 @@ TEST_F(LedgerApiTest, TheMonthlyNoticeIsAPdf) {
   EXPECT_NE(pdf.body.find("%%EOF"), std::string::npos);
   EXPECT_GT(pdf.body.size(), 5000u);
   EXPECT_EQ(c.get(base + "/notice.pdf?month=2026-13").status, 400);
+  // The large-type edition: the same notice on A3 (841.89 × 1190.55 pt), scaled by √2.
+  auto large = c.get(base + "/notice.pdf?month=2026-10&large=1");
+  ASSERT_EQ(large.status, 200);
+  EXPECT_EQ(pdf.body.find("/MediaBox [ 0 0 841"), std::string::npos);
+  EXPECT_NE(large.body.find("/MediaBox [ 0 0 841"), std::string::npos);
   auto qr = c.get(base + "/entries/0/qr.svg");
   EXPECT_EQ(qr.status, 200);
   EXPECT_EQ(qr.headers["content-type"], "image/svg+xml");

@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "http/outbound.h"
 #include "http/server_fixture.h"
 
 namespace xinyi::testing {
@@ -47,6 +48,27 @@ TEST_F(NotifyApiTest, ANoticeArrivesLiveAndTheConfirmationIsCounted) {
   EXPECT_EQ(owner.post("/api/v1/me/notifications/read", R"({"all":true})").json().at("unread").as_int64(), 0);
   EXPECT_EQ(owner.send("PATCH", "/api/v1/me/preferences", R"({"large_text":true})").json().at("large_text").as_bool(), true);
   EXPECT_TRUE(owner.get("/api/v1/me").json().at("large_text").as_bool());
+}
+
+}  // namespace xinyi::testing
+
+namespace xinyi::testing {
+
+TEST_F(NotifyApiTest, SinksWriteFilesAndTreatAGatewaysRefusalAsAFailure) {
+  auto path = (env.dir() / "outbox.jsonl").string();
+  auto file = http::make_sink("file:" + path);
+  file->send({7, "sms", "13900000001", "【信义】停水通知"});
+  file->send({8, "sms", "13900000002", "【信义】电梯检修"});
+  std::ifstream in(path);
+  std::string first, second;
+  std::getline(in, first);
+  std::getline(in, second);
+  EXPECT_EQ(json::parse(first).at("id").as_int64(), 7);
+  EXPECT_EQ(json::parse(second).at("body").as_string(), "【信义】电梯检修");
+  // A gateway that answers 404 (this test server has no such route): a failure, to retry.
+  auto hook = http::make_sink("webhook:http://127.0.0.1:" + std::to_string(port) + "/no-gateway-here");
+  EXPECT_THROW(hook->send({9, "sms", "13900000001", "x"}), std::exception);
+  EXPECT_THROW(http::make_sink("carrier-pigeon"), std::invalid_argument);
 }
 
 }  // namespace xinyi::testing

@@ -1,6 +1,3 @@
-#include <sys/socket.h>
-#include <sys/time.h>
-
 #include "support/http_client.h"
 
 #include <boost/asio.hpp>
@@ -43,17 +40,26 @@ std::string HttpClient::raw(const std::string& bytes, int wait_ms) {
   stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
   asio::write(stream.socket(), asio::buffer(bytes));
   std::string out;
-  // Blocking reads ignore expires_after: bound each read with SO_RCVTIMEO, and the whole by a
-  // deadline (a live stream never closes by itself).
+  // Reads until the server closes or `wait_ms` has passed (a live stream never closes by
+  // itself): each read is asynchronous, and the io_context runs only until the deadline.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
   char buf[4096];
   for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - std::chrono::steady_clock::now()).count();
-    if (left <= 0) break;
-    timeval tv{static_cast<time_t>(left / 1000000), static_cast<suseconds_t>(left % 1000000)};
-    ::setsockopt(stream.socket().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    auto left = deadline - std::chrono::steady_clock::now();
+    if (left <= std::chrono::steady_clock::duration::zero()) break;
+    bool done = false;
     beast::error_code ec;
-    std::size_t n = stream.read_some(asio::buffer(buf), ec);
+    std::size_t n = 0;
+    stream.socket().async_read_some(asio::buffer(buf), [&](beast::error_code e, std::size_t k) { ec = e, n = k, done = true; });
+    ioc.restart();
+    ioc.run_for(left);
+    if (!done) {  // the deadline: cancel the read and let its handler run
+      stream.socket().cancel();
+      ioc.restart();
+      ioc.run();
+      out.append(buf, n);
+      break;
+    }
     out.append(buf, n);
     if (ec) break;
   }
