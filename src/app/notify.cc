@@ -14,6 +14,7 @@ using I = std::int64_t;
 namespace {
 
 constexpr std::size_t kMaxSmsChars = 70;  // one SMS segment in Chinese
+constexpr I kSendLeaseMs = 10 * 60'000;    // a claimed message is left alone by other senders this long
 
 std::string sms_text(const Notice& n) {
   std::string t = "【信义】" + n.title;
@@ -128,15 +129,20 @@ DeliveryReport deliver_due(App& app, OutboundSink& sink, I limit) {
     return out;
   });
   for (const auto& d : due) {
-    // Opted out since it was queued: never send.
-    bool out_now = app.db.read([&](Connection& c) {
-      return c.scalar(d.m.channel == "sms" ? "SELECT sms_opt_out FROM users WHERE id = ?" : "SELECT wechat_opt_out FROM users WHERE id = ?", {d.user}) != 0;
+    // Claim the message for a lease (another server's sender may have taken it), unless the
+    // person opted out since it was queued: then it is never sent.
+    enum { taken, claimed, opted_out };
+    int claim = app.db.write([&](Connection& c) {
+      bool out = c.scalar(d.m.channel == "sms" ? "SELECT sms_opt_out FROM users WHERE id = ?" : "SELECT wechat_opt_out FROM users WHERE id = ?",
+                          {d.user}) != 0;
+      if (out) return c.execute("UPDATE outbox SET status = 'skipped' WHERE id = ? AND status = 'queued'", {d.m.id}) == 1 ? int{opted_out} : int{taken};
+      return c.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status = 'queued' AND next_attempt_at <= ?",
+                       {now + kSendLeaseMs, d.m.id, now}) == 1
+                 ? int{claimed}
+                 : int{taken};
     });
-    if (out_now) {
-      app.db.write([&](Connection& c) { c.execute("UPDATE outbox SET status = 'skipped' WHERE id = ? AND status = 'queued'", {d.m.id}); });
-      ++rep.skipped;
-      continue;
-    }
+    if (claim == opted_out) ++rep.skipped;
+    if (claim != claimed) continue;
     std::string error;
     try {
       sink.send(d.m);

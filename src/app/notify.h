@@ -70,7 +70,8 @@ class OutboundSink {
 struct DeliveryReport {
   std::int64_t sent = 0, retried = 0, failed = 0, skipped = 0;
 };
-// Sends up to `limit` due messages. Safe to call from any thread; never throws for a sink failure.
+// Sends up to `limit` due messages. Each is claimed first (a lease of 10 minutes), so senders in
+// several server processes never send one twice. Never throws for a sink failure.
 DeliveryReport deliver_due(App& app, OutboundSink& sink, std::int64_t limit = 100);
 
 }  // namespace xinyi::app

@@ -486,6 +486,10 @@ json::object resolve_dispute(App& app, const Caller& who, I cid, I review_id, st
     c.execute("UPDATE visit_reviews SET resolution = ?, resolution_note = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
               {resolution, note, who.user_id(), now, review_id});
     audit(c, app, who, cid, "work_log.resolve", "work_log:" + std::to_string(r->i64(0)), {{"review", review_id}, {"resolution", resolution}});
+    notify_user(c, cid, c.scalar("SELECT user_id FROM visit_reviews WHERE id = ?", {review_id}),
+                Notice{"visit", std::string("您对上门服务的异议") + (resolution == "upheld" ? "成立，本次工时不计入" : "经核实不成立"), note,
+                       "/c/" + std::to_string(cid) + "/visits", false},
+                now);
     return json::object{{"id", review_id}, {"log_id", r->i64(0)}, {"resolution", resolution}, {"resolution_note", note}, {"resolved_at", now}};
   });
 }

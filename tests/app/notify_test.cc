@@ -2,6 +2,8 @@
 // (retry with backoff, opt-out), through the use cases on a real store.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/announce_service.h"
 #include "app/auth_service.h"
 #include "app/billing_service.h"
@@ -174,6 +176,34 @@ TEST_F(NotifyTest, TextMessagesAreQueuedRetriedWithBackoffAndNeverSentAfterOptOu
   }
   EXPECT_EQ(outbox("failed"), 1);
   EXPECT_EQ(env.db().read([&](store::Connection& c) { return c.scalar("SELECT MAX(attempts) FROM outbox WHERE status = 'failed'"); }), app::kMaxAttempts);
+}
+
+// A second sender (another server process) running while the first is sending never sends
+// the same message again.
+struct NestedSink : app::OutboundSink {
+  app::App* app = nullptr;
+  std::vector<I> ids;
+  bool nested = false;
+  void send(const app::OutboundMessage& m) override {
+    ids.push_back(m.id);
+    if (!nested) {
+      nested = true;
+      app::deliver_due(*app, *this);
+    }
+  }
+};
+
+TEST_F(NotifyTest, TwoSendersNeverSendOneMessageTwice) {
+  post(R"(,"confirm_required":true)");
+  post(R"(,"confirm_required":true)");
+  ASSERT_EQ(outbox("queued"), 4);
+  NestedSink sink;
+  sink.app = &env.app();
+  app::deliver_due(env.app(), sink);
+  std::sort(sink.ids.begin(), sink.ids.end());
+  EXPECT_EQ(sink.ids.size(), 4u);
+  EXPECT_EQ(std::adjacent_find(sink.ids.begin(), sink.ids.end()), sink.ids.end());
+  EXPECT_EQ(outbox("sent"), 4);
 }
 
 TEST_F(NotifyTest, BillsPaymentsAndAnswersToNeedsNotifyTheirPeople) {

@@ -8,6 +8,7 @@
 #include "app/billing_service.h"
 #include "app/ledger_service.h"
 #include "app/needs_service.h"
+#include "app/notify.h"
 #include "app/registry_service.h"
 #include "app/survey_service.h"
 #include "app/work_service.h"
@@ -232,6 +233,10 @@ TEST_F(ServiceTest, AMonthIsPostedOnceWithUndisputedHoursTimesRate) {
     app::resolve_dispute(env.app(), com, cid, d.at("id").as_int64(),
                          std::string(R"({"resolution":")") + (upheld ? "upheld" : "dismissed") + R"(","note":"已核实"})");
   }
+  // 甲 hears that the dispute was upheld.
+  auto news = app::my_notifications(env.app(), env.caller("jia"), 0, 5).at("items").as_array();
+  ASSERT_FALSE(news.empty());
+  EXPECT_NE(std::string(news[0].at("title").as_string()).find("异议成立"), std::string::npos);
   I size_before = env.db().read([&](store::Connection& x) { return store::ledger_size(x, cid); });
   auto r = app::post_service_month(env.app(), env.caller("trustee"), cid, R"({"period":"2026-10"})");
   // Counted: 120 + 90 cleaning minutes (the 110 upheld against) = 210 × ¥25/h = ¥87.50; the

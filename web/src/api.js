@@ -56,3 +56,20 @@ export function when(ms) {
 export function rolesIn(me, cid) {
   return new Set((me?.roles || []).filter((r) => String(r.compound_id) === String(cid)).map((r) => r.role))
 }
+
+// The last month that is over, in China's time zone ("2026-10" during November 2026).
+export function lastMonth() {
+  const d = new Date(Date.now() + 8 * 3600 * 1000)
+  const y = d.getUTCFullYear(), m = d.getUTCMonth()  // m: this month − 1
+  return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`
+}
+
+// Uploads a photo (JPEG or PNG) to compound `cid`; returns its sha256 to cite.
+export async function uploadPhoto(cid, file) {
+  const res = await fetch(`/api/v1/compounds/${encodeURIComponent(cid)}/photos`, {
+    method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': file.type }, body: file,
+  })
+  const data = await res.json()
+  if (!res.ok) throw new ApiError(res.status, data)
+  return data.sha256
+}
