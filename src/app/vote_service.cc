@@ -913,4 +913,32 @@ json::array list_tenders(App& app, I cid) {
   });
 }
 
+I remind_closing_votes(App& app) {
+  constexpr I kDay = 24 * 3600'000LL;
+  const I now = app.clock_ms();
+  // A read first: the sender calls this every few seconds.
+  auto due = app.db.read([&](Connection& c) {
+    std::vector<std::pair<I, I>> v;  // (compound, vote)
+    for (auto& r : c.query("SELECT compound_id, id FROM votes WHERE status = 'open' AND reminded = 0 AND closes_at > ? AND closes_at <= ? "
+                           "ORDER BY id LIMIT 20",
+                           {now, now + kDay}))
+      v.emplace_back(r.i64(0), r.i64(1));
+    return v;
+  });
+  for (auto [cid, vid] : due)
+    app.db.write([&](Connection& c) {
+      auto v = require_vote(c, cid, vid);
+      if (c.execute("UPDATE votes SET reminded = 1 WHERE id = ? AND reminded = 0", {vid}) != 1) return;
+      // Owners whose elector has no ballot yet; nobody learns anyone else's standing.
+      notify_units(c, cid,
+                   "cl.relation = 'owner' AND u.id IN (SELECT eu.unit_id FROM vote_elector_units eu WHERE eu.vote_id = ? AND NOT EXISTS "
+                   "(SELECT 1 FROM ballots b WHERE b.vote_id = eu.vote_id AND b.no = eu.no))",
+                   {vid},
+                   Notice{"vote", "表决即将截止，您还没有投票：" + v.title, "截止 " + china_date(v.closes_at),
+                          "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vid), true},
+                   now);
+    });
+  return static_cast<I>(due.size());
+}
+
 }  // namespace xinyi::app

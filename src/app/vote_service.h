@@ -95,6 +95,10 @@ std::string cast_in(store::Connection& c, std::int64_t vote_id, std::int64_t no,
 // Tallies and closes; applies what the result decides (a tender's award).
 boost::json::object close_vote_in(store::Connection& c, std::int64_t cid, std::int64_t vote_id, std::int64_t now);
 
+// Votes closing within a day: tells every owner who has not voted yet, once per vote (the
+// server's background sender calls this). Returns how many votes it reminded about.
+std::int64_t remind_closing_votes(App& app);
+
 // Throws 422 naming `field` unless `vote_id` is a closed, passed vote of this compound on one
 // of `matters`.
 void require_passed_vote(store::Connection& c, std::int64_t cid, std::int64_t vote_id, std::initializer_list<int> matters,

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "app/announce_service.h"
+#include "app/vote_service.h"
 #include "http/client.h"
 
 namespace xinyi::http {
@@ -71,6 +72,7 @@ Sender::Sender(app::App& app, std::unique_ptr<app::OutboundSink> sink, int perio
         while (!st.stop_requested()) {
           try {
             app::publish_due(app);
+            app::remind_closing_votes(app);
             auto rep = app::deliver_due(app, *sink);
             if (rep.sent + rep.failed + rep.skipped + rep.retried)
               spdlog::info("outbound: {} sent, {} to retry, {} failed, {} skipped (opted out)", rep.sent, rep.retried, rep.failed, rep.skipped);

@@ -17,8 +17,8 @@ namespace xinyi::http {
 // Throws std::invalid_argument for an unknown spec.
 std::unique_ptr<app::OutboundSink> make_sink(const std::string& spec);
 
-// Every `period_ms`: announces scheduled announcements whose time has come and sends due
-// messages, until stopped. Errors are logged, never fatal.
+// Every `period_ms`: announces scheduled announcements whose time has come, reminds owners of
+// votes closing within a day, and sends due messages, until stopped. Errors are logged, never fatal.
 class Sender {
  public:
   Sender(app::App& app, std::unique_ptr<app::OutboundSink> sink, int period_ms = 2000);

@@ -831,6 +831,7 @@ CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
 ALTER TABLE users ADD COLUMN large_text BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN sms_opt_out BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN wechat_opt_out BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE votes ADD COLUMN reminded BIGINT NOT NULL DEFAULT 0;
 )SQL"},
 };
 

@@ -1,4 +1,5 @@
 #include "app/vote_service.h"
+#include "app/notify.h"
 
 #include <gtest/gtest.h>
 
@@ -395,6 +396,33 @@ TEST_F(VoteTest, ProposalsCarryTheDiscussionAndTheOutcome) {
   auto p = app::list_proposals(env.app(), cid);
   EXPECT_EQ(p[0].at("status").as_string(), "rejected");
   EXPECT_EQ(status_of([&] { app::add_comment(env.app(), env.caller("yi"), cid, pid, R"({"body":"再议"})"); }), 409);
+}
+
+}  // namespace xinyi
+
+namespace xinyi {
+
+TEST_F(VoteTest, OwnersWhoHaveNotVotedAreRemindedOnceBeforeTheClose) {
+  I vid = motion(9).at("id").as_int64();  // closes in an hour
+  vote("jia", vid, "[0]");
+  auto titles = [&](const std::string& login) {
+    std::vector<std::string> out;
+    const auto list = app::my_notifications(env.app(), env.caller(login), 0, 20);
+    for (const auto& n : list.at("items").as_array()) out.emplace_back(n.at("title").as_string());
+    return out;
+  };
+  auto reminded = [&](const std::string& login) {
+    int k = 0;
+    for (const auto& t : titles(login)) k += t.find("即将截止") != std::string::npos;
+    return k;
+  };
+  EXPECT_EQ(app::remind_closing_votes(env.app()), 1);
+  EXPECT_EQ(app::remind_closing_votes(env.app()), 0);  // once
+  EXPECT_EQ(reminded("jia"), 0);   // has voted
+  EXPECT_EQ(reminded("yi"), 1);
+  EXPECT_EQ(reminded("bing"), 1);
+  EXPECT_EQ(reminded("zu"), 0);    // a tenant does not vote
+  EXPECT_EQ(titles("zu").size(), 1u);  // but heard the vote open
 }
 
 }  // namespace xinyi

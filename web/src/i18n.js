@@ -72,7 +72,7 @@ const messages = {
     },
     ann: {
       title: '公告', none: '暂无公告', pinned: '置顶', confirm: '我已知晓', confirmed: '已确认知晓', needConfirm: '请确认', read: '已读',
-      post: '发布公告', name: '标题', body: '内容', scope: '范围', whole: '全小区', confirmRequired: '需要每户确认', pin: '置顶', expires: '截止显示',
+      post: '发布公告', name: '标题', body: '内容', scope: '范围', whole: '全小区', confirmRequired: '需要每户确认', pin: '置顶', expires: '截止显示', publishAt: '定时发布（可选）',
       posted: '已发布', counts: '已读 {r} / 已确认 {c} / 共 {h} 户', perYard: '各院落', notReached: '尚未确认的住户（请上门告知）', notRead: '尚未阅读的住户',
       print: '打印（大字）', kind_notice: '通知', kind_outage: '停水停电', kind_meeting: '会议', kind_vote: '表决', kind_safety: '安全',
       st_published: '已发布', st_scheduled: '待发布', st_expired: '已过期', st_withdrawn: '已撤回', withdraw: '撤回', open: '查看公告',
@@ -199,7 +199,7 @@ const messages = {
     },
     ann: {
       title: 'Announcements', none: 'No announcements', pinned: 'Pinned', confirm: 'I have read this', confirmed: 'Confirmed', needConfirm: 'Please confirm', read: 'Read',
-      post: 'Post an announcement', name: 'Title', body: 'Text', scope: 'For', whole: 'Whole compound', confirmRequired: 'Each household confirms', pin: 'Pin', expires: 'Show until',
+      post: 'Post an announcement', name: 'Title', body: 'Text', scope: 'For', whole: 'Whole compound', confirmRequired: 'Each household confirms', pin: 'Pin', expires: 'Show until', publishAt: 'Publish at (optional)',
       posted: 'Posted', counts: '{r} read / {c} confirmed / {h} households', perYard: 'By courtyard', notReached: 'Not yet confirmed (knock on these doors)', notRead: 'Not yet read',
       print: 'Print (large type)', kind_notice: 'Notice', kind_outage: 'Outage', kind_meeting: 'Meeting', kind_vote: 'Vote', kind_safety: 'Safety',
       st_published: 'Published', st_scheduled: 'Scheduled', st_expired: 'Expired', st_withdrawn: 'Withdrawn', withdraw: 'Withdraw', open: 'Open',
