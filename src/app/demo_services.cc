@@ -133,7 +133,7 @@ void hourly_service(Connection& c, I cid, const DemoServicePeople& p, const std:
         I out = in + s.minutes * kMin;
         if (out > now - 30 * kMin) continue;
         I log = check_in_core(c, cid, s.worker, yard, s.code, in);
-        check_out_core(c, cid, log, out, s.done, "[]");
+        check_out_core(c, cid, log, out, s.done, "[]", out);
         bool recent = out > now - 3 * kDay;  // still in the review window: the demo owner has not reviewed it
         int confirms = static_cast<int>(rng.uniform(0, recent ? 1 : 3));
         for (int k = 0; k < confirms; ++k) {

@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::size_t kMaxSmsChars = 70;  // one SMS segment in Chinese
 constexpr I kSendLeaseMs = 10 * 60'000;    // a claimed message is left alone by other senders this long
+constexpr I kSendBudgetMs = 60'000;        // one round sends for at most a minute (well inside the lease)
 
 std::string sms_text(const Notice& n) {
   std::string t = "【信义】" + n.title;
@@ -128,16 +129,19 @@ DeliveryReport deliver_due(App& app, OutboundSink& sink, I limit) {
       out.push_back({{r.i64(0), r.str(1), r.str(2), r.str(3)}, r.i64(4), r.i64(5)});
     return out;
   });
+  const I budget_end = now + kSendBudgetMs;
   for (const auto& d : due) {
+    if (app.clock_ms() > budget_end) break;  // a slow gateway: the rest wait for the next round
     // Claim the message for a lease (another server's sender may have taken it), unless the
     // person opted out since it was queued: then it is never sent.
     enum { taken, claimed, opted_out };
     int claim = app.db.write([&](Connection& c) {
+      const I t = app.clock_ms();  // the lease runs from now, not from when the batch began
       bool out = c.scalar(d.m.channel == "sms" ? "SELECT sms_opt_out FROM users WHERE id = ?" : "SELECT wechat_opt_out FROM users WHERE id = ?",
                           {d.user}) != 0;
       if (out) return c.execute("UPDATE outbox SET status = 'skipped' WHERE id = ? AND status = 'queued'", {d.m.id}) == 1 ? int{opted_out} : int{taken};
       return c.execute("UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status = 'queued' AND next_attempt_at <= ?",
-                       {now + kSendLeaseMs, d.m.id, now}) == 1
+                       {t + kSendLeaseMs, d.m.id, t}) == 1
                  ? int{claimed}
                  : int{taken};
     });

@@ -418,7 +418,7 @@ json::object create_meeting(App& app, const Caller& who, I cid, std::string_view
   });
 }
 
-json::array list_meetings(App& app, I cid) {
+json::array list_meetings(App& app, I cid, bool with_attendees) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
@@ -432,9 +432,10 @@ json::array list_meetings(App& app, I cid) {
         if (!d.str(1).empty()) o["link"] = json::object{{"kind", d.str(1)}, {"id", d.i64(2)}};
         decisions.push_back(std::move(o));
       }
-      out.push_back(json::object{{"id", r.i64(0)}, {"kind", r.str(1)}, {"title", r.str(2)}, {"held_on", r.str(3)}, {"place", r.str(4)},
-                                 {"courtyard", r.str(5)}, {"attendance", r.i64(6)}, {"attendees", r.str(7)}, {"minutes", r.str(8)},
-                                 {"decisions", std::move(decisions)}});
+      json::object m{{"id", r.i64(0)}, {"kind", r.str(1)}, {"title", r.str(2)}, {"held_on", r.str(3)}, {"place", r.str(4)},
+                     {"courtyard", r.str(5)}, {"attendance", r.i64(6)}, {"minutes", r.str(8)}, {"decisions", std::move(decisions)}};
+      if (with_attendees) m["attendees"] = r.str(7);
+      out.push_back(std::move(m));
     }
     return out;
   });

@@ -32,6 +32,8 @@ boost::json::object questionnaire_results(App& app, std::int64_t cid, std::int64
 boost::json::object questionnaire_table(App& app, std::int64_t cid, std::int64_t id);
 
 boost::json::object create_meeting(App& app, const Caller& who, std::int64_t cid, std::string_view body);
-boost::json::array list_meetings(App& app, std::int64_t cid);
+// `with_attendees`: the attendee list (names, as typed) for the compound's members; the public
+// sees the count only.
+boost::json::array list_meetings(App& app, std::int64_t cid, bool with_attendees);
 
 }  // namespace xinyi::app

@@ -100,13 +100,14 @@ int review_window(Connection& c, I cid) { return static_cast<int>(c.scalar("SELE
 
 struct LogRec {
   I id = 0, courtyard_id = 0, worker_id = 0, checked_in_at = 0, checked_out_at = 0, minutes = 0;
+  I review_from = 0;  // when residents' review window starts: check-out, or when it was recorded if later
   bool voided = false, out = false;
   std::string item_code, month, done, photos, courtyard, worker;
 };
 
 const char* kLogColumns =
     "SELECT l.id, l.courtyard_id, l.worker_id, l.checked_in_at, COALESCE(l.checked_out_at, 0), COALESCE(l.minutes, 0), l.voided, "
-    "l.checked_out_at IS NOT NULL, l.item_code, l.month, l.done, l.photos, y.name, u.name FROM work_logs l "
+    "l.checked_out_at IS NOT NULL, l.item_code, l.month, l.done, l.photos, y.name, u.name, COALESCE(l.review_from, 0) FROM work_logs l "
     "JOIN courtyards y ON y.id = l.courtyard_id JOIN users u ON u.id = l.worker_id ";
 
 LogRec log_of(const store::Row& r) {
@@ -114,6 +115,7 @@ LogRec log_of(const store::Row& r) {
   l.id = r.i64(0), l.courtyard_id = r.i64(1), l.worker_id = r.i64(2), l.checked_in_at = r.i64(3), l.checked_out_at = r.i64(4);
   l.minutes = r.i64(5), l.voided = r.i64(6) != 0, l.out = r.i64(7) != 0;
   l.item_code = r.str(8), l.month = r.str(9), l.done = r.str(10), l.photos = r.str(11), l.courtyard = r.str(12), l.worker = r.str(13);
+  l.review_from = r.i64(14);
   return l;
 }
 
@@ -150,7 +152,7 @@ json::object log_json(Connection& c, I cid, const LogRec& l, int window, I viewe
   std::optional<Plan> own;
   if (!plan && (own = plan_for(c, cid, l.month))) plan = &*own;
   const PlanItem* item = plan ? find_item(*plan, l.item_code) : nullptr;
-  bool open = l.out && !l.voided && service::review_open(l.checked_out_at, window, now);
+  bool open = l.out && !l.voided && service::review_open(l.review_from, window, now);
   std::string status = l.voided ? "voided" : !l.out ? "in_progress" : v.open_disputes ? "disputed" : open ? "in_review" : "settled";
   json::object o{{"id", l.id},
                  {"courtyard_id", l.courtyard_id},
@@ -170,7 +172,7 @@ json::object log_json(Connection& c, I cid, const LogRec& l, int window, I viewe
                  {"confirmations", v.confirmations},
                  {"disputes", v.open_disputes + v.upheld_disputes + v.dismissed_disputes},
                  {"open_disputes", v.open_disputes},
-                 {"review_until", l.out ? json::value(l.checked_out_at + window * service::kDayMs) : json::value(nullptr)},
+                 {"review_until", l.out ? json::value(l.review_from + window * service::kDayMs) : json::value(nullptr)},
                  {"mine", viewer == l.worker_id}};
   if (viewer) {
     auto mine = c.query_one("SELECT verdict, reason, COALESCE(resolution, '') FROM visit_reviews WHERE log_id = ? AND user_id = ?", {l.id, viewer});
@@ -302,20 +304,22 @@ I check_in_core(Connection& c, I cid, I worker, I courtyard_id, const std::strin
       ->i64(0);
 }
 
-void check_out_core(Connection& c, I cid, I log_id, I at, const std::string& done, const std::string& photos) {
+void check_out_core(Connection& c, I cid, I log_id, I at, const std::string& done, const std::string& photos, I recorded_at) {
   auto l = require_log(c, cid, log_id);
   XINYI_ASSERT(!l.out && !l.voided);
   auto minutes = service::visit_minutes(l.checked_in_at, at);
   if (!minutes)
     throw_invalid({{"checked_out_at", "离开时间应在到达后 1 分钟到 12 小时之内", "check-out must be 1 minute to 12 hours after check-in"}});
-  c.execute("UPDATE work_logs SET checked_out_at = ?, minutes = ?, done = ?, photos = ? WHERE id = ?", {at, *minutes, done, photos, log_id});
+  // Residents get their whole window even for a visit logged after the fact.
+  c.execute("UPDATE work_logs SET checked_out_at = ?, review_from = ?, minutes = ?, done = ?, photos = ? WHERE id = ?",
+            {at, std::max(at, recorded_at), *minutes, done, photos, log_id});
   // The courtyard's residents (never the worker) are asked to confirm; in-app only.
   auto plan = plan_for(c, cid, l.month);
   const PlanItem* item = plan ? find_item(*plan, l.item_code) : nullptr;
   notify_units(c, cid, "u.courtyard_id = ? AND cl.user_id <> ?", {l.courtyard_id, l.worker_id},
                Notice{"visit", "上门服务待确认：" + (item ? item->role : l.item_code) + "，" + std::to_string(*minutes) + " 分钟", text::truncate(done, 60),
                       "/c/" + std::to_string(cid) + "/visits", false},
-               at);
+               std::max(at, recorded_at));
 }
 
 json::object check_in(App& app, const Caller& who, I cid, std::string_view body) {
@@ -342,7 +346,7 @@ json::object check_in(App& app, const Caller& who, I cid, std::string_view body)
     std::string photo_list = read_photo_list(c, cid, photos, errs);
     if (!errs.empty()) throw_invalid(std::move(errs));
     I id = check_in_core(c, cid, who.user_id(), courtyard, code, at);
-    if (out_at) check_out_core(c, cid, id, *out_at, done, photo_list);
+    if (out_at) check_out_core(c, cid, id, *out_at, done, photo_list, now);
     audit(c, app, who, cid, "work_log.check_in", "work_log:" + std::to_string(id), {{"item_code", code}, {"courtyard_id", courtyard}});
     return log_json(c, cid, require_log(c, cid, id), review_window(c, cid), who.user_id(), now, nullptr);
   });
@@ -364,7 +368,7 @@ json::object check_out(App& app, const Caller& who, I cid, I log_id, std::string
     std::vector<FieldError> errs;
     std::string photo_list = read_photo_list(c, cid, photos, errs);
     if (!errs.empty()) throw_invalid(std::move(errs));
-    check_out_core(c, cid, log_id, at, done, photo_list);
+    check_out_core(c, cid, log_id, at, done, photo_list, now);
     audit(c, app, who, cid, "work_log.check_out", "work_log:" + std::to_string(log_id));
     return log_json(c, cid, require_log(c, cid, log_id), review_window(c, cid), who.user_id(), now, nullptr);
   });
@@ -397,7 +401,7 @@ json::array list_visits(App& app, const Caller& who, I cid, const std::string& m
     if (!month.empty()) sql += " AND l.month = ?", args.emplace_back(month);
     if (mine) sql += " AND l.worker_id = ?", args.emplace_back(who.user_id());
     if (to_review)
-      sql += " AND l.voided = 0 AND l.checked_out_at > ? AND l.worker_id <> ? AND l.courtyard_id IN (SELECT u.courtyard_id FROM claims cl "
+      sql += " AND l.voided = 0 AND l.review_from > ? AND l.worker_id <> ? AND l.courtyard_id IN (SELECT u.courtyard_id FROM claims cl "
              "JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = l.compound_id AND cl.user_id = ?)",
       args.emplace_back(now - window * service::kDayMs), args.emplace_back(who.user_id()), args.emplace_back(who.user_id());
     sql += " ORDER BY l.checked_in_at DESC LIMIT 200";
@@ -431,7 +435,7 @@ json::object review_visit(App& app, const Caller& who, I cid, I log_id, std::str
       throw Error(ErrorKind::forbidden, "not-this-courtyard", "只有本院落的居民可以确认或提出异议", "Only residents of this courtyard review its visits");
     if (l.voided || !l.out) throw Error(ErrorKind::conflict, "not-reviewable", "这次上门尚未签退或已作废", "This visit is not checked out or is void");
     int window = review_window(c, cid);
-    if (!service::review_open(l.checked_out_at, window, now))
+    if (!service::review_open(l.review_from, window, now))
       throw Error(ErrorKind::conflict, "review-closed", "确认期已过（签退后 " + std::to_string(window) + " 天内）",
                   "The review window (" + std::to_string(window) + " days after check-out) has closed");
     auto prior = c.query_one("SELECT id, COALESCE(resolution, '') FROM visit_reviews WHERE log_id = ? AND user_id = ?", {log_id, who.user_id()});
@@ -524,7 +528,7 @@ MonthData load_month(Connection& c, I cid, const std::string& month) {
   if (d.plan)
     for (const auto& i : d.plan->items) d.codes.push_back(i.code);
   int window = review_window(c, cid);
-  for (auto& r : c.query("SELECT id, item_code, courtyard_id, checked_out_at, COALESCE(minutes, 0) FROM work_logs "
+  for (auto& r : c.query("SELECT id, item_code, courtyard_id, review_from, COALESCE(minutes, 0) FROM work_logs "
                          "WHERE compound_id = ? AND month = ? AND voided = 0 ORDER BY id",
                          {cid, month})) {
     std::string code = r.str(1);

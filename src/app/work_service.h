@@ -64,8 +64,10 @@ std::pair<std::int64_t, std::int64_t> insert_plan(store::Connection& c, std::int
 
 std::int64_t check_in_core(store::Connection& c, std::int64_t cid, std::int64_t worker, std::int64_t courtyard_id,
                            const std::string& code, std::int64_t at_ms);
+// `recorded_at`: when the check-out is recorded; the review window starts at the later of it
+// and `at_ms`, so a visit logged after the fact still gets its whole window.
 void check_out_core(store::Connection& c, std::int64_t cid, std::int64_t log_id, std::int64_t at_ms, const std::string& done,
-                    const std::string& photos_json);
+                    const std::string& photos_json, std::int64_t recorded_at);
 boost::json::object post_month_core(store::Connection& c, std::int64_t cid, const std::string& month, std::int64_t now_ms,
                                     std::int64_t by);
 

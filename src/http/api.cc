@@ -168,7 +168,7 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::get_questionnaire(x.app, x.caller, x.id("id"), x.id("qid"))); });
   r.add("GET", pub + "/questionnaires/{qid}/results", Rule::anyone(),
         [](Ctx& x) { return json_response(200, app::questionnaire_results(x.app, x.id("id"), x.id("qid"), false)); });
-  r.add("GET", pub + "/meetings", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_meetings(x.app, x.id("id"))); });
+  r.add("GET", pub + "/meetings", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_meetings(x.app, x.id("id"), false)); });
   r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
     if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
@@ -349,7 +349,8 @@ void register_api(Router& r) {
   });
   r.add("POST", cpd + "/work-logs/{id}/review", Rule::in_compound({R}),
         [](Ctx& x) { return json_response(200, app::review_visit(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
-  r.add("GET", cpd + "/visit-disputes", Rule::in_compound({C, T, S, A}),
+  // Not the trustee: the disputed party must not see which households disputed its workers.
+  r.add("GET", cpd + "/visit-disputes", Rule::in_compound({C, S, A}),
         [](Ctx& x) { return json_response(200, app::list_disputes(x.app, x.id("cid"), x.query_flag("open"))); });
   r.add("POST", cpd + "/visit-disputes/{id}/resolve", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(200, app::resolve_dispute(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
@@ -368,6 +369,8 @@ void register_api(Router& r) {
     if (what != "responses") throw_not_found("导出类型", "Export");
     return table_response(app::questionnaire_table(x.app, x.id("cid"), x.id("id")), ext, "questionnaire-" + std::to_string(x.id("id")));
   });
+  r.add("GET", cpd + "/meetings", Rule::in_compound({R, C, T, W, S, A}),
+        [](Ctx& x) { return json_response(200, app::list_meetings(x.app, x.id("cid"), true)); });
   r.add("POST", cpd + "/meetings", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(201, app::create_meeting(x.app, x.caller, x.id("cid"), x.req.body)); });
   // ---- one compound: announcements ----------------------------------------------------------

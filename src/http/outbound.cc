@@ -70,15 +70,21 @@ Sender::Sender(app::App& app, std::unique_ptr<app::OutboundSink> sink, int perio
         std::mutex mu;
         std::condition_variable_any cv;
         while (!st.stop_requested()) {
-          try {
-            app::publish_due(app);
-            app::remind_closing_votes(app);
+          // Each step on its own: one failing never stops the others.
+          auto step = [](const char* what, auto&& fn) {
+            try {
+              fn();
+            } catch (const std::exception& e) {
+              spdlog::warn("outbound sender, {}: {}", what, e.what());
+            }
+          };
+          step("scheduled announcements", [&] { app::publish_due(app); });
+          step("vote reminders", [&] { app::remind_closing_votes(app); });
+          step("delivery", [&] {
             auto rep = app::deliver_due(app, *sink);
             if (rep.sent + rep.failed + rep.skipped + rep.retried)
               spdlog::info("outbound: {} sent, {} to retry, {} failed, {} skipped (opted out)", rep.sent, rep.retried, rep.failed, rep.skipped);
-          } catch (const std::exception& e) {
-            spdlog::warn("outbound sender: {}", e.what());
-          }
+          });
           std::unique_lock lock(mu);
           cv.wait_for(lock, st, std::chrono::milliseconds(period_ms), [] { return false; });
         }

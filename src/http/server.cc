@@ -325,7 +325,9 @@ struct Server::Impl {
     app::App& app = router.app();
     std::string out =
         "HTTP/1.1 200 OK\r\nServer: xinyi\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\n"
-        "X-Accel-Buffering: no\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 3000\n\n";
+        "X-Accel-Buffering: no\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 3000\n\n"
+        // The starting point as an id, so a reconnect before the first event resumes from here.
+        "id: " + std::to_string(after) + "\n\n";
     const auto started = std::chrono::steady_clock::now();
     auto last_poll = started, last_write = started;
     std::uint64_t generation = app.db.generation();

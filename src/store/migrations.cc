@@ -684,6 +684,7 @@ CREATE TABLE work_logs (
   month TEXT NOT NULL,
   checked_in_at BIGINT NOT NULL,
   checked_out_at BIGINT,
+  review_from BIGINT,
   minutes BIGINT,
   done TEXT NOT NULL DEFAULT '',
   photos TEXT NOT NULL DEFAULT '[]',

@@ -200,7 +200,7 @@ TEST_F(ServiceTest, TheReviewWindowClosesAfterTheSetDays) {
   publish("2026-10");
   I in = china("2026-10-05", 8);
   I log = visit(in, 120);
-  I out = in + 120 * kMin;
+  I out = in + 120 * kMin + kMin;  // the check-out was recorded a minute after the visit ended
   now = out + 3 * kDay - 1;
   EXPECT_EQ(review("jia", log, "confirm"), 200);
   now = out + 3 * kDay;
@@ -209,6 +209,23 @@ TEST_F(ServiceTest, TheReviewWindowClosesAfterTheSetDays) {
   // A longer window reopens it.
   app::set_review_window(env.app(), com, cid, R"({"days":7})");
   EXPECT_EQ(review("yi", log, "confirm"), 200);
+}
+
+TEST_F(ServiceTest, AVisitLoggedAfterTheFactStillGetsItsWholeReviewWindow) {
+  publish("2026-10");
+  auto w = env.caller("worker");
+  now = china("2026-10-20", 18);
+  // Logged six days late: the window runs from when it was recorded, not from the visit.
+  I in = china("2026-10-14", 8);
+  I log = app::check_in(env.app(), w, cid,
+                        R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean","checked_in_at":)" + std::to_string(in) +
+                            R"(,"checked_out_at":)" + std::to_string(in + 120 * kMin) + R"(,"done":"补记"})")
+              .at("id")
+              .as_int64();
+  now += 2 * kDay;
+  EXPECT_EQ(review("jia", log, "dispute", "那天没来"), 200);
+  now += kDay;
+  EXPECT_EQ(review("yi", log, "confirm"), 409);
 }
 
 TEST_F(ServiceTest, AMonthIsPostedOnceWithUndisputedHoursTimesRate) {
@@ -384,11 +401,13 @@ TEST_F(ServiceTest, MeetingDecisionsLinkToWhatTheyDecided) {
             }),
             422);
   app::create_meeting(env.app(), com, cid,
-                      R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","place":"院坝","attendance":23,"minutes":"讨论路面",
+                      R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","place":"院坝","attendance":23,"attendees":"张三、李四等","minutes":"讨论路面",
                           "decisions":[{"body":"路面纳入微更新","link_kind":"need","link_id":)" +
                           std::to_string(need) + "}]}");
-  auto ms = app::list_meetings(env.app(), cid);
+  auto ms = app::list_meetings(env.app(), cid, true);
   ASSERT_EQ(ms.size(), 1u);
+  EXPECT_TRUE(ms[0].as_object().contains("attendees"));
+  EXPECT_FALSE(app::list_meetings(env.app(), cid, false)[0].as_object().contains("attendees"));  // public: the count only
   EXPECT_EQ(ms[0].at("attendance").as_int64(), 23);
   EXPECT_EQ(ms[0].at("decisions").at(0).at("link").at("id").as_int64(), need);
   auto n = app::get_need(env.app(), env.caller("jia"), cid, need);
