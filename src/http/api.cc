@@ -10,6 +10,7 @@
 #include "app/survey_service.h"
 #include "app/announce_service.h"
 #include "app/notify.h"
+#include "app/privacy_service.h"
 #include "app/ledger_service.h"
 #include "app/registry_service.h"
 #include "app/roster_import.h"
@@ -218,6 +219,18 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::mark_notifications_read(x.app, x.caller, x.req.body)); });
   r.add("PATCH", "/api/v1/me/preferences", Rule::signed_in(),
         [](Ctx& x) { return json_response(200, app::set_preferences(x.app, x.caller, x.req.body)); });
+  // Personal information (PIPL): a copy of everything about me; deleting my account.
+  r.add("GET", "/api/v1/me/export", Rule::signed_in(), [](Ctx& x) {
+    Response res = json_response(200, app::export_my_data(x.app, x.caller));
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"xinyi-my-data.json\"");
+    return res;
+  });
+  r.add("POST", "/api/v1/me/delete", Rule::signed_in(), [](Ctx& x) {
+    auto out = app::delete_my_account(x.app, x.caller, x.req.body);
+    Response res = json_response(200, out);
+    res.headers.emplace_back("Set-Cookie", session_cookie("", 0, x.app.cfg.secure_cookies));
+    return res;
+  });
   r.add("POST", "/api/v1/me/claims", Rule::signed_in(),
         [](Ctx& x) { return json_response(201, app::claim_unit(x.app, x.caller, x.req.body)); });
 

@@ -834,6 +834,9 @@ ALTER TABLE users ADD COLUMN sms_opt_out BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN wechat_opt_out BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE votes ADD COLUMN reminded BIGINT NOT NULL DEFAULT 0;
 )SQL"},
+    {15, "a deleted account keeps its id (for the books and tallies) and loses its person", R"SQL(
+ALTER TABLE users ADD COLUMN deleted_at BIGINT;
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {

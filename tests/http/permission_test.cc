@@ -64,6 +64,8 @@ const std::map<std::string, std::string>& expected() {
       {"GET /api/v1/me", "rowctsu"},
       {"GET /api/v1/me/receipts/{cid}/{no}", "rowctsu"},
       {"GET /api/v1/me/bills", "rowctsu"},
+      {"GET /api/v1/me/export", "rowctsu"},
+      {"POST /api/v1/me/delete", "rowctsu"},
       {"GET /api/v1/me/notifications", "rowctsu"},
       {"GET /api/v1/me/events", "rowctsu"},
       {"POST /api/v1/me/notifications/read", "rowctsu"},

@@ -21,6 +21,8 @@ const messages = {
     me: {
       title: '我的', units: '我的房屋', roles: '我的角色', none: '还没有认领房屋', claim: '用邀请码认领房屋',
       owner: '业主', tenant: '租户', area: '面积',
+      privacy: '我的个人信息', privacyHint: '依据《个人信息保护法》，您可以下载本系统保存的关于您的全部信息，也可以注销账号。', export: '下载我的数据（JSON）',
+      delete: '注销账号', deleteHint: '注销后，您的姓名、手机号、登录名和消息将被删除，认领的房屋解除关联；账本和您参与的统计（附议、确认、问卷）以匿名方式保留。业主名册由委员会保管，如需更正请联系委员会。', deleteConfirm: '确认注销',
     },
     claim: {
       title: '认领房屋', code: '邀请码', hint: '邀请码印在业委会发放的纸质通知上，8 位字母和数字。',
@@ -147,6 +149,8 @@ const messages = {
     me: {
       title: 'Me', units: 'My units', roles: 'My roles', none: 'No unit claimed yet', claim: 'Claim a unit with an invite code',
       owner: 'Owner', tenant: 'Tenant', area: 'Area',
+      privacy: 'My personal information', privacyHint: 'Under the Personal Information Protection Law you can download everything this system keeps about you, or delete your account.', export: 'Download my data (JSON)',
+      delete: 'Delete my account', deleteHint: 'Your name, phone, login and messages are deleted and your units unlinked; the books and the counts you took part in (+1s, confirmations, answers) stay, anonymous. The owners\u2019 register is kept by the committee: ask it for corrections.', deleteConfirm: 'Delete',
     },
     claim: {
       title: 'Claim a unit', code: 'Invite code', hint: 'The 8-character code is printed on the paper notice from your committee.',
