@@ -252,6 +252,7 @@ int main(int argc, char** argv) {
 
   std::string db_url = "sqlite:xinyi.db", listen = "127.0.0.1:8080", web, notify_sink = "log";
   int threads = 0;
+  bool secure_cookies = false;
   std::int64_t compound = 0;
   std::string file;
   bool dry_run = false;
@@ -329,6 +330,7 @@ int main(int argc, char** argv) {
     c->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
     c->add_option("--web", web, "Folder of the built web app (default: web/dist beside the binary)");
     c->add_option("--threads", threads, "Server threads (default: one per core)")->check(CLI::Range(0, 256));
+    c->add_flag("--secure-cookies", secure_cookies, "Mark session cookies Secure (behind a TLS proxy; see SECURITY.md)");
     c->add_option("--notify-sink", notify_sink, "Where text messages go: log, file:PATH or webhook:http://HOST:PORT/PATH")->capture_default_str();
   }
   import_cmd->add_option("--compound", compound, "Compound id")->required();
@@ -364,7 +366,9 @@ int main(int argc, char** argv) {
   try {
     const std::size_t pool = static_cast<std::size_t>(std::max(2, (threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency())) + 2));
     auto db = open_and_migrate(db_url, pool);
-    app::App app(*db);
+    app::Config cfg;
+    cfg.secure_cookies = secure_cookies;
+    app::App app(*db, cfg);
     if (migrate_cmd->parsed()) {
       std::cout << "schema at version " << store::latest_schema_version() << "\n";
       return kExitOk;
