@@ -40,6 +40,11 @@ class App {
   auth::Throttle login_by_ip{30, 15 * 60 * 1000};
   // Invite codes: 10 wrong codes per account per hour.
   auth::Throttle claim_by_user{10, 60 * 60 * 1000};
+  // Every write through the API: 600 a minute per signed-in person, 60 a minute per address for
+  // anonymous writes (sign-in, registration). A committee entering a ballot box of paper
+  // ballots stays well inside; a script hammering the server gets 429.
+  auth::Throttle writes_by_user{600, 60 * 1000};
+  auth::Throttle writes_by_ip{60, 60 * 1000};
 };
 
 // Who is asking. Anonymous when `user` is empty.

@@ -149,6 +149,18 @@ Response Router::handle(const Request& req) {
       if (!caller.user) return problem(401, "sign-in-required", "请先登录", "Please sign in first");
       return problem(403, "forbidden", "您没有执行此操作的权限", "You do not have permission to do this");
     }
+    if (req.method != "GET" && req.method != "HEAD") {
+      // Rate limit on writes (app.h): per person when signed in, per address otherwise.
+      auth::Throttle& t = caller.user ? app_.writes_by_user : app_.writes_by_ip;
+      const std::string key = caller.user ? std::to_string(caller.user->id) : req.ip;
+      const std::int64_t now = app_.clock_ms();
+      if (std::int64_t wait = t.retry_after_ms(key, now)) {
+        Response res = problem(429, "too-many-requests", "操作过于频繁，请稍后再试", "Too many requests; please slow down");
+        res.headers.emplace_back("Retry-After", std::to_string((wait + 999) / 1000));
+        return res;
+      }
+      t.record_failure(key, now);  // counts the write
+    }
     Response res = route->handler(ctx);
     if (!key.empty() && res.status == 200 && res.body.size() <= kPublicCacheMaxBody) {
       std::lock_guard g(cache_mu_);

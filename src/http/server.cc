@@ -61,6 +61,16 @@ bool is_my_events(const bhttp::request<bhttp::string_body>& req) {
          req[bhttp::field::accept].find("text/event-stream") != std::string_view::npos;
 }
 
+// The client's address: the peer's, or — only when the peer is this machine, i.e. a reverse
+// proxy such as nginx on loopback (SECURITY.md) — the X-Real-IP it sets. Throttles and rate
+// limits key on it, so behind a proxy they must not all share the proxy's address.
+std::string client_address(const std::string& peer, std::string_view real_ip) {
+  if (real_ip.empty() || real_ip.size() > 45 || (peer != "127.0.0.1" && peer != "::1")) return peer;
+  boost::system::error_code ec;
+  auto a = asio::ip::make_address(std::string(real_ip), ec);
+  return ec ? peer : a.to_string();
+}
+
 bool is_upload(std::string_view target) {
   return target.starts_with("/api/v1/compounds/") &&
          (target.find("/import/") != std::string_view::npos || target.find("/vouchers") != std::string_view::npos || target.find("/photos") != std::string_view::npos ||
@@ -118,7 +128,7 @@ struct Server::Impl {
         in.origin = std::string(req[bhttp::field::origin]);
         in.host = std::string(req[bhttp::field::host]);
         in.forwarded_proto = std::string(req["X-Forwarded-Proto"]);
-        in.ip = ip;
+        in.ip = client_address(ip, req["X-Real-IP"]);
         r = router.handle(in);
       } else if (req.method() == bhttp::verb::get || req.method() == bhttp::verb::head) {
         r = files.serve(path);

@@ -246,3 +246,44 @@ TEST_F(PermissionTest, EveryRouteTimesEveryCallerMatchesTheMatrix) {
 }
 
 }  // namespace xinyi::testing
+
+namespace xinyi::testing {
+
+TEST_F(PermissionTest, WritesAreRateLimitedPerPersonAndPerAddress) {
+  std::int64_t now = 1'790'000'000'000;
+  env.app().clock_ms = [&] { return now; };
+  app::Caller anon;
+  auto s = app::login(env.app(), anon, R"({"login":"13800000001","password":"xinyi-demo"})");
+  auto write = [&] {
+    http::Request req;
+    req.method = "POST";
+    req.path = "/api/v1/me/notifications/read";
+    req.host = "127.0.0.1";
+    req.ip = "127.0.0.1";
+    req.body = R"({"all":true})";
+    req.cookie = std::string(http::kSessionCookie) + "=" + s.token;
+    return router->handle(req);
+  };
+  for (int k = 0; k < 600; ++k) ASSERT_EQ(write().status, 200) << k;
+  auto refused = write();
+  EXPECT_EQ(refused.status, 429);
+  bool retry_after = false;
+  for (const auto& [h, v] : refused.headers) retry_after = retry_after || (h == "Retry-After" && std::stoi(v) >= 1);
+  EXPECT_TRUE(retry_after);
+  now += 60'000;
+  EXPECT_EQ(write().status, 200);
+
+  // Anonymous writes, per client address; behind a proxy on loopback, X-Real-IP names the client.
+  auto c = client();
+  auto logout_from = [&](const std::string& who) {
+    std::string r = c.raw("POST /api/v1/auth/logout HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Real-IP: " + who +
+                              "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                          2000);
+    return std::stoi(r.substr(9, 3));
+  };
+  for (int k = 0; k < 60; ++k) ASSERT_EQ(logout_from("203.0.113.7"), 204) << k;
+  EXPECT_EQ(logout_from("203.0.113.7"), 429);
+  EXPECT_EQ(logout_from("203.0.113.8"), 204);  // another resident behind the same proxy
+}
+
+}  // namespace xinyi::testing
