@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <cctype>
+
 #include <chrono>
 #include <utility>
 
@@ -161,6 +163,8 @@ Response Router::handle(const Request& req) {
       }
       t.record_failure(key, now);  // counts the write
     }
+    if (!req.idempotency_key.empty() && caller.user && req.method != "GET" && req.method != "HEAD")
+      return handle_idempotent(*route, ctx, caller.user->id);
     Response res = route->handler(ctx);
     if (!key.empty() && res.status == 200 && res.body.size() <= kPublicCacheMaxBody) {
       std::lock_guard g(cache_mu_);
@@ -177,6 +181,43 @@ Response Router::handle(const Request& req) {
     spdlog::error("{} {}: {}", req.method, req.path, e.what());
     return problem(500, "internal", "服务器内部错误，请稍后再试", "Internal server error; please try again later");
   }
+}
+
+Response Router::handle_idempotent(const Route& route, Ctx& ctx, std::int64_t user_id) {
+  const std::string& k = ctx.req.idempotency_key;
+  bool ok = k.size() <= 100;
+  for (char ch : k) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.' || ch == ':');
+  if (!ok) return problem(400, "bad-idempotency-key", "Idempotency-Key 应为 1–100 个字母、数字或 -_.:", "Idempotency-Key must be 1–100 letters, digits or -_.:");
+  auto prior = app_.db.read([&](store::Connection& c) {
+    return c.query_one("SELECT path, status, COALESCE(body, '') FROM idempotency_keys WHERE user_id = ? AND key = ?", {user_id, k});
+  });
+  if (prior) {
+    if (prior->str(0) != ctx.req.path)
+      return problem(422, "idempotency-key-reused", "这个 Idempotency-Key 已用于另一个请求", "This Idempotency-Key was used for another request");
+    if (prior->is_null(1))  // applied, but the server stopped before it could keep the answer
+      return problem(409, "already-applied", "这个请求已经执行过了", "This request was already applied");
+    Response res;
+    res.status = static_cast<int>(prior->i64(1));
+    res.body = prior->str(2);
+    res.headers.emplace_back("Idempotent-Replayed", "true");
+    return res;
+  }
+  store::IdempotencyClaim claim{user_id, k, ctx.req.path, false};
+  struct Scope {
+    explicit Scope(store::IdempotencyClaim* c) { store::current_idempotency_claim() = c; }
+    ~Scope() { store::current_idempotency_claim() = nullptr; }
+  };
+  Response res;
+  {
+    Scope scope(&claim);
+    res = route.handler(ctx);
+  }
+  if (claim.recorded && res.content_type == "application/json")
+    app_.db.write([&](store::Connection& c) {
+      c.execute("UPDATE idempotency_keys SET status = ?, body = ? WHERE user_id = ? AND key = ?",
+                {static_cast<std::int64_t>(res.status), res.body, user_id, k});
+    });
+  return res;
 }
 
 Response json_response(int status, const boost::json::value& v) {

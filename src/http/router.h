@@ -8,7 +8,11 @@
 //   3. refuses cross-site writes (an Origin header that is not this host) with 403;
 //   4. evaluates the route's Rule — for compound routes against the {cid} of the path —
 //      anonymous → 401, not allowed → 403 (deny by default: no route exists without a Rule);
-//   5. runs the handler; an xinyi::Error becomes RFC 9457 problem+json, anything else a
+//   5. counts the write against the caller's rate limit (429 beyond it);
+//   6. for a signed-in write with an Idempotency-Key: replays the stored answer if that key was
+//      already applied, else records the key in the request's own write transaction
+//      (store::IdempotencyClaim) and stores the answer after;
+//   7. runs the handler; an xinyi::Error becomes RFC 9457 problem+json, anything else a
 //      logged 500 that reveals nothing.
 #pragma once
 
@@ -36,6 +40,7 @@ struct Request {
   std::string origin;  // the Origin header, if any
   std::string host;    // the Host header
   std::string forwarded_proto;  // X-Forwarded-Proto, set by a TLS-terminating proxy
+  std::string idempotency_key;  // Idempotency-Key: a retried write with the same key is applied once
   std::string ip;      // the peer address
 };
 
@@ -93,6 +98,7 @@ class Router {
   app::App& app() { return app_; }
 
  private:
+  Response handle_idempotent(const Route& route, Ctx& ctx, std::int64_t user_id);
   struct Cached {
     Response res;
     std::uint64_t generation;

@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include <chrono>
+
 #include "domain/assert.h"
 #include "domain/error.h"
 #include "store/postgres.h"
@@ -66,6 +68,17 @@ void Database::release(std::unique_ptr<Connection> c) {
   if (keep) idle_.push_back(std::move(c));
   else --opened_;
   cv_.notify_one();
+}
+
+IdempotencyClaim*& current_idempotency_claim() {
+  thread_local IdempotencyClaim* claim = nullptr;
+  return claim;
+}
+
+void Database::record_claim(Connection& c, const IdempotencyClaim& claim) {
+  const std::int64_t now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  c.execute("INSERT INTO idempotency_keys (user_id, key, path, created_at) VALUES (?, ?, ?, ?)", {claim.user_id, claim.key, claim.path, now});
 }
 
 }  // namespace xinyi::store

@@ -25,6 +25,19 @@
 
 namespace xinyi::store {
 
+// An idempotency key of the request this thread is serving (http/router.cc sets it for a write
+// that carries an `Idempotency-Key` header). The first write transaction on this thread records
+// it — in the SAME transaction as the request's writes — so a retry with the same key can never
+// apply them twice, even if the server dies between the commit and the answer: a second
+// attempt to record it is a ConstraintError and rolls its own writes back.
+struct IdempotencyClaim {
+  std::int64_t user_id = 0;
+  std::string key, path;
+  bool recorded = false;
+};
+// The claim of the current thread, or nullptr.
+IdempotencyClaim*& current_idempotency_claim();
+
 class Database {
  public:
   // Opens the store at `url` with up to `pool_size` connections. Throws StoreError, or
@@ -63,13 +76,17 @@ class Database {
     Connection& c = *lease;
     try {
       c.begin(write);
+      IdempotencyClaim* claim = write ? current_idempotency_claim() : nullptr;
+      if (claim && !claim->recorded) record_claim(c, *claim);
       if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
         fn(c);
         c.commit();
+        if (claim) claim->recorded = true;
         if (write) generation_.fetch_add(1, std::memory_order_acq_rel);
       } else {
         auto result = fn(c);
         c.commit();
+        if (claim) claim->recorded = true;
         if (write) generation_.fetch_add(1, std::memory_order_acq_rel);
         return result;
       }
@@ -79,6 +96,7 @@ class Database {
     }
   }
 
+  static void record_claim(Connection& c, const IdempotencyClaim& claim);
   Database(std::string url, Dialect d, std::function<std::unique_ptr<Connection>()> factory,
            std::size_t pool_size);
   std::unique_ptr<Connection> acquire();

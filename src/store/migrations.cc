@@ -837,6 +837,17 @@ ALTER TABLE votes ADD COLUMN reminded BIGINT NOT NULL DEFAULT 0;
     {15, "a deleted account keeps its id (for the books and tallies) and loses its person", R"SQL(
 ALTER TABLE users ADD COLUMN deleted_at BIGINT;
 )SQL"},
+    {16, "idempotency keys: a retried write is applied once", R"SQL(
+CREATE TABLE idempotency_keys (
+  user_id BIGINT NOT NULL,
+  key TEXT NOT NULL,
+  path TEXT NOT NULL,
+  status BIGINT,
+  body TEXT,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (user_id, key)
+);
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {

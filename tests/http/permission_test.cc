@@ -287,3 +287,31 @@ TEST_F(PermissionTest, WritesAreRateLimitedPerPersonAndPerAddress) {
 }
 
 }  // namespace xinyi::testing
+
+namespace xinyi::testing {
+
+TEST_F(PermissionTest, ARetriedPaymentWithItsIdempotencyKeyIsAppliedOnce) {
+  auto trustee = client();
+  trustee.login("trustee");
+  std::string cpd = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院"));
+  auto count = [&] {
+    return env.db().read([](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM payments WHERE reference = 'retry-test'"); });
+  };
+  const std::string body = R"({"unit_id":2,"amount_fen":5000,"method":"cash","reference":"retry-test"})";
+  auto first = trustee.send("POST", cpd + "/payments", body, "application/json", {{"Idempotency-Key", "pay-7f3a"}});
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto again = trustee.send("POST", cpd + "/payments", body, "application/json", {{"Idempotency-Key", "pay-7f3a"}});
+  EXPECT_EQ(again.status, 201);
+  EXPECT_EQ(again.headers["idempotent-replayed"], "true");
+  EXPECT_EQ(again.json().at("receipt_no"), first.json().at("receipt_no"));
+  EXPECT_EQ(count(), 1);
+  // Without a key, a second payment is a second payment.
+  EXPECT_EQ(trustee.post(cpd + "/payments", body).status, 201);
+  EXPECT_EQ(count(), 2);
+  // The same key for another request, or a malformed key, is refused and changes nothing.
+  EXPECT_EQ(trustee.send("POST", cpd + "/bill-runs?period=2026-12", "", "application/json", {{"Idempotency-Key", "pay-7f3a"}}).status, 422);
+  EXPECT_EQ(trustee.send("POST", cpd + "/payments", body, "application/json", {{"Idempotency-Key", "bad key!"}}).status, 400);
+  EXPECT_EQ(count(), 2);
+}
+
+}  // namespace xinyi::testing

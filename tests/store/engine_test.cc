@@ -104,7 +104,7 @@ TEST(Engine, EveryTableOfACompoundNamesItsCompound) {
   });
   std::vector<std::string> global;
   for (const auto& r : rows) global.push_back(r.str(0));
-  EXPECT_EQ(global, (std::vector<std::string>{"communities", "compounds", "districts", "schema_migrations", "sessions", "streets", "users"}));
+  EXPECT_EQ(global, (std::vector<std::string>{"communities", "compounds", "districts", "idempotency_keys", "schema_migrations", "sessions", "streets", "users"}));
 }
 
 }  // namespace xinyi

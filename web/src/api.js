@@ -17,11 +17,20 @@ export class ApiError extends Error {
   }
 }
 
+// A fresh key per write: if the answer is lost and the same call is retried with it, the server
+// applies the write once (crypto.getRandomValues works on plain http too, unlike randomUUID).
+function idempotencyKey() {
+  const b = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+}
+
 export async function api(path, { method = 'GET', body } = {}) {
+  const headers = body !== undefined ? { 'Content-Type': 'application/json' } : {}
+  if (method !== 'GET') headers['Idempotency-Key'] = idempotencyKey()
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body !== undefined ? { 'Content-Type': 'application/json' } : {},
+    headers,
     body: body !== undefined ? JSON.stringify(body) : undefined,
   })
   if (res.status === 204) return null
