@@ -48,6 +48,8 @@ SignedIn start_session(App& app, store::Connection& c, Caller& who, const store:
 
 }  // namespace
 
+std::string csrf_token(const std::string& session_hash) { return auth::sha256_hex("csrf:" + session_hash).substr(0, 32); }
+
 Caller authenticate(App& app, const std::string& token, const std::string& ip) {
   Caller who;
   who.ip = ip;
@@ -185,6 +187,7 @@ json::object me(App& app, const Caller& who) {
   });
   o["roles"] = std::move(roles);
   o["units"] = std::move(units);
+  if (!who.session_hash.empty()) o["csrf_token"] = csrf_token(who.session_hash);
   app.db.read([&](store::Connection& c) {
     auto p = c.query_one("SELECT large_text, sms_opt_out FROM users WHERE id = ?", {u.id});
     o["large_text"] = p && p->i64(0) != 0;

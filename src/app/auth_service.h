@@ -21,6 +21,12 @@ struct SignedIn {
 };
 
 // body: {login, password}. 401 on bad credentials, 429 when throttled.
+// The CSRF token of a session: derived from the session (so it needs no storage) and handed to
+// the page in JSON (`me.csrf_token`), never in a cookie; a cookie-authenticated write must
+// echo it in `X-CSRF-Token`. A cross-site page can make the browser send the cookie but cannot
+// read the token.
+std::string csrf_token(const std::string& session_hash);
+
 SignedIn login(App& app, Caller& who, std::string_view body);
 void logout(App& app, const Caller& who);
 // body: {login?, phone, name, password}. Signs the new account in.

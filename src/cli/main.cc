@@ -221,6 +221,7 @@ int witness_cosign(const std::string& key_path, const std::string& server, std::
                            boost::json::serialize(boost::json::object{{"login", login}, {"password", password}}), json_headers);
     if (res.status != 200) throw std::runtime_error("sign-in failed (" + std::to_string(res.status) + ")");
     json_headers["Cookie"] = res.headers["set-cookie"].substr(0, res.headers["set-cookie"].find(';'));
+    json_headers["X-CSRF-Token"] = std::string(boost::json::parse(res.body).at("csrf_token").as_string());
     std::string api = u.path + "/api/v1/compounds/" + std::to_string(cid) + "/witness/";
     res = http::fetch(u.host, u.port, "POST", api + "keys", boost::json::serialize(boost::json::object{{"public_key", pub}}), json_headers);
     if (res.status != 201) throw std::runtime_error("registering the key failed: " + res.body);

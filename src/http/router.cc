@@ -144,6 +144,9 @@ Response Router::handle(const Request& req) {
     app::Caller caller = app::authenticate(app_, session, req.ip);
     if (req.method != "GET" && req.method != "HEAD" && !same_origin(req))
       return problem(403, "cross-origin", "拒绝跨站请求", "Cross-origin request refused");
+    if (req.method != "GET" && req.method != "HEAD" && caller.user && route->rule.scope() != Rule::Scope::anyone &&
+        req.csrf_token != app::csrf_token(caller.session_hash))
+      return problem(403, "csrf-token", "请求缺少有效的防伪令牌，请刷新页面后重试", "Missing or wrong CSRF token; reload the page and try again");
     Ctx ctx{app_, caller, req, std::move(params)};
     std::optional<std::int64_t> cid;
     if (route->rule.scope() == Rule::Scope::compound) cid = ctx.id("cid");

@@ -5,7 +5,8 @@
 // For each request, handle():
 //   1. matches the path ("/api/v1/compounds/{cid}/units/{uid}"); none → 404, wrong method → 405;
 //   2. resolves the session cookie into a Caller (anonymous when absent or expired);
-//   3. refuses cross-site writes (an Origin header that is not this host) with 403;
+//   3. refuses cross-site writes (an Origin header that is not this host) with 403, and a
+//      signed-in write to a non-public route without the session's X-CSRF-Token with 403;
 //   4. evaluates the route's Rule — for compound routes against the {cid} of the path —
 //      anonymous → 401, not allowed → 403 (deny by default: no route exists without a Rule);
 //   5. counts the write against the caller's rate limit (429 beyond it);
@@ -41,6 +42,7 @@ struct Request {
   std::string host;    // the Host header
   std::string forwarded_proto;  // X-Forwarded-Proto, set by a TLS-terminating proxy
   std::string idempotency_key;  // Idempotency-Key: a retried write with the same key is applied once
+  std::string csrf_token;       // X-CSRF-Token: required on a cookie-authenticated write (app::csrf_token)
   std::string ip;      // the peer address
 };
 

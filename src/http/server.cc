@@ -129,6 +129,7 @@ struct Server::Impl {
         in.host = std::string(req[bhttp::field::host]);
         in.forwarded_proto = std::string(req["X-Forwarded-Proto"]);
         in.idempotency_key = std::string(req["Idempotency-Key"]);
+        in.csrf_token = std::string(req["X-CSRF-Token"]);
         in.ip = client_address(ip, req["X-Real-IP"]);
         r = router.handle(in);
       } else if (req.method() == bhttp::verb::get || req.method() == bhttp::verb::head) {

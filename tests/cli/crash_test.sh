@@ -19,18 +19,19 @@ start() {
   rm -f "$dir/port"
   "$xinyi" serve --db "sqlite:$db" --listen 127.0.0.1:0 --threads 2 >"$dir/server.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do  # up to 30 s on a loaded machine
     url=$(grep -o 'http://127.0.0.1:[0-9]*/' "$dir/server.log" | head -1)
     [[ -n "$url" ]] && return 0
     sleep 0.05
   done
   echo "server did not start"; cat "$dir/server.log"; exit 1
 }
-login() {  # login name → cookie jar
-  curl -s -c "$dir/$1.jar" -H 'Content-Type: application/json' -d "{\"login\":\"$1\",\"password\":\"xinyi-demo\"}" "${url}api/v1/auth/login" >/dev/null
+login() {  # login name → cookie jar, and the session's CSRF token in $csrf
+  csrf=$(curl -s -c "$dir/$1.jar" -H 'Content-Type: application/json' -d "{\"login\":\"$1\",\"password\":\"xinyi-demo\"}" \
+    "${url}api/v1/auth/login" | grep -o '"csrf_token":"[0-9a-f]*"' | cut -d'"' -f4)
 }
 pay() {  # round, i → HTTP status (000 when the server died)
-  curl -s -o /dev/null -w '%{http_code}' -m 5 -b "$dir/trustee.jar" -H 'Content-Type: application/json' -H "Idempotency-Key: crash-$1-$2" \
+  curl -s -o /dev/null -w '%{http_code}' -m 20 -b "$dir/trustee.jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -H "Idempotency-Key: crash-$1-$2" \
     -d "{\"unit_id\":$((($2 % 60) + 1)),\"amount_fen\":$((100 + $2)),\"method\":\"cash\",\"reference\":\"crash-$1-$2\"}" \
     "${url}api/v1/compounds/1/payments"
 }
@@ -42,7 +43,7 @@ for round in $(seq 1 "$rounds"); do
   # The trustee's phone sends payments; the committee runs a bill run; the server dies meanwhile.
   ( for i in $(seq 1 $per_round); do pay "$round" "$i" >/dev/null; done ) &
   client=$!
-  curl -s -o /dev/null -m 5 -b "$dir/trustee.jar" -H "Idempotency-Key: bills-$round" -X POST \
+  curl -s -o /dev/null -m 5 -b "$dir/trustee.jar" -H "X-CSRF-Token: $csrf" -H "Idempotency-Key: bills-$round" -X POST \
     "${url}api/v1/compounds/$(( (round % 5) + 1 ))/bill-runs?period=${months[$(( round % 12 ))]}" &
   sleep "0.$(( RANDOM % 25 ))"
   kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; pid=
@@ -51,7 +52,11 @@ for round in $(seq 1 "$rounds"); do
   start
   login trustee
   for i in $(seq 1 $per_round); do
-    code=$(pay "$round" "$i")
+    code=000
+    for _ in 1 2 3; do  # a client retries until it gets an answer
+      code=$(pay "$round" "$i")
+      [[ "$code" != 000 ]] && break
+    done
     [[ "$code" == 201 || "$code" == 409 ]] || { echo "FAIL retry $round-$i answered $code"; fail=1; }
   done
   kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; pid=

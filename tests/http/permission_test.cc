@@ -262,6 +262,7 @@ TEST_F(PermissionTest, WritesAreRateLimitedPerPersonAndPerAddress) {
     req.ip = "127.0.0.1";
     req.body = R"({"all":true})";
     req.cookie = std::string(http::kSessionCookie) + "=" + s.token;
+    req.csrf_token = s.me.at("csrf_token").as_string();
     return router->handle(req);
   };
   for (int k = 0; k < 600; ++k) ASSERT_EQ(write().status, 200) << k;
@@ -312,6 +313,23 @@ TEST_F(PermissionTest, ARetriedPaymentWithItsIdempotencyKeyIsAppliedOnce) {
   EXPECT_EQ(trustee.send("POST", cpd + "/bill-runs?period=2026-12", "", "application/json", {{"Idempotency-Key", "pay-7f3a"}}).status, 422);
   EXPECT_EQ(trustee.send("POST", cpd + "/payments", body, "application/json", {{"Idempotency-Key", "bad key!"}}).status, 400);
   EXPECT_EQ(count(), 2);
+}
+
+}  // namespace xinyi::testing
+
+namespace xinyi::testing {
+
+TEST_F(PermissionTest, ACookieAuthenticatedWriteNeedsTheSessionsCsrfToken) {
+  auto c = client();
+  c.login("13800000001");
+  const std::string path = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院")) + "/needs";
+  const std::string body = R"({"category":"noise","body":"夜里有人装修"})";
+  auto before = env.db().read([](store::Connection& x) { return x.scalar("SELECT COUNT(*) FROM needs"); });
+  EXPECT_EQ(c.send("POST", path, body, "application/json", {{"X-CSRF-Token", ""}}).status, 403);
+  EXPECT_EQ(c.send("POST", path, body, "application/json", {{"X-CSRF-Token", "0123456789abcdef0123456789abcdef"}}).status, 403);
+  EXPECT_EQ(env.db().read([](store::Connection& x) { return x.scalar("SELECT COUNT(*) FROM needs"); }), before);
+  auto me = c.get("/api/v1/me").json();
+  EXPECT_EQ(c.send("POST", path, body, "application/json", {{"X-CSRF-Token", std::string(me.at("csrf_token").as_string())}}).status, 201);
 }
 
 }  // namespace xinyi::testing

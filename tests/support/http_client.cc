@@ -4,6 +4,8 @@
 #include <boost/beast.hpp>
 #include <stdexcept>
 
+#include "app/auth_service.h"
+#include "auth/crypto.h"
 #include "http/client.h"
 
 namespace xinyi::testing {
@@ -17,7 +19,12 @@ boost::json::value HttpResult::json() const { return boost::json::parse(body); }
 HttpResult HttpClient::send(const std::string& method, const std::string& target, const std::string& body,
                             const std::string& content_type, const std::map<std::string, std::string>& extra) {
   std::map<std::string, std::string> headers = extra;
-  if (!cookie.empty()) headers["Cookie"] = cookie;
+  if (!cookie.empty()) {
+    headers["Cookie"] = cookie;
+    // The session's CSRF token, as the web app echoes it from me.csrf_token.
+    if (method != "GET" && !headers.count("X-CSRF-Token"))
+      headers["X-CSRF-Token"] = xinyi::app::csrf_token(xinyi::auth::sha256_hex(cookie.substr(cookie.find('=') + 1)));
+  }
   if (!body.empty() || method == "POST" || method == "PATCH") headers["Content-Type"] = content_type;
   auto r = xinyi::http::fetch("127.0.0.1", port_, method, target, body, headers);
   HttpResult out{r.status, std::move(r.headers), std::move(r.body)};

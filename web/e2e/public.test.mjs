@@ -43,9 +43,10 @@ test('a new transaction shows up on the open page without a reload', async () =>
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'committee', password: 'xinyi-demo' }),
   })
   const cookie = login.headers.get('set-cookie').split(';')[0]
+  const token = (await login.json()).csrf_token
   const res = await fetch(server.url + 'api/v1/compounds/1/ledger/transactions', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: server.url.replace(/\/$/, '') },
+    headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: server.url.replace(/\/$/, ''), 'X-CSRF-Token': token },
     body: JSON.stringify({ date: '2026-11-24', description: '实时：收到停车费', postings: [{ account: '1001', amount_fen: 8800 }, { account: '4002', amount_fen: -8800 }] }),
   })
   assert.equal(res.status, 201)

@@ -49,11 +49,12 @@ test('a vote from its opening to its result on the public page', async () => {
   await com.locator('[data-test=paper-enter]').click()
   await com.locator('[data-test=vote-message]').filter({ hasText: '已录入' }).waitFor()
   const entered = await com.evaluate(async ({ vid, ids }) => {
-    const up = await (await fetch('/api/v1/compounds/1/vouchers', { method: 'POST', headers: { 'Content-Type': 'application/pdf' }, body: '%PDF-1.4 ballot box 2' })).json()
+    const token = (await (await fetch('/api/v1/auth/session')).json()).me.csrf_token
+    const up = await (await fetch('/api/v1/compounds/1/vouchers', { method: 'POST', headers: { 'Content-Type': 'application/pdf', 'X-CSRF-Token': token }, body: '%PDF-1.4 ballot box 2' })).json()
     let n = 0
     for (const [i, unit_id] of ids.entries()) {
       const r = await fetch(`/api/v1/compounds/1/votes/${vid}/paper-ballots`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
         body: JSON.stringify({ unit_id, choices: i % 6 === 5 ? [1] : [0], voucher_sha256: up.sha256 }),
       })
       if (r.status === 201) n++

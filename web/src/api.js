@@ -24,9 +24,19 @@ function idempotencyKey() {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 }
 
+// The session's CSRF token (me.csrf_token, set by session.js): every signed-in write echoes it.
+export const csrf = { token: '' }
+
+// Headers for a write: the CSRF token and a fresh idempotency key.
+export function writeHeaders(extra = {}) {
+  const h = { ...extra, 'Idempotency-Key': idempotencyKey() }
+  if (csrf.token) h['X-CSRF-Token'] = csrf.token
+  return h
+}
+
 export async function api(path, { method = 'GET', body } = {}) {
-  const headers = body !== undefined ? { 'Content-Type': 'application/json' } : {}
-  if (method !== 'GET') headers['Idempotency-Key'] = idempotencyKey()
+  let headers = body !== undefined ? { 'Content-Type': 'application/json' } : {}
+  if (method !== 'GET') headers = writeHeaders(headers)
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
@@ -76,7 +86,7 @@ export function lastMonth() {
 // Uploads a photo (JPEG or PNG) to compound `cid`; returns its sha256 to cite.
 export async function uploadPhoto(cid, file) {
   const res = await fetch(`/api/v1/compounds/${encodeURIComponent(cid)}/photos`, {
-    method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': file.type }, body: file,
+    method: 'POST', credentials: 'same-origin', headers: writeHeaders({ 'Content-Type': file.type }), body: file,
   })
   const data = await res.json()
   if (!res.ok) throw new ApiError(res.status, data)

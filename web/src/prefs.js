@@ -2,6 +2,7 @@
 // remembered on this device and, when signed in, for the person (so it follows them to another
 // phone). It sets class "elder" on <html>; style.css does the rest.
 import { reactive } from 'vue'
+import { writeHeaders } from './api.js'
 
 export const prefs = reactive({ large: localStorage.getItem('xinyi.large') === '1' })
 
@@ -15,7 +16,7 @@ export async function toggleLarge(signedIn) {
   applyLarge(!prefs.large)
   if (signedIn) {
     await fetch('/api/v1/me/preferences', {
-      method: 'PATCH', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
+      method: 'PATCH', credentials: 'same-origin', headers: writeHeaders({ 'Content-Type': 'application/json' }),
       body: JSON.stringify({ large_text: prefs.large }),
     }).catch(() => {})
   }

@@ -1,6 +1,6 @@
 // Who is signed in, shared by every page. `me` is null when signed out.
 import { reactive } from 'vue'
-import { api } from './api.js'
+import { api, csrf } from './api.js'
 import { startLive, stopLive } from './live.js'
 import { applyLarge } from './prefs.js'
 
@@ -10,6 +10,7 @@ export async function refreshMe() {
   try {
     const s = await api('/api/v1/auth/session')
     session.me = s.signed_in ? s.me : null
+    csrf.token = session.me?.csrf_token || ''
     if (session.me) {
       if (session.me.large_text) applyLarge(true)
       startLive(session.me.unread)
@@ -23,5 +24,6 @@ export async function refreshMe() {
 export async function logout() {
   await api('/api/v1/auth/logout', { method: 'POST' })
   session.me = null
+  csrf.token = ''
   stopLive()
 }
