@@ -1,5 +1,7 @@
 #include "app/ledger_service.h"
 
+#include "domain/upload.h"
+
 #include <algorithm>
 #include <ctime>
 #include <map>
@@ -42,16 +44,11 @@ void sign_head(Connection& c, I cid, I size, const ledger::Hash& root, I now) {
 }
 
 std::string mime_of(const std::string& declared, const std::string& bytes) {
-  auto starts = [&](std::string_view magic) { return bytes.compare(0, magic.size(), magic) == 0; };
-  std::string sniffed = starts("\xFF\xD8\xFF")            ? "image/jpeg"
-                        : starts("\x89PNG\r\n\x1A\n")      ? "image/png"
-                        : starts("%PDF-")                  ? "application/pdf"
-                                                           : "";
-  std::string d = declared.substr(0, declared.find(';'));
-  if (sniffed.empty() || (d != sniffed && d != "application/octet-stream"))
+  auto mime = upload::sniff(declared, bytes, true);
+  if (!mime)
     throw Error(ErrorKind::unprocessable, "bad-voucher-type", "凭证只接受 JPEG、PNG 图片或 PDF 文件",
                 "Vouchers must be JPEG or PNG images or PDF files");
-  return sniffed;
+  return *mime;
 }
 
 std::vector<ledger::Voucher> load_vouchers(Connection& c, I cid, const std::vector<std::string>& hashes) {

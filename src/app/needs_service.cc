@@ -9,6 +9,7 @@
 #include "domain/ledger/merkle.h"
 #include "domain/mask.h"
 #include "domain/service.h"
+#include "domain/upload.h"
 #include "store/ledger_repo.h"
 
 namespace xinyi::app {
@@ -115,11 +116,9 @@ std::string read_photo_list(Connection& c, I cid, const json::value* photos, std
 
 json::object upload_photo(App& app, const Caller& who, I cid, const std::string& content_type, const std::string& bytes) {
   if (bytes.size() > kMaxPhotoBytes) throw Error(ErrorKind::too_large, "too-large", "照片超过 5 MB", "The photo is larger than 5 MB");
-  auto starts = [&](std::string_view magic) { return bytes.compare(0, magic.size(), magic) == 0; };
-  std::string mime = starts("\xFF\xD8\xFF") ? "image/jpeg" : starts("\x89PNG\r\n\x1A\n") ? "image/png" : "";
-  std::string declared = content_type.substr(0, content_type.find(';'));
-  if (mime.empty() || (declared != mime && declared != "application/octet-stream"))
-    throw Error(ErrorKind::unprocessable, "bad-photo-type", "照片只接受 JPEG 或 PNG 图片", "Photos must be JPEG or PNG images");
+  auto sniffed = upload::sniff(content_type, bytes, false);
+  if (!sniffed) throw Error(ErrorKind::unprocessable, "bad-photo-type", "照片只接受 JPEG 或 PNG 图片", "Photos must be JPEG or PNG images");
+  const std::string mime = *sniffed;
   std::string sha = ledger::to_hex(ledger::sha256(bytes));
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);

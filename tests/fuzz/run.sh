@@ -14,7 +14,8 @@ if [ ! -f "$out/build.ninja" ]; then
   CXX=clang++ cmake -S "$src/fuzz" -B "$out" -G Ninja "${launcher[@]}" >/dev/null
 fi
 cmake --build "$out" >/dev/null
-for pair in csv_roster:csv bank_statement:statement journal:journal canonical_json:json published_entry:published; do
+for pair in csv_roster:csv bank_statement:statement journal:journal canonical_json:json published_entry:published \
+    upload_sniff:upload http_request:request; do
   name=${pair%%:*}
   corpus=${pair##*:}
   mkdir -p "$out/corpus/$corpus"
