@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Crash safety of the server under SIGKILL, as an operator meets it: 50 times, the server is
-# killed at a random moment while the trustee's phone records payments and the committee runs a
-# bill run; it is restarted, and every request whose answer was lost is retried with the same
-# Idempotency-Key. Afterwards: every payment is in the books exactly once, no bill run is
-# half-written, and `xinyi verify` holds for every compound.
+# killed at a random moment while the trustee's phone records payments, a bill run is under way
+# and the committee enters a paper ballot; it is restarted, and every request whose answer was
+# lost is retried with the same Idempotency-Key. Afterwards: every payment is in the books
+# exactly once, every paper ballot counted once, no bill run is half-written, and `xinyi verify`
+# holds for every compound. (Imports under SIGKILL: tests/cli/journal_test.sh.)
 set -uo pipefail
 xinyi=$1
 rounds=${2:-50}
@@ -26,23 +27,44 @@ start() {
   done
   echo "server did not start"; cat "$dir/server.log"; exit 1
 }
-login() {  # login name → cookie jar, and the session's CSRF token in $csrf
+login() {  # login name → cookie jar, and the session's CSRF token in $csrf (and $csrf_<name>)
   csrf=$(curl -s -c "$dir/$1.jar" -H 'Content-Type: application/json' -d "{\"login\":\"$1\",\"password\":\"xinyi-demo\"}" \
     "${url}api/v1/auth/login" | grep -o '"csrf_token":"[0-9a-f]*"' | cut -d'"' -f4)
+  printf -v "csrf_$1" '%s' "$csrf"
+}
+paper() {  # round → HTTP status: the committee enters one owner's paper ballot in the open vote
+  local unit=${free_units[$(( $1 - 1 ))]}
+  curl -s -o /dev/null -w '%{http_code}' -m 20 -b "$dir/committee.jar" -H "X-CSRF-Token: $csrf_committee" \
+    -H 'Content-Type: application/json' -H "Idempotency-Key: paper-$1" \
+    -d "{\"unit_id\":$unit,\"choices\":[0],\"voucher_sha256\":\"$scan\"}" "${url}api/v1/compounds/1/votes/2/paper-ballots"
 }
 pay() {  # round, i → HTTP status (000 when the server died)
   curl -s -o /dev/null -w '%{http_code}' -m 20 -b "$dir/trustee.jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -H "Idempotency-Key: crash-$1-$2" \
     -d "{\"unit_id\":$((($2 % 60) + 1)),\"amount_fen\":$((100 + $2)),\"method\":\"cash\",\"reference\":\"crash-$1-$2\"}" \
     "${url}api/v1/compounds/1/payments"
 }
+# Owners of the open vote (id 2) who have not voted: one unit each, for the paper ballots.
+mapfile -t free_units < <(sqlite3 "$db" "SELECT MIN(eu.unit_id) FROM vote_elector_units eu WHERE eu.vote_id = 2 AND NOT EXISTS
+  (SELECT 1 FROM ballots b WHERE b.vote_id = 2 AND b.no = eu.no) AND eu.unit_id NOT IN (SELECT unit_id FROM claims) GROUP BY eu.no ORDER BY 1")
+paper_before=$(sqlite3 "$db" "SELECT COUNT(*) FROM ballots WHERE vote_id = 2 AND channel = 'paper'")
+paper_rounds=$(( rounds < ${#free_units[@]} ? rounds : ${#free_units[@]} ))
+# The ballot box's scan, uploaded once by the committee.
+start
+login committee
+scan=$(curl -s -b "$dir/committee.jar" -H "X-CSRF-Token: $csrf_committee" -H 'Content-Type: application/pdf' --data-binary '%PDF-1.4 ballot box' \
+  "${url}api/v1/compounds/1/vouchers" | grep -o '"sha256":"[0-9a-f]*"' | cut -d'"' -f4)
+kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; pid=
+[[ -n "$scan" ]] || { echo "FAIL uploading the scan"; exit 1; }
 months=(2027-01 2027-02 2027-03 2027-04 2027-05 2027-06 2027-07 2027-08 2027-09 2027-10 2027-11 2027-12)
 per_round=12
 for round in $(seq 1 "$rounds"); do
   start
+  login committee
   login trustee
-  # The trustee's phone sends payments; the committee runs a bill run; the server dies meanwhile.
+  # The trustee's phone sends payments; a bill run; a paper ballot; the server dies meanwhile.
   ( for i in $(seq 1 $per_round); do pay "$round" "$i" >/dev/null; done ) &
   client=$!
+  (( round <= paper_rounds )) && { paper "$round" >/dev/null & }
   curl -s -o /dev/null -m 5 -b "$dir/trustee.jar" -H "X-CSRF-Token: $csrf" -H "Idempotency-Key: bills-$round" -X POST \
     "${url}api/v1/compounds/$(( (round % 5) + 1 ))/bill-runs?period=${months[$(( round % 12 ))]}" &
   sleep "0.$(( RANDOM % 25 ))"
@@ -50,7 +72,16 @@ for round in $(seq 1 "$rounds"); do
   wait $client 2>/dev/null
   # Restart and retry everything with the same keys: applied once, whatever was lost.
   start
+  login committee
   login trustee
+  if (( round <= paper_rounds )); then
+    code=000
+    for _ in 1 2 3; do
+      code=$(paper "$round")
+      [[ "$code" != 000 ]] && break
+    done
+    [[ "$code" == 201 || "$code" == 409 ]] || { echo "FAIL paper ballot $round answered $code"; fail=1; }
+  fi
   for i in $(seq 1 $per_round); do
     code=000
     for _ in 1 2 3; do  # a client retries until it gets an answer
@@ -66,6 +97,8 @@ dups=$(sqlite3 "$db" "SELECT COUNT(*) FROM (SELECT reference FROM payments WHERE
 check "no payment recorded twice after $rounds kills and retries" 0 "$dups"
 have=$(sqlite3 "$db" "SELECT COUNT(DISTINCT reference) FROM payments WHERE reference LIKE 'crash-%'")
 check "every payment recorded once" $(( rounds * per_round )) "$have"
+ballots=$(sqlite3 "$db" "SELECT COUNT(*) FROM ballots WHERE vote_id = 2 AND channel = 'paper'")
+check "every paper ballot counted once" $(( paper_before + paper_rounds )) "$ballots"
 partial=$(sqlite3 "$db" "SELECT COUNT(*) FROM bill_runs r WHERE r.bills <> (SELECT COUNT(*) FROM bills b WHERE b.run_id = r.id)")
 check "no bill run half-written" 0 "$partial"
 for cid in 1 2 3 4 5; do
