@@ -31,7 +31,7 @@ const std::vector<Account>& chart_template() {
       {"1003", "银行存款·维修资金专户", "Bank: maintenance fund account", T::asset, true, false, false},
       {"1009", "库存现金", "Cash on hand", T::asset, true, false, false},
       {"1101", "应收物业费", "Property fees receivable", T::asset, false, false, false},
-      {"2001", "应付受托人款", "Payable to the trustee", T::liability, false, false, false},
+      {"2001", "应付受托人款", "Payable to the trustee", T::liability, false, false, true},
       {"2002", "预收物业费", "Prepaid property fees", T::liability, false, false, false},
       {"2003", "押金", "Deposits held", T::liability, false, false, false},
       {"3001", "公共基金", "Common fund", T::fund, false, false, false},
@@ -66,6 +66,8 @@ const Account* find_account(const std::vector<Account>& chart, std::string_view 
   return nullptr;
 }
 
+bool is_charity_use(std::string_view code) { return code == "5008" || code == "5009" || code == "5010"; }
+
 bool valid_date(std::string_view d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
@@ -90,7 +92,7 @@ std::vector<FieldError> validate(const Transaction& t, const std::vector<Account
     err("postings", "分录须有 2–64 行", "must have 2 to 64 postings");
   if (t.vouchers.size() > kMaxVouchersPerEntry) err("vouchers", "凭证过多", "too many vouchers");
   std::int64_t sum = 0;
-  bool cash_out = false, charity_in = false, pays_trustee = false;
+  bool cash_out = false, charity_in = false, pays_trustee = false, other_use = false;
   for (std::size_t i = 0; i < t.postings.size() && i < kMaxPostings; ++i) {
     const Posting& p = t.postings[i];
     std::string f = "postings[" + std::to_string(i) + "]";
@@ -106,6 +108,8 @@ std::vector<FieldError> validate(const Transaction& t, const std::vector<Account
     if (a && a->cash && p.amount_fen < 0) cash_out = true;
     if (a && a->charity && p.amount_fen < 0) charity_in = true;
     if (a && a->trustee_pay && p.amount_fen > 0) pays_trustee = true;
+    // Bank charges on the charity account itself are the cost of holding the money, not a use.
+    if (a && a->type == AccountType::expense && p.amount_fen > 0 && !is_charity_use(a->code) && a->code != "5011") other_use = true;
   }
   if (sum != 0 && errs.empty())
     err("postings", "借贷不平：合计 " + format_yuan(sum), "unbalanced: postings sum to " + format_yuan(sum));
@@ -114,6 +118,8 @@ std::vector<FieldError> validate(const Transaction& t, const std::vector<Account
         "money leaves a bank or cash account only through a co-managed disbursement");
   if (charity_in && pays_trustee)
     err("postings", "慈善资金不得用于受托人工资或酬金", "charity money may not pay the trustee's wages or remuneration");
+  else if (charity_in && other_use)
+    err("postings", "慈善资金只能用于微更新、帮扶困难家庭和公益活动", "charity money pays only micro-renewal, aid to households and public activities");
   return errs;
 }
 

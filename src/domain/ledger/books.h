@@ -13,7 +13,8 @@
 // - the date is a real calendar date; the description is 1..kMaxDescriptionChars of text;
 // - money leaves a cash account (a credit to bank or cash) only through a co-managed
 //   disbursement or a reversal, never by a plain journal entry;
-// - charity money (the charity fund, donations) never pays the trustee's wages or remuneration.
+// - charity money (the charity fund, donations) never pays the trustee's wages, remuneration or
+//   the payable to the trustee, and pays only its approved uses (is_charity_use).
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -91,6 +92,13 @@ struct Transaction {
 };
 
 bool valid_date(std::string_view date);
+
+// The approved uses of charity money (SPEC §3 model 5), by expense account: renewal (5008, the
+// micro-renewal of common parts), aid to households (5009), public activities (5010).
+bool is_charity_use(std::string_view code);
+// Aid to a household is published without the household.
+inline constexpr std::string_view kAidAccount = "5009";
+inline constexpr std::string_view kAidPayee = "受助家庭（身份保密）";
 
 // Every rule above; an empty result means valid. `courtyard_ok(id)` says whether a courtyard
 // id belongs to the compound.
