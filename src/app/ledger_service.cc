@@ -267,7 +267,9 @@ json::object disbursement_json(Connection& c, const store::DisbursementRec& d, b
   }
   json::object o{{"id", d.id},
                  {"status", d.status},
-                 {"payee", masked && d.payee_is_person ? mask_name(d.payee) : d.payee},
+                 {"payee", masked && d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
+                           : masked && d.payee_is_person                     ? mask_name(d.payee)
+                                                                             : d.payee},
                  {"payee_is_person", d.payee_is_person},
                  {"amount_fen", d.amount_fen},
                  {"purpose", d.purpose},
@@ -283,6 +285,10 @@ json::object disbursement_json(Connection& c, const store::DisbursementRec& d, b
                  {"approvals", std::move(approvals)}};
   auto plan = c.query_one("SELECT plan_item_id FROM disbursements WHERE id = ?", {d.id});
   o["plan_item_id"] = plan->is_null(0) ? json::value(nullptr) : json::value(plan->i64(0));
+  auto proj = c.query_one("SELECT project_id, project_line_id, funding_source FROM disbursements WHERE id = ?", {d.id});
+  o["project_id"] = proj->is_null(0) ? json::value(nullptr) : json::value(proj->i64(0));
+  o["project_line_id"] = proj->is_null(1) ? json::value(nullptr) : json::value(proj->i64(1));
+  o["funding_source"] = proj->is_null(2) ? json::value(nullptr) : json::value(proj->str(2));
   o["households_covered"] = c.scalar("SELECT COUNT(*) FROM disbursement_units WHERE disbursement_id = ?", {d.id});
   if (d.status == "pending") {
     auto [zh, en] = ledger::approvals_missing(p, d.amount_fen, votes);
@@ -299,7 +305,10 @@ ledger::Transaction disbursement_entry(const store::DisbursementRec& d, const st
   ledger::Transaction t;
   t.date = date;
   t.kind = "disbursement";
-  std::string payee = d.payee_is_person ? mask_name(d.payee) : d.payee;
+  // Help to a household never names it, not even masked (SPEC §3 model 5).
+  std::string payee = d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
+                      : d.payee_is_person                      ? mask_name(d.payee)
+                                                               : d.payee;
   t.description = d.purpose + "（收款人：" + payee + "）";
   if (text::length(t.description) > ledger::kMaxDescriptionChars) t.description = d.purpose;
   // Both sides carry the courtyard, so a courtyard's own books balance.
@@ -310,94 +319,110 @@ ledger::Transaction disbursement_entry(const store::DisbursementRec& d, const st
   return t;
 }
 
+I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, DisbursementInput r) {
+  require_compound(c, cid);
+  ensure_books(c, cid, app.clock_ms());
+  auto chart = store::load_chart(c, cid);
+  const auto* ea = ledger::find_account(chart, r.expense_account);
+  const auto* ca = ledger::find_account(chart, r.cash_account);
+  std::vector<FieldError> e;
+  if (!ea || (ea->type != ledger::AccountType::expense && ea->type != ledger::AccountType::liability))
+    e.push_back({"expense_account", "必须是费用或应付科目", "must be an expense or payable account"});
+  if (!ca || !ca->cash) e.push_back({"cash_account", "必须是银行或现金科目", "must be a bank or cash account"});
+  if (!e.empty()) throw_invalid(std::move(e));
+  auto vouchers = load_vouchers(c, cid, r.vouchers);
+  json::array vj;
+  for (const auto& h : r.vouchers) vj.push_back(json::value(h));
+  store::DisbursementRec d;
+  d.compound_id = cid;
+  d.status = "pending";
+  d.payee = r.payee;
+  d.payee_is_person = r.payee_is_person;
+  d.amount_fen = r.amount_fen;
+  d.purpose = r.purpose;
+  d.expense_account = r.expense_account;
+  d.cash_account = r.cash_account;
+  d.courtyard_id = r.courtyard_id;
+  d.vouchers_json = json::serialize(vj);
+  d.requested_by = who.user_id();
+  d.requested_at = app.clock_ms();
+  // Check the entry it would post now, so a request that could never execute is refused.
+  auto probe = disbursement_entry(d, vouchers, {}, china_date(app.clock_ms()));
+  std::vector<I> yards;
+  for (const auto& y : store::list_courtyards(c, cid)) yards.push_back(y.id);
+  auto perrs = ledger::validate(probe, chart, [&](I id) { return std::find(yards.begin(), yards.end(), id) != yards.end(); });
+  if (!perrs.empty()) throw_invalid(std::move(perrs));
+  if (r.per_unit_fen) {
+    std::set<I> seen;
+    for (I u : r.covered_units) {
+      auto unit = store::get_unit(c, cid, u);
+      if (!unit || (r.courtyard_id && unit->courtyard_id != r.courtyard_id) || !seen.insert(u).second)
+        throw_invalid({{"covered_units", "房屋 " + std::to_string(u) + " 不属于本小区（或本院落），或重复",
+                        "unit " + std::to_string(u) + " is not in this compound (or courtyard), or repeats"}});
+    }
+    d.purpose += "（" + std::to_string(r.covered_units.size()) + " 户）";
+  }
+  if (r.plan_item_id) {
+    auto pi = c.query_one("SELECT courtyard_id FROM surplus_plans WHERE compound_id = ? AND id = ?", {cid, *r.plan_item_id});
+    if (!pi) throw_not_found("结余使用计划项", "Surplus plan item");
+    if (r.courtyard_id && pi->i64(0) != r.courtyard_id)
+      throw_invalid({{"plan_item_id", "计划项属于另一个院落", "the plan item belongs to another courtyard"}});
+  }
+  // Spending the maintenance fund needs the owners' vote on matter 5 (SPEC §4).
+  if (r.cash_account == ledger::kMaintenanceFundBank && !r.vote_id)
+    throw_invalid({{"vote_id", "动用维修资金须引用已通过的业主表决（第 5 项事项）", "Spending the maintenance fund must cite a passed vote on matter 5"}});
+  if (r.vote_id)
+    require_passed_vote(c, cid, *r.vote_id,
+                        r.cash_account == ledger::kMaintenanceFundBank ? std::initializer_list<int>{5}
+                                                                       : std::initializer_list<int>{1, 2, 3, 4, 5, 6, 7, 8, 9},
+                        "vote_id");
+  d.id = store::insert_disbursement(c, d);
+  if (r.vote_id) c.execute("UPDATE disbursements SET vote_id = ? WHERE id = ?", {*r.vote_id, d.id});
+  if (r.plan_item_id) c.execute("UPDATE disbursements SET plan_item_id = ? WHERE id = ?", {*r.plan_item_id, d.id});
+  if (r.project_id)
+    c.execute("UPDATE disbursements SET project_id = ?, project_line_id = ?, funding_source = ? WHERE id = ?",
+              {*r.project_id, r.project_line_id, r.funding_source, d.id});
+  for (I u : r.covered_units)
+    c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
+              {d.id, cid, u, *r.per_unit_fen});
+  std::string role = who.principal && who.principal->has(cid, Role::trustee) ? "trustee" : approver_role(who, cid);
+  store::insert_approval(c, cid, d.id, {who.user_id(), role, who.user->name, app.clock_ms()});
+  audit(c, app, who, cid, "disbursement.request", "disbursement:" + std::to_string(d.id), {{"amount_fen", r.amount_fen}});
+  return d.id;
+}
+
+json::object disbursement_view(Connection& c, I cid, I id, bool masked) {
+  ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
+  return disbursement_json(c, *store::get_disbursement(c, cid, id), masked, p);
+}
+
 json::object request_disbursement(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
-  std::string payee = in.str("payee", registry::kMaxNameChars);
-  bool is_person = in.boolean("payee_is_person", false);
-  I amount = in.i64("amount_fen", 1, kMaxAmountFen);
-  std::string purpose = in.str("purpose", 150);
-  std::string expense = in.str("expense_account", 16);
-  std::string cash = in.opt_str("cash_account", 16).value_or("1001");
-  I courtyard = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+  DisbursementInput r;
+  r.payee = in.str("payee", registry::kMaxNameChars);
+  r.payee_is_person = in.boolean("payee_is_person", false);
+  r.amount_fen = in.i64("amount_fen", 1, kMaxAmountFen);
+  r.purpose = in.str("purpose", 150);
+  r.expense_account = in.str("expense_account", 16);
+  r.cash_account = in.opt_str("cash_account", 16).value_or("1001");
+  r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
   // A per-household purchase (e.g. ¥100 of property insurance for every household): one
   // expense, with the list of units it covers; the amount must be per_unit_fen × units.
-  auto plan_item = in.opt_i64("plan_item_id", 1, INT64_MAX);
-  auto per_unit = in.opt_i64("per_unit_fen", 1, kMaxAmountFen);
-  auto covered = in.id_list("covered_units", 20'000);
-  auto vote_id = in.opt_i64("vote_id", 1, INT64_MAX);
-  if (per_unit.has_value() != !covered.empty())
+  r.plan_item_id = in.opt_i64("plan_item_id", 1, INT64_MAX);
+  r.per_unit_fen = in.opt_i64("per_unit_fen", 1, kMaxAmountFen);
+  r.covered_units = in.id_list("covered_units", 20'000);
+  r.vote_id = in.opt_i64("vote_id", 1, INT64_MAX);
+  if (r.per_unit_fen.has_value() != !r.covered_units.empty())
     in.add_error("covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units", "per_unit_fen and covered_units go together");
-  else if (per_unit && *per_unit * static_cast<I>(covered.size()) != amount)
+  else if (r.per_unit_fen && *r.per_unit_fen * static_cast<I>(r.covered_units.size()) != r.amount_fen)
     in.add_error("amount_fen", "金额须等于每户金额 × 户数", "must equal per_unit_fen × the number of units");
   in.finish_except({"vouchers"});
   std::vector<FieldError> errs;
-  auto hashes = voucher_hashes(parse_json(body).as_object(), errs);
+  r.vouchers = voucher_hashes(parse_json(body).as_object(), errs);
   if (!errs.empty()) throw_invalid(std::move(errs));
   return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    ensure_books(c, cid, app.clock_ms());
-    auto chart = store::load_chart(c, cid);
-    const auto* ea = ledger::find_account(chart, expense);
-    const auto* ca = ledger::find_account(chart, cash);
-    std::vector<FieldError> e;
-    if (!ea || (ea->type != ledger::AccountType::expense && ea->type != ledger::AccountType::liability))
-      e.push_back({"expense_account", "必须是费用或应付科目", "must be an expense or payable account"});
-    if (!ca || !ca->cash) e.push_back({"cash_account", "必须是银行或现金科目", "must be a bank or cash account"});
-    if (!e.empty()) throw_invalid(std::move(e));
-    auto vouchers = load_vouchers(c, cid, hashes);
-    json::array vj;
-    for (const auto& h : hashes) vj.push_back(json::value(h));
-    store::DisbursementRec d;
-    d.compound_id = cid;
-    d.status = "pending";
-    d.payee = payee;
-    d.payee_is_person = is_person;
-    d.amount_fen = amount;
-    d.purpose = purpose;
-    d.expense_account = expense;
-    d.cash_account = cash;
-    d.courtyard_id = courtyard;
-    d.vouchers_json = json::serialize(vj);
-    d.requested_by = who.user_id();
-    d.requested_at = app.clock_ms();
-    // Check the entry it would post now, so a request that could never execute is refused.
-    auto probe = disbursement_entry(d, vouchers, {}, china_date(app.clock_ms()));
-    std::vector<I> yards;
-    for (const auto& y : store::list_courtyards(c, cid)) yards.push_back(y.id);
-    auto perrs = ledger::validate(probe, chart, [&](I id) { return std::find(yards.begin(), yards.end(), id) != yards.end(); });
-    if (!perrs.empty()) throw_invalid(std::move(perrs));
-    if (per_unit) {
-      std::set<I> seen;
-      for (I u : covered) {
-        auto unit = store::get_unit(c, cid, u);
-        if (!unit || (courtyard && unit->courtyard_id != courtyard) || !seen.insert(u).second)
-          throw_invalid({{"covered_units", "房屋 " + std::to_string(u) + " 不属于本小区（或本院落），或重复",
-                          "unit " + std::to_string(u) + " is not in this compound (or courtyard), or repeats"}});
-      }
-      d.purpose += "（" + std::to_string(covered.size()) + " 户）";
-    }
-    if (plan_item) {
-      auto pi = c.query_one("SELECT courtyard_id FROM surplus_plans WHERE compound_id = ? AND id = ?", {cid, *plan_item});
-      if (!pi) throw_not_found("结余使用计划项", "Surplus plan item");
-      if (courtyard && pi->i64(0) != courtyard)
-        throw_invalid({{"plan_item_id", "计划项属于另一个院落", "the plan item belongs to another courtyard"}});
-    }
-    // Spending the maintenance fund needs the owners' vote on matter 5 (SPEC §4).
-    if (cash == ledger::kMaintenanceFundBank && !vote_id)
-      throw_invalid({{"vote_id", "动用维修资金须引用已通过的业主表决（第 5 项事项）", "Spending the maintenance fund must cite a passed vote on matter 5"}});
-    if (vote_id) require_passed_vote(c, cid, *vote_id, cash == ledger::kMaintenanceFundBank ? std::initializer_list<int>{5}
-                                                                                          : std::initializer_list<int>{1, 2, 3, 4, 5, 6, 7, 8, 9}, "vote_id");
-    d.id = store::insert_disbursement(c, d);
-    if (vote_id) c.execute("UPDATE disbursements SET vote_id = ? WHERE id = ?", {*vote_id, d.id});
-    if (plan_item) c.execute("UPDATE disbursements SET plan_item_id = ? WHERE id = ?", {*plan_item, d.id});
-    for (I u : covered)
-      c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
-                {d.id, cid, u, *per_unit});
-    std::string role = who.principal && who.principal->has(cid, Role::trustee) ? "trustee" : approver_role(who, cid);
-    store::insert_approval(c, cid, d.id, {who.user_id(), role, who.user->name, app.clock_ms()});
-    audit(c, app, who, cid, "disbursement.request", "disbursement:" + std::to_string(d.id), {{"amount_fen", amount}});
-    ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
-    return disbursement_json(c, *store::get_disbursement(c, cid, d.id), false, p);
+    I id = request_disbursement_in(c, app, who, cid, r);
+    return disbursement_view(c, cid, id, false);
   });
 }
 
@@ -420,6 +445,8 @@ json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
       json::value stored = json::parse(d->vouchers_json);
       for (const auto& h : stored.as_array()) hashes.emplace_back(h.as_string());
       auto t = disbursement_entry(*d, load_vouchers(c, cid, hashes), approvals, china_date(app.clock_ms()));
+      auto proj = c.query_one("SELECT project_id FROM disbursements WHERE id = ?", {id});
+      if (proj && !proj->is_null(0)) t.links.push_back({"project", proj->i64(0)});
       Appender ap(c, cid, app.clock_ms());
       I idx = ap.append(std::move(t));
       ap.finish();

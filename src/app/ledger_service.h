@@ -63,6 +63,23 @@ boost::json::object upload_voucher(App& app, const Caller& who, std::int64_t cid
 ledger::Transaction disbursement_entry(const store::DisbursementRec& d, const std::vector<ledger::Voucher>& vouchers,
                                        const std::vector<store::ApprovalRec>& approvals, const std::string& date);
 boost::json::object request_disbursement(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+// The request, decoded; `request_disbursement_in` checks and stores it in the caller's write
+// transaction (with the requester's own approval) and returns its id.
+struct DisbursementInput {
+  std::string payee;
+  bool payee_is_person = false;
+  std::int64_t amount_fen = 0;
+  std::string purpose, expense_account, cash_account = "1001";
+  std::int64_t courtyard_id = 0;
+  std::optional<std::int64_t> plan_item_id, per_unit_fen, vote_id;
+  std::vector<std::int64_t> covered_units;
+  std::vector<std::string> vouchers;  // hashes of uploaded files
+  std::optional<std::int64_t> project_id;  // a renewal project's payment, with its line and source
+  std::int64_t project_line_id = 0;
+  std::string funding_source;
+};
+std::int64_t request_disbursement_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid, DisbursementInput r);
+boost::json::object disbursement_view(store::Connection& c, std::int64_t cid, std::int64_t id, bool masked);
 boost::json::object approve_disbursement(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
 boost::json::object reject_disbursement(App& app, const Caller& who, std::int64_t cid, std::int64_t id, std::string_view body);
 // `masked`: the public view (payee names of people masked, no user ids).

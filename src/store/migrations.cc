@@ -848,6 +848,192 @@ CREATE TABLE idempotency_keys (
   PRIMARY KEY (user_id, key)
 );
 )SQL"},
+    {17, "charity fund, renewal projects, crowdfunding, volunteers", R"SQL(
+UPDATE accounts SET trustee_pay = 1 WHERE code = '2001';
+CREATE TABLE charity_campaigns (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  fund_use TEXT NOT NULL,
+  goal_fen BIGINT NOT NULL CHECK (goal_fen > 0),
+  starts_on TEXT NOT NULL,
+  ends_on TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE donations (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  campaign_id BIGINT REFERENCES charity_campaigns(id),
+  user_id BIGINT REFERENCES users(id),
+  donor_name TEXT NOT NULL,
+  anonymous BIGINT NOT NULL,
+  amount_fen BIGINT NOT NULL CHECK (amount_fen > 0),
+  status TEXT NOT NULL,
+  receipt_no BIGINT,
+  entry_idx BIGINT,
+  received_on TEXT,
+  reason TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  decided_by BIGINT,
+  decided_at BIGINT,
+  UNIQUE (compound_id, receipt_no)
+);
+CREATE INDEX donations_by_compound ON donations (compound_id, status, id);
+CREATE INDEX donations_by_user ON donations (user_id);
+CREATE TABLE projects (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  courtyard_id BIGINT REFERENCES courtyards(id),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  acceptance_mode TEXT NOT NULL,
+  signoffs_required BIGINT NOT NULL,
+  min_turnout_pct BIGINT NOT NULL,
+  crowdfund_goal_fen BIGINT NOT NULL DEFAULT 0,
+  need_id BIGINT,
+  proposal_id BIGINT,
+  vote_id BIGINT,
+  questionnaire_id BIGINT,
+  outcome TEXT,
+  settled_on TEXT,
+  cancel_reason TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX projects_by_compound ON projects (compound_id, id);
+CREATE TABLE project_lines (
+  id {{ID}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  position BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  account TEXT NOT NULL,
+  budget_fen BIGINT NOT NULL,
+  retired BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX project_lines_by_project ON project_lines (project_id);
+CREATE TABLE project_funding (
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  source TEXT NOT NULL,
+  courtyard_id BIGINT NOT NULL DEFAULT 0,
+  amount_fen BIGINT NOT NULL,
+  PRIMARY KEY (project_id, source, courtyard_id)
+);
+CREATE TABLE project_quotes (
+  id {{ID}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  contractor TEXT NOT NULL,
+  amount_fen BIGINT NOT NULL CHECK (amount_fen > 0),
+  note TEXT NOT NULL DEFAULT '',
+  vouchers TEXT NOT NULL DEFAULT '[]',
+  signed_on TEXT,
+  contract_vouchers TEXT NOT NULL DEFAULT '[]',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE project_milestones (
+  id {{ID}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  title TEXT NOT NULL,
+  due_on TEXT,
+  done_on TEXT,
+  note TEXT NOT NULL DEFAULT '',
+  photos TEXT NOT NULL DEFAULT '[]',
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE project_signoffs (
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  at BIGINT NOT NULL,
+  PRIMARY KEY (project_id, user_id)
+);
+CREATE TABLE project_followers (
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  at BIGINT NOT NULL,
+  PRIMARY KEY (project_id, user_id)
+);
+CREATE TABLE project_events (
+  id {{ID}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  at BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX project_events_by_project ON project_events (project_id, id);
+CREATE TABLE pledges (
+  id {{ID}},
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  unit_id BIGINT NOT NULL REFERENCES units(id),
+  user_id BIGINT REFERENCES users(id),
+  amount_fen BIGINT NOT NULL CHECK (amount_fen > 0),
+  paid_fen BIGINT NOT NULL DEFAULT 0,
+  status TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  UNIQUE (project_id, unit_id)
+);
+CREATE TABLE pledge_payments (
+  id {{ID}},
+  pledge_id BIGINT NOT NULL REFERENCES pledges(id),
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  amount_fen BIGINT NOT NULL CHECK (amount_fen > 0),
+  entry_idx BIGINT NOT NULL,
+  refund_idx BIGINT,
+  recorded_by BIGINT,
+  at BIGINT NOT NULL
+);
+CREATE INDEX pledge_payments_by_project ON pledge_payments (project_id);
+ALTER TABLE disbursements ADD COLUMN project_id BIGINT;
+ALTER TABLE disbursements ADD COLUMN project_line_id BIGINT;
+ALTER TABLE disbursements ADD COLUMN funding_source TEXT;
+ALTER TABLE disbursements ADD COLUMN project_quote_id BIGINT;
+CREATE INDEX disbursements_by_project ON disbursements (project_id);
+CREATE TABLE volunteer_teams (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  UNIQUE (compound_id, name)
+);
+CREATE TABLE volunteer_members (
+  id {{ID}},
+  team_id BIGINT NOT NULL REFERENCES volunteer_teams(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  user_id BIGINT REFERENCES users(id),
+  name TEXT NOT NULL,
+  joined_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX volunteer_members_once ON volunteer_members (team_id, user_id);
+CREATE TABLE volunteer_activities (
+  id {{ID}},
+  team_id BIGINT NOT NULL REFERENCES volunteer_teams(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  title TEXT NOT NULL,
+  held_on TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE volunteer_hours (
+  activity_id BIGINT NOT NULL REFERENCES volunteer_activities(id),
+  member_id BIGINT NOT NULL REFERENCES volunteer_members(id),
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  minutes BIGINT NOT NULL CHECK (minutes > 0 AND minutes <= 1440),
+  PRIMARY KEY (activity_id, member_id)
+);
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {
