@@ -9,6 +9,8 @@
 #include "app/work_service.h"
 #include "app/survey_service.h"
 #include "app/announce_service.h"
+#include "app/charity_service.h"
+#include "app/project_service.h"
 #include "app/notify.h"
 #include "app/privacy_service.h"
 #include "app/ledger_service.h"
@@ -170,6 +172,12 @@ void register_api(Router& r) {
   r.add("GET", pub + "/questionnaires/{qid}/results", Rule::anyone(),
         [](Ctx& x) { return json_response(200, app::questionnaire_results(x.app, x.id("id"), x.id("qid"), false)); });
   r.add("GET", pub + "/meetings", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_meetings(x.app, x.id("id"), false)); });
+  // ---- public: the charity fund, renewal projects, volunteers -------------------------------
+  r.add("GET", pub + "/charity", Rule::anyone(), [](Ctx& x) { return json_response(200, app::charity_summary(x.app, x.id("id"))); });
+  r.add("GET", pub + "/projects", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_projects(x.app, x.id("id"))); });
+  r.add("GET", pub + "/projects/{pid}", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::get_project(x.app, x.caller, x.id("id"), x.id("pid"))); });
+  r.add("GET", pub + "/volunteers", Rule::anyone(), [](Ctx& x) { return json_response(200, app::volunteers(x.app, x.id("id"), false)); });
   r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
     if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
@@ -206,6 +214,7 @@ void register_api(Router& r) {
   r.add("GET", "/api/v1/me/receipts/{cid}/{no}", Rule::signed_in(),
         [](Ctx& x) { return json_response(200, app::my_receipt(x.app, x.caller, x.id("cid"), x.id("no"))); });
   r.add("GET", "/api/v1/me/bills", Rule::signed_in(), [](Ctx& x) { return json_response(200, app::my_bills(x.app, x.caller)); });
+  r.add("GET", "/api/v1/me/donations", Rule::signed_in(), [](Ctx& x) { return json_response(200, app::my_donations(x.app, x.caller)); });
   // Notifications: the list (live with Accept: text/event-stream, in server.cc), read marks, and
   // personal preferences (large text, text messages).
   r.add("GET", "/api/v1/me/notifications", Rule::signed_in(), [](Ctx& x) {
@@ -386,6 +395,66 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::list_meetings(x.app, x.id("cid"), true)); });
   r.add("POST", cpd + "/meetings", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(201, app::create_meeting(x.app, x.caller, x.id("cid"), x.req.body)); });
+  // ---- one compound: the charity fund --------------------------------------------------------
+  r.add("POST", cpd + "/campaigns", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_campaign(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", cpd + "/donations", Rule::in_compound({R, C, T}),
+        [](Ctx& x) { return json_response(201, app::donate(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("GET", cpd + "/donations", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::list_donations(x.app, x.id("cid"))); });
+  r.add("POST", cpd + "/donations/{id}/receive", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(200, app::receive_donation(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/donations/{id}/decline", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(200, app::decline_donation(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  // ---- one compound: renewal projects and crowdfunding --------------------------------------
+  const std::string prj = cpd + "/projects/{pid}";
+  r.add("POST", cpd + "/projects", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_project(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", prj + "/budget", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::set_project_budget(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
+  r.add("POST", prj + "/vote", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::link_project_vote(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
+  r.add("POST", prj + "/quotes", Rule::in_compound({C, T, S}),
+        [](Ctx& x) { return json_response(201, app::add_project_quote(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
+  r.add("POST", prj + "/contract", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::sign_project_contract(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
+  r.add("POST", prj + "/milestones", Rule::in_compound({C, T, S}),
+        [](Ctx& x) { return json_response(201, app::add_milestone(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
+  r.add("POST", prj + "/milestones/{mid}/done", Rule::in_compound({C, T, S}), [](Ctx& x) {
+    return json_response(200, app::complete_milestone(x.app, x.caller, x.id("cid"), x.id("pid"), x.id("mid"), x.req.body));
+  });
+  r.add("POST", prj + "/payments", Rule::in_compound({T}),
+        [](Ctx& x) { return json_response(201, app::request_project_payment(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
+  r.add("POST", prj + "/acceptance", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::start_acceptance(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
+  r.add("POST", prj + "/acceptance/close", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::close_acceptance(x.app, x.caller, x.id("cid"), x.id("pid"))); });
+  r.add("POST", prj + "/signoff", Rule::in_compound({C}),
+        [](Ctx& x) { return json_response(200, app::sign_off_project(x.app, x.caller, x.id("cid"), x.id("pid"))); });
+  r.add("POST", prj + "/settle", Rule::in_compound({C, T}),
+        [](Ctx& x) { return json_response(200, app::settle_project(x.app, x.caller, x.id("cid"), x.id("pid"))); });
+  r.add("POST", prj + "/cancel", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::cancel_project(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
+  r.add("POST", prj + "/follow", Rule::in_compound({R, C, T, W, S, A}),
+        [](Ctx& x) { return json_response(200, app::follow_project(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
+  r.add("POST", prj + "/pledges", Rule::in_compound({R}),
+        [](Ctx& x) { return json_response(201, app::pledge(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
+  r.add("GET", prj + "/pledges", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) { return json_response(200, app::list_pledges(x.app, x.id("cid"), x.id("pid"))); });
+  r.add("POST", prj + "/pledges/{id}/payments", Rule::in_compound({C, T}), [](Ctx& x) {
+    return json_response(201, app::pay_pledge(x.app, x.caller, x.id("cid"), x.id("pid"), x.id("id"), x.req.body));
+  });
+  // ---- one compound: volunteers ---------------------------------------------------------------
+  r.add("GET", cpd + "/volunteers", Rule::in_compound({R, C, T, W, S, A}),
+        [](Ctx& x) { return json_response(200, app::volunteers(x.app, x.id("cid"), true)); });
+  r.add("POST", cpd + "/volunteer-teams", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::create_team(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", cpd + "/volunteer-teams/{id}/join", Rule::in_compound({R}),
+        [](Ctx& x) { return json_response(201, app::join_team(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", cpd + "/volunteer-teams/{id}/members", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::add_team_member(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("POST", cpd + "/volunteer-activities", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(201, app::record_activity(x.app, x.caller, x.id("cid"), x.req.body)); });
   // ---- one compound: announcements ----------------------------------------------------------
   r.add("POST", cpd + "/announcements", Rule::in_compound({C, T, S}),
         [](Ctx& x) { return json_response(201, app::create_announcement(x.app, x.caller, x.id("cid"), x.req.body)); });

@@ -40,7 +40,8 @@ TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
     for (const char* path : {"", "/feed?limit=200", "/ledger?limit=1000", "/disbursements", "/bank", "/balances", "/sth", "/arrears",
                              "/fee-rates", "/settlement?period=2026-11", "/surplus-plans?year=2026", "/votes", "/proposals",
                              "/committees", "/tenders", "/monthly?months=24", "/events", "/needs/summary", "/service-plans",
-                             "/services/monthly?month=2026-10", "/services/months?months=14", "/questionnaires", "/meetings"}) {
+                             "/services/monthly?month=2026-10", "/services/months?months=14", "/questionnaires", "/meetings",
+                             "/charity", "/projects", "/volunteers"}) {
       auto r = c.get(base + path);
       EXPECT_EQ(r.status, 200) << base + path;
       all += r.body;
@@ -71,8 +72,21 @@ TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
       all += r.body;
     }
   }
+  // Every renewal project's page.
+  auto projects = env.db().read([](store::Connection& conn) { return conn.query("SELECT compound_id, id FROM projects"); });
+  ASSERT_GE(projects.size(), 7u);
+  for (const auto& p : projects) {
+    std::string path = "/api/v1/public/compounds/" + std::to_string(p.i64(0)) + "/projects/" + std::to_string(p.i64(1));
+    auto r = c.get(path);
+    EXPECT_EQ(r.status, 200) << path;
+    all += r.body;
+  }
   EXPECT_FALSE(std::regex_search(all, std::regex("(^|[^0-9A-Za-z])1[3-9][0-9]{9}([^0-9A-Za-z]|$)"))) << "a phone number is public";
-  auto names = env.db().read([](store::Connection& conn) { return conn.query("SELECT name FROM persons UNION SELECT name FROM users"); });
+  // Residents, accounts, donors (named or anonymous) and volunteers: never a full name.
+  auto names = env.db().read([](store::Connection& conn) {
+    return conn.query("SELECT name FROM persons UNION SELECT name FROM users UNION SELECT donor_name FROM donations "
+                      "UNION SELECT name FROM volunteer_members");
+  });
   ASSERT_GT(names.size(), 100u);
   for (const auto& n : names) EXPECT_EQ(all.find(n.str(0)), std::string::npos) << n.str(0);
 }

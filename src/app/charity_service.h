@@ -1,0 +1,47 @@
+// The compound's charity fund (慈善基金) and its volunteers (志愿服务): SPEC §3 model 5.
+//
+// A donation is money in the charity fund's own bank account (1002), booked to donations
+// income (4005) — both restricted: the ledger refuses any entry that spends them on anything but
+// the approved uses (micro-renewal 5008, aid 5009, public activities 5010), and above all on the
+// trustee (ledger::validate). Spending goes through the co-managed disbursement flow like any
+// other money; aid is published without the household.
+//
+// A resident offers a donation online (they then transfer it); the committee or trustee
+// confirms the money arrived, which posts the ledger entry and issues a receipt number. Money
+// handed over in person is recorded as received at once. The public list shows each donation
+// with the donor's name masked (王*) or 匿名; the person sees their own with receipts.
+//
+// Volunteers: teams, members (a resident joins; the committee adds people without an account)
+// and activities with each member's minutes. The public sees teams, activities and hours; no
+// member's name.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <string>
+
+#include "app/app.h"
+
+namespace xinyi::app {
+
+inline constexpr std::int64_t kMaxDonationFen = 100'000'000;  // ¥1,000,000.00 at once
+
+boost::json::object create_campaign(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+// Residents offer; committee/trustee record money received (with `donor_name`).
+boost::json::object donate(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object receive_donation(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
+boost::json::object decline_donation(App& app, const Caller& who, std::int64_t cid, std::int64_t id, std::string_view body);
+// Committee, trustee, staff, auditors: names and every status.
+boost::json::array list_donations(App& app, std::int64_t cid);
+boost::json::array my_donations(App& app, const Caller& who);
+// Public: the fund's balance, campaigns, donations (masked) and spending by use.
+boost::json::object charity_summary(App& app, std::int64_t cid);
+
+boost::json::object create_team(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object join_team(App& app, const Caller& who, std::int64_t cid, std::int64_t team_id);
+boost::json::object add_team_member(App& app, const Caller& who, std::int64_t cid, std::int64_t team_id, std::string_view body);
+boost::json::object record_activity(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+// `members`: add the member list with masked names (members of the compound).
+boost::json::object volunteers(App& app, std::int64_t cid, bool members);
+
+}  // namespace xinyi::app

@@ -1,0 +1,950 @@
+#include "app/project_service.h"
+
+#include <algorithm>
+#include <map>
+
+#include "app/json_in.h"
+#include "app/ledger_service.h"
+#include "app/needs_service.h"
+#include "app/notify.h"
+#include "app/vote_service.h"
+#include "domain/assert.h"
+#include "domain/ledger/books.h"
+#include "domain/mask.h"
+#include "domain/money.h"
+#include "domain/project.h"
+#include "domain/text.h"
+#include "store/ledger_repo.h"
+#include "store/registry_repo.h"
+
+namespace xinyi::app {
+
+using store::Connection;
+using I = std::int64_t;
+namespace json = boost::json;
+namespace pj = xinyi::project;
+
+namespace {
+
+constexpr I kDay = 24LL * 3600 * 1000;
+constexpr I kDefaultAcceptanceDays = 7;
+constexpr I kMaxAcceptanceDays = 60;
+constexpr const char* kAcceptQuestion = "您是否同意该项目通过验收？";
+
+struct Project {
+  I id = 0, cid = 0, courtyard_id = 0;
+  std::string title, description, courtyard;
+  pj::Status status = pj::Status::proposed;
+  pj::AcceptanceMode mode = pj::AcceptanceMode::committee;
+  I signoffs_required = 0, min_turnout_pct = 0, crowdfund_goal = 0;
+  std::optional<I> need_id, proposal_id, vote_id, questionnaire_id;
+  I contract_fen = 0;  // the signed contracts together
+  std::string outcome, settled_on, cancel_reason;
+  I created_at = 0, updated_at = 0;
+};
+
+std::optional<I> opt(const store::Row& r, int i) { return r.is_null(i) ? std::nullopt : std::optional<I>(r.i64(i)); }
+json::value jopt(const std::optional<I>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+Project require_project(Connection& c, I cid, I pid) {
+  require_compound(c, cid);
+  auto r = c.query_one(
+      "SELECT p.id, p.compound_id, COALESCE(p.courtyard_id, 0), p.title, p.description, COALESCE(y.name, ''), p.status, "
+      "p.acceptance_mode, p.signoffs_required, p.min_turnout_pct, p.crowdfund_goal_fen, p.need_id, p.proposal_id, p.vote_id, "
+      "p.questionnaire_id, (SELECT COALESCE(SUM(q.amount_fen), 0) FROM project_quotes q WHERE q.project_id = p.id AND q.signed_on IS NOT NULL), "
+      "COALESCE(p.outcome, ''), COALESCE(p.settled_on, ''), p.cancel_reason, p.created_at, p.updated_at "
+      "FROM projects p LEFT JOIN courtyards y ON y.id = p.courtyard_id WHERE p.compound_id = ? AND p.id = ?",
+      {cid, pid});
+  if (!r) throw_not_found("项目", "Project");
+  Project p;
+  p.id = r->i64(0);
+  p.cid = r->i64(1);
+  p.courtyard_id = r->i64(2);
+  p.title = r->str(3);
+  p.description = r->str(4);
+  p.courtyard = r->str(5);
+  p.status = pj::parse_status(r->str(6)).value();
+  p.mode = pj::parse_acceptance_mode(r->str(7)).value();
+  p.signoffs_required = r->i64(8);
+  p.min_turnout_pct = r->i64(9);
+  p.crowdfund_goal = r->i64(10);
+  p.need_id = opt(*r, 11);
+  p.proposal_id = opt(*r, 12);
+  p.vote_id = opt(*r, 13);
+  p.questionnaire_id = opt(*r, 14);
+  p.contract_fen = r->i64(15);
+  p.outcome = r->str(16);
+  p.settled_on = r->str(17);
+  p.cancel_reason = r->str(18);
+  p.created_at = r->i64(19);
+  p.updated_at = r->i64(20);
+  return p;
+}
+
+void require_allowed(const Project& p, pj::Action a, const char* zh_action, const char* en_action) {
+  if (!pj::allowed(p.status, a))
+    throw Error(ErrorKind::conflict, "wrong-state",
+                "项目" + std::string(pj::status_zh(p.status)) + "，不能" + zh_action,
+                "The project is " + std::string(pj::to_string(p.status)) + "; cannot " + en_action);
+}
+
+std::vector<pj::Line> load_lines(Connection& c, I pid) {
+  std::vector<pj::Line> out;
+  for (auto& r : c.query("SELECT id, name, account, budget_fen FROM project_lines WHERE project_id = ? AND retired = 0 ORDER BY position",
+                         {pid}))
+    out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3)});
+  return out;
+}
+
+std::vector<pj::Funding> load_funding(Connection& c, I pid) {
+  std::vector<pj::Funding> out;
+  for (auto& r : c.query("SELECT source, courtyard_id, amount_fen FROM project_funding WHERE project_id = ? ORDER BY source, courtyard_id",
+                         {pid}))
+    out.push_back({pj::parse_source(r.str(0)).value(), r.i64(1), r.i64(2)});
+  return out;
+}
+
+// Executed and pending payments of a project, by line and by source.
+struct Committed {
+  std::map<I, I> line_paid, line_pending;
+  std::map<std::pair<std::string, I>, I> source_paid, source_pending;
+  I paid = 0, pending = 0;
+};
+
+Committed committed(Connection& c, I pid) {
+  Committed k;
+  for (auto& r : c.query("SELECT project_line_id, funding_source, courtyard_id, status, amount_fen FROM disbursements "
+                         "WHERE project_id = ? AND status IN ('pending', 'executed')",
+                         {pid})) {
+    bool paid = r.str(3) == "executed";
+    I amount = r.i64(4);
+    std::string src = r.str(1);
+    I yard = src == "courtyard_surplus" ? r.i64(2) : 0;
+    (paid ? k.line_paid : k.line_pending)[r.i64(0)] += amount;
+    (paid ? k.source_paid : k.source_pending)[{src, yard}] += amount;
+    (paid ? k.paid : k.pending) += amount;
+  }
+  return k;
+}
+
+I crowd_collected(Connection& c, I pid) {
+  return c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NULL", {pid});
+}
+
+// The charity fund's bank balance, less what pending requests would take from it.
+I charity_available(Connection& c, I cid) {
+  I balance = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = '1002'", {cid});
+  I pending = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND cash_account = '1002' "
+                       "AND status = 'pending'",
+                       {cid});
+  return balance - pending;
+}
+
+void event(Connection& c, const Project& p, I now, const std::string& kind, const std::string& text) {
+  c.execute("INSERT INTO project_events (project_id, compound_id, at, kind, text) VALUES (?, ?, ?, ?, ?)", {p.id, p.cid, now, kind, text});
+  c.execute("UPDATE projects SET updated_at = ? WHERE id = ?", {now, p.id});
+}
+
+// Everyone following the project hears of a step (in-app; milestones and the outcome matter).
+void tell_followers(Connection& c, const Project& p, I now, const std::string& what) {
+  Notice n{"project", p.title + "：" + what, "", "/c/" + std::to_string(p.cid) + "/projects/" + std::to_string(p.id), false};
+  for (auto& r : c.query("SELECT user_id FROM project_followers WHERE project_id = ?", {p.id})) notify_user(c, p.cid, r.i64(0), n, now);
+}
+
+void set_status(Connection& c, Project& p, pj::Status s) {
+  c.execute("UPDATE projects SET status = ? WHERE id = ?", {std::string(pj::to_string(s)), p.id});
+  p.status = s;
+}
+
+// Households who may answer the acceptance questionnaire: the project's courtyard, or all.
+I audience_households(Connection& c, const Project& p) {
+  return p.courtyard_id ? c.scalar("SELECT COUNT(*) FROM units WHERE compound_id = ? AND courtyard_id = ?", {p.cid, p.courtyard_id})
+                        : c.scalar("SELECT COUNT(*) FROM units WHERE compound_id = ?", {p.cid});
+}
+
+pj::AcceptanceTally acceptance_tally(Connection& c, const Project& p) {
+  pj::AcceptanceTally t;
+  t.households = audience_households(c, p);
+  if (!p.questionnaire_id) return t;
+  for (auto& r : c.query("SELECT answers FROM survey_responses WHERE questionnaire_id = ?", {*p.questionnaire_id})) {
+    ++t.responses;
+    json::value v = json::parse(r.str(0));
+    const auto& a = v.as_array();
+    if (!a.empty() && a[0].is_object())
+      if (auto* ch = a[0].as_object().if_contains("choices"); ch && ch->is_array() && ch->as_array().size() == 1 &&
+                                                            ch->as_array()[0].is_int64() && ch->as_array()[0].as_int64() == 0)
+        ++t.agree;
+  }
+  t.responses = std::min(t.responses, t.households);  // a unit removed after answering
+  t.agree = std::min(t.agree, t.responses);
+  return t;
+}
+
+json::value hashes_json(const std::string& s) { return json::parse(s); }
+
+json::object summary_json(Connection& c, const Project& p) {
+  auto lines = load_lines(c, p.id);
+  auto k = committed(c, p.id);
+  return {{"id", p.id},
+          {"title", p.title},
+          {"courtyard_id", p.courtyard_id},
+          {"courtyard", p.courtyard},
+          {"status", pj::to_string(p.status)},
+          {"status_zh", pj::status_zh(p.status)},
+          {"budget_fen", pj::total(lines)},
+          {"contract_fen", p.contract_fen},
+          {"paid_fen", k.paid},
+          {"pending_fen", k.pending},
+          {"crowdfund_goal_fen", p.crowdfund_goal},
+          {"pledged_fen", c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM pledges WHERE project_id = ? AND status <> 'refunded'", {p.id})},
+          {"collected_fen", crowd_collected(c, p.id)},
+          {"acceptance_mode", pj::to_string(p.mode)},
+          {"followers", c.scalar("SELECT COUNT(*) FROM project_followers WHERE project_id = ?", {p.id})},
+          {"updated_at", p.updated_at}};
+}
+
+json::object project_json(Connection& c, const Project& p, const Caller& who, I threshold) {
+  json::object o = summary_json(c, p);
+  auto lines = load_lines(c, p.id);
+  auto funding = load_funding(c, p.id);
+  auto k = committed(c, p.id);
+  o["description"] = p.description;
+  o["need_id"] = jopt(p.need_id);
+  o["proposal_id"] = jopt(p.proposal_id);
+  o["vote_id"] = jopt(p.vote_id);
+  bool required = !funding.empty() && pj::vote_required(funding, threshold);
+  o["vote_required"] = required;
+  bool passed = false;
+  if (p.vote_id)
+    if (auto v = c.query_one("SELECT status, passed FROM votes WHERE id = ?", {*p.vote_id}))
+      passed = v->str(0) == "closed" && v->i64(1) != 0;
+  o["vote_passed"] = passed;
+  json::array lj;
+  for (const auto& l : lines)
+    lj.push_back(json::object{{"id", l.id}, {"name", l.name}, {"account", l.account}, {"budget_fen", l.budget_fen},
+                              {"paid_fen", k.line_paid[l.id]}, {"pending_fen", k.line_pending[l.id]}});
+  o["lines"] = std::move(lj);
+  I collected = crowd_collected(c, p.id);
+  json::array fj;
+  for (const auto& f : funding) {
+    std::string src(pj::to_string(f.source));
+    I paid = k.source_paid[{src, f.courtyard_id}], pending = k.source_pending[{src, f.courtyard_id}];
+    json::object x{{"source", src}, {"courtyard_id", f.courtyard_id}, {"amount_fen", f.amount_fen}, {"paid_fen", paid}, {"pending_fen", pending}};
+    if (f.source == pj::Source::crowdfunding) x["available_fen"] = collected - paid - pending;
+    if (f.source == pj::Source::charity) x["available_fen"] = charity_available(c, p.cid);
+    fj.push_back(std::move(x));
+  }
+  o["funding"] = std::move(fj);
+  json::array qj, cj, all_vouchers;
+  std::string names, first_signed;
+  std::map<I, I> paid_to;
+  for (auto& r : c.query("SELECT project_quote_id, SUM(amount_fen) FROM disbursements WHERE project_id = ? AND status = 'executed' "
+                         "GROUP BY project_quote_id",
+                         {p.id}))
+    if (!r.is_null(0)) paid_to[r.i64(0)] = r.i64(1);
+  for (auto& r : c.query("SELECT id, contractor, amount_fen, note, vouchers, signed_on, contract_vouchers FROM project_quotes "
+                         "WHERE project_id = ? ORDER BY id",
+                         {p.id})) {
+    bool chosen = !r.is_null(5);
+    qj.push_back(json::object{{"id", r.i64(0)}, {"contractor", r.str(1)}, {"amount_fen", r.i64(2)}, {"note", r.str(3)},
+                              {"vouchers", hashes_json(r.str(4))}, {"chosen", chosen}});
+    if (!chosen) continue;
+    json::value cv = hashes_json(r.str(6));
+    for (const auto& h : cv.as_array()) all_vouchers.push_back(h);
+    cj.push_back(json::object{{"quote_id", r.i64(0)}, {"contractor", r.str(1)}, {"amount_fen", r.i64(2)}, {"signed_on", r.str(5)},
+                              {"vouchers", cv}, {"paid_fen", paid_to[r.i64(0)]}});
+    names += (names.empty() ? "" : "、") + r.str(1);
+    if (first_signed.empty() || r.str(5) < first_signed) first_signed = r.str(5);
+  }
+  o["quotes"] = std::move(qj);
+  if (!cj.empty())
+    o["contract"] = json::object{{"contractor", names}, {"amount_fen", p.contract_fen}, {"signed_on", first_signed},
+                                 {"vouchers", std::move(all_vouchers)}};
+  else
+    o["contract"] = nullptr;
+  o["contracts"] = std::move(cj);
+  json::array mj;
+  for (auto& r : c.query("SELECT id, title, due_on, done_on, note, photos FROM project_milestones WHERE project_id = ? ORDER BY id", {p.id}))
+    mj.push_back(json::object{{"id", r.i64(0)}, {"title", r.str(1)}, {"due_on", r.is_null(2) ? json::value(nullptr) : json::value(r.str(2))},
+                              {"done_on", r.is_null(3) ? json::value(nullptr) : json::value(r.str(3))}, {"note", r.str(4)},
+                              {"photos", hashes_json(r.str(5))}});
+  o["milestones"] = std::move(mj);
+  json::array pay;
+  for (auto& r : c.query("SELECT id, project_line_id, funding_source, amount_fen, payee, status, entry_idx, COALESCE(decided_at, requested_at) "
+                         "FROM disbursements WHERE project_id = ? ORDER BY id",
+                         {p.id}))
+    pay.push_back(json::object{{"id", r.i64(0)}, {"line_id", r.i64(1)}, {"source", r.str(2)}, {"amount_fen", r.i64(3)},
+                               {"payee", r.str(4)}, {"status", r.str(5)}, {"entry_index", jopt(opt(r, 6))},
+                               {"date", china_date(r.i64(7))}});
+  o["payments"] = std::move(pay);
+  json::array so;
+  for (auto& r : c.query("SELECT u.name, s.at FROM project_signoffs s JOIN users u ON u.id = s.user_id WHERE s.project_id = ? ORDER BY s.at",
+                         {p.id}))
+    so.push_back(json::object{{"name", mask_name(r.str(0))}, {"at", r.i64(1)}});
+  auto t = acceptance_tally(c, p);
+  o["acceptance"] = json::object{{"mode", pj::to_string(p.mode)},
+                                 {"questionnaire_id", jopt(p.questionnaire_id)},
+                                 {"signoffs", std::move(so)},
+                                 {"signoffs_required", p.signoffs_required},
+                                 {"responses", t.responses},
+                                 {"agree", t.agree},
+                                 {"households", t.households},
+                                 {"min_turnout_pct", p.min_turnout_pct},
+                                 {"outcome", p.outcome.empty() ? json::value(nullptr) : json::value(p.outcome)}};
+  o["crowdfunding"] = json::object{
+      {"goal_fen", p.crowdfund_goal},
+      {"pledged_fen", o.at("pledged_fen")},
+      {"collected_fen", collected},
+      {"households", c.scalar("SELECT COUNT(*) FROM pledges WHERE project_id = ? AND status <> 'refunded'", {p.id})},
+      {"refunded_fen", c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NOT NULL", {p.id})}};
+  if (p.status == pj::Status::settled) {
+    json::array by;
+    for (const auto& f : funding) {
+      std::string src(pj::to_string(f.source));
+      by.push_back(json::object{{"source", src}, {"courtyard_id", f.courtyard_id}, {"amount_fen", f.amount_fen},
+                                {"paid_fen", k.source_paid[{src, f.courtyard_id}]}});
+    }
+    I crowd_spent = 0;
+    for (const auto& [key, v] : k.source_paid)
+      if (key.first == "crowdfunding") crowd_spent += v;
+    o["settlement"] = json::object{{"settled_on", p.settled_on},         {"budget_fen", pj::total(lines)},
+                                   {"contract_fen", p.contract_fen},     {"paid_fen", k.paid},
+                                   {"by_source", std::move(by)},         {"unspent_crowdfunding_fen", collected - crowd_spent}};
+  } else {
+    o["settlement"] = nullptr;
+  }
+  o["cancel_reason"] = p.cancel_reason;
+  json::array tl;
+  for (auto& r : c.query("SELECT at, kind, text FROM project_events WHERE project_id = ? ORDER BY id", {p.id}))
+    tl.push_back(json::object{{"at", r.i64(0)}, {"kind", r.str(1)}, {"text", r.str(2)}});
+  o["timeline"] = std::move(tl);
+  if (who.user) {
+    o["following"] = c.query_one("SELECT 1 FROM project_followers WHERE project_id = ? AND user_id = ?", {p.id, who.user_id()}).has_value();
+    json::array mine, units;
+    for (auto& r : c.query("SELECT pl.id, pl.unit_id, u.label, pl.amount_fen, pl.paid_fen, pl.status FROM pledges pl JOIN claims cl "
+                           "ON cl.unit_id = pl.unit_id AND cl.user_id = ? JOIN units u ON u.id = pl.unit_id WHERE pl.project_id = ? ORDER BY pl.id",
+                           {who.user_id(), p.id}))
+      mine.push_back(json::object{{"id", r.i64(0)}, {"unit_id", r.i64(1)}, {"unit", r.str(2)}, {"amount_fen", r.i64(3)},
+                                  {"paid_fen", r.i64(4)}, {"status", r.str(5)}});
+    for (auto& r : c.query("SELECT u.id, u.label, u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
+                           "AND cl.user_id = ? ORDER BY u.id",
+                           {p.cid, who.user_id()}))
+      if (!p.courtyard_id || r.i64(2) == p.courtyard_id) units.push_back(json::object{{"unit_id", r.i64(0)}, {"unit", r.str(1)}});
+    o["my_pledges"] = std::move(mine);
+    o["my_units"] = std::move(units);
+  }
+  return o;
+}
+
+json::object reply(Connection& c, const Project& p, const Caller& who) {
+  return project_json(c, require_project(c, p.cid, p.id), who, store::approval_threshold(c, p.cid));
+}
+
+std::string today(App& app) { return china_date(app.clock_ms()); }
+
+}  // namespace
+
+json::object create_project(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  std::string title = in.str("title", 60);
+  std::string description = in.opt_str("description", 2000).value_or("");
+  auto courtyard = in.opt_i64("courtyard_id", 0, INT64_MAX);
+  auto need = in.opt_i64("need_id", 1, INT64_MAX);
+  auto proposal = in.opt_i64("proposal_id", 1, INT64_MAX);
+  std::string mode_s = in.opt_str("acceptance_mode", 16).value_or("questionnaire");
+  I goal = in.opt_i64("crowdfund_goal_fen", 0, pj::kMaxProjectFen).value_or(0);
+  I signoffs = in.opt_i64("signoffs_required", 1, 9).value_or(pj::kDefaultSignoffs);
+  I turnout = in.opt_i64("min_turnout_pct", 1, 100).value_or(pj::kDefaultMinTurnoutPct);
+  auto mode = pj::parse_acceptance_mode(mode_s);
+  if (!mode) in.add_error("acceptance_mode", "验收方式应为 questionnaire（居民问卷）或 committee（委员会签字）", "acceptance_mode is questionnaire or committee");
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    I now = app.clock_ms();
+    if (courtyard && *courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?", {cid, *courtyard}))
+      throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
+    if (need && !c.query_one("SELECT 1 FROM needs WHERE compound_id = ? AND id = ?", {cid, *need}))
+      throw_invalid({{"need_id", "本小区没有这条需求", "no such need in this compound"}});
+    if (proposal && !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?", {cid, *proposal}))
+      throw_invalid({{"proposal_id", "本小区没有这个提案", "no such proposal in this compound"}});
+    I id = c.query_one("INSERT INTO projects (compound_id, courtyard_id, title, description, status, acceptance_mode, signoffs_required, "
+                       "min_turnout_pct, crowdfund_goal_fen, need_id, proposal_id, created_by, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                       {cid, courtyard && *courtyard ? store::Value(*courtyard) : store::Value(nullptr), title, description,
+                        std::string(pj::to_string(*mode)), signoffs, turnout, goal, need ? store::Value(*need) : store::Value(nullptr),
+                        proposal ? store::Value(*proposal) : store::Value(nullptr), who.user_id(), now, now})
+               ->i64(0);
+    auto p = require_project(c, cid, id);
+    event(c, p, now, "created", "立项：" + title);
+    audit(c, app, who, cid, "project.create", "project:" + std::to_string(id), {{"title", title}});
+    return reply(c, p, who);
+  });
+}
+
+json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  std::vector<pj::Line> lines;
+  std::vector<pj::Funding> funding;
+  const json::value* lv = in.get("lines");
+  const json::value* fv = in.get("funding");
+  if (!lv || !lv->is_array() || lv->as_array().size() > pj::kMaxLines)
+    in.add_error("lines", "预算应为 1–30 项的列表", "lines is a list of 1 to 30 items");
+  else
+    for (std::size_t i = 0; i < lv->as_array().size(); ++i) {
+      JsonIn li(lv->as_array()[i]);
+      pj::Line l;
+      l.name = li.str("name", 60);
+      l.account = li.str("account", 8);
+      l.budget_fen = li.i64("budget_fen", 1, pj::kMaxProjectFen);
+      try {
+        li.finish();
+      } catch (const Error& e) {
+        for (const auto& f : e.fields()) in.add_error("lines[" + std::to_string(i) + "]." + f.field, f.zh, f.en);
+      }
+      lines.push_back(std::move(l));
+    }
+  if (!fv || !fv->is_array() || fv->as_array().size() > pj::kMaxSources)
+    in.add_error("funding", "资金来源应为 1–10 项的列表", "funding is a list of 1 to 10 items");
+  else
+    for (std::size_t i = 0; i < fv->as_array().size(); ++i) {
+      JsonIn fi(fv->as_array()[i]);
+      pj::Funding f;
+      std::string src = fi.str("source", 20);
+      f.amount_fen = fi.i64("amount_fen", 1, pj::kMaxProjectFen);
+      f.courtyard_id = fi.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+      auto s = pj::parse_source(src);
+      if (!s)
+        fi.add_error("source", "来源应为 common、courtyard_surplus、charity、crowdfunding 或 subsidy",
+                     "source is common, courtyard_surplus, charity, crowdfunding or subsidy");
+      f.source = s.value_or(pj::Source::common);
+      if (f.source != pj::Source::courtyard_surplus) f.courtyard_id = 0;
+      try {
+        fi.finish();
+      } catch (const Error& e) {
+        for (const auto& x : e.fields()) in.add_error("funding[" + std::to_string(i) + "]." + x.field, x.zh, x.en);
+      }
+      funding.push_back(f);
+    }
+  in.finish();
+  auto errs = pj::check_budget(lines, funding);
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::budget, "修改预算", "change the budget");
+    auto chart = store::load_chart(c, cid);
+    std::vector<FieldError> e;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const auto* a = ledger::find_account(chart, lines[i].account);
+      if (!a || a->type != ledger::AccountType::expense)
+        e.push_back({"lines[" + std::to_string(i) + "].account", "必须是费用科目", "must be an expense account"});
+      else if (a->trustee_pay)
+        e.push_back({"lines[" + std::to_string(i) + "].account", "项目预算不能列受托人工资或酬金", "a project budget cannot pay the trustee's wages or remuneration"});
+    }
+    for (std::size_t i = 0; i < funding.size(); ++i)
+      if (funding[i].source == pj::Source::courtyard_surplus &&
+          !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?", {cid, funding[i].courtyard_id}))
+        e.push_back({"funding[" + std::to_string(i) + "].courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
+    bool crowd = std::any_of(funding.begin(), funding.end(), [](const auto& f) { return f.source == pj::Source::crowdfunding; });
+    if (crowd && p.crowdfund_goal == 0)
+      e.push_back({"funding", "本项目没有设众筹目标", "this project has no crowdfunding goal"});
+    if (!e.empty()) throw_invalid(std::move(e));
+    c.execute("UPDATE project_lines SET retired = 1 WHERE project_id = ?", {pid});
+    c.execute("DELETE FROM project_funding WHERE project_id = ?", {pid});
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      c.execute("INSERT INTO project_lines (project_id, compound_id, position, name, account, budget_fen) VALUES (?, ?, ?, ?, ?, ?)",
+                {pid, cid, static_cast<I>(i), lines[i].name, lines[i].account, lines[i].budget_fen});
+    for (const auto& f : funding)
+      c.execute("INSERT INTO project_funding (project_id, compound_id, source, courtyard_id, amount_fen) VALUES (?, ?, ?, ?, ?)",
+                {pid, cid, std::string(pj::to_string(f.source)), f.courtyard_id, f.amount_fen});
+    set_status(c, p, pj::Status::budgeted);
+    I now = app.clock_ms();
+    bool needs_vote = pj::vote_required(funding, store::approval_threshold(c, cid));
+    event(c, p, now, "budget",
+          "预算 " + format_yuan(pj::total(lines)) + " 元（" + std::to_string(lines.size()) + " 项）" +
+              (needs_vote ? "，动用公共基金须经业主表决" : ""));
+    audit(c, app, who, cid, "project.budget", "project:" + std::to_string(pid), {{"total_fen", pj::total(lines)}});
+    return reply(c, p, who);
+  });
+}
+
+json::object link_project_vote(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  I vote = in.i64("vote_id", 1, INT64_MAX);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::link_vote, "关联表决", "link a vote");
+    auto v = c.query_one("SELECT title, matter FROM votes WHERE compound_id = ? AND id = ?", {cid, vote});
+    if (!v) throw_invalid({{"vote_id", "本小区没有这次表决", "no such vote in this compound"}});
+    c.execute("UPDATE projects SET vote_id = ? WHERE id = ?", {vote, pid});
+    event(c, p, app.clock_ms(), "vote", "关联业主表决：" + v->str(0));
+    audit(c, app, who, cid, "project.vote", "project:" + std::to_string(pid), {{"vote_id", vote}});
+    return reply(c, p, who);
+  });
+}
+
+json::object add_project_quote(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  std::string contractor = in.str("contractor", 60);
+  I amount = in.i64("amount_fen", 1, pj::kMaxProjectFen);
+  std::string note = in.opt_str("note", 500).value_or("");
+  const json::value* vouchers = in.get("vouchers");
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::quote, "再收报价", "take quotes");
+    if (c.scalar("SELECT COUNT(*) FROM project_quotes WHERE project_id = ?", {pid}) >= static_cast<I>(pj::kMaxQuotes))
+      throw Error(ErrorKind::conflict, "too-many", "报价最多 20 份", "At most 20 quotes");
+    std::vector<FieldError> errs;
+    std::string files = read_photo_list(c, cid, vouchers, errs);
+    for (auto& e : errs) e.field = "vouchers";
+    if (!errs.empty()) throw_invalid(std::move(errs));
+    I now = app.clock_ms();
+    c.execute("INSERT INTO project_quotes (project_id, compound_id, contractor, amount_fen, note, vouchers, created_by, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              {pid, cid, contractor, amount, note, files, who.user_id(), now});
+    event(c, p, now, "quote", "收到报价：" + contractor + " " + format_yuan(amount) + " 元");
+    audit(c, app, who, cid, "project.quote", "project:" + std::to_string(pid), {{"amount_fen", amount}});
+    return reply(c, p, who);
+  });
+}
+
+json::object sign_project_contract(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  I quote = in.i64("quote_id", 1, INT64_MAX);
+  std::string signed_on = in.str("signed_on", 10);
+  const json::value* vouchers = in.get("vouchers");
+  if (!ledger::valid_date(signed_on)) in.add_error("signed_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::contract, "签订合同（须先做预算，开工前）", "sign a contract (after the budget, before work starts)");
+    auto q = c.query_one("SELECT contractor, amount_fen, signed_on FROM project_quotes WHERE project_id = ? AND id = ?", {pid, quote});
+    if (!q) throw_invalid({{"quote_id", "没有这份报价", "no such quote for this project"}});
+    if (!q->is_null(2)) throw Error(ErrorKind::conflict, "already-signed", "这份报价已签合同", "This quote is already under contract");
+    I budget = pj::total(load_lines(c, pid));
+    if (p.contract_fen + q->i64(1) > budget)
+      throw_invalid({{"quote_id", "合同合计 " + format_yuan(p.contract_fen + q->i64(1)) + " 元将超出预算 " + format_yuan(budget) + " 元，请先调整预算",
+                      "contracts would total " + format_yuan(p.contract_fen + q->i64(1)) + ", over the budget of " + format_yuan(budget) +
+                          "; revise the budget first"}});
+    auto funding = load_funding(c, pid);
+    if (pj::vote_required(funding, store::approval_threshold(c, cid))) {
+      if (!p.vote_id)
+        throw_invalid({{"vote_id", "动用公共基金达到共管限额，须先经业主表决通过（第 7 或 9 项事项）",
+                        "spending this much of the common fund needs a passed owners' vote (matter 7 or 9) first"}});
+      require_passed_vote(c, cid, *p.vote_id, {5, 7, 8, 9}, "vote_id");
+    }
+    std::vector<FieldError> errs;
+    std::string files = read_photo_list(c, cid, vouchers, errs);
+    for (auto& e : errs) e.field = "vouchers";
+    if (!errs.empty()) throw_invalid(std::move(errs));
+    c.execute("UPDATE project_quotes SET signed_on = ?, contract_vouchers = ? WHERE id = ?", {signed_on, files, quote});
+    set_status(c, p, pj::Status::contracted);
+    I now = app.clock_ms();
+    event(c, p, now, "contract", "签订合同：" + q->str(0) + " " + format_yuan(q->i64(1)) + " 元");
+    tell_followers(c, p, now, "已签订合同（" + q->str(0) + "）");
+    audit(c, app, who, cid, "project.contract", "project:" + std::to_string(pid), {{"quote_id", quote}});
+    return reply(c, p, who);
+  });
+}
+
+json::object add_milestone(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  std::string title = in.str("title", 60);
+  auto due = in.opt_str("due_on", 10);
+  if (due && !due->empty() && !ledger::valid_date(*due)) in.add_error("due_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::milestone, "添加节点（须先签合同）", "add milestones (sign the contract first)");
+    if (c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ?", {pid}) >= static_cast<I>(pj::kMaxMilestones))
+      throw Error(ErrorKind::conflict, "too-many", "节点最多 30 个", "At most 30 milestones");
+    I now = app.clock_ms();
+    c.execute("INSERT INTO project_milestones (project_id, compound_id, title, due_on, created_at) VALUES (?, ?, ?, ?, ?)",
+              {pid, cid, title, due && !due->empty() ? store::Value(*due) : store::Value(nullptr), now});
+    event(c, p, now, "milestone", "计划节点：" + title + (due && !due->empty() ? "（" + *due + "）" : ""));
+    audit(c, app, who, cid, "project.milestone", "project:" + std::to_string(pid), {{"title", title}});
+    return reply(c, p, who);
+  });
+}
+
+json::object complete_milestone(App& app, const Caller& who, I cid, I pid, I mid, std::string_view body) {
+  JsonIn in(body);
+  std::string note = in.opt_str("note", 500).value_or("");
+  const json::value* photos = in.get("photos");
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::milestone, "更新节点", "update milestones");
+    auto m = c.query_one("SELECT title, done_on FROM project_milestones WHERE project_id = ? AND id = ?", {pid, mid});
+    if (!m) throw_not_found("节点", "Milestone");
+    if (!m->is_null(1)) throw Error(ErrorKind::conflict, "already-done", "该节点已完成", "This milestone is already done");
+    std::vector<FieldError> errs;
+    std::string files = read_photo_list(c, cid, photos, errs);
+    if (!errs.empty()) throw_invalid(std::move(errs));
+    I now = app.clock_ms();
+    c.execute("UPDATE project_milestones SET done_on = ?, note = ?, photos = ? WHERE id = ?", {today(app), note, files, mid});
+    if (p.status == pj::Status::contracted) set_status(c, p, pj::Status::in_progress);
+    event(c, p, now, "milestone", "完成节点：" + m->str(0) + (note.empty() ? "" : "（" + note + "）"));
+    tell_followers(c, p, now, "完成节点「" + m->str(0) + "」");
+    audit(c, app, who, cid, "project.milestone.done", "project:" + std::to_string(pid), {{"milestone", mid}});
+    return reply(c, p, who);
+  });
+}
+
+json::object request_project_payment(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  I line_id = in.i64("line_id", 1, INT64_MAX);
+  std::string src = in.str("source", 20);
+  I amount = in.i64("amount_fen", 1, pj::kMaxProjectFen);
+  I yard = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+  auto quote = in.opt_i64("quote_id", 1, INT64_MAX);
+  std::string note = in.opt_str("note", 60).value_or("");
+  const json::value* vouchers = in.get("vouchers");
+  auto source = pj::parse_source(src);
+  if (!source) in.add_error("source", "来源应为 common、courtyard_surplus、charity、crowdfunding 或 subsidy", "unknown source");
+  in.finish();
+  if (source != pj::Source::courtyard_surplus) yard = 0;
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::pay, "付款（须先签合同）", "pay (sign the contract first)");
+    auto lines = load_lines(c, pid);
+    auto line = std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.id == line_id; });
+    if (line == lines.end()) throw_invalid({{"line_id", "预算中没有这一项", "no such line in the budget"}});
+    auto funding = load_funding(c, pid);
+    auto fund = std::find_if(funding.begin(), funding.end(), [&](const auto& f) { return f.source == *source && f.courtyard_id == yard; });
+    if (fund == funding.end()) throw_invalid({{"source", "预算中没有这个资金来源", "the budget has no such funding source"}});
+    // Under which contract: the one named, or the only one.
+    auto contracts = c.query("SELECT id, contractor, amount_fen FROM project_quotes WHERE project_id = ? AND signed_on IS NOT NULL ORDER BY id", {pid});
+    std::optional<store::Row> contract;
+    for (auto& r : contracts)
+      if ((quote && r.i64(0) == *quote) || (!quote && contracts.size() == 1)) contract = r;
+    if (!contract)
+      throw_invalid({{"quote_id", quote ? "这份报价没有签合同" : "本项目有多份合同，请选择付给哪一份", quote ? "no contract was signed on this quote" : "choose the contract to pay under"}});
+    I under = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE project_id = ? AND project_quote_id = ? "
+                       "AND status IN ('pending', 'executed')",
+                       {pid, contract->i64(0)});
+    auto k = committed(c, pid);
+    pj::PaymentCheck chk;
+    chk.amount_fen = amount;
+    chk.line_budget_fen = line->budget_fen;
+    chk.line_committed_fen = k.line_paid[line_id] + k.line_pending[line_id];
+    chk.source_allocated_fen = fund->amount_fen;
+    chk.source_committed_fen = k.source_paid[{src, yard}] + k.source_pending[{src, yard}];
+    if (*source == pj::Source::crowdfunding) chk.source_available_fen = crowd_collected(c, pid) - chk.source_committed_fen;
+    if (*source == pj::Source::charity) chk.source_available_fen = charity_available(c, cid);
+    chk.contract_fen = contract->i64(2);
+    chk.contract_committed_fen = under;
+    chk.line_account = line->account;
+    chk.source = *source;
+    auto errs = pj::check_payment(chk);
+    if (!errs.empty()) throw_invalid(std::move(errs));
+    std::vector<FieldError> verrs;
+    std::string files = read_photo_list(c, cid, vouchers, verrs);
+    if (!verrs.empty()) throw_invalid({{"vouchers", "有凭证未上传", "a voucher was not uploaded here"}});
+    DisbursementInput r;
+    r.payee = contract->str(1);
+    r.amount_fen = amount;
+    r.purpose = p.title + "·" + line->name + (note.empty() ? "" : "（" + note + "）");
+    if (text::length(r.purpose) > 150) r.purpose = p.title.substr(0, 120);
+    r.expense_account = line->account;
+    r.cash_account = std::string(pj::cash_account(*source));
+    r.courtyard_id = yard ? yard : p.courtyard_id;
+    for (const auto& h : json::parse(files).as_array()) r.vouchers.emplace_back(h.as_string());
+    r.project_id = pid;
+    r.project_line_id = line_id;
+    r.funding_source = src;
+    I did = request_disbursement_in(c, app, who, cid, r);
+    c.execute("UPDATE disbursements SET project_quote_id = ? WHERE id = ?", {contract->i64(0), did});
+    event(c, p, app.clock_ms(), "payment", "申请付款 " + format_yuan(amount) + " 元（" + line->name + "），待共管审批");
+    json::object out = reply(c, p, who);
+    out["disbursement"] = disbursement_view(c, cid, did, false);
+    return out;
+  });
+}
+
+json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  I now = app.clock_ms();
+  I closes = in.opt_i64("closes_at", now + 3600'000, now + kMaxAcceptanceDays * kDay).value_or(now + kDefaultAcceptanceDays * kDay);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::start_acceptance, "开始验收（须在施工中）", "start acceptance (work must be under way)");
+    I total = c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ?", {pid});
+    I open = c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ? AND done_on IS NULL", {pid});
+    if (total == 0 || open > 0)
+      throw Error(ErrorKind::conflict, "milestones-open", "还有 " + std::to_string(open) + " 个节点未完成", std::to_string(open) + " milestones are not done");
+    if (p.mode == pj::AcceptanceMode::questionnaire) {
+      json::array qs{json::object{{"kind", "single"}, {"text", kAcceptQuestion}, {"required", true},
+                                  {"options", json::array{"同意验收", "不同意"}}}};
+      I qid = c.query_one("INSERT INTO questionnaires (compound_id, title, description, audience, courtyard_id, per, opens_at, closes_at, "
+                          "questions, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'household', ?, ?, ?, ?, ?) RETURNING id",
+                          {cid, "验收：" + p.title,
+                           "请查看项目页上的节点照片和付款记录后作答。至少 " + std::to_string(p.min_turnout_pct) +
+                               "% 的住户参与、且同意的过半数，即通过验收。",
+                           std::string(p.courtyard_id ? "courtyard" : "compound"),
+                           p.courtyard_id ? store::Value(p.courtyard_id) : store::Value(nullptr), now, closes, json::serialize(qs),
+                           who.user_id(), now})
+                  ->i64(0);
+      c.execute("UPDATE projects SET questionnaire_id = ?, outcome = 'pending' WHERE id = ?", {qid, pid});
+      std::string filter = p.courtyard_id ? "u.compound_id = ? AND u.courtyard_id = ?" : "u.compound_id = ?";
+      std::vector<store::Value> args{cid};
+      if (p.courtyard_id) args.push_back(p.courtyard_id);
+      notify_units(c, cid, filter, args,
+                   Notice{"project", "请为「" + p.title + "」验收", "每户一票：同意或不同意验收",
+                          "/c/" + std::to_string(cid) + "/surveys/" + std::to_string(qid), false},
+                   now);
+    } else {
+      c.execute("UPDATE projects SET outcome = 'pending' WHERE id = ?", {pid});
+    }
+    set_status(c, p, pj::Status::accepting);
+    event(c, p, now, "acceptance",
+          p.mode == pj::AcceptanceMode::questionnaire ? "开始居民验收问卷，截止 " + china_date(closes)
+                                                      : "开始验收：须 " + std::to_string(p.signoffs_required) + " 位委员签字");
+    tell_followers(c, p, now, "开始验收");
+    audit(c, app, who, cid, "project.acceptance", "project:" + std::to_string(pid));
+    return reply(c, p, who);
+  });
+}
+
+json::object sign_off_project(App& app, const Caller& who, I cid, I pid) {
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::signoff, "签字验收", "sign off");
+    if (p.mode != pj::AcceptanceMode::committee)
+      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收", "This project is accepted by the residents' questionnaire");
+    I now = app.clock_ms();
+    if (c.query_one("SELECT 1 FROM project_signoffs WHERE project_id = ? AND user_id = ?", {pid, who.user_id()}))
+      throw Error(ErrorKind::conflict, "already-signed", "您已签字", "You have already signed off");
+    c.execute("INSERT INTO project_signoffs (project_id, compound_id, user_id, at) VALUES (?, ?, ?, ?)", {pid, cid, who.user_id(), now});
+    I n = c.scalar("SELECT COUNT(*) FROM project_signoffs WHERE project_id = ?", {pid});
+    event(c, p, now, "signoff", "委员 " + mask_name(who.user->name) + " 签字验收（" + std::to_string(n) + "/" + std::to_string(p.signoffs_required) + "）");
+    if (n >= p.signoffs_required) {
+      c.execute("UPDATE projects SET outcome = 'accepted' WHERE id = ?", {pid});
+      set_status(c, p, pj::Status::accepted);
+      event(c, p, now, "accepted", "通过验收（委员会签字）");
+      tell_followers(c, p, now, "已通过验收");
+    }
+    audit(c, app, who, cid, "project.signoff", "project:" + std::to_string(pid));
+    return reply(c, p, who);
+  });
+}
+
+json::object close_acceptance(App& app, const Caller& who, I cid, I pid) {
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::close_acceptance, "结束验收", "close acceptance");
+    if (p.mode != pj::AcceptanceMode::questionnaire || !p.questionnaire_id)
+      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由委员会签字验收", "This project is accepted by committee sign-off");
+    I now = app.clock_ms();
+    auto t = acceptance_tally(c, p);
+    I closes = c.scalar("SELECT closes_at FROM questionnaires WHERE id = ?", {*p.questionnaire_id});
+    if (!pj::may_close(t, now, closes))
+      throw Error(ErrorKind::conflict, "still-open", "验收问卷截止于 " + china_date(closes) + "，尚有住户未作答",
+                  "The acceptance questionnaire runs until " + china_date(closes) + " and not every household has answered");
+    c.execute("UPDATE questionnaires SET closes_at = ? WHERE id = ? AND closes_at > ?", {now, *p.questionnaire_id, now});
+    bool ok = pj::questionnaire_accepts(t, static_cast<int>(p.min_turnout_pct));
+    std::string figures = std::to_string(t.households) + " 户中 " + std::to_string(t.responses) + " 户作答，" + std::to_string(t.agree) + " 户同意";
+    if (ok) {
+      c.execute("UPDATE projects SET outcome = 'accepted' WHERE id = ?", {pid});
+      set_status(c, p, pj::Status::accepted);
+      event(c, p, now, "accepted", "通过居民验收：" + figures);
+      tell_followers(c, p, now, "已通过居民验收");
+    } else {
+      c.execute("UPDATE projects SET outcome = 'rejected', questionnaire_id = NULL WHERE id = ?", {pid});
+      set_status(c, p, pj::Status::in_progress);
+      event(c, p, now, "rejected", "未通过居民验收（" + figures + "），整改后可再次验收");
+      tell_followers(c, p, now, "未通过验收，需整改");
+    }
+    audit(c, app, who, cid, "project.acceptance.close", "project:" + std::to_string(pid), {{"accepted", ok}});
+    return reply(c, p, who);
+  });
+}
+
+json::object settle_project(App& app, const Caller& who, I cid, I pid) {
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::settle, "决算（须先通过验收）", "settle (accept it first)");
+    auto k = committed(c, pid);
+    if (k.pending > 0)
+      throw Error(ErrorKind::conflict, "payments-pending", "还有 " + format_yuan(k.pending) + " 元付款待审批", format_yuan(k.pending) + " of payments are pending");
+    I now = app.clock_ms();
+    c.execute("UPDATE projects SET settled_on = ? WHERE id = ?", {today(app), pid});
+    set_status(c, p, pj::Status::settled);
+    I budget = pj::total(load_lines(c, pid));
+    event(c, p, now, "settled",
+          "决算：预算 " + format_yuan(budget) + " 元，合同 " + format_yuan(p.contract_fen) + " 元，实付 " + format_yuan(k.paid) + " 元");
+    tell_followers(c, p, now, "已完成决算");
+    audit(c, app, who, cid, "project.settle", "project:" + std::to_string(pid), {{"paid_fen", k.paid}});
+    return reply(c, p, who);
+  });
+}
+
+json::object cancel_project(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  std::string reason = in.str("reason", 200);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::cancel, "取消", "cancel");
+    auto k = committed(c, pid);
+    if (k.paid > 0)
+      throw Error(ErrorKind::conflict, "already-paid", "已向施工方付款 " + format_yuan(k.paid) + " 元，不能取消，请验收后决算",
+                  format_yuan(k.paid) + " has been paid to the contractor; accept and settle instead");
+    I now = app.clock_ms();
+    // Pending payment requests die with the project.
+    for (auto& r : c.query("SELECT id FROM disbursements WHERE project_id = ? AND status = 'pending'", {pid}))
+      store::decide_disbursement(c, cid, r.i64(0), "rejected", now, "项目取消：" + reason, std::nullopt);
+    // Every crowdfunding payment goes back by a reversal entry.
+    Appender ap(c, cid, now);
+    I refunded = 0;
+    for (auto& r : c.query("SELECT pp.id, pp.entry_idx, pp.amount_fen FROM pledge_payments pp WHERE pp.project_id = ? AND pp.refund_idx IS NULL "
+                           "ORDER BY pp.id",
+                           {pid})) {
+      auto entry = store::get_entry(c, cid, r.i64(1));
+      XINYI_ASSERT(entry.has_value());
+      auto orig = ledger::from_published(entry->canonical, nullptr);
+      XINYI_ASSERT(orig.has_value());
+      auto rev = ledger::reversal_of(*orig, today(app), "项目取消，众筹款退还", now);
+      I idx = ap.append(std::move(rev));
+      c.execute("UPDATE pledge_payments SET refund_idx = ? WHERE id = ?", {idx, r.i64(0)});
+      refunded += r.i64(2);
+    }
+    ap.finish();
+    for (auto& r : c.query("SELECT DISTINCT user_id FROM pledges WHERE project_id = ? AND user_id IS NOT NULL AND paid_fen > 0", {pid}))
+      notify_user(c, cid, r.i64(0),
+                  Notice{"project", "「" + p.title + "」已取消，您的众筹款将退还", reason,
+                         "/c/" + std::to_string(cid) + "/projects/" + std::to_string(pid), true},
+                  now);
+    c.execute("UPDATE pledges SET status = 'refunded' WHERE project_id = ?", {pid});
+    c.execute("UPDATE projects SET cancel_reason = ? WHERE id = ?", {reason, pid});
+    set_status(c, p, pj::Status::cancelled);
+    event(c, p, now, "cancelled", "项目取消：" + reason + (refunded ? "；退还众筹款 " + format_yuan(refunded) + " 元" : ""));
+    tell_followers(c, p, now, "项目已取消");
+    audit(c, app, who, cid, "project.cancel", "project:" + std::to_string(pid), {{"refunded_fen", refunded}});
+    return reply(c, p, who);
+  });
+}
+
+json::object follow_project(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  bool follow = in.boolean("follow", true);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    c.execute("DELETE FROM project_followers WHERE project_id = ? AND user_id = ?", {pid, who.user_id()});
+    if (follow)
+      c.execute("INSERT INTO project_followers (project_id, compound_id, user_id, at) VALUES (?, ?, ?, ?)", {pid, cid, who.user_id(), app.clock_ms()});
+    return json::object{{"following", follow}, {"followers", c.scalar("SELECT COUNT(*) FROM project_followers WHERE project_id = ?", {pid})}};
+  });
+}
+
+json::object pledge(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  auto unit = in.opt_i64("unit_id", 1, INT64_MAX);
+  I amount = in.i64("amount_fen", 100, pj::kMaxProjectFen);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::pledge, "认筹", "pledge");
+    if (p.crowdfund_goal == 0) throw Error(ErrorKind::conflict, "no-crowdfunding", "本项目不众筹", "This project is not crowdfunded");
+    std::optional<std::pair<I, I>> chosen;  // unit, courtyard
+    for (auto& r : c.query("SELECT cl.unit_id, u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
+                           "AND cl.user_id = ? ORDER BY cl.unit_id",
+                           {cid, who.user_id()})) {
+      if (p.courtyard_id && r.i64(1) != p.courtyard_id) continue;
+      if (!unit || *unit == r.i64(0)) {
+        chosen = std::make_pair(r.i64(0), r.i64(1));
+        break;
+      }
+    }
+    if (!chosen)
+      throw Error(ErrorKind::forbidden, "not-your-household", p.courtyard_id ? "只有" + p.courtyard + "的住户可以认筹" : "请先认领您家的房屋",
+                  "Only households of this project's courtyard may pledge, for a unit they have claimed");
+    if (c.query_one("SELECT 1 FROM pledges WHERE project_id = ? AND unit_id = ?", {pid, chosen->first}))
+      throw Error(ErrorKind::conflict, "already-pledged", "您家已认筹过本项目（每户一份）", "Your household has already pledged (one per household)");
+    I now = app.clock_ms();
+    I id = c.query_one("INSERT INTO pledges (project_id, compound_id, unit_id, user_id, amount_fen, status, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, 'open', ?) RETURNING id",
+                       {pid, cid, chosen->first, who.user_id(), amount, now})
+               ->i64(0);
+    c.execute("INSERT INTO project_followers (project_id, compound_id, user_id, at) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+              "(SELECT 1 FROM project_followers WHERE project_id = ? AND user_id = ?)",
+              {pid, cid, who.user_id(), now, pid, who.user_id()});
+    c.execute("UPDATE projects SET updated_at = ? WHERE id = ?", {now, pid});
+    audit(c, app, who, cid, "project.pledge", "pledge:" + std::to_string(id), {{"amount_fen", amount}});
+    json::object out = reply(c, p, who);
+    out["pledge_id"] = id;
+    return out;
+  });
+}
+
+json::object pay_pledge(App& app, const Caller& who, I cid, I pid, I pledge_id, std::string_view body) {
+  JsonIn in(body);
+  I amount = in.i64("amount_fen", 1, pj::kMaxProjectFen);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::pledge, "收众筹款", "take crowdfunding payments");
+    auto pl = c.query_one("SELECT pl.amount_fen, pl.paid_fen, pl.user_id, u.courtyard_id FROM pledges pl JOIN units u ON u.id = pl.unit_id "
+                          "WHERE pl.project_id = ? AND pl.id = ?",
+                          {pid, pledge_id});
+    if (!pl) throw_not_found("认筹", "Pledge");
+    auto errs = pj::check_pledge_payment(pl->i64(0), pl->i64(1), amount);
+    if (!errs.empty()) throw_invalid(std::move(errs));
+    I now = app.clock_ms();
+    I yard = pl->i64(3);
+    ledger::Transaction t;
+    t.date = today(app);
+    t.kind = "journal";
+    t.description = "众筹缴款：" + p.title + "（认筹 #" + std::to_string(pledge_id) + "）";
+    if (text::length(t.description) > ledger::kMaxDescriptionChars) t.description = "众筹缴款（认筹 #" + std::to_string(pledge_id) + "）";
+    t.postings = {{"1001", amount, yard}, {"4007", -amount, yard}};
+    t.links = {{"project", pid}, {"pledge", pledge_id}};
+    Appender ap(c, cid, now);
+    I idx = ap.append(std::move(t));
+    ap.finish();
+    c.execute("INSERT INTO pledge_payments (pledge_id, project_id, compound_id, amount_fen, entry_idx, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              {pledge_id, pid, cid, amount, idx, who.user_id(), now});
+    I paid = pl->i64(1) + amount;
+    c.execute("UPDATE pledges SET paid_fen = ?, status = ? WHERE id = ?", {paid, std::string(paid == pl->i64(0) ? "paid" : "open"), pledge_id});
+    c.execute("UPDATE projects SET updated_at = ? WHERE id = ?", {now, pid});
+    if (!pl->is_null(2))
+      notify_user(c, cid, pl->i64(2),
+                  Notice{"payment", "已收到众筹款 " + format_yuan(amount) + " 元（" + p.title + "）", "",
+                         "/c/" + std::to_string(cid) + "/projects/" + std::to_string(pid), false},
+                  now);
+    audit(c, app, who, cid, "project.pledge.pay", "pledge:" + std::to_string(pledge_id), {{"amount_fen", amount}, {"entry", idx}});
+    return json::object{{"pledge_id", pledge_id}, {"paid_fen", paid}, {"entry_index", idx}};
+  });
+}
+
+json::array list_pledges(App& app, I cid, I pid) {
+  return app.db.read([&](Connection& c) {
+    require_project(c, cid, pid);
+    json::array out;
+    for (auto& r : c.query("SELECT pl.id, pl.unit_id, u.label, COALESCE(y.name, ''), pl.amount_fen, pl.paid_fen, pl.status FROM pledges pl "
+                           "JOIN units u ON u.id = pl.unit_id LEFT JOIN courtyards y ON y.id = u.courtyard_id WHERE pl.project_id = ? ORDER BY pl.id",
+                           {pid}))
+      out.push_back(json::object{{"id", r.i64(0)}, {"unit_id", r.i64(1)}, {"unit", r.str(2)}, {"courtyard", r.str(3)},
+                                 {"amount_fen", r.i64(4)}, {"paid_fen", r.i64(5)}, {"status", r.str(6)}});
+    return out;
+  });
+}
+
+json::array list_projects(App& app, I cid) {
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    json::array out;
+    for (auto& r : c.query("SELECT id FROM projects WHERE compound_id = ? ORDER BY id DESC LIMIT 200", {cid}))
+      out.push_back(summary_json(c, require_project(c, cid, r.i64(0))));
+    return out;
+  });
+}
+
+json::object get_project(App& app, const Caller& who, I cid, I pid) {
+  return app.db.read([&](Connection& c) { return project_json(c, require_project(c, cid, pid), who, store::approval_threshold(c, cid)); });
+}
+
+}  // namespace xinyi::app

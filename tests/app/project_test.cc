@@ -1,0 +1,399 @@
+// Renewal projects, crowdfunding and the charity fund through the use cases on a real store:
+// budget against actual read back from the ledger, restricted money refused, refunds by
+// reversal, the acceptance rules, and donors and aid recipients masked where the public looks.
+#include <gtest/gtest.h>
+
+#include "app/charity_service.h"
+#include "app/ledger_service.h"
+#include "app/project_service.h"
+#include "app/registry_service.h"
+#include "app/survey_service.h"
+#include "domain/ledger/books.h"
+#include "store/auth_repo.h"
+#include "store/ledger_repo.h"
+#include "store/registry_repo.h"
+#include "support/test_env.h"
+
+namespace xinyi {
+
+using testing::status_of;
+using testing::TestEnv;
+namespace json = boost::json;
+using I = std::int64_t;
+
+constexpr I kDay = 24LL * 3600 * 1000;
+
+// One compound, two courtyards: 甲 owns 101 (东院), 丙 owns 201 (西院). Two committee members,
+// the trustee, staff. The books hold ¥10,000 of common money and ¥2,000 in the charity fund.
+class ProjectTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    env.app().clock_ms = [this] { return now; };
+    cid = env.add_compound("锦苑");
+    east = env.last_courtyard_id;
+    env.grant(env.add_user("com"), cid, Role::committee);
+    env.grant(env.add_user("com2"), cid, Role::committee);
+    env.grant(env.add_user("trustee"), cid, Role::trustee);
+    env.grant(env.add_user("staff"), cid, Role::staff);
+    com = env.caller("com");
+    west = app::create_courtyard(env.app(), com, cid, R"({"name":"西院"})").at("id").as_int64();
+    I wb = app::create_building(env.app(), com, cid, R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})").at("id").as_int64();
+    u101 = unit(env.last_building_id, "101");
+    u201 = unit(wb, "201");
+    person("jia", u101);
+    person("bing", u201);
+    env.db().write([&](store::Connection& c) {
+      app::ensure_books(c, cid, now);
+      app::Appender ap(c, cid, now);
+      ledger::Transaction t;
+      t.date = "2026-11-01";
+      t.kind = "opening";
+      t.description = "期初";
+      t.postings = {{"1001", 1'000'000, 0}, {"3001", -1'000'000, 0}, {"1002", 200'000, 0}, {"3002", -200'000, 0}};
+      ap.append(t);
+      ap.finish();
+    });
+  }
+
+  I unit(I building, const char* number) {
+    return app::create_unit(env.app(), com, cid,
+                            R"({"building_id":)" + std::to_string(building) + R"(,"number":")" + number + R"(","area_centi_m2":9000})")
+        .at("id")
+        .as_int64();
+  }
+  void person(const std::string& login, I u) {
+    I user = env.add_user(login);
+    env.db().write([&](store::Connection& c) {
+      I p = store::insert_person(c, cid, login + "全名", "", "", now);
+      store::insert_member(c, cid, u, p, "owner", now);
+      store::insert_claim(c, cid, u, user, p, "owner", now);
+    });
+  }
+
+  json::object project(const std::string& extra = "") {
+    return app::create_project(env.app(), com, cid, R"({"title":"花坛与座椅","description":"微更新")" + extra + "}");
+  }
+  I pid_of(const json::object& o) { return o.at("id").as_int64(); }
+  json::object get(I pid) { return app::get_project(env.app(), app::Caller{}, cid, pid); }
+  // Budget → quote → contract: one line of `amount` paid by `funding`.
+  json::object contracted(I pid, I amount, const std::string& funding, const std::string& account = "5008") {
+    app::set_project_budget(env.app(), com, cid, pid,
+                            R"({"lines":[{"name":"施工","account":")" + account + R"(","budget_fen":)" + std::to_string(amount) + R"(}],"funding":)" +
+                                funding + "}");
+    auto q = app::add_project_quote(env.app(), com, cid, pid, R"({"contractor":"新都工程部","amount_fen":)" + std::to_string(amount) + "}");
+    I quote = q.at("quotes").as_array()[0].at("id").as_int64();
+    return app::sign_project_contract(env.app(), com, cid, pid, R"({"quote_id":)" + std::to_string(quote) + R"(,"signed_on":"2026-11-02"})");
+  }
+  I line_of(const json::object& p) { return p.at("lines").as_array()[0].at("id").as_int64(); }
+  // The trustee asks, one committee member approves: executed (under the ¥5,000 threshold).
+  json::object pay(I pid, I line, const std::string& source, I amount) {
+    auto r = app::request_project_payment(env.app(), env.caller("trustee"), cid, pid,
+                                          R"({"line_id":)" + std::to_string(line) + R"(,"source":")" + source + R"(","amount_fen":)" +
+                                              std::to_string(amount) + "}");
+    I d = r.at("disbursement").at("id").as_int64();
+    return app::approve_disbursement(env.app(), com, cid, d);
+  }
+  I balance(const std::string& account) {
+    return env.db().read([&](store::Connection& c) {
+      return c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = ?", {cid, account});
+    });
+  }
+  std::string canonical(I index) {
+    return env.db().read([&](store::Connection& c) { return store::get_entry(c, cid, index)->canonical; });
+  }
+  I entries() { return env.count("ledger_entries"); }
+
+  TestEnv env;
+  I now = 1'793'000'000'000;  // 2026-10-26
+  I cid = 0, east = 0, west = 0, u101 = 0, u201 = 0;
+  app::Caller com;
+};
+
+TEST_F(ProjectTest, BudgetAgainstActualIsWhatTheLedgerHolds) {
+  I pid = pid_of(project());
+  auto p = contracted(pid, 300'000, R"([{"source":"common","amount_fen":300000}])");
+  EXPECT_EQ(p.at("status").as_string(), "contracted");
+  I line = line_of(p);
+  auto d = pay(pid, line, "common", 120'000);
+  ASSERT_EQ(d.at("status").as_string(), "executed");
+  I idx = d.at("entry_index").as_int64();
+  // The entry links the project, and carries the expense to the line's account.
+  auto t = ledger::from_published(canonical(idx), nullptr);
+  ASSERT_TRUE(t);
+  bool links_project = false;
+  for (const auto& l : t->links) links_project |= l.kind == "project" && l.id == pid;
+  EXPECT_TRUE(links_project);
+  I expense = 0;
+  for (const auto& ps : t->postings)
+    if (ps.account == "5008") expense += ps.amount_fen;
+  p = get(pid);
+  EXPECT_EQ(p.at("paid_fen").as_int64(), expense);
+  EXPECT_EQ(p.at("lines").as_array()[0].at("paid_fen").as_int64(), 120'000);
+  EXPECT_EQ(p.at("funding").as_array()[0].at("paid_fen").as_int64(), 120'000);
+  EXPECT_EQ(p.at("payments").as_array()[0].at("entry_index").as_int64(), idx);
+  // Sum over every ledger entry linked to the project = the project's actual.
+  I linked = env.db().read([&](store::Connection& c) {
+    I sum = 0;
+    for (auto& r : c.query("SELECT canonical FROM ledger_entries WHERE compound_id = ?", {cid})) {
+      auto e = ledger::from_published(r.str(0), nullptr);
+      bool mine = false;
+      for (const auto& l : e->links) mine |= l.kind == "project" && l.id == pid;
+      if (mine)
+        for (const auto& ps : e->postings)
+          if (ps.account == "5008") sum += ps.amount_fen;
+    }
+    return sum;
+  });
+  EXPECT_EQ(linked, 120'000);
+}
+
+TEST_F(ProjectTest, PaymentsBeyondTheBudgetOrContractAreRefusedAndChangeNothing) {
+  I pid = pid_of(project());
+  auto p = contracted(pid, 300'000, R"([{"source":"common","amount_fen":300000}])");
+  I line = line_of(p);
+  auto trustee = env.caller("trustee");
+  auto req = [&](I amount, const std::string& source = "common") {
+    return status_of([&] {
+      app::request_project_payment(env.app(), trustee, cid, pid,
+                                   R"({"line_id":)" + std::to_string(line) + R"(,"source":")" + source + R"(","amount_fen":)" + std::to_string(amount) + "}");
+    });
+  };
+  EXPECT_EQ(req(200'000), 200);  // pending, counted from now on
+  I before = env.count("disbursements");
+  EXPECT_EQ(req(100'001), 422);  // 200,000 pending + 100,001 > 300,000
+  EXPECT_EQ(req(100, "charity"), 422);  // not a source of this budget
+  EXPECT_EQ(env.count("disbursements"), before);
+  EXPECT_EQ(req(100'000), 200);
+  EXPECT_EQ(req(1), 422);
+}
+
+TEST_F(ProjectTest, TheCommonFundAboveTheThresholdNeedsAPassedVote) {
+  I pid = pid_of(project());
+  app::set_project_budget(env.app(), com, cid, pid, R"({"lines":[{"name":"大门","account":"5008","budget_fen":600000}],"funding":[{"source":"common","amount_fen":600000}]})");
+  auto q = app::add_project_quote(env.app(), com, cid, pid, R"({"contractor":"门业公司","amount_fen":580000})");
+  I quote = q.at("quotes").as_array()[0].at("id").as_int64();
+  EXPECT_TRUE(q.at("vote_required").as_bool());
+  EXPECT_EQ(status_of([&] {
+              app::sign_project_contract(env.app(), com, cid, pid, R"({"quote_id":)" + std::to_string(quote) + R"(,"signed_on":"2026-11-02"})");
+            }),
+            422);
+  EXPECT_EQ(get(pid).at("status").as_string(), "budgeted");
+  // A quote over the budget is refused as well, vote or not.
+  auto q2 = app::add_project_quote(env.app(), com, cid, pid, R"({"contractor":"另一家","amount_fen":600001})");
+  I over = q2.at("quotes").as_array()[1].at("id").as_int64();
+  EXPECT_EQ(status_of([&] {
+              app::sign_project_contract(env.app(), com, cid, pid, R"({"quote_id":)" + std::to_string(over) + R"(,"signed_on":"2026-11-02"})");
+            }),
+            422);
+}
+
+TEST_F(ProjectTest, CharityMoneyPaysOnlyItsUsesAndNeverTheTrustee) {
+  auto trustee = env.caller("trustee");
+  auto ask = [&](const char* expense) {
+    return status_of([&] {
+      app::request_disbursement(env.app(), trustee, cid,
+                                std::string(R"({"payee":"某某","amount_fen":1000,"purpose":"支出","cash_account":"1002","expense_account":")") + expense + "\"}");
+    });
+  };
+  I before = env.count("disbursements");
+  EXPECT_EQ(ask("5004"), 422);  // wages
+  EXPECT_EQ(ask("5007"), 422);  // the trustee's remuneration
+  EXPECT_EQ(ask("2001"), 422);  // the payable to the trustee
+  EXPECT_EQ(ask("5001"), 422);  // cleaning: not an approved use
+  EXPECT_EQ(env.count("disbursements"), before);
+  EXPECT_EQ(ask("5010"), 200);
+  // A project line of another kind cannot be budgeted on charity money…
+  I pid = pid_of(project());
+  EXPECT_EQ(status_of([&] {
+              app::set_project_budget(env.app(), com, cid, pid,
+                                      R"({"lines":[{"name":"保险","account":"5005","budget_fen":1000}],"funding":[{"source":"charity","amount_fen":1000}]})");
+            }),
+            422);
+  // …and the fund's balance bounds what a charity-funded project may draw (¥2,000 minus the
+  // ¥10 pending above).
+  auto p = contracted(pid, 300'000, R"([{"source":"charity","amount_fen":300000}])");
+  EXPECT_EQ(status_of([&] {
+              app::request_project_payment(env.app(), trustee, cid, pid,
+                                           R"({"line_id":)" + std::to_string(line_of(p)) + R"(,"source":"charity","amount_fen":199001})");
+            }),
+            422);
+  EXPECT_EQ(pay(pid, line_of(p), "charity", 199'000).at("status").as_string(), "executed");
+}
+
+TEST_F(ProjectTest, AidIsPublishedWithoutTheHousehold) {
+  auto trustee = env.caller("trustee");
+  auto d = app::request_disbursement(env.app(), trustee, cid,
+                                     R"({"payee":"丙全名","payee_is_person":true,"amount_fen":50000,"purpose":"春节慰问","cash_account":"1002","expense_account":"5009"})");
+  auto done = app::approve_disbursement(env.app(), com, cid, d.at("id").as_int64());
+  ASSERT_EQ(done.at("status").as_string(), "executed");
+  std::string published = canonical(done.at("entry_index").as_int64());
+  EXPECT_EQ(published.find("丙"), std::string::npos) << published;
+  EXPECT_NE(published.find(std::string(ledger::kAidPayee)), std::string::npos);
+  std::string pub = json::serialize(app::list_disbursements(env.app(), cid, true)) + json::serialize(app::charity_summary(env.app(), cid));
+  EXPECT_EQ(pub.find("丙"), std::string::npos);
+  // Those who approve it still see who it went to.
+  EXPECT_NE(json::serialize(app::list_disbursements(env.app(), cid, false)).find("丙全名"), std::string::npos);
+}
+
+TEST_F(ProjectTest, DonationsAreReceivedWithAReceiptAndListedMasked) {
+  auto jia = env.caller("jia");
+  auto offer = app::donate(env.app(), jia, cid, R"({"amount_fen":20000})");
+  EXPECT_EQ(offer.at("status").as_string(), "offered");
+  I before = entries();
+  auto s = app::charity_summary(env.app(), cid);
+  EXPECT_EQ(s.at("donations_list").as_array().size(), 0u);  // not money yet
+  auto got = app::receive_donation(env.app(), com, cid, offer.at("id").as_int64());
+  EXPECT_EQ(got.at("status").as_string(), "received");
+  EXPECT_EQ(got.at("receipt_no").as_string(), "CD-" + std::to_string(cid) + "-00001");
+  EXPECT_EQ(entries(), before + 1);
+  EXPECT_EQ(status_of([&] { app::receive_donation(env.app(), com, cid, offer.at("id").as_int64()); }), 409);
+  // Recorded in person, anonymous.
+  app::donate(env.app(), com, cid, R"({"amount_fen":30000,"donor_name":"丙全名","anonymous":true})");
+  EXPECT_EQ(balance("1002"), 200'000 + 50'000);
+  EXPECT_EQ(balance("4005"), -50'000);
+  s = app::charity_summary(env.app(), cid);
+  EXPECT_EQ(s.at("raised_fen").as_int64(), 50'000);
+  std::string pub = json::serialize(s);
+  EXPECT_EQ(pub.find("jia全名"), std::string::npos);
+  EXPECT_EQ(pub.find("丙全名"), std::string::npos);
+  EXPECT_NE(pub.find("\"donor\":\"匿名\""), std::string::npos);
+  EXPECT_NE(pub.find("\"donor\":\"j"), std::string::npos);  // masked: first character only
+  // The donor sees the receipt; the committee sees names.
+  auto mine = app::my_donations(env.app(), jia);
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0].at("receipt_no").as_string(), "CD-" + std::to_string(cid) + "-00001");
+  EXPECT_NE(json::serialize(app::list_donations(env.app(), cid)).find("丙全名"), std::string::npos);
+  // A committee member must name the donor of money received.
+  EXPECT_EQ(status_of([&] { app::donate(env.app(), com, cid, R"({"amount_fen":100})"); }), 422);
+}
+
+TEST_F(ProjectTest, CancellingRefundsEveryCrowdfundingPaymentByReversal) {
+  I pid = pid_of(project(R"(,"crowdfund_goal_fen":100000)"));
+  auto jia = env.caller("jia"), bing = env.caller("bing");
+  I p1 = app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})").at("pledge_id").as_int64();
+  EXPECT_EQ(status_of([&] { app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})"); }), 409);  // one per household
+  I p2 = app::pledge(env.app(), bing, cid, pid, R"({"amount_fen":30000})").at("pledge_id").as_int64();
+  EXPECT_EQ(status_of([&] { app::pledge(env.app(), com, cid, pid, R"({"amount_fen":30000})"); }), 403);  // no household
+  auto trustee = env.caller("trustee");
+  app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":30000})");
+  app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":20000})");
+  EXPECT_EQ(status_of([&] { app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":1})"); }), 422);
+  app::pay_pledge(env.app(), trustee, cid, pid, p2, R"({"amount_fen":30000})");
+  EXPECT_EQ(balance("4007"), -80'000);
+  auto p = get(pid);
+  EXPECT_EQ(p.at("crowdfunding").at("collected_fen").as_int64(), 80'000);
+  EXPECT_EQ(p.at("crowdfunding").at("households").as_int64(), 2);
+  I before = entries();
+  I bank = balance("1001");
+  p = app::cancel_project(env.app(), com, cid, pid, R"({"reason":"方案未获居民支持"})");
+  EXPECT_EQ(p.at("status").as_string(), "cancelled");
+  EXPECT_EQ(entries(), before + 3);  // one reversal per payment
+  EXPECT_EQ(balance("4007"), 0);
+  EXPECT_EQ(balance("1001"), bank - 80'000);
+  EXPECT_EQ(p.at("crowdfunding").at("refunded_fen").as_int64(), 80'000);
+  EXPECT_EQ(p.at("crowdfunding").at("collected_fen").as_int64(), 0);
+  // Each refund is a reversal pointing at its payment.
+  auto last = ledger::from_published(canonical(before + 2), nullptr);
+  ASSERT_TRUE(last && last->reverses);
+  EXPECT_EQ(last->kind, "reversal");
+  EXPECT_EQ(status_of([&] { app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":100})"); }), 409);
+}
+
+TEST_F(ProjectTest, AProjectThatPaidItsContractorCannotBeCancelled) {
+  I pid = pid_of(project());
+  auto p = contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
+  pay(pid, line_of(p), "common", 10'000);
+  EXPECT_EQ(status_of([&] { app::cancel_project(env.app(), com, cid, pid, R"({"reason":"x"})"); }), 409);
+  EXPECT_EQ(get(pid).at("status").as_string(), "contracted");
+}
+
+TEST_F(ProjectTest, ResidentsAcceptByQuestionnaireOnlyWithAMajority) {
+  I pid = pid_of(project());
+  auto p = contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
+  EXPECT_EQ(status_of([&] { app::start_acceptance(env.app(), com, cid, pid, "{}"); }), 409);  // work not started
+  p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
+  I m = p.at("milestones").as_array()[0].at("id").as_int64();
+  p = app::complete_milestone(env.app(), com, cid, pid, m, R"({"note":"已完工"})");
+  EXPECT_EQ(p.at("status").as_string(), "in_progress");
+  p = app::start_acceptance(env.app(), com, cid, pid, "{}");
+  EXPECT_EQ(p.at("status").as_string(), "accepting");
+  I q = p.at("acceptance").at("questionnaire_id").as_int64();
+  auto answer = [&](const char* who, int choice) {
+    app::answer_questionnaire(env.app(), env.caller(who), cid, q, R"({"answers":[{"choices":[)" + std::to_string(choice) + "]}]}");
+  };
+  answer("jia", 0);
+  // One of two households answered and the questionnaire runs a week: too early to close.
+  EXPECT_EQ(status_of([&] { app::close_acceptance(env.app(), com, cid, pid); }), 409);
+  answer("bing", 1);
+  // Everyone answered: 1 agree of 2 is not more than half — rejected, back to work.
+  p = app::close_acceptance(env.app(), com, cid, pid);
+  EXPECT_EQ(p.at("status").as_string(), "in_progress");
+  EXPECT_EQ(p.at("acceptance").at("outcome").as_string(), "rejected");
+  EXPECT_EQ(status_of([&] { app::settle_project(env.app(), com, cid, pid); }), 409);
+  // Mended, asked again: both agree.
+  p = app::start_acceptance(env.app(), com, cid, pid, "{}");
+  q = p.at("acceptance").at("questionnaire_id").as_int64();
+  answer("jia", 0);
+  now += 8 * kDay;  // the week has passed; one answer of two households is 50% turnout
+  p = app::close_acceptance(env.app(), com, cid, pid);
+  EXPECT_EQ(p.at("status").as_string(), "accepted");
+  // A payment still pending blocks the settlement; once executed, it settles.
+  auto r = app::request_project_payment(env.app(), env.caller("trustee"), cid, pid, R"({"line_id":)" + std::to_string(line_of(p)) +
+                                                                                         R"(,"source":"common","amount_fen":100000})");
+  EXPECT_EQ(status_of([&] { app::settle_project(env.app(), com, cid, pid); }), 409);
+  app::approve_disbursement(env.app(), com, cid, r.at("disbursement").at("id").as_int64());
+  p = app::settle_project(env.app(), com, cid, pid);
+  EXPECT_EQ(p.at("status").as_string(), "settled");
+  EXPECT_EQ(p.at("settlement").at("paid_fen").as_int64(), 100'000);
+  EXPECT_EQ(p.at("settlement").at("budget_fen").as_int64(), 100'000);
+}
+
+TEST_F(ProjectTest, CommitteeSignOffNeedsTwoDistinctMembers) {
+  I pid = pid_of(project(R"(,"acceptance_mode":"committee")"));
+  contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
+  auto p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
+  app::complete_milestone(env.app(), com, cid, pid, p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
+  app::start_acceptance(env.app(), com, cid, pid, "{}");
+  EXPECT_EQ(status_of([&] { app::close_acceptance(env.app(), com, cid, pid); }), 409);  // not a questionnaire
+  p = app::sign_off_project(env.app(), com, cid, pid);
+  EXPECT_EQ(p.at("status").as_string(), "accepting");
+  EXPECT_EQ(status_of([&] { app::sign_off_project(env.app(), com, cid, pid); }), 409);
+  p = app::sign_off_project(env.app(), env.caller("com2"), cid, pid);
+  EXPECT_EQ(p.at("status").as_string(), "accepted");
+  ASSERT_EQ(p.at("acceptance").at("signoffs").as_array().size(), 2u);
+  EXPECT_EQ(p.at("acceptance").at("signoffs").as_array()[0].at("name").as_string().find("com"), std::string::npos);  // masked
+}
+
+TEST_F(ProjectTest, FollowersHearOfMilestones) {
+  I pid = pid_of(project());
+  auto jia = env.caller("jia");
+  EXPECT_TRUE(app::follow_project(env.app(), jia, cid, pid, R"({"follow":true})").at("following").as_bool());
+  auto p = contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
+  p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"拆除旧花坛"})");
+  I before = env.count("notifications");
+  app::complete_milestone(env.app(), com, cid, pid, p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
+  EXPECT_EQ(env.count("notifications"), before + 1);
+  EXPECT_TRUE(app::get_project(env.app(), jia, cid, pid).at("following").as_bool());
+}
+
+TEST_F(ProjectTest, VolunteerHoursAreCountedAndNamesStayPrivate) {
+  I team = app::create_team(env.app(), com, cid, R"({"name":"志愿服务队"})").at("id").as_int64();
+  I m1 = app::join_team(env.app(), env.caller("jia"), cid, team).at("member_id").as_int64();
+  EXPECT_EQ(status_of([&] { app::join_team(env.app(), env.caller("jia"), cid, team); }), 409);
+  I m2 = app::add_team_member(env.app(), com, cid, team, R"({"name":"赵阿姨"})").at("member_id").as_int64();
+  app::record_activity(env.app(), com, cid,
+                       R"({"team_id":)" + std::to_string(team) + R"(,"title":"重阳节","date":"2026-10-29","hours":[{"member_id":)" +
+                           std::to_string(m1) + R"(,"minutes":120},{"member_id":)" + std::to_string(m2) + R"(,"minutes":90}]})");
+  EXPECT_EQ(status_of([&] {
+              app::record_activity(env.app(), com, cid, R"({"team_id":)" + std::to_string(team) + R"(,"title":"x","date":"2026-10-29","hours":[{"member_id":)" +
+                                                             std::to_string(m1) + R"(,"minutes":1441}]})");
+            }),
+            422);
+  auto pub = app::volunteers(env.app(), cid, false);
+  EXPECT_EQ(pub.at("minutes").as_int64(), 210);
+  EXPECT_EQ(pub.at("teams").as_array()[0].at("members").as_int64(), 2);
+  EXPECT_EQ(json::serialize(pub).find("赵阿姨"), std::string::npos);
+  EXPECT_NE(json::serialize(app::volunteers(env.app(), cid, true)).find("赵*"), std::string::npos);
+}
+
+}  // namespace xinyi
