@@ -18,6 +18,7 @@ namespace xinyi::app {
 struct DemoPeople {
   std::int64_t trustee = 0, committee = 0, committee2 = 0;
   std::int64_t fee_rise_vote = 0;  // the owners' vote the hourly compound's 2026-05 rate cites
+  std::int64_t renewal_vote = 0;   // the charity compound's common-fund renewal (matter 7)
 };
 
 // Helpers shared by the demo's parts: a one-page PDF (ASCII text) as a viewable voucher, and

@@ -209,6 +209,12 @@ DemoVoteIds seed_demo_votes(Connection& c, const std::vector<I>& compounds, cons
     }
     XINYI_ASSERT(n == 5);  // the demo's ballots elect a full committee
   }
+  // 锦苑小区: ¥72,600 of the common fund for the new gate, access control, greening and wall
+  // painting — renewal of common facilities, matter 7 (three quarters).
+  ids.renewal = run_vote(c, jinyuan,
+                         motion("小区大门、门禁、绿化与外墙焕新", "动用公共收益 72,600 元：新大门 28,000 元、门禁系统 19,600 元、公共区域绿化 12,000 元、外墙粉刷 13,000 元。",
+                                7, demo_ms("2025-07-25")),
+                         demo_ms("2025-07-10"), p.committee, Behaviour{90, {88, 8}, 4, 40, 0}, rng, now);
   return ids;
 }
 

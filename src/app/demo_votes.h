@@ -16,6 +16,7 @@ namespace xinyi::app {
 struct DemoVoteIds {
   std::int64_t fee_rise = 0;  // 桂湖教师院, closed and passed on 2026-04-18
   std::int64_t open = 0;      // 桂湖教师院, open now; the demo owner has not voted yet
+  std::int64_t renewal = 0;   // 锦苑小区, the common-fund renewal (matter 7), passed 2025-07-25
 };
 
 struct DemoVotePeople {

@@ -279,7 +279,7 @@ SeedReport seed_demo(App& app) {
     store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", now);
     auto votes = seed_demo_votes(c, compound_ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]}, now, wang_units[0]);
     seed_demo_services(c, compound_ids, DemoServicePeople{user_ids[1], user_ids[2], user_ids[5], user_ids[7]}, now);
-    rep.entries = seed_demo_books(app, c, compound_ids, DemoPeople{user_ids[4], user_ids[2], user_ids[3], votes.fee_rise});
+    rep.entries = seed_demo_books(app, c, compound_ids, DemoPeople{user_ids[4], user_ids[2], user_ids[3], votes.fee_rise, votes.renewal});
     audit(c, app, system, std::nullopt, "demo.seed", "district:" + std::to_string(district),
           {{"compounds", rep.compounds}, {"units", rep.units}});
   });
