@@ -67,6 +67,10 @@ json::object need_json(Connection& c, const NeedRec& n, I viewer) {
                  {"closed_at", n.closed_at ? json::value(n.closed_at) : json::value(nullptr)},
                  {"service_code", n.service_code.empty() ? json::value(nullptr) : json::value(n.service_code)},
                  {"proposal_id", n.proposal_id ? json::value(n.proposal_id) : json::value(nullptr)},
+                 {"project_id", [&]() -> json::value {
+                    auto p = c.query_one("SELECT MIN(id) FROM projects WHERE need_id = ?", {n.id});
+                    return p && !p->is_null(0) ? json::value(p->i64(0)) : json::value(nullptr);
+                  }()},
                  {"mine", viewer != 0 && viewer == n.filed_by}};
   o["supported"] = viewer != 0 && c.query_one("SELECT 1 FROM need_supports WHERE need_id = ? AND user_id = ?", {n.id, viewer}).has_value();
   return o;
@@ -229,6 +233,24 @@ json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::str
     audit(c, app, who, cid, "need.triage", "need:" + std::to_string(need_id), {{"from", n.status}, {"to", status}});
     return need_detail(c, cid, need_id, who.user_id());
   });
+}
+
+void need_follows_project(Connection& c, I cid, I need_id, const std::string& title, bool done, const Caller& who, I now) {
+  auto n = require_need(c, cid, need_id);
+  auto from = service::parse_need_status(n.status);
+  auto to = done ? service::NeedStatus::done : service::NeedStatus::project;
+  std::string note = (done ? "项目已决算：" : "已立项：") + title;
+  if (from && service::can_move(*from, to)) {
+    const std::string status(service::to_string(to));
+    c.execute("UPDATE needs SET status = ?, responded_at = COALESCE(responded_at, ?), closed_at = ? WHERE id = ?",
+              {status, now, done ? store::Value(now) : store::Value(nullptr), need_id});
+    add_event(c, cid, need_id, now, status, note, who.user_id(), acting_role(who, cid));
+    if (n.filed_by && n.filed_by != who.user_id())
+      notify_user(c, cid, n.filed_by,
+                  Notice{"need", std::string("您提出的需求") + (done ? "已办结：" : "转为项目：") + text::truncate(n.body, 20), note,
+                         "/c/" + std::to_string(cid) + "/needs", false},
+                  now);
+  }
 }
 
 json::array list_needs(App& app, const Caller& who, I cid, const std::string& status, const std::string& category, bool mine) {

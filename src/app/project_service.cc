@@ -376,6 +376,7 @@ json::object create_project(App& app, const Caller& who, I cid, std::string_view
                ->i64(0);
     auto p = require_project(c, cid, id);
     event(c, p, now, "created", "立项：" + title);
+    if (need) need_follows_project(c, cid, *need, title, false, who, now);
     audit(c, app, who, cid, "project.create", "project:" + std::to_string(id), {{"title", title}});
     return reply(c, p, who);
   });
@@ -776,6 +777,7 @@ json::object settle_project(App& app, const Caller& who, I cid, I pid) {
     event(c, p, now, "settled",
           "决算：预算 " + format_yuan(budget) + " 元，合同 " + format_yuan(p.contract_fen) + " 元，实付 " + format_yuan(k.paid) + " 元");
     tell_followers(c, p, now, "已完成决算");
+    if (p.need_id) need_follows_project(c, cid, *p.need_id, p.title, true, who, now);
     audit(c, app, who, cid, "project.settle", "project:" + std::to_string(pid), {{"paid_fen", k.paid}});
     return reply(c, p, who);
   });

@@ -5,6 +5,7 @@
 
 #include "app/charity_service.h"
 #include "app/ledger_service.h"
+#include "app/needs_service.h"
 #include "app/project_service.h"
 #include "app/registry_service.h"
 #include "app/survey_service.h"
@@ -362,6 +363,24 @@ TEST_F(ProjectTest, CommitteeSignOffNeedsTwoDistinctMembers) {
   EXPECT_EQ(p.at("status").as_string(), "accepted");
   ASSERT_EQ(p.at("acceptance").at("signoffs").as_array().size(), 2u);
   EXPECT_EQ(p.at("acceptance").at("signoffs").as_array()[0].at("name").as_string().find("com"), std::string::npos);  // masked
+}
+
+TEST_F(ProjectTest, ANeedTakenUpByAProjectIsDoneWhenTheProjectSettles) {
+  auto jia = env.caller("jia");
+  I need = app::file_need(env.app(), jia, cid, R"({"category":"greening","body":"花坛破损，希望修整"})").at("id").as_int64();
+  I pid = pid_of(project(R"(,"acceptance_mode":"committee","need_id":)" + std::to_string(need)));
+  auto n = app::get_need(env.app(), jia, cid, need);
+  EXPECT_EQ(n.at("status").as_string(), "project");
+  EXPECT_EQ(n.at("project_id").as_int64(), pid);
+  auto p = contracted(pid, 10'000, R"([{"source":"common","amount_fen":10000}])");
+  p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
+  app::complete_milestone(env.app(), com, cid, pid, p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
+  app::start_acceptance(env.app(), com, cid, pid, "{}");
+  app::sign_off_project(env.app(), com, cid, pid);
+  app::sign_off_project(env.app(), env.caller("com2"), cid, pid);
+  pay(pid, line_of(p), "common", 10'000);
+  app::settle_project(env.app(), com, cid, pid);
+  EXPECT_EQ(app::get_need(env.app(), jia, cid, need).at("status").as_string(), "done");
 }
 
 TEST_F(ProjectTest, FollowersHearOfMilestones) {
