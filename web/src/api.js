@@ -59,6 +59,15 @@ export function centi(n) {
   return `${neg ? '-' : ''}${whole}.${frac}`
 }
 export const yuan = (fen) => (fen < 0 ? `-¥${centi(-fen)}` : `¥${centi(fen)}`)
+// What a person types in yuan ("58.13", "1,000", "3000.5") → fen, exactly: the text is split at
+// the dot and never passes through a floating-point number. null when it is not an amount.
+export function toFen(text) {
+  const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(String(text ?? '').replace(/[\s,，]/g, ''))
+  if (!m) return null
+  return Number(m[1]) * 100 + Number((m[2] || '0').padEnd(2, '0'))
+}
+// Fen → the text a yuan input is prefilled with ("3000.00").
+export const fenInput = (fen) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
 
 // Minutes as hours with one decimal, half up, by integer arithmetic (1,530 min → "25.5").
 export function hours(min) {
@@ -76,6 +85,10 @@ export function rolesIn(me, cid) {
   return new Set((me?.roles || []).filter((r) => String(r.compound_id) === String(cid)).map((r) => r.role))
 }
 
+// Today's date in China's time zone (2026-11-24), and a date `days` later.
+export const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+export const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10)
+
 // The last month that is over, in China's time zone ("2026-10" during November 2026).
 export function lastMonth() {
   const d = new Date(Date.now() + 8 * 3600 * 1000)
@@ -86,6 +99,16 @@ export function lastMonth() {
 // Uploads a photo (JPEG or PNG) to compound `cid`; returns its sha256 to cite.
 export async function uploadPhoto(cid, file) {
   const res = await fetch(`/api/v1/compounds/${encodeURIComponent(cid)}/photos`, {
+    method: 'POST', credentials: 'same-origin', headers: writeHeaders({ 'Content-Type': file.type }), body: file,
+  })
+  const data = await res.json()
+  if (!res.ok) throw new ApiError(res.status, data)
+  return data.sha256
+}
+
+// Uploads a voucher (a scan: PDF, JPEG or PNG) to compound `cid`; returns its sha256 to cite.
+export async function uploadVoucher(cid, file) {
+  const res = await fetch(`/api/v1/compounds/${encodeURIComponent(cid)}/vouchers`, {
     method: 'POST', credentials: 'same-origin', headers: writeHeaders({ 'Content-Type': file.type }), body: file,
   })
   const data = await res.json()
