@@ -13,6 +13,7 @@
 #include "app/demo_rng.h"
 #include "app/work_service.h"
 #include "domain/assert.h"
+#include "domain/billing.h"
 #include "domain/mask.h"
 #include "domain/money.h"
 #include "store/bank_repo.h"
@@ -95,6 +96,7 @@ struct ProjectLink {
   I pid = 0, line = 0;
   std::string source;
   I quote = 0;  // the contract paid under
+  std::vector<std::pair<I, I>> units;  // a refund to households: (unit, fen)
 };
 
 struct Books {
@@ -254,6 +256,8 @@ struct Books {
     if (project.pid)
       c.execute("UPDATE disbursements SET project_id = ?, project_line_id = ?, funding_source = ?, project_quote_id = ? WHERE id = ?",
                 {project.pid, project.line, project.source, project.quote, d.id});
+    for (auto [u, fen] : project.units)
+      c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)", {d.id, cid, u, fen});
     if (per_unit_fen)
       for (I u : unit_ids[yard])
         c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
@@ -616,12 +620,12 @@ void merged(Books& b, Rng& rng) {
                          "VALUES (?, ?, ?, ?, ?, ?, 'paid', ?) RETURNING id",
                          {g.pid, b.cid, unit, user ? store::Value(user) : store::Value(nullptr), amount, amount, ms_of(pledged_on)})
                  ->i64(0);
-    b.later(paid_on, [&b, pl, unit, yard, amount, paid_on, pid = g.pid, title = gp.title] {
+    b.later(paid_on, [&b, pl, amount, paid_on, pid = g.pid, title = gp.title] {
       ledger::Transaction t;
       t.date = paid_on;
       t.kind = "journal";
       t.description = "众筹缴款：" + title + "（认筹 #" + std::to_string(pl) + "）";
-      t.postings = {{"1001", amount, yard}, {"4007", -amount, yard}};
+      t.postings = {{"1001", amount, 0}, {"4007", -amount, 0}};  // a compound-wide project's money
       t.links = {{"project", pid}, {"pledge", pl}};
       I when = b.stamp(paid_on);
       I idx = b.append(std::move(t), when);
@@ -637,6 +641,18 @@ void merged(Books& b, Rng& rng) {
         {g.pid, g.lines[0], "crowdfunding", g.quotes[0]});
   b.pay("2025-07-15", gc, false, 2'100'000, "九院线路改造（居民众筹）", "5008", 0, "1001", "Electric install Co.", "executed", 0, 0,
         {g.pid, g.lines[1], "crowdfunding", g.quotes[0]});
+  // Each household paid its share rounded up to ten yuan; what the work did not use goes back to
+  // them in proportion, one co-managed payment listing the households.
+  const I surplus = share * static_cast<I>(pledgers.size()) - goal;
+  if (surplus > 0) {
+    std::vector<I> weights(pledgers.size(), share);
+    auto back = billing::allocate(surplus, weights);
+    ProjectLink refund{g.pid, 0, "crowdfunding_refund", 0, {}};
+    for (std::size_t i = 0; i < pledgers.size(); ++i)
+      if (back[i] > 0) refund.units.emplace_back(pledgers[i].first, back[i]);
+    b.pay("2025-08-15", "众筹住户（" + std::to_string(pledgers.size()) + " 户）", false, surplus, gp.title + "·众筹结余按缴款比例退还", "4007", 0, "1001",
+          "Households", "executed", 0, 0, refund);
+  }
   settle_event(b, g.pid, gp.settled_on);
   seed_volunteers(b, "北门片区平安巡逻队", "九个院落的居民轮流夜间巡逻，兼顾燃气安全提醒。",
                   {"杜志刚", "蒋桂兰", "邱明", "严红梅", "程建军", "曾凡", "彭玉珍", "郭大海", "韦秀英", "苏立新"},

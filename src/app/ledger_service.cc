@@ -1,5 +1,7 @@
 #include "app/ledger_service.h"
 
+#include "domain/money.h"
+
 #include "domain/upload.h"
 
 #include <algorithm>
@@ -213,6 +215,22 @@ json::object post_transaction(App& app, const Caller& who, I cid, std::string_vi
   });
 }
 
+void follow_reversal(Connection& c, I cid, const ledger::Transaction& t, I reversal_idx) {
+  for (const auto& l : t.links) {
+    if (l.kind == "disbursement")
+      c.execute("UPDATE disbursements SET status = 'reversed' WHERE compound_id = ? AND id = ? AND status = 'executed'", {cid, l.id});
+    else if (l.kind == "donation")
+      c.execute("UPDATE donations SET status = 'reversed' WHERE compound_id = ? AND id = ? AND status = 'received'", {cid, l.id});
+    else if (l.kind == "pledge")
+      if (auto pp = c.query_one("SELECT id, pledge_id, amount_fen FROM pledge_payments WHERE compound_id = ? AND entry_idx = ? AND refund_idx IS NULL",
+                                {cid, t.index})) {
+        c.execute("UPDATE pledge_payments SET refund_idx = ? WHERE id = ?", {reversal_idx, pp->i64(0)});
+        c.execute("UPDATE pledges SET paid_fen = paid_fen - ?, status = CASE WHEN status = 'refunded' THEN status ELSE 'open' END WHERE id = ?",
+                  {pp->i64(2), pp->i64(1)});
+      }
+  }
+}
+
 json::object reverse_transaction(App& app, const Caller& who, I cid, I index, std::string_view body) {
   JsonIn in(body);
   std::string reason = in.str("reason", ledger::kMaxDescriptionChars);
@@ -234,6 +252,7 @@ json::object reverse_transaction(App& app, const Caller& who, I cid, I index, st
     Appender ap(c, cid, app.clock_ms());
     I idx = ap.append(std::move(r));
     ap.finish();
+    follow_reversal(c, cid, *original, idx);
     audit(c, app, who, cid, "ledger.reverse", "entry:" + std::to_string(index), {{"reversal", idx}});
     return entry_json(*store::get_entry(c, cid, idx));
   });
@@ -326,7 +345,8 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   const auto* ea = ledger::find_account(chart, r.expense_account);
   const auto* ca = ledger::find_account(chart, r.cash_account);
   std::vector<FieldError> e;
-  if (!ea || (ea->type != ledger::AccountType::expense && ea->type != ledger::AccountType::liability))
+  if (!ea || (ea->type != ledger::AccountType::expense && ea->type != ledger::AccountType::liability &&
+              !(r.refund_of_income && ea->type == ledger::AccountType::income)))
     e.push_back({"expense_account", "必须是费用或应付科目", "must be an expense or payable account"});
   if (!ca || !ca->cash) e.push_back({"cash_account", "必须是银行或现金科目", "must be a bank or cash account"});
   if (!e.empty()) throw_invalid(std::move(e));
@@ -441,6 +461,14 @@ json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
     std::vector<ledger::Vote> votes;
     for (const auto& a : approvals) votes.push_back({a.user_id, a.role});
     if (ledger::approvals_satisfied(p, d->amount_fen, votes)) {
+      // Restricted money is never overdrawn: the charity account must hold the amount now.
+      auto chart = store::load_chart(c, cid);
+      if (const auto* ca = ledger::find_account(chart, d->cash_account); ca && ca->charity) {
+        I held = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = ?", {cid, d->cash_account});
+        if (held < d->amount_fen)
+          throw Error(ErrorKind::conflict, "insufficient-charity-funds", "慈善基金专户余额 " + format_yuan(held) + " 元，不足以支付",
+                      "The charity account holds only " + format_yuan(held));
+      }
       std::vector<std::string> hashes;
       json::value stored = json::parse(d->vouchers_json);
       for (const auto& h : stored.as_array()) hashes.emplace_back(h.as_string());

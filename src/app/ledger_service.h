@@ -54,6 +54,10 @@ class Appender {
 boost::json::object post_transaction(App& app, const Caller& who, std::int64_t cid, std::string_view body);
 boost::json::object reverse_transaction(App& app, const Caller& who, std::int64_t cid, std::int64_t index,
                                         std::string_view body);
+// After `t` was reversed by entry `reversal_idx`: the disbursement, donation or crowdfunding
+// payment it recorded is marked reversed, so what projects, the charity fund and the lists count
+// is what the books hold. In the caller's write transaction.
+void follow_reversal(store::Connection& c, std::int64_t cid, const ledger::Transaction& t, std::int64_t reversal_idx);
 boost::json::object upload_voucher(App& app, const Caller& who, std::int64_t cid, const std::string& content_type,
                                    const std::string& bytes);
 
@@ -77,6 +81,9 @@ struct DisbursementInput {
   std::optional<std::int64_t> project_id;  // a renewal project's payment, with its line and source
   std::int64_t project_line_id = 0;
   std::string funding_source;
+  // Giving income back (a crowdfunding surplus returned to the households): the debited account
+  // may be an income account.
+  bool refund_of_income = false;
 };
 std::int64_t request_disbursement_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid, DisbursementInput r);
 boost::json::object disbursement_view(store::Connection& c, std::int64_t cid, std::int64_t id, bool masked);

@@ -1,6 +1,8 @@
 #include "app/needs_service.h"
 
 #include <map>
+
+#include "domain/assert.h"
 #include <set>
 
 #include "app/json_in.h"
@@ -235,22 +237,23 @@ json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::str
   });
 }
 
-void need_follows_project(Connection& c, I cid, I need_id, const std::string& title, bool done, const Caller& who, I now) {
+void need_follows_project(Connection& c, I cid, I need_id, const std::string& title, const std::string& to_text, const Caller& who, I now) {
   auto n = require_need(c, cid, need_id);
   auto from = service::parse_need_status(n.status);
-  auto to = done ? service::NeedStatus::done : service::NeedStatus::project;
-  std::string note = (done ? "项目已决算：" : "已立项：") + title;
-  if (from && service::can_move(*from, to)) {
-    const std::string status(service::to_string(to));
-    c.execute("UPDATE needs SET status = ?, responded_at = COALESCE(responded_at, ?), closed_at = ? WHERE id = ?",
-              {status, now, done ? store::Value(now) : store::Value(nullptr), need_id});
-    add_event(c, cid, need_id, now, status, note, who.user_id(), acting_role(who, cid));
-    if (n.filed_by && n.filed_by != who.user_id())
-      notify_user(c, cid, n.filed_by,
-                  Notice{"need", std::string("您提出的需求") + (done ? "已办结：" : "转为项目：") + text::truncate(n.body, 20), note,
-                         "/c/" + std::to_string(cid) + "/needs", false},
-                  now);
-  }
+  auto to = service::parse_need_status(to_text);
+  XINYI_ASSERT(to == service::NeedStatus::project || to == service::NeedStatus::done || to == service::NeedStatus::open);
+  static const std::map<std::string, std::pair<std::string, std::string>> words{
+      {"project", {"已立项：", "转为项目："}}, {"done", {"项目已决算：", "已办结："}}, {"open", {"项目已取消：", "重新受理（项目取消）："}}};
+  const auto& [note_prefix, title_prefix] = words.at(to_text);
+  if (!from || !service::can_move(*from, *to)) return;
+  bool closed = *to == service::NeedStatus::done;
+  c.execute("UPDATE needs SET status = ?, responded_at = COALESCE(responded_at, ?), closed_at = ? WHERE id = ?",
+            {to_text, now, closed ? store::Value(now) : store::Value(nullptr), need_id});
+  add_event(c, cid, need_id, now, to_text, note_prefix + title, who.user_id(), acting_role(who, cid));
+  if (n.filed_by && n.filed_by != who.user_id())
+    notify_user(c, cid, n.filed_by,
+                Notice{"need", "您提出的需求" + title_prefix + text::truncate(n.body, 20), note_prefix + title, "/c/" + std::to_string(cid) + "/needs", false},
+                now);
 }
 
 json::array list_needs(App& app, const Caller& who, I cid, const std::string& status, const std::string& category, bool mine) {

@@ -47,9 +47,10 @@ boost::json::object needs_summary(App& app, std::int64_t cid);
 std::string read_photo_list(store::Connection& c, std::int64_t cid, const boost::json::value* photos, std::vector<FieldError>& errs);
 // The role a person acts in, for timelines that name a role rather than a person.
 std::string acting_role(const Caller& who, std::int64_t cid);
-// A renewal project took the need up (`done`: the project was settled). Moves an open need to
-// "project" (a project need to "done") with a timeline event, and tells whoever filed it.
-void need_follows_project(store::Connection& c, std::int64_t cid, std::int64_t need_id, const std::string& project_title, bool done,
-                          const Caller& who, std::int64_t now);
+// A renewal project took the need up (`to` = "project"), was settled ("done") or cancelled
+// ("open": the need goes back on the list). Moves the need if its state allows, with a timeline
+// event, and tells whoever filed it.
+void need_follows_project(store::Connection& c, std::int64_t cid, std::int64_t need_id, const std::string& project_title,
+                          const std::string& to, const Caller& who, std::int64_t now);
 
 }  // namespace xinyi::app

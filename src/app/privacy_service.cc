@@ -56,6 +56,20 @@ json::object export_my_data(App& app, const Caller& who) {
                                       {"questionnaire_id", "compound_id", "answers", "at"}, {true, true, false, true});
     o["announcements_read"] = rows(c, "SELECT announcement_id, compound_id, read_at, confirmed_at FROM announcement_reads WHERE user_id = ? ORDER BY read_at",
                                    {uid}, {"announcement_id", "compound_id", "read_at", "confirmed_at"}, {true, true, true, true});
+    o["donations"] = rows(c, "SELECT id, compound_id, donor_name, anonymous, amount_fen, status, receipt_no, received_on, created_at FROM donations "
+                             "WHERE user_id = ? ORDER BY id",
+                          {uid}, {"id", "compound_id", "donor_name", "anonymous", "amount_fen", "status", "receipt_no", "received_on", "created_at"},
+                          {true, true, false, true, true, false, true, false, true});
+    o["pledges"] = rows(c, "SELECT pl.id, pl.project_id, pl.compound_id, u.label, pl.amount_fen, pl.paid_fen, pl.status, pl.created_at FROM pledges pl "
+                           "JOIN units u ON u.id = pl.unit_id WHERE pl.user_id = ? ORDER BY pl.id",
+                        {uid}, {"id", "project_id", "compound_id", "unit", "amount_fen", "paid_fen", "status", "created_at"},
+                        {true, true, true, false, true, true, false, true});
+    o["projects_followed"] = rows(c, "SELECT project_id, compound_id, at FROM project_followers WHERE user_id = ? ORDER BY at", {uid},
+                                  {"project_id", "compound_id", "at"}, {true, true, true});
+    o["volunteering"] = rows(c, "SELECT m.team_id, m.compound_id, t.name, m.joined_at, COALESCE((SELECT SUM(h.minutes) FROM volunteer_hours h "
+                                "WHERE h.member_id = m.id), 0) FROM volunteer_members m JOIN volunteer_teams t ON t.id = m.team_id WHERE m.user_id = ? "
+                                "ORDER BY m.id",
+                             {uid}, {"team_id", "compound_id", "team", "joined_at", "minutes"}, {true, true, false, true, true});
     o["notifications"] = rows(c, "SELECT kind, title, body, created_at, read_at FROM notifications WHERE user_id = ? ORDER BY id", {uid},
                               {"kind", "title", "body", "at", "read_at"}, {false, false, false, true, true});
     o["activity"] = rows(c, "SELECT at, action, target, ip FROM audit_log WHERE user_id = ? ORDER BY id DESC LIMIT 1000", {uid},
@@ -88,6 +102,11 @@ json::object delete_my_account(App& app, const Caller& who, std::string_view bod
     c.execute("DELETE FROM role_grants WHERE user_id = ?", {uid});
     c.execute("DELETE FROM outbox WHERE user_id = ?", {uid});
     c.execute("DELETE FROM notifications WHERE user_id = ?", {uid});
+    c.execute("DELETE FROM project_followers WHERE user_id = ?", {uid});
+    // Their donations and volunteer hours stay (the amounts are in the books and the counts are
+    // public), without their name.
+    c.execute("UPDATE donations SET donor_name = '已注销用户' WHERE user_id = ?", {uid});
+    c.execute("UPDATE volunteer_members SET name = '已注销用户' WHERE user_id = ?", {uid});
     c.execute("UPDATE users SET login = ?, phone = NULL, name = '已注销用户', password_hash = '!', large_text = 0, sms_opt_out = 1, "
               "wechat_opt_out = 1, deleted_at = ? WHERE id = ?",
               {"deleted-" + std::to_string(uid), now, uid});

@@ -9,6 +9,7 @@
 #include "app/notify.h"
 #include "app/vote_service.h"
 #include "domain/assert.h"
+#include "domain/billing.h"
 #include "domain/ledger/books.h"
 #include "domain/mask.h"
 #include "domain/money.h"
@@ -114,7 +115,7 @@ struct Committed {
 Committed committed(Connection& c, I pid) {
   Committed k;
   for (auto& r : c.query("SELECT project_line_id, funding_source, courtyard_id, status, amount_fen FROM disbursements "
-                         "WHERE project_id = ? AND status IN ('pending', 'executed')",
+                         "WHERE project_id = ? AND status IN ('pending', 'executed') AND funding_source <> 'crowdfunding_refund'",
                          {pid})) {
     bool paid = r.str(3) == "executed";
     I amount = r.i64(4);
@@ -129,6 +130,44 @@ Committed committed(Connection& c, I pid) {
 
 I crowd_collected(Connection& c, I pid) {
   return c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NULL", {pid});
+}
+
+// Crowdfunding surplus given back after the work (pending and executed refund disbursements).
+std::pair<I, I> crowd_surplus_refunds(Connection& c, I pid) {
+  auto r = c.query_one("SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_fen ELSE 0 END), 0), "
+                       "COALESCE(SUM(CASE WHEN status = 'executed' THEN amount_fen ELSE 0 END), 0) FROM disbursements "
+                       "WHERE project_id = ? AND funding_source = 'crowdfunding_refund'",
+                       {pid});
+  return {r->i64(0), r->i64(1)};
+}
+
+// Subsidies received by the compound (government subsidy income) less what every project's
+// subsidy payments already took or asked for.
+I subsidy_available(Connection& c, I cid) {
+  I received = -c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = '4008'", {cid});
+  I committed = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND funding_source = 'subsidy' "
+                         "AND status IN ('pending', 'executed')",
+                         {cid});
+  return received - committed;
+}
+
+// A courtyard's own surplus: its income less its costs as booked to it (restricted income —
+// donations, crowdfunding, subsidies — is not surplus), less payment requests still pending.
+I courtyard_surplus_available(Connection& c, I cid, I yard) {
+  I net = c.scalar("SELECT COALESCE(SUM(p.amount_fen), 0) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id AND a.code = p.account "
+                   "WHERE p.compound_id = ? AND p.courtyard_id = ? AND a.type IN ('income', 'expense') AND a.code NOT IN ('4005', '4007', '4008')",
+                   {cid, yard});
+  I pending = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND courtyard_id = ? AND status = 'pending'",
+                       {cid, yard});
+  return -net - pending;
+}
+
+std::string read_vouchers(Connection& c, I cid, const json::value* v) {
+  std::vector<FieldError> errs;
+  std::string files = read_photo_list(c, cid, v, errs);
+  if (!errs.empty())
+    throw_invalid({{"vouchers", "凭证应为最多 9 个已在本小区上传的文件", "vouchers lists at most 9 files uploaded to this compound"}});
+  return files;
 }
 
 // The charity fund's bank balance, less what pending requests would take from it.
@@ -232,6 +271,8 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
     json::object x{{"source", src}, {"courtyard_id", f.courtyard_id}, {"amount_fen", f.amount_fen}, {"paid_fen", paid}, {"pending_fen", pending}};
     if (f.source == pj::Source::crowdfunding) x["available_fen"] = collected - paid - pending;
     if (f.source == pj::Source::charity) x["available_fen"] = charity_available(c, p.cid);
+    if (f.source == pj::Source::subsidy) x["available_fen"] = subsidy_available(c, p.cid);
+    if (f.source == pj::Source::courtyard_surplus) x["available_fen"] = courtyard_surplus_available(c, p.cid, f.courtyard_id);
     fj.push_back(std::move(x));
   }
   o["funding"] = std::move(fj);
@@ -270,12 +311,15 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
                               {"photos", hashes_json(r.str(5))}});
   o["milestones"] = std::move(mj);
   json::array pay;
-  for (auto& r : c.query("SELECT id, project_line_id, funding_source, amount_fen, payee, status, entry_idx, COALESCE(decided_at, requested_at) "
-                         "FROM disbursements WHERE project_id = ? ORDER BY id",
-                         {p.id}))
+  for (auto& r : c.query("SELECT id, project_line_id, funding_source, amount_fen, payee, status, entry_idx, COALESCE(decided_at, requested_at), "
+                         "expense_account, payee_is_person FROM disbursements WHERE project_id = ? ORDER BY id",
+                         {p.id})) {
+    // As everywhere public: aid never names the household, a person is masked.
+    std::string payee = r.str(8) == ledger::kAidAccount ? std::string(ledger::kAidPayee) : r.i64(9) ? mask_name(r.str(4)) : r.str(4);
     pay.push_back(json::object{{"id", r.i64(0)}, {"line_id", r.i64(1)}, {"source", r.str(2)}, {"amount_fen", r.i64(3)},
-                               {"payee", r.str(4)}, {"status", r.str(5)}, {"entry_index", jopt(opt(r, 6))},
+                               {"payee", payee}, {"status", r.str(5)}, {"entry_index", jopt(opt(r, 6))},
                                {"date", china_date(r.i64(7))}});
+  }
   o["payments"] = std::move(pay);
   json::array so;
   for (auto& r : c.query("SELECT u.name, s.at FROM project_signoffs s JOIN users u ON u.id = s.user_id WHERE s.project_id = ? ORDER BY s.at",
@@ -296,7 +340,12 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
       {"pledged_fen", o.at("pledged_fen")},
       {"collected_fen", collected},
       {"households", c.scalar("SELECT COUNT(*) FROM pledges WHERE project_id = ? AND status <> 'refunded'", {p.id})},
-      {"refunded_fen", c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NOT NULL", {p.id})}};
+      {"refunded_fen", c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NOT NULL", {p.id}) +
+                           crowd_surplus_refunds(c, p.id).second},
+      {"unspent_fen", [&] {
+         auto [pending_refund, refunded] = crowd_surplus_refunds(c, p.id);
+         return collected - k.source_paid[{"crowdfunding", 0}] - refunded - pending_refund;
+       }()}};
   if (p.status == pj::Status::settled) {
     json::array by;
     for (const auto& f : funding) {
@@ -304,12 +353,12 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
       by.push_back(json::object{{"source", src}, {"courtyard_id", f.courtyard_id}, {"amount_fen", f.amount_fen},
                                 {"paid_fen", k.source_paid[{src, f.courtyard_id}]}});
     }
-    I crowd_spent = 0;
-    for (const auto& [key, v] : k.source_paid)
-      if (key.first == "crowdfunding") crowd_spent += v;
-    o["settlement"] = json::object{{"settled_on", p.settled_on},         {"budget_fen", pj::total(lines)},
-                                   {"contract_fen", p.contract_fen},     {"paid_fen", k.paid},
-                                   {"by_source", std::move(by)},         {"unspent_crowdfunding_fen", collected - crowd_spent}};
+    o["settlement"] = json::object{{"settled_on", p.settled_on},
+                                   {"budget_fen", pj::total(lines)},
+                                   {"contract_fen", p.contract_fen},
+                                   {"paid_fen", k.paid},
+                                   {"by_source", std::move(by)},
+                                   {"crowdfunding_refunded_fen", crowd_surplus_refunds(c, p.id).second}};
   } else {
     o["settlement"] = nullptr;
   }
@@ -376,7 +425,7 @@ json::object create_project(App& app, const Caller& who, I cid, std::string_view
                ->i64(0);
     auto p = require_project(c, cid, id);
     event(c, p, now, "created", "立项：" + title);
-    if (need) need_follows_project(c, cid, *need, title, false, who, now);
+    if (need) need_follows_project(c, cid, *need, title, "project", who, now);
     audit(c, app, who, cid, "project.create", "project:" + std::to_string(id), {{"title", title}});
     return reply(c, p, who);
   });
@@ -449,6 +498,14 @@ json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::
     if (crowd && p.crowdfund_goal == 0)
       e.push_back({"funding", "本项目没有设众筹目标", "this project has no crowdfunding goal"});
     if (!e.empty()) throw_invalid(std::move(e));
+    auto common_of = [](const std::vector<pj::Funding>& fs) {
+      I t = 0;
+      for (const auto& f : fs)
+        if (f.source == pj::Source::common) t += f.amount_fen;
+      return t;
+    };
+    bool vote_cleared = p.vote_id && common_of(load_funding(c, pid)) != common_of(funding);
+    if (vote_cleared) c.execute("UPDATE projects SET vote_id = NULL WHERE id = ?", {pid});
     c.execute("UPDATE project_lines SET retired = 1 WHERE project_id = ?", {pid});
     c.execute("DELETE FROM project_funding WHERE project_id = ?", {pid});
     for (std::size_t i = 0; i < lines.size(); ++i)
@@ -462,7 +519,7 @@ json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::
     bool needs_vote = pj::vote_required(funding, store::approval_threshold(c, cid));
     event(c, p, now, "budget",
           "预算 " + format_yuan(pj::total(lines)) + " 元（" + std::to_string(lines.size()) + " 项）" +
-              (needs_vote ? "，动用公共基金须经业主表决" : ""));
+              (needs_vote ? "，动用公共基金须经业主表决" : "") + (vote_cleared ? "；公共基金金额变了，原表决不再适用" : ""));
     audit(c, app, who, cid, "project.budget", "project:" + std::to_string(pid), {{"total_fen", pj::total(lines)}});
     return reply(c, p, who);
   });
@@ -477,6 +534,9 @@ json::object link_project_vote(App& app, const Caller& who, I cid, I pid, std::s
     require_allowed(p, pj::Action::link_vote, "关联表决", "link a vote");
     auto v = c.query_one("SELECT title, matter FROM votes WHERE compound_id = ? AND id = ?", {cid, vote});
     if (!v) throw_invalid({{"vote_id", "本小区没有这次表决", "no such vote in this compound"}});
+    if (c.query_one("SELECT 1 FROM projects WHERE compound_id = ? AND vote_id = ? AND id <> ? AND status <> 'cancelled'", {cid, vote, pid}))
+      throw Error(ErrorKind::conflict, "vote-in-use", "这次表决已用于另一个项目：一次表决只授权一个项目",
+                  "That vote already authorises another project: one vote, one project");
     c.execute("UPDATE projects SET vote_id = ? WHERE id = ?", {vote, pid});
     event(c, p, app.clock_ms(), "vote", "关联业主表决：" + v->str(0));
     audit(c, app, who, cid, "project.vote", "project:" + std::to_string(pid), {{"vote_id", vote}});
@@ -496,10 +556,7 @@ json::object add_project_quote(App& app, const Caller& who, I cid, I pid, std::s
     require_allowed(p, pj::Action::quote, "再收报价", "take quotes");
     if (c.scalar("SELECT COUNT(*) FROM project_quotes WHERE project_id = ?", {pid}) >= static_cast<I>(pj::kMaxQuotes))
       throw Error(ErrorKind::conflict, "too-many", "报价最多 20 份", "At most 20 quotes");
-    std::vector<FieldError> errs;
-    std::string files = read_photo_list(c, cid, vouchers, errs);
-    for (auto& e : errs) e.field = "vouchers";
-    if (!errs.empty()) throw_invalid(std::move(errs));
+    std::string files = read_vouchers(c, cid, vouchers);
     I now = app.clock_ms();
     c.execute("INSERT INTO project_quotes (project_id, compound_id, contractor, amount_fen, note, vouchers, created_by, created_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -533,12 +590,9 @@ json::object sign_project_contract(App& app, const Caller& who, I cid, I pid, st
       if (!p.vote_id)
         throw_invalid({{"vote_id", "动用公共基金达到共管限额，须先经业主表决通过（第 7 或 9 项事项）",
                         "spending this much of the common fund needs a passed owners' vote (matter 7 or 9) first"}});
-      require_passed_vote(c, cid, *p.vote_id, {5, 7, 8, 9}, "vote_id");
+      require_passed_vote(c, cid, *p.vote_id, {7, 9}, "vote_id");
     }
-    std::vector<FieldError> errs;
-    std::string files = read_photo_list(c, cid, vouchers, errs);
-    for (auto& e : errs) e.field = "vouchers";
-    if (!errs.empty()) throw_invalid(std::move(errs));
+    std::string files = read_vouchers(c, cid, vouchers);
     c.execute("UPDATE project_quotes SET signed_on = ?, contract_vouchers = ? WHERE id = ?", {signed_on, files, quote});
     set_status(c, p, pj::Status::contracted);
     I now = app.clock_ms();
@@ -634,24 +688,27 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid, 
     chk.source_committed_fen = k.source_paid[{src, yard}] + k.source_pending[{src, yard}];
     if (*source == pj::Source::crowdfunding) chk.source_available_fen = crowd_collected(c, pid) - chk.source_committed_fen;
     if (*source == pj::Source::charity) chk.source_available_fen = charity_available(c, cid);
+    if (*source == pj::Source::subsidy) chk.source_available_fen = subsidy_available(c, cid);
+    if (*source == pj::Source::courtyard_surplus) chk.source_available_fen = courtyard_surplus_available(c, cid, yard);
     chk.contract_fen = contract->i64(2);
     chk.contract_committed_fen = under;
     chk.line_account = line->account;
     chk.source = *source;
     auto errs = pj::check_payment(chk);
     if (!errs.empty()) throw_invalid(std::move(errs));
-    std::vector<FieldError> verrs;
-    std::string files = read_photo_list(c, cid, vouchers, verrs);
-    if (!verrs.empty()) throw_invalid({{"vouchers", "有凭证未上传", "a voucher was not uploaded here"}});
+    std::string files = read_vouchers(c, cid, vouchers);
     DisbursementInput r;
     r.payee = contract->str(1);
     r.amount_fen = amount;
     r.purpose = p.title + "·" + line->name + (note.empty() ? "" : "（" + note + "）");
-    if (text::length(r.purpose) > 150) r.purpose = p.title.substr(0, 120);
+    if (text::length(r.purpose) > 150) r.purpose = text::truncate(p.title, 120);
     r.expense_account = line->account;
     r.cash_account = std::string(pj::cash_account(*source));
-    r.courtyard_id = yard ? yard : p.courtyard_id;
-    for (const auto& h : json::parse(files).as_array()) r.vouchers.emplace_back(h.as_string());
+    // Booked where the money is: a courtyard's surplus to that courtyard, crowdfunding where its
+    // pledges were booked (the project's courtyard), compound money to the compound.
+    r.courtyard_id = *source == pj::Source::courtyard_surplus ? yard : *source == pj::Source::crowdfunding ? p.courtyard_id : 0;
+    const json::value hashes = json::parse(files);
+    for (const auto& h : hashes.as_array()) r.vouchers.emplace_back(h.as_string());
     r.project_id = pid;
     r.project_line_id = line_id;
     r.funding_source = src;
@@ -674,7 +731,9 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
     require_allowed(p, pj::Action::start_acceptance, "开始验收（须在施工中）", "start acceptance (work must be under way)");
     I total = c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ?", {pid});
     I open = c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ? AND done_on IS NULL", {pid});
-    if (total == 0 || open > 0)
+    if (total == 0)
+      throw Error(ErrorKind::conflict, "no-milestones", "请先添加并完成施工节点", "Add the milestones and complete them first");
+    if (open > 0)
       throw Error(ErrorKind::conflict, "milestones-open", "还有 " + std::to_string(open) + " 个节点未完成", std::to_string(open) + " milestones are not done");
     if (p.mode == pj::AcceptanceMode::questionnaire) {
       json::array qs{json::object{{"kind", "single"}, {"text", kAcceptQuestion}, {"required", true},
@@ -697,6 +756,10 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
                           "/c/" + std::to_string(cid) + "/surveys/" + std::to_string(qid), false},
                    now);
     } else {
+      I members = c.scalar("SELECT COUNT(DISTINCT user_id) FROM role_grants WHERE compound_id = ? AND role = 'committee'", {cid});
+      if (members < p.signoffs_required)
+        throw Error(ErrorKind::conflict, "too-few-signers", "验收须 " + std::to_string(p.signoffs_required) + " 位委员签字，本小区只有 " + std::to_string(members) + " 位",
+                    "Acceptance needs " + std::to_string(p.signoffs_required) + " committee sign-offs; the compound has " + std::to_string(members) + " members");
       c.execute("UPDATE projects SET outcome = 'pending' WHERE id = ?", {pid});
     }
     set_status(c, p, pj::Status::accepting);
@@ -763,13 +826,79 @@ json::object close_acceptance(App& app, const Caller& who, I cid, I pid) {
   });
 }
 
+json::object reject_acceptance(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  std::string reason = in.str("reason", 200);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::signoff, "退回整改", "send back");
+    if (p.mode != pj::AcceptanceMode::committee)
+      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收", "This project is accepted by the residents' questionnaire");
+    I now = app.clock_ms();
+    c.execute("DELETE FROM project_signoffs WHERE project_id = ?", {pid});
+    c.execute("UPDATE projects SET outcome = 'rejected' WHERE id = ?", {pid});
+    set_status(c, p, pj::Status::in_progress);
+    event(c, p, now, "rejected", "委员会验收未通过：" + reason + "，整改后可再次验收");
+    tell_followers(c, p, now, "未通过验收，需整改");
+    audit(c, app, who, cid, "project.acceptance.reject", "project:" + std::to_string(pid), {{"reason", reason}});
+    return reply(c, p, who);
+  });
+}
+
+json::object refund_crowdfunding_surplus(App& app, const Caller& who, I cid, I pid) {
+  return app.db.write([&](Connection& c) {
+    auto p = require_project(c, cid, pid);
+    require_allowed(p, pj::Action::settle, "退还众筹结余（须先通过验收）", "refund the crowdfunding surplus (accept the work first)");
+    auto k = committed(c, pid);
+    if (k.source_pending[{"crowdfunding", 0}] > 0)
+      throw Error(ErrorKind::conflict, "payments-pending", "众筹款还有付款待审批", "A crowdfunding payment is still pending");
+    auto [pending_refund, refunded] = crowd_surplus_refunds(c, pid);
+    if (pending_refund > 0) throw Error(ErrorKind::conflict, "refund-pending", "退还申请已在审批中", "A refund is already awaiting approval");
+    I unspent = crowd_collected(c, pid) - k.source_paid[{"crowdfunding", 0}] - refunded;
+    if (unspent <= 0) throw Error(ErrorKind::conflict, "nothing-to-refund", "众筹款已全部用于项目", "All crowdfunding was spent on the project");
+    std::vector<I> units, weights;
+    for (auto& r : c.query("SELECT unit_id, paid_fen FROM pledges WHERE project_id = ? AND paid_fen > 0 AND status <> 'refunded' ORDER BY id", {pid})) {
+      units.push_back(r.i64(0));
+      weights.push_back(r.i64(1));
+    }
+    XINYI_ASSERT(!units.empty());
+    auto shares = billing::allocate(unspent, weights);
+    DisbursementInput r;
+    r.payee = "众筹住户（" + std::to_string(units.size()) + " 户）";
+    r.amount_fen = unspent;
+    r.purpose = text::truncate(p.title, 100) + "·众筹结余按缴款比例退还";
+    r.expense_account = "4007";
+    r.cash_account = "1001";
+    r.courtyard_id = p.courtyard_id;
+    r.project_id = pid;
+    r.funding_source = "crowdfunding_refund";
+    r.refund_of_income = true;
+    I did = request_disbursement_in(c, app, who, cid, r);
+    for (std::size_t i = 0; i < units.size(); ++i)
+      if (shares[i] > 0)
+        c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
+                  {did, cid, units[i], shares[i]});
+    event(c, p, app.clock_ms(), "refund", "申请按缴款比例退还众筹结余 " + format_yuan(unspent) + " 元（" + std::to_string(units.size()) + " 户），待共管审批");
+    json::object out = reply(c, p, who);
+    out["disbursement"] = disbursement_view(c, cid, did, false);
+    return out;
+  });
+}
+
 json::object settle_project(App& app, const Caller& who, I cid, I pid) {
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::settle, "决算（须先通过验收）", "settle (accept it first)");
     auto k = committed(c, pid);
-    if (k.pending > 0)
-      throw Error(ErrorKind::conflict, "payments-pending", "还有 " + format_yuan(k.pending) + " 元付款待审批", format_yuan(k.pending) + " of payments are pending");
+    auto [pending_refund, refunded] = crowd_surplus_refunds(c, pid);
+    if (k.pending > 0 || pending_refund > 0)
+      throw Error(ErrorKind::conflict, "payments-pending", "还有 " + format_yuan(k.pending + pending_refund) + " 元付款待审批",
+                  format_yuan(k.pending + pending_refund) + " of payments are pending");
+    I unspent = crowd_collected(c, pid) - k.source_paid[{"crowdfunding", 0}] - refunded;
+    if (unspent > 0)
+      throw Error(ErrorKind::conflict, "crowdfunding-unspent", "众筹款还有 " + format_yuan(unspent) + " 元未用，请先按缴款比例退还",
+                  format_yuan(unspent) + " of crowdfunding is unspent; refund it to the households first");
     I now = app.clock_ms();
     c.execute("UPDATE projects SET settled_on = ? WHERE id = ?", {today(app), pid});
     set_status(c, p, pj::Status::settled);
@@ -777,7 +906,7 @@ json::object settle_project(App& app, const Caller& who, I cid, I pid) {
     event(c, p, now, "settled",
           "决算：预算 " + format_yuan(budget) + " 元，合同 " + format_yuan(p.contract_fen) + " 元，实付 " + format_yuan(k.paid) + " 元");
     tell_followers(c, p, now, "已完成决算");
-    if (p.need_id) need_follows_project(c, cid, *p.need_id, p.title, true, who, now);
+    if (p.need_id) need_follows_project(c, cid, *p.need_id, p.title, "done", who, now);
     audit(c, app, who, cid, "project.settle", "project:" + std::to_string(pid), {{"paid_fen", k.paid}});
     return reply(c, p, who);
   });
@@ -824,6 +953,7 @@ json::object cancel_project(App& app, const Caller& who, I cid, I pid, std::stri
     set_status(c, p, pj::Status::cancelled);
     event(c, p, now, "cancelled", "项目取消：" + reason + (refunded ? "；退还众筹款 " + format_yuan(refunded) + " 元" : ""));
     tell_followers(c, p, now, "项目已取消");
+    if (p.need_id) need_follows_project(c, cid, *p.need_id, p.title, "open", who, now);
     audit(c, app, who, cid, "project.cancel", "project:" + std::to_string(pid), {{"refunded_fen", refunded}});
     return reply(c, p, who);
   });
@@ -852,15 +982,20 @@ json::object pledge(App& app, const Caller& who, I cid, I pid, std::string_view 
     require_allowed(p, pj::Action::pledge, "认筹", "pledge");
     if (p.crowdfund_goal == 0) throw Error(ErrorKind::conflict, "no-crowdfunding", "本项目不众筹", "This project is not crowdfunded");
     std::optional<std::pair<I, I>> chosen;  // unit, courtyard
+    bool eligible = false;                  // has a household that may pledge
     for (auto& r : c.query("SELECT cl.unit_id, u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
                            "AND cl.user_id = ? ORDER BY cl.unit_id",
                            {cid, who.user_id()})) {
       if (p.courtyard_id && r.i64(1) != p.courtyard_id) continue;
+      eligible = true;
+      if (!unit && c.query_one("SELECT 1 FROM pledges WHERE project_id = ? AND unit_id = ?", {pid, r.i64(0)})) continue;
       if (!unit || *unit == r.i64(0)) {
         chosen = std::make_pair(r.i64(0), r.i64(1));
         break;
       }
     }
+    if (!chosen && eligible && !unit)
+      throw Error(ErrorKind::conflict, "already-pledged", "您家已认筹过本项目（每户一份）", "Your household has already pledged (one per household)");
     if (!chosen)
       throw Error(ErrorKind::forbidden, "not-your-household", p.courtyard_id ? "只有" + p.courtyard + "的住户可以认筹" : "请先认领您家的房屋",
                   "Only households of this project's courtyard may pledge, for a unit they have claimed");
@@ -896,7 +1031,7 @@ json::object pay_pledge(App& app, const Caller& who, I cid, I pid, I pledge_id, 
     auto errs = pj::check_pledge_payment(pl->i64(0), pl->i64(1), amount);
     if (!errs.empty()) throw_invalid(std::move(errs));
     I now = app.clock_ms();
-    I yard = pl->i64(3);
+    I yard = p.courtyard_id;  // the project's courtyard (0: the compound), where its payments are booked
     ledger::Transaction t;
     t.date = today(app);
     t.kind = "journal";

@@ -35,6 +35,11 @@ boost::json::object request_project_payment(App& app, const Caller& who, std::in
 boost::json::object start_acceptance(App& app, const Caller& who, std::int64_t cid, std::int64_t pid, std::string_view body);
 boost::json::object sign_off_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
 boost::json::object close_acceptance(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
+// Committee mode: the committee finds the work not acceptable; back to work, with the reason.
+boost::json::object reject_acceptance(App& app, const Caller& who, std::int64_t cid, std::int64_t pid, std::string_view body);
+// The trustee: once accepted, crowdfunding not spent goes back to the households in proportion to
+// what each paid (largest remainder), as one co-managed disbursement listing the households.
+boost::json::object refund_crowdfunding_surplus(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
 boost::json::object settle_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
 boost::json::object cancel_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid, std::string_view body);
 

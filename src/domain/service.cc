@@ -125,8 +125,9 @@ std::optional<NeedStatus> parse_need_status(std::string_view s) {
 bool can_move(NeedStatus from, NeedStatus to) {
   switch (from) {
     case NeedStatus::open: return to == NeedStatus::service || to == NeedStatus::project || to == NeedStatus::declined;
-    case NeedStatus::service:
-    case NeedStatus::project: return to == NeedStatus::done;
+    case NeedStatus::service: return to == NeedStatus::done;
+    // A cancelled project returns its need to the list.
+    case NeedStatus::project: return to == NeedStatus::done || to == NeedStatus::open;
     case NeedStatus::declined: return to == NeedStatus::open;
     case NeedStatus::done: return false;
   }

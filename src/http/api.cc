@@ -431,6 +431,10 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::close_acceptance(x.app, x.caller, x.id("cid"), x.id("pid"))); });
   r.add("POST", prj + "/signoff", Rule::in_compound({C}),
         [](Ctx& x) { return json_response(200, app::sign_off_project(x.app, x.caller, x.id("cid"), x.id("pid"))); });
+  r.add("POST", prj + "/acceptance/reject", Rule::in_compound({C}),
+        [](Ctx& x) { return json_response(200, app::reject_acceptance(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
+  r.add("POST", prj + "/crowdfunding-refund", Rule::in_compound({T}),
+        [](Ctx& x) { return json_response(201, app::refund_crowdfunding_surplus(x.app, x.caller, x.id("cid"), x.id("pid"))); });
   r.add("POST", prj + "/settle", Rule::in_compound({C, T}),
         [](Ctx& x) { return json_response(200, app::settle_project(x.app, x.caller, x.id("cid"), x.id("pid"))); });
   r.add("POST", prj + "/cancel", Rule::in_compound({C, S}),

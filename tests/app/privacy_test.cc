@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "app/auth_service.h"
+#include "app/charity_service.h"
 #include "app/needs_service.h"
 #include "app/privacy_service.h"
 #include "app/verify.h"
@@ -21,7 +22,10 @@ TEST(Privacy, TheExportHoldsWhatIsStoredAboutMe) {
   TestEnv env;
   env.seed_demo();
   auto wang = env.caller("13800000001");
+  app::donate(env.app(), wang, 1, R"({"amount_fen":10000})");
   auto x = app::export_my_data(env.app(), wang);
+  ASSERT_EQ(x.at("donations").as_array().size(), 1u);
+  EXPECT_EQ(x.at("donations").as_array()[0].at("donor_name").as_string(), "王建国");
   EXPECT_EQ(x.at("account").at("name").as_string(), "王建国");
   EXPECT_EQ(x.at("account").at("phone").as_string(), "13800000001");
   EXPECT_EQ(x.at("claims").as_array().size(), 2u);
@@ -50,6 +54,7 @@ TEST(Privacy, DeletingAnAccountRemovesThePersonButNotTheBooks) {
   auto count = [&](const std::string& sql) { return env.db().read([&](store::Connection& c) { return c.scalar(sql, {uid}); }); };
   const I needs = count("SELECT COUNT(*) FROM needs WHERE filed_by = ?");
   ASSERT_GT(needs, 0);
+  app::donate(env.app(), wang, 1, R"({"amount_fen":10000})");
   EXPECT_EQ(status_of([&] { app::delete_my_account(env.app(), wang, R"({"password":"wrong-password"})"); }), 422);
   EXPECT_EQ(count("SELECT COUNT(*) FROM claims WHERE user_id = ?"), 2);  // nothing changed
   app::delete_my_account(env.app(), wang, R"({"password":"xinyi-demo"})");
@@ -58,6 +63,8 @@ TEST(Privacy, DeletingAnAccountRemovesThePersonButNotTheBooks) {
   auto u = env.db().read([&](store::Connection& c) { return store::get_user(c, uid); });
   ASSERT_TRUE(u);
   EXPECT_EQ(u->name, "已注销用户");
+  EXPECT_EQ(env.db().read([&](store::Connection& c) { return c.query_one("SELECT donor_name FROM donations WHERE user_id = ?", {uid})->str(0); }),
+            "已注销用户");
   EXPECT_FALSE(u->phone);
   EXPECT_NE(u->login, "13800000001");
   EXPECT_EQ(count("SELECT COUNT(*) FROM sessions WHERE user_id = ?"), 0);

@@ -3,6 +3,8 @@
 // reversal, the acceptance rules, and donors and aid recipients masked where the public looks.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "app/charity_service.h"
 #include "app/ledger_service.h"
 #include "app/needs_service.h"
@@ -23,6 +25,16 @@ namespace json = boost::json;
 using I = std::int64_t;
 
 constexpr I kDay = 24LL * 3600 * 1000;
+
+// The machine code of the Error `f` throws ("" when it does not).
+std::string code_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return "";
+}
 
 // One compound, two courtyards: 甲 owns 101 (东院), 丙 owns 201 (西院). Two committee members,
 // the trustee, staff. The books hold ¥10,000 of common money and ¥2,000 in the charity fund.
@@ -50,7 +62,10 @@ class ProjectTest : public ::testing::Test {
       t.date = "2026-11-01";
       t.kind = "opening";
       t.description = "期初";
-      t.postings = {{"1001", 1'000'000, 0}, {"3001", -1'000'000, 0}, {"1002", 200'000, 0}, {"3002", -200'000, 0}};
+      t.postings = {{"1001", 1'000'000, 0}, {"3001", -1'000'000, 0}};
+      ap.append(t);
+      t.description = "期初：慈善基金";  // restricted money stands in its own entry
+      t.postings = {{"1002", 200'000, 0}, {"3002", -200'000, 0}};
       ap.append(t);
       ap.finish();
     });
@@ -179,13 +194,37 @@ TEST_F(ProjectTest, TheCommonFundAboveTheThresholdNeedsAPassedVote) {
             }),
             422);
   EXPECT_EQ(get(pid).at("status").as_string(), "budgeted");
-  // A quote over the budget is refused as well, vote or not.
-  auto q2 = app::add_project_quote(env.app(), com, cid, pid, R"({"contractor":"另一家","amount_fen":600001})");
-  I over = q2.at("quotes").as_array()[1].at("id").as_int64();
+}
+
+TEST_F(ProjectTest, AQuoteOverTheBudgetCannotBeSigned) {
+  I pid = pid_of(project());
+  app::set_project_budget(env.app(), com, cid, pid, R"({"lines":[{"name":"花坛","account":"5008","budget_fen":400000}],"funding":[{"source":"common","amount_fen":400000}]})");
+  auto q = app::add_project_quote(env.app(), com, cid, pid, R"({"contractor":"另一家","amount_fen":400001})");
+  EXPECT_FALSE(q.at("vote_required").as_bool());  // under the threshold: only the budget can refuse it
+  I over = q.at("quotes").as_array()[0].at("id").as_int64();
   EXPECT_EQ(status_of([&] {
               app::sign_project_contract(env.app(), com, cid, pid, R"({"quote_id":)" + std::to_string(over) + R"(,"signed_on":"2026-11-02"})");
             }),
             422);
+  EXPECT_EQ(get(pid).at("status").as_string(), "budgeted");
+}
+
+TEST_F(ProjectTest, OneVoteAuthorisesOneProjectAndOnlyTheAmountItSaw) {
+  // A passed matter-7 vote, as the vote use cases would leave it.
+  I vote = env.db().write([&](store::Connection& c) {
+    return c.query_one("INSERT INTO votes (compound_id, title, description, matter, kind, seats, secret, status, passed, opens_at, "
+                       "closes_at, created_by, created_at) VALUES (?, '大门更新', '', 7, 'motion', 1, 1, 'closed', 1, 0, 1, NULL, 0) RETURNING id",
+                       {cid})
+        ->i64(0);
+  });
+  I a = pid_of(project()), b = pid_of(project());
+  app::set_project_budget(env.app(), com, cid, a, R"({"lines":[{"name":"大门","account":"5008","budget_fen":600000}],"funding":[{"source":"common","amount_fen":600000}]})");
+  app::link_project_vote(env.app(), com, cid, a, R"({"vote_id":)" + std::to_string(vote) + "}");
+  EXPECT_EQ(code_of([&] { app::link_project_vote(env.app(), com, cid, b, R"({"vote_id":)" + std::to_string(vote) + "}"); }), "vote-in-use");
+  // Raising the common fund's share after the vote drops the vote.
+  auto p = app::set_project_budget(env.app(), com, cid, a,
+                                   R"({"lines":[{"name":"大门","account":"5008","budget_fen":900000}],"funding":[{"source":"common","amount_fen":900000}]})");
+  EXPECT_TRUE(p.at("vote_id").is_null());
 }
 
 TEST_F(ProjectTest, CharityMoneyPaysOnlyItsUsesAndNeverTheTrustee) {
@@ -255,7 +294,7 @@ TEST_F(ProjectTest, DonationsAreReceivedWithAReceiptAndListedMasked) {
   s = app::charity_summary(env.app(), cid);
   EXPECT_EQ(s.at("raised_fen").as_int64(), 50'000);
   std::string pub = json::serialize(s);
-  EXPECT_EQ(pub.find("jia全名"), std::string::npos);
+  EXPECT_EQ(pub.find("jia"), std::string::npos);  // the user's name, unmasked
   EXPECT_EQ(pub.find("丙全名"), std::string::npos);
   EXPECT_NE(pub.find("\"donor\":\"匿名\""), std::string::npos);
   EXPECT_NE(pub.find("\"donor\":\"j"), std::string::npos);  // masked: first character only
@@ -297,7 +336,7 @@ TEST_F(ProjectTest, CancellingRefundsEveryCrowdfundingPaymentByReversal) {
   auto last = ledger::from_published(canonical(before + 2), nullptr);
   ASSERT_TRUE(last && last->reverses);
   EXPECT_EQ(last->kind, "reversal");
-  EXPECT_EQ(status_of([&] { app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":100})"); }), 409);
+  EXPECT_EQ(code_of([&] { app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":100})"); }), "wrong-state");
 }
 
 TEST_F(ProjectTest, AProjectThatPaidItsContractorCannotBeCancelled) {
@@ -413,6 +452,125 @@ TEST_F(ProjectTest, VolunteerHoursAreCountedAndNamesStayPrivate) {
   EXPECT_EQ(pub.at("teams").as_array()[0].at("members").as_int64(), 2);
   EXPECT_EQ(json::serialize(pub).find("赵阿姨"), std::string::npos);
   EXPECT_NE(json::serialize(app::volunteers(env.app(), cid, true)).find("赵*"), std::string::npos);
+}
+
+TEST_F(ProjectTest, AReversedCrowdfundingPaymentIsNotRefundedTwice) {
+  I pid = pid_of(project(R"(,"crowdfund_goal_fen":100000)"));
+  auto jia = env.caller("jia");
+  I pl = app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})").at("pledge_id").as_int64();
+  I idx = app::pay_pledge(env.app(), env.caller("trustee"), cid, pid, pl, R"({"amount_fen":50000})").at("entry_index").as_int64();
+  app::reverse_transaction(env.app(), com, cid, idx, R"({"reason":"录错了户"})");
+  auto p = get(pid);
+  EXPECT_EQ(p.at("crowdfunding").at("collected_fen").as_int64(), 0);
+  I before = entries();
+  app::cancel_project(env.app(), com, cid, pid, R"({"reason":"不做了"})");
+  EXPECT_EQ(entries(), before);  // nothing left to refund
+  EXPECT_EQ(balance("4007"), 0);
+}
+
+TEST_F(ProjectTest, AReversedContractorPaymentNoLongerCounts) {
+  I pid = pid_of(project());
+  auto p = contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
+  I idx = pay(pid, line_of(p), "common", 10'000).at("entry_index").as_int64();
+  app::reverse_transaction(env.app(), com, cid, idx, R"({"reason":"付错了"})");
+  p = get(pid);
+  EXPECT_EQ(p.at("paid_fen").as_int64(), 0);
+  EXPECT_EQ(p.at("payments").as_array()[0].at("status").as_string(), "reversed");
+  EXPECT_EQ(app::cancel_project(env.app(), com, cid, pid, R"({"reason":"另行招标"})").at("status").as_string(), "cancelled");
+}
+
+TEST_F(ProjectTest, SubsidiesAndCourtyardSurplusMustBeThereToBeSpent) {
+  I pid = pid_of(project());
+  auto p = contracted(pid, 100'000, R"([{"source":"subsidy","amount_fen":100000}])");
+  auto trustee = env.caller("trustee");
+  auto ask = [&](const std::string& body) {
+    return status_of([&] { app::request_project_payment(env.app(), trustee, cid, pid, body); });
+  };
+  std::string line = std::to_string(line_of(p));
+  EXPECT_EQ(ask(R"({"line_id":)" + line + R"(,"source":"subsidy","amount_fen":1000})"), 422);  // no subsidy has arrived
+  env.db().write([&](store::Connection& c) {
+    app::Appender ap(c, cid, now);
+    ledger::Transaction t;
+    t.date = "2026-11-03";
+    t.kind = "journal";
+    t.description = "街道微更新补贴";
+    t.postings = {{"1001", 1'000, 0}, {"4008", -1'000, 0}};
+    ap.append(t);
+    ap.finish();
+  });
+  EXPECT_EQ(ask(R"({"line_id":)" + line + R"(,"source":"subsidy","amount_fen":1001})"), 422);
+  EXPECT_EQ(ask(R"({"line_id":)" + line + R"(,"source":"subsidy","amount_fen":1000})"), 200);
+  // A courtyard with no surplus (nothing booked to it) cannot pay from it.
+  I q = pid_of(project());
+  auto pq = contracted(q, 10'000, R"([{"source":"courtyard_surplus","courtyard_id":)" + std::to_string(west) + R"(,"amount_fen":10000}])");
+  EXPECT_EQ(status_of([&] {
+              app::request_project_payment(env.app(), trustee, cid, q,
+                                           R"({"line_id":)" + std::to_string(line_of(pq)) + R"(,"source":"courtyard_surplus","courtyard_id":)" +
+                                               std::to_string(west) + R"(,"amount_fen":100})");
+            }),
+            422);
+}
+
+TEST_F(ProjectTest, UnspentCrowdfundingGoesBackBeforeTheSettlement) {
+  I pid = pid_of(project(R"(,"acceptance_mode":"committee","crowdfund_goal_fen":80000)"));
+  auto trustee = env.caller("trustee");
+  I p1 = app::pledge(env.app(), env.caller("jia"), cid, pid, R"({"amount_fen":60000})").at("pledge_id").as_int64();
+  I p2 = app::pledge(env.app(), env.caller("bing"), cid, pid, R"({"amount_fen":30000})").at("pledge_id").as_int64();
+  app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":60000})");
+  app::pay_pledge(env.app(), trustee, cid, pid, p2, R"({"amount_fen":30000})");
+  auto p = contracted(pid, 80'000, R"([{"source":"crowdfunding","amount_fen":80000}])");
+  pay(pid, line_of(p), "crowdfunding", 80'000);
+  p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
+  app::complete_milestone(env.app(), com, cid, pid, p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
+  app::start_acceptance(env.app(), com, cid, pid, "{}");
+  // The committee sends it back once, then accepts it.
+  p = app::reject_acceptance(env.app(), com, cid, pid, R"({"reason":"墙面有空鼓"})");
+  EXPECT_EQ(p.at("status").as_string(), "in_progress");
+  app::start_acceptance(env.app(), com, cid, pid, "{}");
+  app::sign_off_project(env.app(), com, cid, pid);
+  p = app::sign_off_project(env.app(), env.caller("com2"), cid, pid);
+  ASSERT_EQ(p.at("status").as_string(), "accepted");
+  EXPECT_EQ(p.at("crowdfunding").at("unspent_fen").as_int64(), 10'000);
+  EXPECT_EQ(code_of([&] { app::settle_project(env.app(), com, cid, pid); }), "crowdfunding-unspent");
+  // ¥100 back in proportion to what each paid: ¥66.67 and ¥33.33.
+  auto r = app::refund_crowdfunding_surplus(env.app(), trustee, cid, pid);
+  I d = r.at("disbursement").at("id").as_int64();
+  auto shares = env.db().read([&](store::Connection& c) {
+    std::vector<I> out;
+    for (auto& row : c.query("SELECT per_unit_fen FROM disbursement_units WHERE disbursement_id = ? ORDER BY unit_id", {d})) out.push_back(row.i64(0));
+    return out;
+  });
+  EXPECT_EQ(shares, (std::vector<I>{6'667, 3'333}));
+  EXPECT_EQ(code_of([&] { app::settle_project(env.app(), com, cid, pid); }), "payments-pending");
+  app::approve_disbursement(env.app(), com, cid, d);
+  EXPECT_EQ(balance("4007"), -80'000);
+  p = app::settle_project(env.app(), com, cid, pid);
+  EXPECT_EQ(p.at("status").as_string(), "settled");
+  EXPECT_EQ(p.at("settlement").at("crowdfunding_refunded_fen").as_int64(), 10'000);
+  EXPECT_EQ(p.at("settlement").at("paid_fen").as_int64(), 80'000);
+}
+
+TEST_F(ProjectTest, ACancelledProjectReturnsItsNeedToTheList) {
+  I need = app::file_need(env.app(), env.caller("jia"), cid, R"({"category":"greening","body":"花坛破损"})").at("id").as_int64();
+  I pid = pid_of(project(R"(,"need_id":)" + std::to_string(need)));
+  app::cancel_project(env.app(), com, cid, pid, R"({"reason":"并入明年计划"})");
+  EXPECT_EQ(app::get_need(env.app(), env.caller("jia"), cid, need).at("status").as_string(), "open");
+}
+
+TEST_F(ProjectTest, TheCharityAccountIsNeverOverdrawnAtApproval) {
+  auto trustee = env.caller("trustee");
+  // Two requests of ¥1,500 each against ¥2,000: the second would overdraw when approved.
+  auto d1 = app::request_disbursement(env.app(), trustee, cid, R"({"payee":"社工站","amount_fen":150000,"purpose":"重阳节活动","cash_account":"1002","expense_account":"5010"})");
+  auto d2 = app::request_disbursement(env.app(), trustee, cid, R"({"payee":"社工站","amount_fen":150000,"purpose":"春节活动","cash_account":"1002","expense_account":"5010"})");
+  EXPECT_EQ(app::approve_disbursement(env.app(), com, cid, d1.at("id").as_int64()).at("status").as_string(), "executed");
+  EXPECT_EQ(code_of([&] { app::approve_disbursement(env.app(), com, cid, d2.at("id").as_int64()); }), "insufficient-charity-funds");
+  EXPECT_EQ(balance("1002"), 50'000);
+  // And a liability is no way round the restriction.
+  EXPECT_EQ(status_of([&] {
+              app::request_disbursement(env.app(), trustee, cid,
+                                        R"({"payee":"某某","amount_fen":100,"purpose":"退押金","cash_account":"1002","expense_account":"2003"})");
+            }),
+            422);
 }
 
 }  // namespace xinyi

@@ -136,6 +136,8 @@ TEST(Needs, StatusMovesOnlyAlongTheTimeline) {
   EXPECT_FALSE(can_move(NeedStatus::done, NeedStatus::open));
   EXPECT_FALSE(can_move(NeedStatus::declined, NeedStatus::done));
   EXPECT_FALSE(can_move(NeedStatus::service, NeedStatus::project));
+  EXPECT_TRUE(can_move(NeedStatus::project, NeedStatus::open));  // the project was cancelled
+  EXPECT_FALSE(can_move(NeedStatus::service, NeedStatus::open));
   EXPECT_EQ(parse_need_status("project"), NeedStatus::project);
   EXPECT_EQ(parse_need_status("closed"), std::nullopt);
   EXPECT_TRUE(valid_category("noise"));

@@ -154,6 +154,8 @@ const std::map<std::string, std::string>& expected() {
       {"POST /api/v1/compounds/{cid}/projects/{pid}/acceptance", "cs"},
       {"POST /api/v1/compounds/{cid}/projects/{pid}/acceptance/close", "cs"},
       {"POST /api/v1/compounds/{cid}/projects/{pid}/signoff", "c"},
+      {"POST /api/v1/compounds/{cid}/projects/{pid}/acceptance/reject", "c"},
+      {"POST /api/v1/compounds/{cid}/projects/{pid}/crowdfunding-refund", "t"},
       {"POST /api/v1/compounds/{cid}/projects/{pid}/settle", "ct"},
       {"POST /api/v1/compounds/{cid}/projects/{pid}/cancel", "cs"},
       {"POST /api/v1/compounds/{cid}/projects/{pid}/follow", "rctwsu"},

@@ -108,8 +108,10 @@ std::vector<FieldError> validate(const Transaction& t, const std::vector<Account
     if (a && a->cash && p.amount_fen < 0) cash_out = true;
     if (a && a->charity && p.amount_fen < 0) charity_in = true;
     if (a && a->trustee_pay && p.amount_fen > 0) pays_trustee = true;
-    // Bank charges on the charity account itself are the cost of holding the money, not a use.
-    if (a && a->type == AccountType::expense && p.amount_fen > 0 && !is_charity_use(a->code) && a->code != "5011") other_use = true;
+    // While charity money is credited, every debit must be charity money itself (a donation's
+    // reversal, an opening), an approved use, or the charity account's own bank charges — never a
+    // liability, another fund or another expense.
+    if (a && p.amount_fen > 0 && !a->charity && !is_charity_use(a->code) && a->code != "5011") other_use = true;
   }
   if (sum != 0 && errs.empty())
     err("postings", "借贷不平：合计 " + format_yuan(sum), "unbalanced: postings sum to " + format_yuan(sum));
