@@ -167,7 +167,10 @@ json::object reconciliation(App& app, I cid, bool masked) {
   return app.db.read([&](Connection& c) {
     if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
     json::array accounts;
+    auto chart = store::load_chart(c, cid);
     for (const auto& acc : store::list_bank_accounts(c, cid)) {
+      const auto* la = ledger::find_account(chart, acc.ledger_account);
+      const bool charity = la && la->charity;
       auto lines = store::list_bank_lines(c, acc.id);
       json::array unmatched;
       std::map<std::string, I> bank_balance;  // month → balance at its last line
@@ -180,7 +183,9 @@ json::object reconciliation(App& app, I cid, bool masked) {
         if (l.matched_idx) ++matched;
         else
           unmatched.push_back(json::object{{"id", l.id}, {"date", l.date}, {"amount_fen", l.amount_fen},
-                                           {"counterparty", masked ? mask_name(l.counterparty) : l.counterparty},
+                                           // On the charity account a masked name next to an amount and a date
+                                           // could still point at a household helped or an anonymous donor.
+                                           {"counterparty", !masked ? l.counterparty : charity ? std::string() : mask_name(l.counterparty)},
                                            // Free text may name people: shown to the roles that manage the books only.
                                            {"memo", masked ? "" : l.memo}, {"serial", masked ? "" : l.serial}});
       }

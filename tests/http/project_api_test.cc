@@ -3,6 +3,8 @@
 // the public sees of donors.
 #include <gtest/gtest.h>
 
+#include "app/bank_service.h"
+#include "domain/bank.h"
 #include "domain/ledger/books.h"
 #include "http/server_fixture.h"
 #include "store/ledger_repo.h"
@@ -139,6 +141,22 @@ TEST_F(ProjectApiTest, TheDonationListIsPublicAndMasked) {
       EXPECT_EQ(d.at("payee").as_string(), std::string(ledger::kAidPayee));
     }
   EXPECT_GE(aid, 2);  // the demo helps households twice
+  // A transfer on the charity account nobody has explained yet: the public reconciliation shows
+  // the amount and date but no counterparty, not even masked.
+  env.db().write([&](store::Connection& c) {
+    I acc = c.scalar("SELECT id FROM bank_accounts WHERE compound_id = ? AND ledger_account = '1002'", {compound_id("锦苑小区")});
+    bank::StatementLine l;
+    l.serial = "CH-1";
+    l.date = "2026-11-20";
+    l.amount_fen = 12'300;
+    l.counterparty = "欧阳娜娜";
+    l.memo = "捐款";
+    app::store_statement(c, compound_id("锦苑小区"), acc, {l}, 1);
+  });
+  auto bank = client().get("/api/v1/public/compounds/" + cid + "/bank");
+  ASSERT_EQ(bank.status, 200);
+  EXPECT_NE(bank.body.find("12300"), std::string::npos);
+  EXPECT_EQ(bank.body.find("欧"), std::string::npos);
   // A resident of another compound cannot donate here; the committee sees names.
   auto tenant = client();
   tenant.login("13800000002");
