@@ -404,6 +404,11 @@ SeededProject seed_project(Books& b, const SeedProject& s) {
   return out;
 }
 
+// The need (from the needs list) a project took up, found by its text.
+void link_need(Books& b, I pid, const std::string& body) {
+  b.c.execute("UPDATE projects SET need_id = (SELECT MIN(id) FROM needs WHERE compound_id = ? AND body = ?) WHERE id = ?", {b.cid, body, pid});
+}
+
 // The settlement's timeline event, once the payments are in.
 void settle_event(Books& b, I pid, const std::string& date) {
   b.later(date, [&b, pid, date] {
@@ -547,6 +552,7 @@ void community_run(Books& b, Rng& rng) {
   ins.quotes = {{"中国人保财险新都支公司", households_all * 10'000, "2025-12-10"}, {"平安财险成都分公司", households_all * 12'000, ""}};
   ins.milestones = {{"保单生效", "2025-12-20", "2025-12-16", "保单已送达各户"}};
   auto insp = seed_project(b, ins);
+  link_need(b, insp.pid, "老房子怕火灾，希望每户有一份财产保险");
   settle_event(b, insp.pid, ins.settled_on);
   for (I yard : b.courtyards) {
     auto name = store::get_courtyard(b.c, b.cid, yard)->name;
@@ -568,6 +574,8 @@ void community_run(Books& b, Rng& rng) {
     lp.quotes = {{"新都安防器材经营部", 240'000, "2026-03-01"}, {"蓉安智能科技有限公司", 268'000, ""}};
     lp.milestones = {{"摄像头安装", "2026-03-15", "2026-03-12", ""}, {"应急灯更换", "2026-04-10", "2026-04-09", ""}};
     auto lpp = seed_project(b, lp);
+    if (yard == b.courtyards[0]) link_need(b, lpp.pid, "文庙院没有监控，晚上有电瓶车被偷");
+    if (yard == b.courtyards[1]) link_need(b, lpp.pid, "书院街院楼梯间没有应急灯");
     b.pay("2026-03-12", "新都安防器材经营部", false, 180'000, name + "安装监控摄像头", "5008", yard, "1001", "Security store", "executed", 0, cameras,
           {lpp.pid, lpp.lines[0], "courtyard_surplus", lpp.quotes[0]});
     b.pay("2026-04-09", "新都安防器材经营部", false, 60'000, name + "楼道应急灯", "5008", yard, "1001", "Security store", "executed", 0, lights,
@@ -603,6 +611,7 @@ void merged(Books& b, Rng& rng) {
                    {"入户线路改造", "2025-07-20", "2025-07-12", ""},
                    {"消防与燃气安全检查", "2025-07-31", "2025-07-20", "检查合格"}};
   auto g = seed_project(b, gp);
+  link_need(b, g.pid, "燃气管道老化，闻到过煤气味");
   // Pledges: nine in ten households, each at least its share of the goal.
   Rng r2(99);
   std::vector<std::pair<I, I>> pledgers;  // unit, courtyard
@@ -730,6 +739,7 @@ void charity(Books& b, Rng& rng) {
                    {"公共区域绿化", "2025-09-30", "2025-09-25", ""},
                    {"外墙粉刷", "2025-10-25", "2025-10-20", ""}};
   auto rpp = seed_project(b, rp);
+  link_need(b, rpp.pid, "小区大门破旧，外来人员随意进出");
   settle_event(b, rpp.pid, rp.settled_on);
   // A micro-renewal under way, paid from the charity fund: contracted, one milestone done.
   SeedProject mp;

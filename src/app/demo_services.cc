@@ -198,7 +198,7 @@ void needs(Connection& c, const std::vector<I>& compounds, const DemoServicePeop
       {2, 1, "repairs", "书院街院楼梯间没有应急灯", "书院街院楼梯间", "visit", "done", nullptr, nullptr, "用院落结余安装应急灯", 300, 5},
       {2, 2, "other", "老房子怕火灾，希望每户有一份财产保险", "马家院", "meeting", "done", nullptr, nullptr, "院落结余为每户购买 100 元财产保险", 280, 12},
       {2, 0, "cleaning", "垃圾桶站点夏天有异味", "文庙院垃圾桶站", "resident", "open", nullptr, nullptr, nullptr, 8, 3},
-      {3, 0, "safety", "燃气管道老化，闻到过煤气味", "九个院落", "questionnaire", "project", nullptr, nullptr, "纳入居民众筹的燃气管道更换项目", 640, 40},
+      {3, 0, "safety", "燃气管道老化，闻到过煤气味", "九个院落", "questionnaire", "done", nullptr, nullptr, "居民众筹更换燃气管道，已验收决算", 640, 40},
       {3, 1, "safety", "电线乱拉乱接，私搭电线很多", "兰苑、竹园", "questionnaire", "project", nullptr, nullptr, "纳入电线改造项目", 640, 33},
       {3, 2, "facilities", "违建占了院坝，消防车进不来", "竹园、梅院", "meeting", "done", nullptr, nullptr, "已拆除违建约 3000 平方米", 600, 27},
       {3, 4, "parking", "九个院落合并后停车位不够", "北门片区", "questionnaire", "open", nullptr, nullptr, nullptr, 20, 14},
