@@ -338,6 +338,17 @@ ledger::Transaction disbursement_entry(const store::DisbursementRec& d, const st
   return t;
 }
 
+I crowdfunding_reserved(Connection& c, I cid) {
+  I collected = c.scalar("SELECT COALESCE(SUM(pp.amount_fen), 0) FROM pledge_payments pp JOIN projects p ON p.id = pp.project_id "
+                         "WHERE pp.compound_id = ? AND pp.refund_idx IS NULL AND p.status NOT IN ('settled', 'cancelled')",
+                         {cid});
+  I used = c.scalar("SELECT COALESCE(SUM(d.amount_fen), 0) FROM disbursements d JOIN projects p ON p.id = d.project_id WHERE d.compound_id = ? "
+                    "AND d.funding_source IN ('crowdfunding', 'crowdfunding_refund') AND d.status IN ('pending', 'executed') "
+                    "AND p.status NOT IN ('settled', 'cancelled')",
+                    {cid});
+  return std::max<I>(collected - used, 0);
+}
+
 I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, DisbursementInput r) {
   require_compound(c, cid);
   ensure_books(c, cid, app.clock_ms());
@@ -350,6 +361,21 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
     e.push_back({"expense_account", "必须是费用或应付科目", "must be an expense or payable account"});
   if (!ca || !ca->cash) e.push_back({"cash_account", "必须是银行或现金科目", "must be a bank or cash account"});
   if (!e.empty()) throw_invalid(std::move(e));
+  // Households' crowdfunding held in the basic account for a project still under way is not the
+  // compound's to spend on anything else.
+  if (r.cash_account == "1001" && r.funding_source != "crowdfunding" && r.funding_source != "crowdfunding_refund") {
+    I reserved = crowdfunding_reserved(c, cid);
+    if (reserved > 0) {
+      I held = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = '1001'", {cid});
+      I pending = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND cash_account = '1001' AND status = 'pending'",
+                           {cid});
+      I free = held - pending - reserved;
+      if (r.amount_fen > free)
+        throw_invalid({{"amount_fen", "基本户中有 " + format_yuan(reserved) + " 元是居民为项目众筹的钱，不能挪作他用；可用 " + format_yuan(std::max<I>(free, 0)) + " 元",
+                        format_yuan(reserved) + " in the basic account is households' crowdfunding for a project; only " +
+                            format_yuan(std::max<I>(free, 0)) + " is free"}});
+    }
+  }
   auto vouchers = load_vouchers(c, cid, r.vouchers);
   json::array vj;
   for (const auto& h : r.vouchers) vj.push_back(json::value(h));

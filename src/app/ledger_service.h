@@ -85,7 +85,10 @@ struct DisbursementInput {
   // may be an income account.
   bool refund_of_income = false;
 };
+// A request from the basic account (1001) may not reach into crowdfunding that households paid
+// for a project still under way (`crowdfunding_reserved`); that money pays only its project.
 std::int64_t request_disbursement_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid, DisbursementInput r);
+std::int64_t crowdfunding_reserved(store::Connection& c, std::int64_t cid);
 boost::json::object disbursement_view(store::Connection& c, std::int64_t cid, std::int64_t id, bool masked);
 boost::json::object approve_disbursement(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
 boost::json::object reject_disbursement(App& app, const Caller& who, std::int64_t cid, std::int64_t id, std::string_view body);

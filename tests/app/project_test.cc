@@ -573,4 +573,24 @@ TEST_F(ProjectTest, TheCharityAccountIsNeverOverdrawnAtApproval) {
             422);
 }
 
+TEST_F(ProjectTest, CrowdfundingInTheBasicAccountPaysOnlyItsProject) {
+  I pid = pid_of(project(R"(,"crowdfund_goal_fen":100000)"));
+  I pl = app::pledge(env.app(), env.caller("jia"), cid, pid, R"({"amount_fen":80000})").at("pledge_id").as_int64();
+  auto trustee = env.caller("trustee");
+  app::pay_pledge(env.app(), trustee, cid, pid, pl, R"({"amount_fen":80000})");
+  // The basic account holds ¥10,800, of which ¥800 is the households'.
+  auto ask = [&](I amount) {
+    return status_of([&] {
+      app::request_disbursement(env.app(), trustee, cid,
+                                R"({"payee":"物业公司","amount_fen":)" + std::to_string(amount) + R"(,"purpose":"保洁","expense_account":"5001"})");
+    });
+  };
+  EXPECT_EQ(ask(1'000'001), 422);
+  EXPECT_EQ(ask(1'000'000), 200);
+  EXPECT_EQ(ask(1), 422);  // the pending ¥10,000 counts
+  // Once the project is cancelled and the money refunded, nothing is held back.
+  app::cancel_project(env.app(), com, cid, pid, R"({"reason":"不做了"})");
+  EXPECT_EQ(env.db().read([&](store::Connection& c) { return app::crowdfunding_reserved(c, cid); }), 0);
+}
+
 }  // namespace xinyi
