@@ -366,10 +366,7 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   if (r.cash_account == "1001" && r.funding_source != "crowdfunding" && r.funding_source != "crowdfunding_refund") {
     I reserved = crowdfunding_reserved(c, cid);
     if (reserved > 0) {
-      I held = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = '1001'", {cid});
-      I pending = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND cash_account = '1001' AND status = 'pending'",
-                           {cid});
-      I free = held - pending - reserved;
+      I free = store::account_balance(c, cid, "1001") - store::pending_from(c, cid, "1001") - reserved;
       if (r.amount_fen > free)
         throw_invalid({{"amount_fen", "基本户中有 " + format_yuan(reserved) + " 元是居民为项目众筹的钱，不能挪作他用；可用 " + format_yuan(std::max<I>(free, 0)) + " 元",
                         format_yuan(reserved) + " in the basic account is households' crowdfunding for a project; only " +
@@ -490,7 +487,7 @@ json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
       // Restricted money is never overdrawn: the charity account must hold the amount now.
       auto chart = store::load_chart(c, cid);
       if (const auto* ca = ledger::find_account(chart, d->cash_account); ca && ca->charity) {
-        I held = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = ?", {cid, d->cash_account});
+        I held = store::account_balance(c, cid, d->cash_account);
         if (held < d->amount_fen)
           throw Error(ErrorKind::conflict, "insufficient-charity-funds", "慈善基金专户余额 " + format_yuan(held) + " 元，不足以支付",
                       "The charity account holds only " + format_yuan(held));

@@ -144,7 +144,7 @@ std::pair<I, I> crowd_surplus_refunds(Connection& c, I pid) {
 // Subsidies received by the compound (government subsidy income) less what every project's
 // subsidy payments already took or asked for.
 I subsidy_available(Connection& c, I cid) {
-  I received = -c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = '4008'", {cid});
+  I received = -store::account_balance(c, cid, "4008");
   I committed = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND funding_source = 'subsidy' "
                          "AND status IN ('pending', 'executed')",
                          {cid});
@@ -154,8 +154,8 @@ I subsidy_available(Connection& c, I cid) {
 // A courtyard's own surplus: its income less its costs as booked to it (restricted income —
 // donations, crowdfunding, subsidies — is not surplus), less payment requests still pending.
 I courtyard_surplus_available(Connection& c, I cid, I yard) {
-  I net = c.scalar("SELECT COALESCE(SUM(p.amount_fen), 0) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id AND a.code = p.account "
-                   "WHERE p.compound_id = ? AND p.courtyard_id = ? AND a.type IN ('income', 'expense') AND a.code NOT IN ('4005', '4007', '4008')",
+  I net = c.scalar("SELECT COALESCE(SUM(b.amount_fen), 0) FROM balance_totals b JOIN accounts a ON a.compound_id = b.compound_id AND a.code = b.account "
+                   "WHERE b.compound_id = ? AND b.courtyard_id = ? AND a.type IN ('income', 'expense') AND a.code NOT IN ('4005', '4007', '4008')",
                    {cid, yard});
   I pending = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND courtyard_id = ? AND status = 'pending'",
                        {cid, yard});
@@ -171,13 +171,7 @@ std::string read_vouchers(Connection& c, I cid, const json::value* v) {
 }
 
 // The charity fund's bank balance, less what pending requests would take from it.
-I charity_available(Connection& c, I cid) {
-  I balance = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = '1002'", {cid});
-  I pending = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND cash_account = '1002' "
-                       "AND status = 'pending'",
-                       {cid});
-  return balance - pending;
-}
+I charity_available(Connection& c, I cid) { return store::account_balance(c, cid, "1002") - store::pending_from(c, cid, "1002"); }
 
 void event(Connection& c, const Project& p, I now, const std::string& kind, const std::string& text) {
   c.execute("INSERT INTO project_events (project_id, compound_id, at, kind, text) VALUES (?, ?, ?, ?, ?)", {p.id, p.cid, now, kind, text});
@@ -219,11 +213,8 @@ pj::AcceptanceTally acceptance_tally(Connection& c, const Project& p) {
   return t;
 }
 
-json::value hashes_json(const std::string& s) { return json::parse(s); }
-
-json::object summary_json(Connection& c, const Project& p) {
-  auto lines = load_lines(c, p.id);
-  auto k = committed(c, p.id);
+// What the list shows of a project; project_json() adds the rest from the same lines and sums.
+json::object summary_json(Connection& c, const Project& p, const std::vector<pj::Line>& lines, const Committed& k, I collected) {
   return {{"id", p.id},
           {"title", p.title},
           {"courtyard_id", p.courtyard_id},
@@ -236,17 +227,18 @@ json::object summary_json(Connection& c, const Project& p) {
           {"pending_fen", k.pending},
           {"crowdfund_goal_fen", p.crowdfund_goal},
           {"pledged_fen", c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM pledges WHERE project_id = ? AND status <> 'refunded'", {p.id})},
-          {"collected_fen", crowd_collected(c, p.id)},
+          {"collected_fen", collected},
           {"acceptance_mode", pj::to_string(p.mode)},
           {"followers", c.scalar("SELECT COUNT(*) FROM project_followers WHERE project_id = ?", {p.id})},
           {"updated_at", p.updated_at}};
 }
 
 json::object project_json(Connection& c, const Project& p, const Caller& who, I threshold) {
-  json::object o = summary_json(c, p);
-  auto lines = load_lines(c, p.id);
-  auto funding = load_funding(c, p.id);
+  const auto lines = load_lines(c, p.id);
+  const auto funding = load_funding(c, p.id);
   auto k = committed(c, p.id);
+  const I collected = crowd_collected(c, p.id);
+  json::object o = summary_json(c, p, lines, k, collected);
   o["description"] = p.description;
   o["need_id"] = jopt(p.need_id);
   o["proposal_id"] = jopt(p.proposal_id);
@@ -263,7 +255,6 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
     lj.push_back(json::object{{"id", l.id}, {"name", l.name}, {"account", l.account}, {"budget_fen", l.budget_fen},
                               {"paid_fen", k.line_paid[l.id]}, {"pending_fen", k.line_pending[l.id]}});
   o["lines"] = std::move(lj);
-  I collected = crowd_collected(c, p.id);
   json::array fj;
   for (const auto& f : funding) {
     std::string src(pj::to_string(f.source));
@@ -288,9 +279,9 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
                          {p.id})) {
     bool chosen = !r.is_null(5);
     qj.push_back(json::object{{"id", r.i64(0)}, {"contractor", r.str(1)}, {"amount_fen", r.i64(2)}, {"note", r.str(3)},
-                              {"vouchers", hashes_json(r.str(4))}, {"chosen", chosen}});
+                              {"vouchers", json::parse(r.str(4))}, {"chosen", chosen}});
     if (!chosen) continue;
-    json::value cv = hashes_json(r.str(6));
+    json::value cv = json::parse(r.str(6));
     for (const auto& h : cv.as_array()) all_vouchers.push_back(h);
     cj.push_back(json::object{{"quote_id", r.i64(0)}, {"contractor", r.str(1)}, {"amount_fen", r.i64(2)}, {"signed_on", r.str(5)},
                               {"vouchers", cv}, {"paid_fen", paid_to[r.i64(0)]}});
@@ -308,7 +299,7 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
   for (auto& r : c.query("SELECT id, title, due_on, done_on, note, photos FROM project_milestones WHERE project_id = ? ORDER BY id", {p.id}))
     mj.push_back(json::object{{"id", r.i64(0)}, {"title", r.str(1)}, {"due_on", r.is_null(2) ? json::value(nullptr) : json::value(r.str(2))},
                               {"done_on", r.is_null(3) ? json::value(nullptr) : json::value(r.str(3))}, {"note", r.str(4)},
-                              {"photos", hashes_json(r.str(5))}});
+                              {"photos", json::parse(r.str(5))}});
   o["milestones"] = std::move(mj);
   json::array pay;
   for (auto& r : c.query("SELECT id, project_line_id, funding_source, amount_fen, payee, status, entry_idx, COALESCE(decided_at, requested_at), "
@@ -1024,9 +1015,7 @@ json::object pay_pledge(App& app, const Caller& who, I cid, I pid, I pledge_id, 
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::pledge, "收众筹款", "take crowdfunding payments");
-    auto pl = c.query_one("SELECT pl.amount_fen, pl.paid_fen, pl.user_id, u.courtyard_id FROM pledges pl JOIN units u ON u.id = pl.unit_id "
-                          "WHERE pl.project_id = ? AND pl.id = ?",
-                          {pid, pledge_id});
+    auto pl = c.query_one("SELECT amount_fen, paid_fen, user_id FROM pledges WHERE project_id = ? AND id = ?", {pid, pledge_id});
     if (!pl) throw_not_found("认筹", "Pledge");
     auto errs = pj::check_pledge_payment(pl->i64(0), pl->i64(1), amount);
     if (!errs.empty()) throw_invalid(std::move(errs));
@@ -1074,8 +1063,10 @@ json::array list_projects(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (auto& r : c.query("SELECT id FROM projects WHERE compound_id = ? ORDER BY id DESC LIMIT 200", {cid}))
-      out.push_back(summary_json(c, require_project(c, cid, r.i64(0))));
+    for (auto& r : c.query("SELECT id FROM projects WHERE compound_id = ? ORDER BY id DESC LIMIT 200", {cid})) {
+      auto p = require_project(c, cid, r.i64(0));
+      out.push_back(summary_json(c, p, load_lines(c, p.id), committed(c, p.id), crowd_collected(c, p.id)));
+    }
     return out;
   });
 }

@@ -84,8 +84,6 @@ std::optional<Source> parse_source(std::string_view s) {
 
 std::string_view cash_account(Source s) { return s == Source::charity ? "1002" : "1001"; }
 
-bool charity_use(std::string_view a) { return ledger::is_charity_use(a); }
-
 std::int64_t total(const std::vector<Line>& lines) {
   std::int64_t t = 0;
   for (const auto& l : lines) t += l.budget_fen;  // each ≤ kMaxProjectFen, ≤ kMaxLines of them
@@ -114,7 +112,7 @@ std::vector<FieldError> check_budget(const std::vector<Line>& lines, const std::
       e.push_back({f + ".budget_fen", "金额应大于 0 且不超过 10 亿元", "must be positive and at most ¥1,000,000,000.00"});
       amounts_ok = false;
     }
-    if (charity_use(l.account) && l.budget_fen > 0) charity_payable += l.budget_fen;
+    if (ledger::is_charity_use(l.account) && l.budget_fen > 0) charity_payable += l.budget_fen;
   }
   std::set<std::pair<Source, std::int64_t>> seen;
   std::int64_t charity = 0;
@@ -153,7 +151,7 @@ std::vector<FieldError> check_payment(const PaymentCheck& p) {
     e.push_back({"amount_fen", "金额应大于 0", "must be positive"});
     return e;
   }
-  if (p.source == Source::charity && !charity_use(p.line_account))
+  if (p.source == Source::charity && !ledger::is_charity_use(p.line_account))
     e.push_back({"source", "慈善基金只能用于微更新、帮扶和公益活动", "charity money pays only micro-renewal, aid and public activities"});
   if (p.line_committed_fen + p.amount_fen > p.line_budget_fen)
     e.push_back({"amount_fen", "超出该项预算：预算 " + format_yuan(p.line_budget_fen) + "，已用（含待批） " + format_yuan(p.line_committed_fen),

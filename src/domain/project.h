@@ -26,7 +26,7 @@ inline constexpr std::size_t kMaxLines = 30;
 inline constexpr std::size_t kMaxSources = 10;
 inline constexpr std::size_t kMaxMilestones = 30;
 inline constexpr std::size_t kMaxQuotes = 20;
-inline constexpr std::int64_t kMaxProjectFen = 1'000'000'000'00;  // ¥1,000,000,000.00
+inline constexpr std::int64_t kMaxProjectFen = 100'000'000'000;  // ¥1,000,000,000.00
 inline constexpr int kDefaultMinTurnoutPct = 20;   // questionnaire acceptance: ≥ 20% of households answer
 inline constexpr int kDefaultSignoffs = 2;         // committee acceptance: two distinct members
 
@@ -59,9 +59,6 @@ std::optional<Source> parse_source(std::string_view s);
 // received there, booked to their own income accounts).
 std::string_view cash_account(Source s);
 
-// The approved uses of charity money (SPEC §3 model 5): micro-renewal, help to vulnerable
-// households, public activities — by expense account.
-bool charity_use(std::string_view expense_account);
 
 struct Line {
   std::int64_t id = 0;

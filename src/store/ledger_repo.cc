@@ -143,6 +143,20 @@ std::vector<BalanceRec> balances(Connection& c, I cid, const S& as_of) {
   return out;
 }
 
+I account_balance(Connection& c, I cid, const S& account) {
+  return c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM balance_totals WHERE compound_id = ? AND account = ?", {cid, account});
+}
+
+I account_balance(Connection& c, I cid, const S& account, I courtyard_id) {
+  return c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM balance_totals WHERE compound_id = ? AND account = ? AND courtyard_id = ?",
+                  {cid, account, courtyard_id});
+}
+
+I pending_from(Connection& c, I cid, const S& cash_account) {
+  return c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND cash_account = ? AND status = 'pending'",
+                  {cid, cash_account});
+}
+
 void insert_node(Connection& c, I cid, int level, std::uint64_t idx, const ledger::Hash& h) {
   if (level == 0) return;  // leaves live in ledger_entries.leaf_hash
   c.execute("INSERT INTO merkle_nodes (compound_id, level, idx, hash) VALUES (?, ?, ?, ?)",

@@ -51,6 +51,11 @@ std::vector<PostingRec> list_postings(Connection& c, std::int64_t cid, std::int6
 // from the running totals that insert_entry() keeps (verify checks them against the entries).
 struct BalanceRec { std::string account; std::int64_t courtyard_id, amount_fen; };
 std::vector<BalanceRec> balances(Connection& c, std::int64_t cid, const std::string& as_of);
+// One account's balance now (debit-positive), over all courtyards or one, from the same totals.
+std::int64_t account_balance(Connection& c, std::int64_t cid, const std::string& account);
+std::int64_t account_balance(Connection& c, std::int64_t cid, const std::string& account, std::int64_t courtyard_id);
+// What the pending disbursement requests from a cash account would take from it.
+std::int64_t pending_from(Connection& c, std::int64_t cid, const std::string& cash_account);
 
 // Merkle nodes and heads. Level 0 (the leaves) is ledger_entries.leaf_hash; insert_node()
 // ignores it and get_node() reads it from there.
