@@ -42,32 +42,7 @@ bool valid_use(const std::string& u) {
   return false;
 }
 
-std::string receipt(I cid, I no) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "CD-%lld-%05lld", static_cast<long long>(cid), static_cast<long long>(no));
-  return buf;
-}
-
 std::string public_donor(const std::string& name, bool anonymous) { return anonymous ? "匿名" : mask_name(name); }
-
-// Posts the donation's entry and numbers its receipt. In the caller's write transaction.
-void post_donation(Connection& c, App& app, I cid, I id) {
-  auto d = c.query_one("SELECT donor_name, anonymous, amount_fen, COALESCE(campaign_id, 0) FROM donations WHERE compound_id = ? AND id = ?", {cid, id});
-  XINYI_ASSERT(d.has_value());
-  I now = app.clock_ms();
-  I no = c.scalar("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM donations WHERE compound_id = ?", {cid});
-  ledger::Transaction t;
-  t.date = china_date(now);
-  t.kind = "journal";
-  t.description = "慈善基金捐赠（" + public_donor(d->str(0), d->i64(1) != 0) + "，收据 " + receipt(cid, no) + "）";
-  t.postings = {{"1002", d->i64(2), 0}, {"4005", -d->i64(2), 0}};
-  t.links = {{"donation", id}};
-  Appender ap(c, cid, now);
-  I idx = ap.append(std::move(t));
-  ap.finish();
-  c.execute("UPDATE donations SET status = 'received', receipt_no = ?, entry_idx = ?, received_on = ?, decided_at = ? WHERE id = ?",
-            {no, idx, china_date(now), now, id});
-}
 
 json::object donation_json(const store::Row& r, I cid, bool names) {
   // id, campaign, donor_name, anonymous, amount, status, receipt_no, entry_idx, received_on, created_at, reason, user_id
@@ -77,7 +52,7 @@ json::object donation_json(const store::Row& r, I cid, bool names) {
                  {"anonymous", r.i64(3) != 0},
                  {"amount_fen", r.i64(4)},
                  {"status", r.str(5)},
-                 {"receipt_no", r.is_null(6) ? json::value(nullptr) : json::value(receipt(cid, r.i64(6)))},
+                 {"receipt_no", r.is_null(6) ? json::value(nullptr) : json::value(donation_receipt(cid, r.i64(6)))},
                  {"entry_index", r.is_null(7) ? json::value(nullptr) : json::value(r.i64(7))},
                  {"date", r.is_null(8) ? json::value(china_date(r.i64(9))) : json::value(r.str(8))}};
   if (names) {
@@ -93,6 +68,30 @@ constexpr const char* kDonationCols =
     "d.user_id";
 
 }  // namespace
+
+std::string donation_receipt(I cid, I no) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "CD-%lld-%05lld", static_cast<long long>(cid), static_cast<long long>(no));
+  return buf;
+}
+
+I post_donation(Connection& c, I cid, I id, I now) {
+  auto d = c.query_one("SELECT donor_name, anonymous, amount_fen FROM donations WHERE compound_id = ? AND id = ? AND status = 'offered'", {cid, id});
+  XINYI_ASSERT(d.has_value());
+  I no = c.scalar("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM donations WHERE compound_id = ?", {cid});
+  ledger::Transaction t;
+  t.date = china_date(now);
+  t.kind = "journal";
+  t.description = "慈善基金捐赠（" + public_donor(d->str(0), d->i64(1) != 0) + "，收据 " + donation_receipt(cid, no) + "）";
+  t.postings = {{"1002", d->i64(2), 0}, {"4005", -d->i64(2), 0}};
+  t.links = {{"donation", id}};
+  Appender ap(c, cid, now);
+  I idx = ap.append(std::move(t));
+  ap.finish();
+  c.execute("UPDATE donations SET status = 'received', receipt_no = ?, entry_idx = ?, received_on = ?, decided_at = ? WHERE id = ?",
+            {no, idx, china_date(now), now, id});
+  return idx;
+}
 
 json::object create_campaign(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
@@ -125,17 +124,18 @@ json::object donate(App& app, const Caller& who, I cid, std::string_view body) {
   auto donor = in.opt_str("donor_name", registry::kMaxNameChars);
   in.finish();
   const Principal* p = who.p();
-  bool recorder = p && (p->has(cid, Role::committee) || p->has(cid, Role::trustee));
-  bool resident = p && p->has(cid, Role::resident);
-  if (recorder && !(resident && !donor))
-    if (!donor || donor->empty())
-      throw_invalid({{"donor_name", "登记收到的捐款须写明捐赠人（公示时会隐去）", "name the donor (it is masked when published)"}});
+  const bool recorder = p && (p->has(cid, Role::committee) || p->has(cid, Role::trustee));
+  const bool resident = p && p->has(cid, Role::resident);
+  const bool named = donor && !donor->empty();
+  // Money received (committee or trustee, naming the donor) or an offer (a resident).
+  const bool received = recorder && named;
+  if (recorder && !named && !resident)
+    throw_invalid({{"donor_name", "登记收到的捐款须写明捐赠人（公示时会隐去）", "name the donor (it is masked when published)"}});
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (campaign && !c.query_one("SELECT 1 FROM charity_campaigns WHERE compound_id = ? AND id = ?", {cid, *campaign}))
       throw_invalid({{"campaign_id", "本小区没有这次募捐", "no such campaign in this compound"}});
     I now = app.clock_ms();
-    bool received = recorder && donor && !donor->empty();
     std::string name = received ? *donor : who.user->name;
     I id = c.query_one("INSERT INTO donations (compound_id, campaign_id, user_id, donor_name, anonymous, amount_fen, status, created_at, decided_by) "
                        "VALUES (?, ?, ?, ?, ?, ?, 'offered', ?, ?) RETURNING id",
@@ -143,7 +143,7 @@ json::object donate(App& app, const Caller& who, I cid, std::string_view body) {
                         received ? store::Value(nullptr) : store::Value(who.user_id()), name, I{anonymous}, amount, now,
                         received ? store::Value(who.user_id()) : store::Value(nullptr)})
                ->i64(0);
-    if (received) post_donation(c, app, cid, id);
+    if (received) post_donation(c, cid, id, now);
     audit(c, app, who, cid, received ? "charity.donation.record" : "charity.donation.offer", "donation:" + std::to_string(id),
           {{"amount_fen", amount}});
     auto r = c.query_one(std::string("SELECT ") + kDonationCols + " FROM donations d WHERE d.id = ?", {id});
@@ -163,8 +163,8 @@ json::object receive_donation(App& app, const Caller& who, I cid, I id) {
     if (!d) throw_not_found("捐赠", "Donation");
     if (d->str(0) != "offered") throw Error(ErrorKind::conflict, "not-offered", "该捐赠已处理", "This donation is already " + d->str(0));
     c.execute("UPDATE donations SET decided_by = ? WHERE id = ?", {who.user_id(), id});
-    post_donation(c, app, cid, id);
     I now = app.clock_ms();
+    post_donation(c, cid, id, now);
     if (!d->is_null(1))
       notify_user(c, cid, d->i64(1),
                   Notice{"payment", "您的捐赠 " + format_yuan(d->i64(2)) + " 元已到账，谢谢！", "收据见“我的捐赠”", "/me", false}, now);
@@ -222,8 +222,8 @@ json::array my_donations(App& app, const Caller& who) {
 json::object charity_summary(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    I balance = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = '1002'", {cid});
-    I raised = -c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = '4005'", {cid});
+    I balance = store::account_balance(c, cid, "1002");
+    I raised = -store::account_balance(c, cid, "4005");
     json::array uses;
     I spent = 0;
     for (const auto& u : kUses) {

@@ -26,6 +26,13 @@ namespace xinyi::app {
 
 inline constexpr std::int64_t kMaxDonationFen = 100'000'000;  // ¥1,000,000.00 at once
 
+// The receipt number of a compound's `no`-th donation: CD-<compound>-00001.
+std::string donation_receipt(std::int64_t cid, std::int64_t no);
+// Money of an offered donation arrived: posts its entry (1002 ← 4005, the donor masked or 匿名)
+// dated `now`, numbers its receipt, marks it received. In the caller's write transaction;
+// returns the entry's index.
+std::int64_t post_donation(store::Connection& c, std::int64_t cid, std::int64_t donation_id, std::int64_t now);
+
 boost::json::object create_campaign(App& app, const Caller& who, std::int64_t cid, std::string_view body);
 // Residents offer; committee/trustee record money received (with `donor_name`).
 boost::json::object donate(App& app, const Caller& who, std::int64_t cid, std::string_view body);

@@ -9,6 +9,7 @@
 
 #include "app/bank_service.h"
 #include "app/billing_service.h"
+#include "app/charity_service.h"
 #include "app/ledger_service.h"
 #include "app/demo_rng.h"
 #include "app/work_service.h"
@@ -96,7 +97,7 @@ struct ProjectLink {
   I pid = 0, line = 0;
   std::string source;
   I quote = 0;  // the contract paid under
-  std::vector<std::pair<I, I>> units;  // a refund to households: (unit, fen)
+  std::vector<std::pair<I, I>> units = {};  // a refund to households: (unit, fen)
 };
 
 struct Books {
@@ -689,25 +690,13 @@ void charity(Books& b, Rng& rng) {
     std::string date = day(2025, 4, 1 + i % 7);
     bool anonymous = i % 5 == 4;
     std::string name = donors[i % 15];
-    b.later(date, [&b, campaign, amount, date, anonymous, name, yard] {
-      I now = ms_of(date);
+    b.later(date, [&b, campaign, amount, date, anonymous, name] {
       I id = b.c.query_one("INSERT INTO donations (compound_id, campaign_id, donor_name, anonymous, amount_fen, status, created_at, decided_by) "
                            "VALUES (?, ?, ?, ?, ?, 'offered', ?, ?) RETURNING id",
-                           {b.cid, campaign, name, I{anonymous}, amount, now, b.people.committee})
+                           {b.cid, campaign, name, I{anonymous}, amount, ms_of(date), b.people.committee})
                    ->i64(0);
-      I no = b.c.scalar("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM donations WHERE compound_id = ?", {b.cid});
-      char rec[48];
-      std::snprintf(rec, sizeof rec, "CD-%lld-%05lld", static_cast<long long>(b.cid), static_cast<long long>(no));
-      ledger::Transaction t;
-      t.date = date;
-      t.kind = "journal";
-      t.description = "慈善基金捐赠（" + (anonymous ? std::string("匿名") : mask_name(name)) + "，收据 " + rec + "）";
-      t.postings = {{"1002", amount, yard}, {"4005", -amount, yard}};
-      t.links = {{"donation", id}};
-      I when = b.stamp(date);
-      I idx = b.append(std::move(t), when);
-      b.c.execute("UPDATE donations SET status = 'received', receipt_no = ?, entry_idx = ?, received_on = ?, decided_at = ? WHERE id = ?",
-                  {no, idx, date, when, id});
+      post_donation(b.c, b.cid, id, b.stamp(date));  // as the committee confirming it arrived would
+      ++b.entries;
     });
   }
   XINYI_ASSERT(total == 3'000'000);
@@ -752,7 +741,7 @@ void charity(Books& b, Rng& rng) {
   mp.quotes = {{"新都适老化改造服务中心", 660'000, "2026-10-08"}, {"蓉城装饰工程有限公司", 720'000, ""}};
   mp.milestones = {{"1 栋扶手安装", "2026-11-10", "2026-11-06", ""}, {"2、3 栋扶手安装", "2026-11-30", "", ""}, {"休息座椅", "2026-12-10", "", ""}};
   auto mpp = seed_project(b, mp);
-  b.pay("2026-11-07", "新都适老化改造服务中心", false, 300'000, "楼道扶手与适老化微更新·首期款", "5008", yard, "1002", "Elder-friendly Co.", "executed", 0, 0,
+  b.pay("2026-11-07", "新都适老化改造服务中心", false, 300'000, "楼道扶手与适老化微更新·首期款", "5008", 0, "1002", "Elder-friendly Co.", "executed", 0, 0,
         {mpp.pid, mpp.lines[0], "charity", mpp.quotes[0]});
   for (const auto& mo : months()) {
     b.fees(mo.on(5), yard, 80, rng.uniform(90, 98), mo.label() + "物业费（0.80 元/㎡·月）");
@@ -761,9 +750,10 @@ void charity(Books& b, Rng& rng) {
     b.pay(mo.on(25), "锦城物业服务有限公司", false, 650'000, mo.label() + "物业服务费", "5001", yard);
     b.pay(mo.on(26), "锦城物业服务有限公司", false, 78'000, mo.label() + "受托人酬金（成本的 12%）", "5007", yard);
   }
-  b.pay("2025-05-20", "困难家庭帮扶（身份保密）", false, 200'000, "慈善基金帮扶困难家庭", "5009", yard, "1002", "Aid (confidential)");
-  b.pay("2025-06-01", "锦苑志愿服务队", false, 150'000, "慈善基金：六一儿童节公益活动", "5010", yard, "1002", "Volunteers");
-  b.pay("2025-07-08", "新都园林绿化工程部", false, 580'000, "慈善基金：院落微更新（花坛）", "5008", yard, "1002", "Landscaping");
+  // Charity money is the compound's, booked to no courtyard (as the app books it).
+  b.pay("2025-05-20", "困难家庭帮扶（身份保密）", false, 200'000, "慈善基金帮扶困难家庭", "5009", 0, "1002", "Aid (confidential)");
+  b.pay("2025-06-01", "锦苑志愿服务队", false, 150'000, "慈善基金：六一儿童节公益活动", "5010", 0, "1002", "Volunteers");
+  b.pay("2025-07-08", "新都园林绿化工程部", false, 580'000, "慈善基金：院落微更新（花坛）", "5008", 0, "1002", "Landscaping");
   b.pay("2025-08-12", "成都鑫门业有限公司", false, 2'800'000, "小区新大门", "5008", yard, "1001", "Gate Co.", "executed", 0, 0,
         {rpp.pid, rpp.lines[0], "common", rpp.quotes[0]});
   b.pay("2025-09-03", "智安门禁科技有限公司", false, 1'960'000, "门禁系统", "5008", yard, "1001", "Access control Co.", "executed", 0, 0,
@@ -772,7 +762,7 @@ void charity(Books& b, Rng& rng) {
         {rpp.pid, rpp.lines[2], "common", rpp.quotes[2]});
   b.pay("2025-10-20", "彩虹墙面装饰工作室", false, 1'300'000, "外墙粉刷", "5008", yard, "1001", "Wall painting", "executed", 0, 0,
         {rpp.pid, rpp.lines[3], "common", rpp.quotes[3]});
-  b.pay("2026-01-18", "困难家庭帮扶（身份保密）", false, 100'000, "慈善基金春节慰问", "5009", yard, "1002", "Aid (confidential)");
+  b.pay("2026-01-18", "困难家庭帮扶（身份保密）", false, 100'000, "慈善基金春节慰问", "5009", 0, "1002", "Aid (confidential)");
 }
 
 // The bank's side: statement lines for every posting on the bank accounts (payments clear a
