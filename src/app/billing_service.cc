@@ -10,6 +10,7 @@
 #include "app/settlement_service.h"
 #include "domain/money.h"
 #include "domain/billing.h"
+#include "domain/assert.h"
 #include "store/auth_repo.h"
 #include "store/billing_repo.h"
 #include "store/ledger_repo.h"
@@ -63,7 +64,7 @@ std::string receipt_label(I no) {
 // A printable receipt: what was paid, for which unit, what it settled, and the ledger entry
 // (its public page is what the receipt's QR code opens).
 json::object receipt_json(Connection& c, I cid, I receipt_no) {
-  auto p = c.query_one("SELECT id, unit_id, amount_fen, method, reference, paid_on, entry_idx FROM payments "
+  auto p = c.query_one("SELECT id, unit_id, amount_fen, method, reference, paid_on, entry_idx, reversed_idx FROM payments "
                        "WHERE compound_id = ? AND receipt_no = ?",
                        {cid, receipt_no});
   if (!p) throw_not_found("收据", "Receipt");
@@ -78,7 +79,12 @@ json::object receipt_json(Connection& c, I cid, I receipt_no) {
     allocations.push_back(json::object{{"bill_id", r.i64(0)}, {"period", r.str(1)}, {"amount_fen", r.i64(2)}});
   }
   I idx = p->i64(6);
+  // A reversed payment's receipt is void; it says so and points at the reversal.
+  auto void_by = p->opt_i64(7);
   return json::object{{"receipt_no", receipt_no},
+                      {"void", void_by.has_value()},
+                      {"void_zh", void_by ? "已作废（第 " + std::to_string(*void_by) + " 笔冲正）" : ""},
+                      {"reversal_index", void_by ? json::value(*void_by) : json::value(nullptr)},
                       {"receipt", receipt_label(receipt_no)},
                       {"compound_id", cid},
                       {"compound_name", compound->name},
@@ -270,6 +276,12 @@ json::object bill_run(App& app, const Caller& who, I cid, const std::string& per
   auto period = billing::Period::parse(period_text);
   if (!period)
     throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025", "The period must be like 2025-03, 2025-Q1 or 2025");
+  auto now = billing::Month::parse(china_date(app.clock_ms()).substr(0, 7));
+  XINYI_ASSERT(now.has_value());
+  if (!billing::within_billing_horizon(*period, *now))
+    throw Error(ErrorKind::unprocessable, "period-too-far", "只能为本期或下一期出账单（" + period->str() + " 太远了）",
+                "Bills can be run for the current period or the next one only (" + period->str() + " is too far ahead)",
+                {{"period", "只能是本期或下一期", "must be the current period or the next one"}});
   auto run = [&](Connection& c) { return bill_run_in(c, app, who, cid, *period, preview, progress); };
   return preview ? app.db.read(run) : app.db.write(run);
 }

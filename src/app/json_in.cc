@@ -2,10 +2,80 @@
 
 #include "domain/registry.h"
 #include "domain/text.h"
+#include "domain/assert.h"
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <optional>
+#include <set>
+#include <vector>
 
 namespace xinyi::app {
 
 namespace json = boost::json;
+
+namespace {
+
+// A SAX handler that only looks for an object with the same key twice. Boost.JSON keeps the
+// last of duplicate keys, so {"amount_fen":1,"amount_fen":999999} would silently mean the
+// second; RFC 8259 leaves it open, we refuse it.
+struct DuplicateKeyFinder {
+  static constexpr std::size_t max_object_size = std::size_t(-1);
+  static constexpr std::size_t max_array_size = std::size_t(-1);
+  static constexpr std::size_t max_key_size = std::size_t(-1);
+  static constexpr std::size_t max_string_size = std::size_t(-1);
+  using ec_t = boost::system::error_code;
+
+  std::vector<std::set<std::string>> open;  // the keys seen in each object being read
+  std::string key;
+  std::optional<std::string> duplicate;
+
+  bool on_document_begin(ec_t&) { return true; }
+  bool on_document_end(ec_t&) { return true; }
+  bool on_array_begin(ec_t&) { return true; }
+  bool on_array_end(std::size_t, ec_t&) { return true; }
+  bool on_object_begin(ec_t&) {
+    open.emplace_back();
+    return true;
+  }
+  bool on_object_end(std::size_t, ec_t&) {
+    open.pop_back();
+    return true;
+  }
+  bool on_string_part(json::string_view, std::size_t, ec_t&) { return true; }
+  bool on_string(json::string_view, std::size_t, ec_t&) { return true; }
+  bool on_key_part(json::string_view s, std::size_t, ec_t&) {
+    key.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, ec_t& ec) {
+    key.append(s.data(), s.size());
+    XINYI_ASSERT(!open.empty());
+    if (!open.back().insert(key).second && !duplicate) {
+      duplicate = key;
+      ec = json::error::syntax;  // stop reading: one is enough
+      return false;
+    }
+    key.clear();
+    return true;
+  }
+  bool on_number_part(json::string_view, ec_t&) { return true; }
+  bool on_int64(std::int64_t, json::string_view, ec_t&) { return true; }
+  bool on_uint64(std::uint64_t, json::string_view, ec_t&) { return true; }
+  bool on_double(double, json::string_view, ec_t&) { return true; }
+  bool on_bool(bool, ec_t&) { return true; }
+  bool on_null(ec_t&) { return true; }
+  bool on_comment_part(json::string_view, ec_t&) { return true; }
+  bool on_comment(json::string_view, ec_t&) { return true; }
+};
+
+std::optional<std::string> duplicate_key(std::string_view body, const json::parse_options& opt) {
+  json::basic_parser<DuplicateKeyFinder> p(opt);
+  boost::system::error_code ec;
+  p.write_some(false, body.data(), body.size(), ec);
+  return p.handler().duplicate;
+}
+
+}  // namespace
 
 json::value parse_json(std::string_view body) {
   json::parse_options opt;
@@ -15,6 +85,11 @@ json::value parse_json(std::string_view body) {
   if (ec)
     throw Error(ErrorKind::bad_request, "malformed-json", "请求内容不是有效的 JSON：" + ec.message(),
                 "The request body is not valid JSON: " + ec.message());
+  if (auto k = duplicate_key(body, opt)) {
+    std::string shown = text::truncate(*k, 40);
+    throw Error(ErrorKind::bad_request, "duplicate-key", "请求内容中字段“" + shown + "”出现了两次",
+                "The field \"" + shown + "\" appears twice in the request body", {{shown, "重复的字段", "duplicate field"}});
+  }
   return v;
 }
 

@@ -10,12 +10,14 @@
 #include <set>
 
 #include "app/json_in.h"
+#include "app/notify.h"
 #include "app/vote_service.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"
 #include "domain/mask.h"
 #include "domain/registry.h"
 #include "domain/text.h"
+#include "store/auth_repo.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
 
@@ -79,10 +81,24 @@ json::object head_json(Connection& c, I cid, const store::HeadRec& h) {
           {"signed_message", ledger::tree_head_message(cid, h.tree_size, h.root, h.timestamp)}};
 }
 
+// The side a person approves for: their own role in the compound. The operator is neither side
+// and cannot stand in for one (an admin path around the two-person rule).
 std::string approver_role(const Caller& who, I cid) {
   if (who.principal && who.principal->has(cid, Role::committee)) return "committee";
   if (who.principal && who.principal->has(cid, Role::trustee)) return "trustee";
-  return who.user && who.user->is_admin ? "committee" : "";
+  return "";
+}
+
+// Everyone who may approve in compound `cid` (committee and trustee), but `except`.
+void notify_approvers(Connection& c, App& app, I cid, I except, const store::DisbursementRec& d) {
+  std::set<I> people;
+  for (const auto& g : store::list_compound_grants(c, cid))
+    if ((g.role == "committee" || g.role == "trustee") && g.user_id != except) people.insert(g.user_id);
+  std::string what = d.reverses_idx ? "冲正申请：" + d.payee : "支出申请：" + d.purpose;
+  for (I u : people)
+    notify_user(c, cid, u, Notice{"approval", "待您审批 " + format_yuan(d.amount_fen) + " · " + text::truncate(what, 40), "",
+                                  "/c/" + std::to_string(cid) + "/approvals", false},
+                app.clock_ms());
 }
 
 }  // namespace
@@ -117,6 +133,7 @@ I Appender::append(ledger::Transaction t) {
     return std::find(courtyards_.begin(), courtyards_.end(), id) != courtyards_.end();
   });
   if (!errs.empty()) throw_invalid(std::move(errs));
+  refuse_overdraft(t);
   std::string canonical = ledger::published_text(t);
   ledger::Hash leaf = ledger::leaf_hash(canonical);
   store::insert_entry(c_, t, canonical, ledger::to_hex(leaf));
@@ -124,6 +141,42 @@ I Appender::append(ledger::Transaction t) {
   builder_.append(leaf, [&](int level, std::uint64_t idx, const ledger::Hash& h) { store::insert_node(c_, cid_, level, idx, h); });
   dirty_ = true;
   return t.index;
+}
+
+void Appender::refuse_overdraft(const ledger::Transaction& t) {
+  std::map<std::string, I> net;  // cash account → this entry's change
+  for (const auto& p : t.postings)
+    if (const auto* a = ledger::find_account(chart_, p.account); a && a->cash) net[p.account] += p.amount_fen;
+  for (const auto& [account, change] : net) {
+    if (change >= 0) continue;
+    I held = store::account_balance(c_, cid_, account);
+    for (const auto& [key, delta] : balance_deltas_)
+      if (std::get<0>(key) == account) held += delta;
+    if (held + change < 0) {
+      const auto* a = ledger::find_account(chart_, account);
+      throw Error(ErrorKind::unprocessable, "overdraft",
+                  a->name_zh + "余额 " + format_yuan(held) + "，不足以支出 " + format_yuan(-change) + "；银行和现金科目不能透支",
+                  a->name_en + " holds " + format_yuan(held) + ", less than the " + format_yuan(-change) +
+                      " this entry takes out; a bank or cash account cannot go below zero",
+                  {{"postings", "可用余额 " + format_yuan(std::max<I>(held, 0)), "available: " + format_yuan(std::max<I>(held, 0))}});
+    }
+  }
+}
+
+void require_cash_available(Connection& c, I cid, const std::string& account, I amount_fen) {
+  auto chart = store::load_chart(c, cid);
+  const auto* a = ledger::find_account(chart, account);
+  if (!a || !a->cash || amount_fen <= 0) return;
+  I held = store::account_balance(c, cid, account), pending = store::pending_from(c, cid, account);
+  I available = held - pending;
+  if (amount_fen > available)
+    throw Error(ErrorKind::unprocessable, "overdraft",
+                a->name_zh + "余额 " + format_yuan(held) + "，待批准的支出 " + format_yuan(pending) + "，可用 " +
+                    format_yuan(std::max<I>(available, 0)) + "，不足以支出 " + format_yuan(amount_fen),
+                a->name_en + " holds " + format_yuan(held) + " with " + format_yuan(pending) + " awaiting approval; " +
+                    format_yuan(std::max<I>(available, 0)) + " is available, less than " + format_yuan(amount_fen),
+                {{"amount_fen", "可用余额 " + format_yuan(std::max<I>(available, 0)),
+                  "available: " + format_yuan(std::max<I>(available, 0))}});
 }
 
 void Appender::finish() {
@@ -206,6 +259,9 @@ json::object post_transaction(App& app, const Caller& who, I cid, std::string_vi
     t.description = description;
     t.postings = postings;
     t.vouchers = load_vouchers(c, cid, hashes);
+    std::map<std::string, I> out_of;  // what this entry takes out of each account
+    for (const auto& p : t.postings) out_of[p.account] -= p.amount_fen;
+    for (const auto& [account, fen] : out_of) require_cash_available(c, cid, account, fen);
     Appender ap(c, cid, app.clock_ms());
     I idx = ap.append(std::move(t));
     ap.finish();
@@ -216,6 +272,13 @@ json::object post_transaction(App& app, const Caller& who, I cid, std::string_vi
 }
 
 void follow_reversal(Connection& c, I cid, const ledger::Transaction& t, I reversal_idx) {
+  // A reversed fee payment gives its bills back what it had settled and voids its receipt (its
+  // allocations stay, as the record of what it had settled).
+  if (auto p = c.query_one("SELECT id FROM payments WHERE compound_id = ? AND entry_idx = ? AND reversed_idx IS NULL", {cid, t.index})) {
+    for (auto& a : c.query("SELECT bill_id, amount_fen FROM payment_allocations WHERE payment_id = ?", {p->i64(0)}))
+      c.execute("UPDATE bills SET paid_fen = paid_fen - ? WHERE id = ?", {a.i64(1), a.i64(0)});
+    c.execute("UPDATE payments SET reversed_idx = ? WHERE id = ?", {reversal_idx, p->i64(0)});
+  }
   for (const auto& l : t.links) {
     if (l.kind == "disbursement")
       c.execute("UPDATE disbursements SET status = 'reversed' WHERE compound_id = ? AND id = ? AND status = 'executed'", {cid, l.id});
@@ -231,30 +294,96 @@ void follow_reversal(Connection& c, I cid, const ledger::Transaction& t, I rever
   }
 }
 
-json::object reverse_transaction(App& app, const Caller& who, I cid, I index, std::string_view body) {
+namespace {
+
+// The stored entry `index`, checked to be one that may still be reversed.
+ledger::Transaction reversible_entry(Connection& c, I cid, I index, I request_id = 0) {
+  auto e = store::get_entry(c, cid, index);
+  if (!e) throw_not_found("账目", "Entry");
+  if (auto by = store::reversed_by(c, cid, index))
+    throw Error(ErrorKind::conflict, "already-reversed", "该笔账目已被第 " + std::to_string(*by) + " 笔冲正",
+                "This entry was already reversed by entry " + std::to_string(*by));
+  if (e->kind == "reversal")
+    throw Error(ErrorKind::conflict, "reversal-of-reversal", "冲正记录不能再冲正，请重新录入正确的账目",
+                "A reversal cannot be reversed; post the correct entry instead");
+  if (c.scalar("SELECT COUNT(*) FROM disbursements WHERE compound_id = ? AND reverses_idx = ? AND status = 'pending' AND id <> ?",
+               {cid, index, request_id}))
+    throw Error(ErrorKind::conflict, "reversal-pending", "该笔账目的冲正申请正在等待批准", "A reversal of this entry is already awaiting approval");
+  auto original = ledger::from_published(e->canonical, nullptr);
+  if (!original) throw store::StoreError("stored entry " + std::to_string(index) + " is not canonical");
+  // A fee payment whose prepaid part has since settled later bills cannot be undone by its
+  // mirror image: the books would no longer match the bills. Reverse the later entries first.
+  if (auto p = c.query_one("SELECT id, amount_fen FROM payments WHERE compound_id = ? AND entry_idx = ?", {cid, index})) {
+    I settled_then = 0;
+    for (const auto& q : original->postings)
+      if (q.account == "1101") settled_then -= q.amount_fen;
+    I allocated = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM payment_allocations WHERE payment_id = ?", {p->i64(0)});
+    if (allocated != settled_then)
+      throw Error(ErrorKind::conflict, "prepayment-used", "这笔收款的预缴部分已抵扣后来的账单，不能直接冲正",
+                  "The prepaid part of this payment has since settled later bills; it cannot simply be reversed");
+  }
+  return *original;
+}
+
+// What the reversal of `t` takes out of a bank or cash account (the account and fen), if anything.
+std::pair<std::string, I> cash_taken_by_reversal(const ledger::Transaction& t, const std::vector<ledger::Account>& chart) {
+  for (const auto& p : t.postings)
+    if (const auto* a = ledger::find_account(chart, p.account); a && a->cash && p.amount_fen > 0) return {p.account, p.amount_fen};
+  return {"", 0};
+}
+
+// Appends the reversal of `original` (with its approvals, if any) and brings the workflow
+// tables along; answers the reversal's index. In the caller's write transaction.
+I post_reversal(Connection& c, App& app, I cid, const ledger::Transaction& original, const std::string& date,
+                const std::string& reason, const std::vector<store::ApprovalRec>& approvals, std::optional<I> request_id) {
+  auto r = ledger::reversal_of(original, date, "冲正：" + reason, app.clock_ms());
+  for (const auto& a : approvals) r.approvals.push_back({a.role, mask_name(a.name), a.at});
+  if (request_id) r.links.push_back({"reversal_request", *request_id});
+  Appender ap(c, cid, app.clock_ms());
+  I idx = ap.append(std::move(r));
+  ap.finish();
+  follow_reversal(c, cid, original, idx);
+  return idx;
+}
+
+}  // namespace
+
+ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index, std::string_view body) {
   JsonIn in(body);
-  std::string reason = in.str("reason", ledger::kMaxDescriptionChars);
+  std::string reason = in.str("reason", ledger::kMaxDescriptionChars - 3);
   auto date = in.opt_str("date", 10);
   in.finish();
+  if (date && !ledger::valid_date(*date)) throw_invalid({{"date", "日期无效", "is not a valid date"}});
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    auto e = store::get_entry(c, cid, index);
-    if (!e) throw_not_found("账目", "Entry");
-    if (auto by = store::reversed_by(c, cid, index))
-      throw Error(ErrorKind::conflict, "already-reversed", "该笔账目已被第 " + std::to_string(*by) + " 笔冲正",
-                  "This entry was already reversed by entry " + std::to_string(*by));
-    if (e->kind == "reversal")
-      throw Error(ErrorKind::conflict, "reversal-of-reversal", "冲正记录不能再冲正，请重新录入正确的账目",
-                  "A reversal cannot be reversed; post the correct entry instead");
-    auto original = ledger::from_published(e->canonical, nullptr);
-    if (!original) throw store::StoreError("stored entry " + std::to_string(index) + " is not canonical");
-    auto r = ledger::reversal_of(*original, date.value_or(china_date(app.clock_ms())), "冲正：" + reason, app.clock_ms());
-    Appender ap(c, cid, app.clock_ms());
-    I idx = ap.append(std::move(r));
-    ap.finish();
-    follow_reversal(c, cid, *original, idx);
-    audit(c, app, who, cid, "ledger.reverse", "entry:" + std::to_string(index), {{"reversal", idx}});
-    return entry_json(*store::get_entry(c, cid, idx));
+    auto original = reversible_entry(c, cid, index);
+    auto chart = store::load_chart(c, cid);
+    if (!ledger::reversal_is_co_managed(original, chart)) {
+      I idx = post_reversal(c, app, cid, original, date.value_or(china_date(app.clock_ms())), reason, {}, std::nullopt);
+      audit(c, app, who, cid, "ledger.reverse", "entry:" + std::to_string(index), {{"reversal", idx}});
+      return ReversalOutcome{false, entry_json(*store::get_entry(c, cid, idx))};
+    }
+    // Undoing money is co-managed like paying it out: a request in the same queue (SPEC §4). It
+    // is dated the day the approvals execute it, when the money actually moves.
+    auto [cash, taken] = cash_taken_by_reversal(original, chart);
+    if (taken) require_cash_available(c, cid, cash, taken);
+    store::DisbursementRec d;
+    d.compound_id = cid;
+    d.status = "pending";
+    d.payee = "冲正第 " + std::to_string(index) + " 笔账目";
+    d.amount_fen = ledger::entry_amount_fen(original);
+    d.purpose = reason;
+    d.cash_account = cash;
+    d.vouchers_json = "[]";
+    d.requested_by = who.user_id();
+    d.requested_at = app.clock_ms();
+    d.reverses_idx = index;
+    d.id = store::insert_disbursement(c, d);
+    if (who.principal && who.principal->has(cid, Role::trustee))
+      store::insert_approval(c, cid, d.id, {who.user_id(), "trustee", who.user->name, app.clock_ms()});
+    audit(c, app, who, cid, "ledger.reverse_request", "entry:" + std::to_string(index), {{"request", d.id}, {"amount_fen", d.amount_fen}});
+    notify_approvers(c, app, cid, who.user_id(), d);
+    return ReversalOutcome{true, disbursement_view(c, cid, d.id, false)};
   });
 }
 
@@ -301,7 +430,15 @@ json::object disbursement_json(Connection& c, const store::DisbursementRec& d, b
                  {"decided_at", d.decided_at ? json::value(*d.decided_at) : json::value(nullptr)},
                  {"reason", d.reason},
                  {"entry_index", d.entry_idx ? json::value(*d.entry_idx) : json::value(nullptr)},
-                 {"approvals", std::move(approvals)}};
+                 {"approvals", std::move(approvals)},
+                 {"kind", d.reverses_idx ? "reversal" : "payment"},
+                 {"reverses_index", d.reverses_idx ? json::value(*d.reverses_idx) : json::value(nullptr)}};
+  if (d.reverses_idx)
+    if (auto e = store::get_entry(c, d.compound_id, *d.reverses_idx)) {
+      auto t = ledger::from_published(e->canonical, nullptr);
+      o["reverses_description"] = t ? t->description : "";
+      o["reverses_date"] = t ? t->date : "";
+    }
   auto plan = c.query_one("SELECT plan_item_id FROM disbursements WHERE id = ?", {d.id});
   o["plan_item_id"] = plan->is_null(0) ? json::value(nullptr) : json::value(plan->i64(0));
   auto proj = c.query_one("SELECT project_id, project_line_id, funding_source FROM disbursements WHERE id = ?", {d.id});
@@ -373,6 +510,8 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
                             format_yuan(std::max<I>(free, 0)) + " is free"}});
     }
   }
+  // Counting what is already waiting for approval, so two requests cannot overdraw together.
+  require_cash_available(c, cid, r.cash_account, r.amount_fen);
   auto vouchers = load_vouchers(c, cid, r.vouchers);
   json::array vj;
   for (const auto& h : r.vouchers) vj.push_back(json::value(h));
@@ -428,9 +567,12 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   for (I u : r.covered_units)
     c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
               {d.id, cid, u, *r.per_unit_fen});
-  std::string role = who.principal && who.principal->has(cid, Role::trustee) ? "trustee" : approver_role(who, cid);
-  store::insert_approval(c, cid, d.id, {who.user_id(), role, who.user->name, app.clock_ms()});
+  // The trustee's own request is the trustee's side of the approval; anyone else's request
+  // carries no approval of theirs (one person never approves what they asked for).
+  if (who.principal && who.principal->has(cid, Role::trustee))
+    store::insert_approval(c, cid, d.id, {who.user_id(), "trustee", who.user->name, app.clock_ms()});
   audit(c, app, who, cid, "disbursement.request", "disbursement:" + std::to_string(d.id), {{"amount_fen", r.amount_fen}});
+  notify_approvers(c, app, cid, who.user_id(), d);
   return d.id;
 }
 
@@ -469,6 +611,42 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
   });
 }
 
+namespace {
+void tell_requester(Connection& c, App& app, I cid, const store::DisbursementRec& d, const std::string& outcome_zh) {
+  std::string what = d.reverses_idx ? d.payee : d.purpose;
+  notify_user(c, cid, d.requested_by,
+              Notice{"approval", "您的申请" + outcome_zh + "：" + text::truncate(what, 40) + " " + format_yuan(d.amount_fen), "",
+                     "/c/" + std::to_string(cid) + "/approvals", false},
+              app.clock_ms());
+}
+
+// Executes an approved request: the disbursement's entry, or the reversal it asked for.
+I execute_request(Connection& c, App& app, I cid, const store::DisbursementRec& d, const std::vector<store::ApprovalRec>& approvals) {
+  if (d.reverses_idx) {
+    auto original = reversible_entry(c, cid, *d.reverses_idx, d.id);
+    return post_reversal(c, app, cid, original, china_date(app.clock_ms()), d.purpose, approvals, d.id);
+  }
+  // Restricted money is never overdrawn: the charity account must hold the amount now.
+  auto chart = store::load_chart(c, cid);
+  if (const auto* ca = ledger::find_account(chart, d.cash_account); ca && ca->charity) {
+    I held = store::account_balance(c, cid, d.cash_account);
+    if (held < d.amount_fen)
+      throw Error(ErrorKind::conflict, "insufficient-charity-funds", "慈善基金专户余额 " + format_yuan(held) + " 元，不足以支付",
+                  "The charity account holds only " + format_yuan(held));
+  }
+  std::vector<std::string> hashes;
+  json::value stored = json::parse(d.vouchers_json);
+  for (const auto& h : stored.as_array()) hashes.emplace_back(h.as_string());
+  auto t = disbursement_entry(d, load_vouchers(c, cid, hashes), approvals, china_date(app.clock_ms()));
+  auto proj = c.query_one("SELECT project_id FROM disbursements WHERE id = ?", {d.id});
+  if (proj && !proj->is_null(0)) t.links.push_back({"project", proj->i64(0)});
+  Appender ap(c, cid, app.clock_ms());
+  I idx = ap.append(std::move(t));
+  ap.finish();
+  return idx;
+}
+}  // namespace
+
 json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
   return app.db.write([&](Connection& c) {
     auto d = store::get_disbursement(c, cid, id);
@@ -476,6 +654,12 @@ json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
     if (d->status != "pending")
       throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）", "This request is already " + d->status);
     std::string role = approver_role(who, cid);
+    if (role.empty()) throw_forbidden();
+    // One person never approves what they asked for: a trustee's own request already carries
+    // the trustee's side; the owners' side must come from others.
+    if (d->requested_by == who.user_id() &&
+        !c.scalar("SELECT COUNT(*) FROM disbursement_approvals WHERE disbursement_id = ? AND user_id = ?", {id, who.user_id()}))
+      throw Error(ErrorKind::conflict, "own-request", "您是申请人，不能批准自己的申请", "You asked for this; someone else must approve it");
     if (!store::insert_approval(c, cid, id, {who.user_id(), role, who.user->name, app.clock_ms()}))
       throw Error(ErrorKind::conflict, "already-approved", "您已批准过该申请", "You have already approved this request");
     audit(c, app, who, cid, "disbursement.approve", "disbursement:" + std::to_string(id), {{"role", role}});
@@ -484,25 +668,11 @@ json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
     std::vector<ledger::Vote> votes;
     for (const auto& a : approvals) votes.push_back({a.user_id, a.role});
     if (ledger::approvals_satisfied(p, d->amount_fen, votes)) {
-      // Restricted money is never overdrawn: the charity account must hold the amount now.
-      auto chart = store::load_chart(c, cid);
-      if (const auto* ca = ledger::find_account(chart, d->cash_account); ca && ca->charity) {
-        I held = store::account_balance(c, cid, d->cash_account);
-        if (held < d->amount_fen)
-          throw Error(ErrorKind::conflict, "insufficient-charity-funds", "慈善基金专户余额 " + format_yuan(held) + " 元，不足以支付",
-                      "The charity account holds only " + format_yuan(held));
-      }
-      std::vector<std::string> hashes;
-      json::value stored = json::parse(d->vouchers_json);
-      for (const auto& h : stored.as_array()) hashes.emplace_back(h.as_string());
-      auto t = disbursement_entry(*d, load_vouchers(c, cid, hashes), approvals, china_date(app.clock_ms()));
-      auto proj = c.query_one("SELECT project_id FROM disbursements WHERE id = ?", {id});
-      if (proj && !proj->is_null(0)) t.links.push_back({"project", proj->i64(0)});
-      Appender ap(c, cid, app.clock_ms());
-      I idx = ap.append(std::move(t));
-      ap.finish();
+      I idx = execute_request(c, app, cid, *d, approvals);
       store::decide_disbursement(c, cid, id, "executed", app.clock_ms(), "", idx);
-      audit(c, app, who, cid, "disbursement.execute", "disbursement:" + std::to_string(id), {{"entry", idx}});
+      audit(c, app, who, cid, d->reverses_idx ? "ledger.reverse" : "disbursement.execute",
+            d->reverses_idx ? "entry:" + std::to_string(*d->reverses_idx) : "disbursement:" + std::to_string(id), {{"entry", idx}});
+      tell_requester(c, app, cid, *d, "已批准并执行");
     }
     return disbursement_json(c, *store::get_disbursement(c, cid, id), false, p);
   });
@@ -517,8 +687,10 @@ json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::
     if (!d) throw_not_found("支出申请", "Disbursement");
     if (d->status != "pending")
       throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）", "This request is already " + d->status);
+    if (approver_role(who, cid).empty()) throw_forbidden();
     store::decide_disbursement(c, cid, id, "rejected", app.clock_ms(), reason, std::nullopt);
     audit(c, app, who, cid, "disbursement.reject", "disbursement:" + std::to_string(id), {{"reason", reason}});
+    if (d->requested_by != who.user_id()) tell_requester(c, app, cid, *d, "被退回（" + text::truncate(reason, 30) + "）");
     ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
     return disbursement_json(c, *store::get_disbursement(c, cid, id), false, p);
   });

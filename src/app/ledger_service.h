@@ -41,6 +41,9 @@ class Appender {
   std::int64_t size() const { return static_cast<std::int64_t>(builder_.size()); }
 
  private:
+  // No entry takes a bank or cash account below zero (Error 422 "overdraft" with what it holds).
+  void refuse_overdraft(const ledger::Transaction& t);
+
   store::Connection& c_;
   std::int64_t cid_, now_ms_;
   std::vector<ledger::Account> chart_;
@@ -50,10 +53,22 @@ class Appender {
   bool dirty_ = false;
 };
 
+// Refuses (422 "overdraft", naming what is available) a request to take `amount_fen` out of a
+// bank or cash account that does not hold it once the requests already pending are counted.
+void require_cash_available(store::Connection& c, std::int64_t cid, const std::string& account, std::int64_t amount_fen);
+
 // Writes (committee or trustee; the router checks the role).
 boost::json::object post_transaction(App& app, const Caller& who, std::int64_t cid, std::string_view body);
-boost::json::object reverse_transaction(App& app, const Caller& who, std::int64_t cid, std::int64_t index,
-                                        std::string_view body);
+// Reversing an entry that moved money or an owner's balance (ledger::reversal_is_co_managed)
+// is a request in the disbursement queue, approved like a disbursement of its size, and
+// executed on the day of the last approval: `pending` and the request's view. Any other
+// reversal is posted at once: the reversal entry. A reversed fee payment gives its bills back
+// what it settled and its receipt says 已作废.
+struct ReversalOutcome {
+  bool pending = false;
+  boost::json::object body;
+};
+ReversalOutcome reverse_transaction(App& app, const Caller& who, std::int64_t cid, std::int64_t index, std::string_view body);
 // After `t` was reversed by entry `reversal_idx`: the disbursement, donation or crowdfunding
 // payment it recorded is marked reversed, so what projects, the charity fund and the lists count
 // is what the books hold. In the caller's write transaction.

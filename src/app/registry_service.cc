@@ -1,12 +1,17 @@
 #include "app/registry_service.h"
 
+#include <set>
+
 #include "app/json_in.h"
+#include "app/notify.h"
 #include "app/ledger_service.h"
 #include "auth/crypto.h"
+#include "domain/assert.h"
 #include "domain/mask.h"
 #include "domain/money.h"
 #include "domain/registry.h"
 #include "store/audit_repo.h"
+#include "store/auth_repo.h"
 #include "store/registry_repo.h"
 
 namespace xinyi::app {
@@ -104,6 +109,7 @@ json::object public_compound(App& app, I cid) {
     }
     o["courtyard_list"] = std::move(courtyards);
     o["petition_pmc_households"] = store::count_signatures(c, cid, "pmc_application");
+    o["roles"] = public_roles(c, cid);
     return o;
   });
 }
@@ -388,17 +394,58 @@ json::array invite_codes(App& app, I cid) {
   });
 }
 
-json::array list_roles(App& app, I cid) {
+namespace {
+
+// Roles that let a person approve money, confirm others' roles or speak for the owners: one
+// person never grants them alone (SPEC §4). Workers and auditors are granted at once.
+bool needs_second_person(Role r) { return r == Role::committee || r == Role::trustee || r == Role::staff; }
+
+void tell_committee(Connection& c, App& app, I cid, I except, const std::string& title) {
+  std::set<I> people;
+  for (const auto& g : store::list_compound_grants(c, cid))
+    if (g.role == "committee" && g.user_id != except) people.insert(g.user_id);
+  for (I u : people) notify_user(c, cid, u, Notice{"role", title, "", "/c/" + std::to_string(cid) + "/approvals", false}, app.clock_ms());
+}
+
+std::string role_zh(const std::string& r) {
+  if (r == "committee") return "委员";
+  if (r == "trustee") return "受托人";
+  if (r == "staff") return "社区工作人员";
+  if (r == "worker") return "服务人员";
+  if (r == "auditor") return "监察人";
+  return r;
+}
+
+json::object request_json(const store::Row& r) {
+  return json::object{{"id", r.i64(0)},        {"user_id", r.i64(1)},      {"login", r.str(2)},        {"name", r.str(3)},
+                      {"role", r.str(4)},      {"action", r.str(5)},       {"status", r.str(6)},       {"requested_by", r.str(7)},
+                      {"requested_at", r.i64(8)}, {"requester_id", r.i64(9)}};
+}
+constexpr const char* kRequestSelect =
+    "SELECT q.id, q.user_id, u.login, u.name, q.role, q.action, q.status, b.name, q.requested_at, q.requested_by "
+    "FROM role_requests q JOIN users u ON u.id = q.user_id JOIN users b ON b.id = q.requested_by ";
+
+}  // namespace
+
+json::object list_roles(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array out;
-    for (const auto& g : store::list_compound_grants(c, cid))
-      out.push_back(json::object{{"user_id", g.user_id}, {"login", g.login}, {"name", g.name}, {"role", g.role}});
-    return out;
+    json::array grants;
+    for (auto& r : c.query("SELECT g.id, u.id, u.login, u.name, g.role, g.created_at, g.source, COALESCE(b.name, ''), COALESCE(f.name, '') "
+                           "FROM role_grants g JOIN users u ON u.id = g.user_id LEFT JOIN users b ON b.id = g.granted_by "
+                           "LEFT JOIN users f ON f.id = g.confirmed_by WHERE g.compound_id = ? ORDER BY g.role, u.id",
+                           {cid}))
+      grants.push_back(json::object{{"id", r.i64(0)},      {"user_id", r.i64(1)},     {"login", r.str(2)},
+                                    {"name", r.str(3)},    {"role", r.str(4)},        {"since", r.i64(5)},
+                                    {"source", r.str(6)},  {"granted_by", r.str(7)},  {"confirmed_by", r.str(8)}});
+    json::array pending;
+    for (auto& r : c.query(std::string(kRequestSelect) + "WHERE q.compound_id = ? AND q.status = 'pending' ORDER BY q.id", {cid}))
+      pending.push_back(request_json(r));
+    return json::object{{"grants", std::move(grants)}, {"pending", std::move(pending)}};
   });
 }
 
-json::object grant_role(App& app, const Caller& who, I cid, std::string_view body) {
+RoleOutcome grant_role(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
   std::string login = in.str("login", 64);
   std::string role_s = in.str("role", 16);
@@ -411,11 +458,92 @@ json::object grant_role(App& app, const Caller& who, I cid, std::string_view bod
     require_compound(c, cid);
     auto u = store::find_user_by_login(c, login);
     if (!u) throw_not_found("用户", "User");
-    if (!store::insert_grant(c, cid, u->id, *role, who.user_id(), app.clock_ms()))
+    if (c.scalar("SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = ?", {cid, u->id, role_s}))
       throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色", "The user already holds this role");
-    audit(c, app, who, cid, "role.grant", "user:" + std::to_string(u->id), {{"role", role_s}});
-    return json::object{{"user_id", u->id}, {"login", u->login}, {"role", role_s}};
+    if (u->id == who.user_id() && needs_second_person(*role))
+      throw Error(ErrorKind::conflict, "own-grant", "不能为自己申请该角色", "You cannot ask for this role for yourself");
+    if (!needs_second_person(*role)) {
+      store::insert_grant(c, cid, u->id, *role, who.user_id(), app.clock_ms());
+      audit(c, app, who, cid, "role.grant", "user:" + std::to_string(u->id), {{"role", role_s}});
+      tell_committee(c, app, cid, who.user_id(), "新增" + role_zh(role_s) + "：" + mask_name(u->name));
+      return RoleOutcome{false, json::object{{"user_id", u->id}, {"login", u->login}, {"role", role_s}, {"status", "active"}}};
+    }
+    if (c.scalar("SELECT COUNT(*) FROM role_requests WHERE compound_id = ? AND user_id = ? AND role = ? AND status = 'pending'",
+                 {cid, u->id, role_s}))
+      throw Error(ErrorKind::conflict, "grant-pending", "该角色的授予正在等待第二人确认", "This grant is already waiting for a second person");
+    I id = c.query_one("INSERT INTO role_requests (compound_id, user_id, role, action, status, requested_by, requested_at) "
+                       "VALUES (?, ?, ?, 'grant', 'pending', ?, ?) RETURNING id",
+                       {cid, u->id, role_s, who.user_id(), app.clock_ms()})
+               ->i64(0);
+    audit(c, app, who, cid, "role.grant_request", "user:" + std::to_string(u->id), {{"role", role_s}, {"request", id}});
+    tell_committee(c, app, cid, who.user_id(), "待确认：授予 " + mask_name(u->name) + " " + role_zh(role_s) + "角色");
+    return RoleOutcome{true, request_json(*c.query_one(std::string(kRequestSelect) + "WHERE q.id = ?", {id}))};
   });
+}
+
+json::object confirm_role(App& app, const Caller& who, I cid, I request_id) {
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    auto q = c.query_one(std::string(kRequestSelect) + "WHERE q.compound_id = ? AND q.id = ?", {cid, request_id});
+    if (!q) throw_not_found("角色申请", "Role request");
+    if (q->str(6) != "pending") throw Error(ErrorKind::conflict, "not-pending", "该申请已处理", "This request was already decided");
+    // The second person is neither the one who asked nor the one who would hold the role.
+    if (q->i64(9) == who.user_id() || q->i64(1) == who.user_id())
+      throw Error(ErrorKind::conflict, "second-person", "须由另一位工作人员或平台管理员确认", "Another staff member or the operator must confirm this");
+    I now = app.clock_ms();
+    auto role = parse_role(q->str(4));
+    XINYI_ASSERT(role.has_value());
+    if (!store::insert_grant(c, cid, q->i64(1), *role, q->i64(9), now))
+      throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色", "The user already holds this role");
+    c.execute("UPDATE role_grants SET confirmed_by = ? WHERE compound_id = ? AND user_id = ? AND role = ?", {who.user_id(), cid, q->i64(1), q->str(4)});
+    c.execute("UPDATE role_requests SET status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?", {who.user_id(), now, request_id});
+    audit(c, app, who, cid, "role.grant", "user:" + std::to_string(q->i64(1)), {{"role", q->str(4)}, {"request", request_id}});
+    tell_committee(c, app, cid, who.user_id(), "已授予 " + mask_name(q->str(3)) + " " + role_zh(q->str(4)) + "角色（经两人确认）");
+    notify_user(c, cid, q->i64(9), Notice{"role", "您的角色申请已确认：" + mask_name(q->str(3)) + " " + role_zh(q->str(4)), "", "", false}, now);
+    return request_json(*c.query_one(std::string(kRequestSelect) + "WHERE q.id = ?", {request_id}));
+  });
+}
+
+json::object reject_role(App& app, const Caller& who, I cid, I request_id) {
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    auto q = c.query_one(std::string(kRequestSelect) + "WHERE q.compound_id = ? AND q.id = ?", {cid, request_id});
+    if (!q) throw_not_found("角色申请", "Role request");
+    if (q->str(6) != "pending") throw Error(ErrorKind::conflict, "not-pending", "该申请已处理", "This request was already decided");
+    c.execute("UPDATE role_requests SET status = 'rejected', decided_by = ?, decided_at = ? WHERE id = ?", {who.user_id(), app.clock_ms(), request_id});
+    audit(c, app, who, cid, "role.grant_reject", "user:" + std::to_string(q->i64(1)), {{"role", q->str(4)}, {"request", request_id}});
+    return request_json(*c.query_one(std::string(kRequestSelect) + "WHERE q.id = ?", {request_id}));
+  });
+}
+
+json::object revoke_role(App& app, const Caller& who, I cid, I grant_id) {
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    auto g = c.query_one("SELECT g.user_id, g.role, g.created_at, u.name FROM role_grants g JOIN users u ON u.id = g.user_id "
+                         "WHERE g.compound_id = ? AND g.id = ?",
+                         {cid, grant_id});
+    if (!g) throw_not_found("角色", "Role");
+    I now = app.clock_ms();
+    c.execute("INSERT INTO role_history (compound_id, user_id, role, from_ms, to_ms, revoked_by) VALUES (?, ?, ?, ?, ?, ?)",
+              {cid, g->i64(0), g->str(1), g->i64(2), now, who.user_id()});
+    c.execute("DELETE FROM role_grants WHERE id = ?", {grant_id});
+    audit(c, app, who, cid, "role.revoke", "user:" + std::to_string(g->i64(0)), {{"role", g->str(1)}});
+    tell_committee(c, app, cid, who.user_id(), "已撤销 " + mask_name(g->str(3)) + " 的" + role_zh(g->str(1)) + "角色");
+    return json::object{{"user_id", g->i64(0)}, {"role", g->str(1)}, {"status", "revoked"}, {"until", now}};
+  });
+}
+
+json::object public_roles(Connection& c, I cid) {
+  json::array current, history;
+  for (auto& r : c.query("SELECT g.role, u.name, g.created_at, g.source FROM role_grants g JOIN users u ON u.id = g.user_id "
+                         "WHERE g.compound_id = ? AND g.role IN ('committee', 'trustee', 'staff', 'auditor') ORDER BY g.role, g.created_at, g.id",
+                         {cid}))
+    current.push_back(json::object{{"role", r.str(0)}, {"name", mask_name(r.str(1))}, {"since", r.i64(2)}, {"source", r.str(3)}});
+  for (auto& r : c.query("SELECT h.role, u.name, h.from_ms, h.to_ms FROM role_history h JOIN users u ON u.id = h.user_id "
+                         "WHERE h.compound_id = ? ORDER BY h.to_ms DESC, h.id DESC LIMIT 50",
+                         {cid}))
+    history.push_back(json::object{{"role", r.str(0)}, {"name", mask_name(r.str(1))}, {"since", r.i64(2)}, {"until", r.i64(3)}});
+  return json::object{{"current", std::move(current)}, {"ended", std::move(history)}};
 }
 
 json::object list_audit(App& app, I cid, I before_id, I limit) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "store/sql.h"
 
 namespace xinyi::app {
 
@@ -37,9 +38,23 @@ boost::json::object list_units(App& app, std::int64_t cid, std::int64_t after_id
 boost::json::object get_unit(App& app, std::int64_t cid, std::int64_t uid);
 // Invite codes to print (committee, staff).
 boost::json::array invite_codes(App& app, std::int64_t cid);
-// Roles (operator, staff grant; committee, staff, auditor read).
-boost::json::array list_roles(App& app, std::int64_t cid);
-boost::json::object grant_role(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+// Roles (operator, staff grant; committee, staff, auditor read): {grants, pending}.
+boost::json::object list_roles(App& app, std::int64_t cid);
+// A committee, trustee or staff role given directly waits for a second person (another staff
+// member or the operator, neither the asker nor the grantee): `pending` and the request.
+// Worker and auditor roles are granted at once. Either way audited, and the sitting committee
+// is told. Committee roles also come from an established committee (vote_service).
+struct RoleOutcome {
+  bool pending = false;
+  boost::json::object body;
+};
+RoleOutcome grant_role(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object confirm_role(App& app, const Caller& who, std::int64_t cid, std::int64_t request_id);
+boost::json::object reject_role(App& app, const Caller& who, std::int64_t cid, std::int64_t request_id);
+// Ends a grant at once (kept in the public history with its dates).
+boost::json::object revoke_role(App& app, const Caller& who, std::int64_t cid, std::int64_t grant_id);
+// The public view: who holds which role (names masked) since when, and roles that ended.
+boost::json::object public_roles(store::Connection& c, std::int64_t cid);
 // Audit log (auditor, staff).
 boost::json::object list_audit(App& app, std::int64_t cid, std::int64_t before_id, std::int64_t limit);
 

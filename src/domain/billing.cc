@@ -43,6 +43,13 @@ std::optional<Period> Period::parse(std::string_view s) {
   return Period{*m, 1};
 }
 
+bool within_billing_horizon(const Period& p, Month now) {
+  // The current period of p's kind starts at a multiple of its length (Jan, Apr, Jul, Oct …).
+  Month start{now.year, 1 + ((now.month - 1) / p.months) * p.months};
+  if (p.months != 1 && p.months != 3 && p.months != 12) start = now;
+  return p.last() <= start.plus(2 * p.months - 1);
+}
+
 std::string Period::str() const {
   if (months == 12 && first.month == 1) return std::to_string(first.year);
   if (months == 3 && first.month % 3 == 1) return std::to_string(first.year) + "-Q" + std::to_string(first.month / 3 + 1);

@@ -50,6 +50,13 @@ struct Period {
   Month last() const { return first.plus(months - 1); }
 };
 
+// A bill run may reach at most to the end of the period after the current one, of the same
+// kind (this month or next; this quarter or next; this year or next), `now` being the month
+// in China time (UTC+8). Billing 2035 today would make every household a defaulter on the
+// public page. Earlier months may still be billed (a compound catching up, months never
+// billed); a month is never billed twice either way.
+bool within_billing_horizon(const Period& p, Month now);
+
 // rate × area × months, rounded half up once. REQUIRES: all arguments ≥ 0 and within limits.
 std::int64_t fee_amount(std::int64_t rate_fen_per_m2_month, std::int64_t area_centi_m2, int months);
 

@@ -291,7 +291,9 @@ void register_api(Router& r) {
   r.add("POST", "/api/v1/compounds/{cid}/ledger/transactions", Rule::in_compound({C, T}),
         [](Ctx& x) { return json_response(201, app::post_transaction(x.app, x.caller, x.id("cid"), x.req.body)); });
   r.add("POST", "/api/v1/compounds/{cid}/ledger/transactions/{index}/reverse", Rule::in_compound({C, T}), [](Ctx& x) {
-    return json_response(201, app::reverse_transaction(x.app, x.caller, x.id("cid"), x.index("index"), x.req.body));
+    // 202: a reversal that moves money waits in the approval queue; 201: posted at once.
+    auto r = app::reverse_transaction(x.app, x.caller, x.id("cid"), x.index("index"), x.req.body);
+    return json_response(r.pending ? 202 : 201, r.body);
   });
   r.add("POST", "/api/v1/compounds/{cid}/vouchers", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(201, app::upload_voucher(x.app, x.caller, x.id("cid"), x.req.content_type, x.req.body));
@@ -529,8 +531,17 @@ void register_api(Router& r) {
   // ---- one compound: roles and the audit log ------------------------------------------------
   r.add("GET", "/api/v1/compounds/{cid}/roles", Rule::in_compound({C, S, A}),
         [](Ctx& x) { return json_response(200, app::list_roles(x.app, x.id("cid"))); });
-  r.add("POST", "/api/v1/compounds/{cid}/roles", Rule::in_compound({S}),
-        [](Ctx& x) { return json_response(201, app::grant_role(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/roles", Rule::in_compound({S}), [](Ctx& x) {
+    // 202: an approving role waits for a second person; 201: granted.
+    auto r = app::grant_role(x.app, x.caller, x.id("cid"), x.req.body);
+    return json_response(r.pending ? 202 : 201, r.body);
+  });
+  r.add("POST", "/api/v1/compounds/{cid}/roles/{id}/confirm", Rule::in_compound({S}),
+        [](Ctx& x) { return json_response(200, app::confirm_role(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", "/api/v1/compounds/{cid}/roles/{id}/reject", Rule::in_compound({S}),
+        [](Ctx& x) { return json_response(200, app::reject_role(x.app, x.caller, x.id("cid"), x.id("id"))); });
+  r.add("POST", "/api/v1/compounds/{cid}/roles/{id}/revoke", Rule::in_compound({S}),
+        [](Ctx& x) { return json_response(200, app::revoke_role(x.app, x.caller, x.id("cid"), x.id("id"))); });
   r.add("GET", "/api/v1/compounds/{cid}/audit", Rule::in_compound({S, A}), [](Ctx& x) {
     return json_response(200, app::list_audit(x.app, x.id("cid"), x.query_int("before", 0, 0, INT64_MAX),
                                               x.query_int("limit", 100, 1, app::kMaxPageSize)));

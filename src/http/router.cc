@@ -10,6 +10,7 @@
 #include <charconv>
 
 #include "app/auth_service.h"
+#include "auth/crypto.h"
 #include "domain/assert.h"
 #include "http/problem.h"
 #include "store/sql.h"
@@ -192,11 +193,16 @@ Response Router::handle_idempotent(const Route& route, Ctx& ctx, std::int64_t us
   for (char ch : k) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.' || ch == ':');
   if (!ok) return problem(400, "bad-idempotency-key", "Idempotency-Key 应为 1–100 个字母、数字或 -_.:", "Idempotency-Key must be 1–100 letters, digits or -_.:");
   auto prior = app_.db.read([&](store::Connection& c) {
-    return c.query_one("SELECT path, status, COALESCE(body, '') FROM idempotency_keys WHERE user_id = ? AND key = ?", {user_id, k});
+    return c.query_one("SELECT path, status, COALESCE(body, ''), request_sha256 FROM idempotency_keys WHERE user_id = ? AND key = ?",
+                       {user_id, k});
   });
+  // The key names one request: the same path with the same body. A retry that changed the body
+  // is not a retry, and silently answering the first write's result would drop the second.
+  const std::string body_sha = auth::sha256_hex(ctx.req.body);
   if (prior) {
-    if (prior->str(0) != ctx.req.path)
-      return problem(422, "idempotency-key-reused", "这个 Idempotency-Key 已用于另一个请求", "This Idempotency-Key was used for another request");
+    if (prior->str(0) != ctx.req.path || prior->str(3) != body_sha)
+      return problem(422, "idempotency-key-reused", "这个 Idempotency-Key 已用于另一个请求（路径或内容不同），什么也没有改变",
+                     "This Idempotency-Key was used for another request (another path or body); nothing was changed");
     if (prior->is_null(1))  // applied, but the server stopped before it could keep the answer
       return problem(409, "already-applied", "这个请求已经执行过了", "This request was already applied");
     Response res;
@@ -205,7 +211,7 @@ Response Router::handle_idempotent(const Route& route, Ctx& ctx, std::int64_t us
     res.headers.emplace_back("Idempotent-Replayed", "true");
     return res;
   }
-  store::IdempotencyClaim claim{user_id, k, ctx.req.path, false};
+  store::IdempotencyClaim claim{user_id, k, ctx.req.path, body_sha, false};
   struct Scope {
     explicit Scope(store::IdempotencyClaim* c) { store::current_idempotency_claim() = c; }
     ~Scope() { store::current_idempotency_claim() = nullptr; }

@@ -84,7 +84,8 @@ void add_paid(Connection& c, I bill_id, I amount) {
 std::vector<PrepaidRec> prepaid(Connection& c, I cid, I unit_id) {
   std::vector<PrepaidRec> out;
   for (auto& r : c.query("SELECT p.id, p.amount_fen - COALESCE((SELECT SUM(a.amount_fen) FROM payment_allocations a "
-                         "WHERE a.payment_id = p.id), 0) FROM payments p WHERE p.compound_id = ? AND p.unit_id = ? ORDER BY p.id",
+                         "WHERE a.payment_id = p.id), 0) FROM payments p WHERE p.compound_id = ? AND p.unit_id = ? AND p.reversed_idx IS NULL "
+                         "ORDER BY p.id",
                          {cid, unit_id}))
     if (r.i64(1) > 0) out.push_back({r.i64(0), r.i64(1)});
   return out;

@@ -78,7 +78,8 @@ IdempotencyClaim*& current_idempotency_claim() {
 void Database::record_claim(Connection& c, const IdempotencyClaim& claim) {
   const std::int64_t now =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  c.execute("INSERT INTO idempotency_keys (user_id, key, path, created_at) VALUES (?, ?, ?, ?)", {claim.user_id, claim.key, claim.path, now});
+  c.execute("INSERT INTO idempotency_keys (user_id, key, path, request_sha256, created_at) VALUES (?, ?, ?, ?, ?)",
+            {claim.user_id, claim.key, claim.path, claim.request_sha256, now});
 }
 
 }  // namespace xinyi::store

@@ -33,6 +33,7 @@ namespace xinyi::store {
 struct IdempotencyClaim {
   std::int64_t user_id = 0;
   std::string key, path;
+  std::string request_sha256;  // hex SHA-256 of the request body
   bool recorded = false;
 };
 // The claim of the current thread, or nullptr.

@@ -259,8 +259,8 @@ std::optional<VoucherRec> get_voucher(Connection& c, I cid, const S& sha, bool w
 namespace {
 constexpr const char* kDisbSelect =
     "SELECT d.id, d.compound_id, d.status, d.payee, d.payee_is_person, d.amount_fen, d.purpose, d.expense_account, "
-    "d.cash_account, d.courtyard_id, d.vouchers, d.requested_by, d.requested_at, d.decided_at, d.reason, d.entry_idx, u.name "
-    "FROM disbursements d JOIN users u ON u.id = d.requested_by ";
+    "d.cash_account, d.courtyard_id, d.vouchers, d.requested_by, d.requested_at, d.decided_at, d.reason, d.entry_idx, u.name, "
+    "d.reverses_idx FROM disbursements d JOIN users u ON u.id = d.requested_by ";
 DisbursementRec disb_from(const Row& r) {
   DisbursementRec d;
   d.id = r.i64(0);
@@ -280,16 +280,18 @@ DisbursementRec disb_from(const Row& r) {
   d.reason = r.str(14);
   d.entry_idx = r.opt_i64(15);
   d.requester_name = r.str(16);
+  d.reverses_idx = r.opt_i64(17);
   return d;
 }
 }  // namespace
 
 I insert_disbursement(Connection& c, const DisbursementRec& d) {
   return c.query_one("INSERT INTO disbursements (compound_id, status, payee, payee_is_person, amount_fen, purpose, "
-                     "expense_account, cash_account, courtyard_id, vouchers, requested_by, requested_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     "expense_account, cash_account, courtyard_id, vouchers, requested_by, requested_at, reverses_idx) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                      {d.compound_id, d.status, d.payee, I{d.payee_is_person}, d.amount_fen, d.purpose, d.expense_account,
-                      d.cash_account, d.courtyard_id, d.vouchers_json, d.requested_by, d.requested_at})
+                      d.cash_account, d.courtyard_id, d.vouchers_json, d.requested_by, d.requested_at,
+                      d.reverses_idx ? Value(*d.reverses_idx) : Value(nullptr)})
       ->i64(0);
 }
 

@@ -111,6 +111,8 @@ struct DisbursementRec {
   std::string reason;
   std::optional<std::int64_t> entry_idx;
   std::string requester_name;
+  // A reversal request: the index of the entry it undoes once approved (no payee, no expense).
+  std::optional<std::int64_t> reverses_idx;
 };
 std::int64_t insert_disbursement(Connection& c, const DisbursementRec& d);
 std::optional<DisbursementRec> get_disbursement(Connection& c, std::int64_t cid, std::int64_t id);

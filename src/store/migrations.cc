@@ -1034,6 +1034,47 @@ CREATE TABLE volunteer_hours (
   PRIMARY KEY (activity_id, member_id)
 );
 )SQL"},
+    {18, "separation of duties: reversal requests, confirmed role grants, countersigned paper ballots", R"SQL(
+ALTER TABLE idempotency_keys ADD COLUMN request_sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE disbursements ADD COLUMN reverses_idx BIGINT;
+ALTER TABLE payments ADD COLUMN reversed_idx BIGINT;
+ALTER TABLE role_grants ADD COLUMN confirmed_by BIGINT;
+ALTER TABLE role_grants ADD COLUMN source TEXT NOT NULL DEFAULT 'direct';
+CREATE TABLE role_requests (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('grant', 'revoke')),
+  status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'rejected')),
+  requested_by BIGINT NOT NULL REFERENCES users(id),
+  requested_at BIGINT NOT NULL,
+  decided_by BIGINT,
+  decided_at BIGINT,
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX role_requests_by_compound ON role_requests (compound_id, status, id);
+CREATE TABLE role_history (
+  id {{ID}},
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL,
+  from_ms BIGINT NOT NULL,
+  to_ms BIGINT NOT NULL,
+  revoked_by BIGINT
+);
+ALTER TABLE ballots ADD COLUMN entered_by BIGINT;
+ALTER TABLE ballots ADD COLUMN countersigned_by BIGINT;
+ALTER TABLE ballots ADD COLUMN countersigned_at BIGINT;
+CREATE TABLE plan_item_workers (
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  item_code TEXT NOT NULL,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  assigned_by BIGINT,
+  assigned_at BIGINT NOT NULL,
+  PRIMARY KEY (compound_id, item_code, user_id)
+);
+)SQL"},
 };
 
 std::string render(const char* sql, Dialect d) {

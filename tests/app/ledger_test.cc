@@ -88,14 +88,81 @@ TEST_F(LedgerTest, UnbalancedOrIllegalEntriesChangeNothing) {
 
 TEST_F(LedgerTest, CorrectionsAreReversalsNeverEdits) {
   post(income(5000));
+  // Undoing money is co-managed: the request waits and nothing moves.
   auto r = app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"重复录入"})");
-  EXPECT_EQ(r.at("index").as_int64(), 1);
+  ASSERT_TRUE(r.pending);
+  const std::int64_t req = r.body.at("id").as_int64();
+  EXPECT_EQ(r.body.at("reverses_index").as_int64(), 0);
+  EXPECT_EQ(balance("1001"), 5000);
+  EXPECT_EQ(env.count("ledger_entries"), 1);
+  EXPECT_EQ(status_of([&] { app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0, R"({"reason":"again"})"); }), 409);
+  // The requester cannot approve it; the operator cannot stand in for either side.
+  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com1"), cid, req); }), 409);
+  env.add_user("root", "", true);
+  auto admin = env.caller("root");
+  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), admin, cid, req); }), 403);
+  app::approve_disbursement(env.app(), env.caller("com2"), cid, req);
+  EXPECT_EQ(balance("1001"), 5000);  // still needs the trustee
+  auto done = app::approve_disbursement(env.app(), env.caller("trustee"), cid, req);
+  EXPECT_EQ(done.at("status").as_string(), "executed");
+  EXPECT_EQ(done.at("entry_index").as_int64(), 1);
   EXPECT_EQ(balance("1001"), 0);
+  auto rev = *ledger::from_published(env.db().read([&](store::Connection& c) { return store::get_entry(c, cid, 1)->canonical; }), nullptr);
+  EXPECT_EQ(rev.reverses, 0);
+  EXPECT_EQ(rev.approvals.size(), 2u);  // committee and trustee, masked, in the published entry
   EXPECT_EQ(status_of([&] { app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"again"})"); }), 409);
   EXPECT_EQ(status_of([&] { app::reverse_transaction(env.app(), env.caller("com1"), cid, 1, R"({"reason":"undo"})"); }), 409);
   EXPECT_EQ(status_of([&] { app::reverse_transaction(env.app(), env.caller("com1"), cid, 9, R"({"reason":"x"})"); }), 404);
   auto feed = app::ledger_feed(env.app(), cid, 0, 10);
   EXPECT_EQ(feed.at("items").as_array()[1].at("reversed_by").as_int64(), 1);
+  EXPECT_TRUE(verify().ok);
+}
+
+TEST_F(LedgerTest, OnlyAReclassificationIsReversedAtOnce) {
+  post(R"({"date":"2025-03-01","description":"保洁记错科目","postings":[{"account":"5002","amount_fen":100},{"account":"5001","amount_fen":-100}]})");
+  auto r = app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"科目错"})");
+  EXPECT_FALSE(r.pending);
+  EXPECT_EQ(r.body.at("index").as_int64(), 1);
+}
+
+TEST_F(LedgerTest, TheTrusteeAloneCannotReverseAPayment) {
+  post(income(5000));
+  auto r = app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0, R"({"reason":"退款"})");
+  ASSERT_TRUE(r.pending);
+  const std::int64_t req = r.body.at("id").as_int64();
+  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("trustee"), cid, req); }), 409);  // already the trustee's side
+  EXPECT_EQ(balance("1001"), 5000);
+  app::reject_disbursement(env.app(), env.caller("com1"), cid, req, R"({"reason":"没有退款依据"})");
+  EXPECT_EQ(balance("1001"), 5000);
+  EXPECT_EQ(env.count("ledger_entries"), 1);
+  // Rejected, it may be asked for again.
+  EXPECT_TRUE(app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0, R"({"reason":"退款"})").pending);
+}
+
+TEST_F(LedgerTest, NoEntryOverdrawsABankOrCashAccount) {
+  post(income(10'000));
+  auto pay = [&](std::int64_t fen) {
+    return app::request_disbursement(env.app(), env.caller("trustee"), cid,
+                                     R"({"payee":"某保洁公司","amount_fen":)" + std::to_string(fen) +
+                                         R"(,"purpose":"保洁","expense_account":"5001"})");
+  };
+  // A journal entry cannot take the bank below zero.
+  EXPECT_EQ(status_of([&] {
+              post(R"({"date":"2025-03-02","description":"x","postings":[{"account":"5001","amount_fen":10001},{"account":"1001","amount_fen":-10001}]})");
+            }),
+            422);
+  // A request counts what is already pending: 6,000 then 5,000 of 10,000.
+  auto first = pay(6'000);
+  try {
+    pay(5'000);
+    ADD_FAILURE() << "a second request overdrew the account";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.http_status(), 422);
+    EXPECT_NE(std::string(e.zh()).find("可用 ¥40.00"), std::string::npos) << e.zh();
+  }
+  EXPECT_EQ(env.count("disbursements"), 1);
+  pay(4'000);
+  EXPECT_EQ(balance("1001"), 10'000);
 }
 
 TEST_F(LedgerTest, BalancesAsOfADate) {

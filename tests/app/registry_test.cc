@@ -5,6 +5,7 @@
 #include "support/test_env.h"
 
 namespace xinyi {
+using I = std::int64_t;
 
 using testing::TestEnv;
 using testing::status_of;
@@ -156,13 +157,57 @@ TEST(Registry, GrantingRoles) {
   env.add_user("staff");
   env.add_user("bob");
   auto staff = env.caller("staff");
-  app::grant_role(env.app(), staff, cid, R"({"login":"bob","role":"committee"})");
-  EXPECT_EQ(status_of([&] { app::grant_role(env.app(), staff, cid, R"({"login":"bob","role":"committee"})"); }), 409);
+  app::grant_role(env.app(), staff, cid, R"({"login":"bob","role":"auditor"})");  // not an approving role: at once
+  EXPECT_EQ(status_of([&] { app::grant_role(env.app(), staff, cid, R"({"login":"bob","role":"auditor"})"); }), 409);
   EXPECT_EQ(status_of([&] { app::grant_role(env.app(), staff, cid, R"({"login":"bob","role":"resident"})"); }), 422);
   EXPECT_EQ(status_of([&] { app::grant_role(env.app(), staff, cid, R"({"login":"ghost","role":"auditor"})"); }), 404);
-  EXPECT_TRUE(env.caller("bob").principal->has(cid, Role::committee));
+  EXPECT_TRUE(env.caller("bob").principal->has(cid, Role::auditor));
   auto log = app::list_audit(env.app(), cid, 0, 10);
   EXPECT_EQ(log.at("items").as_array()[0].at("action").as_string(), "role.grant");
+}
+
+// One staff account cannot mint the approvers it needs: a committee, trustee or staff role
+// given directly waits for a second person, who is neither the asker nor the grantee.
+TEST(Registry, AnApprovingRoleNeedsASecondPerson) {
+  TestEnv env;
+  auto cid = env.add_compound("甲");
+  env.grant(env.add_user("staff"), cid, Role::staff);
+  env.add_user("bob");
+  env.add_user("root", "", true);
+  auto staff = env.caller("staff");
+  for (const char* role : {"committee", "trustee", "staff"}) {
+    auto r = app::grant_role(env.app(), staff, cid, std::string(R"({"login":"bob","role":")") + role + "\"}");
+    ASSERT_TRUE(r.pending) << role;
+    I req = r.body.at("id").as_int64();
+    EXPECT_EQ(status_of([&] { app::grant_role(env.app(), staff, cid, std::string(R"({"login":"bob","role":")") + role + "\"}"); }), 409);
+    EXPECT_EQ(status_of([&] { app::confirm_role(env.app(), staff, cid, req); }), 409);  // the asker
+    EXPECT_EQ(status_of([&] { app::confirm_role(env.app(), env.caller("bob"), cid, req); }), 409);  // the grantee
+    EXPECT_FALSE(env.caller("bob").principal->has(cid, *parse_role(role))) << role;
+    if (std::string(role) == "staff") {
+      app::reject_role(env.app(), env.caller("root"), cid, req);
+      EXPECT_EQ(status_of([&] { app::confirm_role(env.app(), env.caller("root"), cid, req); }), 409);
+      continue;
+    }
+    app::confirm_role(env.app(), env.caller("root"), cid, req);
+    EXPECT_TRUE(env.caller("bob").principal->has(cid, *parse_role(role))) << role;
+  }
+  // Nobody asks for an approving role for themselves.
+  EXPECT_EQ(status_of([&] { app::grant_role(env.app(), staff, cid, R"({"login":"staff","role":"committee"})"); }), 409);
+  // Grants are public, masked, with their dates; revoking ends one and keeps it in the history.
+  auto roles = app::list_roles(env.app(), cid);
+  I trustee_grant = 0;
+  for (const auto& g : roles.at("grants").as_array())
+    if (g.at("role").as_string() == "trustee") trustee_grant = g.at("id").as_int64();
+  ASSERT_GT(trustee_grant, 0);
+  app::revoke_role(env.app(), staff, cid, trustee_grant);
+  EXPECT_FALSE(env.caller("bob").principal->has(cid, Role::trustee));
+  auto pub = app::public_compound(env.app(), cid).at("roles");
+  EXPECT_EQ(pub.at("ended").as_array().size(), 1u);
+  EXPECT_EQ(pub.at("ended").as_array()[0].at("role").as_string(), "trustee");
+  bool committee_public = false;
+  for (const auto& g : pub.at("current").as_array()) committee_public |= g.at("role").as_string() == "committee";
+  EXPECT_TRUE(committee_public);
+  EXPECT_EQ(boost::json::serialize(pub).find("bob"), std::string::npos);
 }
 
 }  // namespace xinyi

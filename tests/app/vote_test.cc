@@ -336,6 +336,9 @@ TEST_F(VoteTest, SpendingTheMaintenanceFundCitesAMatterFiveVote) {
                                     (vote_id ? R"(,"vote_id":)" + std::to_string(vote_id) : std::string()) + "}");
     });
   };
+  // The fund's account holds ¥5,000 (a transfer from the housing authority), so only the vote is missing.
+  app::post_transaction(env.app(), env.caller("trustee"), cid,
+                        R"({"date":"2026-01-05","description":"维修资金划入","postings":[{"account":"1003","amount_fen":500000},{"account":"3003","amount_fen":-500000}]})");
   EXPECT_EQ(spend(0), 422);
   EXPECT_EQ(spend(passed_vote(9)), 422);
   EXPECT_EQ(env.count("disbursements"), 0);

@@ -55,7 +55,10 @@ scan=$(curl -s -b "$dir/committee.jar" -H "X-CSRF-Token: $csrf_committee" -H 'Co
   "${url}api/v1/compounds/1/vouchers" | grep -o '"sha256":"[0-9a-f]*"' | cut -d'"' -f4)
 kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; pid=
 [[ -n "$scan" ]] || { echo "FAIL uploading the scan"; exit 1; }
-months=(2027-01 2027-02 2027-03 2027-04 2027-05 2027-06 2027-07 2027-08 2027-09 2027-10 2027-11 2027-12)
+# Bill runs reach at most the next period (China time): this month and next.
+this_month=$(TZ=Asia/Shanghai date +%Y-%m)
+next_month=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-15) +1 month" +%Y-%m)
+months=("$this_month" "$next_month")
 per_round=12
 for round in $(seq 1 "$rounds"); do
   start
@@ -66,7 +69,7 @@ for round in $(seq 1 "$rounds"); do
   client=$!
   (( round <= paper_rounds )) && { paper "$round" >/dev/null & }
   curl -s -o /dev/null -m 5 -b "$dir/trustee.jar" -H "X-CSRF-Token: $csrf" -H "Idempotency-Key: bills-$round" -X POST \
-    "${url}api/v1/compounds/$(( (round % 5) + 1 ))/bill-runs?period=${months[$(( round % 12 ))]}" &
+    "${url}api/v1/compounds/$(( (round % 5) + 1 ))/bill-runs?period=${months[$(( round % 2 ))]}" &
   sleep "0.$(( RANDOM % 25 ))"
   kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; pid=
   wait $client 2>/dev/null

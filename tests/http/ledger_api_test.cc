@@ -186,7 +186,67 @@ TEST_F(LedgerApiTest, ThePaymentFlowOverHttp) {
   EXPECT_EQ(good.status, 201) << good.body;
   auto rev = com.post("/api/v1/compounds/" + cid + "/ledger/transactions/" + std::to_string(good.json().at("index").as_int64()) + "/reverse",
                       R"({"reason":"利息已在上月入账"})");
-  EXPECT_EQ(rev.status, 201) << rev.body;
+  // Undoing money waits in the approval queue; nothing is posted until the trustee approves.
+  ASSERT_EQ(rev.status, 202) << rev.body;
+  EXPECT_EQ(rev.json().at("kind").as_string(), "reversal");
+  auto size = [&] { return client().get("/api/v1/public/compounds/" + cid + "/sth").json().at("tree_size").as_int64(); };
+  const auto waiting = size();
+  auto rid = std::to_string(rev.json().at("id").as_int64());
+  EXPECT_EQ(com.post("/api/v1/compounds/" + cid + "/disbursements/" + rid + "/approve", "").status, 409);  // own request
+  // The trustee's approval is one side; the owners' side needs another committee member.
+  auto half = t.post("/api/v1/compounds/" + cid + "/disbursements/" + rid + "/approve", "");
+  ASSERT_EQ(half.status, 200) << half.body;
+  EXPECT_EQ(half.json().at("status").as_string(), "pending");
+  EXPECT_EQ(size(), waiting);
+  auto com2 = client();
+  com2.login("committee2");
+  auto done = com2.post("/api/v1/compounds/" + cid + "/disbursements/" + rid + "/approve", "");
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json().at("status").as_string(), "executed");
+  EXPECT_EQ(size(), waiting + 1);
+}
+
+TEST_F(LedgerApiTest, AReversedFeePaymentVoidsItsReceiptAndReopensItsBill) {
+  auto cid = std::to_string(compound_id("桂湖教师院"));
+  auto t = client();
+  t.login("trustee");
+  auto base = "/api/v1/compounds/" + cid;
+  auto arrears = t.get(base + "/arrears").json();
+  ASSERT_FALSE(arrears.at("units").as_array().empty());
+  const auto& owing = arrears.at("units").as_array()[0].as_object();
+  auto unit = std::to_string(owing.at("unit_id").as_int64());
+  const auto owed = owing.at("owed_fen").as_int64();
+  auto paid = t.post(base + "/payments", R"({"unit_id":)" + unit + R"(,"amount_fen":)" + std::to_string(owed) + R"(,"method":"cash"})");
+  ASSERT_EQ(paid.status, 201) << paid.body;
+  auto receipt_no = std::to_string(paid.json().at("receipt_no").as_int64());
+  auto idx = std::to_string(paid.json().at("entry_index").as_int64());
+  auto owed_of = [&] {
+    auto now = t.get(base + "/arrears").json();
+    for (const auto& u : now.at("units").as_array())
+      if (std::to_string(u.at("unit_id").as_int64()) == unit) return u.at("owed_fen").as_int64();
+    return std::int64_t{0};
+  };
+  EXPECT_EQ(owed_of(), 0);
+  // The trustee alone cannot take the cash back out: the reversal waits for the committee.
+  auto rev = t.post(base + "/ledger/transactions/" + idx + "/reverse", R"({"reason":"收错了户"})");
+  ASSERT_EQ(rev.status, 202) << rev.body;
+  EXPECT_EQ(t.get(base + "/receipts/" + receipt_no).json().at("void").as_bool(), false);
+  EXPECT_EQ(owed_of(), 0);
+  auto com = client();
+  com.login("committee");
+  auto ok = com.post(base + "/disbursements/" + std::to_string(rev.json().at("id").as_int64()) + "/approve", "");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json().at("status").as_string(), "executed");
+  auto receipt = t.get(base + "/receipts/" + receipt_no).json();
+  EXPECT_TRUE(receipt.at("void").as_bool());
+  EXPECT_EQ(receipt.at("reversal_index").as_int64(), ok.json().at("entry_index").as_int64());
+  EXPECT_NE(std::string(receipt.at("void_zh").as_string()).find("已作废"), std::string::npos);
+  EXPECT_EQ(owed_of(), owed);  // the bill is owed again
+  // Reversing the reversal is refused.
+  EXPECT_EQ(t.post(base + "/ledger/transactions/" + std::to_string(ok.json().at("entry_index").as_int64()) + "/reverse",
+                   R"({"reason":"再改回来"})")
+                .status,
+            409);
 }
 
 TEST_F(LedgerApiTest, TheRemoteVerifierCatchesTamperingAndRewrites) {

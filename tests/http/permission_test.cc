@@ -7,6 +7,8 @@
 // (李晓梅, compound 2), w = worker (compound 1), c = committee, t = trustee, s = community staff,
 // u = auditor (the trust supervisor). The operator (admin) may do everything.
 #include <gtest/gtest.h>
+#include "domain/billing.h"
+#include "app/ledger_service.h"
 
 #include <map>
 
@@ -195,6 +197,9 @@ const std::map<std::string, std::string>& expected() {
       {"POST /api/v1/compounds/{cid}/witness/cosign", "s"},
       {"GET /api/v1/compounds/{cid}/roles", "csu"},
       {"POST /api/v1/compounds/{cid}/roles", "s"},
+      {"POST /api/v1/compounds/{cid}/roles/{id}/confirm", "s"},
+      {"POST /api/v1/compounds/{cid}/roles/{id}/reject", "s"},
+      {"POST /api/v1/compounds/{cid}/roles/{id}/revoke", "s"},
       {"GET /api/v1/compounds/{cid}/audit", "su"},
   };
   return m;
@@ -347,6 +352,56 @@ TEST_F(PermissionTest, ARetriedPaymentWithItsIdempotencyKeyIsAppliedOnce) {
   EXPECT_EQ(trustee.send("POST", cpd + "/bill-runs?period=2026-12", "", "application/json", {{"Idempotency-Key", "pay-7f3a"}}).status, 422);
   EXPECT_EQ(trustee.send("POST", cpd + "/payments", body, "application/json", {{"Idempotency-Key", "bad key!"}}).status, 400);
   EXPECT_EQ(count(), 2);
+  // The same key with another body is another request, not a retry: 422, and the second write
+  // is not silently dropped behind the first one's answer.
+  const std::string other = R"({"unit_id":2,"amount_fen":9000,"method":"cash","reference":"retry-test"})";
+  auto changed = trustee.send("POST", cpd + "/payments", other, "application/json", {{"Idempotency-Key", "pay-7f3a"}});
+  EXPECT_EQ(changed.status, 422) << changed.body;
+  EXPECT_EQ(changed.json().at("type").as_string(), "/problems/idempotency-key-reused");
+  EXPECT_EQ(count(), 2);
+}
+
+TEST_F(PermissionTest, ABodyWithADuplicateKeyIsRefused) {
+  auto trustee = client();
+  trustee.login("trustee");
+  std::string cpd = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院"));
+  auto count = [&] { return env.db().read([](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM payments"); }); };
+  const auto before = count();
+  // 1 fen first, 999,999 fen second: Boost.JSON would keep the last one.
+  auto r = trustee.post(cpd + "/payments", R"({"unit_id":2,"amount_fen":1,"method":"cash","amount_fen":999999})");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.json().at("type").as_string(), "/problems/duplicate-key");
+  // Also inside a nested object, and with the key spelled with an escape.
+  EXPECT_EQ(trustee.post(cpd + "/ledger/transactions",
+                         R"({"date":"2026-11-01","description":"x","postings":[{"account":"1001","amount_fen":5,"amount_fen":7},{"account":"4006","amount_fen":-5}]})")
+                .status,
+            400);
+  EXPECT_EQ(count(), before);
+  // The same key in sibling objects is fine.
+  EXPECT_EQ(trustee.post(cpd + "/ledger/transactions",
+                         R"({"date":"2026-11-01","description":"利息","postings":[{"account":"1001","amount_fen":5},{"account":"4006","amount_fen":-5}]})")
+                .status,
+            201);
+}
+
+TEST_F(PermissionTest, BillsRunForThisPeriodOrTheNextOnly) {
+  auto trustee = client();
+  trustee.login("trustee");
+  std::string cpd = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院"));
+  auto bills = [&] { return env.db().read([](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM bills"); }); };
+  const auto before = bills();
+  for (const char* far : {"2035", "2035-01", "2099-Q4"}) {
+    auto r = trustee.post(cpd + "/bill-runs?period=" + std::string(far), "");
+    EXPECT_EQ(r.status, 422) << far << " " << r.body;
+  }
+  EXPECT_EQ(bills(), before);
+  // The next month is fine (China time), whatever the month is today.
+  auto now = app::china_date(env.app().clock_ms());
+  auto next = *billing::Month::parse(now.substr(0, 7));
+  auto r = trustee.post(cpd + "/bill-runs?period=" + next.plus(1).str() + "&preview=true", "");
+  EXPECT_EQ(r.status, 200) << r.body;
+  auto year_after = trustee.post(cpd + "/bill-runs?period=" + std::to_string(next.year + 2) + "&preview=true", "");
+  EXPECT_EQ(year_after.status, 422);
 }
 
 }  // namespace xinyi::testing

@@ -247,6 +247,23 @@ std::optional<Transaction> from_published(std::string_view canonical, std::strin
   }
 }
 
+bool reversal_is_co_managed(const Transaction& t, const std::vector<Account>& chart) {
+  for (const auto& p : t.postings) {
+    const Account* a = find_account(chart, p.account);
+    if (!a || a->cash || a->charity) return true;
+    if (a->type != AccountType::income && a->type != AccountType::expense) return true;
+    if (p.account == "4005" || p.account == "4007") return true;  // donations, crowdfunding
+  }
+  return false;
+}
+
+std::int64_t entry_amount_fen(const Transaction& t) {
+  std::int64_t sum = 0;
+  for (const auto& p : t.postings)
+    if (p.amount_fen > 0) sum += p.amount_fen;
+  return sum;
+}
+
 Transaction reversal_of(const Transaction& t, const std::string& date, const std::string& reason, std::int64_t recorded_at_ms) {
   Transaction r;
   r.compound_id = t.compound_id;

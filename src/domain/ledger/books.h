@@ -111,6 +111,14 @@ boost::json::object to_published(const Transaction& t);
 std::string published_text(const Transaction& t);  // RFC 8785 of to_published()
 std::optional<Transaction> from_published(std::string_view canonical, std::string* why);
 
+// Whether undoing `t` is itself a co-managed act (SPEC §4): it touches a bank or cash account,
+// an owner's balance (receivables, prepayments, deposits), anything owed, a fund, or donations
+// and crowdfunding. Such a reversal waits for the same approvals as a disbursement of
+// entry_amount_fen(t); only a reclassification between income or expense accounts is not.
+bool reversal_is_co_managed(const Transaction& t, const std::vector<Account>& chart);
+// The size of an entry: the sum of its debits, in fen.
+std::int64_t entry_amount_fen(const Transaction& t);
+
 // The reversal of `t`: the same postings with opposite signs, pointing at t.index.
 Transaction reversal_of(const Transaction& t, const std::string& date, const std::string& reason,
                         std::int64_t recorded_at_ms);
