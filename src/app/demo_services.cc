@@ -112,6 +112,11 @@ void hourly_service(Connection& c, I cid, const DemoServicePeople& p, const std:
   const I zhou = worker_user(c, cid, "demo-worker-zhou", "周秀英", p.staff, at("2025-10-20"));
   const I wu = worker_user(c, cid, "demo-worker-wu", "吴志强", p.staff, at("2025-10-20"));
   const I he = worker_user(c, cid, "demo-worker-he", "何德明", p.staff, at("2025-10-20"));
+  // Who does which item, as the trustee assigned it: a worker checks in under no other item.
+  auto trustee = c.query_one("SELECT user_id FROM role_grants WHERE compound_id = ? AND role = 'trustee' ORDER BY user_id LIMIT 1", {cid});
+  for (auto [code, w] : {std::pair<const char*, I>{"clean", zhou}, {"garden", wu}, {"electric", p.worker}, {"manager", he}})
+    c.execute("INSERT INTO plan_item_workers (compound_id, item_code, user_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?, ?)",
+              {cid, std::string(code), w, trustee ? store::Value(trustee->i64(0)) : store::Value(nullptr), at("2025-10-20")});
   struct Slot { const char* code; I worker; int hh, mm; I minutes; const char* done; };
   DemoRng rng(1105);
   const char* clean_done[] = {"清扫院坝和 1–3 栋楼道，清运垃圾桶 6 个", "清扫楼道，擦拭扶手，清理院坝落叶", "清扫院坝，冲洗垃圾桶站点，清理楼道小广告"};

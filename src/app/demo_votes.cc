@@ -44,6 +44,12 @@ I run_vote(Connection& c, I cid, NewVote v, I opens, I by, const Behaviour& b, R
   I id = insert_vote(c, cid, v, by, opens);
   open_vote_in(c, cid, id, opens);
   std::string scan = paper_scan(c, cid, v.title, opens, by);
+  // The second person who countersigns paper ballots: another committee member, or staff.
+  auto other = c.query_one("SELECT user_id FROM role_grants WHERE compound_id = ? AND role IN ('committee', 'staff') AND user_id <> ? "
+                           "ORDER BY role, user_id LIMIT 1",
+                           {cid, by});
+  XINYI_ASSERT(other.has_value());
+  const I second = other->i64(0);
   I skip_no = 0;
   if (b.skip_unit)
     if (auto r = c.query_one("SELECT no FROM vote_elector_units WHERE vote_id = ? AND unit_id = ?", {id, b.skip_unit})) skip_no = r->i64(0);
@@ -65,7 +71,12 @@ I run_vote(Connection& c, I cid, NewVote v, I opens, I by, const Behaviour& b, R
       if (std::find(choices.begin(), choices.end(), chosen) == choices.end()) choices.push_back(chosen);
     }
     bool paper = rng.chance(b.paper);
-    cast_in(c, id, e.i64(0), choices, paper ? "paper" : "online", paper ? scan : "", opens + rng.uniform(0, span - 1));
+    I at = opens + rng.uniform(0, span - 1);
+    cast_in(c, id, e.i64(0), choices, paper ? "paper" : "online", paper ? scan : "", at);
+    // Entered by one committee member, countersigned by a second person the next hour.
+    if (paper)
+      c.execute("UPDATE ballots SET entered_by = ?, countersigned_by = ?, countersigned_at = ? WHERE vote_id = ? AND no = ?",
+                {by, second, at + 3'600'000, id, e.i64(0)});
   }
   if (v.closes_at <= now) close_vote_in(c, cid, id, v.closes_at);
   return id;

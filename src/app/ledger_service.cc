@@ -943,9 +943,12 @@ VoucherFile voucher_file(App& app, I cid, const std::string& sha) {
   return app.db.read([&](Connection& c) {
     auto v = store::get_voucher(c, cid, sha, true);
     // The scan of a paper ballot in a secret vote shows how that owner voted: never public.
-    if (!v || c.query_one("SELECT 1 FROM ballots b JOIN votes v ON v.id = b.vote_id WHERE b.compound_id = ? AND "
-                          "b.voucher_sha256 = ? AND v.secret = 1",
-                          {cid, sha}))
+    // A replaced scan stays private too: every scan ever entered for a secret ballot is listed.
+    if (!v ||
+        c.query_one("SELECT 1 FROM ballots b JOIN votes v ON v.id = b.vote_id WHERE b.compound_id = ? AND "
+                    "b.voucher_sha256 = ? AND v.secret = 1",
+                    {cid, sha}) ||
+        c.query_one("SELECT 1 FROM ballot_scans WHERE compound_id = ? AND sha256 = ? AND secret = 1", {cid, sha}))
       throw_not_found("凭证", "Voucher");
     return VoucherFile{v->mime, v->bytes};
   });

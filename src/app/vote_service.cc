@@ -117,11 +117,15 @@ I two_thirds_of(I total) { return (2 * total + 2) / 3; }
 
 json::object turnout_json(Connection& c, const VoteRec& v) {
   auto r = c.query_one("SELECT COUNT(*), COALESCE(SUM(e.area_centi_m2), 0) FROM ballots b JOIN vote_electors e "
-                       "ON e.vote_id = b.vote_id AND e.no = b.no WHERE b.vote_id = ?",
+                       "ON e.vote_id = b.vote_id AND e.no = b.no WHERE b.vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL)",
                        {v.id});
   I owners = r->i64(0), area = r->i64(1);
+  I paper = c.scalar("SELECT COUNT(*) FROM ballots b WHERE b.vote_id = ? AND b.channel = 'paper' AND b.countersigned_by IS NOT NULL", {v.id});
+  I awaiting = c.scalar("SELECT COUNT(*) FROM ballots b WHERE b.vote_id = ? AND b.channel = 'paper' AND b.countersigned_by IS NULL", {v.id});
   return json::object{{"voted_owners", owners},
                       {"voted_area_centi_m2", area},
+                      {"paper_ballots", paper},
+                      {"paper_ballots_awaiting_countersignature", awaiting},
                       {"total_owners", v.total_owners},
                       {"total_area_centi_m2", v.total_area},
                       {"quorum_owners", two_thirds_of(v.total_owners)},
@@ -318,7 +322,7 @@ json::object close_vote_in(Connection& c, I cid, I vote_id, I now) {
   XINYI_ASSERT(v.status == "open");
   std::vector<vote::BallotIn> ballots;
   for (auto& r : c.query("SELECT e.area_centi_m2, b.choices FROM ballots b JOIN vote_electors e ON e.vote_id = b.vote_id "
-                         "AND e.no = b.no WHERE b.vote_id = ?",
+                         "AND e.no = b.no WHERE b.vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL)",
                          {vote_id}))
     ballots.push_back({r.i64(0), decode_choices(r.str(1))});
   auto kind = *vote::parse_kind(v.kind);
@@ -519,9 +523,11 @@ json::object cast_ballot(App& app, const Caller& who, I cid, I vote_id, std::str
     if (nos.size() > 1)
       throw_invalid({{"unit_id", "您代表多位业主，请指明房屋", "You speak for more than one owner; name the unit"}});
     auto prev = c.query_one("SELECT channel FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, nos[0]});
-    if (prev && prev->str(0) == "paper")
-      throw Error(ErrorKind::conflict, "paper-ballot", "您的纸质选票已计入；如需改票请联系委员会", "Your paper ballot is counted; ask the committee to change it");
+    // Until the close, the owner's own online ballot prevails over any paper ballot entered for
+    // them (as Shenzhen's rules have it): nobody can lock an owner out by voting for them on paper.
     std::string receipt = cast_in(c, vote_id, nos[0], choices, "online", "", now);
+    c.execute("UPDATE ballots SET entered_by = NULL, countersigned_by = NULL, countersigned_at = NULL WHERE vote_id = ? AND no = ?",
+              {vote_id, nos[0]});
     // The audit entry says that this person voted, never what they chose.
     audit(c, app, who, cid, "vote.ballot", "vote:" + std::to_string(vote_id), {{"changed", prev.has_value()}});
     return json::object{{"vote_id", vote_id}, {"receipt", receipt}, {"choices", choice_labels(v, choices)},
@@ -548,13 +554,48 @@ json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id, s
       throw Error(ErrorKind::conflict, "online-ballot", "该业主已在线投票，纸质选票不能覆盖", "The owner has voted online; a paper ballot cannot overwrite it");
     if (prev && !replace)
       throw Error(ErrorKind::conflict, "paper-ballot-exists", "该业主已有纸质选票；如为更正，请注明替换", "A paper ballot is already entered; set replace to correct it");
+    // The scan is bound to this one ballot: the same file cannot stand for another owner's.
+    auto bound = c.query_one("SELECT vote_id, no FROM ballot_scans WHERE compound_id = ? AND sha256 = ?", {cid, voucher});
+    if (bound && (bound->i64(0) != vote_id || bound->i64(1) != no->i64(0)))
+      throw Error(ErrorKind::conflict, "scan-in-use", "这份扫描件已是另一张选票的凭证，请上传这张选票自己的扫描件",
+                  "This scan is already another ballot's; upload this ballot's own scan");
     std::string receipt = cast_in(c, vote_id, no->i64(0), choices, "paper", voucher, now);
+    c.execute("UPDATE ballots SET entered_by = ?, countersigned_by = NULL, countersigned_at = NULL WHERE vote_id = ? AND no = ?",
+              {who.user_id(), vote_id, no->i64(0)});
+    if (!bound)
+      c.execute("INSERT INTO ballot_scans (compound_id, sha256, vote_id, no, secret, entered_at) VALUES (?, ?, ?, ?, ?, ?)",
+                {cid, voucher, vote_id, no->i64(0), I{v.secret ? 1 : 0}, now});
     // For a secret vote the audit names the unit but neither the choice nor the scan (which shows it).
     json::object detail{{"unit_id", unit_id}, {"replaced", prev.has_value()}};
     if (!v.secret) detail["choices"] = choice_labels(v, choices), detail["voucher_sha256"] = voucher;
     audit(c, app, who, cid, "vote.paper_ballot", "vote:" + std::to_string(vote_id), detail);
-    // The committee writes the receipt code on the paper ballot's stub for the owner.
-    return json::object{{"vote_id", vote_id}, {"unit_id", unit_id}, {"receipt", receipt}, {"replaced", prev.has_value()}};
+    // The owner learns at once, and can still vote online until the close, which prevails.
+    notify_units(c, cid, "cl.relation = 'owner' AND u.id IN (SELECT unit_id FROM vote_elector_units WHERE vote_id = ? AND no = ?)",
+                 {vote_id, no->i64(0)},
+                 Notice{"vote", "委员会为您录入了一张纸质选票：" + v.title,
+                        "如不是您本人的意思，截止前在线投票即以在线投票为准。回执码 " + receipt,
+                        "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
+                 now);
+    // The committee writes the receipt code on the paper ballot's stub for the owner. It counts
+    // once a second person countersigns it.
+    return json::object{{"vote_id", vote_id}, {"unit_id", unit_id}, {"ballot", no->i64(0)}, {"receipt", receipt},
+                        {"replaced", prev.has_value()}, {"counted", false}};
+  });
+}
+
+json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote_id, I ballot_no) {
+  return app.db.write([&](Connection& c) {
+    VoteRec v = require_vote(c, cid, vote_id);
+    I now = app.clock_ms();
+    require_open_for_ballots(v, now);
+    auto b = c.query_one("SELECT channel, entered_by, countersigned_by FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, ballot_no});
+    if (!b || b->str(0) != "paper") throw_not_found("纸质选票", "Paper ballot");
+    if (!b->is_null(2)) throw Error(ErrorKind::conflict, "already-countersigned", "这张选票已经复核过了", "This ballot is already countersigned");
+    if (!b->is_null(1) && b->i64(1) == who.user_id())
+      throw Error(ErrorKind::conflict, "second-person", "须由录入人以外的另一位委员或工作人员复核", "Someone other than the person who entered it must countersign");
+    c.execute("UPDATE ballots SET countersigned_by = ?, countersigned_at = ? WHERE vote_id = ? AND no = ?", {who.user_id(), now, vote_id, ballot_no});
+    audit(c, app, who, cid, "vote.paper_countersign", "vote:" + std::to_string(vote_id), {{"ballot", ballot_no}});
+    return json::object{{"vote_id", vote_id}, {"ballot", ballot_no}, {"counted", true}};
   });
 }
 
@@ -600,7 +641,7 @@ json::object vote_receipts(App& app, I cid, I vote_id) {
     VoteRec v = as_seen(require_vote(c, cid, vote_id), false);  // public
     if (v.status != "closed") throw Error(ErrorKind::conflict, "vote-running", "表决结束后公布选票回执", "Receipts are published when the vote closes");
     json::array list;
-    for (auto& r : c.query("SELECT receipt, choices FROM ballots WHERE vote_id = ? ORDER BY receipt", {vote_id}))
+    for (auto& r : c.query("SELECT receipt, choices FROM ballots b WHERE vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL) ORDER BY receipt", {vote_id}))
       list.push_back(json::object{{"receipt", r.str(0)}, {"choices", choice_labels(v, decode_choices(r.str(1)))}});
     return json::object{{"vote_id", vote_id}, {"options", vote_json(c, v).at("options")}, {"ballots", std::move(list)}};
   });
@@ -618,9 +659,11 @@ json::object my_ballot(App& app, const Caller& who, I cid, I vote_id) {
                      {"area_centi_m2", c.scalar("SELECT area_centi_m2 FROM vote_electors WHERE vote_id = ? AND no = ?", {vote_id, no})}};
       auto first_unit = c.query_one("SELECT MIN(unit_id) FROM vote_elector_units WHERE vote_id = ? AND no = ?", {vote_id, no});
       e["unit_id"] = first_unit->i64(0);
-      if (auto b = c.query_one("SELECT receipt, choices, channel, cast_at FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, no}))
+      if (auto b = c.query_one("SELECT receipt, choices, channel, cast_at, countersigned_by FROM ballots WHERE vote_id = ? AND no = ?",
+                               {vote_id, no}))
         e["ballot"] = json::object{{"receipt", b->str(0)}, {"choices", choice_labels(v, decode_choices(b->str(1)))},
-                                   {"choice_numbers", json::value_from(decode_choices(b->str(1)))}, {"channel", b->str(2)}, {"cast_at", b->i64(3)}};
+                                   {"choice_numbers", json::value_from(decode_choices(b->str(1)))}, {"channel", b->str(2)}, {"cast_at", b->i64(3)},
+                                   {"counted", b->str(2) != "paper" || !b->is_null(4)}};
       else
         e["ballot"] = nullptr;
       mine.push_back(std::move(e));
@@ -636,7 +679,7 @@ json::array vote_roll(App& app, I cid, I vote_id) {
     if (v.secret) throw Error(ErrorKind::forbidden, "secret-ballot", "无记名表决不公开个人选择", "A secret vote does not show who chose what");
     if (v.status != "closed") throw Error(ErrorKind::conflict, "vote-running", "表决结束后公布投票记录", "The roll is shown when the vote closes");
     json::array out;
-    for (auto& r : c.query("SELECT no, choices, channel FROM ballots WHERE vote_id = ? ORDER BY no", {vote_id})) {
+    for (auto& r : c.query("SELECT no, choices, channel FROM ballots b WHERE vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL) ORDER BY no", {vote_id})) {
       json::array labels;
       for (auto& l : elector_labels(c, vote_id, r.i64(0))) labels.push_back(json::value(l));
       out.push_back(json::object{{"units", std::move(labels)}, {"choices", choice_labels(v, decode_choices(r.str(1)))}, {"channel", r.str(2)}});

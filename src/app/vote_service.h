@@ -47,7 +47,11 @@ boost::json::array list_comments(App& app, std::int64_t cid, std::int64_t propos
 boost::json::object create_vote(App& app, const Caller& who, std::int64_t cid, std::string_view body);
 boost::json::object open_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id);
 boost::json::object cast_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id, std::string_view body);
+// A paper ballot (committee) with its own scan, bound to it; the owner is told at once. It
+// counts only once a second person (committee or staff, not who entered it) countersigns it,
+// and the owner's own online ballot before the close replaces it.
 boost::json::object enter_paper_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id, std::string_view body);
+boost::json::object countersign_paper_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id, std::int64_t ballot_no);
 boost::json::object close_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id);
 // Public: the vote, its turnout against the quorum while open, its result once closed.
 boost::json::array list_votes(App& app, const Caller& who, std::int64_t cid);

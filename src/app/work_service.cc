@@ -14,6 +14,7 @@
 #include "domain/mask.h"
 #include "domain/service.h"
 #include "domain/text.h"
+#include "store/auth_repo.h"
 #include "store/ledger_repo.h"
 
 namespace xinyi::app {
@@ -322,6 +323,58 @@ void check_out_core(Connection& c, I cid, I log_id, I at, const std::string& don
                std::max(at, recorded_at));
 }
 
+namespace {
+
+// A worker is in one place at a time: [from, to) may not overlap any other visit of theirs,
+// in any compound (to = 0: still open).
+void refuse_overlap(Connection& c, I worker, I from, I to, I except_log) {
+  auto other = c.query_one("SELECT id, checked_in_at, checked_out_at FROM work_logs WHERE worker_id = ? AND voided = 0 AND id <> ? "
+                           "AND (? = 0 OR checked_in_at < ?) AND (checked_out_at IS NULL OR checked_out_at > ?) ORDER BY id LIMIT 1",
+                           {worker, except_log, to, to, from});
+  if (other)
+    throw Error(ErrorKind::conflict, "overlapping-visit", "这段时间与您的另一次上门（记录 " + std::to_string(other->i64(0)) + "）重叠",
+                "This overlaps another visit of yours (visit " + std::to_string(other->i64(0)) + ")");
+}
+
+// The trustee decides who does which item of the plan; a worker checks in under no other.
+void require_assigned(Connection& c, I cid, I worker, const std::string& code) {
+  if (!c.scalar("SELECT COUNT(*) FROM plan_item_workers WHERE compound_id = ? AND item_code = ? AND user_id = ?", {cid, code, worker}))
+    throw Error(ErrorKind::unprocessable, "not-assigned", "受托人没有安排您做这一项服务（" + text::truncate(code, 20) + "）",
+                "The trustee has not assigned you to this item (" + text::truncate(code, 20) + ")", {{"item_code", "未安排给您", "not assigned to you"}});
+}
+
+}  // namespace
+
+json::object assign_worker(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  std::string code = in.str("item_code", 40);
+  std::string login = in.str("login", 64);
+  bool assigned = in.boolean("assigned", true);
+  in.finish();
+  return app.db.write([&](Connection& c) {
+    require_compound(c, cid);
+    if (!c.scalar("SELECT COUNT(*) FROM plan_items WHERE compound_id = ? AND code = ?", {cid, code}))
+      throw_invalid({{"item_code", "服务清单中没有这一项", "no such item in the service plan"}});
+    auto u = store::find_user_by_login(c, login);
+    if (!u) throw_not_found("用户", "User");
+    if (!c.scalar("SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = 'worker'", {cid, u->id}))
+      throw_invalid({{"login", "此人不是本小区的服务人员", "this person is not a worker in this compound"}});
+    if (assigned)
+      c.execute("INSERT INTO plan_item_workers (compound_id, item_code, user_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (compound_id, item_code, user_id) DO NOTHING",
+                {cid, code, u->id, who.user_id(), app.clock_ms()});
+    else
+      c.execute("DELETE FROM plan_item_workers WHERE compound_id = ? AND item_code = ? AND user_id = ?", {cid, code, u->id});
+    audit(c, app, who, cid, assigned ? "plan.assign" : "plan.unassign", "user:" + std::to_string(u->id), {{"item_code", code}});
+    json::array workers;
+    for (auto& r : c.query("SELECT u.login, u.name FROM plan_item_workers w JOIN users u ON u.id = w.user_id "
+                           "WHERE w.compound_id = ? AND w.item_code = ? ORDER BY u.id",
+                           {cid, code}))
+      workers.push_back(json::object{{"login", r.str(0)}, {"name", r.str(1)}});
+    return json::object{{"item_code", code}, {"workers", std::move(workers)}};
+  });
+}
+
 json::object check_in(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
   I courtyard = in.i64("courtyard_id", 1, INT64_MAX);
@@ -342,6 +395,8 @@ json::object check_in(App& app, const Caller& who, I cid, std::string_view body)
                                 {cid, who.user_id()}))
       throw Error(ErrorKind::conflict, "already-checked-in", "您还有一次上门没有签退（记录 " + std::to_string(open->i64(0)) + "）",
                   "You are still checked in (visit " + std::to_string(open->i64(0)) + ")");
+    require_assigned(c, cid, who.user_id(), code);
+    refuse_overlap(c, who.user_id(), at, out_at.value_or(0), 0);
     std::vector<FieldError> errs;
     std::string photo_list = read_photo_list(c, cid, photos, errs);
     if (!errs.empty()) throw_invalid(std::move(errs));
@@ -365,6 +420,7 @@ json::object check_out(App& app, const Caller& who, I cid, I log_id, std::string
     if (l.worker_id != who.user_id()) throw_forbidden();
     if (l.out || l.voided) throw Error(ErrorKind::conflict, "already-checked-out", "这次上门已经签退", "This visit is already checked out");
     refuse_if_posted(c, cid, l.month);
+    refuse_overlap(c, l.worker_id, l.checked_in_at, at, log_id);
     std::vector<FieldError> errs;
     std::string photo_list = read_photo_list(c, cid, photos, errs);
     if (!errs.empty()) throw_invalid(std::move(errs));

@@ -36,6 +36,9 @@ boost::json::object publish_plan(App& app, const Caller& who, std::int64_t cid, 
 boost::json::array list_plans(App& app, std::int64_t cid);
 
 // Work logs.
+// The trustee assigns (or, with "assigned":false, unassigns) a worker to an item of the plan.
+boost::json::object assign_worker(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+// A worker checks in only under an item assigned to them, and never overlapping another visit.
 boost::json::object check_in(App& app, const Caller& who, std::int64_t cid, std::string_view body);
 boost::json::object check_out(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id, std::string_view body);
 boost::json::object void_log(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id, std::string_view body);

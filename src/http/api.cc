@@ -327,6 +327,9 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::my_ballot(x.app, x.caller, x.id("cid"), x.id("id"))); });
   r.add("POST", cpd + "/votes/{id}/paper-ballots", Rule::in_compound({C}),
         [](Ctx& x) { return json_response(201, app::enter_paper_ballot(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("POST", "/api/v1/compounds/{cid}/votes/{id}/paper-ballots/{ballot}/countersign", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(200, app::countersign_paper_ballot(x.app, x.caller, x.id("cid"), x.id("id"), x.id("ballot")));
+  });
   r.add("GET", cpd + "/votes/{id}/roll", Rule::in_compound({R, C, T, S, A}),
         [](Ctx& x) { return json_response(200, app::vote_roll(x.app, x.id("cid"), x.id("id"))); });
   r.add("POST", cpd + "/committees", Rule::in_compound({C, S}),
@@ -361,6 +364,8 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::triage_need(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
   r.add("POST", cpd + "/service-plans", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(201, app::publish_plan(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", cpd + "/service-plan/assignments", Rule::in_compound({T}),
+        [](Ctx& x) { return json_response(200, app::assign_worker(x.app, x.caller, x.id("cid"), x.req.body)); });
   r.add("POST", cpd + "/work-logs", Rule::in_compound({W}),
         [](Ctx& x) { return json_response(201, app::check_in(x.app, x.caller, x.id("cid"), x.req.body)); });
   r.add("POST", cpd + "/work-logs/{id}/check-out", Rule::in_compound({W}),

@@ -1066,6 +1066,15 @@ CREATE TABLE role_history (
 ALTER TABLE ballots ADD COLUMN entered_by BIGINT;
 ALTER TABLE ballots ADD COLUMN countersigned_by BIGINT;
 ALTER TABLE ballots ADD COLUMN countersigned_at BIGINT;
+CREATE TABLE ballot_scans (
+  compound_id BIGINT NOT NULL REFERENCES compounds(id),
+  sha256 TEXT NOT NULL,
+  vote_id BIGINT NOT NULL REFERENCES votes(id),
+  no BIGINT NOT NULL,
+  secret BIGINT NOT NULL,
+  entered_at BIGINT NOT NULL,
+  PRIMARY KEY (compound_id, sha256)
+);
 CREATE TABLE plan_item_workers (
   compound_id BIGINT NOT NULL REFERENCES compounds(id),
   item_code TEXT NOT NULL,

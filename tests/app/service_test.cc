@@ -80,6 +80,8 @@ class ServiceTest : public ::testing::Test {
                       R"({"effective_from":")" + from + R"(","items":[
         {"code":"clean","role":"保洁员","tasks":"清扫楼道","standard":"地面无垃圾","frequency":"week","visits":3,"minutes_per_visit":120,"rate_fen_per_hour":2500,"expense_account":"5001"},
         {"code":"electric","role":"电工","frequency":"month","visits":2,"minutes_per_visit":90,"rate_fen_per_hour":4000,"expense_account":"5003"}]})");
+    for (const char* code : {"clean", "electric"})
+      app::assign_worker(env.app(), env.caller("trustee"), cid, std::string(R"({"item_code":")") + code + R"(","login":"worker"})");
   }
 
   // A visit by the cleaner: in at `in`, out `minutes` later.
@@ -172,6 +174,50 @@ TEST_F(ServiceTest, HoursFollowFromCheckInAndOut) {
   EXPECT_EQ(clean.at("delivered_minutes").as_int64(), 100);
   EXPECT_EQ(clean.at("cost_fen").as_int64(), 4167);  // 100 min × ¥25/h = ¥41.666… → ¥41.67
   EXPECT_EQ(m.at("planned_cost_fen").as_int64(), 77000);
+}
+
+// A worker is in one place at a time, and works only the items the trustee gave them: no
+// overlapping or backdated double visits, no checking in as 项目经理 at a higher rate.
+TEST_F(ServiceTest, VisitsNeverOverlapAndFollowTheTrusteesAssignments) {
+  publish("2026-10");
+  now = china("2026-10-06", 20);
+  visit(china("2026-10-06", 8), 120);  // 08:00–10:00
+  auto w = env.caller("worker");
+  auto backdated = [&](I in, I minutes, const char* code = "clean") {
+    return status_of([&] {
+      app::check_in(env.app(), w, cid,
+                    R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":")" + code + R"(","checked_in_at":)" + std::to_string(in) +
+                        R"(,"checked_out_at":)" + std::to_string(in + minutes * kMin) + R"(,"done":"清扫楼道"})");
+    });
+  };
+  const auto logs = env.count("work_logs");
+  EXPECT_EQ(backdated(china("2026-10-06", 9), 60), 409);         // inside the first
+  EXPECT_EQ(backdated(china("2026-10-06", 7), 12 * 60), 409);    // a 12-hour visit around it
+  EXPECT_EQ(backdated(china("2026-10-06", 7), 90), 409);         // its start
+  EXPECT_EQ(env.count("work_logs"), logs);
+  EXPECT_EQ(backdated(china("2026-10-06", 10), 60), 200);        // right after it is fine
+  // Nor can an open check-in start before a visit already logged (it would run into it).
+  EXPECT_EQ(status_of([&] {
+              app::check_in(env.app(), w, cid,
+                            R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean","checked_in_at":)" +
+                                std::to_string(china("2026-10-06", 6)) + "}");
+            }),
+            409);
+  // Not assigned to the item: refused, whatever the plan says.
+  app::assign_worker(env.app(), env.caller("trustee"), cid, R"({"item_code":"electric","login":"worker","assigned":false})");
+  EXPECT_EQ(backdated(china("2026-10-06", 14), 60, "electric"), 422);
+  env.grant(env.add_user("worker2"), cid, Role::worker);
+  EXPECT_EQ(status_of([&] {
+              app::check_in(env.app(), env.caller("worker2"), cid, R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})");
+            }),
+            422);
+  // Only a worker of the compound can be assigned.
+  EXPECT_EQ(status_of([&] { app::assign_worker(env.app(), env.caller("trustee"), cid, R"({"item_code":"clean","login":"com"})"); }), 422);
+  app::assign_worker(env.app(), env.caller("trustee"), cid, R"({"item_code":"clean","login":"worker2"})");
+  EXPECT_EQ(status_of([&] {
+              app::check_in(env.app(), env.caller("worker2"), cid, R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})");
+            }),
+            200);
 }
 
 TEST_F(ServiceTest, OnlyResidentsOfTheCourtyardReviewAndNeverTheWorker) {

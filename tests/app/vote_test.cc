@@ -63,11 +63,19 @@ class VoteTest : public ::testing::Test {
   json::object vote(const std::string& login, I vid, const std::string& choices) {
     return app::cast_ballot(env.app(), env.caller(login), cid, vid, R"({"choices":)" + choices + "}");
   }
-  json::object paper(I vid, const std::string& number, const std::string& choices, bool replace = false) {
-    return app::enter_paper_ballot(env.app(), com, cid, vid,
-                                   R"({"unit_id":)" + std::to_string(unit[number]) + R"(,"choices":)" + choices +
-                                       R"(,"voucher_sha256":")" + scan + R"(","replace":)" + (replace ? "true" : "false") + "}");
+  // A paper ballot with its own scan, entered by the committee and (unless told otherwise)
+  // countersigned by the staff member, so that it counts.
+  json::object paper(I vid, const std::string& number, const std::string& choices, bool replace = false, bool countersign = true) {
+    scan = app::upload_voucher(env.app(), com, cid, "application/pdf", "%PDF-1.4 paper ballot " + std::to_string(++scans))
+               .at("sha256")
+               .as_string();
+    auto r = app::enter_paper_ballot(env.app(), com, cid, vid,
+                                     R"({"unit_id":)" + std::to_string(unit[number]) + R"(,"choices":)" + choices +
+                                         R"(,"voucher_sha256":")" + scan + R"(","replace":)" + (replace ? "true" : "false") + "}");
+    if (countersign) app::countersign_paper_ballot(env.app(), env.caller("staff"), cid, vid, r.at("ballot").as_int64());
+    return r;
   }
+  int scans = 0;
   // A vote on `matter` that every owner but the developer passes.
   I passed_vote(int matter) {
     I vid = motion(matter).at("id").as_int64();
@@ -159,9 +167,8 @@ TEST_F(VoteTest, WhoMayVoteAndHow) {
   vote("jia", vid, "[0]");
   // A paper ballot never overwrites an owner's online ballot …
   EXPECT_EQ(status_of([&] { paper(vid, "102", "[1]"); }), 409);
-  // … an owner who voted on paper changes it through the committee, who must say so.
+  // … and correcting a paper ballot must be said.
   paper(vid, "202", "[1]");
-  EXPECT_EQ(status_of([&] { vote("bing", vid, "[0]"); }), 409);
   EXPECT_EQ(status_of([&] { paper(vid, "202", "[0]"); }), 409);
   paper(vid, "202", "[0]", true);
   // The developer's units are one owner, voting on paper.
@@ -179,6 +186,47 @@ TEST_F(VoteTest, WhoMayVoteAndHow) {
             }),
             404);
   EXPECT_EQ(env.count("ballots"), 3);
+}
+
+// One committee member cannot cast owners' ballots: a paper ballot counts only once a second
+// person countersigns it, its scan is its own, the owner is told, and the owner's own online
+// ballot prevails until the close.
+TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevails) {
+  I vid = motion(9, true).at("id").as_int64();
+  auto turnout = [&] { return app::get_vote(env.app(), com, cid, vid).at("turnout").at("voted_owners").as_int64(); };
+  auto bing_told = [&] { return app::my_notifications(env.app(), env.caller("bing"), 0, 50).at("unread").as_int64(); };
+  const auto told_before = bing_told();
+  auto p = paper(vid, "202", "[1]", false, false);
+  EXPECT_EQ(turnout(), 0);  // not counted yet
+  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots_awaiting_countersignature").as_int64(), 1);
+  EXPECT_EQ(bing_told(), told_before + 1);  // 丙 learns at once
+  const I ballot = p.at("ballot").as_int64();
+  EXPECT_EQ(status_of([&] { app::countersign_paper_ballot(env.app(), com, cid, vid, ballot); }), 409);  // who entered it
+  // The same scan cannot stand for another owner's ballot.
+  EXPECT_EQ(status_of([&] {
+              app::enter_paper_ballot(env.app(), com, cid, vid,
+                                      R"({"unit_id":)" + std::to_string(unit["201"]) + R"(,"choices":[1],"voucher_sha256":")" + scan + R"("})");
+            }),
+            409);
+  app::countersign_paper_ballot(env.app(), env.caller("staff"), cid, vid, ballot);
+  EXPECT_EQ(turnout(), 1);
+  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots").as_int64(), 1);
+  EXPECT_EQ(status_of([&] { app::countersign_paper_ballot(env.app(), env.caller("staff"), cid, vid, ballot); }), 409);
+  // 丙 votes online: that ballot replaces the paper one.
+  const std::string paper_scan = scan;
+  vote("bing", vid, "[0]");
+  auto mine = app::my_ballot(env.app(), env.caller("bing"), cid, vid).at("electors").as_array()[0].at("ballot");
+  EXPECT_EQ(mine.at("channel").as_string(), "online");
+  EXPECT_EQ(turnout(), 1);
+  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots").as_int64(), 0);
+  EXPECT_EQ(status_of([&] { paper(vid, "202", "[1]", true); }), 409);  // and paper cannot overwrite it
+  // The replaced scan of a secret ballot is still not public.
+  EXPECT_EQ(status_of([&] { app::voucher_file(env.app(), cid, paper_scan); }), 404);
+  // Uncountersigned paper ballots are not counted at the close.
+  paper(vid, "301", "[1]", false, false);
+  now += kHour;
+  auto closed = app::get_vote(env.app(), com, cid, vid);
+  EXPECT_EQ(closed.at("turnout").at("voted_owners").as_int64(), 1);
 }
 
 TEST_F(VoteTest, NoResponseOrAuditEntryLinksASecretBallotToItsVoter) {

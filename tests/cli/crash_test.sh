@@ -36,7 +36,7 @@ paper() {  # round → HTTP status: the committee enters one owner's paper ballo
   local unit=${free_units[$(( $1 - 1 ))]}
   curl -s -o /dev/null -w '%{http_code}' -m 20 -b "$dir/committee.jar" -H "X-CSRF-Token: $csrf_committee" \
     -H 'Content-Type: application/json' -H "Idempotency-Key: paper-$1" \
-    -d "{\"unit_id\":$unit,\"choices\":[0],\"voucher_sha256\":\"$scan\"}" "${url}api/v1/compounds/1/votes/2/paper-ballots"
+    -d "{\"unit_id\":$unit,\"choices\":[0],\"voucher_sha256\":\"${scans[$(( $1 - 1 ))]}\"}" "${url}api/v1/compounds/1/votes/2/paper-ballots"
 }
 pay() {  # round, i → HTTP status (000 when the server died)
   curl -s -o /dev/null -w '%{http_code}' -m 20 -b "$dir/trustee.jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -H "Idempotency-Key: crash-$1-$2" \
@@ -48,13 +48,16 @@ mapfile -t free_units < <(sqlite3 "$db" "SELECT MIN(eu.unit_id) FROM vote_electo
   (SELECT 1 FROM ballots b WHERE b.vote_id = 2 AND b.no = eu.no) AND eu.unit_id NOT IN (SELECT unit_id FROM claims) GROUP BY eu.no ORDER BY 1")
 paper_before=$(sqlite3 "$db" "SELECT COUNT(*) FROM ballots WHERE vote_id = 2 AND channel = 'paper'")
 paper_rounds=$(( rounds < ${#free_units[@]} ? rounds : ${#free_units[@]} ))
-# The ballot box's scan, uploaded once by the committee.
+# Each paper ballot's own scan (a scan is bound to one ballot), uploaded by the committee first.
 start
 login committee
-scan=$(curl -s -b "$dir/committee.jar" -H "X-CSRF-Token: $csrf_committee" -H 'Content-Type: application/pdf' --data-binary '%PDF-1.4 ballot box' \
-  "${url}api/v1/compounds/1/vouchers" | grep -o '"sha256":"[0-9a-f]*"' | cut -d'"' -f4)
+scans=()
+for i in $(seq 1 "$paper_rounds"); do
+  scans+=("$(curl -s -b "$dir/committee.jar" -H "X-CSRF-Token: $csrf_committee" -H 'Content-Type: application/pdf' --data-binary "%PDF-1.4 ballot $i" \
+    "${url}api/v1/compounds/1/vouchers" | grep -o '"sha256":"[0-9a-f]*"' | cut -d'"' -f4)")
+  [[ -n "${scans[-1]}" ]] || { echo "FAIL uploading scan $i"; exit 1; }
+done
 kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; pid=
-[[ -n "$scan" ]] || { echo "FAIL uploading the scan"; exit 1; }
 # Bill runs reach at most the next period (China time): this month and next.
 this_month=$(TZ=Asia/Shanghai date +%Y-%m)
 next_month=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%Y-%m-15) +1 month" +%Y-%m)
@@ -101,7 +104,7 @@ check "no payment recorded twice after $rounds kills and retries" 0 "$dups"
 have=$(sqlite3 "$db" "SELECT COUNT(DISTINCT reference) FROM payments WHERE reference LIKE 'crash-%'")
 check "every payment recorded once" $(( rounds * per_round )) "$have"
 ballots=$(sqlite3 "$db" "SELECT COUNT(*) FROM ballots WHERE vote_id = 2 AND channel = 'paper'")
-check "every paper ballot counted once" $(( paper_before + paper_rounds )) "$ballots"
+check "every paper ballot stored once" $(( paper_before + paper_rounds )) "$ballots"
 partial=$(sqlite3 "$db" "SELECT COUNT(*) FROM bill_runs r WHERE r.bills <> (SELECT COUNT(*) FROM bills b WHERE b.run_id = r.id)")
 check "no bill run half-written" 0 "$partial"
 for cid in 1 2 3 4 5; do

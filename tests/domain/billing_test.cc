@@ -129,4 +129,22 @@ TEST(Payments, OldestBillsFirstThenPrepayment) {
   EXPECT_EQ(c.prepaid_fen, 700);
 }
 
+TEST(Billing, ABillRunReachesAtMostTheNextPeriod) {
+  const Month dec{2026, 12};
+  auto ok = [&](const char* p) { return within_billing_horizon(*Period::parse(p), dec); };
+  EXPECT_TRUE(ok("2026-12"));
+  EXPECT_TRUE(ok("2027-01"));
+  EXPECT_FALSE(ok("2027-02"));
+  EXPECT_TRUE(ok("2026-Q4"));
+  EXPECT_TRUE(ok("2027-Q1"));
+  EXPECT_FALSE(ok("2027-Q2"));
+  EXPECT_TRUE(ok("2026"));
+  EXPECT_TRUE(ok("2027"));
+  EXPECT_FALSE(ok("2028"));
+  EXPECT_FALSE(ok("2035"));
+  EXPECT_TRUE(ok("2025-03"));  // catching up on months never billed
+  EXPECT_TRUE(within_billing_horizon(*Period::parse("2026-Q2"), Month{2026, 1}));
+  EXPECT_FALSE(within_billing_horizon(*Period::parse("2026-Q3"), Month{2026, 1}));
+}
+
 }  // namespace xinyi::billing

@@ -176,4 +176,21 @@ TEST(Policy, OnePersonCountsOnce) {
   EXPECT_FALSE(approvals_satisfied(p, p.threshold_fen + 1, {{1, "trustee"}, {2, "committee"}, {2, "committee"}}));
 }
 
+// Undoing anything that touched money or an owner's balance is co-managed; only moving an
+// amount between income or expense accounts is not.
+TEST(Books, WhichReversalsAreCoManaged) {
+  const auto& chart = chart_template();
+  auto tx = [](std::vector<Posting> p) {
+    Transaction t;
+    t.postings = std::move(p);
+    return t;
+  };
+  EXPECT_FALSE(reversal_is_co_managed(tx({{"5002", 100, 0}, {"5001", -100, 0}}), chart));
+  EXPECT_FALSE(reversal_is_co_managed(tx({{"4001", 100, 0}, {"4002", -100, 0}}), chart));
+  for (const char* touched : {"1001", "1002", "1003", "1009", "1101", "2001", "2002", "2003", "3001", "3002", "3003", "4005", "4007"})
+    EXPECT_TRUE(reversal_is_co_managed(tx({{"5001", 100, 0}, {touched, -100, 0}}), chart)) << touched;
+  EXPECT_TRUE(reversal_is_co_managed(tx({{"5001", 100, 0}, {"9999", -100, 0}}), chart));  // unknown: the safe side
+  EXPECT_EQ(entry_amount_fen(tx({{"1001", 700, 0}, {"1101", -500, 0}, {"2002", -200, 0}})), 700);
+}
+
 }  // namespace xinyi::ledger
