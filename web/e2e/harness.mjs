@@ -63,3 +63,18 @@ export async function signIn(page, server, login, password = 'xinyi-demo') {
   await page.locator('[data-test=password] input').fill(password)
   await page.locator('[data-test=submit]').click()
 }
+
+// The last look before money is recorded (src/amounts.js): waits for it, returns what it says
+// ({ text, figures, capital }) and confirms, or goes back to the form when `confirm` is false.
+export async function confirmMoney(page, { confirm = true } = {}) {
+  const box = page.locator('[data-test=money-confirm]')
+  await box.waitFor()
+  const seen = {
+    text: await box.innerText(),
+    figures: (await box.locator('[data-test=money-figures] b').innerText()).trim(),
+    capital: (await box.locator('[data-test=money-capital] b').innerText()).trim(),
+  }
+  await page.locator(confirm ? '.money-dialog .van-dialog__confirm' : '.money-dialog .van-dialog__cancel').click()
+  await box.waitFor({ state: 'hidden' })
+  return seen
+}

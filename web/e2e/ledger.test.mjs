@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { launchBrowser, newPage, signIn, startServer } from './harness.mjs'
+import { confirmMoney, launchBrowser, newPage, signIn, startServer } from './harness.mjs'
 
 let server, browser
 
@@ -95,6 +95,8 @@ test('the trustee previews and issues a bill run, then records a payment and get
   await page.getByText(/预览：\s*0 份账单/).waitFor()
   await page.locator('[data-test=amount] input').fill('100.50')
   await page.locator('[data-test=pay]').click()
+  const seen = await confirmMoney(page)  // read back in figures and capitals before it is recorded
+  assert.deepEqual([seen.figures, seen.capital], ['¥100.50', '壹佰元零伍角'])
   const receipt = page.locator('[data-test=receipt]')
   await receipt.waitFor()
   assert.match(await receipt.innerText(), /收据 No\.\d{6}/)

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { launchBrowser, newPage, signIn, startServer } from './harness.mjs'
+import { confirmMoney, launchBrowser, newPage, signIn, startServer } from './harness.mjs'
 
 let server, browser
 
@@ -107,6 +107,7 @@ test('a renewal project from proposal to acceptance', async () => {
   await pledgeRow.waitFor()
   assert.equal(await pledgeRow.locator('[data-test=pledge-pay-amount] input').inputValue(), '500.00')
   await pledgeRow.locator('[data-test=pledge-pay]').click()
+  assert.equal((await confirmMoney(com)).capital, '伍佰元整')
   await pledgeRow.locator('[data-test=pledge-status]').filter({ hasText: '已缴清' }).waitFor()
   assert.match(await com.locator('[data-test=pledge-pay-message]').innerText(), /已登记缴款，见账目 #\d+/)
   assert.equal(await com.locator('[data-test=cf-collected]').innerText(), '¥500.00')
@@ -167,11 +168,15 @@ test('a renewal project from proposal to acceptance', async () => {
   await payForm.locator('[data-test=payment-source]').selectOption({ label: '公共基金' })
   await payForm.locator('[data-test=payment-amount] input').fill('2000.00')
   await payForm.locator('[data-test=payment-request]').click()
+  const asked = await confirmMoney(trustee)
+  assert.equal(asked.capital, '贰仟元整')
+  assert.match(asked.text, /收款方\s*新都区安居修缮队/)
   await trustee.locator('[data-test=payment-message]').waitFor()
   // …and the ¥500.00 the households put in: crowdfunding is spent, none left to give back.
   await payForm.locator('[data-test=payment-source]').selectOption({ label: '居民众筹' })
   await payForm.locator('[data-test=payment-amount] input').fill('500.00')
   await payForm.locator('[data-test=payment-request]').click()
+  await confirmMoney(trustee)
   await trustee.locator('[data-test=project-payment]').nth(1).waitFor()
   await trustee.close()
   await com.reload()
@@ -220,6 +225,7 @@ test('the committee records a donation to the charity fund; the public list show
   await manage.locator('[data-test=record-donor] input').fill('宋佳怡')
   await manage.locator('[data-test=record-amount] input').fill('200.00')
   await manage.locator('[data-test=record-submit]').click()
+  assert.match((await confirmMoney(com)).text, /捐赠人\s*宋佳怡/)
   assert.match(await manage.locator('[data-test=record-message]').innerText(), /已登记，收据 CD-5-\d+/)
   await manage.locator('[data-test=manage-donation]').filter({ hasText: '宋佳怡' }).filter({ hasText: '已到账' }).waitFor()
 

@@ -48,20 +48,39 @@ test('a vote from its opening to its result on the public page', async () => {
   await com.locator('[data-test=paper-scan]').setInputFiles({ name: 'ballots.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 ballot box 1') })
   await com.locator('[data-test=paper-enter]').click()
   await com.locator('[data-test=vote-message]').filter({ hasText: '已录入' }).waitFor()
+  // Each paper ballot has its own scan; the API answers each ballot's number (the form's one is
+  // entered again, replacing it, to learn its number).
   const entered = await com.evaluate(async ({ vid, ids }) => {
     const token = (await (await fetch('/api/v1/auth/session')).json()).me.csrf_token
-    const up = await (await fetch('/api/v1/compounds/1/vouchers', { method: 'POST', headers: { 'Content-Type': 'application/pdf', 'X-CSRF-Token': token }, body: '%PDF-1.4 ballot box 2' })).json()
+    const post = (path, body, type = 'application/json') =>
+      fetch(path, { method: 'POST', headers: { 'Content-Type': type, 'X-CSRF-Token': token }, body })
+    const numbers = []
     let n = 0
     for (const [i, unit_id] of ids.entries()) {
-      const r = await fetch(`/api/v1/compounds/1/votes/${vid}/paper-ballots`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
-        body: JSON.stringify({ unit_id, choices: i % 6 === 5 ? [1] : [0], voucher_sha256: up.sha256 }),
-      })
-      if (r.status === 201) n++
+      const up = await (await post('/api/v1/compounds/1/vouchers', `%PDF-1.4 ballot ${i}`, 'application/pdf')).json()
+      const r = await post(`/api/v1/compounds/1/votes/${vid}/paper-ballots`,
+        JSON.stringify({ unit_id, choices: i % 6 === 5 ? [1] : [0], voucher_sha256: up.sha256, replace: i === 0 }))
+      if (r.status === 201) { n++; numbers.push((await r.json()).ballot) }
+    }
+    return { n, numbers }
+  }, { vid: vote.id, ids: others.slice(0, 58).map((u) => u.id) })
+  assert.equal(entered.n, 58)
+  // Paper ballots count once a second person countersigns them.
+  const staff = await newPage(browser)
+  await signIn(staff, server, 'staff')
+  await staff.waitForURL(/\/me$/)
+  const signed = await staff.evaluate(async ({ vid, numbers }) => {
+    const token = (await (await fetch('/api/v1/auth/session')).json()).me.csrf_token
+    let n = 0
+    for (const b of numbers) {
+      const r = await fetch(`/api/v1/compounds/1/votes/${vid}/paper-ballots/${b}/countersign`, { method: 'POST', headers: { 'X-CSRF-Token': token } })
+      if (r.status === 200) n++
     }
     return n
-  }, { vid: vote.id, ids: others.slice(1, 58).map((u) => u.id) })
-  assert.equal(entered, 57)
+  }, { vid: vote.id, numbers: entered.numbers })
+  assert.equal(signed, 58)
+  const entered57 = entered.n - 1
+  assert.equal(entered57, 57)
 
   // The owner votes on the phone and gets a receipt code.
   const owner = await newPage(browser)

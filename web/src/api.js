@@ -59,13 +59,8 @@ export function centi(n) {
   return `${neg ? '-' : ''}${whole}.${frac}`
 }
 export const yuan = (fen) => (fen < 0 ? `-¥${centi(-fen)}` : `¥${centi(fen)}`)
-// What a person types in yuan ("58.13", "1,000", "3000.5") → fen, exactly: the text is split at
-// the dot and never passes through a floating-point number. null when it is not an amount.
-export function toFen(text) {
-  const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(String(text ?? '').replace(/[\s,，]/g, ''))
-  if (!m) return null
-  return Number(m[1]) * 100 + Number((m[2] || '0').padEnd(2, '0'))
-}
+// What a person types in yuan is read by src/money.js's parseAmount (through readAmount in
+// src/amounts.js, which also confirms money before it is recorded).
 // Fen → the text a yuan input is prefilled with ("3000.00").
 export const fenInput = (fen) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
 
