@@ -508,8 +508,28 @@ void committee(Books& b, Rng& rng) {
       b.later(d, [&b, label, d, fix, parking, yard] {
         I dup = b.do_journal(d, "journal", label, {{"1001", parking, yard}, {"4002", -parking, yard}});
         auto orig = ledger::from_published(store::get_entry(b.c, b.cid, dup)->canonical, nullptr);
+        // Undoing money is co-managed: a committee member asks, a second member and the trustee
+        // approve, and the reversal carries their approvals (app::reverse_transaction).
         I when = b.stamp(fix);
-        b.append(ledger::reversal_of(*orig, fix, "冲正：停车费重复录入", when), when);
+        store::DisbursementRec d;
+        d.compound_id = b.cid;
+        d.status = "pending";
+        d.payee = "冲正第 " + std::to_string(dup) + " 笔账目";
+        d.amount_fen = ledger::entry_amount_fen(*orig);
+        d.purpose = "停车费重复录入";
+        d.cash_account = "1001";
+        d.vouchers_json = "[]";
+        d.requested_by = b.people.committee;
+        d.requested_at = when - 5 * 3600'000LL;
+        d.reverses_idx = dup;
+        d.id = store::insert_disbursement(b.c, d);
+        store::insert_approval(b.c, b.cid, d.id, {b.people.committee2, "committee", "陈委员", when - 3 * 3600'000LL});
+        store::insert_approval(b.c, b.cid, d.id, {b.people.trustee, "trustee", "赵经理", when});
+        auto rev = ledger::reversal_of(*orig, fix, "冲正：停车费重复录入", when);
+        for (const auto& a : store::list_approvals(b.c, d.id)) rev.approvals.push_back({a.role, mask_name(a.name), a.at});
+        rev.links.push_back({"reversal_request", d.id});
+        I idx = b.append(std::move(rev), when);
+        store::decide_disbursement(b.c, b.cid, d.id, "executed", when, "", idx);
       });
     }
     b.pay(mo.on(25), "成都锦华物业服务有限公司", false, 200'000, mo.label() + "保洁服务费", "5001", yard);

@@ -363,6 +363,20 @@ ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index,
       audit(c, app, who, cid, "ledger.reverse", "entry:" + std::to_string(index), {{"reversal", idx}});
       return ReversalOutcome{false, entry_json(*store::get_entry(c, cid, idx))};
     }
+    I id = request_reversal_in(c, app, who, cid, original, chart, reason);
+    return ReversalOutcome{true, disbursement_view(c, cid, id, false)};
+  });
+}
+
+I request_reversal_in(Connection& c, App& app, const Caller& who, I cid, I index, const std::string& reason) {
+  auto original = reversible_entry(c, cid, index);
+  return request_reversal_in(c, app, who, cid, original, store::load_chart(c, cid), reason);
+}
+
+I request_reversal_in(Connection& c, App& app, const Caller& who, I cid, const ledger::Transaction& original,
+                      const std::vector<ledger::Account>& chart, const std::string& reason) {
+  const I index = original.index;
+  {
     // Undoing money is co-managed like paying it out: a request in the same queue (SPEC §4). It
     // is dated the day the approvals execute it, when the money actually moves.
     auto [cash, taken] = cash_taken_by_reversal(original, chart);
@@ -383,8 +397,8 @@ ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index,
       store::insert_approval(c, cid, d.id, {who.user_id(), "trustee", who.user->name, app.clock_ms()});
     audit(c, app, who, cid, "ledger.reverse_request", "entry:" + std::to_string(index), {{"request", d.id}, {"amount_fen", d.amount_fen}});
     notify_approvers(c, app, cid, who.user_id(), d);
-    return ReversalOutcome{true, disbursement_view(c, cid, d.id, false)};
-  });
+    return d.id;
+  }
 }
 
 json::object upload_voucher(App& app, const Caller& who, I cid, const std::string& content_type, const std::string& bytes) {
@@ -604,6 +618,9 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
   in.finish_except({"vouchers"});
   std::vector<FieldError> errs;
   r.vouchers = voucher_hashes(parse_json(body).as_object(), errs);
+  // Money leaves only against a document the approvers can look at (SPEC §4).
+  if (errs.empty() && r.vouchers.empty())
+    errs.push_back({"vouchers", "请至少附一张凭证（发票、收据、合同或报价单）", "attach at least one voucher (invoice, receipt, contract or quote)"});
   if (!errs.empty()) throw_invalid(std::move(errs));
   return app.db.write([&](Connection& c) {
     I id = request_disbursement_in(c, app, who, cid, r);

@@ -69,6 +69,12 @@ struct ReversalOutcome {
   boost::json::object body;
 };
 ReversalOutcome reverse_transaction(App& app, const Caller& who, std::int64_t cid, std::int64_t index, std::string_view body);
+// The request to reverse entry `index` (co-managed whatever it touches), in the caller's write
+// transaction: its id in the disbursement queue. Refuses what reverse_transaction refuses.
+std::int64_t request_reversal_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid, std::int64_t index,
+                                 const std::string& reason);
+std::int64_t request_reversal_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid, const ledger::Transaction& original,
+                                 const std::vector<ledger::Account>& chart, const std::string& reason);
 // After `t` was reversed by entry `reversal_idx`: the disbursement, donation or crowdfunding
 // payment it recorded is marked reversed, so what projects, the charity fund and the lists count
 // is what the books hold. In the caller's write transaction.

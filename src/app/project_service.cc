@@ -918,22 +918,15 @@ json::object cancel_project(App& app, const Caller& who, I cid, I pid, std::stri
     // Pending payment requests die with the project.
     for (auto& r : c.query("SELECT id FROM disbursements WHERE project_id = ? AND status = 'pending'", {pid}))
       store::decide_disbursement(c, cid, r.i64(0), "rejected", now, "项目取消：" + reason, std::nullopt);
-    // Every crowdfunding payment goes back by a reversal entry.
-    Appender ap(c, cid, now);
+    // Every crowdfunding payment goes back by a reversal — money leaving the account, so each
+    // is a co-managed request (the trustee and the owners' side approve it, as any reversal).
     I refunded = 0;
     for (auto& r : c.query("SELECT pp.id, pp.entry_idx, pp.amount_fen FROM pledge_payments pp WHERE pp.project_id = ? AND pp.refund_idx IS NULL "
                            "ORDER BY pp.id",
                            {pid})) {
-      auto entry = store::get_entry(c, cid, r.i64(1));
-      XINYI_ASSERT(entry.has_value());
-      auto orig = ledger::from_published(entry->canonical, nullptr);
-      XINYI_ASSERT(orig.has_value());
-      auto rev = ledger::reversal_of(*orig, today(app), "项目取消，众筹款退还", now);
-      I idx = ap.append(std::move(rev));
-      c.execute("UPDATE pledge_payments SET refund_idx = ? WHERE id = ?", {idx, r.i64(0)});
+      request_reversal_in(c, app, who, cid, r.i64(1), "项目取消，众筹款退还");
       refunded += r.i64(2);
     }
-    ap.finish();
     for (auto& r : c.query("SELECT DISTINCT user_id FROM pledges WHERE project_id = ? AND user_id IS NOT NULL AND paid_fen > 0", {pid}))
       notify_user(c, cid, r.i64(0),
                   Notice{"project", "「" + p.title + "」已取消，您的众筹款将退还", reason,

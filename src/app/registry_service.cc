@@ -52,9 +52,12 @@ json::object unit_json(const store::UnitRec& u) {
           {"developer_held", u.developer_held}};
 }
 
-json::object member_json(const store::MemberRec& m) {
-  return {{"person_id", m.person_id}, {"relation", m.relation}, {"name", m.name},
-          {"phone", m.phone},         {"id_last4", m.id_last4}};
+// `with_id`: the ID card's last four characters, for those who check identity (committee,
+// staff, auditor); the trustee's roster needs none.
+json::object member_json(const store::MemberRec& m, bool with_id) {
+  json::object o{{"person_id", m.person_id}, {"relation", m.relation}, {"name", m.name}, {"phone", m.phone}};
+  if (with_id) o["id_last4"] = m.id_last4;
+  return o;
 }
 
 // Maps a uniqueness violation to a 409 that names what clashed.
@@ -292,7 +295,7 @@ json::object update_unit(App& app, const Caller& who, I cid, I uid, std::string_
           {{"area_centi_m2_before", u->area_centi_m2}, {"area_centi_m2", new_area}, {"developer_held", new_dev}});
     json::object o = unit_json(*store::get_unit(c, cid, uid));
     json::array members;
-    for (const auto& m : store::list_members(c, cid, uid)) members.push_back(member_json(m));
+    for (const auto& m : store::list_members(c, cid, uid)) members.push_back(member_json(m, true));
     o["members"] = std::move(members);
     return o;
   });
@@ -342,7 +345,7 @@ json::object new_invite_code(App& app, const Caller& who, I cid, I uid) {
   });
 }
 
-json::object list_units(App& app, I cid, I after_id, I limit) {
+json::object list_units(App& app, I cid, I after_id, I limit, bool with_id_cards) {
   limit = std::clamp<I>(limit, 1, kMaxPageSize);
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
@@ -355,7 +358,7 @@ json::object list_units(App& app, I cid, I after_id, I limit) {
         json::object o = unit_json(u);
         json::array ms;
         while (m < members.size() && members[m].unit_id < u.id) ++m;
-        for (std::size_t k = m; k < members.size() && members[k].unit_id == u.id; ++k) ms.push_back(member_json(members[k]));
+        for (std::size_t k = m; k < members.size() && members[k].unit_id == u.id; ++k) ms.push_back(member_json(members[k], with_id_cards));
         o["members"] = std::move(ms);
         items.push_back(std::move(o));
       }
@@ -366,13 +369,13 @@ json::object list_units(App& app, I cid, I after_id, I limit) {
   });
 }
 
-json::object get_unit(App& app, I cid, I uid) {
+json::object get_unit(App& app, I cid, I uid, bool with_id_cards) {
   return app.db.read([&](Connection& c) {
     auto u = store::get_unit(c, cid, uid);
     if (!u) throw_not_found("房屋", "Unit");
     json::object o = unit_json(*u);
     json::array members;
-    for (const auto& m : store::list_members(c, cid, uid)) members.push_back(member_json(m));
+    for (const auto& m : store::list_members(c, cid, uid)) members.push_back(member_json(m, with_id_cards));
     o["members"] = std::move(members);
     return o;
   });

@@ -34,8 +34,9 @@ boost::json::object update_unit(App& app, const Caller& who, std::int64_t cid, s
 boost::json::object add_member(App& app, const Caller& who, std::int64_t cid, std::int64_t uid, std::string_view body);
 boost::json::object new_invite_code(App& app, const Caller& who, std::int64_t cid, std::int64_t uid);
 // Private reads (committee, trustee, staff, auditor): full names and phones.
-boost::json::object list_units(App& app, std::int64_t cid, std::int64_t after_id, std::int64_t limit);
-boost::json::object get_unit(App& app, std::int64_t cid, std::int64_t uid);
+// `with_id_cards`: include each person's ID card last four (not for the trustee's roster).
+boost::json::object list_units(App& app, std::int64_t cid, std::int64_t after_id, std::int64_t limit, bool with_id_cards = true);
+boost::json::object get_unit(App& app, std::int64_t cid, std::int64_t uid, bool with_id_cards = true);
 // Invite codes to print (committee, staff).
 boost::json::array invite_codes(App& app, std::int64_t cid);
 // Roles (operator, staff grant; committee, staff, auditor read): {grants, pending}.

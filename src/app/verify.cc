@@ -19,6 +19,118 @@ VerifyReport fail(VerifyReport r, std::string msg) {
 }
 
 std::string fen(I v) { return format_yuan(v); }
+
+// The workflow tables each point at ledger entries; here each is checked against the entry it
+// points to (the books are the truth: an edited amount, status or link is a mismatch). The
+// first mismatch, in words, or nothing.
+struct Books {
+  const std::vector<ledger::Transaction>& tx;
+  const ledger::Transaction* at(I idx) const { return idx >= 0 && idx < static_cast<I>(tx.size()) ? &tx[idx] : nullptr; }
+  static I sum(const ledger::Transaction& t, std::string_view account) {
+    I s = 0;
+    for (const auto& p : t.postings)
+      if (p.account == account) s += p.amount_fen;
+    return s;
+  }
+  static bool links(const ledger::Transaction& t, std::string_view kind, I id) {
+    for (const auto& l : t.links)
+      if (l.kind == kind && l.id == id) return true;
+    return false;
+  }
+  // `idx` is a reversal of `of`.
+  bool reverses(std::optional<I> idx, I of) const {
+    const auto* r = idx ? at(*idx) : nullptr;
+    return r && r->kind == "reversal" && r->reverses == of;
+  }
+};
+
+std::optional<std::string> workflow_mismatch(store::Connection& c, I cid, const Books& b) {
+  auto bad = [](const std::string& what, I id, const std::string& why) { return what + " " + std::to_string(id) + ": " + why; };
+  // Fee payments and their receipts.
+  I receipts = 0, max_receipt = 0;
+  for (auto& r : c.query("SELECT id, amount_fen, method, entry_idx, reversed_idx, receipt_no FROM payments WHERE compound_id = ? ORDER BY id", {cid})) {
+    ++receipts;
+    max_receipt = std::max(max_receipt, r.i64(5));
+    const auto* t = b.at(r.i64(3));
+    if (!t || t->kind != "payment") return bad("payment", r.i64(0), "its ledger entry #" + std::to_string(r.i64(3)) + " is not a payment");
+    const I cash = Books::sum(*t, r.str(2) == "cash" ? "1009" : "1001");
+    if (cash != r.i64(1) || -(Books::sum(*t, "1101") + Books::sum(*t, "2002")) != r.i64(1))
+      return bad("payment", r.i64(0), "recorded as " + fen(r.i64(1)) + " but its entry #" + std::to_string(r.i64(3)) + " moves " + fen(cash));
+    if (!r.is_null(4) && !b.reverses(r.opt_i64(4), r.i64(3)))
+      return bad("payment", r.i64(0), "marked reversed by entry #" + std::to_string(r.i64(4)) + ", which does not reverse it");
+    I allocated = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM payment_allocations WHERE payment_id = ?", {r.i64(0)});
+    if (allocated < 0 || allocated > r.i64(1)) return bad("payment", r.i64(0), "allocates " + fen(allocated) + " of " + fen(r.i64(1)));
+  }
+  if (max_receipt != receipts) return "receipts: " + std::to_string(receipts) + " numbered up to " + std::to_string(max_receipt);
+  // Bills: what is paid is what live payments allocated; never more than the bill.
+  for (auto& r : c.query("SELECT b.id, b.amount_fen, b.paid_fen, COALESCE((SELECT SUM(a.amount_fen) FROM payment_allocations a JOIN payments p "
+                         "ON p.id = a.payment_id WHERE a.bill_id = b.id AND p.reversed_idx IS NULL), 0) FROM bills b WHERE b.compound_id = ? ORDER BY b.id",
+                         {cid}))
+    if (r.i64(2) != r.i64(3) || r.i64(2) < 0 || r.i64(2) > r.i64(1))
+      return bad("bill", r.i64(0), "shows " + fen(r.i64(2)) + " paid of " + fen(r.i64(1)) + ", its payments " + fen(r.i64(3)));
+  // Bill runs: their bills and the fee income their entries book.
+  std::map<I, I> billed;  // run → 4001 credited by its entries
+  for (const auto& t : b.tx)
+    for (const auto& l : t.links)
+      if (l.kind == "bill_run") billed[l.id] -= Books::sum(t, "4001");
+  for (auto& r : c.query("SELECT r.id, r.bills, r.total_fen, (SELECT COUNT(*) FROM bills x WHERE x.run_id = r.id), "
+                         "(SELECT COALESCE(SUM(x.amount_fen), 0) FROM bills x WHERE x.run_id = r.id) FROM bill_runs r WHERE r.compound_id = ? ORDER BY r.id",
+                         {cid}))
+    if (r.i64(1) != r.i64(3) || r.i64(2) != r.i64(4) || billed[r.i64(0)] != r.i64(2))
+      return bad("bill run", r.i64(0), "says " + std::to_string(r.i64(1)) + " bills, " + fen(r.i64(2)) + "; it has " + std::to_string(r.i64(3)) +
+                                           " bills, " + fen(r.i64(4)) + ", and its entries book " + fen(billed[r.i64(0)]));
+  // Disbursements and reversal requests.
+  for (auto& r : c.query("SELECT id, status, amount_fen, cash_account, expense_account, entry_idx, reverses_idx FROM disbursements "
+                         "WHERE compound_id = ? ORDER BY id",
+                         {cid})) {
+    const std::string status = r.str(1);
+    const bool done = status == "executed" || status == "reversed";
+    if (done != !r.is_null(5)) return bad("disbursement", r.i64(0), status + (done ? " without" : " with") + " a ledger entry");
+    if (!done) continue;
+    const auto* t = b.at(r.i64(5));
+    if (!t) return bad("disbursement", r.i64(0), "points at a missing entry");
+    if (!r.is_null(6)) {
+      if (!b.reverses(r.opt_i64(5), r.i64(6))) return bad("reversal request", r.i64(0), "its entry does not reverse entry #" + std::to_string(r.i64(6)));
+      continue;
+    }
+    if (t->kind != "disbursement" || !Books::links(*t, "disbursement", r.i64(0)) || Books::sum(*t, r.str(3)) != -r.i64(2) ||
+        Books::sum(*t, r.str(4)) != r.i64(2))
+      return bad("disbursement", r.i64(0), "of " + fen(r.i64(2)) + " differs from its entry #" + std::to_string(r.i64(5)));
+    if (status == "reversed") {
+      bool found = false;
+      for (const auto& x : b.tx) found |= x.kind == "reversal" && x.reverses == r.i64(5);
+      if (!found) return bad("disbursement", r.i64(0), "marked reversed, but its entry was never reversed");
+    }
+  }
+  // Donations received into the charity account.
+  for (auto& r : c.query("SELECT id, status, amount_fen, entry_idx FROM donations WHERE compound_id = ? ORDER BY id", {cid})) {
+    const std::string status = r.str(1);
+    if (status != "received" && status != "reversed") continue;
+    const auto* t = r.is_null(3) ? nullptr : b.at(r.i64(3));
+    if (!t || !Books::links(*t, "donation", r.i64(0)) || Books::sum(*t, "4005") != -r.i64(2))
+      return bad("donation", r.i64(0), "of " + fen(r.i64(2)) + " differs from its ledger entry");
+  }
+  // Crowdfunding pledges and their payments.
+  for (auto& r : c.query("SELECT id, pledge_id, amount_fen, entry_idx, refund_idx FROM pledge_payments WHERE compound_id = ? ORDER BY id", {cid})) {
+    const auto* t = b.at(r.i64(3));
+    if (!t || !Books::links(*t, "pledge", r.i64(1)) || Books::sum(*t, "4007") != -r.i64(2))
+      return bad("pledge payment", r.i64(0), "of " + fen(r.i64(2)) + " differs from its ledger entry");
+    if (!r.is_null(4) && !b.reverses(r.opt_i64(4), r.i64(3))) return bad("pledge payment", r.i64(0), "refunded by an entry that does not reverse it");
+  }
+  for (auto& r : c.query("SELECT p.id, p.paid_fen, COALESCE((SELECT SUM(x.amount_fen) FROM pledge_payments x WHERE x.pledge_id = p.id AND "
+                         "x.refund_idx IS NULL), 0) FROM pledges p WHERE p.compound_id = ? ORDER BY p.id",
+                         {cid}))
+    if (r.i64(1) != r.i64(2)) return bad("pledge", r.i64(0), "shows " + fen(r.i64(1)) + " paid, its payments " + fen(r.i64(2)));
+  // A month of hourly service posted once, for the amount of its entry.
+  for (auto& r : c.query("SELECT period, amount_fen, entry_idx FROM service_postings WHERE compound_id = ? AND entry_idx IS NOT NULL ORDER BY period", {cid})) {
+    const auto* t = b.at(r.i64(2));
+    I expense = 0;
+    if (t)
+      for (const auto& p : t->postings) expense += p.amount_fen > 0 ? p.amount_fen : 0;
+    if (!t || expense != r.i64(1)) return "service posting " + r.str(0) + ": " + fen(r.i64(1)) + " differs from its ledger entry";
+  }
+  return std::nullopt;
+}
 }  // namespace
 
 VerifyReport verify_log(const VerifyInput& in) {
@@ -187,6 +299,15 @@ VerifyReport verify_store(store::Database& db, I cid) {
                         " (covering entries from #" + std::to_string(x << l) + ") differs from the recomputed tree";
           break;
         }
+      }
+    }
+    if (rep.ok) {
+      std::vector<ledger::Transaction> tx;
+      tx.reserve(in.canonical.size());
+      for (const auto& text : in.canonical) tx.push_back(*ledger::from_published(text, nullptr));
+      if (auto why = db.read([&](store::Connection& c) { return workflow_mismatch(c, cid, Books{tx}); })) {
+        rep.ok = false;
+        rep.message = "the workflow disagrees with the books: " + *why;
       }
     }
     return rep;

@@ -11,7 +11,10 @@
 //   5. the latest signed head covers every entry (no entry appended or deleted behind it);
 //   6. an earlier head the verifier kept (`since`) is validly signed and is a prefix of today's
 //      log (and, from a server, its consistency proof verifies);
-//   7. balances re-derived from the postings equal the reported balances.
+//   7. balances re-derived from the postings equal the reported balances;
+//   8. (from the store) the workflow tables agree with the entries they point to: payments and
+//      their allocations and receipt numbers, bills and bill runs, disbursements and reversal
+//      requests, donations, pledges and their payments, and posted months of hourly service.
 // The first failure is reported with the entry it concerns.
 #pragma once
 

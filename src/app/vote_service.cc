@@ -583,6 +583,31 @@ json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id, s
   });
 }
 
+json::array list_paper_ballots(App& app, I cid, I vote_id) {
+  return app.db.read([&](Connection& c) {
+    VoteRec v = require_vote(c, cid, vote_id);
+    json::array out;
+    for (auto& r : c.query("SELECT b.no, b.choices, b.voucher_sha256, b.cast_at, COALESCE(e.name, ''), COALESCE(s.name, ''), "
+                           "b.countersigned_at, b.entered_by FROM ballots b LEFT JOIN users e ON e.id = b.entered_by "
+                           "LEFT JOIN users s ON s.id = b.countersigned_by WHERE b.vote_id = ? AND b.channel = 'paper' ORDER BY b.no LIMIT 5000",
+                           {vote_id})) {
+      json::array labels;
+      for (auto& l : elector_labels(c, vote_id, r.i64(0))) labels.push_back(json::value(l));
+      out.push_back(json::object{{"ballot", r.i64(0)},
+                                 {"units", std::move(labels)},
+                                 {"choices", choice_labels(v, decode_choices(r.str(1)))},
+                                 {"voucher_sha256", r.str(2)},
+                                 {"entered_at", r.i64(3)},
+                                 {"entered_by", r.str(4)},
+                                 {"entered_by_id", r.is_null(7) ? json::value(nullptr) : json::value(r.i64(7))},
+                                 {"countersigned_by", r.str(5)},
+                                 {"countersigned_at", r.is_null(6) ? json::value(nullptr) : json::value(r.i64(6))},
+                                 {"counted", !r.is_null(6)}});
+    }
+    return out;
+  });
+}
+
 json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote_id, I ballot_no) {
   return app.db.write([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);

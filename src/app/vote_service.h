@@ -51,6 +51,9 @@ boost::json::object cast_ballot(App& app, const Caller& who, std::int64_t cid, s
 // counts only once a second person (committee or staff, not who entered it) countersigns it,
 // and the owner's own online ballot before the close replaces it.
 boost::json::object enter_paper_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id, std::string_view body);
+// The paper ballots of a vote with their scans and what they record, for the committee and
+// staff who enter and countersign them (never public: a scan shows the choice).
+boost::json::array list_paper_ballots(App& app, std::int64_t cid, std::int64_t vote_id);
 boost::json::object countersign_paper_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id, std::int64_t ballot_no);
 boost::json::object close_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id);
 // Public: the vote, its turnout against the quorum while open, its result once closed.

@@ -328,9 +328,11 @@ namespace {
 // A worker is in one place at a time: [from, to) may not overlap any other visit of theirs,
 // in any compound (to = 0: still open).
 void refuse_overlap(Connection& c, I worker, I from, I to, I except_log) {
+  // An open-ended visit (to = 0) overlaps anything that ends after it starts.
+  const I end = to == 0 ? INT64_MAX : to;
   auto other = c.query_one("SELECT id, checked_in_at, checked_out_at FROM work_logs WHERE worker_id = ? AND voided = 0 AND id <> ? "
-                           "AND (? = 0 OR checked_in_at < ?) AND (checked_out_at IS NULL OR checked_out_at > ?) ORDER BY id LIMIT 1",
-                           {worker, except_log, to, to, from});
+                           "AND checked_in_at < ? AND (checked_out_at IS NULL OR checked_out_at > ?) ORDER BY id LIMIT 1",
+                           {worker, except_log, end, from});
   if (other)
     throw Error(ErrorKind::conflict, "overlapping-visit", "这段时间与您的另一次上门（记录 " + std::to_string(other->i64(0)) + "）重叠",
                 "This overlaps another visit of yours (visit " + std::to_string(other->i64(0)) + ")");
@@ -344,6 +346,18 @@ void require_assigned(Connection& c, I cid, I worker, const std::string& code) {
 }
 
 }  // namespace
+
+json::array list_assignments(App& app, I cid) {
+  return app.db.read([&](Connection& c) {
+    require_compound(c, cid);
+    json::array out;
+    for (auto& r : c.query("SELECT w.item_code, u.login, u.name, w.assigned_at FROM plan_item_workers w JOIN users u ON u.id = w.user_id "
+                           "WHERE w.compound_id = ? ORDER BY w.item_code, u.id LIMIT 1000",
+                           {cid}))
+      out.push_back(json::object{{"item_code", r.str(0)}, {"login", r.str(1)}, {"name", r.str(2)}, {"assigned_at", r.i64(3)}});
+    return out;
+  });
+}
 
 json::object assign_worker(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);

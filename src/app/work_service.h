@@ -37,6 +37,8 @@ boost::json::array list_plans(App& app, std::int64_t cid);
 
 // Work logs.
 // The trustee assigns (or, with "assigned":false, unassigns) a worker to an item of the plan.
+// Who does which item: [{item_code, login, name, assigned_at}] (trustee, committee, staff).
+boost::json::array list_assignments(App& app, std::int64_t cid);
 boost::json::object assign_worker(App& app, const Caller& who, std::int64_t cid, std::string_view body);
 // A worker checks in only under an item assigned to them, and never overlapping another visit.
 boost::json::object check_in(App& app, const Caller& who, std::int64_t cid, std::string_view body);

@@ -62,6 +62,15 @@ std::pair<std::string, std::string> split_export(const std::string& file) {
   return {what, ext};
 }
 
+// Who sees the last four characters of owners' ID cards: those who check identity (committee,
+// staff, auditor, the operator), not the trustee.
+bool sees_id_cards(Ctx& x) {
+  const auto cid = x.id("cid");
+  const auto* p = x.caller.principal ? &*x.caller.principal : nullptr;
+  return (x.caller.user && x.caller.user->is_admin) ||
+         (p && (p->has(cid, Role::committee) || p->has(cid, Role::staff) || p->has(cid, Role::auditor)));
+}
+
 }  // namespace
 
 void register_api(Router& r) {
@@ -186,7 +195,14 @@ void register_api(Router& r) {
     res.content_type = f.mime;
     res.body = std::move(f.bytes);
     res.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");  // named by content
-    res.headers.emplace_back("Content-Disposition", "inline");
+    // A voucher is someone's upload: it never runs in our origin. Images show inline (an <img>
+    // runs nothing); a PDF is handed to the reader's own viewer as a download, since the
+    // browser's viewer would run its scripts here. Either way sandboxed and never sniffed.
+    const bool image = f.mime.rfind("image/", 0) == 0;
+    const std::string name = "voucher-" + sha.substr(0, 12) + (f.mime == "application/pdf" ? ".pdf" : f.mime == "image/png" ? ".png" : ".jpg");
+    res.headers.emplace_back("Content-Disposition", std::string(image ? "inline" : "attachment") + "; filename=\"" + name + "\"");
+    res.headers.emplace_back("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    res.headers.emplace_back("X-Content-Type-Options", "nosniff");
     return res;
   });
 
@@ -267,10 +283,10 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(201, app::create_unit(x.app, x.caller, x.id("cid"), x.req.body)); });
   r.add("GET", "/api/v1/compounds/{cid}/units", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
     return json_response(200, app::list_units(x.app, x.id("cid"), x.query_int("after", 0, 0, INT64_MAX),
-                                              x.query_int("limit", 100, 1, app::kMaxPageSize)));
+                                              x.query_int("limit", 100, 1, app::kMaxPageSize), sees_id_cards(x)));
   });
   r.add("GET", "/api/v1/compounds/{cid}/units/{id}", Rule::in_compound({C, T, S, A}),
-        [](Ctx& x) { return json_response(200, app::get_unit(x.app, x.id("cid"), x.id("id"))); });
+        [](Ctx& x) { return json_response(200, app::get_unit(x.app, x.id("cid"), x.id("id"), sees_id_cards(x))); });
   r.add("PATCH", "/api/v1/compounds/{cid}/units/{id}", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(200, app::update_unit(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
   });
@@ -327,6 +343,8 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::my_ballot(x.app, x.caller, x.id("cid"), x.id("id"))); });
   r.add("POST", cpd + "/votes/{id}/paper-ballots", Rule::in_compound({C}),
         [](Ctx& x) { return json_response(201, app::enter_paper_ballot(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("GET", cpd + "/votes/{id}/paper-ballots", Rule::in_compound({C, S}),
+        [](Ctx& x) { return json_response(200, app::list_paper_ballots(x.app, x.id("cid"), x.id("id"))); });
   r.add("POST", "/api/v1/compounds/{cid}/votes/{id}/paper-ballots/{ballot}/countersign", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(200, app::countersign_paper_ballot(x.app, x.caller, x.id("cid"), x.id("id"), x.id("ballot")));
   });
@@ -364,6 +382,8 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(200, app::triage_need(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
   r.add("POST", cpd + "/service-plans", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(201, app::publish_plan(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("GET", cpd + "/service-plan/assignments", Rule::in_compound({C, T, S}),
+        [](Ctx& x) { return json_response(200, app::list_assignments(x.app, x.id("cid"))); });
   r.add("POST", cpd + "/service-plan/assignments", Rule::in_compound({T}),
         [](Ctx& x) { return json_response(200, app::assign_worker(x.app, x.caller, x.id("cid"), x.req.body)); });
   r.add("POST", cpd + "/work-logs", Rule::in_compound({W}),

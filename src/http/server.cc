@@ -226,7 +226,8 @@ struct Server::Impl {
         std::string_view last = req["Last-Event-ID"];
         std::from_chars(last.data(), last.data() + last.size(), after);
         conn->busy = false;
-        co_await stream_notifications(stream, who.user->id, after, ip, target);
+        co_await stream_notifications(stream, who.user->id, http::cookie_value(std::string(req[bhttp::field::cookie]), kSessionCookie),
+                                      after, ip, target);
         break;
       }
       auto res = dispatch(req, ip);
@@ -303,12 +304,16 @@ struct Server::Impl {
   }
 
   // The signed-in person's new notifications (`event: notification`, `id:` its id).
-  awaitable<void> stream_notifications(beast::tcp_stream& stream, std::int64_t user, std::int64_t after, const std::string& ip,
-                                       const std::string& target) {
+  // Ends as soon as the session it was opened with ends (sign-out, a password change, expiry):
+  // a person's messages never flow to a browser that is no longer signed in as them.
+  awaitable<void> stream_notifications(beast::tcp_stream& stream, std::int64_t user, std::string session_token, std::int64_t after,
+                                       const std::string& ip, const std::string& target) {
     app::App& app = router.app();
     std::int64_t last = app::last_notification_id(app, user);
     if (after < 0 || after > last) after = last;
     Poll poll = [&](std::int64_t& from, std::string& out, bool& more) {
+      auto who = app::authenticate(app, session_token, ip);
+      if (!who.user || who.user->id != user) return false;
       auto items = app::notifications_after(app, user, from, 100);
       for (const auto& n : items) {
         from = n.at("id").as_int64();

@@ -11,12 +11,18 @@
 namespace xinyi::report {
 
 namespace {
+// A text cell that begins with = + - @ (or a tab or carriage return, which spreadsheets skip)
+// would be read as a formula (CSV injection): it is kept text by a leading apostrophe.
+bool formula_like(const std::string& s) {
+  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
 std::string csv_field(const std::string& s) {
-  bool quote = s.find_first_of(",\"\r\n") != std::string::npos || (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'));
+  const bool neutralise = formula_like(s);
+  bool quote = neutralise || s.find_first_of(",\"\r\n") != std::string::npos;
   if (!quote) return s;
   std::string out = "\"";
-  // A leading = + - @ would be a formula to a spreadsheet: keep it text (CSV injection).
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '@')) out += "'";
+  if (neutralise) out += "'";
   for (char c : s) {
     if (c == '"') out += "\"\"";
     else out.push_back(c);

@@ -143,8 +143,8 @@ TEST_F(LedgerTest, NoEntryOverdrawsABankOrCashAccount) {
   post(income(10'000));
   auto pay = [&](std::int64_t fen) {
     return app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                     R"({"payee":"某保洁公司","amount_fen":)" + std::to_string(fen) +
-                                         R"(,"purpose":"保洁","expense_account":"5001"})");
+                                     env.with_voucher(cid, R"({"payee":"某保洁公司","amount_fen":)" + std::to_string(fen) +
+                                         R"(,"purpose":"保洁","expense_account":"5001"})"));
   };
   // A journal entry cannot take the bank below zero.
   EXPECT_EQ(status_of([&] {
@@ -160,6 +160,13 @@ TEST_F(LedgerTest, NoEntryOverdrawsABankOrCashAccount) {
     EXPECT_EQ(e.http_status(), 422);
     EXPECT_NE(std::string(e.zh()).find("可用 ¥40.00"), std::string::npos) << e.zh();
   }
+  EXPECT_EQ(env.count("disbursements"), 1);
+  // A request without a voucher is refused: the approvers must have a document to look at.
+  EXPECT_EQ(status_of([&] {
+              app::request_disbursement(env.app(), env.caller("trustee"), cid,
+                                        R"({"payee":"某保洁公司","amount_fen":100,"purpose":"保洁","expense_account":"5001"})");
+            }),
+            422);
   EXPECT_EQ(env.count("disbursements"), 1);
   pay(4'000);
   EXPECT_EQ(balance("1001"), 10'000);
@@ -177,7 +184,7 @@ TEST_F(LedgerTest, BalancesAsOfADate) {
 TEST_F(LedgerTest, ADisbursementNeedsTheTrusteeAndACommitteeMember) {
   post(income(1'000'000));
   auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                     R"({"payee":"张师傅","payee_is_person":true,"amount_fen":120000,"purpose":"三月保洁","expense_account":"5001"})");
+                                     env.with_voucher(cid, R"({"payee":"张师傅","payee_is_person":true,"amount_fen":120000,"purpose":"三月保洁","expense_account":"5001"})"));
   EXPECT_EQ(d.at("status").as_string(), "pending");
   EXPECT_EQ(d.at("missing_zh").as_string(), "还需 1 位委员批准");
   EXPECT_EQ(balance("1001"), 1'000'000);  // nothing has moved yet
@@ -202,7 +209,7 @@ TEST_F(LedgerTest, ADisbursementNeedsTheTrusteeAndACommitteeMember) {
 TEST_F(LedgerTest, AboveTheThresholdTwoCommitteeMembersMustApprove) {
   post(income(10'000'000));
   auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                     R"({"payee":"消防公司","amount_fen":3800000,"purpose":"消防设施更新","expense_account":"5008"})");
+                                     env.with_voucher(cid, R"({"payee":"消防公司","amount_fen":3800000,"purpose":"消防设施更新","expense_account":"5008"})"));
   auto id = d.at("id").as_int64();
   auto one = app::approve_disbursement(env.app(), env.caller("com1"), cid, id);
   EXPECT_EQ(one.at("status").as_string(), "pending");
@@ -215,7 +222,7 @@ TEST_F(LedgerTest, AboveTheThresholdTwoCommitteeMembersMustApprove) {
 TEST_F(LedgerTest, ARejectedRequestMovesNoMoney) {
   post(income(100000));
   auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                     R"({"payee":"某公司","amount_fen":5000,"purpose":"不明支出","expense_account":"5003"})");
+                                     env.with_voucher(cid, R"({"payee":"某公司","amount_fen":5000,"purpose":"不明支出","expense_account":"5003"})"));
   auto r = app::reject_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64(), R"({"reason":"没有发票"})");
   EXPECT_EQ(r.at("status").as_string(), "rejected");
   EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com2"), cid, d.at("id").as_int64()); }), 409);
@@ -235,11 +242,11 @@ TEST_F(LedgerTest, APerHouseholdPurchaseIsOneExpenseListingTheUnitsCovered) {
   std::string list = "[" + std::to_string(units[0]) + "," + std::to_string(units[1]) + "]";
   EXPECT_EQ(status_of([&] {
               app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                        R"({"payee":"人保财险","amount_fen":30000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" + list + "}");
+                                        env.with_voucher(cid, R"({"payee":"人保财险","amount_fen":30000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" + list + "}"));
             }),
             422);  // 2 × ¥100 is not ¥300
   auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                     R"({"payee":"人保财险","amount_fen":20000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" + list + "}");
+                                     env.with_voucher(cid, R"({"payee":"人保财险","amount_fen":20000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" + list + "}"));
   EXPECT_EQ(d.at("households_covered").as_int64(), 2);
   EXPECT_EQ(d.at("purpose").as_string(), "家庭财产保险（2 户）");
   app::approve_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64());
@@ -252,7 +259,7 @@ TEST_F(LedgerTest, APerHouseholdPurchaseIsOneExpenseListingTheUnitsCovered) {
 TEST_F(LedgerTest, CharityMoneyCannotPayTheTrustee) {
   EXPECT_EQ(status_of([&] {
               app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                        R"({"payee":"物业公司","amount_fen":5000,"purpose":"酬金","expense_account":"5007","cash_account":"1002"})");
+                                        env.with_voucher(cid, R"({"payee":"物业公司","amount_fen":5000,"purpose":"酬金","expense_account":"5007","cash_account":"1002"})"));
             }),
             422);
   EXPECT_EQ(env.count("disbursements"), 0);

@@ -128,6 +128,19 @@ class ProjectTest : public ::testing::Test {
     app::approve_disbursement(env.app(), env.caller("com2"), cid, req);
     EXPECT_EQ(app::approve_disbursement(env.app(), env.caller("trustee"), cid, req).at("status").as_string(), "executed");
   }
+  // Approves every reversal request waiting in the queue (another member and the trustee).
+  void approve_pending_reversals() {
+    auto ids = env.db().read([&](store::Connection& c) {
+      std::vector<I> v;
+      for (auto& r : c.query("SELECT id FROM disbursements WHERE compound_id = ? AND status = 'pending' AND reverses_idx IS NOT NULL ORDER BY id", {cid}))
+        v.push_back(r.i64(0));
+      return v;
+    });
+    for (I id : ids) {
+      app::approve_disbursement(env.app(), env.caller("com2"), cid, id);
+      EXPECT_EQ(app::approve_disbursement(env.app(), env.caller("trustee"), cid, id).at("status").as_string(), "executed");
+    }
+  }
   TestEnv env;
   I now = 1'793'000'000'000;  // 2026-10-26
   I cid = 0, east = 0, west = 0, u101 = 0, u201 = 0;
@@ -241,7 +254,7 @@ TEST_F(ProjectTest, CharityMoneyPaysOnlyItsUsesAndNeverTheTrustee) {
   auto ask = [&](const char* expense) {
     return status_of([&] {
       app::request_disbursement(env.app(), trustee, cid,
-                                std::string(R"({"payee":"某某","amount_fen":1000,"purpose":"支出","cash_account":"1002","expense_account":")") + expense + "\"}");
+                                env.with_voucher(cid, std::string(R"({"payee":"某某","amount_fen":1000,"purpose":"支出","cash_account":"1002","expense_account":")") + expense + "\"}"));
     });
   };
   I before = env.count("disbursements");
@@ -272,7 +285,7 @@ TEST_F(ProjectTest, CharityMoneyPaysOnlyItsUsesAndNeverTheTrustee) {
 TEST_F(ProjectTest, AidIsPublishedWithoutTheHousehold) {
   auto trustee = env.caller("trustee");
   auto d = app::request_disbursement(env.app(), trustee, cid,
-                                     R"({"payee":"丙全名","payee_is_person":true,"amount_fen":50000,"purpose":"春节慰问","cash_account":"1002","expense_account":"5009"})");
+                                     env.with_voucher(cid, R"({"payee":"丙全名","payee_is_person":true,"amount_fen":50000,"purpose":"春节慰问","cash_account":"1002","expense_account":"5009"})"));
   auto done = app::approve_disbursement(env.app(), com, cid, d.at("id").as_int64());
   ASSERT_EQ(done.at("status").as_string(), "executed");
   std::string published = canonical(done.at("entry_index").as_int64());
@@ -336,6 +349,11 @@ TEST_F(ProjectTest, CancellingRefundsEveryCrowdfundingPaymentByReversal) {
   I bank = balance("1001");
   p = app::cancel_project(env.app(), com, cid, pid, R"({"reason":"方案未获居民支持"})");
   EXPECT_EQ(p.at("status").as_string(), "cancelled");
+  // The refunds take money out: each is a reversal request the trustee and another member approve.
+  EXPECT_EQ(entries(), before);
+  EXPECT_EQ(balance("1001"), bank);
+  approve_pending_reversals();
+  p = get(pid);
   EXPECT_EQ(entries(), before + 3);  // one reversal per payment
   EXPECT_EQ(balance("4007"), 0);
   EXPECT_EQ(balance("1001"), bank - 80'000);
@@ -569,10 +587,10 @@ TEST_F(ProjectTest, ACancelledProjectReturnsItsNeedToTheList) {
 TEST_F(ProjectTest, TheCharityAccountIsNeverOverdrawnAtApproval) {
   auto trustee = env.caller("trustee");
   // Two requests of ¥1,500 each against ¥2,000: the second would overdraw, counting the first.
-  auto d1 = app::request_disbursement(env.app(), trustee, cid, R"({"payee":"社工站","amount_fen":150000,"purpose":"重阳节活动","cash_account":"1002","expense_account":"5010"})");
+  auto d1 = app::request_disbursement(env.app(), trustee, cid, env.with_voucher(cid, R"({"payee":"社工站","amount_fen":150000,"purpose":"重阳节活动","cash_account":"1002","expense_account":"5010"})"));
   EXPECT_EQ(code_of([&] {
               app::request_disbursement(env.app(), trustee, cid,
-                                        R"({"payee":"社工站","amount_fen":150000,"purpose":"春节活动","cash_account":"1002","expense_account":"5010"})");
+                                        env.with_voucher(cid, R"({"payee":"社工站","amount_fen":150000,"purpose":"春节活动","cash_account":"1002","expense_account":"5010"})"));
             }),
             "overdraft");
   EXPECT_EQ(app::approve_disbursement(env.app(), com, cid, d1.at("id").as_int64()).at("status").as_string(), "executed");
@@ -580,7 +598,7 @@ TEST_F(ProjectTest, TheCharityAccountIsNeverOverdrawnAtApproval) {
   // And a liability is no way round the restriction.
   EXPECT_EQ(status_of([&] {
               app::request_disbursement(env.app(), trustee, cid,
-                                        R"({"payee":"某某","amount_fen":100,"purpose":"退押金","cash_account":"1002","expense_account":"2003"})");
+                                        env.with_voucher(cid, R"({"payee":"某某","amount_fen":100,"purpose":"退押金","cash_account":"1002","expense_account":"2003"})"));
             }),
             422);
 }
@@ -594,7 +612,7 @@ TEST_F(ProjectTest, CrowdfundingInTheBasicAccountPaysOnlyItsProject) {
   auto ask = [&](I amount) {
     return status_of([&] {
       app::request_disbursement(env.app(), trustee, cid,
-                                R"({"payee":"物业公司","amount_fen":)" + std::to_string(amount) + R"(,"purpose":"保洁","expense_account":"5001"})");
+                                env.with_voucher(cid, R"({"payee":"物业公司","amount_fen":)" + std::to_string(amount) + R"(,"purpose":"保洁","expense_account":"5001"})"));
     });
   };
   EXPECT_EQ(ask(1'000'001), 422);
@@ -602,6 +620,7 @@ TEST_F(ProjectTest, CrowdfundingInTheBasicAccountPaysOnlyItsProject) {
   EXPECT_EQ(ask(1), 422);  // the pending ¥10,000 counts
   // Once the project is cancelled and the money refunded, nothing is held back.
   app::cancel_project(env.app(), com, cid, pid, R"({"reason":"不做了"})");
+  approve_pending_reversals();
   EXPECT_EQ(env.db().read([&](store::Connection& c) { return app::crowdfunding_reserved(c, cid); }), 0);
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/auth_service.h"
 #include "app/registry_service.h"
+#include "app/verify.h"
 #include "support/test_env.h"
 
 namespace xinyi {
@@ -68,6 +69,67 @@ TEST(Seed, DemoAccountsSignIn) {
   app::Caller wang;
   auto s = app::login(env.app(), wang, R"({"login":"13800000001","password":"xinyi-demo"})");
   EXPECT_EQ(s.me.at("units").as_array().size(), 2u);
+}
+
+}  // namespace xinyi
+
+namespace xinyi {
+
+// The verifier checks the workflow tables against the ledger entries they point to: an edited
+// payment, allocation, receipt number, bill, bill run, disbursement, donation, pledge or service
+// posting is named, and the books themselves are left as they were.
+TEST(Seed, TheVerifierCatchesAnEditedWorkflowRow) {
+  testing::TestEnv env;
+  env.seed_demo();
+  auto cid_of = [&](const char* name) {
+    return env.db().read([&](store::Connection& c) { return c.scalar("SELECT id FROM compounds WHERE name = ?", {std::string(name)}); });
+  };
+  const std::int64_t teachers = cid_of("桂湖教师院"), charity = cid_of("锦苑小区"), yards = cid_of("九院合一");
+  for (std::int64_t cid : {teachers, charity, yards}) ASSERT_TRUE(app::verify_store(env.db(), cid).ok) << app::verify_store(env.db(), cid).message;
+  auto id_of = [&](const std::string& sql) { return std::to_string(env.db().read([&](store::Connection& c) { return c.scalar(sql); })); };
+  struct Edit {
+    std::int64_t cid;
+    const char* names;  // what the message must name
+    std::string edit, undo;
+  };
+  // Each edit changes one row picked here by id, and its undo puts it back.
+  const std::string pay = id_of("SELECT MIN(id) FROM payments WHERE compound_id = " + std::to_string(teachers));
+  const std::string alloc = id_of("SELECT MIN(payment_id) FROM payment_allocations WHERE compound_id = " + std::to_string(teachers));
+  const std::string bill = id_of("SELECT MIN(id) FROM bills WHERE paid_fen < amount_fen AND compound_id = " + std::to_string(teachers));
+  const std::string run = id_of("SELECT MIN(id) FROM bill_runs WHERE compound_id = " + std::to_string(teachers));
+  const std::string paid_out = id_of("SELECT MIN(id) FROM disbursements WHERE status = 'executed' AND compound_id = " + std::to_string(teachers));
+  const std::string waiting = id_of("SELECT MIN(id) FROM disbursements WHERE status = 'pending' AND compound_id = " + std::to_string(teachers));
+  const std::string gift = id_of("SELECT MIN(id) FROM donations WHERE status = 'received' AND compound_id = " + std::to_string(charity));
+  const std::string pledge = id_of("SELECT MIN(id) FROM pledges WHERE paid_fen > 0 AND compound_id = " + std::to_string(yards));
+  const std::string pledged = id_of("SELECT MIN(id) FROM pledge_payments WHERE compound_id = " + std::to_string(yards));
+  const std::string month = "(SELECT MIN(period) FROM service_postings WHERE entry_idx IS NOT NULL AND compound_id = " + std::to_string(teachers) + ")";
+  auto bump = [](const std::string& table, const std::string& column, const std::string& where, const std::string& by) {
+    return std::pair{"UPDATE " + table + " SET " + column + " = " + column + " + " + by + " WHERE " + where,
+                     "UPDATE " + table + " SET " + column + " = " + column + " - " + by + " WHERE " + where};
+  };
+  std::vector<Edit> edits;
+  auto add = [&](std::int64_t cid, const char* names, std::pair<std::string, std::string> e) { edits.push_back({cid, names, e.first, e.second}); };
+  add(teachers, "payment", bump("payments", "amount_fen", "id = " + pay, "1"));
+  add(teachers, "payment", bump("payment_allocations", "amount_fen", "payment_id = " + alloc, "100000000"));
+  add(teachers, "receipts", bump("payments", "receipt_no", "id = " + pay, "100000"));
+  add(teachers, "bill", bump("bills", "paid_fen", "id = " + bill, "1"));
+  add(teachers, "bill run", bump("bill_runs", "total_fen", "id = " + run, "1"));
+  add(teachers, "disbursement", bump("disbursements", "amount_fen", "id = " + paid_out, "1"));
+  edits.push_back({teachers, "disbursement", "UPDATE disbursements SET status = 'executed' WHERE id = " + waiting,
+                   "UPDATE disbursements SET status = 'pending' WHERE id = " + waiting});
+  add(charity, "donation", bump("donations", "amount_fen", "id = " + gift, "1"));
+  add(yards, "pledge", bump("pledges", "paid_fen", "id = " + pledge, "1"));
+  add(yards, "pledge payment", bump("pledge_payments", "amount_fen", "id = " + pledged, "1"));
+  add(teachers, "service posting",
+      bump("service_postings", "amount_fen", "compound_id = " + std::to_string(teachers) + " AND period = " + month, "1"));
+  for (const auto& e : edits) {
+    env.db().write([&](store::Connection& c) { c.exec_script(e.edit); });
+    auto rep = app::verify_store(env.db(), e.cid);
+    EXPECT_FALSE(rep.ok) << e.edit;
+    EXPECT_NE(rep.message.find(e.names), std::string::npos) << e.edit << " → " << rep.message;
+    env.db().write([&](store::Connection& c) { c.exec_script(e.undo); });
+    EXPECT_TRUE(app::verify_store(env.db(), e.cid).ok) << "after undoing " << e.edit << ": " << app::verify_store(env.db(), e.cid).message;
+  }
 }
 
 }  // namespace xinyi

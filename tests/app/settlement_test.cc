@@ -92,7 +92,7 @@ TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
   auto id = item.at("id").as_int64();
   std::string req = R"({"payee":"安防器材部","amount_fen":180000,"purpose":"安装监控","expense_account":"5008","courtyard_id":)" +
                     std::to_string(yards[0]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
-  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid, req);
+  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid, env.with_voucher(cid, req));
   EXPECT_EQ(d.at("plan_item_id").as_int64(), id);
   EXPECT_EQ(app::surplus_plans(env.app(), cid, 2026).at("items").as_array()[0].at("spent_fen").as_int64(), 0);  // not yet paid
   app::approve_disbursement(env.app(), com, cid, d.at("id").as_int64());
@@ -101,7 +101,7 @@ TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
   EXPECT_EQ(plans.at("items").as_array()[0].at("spent_fen").as_int64(), 180000);
   std::string other = R"({"payee":"x","amount_fen":100,"purpose":"x","expense_account":"5008","courtyard_id":)" +
                       std::to_string(yards[1]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
-  EXPECT_EQ(status_of([&] { app::request_disbursement(env.app(), env.caller("trustee"), cid, other); }), 422);
+  EXPECT_EQ(status_of([&] { app::request_disbursement(env.app(), env.caller("trustee"), cid, env.with_voucher(cid, other)); }), 422);
 }
 
 TEST_F(SettlementTest, TheStatementTiesToTheLedger) {

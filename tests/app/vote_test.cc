@@ -380,8 +380,8 @@ TEST_F(VoteTest, SpendingTheMaintenanceFundCitesAMatterFiveVote) {
   auto spend = [&](I vote_id) {
     return status_of([&] {
       app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                R"({"payee":"防水公司","amount_fen":500000,"purpose":"屋面防水","expense_account":"5003","cash_account":"1003")" +
-                                    (vote_id ? R"(,"vote_id":)" + std::to_string(vote_id) : std::string()) + "}");
+                                env.with_voucher(cid, R"({"payee":"防水公司","amount_fen":500000,"purpose":"屋面防水","expense_account":"5003","cash_account":"1003")" +
+                                    (vote_id ? R"(,"vote_id":)" + std::to_string(vote_id) : std::string()) + "}"));
     });
   };
   // The fund's account holds ¥5,000 (a transfer from the housing authority), so only the vote is missing.

@@ -6,6 +6,7 @@
 #include "domain/ledger/merkle.h"
 #include "http/server_fixture.h"
 #include "http/verify_remote.h"
+#include "report/table_export.h"
 #include "store/ledger_repo.h"
 
 namespace xinyi::testing {
@@ -151,6 +152,42 @@ TEST_F(LedgerApiTest, BillsPaymentsAndSettlementExportToCsvAndXlsx) {
   auto resident = client();
   resident.login("13800000001");
   EXPECT_EQ(resident.get(base + "bills.csv?period=2026-11").status, 403);
+}
+
+// A cell that a spreadsheet would read as a formula stays text in every CSV export.
+TEST(TableExport, FormulaLikeCellsAreNeutralised) {
+  report::Table t;
+  t.headers = {"a", "b"};
+  for (const char* v : {"=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "正常", "a,b"})
+    t.rows.push_back({report::Cell(std::string(v)), report::Cell(std::int64_t{-5})});
+  const std::string csv = report::to_csv(t);
+  for (const char* v : {"\"'=HYPERLINK(\"\"http://x\"\")\"", "\"'+1\"", "\"'-2+3\"", "\"'@SUM(A1)\"", "\"'\t=1\"", "\r\n正常,-5", "\"a,b\""})
+    EXPECT_NE(csv.find(v), std::string::npos) << v << "\n" << csv;
+}
+
+TEST_F(LedgerApiTest, TheTrusteesRosterHasNoIdCardDigits) {
+  auto base = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院")) + "/units?limit=500";
+  auto t = client();
+  t.login("trustee");
+  auto com = client();
+  com.login("committee");
+  auto mine = t.get(base);
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.body.find("id_last4"), std::string::npos);
+  EXPECT_NE(com.get(base).body.find("id_last4"), std::string::npos);
+}
+
+TEST_F(LedgerApiTest, VouchersAreSandboxedAndPdfsDownloaded) {
+  auto cid = std::to_string(compound_id("桂湖教师院"));
+  auto t = client();
+  t.login("trustee");
+  auto up = t.post("/api/v1/compounds/" + cid + "/vouchers", "%PDF-1.4 <</OpenAction <</S /JavaScript /JS (app.alert(1))>>>>", "application/pdf");
+  ASSERT_EQ(up.status, 201) << up.body;
+  auto got = client().get("/api/v1/public/compounds/" + cid + "/vouchers/" + std::string(up.json().at("sha256").as_string()));
+  ASSERT_EQ(got.status, 200);
+  EXPECT_EQ(got.headers["content-disposition"].rfind("attachment;", 0), 0u) << got.headers["content-disposition"];
+  EXPECT_NE(got.headers["content-security-policy"].find("sandbox"), std::string::npos);
+  EXPECT_EQ(got.headers["x-content-type-options"], "nosniff");
 }
 
 TEST_F(LedgerApiTest, ThePaymentFlowOverHttp) {

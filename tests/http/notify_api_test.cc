@@ -12,6 +12,26 @@ namespace xinyi::testing {
 namespace json = boost::json;
 using NotifyApiTest = ServerTest;
 
+// Signing out ends the live stream: nothing posted afterwards reaches the browser.
+TEST_F(NotifyApiTest, TheLiveStreamEndsWithTheSession) {
+  std::string cpd = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院"));
+  auto owner = client();
+  owner.login("13800000001");
+  const std::string cookie = owner.cookie;
+  auto com = client();
+  com.login("committee");
+  std::thread actions([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    EXPECT_EQ(owner.post("/api/v1/auth/logout", "").status, 204);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    EXPECT_EQ(com.post(cpd + "/announcements", R"({"title":"退出后的通知","body":"不应送达"})").status, 201);
+  });
+  std::string stream = client().raw("GET /api/v1/me/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\nCookie: " + cookie + "\r\n\r\n", 6000);
+  actions.join();
+  EXPECT_NE(stream.find("text/event-stream"), std::string::npos);
+  EXPECT_EQ(stream.find("退出后的通知"), std::string::npos) << stream;
+}
+
 TEST_F(NotifyApiTest, ANoticeArrivesLiveAndTheConfirmationIsCounted) {
   std::string cpd = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院"));
   auto owner = client();

@@ -5,6 +5,7 @@
 
 #include "auth/crypto.h"
 #include "store/auth_repo.h"
+#include "store/ledger_repo.h"
 #include "store/migrations.h"
 #include "store/postgres.h"
 #include "store/registry_repo.h"
@@ -136,6 +137,17 @@ std::int64_t TestEnv::add_compound(const std::string& name) {
 
 std::int64_t TestEnv::count(const std::string& table) {
   return db_->read([&](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM " + table); });
+}
+
+std::string TestEnv::with_voucher(std::int64_t cid, std::string body) {
+  // A small PDF of its own (each one distinct), stored as an upload would store it.
+  const std::string pdf = "%PDF-1.4 voucher " + std::to_string(++vouchers_);
+  const std::string sha = auth::sha256_hex(pdf);
+  db_->write([&](store::Connection& c) { store::insert_voucher(c, cid, sha, "application/pdf", pdf, 0, 1); });
+  const auto close = body.rfind('}');
+  if (close == std::string::npos || body.find("\"vouchers\"") != std::string::npos) return body;
+  body.insert(close, ",\"vouchers\":[\"" + sha + "\"]");
+  return body;
 }
 
 }  // namespace xinyi::testing

@@ -51,6 +51,8 @@ class TestEnv {
   std::int64_t add_compound(const std::string& name);
   std::int64_t last_courtyard_id = 0, last_building_id = 0;
   std::int64_t count(const std::string& table);
+  // `body` (a JSON object) with a freshly stored voucher of compound `cid` cited in "vouchers".
+  std::string with_voucher(std::int64_t cid, std::string body);
 
  private:
   std::filesystem::path dir_;
@@ -60,6 +62,7 @@ class TestEnv {
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<app::App> app_;
   int compounds_ = 0;
+  int vouchers_ = 0;
 };
 
 }  // namespace xinyi::testing
