@@ -252,7 +252,8 @@ json::object charity_summary(App& app, I cid) {
       list.push_back(donation_json(r, cid, false));
     json::array disb;
     for (auto& r : c.query("SELECT id, purpose, payee, payee_is_person, amount_fen, expense_account, status, entry_idx, COALESCE(decided_at, requested_at) "
-                           "FROM disbursements WHERE compound_id = ? AND cash_account = '1002' AND status <> 'rejected' ORDER BY id DESC LIMIT 200",
+                           "FROM disbursements WHERE compound_id = ? AND cash_account = '1002' AND status <> 'rejected' AND reverses_idx IS NULL "
+                           "ORDER BY id DESC LIMIT 200",
                            {cid})) {
       std::string acct = r.str(5);
       std::string payee = acct == ledger::kAidAccount ? std::string(ledger::kAidPayee) : r.i64(3) ? mask_name(r.str(2)) : r.str(2);

@@ -259,9 +259,7 @@ json::object post_transaction(App& app, const Caller& who, I cid, std::string_vi
     t.description = description;
     t.postings = postings;
     t.vouchers = load_vouchers(c, cid, hashes);
-    std::map<std::string, I> out_of;  // what this entry takes out of each account
-    for (const auto& p : t.postings) out_of[p.account] -= p.amount_fen;
-    for (const auto& [account, fen] : out_of) require_cash_available(c, cid, account, fen);
+    if (auto limits = ledger::journal_limits(t, store::load_chart(c, cid)); !limits.empty()) throw_invalid(std::move(limits));
     Appender ap(c, cid, app.clock_ms());
     I idx = ap.append(std::move(t));
     ap.finish();
@@ -311,6 +309,22 @@ ledger::Transaction reversible_entry(Connection& c, I cid, I index, I request_id
     throw Error(ErrorKind::conflict, "reversal-pending", "该笔账目的冲正申请正在等待批准", "A reversal of this entry is already awaiting approval");
   auto original = ledger::from_published(e->canonical, nullptr);
   if (!original) throw store::StoreError("stored entry " + std::to_string(index) + " is not canonical");
+  // Entries that a workflow owns are undone by that workflow, never by a bare reversal: the
+  // bills of a bill run, a posted month of service hours, the remuneration and the shared-cost
+  // allocation of a period would no longer match their books.
+  bool owned = original->kind == "bill_run" || original->kind == "remuneration" || original->kind == "allocation" ||
+               original->kind == "service";
+  for (const auto& l : original->links) owned |= l.kind == "bill_run" || l.kind == "service_month";
+  if (owned)
+    throw Error(ErrorKind::conflict, "workflow-entry", "这笔账目由账单、工时结算或酬金流程生成，不能直接冲正",
+                "This entry belongs to a bill run, a service posting or the remuneration; it cannot simply be reversed");
+  // A payment of a project that is settled (or was cancelled) stays: its figures are final.
+  for (const auto& l : original->links)
+    if (l.kind == "project")
+      if (auto st = c.query_one("SELECT status FROM projects WHERE compound_id = ? AND id = ?", {cid, l.id});
+          st && (st->str(0) == "settled" || (st->str(0) == "cancelled" && request_id == 0)))
+        throw Error(ErrorKind::conflict, "project-closed", "该项目已" + std::string(st->str(0) == "settled" ? "决算" : "取消") + "，其账目不能再冲正",
+                    "The project is " + st->str(0) + "; its entries can no longer be reversed");
   // A fee payment whose prepaid part has since settled later bills cannot be undone by its
   // mirror image: the books would no longer match the bills. Reverse the later entries first.
   if (auto p = c.query_one("SELECT id, amount_fen FROM payments WHERE compound_id = ? AND entry_idx = ?", {cid, index})) {
@@ -380,7 +394,22 @@ I request_reversal_in(Connection& c, App& app, const Caller& who, I cid, const l
     // Undoing money is co-managed like paying it out: a request in the same queue (SPEC §4). It
     // is dated the day the approvals execute it, when the money actually moves.
     auto [cash, taken] = cash_taken_by_reversal(original, chart);
+    // Reversing an inflow to the maintenance fund would spend the fund without the owners'
+    // matter-5 vote: that money leaves only by a disbursement citing the vote.
+    if (cash == ledger::kMaintenanceFundBank)
+      throw Error(ErrorKind::unprocessable, "maintenance-fund", "维修资金只能通过引用业主表决（第 5 项事项）的支出申请动用，不能冲正",
+                  "The maintenance fund is spent only by a request citing the owners' matter-5 vote, not by a reversal");
     if (taken) require_cash_available(c, cid, cash, taken);
+    // Nor may it reach into households' crowdfunding for a project under way, unless it gives
+    // back that crowdfunding itself.
+    bool refund_of_pledge = false;
+    for (const auto& l : original.links) refund_of_pledge |= l.kind == "pledge";
+    if (taken && cash == "1001" && !refund_of_pledge) {
+      I free = store::account_balance(c, cid, "1001") - store::pending_from(c, cid, "1001") - crowdfunding_reserved(c, cid);
+      if (taken > free)
+        throw_invalid({{"amount_fen", "基本户中可动用的只有 " + format_yuan(std::max<I>(free, 0)) + "（其余是待批支出或居民的项目众筹款）",
+                        "only " + format_yuan(std::max<I>(free, 0)) + " of the basic account is free (the rest is pending or crowdfunding)"}});
+    }
     store::DisbursementRec d;
     d.compound_id = cid;
     d.status = "pending";
@@ -681,7 +710,13 @@ json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
       throw Error(ErrorKind::conflict, "already-approved", "您已批准过该申请", "You have already approved this request");
     audit(c, app, who, cid, "disbursement.approve", "disbursement:" + std::to_string(id), {{"role", role}});
     ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
-    auto approvals = store::list_approvals(c, id);
+    // Only approvals of people who still hold the role count: a revoked trustee's or member's
+    // earlier approval does not carry a request over the line.
+    std::set<std::pair<I, std::string>> holders;
+    for (const auto& g : store::list_compound_grants(c, cid)) holders.insert({g.user_id, g.role});
+    std::vector<store::ApprovalRec> approvals;
+    for (auto& a : store::list_approvals(c, id))
+      if (holders.count({a.user_id, a.role})) approvals.push_back(std::move(a));
     std::vector<ledger::Vote> votes;
     for (const auto& a : approvals) votes.push_back({a.user_id, a.role});
     if (ledger::approvals_satisfied(p, d->amount_fen, votes)) {
@@ -705,6 +740,16 @@ json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::
     if (d->status != "pending")
       throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）", "This request is already " + d->status);
     if (approver_role(who, cid).empty()) throw_forbidden();
+    // The households' money of a cancelled project goes back to them: its refunds are not
+    // someone's to drop (the project no longer holds that money for them).
+    if (d->reverses_idx)
+      if (auto e = store::get_entry(c, cid, *d->reverses_idx))
+        if (auto t = ledger::from_published(e->canonical, nullptr))
+          for (const auto& l : t->links)
+            if (l.kind == "project" &&
+                c.scalar("SELECT COUNT(*) FROM projects WHERE compound_id = ? AND id = ? AND status = 'cancelled'", {cid, l.id}))
+              throw Error(ErrorKind::conflict, "refund-of-cancelled-project", "已取消项目的众筹退款必须退还，不能驳回",
+                          "The crowdfunding refunds of a cancelled project must be paid back; they cannot be rejected");
     store::decide_disbursement(c, cid, id, "rejected", app.clock_ms(), reason, std::nullopt);
     audit(c, app, who, cid, "disbursement.reject", "disbursement:" + std::to_string(id), {{"reason", reason}});
     if (d->requested_by != who.user_id()) tell_requester(c, app, cid, *d, "被退回（" + text::truncate(reason, 30) + "）");

@@ -463,8 +463,8 @@ RoleOutcome grant_role(App& app, const Caller& who, I cid, std::string_view body
     if (!u) throw_not_found("用户", "User");
     if (c.scalar("SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = ?", {cid, u->id, role_s}))
       throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色", "The user already holds this role");
-    if (u->id == who.user_id() && needs_second_person(*role))
-      throw Error(ErrorKind::conflict, "own-grant", "不能为自己申请该角色", "You cannot ask for this role for yourself");
+    if (u->id == who.user_id())
+      throw Error(ErrorKind::conflict, "own-grant", "不能为自己授予角色", "You cannot grant yourself a role");
     if (!needs_second_person(*role)) {
       store::insert_grant(c, cid, u->id, *role, who.user_id(), app.clock_ms());
       audit(c, app, who, cid, "role.grant", "user:" + std::to_string(u->id), {{"role", role_s}});
@@ -498,7 +498,9 @@ json::object confirm_role(App& app, const Caller& who, I cid, I request_id) {
     XINYI_ASSERT(role.has_value());
     if (!store::insert_grant(c, cid, q->i64(1), *role, q->i64(9), now))
       throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色", "The user already holds this role");
-    c.execute("UPDATE role_grants SET confirmed_by = ? WHERE compound_id = ? AND user_id = ? AND role = ?", {who.user_id(), cid, q->i64(1), q->str(4)});
+    c.execute("UPDATE role_grants SET confirmed_by = ?, source = (SELECT source FROM role_requests WHERE id = ?) "
+              "WHERE compound_id = ? AND user_id = ? AND role = ?",
+              {who.user_id(), request_id, cid, q->i64(1), q->str(4)});
     c.execute("UPDATE role_requests SET status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?", {who.user_id(), now, request_id});
     audit(c, app, who, cid, "role.grant", "user:" + std::to_string(q->i64(1)), {{"role", q->str(4)}, {"request", request_id}});
     tell_committee(c, app, cid, who.user_id(), "已授予 " + mask_name(q->str(3)) + " " + role_zh(q->str(4)) + "角色（经两人确认）");

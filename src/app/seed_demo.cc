@@ -275,8 +275,11 @@ SeedReport seed_demo(App& app) {
       store::insert_grant(c, cid, user_ids[6], Role::auditor, user_ids[0], now);
     }
     store::insert_grant(c, teachers, user_ids[5], Role::worker, user_ids[0], now);
-    for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[7], wang, "owner", now);
-    store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", now);
+    // They claimed their units in January 2025, long before any vote the demo opens (a claim
+    // made during a vote does not speak in it).
+    const I claimed = 1'736'467'200'000;  // 2025-01-10
+    for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[7], wang, "owner", claimed);
+    store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", claimed);
     auto votes = seed_demo_votes(c, compound_ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]}, now, wang_units[0]);
     seed_demo_services(c, compound_ids, DemoServicePeople{user_ids[1], user_ids[2], user_ids[5], user_ids[7]}, now);
     rep.entries = seed_demo_books(app, c, compound_ids, DemoPeople{user_ids[4], user_ids[2], user_ids[3], votes.fee_rise, votes.renewal});

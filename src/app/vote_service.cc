@@ -213,8 +213,11 @@ std::vector<I> my_electors(Connection& c, I vote_id, I user_id, std::optional<I>
   // one of them does not speak for the developer; that elector votes on paper.
   for (auto& r : c.query("SELECT DISTINCT eu.no, eu.unit_id FROM claims cl JOIN vote_elector_units eu ON eu.unit_id = cl.unit_id "
                          "AND eu.vote_id = ? JOIN vote_electors e ON e.vote_id = eu.vote_id AND e.no = eu.no AND e.developer = 0 "
-                         "WHERE cl.user_id = ? AND cl.relation = 'owner' ORDER BY eu.no",
-                         {vote_id, user_id})) {
+                         "WHERE cl.user_id = ? AND cl.relation = 'owner' "
+                         // Only a claim made before the vote opened speaks for its electors: an
+                         // owner record and claim added while it runs could cast someone's ballot.
+                         "AND cl.created_at <= (SELECT opens_at FROM votes WHERE id = ?) ORDER BY eu.no",
+                         {vote_id, user_id, vote_id})) {
     if (unit_id && r.i64(1) != *unit_id) continue;
     if (std::find(out.begin(), out.end(), r.i64(0)) == out.end()) out.push_back(r.i64(0));
   }
@@ -528,6 +531,12 @@ json::object cast_ballot(App& app, const Caller& who, I cid, I vote_id, std::str
     std::string receipt = cast_in(c, vote_id, nos[0], choices, "online", "", now);
     c.execute("UPDATE ballots SET entered_by = NULL, countersigned_by = NULL, countersigned_at = NULL WHERE vote_id = ? AND no = ?",
               {vote_id, nos[0]});
+    if (prev && prev->str(0) == "paper")  // every owner of the units learns their paper ballot was replaced
+      notify_units(c, cid, "cl.relation = 'owner' AND u.id IN (SELECT unit_id FROM vote_elector_units WHERE vote_id = ? AND no = ?)",
+                   {vote_id, nos[0]},
+                   Notice{"vote", "您的纸质选票已被在线投票取代：" + v.title, "如不是您本人操作，请立即联系委员会",
+                          "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
+                   now);
     // The audit entry says that this person voted, never what they chose.
     audit(c, app, who, cid, "vote.ballot", "vote:" + std::to_string(vote_id), {{"changed", prev.has_value()}});
     return json::object{{"vote_id", vote_id}, {"receipt", receipt}, {"choices", choice_labels(v, choices)},
@@ -579,7 +588,7 @@ json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id, s
     // The committee writes the receipt code on the paper ballot's stub for the owner. It counts
     // once a second person countersigns it.
     return json::object{{"vote_id", vote_id}, {"unit_id", unit_id}, {"ballot", no->i64(0)}, {"receipt", receipt},
-                        {"replaced", prev.has_value()}, {"counted", false}};
+                        {"replaced", prev.has_value()}, {"counted", false}, {"entered_at", now}};
   });
 }
 
@@ -608,13 +617,22 @@ json::array list_paper_ballots(App& app, I cid, I vote_id) {
   });
 }
 
-json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote_id, I ballot_no) {
+json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote_id, I ballot_no, std::string_view body) {
+  // The countersignature is for the ballot as the signer saw it (its entry time, as listed):
+  // a ballot replaced meanwhile is not countersigned by a click on the old one.
+  JsonIn in(body);
+  I seen = in.i64("entered_at", 0, INT64_MAX);
+  in.finish();
   return app.db.write([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     I now = app.clock_ms();
     require_open_for_ballots(v, now);
-    auto b = c.query_one("SELECT channel, entered_by, countersigned_by FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, ballot_no});
+    auto b = c.query_one("SELECT channel, entered_by, countersigned_by, cast_at FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, ballot_no});
     if (!b || b->str(0) != "paper") throw_not_found("纸质选票", "Paper ballot");
+    if (b->i64(3) != seen)
+      throw Error(ErrorKind::conflict, "ballot-changed", "这张选票在您查看后被更改过，请重新核对扫描件", "This ballot changed after you looked at it; check its scan again");
+    if (b->is_null(1))
+      throw Error(ErrorKind::conflict, "second-person", "这张选票没有录入人记录，请重新录入后再复核", "This ballot has no recorded enterer; enter it again first");
     if (!b->is_null(2)) throw Error(ErrorKind::conflict, "already-countersigned", "这张选票已经复核过了", "This ballot is already countersigned");
     if (!b->is_null(1) && b->i64(1) == who.user_id())
       throw Error(ErrorKind::conflict, "second-person", "须由录入人以外的另一位委员或工作人员复核", "Someone other than the person who entered it must countersign");
@@ -821,12 +839,25 @@ json::object establish_committee(App& app, const Caller& who, I cid, I committee
     c.execute("UPDATE committees SET status = 'ended' WHERE compound_id = ? AND kind = ? AND status = 'serving'", {cid, k->str(0)});
     c.execute("UPDATE committees SET status = 'serving', established_at = ? WHERE id = ?", {now, committee_id});
     c.execute("UPDATE committee_members SET status = 'serving' WHERE committee_id = ? AND status = 'nominated'", {committee_id});
-    I granted = 0;
+    // Members with an account get the committee role once a second person (another staff
+    // member or the operator) confirms it, as any approving role: one account that establishes
+    // a committee of its own nominees does not thereby hold the owners' side.
+    I asked = 0;
     for (auto& m : members)
-      if (auto u = m.opt_i64(3)) granted += store::insert_grant(c, cid, *u, Role::committee, who.user_id(), now) ? 1 : 0;
+      if (auto u = m.opt_i64(3)) {
+        if (c.scalar("SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = 'committee'", {cid, *u}) ||
+            c.scalar("SELECT COUNT(*) FROM role_requests WHERE compound_id = ? AND user_id = ? AND role = 'committee' AND status = 'pending'",
+                     {cid, *u}))
+          continue;
+        c.execute("INSERT INTO role_requests (compound_id, user_id, role, action, status, requested_by, requested_at, source) "
+                  "VALUES (?, ?, 'committee', 'grant', 'pending', ?, ?, 'committee')",
+                  {cid, *u, who.user_id(), now});
+        ++asked;
+      }
     audit(c, app, who, cid, "committee.establish", "committee:" + std::to_string(committee_id),
-          {{"members", n}, {"resident_reps", reps}, {"roles_granted", granted}});
-    return json::object{{"id", committee_id}, {"status", "serving"}, {"members", n}, {"resident_reps", reps}, {"roles_granted", granted}};
+          {{"members", n}, {"resident_reps", reps}, {"roles_awaiting_confirmation", asked}});
+    return json::object{{"id", committee_id}, {"status", "serving"}, {"members", n}, {"resident_reps", reps},
+                        {"roles_awaiting_confirmation", asked}};
   });
 }
 

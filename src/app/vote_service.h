@@ -54,7 +54,9 @@ boost::json::object enter_paper_ballot(App& app, const Caller& who, std::int64_t
 // The paper ballots of a vote with their scans and what they record, for the committee and
 // staff who enter and countersign them (never public: a scan shows the choice).
 boost::json::array list_paper_ballots(App& app, std::int64_t cid, std::int64_t vote_id);
-boost::json::object countersign_paper_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id, std::int64_t ballot_no);
+// body: {"entered_at": ms} as listed, so a ballot changed meanwhile is not countersigned (409).
+boost::json::object countersign_paper_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id, std::int64_t ballot_no,
+                                             std::string_view body);
 boost::json::object close_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id);
 // Public: the vote, its turnout against the quorum while open, its result once closed.
 boost::json::array list_votes(App& app, const Caller& who, std::int64_t cid);

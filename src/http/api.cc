@@ -346,7 +346,7 @@ void register_api(Router& r) {
   r.add("GET", cpd + "/votes/{id}/paper-ballots", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(200, app::list_paper_ballots(x.app, x.id("cid"), x.id("id"))); });
   r.add("POST", "/api/v1/compounds/{cid}/votes/{id}/paper-ballots/{ballot}/countersign", Rule::in_compound({C, S}), [](Ctx& x) {
-    return json_response(200, app::countersign_paper_ballot(x.app, x.caller, x.id("cid"), x.id("id"), x.id("ballot")));
+    return json_response(200, app::countersign_paper_ballot(x.app, x.caller, x.id("cid"), x.id("id"), x.id("ballot"), x.req.body));
   });
   r.add("GET", cpd + "/votes/{id}/roll", Rule::in_compound({R, C, T, S, A}),
         [](Ctx& x) { return json_response(200, app::vote_roll(x.app, x.id("cid"), x.id("id"))); });

@@ -200,7 +200,8 @@ Response Router::handle_idempotent(const Route& route, Ctx& ctx, std::int64_t us
   // is not a retry, and silently answering the first write's result would drop the second.
   const std::string body_sha = auth::sha256_hex(ctx.req.body);
   if (prior) {
-    if (prior->str(0) != ctx.req.path || prior->str(3) != body_sha)
+    // (A key kept before bodies were recorded has no digest: its path alone decides.)
+    if (prior->str(0) != ctx.req.path || (!prior->str(3).empty() && prior->str(3) != body_sha))
       return problem(422, "idempotency-key-reused", "这个 Idempotency-Key 已用于另一个请求（路径或内容不同），什么也没有改变",
                      "This Idempotency-Key was used for another request (another path or body); nothing was changed");
     if (prior->is_null(1))  // applied, but the server stopped before it could keep the answer

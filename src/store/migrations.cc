@@ -1051,7 +1051,8 @@ CREATE TABLE role_requests (
   requested_at BIGINT NOT NULL,
   decided_by BIGINT,
   decided_at BIGINT,
-  reason TEXT NOT NULL DEFAULT ''
+  reason TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT 'direct'
 );
 CREATE INDEX role_requests_by_compound ON role_requests (compound_id, status, id);
 CREATE TABLE role_history (
@@ -1075,6 +1076,17 @@ CREATE TABLE ballot_scans (
   entered_at BIGINT NOT NULL,
   PRIMARY KEY (compound_id, sha256)
 );
+-- What earlier versions left: a payment reversed then kept its allocations as paid and its
+-- prepayment as usable; a cancelled project's refunded pledges kept their paid amount; paper
+-- ballots entered before countersignatures existed count as they did (countersigned_by 0).
+UPDATE payments SET reversed_idx = (SELECT MIN(e.idx) FROM ledger_entries e WHERE e.compound_id = payments.compound_id
+  AND e.reverses = payments.entry_idx) WHERE reversed_idx IS NULL AND EXISTS (SELECT 1 FROM ledger_entries e
+  WHERE e.compound_id = payments.compound_id AND e.reverses = payments.entry_idx);
+UPDATE bills SET paid_fen = paid_fen - (SELECT COALESCE(SUM(a.amount_fen), 0) FROM payment_allocations a JOIN payments p
+  ON p.id = a.payment_id WHERE a.bill_id = bills.id AND p.reversed_idx IS NOT NULL);
+UPDATE pledges SET paid_fen = (SELECT COALESCE(SUM(x.amount_fen), 0) FROM pledge_payments x WHERE x.pledge_id = pledges.id
+  AND x.refund_idx IS NULL);
+UPDATE ballots SET countersigned_by = 0, countersigned_at = cast_at WHERE channel = 'paper';
 CREATE TABLE plan_item_workers (
   compound_id BIGINT NOT NULL REFERENCES compounds(id),
   item_code TEXT NOT NULL,

@@ -9,6 +9,7 @@
 #include "app/registry_service.h"
 #include "app/verify.h"
 #include "auth/crypto.h"
+#include "domain/ledger/books.h"
 #include "store/ledger_repo.h"
 #include "support/test_env.h"
 
@@ -118,6 +119,31 @@ TEST_F(LedgerTest, CorrectionsAreReversalsNeverEdits) {
   EXPECT_TRUE(verify().ok);
 }
 
+// One person's journal entry records money coming in or moves income and expense between
+// accounts; it never touches an owner's balance, anything owed, restricted income or a fund's
+// money going out.
+TEST_F(LedgerTest, AJournalEntryCannotReachAroundTheWorkflows) {
+  post(income(10'000));
+  auto refused = [&](const char* debit, const char* credit) {
+    return status_of([&] {
+      post(std::string(R"({"date":"2025-03-02","description":"x","postings":[{"account":")") + debit + R"(","amount_fen":100},{"account":")" +
+           credit + R"(","amount_fen":-100}]})");
+    });
+  };
+  EXPECT_EQ(refused("2002", "4001"), 422);  // spends a household's prepayment
+  EXPECT_EQ(refused("1101", "4001"), 422);  // bills a household outside a bill run
+  EXPECT_EQ(refused("4001", "1101"), 422);  // settles a bill outside a payment
+  EXPECT_EQ(refused("5004", "2001"), 422);  // owes the trustee more
+  EXPECT_EQ(refused("3003", "4008"), 422);  // takes money out of the maintenance fund
+  EXPECT_EQ(refused("4005", "4002"), 422);  // turns donations into ordinary income
+  EXPECT_EQ(refused("1001", "4007"), 422);  // crowdfunding without a pledge
+  EXPECT_EQ(refused("1001", "3002"), 422);  // charity money without a donation
+  EXPECT_EQ(env.count("ledger_entries"), 1);
+  EXPECT_EQ(refused("1003", "3003"), 200);  // the maintenance fund received
+  EXPECT_EQ(refused("5002", "5001"), 200);  // an expense reclassified
+  EXPECT_EQ(refused("1001", "4006"), 200);  // interest received
+}
+
 TEST_F(LedgerTest, OnlyAReclassificationIsReversedAtOnce) {
   post(R"({"date":"2025-03-01","description":"保洁记错科目","postings":[{"account":"5002","amount_fen":100},{"account":"5001","amount_fen":-100}]})");
   auto r = app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"科目错"})");
@@ -139,6 +165,18 @@ TEST_F(LedgerTest, TheTrusteeAloneCannotReverseAPayment) {
   EXPECT_TRUE(app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0, R"({"reason":"退款"})").pending);
 }
 
+// A trustee whose role has ended no longer carries a request over the line with the approval
+// it gave while in office.
+TEST_F(LedgerTest, AnApprovalCountsOnlyWhileTheRoleIsHeld) {
+  post(income(10'000));
+  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
+                                     env.with_voucher(cid, R"({"payee":"某保洁公司","amount_fen":1000,"purpose":"保洁","expense_account":"5001"})"));
+  sql("DELETE FROM role_grants WHERE role = 'trustee'");
+  auto r = app::approve_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64());
+  EXPECT_EQ(r.at("status").as_string(), "pending");
+  EXPECT_EQ(balance("1001"), 10'000);
+}
+
 TEST_F(LedgerTest, NoEntryOverdrawsABankOrCashAccount) {
   post(income(10'000));
   auto pay = [&](std::int64_t fen) {
@@ -146,11 +184,25 @@ TEST_F(LedgerTest, NoEntryOverdrawsABankOrCashAccount) {
                                      env.with_voucher(cid, R"({"payee":"某保洁公司","amount_fen":)" + std::to_string(fen) +
                                          R"(,"purpose":"保洁","expense_account":"5001"})"));
   };
-  // A journal entry cannot take the bank below zero.
-  EXPECT_EQ(status_of([&] {
-              post(R"({"date":"2025-03-02","description":"x","postings":[{"account":"5001","amount_fen":10001},{"account":"1001","amount_fen":-10001}]})");
-            }),
-            422);
+  // No entry takes the bank below zero, whoever appends it (here straight through the Appender,
+  // as an approval's execution does); nothing is written.
+  const auto entries_before = env.count("ledger_entries");
+  auto append = [&](std::int64_t fen) {
+    return status_of([&] {
+      env.db().write([&](store::Connection& c) {
+        app::Appender ap(c, cid, 2);
+        ledger::Transaction t;
+        t.date = "2025-03-02";
+        t.kind = "disbursement";
+        t.description = "保洁";
+        t.postings = {{"5001", fen, 0}, {"1001", -fen, 0}};
+        ap.append(std::move(t));
+        ap.finish();
+      });
+    });
+  };
+  EXPECT_EQ(append(10'001), 422);
+  EXPECT_EQ(env.count("ledger_entries"), entries_before);
   // A request counts what is already pending: 6,000 then 5,000 of 10,000.
   auto first = pay(6'000);
   try {

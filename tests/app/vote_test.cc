@@ -72,10 +72,15 @@ class VoteTest : public ::testing::Test {
     auto r = app::enter_paper_ballot(env.app(), com, cid, vid,
                                      R"({"unit_id":)" + std::to_string(unit[number]) + R"(,"choices":)" + choices +
                                          R"(,"voucher_sha256":")" + scan + R"(","replace":)" + (replace ? "true" : "false") + "}");
-    if (countersign) app::countersign_paper_ballot(env.app(), env.caller("staff"), cid, vid, r.at("ballot").as_int64());
+    if (countersign) sign(vid, r, "staff");
     return r;
   }
   int scans = 0;
+  // A second person countersigns the ballot `entered` (the answer of enter_paper_ballot) as seen.
+  json::object sign(I vid, const json::object& entered, const std::string& login) {
+    return app::countersign_paper_ballot(env.app(), env.caller(login), cid, vid, entered.at("ballot").as_int64(),
+                                         R"({"entered_at":)" + std::to_string(entered.at("entered_at").as_int64()) + "}");
+  }
   // A vote on `matter` that every owner but the developer passes.
   I passed_vote(int matter) {
     I vid = motion(matter).at("id").as_int64();
@@ -200,18 +205,26 @@ TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevail
   EXPECT_EQ(turnout(), 0);  // not counted yet
   EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots_awaiting_countersignature").as_int64(), 1);
   EXPECT_EQ(bing_told(), told_before + 1);  // 丙 learns at once
-  const I ballot = p.at("ballot").as_int64();
-  EXPECT_EQ(status_of([&] { app::countersign_paper_ballot(env.app(), com, cid, vid, ballot); }), 409);  // who entered it
+  EXPECT_EQ(status_of([&] { sign(vid, p, "com"); }), 409);  // who entered it
+  {
+    json::object stale = p;
+    stale["entered_at"] = p.at("entered_at").as_int64() - 1;
+    EXPECT_EQ(status_of([&] { sign(vid, stale, "staff"); }), 409);  // not the ballot as it is now
+  }
   // The same scan cannot stand for another owner's ballot.
   EXPECT_EQ(status_of([&] {
               app::enter_paper_ballot(env.app(), com, cid, vid,
                                       R"({"unit_id":)" + std::to_string(unit["201"]) + R"(,"choices":[1],"voucher_sha256":")" + scan + R"("})");
             }),
             409);
-  app::countersign_paper_ballot(env.app(), env.caller("staff"), cid, vid, ballot);
+  sign(vid, p, "staff");
   EXPECT_EQ(turnout(), 1);
   EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots").as_int64(), 1);
-  EXPECT_EQ(status_of([&] { app::countersign_paper_ballot(env.app(), env.caller("staff"), cid, vid, ballot); }), 409);
+  EXPECT_EQ(status_of([&] { sign(vid, p, "staff"); }), 409);
+  // An owner record and claim added while the vote runs speak for nobody in it.
+  now += 60'000;
+  owner("puppet", "13900000009", {"202"}, "owner");
+  EXPECT_EQ(status_of([&] { vote("puppet", vid, "[0]"); }), 403);
   // 丙 votes online: that ballot replaces the paper one.
   const std::string paper_scan = scan;
   vote("bing", vid, "[0]");
@@ -346,8 +359,15 @@ TEST_F(VoteTest, ThePropertyManagementCommitteeNeedsItsPetitionAndComposition) {
   EXPECT_EQ(status_of([&] { app::sign_petition(env.app(), env.caller("jia"), cid); }), 409);  // signed already
   EXPECT_EQ(status_of([&] { app::sign_petition(env.app(), env.caller("zu"), cid); }), 409);  // tenants do not sign
   EXPECT_EQ(establish(), 200);
-  // 甲 now holds the committee role; names are masked in public.
+  // 甲's committee role waits for a second person, then holds; names are masked in public.
+  EXPECT_FALSE(env.caller("jia").principal->has(cid, Role::committee));
+  auto pending = app::list_roles(env.app(), cid).at("pending").as_array();
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(status_of([&] { app::confirm_role(env.app(), env.caller("staff"), cid, pending[0].at("id").as_int64()); }), 409);  // who asked
+  env.add_user("root", "", true);
+  app::confirm_role(env.app(), env.caller("root"), cid, pending[0].at("id").as_int64());
   EXPECT_TRUE(env.caller("jia").principal->has(cid, Role::committee));
+  EXPECT_EQ(app::public_compound(env.app(), cid).at("roles").at("current").as_array().size() > 0, true);
   auto pub = app::list_committees(env.app(), cid);
   EXPECT_EQ(pub[0].at("status").as_string(), "serving");
   EXPECT_EQ(pub[0].at("petition_households").as_int64(), 3);

@@ -377,7 +377,7 @@ TEST_F(PermissionTest, ABodyWithADuplicateKeyIsRefused) {
   EXPECT_EQ(r.json().at("type").as_string(), "/problems/duplicate-key");
   // Also inside a nested object, and with the key spelled with an escape.
   EXPECT_EQ(trustee.post(cpd + "/ledger/transactions",
-                         R"({"date":"2026-11-01","description":"x","postings":[{"account":"1001","amount_fen":5,"amount_fen":7},{"account":"4006","amount_fen":-5}]})")
+                         R"({"date":"2026-11-01","description":"x","postings":[{"account":"1001","amount_fen":5,"\u0061mount_fen":7},{"account":"4006","amount_fen":-5}]})")
                 .status,
             400);
   EXPECT_EQ(count(), before);

@@ -257,6 +257,24 @@ bool reversal_is_co_managed(const Transaction& t, const std::vector<Account>& ch
   return false;
 }
 
+std::vector<FieldError> journal_limits(const Transaction& t, const std::vector<Account>& chart) {
+  std::vector<FieldError> errs;
+  for (std::size_t i = 0; i < t.postings.size(); ++i) {
+    const auto& p = t.postings[i];
+    const Account* a = find_account(chart, p.account);
+    if (!a) continue;  // validate() names unknown accounts
+    bool ok = a->cash ? p.amount_fen > 0
+              : a->type == AccountType::income || a->type == AccountType::expense ? p.account != "4005" && p.account != "4007"
+              : a->type == AccountType::fund                                     ? p.amount_fen < 0 && !a->charity
+                                                                                  : false;
+    if (!ok)
+      errs.push_back({"postings[" + std::to_string(i) + "].account",
+                      a->name_zh + "不能用手工记账变动（应通过收费、支出申请、捐赠或众筹办理）",
+                      a->name_en + " cannot be changed by a journal entry (use the fee, payment request, donation or crowdfunding workflow)"});
+  }
+  return errs;
+}
+
 std::int64_t entry_amount_fen(const Transaction& t) {
   std::int64_t sum = 0;
   for (const auto& p : t.postings)

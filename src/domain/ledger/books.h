@@ -116,6 +116,12 @@ std::optional<Transaction> from_published(std::string_view canonical, std::strin
 // and crowdfunding. Such a reversal waits for the same approvals as a disbursement of
 // entry_amount_fen(t); only a reclassification between income or expense accounts is not.
 bool reversal_is_co_managed(const Transaction& t, const std::vector<Account>& chart);
+// What one person may book by a journal entry (POST …/ledger/transactions): money coming in
+// (a bank or cash account debited), income and expense moved between accounts, a fund
+// credited. Owners' balances (receivables, prepayments, deposits), anything owed, restricted
+// income (donations 4005, crowdfunding 4007) and debits of funds change only through their
+// workflows, where the rules and approvals are. Empty: allowed.
+std::vector<FieldError> journal_limits(const Transaction& t, const std::vector<Account>& chart);
 // The size of an entry: the sum of its debits, in fen.
 std::int64_t entry_amount_fen(const Transaction& t);
 
