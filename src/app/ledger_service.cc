@@ -1008,9 +1008,9 @@ VoucherFile voucher_file(App& app, I cid, const std::string& sha) {
     // A replaced scan stays private too: every scan ever entered for a secret ballot is listed.
     if (!v ||
         c.query_one("SELECT 1 FROM ballots b JOIN votes v ON v.id = b.vote_id WHERE b.compound_id = ? AND "
-                    "b.voucher_sha256 = ? AND v.secret = 1",
+                    "b.voucher_sha256 = ? AND v.secret = 1 LIMIT 1",
                     {cid, sha}) ||
-        c.query_one("SELECT 1 FROM ballot_scans WHERE compound_id = ? AND sha256 = ? AND secret = 1", {cid, sha}))
+        c.query_one("SELECT 1 FROM ballot_scans WHERE compound_id = ? AND sha256 = ? AND secret = 1 LIMIT 1", {cid, sha}))
       throw_not_found("凭证", "Voucher");
     return VoucherFile{v->mime, v->bytes};
   });

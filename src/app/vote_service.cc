@@ -617,6 +617,17 @@ json::array list_paper_ballots(App& app, I cid, I vote_id) {
   });
 }
 
+VoucherFile paper_ballot_scan(App& app, I cid, I vote_id, I ballot_no) {
+  return app.db.read([&](Connection& c) {
+    require_vote(c, cid, vote_id);
+    auto b = c.query_one("SELECT voucher_sha256 FROM ballots WHERE vote_id = ? AND no = ? AND channel = 'paper'", {vote_id, ballot_no});
+    if (!b) throw_not_found("纸质选票", "Paper ballot");
+    auto v = store::get_voucher(c, cid, b->str(0), true);
+    if (!v) throw_not_found("选票扫描件", "Ballot scan");
+    return VoucherFile{v->mime, v->bytes};
+  });
+}
+
 json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote_id, I ballot_no, std::string_view body) {
   // The countersignature is for the ballot as the signer saw it (its entry time, as listed):
   // a ballot replaced meanwhile is not countersigned by a click on the old one.

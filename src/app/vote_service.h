@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/ledger_service.h"
 
 namespace xinyi::app {
 
@@ -54,6 +55,9 @@ boost::json::object enter_paper_ballot(App& app, const Caller& who, std::int64_t
 // The paper ballots of a vote with their scans and what they record, for the committee and
 // staff who enter and countersign them (never public: a scan shows the choice).
 boost::json::array list_paper_ballots(App& app, std::int64_t cid, std::int64_t vote_id);
+// The scan of one paper ballot, for the committee and staff who check it (also in a secret
+// vote, where the public never sees it).
+VoucherFile paper_ballot_scan(App& app, std::int64_t cid, std::int64_t vote_id, std::int64_t ballot_no);
 // body: {"entered_at": ms} as listed, so a ballot changed meanwhile is not countersigned (409).
 boost::json::object countersign_paper_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id, std::int64_t ballot_no,
                                              std::string_view body);

@@ -345,6 +345,18 @@ void register_api(Router& r) {
         [](Ctx& x) { return json_response(201, app::enter_paper_ballot(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
   r.add("GET", cpd + "/votes/{id}/paper-ballots", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(200, app::list_paper_ballots(x.app, x.id("cid"), x.id("id"))); });
+  r.add("GET", cpd + "/votes/{id}/paper-ballots/{ballot}/scan", Rule::in_compound({C, S}), [](Ctx& x) {
+    auto f = app::paper_ballot_scan(x.app, x.id("cid"), x.id("id"), x.id("ballot"));
+    Response res;
+    res.content_type = f.mime;
+    res.body = std::move(f.bytes);
+    const bool image = f.mime.rfind("image/", 0) == 0;
+    res.headers.emplace_back("Cache-Control", "private, no-store");
+    res.headers.emplace_back("Content-Disposition", std::string(image ? "inline" : "attachment") + "; filename=\"ballot-scan" +
+                                                        (image ? (f.mime == "image/png" ? ".png" : ".jpg") : ".pdf") + "\"");
+    res.headers.emplace_back("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    return res;
+  });
   r.add("POST", "/api/v1/compounds/{cid}/votes/{id}/paper-ballots/{ballot}/countersign", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(200, app::countersign_paper_ballot(x.app, x.caller, x.id("cid"), x.id("id"), x.id("ballot"), x.req.body));
   });

@@ -165,6 +165,26 @@ TEST(TableExport, FormulaLikeCellsAreNeutralised) {
     EXPECT_NE(csv.find(v), std::string::npos) << v << "\n" << csv;
 }
 
+// A secret vote's paper-ballot scan that several ballots share is refused to the public (404),
+// never a crash; the committee reads a ballot's scan through its own route.
+TEST_F(LedgerApiTest, ASecretBallotScanIsPrivateAndNeverBringsTheServerDown) {
+  auto row = env.db().read([&](store::Connection& c) {
+    return c.query_one("SELECT b.compound_id, b.vote_id, MIN(b.no), b.voucher_sha256 FROM ballots b JOIN votes v ON v.id = b.vote_id "
+                       "WHERE v.secret = 1 AND b.channel = 'paper' GROUP BY b.compound_id, b.vote_id, b.voucher_sha256 HAVING COUNT(*) > 1 "
+                       "ORDER BY b.vote_id LIMIT 1");
+  });
+  ASSERT_TRUE(row.has_value());
+  const std::string cid = std::to_string(row->i64(0)), vote = std::to_string(row->i64(1)), no = std::to_string(row->i64(2));
+  EXPECT_EQ(client().get("/api/v1/public/compounds/" + cid + "/vouchers/" + row->str(3)).status, 404);
+  EXPECT_EQ(client().get("/api/v1/health").status, 200);  // still up
+  auto com = client();
+  com.login("committee");
+  auto scan = com.get("/api/v1/compounds/" + cid + "/votes/" + vote + "/paper-ballots/" + no + "/scan");
+  EXPECT_EQ(scan.status, 200);
+  EXPECT_EQ(scan.body.rfind("%PDF", 0), 0u);
+  EXPECT_NE(scan.headers["content-security-policy"].find("sandbox"), std::string::npos);
+}
+
 TEST_F(LedgerApiTest, TheTrusteesRosterHasNoIdCardDigits) {
   auto base = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院")) + "/units?limit=500";
   auto t = client();

@@ -111,6 +111,7 @@ const std::map<std::string, std::string>& expected() {
       {"GET /api/v1/compounds/{cid}/votes/{id}/my", "r"},
       {"POST /api/v1/compounds/{cid}/votes/{id}/paper-ballots", "c"},
       {"GET /api/v1/compounds/{cid}/votes/{id}/paper-ballots", "cs"},
+      {"GET /api/v1/compounds/{cid}/votes/{id}/paper-ballots/{ballot}/scan", "cs"},
       {"POST /api/v1/compounds/{cid}/votes/{id}/paper-ballots/{ballot}/countersign", "cs"},
       {"GET /api/v1/compounds/{cid}/votes/{id}/roll", "rctsu"},
       {"POST /api/v1/compounds/{cid}/committees", "cs"},

@@ -35,6 +35,10 @@ test("a compound's public home lists its courtyards", async () => {
   const text = await page.locator('#app').innerText()
   for (const y of ['桂馨院', '兰苑', '李院']) assert.ok(text.includes(y), y)
   assert.ok(text.includes('北门片区'))
+  // Who holds the roles that decide the owners' money, since when, names masked.
+  const committee = await page.locator('[data-test=public-role][data-role=committee]').innerText()
+  assert.match(committee, /委员[\s\S]*刘\*+（\d{4}-\d\d-\d\d 起，/)
+  assert.ok(!text.includes('刘委员'))
 })
 
 test('a resident signs in and sees their units', async () => {

@@ -69,6 +69,14 @@ test('a worker logs a visit from the phone and a resident of the courtyard confi
   await worker.locator('[data-test=role]').first().click()  // 孙师傅's role: the visits page
   await worker.waitForURL(/\/c\/1\/visits$/)
   await worker.locator('[data-test=worker-card]').waitFor()
+  // The items he does (known from his own visits: a worker cannot read the assignments) come
+  // first; another one is refused by the server, and the page says why.
+  await worker.locator('[data-test=checkin-item] option[value=electric]').waitFor({ state: 'attached' })
+  assert.deepEqual(await worker.locator('[data-test=checkin-item] option').evaluateAll((os) => os.map((o) => o.value)), ['electric'])
+  await worker.locator('[data-test=checkin-all]').check()
+  await worker.locator('[data-test=checkin-item]').selectOption('clean')
+  await worker.locator('[data-test=check-in]').click()
+  assert.match(await worker.locator('[data-test=worker-error]').innerText(), /受托人没有安排您做这一项服务/)
   await worker.locator('[data-test=checkin-item]').selectOption('electric')
   await worker.locator('[data-test=check-in]').click()
   await worker.locator('[data-test=in-progress]').waitFor()
@@ -121,4 +129,26 @@ test('the demo owner answers this year\'s questionnaire once, and the count rise
   const results = await (await fetch(server.url + `api/v1/public/compounds/1/questionnaires/${afterList[0].id}/results`)).json()
   assert.equal(results.responses, before[0].responses + 2)
   assert.ok(!JSON.stringify(results).includes('雨天'))  // free text is not public
+})
+
+test('the trustee assigns a worker to an item of the service plan, and takes it back', async () => {
+  const trustee = await newPage(browser)
+  await signIn(trustee, server, 'trustee')
+  await trustee.waitForURL(/\/me$/)
+  await trustee.goto(server.url + 'manage/1')
+  await trustee.locator('[data-test=assignment][data-item=electric]').filter({ hasText: '孙师傅（worker）' }).waitFor()
+  // Only the compound's workers can be assigned: the server says so.
+  await trustee.locator('[data-test=assign-item]').selectOption('garden')
+  await trustee.locator('[data-test=assign-login]').fill('committee')
+  await trustee.locator('[data-test=assign]').click()
+  await trustee.locator('[data-test=assign-message]').filter({ hasText: '不是本小区的服务人员' }).waitFor()
+  await trustee.locator('[data-test=assign-login]').fill('worker')
+  await trustee.locator('[data-test=assign]').click()
+  await trustee.locator('[data-test=assign-message]').filter({ hasText: '已安排 worker 负责「绿化工」' }).waitFor()
+  const garden = trustee.locator('[data-test=assignment][data-item=garden]')
+  await garden.filter({ hasText: '孙师傅' }).waitFor()
+  await garden.getByRole('button', { name: '取消安排 孙师傅' }).click()
+  await garden.filter({ hasNotText: '孙师傅' }).waitFor()
+  assert.match(await trustee.locator('[data-test=assign-message]').innerText(), /已取消 worker 的「绿化工」/)
+  await trustee.close()
 })

@@ -82,6 +82,8 @@ export function rolesIn(me, cid) {
 
 // Today's date in China's time zone (2026-11-24), and a date `days` later.
 export const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+// The day of the time `ms` in China's time zone (2026-11-24).
+export const day = (ms) => new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10)
 export const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10)
 
 // The last month that is over, in China's time zone ("2026-10" during November 2026).

@@ -12,6 +12,7 @@ export const router = createRouter({
     { path: '/c/:id/surveys/:qid', component: () => import('./pages/Survey.vue'), props: true },
     { path: '/c/:id/projects/:pid', component: () => import('./pages/Project.vue'), props: true },
     { path: '/c/:id/charity', component: () => import('./pages/Charity.vue'), props: true },
+    { path: '/c/:id/approvals', component: () => import('./pages/Approvals.vue'), props: true },
     { path: '/c/:id/notices', component: () => import('./pages/Announcements.vue'), props: true },
     { path: '/c/:id/notices/:aid', component: () => import('./pages/Announcement.vue'), props: true },
     { path: '/notices', component: () => import('./pages/Notices.vue') },
