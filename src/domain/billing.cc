@@ -47,7 +47,7 @@ bool within_billing_horizon(const Period& p, Month now) {
   // The current period of p's kind starts at a multiple of its length (Jan, Apr, Jul, Oct …).
   Month start{now.year, 1 + ((now.month - 1) / p.months) * p.months};
   if (p.months != 1 && p.months != 3 && p.months != 12) start = now;
-  return p.last() <= start.plus(2 * p.months - 1);
+  return p.first == start || p.first == start.plus(p.months);
 }
 
 std::string Period::str() const {

@@ -50,11 +50,10 @@ struct Period {
   Month last() const { return first.plus(months - 1); }
 };
 
-// A bill run may reach at most to the end of the period after the current one, of the same
-// kind (this month or next; this quarter or next; this year or next), `now` being the month
-// in China time (UTC+8). Billing 2035 today would make every household a defaulter on the
-// public page. Earlier months may still be billed (a compound catching up, months never
-// billed); a month is never billed twice either way.
+// A bill run is for the current period or the next one of its kind (this month or next; this
+// quarter or next; this year or next), `now` being the month in China time (UTC+8). Billing
+// 2035 today, or months long past, would make households defaulters on the public page at
+// once; months never billed are not caught up by one person's bill run.
 bool within_billing_horizon(const Period& p, Month now);
 
 // rate × area × months, rounded half up once. REQUIRES: all arguments ≥ 0 and within limits.

@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 #include "app/ledger_service.h"
 #include "app/registry_service.h"
 #include "app/verify.h"
 #include "app/vote_service.h"
 #include "store/ledger_repo.h"
+#include "domain/billing.h"
 #include "support/test_env.h"
 
 namespace xinyi {
@@ -17,7 +20,10 @@ namespace json = boost::json;
 
 class BillingTest : public ::testing::Test {
  protected:
+  // Bill runs are for the current period or the next: the test's clock starts in January 2025
+  // and moves on to each period it bills.
   void SetUp() override {
+    env.app().clock_ms = [this] { return now_ms; };
     cid = env.add_compound("甲");
     env.db().write([&](store::Connection& c) { app::ensure_books(c, cid, 1); });
     env.grant(env.add_user("com"), cid, Role::committee);
@@ -43,7 +49,22 @@ class BillingTest : public ::testing::Test {
     app::set_fee_rate(env.app(), com, cid,
                       R"({"effective_from":"2025-07","rate_fen":50,"decision":"2025-06-20 业主表决通过","vote_id":)" + std::to_string(vote) + "}");
   }
-  json::object run(const std::string& period, bool preview = false) { return app::bill_run(env.app(), com, cid, period, preview); }
+  json::object run(const std::string& period, bool preview = false) {
+    at(period);
+    return app::bill_run(env.app(), com, cid, period, preview);
+  }
+  // Moves the clock (never back) to the 15th of the period's first month, noon China time.
+  void at(const std::string& period) {
+    if (auto p = billing::Period::parse(period)) {
+      std::tm tm{};
+      tm.tm_year = p->first.year - 1900;
+      tm.tm_mon = p->first.month - 1;
+      tm.tm_mday = 15;
+      tm.tm_hour = 4;  // 12:00 UTC+8
+      now_ms = std::max<std::int64_t>(now_ms, static_cast<std::int64_t>(timegm(&tm)) * 1000);
+    }
+  }
+  std::int64_t now_ms = 1'736'913'600'000;  // 2025-01-15 12:00 China time
   json::object pay(std::int64_t unit, std::int64_t fen) {
     return app::record_payment(env.app(), com, cid,
                                R"({"unit_id":)" + std::to_string(unit) + R"(,"amount_fen":)" + std::to_string(fen) + R"(,"method":"wechat"})");
@@ -83,7 +104,7 @@ TEST_F(BillingTest, AQuarterAfterAMonthBillsTheRestAndSplitsAtTheRateChange) {
   EXPECT_EQ(q3.at("period").as_string(), "2025-Q3");
   ASSERT_EQ(q3.at("lines").as_array().size(), 1u);
   EXPECT_EQ(q3.at("amount_fen").as_int64(), 13352);  // 0.50 × 89.01 × 3 = 133.515 → 133.52, once
-  auto mixed = app::bill_run(env.app(), com, cid, "2025", true);
+  auto mixed = app::bill_run(env.app(), com, cid, "2025", true);  // July 2025: this year
   EXPECT_EQ(mixed.at("months_skipped").as_int64(), 3 * 4);  // June and July–September are billed already
   const auto& lines = mixed.at("example").at("lines").as_array();
   ASSERT_EQ(lines.size(), 2u);  // January–May at 0.30, October–December at 0.50

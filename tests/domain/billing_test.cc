@@ -142,7 +142,10 @@ TEST(Billing, ABillRunReachesAtMostTheNextPeriod) {
   EXPECT_TRUE(ok("2027"));
   EXPECT_FALSE(ok("2028"));
   EXPECT_FALSE(ok("2035"));
-  EXPECT_TRUE(ok("2025-03"));  // catching up on months never billed
+  EXPECT_FALSE(ok("2026-11"));  // last month
+  EXPECT_FALSE(ok("2025-03"));
+  EXPECT_FALSE(ok("2026-Q3"));
+  EXPECT_FALSE(ok("2025"));
   EXPECT_TRUE(within_billing_horizon(*Period::parse("2026-Q2"), Month{2026, 1}));
   EXPECT_FALSE(within_billing_horizon(*Period::parse("2026-Q3"), Month{2026, 1}));
 }

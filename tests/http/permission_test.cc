@@ -395,7 +395,7 @@ TEST_F(PermissionTest, BillsRunForThisPeriodOrTheNextOnly) {
   std::string cpd = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院"));
   auto bills = [&] { return env.db().read([](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM bills"); }); };
   const auto before = bills();
-  for (const char* far : {"2035", "2035-01", "2099-Q4"}) {
+  for (const char* far : {"2035", "2035-01", "2099-Q4", "2020-01", "2024"}) {
     auto r = trustee.post(cpd + "/bill-runs?period=" + std::string(far), "");
     EXPECT_EQ(r.status, 422) << far << " " << r.body;
   }
