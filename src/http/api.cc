@@ -54,6 +54,23 @@ Response table_response(const json::object& data, const std::string& ext, const 
   return res;
 }
 
+// A file someone uploaded (a voucher, a ballot's scan): it never runs in our origin. Images
+// show inline (an <img> runs nothing); a PDF is handed to the reader's own viewer as a
+// download, since the browser's viewer would run its scripts here. Either way sandboxed and
+// never sniffed.
+Response upload_response(app::VoucherFile f, const std::string& stem, const char* cache) {
+  const bool image = f.mime.rfind("image/", 0) == 0;
+  const char* ext = f.mime == "application/pdf" ? ".pdf" : f.mime == "image/png" ? ".png" : ".jpg";
+  Response res;
+  res.content_type = f.mime;
+  res.body = std::move(f.bytes);
+  res.headers.emplace_back("Cache-Control", cache);
+  res.headers.emplace_back("Content-Disposition", std::string(image ? "inline" : "attachment") + "; filename=\"" + stem + ext + "\"");
+  res.headers.emplace_back("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  return res;
+}
+
 // "name.csv" or "name.xlsx" → (name, ext); anything else is a 404.
 std::pair<std::string, std::string> split_export(const std::string& file) {
   auto dot = file.rfind('.');
@@ -190,20 +207,8 @@ void register_api(Router& r) {
   r.add("GET", pub + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
     if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
-    auto f = app::voucher_file(x.app, x.id("id"), sha);
-    Response res;
-    res.content_type = f.mime;
-    res.body = std::move(f.bytes);
-    res.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");  // named by content
-    // A voucher is someone's upload: it never runs in our origin. Images show inline (an <img>
-    // runs nothing); a PDF is handed to the reader's own viewer as a download, since the
-    // browser's viewer would run its scripts here. Either way sandboxed and never sniffed.
-    const bool image = f.mime.rfind("image/", 0) == 0;
-    const std::string name = "voucher-" + sha.substr(0, 12) + (f.mime == "application/pdf" ? ".pdf" : f.mime == "image/png" ? ".png" : ".jpg");
-    res.headers.emplace_back("Content-Disposition", std::string(image ? "inline" : "attachment") + "; filename=\"" + name + "\"");
-    res.headers.emplace_back("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
-    res.headers.emplace_back("X-Content-Type-Options", "nosniff");
-    return res;
+    return upload_response(app::voucher_file(x.app, x.id("id"), sha), "voucher-" + sha.substr(0, 12),
+                           "public, max-age=31536000, immutable");  // named by content
   });
 
   // ---- sign-in and the signed-in person ----------------------------------------------------
@@ -346,16 +351,7 @@ void register_api(Router& r) {
   r.add("GET", cpd + "/votes/{id}/paper-ballots", Rule::in_compound({C, S}),
         [](Ctx& x) { return json_response(200, app::list_paper_ballots(x.app, x.id("cid"), x.id("id"))); });
   r.add("GET", cpd + "/votes/{id}/paper-ballots/{ballot}/scan", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto f = app::paper_ballot_scan(x.app, x.id("cid"), x.id("id"), x.id("ballot"));
-    Response res;
-    res.content_type = f.mime;
-    res.body = std::move(f.bytes);
-    const bool image = f.mime.rfind("image/", 0) == 0;
-    res.headers.emplace_back("Cache-Control", "private, no-store");
-    res.headers.emplace_back("Content-Disposition", std::string(image ? "inline" : "attachment") + "; filename=\"ballot-scan" +
-                                                        (image ? (f.mime == "image/png" ? ".png" : ".jpg") : ".pdf") + "\"");
-    res.headers.emplace_back("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
-    return res;
+    return upload_response(app::paper_ballot_scan(x.app, x.id("cid"), x.id("id"), x.id("ballot")), "ballot-scan", "private, no-store");
   });
   r.add("POST", "/api/v1/compounds/{cid}/votes/{id}/paper-ballots/{ballot}/countersign", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(200, app::countersign_paper_ballot(x.app, x.caller, x.id("cid"), x.id("id"), x.id("ballot"), x.req.body));
