@@ -15,6 +15,10 @@ App::App(store::Database& db_, Config cfg_) : db(db_), cfg(cfg_) {
   };
 }
 
+std::string store_engine(const App& app) {
+  return app.db.dialect() == store::Dialect::sqlite ? "sqlite" : "postgresql";
+}
+
 void audit(store::Connection& c, const App& app, const Caller& who, std::optional<std::int64_t> compound_id,
            std::string action, std::string target, const boost::json::object& detail) {
   store::AuditRec e;

@@ -58,6 +58,12 @@ struct Caller {
   std::int64_t user_id() const { return user ? user->id : 0; }
 };
 
+// A write refused by a uniqueness or reference rule of the store (the router answers 409).
+using ConflictError = store::ConstraintError;
+
+// "sqlite" or "postgresql": the engine behind the store (the health check says it).
+std::string store_engine(const App& app);
+
 // Compound `cid`, or 404. The check every compound-scoped use case starts with.
 store::CompoundRec require_compound(store::Connection& c, std::int64_t cid);
 

@@ -1001,6 +1001,12 @@ json::object balances(App& app, I cid, const std::string& as_of) {
   });
 }
 
+void require_entry(App& app, std::int64_t cid, std::int64_t index) {
+  app.db.read([&](store::Connection& c) {
+    if (!store::get_entry(c, cid, index)) throw_not_found("账目", "Entry");
+  });
+}
+
 VoucherFile voucher_file(App& app, I cid, const std::string& sha) {
   return app.db.read([&](Connection& c) {
     auto v = store::get_voucher(c, cid, sha, true);

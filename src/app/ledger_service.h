@@ -131,6 +131,9 @@ boost::json::object balances(App& app, std::int64_t cid, const std::string& as_o
 // For the public page's charts: income and expenses per month for the `months` months up to
 // this one (China time), and the expenses of that span by account. Sums of postings, in fen.
 boost::json::object monthly_summary(App& app, std::int64_t cid, std::int64_t months);
+// Entry `index` of compound `cid` exists, or 404 (for pages that link to it).
+void require_entry(App& app, std::int64_t cid, std::int64_t index);
+
 struct VoucherFile { std::string mime, bytes; };
 VoucherFile voucher_file(App& app, std::int64_t cid, const std::string& sha256);
 

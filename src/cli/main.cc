@@ -29,6 +29,7 @@
 #include "http/server.h"
 #include "http/outbound.h"
 #include "store/backup.h"
+#include "store/registry_repo.h"
 #include "store/migrations.h"
 
 namespace fs = std::filesystem;
@@ -172,7 +173,7 @@ int run_verify(const std::string& db_url, const std::string& url, std::int64_t c
     if (compound) ids.push_back(compound);
     else
       db->read([&](store::Connection& c) {
-        for (auto& r : c.query("SELECT id FROM compounds ORDER BY id")) ids.push_back(r.i64(0));
+        for (const auto& k : store::list_compounds(c)) ids.push_back(k.id);
       });
     bool ok = true;
     for (auto id : ids) {

@@ -1,5 +1,5 @@
 // The HTTP API v1: every route, its access rule, and its handler — one line of decoding and
-// one call into app/ each. Reading this file top to bottom is reading the API.
+// one call into app/ each — one file per feature in http/routes/ (routes.h lists them).
 #pragma once
 
 #include "http/router.h"

@@ -13,7 +13,7 @@
 #include "auth/crypto.h"
 #include "domain/assert.h"
 #include "http/problem.h"
-#include "store/sql.h"
+#include "app/idempotency.h"
 
 namespace xinyi::http {
 
@@ -95,28 +95,81 @@ bool Ctx::query_flag(const std::string& name) const {
   return it != req.query.end() && (it->second == "1" || it->second == "true" || it->second.empty());
 }
 
-void Router::add(std::string method, std::string pattern, Rule rule, Handler h) {
-  XINYI_ASSERT(rule.scope() != Rule::Scope::compound || pattern.find("{cid}") != std::string::npos);
-  for (const auto& r : routes_) XINYI_ASSERT(!(r.method == method && r.pattern == pattern));
-  Route r{std::move(method), pattern, rule, std::move(h), split_path(pattern)};
-  routes_.push_back(std::move(r));
+namespace {
+
+// Whether some path matches both patterns: the same number of segments, each pair equal or one
+// of them a {parameter}.
+bool overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const bool pa = a[i].starts_with('{'), pb = b[i].starts_with('{');
+    if (!pa && !pb && a[i] != b[i]) return false;
+  }
+  return true;
 }
 
-Response Router::handle(const Request& req) {
+}  // namespace
+
+void Router::add(std::string method, std::string pattern, Rule rule, Handler h) {
+  XINYI_ASSERT(rule.scope() != Rule::Scope::compound || pattern.find("{cid}") != std::string::npos);
+  auto segments = split_path(pattern);
+  for (const auto& r : routes_) XINYI_ASSERT(!(r.method == method && overlap(r.segments, segments)));
+  routes_.push_back(Route{std::move(method), std::move(pattern), rule, std::move(h), {}, std::move(segments)});
+}
+
+void Router::add_stream(std::string pattern, Rule rule, Handler h, StreamHandler s) {
+  XINYI_ASSERT(s);
+  add("GET", std::move(pattern), rule, std::move(h));
+  routes_.back().stream = std::move(s);
+}
+
+const Route* Router::find(const Request& req, std::map<std::string, std::string>& params, std::string& allow) const {
   auto segs = split_path(req.path);
-  const Route* route = nullptr;
-  std::map<std::string, std::string> params;
-  std::string allow;
   for (const auto& r : routes_) {
     std::map<std::string, std::string> p;
     if (!match(r, segs, &p)) continue;
     if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
-      route = &r;
       params = std::move(p);
-      break;
+      return &r;
     }
     allow += (allow.empty() ? "" : ", ") + r.method;
   }
+  return nullptr;
+}
+
+std::optional<Response> Router::refusal(const Route& route, Ctx& ctx) const {
+  std::optional<std::int64_t> cid;
+  if (route.rule.scope() == Rule::Scope::compound) cid = ctx.id("cid");
+  if (route.rule.allows(ctx.caller.p(), cid)) return std::nullopt;
+  if (!ctx.caller.user) return problem(401, "sign-in-required", "请先登录", "Please sign in first");
+  return problem(403, "forbidden", "您没有执行此操作的权限", "You do not have permission to do this");
+}
+
+std::optional<std::variant<Response, EventStream>> Router::open_stream(const Request& req) {
+  if (req.method != "GET" || req.accept.find("text/event-stream") == std::string::npos) return std::nullopt;
+  std::map<std::string, std::string> params;
+  std::string allow;
+  const Route* route = find(req, params, allow);
+  if (!route || !route->stream) return std::nullopt;
+  try {
+    app::Caller caller = app::authenticate(app_, cookie_value(req.cookie, kSessionCookie), req.ip);
+    Ctx ctx{app_, caller, req, std::move(params)};
+    if (auto no = refusal(*route, ctx)) return *no;
+    std::int64_t last = -1;
+    if (auto v = parse_int(req.last_event_id)) last = *v;
+    return route->stream(ctx, last);
+  } catch (const Error& e) {
+    return problem(e);
+  } catch (const std::exception& e) {
+    spdlog::error("{} {} (stream): {}", req.method, req.path, e.what());
+    return problem(500, "internal", "服务器内部错误，请稍后再试", "Internal server error; please try again later");
+  }
+}
+
+Response Router::handle(const Request& req) {
+  std::map<std::string, std::string> params;
+  std::string allow;
+  const Route* route = find(req, params, allow);
   try {
     if (!route) {
       if (!allow.empty()) {
@@ -149,12 +202,7 @@ Response Router::handle(const Request& req) {
         req.csrf_token != app::csrf_token(caller.session_hash))
       return problem(403, "csrf-token", "请求缺少有效的防伪令牌，请刷新页面后重试", "Missing or wrong CSRF token; reload the page and try again");
     Ctx ctx{app_, caller, req, std::move(params)};
-    std::optional<std::int64_t> cid;
-    if (route->rule.scope() == Rule::Scope::compound) cid = ctx.id("cid");
-    if (!route->rule.allows(caller.p(), cid)) {
-      if (!caller.user) return problem(401, "sign-in-required", "请先登录", "Please sign in first");
-      return problem(403, "forbidden", "您没有执行此操作的权限", "You do not have permission to do this");
-    }
+    if (auto no = refusal(*route, ctx)) return *no;
     if (req.method != "GET" && req.method != "HEAD") {
       // Rate limit on writes (app.h): per person when signed in, per address otherwise.
       auth::Throttle& t = caller.user ? app_.writes_by_user : app_.writes_by_ip;
@@ -178,7 +226,7 @@ Response Router::handle(const Request& req) {
     return res;
   } catch (const Error& e) {
     return problem(e);
-  } catch (const store::ConstraintError& e) {
+  } catch (const app::ConflictError& e) {
     spdlog::warn("constraint: {}", e.what());
     return problem(409, "conflict", "与已有记录冲突", "Conflicts with an existing record");
   } catch (const std::exception& e) {
@@ -192,41 +240,31 @@ Response Router::handle_idempotent(const Route& route, Ctx& ctx, std::int64_t us
   bool ok = k.size() <= 100;
   for (char ch : k) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.' || ch == ':');
   if (!ok) return problem(400, "bad-idempotency-key", "Idempotency-Key 应为 1–100 个字母、数字或 -_.:", "Idempotency-Key must be 1–100 letters, digits or -_.:");
-  auto prior = app_.db.read([&](store::Connection& c) {
-    return c.query_one("SELECT path, status, COALESCE(body, ''), request_sha256 FROM idempotency_keys WHERE user_id = ? AND key = ?",
-                       {user_id, k});
-  });
+  auto prior = app::find_prior_request(app_, user_id, k);
   // The key names one request: the same path with the same body. A retry that changed the body
   // is not a retry, and silently answering the first write's result would drop the second.
   const std::string body_sha = auth::sha256_hex(ctx.req.body);
   if (prior) {
     // (A key kept before bodies were recorded has no digest: its path alone decides.)
-    if (prior->str(0) != ctx.req.path || (!prior->str(3).empty() && prior->str(3) != body_sha))
+    if (prior->path != ctx.req.path || (!prior->request_sha256.empty() && prior->request_sha256 != body_sha))
       return problem(422, "idempotency-key-reused", "这个 Idempotency-Key 已用于另一个请求（路径或内容不同），什么也没有改变",
                      "This Idempotency-Key was used for another request (another path or body); nothing was changed");
-    if (prior->is_null(1))  // applied, but the server stopped before it could keep the answer
+    if (!prior->status)  // applied, but the server stopped before it could keep the answer
       return problem(409, "already-applied", "这个请求已经执行过了", "This request was already applied");
     Response res;
-    res.status = static_cast<int>(prior->i64(1));
-    res.body = prior->str(2);
+    res.status = static_cast<int>(*prior->status);
+    res.body = prior->body;
     res.headers.emplace_back("Idempotent-Replayed", "true");
     return res;
   }
-  store::IdempotencyClaim claim{user_id, k, ctx.req.path, body_sha, false};
-  struct Scope {
-    explicit Scope(store::IdempotencyClaim* c) { store::current_idempotency_claim() = c; }
-    ~Scope() { store::current_idempotency_claim() = nullptr; }
-  };
   Response res;
+  bool recorded = false;
   {
-    Scope scope(&claim);
+    app::KeyedWrite keyed(user_id, k, ctx.req.path, body_sha);
     res = route.handler(ctx);
+    recorded = keyed.recorded();
   }
-  if (claim.recorded && res.content_type == "application/json")
-    app_.db.write([&](store::Connection& c) {
-      c.execute("UPDATE idempotency_keys SET status = ?, body = ? WHERE user_id = ? AND key = ?",
-                {static_cast<std::int64_t>(res.status), res.body, user_id, k});
-    });
+  if (recorded && res.content_type == "application/json") app::keep_answer(app_, user_id, k, res.status, res.body);
   return res;
 }
 

@@ -12,9 +12,11 @@
 //   5. counts the write against the caller's rate limit (429 beyond it);
 //   6. for a signed-in write with an Idempotency-Key: replays the stored answer if that key was
 //      already applied, else records the key in the request's own write transaction
-//      (store::IdempotencyClaim) and stores the answer after;
+//      (app::KeyedWrite) and stores the answer after;
 //   7. runs the handler; an xinyi::Error becomes RFC 9457 problem+json, anything else a
 //      logged 500 that reveals nothing.
+// open_stream() does 1, 2 and 4 for the routes that stream (server-sent events) and hands the
+// opened stream to the server.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +25,7 @@
 #include <mutex>
 #include <unordered_map>
 #include <optional>
+#include <variant>
 #include <string>
 #include <vector>
 
@@ -43,6 +46,8 @@ struct Request {
   std::string forwarded_proto;  // X-Forwarded-Proto, set by a TLS-terminating proxy
   std::string idempotency_key;  // Idempotency-Key: a retried write with the same key is applied once
   std::string csrf_token;       // X-CSRF-Token: required on a cookie-authenticated write (app::csrf_token)
+  std::string accept;           // the Accept header ("text/event-stream" asks for a live stream)
+  std::string last_event_id;    // Last-Event-ID: where a reconnecting live stream resumes
   std::string ip;      // the peer address
 };
 
@@ -72,11 +77,24 @@ struct Ctx {
 
 using Handler = std::function<Response(Ctx&)>;
 
+// A live stream (server-sent events) that a route opened: `after` is where it starts; poll()
+// appends the events after `after` to `out` (a bounded batch), advances `after`, sets `more`
+// when there is more to send, and returns false when the stream must end (its compound is gone,
+// its session ended). The server runs it (server.cc: the pacing, pings and limits).
+struct EventStream {
+  std::int64_t after = 0;
+  std::function<bool(std::int64_t& after, std::string& out, bool& more)> poll;
+};
+// What a route does with Accept: text/event-stream. `last_event_id` is -1 when the client sent
+// none. It must capture what it needs by value: the stream outlives the request's Ctx.
+using StreamHandler = std::function<EventStream(Ctx&, std::int64_t last_event_id)>;
+
 struct Route {
   std::string method;
   std::string pattern;
   Rule rule;
   Handler handler;
+  StreamHandler stream;               // set for a GET route that can also stream live
   std::vector<std::string> segments;  // pattern split on '/'
 };
 
@@ -93,14 +111,25 @@ class Router {
  public:
   explicit Router(app::App& app) : app_(app) {}
 
-  // REQUIRES: a compound Rule's pattern contains {cid}; patterns are unique per method.
+  // REQUIRES: a compound Rule's pattern contains {cid}; no two routes of one method can match
+  // the same path (so the order of add() calls never decides where a request goes).
   void add(std::string method, std::string pattern, Rule rule, Handler h);
+  // A GET route that answers `h` normally and, asked for text/event-stream, opens a live stream.
+  void add_stream(std::string pattern, Rule rule, Handler h, StreamHandler s);
   Response handle(const Request& req);
+  // For a GET that asks for text/event-stream: nullopt when no streaming route matches (handle()
+  // answers it); else the refusal (the same 401/403/404 as handle()) or the opened stream.
+  std::optional<std::variant<Response, EventStream>> open_stream(const Request& req);
   const std::vector<Route>& routes() const { return routes_; }
   app::App& app() { return app_; }
 
  private:
   Response handle_idempotent(const Route& route, Ctx& ctx, std::int64_t user_id);
+  // The route `req` reaches and its path parameters; nullptr when none (`allow` then lists the
+  // methods the path has).
+  const Route* find(const Request& req, std::map<std::string, std::string>& params, std::string& allow) const;
+  // The refusal of the route's Rule for this caller (401 anonymous, 403 otherwise), if any.
+  std::optional<Response> refusal(const Route& route, Ctx& ctx) const;
   struct Cached {
     Response res;
     std::uint64_t generation;

@@ -42,25 +42,6 @@ struct Conn {
   bool alive = true;  // touched on the strand only
 };
 
-// GET /api/v1/public/compounds/{id}/events with Accept: text/event-stream → the compound id.
-std::optional<std::int64_t> events_compound(const bhttp::request<bhttp::string_body>& req) {
-  constexpr std::string_view prefix = "/api/v1/public/compounds/", suffix = "/events";
-  std::string_view target = req.target();
-  if (req.method() != bhttp::verb::get || req[bhttp::field::accept].find("text/event-stream") == std::string_view::npos) return std::nullopt;
-  if (!target.starts_with(prefix) || !target.ends_with(suffix)) return std::nullopt;
-  std::string_view digits = target.substr(prefix.size(), target.size() - prefix.size() - suffix.size());
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-  if (ec != std::errc() || end != digits.data() + digits.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
-// GET /api/v1/me/events with Accept: text/event-stream: the signed-in person's notifications.
-bool is_my_events(const bhttp::request<bhttp::string_body>& req) {
-  return req.method() == bhttp::verb::get && req.target() == "/api/v1/me/events" &&
-         req[bhttp::field::accept].find("text/event-stream") != std::string_view::npos;
-}
-
 // The client's address: the peer's, or — only when the peer is this machine, i.e. a reverse
 // proxy such as nginx on loopback (SECURITY.md) — the X-Real-IP it sets. Throttles and rate
 // limits key on it, so behind a proxy they must not all share the proxy's address.
@@ -109,6 +90,26 @@ struct Server::Impl {
   std::set<std::shared_ptr<Conn>> conns;
 
   // ---- one request ----------------------------------------------------------------------
+  // The router's view of an /api/ request (the body is moved out of `req`).
+  static Request api_request(bhttp::request<bhttp::string_body>& req, const boost::urls::url_view& target, const std::string& ip) {
+    Request in;
+    in.method = std::string(req.method_string());
+    in.path = target.path();
+    for (auto p : target.params()) in.query.emplace(p.key, p.value);
+    in.body = std::move(req.body());
+    in.content_type = std::string(req[bhttp::field::content_type]);
+    in.cookie = std::string(req[bhttp::field::cookie]);
+    in.origin = std::string(req[bhttp::field::origin]);
+    in.host = std::string(req[bhttp::field::host]);
+    in.forwarded_proto = std::string(req["X-Forwarded-Proto"]);
+    in.idempotency_key = std::string(req["Idempotency-Key"]);
+    in.csrf_token = std::string(req["X-CSRF-Token"]);
+    in.accept = std::string(req[bhttp::field::accept]);
+    in.last_event_id = std::string(req["Last-Event-ID"]);
+    in.ip = client_address(ip, req["X-Real-IP"]);
+    return in;
+  }
+
   bhttp::response<bhttp::string_body> dispatch(bhttp::request<bhttp::string_body>& req, const std::string& ip) {
     Response r;
     auto parsed = boost::urls::parse_origin_form(req.target());
@@ -118,20 +119,7 @@ struct Server::Impl {
     } else {
       path = parsed->path();
       if (path.starts_with("/api/")) {
-        Request in;
-        in.method = std::string(req.method_string());
-        in.path = path;
-        for (auto p : parsed->params()) in.query.emplace(p.key, p.value);
-        in.body = std::move(req.body());
-        in.content_type = std::string(req[bhttp::field::content_type]);
-        in.cookie = std::string(req[bhttp::field::cookie]);
-        in.origin = std::string(req[bhttp::field::origin]);
-        in.host = std::string(req[bhttp::field::host]);
-        in.forwarded_proto = std::string(req["X-Forwarded-Proto"]);
-        in.idempotency_key = std::string(req["Idempotency-Key"]);
-        in.csrf_token = std::string(req["X-CSRF-Token"]);
-        in.ip = client_address(ip, req["X-Real-IP"]);
-        r = router.handle(in);
+        r = router.handle(api_request(req, *parsed, ip));
       } else if (req.method() == bhttp::verb::get || req.method() == bhttp::verb::head) {
         r = files.serve(path);
       } else {
@@ -208,27 +196,22 @@ struct Server::Impl {
       }
       auto req = parser.release();
       std::string method(req.method_string()), target(req.target());
-      if (auto cid = events_compound(req)) {
-        std::int64_t after = -1;
-        std::string_view last = req["Last-Event-ID"];
-        std::from_chars(last.data(), last.data() + last.size(), after);
-        conn->busy = false;  // a live stream does not hold up a graceful stop
-        co_await stream_events(stream, *cid, after, ip, target);
-        break;
-      }
-      if (is_my_events(req)) {
-        auto who = app::authenticate(router.app(), http::cookie_value(std::string(req[bhttp::field::cookie]), kSessionCookie), ip);
-        if (!who.user) {
-          co_await write_error(stream, 401, "unauthorized", "请先登录", "Sign in first");
+      // A live stream (a route with a StreamHandler, asked for text/event-stream): the router
+      // checks the route's rule and opens it; a refusal is answered like any other.
+      auto target_url = boost::urls::parse_origin_form(req.target());
+      if (req.method() == bhttp::verb::get && req[bhttp::field::accept].find("text/event-stream") != std::string_view::npos &&
+          target_url && target_url->path().starts_with("/api/")) {
+        Request in = api_request(req, *target_url, ip);
+        if (auto opened = router.open_stream(in)) {
+          if (auto* refused = std::get_if<Response>(&*opened)) {
+            co_await write_error(stream, *refused);
+            break;
+          }
+          auto& live = std::get<EventStream>(*opened);
+          conn->busy = false;  // a live stream does not hold up a graceful stop
+          co_await stream_loop(stream, live.after, live.poll, in.ip, target);
           break;
         }
-        std::int64_t after = -1;
-        std::string_view last = req["Last-Event-ID"];
-        std::from_chars(last.data(), last.data() + last.size(), after);
-        conn->busy = false;
-        co_await stream_notifications(stream, who.user->id, http::cookie_value(std::string(req[bhttp::field::cookie]), kSessionCookie),
-                                      after, ip, target);
-        break;
       }
       auto res = dispatch(req, ip);
       res.keep_alive(req.keep_alive() && !stopping);
@@ -254,76 +237,10 @@ struct Server::Impl {
     if (last && stopping) asio::post(control, [this] { grace.cancel(); });
   }
 
-  // ---- a live feed (server-sent events) -------------------------------------------------
-  // New ledger entries of one compound as they are appended: `event: entry`, `id:` the tree
-  // size after the entry, `data:` the entry as /feed shows it. The store is looked at when this
-  // process has committed a write (Database::generation) and every 5 s otherwise (writes by
-  // other processes); a comment line every 15 s keeps proxies from closing the stream. Bounded:
-  // kMaxEventStreams streams, each at most kEventStreamLifetime (EventSource reconnects with
-  // Last-Event-ID and misses nothing).
   static constexpr std::int64_t kMaxEventStreams = 2000;
   static constexpr auto kEventStreamLifetime = std::chrono::minutes(30);
   std::atomic<std::int64_t> event_streams{0};
-
-  // One source of events: appends the events after `after` to `out` (at most ~1,000 at a
-  // time), advances `after`, sets `more` when there is more to send; false when it is gone.
   using Poll = std::function<bool(std::int64_t& after, std::string& out, bool& more)>;
-
-  awaitable<void> stream_events(beast::tcp_stream& stream, std::int64_t cid, std::int64_t after, const std::string& ip,
-                                const std::string& target) {
-    app::App& app = router.app();
-    auto tree_size = [&]() -> std::optional<std::int64_t> {
-      try {
-        return app::signed_head(app, cid).at("tree_size").as_int64();
-      } catch (const std::exception&) {
-        return std::nullopt;
-      }
-    };
-    auto size = tree_size();
-    if (!size) {
-      co_await write_error(stream, 404, "not-found", "没有这个小区", "No such compound");
-      co_return;
-    }
-    if (after < 0 || after > *size) after = *size;
-    Poll poll = [&](std::int64_t& from, std::string& out, bool& more) {
-      size = tree_size();
-      if (!size) return false;
-      // Every entry after the last one sent, oldest first, 100 at a time.
-      for (int pages = 0; *size > from && pages < 10; ++pages) {
-        std::int64_t upto = std::min<std::int64_t>(from + 100, *size);
-        auto feed = app::ledger_feed(app, cid, upto, upto - from);
-        const auto& items = feed.at("items").as_array();
-        for (auto it = items.rbegin(); it != items.rend(); ++it)
-          out += "event: entry\nid: " + std::to_string(it->at("index").as_int64() + 1) + "\ndata: " + boost::json::serialize(*it) + "\n\n";
-        from = upto;
-      }
-      more = *size > from;
-      return true;
-    };
-    co_await stream_loop(stream, after, poll, ip, target);
-  }
-
-  // The signed-in person's new notifications (`event: notification`, `id:` its id).
-  // Ends as soon as the session it was opened with ends (sign-out, a password change, expiry):
-  // a person's messages never flow to a browser that is no longer signed in as them.
-  awaitable<void> stream_notifications(beast::tcp_stream& stream, std::int64_t user, std::string session_token, std::int64_t after,
-                                       const std::string& ip, const std::string& target) {
-    app::App& app = router.app();
-    std::int64_t last = app::last_notification_id(app, user);
-    if (after < 0 || after > last) after = last;
-    Poll poll = [&](std::int64_t& from, std::string& out, bool& more) {
-      auto who = app::authenticate(app, session_token, ip);
-      if (!who.user || who.user->id != user) return false;
-      auto items = app::notifications_after(app, user, from, 100);
-      for (const auto& n : items) {
-        from = n.at("id").as_int64();
-        out += "event: notification\nid: " + std::to_string(from) + "\ndata: " + boost::json::serialize(n) + "\n\n";
-      }
-      more = items.size() == 100;
-      return true;
-    };
-    co_await stream_loop(stream, after, poll, ip, target);
-  }
 
   // ---- live streams (server-sent events) ------------------------------------------------
   // The store is looked at when this process has committed a write (Database::generation) and
@@ -383,9 +300,16 @@ struct Server::Impl {
   }
 
   awaitable<void> write_error(beast::tcp_stream& stream, int status, const char* code, const char* zh, const char* en) {
-    Response r = problem(status, code, zh, en);
-    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), 11};
+    co_await write_error(stream, problem(status, code, zh, en));
+  }
+
+  // Writes `r` and closes the connection.
+  awaitable<void> write_error(beast::tcp_stream& stream, Response r) {
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), 11};
+    res.set(bhttp::field::server, "xinyi");
     res.set(bhttp::field::content_type, r.content_type);
+    res.set(bhttp::field::cache_control, "no-store");
+    for (auto& [k, v] : r.headers) res.insert(k, v);
     res.keep_alive(false);
     res.body() = r.body;
     res.prepare_payload();

@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include "store/idempotency_repo.h"
+
 #include <chrono>
 
 #include "domain/assert.h"
@@ -78,8 +80,7 @@ IdempotencyClaim*& current_idempotency_claim() {
 void Database::record_claim(Connection& c, const IdempotencyClaim& claim) {
   const std::int64_t now =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  c.execute("INSERT INTO idempotency_keys (user_id, key, path, request_sha256, created_at) VALUES (?, ?, ?, ?, ?)",
-            {claim.user_id, claim.key, claim.path, claim.request_sha256, now});
+  insert_idempotency_key(c, claim.user_id, claim.key, claim.path, claim.request_sha256, now);
 }
 
 }  // namespace xinyi::store

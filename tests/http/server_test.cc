@@ -125,3 +125,43 @@ TEST(TwoServers, RunSideBySideInOneProcess) {
 }
 
 }  // namespace xinyi::testing
+
+namespace xinyi::testing {
+
+// The route table is order-free: a second route of the same method that could match a path an
+// earlier one matches is refused when it is added, so moving a feature's routes between files
+// can never change where a request goes.
+TEST(RouteTable, TwoRoutesThatCouldMatchOnePathAreRefused) {
+  TestEnv env;
+  http::Router r(env.app());
+  auto ok = [](http::Ctx&) { return http::no_content(); };
+  r.add("GET", "/api/v1/things/{id}", Rule::anyone(), ok);
+  r.add("POST", "/api/v1/things/{id}", Rule::anyone(), ok);        // another method: fine
+  r.add("GET", "/api/v1/things/{id}/parts", Rule::anyone(), ok);   // another length: fine
+  EXPECT_DEATH(r.add("GET", "/api/v1/things/special", Rule::anyone(), ok), "");
+  EXPECT_DEATH(r.add("GET", "/api/v1/{kind}/{id}", Rule::anyone(), ok), "");
+}
+
+// A streaming route is an ordinary route: its Rule is checked before anything streams.
+TEST(RouteTable, AStreamAsksTheRouteRuleFirst) {
+  TestEnv env;
+  http::Router r(env.app());
+  http::register_api(r);
+  http::Request req;
+  req.method = "GET";
+  req.path = "/api/v1/me/events";
+  req.accept = "text/event-stream";
+  auto opened = r.open_stream(req);
+  ASSERT_TRUE(opened.has_value());
+  ASSERT_TRUE(std::holds_alternative<http::Response>(*opened));
+  EXPECT_EQ(std::get<http::Response>(*opened).status, 401);
+  req.path = "/api/v1/public/compounds/999/events";
+  opened = r.open_stream(req);
+  ASSERT_TRUE(opened.has_value());
+  ASSERT_TRUE(std::holds_alternative<http::Response>(*opened));
+  EXPECT_EQ(std::get<http::Response>(*opened).status, 404);
+  req.accept = "application/json";  // not a stream: the router's handle() answers it
+  EXPECT_FALSE(r.open_stream(req).has_value());
+}
+
+}  // namespace xinyi::testing
