@@ -50,6 +50,25 @@ export async function api(path, { method = 'GET', body } = {}) {
   return data
 }
 
+// Like api() for a write, but answers { status, data }: for the calls whose status tells two
+// outcomes apart (201 done at once, 202 waiting for a second person).
+export async function apiStatus(path, { method = 'POST', body } = {}) {
+  const res = await fetch(path, {
+    method, credentials: 'same-origin', headers: writeHeaders({ 'Content-Type': 'application/json' }), body: JSON.stringify(body),
+  })
+  const data = await res.json().catch(() => null)
+  if (!res.ok) throw new ApiError(res.status, data)
+  return { status: res.status, data }
+}
+
+// The calls the app shell makes itself (session.js, live.js, prefs.js); each feature's own calls
+// are named in its features/<feature>/api.js.
+export const getSession = () => api('/api/v1/auth/session')
+export const logoutSession = () => api('/api/v1/auth/logout', { method: 'POST' })
+export const savePreferences = (body) => api('/api/v1/me/preferences', { method: 'PATCH', body })
+// The signed-in person's notifications as server-sent events.
+export const meEventsUrl = '/api/v1/me/events'
+
 // Money and area are integers (fen, hundredths of m²); format without floating point.
 export function centi(n) {
   const neg = n < 0
@@ -92,6 +111,11 @@ export function lastMonth() {
   const y = d.getUTCFullYear(), m = d.getUTCMonth()  // m: this month − 1
   return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`
 }
+
+// Files every feature shares: a voucher or photo by its sha256 (public where the server allows
+// it), and uploads that answer the sha256 to cite.
+const enc = encodeURIComponent
+export const voucherUrl = (cid, sha) => `/api/v1/public/compounds/${enc(cid)}/vouchers/${sha}`
 
 // Uploads a photo (JPEG or PNG) to compound `cid`; returns its sha256 to cite.
 export async function uploadPhoto(cid, file) {

@@ -2,7 +2,7 @@
 // remembered on this device and, when signed in, for the person (so it follows them to another
 // phone). It sets class "elder" on <html>; style.css does the rest.
 import { reactive } from 'vue'
-import { writeHeaders } from './api.js'
+import { savePreferences } from './api.js'
 
 export const prefs = reactive({ large: localStorage.getItem('xinyi.large') === '1' })
 
@@ -15,10 +15,7 @@ export function applyLarge(on) {
 export async function toggleLarge(signedIn) {
   applyLarge(!prefs.large)
   if (signedIn) {
-    await fetch('/api/v1/me/preferences', {
-      method: 'PATCH', credentials: 'same-origin', headers: writeHeaders({ 'Content-Type': 'application/json' }),
-      body: JSON.stringify({ large_text: prefs.large }),
-    }).catch(() => {})
+    await savePreferences({ large_text: prefs.large }).catch(() => {})
   }
 }
 

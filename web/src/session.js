@@ -1,6 +1,6 @@
 // Who is signed in, shared by every page. `me` is null when signed out.
 import { reactive } from 'vue'
-import { api, csrf } from './api.js'
+import { csrf, getSession, logoutSession } from './api.js'
 import { startLive, stopLive } from './live.js'
 import { applyLarge } from './prefs.js'
 
@@ -8,7 +8,7 @@ export const session = reactive({ me: null, loaded: false })
 
 export async function refreshMe() {
   try {
-    const s = await api('/api/v1/auth/session')
+    const s = await getSession()
     session.me = s.signed_in ? s.me : null
     csrf.token = session.me?.csrf_token || ''
     if (session.me) {
@@ -22,7 +22,7 @@ export async function refreshMe() {
 }
 
 export async function logout() {
-  await api('/api/v1/auth/logout', { method: 'POST' })
+  await logoutSession()
   session.me = null
   csrf.token = ''
   stopLive()

@@ -14,6 +14,7 @@
 import * as ed from '@noble/ed25519'
 import { sha256 as nobleSha256 } from '@noble/hashes/sha256'
 import { sha512 } from '@noble/hashes/sha512'
+import { verifyUrls } from './api.js'
 
 ed.etc.sha512Sync = (...m) => sha512(ed.etc.concatBytes(...m))
 
@@ -119,8 +120,7 @@ async function getJson(url) {
 // Runs every check; `step(key, ok, params)` reports each as it completes, `progress(done, total)`
 // the entries. Returns true when everything held.
 export async function verifyCompound(cid, { step, progress = () => {}, storage = globalThis.localStorage } = {}) {
-  const base = `/api/v1/public/compounds/${cid}`
-  const [head, key] = await Promise.all([getJson(`${base}/sth`), getJson(`${base}/pubkey`)])
+  const [head, key] = await Promise.all([getJson(verifyUrls.head(cid)), getJson(verifyUrls.publicKey(cid))])
   let ok = true
   const report = (name, good, params = {}) => { ok = ok && good; step(name, good, params) }
 
@@ -141,7 +141,7 @@ export async function verifyCompound(cid, { step, progress = () => {}, storage =
   let badLeaf = null
   let unbalanced = null
   for (let from = 0; from < head.tree_size;) {
-    const page = await getJson(`${base}/ledger?from=${from}&limit=1000`)
+    const page = await getJson(verifyUrls.ledger(cid, from, 1000))
     const before = leaves.length
     for (const e of page.entries) {
       if (e.index !== leaves.length) { badLeaf ??= e.index; continue }
@@ -172,7 +172,7 @@ export async function verifyCompound(cid, { step, progress = () => {}, storage =
   const seenKey = `xinyi.sth.${cid}`
   const seen = JSON.parse(storage?.getItem(seenKey) || 'null')
   if (seen && seen.tree_size > 0 && seen.tree_size <= head.tree_size) {
-    const proof = await getJson(`${base}/proof/consistency?first=${seen.tree_size}&second=${head.tree_size}`)
+    const proof = await getJson(verifyUrls.consistency(cid, seen.tree_size, head.tree_size))
     const good = await verifyConsistency(seen.tree_size, head.tree_size, fromHex(seen.root), fromHex(head.root), proof.path.map(fromHex))
     report('consistent', good, { n: seen.tree_size, when: new Date(seen.timestamp).toLocaleString() })
   } else if (seen && seen.tree_size > head.tree_size) {
