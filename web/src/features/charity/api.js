@@ -1,4 +1,4 @@
-// The charity fund (donations, campaigns, what it paid for) and the volunteer teams.
+// The charity fund: donations, campaigns and what it paid for.
 import { api } from '../../api.js'
 
 const enc = encodeURIComponent
@@ -14,11 +14,3 @@ export const postDonation = (cid, body) => post(`${base(cid)}/donations`, body)
 export const receiveDonation = (cid, did) => api(`${base(cid)}/donations/${did}/receive`, { method: 'POST' })
 export const declineDonation = (cid, did, reason) => post(`${base(cid)}/donations/${did}/decline`, { reason })
 export const startCampaign = (cid, body) => post(`${base(cid)}/campaigns`, body)
-
-// Members of the compound read the volunteers with the members' list; anyone else the public view.
-export const listVolunteers = (cid) => api(`${base(cid)}/volunteers`)
-export const listPublicVolunteers = (cid) => api(`${pub(cid)}/volunteers`)
-export const createVolunteerTeam = (cid, body) => post(`${base(cid)}/volunteer-teams`, body)
-export const addVolunteerMember = (cid, tid, name) => post(`${base(cid)}/volunteer-teams/${tid}/members`, { name })
-export const joinVolunteerTeam = (cid, tid) => api(`${base(cid)}/volunteer-teams/${tid}/join`, { method: 'POST' })
-export const recordVolunteerActivity = (cid, body) => post(`${base(cid)}/volunteer-activities`, body)

@@ -1,11 +1,13 @@
 // Renewal projects: the public record, and every step the committee, the trustee and staff
 // take (budget, vote, quotes, contract, milestones, payments, acceptance, settlement); residents
-// follow and pledge.
+// follow and pledge. The volunteer teams, shown and run beside the projects.
 import { api } from '../../api.js'
 
 const enc = encodeURIComponent
 const pub = (cid) => `/api/v1/public/compounds/${enc(cid)}/projects`
 const base = (cid) => `/api/v1/compounds/${enc(cid)}/projects`
+const compound = (cid) => `/api/v1/compounds/${enc(cid)}`
+const post = (path, body) => api(path, { method: 'POST', body })
 const step = (cid, pid, path, body = {}) => api(`${base(cid)}/${enc(pid)}${path}`, { method: 'POST', body })
 
 export const listProjects = (cid) => api(pub(cid))
@@ -33,3 +35,11 @@ export const settle = (cid, pid) => step(cid, pid, '/settle')
 export const cancelProject = (cid, pid, reason) => step(cid, pid, '/cancel', { reason })
 // The crowdfunding the work did not use, back to the households (a co-managed payment).
 export const refundCrowdfunding = (cid, pid) => step(cid, pid, '/crowdfunding-refund')
+
+// Members of the compound read the volunteers with the members' list; anyone else the public view.
+export const listVolunteers = (cid) => api(`${compound(cid)}/volunteers`)
+export const listPublicVolunteers = (cid) => api(`/api/v1/public/compounds/${enc(cid)}/volunteers`)
+export const createVolunteerTeam = (cid, body) => post(`${compound(cid)}/volunteer-teams`, body)
+export const addVolunteerMember = (cid, tid, name) => post(`${compound(cid)}/volunteer-teams/${tid}/members`, { name })
+export const joinVolunteerTeam = (cid, tid) => api(`${compound(cid)}/volunteer-teams/${tid}/join`, { method: 'POST' })
+export const recordVolunteerActivity = (cid, body) => post(`${compound(cid)}/volunteer-activities`, body)
