@@ -4,10 +4,13 @@
 //   - src/components/ holds only widgets shared by two features or more; a section with one
 //     parent lives in its feature.
 //   - Every feature folder has its api.js.
+//   - The messages (src/messages.js and each feature's messages.js) define each key once, in
+//     both languages.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 const SRC = new URL('../src/', import.meta.url).pathname
 
@@ -58,4 +61,28 @@ test('every feature folder has an api.js', () => {
   assert.ok(features.length > 0, 'src/features/ holds the features')
   const missing = features.filter((n) => !existsSync(join(root, n, 'api.js')))
   assert.deepEqual(missing, [], 'each feature names its server calls in its own api.js')
+})
+
+test('each message key is defined once, in zh-CN and in en', async () => {
+  const files = [join(SRC, 'messages.js'), ...all.filter((f) => /^features\/[^/]+\/messages\.js$/.test(rel(f)))]
+  const owner = { 'zh-CN': new Map(), en: new Map() }
+  const twice = []
+  for (const f of files) {
+    const part = (await import(pathToFileURL(f))).default
+    assert.deepEqual(Object.keys(part).sort(), ['en', 'zh-CN'], `${rel(f)} has zh-CN and en`)
+    for (const [locale, namespaces] of Object.entries(part)) {
+      for (const [ns, keys] of Object.entries(namespaces)) {
+        for (const k of Object.keys(keys)) {
+          const key = `${ns}.${k}`
+          if (owner[locale].has(key)) twice.push(`${locale} ${key}: ${owner[locale].get(key)} and ${rel(f)}`)
+          owner[locale].set(key, rel(f))
+        }
+      }
+    }
+  }
+  assert.deepEqual(twice, [], 'a key defined in two files: one would silently win')
+  const zh = [...owner['zh-CN'].keys()].sort()
+  const en = [...owner.en.keys()].sort()
+  assert.deepEqual(zh.filter((k) => !owner.en.has(k)), [], 'every zh-CN key has its English')
+  assert.deepEqual(en.filter((k) => !owner['zh-CN'].has(k)), [], 'every English key has its zh-CN')
 })
