@@ -41,6 +41,25 @@ test("a compound's public home lists its courtyards", async () => {
   assert.ok(!text.includes('刘委员'))
 })
 
+// The demo's accounts and password are offered on the sign-in page only when the server says it
+// runs the demo (GET /api/v1/public/site → {"demo": true}, answered by `xinyi demo`, which the
+// harness starts); a server that does not say so (false, an error, no such route) offers nothing.
+test('the sign-in page offers the demo accounts only when the server says it runs the demo', async () => {
+  const res = await fetch(server.url + 'api/v1/public/site')
+  const site = res.ok ? await res.json().catch(() => null) : null
+  const page = await newPage(browser)
+  await page.goto(server.url + 'login')
+  await page.locator('[data-test=login]').waitFor()
+  if (site?.demo === true) {
+    await page.locator('[data-test=demo-hint]').waitFor()
+    assert.match(await page.locator('[data-test=demo-hint]').innerText(), /xinyi-demo/)
+  } else {
+    await page.waitForLoadState('networkidle')
+    assert.equal(await page.locator('[data-test=demo-hint]').count(), 0)
+    assert.ok(!(await page.locator('#app').innerText()).includes('xinyi-demo'))
+  }
+})
+
 test('a resident signs in and sees their units', async () => {
   const page = await newPage(browser)
   await signIn(page, server, '13800000001')
