@@ -25,6 +25,7 @@ namespace xinyi::app {
 struct Config {
   std::int64_t session_ttl_ms = 30LL * 24 * 3600 * 1000;  // 30 days
   bool secure_cookies = false;                            // set behind TLS
+  bool demo = false;  // started by `xinyi demo`: the sign-in page may offer the demo accounts
 };
 
 class App {

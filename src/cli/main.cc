@@ -14,12 +14,12 @@
 
 #include "app/app.h"
 #include "app/billing_service.h"
-#include "app/gen_city.h"
+#include "demo/gen_city.h"
 #include "app/journal_service.h"
 #include "app/ledger_service.h"
 #include "domain/money.h"
 #include "app/roster_import.h"
-#include "app/seed_demo.h"
+#include "demo/seed.h"
 #include "app/verify.h"
 #include "http/verify_remote.h"
 #include "auth/crypto.h"
@@ -78,17 +78,13 @@ std::unique_ptr<store::Database> open_and_migrate(const std::string& url, std::s
 }
 
 void print_demo_banner(const std::string& url, app::App& app) {
-  std::cout << "\n  信义 Xinyi is running: " << url << "\n\n  演示账号 Demo accounts (password 密码: " << app::kDemoPassword << ")\n";
-  for (const auto& a : app::demo_accounts())
+  std::cout << "\n  信义 Xinyi is running: " << url << "\n\n  演示账号 Demo accounts (password 密码: " << demo::kDemoPassword << ")\n";
+  for (const auto& a : demo::demo_accounts())
     std::cout << "    " << a.login << std::string(a.login.size() < 14 ? 14 - a.login.size() : 1, ' ') << a.role_zh << " — " << a.role_en << "\n";
-  auto hint = app.db.read([](store::Connection& c) {
-    return c.query_one(
-        "SELECT u.invite_code, u.label, k.name FROM unit_members m JOIN persons p ON p.id = m.person_id "
-        "JOIN units u ON u.id = m.unit_id JOIN compounds k ON k.id = u.compound_id WHERE p.phone = '13800000003' LIMIT 1");
-  });
+  auto hint = demo::claim_hint(app);
   if (hint)
-    std::cout << "\n  认领房屋 Claim a unit: sign in as 13800000003, then enter invite code " << hint->str(0) << " ("
-              << hint->str(2) << " " << hint->str(1) << ")\n";
+    std::cout << "\n  认领房屋 Claim a unit: sign in as " << hint->phone << ", then enter invite code " << hint->invite_code
+              << " (" << hint->compound << " " << hint->unit_label << ")\n";
   std::cout << "\n  Press Ctrl+C to stop.\n" << std::endl;
 }
 
@@ -315,10 +311,10 @@ int main(int argc, char** argv) {
   verify_cmd->add_option("--since", since_file, "A tree head saved earlier (JSON): the log must extend it")->check(CLI::ExistingFile);
   verify_cmd->add_option("--save-sth", save_file, "Save the verified head here, for the next --since");
   auto* gen_city_cmd = cli.add_subcommand("gen-city", "Generate a city-sized synthetic dataset (load and scale benchmarks)");
-  app::GenCityOptions gen;
-  gen_city_cmd->add_option("--compounds", gen.compounds, "Compounds")->check(CLI::Range(std::int64_t{1}, app::kMaxGenCompounds))->capture_default_str();
-  gen_city_cmd->add_option("--units-per-compound", gen.units_per_compound, "Units in each")->check(CLI::Range(std::int64_t{1}, app::kMaxGenUnits))->capture_default_str();
-  gen_city_cmd->add_option("--months", gen.months, "Months of history")->check(CLI::Range(std::int64_t{2}, app::kMaxGenMonths))->capture_default_str();
+  demo::GenCityOptions gen;
+  gen_city_cmd->add_option("--compounds", gen.compounds, "Compounds")->check(CLI::Range(std::int64_t{1}, demo::kMaxGenCompounds))->capture_default_str();
+  gen_city_cmd->add_option("--units-per-compound", gen.units_per_compound, "Units in each")->check(CLI::Range(std::int64_t{1}, demo::kMaxGenUnits))->capture_default_str();
+  gen_city_cmd->add_option("--months", gen.months, "Months of history")->check(CLI::Range(std::int64_t{2}, demo::kMaxGenMonths))->capture_default_str();
   gen_city_cmd->add_option("--seed", gen.seed, "Seed (one city per seed)")->capture_default_str();
   auto* backup_cmd = cli.add_subcommand("backup", "Copy the whole store to a file while it runs (SQLite online backup; pg_dump)");
   auto* restore_cmd = cli.add_subcommand("restore", "Restore a backup into an empty store (a SQLite path, or an existing PostgreSQL database)");
@@ -370,13 +366,14 @@ int main(int argc, char** argv) {
     auto db = open_and_migrate(db_url, pool);
     app::Config cfg;
     cfg.secure_cookies = secure_cookies;
+    cfg.demo = demo_cmd->parsed();
     app::App app(*db, cfg);
     if (migrate_cmd->parsed()) {
       std::cout << "schema at version " << store::latest_schema_version() << "\n";
       return kExitOk;
     }
     if (seed_cmd->parsed() || demo_cmd->parsed()) {
-      auto rep = app::seed_demo(app);
+      auto rep = demo::seed_demo(app);
       if (rep.created)
         spdlog::info("demo district loaded: {} compounds, {} units, {} people, {} ledger entries", rep.compounds, rep.units,
                      rep.persons, rep.entries);
@@ -385,7 +382,7 @@ int main(int argc, char** argv) {
       if (seed_cmd->parsed()) return kExitOk;
     }
     if (gen_city_cmd->parsed()) {
-      auto r = app::generate_city(app, gen, progress_bar);
+      auto r = demo::generate_city(app, gen, progress_bar);
       std::cout << "{\"compounds\":" << r.compounds << ",\"units\":" << r.units << ",\"entries\":" << r.entries
                 << ",\"bills\":" << r.bills << ",\"payments\":" << r.payments << ",\"first_compound_id\":" << r.first_compound_id
                 << "}\n";

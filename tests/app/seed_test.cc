@@ -1,4 +1,4 @@
-#include "app/seed_demo.h"
+#include "demo/seed.h"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +15,7 @@ using testing::TestEnv;
 
 TEST(Seed, FiveCompoundsOnePerModelAndASecondRunAddsNothing) {
   TestEnv env;
-  auto rep = app::seed_demo(env.app());
+  auto rep = demo::seed_demo(env.app());
   EXPECT_TRUE(rep.created);
   EXPECT_EQ(rep.compounds, 5);
   auto counts = [&] {
@@ -25,7 +25,7 @@ TEST(Seed, FiveCompoundsOnePerModelAndASecondRunAddsNothing) {
     return n;
   };
   auto before = counts();
-  EXPECT_FALSE(app::seed_demo(env.app()).created);
+  EXPECT_FALSE(demo::seed_demo(env.app()).created);
   EXPECT_EQ(counts(), before);
 
   std::set<std::string> models;
@@ -35,7 +35,7 @@ TEST(Seed, FiveCompoundsOnePerModelAndASecondRunAddsNothing) {
 
 TEST(Seed, TheDistrictIsBelievable) {
   TestEnv env;
-  app::seed_demo(env.app());
+  demo::seed_demo(env.app());
   env.db().read([&](store::Connection& c) {
     // 38 households applied for a property management committee in the committee compound.
     EXPECT_EQ(c.scalar("SELECT COUNT(*) FROM petition_signatures s JOIN compounds k ON k.id = s.compound_id "
@@ -60,8 +60,8 @@ TEST(Seed, TheDistrictIsBelievable) {
 
 TEST(Seed, DemoAccountsSignIn) {
   TestEnv env;
-  app::seed_demo(env.app());
-  for (const auto& a : app::demo_accounts()) {
+  demo::seed_demo(env.app());
+  for (const auto& a : demo::demo_accounts()) {
     app::Caller who;
     auto s = app::login(env.app(), who, R"({"login":")" + a.login + R"(","password":")" + a.password + R"("})");
     EXPECT_FALSE(s.token.empty()) << a.login;

@@ -23,6 +23,7 @@ namespace {
 const std::map<std::string, std::string>& expected() {
   static const std::map<std::string, std::string> m{
       {"GET /api/v1/health", "arowctsu"},
+      {"GET /api/v1/public/site", "arowctsu"},
       {"GET /api/v1/public/regions", "arowctsu"},
       {"GET /api/v1/public/compounds", "arowctsu"},
       {"GET /api/v1/public/compounds/{id}", "arowctsu"},

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <memory>
 
-#include "app/seed_demo.h"
+#include "demo/seed.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "support/http_client.h"

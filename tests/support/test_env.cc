@@ -9,7 +9,7 @@
 #include "store/migrations.h"
 #include "store/postgres.h"
 #include "store/registry_repo.h"
-#include "app/seed_demo.h"
+#include "demo/seed.h"
 
 namespace xinyi::testing {
 
@@ -72,7 +72,7 @@ std::string TestEnv::fresh_store_url() {
 
 void TestEnv::seed_demo() {
   if (pg_db_.empty()) {
-    app::seed_demo(*app_);
+    demo::seed_demo(*app_);
     return;
   }
   // On PostgreSQL the demo is seeded once per cluster into a template database (under an
@@ -88,7 +88,7 @@ void TestEnv::seed_demo() {
       auto db = store::Database::open(with_database(pg_base_, tpl + "_build"), 2);
       store::migrate(*db);
       app::App a(*db);
-      app::seed_demo(a);
+      demo::seed_demo(a);
     }
     admin->exec_script("ALTER DATABASE " + tpl + "_build RENAME TO " + tpl);
   }

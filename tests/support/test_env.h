@@ -40,7 +40,7 @@ class TestEnv {
   // The URL of a new, empty store on the same engine (a SQLite path in dir(), or a new
   // PostgreSQL database dropped with this environment).
   std::string fresh_store_url();
-  // Loads the demo district (app::seed_demo). Replaces db() and app(): call it first.
+  // Loads the demo district (demo::seed_demo). Replaces db() and app(): call it first.
   void seed_demo();
   // Creates a user; returns its id.
   std::int64_t add_user(const std::string& login, const std::string& phone = "", bool admin = false);

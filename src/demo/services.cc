@@ -1,10 +1,10 @@
-#include "app/demo_services.h"
+#include "demo/services.h"
 
 #include <boost/json.hpp>
 #include <ctime>
 #include <string>
 
-#include "app/demo_rng.h"
+#include "demo/rng.h"
 #include "app/ledger_service.h"
 #include "app/notify.h"
 #include "app/work_service.h"
@@ -13,7 +13,9 @@
 #include "store/auth_repo.h"
 #include "store/registry_repo.h"
 
-namespace xinyi::app {
+namespace xinyi::demo {
+
+using namespace app;  // the demo is built with the product's own use cases
 
 using store::Connection;
 using I = std::int64_t;
@@ -445,4 +447,4 @@ void seed_demo_services(Connection& c, const std::vector<I>& compounds, const De
   announcements(c, compounds, p, residents, now);
 }
 
-}  // namespace xinyi::app
+}  // namespace xinyi::demo

@@ -11,7 +11,7 @@
 
 #include "app/app.h"
 
-namespace xinyi::app {
+namespace xinyi::demo {
 
 struct DemoVoteIds {
   std::int64_t fee_rise = 0;  // 桂湖教师院, closed and passed on 2026-04-18
@@ -27,4 +27,4 @@ struct DemoVotePeople {
 DemoVoteIds seed_demo_votes(store::Connection& c, const std::vector<std::int64_t>& compounds, const DemoVotePeople& people,
                             std::int64_t now, std::int64_t skip_unit);
 
-}  // namespace xinyi::app
+}  // namespace xinyi::demo

@@ -15,7 +15,7 @@
 
 #include "store/sql.h"
 
-namespace xinyi::app {
+namespace xinyi::demo {
 
 struct DemoServicePeople {
   std::int64_t staff = 0, committee = 0, worker = 0, owner = 0;  // owner: 王建国
@@ -25,4 +25,4 @@ struct DemoServicePeople {
 void seed_demo_services(store::Connection& c, const std::vector<std::int64_t>& compounds, const DemoServicePeople& people,
                         std::int64_t now);
 
-}  // namespace xinyi::app
+}  // namespace xinyi::demo

@@ -1,14 +1,14 @@
-#include "app/seed_demo.h"
+#include "demo/seed.h"
 
 #include <array>
 #include <ctime>
 #include <map>
 #include <set>
 
-#include "app/demo_books.h"
-#include "app/demo_rng.h"
-#include "app/demo_votes.h"
-#include "app/demo_services.h"
+#include "demo/books.h"
+#include "demo/rng.h"
+#include "demo/votes.h"
+#include "demo/services.h"
 #include "app/billing_service.h"
 #include "app/ledger_service.h"
 #include "auth/crypto.h"
@@ -17,7 +17,9 @@
 #include "store/auth_repo.h"
 #include "store/registry_repo.h"
 
-namespace xinyi::app {
+namespace xinyi::demo {
+
+using namespace app;  // the demo is built with the product's own use cases
 
 using store::Connection;
 using I = std::int64_t;
@@ -298,4 +300,16 @@ SeedReport seed_demo(App& app) {
   return rep;
 }
 
-}  // namespace xinyi::app
+std::optional<ClaimHint> claim_hint(App& app) {
+  constexpr const char* kPhone = "13800000003";  // an owner on the roster with no unit claimed online
+  auto r = app.db.read([&](store::Connection& c) {
+    return c.query_one(
+        "SELECT u.invite_code, u.label, k.name FROM unit_members m JOIN persons p ON p.id = m.person_id "
+        "JOIN units u ON u.id = m.unit_id JOIN compounds k ON k.id = u.compound_id WHERE p.phone = ? LIMIT 1",
+        {std::string(kPhone)});
+  });
+  if (!r) return std::nullopt;
+  return ClaimHint{kPhone, r->str(0), r->str(2), r->str(1)};
+}
+
+}  // namespace xinyi::demo

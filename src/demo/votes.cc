@@ -1,7 +1,7 @@
-#include "app/demo_votes.h"
+#include "demo/votes.h"
 
-#include "app/demo_books.h"
-#include "app/demo_rng.h"
+#include "demo/books.h"
+#include "demo/rng.h"
 #include "app/vote_service.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"
@@ -9,7 +9,9 @@
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
 
-namespace xinyi::app {
+namespace xinyi::demo {
+
+using namespace app;  // the demo is built with the product's own use cases
 
 using store::Connection;
 using I = std::int64_t;
@@ -229,4 +231,4 @@ DemoVoteIds seed_demo_votes(Connection& c, const std::vector<I>& compounds, cons
   return ids;
 }
 
-}  // namespace xinyi::app
+}  // namespace xinyi::demo

@@ -1,11 +1,11 @@
-#include "app/gen_city.h"
+#include "demo/gen_city.h"
 
 #include <ctime>
 #include <map>
 
 #include "app/billing_service.h"
 #include "app/ledger_service.h"
-#include "app/demo_rng.h"
+#include "demo/rng.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"
 #include "domain/billing.h"
@@ -14,7 +14,9 @@
 #include "store/billing_repo.h"
 #include "store/registry_repo.h"
 
-namespace xinyi::app {
+namespace xinyi::demo {
+
+using namespace app;  // the demo is built with the product's own use cases
 
 using store::Connection;
 using I = std::int64_t;
@@ -146,4 +148,4 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt, const std::func
   return rep;
 }
 
-}  // namespace xinyi::app
+}  // namespace xinyi::demo

@@ -6,12 +6,13 @@
 // nothing.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
 
-namespace xinyi::app {
+namespace xinyi::demo {
 
 struct DemoAccount {
   std::string login, password, role_zh, role_en;
@@ -25,7 +26,13 @@ struct SeedReport {
   std::int64_t entries = 0;  // ledger entries of the demo books
 };
 
-SeedReport seed_demo(App& app);
+SeedReport seed_demo(app::App& app);
+
+// The demo's unclaimed unit for the banner: sign in as `phone` and enter `invite_code`.
+struct ClaimHint {
+  std::string phone, invite_code, compound, unit_label;
+};
+std::optional<ClaimHint> claim_hint(app::App& app);
 std::vector<DemoAccount> demo_accounts();
 
-}  // namespace xinyi::app
+}  // namespace xinyi::demo

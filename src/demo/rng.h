@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace xinyi::app {
+namespace xinyi::demo {
 
 class DemoRng {
  public:
@@ -27,4 +27,4 @@ class DemoRng {
   std::uint64_t s_;
 };
 
-}  // namespace xinyi::app
+}  // namespace xinyi::demo

@@ -1,4 +1,4 @@
-#include "app/demo_books.h"
+#include "demo/books.h"
 
 #include <boost/json.hpp>
 #include <algorithm>
@@ -11,7 +11,7 @@
 #include "app/billing_service.h"
 #include "app/charity_service.h"
 #include "app/ledger_service.h"
-#include "app/demo_rng.h"
+#include "demo/rng.h"
 #include "app/work_service.h"
 #include "domain/assert.h"
 #include "domain/billing.h"
@@ -23,7 +23,9 @@
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
 
-namespace xinyi::app {
+namespace xinyi::demo {
+
+using namespace app;  // the demo is built with the product's own use cases
 
 using store::Connection;
 using I = std::int64_t;
@@ -861,4 +863,4 @@ I seed_demo_books(App& app, Connection& c, const std::vector<I>& compounds, cons
   return total;
 }
 
-}  // namespace xinyi::app
+}  // namespace xinyi::demo
