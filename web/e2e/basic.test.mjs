@@ -22,7 +22,8 @@ test('the public list shows the five demo compounds', async () => {
   await cards.first().waitFor()
   assert.equal(await cards.count(), 5)
   const text = await page.locator('#app').innerText()
-  for (const name of ['桂湖教师院', '城北花园', '南街老城院落', '九院合一', '锦苑小区']) assert.ok(text.includes(name), name)
+  for (const name of ['桂湖教师院', '城北花园', '南街老城院落', '九院合一', '锦苑小区'])
+    assert.ok(text.includes(name), name)
   assert.ok(text.includes('钟点式物业'))
   assert.deepEqual(errors, [])
 })
@@ -71,7 +72,7 @@ test('a resident signs in and sees their units', async () => {
   assert.ok(units[0].includes('1栋1单元101'))
 })
 
-test("a resident sees their bills: one unit paid, the other still owed", async () => {
+test('a resident sees their bills: one unit paid, the other still owed', async () => {
   const page = await newPage(browser)
   await signIn(page, server, '13800000001')
   const accounts = page.locator('[data-test=unit-account]')

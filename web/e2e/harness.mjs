@@ -12,15 +12,31 @@ const WEB = process.env.XINYI_WEB || new URL('../dist', import.meta.url).pathnam
 
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'xinyi-e2e-'))
-  const proc = spawn(BIN, ['demo', '--db', `sqlite:${join(dir, 'demo.db')}`, '--listen', '127.0.0.1:0', '--web', WEB, '--threads', '2'],
-    { stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(
+    BIN,
+    [
+      'demo',
+      '--db',
+      `sqlite:${join(dir, 'demo.db')}`,
+      '--listen',
+      '127.0.0.1:0',
+      '--web',
+      WEB,
+      '--threads',
+      '2',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   let out = ''
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`xinyi did not start:\n${out}`)), 30000)
     const onData = (d) => {
       out += d
       const m = out.match(/running: (http:\/\/127\.0\.0\.1:\d+\/)/)
-      if (m) { clearTimeout(timer); resolve(m[1]) }
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
     }
     proc.stdout.on('data', onData)
     proc.stderr.on('data', onData)
@@ -43,14 +59,25 @@ export async function launchBrowser() {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   })
 }
 
 // A phone-sized page (WeChat's browser on a 390 px phone), zh-CN.
 export async function newPage(browser) {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true })
+  const ctx = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    isMobile: true,
+    hasTouch: true,
+  })
   const page = await ctx.newPage()
   page.setDefaultTimeout(15000)
   return page
@@ -74,7 +101,9 @@ export async function confirmMoney(page, { confirm = true } = {}) {
     figures: (await box.locator('[data-test=money-figures] b').innerText()).trim(),
     capital: (await box.locator('[data-test=money-capital] b').innerText()).trim(),
   }
-  await page.locator(confirm ? '.money-dialog .van-dialog__confirm' : '.money-dialog .van-dialog__cancel').click()
+  await page
+    .locator(confirm ? '.money-dialog .van-dialog__confirm' : '.money-dialog .van-dialog__cancel')
+    .click()
   await box.waitFor({ state: 'hidden' })
   return seen
 }

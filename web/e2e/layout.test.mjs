@@ -31,14 +31,22 @@ const featureOf = (path) => rel(path).match(/^features\/([^/]+)\//)?.[1] || ''
 // The files `path` imports (static and lazy), resolved to absolute paths.
 function imports(path) {
   const text = readFileSync(path, 'utf8')
-  const specs = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.[^'"]+)['"]/g)].map((m) => m[1])
+  const specs = [
+    ...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.[^'"]+)['"]/g),
+  ].map((m) => m[1])
   return specs.map((s) => resolve(dirname(path), s))
 }
 
-test('no /api/v1 address outside src/api.js and the features\' api.js', () => {
+test("no /api/v1 address outside src/api.js and the features' api.js", () => {
   const allowed = (r) => r === 'api.js' || /^features\/[^/]+\/api\.js$/.test(r)
-  const offenders = all.filter((f) => !allowed(rel(f)) && readFileSync(f, 'utf8').includes('/api/v1')).map(rel)
-  assert.deepEqual(offenders, [], `these files name server addresses; move them to their feature's api.js`)
+  const offenders = all
+    .filter((f) => !allowed(rel(f)) && readFileSync(f, 'utf8').includes('/api/v1'))
+    .map(rel)
+  assert.deepEqual(
+    offenders,
+    [],
+    `these files name server addresses; move them to their feature's api.js`,
+  )
 })
 
 test('every file in src/components is imported from at least two features', () => {
@@ -50,8 +58,14 @@ test('every file in src/components is imported from at least two features', () =
     if (!feature) continue
     for (const target of imports(f)) importers.get(target)?.add(feature)
   }
-  const single = [...importers].filter(([, fs]) => fs.size < 2).map(([c, fs]) => `${rel(c)} (${[...fs].join(', ') || 'no feature'})`)
-  assert.deepEqual(single, [], 'a component used by one feature (or none) belongs in that feature\'s folder')
+  const single = [...importers]
+    .filter(([, fs]) => fs.size < 2)
+    .map(([c, fs]) => `${rel(c)} (${[...fs].join(', ') || 'no feature'})`)
+  assert.deepEqual(
+    single,
+    [],
+    "a component used by one feature (or none) belongs in that feature's folder",
+  )
 })
 
 test('every feature folder has an api.js', () => {
@@ -64,7 +78,10 @@ test('every feature folder has an api.js', () => {
 })
 
 test('each message key is defined once, in zh-CN and in en', async () => {
-  const files = [join(SRC, 'messages.js'), ...all.filter((f) => /^features\/[^/]+\/messages\.js$/.test(rel(f)))]
+  const files = [
+    join(SRC, 'messages.js'),
+    ...all.filter((f) => /^features\/[^/]+\/messages\.js$/.test(rel(f))),
+  ]
   const owner = { 'zh-CN': new Map(), en: new Map() }
   const twice = []
   for (const f of files) {
@@ -74,7 +91,8 @@ test('each message key is defined once, in zh-CN and in en', async () => {
       for (const [ns, keys] of Object.entries(namespaces)) {
         for (const k of Object.keys(keys)) {
           const key = `${ns}.${k}`
-          if (owner[locale].has(key)) twice.push(`${locale} ${key}: ${owner[locale].get(key)} and ${rel(f)}`)
+          if (owner[locale].has(key))
+            twice.push(`${locale} ${key}: ${owner[locale].get(key)} and ${rel(f)}`)
           owner[locale].set(key, rel(f))
         }
       }
@@ -83,6 +101,14 @@ test('each message key is defined once, in zh-CN and in en', async () => {
   assert.deepEqual(twice, [], 'a key defined in two files: one would silently win')
   const zh = [...owner['zh-CN'].keys()].sort()
   const en = [...owner.en.keys()].sort()
-  assert.deepEqual(zh.filter((k) => !owner.en.has(k)), [], 'every zh-CN key has its English')
-  assert.deepEqual(en.filter((k) => !owner['zh-CN'].has(k)), [], 'every English key has its zh-CN')
+  assert.deepEqual(
+    zh.filter((k) => !owner.en.has(k)),
+    [],
+    'every zh-CN key has its English',
+  )
+  assert.deepEqual(
+    en.filter((k) => !owner['zh-CN'].has(k)),
+    [],
+    'every English key has its zh-CN',
+  )
 })

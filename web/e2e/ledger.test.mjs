@@ -16,7 +16,9 @@ after(async () => {
 test("a compound's public home shows its balances and every entry of its books", async () => {
   const page = await newPage(browser)
   const external = []
-  page.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) external.push(r.url()) })
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) external.push(r.url())
+  })
   await page.goto(server.url + 'c/5')
   await page.locator('[data-test=balances]').waitFor()
   // The charity fund's own bank account holds what is left of the ¥30,000 raised: ¥30,000 −
@@ -27,7 +29,10 @@ test("a compound's public home shows its balances and every entry of its books",
   await entries.first().waitFor()
   assert.equal(await entries.count(), 30)
   const sth = await (await fetch(server.url + 'api/v1/public/compounds/5/sth')).json()
-  assert.match(await page.locator('[data-test=tree-head]').innerText(), new RegExp(`已签名 ${sth.tree_size} 笔`))
+  assert.match(
+    await page.locator('[data-test=tree-head]').innerText(),
+    new RegExp(`已签名 ${sth.tree_size} 笔`),
+  )
   // Open the newest entry: its postings are shown.
   await entries.first().click()
   assert.match(await entries.first().innerText(), /银行存款|库存现金/)
@@ -53,7 +58,10 @@ test('the bank reconciliation shows the one line still under review', async () =
   const page = await newPage(browser)
   await page.goto(server.url + 'c/2')
   await page.locator('[data-test=bank]').first().waitFor()
-  assert.match(await page.locator('[data-test=bank]').first().innerText(), /已勾对 \d+ \/ \d+ 笔流水/)
+  assert.match(
+    await page.locator('[data-test=bank]').first().innerText(),
+    /已勾对 \d+ \/ \d+ 笔流水/,
+  )
   assert.equal(await page.locator('[data-test=unmatched]').count(), 1)
   assert.match(await page.locator('[data-test=unmatched]').innerText(), /待核实/)
 })
@@ -97,7 +105,7 @@ test('the trustee previews and issues a bill run, then records a payment and get
   await page.getByText(/预览：\s*0 份账单/).waitFor()
   await page.locator('[data-test=amount] input').fill('100.50')
   await page.locator('[data-test=pay]').click()
-  const seen = await confirmMoney(page)  // read back in figures and capitals before it is recorded
+  const seen = await confirmMoney(page) // read back in figures and capitals before it is recorded
   assert.deepEqual([seen.figures, seen.capital], ['¥100.50', '壹佰元零伍角'])
   const receipt = page.locator('[data-test=receipt]')
   await receipt.waitFor()

@@ -18,7 +18,8 @@ after(async () => {
   await server?.stop()
 })
 
-const yuan = (fen) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`
+const yuan = (fen) =>
+  `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`
 
 test('a payment typed with a comma is refused; typed right, it is confirmed in figures and capitals and recorded', async () => {
   const page = await newPage(browser)
@@ -28,10 +29,14 @@ test('a payment typed with a comma is refused; typed right, it is confirmed in f
   const form = page.locator('[data-test=payment]')
   await form.locator('[data-test=unit] option').first().waitFor({ state: 'attached' })
   const unitId = await form.locator('[data-test=unit]').inputValue()
-  const account = async () => (await page.request.get(server.url + `api/v1/compounds/1/units/${unitId}/account`)).json()
+  const account = async () =>
+    (await page.request.get(server.url + `api/v1/compounds/1/units/${unitId}/account`)).json()
   const before = await account()
   const posted = []
-  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/v1/compounds/1/payments')) posted.push(r.postDataJSON()) })
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/api/v1/compounds/1/payments'))
+      posted.push(r.postDataJSON())
+  })
 
   // 58,13: refused under the field, no confirmation, nothing sent.
   const amount = form.locator('[data-test=amount]')
@@ -40,7 +45,11 @@ test('a payment typed with a comma is refused; typed right, it is confirmed in f
   const refusal = amount.locator('.van-field__error-message')
   await refusal.waitFor()
   assert.match(await refusal.innerText(), /请用小数点“\.”分隔元和角分，不要用逗号/)
-  assert.equal(await page.locator('[data-test=money-confirm]').count(), 0, 'no confirmation for a refused amount')
+  assert.equal(
+    await page.locator('[data-test=money-confirm]').count(),
+    0,
+    'no confirmation for a refused amount',
+  )
 
   // 58.13: the refusal goes as it is corrected; the confirmation reads it back. Going back sends nothing.
   await amount.locator('input').fill('58.13')
@@ -48,7 +57,11 @@ test('a payment typed with a comma is refused; typed right, it is confirmed in f
   await form.locator('[data-test=pay]').click()
   const back = await confirmMoney(page, { confirm: false })
   assert.equal(back.figures, '¥58.13')
-  assert.equal(await amount.locator('input').inputValue(), '58.13', 'going back keeps what was typed')
+  assert.equal(
+    await amount.locator('input').inputValue(),
+    '58.13',
+    'going back keeps what was typed',
+  )
   assert.equal(posted.length, 0)
   assert.equal((await account()).payments.length, before.payments.length, 'no payment recorded')
 
@@ -62,14 +75,22 @@ test('a payment typed with a comma is refused; typed right, it is confirmed in f
   assert.ok(seen.text.includes(`${before.courtyard} ${before.label}`), seen.text)
   assert.match(seen.text, new RegExp(`该户待缴\\s*${yuan(owed).replace(/[.$]/g, '\\$&')}`))
   if (owed === 0) assert.match(seen.text, /¥58\.13 全部记为预缴/)
-  else if (prepaid > 0) assert.ok(seen.text.includes(`其中 ${yuan(owed)} 缴清待缴账单，多出的 ${yuan(prepaid)} 记为预缴`), seen.text)
+  else if (prepaid > 0)
+    assert.ok(
+      seen.text.includes(`其中 ${yuan(owed)} 缴清待缴账单，多出的 ${yuan(prepaid)} 记为预缴`),
+      seen.text,
+    )
   else assert.ok(seen.text.includes(`缴后该户仍欠 ${yuan(owed - 5813)}`), seen.text)
 
   const receipt = page.locator('[data-test=receipt]')
   await receipt.waitFor()
   assert.match(await receipt.innerText(), /¥58\.13/)
   if (prepaid > 0) assert.ok((await receipt.innerText()).includes(`预存：${yuan(prepaid)}`))
-  assert.deepEqual(posted.map((b) => b.amount_fen), [5813], 'one payment sent, of 5,813 fen')
+  assert.deepEqual(
+    posted.map((b) => b.amount_fen),
+    [5813],
+    'one payment sent, of 5,813 fen',
+  )
   const afterwards = await account()
   assert.equal(afterwards.payments.length, before.payments.length + 1)
   const no = Number((await receipt.innerText()).match(/No\.(\d{6})/)[1])
@@ -86,7 +107,9 @@ test('a donation typed with a full-width comma is refused under its field; going
   const manage = page.locator('[data-test=charity-manage]')
   await manage.waitFor()
   const posted = []
-  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/donations')) posted.push(r.url()) })
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/donations')) posted.push(r.url())
+  })
   await manage.locator('[data-test=record-donor] input').fill('宋佳怡')
   const amount = manage.locator('[data-test=record-amount]')
   await amount.locator('input').fill('1，000')

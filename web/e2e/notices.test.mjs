@@ -32,7 +32,9 @@ test('a committee member posts a notice to confirm; the resident sees it live an
   await com.goto(server.url + 'c/1/notices')
   await com.locator('[data-test=ann-form]').waitFor()
   await com.locator('[data-test=ann-title] input').fill('电梯检修通知')
-  await com.locator('[data-test=ann-body] textarea').fill('本周六 8:00–12:00 电梯检修停用，行动不便的住户请联系网格员。')
+  await com
+    .locator('[data-test=ann-body] textarea')
+    .fill('本周六 8:00–12:00 电梯检修停用，行动不便的住户请联系网格员。')
   await com.locator('[data-test=ann-confirm]').check()
   await com.locator('[data-test=ann-post]').click()
   await com.locator('[data-test=announcement]').filter({ hasText: '电梯检修通知' }).waitFor()
@@ -60,19 +62,31 @@ test('the large-text mode is one tap away and remembered for the person', async 
   await signIn(owner, server, '13800000001')
   await owner.waitForURL(/\/me$/)
   await owner.locator('[data-test=elder-toggle]').click()
-  assert.equal(await owner.evaluate(() => document.documentElement.classList.contains('elder')), true)
-  await owner.waitForFunction(async () => (await (await fetch('/api/v1/me')).json()).large_text === true)
+  assert.equal(
+    await owner.evaluate(() => document.documentElement.classList.contains('elder')),
+    true,
+  )
+  await owner.waitForFunction(
+    async () => (await (await fetch('/api/v1/me')).json()).large_text === true,
+  )
   // Another phone: after signing in, the mode follows the person.
   const other = await newPage(browser)
   await signIn(other, server, '13800000001')
   await other.waitForURL(/\/me$/)
   await other.waitForFunction(() => document.documentElement.classList.contains('elder'))
   await other.locator('[data-test=elder-toggle]').click()
-  assert.equal(await other.evaluate(() => document.documentElement.classList.contains('elder')), false)
+  assert.equal(
+    await other.evaluate(() => document.documentElement.classList.contains('elder')),
+    false,
+  )
 })
 
 test('resident pages pass axe-core in the normal and the large-text mode', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', bypassCSP: true })
+  const ctx = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    bypassCSP: true,
+  })
   const page = await ctx.newPage()
   page.setDefaultTimeout(15000)
   await signIn(page, server, '13800000001')
@@ -80,15 +94,37 @@ test('resident pages pass axe-core in the normal and the large-text mode', async
   const axePath = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url))
   const problems = []
   for (const large of [false, true]) {
-    for (const path of ['', 'c/1', 'me', 'c/1/notices', 'c/1/notices/1', 'c/1/needs', 'c/1/visits', 'c/1/votes/2', 'c/1/surveys/2', 'notices']) {
+    for (const path of [
+      '',
+      'c/1',
+      'me',
+      'c/1/notices',
+      'c/1/notices/1',
+      'c/1/needs',
+      'c/1/visits',
+      'c/1/votes/2',
+      'c/1/surveys/2',
+      'notices',
+    ]) {
       await page.goto(server.url + path)
-      await page.evaluate((l) => { localStorage.setItem('xinyi.large', l ? '1' : '0'); document.documentElement.classList.toggle('elder', l) }, large)
+      await page.evaluate((l) => {
+        localStorage.setItem('xinyi.large', l ? '1' : '0')
+        document.documentElement.classList.toggle('elder', l)
+      }, large)
       await page.waitForLoadState('networkidle').catch(() => {})
       await page.waitForTimeout(500)
       await page.addScriptTag({ path: axePath })
-      const found = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} × ${v.nodes.length}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`))
+      const found = await page.evaluate(async () =>
+        (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id} × ${v.nodes.length}: ${v.nodes
+                .slice(0, 2)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+          ),
+      )
       for (const f of found) problems.push(`${large ? 'large' : 'normal'} /${path}: ${f}`)
     }
   }

@@ -23,7 +23,10 @@ after(async () => {
 })
 
 // A tiny valid PNG (1×1, red).
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+)
 const TITLE = '教师院 3 栋外墙修补'
 
 test('a renewal project from proposal to acceptance', async () => {
@@ -37,7 +40,9 @@ test('a renewal project from proposal to acceptance', async () => {
   const console_ = com.locator('[data-test=manage-projects]')
   await console_.waitFor()
   await console_.locator('[data-test=project-title-input] input').fill(TITLE)
-  await console_.locator('[data-test=project-description] textarea').fill('3 栋北墙墙皮大面积脱落，修补后重新粉刷。')
+  await console_
+    .locator('[data-test=project-description] textarea')
+    .fill('3 栋北墙墙皮大面积脱落，修补后重新粉刷。')
   await console_.locator('[data-test=project-mode-questionnaire]').click()
   await console_.locator('[data-test=project-turnout] input').fill('2')
   await console_.locator('[data-test=project-goal] input').fill('1000.00')
@@ -58,7 +63,10 @@ test('a renewal project from proposal to acceptance', async () => {
   await budget.locator('[data-test=add-funding]').click()
   await budget.locator('[data-test=funding-source]').nth(1).selectOption('common')
   await budget.locator('[data-test=funding-amount]').nth(1).fill('2000.00')
-  assert.match(await budget.locator('[data-test=budget-sums]').innerText(), /预算合计 ¥3,000\.00，资金来源合计 ¥3,000\.00/)
+  assert.match(
+    await budget.locator('[data-test=budget-sums]').innerText(),
+    /预算合计 ¥3,000\.00，资金来源合计 ¥3,000\.00/,
+  )
   await budget.locator('[data-test=budget-save]').click()
   await com.locator('[data-test=project-status]').filter({ hasText: '已做预算' }).waitFor()
   const row = com.locator('[data-test=budget-row]')
@@ -76,10 +84,13 @@ test('a renewal project from proposal to acceptance', async () => {
   await com.locator('[data-test=quote]').filter({ hasText: '新都区安居修缮队' }).waitFor()
   const contract = com.locator('[data-test=contract-form]')
   await contract.waitFor()
-  await contract.locator('[data-test=contract-sign]').click()  // the only quote, signed today
+  await contract.locator('[data-test=contract-sign]').click() // the only quote, signed today
   await com.locator('[data-test=project-status]').filter({ hasText: '已签合同' }).waitFor()
   assert.match(await com.locator('[data-test=quote]').innerText(), /已选定/)
-  assert.match(await com.locator('[data-test=project-contract]').innerText(), /新都区安居修缮队 · ¥2,900\.00/)
+  assert.match(
+    await com.locator('[data-test=project-contract]').innerText(),
+    /新都区安居修缮队 · ¥2,900\.00/,
+  )
 
   // The demo owner follows it and pledges ¥500.00 for one of his two households.
   const owner = await newPage(browser)
@@ -99,28 +110,41 @@ test('a renewal project from proposal to acceptance', async () => {
   await mine.filter({ hasText: '¥500.00' }).waitFor()
   assert.match(await mine.innerText(), /待缴款/)
   assert.equal(await owner.locator('[data-test=cf-pledged]').innerText(), '¥500.00')
-  assert.equal(await pledge.locator('[data-test=pledge-unit] option').count(), 1)  // one pledge per household
+  assert.equal(await pledge.locator('[data-test=pledge-unit] option').count(), 1) // one pledge per household
 
   // The committee records his payment from the pledges list: a ledger entry.
   await com.reload()
   const pledgeRow = com.locator('[data-test=pledge-row]').filter({ hasText: unit })
   await pledgeRow.waitFor()
-  assert.equal(await pledgeRow.locator('[data-test=pledge-pay-amount] input').inputValue(), '500.00')
+  assert.equal(
+    await pledgeRow.locator('[data-test=pledge-pay-amount] input').inputValue(),
+    '500.00',
+  )
   await pledgeRow.locator('[data-test=pledge-pay]').click()
   assert.equal((await confirmMoney(com)).capital, '伍佰元整')
   await pledgeRow.locator('[data-test=pledge-status]').filter({ hasText: '已缴清' }).waitFor()
-  assert.match(await com.locator('[data-test=pledge-pay-message]').innerText(), /已登记缴款，见账目 #\d+/)
+  assert.match(
+    await com.locator('[data-test=pledge-pay-message]').innerText(),
+    /已登记缴款，见账目 #\d+/,
+  )
   assert.equal(await com.locator('[data-test=cf-collected]').innerText(), '¥500.00')
 
   // A milestone, done with a photo of the site: the works are under way.
   const ms = com.locator('[data-test=milestone-form]')
   await ms.locator('[data-test=milestone-title] input').fill('脚手架搭设与旧墙皮清除')
   await ms.locator('[data-test=milestone-add]').click()
-  const milestone = com.locator('[data-test=milestone]').filter({ hasText: '脚手架搭设与旧墙皮清除' })
+  const milestone = com
+    .locator('[data-test=milestone]')
+    .filter({ hasText: '脚手架搭设与旧墙皮清除' })
   await milestone.waitFor()
-  assert.equal((await milestone.locator('[data-test=milestone-state]').innerText()).trim(), '未完成')
+  assert.equal(
+    (await milestone.locator('[data-test=milestone-state]').innerText()).trim(),
+    '未完成',
+  )
   await milestone.locator('[data-test=milestone-note] input').fill('旧墙皮已全部清除')
-  await milestone.locator('[data-test=milestone-photo]').setInputFiles({ name: 'wall.png', mimeType: 'image/png', buffer: PNG })
+  await milestone
+    .locator('[data-test=milestone-photo]')
+    .setInputFiles({ name: 'wall.png', mimeType: 'image/png', buffer: PNG })
   await milestone.locator('[data-test=milestone-done]').click()
   await milestone.locator('[data-test=milestone-state]').filter({ hasText: '已完成' }).waitFor()
   assert.equal(await milestone.locator('.photos img').count(), 1)
@@ -142,20 +166,29 @@ test('a renewal project from proposal to acceptance', async () => {
     await owner.locator('[data-test=q0-o0]').click()
     await owner.locator('[data-test=survey-submit]').click()
     // The form stays (cleared) for his second household, or the page says he has answered.
-    await owner.waitForFunction(() => document.querySelector('[data-test=survey-answered]')
-      || !document.querySelector('[data-test=survey-form] .van-radio[aria-checked=true]'))
+    await owner.waitForFunction(
+      () =>
+        document.querySelector('[data-test=survey-answered]') ||
+        !document.querySelector('[data-test=survey-form] .van-radio[aria-checked=true]'),
+    )
   }
   await owner.locator('[data-test=survey-answered]').waitFor()
   await owner.goto(server.url + `c/1/projects/${pid}`)
-  assert.match(await owner.locator('[data-test=acceptance-tally]').innerText(), /同意验收 2 户 · 已答 2 户 · 共 72 户/)
+  assert.match(
+    await owner.locator('[data-test=acceptance-tally]').innerText(),
+    /同意验收 2 户 · 已答 2 户 · 共 72 户/,
+  )
 
   // The questionnaire has run its time (at least an hour in real life: moved back here).
-  execFileSync('sqlite3', [server.dbPath, `UPDATE questionnaires SET closes_at = ${Date.now() - 1000} WHERE id = ${qid}`])
+  execFileSync('sqlite3', [
+    server.dbPath,
+    `UPDATE questionnaires SET closes_at = ${Date.now() - 1000} WHERE id = ${qid}`,
+  ])
   await com.reload()
   await com.locator('[data-test=acceptance-close]').click()
   await com.locator('[data-test=project-status]').filter({ hasText: '已验收' }).waitFor()
   assert.match(await com.locator('[data-test=acceptance-outcome]').innerText(), /验收通过/)
-  await com.locator('[data-test=settle-form]').waitFor()  // next: the final settlement
+  await com.locator('[data-test=settle-form]').waitFor() // next: the final settlement
 
   // The trustee asks to pay the contractor ¥2,000.00 of the common fund; the committee approves
   // it on the project page (the co-managed account); the project is settled.
@@ -185,9 +218,15 @@ test('a renewal project from proposal to acceptance', async () => {
   assert.equal(await approval.count(), 2)
   for (let i = 0; i < 2; ++i) {
     await approval.first().locator('[data-test=payment-approve]').click()
-    await com.waitForFunction((n) => document.querySelectorAll('[data-test=payment-approval]').length === n, 1 - i)
+    await com.waitForFunction(
+      (n) => document.querySelectorAll('[data-test=payment-approval]').length === n,
+      1 - i,
+    )
   }
-  assert.equal(await com.locator('[data-test=project-payment]').filter({ hasText: '已支付' }).count(), 2)
+  assert.equal(
+    await com.locator('[data-test=project-payment]').filter({ hasText: '已支付' }).count(),
+    2,
+  )
   await com.locator('[data-test=settle]').click()
   await com.locator('[data-test=project-status]').filter({ hasText: '已决算' }).waitFor()
 
@@ -226,12 +265,22 @@ test('the committee records a donation to the charity fund; the public list show
   await manage.locator('[data-test=record-amount] input').fill('200.00')
   await manage.locator('[data-test=record-submit]').click()
   assert.match((await confirmMoney(com)).text, /捐赠人\s*宋佳怡/)
-  assert.match(await manage.locator('[data-test=record-message]').innerText(), /已登记，收据 CD-5-\d+/)
-  await manage.locator('[data-test=manage-donation]').filter({ hasText: '宋佳怡' }).filter({ hasText: '已到账' }).waitFor()
+  assert.match(
+    await manage.locator('[data-test=record-message]').innerText(),
+    /已登记，收据 CD-5-\d+/,
+  )
+  await manage
+    .locator('[data-test=manage-donation]')
+    .filter({ hasText: '宋佳怡' })
+    .filter({ hasText: '已到账' })
+    .waitFor()
 
   const pub = await newPage(browser)
   await pub.goto(server.url + 'c/5/charity')
-  const listed = pub.locator('[data-test=charity-donation]').filter({ hasText: '¥200.00' }).filter({ hasText: /宋\*+/ })
+  const listed = pub
+    .locator('[data-test=charity-donation]')
+    .filter({ hasText: '¥200.00' })
+    .filter({ hasText: /宋\*+/ })
   await listed.first().waitFor()
   assert.ok(!(await pub.locator('#app').innerText()).includes('宋佳怡'))
   const fund = await (await fetch(server.url + 'api/v1/public/compounds/5/charity')).json()
@@ -246,7 +295,11 @@ test('the project and charity pages pass axe-core, signed out and as the committ
   const axePath = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url))
   const problems = []
   for (const who of [null, 'committee']) {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', bypassCSP: true })
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      bypassCSP: true,
+    })
     const page = await ctx.newPage()
     page.setDefaultTimeout(15000)
     if (who) {
@@ -256,15 +309,31 @@ test('the project and charity pages pass axe-core, signed out and as the committ
     for (const large of [false, true]) {
       for (const path of [project, 'c/5/charity']) {
         await page.goto(server.url + path)
-        await page.evaluate((l) => { localStorage.setItem('xinyi.large', l ? '1' : '0'); document.documentElement.classList.toggle('elder', l) }, large)
-        await page.locator(path.includes('charity') ? '[data-test=charity-fund]' : '[data-test=project-head]').waitFor()
+        await page.evaluate((l) => {
+          localStorage.setItem('xinyi.large', l ? '1' : '0')
+          document.documentElement.classList.toggle('elder', l)
+        }, large)
+        await page
+          .locator(
+            path.includes('charity') ? '[data-test=charity-fund]' : '[data-test=project-head]',
+          )
+          .waitFor()
         await page.waitForLoadState('networkidle').catch(() => {})
         await page.waitForTimeout(500)
         await page.addScriptTag({ path: axePath })
-        const found = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} × ${v.nodes.length}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`))
-        for (const f of found) problems.push(`${who || 'public'} ${large ? 'large' : 'normal'} /${path}: ${f}`)
+        const found = await page.evaluate(async () =>
+          (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map(
+              (v) =>
+                `${v.id} × ${v.nodes.length}: ${v.nodes
+                  .slice(0, 2)
+                  .map((n) => n.target.join(' '))
+                  .join(' | ')}`,
+            ),
+        )
+        for (const f of found)
+          problems.push(`${who || 'public'} ${large ? 'large' : 'normal'} /${path}: ${f}`)
       }
     }
     await ctx.close()

@@ -33,7 +33,10 @@ function owedLines(t, fen, owedFen) {
 }
 
 const row = ([label, value, test]) =>
-  h('div', { class: 'money-row', 'data-test': test }, [h('span', { class: 'money-label' }, label), h('b', value)])
+  h('div', { class: 'money-row', 'data-test': test }, [
+    h('span', { class: 'money-label' }, label),
+    h('b', value),
+  ])
 
 // Asks the person to confirm `fen` before it is recorded; true when they do, false when they go
 // back to the form. `rows` are [label, value] pairs (the household, the payee, the method…);
@@ -49,7 +52,11 @@ export async function confirmMoney({ title, fen, rows = [], owedFen = null, note
       ...rows.map((r) => row(r)),
       ...(owed ? owed.lines.map(row) : []),
       owed && h('p', { class: 'money-note', 'data-test': 'money-split' }, owed.note),
-      h('p', { class: 'money-check' }, [t('money.check'), note || t('money.booked')].join(zh() ? '' : ' ')),
+      h(
+        'p',
+        { class: 'money-check' },
+        [t('money.check'), note || t('money.booked')].join(zh() ? '' : ' '),
+      ),
     ])
   try {
     await showConfirmDialog({
@@ -62,6 +69,6 @@ export async function confirmMoney({ title, fen, rows = [], owedFen = null, note
     })
     return true
   } catch {
-    return false  // 返回修改: the form keeps what was typed
+    return false // 返回修改: the form keeps what was typed
   }
 }

@@ -54,7 +54,10 @@ export async function api(path, { method = 'GET', body } = {}) {
 // outcomes apart (201 done at once, 202 waiting for a second person).
 export async function apiStatus(path, { method = 'POST', body } = {}) {
   const res = await fetch(path, {
-    method, credentials: 'same-origin', headers: writeHeaders({ 'Content-Type': 'application/json' }), body: JSON.stringify(body),
+    method,
+    credentials: 'same-origin',
+    headers: writeHeaders({ 'Content-Type': 'application/json' }),
+    body: JSON.stringify(body),
   })
   const data = await res.json().catch(() => null)
   if (!res.ok) throw new ApiError(res.status, data)
@@ -92,23 +95,34 @@ export function hours(min) {
 export const percent = (permille) => Math.floor((permille + 5) / 10)
 // A date and time in China's zone, the way residents read it (11-24 14:05).
 export function when(ms) {
-  return new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+  return new Date(ms).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
 }
 // The roles the signed-in person holds in compound `cid`.
 export function rolesIn(me, cid) {
-  return new Set((me?.roles || []).filter((r) => String(r.compound_id) === String(cid)).map((r) => r.role))
+  return new Set(
+    (me?.roles || []).filter((r) => String(r.compound_id) === String(cid)).map((r) => r.role),
+  )
 }
 
 // Today's date in China's time zone (2026-11-24), and a date `days` later.
 export const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
 // The day of the time `ms` in China's time zone (2026-11-24).
 export const day = (ms) => new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10)
-export const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10)
+export const addDays = (date, days) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10)
 
 // The last month that is over, in China's time zone ("2026-10" during November 2026).
 export function lastMonth() {
   const d = new Date(Date.now() + 8 * 3600 * 1000)
-  const y = d.getUTCFullYear(), m = d.getUTCMonth()  // m: this month − 1
+  const y = d.getUTCFullYear(),
+    m = d.getUTCMonth() // m: this month − 1
   return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`
 }
 
@@ -120,7 +134,10 @@ export const voucherUrl = (cid, sha) => `/api/v1/public/compounds/${enc(cid)}/vo
 // Uploads a photo (JPEG or PNG) to compound `cid`; returns its sha256 to cite.
 export async function uploadPhoto(cid, file) {
   const res = await fetch(`/api/v1/compounds/${encodeURIComponent(cid)}/photos`, {
-    method: 'POST', credentials: 'same-origin', headers: writeHeaders({ 'Content-Type': file.type }), body: file,
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: writeHeaders({ 'Content-Type': file.type }),
+    body: file,
   })
   const data = await res.json()
   if (!res.ok) throw new ApiError(res.status, data)
@@ -130,7 +147,10 @@ export async function uploadPhoto(cid, file) {
 // Uploads a voucher (a scan: PDF, JPEG or PNG) to compound `cid`; returns its sha256 to cite.
 export async function uploadVoucher(cid, file) {
   const res = await fetch(`/api/v1/compounds/${encodeURIComponent(cid)}/vouchers`, {
-    method: 'POST', credentials: 'same-origin', headers: writeHeaders({ 'Content-Type': file.type }), body: file,
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: writeHeaders({ 'Content-Type': file.type }),
+    body: file,
   })
   const data = await res.json()
   if (!res.ok) throw new ApiError(res.status, data)

@@ -16,15 +16,34 @@ import surveys from './features/surveys/messages.js'
 import votes from './features/votes/messages.js'
 
 const messages = { 'zh-CN': {}, en: {} }
-for (const part of [shared, publicPages, auth, me, votes, services, surveys, announcements, projects, charity, approvals, manage]) {
+for (const part of [
+  shared,
+  publicPages,
+  auth,
+  me,
+  votes,
+  services,
+  surveys,
+  announcements,
+  projects,
+  charity,
+  approvals,
+  manage,
+]) {
   for (const [locale, namespaces] of Object.entries(part)) {
-    for (const [ns, keys] of Object.entries(namespaces)) messages[locale][ns] = { ...messages[locale][ns], ...keys }
+    for (const [ns, keys] of Object.entries(namespaces))
+      messages[locale][ns] = { ...messages[locale][ns], ...keys }
   }
 }
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('xinyi.lang') : null
 
-export const i18n = createI18n({ legacy: false, locale: saved || 'zh-CN', fallbackLocale: 'zh-CN', messages })
+export const i18n = createI18n({
+  legacy: false,
+  locale: saved || 'zh-CN',
+  fallbackLocale: 'zh-CN',
+  messages,
+})
 
 export function setLocale(l) {
   i18n.global.locale.value = l

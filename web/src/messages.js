@@ -82,8 +82,10 @@ export default {
       booked: 'Once recorded it is in the public books: it can be reversed, never edited.',
       settlesAll: 'This pays exactly everything the unit owes.',
       stillOwed: 'All of it goes to the bills; the unit will still owe {rest}.',
-      allPrepaid: 'The unit owes nothing now: all {amount} is kept as a prepayment (预缴) for the bills to come.',
-      partPrepaid: '{owed} pays the bills the unit owes; the other {extra} is kept as a prepayment (预缴) for the bills to come.',
+      allPrepaid:
+        'The unit owes nothing now: all {amount} is kept as a prepayment (预缴) for the bills to come.',
+      partPrepaid:
+        '{owed} pays the bills the unit owes; the other {extra} is kept as a prepayment (预缴) for the bills to come.',
     },
     elder: {
       on: 'Large text',

@@ -18,10 +18,19 @@ const REFUSED = {
     en: 'Use half-width digits and a half-width dot (switch the keyboard to English): e.g. 58.13',
   },
   negative: { zh: '金额不能是负数', en: 'The amount cannot be negative' },
-  notDigits: { zh: '金额只能写数字和一个小数点，例如 58.13', en: 'Only digits and one dot: e.g. 58.13' },
-  decimals: { zh: '最多两位小数（角和分），例如 58.13', en: 'At most two decimals (jiao and fen): e.g. 58.13' },
+  notDigits: {
+    zh: '金额只能写数字和一个小数点，例如 58.13',
+    en: 'Only digits and one dot: e.g. 58.13',
+  },
+  decimals: {
+    zh: '最多两位小数（角和分），例如 58.13',
+    en: 'At most two decimals (jiao and fen): e.g. 58.13',
+  },
   format: { zh: '金额写法不对，请写成 58.13 这样', en: 'Write the amount like 58.13' },
-  tooLarge: { zh: '金额不能超过 ¥99,999,999.99', en: 'The amount cannot be more than ¥99,999,999.99' },
+  tooLarge: {
+    zh: '金额不能超过 ¥99,999,999.99',
+    en: 'The amount cannot be more than ¥99,999,999.99',
+  },
   zero: { zh: '金额必须大于 0', en: 'The amount must be more than 0' },
 }
 
@@ -53,10 +62,10 @@ export function parseAmount(text, { allowZero = false } = {}) {
   const s = bare(text)
   const why = refusal(s)
   if (why) return { error: why }
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(s)  // "58." and ".5" are refused: say what you mean
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(s) // "58." and ".5" are refused: say what you mean
   if (!m) return { error: REFUSED.format }
   const whole = m[1].replace(/^0+(?=\d)/, '')
-  if (whole.length > 8) return { error: REFUSED.tooLarge }  // more than 99,999,999 yuan
+  if (whole.length > 8) return { error: REFUSED.tooLarge } // more than 99,999,999 yuan
   const fen = Number(whole) * 100 + Number((m[2] || '').padEnd(2, '0'))
   if (fen > MAX_FEN) return { error: REFUSED.tooLarge }
   if (fen === 0 && !allowZero) return { error: REFUSED.zero }
@@ -64,7 +73,7 @@ export function parseAmount(text, { allowZero = false } = {}) {
 }
 
 const DIGIT = '零壹贰叁肆伍陆柒捌玖'
-const PLACE = ['', '拾', '佰', '仟']  // within a group of four digits
+const PLACE = ['', '拾', '佰', '仟'] // within a group of four digits
 const GROUP = ['', '万', '亿', '万亿']
 
 // Fen → the amount in Chinese capitals (大写), as the People's Bank of China's rules for filling
@@ -88,21 +97,24 @@ export function capitalYuan(fen) {
   const s = String(fen).padStart(3, '0')
   const whole = s.slice(0, -2).replace(/^0+/, '')
   let out = ''
-  let gap = false  // zeros were passed since the last digit written
+  let gap = false // zeros were passed since the last digit written
   const put = (d, unit) => {
-    if (d === 0) { gap = out !== ''; return }
+    if (d === 0) {
+      gap = out !== ''
+      return
+    }
     out += (gap ? '零' : '') + DIGIT[d] + unit
     gap = false
   }
   let groupHasDigit = false
   for (let i = 0; i < whole.length; i++) {
-    const place = whole.length - 1 - i  // 0 is 元
+    const place = whole.length - 1 - i // 0 is 元
     const d = Number(whole[i])
     if (d !== 0) groupHasDigit = true
     put(d, PLACE[place % 4])
     if (place % 4 === 0 && place > 0 && groupHasDigit) {
       out += GROUP[place / 4]
-      gap = false  // 壹拾万柒仟: zeros closing a group are not read; the next group's own are
+      gap = false // 壹拾万柒仟: zeros closing a group are not read; the next group's own are
     }
     if (place % 4 === 0) groupHasDigit = false
   }

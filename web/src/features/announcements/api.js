@@ -12,4 +12,5 @@ export const getAnnouncement = (cid, aid) => api(one(cid, aid))
 export const getAnnouncementStats = (cid, aid) => api(`${one(cid, aid)}/stats`)
 export const markAnnouncementRead = (cid, aid) => api(`${one(cid, aid)}/read`, { method: 'POST' })
 export const confirmAnnouncement = (cid, aid) => api(`${one(cid, aid)}/confirm`, { method: 'POST' })
-export const withdrawAnnouncement = (cid, aid) => api(`${one(cid, aid)}/withdraw`, { method: 'POST' })
+export const withdrawAnnouncement = (cid, aid) =>
+  api(`${one(cid, aid)}/withdraw`, { method: 'POST' })

@@ -102,7 +102,8 @@ export default {
       required: 'required',
       needReason: 'Please give the reason to reject',
       confirmApprove: 'Confirm the approval',
-      approveNote: 'Once the approvals are complete it is paid (or reversed) and enters the public books: it can be reversed, never edited.',
+      approveNote:
+        'Once the approvals are complete it is paid (or reversed) and enters the public books: it can be reversed, never edited.',
       approved: 'Approved: {what} {amount}. It still {missing}.',
       executed: 'Approved and done: {what} {amount}, entry {i}.',
       rejected: 'Rejected: {what} {amount}.',
@@ -110,7 +111,8 @@ export default {
       roleRequests: 'Role grants awaiting a second person',
       noRoleRequests: 'No role grant awaits confirmation',
       roleAsked: 'asked by {n} on {t}',
-      roleOwn: 'You asked for this or would hold it: another staff member or the operator must confirm it.',
+      roleOwn:
+        'You asked for this or would hold it: another staff member or the operator must confirm it.',
       roleConfirm: 'Confirm',
       roleReject: 'Refuse',
       roleConfirmed: 'Confirmed: {name} is now {role}.',

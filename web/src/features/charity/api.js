@@ -11,6 +11,8 @@ export const getCharity = (cid) => api(`${pub(cid)}/charity`)
 export const listDonations = (cid) => api(`${base(cid)}/donations`)
 // A resident's offer, or (with donor_name) a donation the committee records as received.
 export const postDonation = (cid, body) => post(`${base(cid)}/donations`, body)
-export const receiveDonation = (cid, did) => api(`${base(cid)}/donations/${did}/receive`, { method: 'POST' })
-export const declineDonation = (cid, did, reason) => post(`${base(cid)}/donations/${did}/decline`, { reason })
+export const receiveDonation = (cid, did) =>
+  api(`${base(cid)}/donations/${did}/receive`, { method: 'POST' })
+export const declineDonation = (cid, did, reason) =>
+  post(`${base(cid)}/donations/${did}/decline`, { reason })
 export const startCampaign = (cid, body) => post(`${base(cid)}/campaigns`, body)

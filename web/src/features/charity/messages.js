@@ -30,7 +30,8 @@ export default {
       ds_executed: '已支出',
       ds_rejected: '已驳回',
       ds_reversed: '已冲正',
-      rules: '慈善基金只能用于微更新、帮扶困难家庭和公益活动，不得支付物业酬金或工资；受助家庭身份保密。',
+      rules:
+        '慈善基金只能用于微更新、帮扶困难家庭和公益活动，不得支付物业酬金或工资；受助家庭身份保密。',
       donate: '我要捐赠',
       campaign: '捐给',
       noCampaign: '慈善基金（不指定活动）',
@@ -96,14 +97,16 @@ export default {
       ds_executed: 'Paid',
       ds_rejected: 'Rejected',
       ds_reversed: 'Reversed',
-      rules: 'Charity money pays only for micro-renewal, help to households and public activities, never the provider’s fee or wages; households helped stay anonymous.',
+      rules:
+        'Charity money pays only for micro-renewal, help to households and public activities, never the provider’s fee or wages; households helped stay anonymous.',
       donate: 'Donate',
       campaign: 'To',
       noCampaign: 'The charity fund (no campaign)',
       anonymousSwitch: 'Anonymous (the public list shows “Anonymous”)',
       amount: 'Amount (yuan)',
       submit: 'Donate',
-      offered: 'Please transfer the money to the charity fund’s bank account; once it arrives the committee confirms it and issues a receipt',
+      offered:
+        'Please transfer the money to the charity fund’s bank account; once it arrives the committee confirms it and issues a receipt',
       awaiting: 'Your donation of {a}: awaiting receipt',
       manage: 'Recording and confirming donations',
       dst_offered: 'Awaiting receipt',
@@ -120,7 +123,8 @@ export default {
       confirmRecord: 'Confirm the donation',
       confirmOffer: 'Confirm your donation',
       toFund: 'To',
-      offerNote: 'Then transfer the money as the page says; it enters the books once it arrives and the committee confirms it.',
+      offerNote:
+        'Then transfer the money as the page says; it enters the books once it arrives and the committee confirms it.',
       newCampaign: 'Start a campaign',
       campaignTitle: 'Title',
       description: 'Description (optional)',

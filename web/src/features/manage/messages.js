@@ -88,7 +88,8 @@ export default {
       grantedBy: 'granted by {n}',
       confirmedBy: 'confirmed by {n}',
       revoke: 'Revoke',
-      revokeConfirm: 'Revoke {name}’s role as {role}? The revocation is public and the committee is told.',
+      revokeConfirm:
+        'Revoke {name}’s role as {role}? The revocation is public and the committee is told.',
       revoked: '{name} no longer holds the role of {role}.',
       grant: 'Grant a role',
       login: 'Login or phone',

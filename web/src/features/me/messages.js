@@ -13,10 +13,12 @@ export default {
       tenant: '租户',
       area: '面积',
       privacy: '我的个人信息',
-      privacyHint: '依据《个人信息保护法》，您可以下载本系统保存的关于您的全部信息，也可以注销账号。',
+      privacyHint:
+        '依据《个人信息保护法》，您可以下载本系统保存的关于您的全部信息，也可以注销账号。',
       export: '下载我的数据（JSON）',
       delete: '注销账号',
-      deleteHint: '注销后，您的姓名、手机号、登录名和消息将被删除，认领的房屋解除关联；账本和您参与的统计（附议、确认、问卷）以匿名方式保留。业主名册由委员会保管，如需更正请联系委员会。',
+      deleteHint:
+        '注销后，您的姓名、手机号、登录名和消息将被删除，认领的房屋解除关联；账本和您参与的统计（附议、确认、问卷）以匿名方式保留。业主名册由委员会保管，如需更正请联系委员会。',
       deleteConfirm: '确认注销',
       operator: '平台管理（全部小区）',
     },
@@ -71,10 +73,12 @@ export default {
       tenant: 'Tenant',
       area: 'Area',
       privacy: 'My personal information',
-      privacyHint: 'Under the Personal Information Protection Law you can download everything this system keeps about you, or delete your account.',
+      privacyHint:
+        'Under the Personal Information Protection Law you can download everything this system keeps about you, or delete your account.',
       export: 'Download my data (JSON)',
       delete: 'Delete my account',
-      deleteHint: 'Your name, phone, login and messages are deleted and your units unlinked; the books and the counts you took part in (+1s, confirmations, answers) stay, anonymous. The owners’ register is kept by the committee: ask it for corrections.',
+      deleteHint:
+        'Your name, phone, login and messages are deleted and your units unlinked; the books and the counts you took part in (+1s, confirmations, answers) stay, anonymous. The owners’ register is kept by the committee: ask it for corrections.',
       deleteConfirm: 'Delete',
       operator: 'Operator (all compounds)',
     },

@@ -8,7 +8,8 @@ const pub = (cid) => `/api/v1/public/compounds/${enc(cid)}/projects`
 const base = (cid) => `/api/v1/compounds/${enc(cid)}/projects`
 const compound = (cid) => `/api/v1/compounds/${enc(cid)}`
 const post = (path, body) => api(path, { method: 'POST', body })
-const step = (cid, pid, path, body = {}) => api(`${base(cid)}/${enc(pid)}${path}`, { method: 'POST', body })
+const step = (cid, pid, path, body = {}) =>
+  api(`${base(cid)}/${enc(pid)}${path}`, { method: 'POST', body })
 
 export const listProjects = (cid) => api(pub(cid))
 export const getProject = (cid, pid) => api(`${pub(cid)}/${enc(pid)}`)
@@ -17,8 +18,10 @@ export const createProject = (cid, body) => api(base(cid), { method: 'POST', bod
 export const followProject = (cid, pid, follow) => step(cid, pid, '/follow', { follow })
 export const listPledges = (cid, pid) => api(`${base(cid)}/${enc(pid)}/pledges`)
 export const pledge = (cid, pid, body) => step(cid, pid, '/pledges', body)
-export const recordPledgePayment = (cid, pid, plid, fen) => step(cid, pid, `/pledges/${plid}/payments`, { amount_fen: fen })
-export const markMilestoneDone = (cid, pid, mid, body) => step(cid, pid, `/milestones/${mid}/done`, body)
+export const recordPledgePayment = (cid, pid, plid, fen) =>
+  step(cid, pid, `/pledges/${plid}/payments`, { amount_fen: fen })
+export const markMilestoneDone = (cid, pid, mid, body) =>
+  step(cid, pid, `/milestones/${mid}/done`, body)
 
 export const saveBudget = (cid, pid, body) => step(cid, pid, '/budget', body)
 export const linkVote = (cid, pid, voteId) => step(cid, pid, '/vote', { vote_id: voteId })
@@ -40,6 +43,9 @@ export const refundCrowdfunding = (cid, pid) => step(cid, pid, '/crowdfunding-re
 export const listVolunteers = (cid) => api(`${compound(cid)}/volunteers`)
 export const listPublicVolunteers = (cid) => api(`/api/v1/public/compounds/${enc(cid)}/volunteers`)
 export const createVolunteerTeam = (cid, body) => post(`${compound(cid)}/volunteer-teams`, body)
-export const addVolunteerMember = (cid, tid, name) => post(`${compound(cid)}/volunteer-teams/${tid}/members`, { name })
-export const joinVolunteerTeam = (cid, tid) => api(`${compound(cid)}/volunteer-teams/${tid}/join`, { method: 'POST' })
-export const recordVolunteerActivity = (cid, body) => post(`${compound(cid)}/volunteer-activities`, body)
+export const addVolunteerMember = (cid, tid, name) =>
+  post(`${compound(cid)}/volunteer-teams/${tid}/members`, { name })
+export const joinVolunteerTeam = (cid, tid) =>
+  api(`${compound(cid)}/volunteer-teams/${tid}/join`, { method: 'POST' })
+export const recordVolunteerActivity = (cid, body) =>
+  post(`${compound(cid)}/volunteer-activities`, body)

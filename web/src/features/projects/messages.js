@@ -133,7 +133,8 @@ export default {
       pledgeUnit: '为哪一户认捐',
       pledgeAmount: '认捐金额（元）',
       pledgeSubmit: '认捐',
-      pledgeHint: '认捐后请按委员会通知缴款；缴款由受托人或委员会登记入账，每一笔都在账本中公开。项目取消时全额退还。',
+      pledgeHint:
+        '认捐后请按委员会通知缴款；缴款由受托人或委员会登记入账，每一笔都在账本中公开。项目取消时全额退还。',
       myPledges: '我家的认捐',
       pl_open: '待缴款',
       pl_paid: '已缴清',
@@ -169,7 +170,8 @@ export default {
       doneNote: '完成情况（可选）',
       photo: '现场照片',
       paymentForm: '申请付款（受托人）',
-      paymentNote: '付款申请已提交。须经受托人和委员会共管审批后才会付款；待审批的支出在小区首页公开。',
+      paymentNote:
+        '付款申请已提交。须经受托人和委员会共管审批后才会付款；待审批的支出在小区首页公开。',
       request: '提交付款申请',
       acceptStart: '发起验收',
       closesAt: '验收截止时间（可选）',
@@ -375,7 +377,8 @@ export default {
       pledgeUnit: 'For which household',
       pledgeAmount: 'Amount (yuan)',
       pledgeSubmit: 'Pledge',
-      pledgeHint: 'Pay when the committee asks; the trustee or the committee records the payment, and each one is in the public books. If the project is cancelled, every payment is refunded.',
+      pledgeHint:
+        'Pay when the committee asks; the trustee or the committee records the payment, and each one is in the public books. If the project is cancelled, every payment is refunded.',
       myPledges: 'My household’s pledges',
       pl_open: 'To pay',
       pl_paid: 'Paid',
@@ -411,7 +414,8 @@ export default {
       doneNote: 'What was done (optional)',
       photo: 'Site photo',
       paymentForm: 'Request a payment (trustee)',
-      paymentNote: 'Payment requested. It is paid only once the trustee and the committee approve it (co-managed account); pending payments are public on the compound’s page.',
+      paymentNote:
+        'Payment requested. It is paid only once the trustee and the committee approve it (co-managed account); pending payments are public on the compound’s page.',
       request: 'Request the payment',
       acceptStart: 'Start acceptance',
       closesAt: 'Acceptance closes at (optional)',

@@ -3,11 +3,25 @@
 // sources a budget may use, and whole-percent progress by integer arithmetic.
 import { yuan } from '../../api.js'
 
-export const STEPS = ['proposed', 'budgeted', 'contracted', 'in_progress', 'accepting', 'accepted', 'settled']
+export const STEPS = [
+  'proposed',
+  'budgeted',
+  'contracted',
+  'in_progress',
+  'accepting',
+  'accepted',
+  'settled',
+]
 
 const STATUS_TAG = {
-  proposed: 'default', budgeted: 'primary', contracted: 'primary', in_progress: 'primary',
-  accepting: 'warning', accepted: 'success', settled: 'success', cancelled: 'danger',
+  proposed: 'default',
+  budgeted: 'primary',
+  contracted: 'primary',
+  in_progress: 'primary',
+  accepting: 'warning',
+  accepted: 'success',
+  settled: 'success',
+  cancelled: 'danger',
 }
 export const statusType = (s) => STATUS_TAG[s] || 'default'
 
@@ -29,4 +43,5 @@ export const axisYuan = (v) => {
 export const tipYuan = (v) => yuan(Math.round(v))
 
 // Newest donations first (by date, then by id).
-export const newestFirst = (list) => [...list].sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1))
+export const newestFirst = (list) =>
+  [...list].sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1))

@@ -21,16 +21,20 @@ export const getSurplusPlans = (cid, year) => api(`${pub(cid)}/surplus-plans?yea
 export const getMonthly = (cid, months) => api(`${pub(cid)}/monthly?months=${months}`)
 // New entries as server-sent events.
 export const ledgerEventsUrl = (cid) => `${pub(cid)}/events`
-export const noticePdfUrl = (cid, { large = false } = {}) => `${pub(cid)}/notice.pdf${large ? '?large=1' : ''}`
+export const noticePdfUrl = (cid, { large = false } = {}) =>
+  `${pub(cid)}/notice.pdf${large ? '?large=1' : ''}`
 
 // Asking to reverse an entry: 202 a request in the approval queue, 201 the reversal posted.
 export const reverseEntry = (cid, index, reason) =>
-  apiStatus(`/api/v1/compounds/${enc(cid)}/ledger/transactions/${index}/reverse`, { body: { reason } })
+  apiStatus(`/api/v1/compounds/${enc(cid)}/ledger/transactions/${index}/reverse`, {
+    body: { reason },
+  })
 
 // What the browser's own verification reads (verify.js fetches these itself, uncached).
 export const verifyUrls = {
   head: (cid) => `${pub(cid)}/sth`,
   publicKey: (cid) => `${pub(cid)}/pubkey`,
   ledger: (cid, from, limit) => `${pub(cid)}/ledger?from=${from}&limit=${limit}`,
-  consistency: (cid, first, second) => `${pub(cid)}/proof/consistency?first=${first}&second=${second}`,
+  consistency: (cid, first, second) =>
+    `${pub(cid)}/proof/consistency?first=${first}&second=${second}`,
 }

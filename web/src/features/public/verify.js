@@ -28,7 +28,10 @@ async function sha256(bytes) {
 function concat(...parts) {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let o = 0
-  for (const p of parts) { out.set(p, o); o += p.length }
+  for (const p of parts) {
+    out.set(p, o)
+    o += p.length
+  }
   return out
 }
 export const toHex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
@@ -70,15 +73,22 @@ export async function verifyConsistency(first, second, firstHash, secondHash, pr
   if ((first & (first - 1)) === 0) path = [firstHash, ...path]
   let fn = first - 1
   let sn = second - 1
-  while (fn & 1) { fn >>= 1; sn >>= 1 }
+  while (fn & 1) {
+    fn >>= 1
+    sn >>= 1
+  }
   let fr = path[0]
   let sr = path[0]
   for (const c of path.slice(1)) {
     if (sn === 0) return false
-    if ((fn & 1) || fn === sn) {
+    if (fn & 1 || fn === sn) {
       fr = await nodeHash(c, fr)
       sr = await nodeHash(c, sr)
-      if (!(fn & 1)) while (!(fn & 1) && fn !== 0) { fn >>= 1; sn >>= 1 }
+      if (!(fn & 1))
+        while (!(fn & 1) && fn !== 0) {
+          fn >>= 1
+          sn >>= 1
+        }
     } else {
       sr = await nodeHash(sr, c)
     }
@@ -119,10 +129,19 @@ async function getJson(url) {
 
 // Runs every check; `step(key, ok, params)` reports each as it completes, `progress(done, total)`
 // the entries. Returns true when everything held.
-export async function verifyCompound(cid, { step, progress = () => {}, storage = globalThis.localStorage } = {}) {
-  const [head, key] = await Promise.all([getJson(verifyUrls.head(cid)), getJson(verifyUrls.publicKey(cid))])
+export async function verifyCompound(
+  cid,
+  { step, progress = () => {}, storage = globalThis.localStorage } = {},
+) {
+  const [head, key] = await Promise.all([
+    getJson(verifyUrls.head(cid)),
+    getJson(verifyUrls.publicKey(cid)),
+  ])
   let ok = true
-  const report = (name, good, params = {}) => { ok = ok && good; step(name, good, params) }
+  const report = (name, good, params = {}) => {
+    ok = ok && good
+    step(name, good, params)
+  }
 
   // 1. The key, pinned on first use, and the head's signature.
   const pinKey = `xinyi.pubkey.${cid}`
@@ -133,8 +152,12 @@ export async function verifyCompound(cid, { step, progress = () => {}, storage =
     if (!pinned) storage?.setItem(pinKey, publicKey)
     report(pinned ? 'keySame' : 'keyPinned', true)
   }
-  report('signature', head.compound_id === Number(cid) && (await verifySignature(publicKey, head.signature, headMessage(head))),
-    { n: head.tree_size })
+  report(
+    'signature',
+    head.compound_id === Number(cid) &&
+      (await verifySignature(publicKey, head.signature, headMessage(head))),
+    { n: head.tree_size },
+  )
 
   // 2. Every entry, page by page.
   const leaves = []
@@ -144,7 +167,10 @@ export async function verifyCompound(cid, { step, progress = () => {}, storage =
     const page = await getJson(verifyUrls.ledger(cid, from, 1000))
     const before = leaves.length
     for (const e of page.entries) {
-      if (e.index !== leaves.length) { badLeaf ??= e.index; continue }
+      if (e.index !== leaves.length) {
+        badLeaf ??= e.index
+        continue
+      }
       const h = await leafHash(e.canonical)
       if (toHex(h) !== e.leaf_hash) badLeaf ??= e.index
       try {
@@ -156,12 +182,18 @@ export async function verifyCompound(cid, { step, progress = () => {}, storage =
       }
       leaves.push(h)
     }
-    if (leaves.length === before) { badLeaf ??= leaves.length; break }  // an entry is missing: the log has a hole
+    if (leaves.length === before) {
+      badLeaf ??= leaves.length
+      break
+    } // an entry is missing: the log has a hole
     from = leaves.length
     progress(Math.min(leaves.length, head.tree_size), head.tree_size)
   }
   const complete = leaves.length >= head.tree_size
-  report('entries', complete && badLeaf === null, { n: Math.min(leaves.length, head.tree_size), index: badLeaf ?? leaves.length })
+  report('entries', complete && badLeaf === null, {
+    n: Math.min(leaves.length, head.tree_size),
+    index: badLeaf ?? leaves.length,
+  })
   report('balanced', unbalanced === null, { index: unbalanced })
 
   // 3. The root from every leaf.
@@ -173,13 +205,29 @@ export async function verifyCompound(cid, { step, progress = () => {}, storage =
   const seen = JSON.parse(storage?.getItem(seenKey) || 'null')
   if (seen && seen.tree_size > 0 && seen.tree_size <= head.tree_size) {
     const proof = await getJson(verifyUrls.consistency(cid, seen.tree_size, head.tree_size))
-    const good = await verifyConsistency(seen.tree_size, head.tree_size, fromHex(seen.root), fromHex(head.root), proof.path.map(fromHex))
-    report('consistent', good, { n: seen.tree_size, when: new Date(seen.timestamp).toLocaleString() })
+    const good = await verifyConsistency(
+      seen.tree_size,
+      head.tree_size,
+      fromHex(seen.root),
+      fromHex(head.root),
+      proof.path.map(fromHex),
+    )
+    report('consistent', good, {
+      n: seen.tree_size,
+      when: new Date(seen.timestamp).toLocaleString(),
+    })
   } else if (seen && seen.tree_size > head.tree_size) {
-    report('consistent', false, { n: seen.tree_size, when: new Date(seen.timestamp).toLocaleString() })
+    report('consistent', false, {
+      n: seen.tree_size,
+      when: new Date(seen.timestamp).toLocaleString(),
+    })
   } else {
     report('firstVisit', true, {})
   }
-  if (ok) storage?.setItem(seenKey, JSON.stringify({ tree_size: head.tree_size, root: head.root, timestamp: head.timestamp }))
+  if (ok)
+    storage?.setItem(
+      seenKey,
+      JSON.stringify({ tree_size: head.tree_size, root: head.root, timestamp: head.timestamp }),
+    )
   return ok
 }

@@ -14,10 +14,12 @@ export const getServiceMonths = (cid, months) => api(`${pub(cid)}/services/month
 export const getServiceMonth = (cid, month) => api(`${pub(cid)}/services/monthly?month=${month}`)
 export const listMeetings = (cid) => api(`${pub(cid)}/meetings`)
 
-export const listNeeds = (cid, { mine = false } = {}) => api(`${base(cid)}/needs${mine ? '?mine=1' : ''}`)
+export const listNeeds = (cid, { mine = false } = {}) =>
+  api(`${base(cid)}/needs${mine ? '?mine=1' : ''}`)
 export const fileNeed = (cid, body) => post(`${base(cid)}/needs`, body)
 export const getNeed = (cid, nid) => api(`${base(cid)}/needs/${nid}`)
-export const supportNeed = (cid, nid) => api(`${base(cid)}/needs/${nid}/support`, { method: 'POST' })
+export const supportNeed = (cid, nid) =>
+  api(`${base(cid)}/needs/${nid}/support`, { method: 'POST' })
 export const triageNeed = (cid, nid, body) => post(`${base(cid)}/needs/${nid}/triage`, body)
 
 export const publishServicePlan = (cid, body) => post(`${base(cid)}/service-plans`, body)
@@ -32,7 +34,8 @@ export const checkIn = (cid, body) => post(`${base(cid)}/work-logs`, body)
 export const checkOut = (cid, wid, body) => post(`${base(cid)}/work-logs/${wid}/check-out`, body)
 export const reviewVisit = (cid, wid, body) => post(`${base(cid)}/work-logs/${wid}/review`, body)
 export const listOpenDisputes = (cid) => api(`${base(cid)}/visit-disputes?open=1`)
-export const resolveDispute = (cid, did, body) => post(`${base(cid)}/visit-disputes/${did}/resolve`, body)
+export const resolveDispute = (cid, did, body) =>
+  post(`${base(cid)}/visit-disputes/${did}/resolve`, body)
 export const postServiceMonth = (cid, period) => post(`${base(cid)}/service-postings`, { period })
 
 export const recordMeeting = (cid, body) => post(`${base(cid)}/meetings`, body)

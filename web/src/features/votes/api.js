@@ -15,15 +15,20 @@ export const getVoteReceipts = (cid, vid) => api(`${pub(cid)}/votes/${enc(vid)}/
 
 // The signed-in owner's electors and ballot in this vote.
 export const getMyVote = (cid, vid) => api(`${votes(cid)}/${enc(vid)}/my`)
-export const castBallot = (cid, vid, body) => api(`${votes(cid)}/${enc(vid)}/ballot`, { method: 'POST', body })
+export const castBallot = (cid, vid, body) =>
+  api(`${votes(cid)}/${enc(vid)}/ballot`, { method: 'POST', body })
 export const createVote = (cid, body) => api(votes(cid), { method: 'POST', body })
-export const closeVote = (cid, vid) => api(`${votes(cid)}/${enc(vid)}/close`, { method: 'POST', body: {} })
+export const closeVote = (cid, vid) =>
+  api(`${votes(cid)}/${enc(vid)}/close`, { method: 'POST', body: {} })
 
 const paper = (cid, vid) => `${votes(cid)}/${enc(vid)}/paper-ballots`
 export const listPaperBallots = (cid, vid) => api(paper(cid, vid))
 export const enterPaperBallot = (cid, vid, body) => api(paper(cid, vid), { method: 'POST', body })
 // The countersignature names the ballot as listed (its entry time): a replaced one is refused.
 export const countersignPaperBallot = (cid, vid, ballot, enteredAt) =>
-  api(`${paper(cid, vid)}/${ballot}/countersign`, { method: 'POST', body: { entered_at: enteredAt } })
+  api(`${paper(cid, vid)}/${ballot}/countersign`, {
+    method: 'POST',
+    body: { entered_at: enteredAt },
+  })
 // A ballot's scan through the committee's own route (a secret vote's scans are never public).
 export const paperBallotScanUrl = (cid, vid, ballot) => `${paper(cid, vid)}/${ballot}/scan`

@@ -125,7 +125,8 @@ export default {
       cast: 'Vote',
       change: 'Change my vote',
       receipt: 'Your ballot receipt code',
-      receiptHint: 'When the vote closes, find this ballot in the public list of receipts and check it was counted as cast.',
+      receiptHint:
+        'When the vote closes, find this ballot in the public list of receipts and check it was counted as cast.',
       yourBallot: 'You voted: {c} (you can change it until the close)',
       notOwner: 'Only owners on the roll can vote; claim your unit with its invite code first.',
       signIn: 'Sign in to vote',
@@ -134,7 +135,8 @@ export default {
       area: 'Area m²',
       owners: 'Owners',
       carried: 'Carried',
-      figures: 'Counted against: total {ta} m², {to} owners; taking part {va} m², {vo} owners ({ao} abstained).',
+      figures:
+        'Counted against: total {ta} m², {to} owners; taking part {va} m², {vo} owners ({ao} abstained).',
       quorumRule: 'Quorum: two thirds of the area and of the owners take part',
       receipts: 'Ballot receipts ({n}, sorted by code)',
       findReceipt: 'Find a receipt code',
@@ -181,7 +183,8 @@ export default {
       enteredBy: 'entered by {n} · {t}',
       countersignedBy: 'countersigned by {n} · {t}',
       scanOf: 'Ballot scan of {u}',
-      scanPrivate: 'A secret vote’s ballot scans are not public: only the committee and staff see them here',
+      scanPrivate:
+        'A secret vote’s ballot scans are not public: only the committee and staff see them here',
       ownEntry: 'You entered this one: another committee member or staff must countersign it',
       countersign: 'Countersign',
       paperCount: '{n} of them on paper',
