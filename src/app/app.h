@@ -59,6 +59,10 @@ struct Caller {
   std::int64_t user_id() const { return user ? user->id : 0; }
 };
 
+// Held while serving a read (a GET, a live stream's poll): any write transaction inside it throws
+// (store/database.h), so a read never writes.
+using ReadOnlyRequest = store::ReadOnlyScope;
+
 // A write refused by a uniqueness or reference rule of the store (the router answers 409).
 using ConflictError = store::ConstraintError;
 

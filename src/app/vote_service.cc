@@ -191,21 +191,6 @@ const Caller& clock_caller() {
   return nobody;
 }
 
-// Closes the compound's votes whose time is up (the first read after `closes_at` does it).
-void close_due(App& app, I cid) {
-  I now = app.clock_ms();
-  bool due = app.db.read([&](Connection& c) {
-    return c.scalar("SELECT COUNT(*) FROM votes WHERE compound_id = ? AND status = 'open' AND closes_at <= ?", {cid, now}) > 0;
-  });
-  if (!due) return;
-  app.db.write([&](Connection& c) {
-    for (auto& r : c.query("SELECT id FROM votes WHERE compound_id = ? AND status = 'open' AND closes_at <= ?", {cid, now})) {
-      auto res = close_vote_in(c, cid, r.i64(0), now);
-      audit(c, app, clock_caller(), cid, "vote.close", "vote:" + std::to_string(r.i64(0)), {{"passed", res.at("passed")}, {"by", "clock"}});
-    }
-  });
-}
-
 // The electors the caller speaks for as an owner (through claims as owner on their units).
 std::vector<I> my_electors(Connection& c, I vote_id, I user_id, std::optional<I> unit_id) {
   std::vector<I> out;
@@ -668,7 +653,6 @@ json::object close_vote(App& app, const Caller& who, I cid, I vote_id) {
 }
 
 json::array list_votes(App& app, const Caller& who, I cid) {
-  close_due(app, cid);
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
@@ -681,7 +665,6 @@ json::array list_votes(App& app, const Caller& who, I cid) {
 }
 
 json::object get_vote(App& app, const Caller& who, I cid, I vote_id) {
-  close_due(app, cid);
   return app.db.read([&](Connection& c) {
     VoteRec v = as_seen(require_vote(c, cid, vote_id), is_member(who, cid));
     if (v.status == "draft") throw_not_found("表决", "Vote");  // drafts are not public
@@ -690,7 +673,6 @@ json::object get_vote(App& app, const Caller& who, I cid, I vote_id) {
 }
 
 json::object vote_receipts(App& app, I cid, I vote_id) {
-  close_due(app, cid);
   return app.db.read([&](Connection& c) {
     VoteRec v = as_seen(require_vote(c, cid, vote_id), false);  // public
     if (v.status != "closed") throw Error(ErrorKind::conflict, "vote-running", "表决结束后公布选票回执", "Receipts are published when the vote closes");
@@ -702,7 +684,6 @@ json::object vote_receipts(App& app, I cid, I vote_id) {
 }
 
 json::object my_ballot(App& app, const Caller& who, I cid, I vote_id) {
-  close_due(app, cid);
   return app.db.read([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     json::array mine;
@@ -727,7 +708,6 @@ json::object my_ballot(App& app, const Caller& who, I cid, I vote_id) {
 }
 
 json::array vote_roll(App& app, I cid, I vote_id) {
-  close_due(app, cid);
   return app.db.read([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     if (v.secret) throw Error(ErrorKind::forbidden, "secret-ballot", "无记名表决不公开个人选择", "A secret vote does not show who chose what");
@@ -993,7 +973,6 @@ json::object put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id,
 }
 
 json::array list_tenders(App& app, I cid) {
-  close_due(app, cid);
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     I area = c.scalar("SELECT COALESCE(SUM(area_centi_m2), 0) FROM units WHERE compound_id = ?", {cid});
@@ -1021,6 +1000,30 @@ json::array list_tenders(App& app, I cid) {
     }
     return out;
   });
+}
+
+I close_due_votes(App& app) {
+  const I now = app.clock_ms();
+  // A read first: the sender calls this every few seconds.
+  auto due = app.db.read([&](Connection& c) {
+    std::vector<std::pair<I, I>> v;  // (compound, vote)
+    for (auto& r : c.query("SELECT compound_id, id FROM votes WHERE status = 'open' AND closes_at <= ? ORDER BY closes_at, id LIMIT 20",
+                           {now}))
+      v.emplace_back(r.i64(0), r.i64(1));
+    return v;
+  });
+  I closed = 0;
+  for (auto [cid, vid] : due) {
+    // One transaction per vote: a vote that cannot be closed never holds up the others.
+    closed += app.db.write([&](Connection& c) -> I {
+      auto v = require_vote(c, cid, vid);
+      if (v.status != "open" || v.closes_at > now) return 0;  // closed meanwhile by the committee
+      auto res = close_vote_in(c, cid, vid, now);
+      audit(c, app, clock_caller(), cid, "vote.close", "vote:" + std::to_string(vid), {{"passed", res.at("passed")}, {"by", "clock"}});
+      return 1;
+    });
+  }
+  return closed;
 }
 
 I remind_closing_votes(App& app) {

@@ -108,6 +108,12 @@ std::string cast_in(store::Connection& c, std::int64_t vote_id, std::int64_t no,
 // Tallies and closes; applies what the result decides (a tender's award).
 boost::json::object close_vote_in(store::Connection& c, std::int64_t cid, std::int64_t vote_id, std::int64_t now);
 
+// Closes the votes whose time is up (at most 20 a call, each in its own transaction), with the
+// tally as it stands and an audit entry "by clock"; returns how many it closed. The background
+// sender (http/outbound.h) calls it every few seconds, so no read ever writes. A ballot after
+// `closes_at` is refused whether or not the vote was closed yet.
+std::int64_t close_due_votes(App& app);
+
 // Votes closing within a day: tells every owner who has not voted yet, once per vote (the
 // server's background sender calls this). Returns how many votes it reminded about.
 std::int64_t remind_closing_votes(App& app);

@@ -79,6 +79,7 @@ Sender::Sender(app::App& app, std::unique_ptr<app::OutboundSink> sink, int perio
             }
           };
           step("scheduled announcements", [&] { app::publish_due(app); });
+          step("closing votes", [&] { app::close_due_votes(app); });
           step("vote reminders", [&] { app::remind_closing_votes(app); });
           step("delivery", [&] {
             auto rep = app::deliver_due(app, *sink);

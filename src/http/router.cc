@@ -157,6 +157,7 @@ std::optional<std::variant<Response, EventStream>> Router::open_stream(const Req
     if (auto no = refusal(*route, ctx)) return *no;
     std::int64_t last = -1;
     if (auto v = parse_int(req.last_event_id)) last = *v;
+    app::ReadOnlyRequest read_only;
     return route->stream(ctx, last);
   } catch (const Error& e) {
     return problem(e);
@@ -217,7 +218,13 @@ Response Router::handle(const Request& req) {
     }
     if (!req.idempotency_key.empty() && caller.user && req.method != "GET" && req.method != "HEAD")
       return handle_idempotent(*route, ctx, caller.user->id);
-    Response res = route->handler(ctx);
+    Response res;
+    if (req.method == "GET" || req.method == "HEAD") {
+      app::ReadOnlyRequest read_only;  // a GET never writes
+      res = route->handler(ctx);
+    } else {
+      res = route->handler(ctx);
+    }
     if (!key.empty() && res.status == 200 && res.body.size() <= kPublicCacheMaxBody) {
       std::lock_guard g(cache_mu_);
       if (cache_.size() >= kPublicCacheEntries) cache_.clear();  // bounded; refilled by demand

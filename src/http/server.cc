@@ -285,6 +285,7 @@ struct Server::Impl {
         last_poll = now;
         bool ok = false;
         try {
+          app::ReadOnlyRequest read_only;  // a live stream only reads
           ok = poll(after, out, more);
         } catch (const std::exception&) {
           ok = false;

@@ -72,6 +72,14 @@ void Database::release(std::unique_ptr<Connection> c) {
   cv_.notify_one();
 }
 
+namespace {
+thread_local bool read_only = false;
+}  // namespace
+
+ReadOnlyScope::ReadOnlyScope() : outer_(read_only) { read_only = true; }
+ReadOnlyScope::~ReadOnlyScope() { read_only = outer_; }
+bool ReadOnlyScope::active() { return read_only; }
+
 IdempotencyClaim*& current_idempotency_claim() {
   thread_local IdempotencyClaim* claim = nullptr;
   return claim;

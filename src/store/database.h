@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -38,6 +39,25 @@ struct IdempotencyClaim {
 };
 // The claim of the current thread, or nullptr.
 IdempotencyClaim*& current_idempotency_claim();
+
+// While a ReadOnlyScope is alive on a thread, a write transaction on that thread throws
+// ReadOnlyViolation before it begins: the router serves every GET inside one, so no read of the
+// API can write (or take the write lock).
+class ReadOnlyViolation : public std::logic_error {
+ public:
+  using std::logic_error::logic_error;
+};
+class ReadOnlyScope {
+ public:
+  ReadOnlyScope();
+  ~ReadOnlyScope();
+  ReadOnlyScope(const ReadOnlyScope&) = delete;
+  ReadOnlyScope& operator=(const ReadOnlyScope&) = delete;
+  static bool active();
+
+ private:
+  bool outer_;
+};
 
 class Database {
  public:
@@ -73,6 +93,7 @@ class Database {
 
   template <class F>
   auto transact(bool write, F&& fn) -> std::invoke_result_t<F, Connection&> {
+    if (write && ReadOnlyScope::active()) throw ReadOnlyViolation("a write transaction inside a read-only request");
     Lease lease(*this, acquire());
     Connection& c = *lease;
     try {

@@ -136,7 +136,18 @@ TEST_F(VoteTest, OneBallotPerOwnerChangeableUntilTheCloseThenCounted) {
   now += kHour;
   // After the closing time no ballot is taken, even before anyone closes the vote.
   EXPECT_EQ(status_of([&] { vote("jia", vid, "[1]"); }), 409);
-  auto closed = app::get_vote(env.app(), com, cid, vid);  // the first read closes it
+  // A read does not close it — a GET never writes (it is refused inside a read-only request) —
+  // the clock does, in the background sender.
+  const auto before = env.db().generation();
+  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("status").as_string(), "open");
+  EXPECT_EQ(env.db().generation(), before);
+  {
+    app::ReadOnlyRequest read_only;
+    EXPECT_THROW(app::close_due_votes(env.app()), store::ReadOnlyViolation);
+  }
+  EXPECT_EQ(app::close_due_votes(env.app()), 1);
+  EXPECT_EQ(app::close_due_votes(env.app()), 0);  // once
+  auto closed = app::get_vote(env.app(), com, cid, vid);
   EXPECT_EQ(closed.at("status").as_string(), "closed");
   const auto& r = closed.at("result").as_object();
   EXPECT_EQ(r.at("voted_owners").as_int64(), 3);
@@ -238,6 +249,7 @@ TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevail
   // Uncountersigned paper ballots are not counted at the close.
   paper(vid, "301", "[1]", false, false);
   now += kHour;
+  app::close_due_votes(env.app());  // what the background sender does every few seconds
   auto closed = app::get_vote(env.app(), com, cid, vid);
   EXPECT_EQ(closed.at("turnout").at("voted_owners").as_int64(), 1);
 }
@@ -270,6 +282,7 @@ TEST_F(VoteTest, NoResponseOrAuditEntryLinksASecretBallotToItsVoter) {
   EXPECT_EQ(audit.find("choices"), std::string::npos);
   // The roll of who chose what exists only for open votes.
   now += kHour;
+  app::close_due_votes(env.app());
   EXPECT_EQ(status_of([&] { app::vote_roll(env.app(), cid, vid); }), 403);
   // After the close the receipts are public, without identities or times.
   auto receipts = json::serialize(app::vote_receipts(env.app(), cid, vid));
@@ -284,6 +297,7 @@ TEST_F(VoteTest, AnOpenVoteShowsItsRollAfterTheClose) {
   vote("jia", vid, "[1]");
   EXPECT_EQ(status_of([&] { app::vote_roll(env.app(), cid, vid); }), 409);
   now += kHour;
+  app::close_due_votes(env.app());  // what the background sender does every few seconds
   auto roll = app::vote_roll(env.app(), cid, vid);
   ASSERT_EQ(roll.size(), 1u);
   EXPECT_EQ(roll[0].at("units").as_array().size(), 3u);  // 甲's three units, one owner
@@ -322,6 +336,7 @@ TEST_F(VoteTest, AnElectionFillsItsSeats) {
   paper(vid, "202", "[0,1]");
   EXPECT_EQ(status_of([&] { vote("jia", vid, "[0,1,2]"); }), 422);  // two seats, two names at most
   now += kHour;
+  app::close_due_votes(env.app());  // what the background sender does every few seconds
   auto v = app::get_vote(env.app(), com, cid, vid);
   auto winners = v.at("result").at("winners").as_array();
   ASSERT_EQ(winners.size(), 2u);
@@ -461,6 +476,7 @@ TEST_F(VoteTest, ProposalsCarryTheDiscussionAndTheOutcome) {
   vote("yi", vid, "[0]");
   paper(vid, "202", "[1]");  // 2 of 3 owners for: short of the 3/4 matter 8 needs
   now += kHour;
+  app::close_due_votes(env.app());  // what the background sender does every few seconds
   auto v = app::get_vote(env.app(), com, cid, vid);
   EXPECT_FALSE(v.at("passed").as_bool());
   EXPECT_EQ(v.at("threshold").as_string(), "3/4");
