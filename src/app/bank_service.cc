@@ -1,4 +1,5 @@
 #include "app/bank_service.h"
+#include "domain/date.h"
 
 #include <map>
 
@@ -43,11 +44,7 @@ std::pair<store::BankLineRec, store::BankAccountRec> unmatched_line(Connection& 
 
 std::string month_end(const std::string& ym) {
   int y = std::stoi(ym.substr(0, 4)), m = std::stoi(ym.substr(5, 2));
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int d = days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 1 : 0);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
+  return iso_date(y, m, days_in_month(y, m));
 }
 }  // namespace
 

@@ -1,4 +1,5 @@
 #include "app/journal_service.h"
+#include "domain/date.h"
 
 #include <map>
 
@@ -121,8 +122,7 @@ std::string generate_journal(I n, std::uint64_t seed) {
   for (I i = 0; i < n; ++i) {
     int day = static_cast<int>(i * 3650 / std::max<I>(n, 1));  // ten years, in order
     int y = 2015 + day / 365, doy = day % 365, m = 1 + doy / 31 % 12, d = 1 + doy % 28;
-    char date[32];
-    std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, d);
+    const std::string date = iso_date(y, m, d);
     I amount = 100 + static_cast<I>(next() % 500000);
     char amt[32];
     std::snprintf(amt, sizeof amt, "%lld.%02lld CNY", static_cast<long long>(amount / 100), static_cast<long long>(amount % 100));

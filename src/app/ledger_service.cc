@@ -1,4 +1,5 @@
 #include "app/ledger_service.h"
+#include "domain/date.h"
 
 #include "domain/money.h"
 
@@ -876,9 +877,7 @@ json::object monthly_summary(App& app, I cid, I months) {
   std::vector<std::string> keys;
   for (I i = months - 1; i >= 0; --i) {
     int k = (y * 12 + (m - 1)) - static_cast<int>(i);
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", k / 12, k % 12 + 1);
-    keys.emplace_back(buf);
+    keys.push_back(iso_month(k / 12, k % 12 + 1));
   }
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);

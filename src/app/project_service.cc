@@ -740,8 +740,9 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
                   ->i64(0);
       c.execute("UPDATE projects SET questionnaire_id = ?, outcome = 'pending' WHERE id = ?", {qid, pid});
       std::string filter = p.courtyard_id ? "u.compound_id = ? AND u.courtyard_id = ?" : "u.compound_id = ?";
-      std::vector<store::Value> args{cid};
-      if (p.courtyard_id) args.push_back(p.courtyard_id);
+      std::vector<store::Value> args;
+      args.emplace_back(cid);
+      if (p.courtyard_id) args.emplace_back(p.courtyard_id);
       notify_units(c, cid, filter, args,
                    Notice{"project", "请为「" + p.title + "」验收", "每户一票：同意或不同意验收",
                           "/c/" + std::to_string(cid) + "/surveys/" + std::to_string(qid), false},

@@ -1,4 +1,5 @@
 #include "demo/books.h"
+#include "domain/date.h"
 
 #include <boost/json.hpp>
 #include <algorithm>
@@ -45,11 +46,7 @@ I ms_of(const std::string& date) {
   return static_cast<I>(timegm(&tm)) * 1000;
 }
 
-std::string day(int year, int month, int d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, d);
-  return buf;
-}
+std::string day(int year, int month, int d) { return iso_date(year, month, d); }
 
 // A one-page PDF receipt (ASCII text, Helvetica): a real, viewable voucher file.
 std::string receipt_pdf(const std::vector<std::string>& lines) {

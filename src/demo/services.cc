@@ -1,4 +1,5 @@
 #include "demo/services.h"
+#include "domain/date.h"
 
 #include <boost/json.hpp>
 #include <ctime>
@@ -69,11 +70,7 @@ service::PlanItem plan_item(const char* code, const char* role, const char* task
   return i;
 }
 
-std::string ymd(int y, int m, int d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
+std::string ymd(int y, int m, int d) { return iso_date(y, m, d); }
 
 int weekday(int y, int m, int d) {  // 0 = Sunday
   std::tm tm{};

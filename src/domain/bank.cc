@@ -1,4 +1,5 @@
 #include "domain/bank.h"
+#include "domain/date.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -82,10 +83,9 @@ std::optional<std::string> parse_bank_date(std::string_view in) {
     m = parts[1];
     d = parts[2];
   }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  if (!ledger::valid_date(buf)) return std::nullopt;
-  return std::string(buf);
+  std::string out = iso_date(y, m, d);
+  if (!ledger::valid_date(out)) return std::nullopt;
+  return out;
 }
 
 std::optional<std::int64_t> parse_bank_amount(std::string_view in) {

@@ -1,4 +1,5 @@
 #include "domain/billing.h"
+#include "domain/date.h"
 
 #include <algorithm>
 #include <numeric>
@@ -17,9 +18,7 @@ std::optional<Month> Month::parse(std::string_view s) {
 }
 
 std::string Month::str() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", year % 10000, month % 100);
-  return buf;
+  return iso_month(year % 10000, month % 100);
 }
 
 Month Month::plus(int n) const {

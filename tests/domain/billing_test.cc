@@ -33,7 +33,9 @@ TEST(FeeAmount, EveryHalfFenBoundaryRoundsUpAndNothingElseDoes) {
       std::int64_t got = fee_amount(rate, area, 1);
       std::int64_t diff = got * 100 - exact_centi_fen;
       ASSERT_TRUE(diff > -50 && diff <= 50) << rate << " " << area;
-      if (exact_centi_fen % 100 == 50) ASSERT_EQ(diff, 50) << "half a fen rounds up: " << rate << " " << area;
+      if (exact_centi_fen % 100 == 50) {
+        ASSERT_EQ(diff, 50) << "half a fen rounds up: " << rate << " " << area;
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 #include "domain/ledger/journal.h"
+#include "domain/date.h"
 
 #include "domain/text.h"
 
@@ -27,10 +28,9 @@ std::optional<std::string> norm_date(std::string_view d) {
     }
   }
   if (k != 2 || digits == 0) return std::nullopt;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parts[0], parts[1], parts[2]);
-  if (!valid_date(buf)) return std::nullopt;
-  return std::string(buf);
+  std::string out = iso_date(parts[0], parts[1], parts[2]);
+  if (!valid_date(out)) return std::nullopt;
+  return out;
 }
 
 std::string tag_value(std::string_view comment, std::string_view tag) {
