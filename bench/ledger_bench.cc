@@ -6,8 +6,9 @@
 //   BM_RecomputeFromEntries  the same from 1,000,000 published entries (leaf hashing included)
 //   BM_InclusionProof        an inclusion proof at 1,000,000 leaves, read from the SQLite store
 //   BM_ConsistencyProof      a consistency proof 500,000 → 1,000,000 from the store
-//   BM_Balances              a warm /balances of a 200,000-entry compound (in process, and over HTTP)
-//   BM_BillRun100k           one month's bill run for 100,000 units, ledger posting and signed head included
+//   BM_Balances              a warm /balances of a 200,000-entry compound (in process, and over
+//   HTTP) BM_BillRun100k           one month's bill run for 100,000 units, ledger posting and
+//   signed head included
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -46,7 +47,8 @@ const std::vector<ledger::Hash>& leaves() {
   static std::vector<ledger::Hash> v = [] {
     std::vector<ledger::Hash> out;
     out.reserve(kLeaves);
-    for (std::uint64_t i = 0; i < kLeaves; ++i) out.push_back(ledger::leaf_hash("entry " + std::to_string(i)));
+    for (std::uint64_t i = 0; i < kLeaves; ++i)
+      out.push_back(ledger::leaf_hash("entry " + std::to_string(i)));
     return out;
   }();
   return v;
@@ -92,7 +94,8 @@ void BM_RecomputeTree(benchmark::State& st) {
     benchmark::DoNotOptimize(tb.root());
   }
   st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(kLeaves));
-  st.counters["leaves/s"] = benchmark::Counter(static_cast<double>(kLeaves) * st.iterations(), benchmark::Counter::kIsRate);
+  st.counters["leaves/s"] = benchmark::Counter(static_cast<double>(kLeaves) * st.iterations(),
+                                               benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_RecomputeTree)->Unit(benchmark::kMillisecond)->Iterations(3);
 
@@ -105,7 +108,8 @@ void BM_RecomputeFromEntries(benchmark::State& st) {
     for (const auto& s : e) tb.append(ledger::leaf_hash(s));
     benchmark::DoNotOptimize(tb.root());
   }
-  st.counters["leaves/s"] = benchmark::Counter(static_cast<double>(kLeaves) * st.iterations(), benchmark::Counter::kIsRate);
+  st.counters["leaves/s"] = benchmark::Counter(static_cast<double>(kLeaves) * st.iterations(),
+                                               benchmark::Counter::kIsRate);
   st.counters["entry_bytes"] = static_cast<double>(bytes) / kLeaves;
 }
 BENCHMARK(BM_RecomputeFromEntries)->Unit(benchmark::kMillisecond)->Iterations(2);
@@ -125,10 +129,13 @@ struct ProofStore {
       std::int64_t i = 0;
       for (const auto& h : leaves()) {
         // Leaves live with their entries; the entry text itself does not matter for proofs.
-        c.execute("INSERT INTO ledger_entries (compound_id, idx, date, kind, description, canonical, leaf_hash, recorded_at) "
-                  "VALUES (1, ?, '2025-01-01', 'journal', '-', '-', ?, 0)",
-                  {i++, ledger::to_hex(h)});
-        tb.append(h, [&](int level, std::uint64_t idx, const ledger::Hash& x) { store::insert_node(c, 1, level, idx, x); });
+        c.execute(
+            "INSERT INTO ledger_entries (compound_id, idx, date, kind, description, canonical, leaf_hash, recorded_at) "
+            "VALUES (1, ?, '2025-01-01', 'journal', '-', '-', ?, 0)",
+            {i++, ledger::to_hex(h)});
+        tb.append(h, [&](int level, std::uint64_t idx, const ledger::Hash& x) {
+          store::insert_node(c, 1, level, idx, x);
+        });
       }
     });
   }
@@ -249,7 +256,16 @@ struct BillStore {
         for (int i = 0; i < 10'000; ++i) {
           std::string code;
           for (int v = y * 10'000 + i, n = 0; n < 8; ++n, v /= 32) code.push_back(alpha[v % 32]);
-          store::NewUnit u{k, yard, b, "", std::to_string(i), "1栋" + std::to_string(i), "gross", code, 5'000 + (i * 37) % 9'000, false};
+          store::NewUnit u{k,
+                           yard,
+                           b,
+                           "",
+                           std::to_string(i),
+                           "1栋" + std::to_string(i),
+                           "gross",
+                           code,
+                           5'000 + (i * 37) % 9'000,
+                           false};
           store::insert_unit(c, u, 1);
         }
       }
@@ -271,7 +287,8 @@ void BM_BillRun100k(benchmark::State& st) {
     auto r = app::bill_run(*bs.app, who, 1, period, false);
     if (r.at("bills").as_int64() != 100'000) st.SkipWithError("not every unit was billed");
   }
-  st.counters["units/s"] = benchmark::Counter(100'000.0 * st.iterations(), benchmark::Counter::kIsRate);
+  st.counters["units/s"] =
+      benchmark::Counter(100'000.0 * st.iterations(), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_BillRun100k)->Unit(benchmark::kMillisecond)->Iterations(3);
 

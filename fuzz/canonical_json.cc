@@ -32,7 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   boost::json::error_code ec;
   boost::json::parse_options opt;
   opt.max_depth = 16;
-  auto v = boost::json::parse(std::string_view(reinterpret_cast<const char*>(data), size), ec, {}, opt);
+  auto v =
+      boost::json::parse(std::string_view(reinterpret_cast<const char*>(data), size), ec, {}, opt);
   if (ec) return 0;
   std::string once;
   try {

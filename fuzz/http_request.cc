@@ -12,8 +12,8 @@ namespace bhttp = boost::beast::http;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   bhttp::request_parser<bhttp::string_body> parser;
-  parser.header_limit(16 * 1024);   // ServerOptions::header_limit_bytes
-  parser.body_limit(1024 * 1024);   // ServerOptions::body_limit_bytes
+  parser.header_limit(16 * 1024);  // ServerOptions::header_limit_bytes
+  parser.body_limit(1024 * 1024);  // ServerOptions::body_limit_bytes
   parser.eager(true);
   boost::beast::error_code ec;
   parser.put(boost::asio::buffer(data, size), ec);

@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (bool pdf : {false, true}) {
     auto mime = xinyi::upload::sniff(declared, bytes, pdf);
     if (!mime) continue;
-    if (*mime == "image/png" && bytes.substr(0, 8) != std::string_view("\x89PNG\r\n\x1A\n", 8)) std::abort();
+    if (*mime == "image/png" && bytes.substr(0, 8) != std::string_view("\x89PNG\r\n\x1A\n", 8))
+      std::abort();
     if (*mime == "image/jpeg" && bytes.substr(0, 3) != "\xFF\xD8\xFF") std::abort();
     if (*mime == "application/pdf" && (!pdf || bytes.substr(0, 5) != "%PDF-")) std::abort();
   }

@@ -18,13 +18,17 @@
 
 namespace xinyi::app {
 
-boost::json::object create_announcement(App& app, const Caller& who, std::int64_t cid, std::string_view body);
-boost::json::object withdraw_announcement(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
+boost::json::object create_announcement(App& app, const Caller& who, std::int64_t cid,
+                                        std::string_view body);
+boost::json::object withdraw_announcement(App& app, const Caller& who, std::int64_t cid,
+                                          std::int64_t id);
 // What the caller may see: residents the published, unexpired ones for their courtyards; the
 // committee, trustee, staff and auditors all of them, with counts.
 boost::json::array list_announcements(App& app, const Caller& who, std::int64_t cid);
-boost::json::object get_announcement(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
-boost::json::object read_announcement(App& app, const Caller& who, std::int64_t cid, std::int64_t id, bool confirm);
+boost::json::object get_announcement(App& app, const Caller& who, std::int64_t cid,
+                                     std::int64_t id);
+boost::json::object read_announcement(App& app, const Caller& who, std::int64_t cid,
+                                      std::int64_t id, bool confirm);
 // Per courtyard: households in the audience, read, confirmed, and the units not yet confirmed
 // (or not yet read when no confirmation is asked).
 boost::json::object announcement_stats(App& app, std::int64_t cid, std::int64_t id);

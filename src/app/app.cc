@@ -19,8 +19,9 @@ std::string store_engine(const App& app) {
   return app.db.dialect() == store::Dialect::sqlite ? "sqlite" : "postgresql";
 }
 
-void audit(store::Connection& c, const App& app, const Caller& who, std::optional<std::int64_t> compound_id,
-           std::string action, std::string target, const boost::json::object& detail) {
+void audit(store::Connection& c, const App& app, const Caller& who,
+           std::optional<std::int64_t> compound_id, std::string action, std::string target,
+           const boost::json::object& detail) {
   store::AuditRec e;
   e.compound_id = compound_id;
   if (who.user) e.user_id = who.user->id;

@@ -73,7 +73,8 @@ std::string store_engine(const App& app);
 store::CompoundRec require_compound(store::Connection& c, std::int64_t cid);
 
 // Appends an audit entry for a write, in the caller's transaction.
-void audit(store::Connection& c, const App& app, const Caller& who, std::optional<std::int64_t> compound_id,
-           std::string action, std::string target, const boost::json::object& detail = {});
+void audit(store::Connection& c, const App& app, const Caller& who,
+           std::optional<std::int64_t> compound_id, std::string action, std::string target,
+           const boost::json::object& detail = {});
 
 }  // namespace xinyi::app

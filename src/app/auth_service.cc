@@ -14,7 +14,8 @@ namespace json = boost::json;
 namespace {
 
 Error bad_credentials() {
-  return Error(ErrorKind::unauthorized, "bad-credentials", "账号或密码不正确", "Wrong login or password");
+  return Error(ErrorKind::unauthorized, "bad-credentials", "账号或密码不正确",
+               "Wrong login or password");
 }
 
 Error throttled(std::int64_t ms) {
@@ -27,8 +28,9 @@ Error throttled(std::int64_t ms) {
 void check_password_rules(JsonIn& in, const char* field, const std::string& pw) {
   std::size_t n = text::length(pw);
   if (n < kMinPasswordChars)
-    in.add_error(field, "密码至少 " + std::to_string(kMinPasswordChars) + " 位",
-                 "password must have at least " + std::to_string(kMinPasswordChars) + " characters");
+    in.add_error(
+        field, "密码至少 " + std::to_string(kMinPasswordChars) + " 位",
+        "password must have at least " + std::to_string(kMinPasswordChars) + " characters");
 }
 
 SignedIn start_session(App& app, store::Connection& c, Caller& who, const store::UserRec& u) {
@@ -48,7 +50,9 @@ SignedIn start_session(App& app, store::Connection& c, Caller& who, const store:
 
 }  // namespace
 
-std::string csrf_token(const std::string& session_hash) { return auth::sha256_hex("csrf:" + session_hash).substr(0, 32); }
+std::string csrf_token(const std::string& session_hash) {
+  return auth::sha256_hex("csrf:" + session_hash).substr(0, 32);
+}
 
 Caller authenticate(App& app, const std::string& token, const std::string& ip) {
   Caller who;
@@ -71,17 +75,21 @@ SignedIn login(App& app, Caller& who, std::string_view body) {
   JsonIn in(body);
   std::string login = in.str("login", 64);
   std::string password;
-  if (auto p = in.opt_str("password", kMaxPasswordChars)) password = *p;
-  else in.add_error("password", "缺少此字段", "is required");
+  if (auto p = in.opt_str("password", kMaxPasswordChars))
+    password = *p;
+  else
+    in.add_error("password", "缺少此字段", "is required");
   in.finish();
 
   std::int64_t now = app.clock_ms();
   std::string name_key = "login:" + login;
   std::string ip_key = "ip:" + who.ip;
-  if (auto ms = std::max(app.login_by_name.retry_after_ms(name_key, now), app.login_by_ip.retry_after_ms(ip_key, now)))
+  if (auto ms = std::max(app.login_by_name.retry_after_ms(name_key, now),
+                         app.login_by_ip.retry_after_ms(ip_key, now)))
     throw throttled(ms);
 
-  auto user = app.db.read([&](store::Connection& c) { return store::find_user_by_login(c, login); });
+  auto user =
+      app.db.read([&](store::Connection& c) { return store::find_user_by_login(c, login); });
   // Verify even for an unknown login, so the timing does not tell which logins exist.
   static const std::string dummy = auth::hash_password("timing-equaliser");
   bool ok = auth::verify_password(user ? user->password_hash : dummy, password) && user;
@@ -91,7 +99,8 @@ SignedIn login(App& app, Caller& who, std::string_view body) {
     throw bad_credentials();
   }
   app.login_by_name.reset(name_key);
-  SignedIn s = app.db.write([&](store::Connection& c) { return start_session(app, c, who, *user); });
+  SignedIn s =
+      app.db.write([&](store::Connection& c) { return start_session(app, c, who, *user); });
   s.me = me(app, who);
   return s;
 }
@@ -110,8 +119,10 @@ SignedIn register_account(App& app, Caller& who, std::string_view body) {
   std::string name = in.str("name", registry::kMaxNameChars);
   auto login = in.opt_str("login", 32);
   std::string password;
-  if (auto p = in.opt_str("password", kMaxPasswordChars)) password = *p;
-  else in.add_error("password", "缺少此字段", "is required");
+  if (auto p = in.opt_str("password", kMaxPasswordChars))
+    password = *p;
+  else
+    in.add_error("password", "缺少此字段", "is required");
   auto phone = registry::normalize_phone(phone_in);
   if (!phone_in.empty() && (!phone || phone->size() != 11))
     in.add_error("phone", "请填写 11 位手机号", "must be an 11-digit mobile number");
@@ -119,16 +130,21 @@ SignedIn register_account(App& app, Caller& who, std::string_view body) {
   if (login) {
     bool good = login->size() >= 3;
     for (char ch : *login)
-      if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-')) good = false;
+      if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' ||
+            ch == '-'))
+        good = false;
     if (!good || (login->size() == 11 && (*login)[0] == '1'))
-      in.add_error("login", "用户名为 3–32 位小写字母、数字、._-", "user name: 3–32 of a-z, 0-9, . _ -");
+      in.add_error("login", "用户名为 3–32 位小写字母、数字、._-",
+                   "user name: 3–32 of a-z, 0-9, . _ -");
   }
   in.finish();
   std::string hash = auth::hash_password(password);
   SignedIn s = app.db.write([&](store::Connection& c) {
     if (store::find_user_by_login(c, *phone) || (login && store::find_user_by_login(c, *login)))
-      throw Error(ErrorKind::conflict, "account-exists", "该手机号或用户名已注册", "That phone number or user name is already registered");
-    std::int64_t id = store::insert_user(c, login.value_or(*phone), *phone, name, hash, false, app.clock_ms());
+      throw Error(ErrorKind::conflict, "account-exists", "该手机号或用户名已注册",
+                  "That phone number or user name is already registered");
+    std::int64_t id =
+        store::insert_user(c, login.value_or(*phone), *phone, name, hash, false, app.clock_ms());
     auto u = store::get_user(c, id);
     audit(c, app, who, std::nullopt, "auth.register", "user:" + std::to_string(id));
     return start_session(app, c, who, *u);
@@ -140,15 +156,19 @@ SignedIn register_account(App& app, Caller& who, std::string_view body) {
 void change_password(App& app, const Caller& who, std::string_view body) {
   JsonIn in(body);
   std::string old_pw, new_pw;
-  if (auto p = in.opt_str("old_password", kMaxPasswordChars)) old_pw = *p;
-  else in.add_error("old_password", "缺少此字段", "is required");
-  if (auto p = in.opt_str("new_password", kMaxPasswordChars)) new_pw = *p;
-  else in.add_error("new_password", "缺少此字段", "is required");
+  if (auto p = in.opt_str("old_password", kMaxPasswordChars))
+    old_pw = *p;
+  else
+    in.add_error("old_password", "缺少此字段", "is required");
+  if (auto p = in.opt_str("new_password", kMaxPasswordChars))
+    new_pw = *p;
+  else
+    in.add_error("new_password", "缺少此字段", "is required");
   if (!new_pw.empty()) check_password_rules(in, "new_password", new_pw);
   in.finish();
   if (!auth::verify_password(who.user->password_hash, old_pw))
-    throw Error(ErrorKind::unprocessable, "wrong-password", "原密码不正确", "The current password is wrong",
-                {{"old_password", "不正确", "is wrong"}});
+    throw Error(ErrorKind::unprocessable, "wrong-password", "原密码不正确",
+                "The current password is wrong", {{"old_password", "不正确", "is wrong"}});
   std::string hash = auth::hash_password(new_pw);
   app.db.write([&](store::Connection& c) {
     store::update_password(c, who.user->id, hash, app.clock_ms());
@@ -168,7 +188,8 @@ json::object me(App& app, const Caller& who) {
   json::array roles, units;
   app.db.read([&](store::Connection& c) {
     for (const auto& g : store::list_grants(c, u.id))
-      roles.push_back(json::object{{"compound_id", g.compound_id}, {"compound_name", g.compound_name}, {"role", g.role}});
+      roles.push_back(json::object{
+          {"compound_id", g.compound_id}, {"compound_name", g.compound_name}, {"role", g.role}});
     for (const auto& cl : store::list_claims(c, u.id)) {
       units.push_back(json::object{{"unit_id", cl.unit_id},
                                    {"compound_id", cl.compound_id},
@@ -179,10 +200,13 @@ json::object me(App& app, const Caller& who) {
                                    {"relation", cl.relation}});
       bool listed = false;
       for (const auto& r : roles)
-        if (r.as_object().at("compound_id").as_int64() == cl.compound_id && r.as_object().at("role").as_string() == "resident")
+        if (r.as_object().at("compound_id").as_int64() == cl.compound_id &&
+            r.as_object().at("role").as_string() == "resident")
           listed = true;
       if (!listed)
-        roles.push_back(json::object{{"compound_id", cl.compound_id}, {"compound_name", cl.compound_name}, {"role", "resident"}});
+        roles.push_back(json::object{{"compound_id", cl.compound_id},
+                                     {"compound_name", cl.compound_name},
+                                     {"role", "resident"}});
     }
   });
   o["roles"] = std::move(roles);
@@ -192,7 +216,8 @@ json::object me(App& app, const Caller& who) {
     auto p = c.query_one("SELECT large_text, sms_opt_out FROM users WHERE id = ?", {u.id});
     o["large_text"] = p && p->i64(0) != 0;
     o["sms"] = p && p->i64(1) == 0;
-    o["unread"] = c.scalar("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", {u.id});
+    o["unread"] = c.scalar(
+        "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", {u.id});
   });
   return o;
 }
@@ -206,7 +231,8 @@ json::object claim_unit(App& app, Caller& who, std::string_view body) {
   if (auto ms = app.claim_by_user.retry_after_ms(key, now)) throw throttled(ms);
   auto wrong = [&] {
     app.claim_by_user.record_failure(key, now);
-    return Error(ErrorKind::unprocessable, "bad-invite-code", "邀请码不正确，请核对业委会发放的纸质邀请码",
+    return Error(ErrorKind::unprocessable, "bad-invite-code",
+                 "邀请码不正确，请核对业委会发放的纸质邀请码",
                  "The invite code is not valid; check the paper code from your committee",
                  {{"code", "不正确", "is not valid"}});
   };
@@ -216,20 +242,27 @@ json::object claim_unit(App& app, Caller& who, std::string_view body) {
     auto unit = store::find_unit_by_invite(c, *code);
     if (!unit) return std::nullopt;
     if (store::has_claim(c, unit->id, who.user_id()))
-      throw Error(ErrorKind::conflict, "already-claimed", "您已认领过这套房屋", "You have already claimed this unit");
+      throw Error(ErrorKind::conflict, "already-claimed", "您已认领过这套房屋",
+                  "You have already claimed this unit");
     const auto& phone = who.user->phone;
     std::optional<store::MemberRec> match;
     for (const auto& m : store::list_members(c, unit->compound_id, unit->id))
-      if (phone && !m.phone.empty() && m.phone == *phone && (!match || m.relation == "owner")) match = m;
+      if (phone && !m.phone.empty() && m.phone == *phone && (!match || m.relation == "owner"))
+        match = m;
     if (!match)
-      throw Error(ErrorKind::forbidden, "not-on-roster",
-                  "登记信息中没有您的手机号，请联系业委会核对房屋登记",
-                  "Your phone number is not on this unit's roster; ask the committee to check the register");
-    store::insert_claim(c, unit->compound_id, unit->id, who.user_id(), match->person_id, match->relation, now);
+      throw Error(
+          ErrorKind::forbidden, "not-on-roster",
+          "登记信息中没有您的手机号，请联系业委会核对房屋登记",
+          "Your phone number is not on this unit's roster; ask the committee to check the register");
+    store::insert_claim(c, unit->compound_id, unit->id, who.user_id(), match->person_id,
+                        match->relation, now);
     audit(c, app, who, unit->compound_id, "unit.claim", "unit:" + std::to_string(unit->id),
           {{"relation", match->relation}});
-    return json::object{{"unit_id", unit->id}, {"compound_id", unit->compound_id}, {"label", unit->label},
-                        {"courtyard", unit->courtyard_name}, {"relation", match->relation}};
+    return json::object{{"unit_id", unit->id},
+                        {"compound_id", unit->compound_id},
+                        {"label", unit->label},
+                        {"courtyard", unit->courtyard_name},
+                        {"relation", match->relation}};
   });
   if (!result) throw wrong();
   app.db.read([&](store::Connection& c) { who.principal = store::load_principal(c, *who.user); });

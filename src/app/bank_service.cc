@@ -22,7 +22,8 @@ I auto_match(Connection& c, I cid, const store::BankAccountRec& acc) {
   std::vector<bank::OpenLine> open;
   for (const auto& l : store::list_bank_lines(c, acc.id))
     if (!l.matched_idx) open.push_back({l.id, l.date, l.amount_fen});
-  auto matches = bank::match(open, store::open_postings(c, cid, acc.ledger_account), kMatchWindowDays);
+  auto matches =
+      bank::match(open, store::open_postings(c, cid, acc.ledger_account), kMatchWindowDays);
   for (const auto& m : matches) store::set_match(c, m.line_id, m.idx, m.n, "auto");
   return static_cast<I>(matches.size());
 }
@@ -34,11 +35,14 @@ store::BankAccountRec require_account(Connection& c, I cid, I id) {
 }
 
 // A bank line that is not matched yet, and its account; 404 or 409 otherwise.
-std::pair<store::BankLineRec, store::BankAccountRec> unmatched_line(Connection& c, I cid, I line_id) {
+std::pair<store::BankLineRec, store::BankAccountRec> unmatched_line(Connection& c, I cid,
+                                                                    I line_id) {
   I account_id = 0;
   auto line = store::get_bank_line(c, cid, line_id, &account_id);
   if (!line) throw_not_found("银行流水", "Bank line");
-  if (line->matched_idx) throw Error(ErrorKind::conflict, "already-matched", "该流水已勾对", "This line is already matched");
+  if (line->matched_idx)
+    throw Error(ErrorKind::conflict, "already-matched", "该流水已勾对",
+                "This line is already matched");
   return {*line, require_account(c, cid, account_id)};
 }
 
@@ -56,56 +60,78 @@ json::object create_bank_account(App& app, const Caller& who, I cid, std::string
   std::string ledger_account = in.opt_str("ledger_account", 8).value_or("1001");
   std::string digits;
   for (char ch : number)
-    if (ch >= '0' && ch <= '9') digits.push_back(ch);
-    else if (ch != ' ' && ch != '-') digits = "x";
-  if (digits.size() < 8 || digits.size() > 30) in.add_error("number", "账号应为 8–30 位数字", "must be 8 to 30 digits");
-  if (kind != "basic" && kind != "general") in.add_error("kind", "必须是 basic（基本户）或 general（一般户）", "must be basic or general");
+    if (ch >= '0' && ch <= '9')
+      digits.push_back(ch);
+    else if (ch != ' ' && ch != '-')
+      digits = "x";
+  if (digits.size() < 8 || digits.size() > 30)
+    in.add_error("number", "账号应为 8–30 位数字", "must be 8 to 30 digits");
+  if (kind != "basic" && kind != "general")
+    in.add_error("kind", "必须是 basic（基本户）或 general（一般户）", "must be basic or general");
   in.finish();
   return app.db.write([&](Connection& c) {
     if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
     auto chart = store::load_chart(c, cid);
     const auto* a = ledger::find_account(chart, ledger_account);
     if (!a || !a->cash)
-      throw_invalid({{"ledger_account", "必须是银行存款科目（如 1001）", "must be a bank ledger account such as 1001"}});
-    store::BankAccountRec r{0, cid, bank_name, digits.substr(digits.size() - 4), kind, ledger_account};
+      throw_invalid({{"ledger_account", "必须是银行存款科目（如 1001）",
+                      "must be a bank ledger account such as 1001"}});
+    store::BankAccountRec r{0,    cid,           bank_name, digits.substr(digits.size() - 4),
+                            kind, ledger_account};
     try {
       r.id = store::insert_bank_account(c, r, app.clock_ms());
     } catch (const store::ConstraintError&) {
-      throw Error(ErrorKind::conflict, "duplicate", "该科目已关联银行账户", "That ledger account already has a bank account");
+      throw Error(ErrorKind::conflict, "duplicate", "该科目已关联银行账户",
+                  "That ledger account already has a bank account");
     }
-    audit(c, app, who, cid, "bank.account", "bank_account:" + std::to_string(r.id), {{"bank", bank_name}});
-    return json::object{{"id", r.id}, {"bank", r.bank}, {"number", "****" + r.number_last4}, {"kind", r.kind},
+    audit(c, app, who, cid, "bank.account", "bank_account:" + std::to_string(r.id),
+          {{"bank", bank_name}});
+    return json::object{{"id", r.id},
+                        {"bank", r.bank},
+                        {"number", "****" + r.number_last4},
+                        {"kind", r.kind},
                         {"ledger_account", r.ledger_account}};
   });
 }
 
-StatementResult store_statement(Connection& c, I cid, I account_id, const std::vector<bank::StatementLine>& lines, I now) {
+StatementResult store_statement(Connection& c, I cid, I account_id,
+                                const std::vector<bank::StatementLine>& lines, I now) {
   auto acc = require_account(c, cid, account_id);
   StatementResult r;
   r.lines = static_cast<I>(lines.size());
   for (const auto& l : lines) {
-    if (store::insert_bank_line(c, cid, account_id, l, now)) ++r.added;
-    else ++r.duplicates;
+    if (store::insert_bank_line(c, cid, account_id, l, now))
+      ++r.added;
+    else
+      ++r.duplicates;
   }
   r.matched = auto_match(c, cid, acc);
   return r;
 }
 
-json::object import_statement(App& app, const Caller& who, I cid, I account_id, std::string_view bytes,
-                              const bank::StatementColumns& cols) {
-  if (bytes.size() > 16 * 1024 * 1024) throw Error(ErrorKind::too_large, "too-large", "文件超过 16 MB", "The file is larger than 16 MB");
+json::object import_statement(App& app, const Caller& who, I cid, I account_id,
+                              std::string_view bytes, const bank::StatementColumns& cols) {
+  if (bytes.size() > 16 * 1024 * 1024)
+    throw Error(ErrorKind::too_large, "too-large", "文件超过 16 MB",
+                "The file is larger than 16 MB");
   auto st = bank::parse_statement(csv::parse(bytes), cols);
   if (!st.errors.empty()) {
     std::vector<FieldError> f;
     for (const auto& e : st.errors) f.push_back({"line " + std::to_string(e.line), e.zh, e.en});
-    throw Error(ErrorKind::unprocessable, "statement-invalid", "对账单有 " + std::to_string(st.errors.size()) + " 行有误，未导入任何数据",
-                std::to_string(st.errors.size()) + " lines of the statement are invalid; nothing was imported", std::move(f));
+    throw Error(ErrorKind::unprocessable, "statement-invalid",
+                "对账单有 " + std::to_string(st.errors.size()) + " 行有误，未导入任何数据",
+                std::to_string(st.errors.size()) +
+                    " lines of the statement are invalid; nothing was imported",
+                std::move(f));
   }
   return app.db.write([&](Connection& c) {
     auto r = store_statement(c, cid, account_id, st.lines, app.clock_ms());
     audit(c, app, who, cid, "bank.statement", "bank_account:" + std::to_string(account_id),
           {{"lines", r.lines}, {"added", r.added}, {"matched", r.matched}});
-    return json::object{{"lines", r.lines}, {"added", r.added}, {"duplicates", r.duplicates}, {"matched", r.matched}};
+    return json::object{{"lines", r.lines},
+                        {"added", r.added},
+                        {"duplicates", r.duplicates},
+                        {"matched", r.matched}};
   });
 }
 
@@ -122,13 +148,21 @@ json::object match_line(App& app, const Caller& who, I cid, I line_id, std::stri
       if (p.idx == idx && (n < 0 || p.n == n)) hit = &p;
     if (!hit)
       throw Error(ErrorKind::unprocessable, "no-such-posting", "该笔账目没有可勾对的银行存款分录",
-                  "That entry has no unmatched posting on this bank account", {{"entry_index", "无可勾对分录", "no open posting"}});
+                  "That entry has no unmatched posting on this bank account",
+                  {{"entry_index", "无可勾对分录", "no open posting"}});
     if (hit->amount_fen != line.amount_fen)
-      throw Error(ErrorKind::unprocessable, "amount-differs", "金额不一致：流水 " + format_yuan(line.amount_fen) + "，账目 " + format_yuan(hit->amount_fen),
-                  "Amounts differ: bank " + format_yuan(line.amount_fen) + ", books " + format_yuan(hit->amount_fen));
+      throw Error(ErrorKind::unprocessable, "amount-differs",
+                  "金额不一致：流水 " + format_yuan(line.amount_fen) + "，账目 " +
+                      format_yuan(hit->amount_fen),
+                  "Amounts differ: bank " + format_yuan(line.amount_fen) + ", books " +
+                      format_yuan(hit->amount_fen));
     store::set_match(c, line_id, hit->idx, hit->n, "manual");
-    audit(c, app, who, cid, "bank.match", "bank_line:" + std::to_string(line_id), {{"entry", hit->idx}});
-    return json::object{{"line_id", line_id}, {"entry_index", hit->idx}, {"posting", hit->n}, {"match_kind", "manual"}};
+    audit(c, app, who, cid, "bank.match", "bank_line:" + std::to_string(line_id),
+          {{"entry", hit->idx}});
+    return json::object{{"line_id", line_id},
+                        {"entry_index", hit->idx},
+                        {"posting", hit->n},
+                        {"match_kind", "manual"}};
   });
 }
 
@@ -142,20 +176,26 @@ json::object unmatch_line(App& app, const Caller& who, I cid, I line_id) {
   });
 }
 
-json::object payment_from_line(App& app, const Caller& who, I cid, I line_id, std::string_view body) {
+json::object payment_from_line(App& app, const Caller& who, I cid, I line_id,
+                               std::string_view body) {
   JsonIn in(body);
   I unit_id = in.i64("unit_id", 1, INT64_MAX);
   in.finish();
   return app.db.write([&](Connection& c) {
     auto [line, acc] = unmatched_line(c, cid, line_id);
     if (line.amount_fen <= 0)
-      throw Error(ErrorKind::unprocessable, "not-income", "只有收入流水可以登记为缴费", "Only an incoming line can be a fee payment");
+      throw Error(ErrorKind::unprocessable, "not-income", "只有收入流水可以登记为缴费",
+                  "Only an incoming line can be a fee payment");
     if (acc.ledger_account != "1001")
-      throw Error(ErrorKind::unprocessable, "wrong-account", "物业费只进入基本户", "Fees are paid into the basic account");
-    auto receipt = record_payment_in(c, app, who, cid, unit_id, line.amount_fen, "bank", line.serial, line.date);
+      throw Error(ErrorKind::unprocessable, "wrong-account", "物业费只进入基本户",
+                  "Fees are paid into the basic account");
+    auto receipt = record_payment_in(c, app, who, cid, unit_id, line.amount_fen, "bank",
+                                     line.serial, line.date);
     I idx = receipt.at("entry_index").as_int64();
-    store::set_match(c, line_id, idx, 0, "payment");  // posting 0 of a payment entry is the bank side
-    audit(c, app, who, cid, "bank.payment", "bank_line:" + std::to_string(line_id), {{"entry", idx}});
+    store::set_match(c, line_id, idx, 0,
+                     "payment");  // posting 0 of a payment entry is the bank side
+    audit(c, app, who, cid, "bank.payment", "bank_line:" + std::to_string(line_id),
+          {{"entry", idx}});
     return receipt;
   });
 }
@@ -177,20 +217,31 @@ json::object reconciliation(App& app, I cid, bool masked) {
         running += l.amount_fen;
         if (!l.balance_fen) have_balances = false;
         bank_balance[l.date.substr(0, 7)] = l.balance_fen.value_or(running);
-        if (l.matched_idx) ++matched;
+        if (l.matched_idx)
+          ++matched;
         else
-          unmatched.push_back(json::object{{"id", l.id}, {"date", l.date}, {"amount_fen", l.amount_fen},
-                                           // On the charity account a masked name next to an amount and a date
-                                           // could still point at a household helped or an anonymous donor.
-                                           {"counterparty", !masked ? l.counterparty : charity ? std::string() : mask_name(l.counterparty)},
-                                           // Free text may name people: shown to the roles that manage the books only.
-                                           {"memo", masked ? "" : l.memo}, {"serial", masked ? "" : l.serial}});
+          unmatched.push_back(json::object{
+              {"id", l.id},
+              {"date", l.date},
+              {"amount_fen", l.amount_fen},
+              // On the charity account a masked name next to an amount and a date
+              // could still point at a household helped or an anonymous donor.
+              {"counterparty", !masked   ? l.counterparty
+                               : charity ? std::string()
+                                         : mask_name(l.counterparty)},
+              // Free text may name people: shown to the roles that manage the books only.
+              {"memo", masked ? "" : l.memo},
+              {"serial", masked ? "" : l.serial}});
       }
       json::array months;
       for (const auto& [ym, bal] : bank_balance) {
-        I book = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = ? AND date <= ?",
-                          {cid, acc.ledger_account, month_end(ym)});
-        months.push_back(json::object{{"month", ym}, {"bank_balance_fen", bal}, {"book_balance_fen", book}, {"difference_fen", bal - book}});
+        I book = c.scalar(
+            "SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = ? AND date <= ?",
+            {cid, acc.ledger_account, month_end(ym)});
+        months.push_back(json::object{{"month", ym},
+                                      {"bank_balance_fen", bal},
+                                      {"book_balance_fen", book},
+                                      {"difference_fen", bal - book}});
       }
       accounts.push_back(json::object{{"id", acc.id},
                                       {"bank", acc.bank},

@@ -17,16 +17,21 @@ namespace xinyi::app {
 
 inline constexpr int kMatchWindowDays = 5;
 
-boost::json::object create_bank_account(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object create_bank_account(App& app, const Caller& who, std::int64_t cid,
+                                        std::string_view body);
 // `columns`: header names to use instead of detection (from query parameters).
-boost::json::object import_statement(App& app, const Caller& who, std::int64_t cid, std::int64_t account_id,
-                                     std::string_view csv_bytes, const bank::StatementColumns& columns);
-boost::json::object match_line(App& app, const Caller& who, std::int64_t cid, std::int64_t line_id, std::string_view body);
-boost::json::object unmatch_line(App& app, const Caller& who, std::int64_t cid, std::int64_t line_id);
+boost::json::object import_statement(App& app, const Caller& who, std::int64_t cid,
+                                     std::int64_t account_id, std::string_view csv_bytes,
+                                     const bank::StatementColumns& columns);
+boost::json::object match_line(App& app, const Caller& who, std::int64_t cid, std::int64_t line_id,
+                               std::string_view body);
+boost::json::object unmatch_line(App& app, const Caller& who, std::int64_t cid,
+                                 std::int64_t line_id);
 // A household's fee paid by bank transfer: records the payment from an unmatched incoming bank
 // line (its amount, date and serial) and matches the line to the payment's bank posting.
 // body: {unit_id}. Answers the receipt.
-boost::json::object payment_from_line(App& app, const Caller& who, std::int64_t cid, std::int64_t line_id, std::string_view body);
+boost::json::object payment_from_line(App& app, const Caller& who, std::int64_t cid,
+                                      std::int64_t line_id, std::string_view body);
 // Reconciliation: per account, monthly bank against book balances and the unmatched lines.
 // `masked`: the public view (counterparty names masked).
 boost::json::object reconciliation(App& app, std::int64_t cid, bool masked);

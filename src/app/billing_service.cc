@@ -4,13 +4,13 @@
 #include <set>
 
 #include "app/json_in.h"
-#include "app/notify.h"
-#include "app/vote_service.h"
 #include "app/ledger_service.h"
+#include "app/notify.h"
 #include "app/settlement_service.h"
-#include "domain/money.h"
-#include "domain/billing.h"
+#include "app/vote_service.h"
 #include "domain/assert.h"
+#include "domain/billing.h"
+#include "domain/money.h"
 #include "store/auth_repo.h"
 #include "store/billing_repo.h"
 #include "store/ledger_repo.h"
@@ -43,15 +43,20 @@ struct Schedules {
 
 Schedules load_schedules(Connection& c, I cid) {
   Schedules s;
-  for (const auto& r : store::list_fee_rates(c, cid)) s.by_courtyard[r.courtyard_id].emplace_back(*Month::parse(r.effective_from), r.rate_fen);
+  for (const auto& r : store::list_fee_rates(c, cid))
+    s.by_courtyard[r.courtyard_id].emplace_back(*Month::parse(r.effective_from), r.rate_fen);
   return s;
 }
 
 json::array lines_json(const std::vector<billing::FeeLine>& lines) {
   json::array out;
   for (const auto& l : lines)
-    out.push_back(json::object{{"from", l.from.str()}, {"to", l.to.str()}, {"months", l.months}, {"rate_fen", l.rate_fen},
-                               {"area_centi_m2", l.area_centi_m2}, {"amount_fen", l.amount_fen}});
+    out.push_back(json::object{{"from", l.from.str()},
+                               {"to", l.to.str()},
+                               {"months", l.months},
+                               {"rate_fen", l.rate_fen},
+                               {"area_centi_m2", l.area_centi_m2},
+                               {"amount_fen", l.amount_fen}});
   return out;
 }
 
@@ -64,42 +69,48 @@ std::string receipt_label(I no) {
 // A printable receipt: what was paid, for which unit, what it settled, and the ledger entry
 // (its public page is what the receipt's QR code opens).
 json::object receipt_json(Connection& c, I cid, I receipt_no) {
-  auto p = c.query_one("SELECT id, unit_id, amount_fen, method, reference, paid_on, entry_idx, reversed_idx FROM payments "
-                       "WHERE compound_id = ? AND receipt_no = ?",
-                       {cid, receipt_no});
+  auto p = c.query_one(
+      "SELECT id, unit_id, amount_fen, method, reference, paid_on, entry_idx, reversed_idx FROM payments "
+      "WHERE compound_id = ? AND receipt_no = ?",
+      {cid, receipt_no});
   if (!p) throw_not_found("收据", "Receipt");
   auto unit = store::get_unit(c, cid, p->i64(1));
   auto compound = store::get_compound(c, cid);
   json::array allocations;
   I settled = 0;
-  for (auto& r : c.query("SELECT a.bill_id, b.period, a.amount_fen FROM payment_allocations a JOIN bills b ON b.id = a.bill_id "
-                         "WHERE a.payment_id = ? ORDER BY b.first_month, a.bill_id",
-                         {p->i64(0)})) {
+  for (
+      auto& r : c.query(
+          "SELECT a.bill_id, b.period, a.amount_fen FROM payment_allocations a JOIN bills b ON b.id = a.bill_id "
+          "WHERE a.payment_id = ? ORDER BY b.first_month, a.bill_id",
+          {p->i64(0)})) {
     settled += r.i64(2);
-    allocations.push_back(json::object{{"bill_id", r.i64(0)}, {"period", r.str(1)}, {"amount_fen", r.i64(2)}});
+    allocations.push_back(
+        json::object{{"bill_id", r.i64(0)}, {"period", r.str(1)}, {"amount_fen", r.i64(2)}});
   }
   I idx = p->i64(6);
   // A reversed payment's receipt is void; it says so and points at the reversal.
   auto void_by = p->opt_i64(7);
-  return json::object{{"receipt_no", receipt_no},
-                      {"void", void_by.has_value()},
-                      {"void_zh", void_by ? "已作废（第 " + std::to_string(*void_by) + " 笔冲正）" : ""},
-                      {"reversal_index", void_by ? json::value(*void_by) : json::value(nullptr)},
-                      {"receipt", receipt_label(receipt_no)},
-                      {"compound_id", cid},
-                      {"compound_name", compound->name},
-                      {"unit_id", p->i64(1)},
-                      {"label", unit->label},
-                      {"courtyard", unit->courtyard_name},
-                      {"amount_fen", p->i64(2)},
-                      {"method", p->str(3)},
-                      {"reference", p->str(4)},
-                      {"paid_on", p->str(5)},
-                      {"allocations", std::move(allocations)},
-                      {"settled_by_this_payment_fen", settled},
-                      {"entry_index", idx},
-                      {"entry_url", "/c/" + std::to_string(cid) + "?entry=" + std::to_string(idx)},
-                      {"qr_svg", "/api/v1/public/compounds/" + std::to_string(cid) + "/entries/" + std::to_string(idx) + "/qr.svg"}};
+  return json::object{
+      {"receipt_no", receipt_no},
+      {"void", void_by.has_value()},
+      {"void_zh", void_by ? "已作废（第 " + std::to_string(*void_by) + " 笔冲正）" : ""},
+      {"reversal_index", void_by ? json::value(*void_by) : json::value(nullptr)},
+      {"receipt", receipt_label(receipt_no)},
+      {"compound_id", cid},
+      {"compound_name", compound->name},
+      {"unit_id", p->i64(1)},
+      {"label", unit->label},
+      {"courtyard", unit->courtyard_name},
+      {"amount_fen", p->i64(2)},
+      {"method", p->str(3)},
+      {"reference", p->str(4)},
+      {"paid_on", p->str(5)},
+      {"allocations", std::move(allocations)},
+      {"settled_by_this_payment_fen", settled},
+      {"entry_index", idx},
+      {"entry_url", "/c/" + std::to_string(cid) + "?entry=" + std::to_string(idx)},
+      {"qr_svg", "/api/v1/public/compounds/" + std::to_string(cid) + "/entries/" +
+                     std::to_string(idx) + "/qr.svg"}};
 }
 
 }  // namespace
@@ -110,7 +121,8 @@ json::object receipt(App& app, I cid, I receipt_no) {
 
 json::object my_receipt(App& app, const Caller& who, I cid, I receipt_no) {
   return app.db.read([&](Connection& c) {
-    auto unit = c.query_one("SELECT unit_id FROM payments WHERE compound_id = ? AND receipt_no = ?", {cid, receipt_no});
+    auto unit = c.query_one("SELECT unit_id FROM payments WHERE compound_id = ? AND receipt_no = ?",
+                            {cid, receipt_no});
     if (!unit) throw_not_found("收据", "Receipt");
     if (!store::has_claim(c, unit->i64(0), who.user_id())) throw_forbidden();
     return receipt_json(c, cid, receipt_no);
@@ -125,36 +137,51 @@ json::object set_fee_rate(App& app, const Caller& who, I cid, std::string_view b
   std::string decision = in.str("decision", 200);
   std::string doc = in.opt_str("document_sha256", 64).value_or("");
   I vote_id = in.opt_i64("vote_id", 1, INT64_MAX).value_or(0);
-  if (!from.empty() && !Month::parse(from)) in.add_error("effective_from", "应为 YYYY-MM（自该月 1 日起生效）", "must be YYYY-MM (effective from the 1st)");
-  if (!doc.empty() && !ledger::from_hex(doc)) in.add_error("document_sha256", "应为已上传凭证的 SHA-256", "must be the SHA-256 of an uploaded voucher");
+  if (!from.empty() && !Month::parse(from))
+    in.add_error("effective_from", "应为 YYYY-MM（自该月 1 日起生效）",
+                 "must be YYYY-MM (effective from the 1st)");
+  if (!doc.empty() && !ledger::from_hex(doc))
+    in.add_error("document_sha256", "应为已上传凭证的 SHA-256",
+                 "must be the SHA-256 of an uploaded voucher");
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (courtyard && !store::get_courtyard(c, cid, courtyard)) throw_not_found("院落", "Courtyard");
-    if (!doc.empty() && !store::get_voucher(c, cid, doc, false)) throw_not_found("决议文件（请先上传）", "Decision document (upload it first)");
-    if (c.scalar("SELECT COUNT(*) FROM fee_rates WHERE compound_id = ? AND courtyard_id = ? AND effective_from = ?", {cid, courtyard, from}))
-      throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定", "A rate from that month is already set");
+    if (!doc.empty() && !store::get_voucher(c, cid, doc, false))
+      throw_not_found("决议文件（请先上传）", "Decision document (upload it first)");
+    if (c.scalar(
+            "SELECT COUNT(*) FROM fee_rates WHERE compound_id = ? AND courtyard_id = ? AND effective_from = ?",
+            {cid, courtyard, from}))
+      throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定",
+                  "A rate from that month is already set");
     // A change of rate (a schedule already exists for this scope) takes effect only after the
     // owners have voted for it: matter 2 (management rules), 4 (the provider's contract) or 9.
-    bool change = c.scalar("SELECT COUNT(*) FROM fee_rates WHERE compound_id = ? AND courtyard_id = ? AND effective_from < ?",
-                           {cid, courtyard, from}) > 0;
+    bool change =
+        c.scalar(
+            "SELECT COUNT(*) FROM fee_rates WHERE compound_id = ? AND courtyard_id = ? AND effective_from < ?",
+            {cid, courtyard, from}) > 0;
     if (change && !vote_id)
-      throw_invalid({{"vote_id", "调整收费标准须引用已通过的业主表决", "A change of fee rate must cite a passed owners' vote"}});
+      throw_invalid({{"vote_id", "调整收费标准须引用已通过的业主表决",
+                      "A change of fee rate must cite a passed owners' vote"}});
     if (vote_id) {
       require_passed_vote(c, cid, vote_id, {2, 4, 9}, "vote_id");
       I closed = c.scalar("SELECT closed_at FROM votes WHERE id = ?", {vote_id});
       if (china_date(closed).substr(0, 7) > from)
-        throw_invalid({{"effective_from", "新标准只能自表决通过当月或之后生效", "The new rate can take effect only from the month the vote passed"}});
+        throw_invalid({{"effective_from", "新标准只能自表决通过当月或之后生效",
+                        "The new rate can take effect only from the month the vote passed"}});
     }
     store::FeeRateRec r{0, courtyard, from, rate, decision, doc, vote_id};
     try {
       r.id = store::insert_fee_rate(c, cid, r, who.user_id(), app.clock_ms());
     } catch (const store::ConstraintError&) {
-      throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定", "A rate from that month is already set");
+      throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定",
+                  "A rate from that month is already set");
     }
-    audit(c, app, who, cid, "fee.rate", "fee_rate:" + std::to_string(r.id), {{"effective_from", from}, {"rate_fen", rate}, {"vote_id", vote_id}});
-    return json::object{{"id", r.id}, {"courtyard_id", courtyard}, {"effective_from", from}, {"rate_fen", rate},
-                        {"decision", decision}, {"document_sha256", doc}, {"vote_id", vote_id}};
+    audit(c, app, who, cid, "fee.rate", "fee_rate:" + std::to_string(r.id),
+          {{"effective_from", from}, {"rate_fen", rate}, {"vote_id", vote_id}});
+    return json::object{{"id", r.id},        {"courtyard_id", courtyard}, {"effective_from", from},
+                        {"rate_fen", rate},  {"decision", decision},      {"document_sha256", doc},
+                        {"vote_id", vote_id}};
   });
 }
 
@@ -163,24 +190,33 @@ json::array fee_rates(App& app, I cid) {
     require_compound(c, cid);
     json::array out;
     for (const auto& r : store::list_fee_rates(c, cid))
-      out.push_back(json::object{{"id", r.id}, {"courtyard_id", r.courtyard_id}, {"effective_from", r.effective_from},
-                                 {"rate_fen", r.rate_fen}, {"decision", r.decision}, {"document_sha256", r.document_sha256},
+      out.push_back(json::object{{"id", r.id},
+                                 {"courtyard_id", r.courtyard_id},
+                                 {"effective_from", r.effective_from},
+                                 {"rate_fen", r.rate_fen},
+                                 {"decision", r.decision},
+                                 {"document_sha256", r.document_sha256},
                                  {"vote_id", r.vote_id}});
     return out;
   });
 }
 
-json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid, const billing::Period& period, bool preview,
+json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid,
+                         const billing::Period& period, bool preview,
                          const std::function<void(std::size_t, std::size_t)>& progress) {
   require_compound(c, cid);
   const I now = app.clock_ms();
   auto schedules = load_schedules(c, cid);
   // Months before the compound started billing in Xinyi were billed elsewhere (their income
   // is already in the books as received): never billed again.
-  std::string billing_from = c.query_one("SELECT billing_from FROM compounds WHERE id = ?", {cid})->str(0);
+  std::string billing_from =
+      c.query_one("SELECT billing_from FROM compounds WHERE id = ?", {cid})->str(0);
   const std::string first = period.first.str(), last = period.last().str();
   std::set<std::pair<I, std::string>> billed;
-  for (auto& r : c.query("SELECT unit_id, month FROM billed_months WHERE compound_id = ? AND month BETWEEN ? AND ?", {cid, first, last}))
+  for (
+      auto& r : c.query(
+          "SELECT unit_id, month FROM billed_months WHERE compound_id = ? AND month BETWEEN ? AND ?",
+          {cid, first, last}))
     billed.emplace(r.i64(0), r.str(1));
   std::vector<store::NewBill> bills;
   std::map<I, I> total_by_yard;
@@ -209,25 +245,34 @@ json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid, cons
     auto lines = billing::lines_for_months(months, u.area_centi_m2);
     I amount = 0;
     for (const auto& l : lines) amount += l.amount_fen;
-    bills.push_back({u.courtyard_id, u.id, months.front().first.str(), std::move(lines), amount, 0});
+    bills.push_back(
+        {u.courtyard_id, u.id, months.front().first.str(), std::move(lines), amount, 0});
     total_by_yard[u.courtyard_id] += amount;
   }
   if (progress) progress(total_units, total_units);
   I total = 0;
   for (const auto& [y, v] : total_by_yard) total += v;
-  json::object out{{"period", period.str()}, {"units", static_cast<I>(total_units)}, {"bills", static_cast<I>(bills.size())},
-                   {"total_fen", total}, {"months_skipped", skipped}, {"preview", preview}};
+  json::object out{{"period", period.str()},
+                   {"units", static_cast<I>(total_units)},
+                   {"bills", static_cast<I>(bills.size())},
+                   {"total_fen", total},
+                   {"months_skipped", skipped},
+                   {"preview", preview}};
   json::array yards;
   for (const auto& [y, v] : total_by_yard) {
     auto yr = store::get_courtyard(c, cid, y);
-    yards.push_back(json::object{{"courtyard_id", y}, {"name", yr ? yr->name : ""}, {"total_fen", v}});
+    yards.push_back(
+        json::object{{"courtyard_id", y}, {"name", yr ? yr->name : ""}, {"total_fen", v}});
   }
   out["courtyards"] = std::move(yards);
-  if (!bills.empty()) out["example"] = json::object{{"unit_id", bills.front().unit_id}, {"lines", lines_json(bills.front().lines)}};
+  if (!bills.empty())
+    out["example"] = json::object{{"unit_id", bills.front().unit_id},
+                                  {"lines", lines_json(bills.front().lines)}};
   if (preview || bills.empty()) return out;
 
   // Write: bills, prepayments applied, and one ledger entry per courtyard.
-  I run_id = store::insert_bill_run(c, cid, period.str(), static_cast<I>(bills.size()), total, who.user_id(), now);
+  I run_id = store::insert_bill_run(c, cid, period.str(), static_cast<I>(bills.size()), total,
+                                    who.user_id(), now);
   std::map<I, I> prepaid_used_by_yard;
   for (auto& b : bills) {
     I bill_id = store::insert_bill(c, cid, run_id, period.str(), b, now);
@@ -264,35 +309,44 @@ json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid, cons
     ap.append(std::move(t));
   }
   ap.finish();
-  audit(c, app, who, cid, "bill.run", "bill_run:" + std::to_string(run_id), {{"period", period.str()}, {"total_fen", total}});
+  audit(c, app, who, cid, "bill.run", "bill_run:" + std::to_string(run_id),
+        {{"period", period.str()}, {"total_fen", total}});
   notify_units(c, cid, "u.id IN (SELECT unit_id FROM bills WHERE run_id = ?)", {run_id},
-               Notice{"bill", period.str() + " 物业费账单已出，请在“我的”查看", "", "/me", true}, now);
+               Notice{"bill", period.str() + " 物业费账单已出，请在“我的”查看", "", "/me", true},
+               now);
   out["run_id"] = run_id;
   return out;
 }
 
-json::object bill_run(App& app, const Caller& who, I cid, const std::string& period_text, bool preview,
-                      const std::function<void(std::size_t, std::size_t)>& progress) {
+json::object bill_run(App& app, const Caller& who, I cid, const std::string& period_text,
+                      bool preview, const std::function<void(std::size_t, std::size_t)>& progress) {
   auto period = billing::Period::parse(period_text);
   if (!period)
-    throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025", "The period must be like 2025-03, 2025-Q1 or 2025");
+    throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025",
+                "The period must be like 2025-03, 2025-Q1 or 2025");
   auto now = billing::Month::parse(china_date(app.clock_ms()).substr(0, 7));
   XINYI_ASSERT(now.has_value());
   if (!billing::within_billing_horizon(*period, *now))
-    throw Error(ErrorKind::unprocessable, "period-too-far", "只能为本期或下一期出账单（" + period->str() + " 太远了）",
-                "Bills can be run for the current period or the next one only (" + period->str() + " is too far ahead)",
+    throw Error(ErrorKind::unprocessable, "period-too-far",
+                "只能为本期或下一期出账单（" + period->str() + " 太远了）",
+                "Bills can be run for the current period or the next one only (" + period->str() +
+                    " is too far ahead)",
                 {{"period", "只能是本期或下一期", "must be the current period or the next one"}});
-  auto run = [&](Connection& c) { return bill_run_in(c, app, who, cid, *period, preview, progress); };
+  auto run = [&](Connection& c) {
+    return bill_run_in(c, app, who, cid, *period, preview, progress);
+  };
   return preview ? app.db.read(run) : app.db.write(run);
 }
 
-json::object record_payment_in(Connection& c, App& app, const Caller& who, I cid, I unit_id, I amount, const std::string& method,
-                               const std::string& reference, const std::optional<std::string>& paid_on) {
+json::object record_payment_in(Connection& c, App& app, const Caller& who, I cid, I unit_id,
+                               I amount, const std::string& method, const std::string& reference,
+                               const std::optional<std::string>& paid_on) {
   require_compound(c, cid);
   auto unit = store::get_unit(c, cid, unit_id);
   if (!unit) throw_not_found("房屋", "Unit");
   std::vector<billing::OpenBill> open;
-  for (const auto& b : store::open_bills(c, cid, unit_id)) open.push_back({b.id, *Month::parse(b.first_month), b.amount_fen - b.paid_fen});
+  for (const auto& b : store::open_bills(c, cid, unit_id))
+    open.push_back({b.id, *Month::parse(b.first_month), b.amount_fen - b.paid_fen});
   auto applied = billing::apply_payment(open, amount);
   I settled = amount - applied.prepaid_fen;
   store::PaymentRec p;
@@ -317,11 +371,15 @@ json::object record_payment_in(Connection& c, App& app, const Caller& who, I cid
     store::insert_allocation(c, cid, p.id, a.bill_id, a.amount_fen);
     store::add_paid(c, a.bill_id, a.amount_fen);
   }
-  audit(c, app, who, cid, "payment.record", "payment:" + std::to_string(p.id), {{"amount_fen", amount}, {"receipt_no", p.receipt_no}});
-  notify_units(c, cid, "u.id = ?", {unit_id},
-               Notice{"payment", "已收到物业费 " + format_yuan(amount) + " 元（收据 " + receipt_label(p.receipt_no) + "）", "",
-                      "/receipt/" + std::to_string(cid) + "/" + std::to_string(p.receipt_no), true},
-               app.clock_ms());
+  audit(c, app, who, cid, "payment.record", "payment:" + std::to_string(p.id),
+        {{"amount_fen", amount}, {"receipt_no", p.receipt_no}});
+  notify_units(
+      c, cid, "u.id = ?", {unit_id},
+      Notice{
+          "payment",
+          "已收到物业费 " + format_yuan(amount) + " 元（收据 " + receipt_label(p.receipt_no) + "）",
+          "", "/receipt/" + std::to_string(cid) + "/" + std::to_string(p.receipt_no), true},
+      app.clock_ms());
   json::object out = receipt_json(c, cid, p.receipt_no);
   out["prepaid_fen"] = applied.prepaid_fen;
   return out;
@@ -334,11 +392,16 @@ json::object record_payment(App& app, const Caller& who, I cid, std::string_view
   std::string method = in.str("method", 16);
   std::string reference = in.opt_str("reference", kMaxPaymentReferenceChars).value_or("");
   auto paid_on = in.opt_str("paid_on", 10);
-  if (!method.empty() && method != "cash" && method != "bank" && method != "wechat" && method != "alipay")
-    in.add_error("method", "必须是 cash、bank、wechat 或 alipay", "must be cash, bank, wechat or alipay");
-  if (paid_on && !ledger::valid_date(*paid_on)) in.add_error("paid_on", "日期无效", "is not a valid date");
+  if (!method.empty() && method != "cash" && method != "bank" && method != "wechat" &&
+      method != "alipay")
+    in.add_error("method", "必须是 cash、bank、wechat 或 alipay",
+                 "must be cash, bank, wechat or alipay");
+  if (paid_on && !ledger::valid_date(*paid_on))
+    in.add_error("paid_on", "日期无效", "is not a valid date");
   in.finish();
-  return app.db.write([&](Connection& c) { return record_payment_in(c, app, who, cid, unit_id, amount, method, reference, paid_on); });
+  return app.db.write([&](Connection& c) {
+    return record_payment_in(c, app, who, cid, unit_id, amount, method, reference, paid_on);
+  });
 }
 
 json::object arrears(App& app, I cid, bool public_view) {
@@ -353,17 +416,24 @@ json::object arrears(App& app, I cid, bool public_view) {
       by_yard[a.courtyard_id].second += a.owed_fen;
       total += a.owed_fen;
       if (!public_view)
-        units.push_back(json::object{{"unit_id", a.unit_id}, {"courtyard_id", a.courtyard_id}, {"label", a.label},
-                                     {"oldest_month", a.oldest_month}, {"bills", a.bills}, {"owed_fen", a.owed_fen}});
+        units.push_back(json::object{{"unit_id", a.unit_id},
+                                     {"courtyard_id", a.courtyard_id},
+                                     {"label", a.label},
+                                     {"oldest_month", a.oldest_month},
+                                     {"bills", a.bills},
+                                     {"owed_fen", a.owed_fen}});
     }
     json::array yards;
     for (const auto& y : store::list_courtyards(c, cid)) {
       auto it = by_yard.find(y.id);
-      yards.push_back(json::object{{"courtyard_id", y.id}, {"name", y.name},
+      yards.push_back(json::object{{"courtyard_id", y.id},
+                                   {"name", y.name},
                                    {"units_in_arrears", it == by_yard.end() ? 0 : it->second.first},
                                    {"owed_fen", it == by_yard.end() ? 0 : it->second.second}});
     }
-    json::object out{{"compound_id", cid}, {"units_in_arrears", static_cast<I>(rows.size())}, {"owed_fen", total},
+    json::object out{{"compound_id", cid},
+                     {"units_in_arrears", static_cast<I>(rows.size())},
+                     {"owed_fen", total},
                      {"courtyards", std::move(yards)}};
     if (!public_view) out["units"] = std::move(units);
     return out;
@@ -372,7 +442,9 @@ json::object arrears(App& app, I cid, bool public_view) {
 
 json::object export_data(App& app, I cid, const std::string& what, const std::string& period_text) {
   auto period = billing::Period::parse(period_text);
-  if (!period) throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025", "The period must be like 2025-03, 2025-Q1 or 2025");
+  if (!period)
+    throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025",
+                "The period must be like 2025-03, 2025-Q1 or 2025");
   const std::string first = period->first.str(), last = period->last().str();
   json::array rows;
   json::array headers;
@@ -381,23 +453,30 @@ json::object export_data(App& app, I cid, const std::string& what, const std::st
     require_compound(c, cid);
     if (what == "bills") {
       title = "账单 " + period->str();
-      headers = {"账期", "院落", "房屋", "面积(㎡)", "应缴(分)", "应缴(元)", "已缴(分)", "未缴(分)"};
-      for (auto& r : c.query("SELECT b.period, y.name, u.label, u.area_centi_m2, b.amount_fen, b.paid_fen FROM bills b "
-                             "JOIN units u ON u.id = b.unit_id JOIN courtyards y ON y.id = b.courtyard_id "
-                             "WHERE b.compound_id = ? AND b.first_month BETWEEN ? AND ? ORDER BY y.name, u.label, b.first_month",
-                             {cid, first, last}))
-        rows.push_back(json::array{json::value(r.str(0)), json::value(r.str(1)), json::value(r.str(2)),
-                                   json::value(format_centi(r.i64(3))), r.i64(4), json::value(format_yuan(r.i64(4))), r.i64(5),
+      headers = {"账期",     "院落",     "房屋",     "面积(㎡)",
+                 "应缴(分)", "应缴(元)", "已缴(分)", "未缴(分)"};
+      for (
+          auto& r : c.query(
+              "SELECT b.period, y.name, u.label, u.area_centi_m2, b.amount_fen, b.paid_fen FROM bills b "
+              "JOIN units u ON u.id = b.unit_id JOIN courtyards y ON y.id = b.courtyard_id "
+              "WHERE b.compound_id = ? AND b.first_month BETWEEN ? AND ? ORDER BY y.name, u.label, b.first_month",
+              {cid, first, last}))
+        rows.push_back(json::array{json::value(r.str(0)), json::value(r.str(1)),
+                                   json::value(r.str(2)), json::value(format_centi(r.i64(3))),
+                                   r.i64(4), json::value(format_yuan(r.i64(4))), r.i64(5),
                                    r.i64(4) - r.i64(5)});
     } else if (what == "payments") {
       title = "收款 " + period->str();
       headers = {"收据号", "日期", "院落", "房屋", "金额(分)", "金额(元)", "方式", "账目编号"};
-      for (auto& r : c.query("SELECT p.receipt_no, p.paid_on, y.name, u.label, p.amount_fen, p.method, p.entry_idx FROM payments p "
-                             "JOIN units u ON u.id = p.unit_id JOIN courtyards y ON y.id = u.courtyard_id "
-                             "WHERE p.compound_id = ? AND p.paid_on >= ? AND p.paid_on < ? ORDER BY p.receipt_no",
-                             {cid, first + "-01", period->last().plus(1).str() + "-01"}))
-        rows.push_back(json::array{json::value(receipt_label(r.i64(0))), json::value(r.str(1)), json::value(r.str(2)),
-                                   json::value(r.str(3)), r.i64(4), json::value(format_yuan(r.i64(4))), json::value(r.str(5)),
+      for (
+          auto& r : c.query(
+              "SELECT p.receipt_no, p.paid_on, y.name, u.label, p.amount_fen, p.method, p.entry_idx FROM payments p "
+              "JOIN units u ON u.id = p.unit_id JOIN courtyards y ON y.id = u.courtyard_id "
+              "WHERE p.compound_id = ? AND p.paid_on >= ? AND p.paid_on < ? ORDER BY p.receipt_no",
+              {cid, first + "-01", period->last().plus(1).str() + "-01"}))
+        rows.push_back(json::array{json::value(receipt_label(r.i64(0))), json::value(r.str(1)),
+                                   json::value(r.str(2)), json::value(r.str(3)), r.i64(4),
+                                   json::value(format_yuan(r.i64(4))), json::value(r.str(5)),
                                    r.i64(6)});
     } else if (what != "settlement") {
       throw_not_found("导出类型 " + what.substr(0, 20), "Export " + what.substr(0, 20));
@@ -405,11 +484,14 @@ json::object export_data(App& app, I cid, const std::string& what, const std::st
   });
   if (what == "settlement") {
     title = "院落结算 " + period->str();
-    headers = {"院落", "上期结转(分)", "物业费收入(分)", "其他收入(分)", "本院支出(分)", "分摊支出(分)", "本期结余(分)", "结转下期(分)"};
+    headers = {"院落",         "上期结转(分)", "物业费收入(分)", "其他收入(分)",
+               "本院支出(分)", "分摊支出(分)", "本期结余(分)",   "结转下期(分)"};
     auto s = settlement(app, cid, period_text);
     for (const auto& y : s.at("courtyards").as_array())
-      rows.push_back(json::array{y.at("name"), y.at("carried_in_fen"), y.at("fee_income_fen"), y.at("other_income_fen"),
-                                 y.at("own_costs_fen"), y.at("allocated_costs_fen"), y.at("surplus_fen"), y.at("carried_out_fen")});
+      rows.push_back(json::array{y.at("name"), y.at("carried_in_fen"), y.at("fee_income_fen"),
+                                 y.at("other_income_fen"), y.at("own_costs_fen"),
+                                 y.at("allocated_costs_fen"), y.at("surplus_fen"),
+                                 y.at("carried_out_fen")});
   }
   return json::object{{"title", title}, {"headers", std::move(headers)}, {"rows", std::move(rows)}};
 }
@@ -422,30 +504,57 @@ json::object unit_account(App& app, I cid, I unit_id) {
     I owed = 0, prepaid = 0;
     for (const auto& b : store::unit_bills(c, cid, unit_id)) {
       json::array lines;
-      for (auto& r : c.query("SELECT from_month, to_month, months, rate_fen, area_centi_m2, amount_fen FROM bill_lines WHERE bill_id = ? ORDER BY n",
-                             {b.id}))
-        lines.push_back(json::object{{"from", r.str(0)}, {"to", r.str(1)}, {"months", r.i64(2)}, {"rate_fen", r.i64(3)},
-                                     {"area_centi_m2", r.i64(4)}, {"amount_fen", r.i64(5)}});
+      for (
+          auto& r : c.query(
+              "SELECT from_month, to_month, months, rate_fen, area_centi_m2, amount_fen FROM bill_lines WHERE bill_id = ? ORDER BY n",
+              {b.id}))
+        lines.push_back(json::object{{"from", r.str(0)},
+                                     {"to", r.str(1)},
+                                     {"months", r.i64(2)},
+                                     {"rate_fen", r.i64(3)},
+                                     {"area_centi_m2", r.i64(4)},
+                                     {"amount_fen", r.i64(5)}});
       owed += b.amount_fen - b.paid_fen;
-      bills.push_back(json::object{{"id", b.id}, {"period", b.period}, {"amount_fen", b.amount_fen}, {"paid_fen", b.paid_fen},
-                                   {"status", b.paid_fen >= b.amount_fen ? "paid" : b.paid_fen > 0 ? "partial" : "open"},
+      bills.push_back(json::object{{"id", b.id},
+                                   {"period", b.period},
+                                   {"amount_fen", b.amount_fen},
+                                   {"paid_fen", b.paid_fen},
+                                   {"status", b.paid_fen >= b.amount_fen ? "paid"
+                                              : b.paid_fen > 0           ? "partial"
+                                                                         : "open"},
                                    {"lines", std::move(lines)}});
     }
     for (const auto& p : store::prepaid(c, cid, unit_id)) prepaid += p.left_fen;
     for (const auto& p : store::unit_payments(c, cid, unit_id)) {
-      payments.push_back(json::object{{"receipt", receipt_label(p.receipt_no)}, {"receipt_no", p.receipt_no}, {"amount_fen", p.amount_fen}, {"method", p.method}, {"paid_on", p.paid_on},
+      payments.push_back(json::object{{"receipt", receipt_label(p.receipt_no)},
+                                      {"receipt_no", p.receipt_no},
+                                      {"amount_fen", p.amount_fen},
+                                      {"method", p.method},
+                                      {"paid_on", p.paid_on},
                                       {"entry_index", p.entry_idx}});
     }
     // What the household received from common money bought per household (insurance, …).
     json::array covered;
-    for (auto& r : c.query("SELECT d.purpose, du.per_unit_fen, d.status, d.entry_idx FROM disbursement_units du "
-                           "JOIN disbursements d ON d.id = du.disbursement_id WHERE du.unit_id = ? AND d.status = 'executed' "
-                           "ORDER BY d.id DESC",
-                           {unit_id}))
-      covered.push_back(json::object{{"purpose", r.str(0)}, {"per_unit_fen", r.i64(1)}, {"entry_index", r.opt_i64(3) ? json::value(*r.opt_i64(3)) : json::value(nullptr)}});
-    return json::object{{"unit_id", unit_id}, {"compound_id", cid}, {"label", unit->label}, {"courtyard", unit->courtyard_name},
-                        {"area_centi_m2", unit->area_centi_m2}, {"owed_fen", owed}, {"prepaid_fen", prepaid},
-                        {"bills", std::move(bills)}, {"payments", std::move(payments)}, {"covered_by", std::move(covered)}};
+    for (
+        auto& r : c.query(
+            "SELECT d.purpose, du.per_unit_fen, d.status, d.entry_idx FROM disbursement_units du "
+            "JOIN disbursements d ON d.id = du.disbursement_id WHERE du.unit_id = ? AND d.status = 'executed' "
+            "ORDER BY d.id DESC",
+            {unit_id}))
+      covered.push_back(json::object{
+          {"purpose", r.str(0)},
+          {"per_unit_fen", r.i64(1)},
+          {"entry_index", r.opt_i64(3) ? json::value(*r.opt_i64(3)) : json::value(nullptr)}});
+    return json::object{{"unit_id", unit_id},
+                        {"compound_id", cid},
+                        {"label", unit->label},
+                        {"courtyard", unit->courtyard_name},
+                        {"area_centi_m2", unit->area_centi_m2},
+                        {"owed_fen", owed},
+                        {"prepaid_fen", prepaid},
+                        {"bills", std::move(bills)},
+                        {"payments", std::move(payments)},
+                        {"covered_by", std::move(covered)}};
   });
 }
 

@@ -25,27 +25,34 @@ namespace xinyi::app {
 
 inline constexpr std::size_t kMaxPaymentReferenceChars = 64;
 
-boost::json::object set_fee_rate(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object set_fee_rate(App& app, const Caller& who, std::int64_t cid,
+                                 std::string_view body);
 boost::json::array fee_rates(App& app, std::int64_t cid);
 
 // `preview`: compute and report, write nothing. progress(done_units, total_units).
-boost::json::object bill_run(App& app, const Caller& who, std::int64_t cid, const std::string& period, bool preview,
+boost::json::object bill_run(App& app, const Caller& who, std::int64_t cid,
+                             const std::string& period, bool preview,
                              const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 // Records a payment and answers its receipt (see receipt()), plus the part paid in advance.
-boost::json::object record_payment(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object record_payment(App& app, const Caller& who, std::int64_t cid,
+                                   std::string_view body);
 
 // The same two inside a caller's write transaction (the demo seeds a year of them at once).
 // REQUIRES: a write transaction on `c` (a read one for a preview).
-boost::json::object bill_run_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid, const billing::Period& period,
-                                bool preview, const std::function<void(std::size_t, std::size_t)>& progress = {});
-boost::json::object record_payment_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid, std::int64_t unit_id,
-                                      std::int64_t amount_fen, const std::string& method, const std::string& reference,
+boost::json::object bill_run_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                                const billing::Period& period, bool preview,
+                                const std::function<void(std::size_t, std::size_t)>& progress = {});
+boost::json::object record_payment_in(store::Connection& c, App& app, const Caller& who,
+                                      std::int64_t cid, std::int64_t unit_id,
+                                      std::int64_t amount_fen, const std::string& method,
+                                      const std::string& reference,
                                       const std::optional<std::string>& paid_on);
 // A receipt to print: amounts, the bills it settled, and the ledger entry its QR code opens.
 boost::json::object receipt(App& app, std::int64_t cid, std::int64_t receipt_no);
 // The same for a resident, who may reprint receipts of the units they have claimed (403 otherwise).
-boost::json::object my_receipt(App& app, const Caller& who, std::int64_t cid, std::int64_t receipt_no);
+boost::json::object my_receipt(App& app, const Caller& who, std::int64_t cid,
+                               std::int64_t receipt_no);
 
 // Committee view: every unit that owes, with its label. Public view: counts and sums per courtyard.
 boost::json::object arrears(App& app, std::int64_t cid, bool public_view);
@@ -53,7 +60,8 @@ boost::json::object arrears(App& app, std::int64_t cid, bool public_view);
 // A table for a spreadsheet (committee, trustee, staff, auditor): "bills" or "payments" of a
 // period, or the courtyard "settlement". {title, headers: [...], rows: [[text or integer]]};
 // amounts as integer fen plus formatted yuan text.
-boost::json::object export_data(App& app, std::int64_t cid, const std::string& what, const std::string& period);
+boost::json::object export_data(App& app, std::int64_t cid, const std::string& what,
+                                const std::string& period);
 
 // One unit's bills, payments and prepayment.
 boost::json::object unit_account(App& app, std::int64_t cid, std::int64_t unit_id);

@@ -31,23 +31,30 @@ std::string donation_receipt(std::int64_t cid, std::int64_t no);
 // Money of an offered donation arrived: posts its entry (1002 ← 4005, the donor masked or 匿名)
 // dated `now`, numbers its receipt, marks it received. In the caller's write transaction;
 // returns the entry's index.
-std::int64_t post_donation(store::Connection& c, std::int64_t cid, std::int64_t donation_id, std::int64_t now);
+std::int64_t post_donation(store::Connection& c, std::int64_t cid, std::int64_t donation_id,
+                           std::int64_t now);
 
-boost::json::object create_campaign(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object create_campaign(App& app, const Caller& who, std::int64_t cid,
+                                    std::string_view body);
 // Residents offer; committee/trustee record money received (with `donor_name`).
 boost::json::object donate(App& app, const Caller& who, std::int64_t cid, std::string_view body);
-boost::json::object receive_donation(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
-boost::json::object decline_donation(App& app, const Caller& who, std::int64_t cid, std::int64_t id, std::string_view body);
+boost::json::object receive_donation(App& app, const Caller& who, std::int64_t cid,
+                                     std::int64_t id);
+boost::json::object decline_donation(App& app, const Caller& who, std::int64_t cid, std::int64_t id,
+                                     std::string_view body);
 // Committee, trustee, staff, auditors: names and every status.
 boost::json::array list_donations(App& app, std::int64_t cid);
 boost::json::array my_donations(App& app, const Caller& who);
 // Public: the fund's balance, campaigns, donations (masked) and spending by use.
 boost::json::object charity_summary(App& app, std::int64_t cid);
 
-boost::json::object create_team(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object create_team(App& app, const Caller& who, std::int64_t cid,
+                                std::string_view body);
 boost::json::object join_team(App& app, const Caller& who, std::int64_t cid, std::int64_t team_id);
-boost::json::object add_team_member(App& app, const Caller& who, std::int64_t cid, std::int64_t team_id, std::string_view body);
-boost::json::object record_activity(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object add_team_member(App& app, const Caller& who, std::int64_t cid,
+                                    std::int64_t team_id, std::string_view body);
+boost::json::object record_activity(App& app, const Caller& who, std::int64_t cid,
+                                    std::string_view body);
 // `members`: add the member list with masked names (members of the compound).
 boost::json::object volunteers(App& app, std::int64_t cid, bool members);
 

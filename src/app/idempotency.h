@@ -19,7 +19,8 @@ namespace xinyi::app {
 using PriorRequest = store::IdempotencyRec;
 
 // The request this person already made with this key, if any.
-std::optional<PriorRequest> find_prior_request(App& app, std::int64_t user_id, const std::string& key);
+std::optional<PriorRequest> find_prior_request(App& app, std::int64_t user_id,
+                                               const std::string& key);
 
 // While alive, the first write transaction on this thread records the key together with its
 // own writes (so a crash between commit and answer cannot apply the write twice).
@@ -37,6 +38,7 @@ class KeyedWrite {
 };
 
 // Keeps the answer to a recorded key, for the retries that will replay it.
-void keep_answer(App& app, std::int64_t user_id, const std::string& key, std::int64_t status, const std::string& body);
+void keep_answer(App& app, std::int64_t user_id, const std::string& key, std::int64_t status,
+                 const std::string& body);
 
 }  // namespace xinyi::app

@@ -29,9 +29,10 @@ struct JournalImportReport {
   std::int64_t batches = 0;
 };
 
-JournalImportReport import_journal(App& app, const Caller& who, std::int64_t cid, std::string_view text,
-                                   std::size_t batch_size = kDefaultJournalBatch,
-                                   const std::function<void(std::size_t, std::size_t)>& progress = {});
+JournalImportReport import_journal(
+    App& app, const Caller& who, std::int64_t cid, std::string_view text,
+    std::size_t batch_size = kDefaultJournalBatch,
+    const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 // A synthetic but plausible journal of `n` transactions (fees, payments, transfers over a few
 // years), for benchmarks and crash tests. Deterministic for a seed.

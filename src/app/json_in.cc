@@ -1,8 +1,8 @@
 #include "app/json_in.h"
 
+#include "domain/assert.h"
 #include "domain/registry.h"
 #include "domain/text.h"
-#include "domain/assert.h"
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <optional>
@@ -83,12 +83,14 @@ json::value parse_json(std::string_view body) {
   boost::system::error_code ec;
   json::value v = json::parse(body, ec, {}, opt);
   if (ec)
-    throw Error(ErrorKind::bad_request, "malformed-json", "请求内容不是有效的 JSON：" + ec.message(),
+    throw Error(ErrorKind::bad_request, "malformed-json",
+                "请求内容不是有效的 JSON：" + ec.message(),
                 "The request body is not valid JSON: " + ec.message());
   if (auto k = duplicate_key(body, opt)) {
     std::string shown = text::truncate(*k, 40);
     throw Error(ErrorKind::bad_request, "duplicate-key", "请求内容中字段“" + shown + "”出现了两次",
-                "The field \"" + shown + "\" appears twice in the request body", {{shown, "重复的字段", "duplicate field"}});
+                "The field \"" + shown + "\" appears twice in the request body",
+                {{shown, "重复的字段", "duplicate field"}});
   }
   return v;
 }
@@ -127,7 +129,8 @@ std::optional<std::string> JsonIn::opt_str(const char* key, std::size_t max_char
   }
   std::string s = text::trim(std::string_view(v->as_string()));
   if (text::length(s) > max_chars) {
-    add_error(key, "不能超过 " + std::to_string(max_chars) + " 个字", "must be at most " + std::to_string(max_chars) + " characters");
+    add_error(key, "不能超过 " + std::to_string(max_chars) + " 个字",
+              "must be at most " + std::to_string(max_chars) + " characters");
     return std::nullopt;
   }
   if (text::has_control(s)) {
@@ -141,8 +144,10 @@ std::string JsonIn::str(const char* key, std::size_t max_chars) {
   bool present = obj_->if_contains(key) && !obj_->at(key).is_null();
   std::size_t before = errors_.size();
   auto s = opt_str(key, max_chars);
-  if (!present) add_error(key, "缺少此字段", "is required");
-  else if (s && s->empty()) add_error(key, "不能为空", "must not be empty");
+  if (!present)
+    add_error(key, "缺少此字段", "is required");
+  else if (s && s->empty())
+    add_error(key, "不能为空", "must not be empty");
   (void)before;
   return s.value_or("");
 }
@@ -151,8 +156,10 @@ std::optional<std::int64_t> JsonIn::opt_i64(const char* key, std::int64_t min, s
   const json::value* v = get(key);
   if (!v) return std::nullopt;
   std::int64_t n;
-  if (v->is_int64()) n = v->as_int64();
-  else if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) n = static_cast<std::int64_t>(v->as_uint64());
+  if (v->is_int64())
+    n = v->as_int64();
+  else if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+    n = static_cast<std::int64_t>(v->as_uint64());
   else {
     add_error(key, v->is_number() ? "必须是范围内的整数" : "必须是整数",
               v->is_number() ? "must be an integer within range" : "must be an integer");
@@ -219,8 +226,7 @@ void JsonIn::finish_except(std::initializer_list<const char*> others) {
 
 void JsonIn::finish() {
   for (const auto& [k, v] : *obj_)
-    if (!seen_.count(std::string(k)))
-      add_error(std::string(k), "未知字段", "unknown field");
+    if (!seen_.count(std::string(k))) add_error(std::string(k), "未知字段", "unknown field");
   if (!errors_.empty()) throw_invalid(std::move(errors_));
 }
 

@@ -43,7 +43,9 @@ void sign_head(Connection& c, I cid, I size, const ledger::Hash& root, I now) {
   auto key = store::get_compound_key(c, cid);
   XINYI_ASSERT(key.has_value());
   std::string root_hex = ledger::to_hex(root);
-  store::HeadRec h{size, root_hex, now, auth::ed25519_sign(key->secret_b64, ledger::tree_head_message(cid, size, root_hex, now))};
+  store::HeadRec h{
+      size, root_hex, now,
+      auth::ed25519_sign(key->secret_b64, ledger::tree_head_message(cid, size, root_hex, now))};
   if (store::head_at(c, cid, size)) return;  // already signed at this size
   store::insert_head(c, cid, h);
 }
@@ -51,18 +53,22 @@ void sign_head(Connection& c, I cid, I size, const ledger::Hash& root, I now) {
 std::string mime_of(const std::string& declared, const std::string& bytes) {
   auto mime = upload::sniff(declared, bytes, true);
   if (!mime)
-    throw Error(ErrorKind::unprocessable, "bad-voucher-type", "凭证只接受 JPEG、PNG 图片或 PDF 文件",
+    throw Error(ErrorKind::unprocessable, "bad-voucher-type",
+                "凭证只接受 JPEG、PNG 图片或 PDF 文件",
                 "Vouchers must be JPEG or PNG images or PDF files");
   return *mime;
 }
 
-std::vector<ledger::Voucher> load_vouchers(Connection& c, I cid, const std::vector<std::string>& hashes) {
+std::vector<ledger::Voucher> load_vouchers(Connection& c, I cid,
+                                           const std::vector<std::string>& hashes) {
   std::vector<ledger::Voucher> out;
   for (const auto& h : hashes) {
     auto v = store::get_voucher(c, cid, h, false);
     if (!v)
-      throw Error(ErrorKind::unprocessable, "unknown-voucher", "凭证不存在，请先上传：" + h.substr(0, 12),
-                  "Unknown voucher (upload it first): " + h.substr(0, 12), {{"vouchers", "凭证不存在", "unknown voucher"}});
+      throw Error(ErrorKind::unprocessable, "unknown-voucher",
+                  "凭证不存在，请先上传：" + h.substr(0, 12),
+                  "Unknown voucher (upload it first): " + h.substr(0, 12),
+                  {{"vouchers", "凭证不存在", "unknown voucher"}});
     out.push_back({v->sha256, v->mime, v->size});
   }
   return out;
@@ -75,10 +81,17 @@ json::object entry_json(const store::EntryRec& e) {
 json::object head_json(Connection& c, I cid, const store::HeadRec& h) {
   json::array witnesses;
   for (const auto& w : store::list_witness_signatures(c, cid, h.tree_size))
-    witnesses.push_back(json::object{{"key_id", w.key_id}, {"public_key", w.public_b64}, {"name", mask_name(w.user_name)},
-                                     {"signature", w.signature}, {"signed_at", w.signed_at}});
-  return {{"compound_id", cid},          {"tree_size", h.tree_size}, {"root", h.root}, {"timestamp", h.timestamp},
-          {"signature", h.signature},    {"witnesses", std::move(witnesses)},
+    witnesses.push_back(json::object{{"key_id", w.key_id},
+                                     {"public_key", w.public_b64},
+                                     {"name", mask_name(w.user_name)},
+                                     {"signature", w.signature},
+                                     {"signed_at", w.signed_at}});
+  return {{"compound_id", cid},
+          {"tree_size", h.tree_size},
+          {"root", h.root},
+          {"timestamp", h.timestamp},
+          {"signature", h.signature},
+          {"witnesses", std::move(witnesses)},
           {"signed_message", ledger::tree_head_message(cid, h.tree_size, h.root, h.timestamp)}};
 }
 
@@ -94,11 +107,14 @@ std::string approver_role(const Caller& who, I cid) {
 void notify_approvers(Connection& c, App& app, I cid, I except, const store::DisbursementRec& d) {
   std::set<I> people;
   for (const auto& g : store::list_compound_grants(c, cid))
-    if ((g.role == "committee" || g.role == "trustee") && g.user_id != except) people.insert(g.user_id);
+    if ((g.role == "committee" || g.role == "trustee") && g.user_id != except)
+      people.insert(g.user_id);
   std::string what = d.reverses_idx ? "冲正申请：" + d.payee : "支出申请：" + d.purpose;
   for (I u : people)
-    notify_user(c, cid, u, Notice{"approval", "待您审批 " + format_yuan(d.amount_fen) + " · " + text::truncate(what, 40), "",
-                                  "/c/" + std::to_string(cid) + "/approvals", false},
+    notify_user(c, cid, u,
+                Notice{"approval",
+                       "待您审批 " + format_yuan(d.amount_fen) + " · " + text::truncate(what, 40),
+                       "", "/c/" + std::to_string(cid) + "/approvals", false},
                 app.clock_ms());
 }
 
@@ -120,7 +136,9 @@ Appender::Appender(Connection& c, I cid, I now) : c_(c), cid_(cid), now_ms_(now)
   std::vector<ledger::Hash> frontier;
   for (auto [level, idx] : ledger::TreeBuilder::frontier_nodes(static_cast<std::uint64_t>(size))) {
     auto h = store::get_node(c, cid, level, idx);
-    if (!h) throw store::StoreError("merkle frontier node missing: " + std::to_string(level) + "/" + std::to_string(idx));
+    if (!h)
+      throw store::StoreError("merkle frontier node missing: " + std::to_string(level) + "/" +
+                              std::to_string(idx));
     frontier.push_back(*h);
   }
   builder_ = ledger::TreeBuilder(static_cast<std::uint64_t>(size), std::move(frontier));
@@ -138,8 +156,11 @@ I Appender::append(ledger::Transaction t) {
   std::string canonical = ledger::published_text(t);
   ledger::Hash leaf = ledger::leaf_hash(canonical);
   store::insert_entry(c_, t, canonical, ledger::to_hex(leaf));
-  for (const auto& p : t.postings) balance_deltas_[{p.account, p.courtyard_id, t.date}] += p.amount_fen;
-  builder_.append(leaf, [&](int level, std::uint64_t idx, const ledger::Hash& h) { store::insert_node(c_, cid_, level, idx, h); });
+  for (const auto& p : t.postings)
+    balance_deltas_[{p.account, p.courtyard_id, t.date}] += p.amount_fen;
+  builder_.append(leaf, [&](int level, std::uint64_t idx, const ledger::Hash& h) {
+    store::insert_node(c_, cid_, level, idx, h);
+  });
   dirty_ = true;
   return t.index;
 }
@@ -147,7 +168,8 @@ I Appender::append(ledger::Transaction t) {
 void Appender::refuse_overdraft(const ledger::Transaction& t) {
   std::map<std::string, I> net;  // cash account → this entry's change
   for (const auto& p : t.postings)
-    if (const auto* a = ledger::find_account(chart_, p.account); a && a->cash) net[p.account] += p.amount_fen;
+    if (const auto* a = ledger::find_account(chart_, p.account); a && a->cash)
+      net[p.account] += p.amount_fen;
   for (const auto& [account, change] : net) {
     if (change >= 0) continue;
     I held = store::account_balance(c_, cid_, account);
@@ -156,10 +178,13 @@ void Appender::refuse_overdraft(const ledger::Transaction& t) {
     if (held + change < 0) {
       const auto* a = ledger::find_account(chart_, account);
       throw Error(ErrorKind::unprocessable, "overdraft",
-                  a->name_zh + "余额 " + format_yuan(held) + "，不足以支出 " + format_yuan(-change) + "；银行和现金科目不能透支",
-                  a->name_en + " holds " + format_yuan(held) + ", less than the " + format_yuan(-change) +
+                  a->name_zh + "余额 " + format_yuan(held) + "，不足以支出 " +
+                      format_yuan(-change) + "；银行和现金科目不能透支",
+                  a->name_en + " holds " + format_yuan(held) + ", less than the " +
+                      format_yuan(-change) +
                       " this entry takes out; a bank or cash account cannot go below zero",
-                  {{"postings", "可用余额 " + format_yuan(std::max<I>(held, 0)), "available: " + format_yuan(std::max<I>(held, 0))}});
+                  {{"postings", "可用余额 " + format_yuan(std::max<I>(held, 0)),
+                    "available: " + format_yuan(std::max<I>(held, 0))}});
     }
   }
 }
@@ -172,10 +197,12 @@ void require_cash_available(Connection& c, I cid, const std::string& account, I 
   I available = held - pending;
   if (amount_fen > available)
     throw Error(ErrorKind::unprocessable, "overdraft",
-                a->name_zh + "余额 " + format_yuan(held) + "，待批准的支出 " + format_yuan(pending) + "，可用 " +
-                    format_yuan(std::max<I>(available, 0)) + "，不足以支出 " + format_yuan(amount_fen),
-                a->name_en + " holds " + format_yuan(held) + " with " + format_yuan(pending) + " awaiting approval; " +
-                    format_yuan(std::max<I>(available, 0)) + " is available, less than " + format_yuan(amount_fen),
+                a->name_zh + "余额 " + format_yuan(held) + "，待批准的支出 " +
+                    format_yuan(pending) + "，可用 " + format_yuan(std::max<I>(available, 0)) +
+                    "，不足以支出 " + format_yuan(amount_fen),
+                a->name_en + " holds " + format_yuan(held) + " with " + format_yuan(pending) +
+                    " awaiting approval; " + format_yuan(std::max<I>(available, 0)) +
+                    " is available, less than " + format_yuan(amount_fen),
                 {{"amount_fen", "可用余额 " + format_yuan(std::max<I>(available, 0)),
                   "available: " + format_yuan(std::max<I>(available, 0))}});
 }
@@ -196,12 +223,14 @@ std::vector<std::string> voucher_hashes(const json::object& o, std::vector<Field
   auto* v = o.if_contains("vouchers");
   if (!v || v->is_null()) return out;
   if (!v->is_array() || v->as_array().size() > ledger::kMaxVouchersPerEntry) {
-    errs.push_back({"vouchers", "必须是不超过 20 个凭证哈希的数组", "must be an array of at most 20 voucher hashes"});
+    errs.push_back({"vouchers", "必须是不超过 20 个凭证哈希的数组",
+                    "must be an array of at most 20 voucher hashes"});
     return out;
   }
   for (const auto& e : v->as_array()) {
     if (!e.is_string() || !ledger::from_hex(e.as_string())) {
-      errs.push_back({"vouchers", "每一项必须是 64 位十六进制 SHA-256", "every item must be a 64-digit hex SHA-256"});
+      errs.push_back({"vouchers", "每一项必须是 64 位十六进制 SHA-256",
+                      "every item must be a 64-digit hex SHA-256"});
       return {};
     }
     std::string h(e.as_string());
@@ -215,7 +244,8 @@ std::vector<ledger::Posting> read_postings(const json::object& o, std::vector<Fi
   std::vector<ledger::Posting> out;
   auto* v = o.if_contains("postings");
   if (!v || !v->is_array() || v->as_array().size() > ledger::kMaxPostings) {
-    errs.push_back({"postings", "必须是分录数组（2–64 行）", "must be an array of 2 to 64 postings"});
+    errs.push_back(
+        {"postings", "必须是分录数组（2–64 行）", "must be an array of 2 to 64 postings"});
     return out;
   }
   for (std::size_t i = 0; i < v->as_array().size(); ++i) {
@@ -260,7 +290,8 @@ json::object post_transaction(App& app, const Caller& who, I cid, std::string_vi
     t.description = description;
     t.postings = postings;
     t.vouchers = load_vouchers(c, cid, hashes);
-    if (auto limits = ledger::journal_limits(t, store::load_chart(c, cid)); !limits.empty()) throw_invalid(std::move(limits));
+    if (auto limits = ledger::journal_limits(t, store::load_chart(c, cid)); !limits.empty())
+      throw_invalid(std::move(limits));
     Appender ap(c, cid, app.clock_ms());
     I idx = ap.append(std::move(t));
     ap.finish();
@@ -273,22 +304,33 @@ json::object post_transaction(App& app, const Caller& who, I cid, std::string_vi
 void follow_reversal(Connection& c, I cid, const ledger::Transaction& t, I reversal_idx) {
   // A reversed fee payment gives its bills back what it had settled and voids its receipt (its
   // allocations stay, as the record of what it had settled).
-  if (auto p = c.query_one("SELECT id FROM payments WHERE compound_id = ? AND entry_idx = ? AND reversed_idx IS NULL", {cid, t.index})) {
-    for (auto& a : c.query("SELECT bill_id, amount_fen FROM payment_allocations WHERE payment_id = ?", {p->i64(0)}))
+  if (auto p = c.query_one(
+          "SELECT id FROM payments WHERE compound_id = ? AND entry_idx = ? AND reversed_idx IS NULL",
+          {cid, t.index})) {
+    for (auto& a :
+         c.query("SELECT bill_id, amount_fen FROM payment_allocations WHERE payment_id = ?",
+                 {p->i64(0)}))
       c.execute("UPDATE bills SET paid_fen = paid_fen - ? WHERE id = ?", {a.i64(1), a.i64(0)});
     c.execute("UPDATE payments SET reversed_idx = ? WHERE id = ?", {reversal_idx, p->i64(0)});
   }
   for (const auto& l : t.links) {
     if (l.kind == "disbursement")
-      c.execute("UPDATE disbursements SET status = 'reversed' WHERE compound_id = ? AND id = ? AND status = 'executed'", {cid, l.id});
+      c.execute(
+          "UPDATE disbursements SET status = 'reversed' WHERE compound_id = ? AND id = ? AND status = 'executed'",
+          {cid, l.id});
     else if (l.kind == "donation")
-      c.execute("UPDATE donations SET status = 'reversed' WHERE compound_id = ? AND id = ? AND status = 'received'", {cid, l.id});
+      c.execute(
+          "UPDATE donations SET status = 'reversed' WHERE compound_id = ? AND id = ? AND status = 'received'",
+          {cid, l.id});
     else if (l.kind == "pledge")
-      if (auto pp = c.query_one("SELECT id, pledge_id, amount_fen FROM pledge_payments WHERE compound_id = ? AND entry_idx = ? AND refund_idx IS NULL",
-                                {cid, t.index})) {
-        c.execute("UPDATE pledge_payments SET refund_idx = ? WHERE id = ?", {reversal_idx, pp->i64(0)});
-        c.execute("UPDATE pledges SET paid_fen = paid_fen - ?, status = CASE WHEN status = 'refunded' THEN status ELSE 'open' END WHERE id = ?",
-                  {pp->i64(2), pp->i64(1)});
+      if (auto pp = c.query_one(
+              "SELECT id, pledge_id, amount_fen FROM pledge_payments WHERE compound_id = ? AND entry_idx = ? AND refund_idx IS NULL",
+              {cid, t.index})) {
+        c.execute("UPDATE pledge_payments SET refund_idx = ? WHERE id = ?",
+                  {reversal_idx, pp->i64(0)});
+        c.execute(
+            "UPDATE pledges SET paid_fen = paid_fen - ?, status = CASE WHEN status = 'refunded' THEN status ELSE 'open' END WHERE id = ?",
+            {pp->i64(2), pp->i64(1)});
       }
   }
 }
@@ -300,57 +342,76 @@ ledger::Transaction reversible_entry(Connection& c, I cid, I index, I request_id
   auto e = store::get_entry(c, cid, index);
   if (!e) throw_not_found("账目", "Entry");
   if (auto by = store::reversed_by(c, cid, index))
-    throw Error(ErrorKind::conflict, "already-reversed", "该笔账目已被第 " + std::to_string(*by) + " 笔冲正",
+    throw Error(ErrorKind::conflict, "already-reversed",
+                "该笔账目已被第 " + std::to_string(*by) + " 笔冲正",
                 "This entry was already reversed by entry " + std::to_string(*by));
   if (e->kind == "reversal")
-    throw Error(ErrorKind::conflict, "reversal-of-reversal", "冲正记录不能再冲正，请重新录入正确的账目",
+    throw Error(ErrorKind::conflict, "reversal-of-reversal",
+                "冲正记录不能再冲正，请重新录入正确的账目",
                 "A reversal cannot be reversed; post the correct entry instead");
-  if (c.scalar("SELECT COUNT(*) FROM disbursements WHERE compound_id = ? AND reverses_idx = ? AND status = 'pending' AND id <> ?",
-               {cid, index, request_id}))
-    throw Error(ErrorKind::conflict, "reversal-pending", "该笔账目的冲正申请正在等待批准", "A reversal of this entry is already awaiting approval");
+  if (c.scalar(
+          "SELECT COUNT(*) FROM disbursements WHERE compound_id = ? AND reverses_idx = ? AND status = 'pending' AND id <> ?",
+          {cid, index, request_id}))
+    throw Error(ErrorKind::conflict, "reversal-pending", "该笔账目的冲正申请正在等待批准",
+                "A reversal of this entry is already awaiting approval");
   auto original = ledger::from_published(e->canonical, nullptr);
-  if (!original) throw store::StoreError("stored entry " + std::to_string(index) + " is not canonical");
+  if (!original)
+    throw store::StoreError("stored entry " + std::to_string(index) + " is not canonical");
   // Entries that a workflow owns are undone by that workflow, never by a bare reversal: the
   // bills of a bill run, a posted month of service hours, the remuneration and the shared-cost
   // allocation of a period would no longer match their books.
-  bool owned = original->kind == "bill_run" || original->kind == "remuneration" || original->kind == "allocation" ||
-               original->kind == "service";
+  bool owned = original->kind == "bill_run" || original->kind == "remuneration" ||
+               original->kind == "allocation" || original->kind == "service";
   for (const auto& l : original->links) owned |= l.kind == "bill_run" || l.kind == "service_month";
   if (owned)
-    throw Error(ErrorKind::conflict, "workflow-entry", "这笔账目由账单、工时结算或酬金流程生成，不能直接冲正",
-                "This entry belongs to a bill run, a service posting or the remuneration; it cannot simply be reversed");
+    throw Error(
+        ErrorKind::conflict, "workflow-entry",
+        "这笔账目由账单、工时结算或酬金流程生成，不能直接冲正",
+        "This entry belongs to a bill run, a service posting or the remuneration; it cannot simply be reversed");
   // A payment of a project that is settled (or was cancelled) stays: its figures are final.
   for (const auto& l : original->links)
     if (l.kind == "project")
-      if (auto st = c.query_one("SELECT status FROM projects WHERE compound_id = ? AND id = ?", {cid, l.id});
+      if (auto st = c.query_one("SELECT status FROM projects WHERE compound_id = ? AND id = ?",
+                                {cid, l.id});
           st && (st->str(0) == "settled" || (st->str(0) == "cancelled" && request_id == 0)))
-        throw Error(ErrorKind::conflict, "project-closed", "该项目已" + std::string(st->str(0) == "settled" ? "决算" : "取消") + "，其账目不能再冲正",
+        throw Error(ErrorKind::conflict, "project-closed",
+                    "该项目已" + std::string(st->str(0) == "settled" ? "决算" : "取消") +
+                        "，其账目不能再冲正",
                     "The project is " + st->str(0) + "; its entries can no longer be reversed");
   // A fee payment whose prepaid part has since settled later bills cannot be undone by its
   // mirror image: the books would no longer match the bills. Reverse the later entries first.
-  if (auto p = c.query_one("SELECT id, amount_fen FROM payments WHERE compound_id = ? AND entry_idx = ?", {cid, index})) {
+  if (auto p =
+          c.query_one("SELECT id, amount_fen FROM payments WHERE compound_id = ? AND entry_idx = ?",
+                      {cid, index})) {
     I settled_then = 0;
     for (const auto& q : original->postings)
       if (q.account == "1101") settled_then -= q.amount_fen;
-    I allocated = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM payment_allocations WHERE payment_id = ?", {p->i64(0)});
+    I allocated = c.scalar(
+        "SELECT COALESCE(SUM(amount_fen), 0) FROM payment_allocations WHERE payment_id = ?",
+        {p->i64(0)});
     if (allocated != settled_then)
-      throw Error(ErrorKind::conflict, "prepayment-used", "这笔收款的预缴部分已抵扣后来的账单，不能直接冲正",
-                  "The prepaid part of this payment has since settled later bills; it cannot simply be reversed");
+      throw Error(
+          ErrorKind::conflict, "prepayment-used",
+          "这笔收款的预缴部分已抵扣后来的账单，不能直接冲正",
+          "The prepaid part of this payment has since settled later bills; it cannot simply be reversed");
   }
   return *original;
 }
 
 // What the reversal of `t` takes out of a bank or cash account (the account and fen), if anything.
-std::pair<std::string, I> cash_taken_by_reversal(const ledger::Transaction& t, const std::vector<ledger::Account>& chart) {
+std::pair<std::string, I> cash_taken_by_reversal(const ledger::Transaction& t,
+                                                 const std::vector<ledger::Account>& chart) {
   for (const auto& p : t.postings)
-    if (const auto* a = ledger::find_account(chart, p.account); a && a->cash && p.amount_fen > 0) return {p.account, p.amount_fen};
+    if (const auto* a = ledger::find_account(chart, p.account); a && a->cash && p.amount_fen > 0)
+      return {p.account, p.amount_fen};
   return {"", 0};
 }
 
 // Appends the reversal of `original` (with its approvals, if any) and brings the workflow
 // tables along; answers the reversal's index. In the caller's write transaction.
-I post_reversal(Connection& c, App& app, I cid, const ledger::Transaction& original, const std::string& date,
-                const std::string& reason, const std::vector<store::ApprovalRec>& approvals, std::optional<I> request_id) {
+I post_reversal(Connection& c, App& app, I cid, const ledger::Transaction& original,
+                const std::string& date, const std::string& reason,
+                const std::vector<store::ApprovalRec>& approvals, std::optional<I> request_id) {
   auto r = ledger::reversal_of(original, date, "冲正：" + reason, app.clock_ms());
   for (const auto& a : approvals) r.approvals.push_back({a.role, mask_name(a.name), a.at});
   if (request_id) r.links.push_back({"reversal_request", *request_id});
@@ -363,19 +424,23 @@ I post_reversal(Connection& c, App& app, I cid, const ledger::Transaction& origi
 
 }  // namespace
 
-ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index, std::string_view body) {
+ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index,
+                                    std::string_view body) {
   JsonIn in(body);
   std::string reason = in.str("reason", ledger::kMaxDescriptionChars - 3);
   auto date = in.opt_str("date", 10);
   in.finish();
-  if (date && !ledger::valid_date(*date)) throw_invalid({{"date", "日期无效", "is not a valid date"}});
+  if (date && !ledger::valid_date(*date))
+    throw_invalid({{"date", "日期无效", "is not a valid date"}});
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto original = reversible_entry(c, cid, index);
     auto chart = store::load_chart(c, cid);
     if (!ledger::reversal_is_co_managed(original, chart)) {
-      I idx = post_reversal(c, app, cid, original, date.value_or(china_date(app.clock_ms())), reason, {}, std::nullopt);
-      audit(c, app, who, cid, "ledger.reverse", "entry:" + std::to_string(index), {{"reversal", idx}});
+      I idx = post_reversal(c, app, cid, original, date.value_or(china_date(app.clock_ms())),
+                            reason, {}, std::nullopt);
+      audit(c, app, who, cid, "ledger.reverse", "entry:" + std::to_string(index),
+            {{"reversal", idx}});
       return ReversalOutcome{false, entry_json(*store::get_entry(c, cid, idx))};
     }
     I id = request_reversal_in(c, app, who, cid, original, chart, reason);
@@ -383,12 +448,14 @@ ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index,
   });
 }
 
-I request_reversal_in(Connection& c, App& app, const Caller& who, I cid, I index, const std::string& reason) {
+I request_reversal_in(Connection& c, App& app, const Caller& who, I cid, I index,
+                      const std::string& reason) {
   auto original = reversible_entry(c, cid, index);
   return request_reversal_in(c, app, who, cid, original, store::load_chart(c, cid), reason);
 }
 
-I request_reversal_in(Connection& c, App& app, const Caller& who, I cid, const ledger::Transaction& original,
+I request_reversal_in(Connection& c, App& app, const Caller& who, I cid,
+                      const ledger::Transaction& original,
                       const std::vector<ledger::Account>& chart, const std::string& reason) {
   const I index = original.index;
   {
@@ -398,18 +465,25 @@ I request_reversal_in(Connection& c, App& app, const Caller& who, I cid, const l
     // Reversing an inflow to the maintenance fund would spend the fund without the owners'
     // matter-5 vote: that money leaves only by a disbursement citing the vote.
     if (cash == ledger::kMaintenanceFundBank)
-      throw Error(ErrorKind::unprocessable, "maintenance-fund", "维修资金只能通过引用业主表决（第 5 项事项）的支出申请动用，不能冲正",
-                  "The maintenance fund is spent only by a request citing the owners' matter-5 vote, not by a reversal");
+      throw Error(
+          ErrorKind::unprocessable, "maintenance-fund",
+          "维修资金只能通过引用业主表决（第 5 项事项）的支出申请动用，不能冲正",
+          "The maintenance fund is spent only by a request citing the owners' matter-5 vote, not by a reversal");
     if (taken) require_cash_available(c, cid, cash, taken);
     // Nor may it reach into households' crowdfunding for a project under way, unless it gives
     // back that crowdfunding itself.
     bool refund_of_pledge = false;
     for (const auto& l : original.links) refund_of_pledge |= l.kind == "pledge";
     if (taken && cash == "1001" && !refund_of_pledge) {
-      I free = store::account_balance(c, cid, "1001") - store::pending_from(c, cid, "1001") - crowdfunding_reserved(c, cid);
+      I free = store::account_balance(c, cid, "1001") - store::pending_from(c, cid, "1001") -
+               crowdfunding_reserved(c, cid);
       if (taken > free)
-        throw_invalid({{"amount_fen", "基本户中可动用的只有 " + format_yuan(std::max<I>(free, 0)) + "（其余是待批支出或居民的项目众筹款）",
-                        "only " + format_yuan(std::max<I>(free, 0)) + " of the basic account is free (the rest is pending or crowdfunding)"}});
+        throw_invalid(
+            {{"amount_fen",
+              "基本户中可动用的只有 " + format_yuan(std::max<I>(free, 0)) +
+                  "（其余是待批支出或居民的项目众筹款）",
+              "only " + format_yuan(std::max<I>(free, 0)) +
+                  " of the basic account is free (the rest is pending or crowdfunding)"}});
     }
     store::DisbursementRec d;
     d.compound_id = cid;
@@ -424,23 +498,30 @@ I request_reversal_in(Connection& c, App& app, const Caller& who, I cid, const l
     d.reverses_idx = index;
     d.id = store::insert_disbursement(c, d);
     if (who.principal && who.principal->has(cid, Role::trustee))
-      store::insert_approval(c, cid, d.id, {who.user_id(), "trustee", who.user->name, app.clock_ms()});
-    audit(c, app, who, cid, "ledger.reverse_request", "entry:" + std::to_string(index), {{"request", d.id}, {"amount_fen", d.amount_fen}});
+      store::insert_approval(c, cid, d.id,
+                             {who.user_id(), "trustee", who.user->name, app.clock_ms()});
+    audit(c, app, who, cid, "ledger.reverse_request", "entry:" + std::to_string(index),
+          {{"request", d.id}, {"amount_fen", d.amount_fen}});
     notify_approvers(c, app, cid, who.user_id(), d);
     return d.id;
   }
 }
 
-json::object upload_voucher(App& app, const Caller& who, I cid, const std::string& content_type, const std::string& bytes) {
+json::object upload_voucher(App& app, const Caller& who, I cid, const std::string& content_type,
+                            const std::string& bytes) {
   if (bytes.size() > kMaxVoucherBytes)
-    throw Error(ErrorKind::too_large, "too-large", "凭证文件超过 10 MB", "The voucher is larger than 10 MB");
-  if (bytes.empty()) throw Error(ErrorKind::unprocessable, "empty-voucher", "凭证文件是空的", "The voucher file is empty");
+    throw Error(ErrorKind::too_large, "too-large", "凭证文件超过 10 MB",
+                "The voucher is larger than 10 MB");
+  if (bytes.empty())
+    throw Error(ErrorKind::unprocessable, "empty-voucher", "凭证文件是空的",
+                "The voucher file is empty");
   std::string mime = mime_of(content_type, bytes);
   std::string sha = ledger::to_hex(ledger::sha256(bytes));
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     store::insert_voucher(c, cid, sha, mime, bytes, who.user_id(), app.clock_ms());
-    audit(c, app, who, cid, "voucher.upload", "voucher:" + sha, {{"size", static_cast<I>(bytes.size())}});
+    audit(c, app, who, cid, "voucher.upload", "voucher:" + sha,
+          {{"size", static_cast<I>(bytes.size())}});
     return json::object{{"sha256", sha}, {"mime", mime}, {"size", static_cast<I>(bytes.size())}};
   });
 }
@@ -448,7 +529,8 @@ json::object upload_voucher(App& app, const Caller& who, I cid, const std::strin
 // ---- co-managed disbursements ---------------------------------------------------------------
 
 namespace {
-json::object disbursement_json(Connection& c, const store::DisbursementRec& d, bool masked, const ledger::ApprovalPolicy& p) {
+json::object disbursement_json(Connection& c, const store::DisbursementRec& d, bool masked,
+                               const ledger::ApprovalPolicy& p) {
   json::array approvals;
   std::vector<ledger::Vote> votes;
   for (const auto& a : store::list_approvals(c, d.id)) {
@@ -457,26 +539,27 @@ json::object disbursement_json(Connection& c, const store::DisbursementRec& d, b
     if (!masked) o["user_id"] = a.user_id;
     approvals.push_back(std::move(o));
   }
-  json::object o{{"id", d.id},
-                 {"status", d.status},
-                 {"payee", masked && d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
-                           : masked && d.payee_is_person                     ? mask_name(d.payee)
-                                                                             : d.payee},
-                 {"payee_is_person", d.payee_is_person},
-                 {"amount_fen", d.amount_fen},
-                 {"purpose", d.purpose},
-                 {"expense_account", d.expense_account},
-                 {"cash_account", d.cash_account},
-                 {"courtyard_id", d.courtyard_id},
-                 {"vouchers", json::parse(d.vouchers_json)},
-                 {"requested_by", masked ? mask_name(d.requester_name) : d.requester_name},
-                 {"requested_at", d.requested_at},
-                 {"decided_at", d.decided_at ? json::value(*d.decided_at) : json::value(nullptr)},
-                 {"reason", d.reason},
-                 {"entry_index", d.entry_idx ? json::value(*d.entry_idx) : json::value(nullptr)},
-                 {"approvals", std::move(approvals)},
-                 {"kind", d.reverses_idx ? "reversal" : "payment"},
-                 {"reverses_index", d.reverses_idx ? json::value(*d.reverses_idx) : json::value(nullptr)}};
+  json::object o{
+      {"id", d.id},
+      {"status", d.status},
+      {"payee", masked && d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
+                : masked && d.payee_is_person                      ? mask_name(d.payee)
+                                                                   : d.payee},
+      {"payee_is_person", d.payee_is_person},
+      {"amount_fen", d.amount_fen},
+      {"purpose", d.purpose},
+      {"expense_account", d.expense_account},
+      {"cash_account", d.cash_account},
+      {"courtyard_id", d.courtyard_id},
+      {"vouchers", json::parse(d.vouchers_json)},
+      {"requested_by", masked ? mask_name(d.requester_name) : d.requester_name},
+      {"requested_at", d.requested_at},
+      {"decided_at", d.decided_at ? json::value(*d.decided_at) : json::value(nullptr)},
+      {"reason", d.reason},
+      {"entry_index", d.entry_idx ? json::value(*d.entry_idx) : json::value(nullptr)},
+      {"approvals", std::move(approvals)},
+      {"kind", d.reverses_idx ? "reversal" : "payment"},
+      {"reverses_index", d.reverses_idx ? json::value(*d.reverses_idx) : json::value(nullptr)}};
   if (d.reverses_idx)
     if (auto e = store::get_entry(c, d.compound_id, *d.reverses_idx)) {
       auto t = ledger::from_published(e->canonical, nullptr);
@@ -485,11 +568,13 @@ json::object disbursement_json(Connection& c, const store::DisbursementRec& d, b
     }
   auto plan = c.query_one("SELECT plan_item_id FROM disbursements WHERE id = ?", {d.id});
   o["plan_item_id"] = plan->is_null(0) ? json::value(nullptr) : json::value(plan->i64(0));
-  auto proj = c.query_one("SELECT project_id, project_line_id, funding_source FROM disbursements WHERE id = ?", {d.id});
+  auto proj = c.query_one(
+      "SELECT project_id, project_line_id, funding_source FROM disbursements WHERE id = ?", {d.id});
   o["project_id"] = proj->is_null(0) ? json::value(nullptr) : json::value(proj->i64(0));
   o["project_line_id"] = proj->is_null(1) ? json::value(nullptr) : json::value(proj->i64(1));
   o["funding_source"] = proj->is_null(2) ? json::value(nullptr) : json::value(proj->str(2));
-  o["households_covered"] = c.scalar("SELECT COUNT(*) FROM disbursement_units WHERE disbursement_id = ?", {d.id});
+  o["households_covered"] =
+      c.scalar("SELECT COUNT(*) FROM disbursement_units WHERE disbursement_id = ?", {d.id});
   if (d.status == "pending") {
     auto [zh, en] = ledger::approvals_missing(p, d.amount_fen, votes);
     o["missing_zh"] = zh;
@@ -500,8 +585,10 @@ json::object disbursement_json(Connection& c, const store::DisbursementRec& d, b
 
 }  // namespace
 
-ledger::Transaction disbursement_entry(const store::DisbursementRec& d, const std::vector<ledger::Voucher>& vouchers,
-                                       const std::vector<store::ApprovalRec>& approvals, const std::string& date) {
+ledger::Transaction disbursement_entry(const store::DisbursementRec& d,
+                                       const std::vector<ledger::Voucher>& vouchers,
+                                       const std::vector<store::ApprovalRec>& approvals,
+                                       const std::string& date) {
   ledger::Transaction t;
   t.date = date;
   t.kind = "disbursement";
@@ -512,7 +599,8 @@ ledger::Transaction disbursement_entry(const store::DisbursementRec& d, const st
   t.description = d.purpose + "（收款人：" + payee + "）";
   if (text::length(t.description) > ledger::kMaxDescriptionChars) t.description = d.purpose;
   // Both sides carry the courtyard, so a courtyard's own books balance.
-  t.postings = {{d.expense_account, d.amount_fen, d.courtyard_id}, {d.cash_account, -d.amount_fen, d.courtyard_id}};
+  t.postings = {{d.expense_account, d.amount_fen, d.courtyard_id},
+                {d.cash_account, -d.amount_fen, d.courtyard_id}};
   t.vouchers = vouchers;
   t.links = {{"disbursement", d.id}};
   for (const auto& a : approvals) t.approvals.push_back({a.role, mask_name(a.name), a.at});
@@ -520,13 +608,15 @@ ledger::Transaction disbursement_entry(const store::DisbursementRec& d, const st
 }
 
 I crowdfunding_reserved(Connection& c, I cid) {
-  I collected = c.scalar("SELECT COALESCE(SUM(pp.amount_fen), 0) FROM pledge_payments pp JOIN projects p ON p.id = pp.project_id "
-                         "WHERE pp.compound_id = ? AND pp.refund_idx IS NULL AND p.status NOT IN ('settled', 'cancelled')",
-                         {cid});
-  I used = c.scalar("SELECT COALESCE(SUM(d.amount_fen), 0) FROM disbursements d JOIN projects p ON p.id = d.project_id WHERE d.compound_id = ? "
-                    "AND d.funding_source IN ('crowdfunding', 'crowdfunding_refund') AND d.status IN ('pending', 'executed') "
-                    "AND p.status NOT IN ('settled', 'cancelled')",
-                    {cid});
+  I collected = c.scalar(
+      "SELECT COALESCE(SUM(pp.amount_fen), 0) FROM pledge_payments pp JOIN projects p ON p.id = pp.project_id "
+      "WHERE pp.compound_id = ? AND pp.refund_idx IS NULL AND p.status NOT IN ('settled', 'cancelled')",
+      {cid});
+  I used = c.scalar(
+      "SELECT COALESCE(SUM(d.amount_fen), 0) FROM disbursements d JOIN projects p ON p.id = d.project_id WHERE d.compound_id = ? "
+      "AND d.funding_source IN ('crowdfunding', 'crowdfunding_refund') AND d.status IN ('pending', 'executed') "
+      "AND p.status NOT IN ('settled', 'cancelled')",
+      {cid});
   return std::max<I>(collected - used, 0);
 }
 
@@ -537,21 +627,31 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   const auto* ea = ledger::find_account(chart, r.expense_account);
   const auto* ca = ledger::find_account(chart, r.cash_account);
   std::vector<FieldError> e;
-  if (!ea || (ea->type != ledger::AccountType::expense && ea->type != ledger::AccountType::liability &&
-              !(r.refund_of_income && ea->type == ledger::AccountType::income)))
-    e.push_back({"expense_account", "必须是费用或应付科目", "must be an expense or payable account"});
-  if (!ca || !ca->cash) e.push_back({"cash_account", "必须是银行或现金科目", "must be a bank or cash account"});
+  if (!ea ||
+      (ea->type != ledger::AccountType::expense && ea->type != ledger::AccountType::liability &&
+       !(r.refund_of_income && ea->type == ledger::AccountType::income)))
+    e.push_back(
+        {"expense_account", "必须是费用或应付科目", "must be an expense or payable account"});
+  if (!ca || !ca->cash)
+    e.push_back({"cash_account", "必须是银行或现金科目", "must be a bank or cash account"});
   if (!e.empty()) throw_invalid(std::move(e));
   // Households' crowdfunding held in the basic account for a project still under way is not the
   // compound's to spend on anything else.
-  if (r.cash_account == "1001" && r.funding_source != "crowdfunding" && r.funding_source != "crowdfunding_refund") {
+  if (r.cash_account == "1001" && r.funding_source != "crowdfunding" &&
+      r.funding_source != "crowdfunding_refund") {
     I reserved = crowdfunding_reserved(c, cid);
     if (reserved > 0) {
-      I free = store::account_balance(c, cid, "1001") - store::pending_from(c, cid, "1001") - reserved;
+      I free =
+          store::account_balance(c, cid, "1001") - store::pending_from(c, cid, "1001") - reserved;
       if (r.amount_fen > free)
-        throw_invalid({{"amount_fen", "基本户中有 " + format_yuan(reserved) + " 元是居民为项目众筹的钱，不能挪作他用；可用 " + format_yuan(std::max<I>(free, 0)) + " 元",
-                        format_yuan(reserved) + " in the basic account is households' crowdfunding for a project; only " +
-                            format_yuan(std::max<I>(free, 0)) + " is free"}});
+        throw_invalid(
+            {{"amount_fen",
+              "基本户中有 " + format_yuan(reserved) +
+                  " 元是居民为项目众筹的钱，不能挪作他用；可用 " +
+                  format_yuan(std::max<I>(free, 0)) + " 元",
+              format_yuan(reserved) +
+                  " in the basic account is households' crowdfunding for a project; only " +
+                  format_yuan(std::max<I>(free, 0)) + " is free"}});
     }
   }
   // Counting what is already waiting for approval, so two requests cannot overdraw together.
@@ -576,46 +676,59 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   auto probe = disbursement_entry(d, vouchers, {}, china_date(app.clock_ms()));
   std::vector<I> yards;
   for (const auto& y : store::list_courtyards(c, cid)) yards.push_back(y.id);
-  auto perrs = ledger::validate(probe, chart, [&](I id) { return std::find(yards.begin(), yards.end(), id) != yards.end(); });
+  auto perrs = ledger::validate(
+      probe, chart, [&](I id) { return std::find(yards.begin(), yards.end(), id) != yards.end(); });
   if (!perrs.empty()) throw_invalid(std::move(perrs));
   if (r.per_unit_fen) {
     std::set<I> seen;
     for (I u : r.covered_units) {
       auto unit = store::get_unit(c, cid, u);
-      if (!unit || (r.courtyard_id && unit->courtyard_id != r.courtyard_id) || !seen.insert(u).second)
-        throw_invalid({{"covered_units", "房屋 " + std::to_string(u) + " 不属于本小区（或本院落），或重复",
-                        "unit " + std::to_string(u) + " is not in this compound (or courtyard), or repeats"}});
+      if (!unit || (r.courtyard_id && unit->courtyard_id != r.courtyard_id) ||
+          !seen.insert(u).second)
+        throw_invalid(
+            {{"covered_units", "房屋 " + std::to_string(u) + " 不属于本小区（或本院落），或重复",
+              "unit " + std::to_string(u) +
+                  " is not in this compound (or courtyard), or repeats"}});
     }
     d.purpose += "（" + std::to_string(r.covered_units.size()) + " 户）";
   }
   if (r.plan_item_id) {
-    auto pi = c.query_one("SELECT courtyard_id FROM surplus_plans WHERE compound_id = ? AND id = ?", {cid, *r.plan_item_id});
+    auto pi = c.query_one("SELECT courtyard_id FROM surplus_plans WHERE compound_id = ? AND id = ?",
+                          {cid, *r.plan_item_id});
     if (!pi) throw_not_found("结余使用计划项", "Surplus plan item");
     if (r.courtyard_id && pi->i64(0) != r.courtyard_id)
-      throw_invalid({{"plan_item_id", "计划项属于另一个院落", "the plan item belongs to another courtyard"}});
+      throw_invalid(
+          {{"plan_item_id", "计划项属于另一个院落", "the plan item belongs to another courtyard"}});
   }
   // Spending the maintenance fund needs the owners' vote on matter 5 (SPEC §4).
   if (r.cash_account == ledger::kMaintenanceFundBank && !r.vote_id)
-    throw_invalid({{"vote_id", "动用维修资金须引用已通过的业主表决（第 5 项事项）", "Spending the maintenance fund must cite a passed vote on matter 5"}});
+    throw_invalid({{"vote_id", "动用维修资金须引用已通过的业主表决（第 5 项事项）",
+                    "Spending the maintenance fund must cite a passed vote on matter 5"}});
   if (r.vote_id)
     require_passed_vote(c, cid, *r.vote_id,
-                        r.cash_account == ledger::kMaintenanceFundBank ? std::initializer_list<int>{5}
-                                                                       : std::initializer_list<int>{1, 2, 3, 4, 5, 6, 7, 8, 9},
+                        r.cash_account == ledger::kMaintenanceFundBank
+                            ? std::initializer_list<int>{5}
+                            : std::initializer_list<int>{1, 2, 3, 4, 5, 6, 7, 8, 9},
                         "vote_id");
   d.id = store::insert_disbursement(c, d);
   if (r.vote_id) c.execute("UPDATE disbursements SET vote_id = ? WHERE id = ?", {*r.vote_id, d.id});
-  if (r.plan_item_id) c.execute("UPDATE disbursements SET plan_item_id = ? WHERE id = ?", {*r.plan_item_id, d.id});
+  if (r.plan_item_id)
+    c.execute("UPDATE disbursements SET plan_item_id = ? WHERE id = ?", {*r.plan_item_id, d.id});
   if (r.project_id)
-    c.execute("UPDATE disbursements SET project_id = ?, project_line_id = ?, funding_source = ? WHERE id = ?",
-              {*r.project_id, r.project_line_id, r.funding_source, d.id});
+    c.execute(
+        "UPDATE disbursements SET project_id = ?, project_line_id = ?, funding_source = ? WHERE id = ?",
+        {*r.project_id, r.project_line_id, r.funding_source, d.id});
   for (I u : r.covered_units)
-    c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
-              {d.id, cid, u, *r.per_unit_fen});
+    c.execute(
+        "INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
+        {d.id, cid, u, *r.per_unit_fen});
   // The trustee's own request is the trustee's side of the approval; anyone else's request
   // carries no approval of theirs (one person never approves what they asked for).
   if (who.principal && who.principal->has(cid, Role::trustee))
-    store::insert_approval(c, cid, d.id, {who.user_id(), "trustee", who.user->name, app.clock_ms()});
-  audit(c, app, who, cid, "disbursement.request", "disbursement:" + std::to_string(d.id), {{"amount_fen", r.amount_fen}});
+    store::insert_approval(c, cid, d.id,
+                           {who.user_id(), "trustee", who.user->name, app.clock_ms()});
+  audit(c, app, who, cid, "disbursement.request", "disbursement:" + std::to_string(d.id),
+        {{"amount_fen", r.amount_fen}});
   notify_approvers(c, app, cid, who.user_id(), d);
   return d.id;
 }
@@ -642,15 +755,19 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
   r.covered_units = in.id_list("covered_units", 20'000);
   r.vote_id = in.opt_i64("vote_id", 1, INT64_MAX);
   if (r.per_unit_fen.has_value() != !r.covered_units.empty())
-    in.add_error("covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units", "per_unit_fen and covered_units go together");
-  else if (r.per_unit_fen && *r.per_unit_fen * static_cast<I>(r.covered_units.size()) != r.amount_fen)
-    in.add_error("amount_fen", "金额须等于每户金额 × 户数", "must equal per_unit_fen × the number of units");
+    in.add_error("covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units",
+                 "per_unit_fen and covered_units go together");
+  else if (r.per_unit_fen &&
+           *r.per_unit_fen * static_cast<I>(r.covered_units.size()) != r.amount_fen)
+    in.add_error("amount_fen", "金额须等于每户金额 × 户数",
+                 "must equal per_unit_fen × the number of units");
   in.finish_except({"vouchers"});
   std::vector<FieldError> errs;
   r.vouchers = voucher_hashes(parse_json(body).as_object(), errs);
   // Money leaves only against a document the approvers can look at (SPEC §4).
   if (errs.empty() && r.vouchers.empty())
-    errs.push_back({"vouchers", "请至少附一张凭证（发票、收据、合同或报价单）", "attach at least one voucher (invoice, receipt, contract or quote)"});
+    errs.push_back({"vouchers", "请至少附一张凭证（发票、收据、合同或报价单）",
+                    "attach at least one voucher (invoice, receipt, contract or quote)"});
   if (!errs.empty()) throw_invalid(std::move(errs));
   return app.db.write([&](Connection& c) {
     I id = request_disbursement_in(c, app, who, cid, r);
@@ -659,32 +776,39 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
 }
 
 namespace {
-void tell_requester(Connection& c, App& app, I cid, const store::DisbursementRec& d, const std::string& outcome_zh) {
+void tell_requester(Connection& c, App& app, I cid, const store::DisbursementRec& d,
+                    const std::string& outcome_zh) {
   std::string what = d.reverses_idx ? d.payee : d.purpose;
   notify_user(c, cid, d.requested_by,
-              Notice{"approval", "您的申请" + outcome_zh + "：" + text::truncate(what, 40) + " " + format_yuan(d.amount_fen), "",
-                     "/c/" + std::to_string(cid) + "/approvals", false},
+              Notice{"approval",
+                     "您的申请" + outcome_zh + "：" + text::truncate(what, 40) + " " +
+                         format_yuan(d.amount_fen),
+                     "", "/c/" + std::to_string(cid) + "/approvals", false},
               app.clock_ms());
 }
 
 // Executes an approved request: the disbursement's entry, or the reversal it asked for.
-I execute_request(Connection& c, App& app, I cid, const store::DisbursementRec& d, const std::vector<store::ApprovalRec>& approvals) {
+I execute_request(Connection& c, App& app, I cid, const store::DisbursementRec& d,
+                  const std::vector<store::ApprovalRec>& approvals) {
   if (d.reverses_idx) {
     auto original = reversible_entry(c, cid, *d.reverses_idx, d.id);
-    return post_reversal(c, app, cid, original, china_date(app.clock_ms()), d.purpose, approvals, d.id);
+    return post_reversal(c, app, cid, original, china_date(app.clock_ms()), d.purpose, approvals,
+                         d.id);
   }
   // Restricted money is never overdrawn: the charity account must hold the amount now.
   auto chart = store::load_chart(c, cid);
   if (const auto* ca = ledger::find_account(chart, d.cash_account); ca && ca->charity) {
     I held = store::account_balance(c, cid, d.cash_account);
     if (held < d.amount_fen)
-      throw Error(ErrorKind::conflict, "insufficient-charity-funds", "慈善基金专户余额 " + format_yuan(held) + " 元，不足以支付",
+      throw Error(ErrorKind::conflict, "insufficient-charity-funds",
+                  "慈善基金专户余额 " + format_yuan(held) + " 元，不足以支付",
                   "The charity account holds only " + format_yuan(held));
   }
   std::vector<std::string> hashes;
   json::value stored = json::parse(d.vouchers_json);
   for (const auto& h : stored.as_array()) hashes.emplace_back(h.as_string());
-  auto t = disbursement_entry(d, load_vouchers(c, cid, hashes), approvals, china_date(app.clock_ms()));
+  auto t =
+      disbursement_entry(d, load_vouchers(c, cid, hashes), approvals, china_date(app.clock_ms()));
   auto proj = c.query_one("SELECT project_id FROM disbursements WHERE id = ?", {d.id});
   if (proj && !proj->is_null(0)) t.links.push_back({"project", proj->i64(0)});
   Appender ap(c, cid, app.clock_ms());
@@ -699,17 +823,23 @@ json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
     auto d = store::get_disbursement(c, cid, id);
     if (!d) throw_not_found("支出申请", "Disbursement");
     if (d->status != "pending")
-      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）", "This request is already " + d->status);
+      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）",
+                  "This request is already " + d->status);
     std::string role = approver_role(who, cid);
     if (role.empty()) throw_forbidden();
     // One person never approves what they asked for: a trustee's own request already carries
     // the trustee's side; the owners' side must come from others.
     if (d->requested_by == who.user_id() &&
-        !c.scalar("SELECT COUNT(*) FROM disbursement_approvals WHERE disbursement_id = ? AND user_id = ?", {id, who.user_id()}))
-      throw Error(ErrorKind::conflict, "own-request", "您是申请人，不能批准自己的申请", "You asked for this; someone else must approve it");
+        !c.scalar(
+            "SELECT COUNT(*) FROM disbursement_approvals WHERE disbursement_id = ? AND user_id = ?",
+            {id, who.user_id()}))
+      throw Error(ErrorKind::conflict, "own-request", "您是申请人，不能批准自己的申请",
+                  "You asked for this; someone else must approve it");
     if (!store::insert_approval(c, cid, id, {who.user_id(), role, who.user->name, app.clock_ms()}))
-      throw Error(ErrorKind::conflict, "already-approved", "您已批准过该申请", "You have already approved this request");
-    audit(c, app, who, cid, "disbursement.approve", "disbursement:" + std::to_string(id), {{"role", role}});
+      throw Error(ErrorKind::conflict, "already-approved", "您已批准过该申请",
+                  "You have already approved this request");
+    audit(c, app, who, cid, "disbursement.approve", "disbursement:" + std::to_string(id),
+          {{"role", role}});
     ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
     // Only approvals of people who still hold the role count: a revoked trustee's or member's
     // earlier approval does not carry a request over the line.
@@ -724,7 +854,9 @@ json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
       I idx = execute_request(c, app, cid, *d, approvals);
       store::decide_disbursement(c, cid, id, "executed", app.clock_ms(), "", idx);
       audit(c, app, who, cid, d->reverses_idx ? "ledger.reverse" : "disbursement.execute",
-            d->reverses_idx ? "entry:" + std::to_string(*d->reverses_idx) : "disbursement:" + std::to_string(id), {{"entry", idx}});
+            d->reverses_idx ? "entry:" + std::to_string(*d->reverses_idx)
+                            : "disbursement:" + std::to_string(id),
+            {{"entry", idx}});
       tell_requester(c, app, cid, *d, "已批准并执行");
     }
     return disbursement_json(c, *store::get_disbursement(c, cid, id), false, p);
@@ -739,7 +871,8 @@ json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::
     auto d = store::get_disbursement(c, cid, id);
     if (!d) throw_not_found("支出申请", "Disbursement");
     if (d->status != "pending")
-      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）", "This request is already " + d->status);
+      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）",
+                  "This request is already " + d->status);
     if (approver_role(who, cid).empty()) throw_forbidden();
     // The households' money of a cancelled project goes back to them: its refunds are not
     // someone's to drop (the project no longer holds that money for them).
@@ -748,12 +881,18 @@ json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::
         if (auto t = ledger::from_published(e->canonical, nullptr))
           for (const auto& l : t->links)
             if (l.kind == "project" &&
-                c.scalar("SELECT COUNT(*) FROM projects WHERE compound_id = ? AND id = ? AND status = 'cancelled'", {cid, l.id}))
-              throw Error(ErrorKind::conflict, "refund-of-cancelled-project", "已取消项目的众筹退款必须退还，不能驳回",
-                          "The crowdfunding refunds of a cancelled project must be paid back; they cannot be rejected");
+                c.scalar(
+                    "SELECT COUNT(*) FROM projects WHERE compound_id = ? AND id = ? AND status = 'cancelled'",
+                    {cid, l.id}))
+              throw Error(
+                  ErrorKind::conflict, "refund-of-cancelled-project",
+                  "已取消项目的众筹退款必须退还，不能驳回",
+                  "The crowdfunding refunds of a cancelled project must be paid back; they cannot be rejected");
     store::decide_disbursement(c, cid, id, "rejected", app.clock_ms(), reason, std::nullopt);
-    audit(c, app, who, cid, "disbursement.reject", "disbursement:" + std::to_string(id), {{"reason", reason}});
-    if (d->requested_by != who.user_id()) tell_requester(c, app, cid, *d, "被退回（" + text::truncate(reason, 30) + "）");
+    audit(c, app, who, cid, "disbursement.reject", "disbursement:" + std::to_string(id),
+          {{"reason", reason}});
+    if (d->requested_by != who.user_id())
+      tell_requester(c, app, cid, *d, "被退回（" + text::truncate(reason, 30) + "）");
     ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
     return disbursement_json(c, *store::get_disbursement(c, cid, id), false, p);
   });
@@ -764,7 +903,8 @@ json::array list_disbursements(App& app, I cid, bool masked) {
     require_compound(c, cid);
     ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
     json::array out;
-    for (const auto& d : store::list_disbursements(c, cid, 200)) out.push_back(disbursement_json(c, d, masked, p));
+    for (const auto& d : store::list_disbursements(c, cid, 200))
+      out.push_back(disbursement_json(c, d, masked, p));
     return out;
   });
 }
@@ -777,15 +917,19 @@ json::object add_witness_key(App& app, const Caller& who, I cid, std::string_vie
   in.finish();
   auto raw = auth::unbase64(key);
   if (!raw || raw->size() != 32)
-    throw_invalid({{"public_key", "必须是 base64 编码的 32 字节 Ed25519 公钥", "must be a base64 32-byte Ed25519 public key"}});
+    throw_invalid({{"public_key", "必须是 base64 编码的 32 字节 Ed25519 公钥",
+                    "must be a base64 32-byte Ed25519 public key"}});
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     // Registering the same key again is harmless and answers its id (witness tools rely on it);
     // another person's key is a conflict.
-    auto existing = c.query_one("SELECT id, user_id FROM witness_keys WHERE compound_id = ? AND public_key = ?", {cid, key});
+    auto existing =
+        c.query_one("SELECT id, user_id FROM witness_keys WHERE compound_id = ? AND public_key = ?",
+                    {cid, key});
     if (existing) {
       if (existing->i64(1) != who.user_id())
-        throw Error(ErrorKind::conflict, "duplicate-key", "该公钥已由他人登记", "This key is registered to someone else");
+        throw Error(ErrorKind::conflict, "duplicate-key", "该公钥已由他人登记",
+                    "This key is registered to someone else");
       return json::object{{"key_id", existing->i64(0)}, {"public_key", key}};
     }
     I id = store::insert_witness_key(c, cid, who.user_id(), key, app.clock_ms());
@@ -805,13 +949,17 @@ json::object cosign_head(App& app, const Caller& who, I cid, std::string_view bo
     if (!key || key->user_id != who.user_id()) throw_not_found("见证公钥", "Witness key");
     auto head = store::head_at(c, cid, size);
     if (!head) throw_not_found("该规模的树头", "Tree head of that size");
-    if (!auth::ed25519_verify(key->public_b64, ledger::tree_head_message(cid, size, head->root, head->timestamp), sig))
-      throw Error(ErrorKind::unprocessable, "bad-signature", "签名无法用该公钥验证", "The signature does not verify with that key",
+    if (!auth::ed25519_verify(key->public_b64,
+                              ledger::tree_head_message(cid, size, head->root, head->timestamp),
+                              sig))
+      throw Error(ErrorKind::unprocessable, "bad-signature", "签名无法用该公钥验证",
+                  "The signature does not verify with that key",
                   {{"signature", "验证失败", "does not verify"}});
     try {
       store::insert_witness_signature(c, cid, size, key_id, sig, app.clock_ms());
     } catch (const store::ConstraintError&) {
-      throw Error(ErrorKind::conflict, "already-signed", "您已见证过该树头", "You have already co-signed this head");
+      throw Error(ErrorKind::conflict, "already-signed", "您已见证过该树头",
+                  "You have already co-signed this head");
     }
     audit(c, app, who, cid, "witness.cosign", "tree_head:" + std::to_string(size));
     return head_json(c, cid, *head);
@@ -850,12 +998,13 @@ json::object ledger_feed(App& app, I cid, I before, I limit) {
       json::array postings;
       for (const auto& p : t->postings) {
         const auto* a = ledger::find_account(chart, p.account);
-        postings.push_back(json::object{{"account", p.account},
-                                        {"name_zh", a ? a->name_zh : ""},
-                                        {"name_en", a ? a->name_en : ""},
-                                        {"amount_fen", p.amount_fen},
-                                        {"courtyard_id", p.courtyard_id},
-                                        {"courtyard", p.courtyard_id ? yards[p.courtyard_id] : ""}});
+        postings.push_back(
+            json::object{{"account", p.account},
+                         {"name_zh", a ? a->name_zh : ""},
+                         {"name_en", a ? a->name_en : ""},
+                         {"amount_fen", p.amount_fen},
+                         {"courtyard_id", p.courtyard_id},
+                         {"courtyard", p.courtyard_id ? yards[p.courtyard_id] : ""}});
       }
       o["postings"] = std::move(postings);
       o["leaf_hash"] = e.leaf_hash;
@@ -883,12 +1032,15 @@ json::object monthly_summary(App& app, I cid, I months) {
     require_compound(c, cid);
     std::map<std::string, std::pair<I, I>> by_month;  // month → (income, expense)
     std::map<std::string, I> by_account;
-    for (auto& r : c.query("SELECT substr(p.date, 1, 7), a.type, p.account, SUM(p.amount_fen) FROM postings p JOIN accounts a "
-                           "ON a.compound_id = p.compound_id AND a.code = p.account WHERE p.compound_id = ? AND p.date >= ? "
-                           "AND a.type IN ('income', 'expense') GROUP BY substr(p.date, 1, 7), a.type, p.account",
-                           {cid, keys.front() + "-01"})) {
+    for (
+        auto& r : c.query(
+            "SELECT substr(p.date, 1, 7), a.type, p.account, SUM(p.amount_fen) FROM postings p JOIN accounts a "
+            "ON a.compound_id = p.compound_id AND a.code = p.account WHERE p.compound_id = ? AND p.date >= ? "
+            "AND a.type IN ('income', 'expense') GROUP BY substr(p.date, 1, 7), a.type, p.account",
+            {cid, keys.front() + "-01"})) {
       auto& mo = by_month[r.str(0)];
-      if (r.str(1) == "income") mo.first -= r.i64(3);  // income is credited: negative postings
+      if (r.str(1) == "income")
+        mo.first -= r.i64(3);  // income is credited: negative postings
       else {
         mo.second += r.i64(3);
         by_account[r.str(2)] += r.i64(3);
@@ -897,14 +1049,18 @@ json::object monthly_summary(App& app, I cid, I months) {
     json::array list;
     for (const auto& k : keys) {
       auto it = by_month.find(k);
-      list.push_back(json::object{{"month", k}, {"income_fen", it == by_month.end() ? 0 : it->second.first},
+      list.push_back(json::object{{"month", k},
+                                  {"income_fen", it == by_month.end() ? 0 : it->second.first},
                                   {"expense_fen", it == by_month.end() ? 0 : it->second.second}});
     }
     auto chart = store::load_chart(c, cid);
     json::array accounts;
     for (const auto& [code, fen] : by_account) {
       const auto* a = ledger::find_account(chart, code);
-      accounts.push_back(json::object{{"code", code}, {"name_zh", a ? a->name_zh : code}, {"name_en", a ? a->name_en : code}, {"amount_fen", fen}});
+      accounts.push_back(json::object{{"code", code},
+                                      {"name_zh", a ? a->name_zh : code},
+                                      {"name_en", a ? a->name_en : code},
+                                      {"amount_fen", fen}});
     }
     return json::object{{"months", std::move(list)}, {"expenses_by_account", std::move(accounts)}};
   });
@@ -914,8 +1070,10 @@ json::object signed_head(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     auto head = store::latest_head(c, cid);
-    if (!head) return json::object{{"compound_id", cid}, {"tree_size", 0}, {"root", ledger::to_hex(ledger::empty_root())},
-                                   {"timestamp", 0}, {"signature", ""}, {"witnesses", json::array{}}};
+    if (!head)
+      return json::object{
+          {"compound_id", cid}, {"tree_size", 0},  {"root", ledger::to_hex(ledger::empty_root())},
+          {"timestamp", 0},     {"signature", ""}, {"witnesses", json::array{}}};
     return head_json(c, cid, *head);
   });
 }
@@ -925,7 +1083,8 @@ json::object public_key(App& app, I cid) {
     require_compound(c, cid);
     auto key = store::get_compound_key(c, cid);
     if (!key) throw_not_found("账本公钥", "Log key");
-    return json::object{{"compound_id", cid}, {"algorithm", "Ed25519"}, {"public_key", key->public_b64}};
+    return json::object{
+        {"compound_id", cid}, {"algorithm", "Ed25519"}, {"public_key", key->public_b64}};
   });
 }
 
@@ -934,13 +1093,17 @@ json::object inclusion(App& app, I cid, I index, I tree_size) {
     require_compound(c, cid);
     I size = store::ledger_size(c, cid);
     if (tree_size < 1 || tree_size > size || index < 0 || index >= tree_size)
-      throw Error(ErrorKind::bad_request, "bad-proof-range", "需要 0 ≤ index < tree_size ≤ " + std::to_string(size),
+      throw Error(ErrorKind::bad_request, "bad-proof-range",
+                  "需要 0 ≤ index < tree_size ≤ " + std::to_string(size),
                   "Need 0 ≤ index < tree_size ≤ " + std::to_string(size));
     store::StoreNodes nodes(c, cid);
     json::array path;
-    for (const auto& h : ledger::inclusion_proof(nodes, index, tree_size)) path.push_back(json::value(ledger::to_hex(h)));
-    return json::object{{"index", index}, {"tree_size", tree_size},
-                        {"leaf_hash", ledger::to_hex(nodes.node(0, index))}, {"path", std::move(path)}};
+    for (const auto& h : ledger::inclusion_proof(nodes, index, tree_size))
+      path.push_back(json::value(ledger::to_hex(h)));
+    return json::object{{"index", index},
+                        {"tree_size", tree_size},
+                        {"leaf_hash", ledger::to_hex(nodes.node(0, index))},
+                        {"path", std::move(path)}};
   });
 }
 
@@ -949,19 +1112,22 @@ json::object consistency(App& app, I cid, I first, I second) {
     require_compound(c, cid);
     I size = store::ledger_size(c, cid);
     if (first < 0 || second > size || first > second)
-      throw Error(ErrorKind::bad_request, "bad-proof-range", "需要 0 ≤ first ≤ second ≤ " + std::to_string(size),
+      throw Error(ErrorKind::bad_request, "bad-proof-range",
+                  "需要 0 ≤ first ≤ second ≤ " + std::to_string(size),
                   "Need 0 ≤ first ≤ second ≤ " + std::to_string(size));
     store::StoreNodes nodes(c, cid);
     json::array path;
     if (first > 0)
-      for (const auto& h : ledger::consistency_proof(nodes, first, second)) path.push_back(json::value(ledger::to_hex(h)));
+      for (const auto& h : ledger::consistency_proof(nodes, first, second))
+        path.push_back(json::value(ledger::to_hex(h)));
     return json::object{{"first", first}, {"second", second}, {"path", std::move(path)}};
   });
 }
 
 json::object balances(App& app, I cid, const std::string& as_of) {
   if (!as_of.empty() && !ledger::valid_date(as_of))
-    throw Error(ErrorKind::bad_request, "bad-date", "日期无效（应为 YYYY-MM-DD）", "Invalid date (expected YYYY-MM-DD)");
+    throw Error(ErrorKind::bad_request, "bad-date", "日期无效（应为 YYYY-MM-DD）",
+                "Invalid date (expected YYYY-MM-DD)");
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     auto chart = store::load_chart(c, cid);
@@ -972,15 +1138,17 @@ json::object balances(App& app, I cid, const std::string& as_of) {
     for (const auto& s : sums) {
       by_account[s.account] += s.amount_fen;
       by_courtyard[s.courtyard_id][s.account] += s.amount_fen;
-      flat.push_back(json::object{{"account", s.account}, {"courtyard_id", s.courtyard_id}, {"amount_fen", s.amount_fen}});
+      flat.push_back(json::object{
+          {"account", s.account}, {"courtyard_id", s.courtyard_id}, {"amount_fen", s.amount_fen}});
     }
     json::array accounts;
     for (const auto& a : chart)
-      accounts.push_back(json::object{{"code", a.code},
-                                      {"name_zh", a.name_zh},
-                                      {"name_en", a.name_en},
-                                      {"type", ledger::to_string(a.type)},
-                                      {"balance_fen", by_account.count(a.code) ? by_account[a.code] : 0}});
+      accounts.push_back(
+          json::object{{"code", a.code},
+                       {"name_zh", a.name_zh},
+                       {"name_en", a.name_en},
+                       {"type", ledger::to_string(a.type)},
+                       {"balance_fen", by_account.count(a.code) ? by_account[a.code] : 0}});
     json::array yards;
     for (const auto& y : store::list_courtyards(c, cid)) {
       json::array accs;
@@ -991,12 +1159,19 @@ json::object balances(App& app, I cid, const std::string& as_of) {
         if (a && a->type == ledger::AccountType::income) income -= amt;
         if (a && a->type == ledger::AccountType::expense) expense += amt;
       }
-      yards.push_back(json::object{{"id", y.id}, {"name", y.name}, {"income_fen", income}, {"expense_fen", expense},
-                                   {"surplus_fen", income - expense}, {"accounts", std::move(accs)}});
+      yards.push_back(json::object{{"id", y.id},
+                                   {"name", y.name},
+                                   {"income_fen", income},
+                                   {"expense_fen", expense},
+                                   {"surplus_fen", income - expense},
+                                   {"accounts", std::move(accs)}});
     }
-    return json::object{{"compound_id", cid}, {"as_of", as_of.empty() ? json::value(nullptr) : json::value(as_of)},
-                        {"tree_size", store::ledger_size(c, cid)}, {"accounts", std::move(accounts)},
-                        {"courtyards", std::move(yards)}, {"sums", std::move(flat)}};
+    return json::object{{"compound_id", cid},
+                        {"as_of", as_of.empty() ? json::value(nullptr) : json::value(as_of)},
+                        {"tree_size", store::ledger_size(c, cid)},
+                        {"accounts", std::move(accounts)},
+                        {"courtyards", std::move(yards)},
+                        {"sums", std::move(flat)}};
   });
 }
 
@@ -1012,10 +1187,13 @@ VoucherFile voucher_file(App& app, I cid, const std::string& sha) {
     // The scan of a paper ballot in a secret vote shows how that owner voted: never public.
     // A replaced scan stays private too: every scan ever entered for a secret ballot is listed.
     if (!v ||
-        c.query_one("SELECT 1 FROM ballots b JOIN votes v ON v.id = b.vote_id WHERE b.compound_id = ? AND "
-                    "b.voucher_sha256 = ? AND v.secret = 1 LIMIT 1",
-                    {cid, sha}) ||
-        c.query_one("SELECT 1 FROM ballot_scans WHERE compound_id = ? AND sha256 = ? AND secret = 1 LIMIT 1", {cid, sha}))
+        c.query_one(
+            "SELECT 1 FROM ballots b JOIN votes v ON v.id = b.vote_id WHERE b.compound_id = ? AND "
+            "b.voucher_sha256 = ? AND v.secret = 1 LIMIT 1",
+            {cid, sha}) ||
+        c.query_one(
+            "SELECT 1 FROM ballot_scans WHERE compound_id = ? AND sha256 = ? AND secret = 1 LIMIT 1",
+            {cid, sha}))
       throw_not_found("凭证", "Voucher");
     return VoucherFile{v->mime, v->bytes};
   });

@@ -2,15 +2,15 @@
 
 #include <map>
 
-#include "domain/assert.h"
 #include <set>
+#include "domain/assert.h"
 
 #include "app/json_in.h"
 #include "app/notify.h"
-#include "domain/text.h"
 #include "domain/ledger/merkle.h"
 #include "domain/mask.h"
 #include "domain/service.h"
+#include "domain/text.h"
 #include "domain/upload.h"
 #include "store/ledger_repo.h"
 
@@ -27,7 +27,8 @@ constexpr std::size_t kMaxNoteChars = 500;
 constexpr I kHourMs = 3600'000;
 
 struct NeedRec {
-  I id = 0, courtyard_id = 0, filed_by = 0, filed_at = 0, responded_at = 0, closed_at = 0, proposal_id = 0, supporters = 0;
+  I id = 0, courtyard_id = 0, filed_by = 0, filed_at = 0, responded_at = 0, closed_at = 0,
+    proposal_id = 0, supporters = 0;
   std::string category, place, body, photos, source, status, service_code, courtyard, filer;
 };
 
@@ -39,55 +40,67 @@ const char* kNeedColumns =
 
 NeedRec need_of(const store::Row& r) {
   NeedRec n;
-  n.id = r.i64(0), n.courtyard_id = r.i64(1), n.filed_by = r.i64(2), n.filed_at = r.i64(3), n.responded_at = r.i64(4);
+  n.id = r.i64(0), n.courtyard_id = r.i64(1), n.filed_by = r.i64(2), n.filed_at = r.i64(3),
+  n.responded_at = r.i64(4);
   n.closed_at = r.i64(5), n.proposal_id = r.i64(6), n.supporters = r.i64(7);
-  n.category = r.str(8), n.place = r.str(9), n.body = r.str(10), n.photos = r.str(11), n.source = r.str(12);
+  n.category = r.str(8), n.place = r.str(9), n.body = r.str(10), n.photos = r.str(11),
+  n.source = r.str(12);
   n.status = r.str(13), n.service_code = r.str(14), n.courtyard = r.str(15), n.filer = r.str(16);
   return n;
 }
 
 NeedRec require_need(Connection& c, I cid, I id) {
-  auto r = c.query_one(std::string(kNeedColumns) + "WHERE n.compound_id = ? AND n.id = ?", {cid, id});
+  auto r =
+      c.query_one(std::string(kNeedColumns) + "WHERE n.compound_id = ? AND n.id = ?", {cid, id});
   if (!r) throw_not_found("需求", "Need");
   return need_of(*r);
 }
 
 json::object need_json(Connection& c, const NeedRec& n, I viewer) {
-  json::object o{{"id", n.id},
-                 {"category", n.category},
-                 {"body", n.body},
-                 {"place", n.place},
-                 {"courtyard_id", n.courtyard_id ? json::value(n.courtyard_id) : json::value(nullptr)},
-                 {"courtyard", n.courtyard},
-                 {"photos", parse_json(n.photos)},
-                 {"source", n.source},
-                 {"filer", mask_name(n.filer)},
-                 {"filed_at", n.filed_at},
-                 {"status", n.status},
-                 {"supporters", n.supporters},
-                 {"responded_at", n.responded_at ? json::value(n.responded_at) : json::value(nullptr)},
-                 {"closed_at", n.closed_at ? json::value(n.closed_at) : json::value(nullptr)},
-                 {"service_code", n.service_code.empty() ? json::value(nullptr) : json::value(n.service_code)},
-                 {"proposal_id", n.proposal_id ? json::value(n.proposal_id) : json::value(nullptr)},
-                 {"project_id", [&]() -> json::value {
-                    auto p = c.query_one("SELECT MIN(id) FROM projects WHERE need_id = ?", {n.id});
-                    return p && !p->is_null(0) ? json::value(p->i64(0)) : json::value(nullptr);
-                  }()},
-                 {"mine", viewer != 0 && viewer == n.filed_by}};
-  o["supported"] = viewer != 0 && c.query_one("SELECT 1 FROM need_supports WHERE need_id = ? AND user_id = ?", {n.id, viewer}).has_value();
+  json::object o{
+      {"id", n.id},
+      {"category", n.category},
+      {"body", n.body},
+      {"place", n.place},
+      {"courtyard_id", n.courtyard_id ? json::value(n.courtyard_id) : json::value(nullptr)},
+      {"courtyard", n.courtyard},
+      {"photos", parse_json(n.photos)},
+      {"source", n.source},
+      {"filer", mask_name(n.filer)},
+      {"filed_at", n.filed_at},
+      {"status", n.status},
+      {"supporters", n.supporters},
+      {"responded_at", n.responded_at ? json::value(n.responded_at) : json::value(nullptr)},
+      {"closed_at", n.closed_at ? json::value(n.closed_at) : json::value(nullptr)},
+      {"service_code", n.service_code.empty() ? json::value(nullptr) : json::value(n.service_code)},
+      {"proposal_id", n.proposal_id ? json::value(n.proposal_id) : json::value(nullptr)},
+      {"project_id",
+       [&]() -> json::value {
+         auto p = c.query_one("SELECT MIN(id) FROM projects WHERE need_id = ?", {n.id});
+         return p && !p->is_null(0) ? json::value(p->i64(0)) : json::value(nullptr);
+       }()},
+      {"mine", viewer != 0 && viewer == n.filed_by}};
+  o["supported"] =
+      viewer != 0 &&
+      c.query_one("SELECT 1 FROM need_supports WHERE need_id = ? AND user_id = ?", {n.id, viewer})
+          .has_value();
   return o;
 }
 
-void add_event(Connection& c, I cid, I need_id, I at, const std::string& status, const std::string& note, I by, const std::string& role) {
-  c.execute("INSERT INTO need_events (compound_id, need_id, at, status, note, by_user, by_role) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {cid, need_id, at, status, note, by ? store::Value(by) : store::Value(nullptr), role});
+void add_event(Connection& c, I cid, I need_id, I at, const std::string& status,
+               const std::string& note, I by, const std::string& role) {
+  c.execute(
+      "INSERT INTO need_events (compound_id, need_id, at, status, note, by_user, by_role) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {cid, need_id, at, status, note, by ? store::Value(by) : store::Value(nullptr), role});
 }
 
 json::object need_detail(Connection& c, I cid, I id, I viewer) {
   auto o = need_json(c, require_need(c, cid, id), viewer);
   json::array timeline;
-  for (auto& r : c.query("SELECT at, status, note, by_role FROM need_events WHERE need_id = ? ORDER BY id", {id}))
-    timeline.push_back(json::object{{"at", r.i64(0)}, {"status", r.str(1)}, {"note", r.str(2)}, {"by_role", r.str(3)}});
+  for (auto& r : c.query(
+           "SELECT at, status, note, by_role FROM need_events WHERE need_id = ? ORDER BY id", {id}))
+    timeline.push_back(json::object{
+        {"at", r.i64(0)}, {"status", r.str(1)}, {"note", r.str(2)}, {"by_role", r.str(3)}});
   o["timeline"] = std::move(timeline);
   return o;
 }
@@ -97,21 +110,25 @@ json::object need_detail(Connection& c, I cid, I id, I viewer) {
 std::string acting_role(const Caller& who, I cid) {
   const Principal* p = who.p();
   if (!p) return "";
-  for (Role r : {Role::staff, Role::committee, Role::trustee, Role::worker, Role::auditor, Role::resident})
+  for (Role r :
+       {Role::staff, Role::committee, Role::trustee, Role::worker, Role::auditor, Role::resident})
     if (p->has(cid, r)) return std::string(to_string(r));
   return p->is_admin ? "staff" : "";
 }
 
-std::string read_photo_list(Connection& c, I cid, const json::value* photos, std::vector<FieldError>& errs) {
+std::string read_photo_list(Connection& c, I cid, const json::value* photos,
+                            std::vector<FieldError>& errs) {
   json::array out;
   if (!photos || photos->is_null()) return "[]";
   if (!photos->is_array() || photos->as_array().size() > kMaxPhotos) {
-    errs.push_back({"photos", "照片应为最多 9 张已上传照片的编号列表", "photos must list at most 9 uploaded photos"});
+    errs.push_back({"photos", "照片应为最多 9 张已上传照片的编号列表",
+                    "photos must list at most 9 uploaded photos"});
     return "[]";
   }
   std::set<std::string> seen;
   for (const auto& p : photos->as_array()) {
-    if (!p.is_string() || !ledger::from_hex(std::string(p.as_string())) || !store::get_voucher(c, cid, std::string(p.as_string()), false)) {
+    if (!p.is_string() || !ledger::from_hex(std::string(p.as_string())) ||
+        !store::get_voucher(c, cid, std::string(p.as_string()), false)) {
       errs.push_back({"photos", "有照片未上传或编号不对", "a photo was not uploaded here"});
       return "[]";
     }
@@ -120,16 +137,22 @@ std::string read_photo_list(Connection& c, I cid, const json::value* photos, std
   return json::serialize(out);
 }
 
-json::object upload_photo(App& app, const Caller& who, I cid, const std::string& content_type, const std::string& bytes) {
-  if (bytes.size() > kMaxPhotoBytes) throw Error(ErrorKind::too_large, "too-large", "照片超过 5 MB", "The photo is larger than 5 MB");
+json::object upload_photo(App& app, const Caller& who, I cid, const std::string& content_type,
+                          const std::string& bytes) {
+  if (bytes.size() > kMaxPhotoBytes)
+    throw Error(ErrorKind::too_large, "too-large", "照片超过 5 MB",
+                "The photo is larger than 5 MB");
   auto sniffed = upload::sniff(content_type, bytes, false);
-  if (!sniffed) throw Error(ErrorKind::unprocessable, "bad-photo-type", "照片只接受 JPEG 或 PNG 图片", "Photos must be JPEG or PNG images");
+  if (!sniffed)
+    throw Error(ErrorKind::unprocessable, "bad-photo-type", "照片只接受 JPEG 或 PNG 图片",
+                "Photos must be JPEG or PNG images");
   const std::string mime = *sniffed;
   std::string sha = ledger::to_hex(ledger::sha256(bytes));
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     store::insert_voucher(c, cid, sha, mime, bytes, who.user_id(), app.clock_ms());
-    audit(c, app, who, cid, "photo.upload", "voucher:" + sha, {{"size", static_cast<I>(bytes.size())}});
+    audit(c, app, who, cid, "photo.upload", "voucher:" + sha,
+          {{"size", static_cast<I>(bytes.size())}});
     return json::object{{"sha256", sha}, {"mime", mime}, {"size", static_cast<I>(bytes.size())}};
   });
 }
@@ -142,36 +165,46 @@ json::object file_need(App& app, const Caller& who, I cid, std::string_view body
   auto courtyard = in.opt_i64("courtyard_id", 1, INT64_MAX);
   std::string source = in.opt_str("source", 20).value_or("resident");
   if (!category.empty() && !service::valid_category(category))
-    in.add_error("category", "类别应为 cleaning、greening、repairs、safety、parking、noise、facilities 或 other",
-                 "category must be cleaning, greening, repairs, safety, parking, noise, facilities or other");
+    in.add_error(
+        "category",
+        "类别应为 cleaning、greening、repairs、safety、parking、noise、facilities 或 other",
+        "category must be cleaning, greening, repairs, safety, parking, noise, facilities or other");
   if (source != "resident" && source != "visit" && source != "meeting" && source != "questionnaire")
-    in.add_error("source", "来源应为 resident、visit（入户走访）、meeting 或 questionnaire", "source must be resident, visit, meeting or questionnaire");
+    in.add_error("source", "来源应为 resident、visit（入户走访）、meeting 或 questionnaire",
+                 "source must be resident, visit, meeting or questionnaire");
   const json::value* photos = in.get("photos");
   in.finish();
   const std::string role = acting_role(who, cid);
   if (source != "resident" && role != "committee" && role != "staff")
-    throw Error(ErrorKind::forbidden, "not-a-collector", "只有委员会和社区工作人员可以代录走访或会议收集的需求",
-                "Only the committee and community staff record needs gathered on visits or at meetings");
+    throw Error(
+        ErrorKind::forbidden, "not-a-collector",
+        "只有委员会和社区工作人员可以代录走访或会议收集的需求",
+        "Only the committee and community staff record needs gathered on visits or at meetings");
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     std::vector<FieldError> errs;
     std::string photo_list = read_photo_list(c, cid, photos, errs);
-    if (courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?", {cid, *courtyard}))
+    if (courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
+                                  {cid, *courtyard}))
       errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
     if (!errs.empty()) throw_invalid(std::move(errs));
     if (!courtyard)  // a resident's need is about their own courtyard unless they say otherwise
-      if (auto r = c.query_one("SELECT u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
-                               "AND cl.user_id = ? ORDER BY cl.id LIMIT 1",
-                               {cid, who.user_id()}))
+      if (auto r = c.query_one(
+              "SELECT u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
+              "AND cl.user_id = ? ORDER BY cl.id LIMIT 1",
+              {cid, who.user_id()}))
         courtyard = r->i64(0);
     I now = app.clock_ms();
-    I id = c.query_one("INSERT INTO needs (compound_id, courtyard_id, category, place, body, photos, source, filed_by, filed_at, status) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id",
-                       {cid, courtyard ? store::Value(*courtyard) : store::Value(nullptr), category, place, text, photo_list, source,
-                        who.user_id(), now})
-               ->i64(0);
+    I id =
+        c.query_one(
+             "INSERT INTO needs (compound_id, courtyard_id, category, place, body, photos, source, filed_by, filed_at, status) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id",
+             {cid, courtyard ? store::Value(*courtyard) : store::Value(nullptr), category, place,
+              text, photo_list, source, who.user_id(), now})
+            ->i64(0);
     add_event(c, cid, id, now, "open", "", who.user_id(), role);
-    audit(c, app, who, cid, "need.file", "need:" + std::to_string(id), {{"category", category}, {"source", source}});
+    audit(c, app, who, cid, "need.file", "need:" + std::to_string(id),
+          {{"category", category}, {"source", source}});
     return need_json(c, require_need(c, cid, id), who.user_id());
   });
 }
@@ -180,11 +213,15 @@ json::object support_need(App& app, const Caller& who, I cid, I need_id) {
   return app.db.write([&](Connection& c) {
     auto n = require_need(c, cid, need_id);
     if (n.filed_by == who.user_id())
-      throw Error(ErrorKind::conflict, "own-need", "这是您提出的需求，已计入", "You filed this need; it already counts you");
+      throw Error(ErrorKind::conflict, "own-need", "这是您提出的需求，已计入",
+                  "You filed this need; it already counts you");
     if (n.status == "done" || n.status == "declined")
-      throw Error(ErrorKind::conflict, "need-closed", "该需求已办结或不予采纳，不能再附议", "This need is closed");
-    if (!c.query_one("SELECT 1 FROM need_supports WHERE need_id = ? AND user_id = ?", {need_id, who.user_id()})) {
-      c.execute("INSERT INTO need_supports (compound_id, need_id, user_id, at) VALUES (?, ?, ?, ?)", {cid, need_id, who.user_id(), app.clock_ms()});
+      throw Error(ErrorKind::conflict, "need-closed", "该需求已办结或不予采纳，不能再附议",
+                  "This need is closed");
+    if (!c.query_one("SELECT 1 FROM need_supports WHERE need_id = ? AND user_id = ?",
+                     {need_id, who.user_id()})) {
+      c.execute("INSERT INTO need_supports (compound_id, need_id, user_id, at) VALUES (?, ?, ?, ?)",
+                {cid, need_id, who.user_id(), app.clock_ms()});
       c.execute("UPDATE needs SET supporters = supporters + 1 WHERE id = ?", {need_id});
       audit(c, app, who, cid, "need.support", "need:" + std::to_string(need_id));
     }
@@ -199,7 +236,9 @@ json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::str
   auto service_code = in.opt_str("service_code", 40);
   auto proposal_id = in.opt_i64("proposal_id", 1, INT64_MAX);
   auto to = service::parse_need_status(to_text);
-  if (!to_text.empty() && !to) in.add_error("status", "状态应为 service、project、declined、done 或 open", "status must be service, project, declined, done or open");
+  if (!to_text.empty() && !to)
+    in.add_error("status", "状态应为 service、project、declined、done 或 open",
+                 "status must be service, project, declined, done or open");
   if (to == service::NeedStatus::declined && note.empty())
     in.add_error("note", "不予采纳时请写明理由", "a declined need needs a reason");
   in.finish();
@@ -207,58 +246,82 @@ json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::str
     auto n = require_need(c, cid, need_id);
     auto from = service::parse_need_status(n.status);
     if (!from || !service::can_move(*from, *to))
-      throw Error(ErrorKind::conflict, "bad-move", "需求不能从“" + n.status + "”改为“" + to_text + "”",
+      throw Error(ErrorKind::conflict, "bad-move",
+                  "需求不能从“" + n.status + "”改为“" + to_text + "”",
                   "A need cannot move from " + n.status + " to " + to_text);
     std::vector<FieldError> errs;
-    if (service_code && !c.query_one("SELECT 1 FROM plan_items i JOIN service_plans p ON p.id = i.plan_id WHERE p.compound_id = ? "
-                                     "AND i.code = ? LIMIT 1",
-                                     {cid, *service_code}))
+    if (service_code &&
+        !c.query_one(
+            "SELECT 1 FROM plan_items i JOIN service_plans p ON p.id = i.plan_id WHERE p.compound_id = ? "
+            "AND i.code = ? LIMIT 1",
+            {cid, *service_code}))
       errs.push_back({"service_code", "服务清单中没有这一项", "no such item in the service plan"});
-    if (proposal_id && !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?", {cid, *proposal_id}))
+    if (proposal_id && !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?",
+                                    {cid, *proposal_id}))
       errs.push_back({"proposal_id", "本小区没有这个议题", "no such proposal in this compound"});
     if (!errs.empty()) throw_invalid(std::move(errs));
     I now = app.clock_ms();
     const std::string status(service::to_string(*to));
-    c.execute("UPDATE needs SET status = ?, responded_at = COALESCE(responded_at, ?), closed_at = ?, "
-              "service_code = COALESCE(?, service_code), proposal_id = COALESCE(?, proposal_id) WHERE id = ?",
-              {status, now, (*to == service::NeedStatus::done || *to == service::NeedStatus::declined) ? store::Value(now) : store::Value(nullptr),
-               service_code ? store::Value(*service_code) : store::Value(nullptr),
-               proposal_id ? store::Value(*proposal_id) : store::Value(nullptr), need_id});
+    c.execute(
+        "UPDATE needs SET status = ?, responded_at = COALESCE(responded_at, ?), closed_at = ?, "
+        "service_code = COALESCE(?, service_code), proposal_id = COALESCE(?, proposal_id) WHERE id = ?",
+        {status, now,
+         (*to == service::NeedStatus::done || *to == service::NeedStatus::declined)
+             ? store::Value(now)
+             : store::Value(nullptr),
+         service_code ? store::Value(*service_code) : store::Value(nullptr),
+         proposal_id ? store::Value(*proposal_id) : store::Value(nullptr), need_id});
     add_event(c, cid, need_id, now, status, note, who.user_id(), acting_role(who, cid));
     if (n.filed_by && n.filed_by != who.user_id()) {
-      static const std::map<std::string, std::string> words{{"open", "重新受理"}, {"service", "纳入服务清单"}, {"project", "转为项目"},
-                                                            {"declined", "不予采纳"}, {"done", "已办结"}};
-      notify_user(c, cid, n.filed_by,
-                  Notice{"need", "您提出的需求" + words.at(status) + "：" + text::truncate(n.body, 20), note, "/c/" + std::to_string(cid) + "/needs", false},
-                  now);
+      static const std::map<std::string, std::string> words{{"open", "重新受理"},
+                                                            {"service", "纳入服务清单"},
+                                                            {"project", "转为项目"},
+                                                            {"declined", "不予采纳"},
+                                                            {"done", "已办结"}};
+      notify_user(
+          c, cid, n.filed_by,
+          Notice{"need", "您提出的需求" + words.at(status) + "：" + text::truncate(n.body, 20),
+                 note, "/c/" + std::to_string(cid) + "/needs", false},
+          now);
     }
-    audit(c, app, who, cid, "need.triage", "need:" + std::to_string(need_id), {{"from", n.status}, {"to", status}});
+    audit(c, app, who, cid, "need.triage", "need:" + std::to_string(need_id),
+          {{"from", n.status}, {"to", status}});
     return need_detail(c, cid, need_id, who.user_id());
   });
 }
 
-void need_follows_project(Connection& c, I cid, I need_id, const std::string& title, const std::string& to_text, const Caller& who, I now) {
+void need_follows_project(Connection& c, I cid, I need_id, const std::string& title,
+                          const std::string& to_text, const Caller& who, I now) {
   auto n = require_need(c, cid, need_id);
   auto from = service::parse_need_status(n.status);
   auto to = service::parse_need_status(to_text);
-  XINYI_ASSERT(to == service::NeedStatus::project || to == service::NeedStatus::done || to == service::NeedStatus::open);
+  XINYI_ASSERT(to == service::NeedStatus::project || to == service::NeedStatus::done ||
+               to == service::NeedStatus::open);
   static const std::map<std::string, std::pair<std::string, std::string>> words{
-      {"project", {"已立项：", "转为项目："}}, {"done", {"项目已决算：", "已办结："}}, {"open", {"项目已取消：", "重新受理（项目取消）："}}};
+      {"project", {"已立项：", "转为项目："}},
+      {"done", {"项目已决算：", "已办结："}},
+      {"open", {"项目已取消：", "重新受理（项目取消）："}}};
   const auto& [note_prefix, title_prefix] = words.at(to_text);
   if (!from || !service::can_move(*from, *to)) return;
   bool closed = *to == service::NeedStatus::done;
-  c.execute("UPDATE needs SET status = ?, responded_at = COALESCE(responded_at, ?), closed_at = ? WHERE id = ?",
-            {to_text, now, closed ? store::Value(now) : store::Value(nullptr), need_id});
-  add_event(c, cid, need_id, now, to_text, note_prefix + title, who.user_id(), acting_role(who, cid));
+  c.execute(
+      "UPDATE needs SET status = ?, responded_at = COALESCE(responded_at, ?), closed_at = ? WHERE id = ?",
+      {to_text, now, closed ? store::Value(now) : store::Value(nullptr), need_id});
+  add_event(c, cid, need_id, now, to_text, note_prefix + title, who.user_id(),
+            acting_role(who, cid));
   if (n.filed_by && n.filed_by != who.user_id())
     notify_user(c, cid, n.filed_by,
-                Notice{"need", "您提出的需求" + title_prefix + text::truncate(n.body, 20), note_prefix + title, "/c/" + std::to_string(cid) + "/needs", false},
+                Notice{"need", "您提出的需求" + title_prefix + text::truncate(n.body, 20),
+                       note_prefix + title, "/c/" + std::to_string(cid) + "/needs", false},
                 now);
 }
 
-json::array list_needs(App& app, const Caller& who, I cid, const std::string& status, const std::string& category, bool mine) {
-  if (!status.empty() && !service::parse_need_status(status)) throw_invalid({{"status", "没有这种状态", "no such status"}});
-  if (!category.empty() && !service::valid_category(category)) throw_invalid({{"category", "没有这种类别", "no such category"}});
+json::array list_needs(App& app, const Caller& who, I cid, const std::string& status,
+                       const std::string& category, bool mine) {
+  if (!status.empty() && !service::parse_need_status(status))
+    throw_invalid({{"status", "没有这种状态", "no such status"}});
+  if (!category.empty() && !service::valid_category(category))
+    throw_invalid({{"category", "没有这种类别", "no such category"}});
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     std::string sql = std::string(kNeedColumns) + "WHERE n.compound_id = ?";
@@ -282,7 +345,10 @@ json::object needs_summary(App& app, I cid) {
     require_compound(c, cid);
     std::map<std::string, std::map<std::string, I>> counts;
     I total = 0, supporters = 0;
-    for (auto& r : c.query("SELECT category, status, COUNT(*), SUM(supporters) FROM needs WHERE compound_id = ? GROUP BY category, status", {cid})) {
+    for (
+        auto& r : c.query(
+            "SELECT category, status, COUNT(*), SUM(supporters) FROM needs WHERE compound_id = ? GROUP BY category, status",
+            {cid})) {
       counts[r.str(0)][r.str(1)] = r.i64(2);
       total += r.i64(2);
       supporters += r.i64(3);
@@ -296,7 +362,8 @@ json::object needs_summary(App& app, I cid) {
         by_status[st] = k;
         n += k;
       }
-      cats.push_back(json::object{{"category", cat}, {"total", n}, {"by_status", std::move(by_status)}});
+      cats.push_back(
+          json::object{{"category", cat}, {"total", n}, {"by_status", std::move(by_status)}});
     }
     json::object by_status;
     for (const char* st : {"open", "service", "project", "declined", "done"}) {
@@ -305,9 +372,13 @@ json::object needs_summary(App& app, I cid) {
       by_status[st] = k;
     }
     std::vector<I> answer_hours, done_days;
-    for (auto& r : c.query("SELECT filed_at, responded_at, closed_at, status FROM needs WHERE compound_id = ? AND responded_at IS NOT NULL", {cid})) {
+    for (
+        auto& r : c.query(
+            "SELECT filed_at, responded_at, closed_at, status FROM needs WHERE compound_id = ? AND responded_at IS NOT NULL",
+            {cid})) {
       answer_hours.push_back((r.i64(1) - r.i64(0) + kHourMs / 2) / kHourMs);
-      if (r.str(3) == "done" && r.opt_i64(2)) done_days.push_back((*r.opt_i64(2) - r.i64(0) + 12 * kHourMs) / (24 * kHourMs));
+      if (r.str(3) == "done" && r.opt_i64(2))
+        done_days.push_back((*r.opt_i64(2) - r.i64(0) + 12 * kHourMs) / (24 * kHourMs));
     }
     return json::object{{"compound_id", cid},
                         {"total", total},

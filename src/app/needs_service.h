@@ -27,15 +27,17 @@ inline constexpr std::size_t kMaxPhotos = 9;
 inline constexpr std::size_t kMaxPhotoBytes = 5 * 1024 * 1024;
 
 // A photo (JPEG or PNG, ≤ 5 MB) for a need or a work log; returns its sha256 to cite.
-boost::json::object upload_photo(App& app, const Caller& who, std::int64_t cid, const std::string& content_type,
-                                 const std::string& bytes);
+boost::json::object upload_photo(App& app, const Caller& who, std::int64_t cid,
+                                 const std::string& content_type, const std::string& bytes);
 
 boost::json::object file_need(App& app, const Caller& who, std::int64_t cid, std::string_view body);
-boost::json::object support_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id);
-boost::json::object triage_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id, std::string_view body);
+boost::json::object support_need(App& app, const Caller& who, std::int64_t cid,
+                                 std::int64_t need_id);
+boost::json::object triage_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id,
+                                std::string_view body);
 // Members' list, newest first; `status`/`category` filter when non-empty; `mine` only the caller's.
-boost::json::array list_needs(App& app, const Caller& who, std::int64_t cid, const std::string& status,
-                              const std::string& category, bool mine);
+boost::json::array list_needs(App& app, const Caller& who, std::int64_t cid,
+                              const std::string& status, const std::string& category, bool mine);
 boost::json::object get_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id);
 // Public: counts by category and status, median hours to a first answer and days to done.
 boost::json::object needs_summary(App& app, std::int64_t cid);
@@ -44,13 +46,15 @@ boost::json::object needs_summary(App& app, std::int64_t cid);
 
 // Reads `photos` (a list of sha256 of this compound's uploads) from a JSON field; 422 on an
 // unknown one. Returns them as a JSON array text.
-std::string read_photo_list(store::Connection& c, std::int64_t cid, const boost::json::value* photos, std::vector<FieldError>& errs);
+std::string read_photo_list(store::Connection& c, std::int64_t cid,
+                            const boost::json::value* photos, std::vector<FieldError>& errs);
 // The role a person acts in, for timelines that name a role rather than a person.
 std::string acting_role(const Caller& who, std::int64_t cid);
 // A renewal project took the need up (`to` = "project"), was settled ("done") or cancelled
 // ("open": the need goes back on the list). Moves the need if its state allows, with a timeline
 // event, and tells whoever filed it.
-void need_follows_project(store::Connection& c, std::int64_t cid, std::int64_t need_id, const std::string& project_title,
-                          const std::string& to, const Caller& who, std::int64_t now);
+void need_follows_project(store::Connection& c, std::int64_t cid, std::int64_t need_id,
+                          const std::string& project_title, const std::string& to,
+                          const Caller& who, std::int64_t now);
 
 }  // namespace xinyi::app

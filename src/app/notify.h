@@ -9,10 +9,10 @@
 // kMaxAttempts tries, then `failed`); a person who has opted out of a channel when the message
 // is due gets nothing (`skipped`), even if it was queued before they opted out.
 //
-// Sinks (http/outbound.h) are chosen by configuration (`--notify-sink`), so a real SMS or WeChat gateway plugs in
-// without code changes: `log` (the server log), `file:/path` (one JSON line per message: what
-// tests and the demo read), `webhook:http://host:port/path` (POST the message as JSON to a
-// gateway; any non-2xx answer is a failure to retry).
+// Sinks (http/outbound.h) are chosen by configuration (`--notify-sink`), so a real SMS or WeChat
+// gateway plugs in without code changes: `log` (the server log), `file:/path` (one JSON line per
+// message: what tests and the demo read), `webhook:http://host:port/path` (POST the message as JSON
+// to a gateway; any non-2xx answer is a failure to retry).
 #pragma once
 
 #include <boost/json.hpp>
@@ -32,21 +32,24 @@ struct Notice {
   std::string kind;   // bill, payment, need, vote, visit, announcement, milestone
   std::string title;  // one line, shown in the list and as the text message
   std::string body;
-  std::string link;   // a path in the web app, e.g. /c/1/needs
-  bool sms = false;   // also queue a text message (to those with a phone who did not opt out)
+  std::string link;  // a path in the web app, e.g. /c/1/needs
+  bool sms = false;  // also queue a text message (to those with a phone who did not opt out)
 };
 
 // In the caller's write transaction. To one person; to everyone who has claimed one of the
 // units; or to everyone who has claimed a unit of the compound or of one courtyard.
-void notify_user(store::Connection& c, std::int64_t cid, std::int64_t user_id, const Notice& n, std::int64_t now);
-void notify_units(store::Connection& c, std::int64_t cid, const std::string& unit_filter_sql, const std::vector<store::Value>& args,
-                  const Notice& n, std::int64_t now);
+void notify_user(store::Connection& c, std::int64_t cid, std::int64_t user_id, const Notice& n,
+                 std::int64_t now);
+void notify_units(store::Connection& c, std::int64_t cid, const std::string& unit_filter_sql,
+                  const std::vector<store::Value>& args, const Notice& n, std::int64_t now);
 
 // The signed-in person's notifications, newest first (at most `limit`, ids below `before` when
 // non-zero), with the unread count.
-boost::json::object my_notifications(App& app, const Caller& who, std::int64_t before, std::int64_t limit);
+boost::json::object my_notifications(App& app, const Caller& who, std::int64_t before,
+                                     std::int64_t limit);
 // Newer than `after_id`, oldest first (for the live stream).
-boost::json::array notifications_after(App& app, std::int64_t user_id, std::int64_t after_id, std::int64_t limit);
+boost::json::array notifications_after(App& app, std::int64_t user_id, std::int64_t after_id,
+                                       std::int64_t limit);
 std::int64_t last_notification_id(App& app, std::int64_t user_id);
 // body: {"ids":[…]} or {"all":true}.
 boost::json::object mark_notifications_read(App& app, const Caller& who, std::string_view body);

@@ -44,7 +44,9 @@ struct Project {
   I created_at = 0, updated_at = 0;
 };
 
-std::optional<I> opt(const store::Row& r, int i) { return r.is_null(i) ? std::nullopt : std::optional<I>(r.i64(i)); }
+std::optional<I> opt(const store::Row& r, int i) {
+  return r.is_null(i) ? std::nullopt : std::optional<I>(r.i64(i));
+}
 json::value jopt(const std::optional<I>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 Project require_project(Connection& c, I cid, I pid) {
@@ -91,16 +93,20 @@ void require_allowed(const Project& p, pj::Action a, const char* zh_action, cons
 
 std::vector<pj::Line> load_lines(Connection& c, I pid) {
   std::vector<pj::Line> out;
-  for (auto& r : c.query("SELECT id, name, account, budget_fen FROM project_lines WHERE project_id = ? AND retired = 0 ORDER BY position",
-                         {pid}))
+  for (
+      auto& r : c.query(
+          "SELECT id, name, account, budget_fen FROM project_lines WHERE project_id = ? AND retired = 0 ORDER BY position",
+          {pid}))
     out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3)});
   return out;
 }
 
 std::vector<pj::Funding> load_funding(Connection& c, I pid) {
   std::vector<pj::Funding> out;
-  for (auto& r : c.query("SELECT source, courtyard_id, amount_fen FROM project_funding WHERE project_id = ? ORDER BY source, courtyard_id",
-                         {pid}))
+  for (
+      auto& r : c.query(
+          "SELECT source, courtyard_id, amount_fen FROM project_funding WHERE project_id = ? ORDER BY source, courtyard_id",
+          {pid}))
     out.push_back({pj::parse_source(r.str(0)).value(), r.i64(1), r.i64(2)});
   return out;
 }
@@ -114,9 +120,11 @@ struct Committed {
 
 Committed committed(Connection& c, I pid) {
   Committed k;
-  for (auto& r : c.query("SELECT project_line_id, funding_source, courtyard_id, status, amount_fen FROM disbursements "
-                         "WHERE project_id = ? AND status IN ('pending', 'executed') AND funding_source <> 'crowdfunding_refund'",
-                         {pid})) {
+  for (
+      auto& r : c.query(
+          "SELECT project_line_id, funding_source, courtyard_id, status, amount_fen FROM disbursements "
+          "WHERE project_id = ? AND status IN ('pending', 'executed') AND funding_source <> 'crowdfunding_refund'",
+          {pid})) {
     bool paid = r.str(3) == "executed";
     I amount = r.i64(4);
     std::string src = r.str(1);
@@ -129,15 +137,18 @@ Committed committed(Connection& c, I pid) {
 }
 
 I crowd_collected(Connection& c, I pid) {
-  return c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NULL", {pid});
+  return c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NULL",
+      {pid});
 }
 
 // Crowdfunding surplus given back after the work (pending and executed refund disbursements).
 std::pair<I, I> crowd_surplus_refunds(Connection& c, I pid) {
-  auto r = c.query_one("SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_fen ELSE 0 END), 0), "
-                       "COALESCE(SUM(CASE WHEN status = 'executed' THEN amount_fen ELSE 0 END), 0) FROM disbursements "
-                       "WHERE project_id = ? AND funding_source = 'crowdfunding_refund'",
-                       {pid});
+  auto r = c.query_one(
+      "SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_fen ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN status = 'executed' THEN amount_fen ELSE 0 END), 0) FROM disbursements "
+      "WHERE project_id = ? AND funding_source = 'crowdfunding_refund'",
+      {pid});
   return {r->i64(0), r->i64(1)};
 }
 
@@ -145,20 +156,23 @@ std::pair<I, I> crowd_surplus_refunds(Connection& c, I pid) {
 // subsidy payments already took or asked for.
 I subsidy_available(Connection& c, I cid) {
   I received = -store::account_balance(c, cid, "4008");
-  I committed = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND funding_source = 'subsidy' "
-                         "AND status IN ('pending', 'executed')",
-                         {cid});
+  I committed = c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND funding_source = 'subsidy' "
+      "AND status IN ('pending', 'executed')",
+      {cid});
   return received - committed;
 }
 
 // A courtyard's own surplus: its income less its costs as booked to it (restricted income —
 // donations, crowdfunding, subsidies — is not surplus), less payment requests still pending.
 I courtyard_surplus_available(Connection& c, I cid, I yard) {
-  I net = c.scalar("SELECT COALESCE(SUM(b.amount_fen), 0) FROM balance_totals b JOIN accounts a ON a.compound_id = b.compound_id AND a.code = b.account "
-                   "WHERE b.compound_id = ? AND b.courtyard_id = ? AND a.type IN ('income', 'expense') AND a.code NOT IN ('4005', '4007', '4008')",
-                   {cid, yard});
-  I pending = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND courtyard_id = ? AND status = 'pending'",
-                       {cid, yard});
+  I net = c.scalar(
+      "SELECT COALESCE(SUM(b.amount_fen), 0) FROM balance_totals b JOIN accounts a ON a.compound_id = b.compound_id AND a.code = b.account "
+      "WHERE b.compound_id = ? AND b.courtyard_id = ? AND a.type IN ('income', 'expense') AND a.code NOT IN ('4005', '4007', '4008')",
+      {cid, yard});
+  I pending = c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND courtyard_id = ? AND status = 'pending'",
+      {cid, yard});
   return -net - pending;
 }
 
@@ -166,22 +180,30 @@ std::string read_vouchers(Connection& c, I cid, const json::value* v) {
   std::vector<FieldError> errs;
   std::string files = read_photo_list(c, cid, v, errs);
   if (!errs.empty())
-    throw_invalid({{"vouchers", "凭证应为最多 9 个已在本小区上传的文件", "vouchers lists at most 9 files uploaded to this compound"}});
+    throw_invalid({{"vouchers", "凭证应为最多 9 个已在本小区上传的文件",
+                    "vouchers lists at most 9 files uploaded to this compound"}});
   return files;
 }
 
 // The charity fund's bank balance, less what pending requests would take from it.
-I charity_available(Connection& c, I cid) { return store::account_balance(c, cid, "1002") - store::pending_from(c, cid, "1002"); }
+I charity_available(Connection& c, I cid) {
+  return store::account_balance(c, cid, "1002") - store::pending_from(c, cid, "1002");
+}
 
-void event(Connection& c, const Project& p, I now, const std::string& kind, const std::string& text) {
-  c.execute("INSERT INTO project_events (project_id, compound_id, at, kind, text) VALUES (?, ?, ?, ?, ?)", {p.id, p.cid, now, kind, text});
+void event(Connection& c, const Project& p, I now, const std::string& kind,
+           const std::string& text) {
+  c.execute(
+      "INSERT INTO project_events (project_id, compound_id, at, kind, text) VALUES (?, ?, ?, ?, ?)",
+      {p.id, p.cid, now, kind, text});
   c.execute("UPDATE projects SET updated_at = ? WHERE id = ?", {now, p.id});
 }
 
 // Everyone following the project hears of a step (in-app; milestones and the outcome matter).
 void tell_followers(Connection& c, const Project& p, I now, const std::string& what) {
-  Notice n{"project", p.title + "：" + what, "", "/c/" + std::to_string(p.cid) + "/projects/" + std::to_string(p.id), false};
-  for (auto& r : c.query("SELECT user_id FROM project_followers WHERE project_id = ?", {p.id})) notify_user(c, p.cid, r.i64(0), n, now);
+  Notice n{"project", p.title + "：" + what, "",
+           "/c/" + std::to_string(p.cid) + "/projects/" + std::to_string(p.id), false};
+  for (auto& r : c.query("SELECT user_id FROM project_followers WHERE project_id = ?", {p.id}))
+    notify_user(c, p.cid, r.i64(0), n, now);
 }
 
 void set_status(Connection& c, Project& p, pj::Status s) {
@@ -191,21 +213,25 @@ void set_status(Connection& c, Project& p, pj::Status s) {
 
 // Households who may answer the acceptance questionnaire: the project's courtyard, or all.
 I audience_households(Connection& c, const Project& p) {
-  return p.courtyard_id ? c.scalar("SELECT COUNT(*) FROM units WHERE compound_id = ? AND courtyard_id = ?", {p.cid, p.courtyard_id})
-                        : c.scalar("SELECT COUNT(*) FROM units WHERE compound_id = ?", {p.cid});
+  return p.courtyard_id
+             ? c.scalar("SELECT COUNT(*) FROM units WHERE compound_id = ? AND courtyard_id = ?",
+                        {p.cid, p.courtyard_id})
+             : c.scalar("SELECT COUNT(*) FROM units WHERE compound_id = ?", {p.cid});
 }
 
 pj::AcceptanceTally acceptance_tally(Connection& c, const Project& p) {
   pj::AcceptanceTally t;
   t.households = audience_households(c, p);
   if (!p.questionnaire_id) return t;
-  for (auto& r : c.query("SELECT answers FROM survey_responses WHERE questionnaire_id = ?", {*p.questionnaire_id})) {
+  for (auto& r : c.query("SELECT answers FROM survey_responses WHERE questionnaire_id = ?",
+                         {*p.questionnaire_id})) {
     ++t.responses;
     json::value v = json::parse(r.str(0));
     const auto& a = v.as_array();
     if (!a.empty() && a[0].is_object())
-      if (auto* ch = a[0].as_object().if_contains("choices"); ch && ch->is_array() && ch->as_array().size() == 1 &&
-                                                            ch->as_array()[0].is_int64() && ch->as_array()[0].as_int64() == 0)
+      if (auto* ch = a[0].as_object().if_contains("choices");
+          ch && ch->is_array() && ch->as_array().size() == 1 && ch->as_array()[0].is_int64() &&
+          ch->as_array()[0].as_int64() == 0)
         ++t.agree;
   }
   t.responses = std::min(t.responses, t.households);  // a unit removed after answering
@@ -214,23 +240,29 @@ pj::AcceptanceTally acceptance_tally(Connection& c, const Project& p) {
 }
 
 // What the list shows of a project; project_json() adds the rest from the same lines and sums.
-json::object summary_json(Connection& c, const Project& p, const std::vector<pj::Line>& lines, const Committed& k, I collected) {
-  return {{"id", p.id},
-          {"title", p.title},
-          {"courtyard_id", p.courtyard_id},
-          {"courtyard", p.courtyard},
-          {"status", pj::to_string(p.status)},
-          {"status_zh", pj::status_zh(p.status)},
-          {"budget_fen", pj::total(lines)},
-          {"contract_fen", p.contract_fen},
-          {"paid_fen", k.paid},
-          {"pending_fen", k.pending},
-          {"crowdfund_goal_fen", p.crowdfund_goal},
-          {"pledged_fen", c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM pledges WHERE project_id = ? AND status <> 'refunded'", {p.id})},
-          {"collected_fen", collected},
-          {"acceptance_mode", pj::to_string(p.mode)},
-          {"followers", c.scalar("SELECT COUNT(*) FROM project_followers WHERE project_id = ?", {p.id})},
-          {"updated_at", p.updated_at}};
+json::object summary_json(Connection& c, const Project& p, const std::vector<pj::Line>& lines,
+                          const Committed& k, I collected) {
+  return {
+      {"id", p.id},
+      {"title", p.title},
+      {"courtyard_id", p.courtyard_id},
+      {"courtyard", p.courtyard},
+      {"status", pj::to_string(p.status)},
+      {"status_zh", pj::status_zh(p.status)},
+      {"budget_fen", pj::total(lines)},
+      {"contract_fen", p.contract_fen},
+      {"paid_fen", k.paid},
+      {"pending_fen", k.pending},
+      {"crowdfund_goal_fen", p.crowdfund_goal},
+      {"pledged_fen",
+       c.scalar(
+           "SELECT COALESCE(SUM(amount_fen), 0) FROM pledges WHERE project_id = ? AND status <> 'refunded'",
+           {p.id})},
+      {"collected_fen", collected},
+      {"acceptance_mode", pj::to_string(p.mode)},
+      {"followers",
+       c.scalar("SELECT COUNT(*) FROM project_followers WHERE project_id = ?", {p.id})},
+      {"updated_at", p.updated_at}};
 }
 
 json::object project_json(Connection& c, const Project& p, const Caller& who, I threshold) {
@@ -252,87 +284,135 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
   o["vote_passed"] = passed;
   json::array lj;
   for (const auto& l : lines)
-    lj.push_back(json::object{{"id", l.id}, {"name", l.name}, {"account", l.account}, {"budget_fen", l.budget_fen},
-                              {"paid_fen", k.line_paid[l.id]}, {"pending_fen", k.line_pending[l.id]}});
+    lj.push_back(json::object{{"id", l.id},
+                              {"name", l.name},
+                              {"account", l.account},
+                              {"budget_fen", l.budget_fen},
+                              {"paid_fen", k.line_paid[l.id]},
+                              {"pending_fen", k.line_pending[l.id]}});
   o["lines"] = std::move(lj);
   json::array fj;
   for (const auto& f : funding) {
     std::string src(pj::to_string(f.source));
-    I paid = k.source_paid[{src, f.courtyard_id}], pending = k.source_pending[{src, f.courtyard_id}];
-    json::object x{{"source", src}, {"courtyard_id", f.courtyard_id}, {"amount_fen", f.amount_fen}, {"paid_fen", paid}, {"pending_fen", pending}};
+    I paid = k.source_paid[{src, f.courtyard_id}],
+      pending = k.source_pending[{src, f.courtyard_id}];
+    json::object x{{"source", src},
+                   {"courtyard_id", f.courtyard_id},
+                   {"amount_fen", f.amount_fen},
+                   {"paid_fen", paid},
+                   {"pending_fen", pending}};
     if (f.source == pj::Source::crowdfunding) x["available_fen"] = collected - paid - pending;
     if (f.source == pj::Source::charity) x["available_fen"] = charity_available(c, p.cid);
     if (f.source == pj::Source::subsidy) x["available_fen"] = subsidy_available(c, p.cid);
-    if (f.source == pj::Source::courtyard_surplus) x["available_fen"] = courtyard_surplus_available(c, p.cid, f.courtyard_id);
+    if (f.source == pj::Source::courtyard_surplus)
+      x["available_fen"] = courtyard_surplus_available(c, p.cid, f.courtyard_id);
     fj.push_back(std::move(x));
   }
   o["funding"] = std::move(fj);
   json::array qj, cj, all_vouchers;
   std::string names, first_signed;
   std::map<I, I> paid_to;
-  for (auto& r : c.query("SELECT project_quote_id, SUM(amount_fen) FROM disbursements WHERE project_id = ? AND status = 'executed' "
-                         "GROUP BY project_quote_id",
-                         {p.id}))
+  for (
+      auto& r : c.query(
+          "SELECT project_quote_id, SUM(amount_fen) FROM disbursements WHERE project_id = ? AND status = 'executed' "
+          "GROUP BY project_quote_id",
+          {p.id}))
     if (!r.is_null(0)) paid_to[r.i64(0)] = r.i64(1);
-  for (auto& r : c.query("SELECT id, contractor, amount_fen, note, vouchers, signed_on, contract_vouchers FROM project_quotes "
-                         "WHERE project_id = ? ORDER BY id",
-                         {p.id})) {
+  for (
+      auto& r : c.query(
+          "SELECT id, contractor, amount_fen, note, vouchers, signed_on, contract_vouchers FROM project_quotes "
+          "WHERE project_id = ? ORDER BY id",
+          {p.id})) {
     bool chosen = !r.is_null(5);
-    qj.push_back(json::object{{"id", r.i64(0)}, {"contractor", r.str(1)}, {"amount_fen", r.i64(2)}, {"note", r.str(3)},
-                              {"vouchers", json::parse(r.str(4))}, {"chosen", chosen}});
+    qj.push_back(json::object{{"id", r.i64(0)},
+                              {"contractor", r.str(1)},
+                              {"amount_fen", r.i64(2)},
+                              {"note", r.str(3)},
+                              {"vouchers", json::parse(r.str(4))},
+                              {"chosen", chosen}});
     if (!chosen) continue;
     json::value cv = json::parse(r.str(6));
     for (const auto& h : cv.as_array()) all_vouchers.push_back(h);
-    cj.push_back(json::object{{"quote_id", r.i64(0)}, {"contractor", r.str(1)}, {"amount_fen", r.i64(2)}, {"signed_on", r.str(5)},
-                              {"vouchers", cv}, {"paid_fen", paid_to[r.i64(0)]}});
+    cj.push_back(json::object{{"quote_id", r.i64(0)},
+                              {"contractor", r.str(1)},
+                              {"amount_fen", r.i64(2)},
+                              {"signed_on", r.str(5)},
+                              {"vouchers", cv},
+                              {"paid_fen", paid_to[r.i64(0)]}});
     names += (names.empty() ? "" : "、") + r.str(1);
     if (first_signed.empty() || r.str(5) < first_signed) first_signed = r.str(5);
   }
   o["quotes"] = std::move(qj);
   if (!cj.empty())
-    o["contract"] = json::object{{"contractor", names}, {"amount_fen", p.contract_fen}, {"signed_on", first_signed},
+    o["contract"] = json::object{{"contractor", names},
+                                 {"amount_fen", p.contract_fen},
+                                 {"signed_on", first_signed},
                                  {"vouchers", std::move(all_vouchers)}};
   else
     o["contract"] = nullptr;
   o["contracts"] = std::move(cj);
   json::array mj;
-  for (auto& r : c.query("SELECT id, title, due_on, done_on, note, photos FROM project_milestones WHERE project_id = ? ORDER BY id", {p.id}))
-    mj.push_back(json::object{{"id", r.i64(0)}, {"title", r.str(1)}, {"due_on", r.is_null(2) ? json::value(nullptr) : json::value(r.str(2))},
-                              {"done_on", r.is_null(3) ? json::value(nullptr) : json::value(r.str(3))}, {"note", r.str(4)},
-                              {"photos", json::parse(r.str(5))}});
+  for (
+      auto& r : c.query(
+          "SELECT id, title, due_on, done_on, note, photos FROM project_milestones WHERE project_id = ? ORDER BY id",
+          {p.id}))
+    mj.push_back(
+        json::object{{"id", r.i64(0)},
+                     {"title", r.str(1)},
+                     {"due_on", r.is_null(2) ? json::value(nullptr) : json::value(r.str(2))},
+                     {"done_on", r.is_null(3) ? json::value(nullptr) : json::value(r.str(3))},
+                     {"note", r.str(4)},
+                     {"photos", json::parse(r.str(5))}});
   o["milestones"] = std::move(mj);
   json::array pay;
-  for (auto& r : c.query("SELECT id, project_line_id, funding_source, amount_fen, payee, status, entry_idx, COALESCE(decided_at, requested_at), "
-                         "expense_account, payee_is_person FROM disbursements WHERE project_id = ? ORDER BY id",
-                         {p.id})) {
+  for (
+      auto& r : c.query(
+          "SELECT id, project_line_id, funding_source, amount_fen, payee, status, entry_idx, COALESCE(decided_at, requested_at), "
+          "expense_account, payee_is_person FROM disbursements WHERE project_id = ? ORDER BY id",
+          {p.id})) {
     // As everywhere public: aid never names the household, a person is masked.
-    std::string payee = r.str(8) == ledger::kAidAccount ? std::string(ledger::kAidPayee) : r.i64(9) ? mask_name(r.str(4)) : r.str(4);
-    pay.push_back(json::object{{"id", r.i64(0)}, {"line_id", r.i64(1)}, {"source", r.str(2)}, {"amount_fen", r.i64(3)},
-                               {"payee", payee}, {"status", r.str(5)}, {"entry_index", jopt(opt(r, 6))},
+    std::string payee = r.str(8) == ledger::kAidAccount ? std::string(ledger::kAidPayee)
+                        : r.i64(9)                      ? mask_name(r.str(4))
+                                                        : r.str(4);
+    pay.push_back(json::object{{"id", r.i64(0)},
+                               {"line_id", r.i64(1)},
+                               {"source", r.str(2)},
+                               {"amount_fen", r.i64(3)},
+                               {"payee", payee},
+                               {"status", r.str(5)},
+                               {"entry_index", jopt(opt(r, 6))},
                                {"date", china_date(r.i64(7))}});
   }
   o["payments"] = std::move(pay);
   json::array so;
-  for (auto& r : c.query("SELECT u.name, s.at FROM project_signoffs s JOIN users u ON u.id = s.user_id WHERE s.project_id = ? ORDER BY s.at",
-                         {p.id}))
+  for (
+      auto& r : c.query(
+          "SELECT u.name, s.at FROM project_signoffs s JOIN users u ON u.id = s.user_id WHERE s.project_id = ? ORDER BY s.at",
+          {p.id}))
     so.push_back(json::object{{"name", mask_name(r.str(0))}, {"at", r.i64(1)}});
   auto t = acceptance_tally(c, p);
-  o["acceptance"] = json::object{{"mode", pj::to_string(p.mode)},
-                                 {"questionnaire_id", jopt(p.questionnaire_id)},
-                                 {"signoffs", std::move(so)},
-                                 {"signoffs_required", p.signoffs_required},
-                                 {"responses", t.responses},
-                                 {"agree", t.agree},
-                                 {"households", t.households},
-                                 {"min_turnout_pct", p.min_turnout_pct},
-                                 {"outcome", p.outcome.empty() ? json::value(nullptr) : json::value(p.outcome)}};
+  o["acceptance"] =
+      json::object{{"mode", pj::to_string(p.mode)},
+                   {"questionnaire_id", jopt(p.questionnaire_id)},
+                   {"signoffs", std::move(so)},
+                   {"signoffs_required", p.signoffs_required},
+                   {"responses", t.responses},
+                   {"agree", t.agree},
+                   {"households", t.households},
+                   {"min_turnout_pct", p.min_turnout_pct},
+                   {"outcome", p.outcome.empty() ? json::value(nullptr) : json::value(p.outcome)}};
   o["crowdfunding"] = json::object{
       {"goal_fen", p.crowdfund_goal},
       {"pledged_fen", o.at("pledged_fen")},
       {"collected_fen", collected},
-      {"households", c.scalar("SELECT COUNT(*) FROM pledges WHERE project_id = ? AND status <> 'refunded'", {p.id})},
-      {"refunded_fen", c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NOT NULL", {p.id}) +
-                           crowd_surplus_refunds(c, p.id).second},
+      {"households",
+       c.scalar("SELECT COUNT(*) FROM pledges WHERE project_id = ? AND status <> 'refunded'",
+                {p.id})},
+      {"refunded_fen",
+       c.scalar(
+           "SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NOT NULL",
+           {p.id}) +
+           crowd_surplus_refunds(c, p.id).second},
       {"unspent_fen", [&] {
          auto [pending_refund, refunded] = crowd_surplus_refunds(c, p.id);
          return collected - k.source_paid[{"crowdfunding", 0}] - refunded - pending_refund;
@@ -341,35 +421,51 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
     json::array by;
     for (const auto& f : funding) {
       std::string src(pj::to_string(f.source));
-      by.push_back(json::object{{"source", src}, {"courtyard_id", f.courtyard_id}, {"amount_fen", f.amount_fen},
+      by.push_back(json::object{{"source", src},
+                                {"courtyard_id", f.courtyard_id},
+                                {"amount_fen", f.amount_fen},
                                 {"paid_fen", k.source_paid[{src, f.courtyard_id}]}});
     }
-    o["settlement"] = json::object{{"settled_on", p.settled_on},
-                                   {"budget_fen", pj::total(lines)},
-                                   {"contract_fen", p.contract_fen},
-                                   {"paid_fen", k.paid},
-                                   {"by_source", std::move(by)},
-                                   {"crowdfunding_refunded_fen", crowd_surplus_refunds(c, p.id).second}};
+    o["settlement"] =
+        json::object{{"settled_on", p.settled_on},
+                     {"budget_fen", pj::total(lines)},
+                     {"contract_fen", p.contract_fen},
+                     {"paid_fen", k.paid},
+                     {"by_source", std::move(by)},
+                     {"crowdfunding_refunded_fen", crowd_surplus_refunds(c, p.id).second}};
   } else {
     o["settlement"] = nullptr;
   }
   o["cancel_reason"] = p.cancel_reason;
   json::array tl;
-  for (auto& r : c.query("SELECT at, kind, text FROM project_events WHERE project_id = ? ORDER BY id", {p.id}))
+  for (auto& r : c.query(
+           "SELECT at, kind, text FROM project_events WHERE project_id = ? ORDER BY id", {p.id}))
     tl.push_back(json::object{{"at", r.i64(0)}, {"kind", r.str(1)}, {"text", r.str(2)}});
   o["timeline"] = std::move(tl);
   if (who.user) {
-    o["following"] = c.query_one("SELECT 1 FROM project_followers WHERE project_id = ? AND user_id = ?", {p.id, who.user_id()}).has_value();
+    o["following"] =
+        c.query_one("SELECT 1 FROM project_followers WHERE project_id = ? AND user_id = ?",
+                    {p.id, who.user_id()})
+            .has_value();
     json::array mine, units;
-    for (auto& r : c.query("SELECT pl.id, pl.unit_id, u.label, pl.amount_fen, pl.paid_fen, pl.status FROM pledges pl JOIN claims cl "
-                           "ON cl.unit_id = pl.unit_id AND cl.user_id = ? JOIN units u ON u.id = pl.unit_id WHERE pl.project_id = ? ORDER BY pl.id",
-                           {who.user_id(), p.id}))
-      mine.push_back(json::object{{"id", r.i64(0)}, {"unit_id", r.i64(1)}, {"unit", r.str(2)}, {"amount_fen", r.i64(3)},
-                                  {"paid_fen", r.i64(4)}, {"status", r.str(5)}});
-    for (auto& r : c.query("SELECT u.id, u.label, u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
-                           "AND cl.user_id = ? ORDER BY u.id",
-                           {p.cid, who.user_id()}))
-      if (!p.courtyard_id || r.i64(2) == p.courtyard_id) units.push_back(json::object{{"unit_id", r.i64(0)}, {"unit", r.str(1)}});
+    for (
+        auto& r : c.query(
+            "SELECT pl.id, pl.unit_id, u.label, pl.amount_fen, pl.paid_fen, pl.status FROM pledges pl JOIN claims cl "
+            "ON cl.unit_id = pl.unit_id AND cl.user_id = ? JOIN units u ON u.id = pl.unit_id WHERE pl.project_id = ? ORDER BY pl.id",
+            {who.user_id(), p.id}))
+      mine.push_back(json::object{{"id", r.i64(0)},
+                                  {"unit_id", r.i64(1)},
+                                  {"unit", r.str(2)},
+                                  {"amount_fen", r.i64(3)},
+                                  {"paid_fen", r.i64(4)},
+                                  {"status", r.str(5)}});
+    for (
+        auto& r : c.query(
+            "SELECT u.id, u.label, u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
+            "AND cl.user_id = ? ORDER BY u.id",
+            {p.cid, who.user_id()}))
+      if (!p.courtyard_id || r.i64(2) == p.courtyard_id)
+        units.push_back(json::object{{"unit_id", r.i64(0)}, {"unit", r.str(1)}});
     o["my_pledges"] = std::move(mine);
     o["my_units"] = std::move(units);
   }
@@ -396,24 +492,33 @@ json::object create_project(App& app, const Caller& who, I cid, std::string_view
   I signoffs = in.opt_i64("signoffs_required", 1, 9).value_or(pj::kDefaultSignoffs);
   I turnout = in.opt_i64("min_turnout_pct", 1, 100).value_or(pj::kDefaultMinTurnoutPct);
   auto mode = pj::parse_acceptance_mode(mode_s);
-  if (!mode) in.add_error("acceptance_mode", "验收方式应为 questionnaire（居民问卷）或 committee（委员会签字）", "acceptance_mode is questionnaire or committee");
+  if (!mode)
+    in.add_error("acceptance_mode",
+                 "验收方式应为 questionnaire（居民问卷）或 committee（委员会签字）",
+                 "acceptance_mode is questionnaire or committee");
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     I now = app.clock_ms();
-    if (courtyard && *courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?", {cid, *courtyard}))
+    if (courtyard && *courtyard &&
+        !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
+                     {cid, *courtyard}))
       throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
     if (need && !c.query_one("SELECT 1 FROM needs WHERE compound_id = ? AND id = ?", {cid, *need}))
       throw_invalid({{"need_id", "本小区没有这条需求", "no such need in this compound"}});
-    if (proposal && !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?", {cid, *proposal}))
+    if (proposal &&
+        !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?", {cid, *proposal}))
       throw_invalid({{"proposal_id", "本小区没有这个提案", "no such proposal in this compound"}});
-    I id = c.query_one("INSERT INTO projects (compound_id, courtyard_id, title, description, status, acceptance_mode, signoffs_required, "
-                       "min_turnout_pct, crowdfund_goal_fen, need_id, proposal_id, created_by, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       {cid, courtyard && *courtyard ? store::Value(*courtyard) : store::Value(nullptr), title, description,
-                        std::string(pj::to_string(*mode)), signoffs, turnout, goal, need ? store::Value(*need) : store::Value(nullptr),
-                        proposal ? store::Value(*proposal) : store::Value(nullptr), who.user_id(), now, now})
-               ->i64(0);
+    I id =
+        c.query_one(
+             "INSERT INTO projects (compound_id, courtyard_id, title, description, status, acceptance_mode, signoffs_required, "
+             "min_turnout_pct, crowdfund_goal_fen, need_id, proposal_id, created_by, created_at, updated_at) "
+             "VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             {cid, courtyard && *courtyard ? store::Value(*courtyard) : store::Value(nullptr),
+              title, description, std::string(pj::to_string(*mode)), signoffs, turnout, goal,
+              need ? store::Value(*need) : store::Value(nullptr),
+              proposal ? store::Value(*proposal) : store::Value(nullptr), who.user_id(), now, now})
+            ->i64(0);
     auto p = require_project(c, cid, id);
     event(c, p, now, "created", "立项：" + title);
     if (need) need_follows_project(c, cid, *need, title, "project", who, now);
@@ -440,7 +545,8 @@ json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::
       try {
         li.finish();
       } catch (const Error& e) {
-        for (const auto& f : e.fields()) in.add_error("lines[" + std::to_string(i) + "]." + f.field, f.zh, f.en);
+        for (const auto& f : e.fields())
+          in.add_error("lines[" + std::to_string(i) + "]." + f.field, f.zh, f.en);
       }
       lines.push_back(std::move(l));
     }
@@ -455,14 +561,16 @@ json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::
       f.courtyard_id = fi.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
       auto s = pj::parse_source(src);
       if (!s)
-        fi.add_error("source", "来源应为 common、courtyard_surplus、charity、crowdfunding 或 subsidy",
+        fi.add_error("source",
+                     "来源应为 common、courtyard_surplus、charity、crowdfunding 或 subsidy",
                      "source is common, courtyard_surplus, charity, crowdfunding or subsidy");
       f.source = s.value_or(pj::Source::common);
       if (f.source != pj::Source::courtyard_surplus) f.courtyard_id = 0;
       try {
         fi.finish();
       } catch (const Error& e) {
-        for (const auto& x : e.fields()) in.add_error("funding[" + std::to_string(i) + "]." + x.field, x.zh, x.en);
+        for (const auto& x : e.fields())
+          in.add_error("funding[" + std::to_string(i) + "]." + x.field, x.zh, x.en);
       }
       funding.push_back(f);
     }
@@ -477,15 +585,20 @@ json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const auto* a = ledger::find_account(chart, lines[i].account);
       if (!a || a->type != ledger::AccountType::expense)
-        e.push_back({"lines[" + std::to_string(i) + "].account", "必须是费用科目", "must be an expense account"});
+        e.push_back({"lines[" + std::to_string(i) + "].account", "必须是费用科目",
+                     "must be an expense account"});
       else if (a->trustee_pay)
-        e.push_back({"lines[" + std::to_string(i) + "].account", "项目预算不能列受托人工资或酬金", "a project budget cannot pay the trustee's wages or remuneration"});
+        e.push_back({"lines[" + std::to_string(i) + "].account", "项目预算不能列受托人工资或酬金",
+                     "a project budget cannot pay the trustee's wages or remuneration"});
     }
     for (std::size_t i = 0; i < funding.size(); ++i)
       if (funding[i].source == pj::Source::courtyard_surplus &&
-          !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?", {cid, funding[i].courtyard_id}))
-        e.push_back({"funding[" + std::to_string(i) + "].courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
-    bool crowd = std::any_of(funding.begin(), funding.end(), [](const auto& f) { return f.source == pj::Source::crowdfunding; });
+          !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
+                       {cid, funding[i].courtyard_id}))
+        e.push_back({"funding[" + std::to_string(i) + "].courtyard_id", "本小区没有这个院落",
+                     "no such courtyard in this compound"});
+    bool crowd = std::any_of(funding.begin(), funding.end(),
+                             [](const auto& f) { return f.source == pj::Source::crowdfunding; });
     if (crowd && p.crowdfund_goal == 0)
       e.push_back({"funding", "本项目没有设众筹目标", "this project has no crowdfunding goal"});
     if (!e.empty()) throw_invalid(std::move(e));
@@ -500,18 +613,22 @@ json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::
     c.execute("UPDATE project_lines SET retired = 1 WHERE project_id = ?", {pid});
     c.execute("DELETE FROM project_funding WHERE project_id = ?", {pid});
     for (std::size_t i = 0; i < lines.size(); ++i)
-      c.execute("INSERT INTO project_lines (project_id, compound_id, position, name, account, budget_fen) VALUES (?, ?, ?, ?, ?, ?)",
-                {pid, cid, static_cast<I>(i), lines[i].name, lines[i].account, lines[i].budget_fen});
+      c.execute(
+          "INSERT INTO project_lines (project_id, compound_id, position, name, account, budget_fen) VALUES (?, ?, ?, ?, ?, ?)",
+          {pid, cid, static_cast<I>(i), lines[i].name, lines[i].account, lines[i].budget_fen});
     for (const auto& f : funding)
-      c.execute("INSERT INTO project_funding (project_id, compound_id, source, courtyard_id, amount_fen) VALUES (?, ?, ?, ?, ?)",
-                {pid, cid, std::string(pj::to_string(f.source)), f.courtyard_id, f.amount_fen});
+      c.execute(
+          "INSERT INTO project_funding (project_id, compound_id, source, courtyard_id, amount_fen) VALUES (?, ?, ?, ?, ?)",
+          {pid, cid, std::string(pj::to_string(f.source)), f.courtyard_id, f.amount_fen});
     set_status(c, p, pj::Status::budgeted);
     I now = app.clock_ms();
     bool needs_vote = pj::vote_required(funding, store::approval_threshold(c, cid));
     event(c, p, now, "budget",
-          "预算 " + format_yuan(pj::total(lines)) + " 元（" + std::to_string(lines.size()) + " 项）" +
-              (needs_vote ? "，动用公共基金须经业主表决" : "") + (vote_cleared ? "；公共基金金额变了，原表决不再适用" : ""));
-    audit(c, app, who, cid, "project.budget", "project:" + std::to_string(pid), {{"total_fen", pj::total(lines)}});
+          "预算 " + format_yuan(pj::total(lines)) + " 元（" + std::to_string(lines.size()) +
+              " 项）" + (needs_vote ? "，动用公共基金须经业主表决" : "") +
+              (vote_cleared ? "；公共基金金额变了，原表决不再适用" : ""));
+    audit(c, app, who, cid, "project.budget", "project:" + std::to_string(pid),
+          {{"total_fen", pj::total(lines)}});
     return reply(c, p, who);
   });
 }
@@ -523,10 +640,14 @@ json::object link_project_vote(App& app, const Caller& who, I cid, I pid, std::s
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::link_vote, "关联表决", "link a vote");
-    auto v = c.query_one("SELECT title, matter FROM votes WHERE compound_id = ? AND id = ?", {cid, vote});
+    auto v = c.query_one("SELECT title, matter FROM votes WHERE compound_id = ? AND id = ?",
+                         {cid, vote});
     if (!v) throw_invalid({{"vote_id", "本小区没有这次表决", "no such vote in this compound"}});
-    if (c.query_one("SELECT 1 FROM projects WHERE compound_id = ? AND vote_id = ? AND id <> ? AND status <> 'cancelled'", {cid, vote, pid}))
-      throw Error(ErrorKind::conflict, "vote-in-use", "这次表决已用于另一个项目：一次表决只授权一个项目",
+    if (c.query_one(
+            "SELECT 1 FROM projects WHERE compound_id = ? AND vote_id = ? AND id <> ? AND status <> 'cancelled'",
+            {cid, vote, pid}))
+      throw Error(ErrorKind::conflict, "vote-in-use",
+                  "这次表决已用于另一个项目：一次表决只授权一个项目",
                   "That vote already authorises another project: one vote, one project");
     c.execute("UPDATE projects SET vote_id = ? WHERE id = ?", {vote, pid});
     event(c, p, app.clock_ms(), "vote", "关联业主表决：" + v->str(0));
@@ -545,51 +666,67 @@ json::object add_project_quote(App& app, const Caller& who, I cid, I pid, std::s
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::quote, "再收报价", "take quotes");
-    if (c.scalar("SELECT COUNT(*) FROM project_quotes WHERE project_id = ?", {pid}) >= static_cast<I>(pj::kMaxQuotes))
+    if (c.scalar("SELECT COUNT(*) FROM project_quotes WHERE project_id = ?", {pid}) >=
+        static_cast<I>(pj::kMaxQuotes))
       throw Error(ErrorKind::conflict, "too-many", "报价最多 20 份", "At most 20 quotes");
     std::string files = read_vouchers(c, cid, vouchers);
     I now = app.clock_ms();
-    c.execute("INSERT INTO project_quotes (project_id, compound_id, contractor, amount_fen, note, vouchers, created_by, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-              {pid, cid, contractor, amount, note, files, who.user_id(), now});
+    c.execute(
+        "INSERT INTO project_quotes (project_id, compound_id, contractor, amount_fen, note, vouchers, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {pid, cid, contractor, amount, note, files, who.user_id(), now});
     event(c, p, now, "quote", "收到报价：" + contractor + " " + format_yuan(amount) + " 元");
-    audit(c, app, who, cid, "project.quote", "project:" + std::to_string(pid), {{"amount_fen", amount}});
+    audit(c, app, who, cid, "project.quote", "project:" + std::to_string(pid),
+          {{"amount_fen", amount}});
     return reply(c, p, who);
   });
 }
 
-json::object sign_project_contract(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+json::object sign_project_contract(App& app, const Caller& who, I cid, I pid,
+                                   std::string_view body) {
   JsonIn in(body);
   I quote = in.i64("quote_id", 1, INT64_MAX);
   std::string signed_on = in.str("signed_on", 10);
   const json::value* vouchers = in.get("vouchers");
-  if (!ledger::valid_date(signed_on)) in.add_error("signed_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
+  if (!ledger::valid_date(signed_on))
+    in.add_error("signed_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
   in.finish();
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::contract, "签订合同（须先做预算，开工前）", "sign a contract (after the budget, before work starts)");
-    auto q = c.query_one("SELECT contractor, amount_fen, signed_on FROM project_quotes WHERE project_id = ? AND id = ?", {pid, quote});
+    require_allowed(p, pj::Action::contract, "签订合同（须先做预算，开工前）",
+                    "sign a contract (after the budget, before work starts)");
+    auto q = c.query_one(
+        "SELECT contractor, amount_fen, signed_on FROM project_quotes WHERE project_id = ? AND id = ?",
+        {pid, quote});
     if (!q) throw_invalid({{"quote_id", "没有这份报价", "no such quote for this project"}});
-    if (!q->is_null(2)) throw Error(ErrorKind::conflict, "already-signed", "这份报价已签合同", "This quote is already under contract");
+    if (!q->is_null(2))
+      throw Error(ErrorKind::conflict, "already-signed", "这份报价已签合同",
+                  "This quote is already under contract");
     I budget = pj::total(load_lines(c, pid));
     if (p.contract_fen + q->i64(1) > budget)
-      throw_invalid({{"quote_id", "合同合计 " + format_yuan(p.contract_fen + q->i64(1)) + " 元将超出预算 " + format_yuan(budget) + " 元，请先调整预算",
-                      "contracts would total " + format_yuan(p.contract_fen + q->i64(1)) + ", over the budget of " + format_yuan(budget) +
-                          "; revise the budget first"}});
+      throw_invalid(
+          {{"quote_id",
+            "合同合计 " + format_yuan(p.contract_fen + q->i64(1)) + " 元将超出预算 " +
+                format_yuan(budget) + " 元，请先调整预算",
+            "contracts would total " + format_yuan(p.contract_fen + q->i64(1)) +
+                ", over the budget of " + format_yuan(budget) + "; revise the budget first"}});
     auto funding = load_funding(c, pid);
     if (pj::vote_required(funding, store::approval_threshold(c, cid))) {
       if (!p.vote_id)
-        throw_invalid({{"vote_id", "动用公共基金达到共管限额，须先经业主表决通过（第 7 或 9 项事项）",
-                        "spending this much of the common fund needs a passed owners' vote (matter 7 or 9) first"}});
+        throw_invalid(
+            {{"vote_id", "动用公共基金达到共管限额，须先经业主表决通过（第 7 或 9 项事项）",
+              "spending this much of the common fund needs a passed owners' vote (matter 7 or 9) first"}});
       require_passed_vote(c, cid, *p.vote_id, {7, 9}, "vote_id");
     }
     std::string files = read_vouchers(c, cid, vouchers);
-    c.execute("UPDATE project_quotes SET signed_on = ?, contract_vouchers = ? WHERE id = ?", {signed_on, files, quote});
+    c.execute("UPDATE project_quotes SET signed_on = ?, contract_vouchers = ? WHERE id = ?",
+              {signed_on, files, quote});
     set_status(c, p, pj::Status::contracted);
     I now = app.clock_ms();
     event(c, p, now, "contract", "签订合同：" + q->str(0) + " " + format_yuan(q->i64(1)) + " 元");
     tell_followers(c, p, now, "已签订合同（" + q->str(0) + "）");
-    audit(c, app, who, cid, "project.contract", "project:" + std::to_string(pid), {{"quote_id", quote}});
+    audit(c, app, who, cid, "project.contract", "project:" + std::to_string(pid),
+          {{"quote_id", quote}});
     return reply(c, p, who);
   });
 }
@@ -598,23 +735,30 @@ json::object add_milestone(App& app, const Caller& who, I cid, I pid, std::strin
   JsonIn in(body);
   std::string title = in.str("title", 60);
   auto due = in.opt_str("due_on", 10);
-  if (due && !due->empty() && !ledger::valid_date(*due)) in.add_error("due_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
+  if (due && !due->empty() && !ledger::valid_date(*due))
+    in.add_error("due_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
   in.finish();
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::milestone, "添加节点（须先签合同）", "add milestones (sign the contract first)");
-    if (c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ?", {pid}) >= static_cast<I>(pj::kMaxMilestones))
+    require_allowed(p, pj::Action::milestone, "添加节点（须先签合同）",
+                    "add milestones (sign the contract first)");
+    if (c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ?", {pid}) >=
+        static_cast<I>(pj::kMaxMilestones))
       throw Error(ErrorKind::conflict, "too-many", "节点最多 30 个", "At most 30 milestones");
     I now = app.clock_ms();
-    c.execute("INSERT INTO project_milestones (project_id, compound_id, title, due_on, created_at) VALUES (?, ?, ?, ?, ?)",
-              {pid, cid, title, due && !due->empty() ? store::Value(*due) : store::Value(nullptr), now});
-    event(c, p, now, "milestone", "计划节点：" + title + (due && !due->empty() ? "（" + *due + "）" : ""));
-    audit(c, app, who, cid, "project.milestone", "project:" + std::to_string(pid), {{"title", title}});
+    c.execute(
+        "INSERT INTO project_milestones (project_id, compound_id, title, due_on, created_at) VALUES (?, ?, ?, ?, ?)",
+        {pid, cid, title, due && !due->empty() ? store::Value(*due) : store::Value(nullptr), now});
+    event(c, p, now, "milestone",
+          "计划节点：" + title + (due && !due->empty() ? "（" + *due + "）" : ""));
+    audit(c, app, who, cid, "project.milestone", "project:" + std::to_string(pid),
+          {{"title", title}});
     return reply(c, p, who);
   });
 }
 
-json::object complete_milestone(App& app, const Caller& who, I cid, I pid, I mid, std::string_view body) {
+json::object complete_milestone(App& app, const Caller& who, I cid, I pid, I mid,
+                                std::string_view body) {
   JsonIn in(body);
   std::string note = in.opt_str("note", 500).value_or("");
   const json::value* photos = in.get("photos");
@@ -622,23 +766,31 @@ json::object complete_milestone(App& app, const Caller& who, I cid, I pid, I mid
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::milestone, "更新节点", "update milestones");
-    auto m = c.query_one("SELECT title, done_on FROM project_milestones WHERE project_id = ? AND id = ?", {pid, mid});
+    auto m =
+        c.query_one("SELECT title, done_on FROM project_milestones WHERE project_id = ? AND id = ?",
+                    {pid, mid});
     if (!m) throw_not_found("节点", "Milestone");
-    if (!m->is_null(1)) throw Error(ErrorKind::conflict, "already-done", "该节点已完成", "This milestone is already done");
+    if (!m->is_null(1))
+      throw Error(ErrorKind::conflict, "already-done", "该节点已完成",
+                  "This milestone is already done");
     std::vector<FieldError> errs;
     std::string files = read_photo_list(c, cid, photos, errs);
     if (!errs.empty()) throw_invalid(std::move(errs));
     I now = app.clock_ms();
-    c.execute("UPDATE project_milestones SET done_on = ?, note = ?, photos = ? WHERE id = ?", {today(app), note, files, mid});
+    c.execute("UPDATE project_milestones SET done_on = ?, note = ?, photos = ? WHERE id = ?",
+              {today(app), note, files, mid});
     if (p.status == pj::Status::contracted) set_status(c, p, pj::Status::in_progress);
-    event(c, p, now, "milestone", "完成节点：" + m->str(0) + (note.empty() ? "" : "（" + note + "）"));
+    event(c, p, now, "milestone",
+          "完成节点：" + m->str(0) + (note.empty() ? "" : "（" + note + "）"));
     tell_followers(c, p, now, "完成节点「" + m->str(0) + "」");
-    audit(c, app, who, cid, "project.milestone.done", "project:" + std::to_string(pid), {{"milestone", mid}});
+    audit(c, app, who, cid, "project.milestone.done", "project:" + std::to_string(pid),
+          {{"milestone", mid}});
     return reply(c, p, who);
   });
 }
 
-json::object request_project_payment(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
+                                     std::string_view body) {
   JsonIn in(body);
   I line_id = in.i64("line_id", 1, INT64_MAX);
   std::string src = in.str("source", 20);
@@ -648,28 +800,41 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid, 
   std::string note = in.opt_str("note", 60).value_or("");
   const json::value* vouchers = in.get("vouchers");
   auto source = pj::parse_source(src);
-  if (!source) in.add_error("source", "来源应为 common、courtyard_surplus、charity、crowdfunding 或 subsidy", "unknown source");
+  if (!source)
+    in.add_error("source", "来源应为 common、courtyard_surplus、charity、crowdfunding 或 subsidy",
+                 "unknown source");
   in.finish();
   if (source != pj::Source::courtyard_surplus) yard = 0;
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::pay, "付款（须先签合同）", "pay (sign the contract first)");
     auto lines = load_lines(c, pid);
-    auto line = std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.id == line_id; });
-    if (line == lines.end()) throw_invalid({{"line_id", "预算中没有这一项", "no such line in the budget"}});
+    auto line =
+        std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.id == line_id; });
+    if (line == lines.end())
+      throw_invalid({{"line_id", "预算中没有这一项", "no such line in the budget"}});
     auto funding = load_funding(c, pid);
-    auto fund = std::find_if(funding.begin(), funding.end(), [&](const auto& f) { return f.source == *source && f.courtyard_id == yard; });
-    if (fund == funding.end()) throw_invalid({{"source", "预算中没有这个资金来源", "the budget has no such funding source"}});
+    auto fund = std::find_if(funding.begin(), funding.end(), [&](const auto& f) {
+      return f.source == *source && f.courtyard_id == yard;
+    });
+    if (fund == funding.end())
+      throw_invalid(
+          {{"source", "预算中没有这个资金来源", "the budget has no such funding source"}});
     // Under which contract: the one named, or the only one.
-    auto contracts = c.query("SELECT id, contractor, amount_fen FROM project_quotes WHERE project_id = ? AND signed_on IS NOT NULL ORDER BY id", {pid});
+    auto contracts = c.query(
+        "SELECT id, contractor, amount_fen FROM project_quotes WHERE project_id = ? AND signed_on IS NOT NULL ORDER BY id",
+        {pid});
     std::optional<store::Row> contract;
     for (auto& r : contracts)
       if ((quote && r.i64(0) == *quote) || (!quote && contracts.size() == 1)) contract = r;
     if (!contract)
-      throw_invalid({{"quote_id", quote ? "这份报价没有签合同" : "本项目有多份合同，请选择付给哪一份", quote ? "no contract was signed on this quote" : "choose the contract to pay under"}});
-    I under = c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE project_id = ? AND project_quote_id = ? "
-                       "AND status IN ('pending', 'executed')",
-                       {pid, contract->i64(0)});
+      throw_invalid(
+          {{"quote_id", quote ? "这份报价没有签合同" : "本项目有多份合同，请选择付给哪一份",
+            quote ? "no contract was signed on this quote" : "choose the contract to pay under"}});
+    I under = c.scalar(
+        "SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE project_id = ? AND project_quote_id = ? "
+        "AND status IN ('pending', 'executed')",
+        {pid, contract->i64(0)});
     auto k = committed(c, pid);
     pj::PaymentCheck chk;
     chk.amount_fen = amount;
@@ -677,10 +842,12 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid, 
     chk.line_committed_fen = k.line_paid[line_id] + k.line_pending[line_id];
     chk.source_allocated_fen = fund->amount_fen;
     chk.source_committed_fen = k.source_paid[{src, yard}] + k.source_pending[{src, yard}];
-    if (*source == pj::Source::crowdfunding) chk.source_available_fen = crowd_collected(c, pid) - chk.source_committed_fen;
+    if (*source == pj::Source::crowdfunding)
+      chk.source_available_fen = crowd_collected(c, pid) - chk.source_committed_fen;
     if (*source == pj::Source::charity) chk.source_available_fen = charity_available(c, cid);
     if (*source == pj::Source::subsidy) chk.source_available_fen = subsidy_available(c, cid);
-    if (*source == pj::Source::courtyard_surplus) chk.source_available_fen = courtyard_surplus_available(c, cid, yard);
+    if (*source == pj::Source::courtyard_surplus)
+      chk.source_available_fen = courtyard_surplus_available(c, cid, yard);
     chk.contract_fen = contract->i64(2);
     chk.contract_committed_fen = under;
     chk.line_account = line->account;
@@ -697,15 +864,19 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid, 
     r.cash_account = std::string(pj::cash_account(*source));
     // Booked where the money is: a courtyard's surplus to that courtyard, crowdfunding where its
     // pledges were booked (the project's courtyard), compound money to the compound.
-    r.courtyard_id = *source == pj::Source::courtyard_surplus ? yard : *source == pj::Source::crowdfunding ? p.courtyard_id : 0;
+    r.courtyard_id = *source == pj::Source::courtyard_surplus ? yard
+                     : *source == pj::Source::crowdfunding    ? p.courtyard_id
+                                                              : 0;
     const json::value hashes = json::parse(files);
     for (const auto& h : hashes.as_array()) r.vouchers.emplace_back(h.as_string());
     r.project_id = pid;
     r.project_line_id = line_id;
     r.funding_source = src;
     I did = request_disbursement_in(c, app, who, cid, r);
-    c.execute("UPDATE disbursements SET project_quote_id = ? WHERE id = ?", {contract->i64(0), did});
-    event(c, p, app.clock_ms(), "payment", "申请付款 " + format_yuan(amount) + " 元（" + line->name + "），待共管审批");
+    c.execute("UPDATE disbursements SET project_quote_id = ? WHERE id = ?",
+              {contract->i64(0), did});
+    event(c, p, app.clock_ms(), "payment",
+          "申请付款 " + format_yuan(amount) + " 元（" + line->name + "），待共管审批");
     json::object out = reply(c, p, who);
     out["disbursement"] = disbursement_view(c, cid, did, false);
     return out;
@@ -715,31 +886,44 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid, 
 json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::string_view body) {
   JsonIn in(body);
   I now = app.clock_ms();
-  I closes = in.opt_i64("closes_at", now + 3600'000, now + kMaxAcceptanceDays * kDay).value_or(now + kDefaultAcceptanceDays * kDay);
+  I closes = in.opt_i64("closes_at", now + 3600'000, now + kMaxAcceptanceDays * kDay)
+                 .value_or(now + kDefaultAcceptanceDays * kDay);
   in.finish();
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::start_acceptance, "开始验收（须在施工中）", "start acceptance (work must be under way)");
+    require_allowed(p, pj::Action::start_acceptance, "开始验收（须在施工中）",
+                    "start acceptance (work must be under way)");
     I total = c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ?", {pid});
-    I open = c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ? AND done_on IS NULL", {pid});
+    I open = c.scalar(
+        "SELECT COUNT(*) FROM project_milestones WHERE project_id = ? AND done_on IS NULL", {pid});
     if (total == 0)
-      throw Error(ErrorKind::conflict, "no-milestones", "请先添加并完成施工节点", "Add the milestones and complete them first");
+      throw Error(ErrorKind::conflict, "no-milestones", "请先添加并完成施工节点",
+                  "Add the milestones and complete them first");
     if (open > 0)
-      throw Error(ErrorKind::conflict, "milestones-open", "还有 " + std::to_string(open) + " 个节点未完成", std::to_string(open) + " milestones are not done");
+      throw Error(ErrorKind::conflict, "milestones-open",
+                  "还有 " + std::to_string(open) + " 个节点未完成",
+                  std::to_string(open) + " milestones are not done");
     if (p.mode == pj::AcceptanceMode::questionnaire) {
-      json::array qs{json::object{{"kind", "single"}, {"text", kAcceptQuestion}, {"required", true},
+      json::array qs{json::object{{"kind", "single"},
+                                  {"text", kAcceptQuestion},
+                                  {"required", true},
                                   {"options", json::array{"同意验收", "不同意"}}}};
-      I qid = c.query_one("INSERT INTO questionnaires (compound_id, title, description, audience, courtyard_id, per, opens_at, closes_at, "
-                          "questions, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'household', ?, ?, ?, ?, ?) RETURNING id",
-                          {cid, "验收：" + p.title,
-                           "请查看项目页上的节点照片和付款记录后作答。至少 " + std::to_string(p.min_turnout_pct) +
-                               "% 的住户参与、且同意的过半数，即通过验收。",
-                           std::string(p.courtyard_id ? "courtyard" : "compound"),
-                           p.courtyard_id ? store::Value(p.courtyard_id) : store::Value(nullptr), now, closes, json::serialize(qs),
-                           who.user_id(), now})
-                  ->i64(0);
-      c.execute("UPDATE projects SET questionnaire_id = ?, outcome = 'pending' WHERE id = ?", {qid, pid});
-      std::string filter = p.courtyard_id ? "u.compound_id = ? AND u.courtyard_id = ?" : "u.compound_id = ?";
+      I qid =
+          c.query_one(
+               "INSERT INTO questionnaires (compound_id, title, description, audience, courtyard_id, per, opens_at, closes_at, "
+               "questions, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'household', ?, ?, ?, ?, ?) RETURNING id",
+               {cid, "验收：" + p.title,
+                "请查看项目页上的节点照片和付款记录后作答。至少 " +
+                    std::to_string(p.min_turnout_pct) +
+                    "% 的住户参与、且同意的过半数，即通过验收。",
+                std::string(p.courtyard_id ? "courtyard" : "compound"),
+                p.courtyard_id ? store::Value(p.courtyard_id) : store::Value(nullptr), now, closes,
+                json::serialize(qs), who.user_id(), now})
+              ->i64(0);
+      c.execute("UPDATE projects SET questionnaire_id = ?, outcome = 'pending' WHERE id = ?",
+                {qid, pid});
+      std::string filter =
+          p.courtyard_id ? "u.compound_id = ? AND u.courtyard_id = ?" : "u.compound_id = ?";
       std::vector<store::Value> args;
       args.emplace_back(cid);
       if (p.courtyard_id) args.emplace_back(p.courtyard_id);
@@ -748,16 +932,23 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
                           "/c/" + std::to_string(cid) + "/surveys/" + std::to_string(qid), false},
                    now);
     } else {
-      I members = c.scalar("SELECT COUNT(DISTINCT user_id) FROM role_grants WHERE compound_id = ? AND role = 'committee'", {cid});
+      I members = c.scalar(
+          "SELECT COUNT(DISTINCT user_id) FROM role_grants WHERE compound_id = ? AND role = 'committee'",
+          {cid});
       if (members < p.signoffs_required)
-        throw Error(ErrorKind::conflict, "too-few-signers", "验收须 " + std::to_string(p.signoffs_required) + " 位委员签字，本小区只有 " + std::to_string(members) + " 位",
-                    "Acceptance needs " + std::to_string(p.signoffs_required) + " committee sign-offs; the compound has " + std::to_string(members) + " members");
+        throw Error(ErrorKind::conflict, "too-few-signers",
+                    "验收须 " + std::to_string(p.signoffs_required) + " 位委员签字，本小区只有 " +
+                        std::to_string(members) + " 位",
+                    "Acceptance needs " + std::to_string(p.signoffs_required) +
+                        " committee sign-offs; the compound has " + std::to_string(members) +
+                        " members");
       c.execute("UPDATE projects SET outcome = 'pending' WHERE id = ?", {pid});
     }
     set_status(c, p, pj::Status::accepting);
     event(c, p, now, "acceptance",
-          p.mode == pj::AcceptanceMode::questionnaire ? "开始居民验收问卷，截止 " + china_date(closes)
-                                                      : "开始验收：须 " + std::to_string(p.signoffs_required) + " 位委员签字");
+          p.mode == pj::AcceptanceMode::questionnaire
+              ? "开始居民验收问卷，截止 " + china_date(closes)
+              : "开始验收：须 " + std::to_string(p.signoffs_required) + " 位委员签字");
     tell_followers(c, p, now, "开始验收");
     audit(c, app, who, cid, "project.acceptance", "project:" + std::to_string(pid));
     return reply(c, p, who);
@@ -769,13 +960,19 @@ json::object sign_off_project(App& app, const Caller& who, I cid, I pid) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::signoff, "签字验收", "sign off");
     if (p.mode != pj::AcceptanceMode::committee)
-      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收", "This project is accepted by the residents' questionnaire");
+      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",
+                  "This project is accepted by the residents' questionnaire");
     I now = app.clock_ms();
-    if (c.query_one("SELECT 1 FROM project_signoffs WHERE project_id = ? AND user_id = ?", {pid, who.user_id()}))
+    if (c.query_one("SELECT 1 FROM project_signoffs WHERE project_id = ? AND user_id = ?",
+                    {pid, who.user_id()}))
       throw Error(ErrorKind::conflict, "already-signed", "您已签字", "You have already signed off");
-    c.execute("INSERT INTO project_signoffs (project_id, compound_id, user_id, at) VALUES (?, ?, ?, ?)", {pid, cid, who.user_id(), now});
+    c.execute(
+        "INSERT INTO project_signoffs (project_id, compound_id, user_id, at) VALUES (?, ?, ?, ?)",
+        {pid, cid, who.user_id(), now});
     I n = c.scalar("SELECT COUNT(*) FROM project_signoffs WHERE project_id = ?", {pid});
-    event(c, p, now, "signoff", "委员 " + mask_name(who.user->name) + " 签字验收（" + std::to_string(n) + "/" + std::to_string(p.signoffs_required) + "）");
+    event(c, p, now, "signoff",
+          "委员 " + mask_name(who.user->name) + " 签字验收（" + std::to_string(n) + "/" +
+              std::to_string(p.signoffs_required) + "）");
     if (n >= p.signoffs_required) {
       c.execute("UPDATE projects SET outcome = 'accepted' WHERE id = ?", {pid});
       set_status(c, p, pj::Status::accepted);
@@ -792,28 +989,35 @@ json::object close_acceptance(App& app, const Caller& who, I cid, I pid) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::close_acceptance, "结束验收", "close acceptance");
     if (p.mode != pj::AcceptanceMode::questionnaire || !p.questionnaire_id)
-      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由委员会签字验收", "This project is accepted by committee sign-off");
+      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由委员会签字验收",
+                  "This project is accepted by committee sign-off");
     I now = app.clock_ms();
     auto t = acceptance_tally(c, p);
     I closes = c.scalar("SELECT closes_at FROM questionnaires WHERE id = ?", {*p.questionnaire_id});
     if (!pj::may_close(t, now, closes))
-      throw Error(ErrorKind::conflict, "still-open", "验收问卷截止于 " + china_date(closes) + "，尚有住户未作答",
-                  "The acceptance questionnaire runs until " + china_date(closes) + " and not every household has answered");
-    c.execute("UPDATE questionnaires SET closes_at = ? WHERE id = ? AND closes_at > ?", {now, *p.questionnaire_id, now});
+      throw Error(ErrorKind::conflict, "still-open",
+                  "验收问卷截止于 " + china_date(closes) + "，尚有住户未作答",
+                  "The acceptance questionnaire runs until " + china_date(closes) +
+                      " and not every household has answered");
+    c.execute("UPDATE questionnaires SET closes_at = ? WHERE id = ? AND closes_at > ?",
+              {now, *p.questionnaire_id, now});
     bool ok = pj::questionnaire_accepts(t, static_cast<int>(p.min_turnout_pct));
-    std::string figures = std::to_string(t.households) + " 户中 " + std::to_string(t.responses) + " 户作答，" + std::to_string(t.agree) + " 户同意";
+    std::string figures = std::to_string(t.households) + " 户中 " + std::to_string(t.responses) +
+                          " 户作答，" + std::to_string(t.agree) + " 户同意";
     if (ok) {
       c.execute("UPDATE projects SET outcome = 'accepted' WHERE id = ?", {pid});
       set_status(c, p, pj::Status::accepted);
       event(c, p, now, "accepted", "通过居民验收：" + figures);
       tell_followers(c, p, now, "已通过居民验收");
     } else {
-      c.execute("UPDATE projects SET outcome = 'rejected', questionnaire_id = NULL WHERE id = ?", {pid});
+      c.execute("UPDATE projects SET outcome = 'rejected', questionnaire_id = NULL WHERE id = ?",
+                {pid});
       set_status(c, p, pj::Status::in_progress);
       event(c, p, now, "rejected", "未通过居民验收（" + figures + "），整改后可再次验收");
       tell_followers(c, p, now, "未通过验收，需整改");
     }
-    audit(c, app, who, cid, "project.acceptance.close", "project:" + std::to_string(pid), {{"accepted", ok}});
+    audit(c, app, who, cid, "project.acceptance.close", "project:" + std::to_string(pid),
+          {{"accepted", ok}});
     return reply(c, p, who);
   });
 }
@@ -826,14 +1030,16 @@ json::object reject_acceptance(App& app, const Caller& who, I cid, I pid, std::s
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::signoff, "退回整改", "send back");
     if (p.mode != pj::AcceptanceMode::committee)
-      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收", "This project is accepted by the residents' questionnaire");
+      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",
+                  "This project is accepted by the residents' questionnaire");
     I now = app.clock_ms();
     c.execute("DELETE FROM project_signoffs WHERE project_id = ?", {pid});
     c.execute("UPDATE projects SET outcome = 'rejected' WHERE id = ?", {pid});
     set_status(c, p, pj::Status::in_progress);
     event(c, p, now, "rejected", "委员会验收未通过：" + reason + "，整改后可再次验收");
     tell_followers(c, p, now, "未通过验收，需整改");
-    audit(c, app, who, cid, "project.acceptance.reject", "project:" + std::to_string(pid), {{"reason", reason}});
+    audit(c, app, who, cid, "project.acceptance.reject", "project:" + std::to_string(pid),
+          {{"reason", reason}});
     return reply(c, p, who);
   });
 }
@@ -841,16 +1047,25 @@ json::object reject_acceptance(App& app, const Caller& who, I cid, I pid, std::s
 json::object refund_crowdfunding_surplus(App& app, const Caller& who, I cid, I pid) {
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::settle, "退还众筹结余（须先通过验收）", "refund the crowdfunding surplus (accept the work first)");
+    require_allowed(p, pj::Action::settle, "退还众筹结余（须先通过验收）",
+                    "refund the crowdfunding surplus (accept the work first)");
     auto k = committed(c, pid);
     if (k.source_pending[{"crowdfunding", 0}] > 0)
-      throw Error(ErrorKind::conflict, "payments-pending", "众筹款还有付款待审批", "A crowdfunding payment is still pending");
+      throw Error(ErrorKind::conflict, "payments-pending", "众筹款还有付款待审批",
+                  "A crowdfunding payment is still pending");
     auto [pending_refund, refunded] = crowd_surplus_refunds(c, pid);
-    if (pending_refund > 0) throw Error(ErrorKind::conflict, "refund-pending", "退还申请已在审批中", "A refund is already awaiting approval");
+    if (pending_refund > 0)
+      throw Error(ErrorKind::conflict, "refund-pending", "退还申请已在审批中",
+                  "A refund is already awaiting approval");
     I unspent = crowd_collected(c, pid) - k.source_paid[{"crowdfunding", 0}] - refunded;
-    if (unspent <= 0) throw Error(ErrorKind::conflict, "nothing-to-refund", "众筹款已全部用于项目", "All crowdfunding was spent on the project");
+    if (unspent <= 0)
+      throw Error(ErrorKind::conflict, "nothing-to-refund", "众筹款已全部用于项目",
+                  "All crowdfunding was spent on the project");
     std::vector<I> units, weights;
-    for (auto& r : c.query("SELECT unit_id, paid_fen FROM pledges WHERE project_id = ? AND paid_fen > 0 AND status <> 'refunded' ORDER BY id", {pid})) {
+    for (
+        auto& r : c.query(
+            "SELECT unit_id, paid_fen FROM pledges WHERE project_id = ? AND paid_fen > 0 AND status <> 'refunded' ORDER BY id",
+            {pid})) {
       units.push_back(r.i64(0));
       weights.push_back(r.i64(1));
     }
@@ -869,9 +1084,12 @@ json::object refund_crowdfunding_surplus(App& app, const Caller& who, I cid, I p
     I did = request_disbursement_in(c, app, who, cid, r);
     for (std::size_t i = 0; i < units.size(); ++i)
       if (shares[i] > 0)
-        c.execute("INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
-                  {did, cid, units[i], shares[i]});
-    event(c, p, app.clock_ms(), "refund", "申请按缴款比例退还众筹结余 " + format_yuan(unspent) + " 元（" + std::to_string(units.size()) + " 户），待共管审批");
+        c.execute(
+            "INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
+            {did, cid, units[i], shares[i]});
+    event(c, p, app.clock_ms(), "refund",
+          "申请按缴款比例退还众筹结余 " + format_yuan(unspent) + " 元（" +
+              std::to_string(units.size()) + " 户），待共管审批");
     json::object out = reply(c, p, who);
     out["disbursement"] = disbursement_view(c, cid, did, false);
     return out;
@@ -885,21 +1103,26 @@ json::object settle_project(App& app, const Caller& who, I cid, I pid) {
     auto k = committed(c, pid);
     auto [pending_refund, refunded] = crowd_surplus_refunds(c, pid);
     if (k.pending > 0 || pending_refund > 0)
-      throw Error(ErrorKind::conflict, "payments-pending", "还有 " + format_yuan(k.pending + pending_refund) + " 元付款待审批",
+      throw Error(ErrorKind::conflict, "payments-pending",
+                  "还有 " + format_yuan(k.pending + pending_refund) + " 元付款待审批",
                   format_yuan(k.pending + pending_refund) + " of payments are pending");
     I unspent = crowd_collected(c, pid) - k.source_paid[{"crowdfunding", 0}] - refunded;
     if (unspent > 0)
-      throw Error(ErrorKind::conflict, "crowdfunding-unspent", "众筹款还有 " + format_yuan(unspent) + " 元未用，请先按缴款比例退还",
-                  format_yuan(unspent) + " of crowdfunding is unspent; refund it to the households first");
+      throw Error(
+          ErrorKind::conflict, "crowdfunding-unspent",
+          "众筹款还有 " + format_yuan(unspent) + " 元未用，请先按缴款比例退还",
+          format_yuan(unspent) + " of crowdfunding is unspent; refund it to the households first");
     I now = app.clock_ms();
     c.execute("UPDATE projects SET settled_on = ? WHERE id = ?", {today(app), pid});
     set_status(c, p, pj::Status::settled);
     I budget = pj::total(load_lines(c, pid));
     event(c, p, now, "settled",
-          "决算：预算 " + format_yuan(budget) + " 元，合同 " + format_yuan(p.contract_fen) + " 元，实付 " + format_yuan(k.paid) + " 元");
+          "决算：预算 " + format_yuan(budget) + " 元，合同 " + format_yuan(p.contract_fen) +
+              " 元，实付 " + format_yuan(k.paid) + " 元");
     tell_followers(c, p, now, "已完成决算");
     if (p.need_id) need_follows_project(c, cid, *p.need_id, p.title, "done", who, now);
-    audit(c, app, who, cid, "project.settle", "project:" + std::to_string(pid), {{"paid_fen", k.paid}});
+    audit(c, app, who, cid, "project.settle", "project:" + std::to_string(pid),
+          {{"paid_fen", k.paid}});
     return reply(c, p, who);
   });
 }
@@ -913,22 +1136,31 @@ json::object cancel_project(App& app, const Caller& who, I cid, I pid, std::stri
     require_allowed(p, pj::Action::cancel, "取消", "cancel");
     auto k = committed(c, pid);
     if (k.paid > 0)
-      throw Error(ErrorKind::conflict, "already-paid", "已向施工方付款 " + format_yuan(k.paid) + " 元，不能取消，请验收后决算",
-                  format_yuan(k.paid) + " has been paid to the contractor; accept and settle instead");
+      throw Error(
+          ErrorKind::conflict, "already-paid",
+          "已向施工方付款 " + format_yuan(k.paid) + " 元，不能取消，请验收后决算",
+          format_yuan(k.paid) + " has been paid to the contractor; accept and settle instead");
     I now = app.clock_ms();
     // Pending payment requests die with the project.
-    for (auto& r : c.query("SELECT id FROM disbursements WHERE project_id = ? AND status = 'pending'", {pid}))
-      store::decide_disbursement(c, cid, r.i64(0), "rejected", now, "项目取消：" + reason, std::nullopt);
+    for (auto& r :
+         c.query("SELECT id FROM disbursements WHERE project_id = ? AND status = 'pending'", {pid}))
+      store::decide_disbursement(c, cid, r.i64(0), "rejected", now, "项目取消：" + reason,
+                                 std::nullopt);
     // Every crowdfunding payment goes back by a reversal — money leaving the account, so each
     // is a co-managed request (the trustee and the owners' side approve it, as any reversal).
     I refunded = 0;
-    for (auto& r : c.query("SELECT pp.id, pp.entry_idx, pp.amount_fen FROM pledge_payments pp WHERE pp.project_id = ? AND pp.refund_idx IS NULL "
-                           "ORDER BY pp.id",
-                           {pid})) {
+    for (
+        auto& r : c.query(
+            "SELECT pp.id, pp.entry_idx, pp.amount_fen FROM pledge_payments pp WHERE pp.project_id = ? AND pp.refund_idx IS NULL "
+            "ORDER BY pp.id",
+            {pid})) {
       request_reversal_in(c, app, who, cid, r.i64(1), "项目取消，众筹款退还");
       refunded += r.i64(2);
     }
-    for (auto& r : c.query("SELECT DISTINCT user_id FROM pledges WHERE project_id = ? AND user_id IS NOT NULL AND paid_fen > 0", {pid}))
+    for (
+        auto& r : c.query(
+            "SELECT DISTINCT user_id FROM pledges WHERE project_id = ? AND user_id IS NOT NULL AND paid_fen > 0",
+            {pid}))
       notify_user(c, cid, r.i64(0),
                   Notice{"project", "「" + p.title + "」已取消，您的众筹款将退还", reason,
                          "/c/" + std::to_string(cid) + "/projects/" + std::to_string(pid), true},
@@ -936,10 +1168,13 @@ json::object cancel_project(App& app, const Caller& who, I cid, I pid, std::stri
     c.execute("UPDATE pledges SET status = 'refunded' WHERE project_id = ?", {pid});
     c.execute("UPDATE projects SET cancel_reason = ? WHERE id = ?", {reason, pid});
     set_status(c, p, pj::Status::cancelled);
-    event(c, p, now, "cancelled", "项目取消：" + reason + (refunded ? "；退还众筹款 " + format_yuan(refunded) + " 元" : ""));
+    event(
+        c, p, now, "cancelled",
+        "项目取消：" + reason + (refunded ? "；退还众筹款 " + format_yuan(refunded) + " 元" : ""));
     tell_followers(c, p, now, "项目已取消");
     if (p.need_id) need_follows_project(c, cid, *p.need_id, p.title, "open", who, now);
-    audit(c, app, who, cid, "project.cancel", "project:" + std::to_string(pid), {{"refunded_fen", refunded}});
+    audit(c, app, who, cid, "project.cancel", "project:" + std::to_string(pid),
+          {{"refunded_fen", refunded}});
     return reply(c, p, who);
   });
 }
@@ -950,10 +1185,16 @@ json::object follow_project(App& app, const Caller& who, I cid, I pid, std::stri
   in.finish();
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
-    c.execute("DELETE FROM project_followers WHERE project_id = ? AND user_id = ?", {pid, who.user_id()});
+    c.execute("DELETE FROM project_followers WHERE project_id = ? AND user_id = ?",
+              {pid, who.user_id()});
     if (follow)
-      c.execute("INSERT INTO project_followers (project_id, compound_id, user_id, at) VALUES (?, ?, ?, ?)", {pid, cid, who.user_id(), app.clock_ms()});
-    return json::object{{"following", follow}, {"followers", c.scalar("SELECT COUNT(*) FROM project_followers WHERE project_id = ?", {pid})}};
+      c.execute(
+          "INSERT INTO project_followers (project_id, compound_id, user_id, at) VALUES (?, ?, ?, ?)",
+          {pid, cid, who.user_id(), app.clock_ms()});
+    return json::object{
+        {"following", follow},
+        {"followers",
+         c.scalar("SELECT COUNT(*) FROM project_followers WHERE project_id = ?", {pid})}};
   });
 }
 
@@ -965,77 +1206,101 @@ json::object pledge(App& app, const Caller& who, I cid, I pid, std::string_view 
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::pledge, "认筹", "pledge");
-    if (p.crowdfund_goal == 0) throw Error(ErrorKind::conflict, "no-crowdfunding", "本项目不众筹", "This project is not crowdfunded");
+    if (p.crowdfund_goal == 0)
+      throw Error(ErrorKind::conflict, "no-crowdfunding", "本项目不众筹",
+                  "This project is not crowdfunded");
     std::optional<std::pair<I, I>> chosen;  // unit, courtyard
     bool eligible = false;                  // has a household that may pledge
-    for (auto& r : c.query("SELECT cl.unit_id, u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
-                           "AND cl.user_id = ? ORDER BY cl.unit_id",
-                           {cid, who.user_id()})) {
+    for (
+        auto& r : c.query(
+            "SELECT cl.unit_id, u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
+            "AND cl.user_id = ? ORDER BY cl.unit_id",
+            {cid, who.user_id()})) {
       if (p.courtyard_id && r.i64(1) != p.courtyard_id) continue;
       eligible = true;
-      if (!unit && c.query_one("SELECT 1 FROM pledges WHERE project_id = ? AND unit_id = ?", {pid, r.i64(0)})) continue;
+      if (!unit && c.query_one("SELECT 1 FROM pledges WHERE project_id = ? AND unit_id = ?",
+                               {pid, r.i64(0)}))
+        continue;
       if (!unit || *unit == r.i64(0)) {
         chosen = std::make_pair(r.i64(0), r.i64(1));
         break;
       }
     }
     if (!chosen && eligible && !unit)
-      throw Error(ErrorKind::conflict, "already-pledged", "您家已认筹过本项目（每户一份）", "Your household has already pledged (one per household)");
+      throw Error(ErrorKind::conflict, "already-pledged", "您家已认筹过本项目（每户一份）",
+                  "Your household has already pledged (one per household)");
     if (!chosen)
-      throw Error(ErrorKind::forbidden, "not-your-household", p.courtyard_id ? "只有" + p.courtyard + "的住户可以认筹" : "请先认领您家的房屋",
-                  "Only households of this project's courtyard may pledge, for a unit they have claimed");
-    if (c.query_one("SELECT 1 FROM pledges WHERE project_id = ? AND unit_id = ?", {pid, chosen->first}))
-      throw Error(ErrorKind::conflict, "already-pledged", "您家已认筹过本项目（每户一份）", "Your household has already pledged (one per household)");
+      throw Error(
+          ErrorKind::forbidden, "not-your-household",
+          p.courtyard_id ? "只有" + p.courtyard + "的住户可以认筹" : "请先认领您家的房屋",
+          "Only households of this project's courtyard may pledge, for a unit they have claimed");
+    if (c.query_one("SELECT 1 FROM pledges WHERE project_id = ? AND unit_id = ?",
+                    {pid, chosen->first}))
+      throw Error(ErrorKind::conflict, "already-pledged", "您家已认筹过本项目（每户一份）",
+                  "Your household has already pledged (one per household)");
     I now = app.clock_ms();
-    I id = c.query_one("INSERT INTO pledges (project_id, compound_id, unit_id, user_id, amount_fen, status, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, 'open', ?) RETURNING id",
-                       {pid, cid, chosen->first, who.user_id(), amount, now})
-               ->i64(0);
-    c.execute("INSERT INTO project_followers (project_id, compound_id, user_id, at) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
-              "(SELECT 1 FROM project_followers WHERE project_id = ? AND user_id = ?)",
-              {pid, cid, who.user_id(), now, pid, who.user_id()});
+    I id =
+        c.query_one(
+             "INSERT INTO pledges (project_id, compound_id, unit_id, user_id, amount_fen, status, created_at) "
+             "VALUES (?, ?, ?, ?, ?, 'open', ?) RETURNING id",
+             {pid, cid, chosen->first, who.user_id(), amount, now})
+            ->i64(0);
+    c.execute(
+        "INSERT INTO project_followers (project_id, compound_id, user_id, at) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+        "(SELECT 1 FROM project_followers WHERE project_id = ? AND user_id = ?)",
+        {pid, cid, who.user_id(), now, pid, who.user_id()});
     c.execute("UPDATE projects SET updated_at = ? WHERE id = ?", {now, pid});
-    audit(c, app, who, cid, "project.pledge", "pledge:" + std::to_string(id), {{"amount_fen", amount}});
+    audit(c, app, who, cid, "project.pledge", "pledge:" + std::to_string(id),
+          {{"amount_fen", amount}});
     json::object out = reply(c, p, who);
     out["pledge_id"] = id;
     return out;
   });
 }
 
-json::object pay_pledge(App& app, const Caller& who, I cid, I pid, I pledge_id, std::string_view body) {
+json::object pay_pledge(App& app, const Caller& who, I cid, I pid, I pledge_id,
+                        std::string_view body) {
   JsonIn in(body);
   I amount = in.i64("amount_fen", 1, pj::kMaxProjectFen);
   in.finish();
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::pledge, "收众筹款", "take crowdfunding payments");
-    auto pl = c.query_one("SELECT amount_fen, paid_fen, user_id FROM pledges WHERE project_id = ? AND id = ?", {pid, pledge_id});
+    auto pl = c.query_one(
+        "SELECT amount_fen, paid_fen, user_id FROM pledges WHERE project_id = ? AND id = ?",
+        {pid, pledge_id});
     if (!pl) throw_not_found("认筹", "Pledge");
     auto errs = pj::check_pledge_payment(pl->i64(0), pl->i64(1), amount);
     if (!errs.empty()) throw_invalid(std::move(errs));
     I now = app.clock_ms();
-    I yard = p.courtyard_id;  // the project's courtyard (0: the compound), where its payments are booked
+    I yard =
+        p.courtyard_id;  // the project's courtyard (0: the compound), where its payments are booked
     ledger::Transaction t;
     t.date = today(app);
     t.kind = "journal";
     t.description = "众筹缴款：" + p.title + "（认筹 #" + std::to_string(pledge_id) + "）";
-    if (text::length(t.description) > ledger::kMaxDescriptionChars) t.description = "众筹缴款（认筹 #" + std::to_string(pledge_id) + "）";
+    if (text::length(t.description) > ledger::kMaxDescriptionChars)
+      t.description = "众筹缴款（认筹 #" + std::to_string(pledge_id) + "）";
     t.postings = {{"1001", amount, yard}, {"4007", -amount, yard}};
     t.links = {{"project", pid}, {"pledge", pledge_id}};
     Appender ap(c, cid, now);
     I idx = ap.append(std::move(t));
     ap.finish();
-    c.execute("INSERT INTO pledge_payments (pledge_id, project_id, compound_id, amount_fen, entry_idx, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-              {pledge_id, pid, cid, amount, idx, who.user_id(), now});
+    c.execute(
+        "INSERT INTO pledge_payments (pledge_id, project_id, compound_id, amount_fen, entry_idx, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {pledge_id, pid, cid, amount, idx, who.user_id(), now});
     I paid = pl->i64(1) + amount;
-    c.execute("UPDATE pledges SET paid_fen = ?, status = ? WHERE id = ?", {paid, std::string(paid == pl->i64(0) ? "paid" : "open"), pledge_id});
+    c.execute("UPDATE pledges SET paid_fen = ?, status = ? WHERE id = ?",
+              {paid, std::string(paid == pl->i64(0) ? "paid" : "open"), pledge_id});
     c.execute("UPDATE projects SET updated_at = ? WHERE id = ?", {now, pid});
     if (!pl->is_null(2))
-      notify_user(c, cid, pl->i64(2),
-                  Notice{"payment", "已收到众筹款 " + format_yuan(amount) + " 元（" + p.title + "）", "",
-                         "/c/" + std::to_string(cid) + "/projects/" + std::to_string(pid), false},
-                  now);
-    audit(c, app, who, cid, "project.pledge.pay", "pledge:" + std::to_string(pledge_id), {{"amount_fen", amount}, {"entry", idx}});
+      notify_user(
+          c, cid, pl->i64(2),
+          Notice{"payment", "已收到众筹款 " + format_yuan(amount) + " 元（" + p.title + "）", "",
+                 "/c/" + std::to_string(cid) + "/projects/" + std::to_string(pid), false},
+          now);
+    audit(c, app, who, cid, "project.pledge.pay", "pledge:" + std::to_string(pledge_id),
+          {{"amount_fen", amount}, {"entry", idx}});
     return json::object{{"pledge_id", pledge_id}, {"paid_fen", paid}, {"entry_index", idx}};
   });
 }
@@ -1044,11 +1309,18 @@ json::array list_pledges(App& app, I cid, I pid) {
   return app.db.read([&](Connection& c) {
     require_project(c, cid, pid);
     json::array out;
-    for (auto& r : c.query("SELECT pl.id, pl.unit_id, u.label, COALESCE(y.name, ''), pl.amount_fen, pl.paid_fen, pl.status FROM pledges pl "
-                           "JOIN units u ON u.id = pl.unit_id LEFT JOIN courtyards y ON y.id = u.courtyard_id WHERE pl.project_id = ? ORDER BY pl.id",
-                           {pid}))
-      out.push_back(json::object{{"id", r.i64(0)}, {"unit_id", r.i64(1)}, {"unit", r.str(2)}, {"courtyard", r.str(3)},
-                                 {"amount_fen", r.i64(4)}, {"paid_fen", r.i64(5)}, {"status", r.str(6)}});
+    for (
+        auto& r : c.query(
+            "SELECT pl.id, pl.unit_id, u.label, COALESCE(y.name, ''), pl.amount_fen, pl.paid_fen, pl.status FROM pledges pl "
+            "JOIN units u ON u.id = pl.unit_id LEFT JOIN courtyards y ON y.id = u.courtyard_id WHERE pl.project_id = ? ORDER BY pl.id",
+            {pid}))
+      out.push_back(json::object{{"id", r.i64(0)},
+                                 {"unit_id", r.i64(1)},
+                                 {"unit", r.str(2)},
+                                 {"courtyard", r.str(3)},
+                                 {"amount_fen", r.i64(4)},
+                                 {"paid_fen", r.i64(5)},
+                                 {"status", r.str(6)}});
     return out;
   });
 }
@@ -1057,16 +1329,20 @@ json::array list_projects(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (auto& r : c.query("SELECT id FROM projects WHERE compound_id = ? ORDER BY id DESC LIMIT 200", {cid})) {
+    for (auto& r : c.query(
+             "SELECT id FROM projects WHERE compound_id = ? ORDER BY id DESC LIMIT 200", {cid})) {
       auto p = require_project(c, cid, r.i64(0));
-      out.push_back(summary_json(c, p, load_lines(c, p.id), committed(c, p.id), crowd_collected(c, p.id)));
+      out.push_back(
+          summary_json(c, p, load_lines(c, p.id), committed(c, p.id), crowd_collected(c, p.id)));
     }
     return out;
   });
 }
 
 json::object get_project(App& app, const Caller& who, I cid, I pid) {
-  return app.db.read([&](Connection& c) { return project_json(c, require_project(c, cid, pid), who, store::approval_threshold(c, cid)); });
+  return app.db.read([&](Connection& c) {
+    return project_json(c, require_project(c, cid, pid), who, store::approval_threshold(c, cid));
+  });
 }
 
 }  // namespace xinyi::app

@@ -3,8 +3,8 @@
 #include <set>
 
 #include "app/json_in.h"
-#include "app/notify.h"
 #include "app/ledger_service.h"
+#include "app/notify.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"
 #include "domain/mask.h"
@@ -55,7 +55,8 @@ json::object unit_json(const store::UnitRec& u) {
 // `with_id`: the ID card's last four characters, for those who check identity (committee,
 // staff, auditor); the trustee's roster needs none.
 json::object member_json(const store::MemberRec& m, bool with_id) {
-  json::object o{{"person_id", m.person_id}, {"relation", m.relation}, {"name", m.name}, {"phone", m.phone}};
+  json::object o{
+      {"person_id", m.person_id}, {"relation", m.relation}, {"name", m.name}, {"phone", m.phone}};
   if (with_id) o["id_last4"] = m.id_last4;
   return o;
 }
@@ -91,7 +92,8 @@ std::string fresh_invite_code(Connection& c) {
 json::array public_compounds(App& app) {
   return app.db.read([&](Connection& c) {
     json::array out;
-    for (const auto& k : store::list_compounds(c)) out.push_back(compound_json(k, store::compound_stats(c, k.id)));
+    for (const auto& k : store::list_compounds(c))
+      out.push_back(compound_json(k, store::compound_stats(c, k.id)));
     return out;
   });
 }
@@ -102,13 +104,16 @@ json::object public_compound(App& app, I cid) {
     json::object o = compound_json(k, store::compound_stats(c, cid));
     json::array courtyards;
     for (const auto& y : store::list_courtyards(c, cid)) {
-      auto units = c.query_one("SELECT COUNT(*), COALESCE(SUM(area_centi_m2), 0) FROM units WHERE courtyard_id = ?", {y.id});
-      courtyards.push_back(json::object{{"id", y.id},
-                                        {"name", y.name},
-                                        {"area_id", y.area_id ? json::value(*y.area_id) : json::value(nullptr)},
-                                        {"area_name", y.area_name},
-                                        {"units", units->i64(0)},
-                                        {"area_centi_m2", units->i64(1)}});
+      auto units = c.query_one(
+          "SELECT COUNT(*), COALESCE(SUM(area_centi_m2), 0) FROM units WHERE courtyard_id = ?",
+          {y.id});
+      courtyards.push_back(
+          json::object{{"id", y.id},
+                       {"name", y.name},
+                       {"area_id", y.area_id ? json::value(*y.area_id) : json::value(nullptr)},
+                       {"area_name", y.area_name},
+                       {"units", units->i64(0)},
+                       {"area_centi_m2", units->i64(1)}});
     }
     o["courtyard_list"] = std::move(courtyards);
     o["petition_pmc_households"] = store::count_signatures(c, cid, "pmc_application");
@@ -121,7 +126,8 @@ json::array public_regions(App& app) {
   return app.db.read([&](Connection& c) {
     json::array out;
     for (const auto& r : store::list_regions(c))
-      out.push_back(json::object{{"level", r.level}, {"id", r.id}, {"parent_id", r.parent_id}, {"name", r.name}});
+      out.push_back(json::object{
+          {"level", r.level}, {"id", r.id}, {"parent_id", r.parent_id}, {"name", r.name}});
     return out;
   });
 }
@@ -133,8 +139,10 @@ json::object create_district(App& app, const Caller& who, std::string_view body)
   std::string name = checked_name(in, "name");
   in.finish();
   return app.db.write([&](Connection& c) {
-    I id = unique_or_conflict("区", "District", [&] { return store::insert_district(c, name, app.clock_ms()); });
-    audit(c, app, who, std::nullopt, "district.create", "district:" + std::to_string(id), {{"name", name}});
+    I id = unique_or_conflict("区", "District",
+                              [&] { return store::insert_district(c, name, app.clock_ms()); });
+    audit(c, app, who, std::nullopt, "district.create", "district:" + std::to_string(id),
+          {{"name", name}});
     return json::object{{"id", id}, {"name", name}};
   });
 }
@@ -145,8 +153,11 @@ json::object create_street(App& app, const Caller& who, I district_id, std::stri
   in.finish();
   return app.db.write([&](Connection& c) {
     if (!store::district_exists(c, district_id)) throw_not_found("区", "District");
-    I id = unique_or_conflict("街道", "Street", [&] { return store::insert_street(c, district_id, name, app.clock_ms()); });
-    audit(c, app, who, std::nullopt, "street.create", "street:" + std::to_string(id), {{"name", name}});
+    I id = unique_or_conflict("街道", "Street", [&] {
+      return store::insert_street(c, district_id, name, app.clock_ms());
+    });
+    audit(c, app, who, std::nullopt, "street.create", "street:" + std::to_string(id),
+          {{"name", name}});
     return json::object{{"id", id}, {"district_id", district_id}, {"name", name}};
   });
 }
@@ -157,9 +168,11 @@ json::object create_community(App& app, const Caller& who, I street_id, std::str
   in.finish();
   return app.db.write([&](Connection& c) {
     if (!store::street_exists(c, street_id)) throw_not_found("街道", "Street");
-    I id = unique_or_conflict("社区", "Community",
-                              [&] { return store::insert_community(c, street_id, name, app.clock_ms()); });
-    audit(c, app, who, std::nullopt, "community.create", "community:" + std::to_string(id), {{"name", name}});
+    I id = unique_or_conflict("社区", "Community", [&] {
+      return store::insert_community(c, street_id, name, app.clock_ms());
+    });
+    audit(c, app, who, std::nullopt, "community.create", "community:" + std::to_string(id),
+          {{"name", name}});
     return json::object{{"id", id}, {"street_id", street_id}, {"name", name}};
   });
 }
@@ -177,10 +190,12 @@ json::object create_compound(App& app, const Caller& who, I community_id, std::s
   return app.db.write([&](Connection& c) {
     if (!store::community_exists(c, community_id)) throw_not_found("社区", "Community");
     I id = unique_or_conflict("小区", "Compound", [&] {
-      return store::insert_compound(c, community_id, name, address, model_s, description, app.clock_ms());
+      return store::insert_compound(c, community_id, name, address, model_s, description,
+                                    app.clock_ms());
     });
     ensure_books(c, id, app.clock_ms());
-    audit(c, app, who, id, "compound.create", "compound:" + std::to_string(id), {{"name", name}, {"model", model_s}});
+    audit(c, app, who, id, "compound.create", "compound:" + std::to_string(id),
+          {{"name", name}, {"model", model_s}});
     return compound_json(*store::get_compound(c, id), store::compound_stats(c, id));
   });
 }
@@ -194,7 +209,8 @@ json::object create_area(App& app, const Caller& who, I cid, std::string_view bo
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    I id = unique_or_conflict("片区", "Managed area", [&] { return store::insert_area(c, cid, name, app.clock_ms()); });
+    I id = unique_or_conflict("片区", "Managed area",
+                              [&] { return store::insert_area(c, cid, name, app.clock_ms()); });
     for (I yid : courtyard_ids) {
       auto y = store::get_courtyard(c, cid, yid);
       if (!y) throw_not_found("院落 " + std::to_string(yid), "Courtyard " + std::to_string(yid));
@@ -202,7 +218,8 @@ json::object create_area(App& app, const Caller& who, I cid, std::string_view bo
     }
     json::array ids;
     for (I y : courtyard_ids) ids.push_back(y);
-    audit(c, app, who, cid, "area.create", "area:" + std::to_string(id), {{"name", name}, {"courtyard_ids", ids}});
+    audit(c, app, who, cid, "area.create", "area:" + std::to_string(id),
+          {{"name", name}, {"courtyard_ids", ids}});
     return json::object{{"id", id}, {"name", name}, {"courtyard_ids", ids}};
   });
 }
@@ -215,9 +232,14 @@ json::object create_courtyard(App& app, const Caller& who, I cid, std::string_vi
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (area_id && !store::get_area_name(c, cid, *area_id)) throw_not_found("片区", "Managed area");
-    I id = unique_or_conflict("院落", "Courtyard", [&] { return store::insert_courtyard(c, cid, name, area_id, app.clock_ms()); });
-    audit(c, app, who, cid, "courtyard.create", "courtyard:" + std::to_string(id), {{"name", name}});
-    return json::object{{"id", id}, {"name", name}, {"area_id", area_id ? json::value(*area_id) : json::value(nullptr)}};
+    I id = unique_or_conflict("院落", "Courtyard", [&] {
+      return store::insert_courtyard(c, cid, name, area_id, app.clock_ms());
+    });
+    audit(c, app, who, cid, "courtyard.create", "courtyard:" + std::to_string(id),
+          {{"name", name}});
+    return json::object{{"id", id},
+                        {"name", name},
+                        {"area_id", area_id ? json::value(*area_id) : json::value(nullptr)}};
   });
 }
 
@@ -232,16 +254,25 @@ json::object update_courtyard(App& app, const Caller& who, I cid, I id, std::str
     if (!y) throw_not_found("院落", "Courtyard");
     std::optional<I> new_area = y->area_id;
     if (area_id) {
-      if (*area_id == 0) new_area.reset();
-      else if (!store::get_area_name(c, cid, *area_id)) throw_not_found("片区", "Managed area");
-      else new_area = *area_id;
+      if (*area_id == 0)
+        new_area.reset();
+      else if (!store::get_area_name(c, cid, *area_id))
+        throw_not_found("片区", "Managed area");
+      else
+        new_area = *area_id;
     }
     std::string new_name = name.value_or(y->name);
-    unique_or_conflict("院落", "Courtyard", [&] { store::update_courtyard(c, cid, id, new_name, new_area); return 0; });
-    audit(c, app, who, cid, "courtyard.update", "courtyard:" + std::to_string(id), {{"name", new_name}});
+    unique_or_conflict("院落", "Courtyard", [&] {
+      store::update_courtyard(c, cid, id, new_name, new_area);
+      return 0;
+    });
+    audit(c, app, who, cid, "courtyard.update", "courtyard:" + std::to_string(id),
+          {{"name", new_name}});
     auto after = store::get_courtyard(c, cid, id);
-    return json::object{{"id", id}, {"name", after->name},
-                        {"area_id", after->area_id ? json::value(*after->area_id) : json::value(nullptr)}};
+    return json::object{
+        {"id", id},
+        {"name", after->name},
+        {"area_id", after->area_id ? json::value(*after->area_id) : json::value(nullptr)}};
   });
 }
 
@@ -252,7 +283,9 @@ json::object create_building(App& app, const Caller& who, I cid, std::string_vie
   in.finish();
   return app.db.write([&](Connection& c) {
     if (!store::get_courtyard(c, cid, courtyard_id)) throw_not_found("院落", "Courtyard");
-    I id = unique_or_conflict("楼栋", "Building", [&] { return store::insert_building(c, cid, courtyard_id, name, app.clock_ms()); });
+    I id = unique_or_conflict("楼栋", "Building", [&] {
+      return store::insert_building(c, cid, courtyard_id, name, app.clock_ms());
+    });
     audit(c, app, who, cid, "building.create", "building:" + std::to_string(id), {{"name", name}});
     return json::object{{"id", id}, {"courtyard_id", courtyard_id}, {"name", name}};
   });
@@ -266,16 +299,20 @@ json::object create_unit(App& app, const Caller& who, I cid, std::string_view bo
   I area = in.i64("area_centi_m2", 1, kMaxUnitAreaCentiM2);
   std::string kind = in.opt_str("area_kind", 16).value_or("gross");
   bool developer_held = in.boolean("developer_held", false);
-  if (!registry::parse_area_kind(kind)) in.add_error("area_kind", "必须是 gross 或 interior", "must be gross or interior");
+  if (!registry::parse_area_kind(kind))
+    in.add_error("area_kind", "必须是 gross 或 interior", "must be gross or interior");
   in.finish();
   return app.db.write([&](Connection& c) {
     auto b = store::get_building(c, cid, building_id);
     if (!b) throw_not_found("楼栋", "Building");
     registry::UnitAddress a{b->name, entrance, number};
     std::string label = registry::unit_label(a);
-    store::NewUnit u{cid, b->courtyard_id, b->id, entrance, number, label, kind, fresh_invite_code(c), area, developer_held};
-    I id = unique_or_conflict("房屋", "Unit", [&] { return store::insert_unit(c, u, app.clock_ms()); });
-    audit(c, app, who, cid, "unit.create", "unit:" + std::to_string(id), {{"label", label}, {"area_centi_m2", area}});
+    store::NewUnit u{cid,  b->courtyard_id,      b->id, entrance,      number, label,
+                     kind, fresh_invite_code(c), area,  developer_held};
+    I id = unique_or_conflict("房屋", "Unit",
+                              [&] { return store::insert_unit(c, u, app.clock_ms()); });
+    audit(c, app, who, cid, "unit.create", "unit:" + std::to_string(id),
+          {{"label", label}, {"area_centi_m2", area}});
     return unit_json(*store::get_unit(c, cid, id));
   });
 }
@@ -292,7 +329,9 @@ json::object update_unit(App& app, const Caller& who, I cid, I uid, std::string_
     bool new_dev = developer_held.value_or(u->developer_held);
     store::update_unit(c, cid, uid, new_area, new_dev);
     audit(c, app, who, cid, "unit.update", "unit:" + std::to_string(uid),
-          {{"area_centi_m2_before", u->area_centi_m2}, {"area_centi_m2", new_area}, {"developer_held", new_dev}});
+          {{"area_centi_m2_before", u->area_centi_m2},
+           {"area_centi_m2", new_area},
+           {"developer_held", new_dev}});
     json::object o = unit_json(*store::get_unit(c, cid, uid));
     json::array members;
     for (const auto& m : store::list_members(c, cid, uid)) members.push_back(member_json(m, true));
@@ -310,13 +349,17 @@ json::object add_member(App& app, const Caller& who, I cid, I uid, std::string_v
   std::string phone, last4;
   if (!phone_in.empty()) {
     auto p = registry::normalize_phone(phone_in);
-    if (!p) in.add_error("phone", "电话号码无效", "is not a valid phone number");
-    else phone = *p;
+    if (!p)
+      in.add_error("phone", "电话号码无效", "is not a valid phone number");
+    else
+      phone = *p;
   }
   if (!id_in.empty()) {
     auto l = registry::id_card_last4(id_in);
-    if (!l) in.add_error("id_card", "身份证号无效", "is not a valid ID card number");
-    else last4 = *l;
+    if (!l)
+      in.add_error("id_card", "身份证号无效", "is not a valid ID card number");
+    else
+      last4 = *l;
   }
   auto rel = registry::parse_relation(rel_in);
   if (!rel) in.add_error("relation", "必须是 owner 或 tenant", "must be owner or tenant");
@@ -328,10 +371,15 @@ json::object add_member(App& app, const Caller& who, I cid, I uid, std::string_v
     I pid = p ? p->id : store::insert_person(c, cid, name, phone, last4, app.clock_ms());
     std::string relation(registry::to_string(*rel));
     if (!store::insert_member(c, cid, uid, pid, relation, app.clock_ms()))
-      throw Error(ErrorKind::conflict, "duplicate-member", "此人已登记在这套房屋", "This person is already registered for this unit");
+      throw Error(ErrorKind::conflict, "duplicate-member", "此人已登记在这套房屋",
+                  "This person is already registered for this unit");
     audit(c, app, who, cid, "unit.member.add", "unit:" + std::to_string(uid),
           {{"person_id", pid}, {"relation", relation}});
-    return json::object{{"unit_id", uid}, {"person_id", pid}, {"relation", relation}, {"name", name}, {"phone", phone}};
+    return json::object{{"unit_id", uid},
+                        {"person_id", pid},
+                        {"relation", relation},
+                        {"name", name},
+                        {"phone", phone}};
   });
 }
 
@@ -358,13 +406,15 @@ json::object list_units(App& app, I cid, I after_id, I limit, bool with_id_cards
         json::object o = unit_json(u);
         json::array ms;
         while (m < members.size() && members[m].unit_id < u.id) ++m;
-        for (std::size_t k = m; k < members.size() && members[k].unit_id == u.id; ++k) ms.push_back(member_json(members[k], with_id_cards));
+        for (std::size_t k = m; k < members.size() && members[k].unit_id == u.id; ++k)
+          ms.push_back(member_json(members[k], with_id_cards));
         o["members"] = std::move(ms);
         items.push_back(std::move(o));
       }
     }
     json::object out{{"items", std::move(items)}};
-    out["next_after"] = static_cast<I>(units.size()) == limit ? json::value(units.back().id) : json::value(nullptr);
+    out["next_after"] =
+        static_cast<I>(units.size()) == limit ? json::value(units.back().id) : json::value(nullptr);
     return out;
   });
 }
@@ -375,7 +425,8 @@ json::object get_unit(App& app, I cid, I uid, bool with_id_cards) {
     if (!u) throw_not_found("房屋", "Unit");
     json::object o = unit_json(*u);
     json::array members;
-    for (const auto& m : store::list_members(c, cid, uid)) members.push_back(member_json(m, with_id_cards));
+    for (const auto& m : store::list_members(c, cid, uid))
+      members.push_back(member_json(m, with_id_cards));
     o["members"] = std::move(members);
     return o;
   });
@@ -389,7 +440,10 @@ json::array invite_codes(App& app, I cid) {
     for (;;) {
       auto units = store::list_units(c, cid, after, kMaxPageSize);
       for (const auto& u : units)
-        out.push_back(json::object{{"unit_id", u.id}, {"courtyard", u.courtyard_name}, {"label", u.label}, {"invite_code", u.invite_code}});
+        out.push_back(json::object{{"unit_id", u.id},
+                                   {"courtyard", u.courtyard_name},
+                                   {"label", u.label},
+                                   {"invite_code", u.invite_code}});
       if (static_cast<I>(units.size()) < kMaxPageSize) break;
       after = units.back().id;
     }
@@ -401,13 +455,18 @@ namespace {
 
 // Roles that let a person approve money, confirm others' roles or speak for the owners: one
 // person never grants them alone (SPEC §4). Workers and auditors are granted at once.
-bool needs_second_person(Role r) { return r == Role::committee || r == Role::trustee || r == Role::staff; }
+bool needs_second_person(Role r) {
+  return r == Role::committee || r == Role::trustee || r == Role::staff;
+}
 
 void tell_committee(Connection& c, App& app, I cid, I except, const std::string& title) {
   std::set<I> people;
   for (const auto& g : store::list_compound_grants(c, cid))
     if (g.role == "committee" && g.user_id != except) people.insert(g.user_id);
-  for (I u : people) notify_user(c, cid, u, Notice{"role", title, "", "/c/" + std::to_string(cid) + "/approvals", false}, app.clock_ms());
+  for (I u : people)
+    notify_user(c, cid, u,
+                Notice{"role", title, "", "/c/" + std::to_string(cid) + "/approvals", false},
+                app.clock_ms());
 }
 
 std::string role_zh(const std::string& r) {
@@ -420,8 +479,10 @@ std::string role_zh(const std::string& r) {
 }
 
 json::object request_json(const store::Row& r) {
-  return json::object{{"id", r.i64(0)},        {"user_id", r.i64(1)},      {"login", r.str(2)},        {"name", r.str(3)},
-                      {"role", r.str(4)},      {"action", r.str(5)},       {"status", r.str(6)},       {"requested_by", r.str(7)},
+  return json::object{{"id", r.i64(0)},           {"user_id", r.i64(1)},
+                      {"login", r.str(2)},        {"name", r.str(3)},
+                      {"role", r.str(4)},         {"action", r.str(5)},
+                      {"status", r.str(6)},       {"requested_by", r.str(7)},
                       {"requested_at", r.i64(8)}, {"requester_id", r.i64(9)}};
 }
 constexpr const char* kRequestSelect =
@@ -434,15 +495,25 @@ json::object list_roles(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array grants;
-    for (auto& r : c.query("SELECT g.id, u.id, u.login, u.name, g.role, g.created_at, g.source, COALESCE(b.name, ''), COALESCE(f.name, '') "
-                           "FROM role_grants g JOIN users u ON u.id = g.user_id LEFT JOIN users b ON b.id = g.granted_by "
-                           "LEFT JOIN users f ON f.id = g.confirmed_by WHERE g.compound_id = ? ORDER BY g.role, u.id",
-                           {cid}))
-      grants.push_back(json::object{{"id", r.i64(0)},      {"user_id", r.i64(1)},     {"login", r.str(2)},
-                                    {"name", r.str(3)},    {"role", r.str(4)},        {"since", r.i64(5)},
-                                    {"source", r.str(6)},  {"granted_by", r.str(7)},  {"confirmed_by", r.str(8)}});
+    for (
+        auto& r : c.query(
+            "SELECT g.id, u.id, u.login, u.name, g.role, g.created_at, g.source, COALESCE(b.name, ''), COALESCE(f.name, '') "
+            "FROM role_grants g JOIN users u ON u.id = g.user_id LEFT JOIN users b ON b.id = g.granted_by "
+            "LEFT JOIN users f ON f.id = g.confirmed_by WHERE g.compound_id = ? ORDER BY g.role, u.id",
+            {cid}))
+      grants.push_back(json::object{{"id", r.i64(0)},
+                                    {"user_id", r.i64(1)},
+                                    {"login", r.str(2)},
+                                    {"name", r.str(3)},
+                                    {"role", r.str(4)},
+                                    {"since", r.i64(5)},
+                                    {"source", r.str(6)},
+                                    {"granted_by", r.str(7)},
+                                    {"confirmed_by", r.str(8)}});
     json::array pending;
-    for (auto& r : c.query(std::string(kRequestSelect) + "WHERE q.compound_id = ? AND q.status = 'pending' ORDER BY q.id", {cid}))
+    for (auto& r : c.query(std::string(kRequestSelect) +
+                               "WHERE q.compound_id = ? AND q.status = 'pending' ORDER BY q.id",
+                           {cid}))
       pending.push_back(request_json(r));
     return json::object{{"grants", std::move(grants)}, {"pending", std::move(pending)}};
   });
@@ -454,57 +525,89 @@ RoleOutcome grant_role(App& app, const Caller& who, I cid, std::string_view body
   std::string role_s = in.str("role", 16);
   auto role = parse_role(role_s);
   if (!role_s.empty() && (!role || *role == Role::resident))
-    in.add_error("role", "必须是 committee、trustee、worker、staff、auditor 之一（住户身份通过认领房屋获得）",
-                 "must be one of committee, trustee, worker, staff, auditor (residents claim a unit instead)");
+    in.add_error(
+        "role",
+        "必须是 committee、trustee、worker、staff、auditor 之一（住户身份通过认领房屋获得）",
+        "must be one of committee, trustee, worker, staff, auditor (residents claim a unit instead)");
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto u = store::find_user_by_login(c, login);
     if (!u) throw_not_found("用户", "User");
-    if (c.scalar("SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = ?", {cid, u->id, role_s}))
-      throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色", "The user already holds this role");
+    if (c.scalar(
+            "SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = ?",
+            {cid, u->id, role_s}))
+      throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色",
+                  "The user already holds this role");
     if (u->id == who.user_id())
-      throw Error(ErrorKind::conflict, "own-grant", "不能为自己授予角色", "You cannot grant yourself a role");
+      throw Error(ErrorKind::conflict, "own-grant", "不能为自己授予角色",
+                  "You cannot grant yourself a role");
     if (!needs_second_person(*role)) {
       store::insert_grant(c, cid, u->id, *role, who.user_id(), app.clock_ms());
       audit(c, app, who, cid, "role.grant", "user:" + std::to_string(u->id), {{"role", role_s}});
-      tell_committee(c, app, cid, who.user_id(), "新增" + role_zh(role_s) + "：" + mask_name(u->name));
-      return RoleOutcome{false, json::object{{"user_id", u->id}, {"login", u->login}, {"role", role_s}, {"status", "active"}}};
+      tell_committee(c, app, cid, who.user_id(),
+                     "新增" + role_zh(role_s) + "：" + mask_name(u->name));
+      return RoleOutcome{
+          false,
+          json::object{
+              {"user_id", u->id}, {"login", u->login}, {"role", role_s}, {"status", "active"}}};
     }
-    if (c.scalar("SELECT COUNT(*) FROM role_requests WHERE compound_id = ? AND user_id = ? AND role = ? AND status = 'pending'",
-                 {cid, u->id, role_s}))
-      throw Error(ErrorKind::conflict, "grant-pending", "该角色的授予正在等待第二人确认", "This grant is already waiting for a second person");
-    I id = c.query_one("INSERT INTO role_requests (compound_id, user_id, role, action, status, requested_by, requested_at) "
-                       "VALUES (?, ?, ?, 'grant', 'pending', ?, ?) RETURNING id",
-                       {cid, u->id, role_s, who.user_id(), app.clock_ms()})
-               ->i64(0);
-    audit(c, app, who, cid, "role.grant_request", "user:" + std::to_string(u->id), {{"role", role_s}, {"request", id}});
-    tell_committee(c, app, cid, who.user_id(), "待确认：授予 " + mask_name(u->name) + " " + role_zh(role_s) + "角色");
-    return RoleOutcome{true, request_json(*c.query_one(std::string(kRequestSelect) + "WHERE q.id = ?", {id}))};
+    if (c.scalar(
+            "SELECT COUNT(*) FROM role_requests WHERE compound_id = ? AND user_id = ? AND role = ? AND status = 'pending'",
+            {cid, u->id, role_s}))
+      throw Error(ErrorKind::conflict, "grant-pending", "该角色的授予正在等待第二人确认",
+                  "This grant is already waiting for a second person");
+    I id =
+        c.query_one(
+             "INSERT INTO role_requests (compound_id, user_id, role, action, status, requested_by, requested_at) "
+             "VALUES (?, ?, ?, 'grant', 'pending', ?, ?) RETURNING id",
+             {cid, u->id, role_s, who.user_id(), app.clock_ms()})
+            ->i64(0);
+    audit(c, app, who, cid, "role.grant_request", "user:" + std::to_string(u->id),
+          {{"role", role_s}, {"request", id}});
+    tell_committee(c, app, cid, who.user_id(),
+                   "待确认：授予 " + mask_name(u->name) + " " + role_zh(role_s) + "角色");
+    return RoleOutcome{
+        true, request_json(*c.query_one(std::string(kRequestSelect) + "WHERE q.id = ?", {id}))};
   });
 }
 
 json::object confirm_role(App& app, const Caller& who, I cid, I request_id) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    auto q = c.query_one(std::string(kRequestSelect) + "WHERE q.compound_id = ? AND q.id = ?", {cid, request_id});
+    auto q = c.query_one(std::string(kRequestSelect) + "WHERE q.compound_id = ? AND q.id = ?",
+                         {cid, request_id});
     if (!q) throw_not_found("角色申请", "Role request");
-    if (q->str(6) != "pending") throw Error(ErrorKind::conflict, "not-pending", "该申请已处理", "This request was already decided");
+    if (q->str(6) != "pending")
+      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理",
+                  "This request was already decided");
     // The second person is neither the one who asked nor the one who would hold the role.
     if (q->i64(9) == who.user_id() || q->i64(1) == who.user_id())
-      throw Error(ErrorKind::conflict, "second-person", "须由另一位工作人员或平台管理员确认", "Another staff member or the operator must confirm this");
+      throw Error(ErrorKind::conflict, "second-person", "须由另一位工作人员或平台管理员确认",
+                  "Another staff member or the operator must confirm this");
     I now = app.clock_ms();
     auto role = parse_role(q->str(4));
     XINYI_ASSERT(role.has_value());
     if (!store::insert_grant(c, cid, q->i64(1), *role, q->i64(9), now))
-      throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色", "The user already holds this role");
-    c.execute("UPDATE role_grants SET confirmed_by = ?, source = (SELECT source FROM role_requests WHERE id = ?) "
-              "WHERE compound_id = ? AND user_id = ? AND role = ?",
-              {who.user_id(), request_id, cid, q->i64(1), q->str(4)});
-    c.execute("UPDATE role_requests SET status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?", {who.user_id(), now, request_id});
-    audit(c, app, who, cid, "role.grant", "user:" + std::to_string(q->i64(1)), {{"role", q->str(4)}, {"request", request_id}});
-    tell_committee(c, app, cid, who.user_id(), "已授予 " + mask_name(q->str(3)) + " " + role_zh(q->str(4)) + "角色（经两人确认）");
-    notify_user(c, cid, q->i64(9), Notice{"role", "您的角色申请已确认：" + mask_name(q->str(3)) + " " + role_zh(q->str(4)), "", "", false}, now);
+      throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色",
+                  "The user already holds this role");
+    c.execute(
+        "UPDATE role_grants SET confirmed_by = ?, source = (SELECT source FROM role_requests WHERE id = ?) "
+        "WHERE compound_id = ? AND user_id = ? AND role = ?",
+        {who.user_id(), request_id, cid, q->i64(1), q->str(4)});
+    c.execute(
+        "UPDATE role_requests SET status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?",
+        {who.user_id(), now, request_id});
+    audit(c, app, who, cid, "role.grant", "user:" + std::to_string(q->i64(1)),
+          {{"role", q->str(4)}, {"request", request_id}});
+    tell_committee(
+        c, app, cid, who.user_id(),
+        "已授予 " + mask_name(q->str(3)) + " " + role_zh(q->str(4)) + "角色（经两人确认）");
+    notify_user(
+        c, cid, q->i64(9),
+        Notice{"role", "您的角色申请已确认：" + mask_name(q->str(3)) + " " + role_zh(q->str(4)), "",
+               "", false},
+        now);
     return request_json(*c.query_one(std::string(kRequestSelect) + "WHERE q.id = ?", {request_id}));
   });
 }
@@ -512,11 +615,17 @@ json::object confirm_role(App& app, const Caller& who, I cid, I request_id) {
 json::object reject_role(App& app, const Caller& who, I cid, I request_id) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    auto q = c.query_one(std::string(kRequestSelect) + "WHERE q.compound_id = ? AND q.id = ?", {cid, request_id});
+    auto q = c.query_one(std::string(kRequestSelect) + "WHERE q.compound_id = ? AND q.id = ?",
+                         {cid, request_id});
     if (!q) throw_not_found("角色申请", "Role request");
-    if (q->str(6) != "pending") throw Error(ErrorKind::conflict, "not-pending", "该申请已处理", "This request was already decided");
-    c.execute("UPDATE role_requests SET status = 'rejected', decided_by = ?, decided_at = ? WHERE id = ?", {who.user_id(), app.clock_ms(), request_id});
-    audit(c, app, who, cid, "role.grant_reject", "user:" + std::to_string(q->i64(1)), {{"role", q->str(4)}, {"request", request_id}});
+    if (q->str(6) != "pending")
+      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理",
+                  "This request was already decided");
+    c.execute(
+        "UPDATE role_requests SET status = 'rejected', decided_by = ?, decided_at = ? WHERE id = ?",
+        {who.user_id(), app.clock_ms(), request_id});
+    audit(c, app, who, cid, "role.grant_reject", "user:" + std::to_string(q->i64(1)),
+          {{"role", q->str(4)}, {"request", request_id}});
     return request_json(*c.query_one(std::string(kRequestSelect) + "WHERE q.id = ?", {request_id}));
   });
 }
@@ -524,30 +633,45 @@ json::object reject_role(App& app, const Caller& who, I cid, I request_id) {
 json::object revoke_role(App& app, const Caller& who, I cid, I grant_id) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    auto g = c.query_one("SELECT g.user_id, g.role, g.created_at, u.name FROM role_grants g JOIN users u ON u.id = g.user_id "
-                         "WHERE g.compound_id = ? AND g.id = ?",
-                         {cid, grant_id});
+    auto g = c.query_one(
+        "SELECT g.user_id, g.role, g.created_at, u.name FROM role_grants g JOIN users u ON u.id = g.user_id "
+        "WHERE g.compound_id = ? AND g.id = ?",
+        {cid, grant_id});
     if (!g) throw_not_found("角色", "Role");
     I now = app.clock_ms();
-    c.execute("INSERT INTO role_history (compound_id, user_id, role, from_ms, to_ms, revoked_by) VALUES (?, ?, ?, ?, ?, ?)",
-              {cid, g->i64(0), g->str(1), g->i64(2), now, who.user_id()});
+    c.execute(
+        "INSERT INTO role_history (compound_id, user_id, role, from_ms, to_ms, revoked_by) VALUES (?, ?, ?, ?, ?, ?)",
+        {cid, g->i64(0), g->str(1), g->i64(2), now, who.user_id()});
     c.execute("DELETE FROM role_grants WHERE id = ?", {grant_id});
-    audit(c, app, who, cid, "role.revoke", "user:" + std::to_string(g->i64(0)), {{"role", g->str(1)}});
-    tell_committee(c, app, cid, who.user_id(), "已撤销 " + mask_name(g->str(3)) + " 的" + role_zh(g->str(1)) + "角色");
-    return json::object{{"user_id", g->i64(0)}, {"role", g->str(1)}, {"status", "revoked"}, {"until", now}};
+    audit(c, app, who, cid, "role.revoke", "user:" + std::to_string(g->i64(0)),
+          {{"role", g->str(1)}});
+    tell_committee(c, app, cid, who.user_id(),
+                   "已撤销 " + mask_name(g->str(3)) + " 的" + role_zh(g->str(1)) + "角色");
+    return json::object{
+        {"user_id", g->i64(0)}, {"role", g->str(1)}, {"status", "revoked"}, {"until", now}};
   });
 }
 
 json::object public_roles(Connection& c, I cid) {
   json::array current, history;
-  for (auto& r : c.query("SELECT g.role, u.name, g.created_at, g.source FROM role_grants g JOIN users u ON u.id = g.user_id "
-                         "WHERE g.compound_id = ? AND g.role IN ('committee', 'trustee', 'staff', 'auditor') ORDER BY g.role, g.created_at, g.id",
-                         {cid}))
-    current.push_back(json::object{{"role", r.str(0)}, {"name", mask_name(r.str(1))}, {"since", r.i64(2)}, {"source", r.str(3)}});
-  for (auto& r : c.query("SELECT h.role, u.name, h.from_ms, h.to_ms FROM role_history h JOIN users u ON u.id = h.user_id "
-                         "WHERE h.compound_id = ? ORDER BY h.to_ms DESC, h.id DESC LIMIT 50",
-                         {cid}))
-    history.push_back(json::object{{"role", r.str(0)}, {"name", mask_name(r.str(1))}, {"since", r.i64(2)}, {"until", r.i64(3)}});
+  for (
+      auto& r : c.query(
+          "SELECT g.role, u.name, g.created_at, g.source FROM role_grants g JOIN users u ON u.id = g.user_id "
+          "WHERE g.compound_id = ? AND g.role IN ('committee', 'trustee', 'staff', 'auditor') ORDER BY g.role, g.created_at, g.id",
+          {cid}))
+    current.push_back(json::object{{"role", r.str(0)},
+                                   {"name", mask_name(r.str(1))},
+                                   {"since", r.i64(2)},
+                                   {"source", r.str(3)}});
+  for (
+      auto& r : c.query(
+          "SELECT h.role, u.name, h.from_ms, h.to_ms FROM role_history h JOIN users u ON u.id = h.user_id "
+          "WHERE h.compound_id = ? ORDER BY h.to_ms DESC, h.id DESC LIMIT 50",
+          {cid}))
+    history.push_back(json::object{{"role", r.str(0)},
+                                   {"name", mask_name(r.str(1))},
+                                   {"since", r.i64(2)},
+                                   {"until", r.i64(3)}});
   return json::object{{"current", std::move(current)}, {"ended", std::move(history)}};
 }
 
@@ -560,17 +684,19 @@ json::object list_audit(App& app, I cid, I before_id, I limit) {
     for (const auto& e : entries) {
       boost::system::error_code ec;
       json::value detail = json::parse(e.detail, ec);
-      items.push_back(json::object{{"id", e.id},
-                                   {"at", e.at},
-                                   {"user_id", e.user_id ? json::value(*e.user_id) : json::value(nullptr)},
-                                   {"user_name", e.user_name},
-                                   {"ip", e.ip},
-                                   {"action", e.action},
-                                   {"target", e.target},
-                                   {"detail", ec ? json::value(e.detail) : detail}});
+      items.push_back(
+          json::object{{"id", e.id},
+                       {"at", e.at},
+                       {"user_id", e.user_id ? json::value(*e.user_id) : json::value(nullptr)},
+                       {"user_name", e.user_name},
+                       {"ip", e.ip},
+                       {"action", e.action},
+                       {"target", e.target},
+                       {"detail", ec ? json::value(e.detail) : detail}});
     }
     json::object out{{"items", std::move(items)}};
-    out["next_before"] = static_cast<I>(entries.size()) == limit ? json::value(entries.back().id) : json::value(nullptr);
+    out["next_before"] = static_cast<I>(entries.size()) == limit ? json::value(entries.back().id)
+                                                                 : json::value(nullptr);
     return out;
   });
 }

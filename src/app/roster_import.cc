@@ -27,7 +27,8 @@ struct DryRunDone {
   }
   throw Error(ErrorKind::unprocessable, "roster-invalid",
               "名册有 " + std::to_string(errs.size()) + " 行有误，未导入任何数据",
-              std::to_string(errs.size()) + " rows of the roster are invalid; nothing was imported", std::move(fields));
+              std::to_string(errs.size()) + " rows of the roster are invalid; nothing was imported",
+              std::move(fields));
 }
 }  // namespace
 
@@ -42,10 +43,12 @@ json::object ImportReport::to_json() const {
           {"dry_run", dry_run}};
 }
 
-ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_view bytes, bool dry_run,
+ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_view bytes,
+                               bool dry_run,
                                const std::function<void(std::size_t, std::size_t)>& progress) {
   if (bytes.size() > kMaxRosterBytes)
-    throw Error(ErrorKind::too_large, "too-large", "文件超过 16 MB", "The file is larger than 16 MB");
+    throw Error(ErrorKind::too_large, "too-large", "文件超过 16 MB",
+                "The file is larger than 16 MB");
   auto records = csv::parse(bytes);
   auto parsed = roster::parse_roster(records);
   if (!parsed.errors.empty()) throw_line_errors(parsed.errors);
@@ -66,18 +69,21 @@ ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_v
 
       std::size_t done = 0;
       for (const auto& row : parsed.rows) {
-        if (progress && (++done % 200 == 0 || done == parsed.rows.size())) progress(done, parsed.rows.size());
+        if (progress && (++done % 200 == 0 || done == parsed.rows.size()))
+          progress(done, parsed.rows.size());
         // Courtyard.
         I yid;
         if (row.courtyard.empty()) {
-          if (courtyard_ids.size() == 1) yid = courtyard_ids.begin()->second;
+          if (courtyard_ids.size() == 1)
+            yid = courtyard_ids.begin()->second;
           else if (courtyard_ids.empty()) {
             std::string name = store::get_compound(c, cid)->name;
             yid = store::insert_courtyard(c, cid, name, std::nullopt, now);
             courtyard_ids[name] = yid;
             ++rep.courtyards_created;
           } else {
-            errors.push_back({row.line, "本小区有多个院落，请填写“院落”列", "the compound has several courtyards: fill in the courtyard column"});
+            errors.push_back({row.line, "本小区有多个院落，请填写“院落”列",
+                              "the compound has several courtyards: fill in the courtyard column"});
             continue;
           }
         } else if (auto it = courtyard_ids.find(row.courtyard); it != courtyard_ids.end()) {
@@ -90,8 +96,10 @@ ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_v
         // Building.
         I bid;
         auto bkey = std::make_pair(yid, row.address.building);
-        if (auto it = building_ids.find(bkey); it != building_ids.end()) bid = it->second;
-        else if (auto b = store::find_building(c, yid, row.address.building)) bid = building_ids[bkey] = b->id;
+        if (auto it = building_ids.find(bkey); it != building_ids.end())
+          bid = it->second;
+        else if (auto b = store::find_building(c, yid, row.address.building))
+          bid = building_ids[bkey] = b->id;
         else {
           bid = building_ids[bkey] = store::insert_building(c, cid, yid, row.address.building, now);
           ++rep.buildings_created;
@@ -100,7 +108,9 @@ ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_v
         I uid;
         if (auto u = store::find_unit_by_label(c, yid, row.label)) {
           if (u->area_centi_m2 != row.area_centi_m2) {
-            errors.push_back({row.line, "房屋 " + row.label + " 已登记的面积不同（" + format_centi(u->area_centi_m2) + " 平方米）",
+            errors.push_back({row.line,
+                              "房屋 " + row.label + " 已登记的面积不同（" +
+                                  format_centi(u->area_centi_m2) + " 平方米）",
                               "unit " + row.label + " is already registered with another area"});
             continue;
           }
@@ -110,8 +120,16 @@ ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_v
           std::string code;
           do code = auth::random_invite_code();
           while (store::find_unit_by_invite(c, code));
-          store::NewUnit nu{cid, yid, bid, row.address.entrance, row.address.number, row.label,
-                            std::string(registry::to_string(row.area_kind)), code, row.area_centi_m2, row.developer_held};
+          store::NewUnit nu{cid,
+                            yid,
+                            bid,
+                            row.address.entrance,
+                            row.address.number,
+                            row.label,
+                            std::string(registry::to_string(row.area_kind)),
+                            code,
+                            row.area_centi_m2,
+                            row.developer_held};
           uid = store::insert_unit(c, nu, now);
           ++rep.units_created;
         }
@@ -119,17 +137,22 @@ ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_v
         if (row.name.empty()) continue;
         auto pkey = std::make_pair(row.name, row.phone);
         I pid;
-        if (auto it = person_ids.find(pkey); it != person_ids.end()) pid = it->second;
-        else if (auto p = store::find_person(c, cid, row.name, row.phone)) pid = person_ids[pkey] = p->id;
+        if (auto it = person_ids.find(pkey); it != person_ids.end())
+          pid = it->second;
+        else if (auto p = store::find_person(c, cid, row.name, row.phone))
+          pid = person_ids[pkey] = p->id;
         else {
-          pid = person_ids[pkey] = store::insert_person(c, cid, row.name, row.phone, row.id_last4, now);
+          pid = person_ids[pkey] =
+              store::insert_person(c, cid, row.name, row.phone, row.id_last4, now);
           ++rep.persons_created;
         }
-        if (store::insert_member(c, cid, uid, pid, std::string(registry::to_string(row.relation)), now)) ++rep.members_added;
+        if (store::insert_member(c, cid, uid, pid, std::string(registry::to_string(row.relation)),
+                                 now))
+          ++rep.members_added;
       }
       if (!errors.empty()) throw_line_errors(errors);
-      audit(c, app, who, cid, dry_run ? "roster.import.dry_run" : "roster.import", "compound:" + std::to_string(cid),
-            rep.to_json());
+      audit(c, app, who, cid, dry_run ? "roster.import.dry_run" : "roster.import",
+            "compound:" + std::to_string(cid), rep.to_json());
       if (dry_run) throw DryRunDone{rep};  // rolls the transaction back
       return rep;
     });
@@ -138,7 +161,8 @@ ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_v
   }
 }
 
-json::object import_roster(App& app, const Caller& who, I cid, std::string_view bytes, bool dry_run) {
+json::object import_roster(App& app, const Caller& who, I cid, std::string_view bytes,
+                           bool dry_run) {
   return import_roster_csv(app, who, cid, bytes, dry_run).to_json();
 }
 

@@ -20,14 +20,15 @@ inline constexpr std::size_t kMaxRosterBytes = 16 * 1024 * 1024;
 inline constexpr std::size_t kMaxReportedLineErrors = 1000;
 
 struct ImportReport {
-  std::int64_t rows = 0, courtyards_created = 0, buildings_created = 0, units_created = 0, units_existing = 0,
-               persons_created = 0, members_added = 0;
+  std::int64_t rows = 0, courtyards_created = 0, buildings_created = 0, units_created = 0,
+               units_existing = 0, persons_created = 0, members_added = 0;
   bool dry_run = false;
   boost::json::object to_json() const;
 };
 
 // progress(done_rows, total_rows) is called now and then during the write (CLI progress bar).
-ImportReport import_roster_csv(App& app, const Caller& who, std::int64_t cid, std::string_view csv_bytes,
-                               bool dry_run, const std::function<void(std::size_t, std::size_t)>& progress = {});
+ImportReport import_roster_csv(App& app, const Caller& who, std::int64_t cid,
+                               std::string_view csv_bytes, bool dry_run,
+                               const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 }  // namespace xinyi::app

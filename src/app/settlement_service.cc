@@ -2,8 +2,8 @@
 
 #include <map>
 
-#include "app/json_in.h"
 #include "app/billing_service.h"
+#include "app/json_in.h"
 #include "app/ledger_service.h"
 #include "domain/billing.h"
 #include "store/ledger_repo.h"
@@ -18,7 +18,9 @@ using I = std::int64_t;
 namespace {
 billing::Period require_period(const std::string& text) {
   auto p = billing::Period::parse(text);
-  if (!p) throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025", "The period must be like 2025-03, 2025-Q1 or 2025");
+  if (!p)
+    throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025",
+                "The period must be like 2025-03, 2025-Q1 or 2025");
   return *p;
 }
 std::string first_day(const billing::Period& p) { return p.first.str() + "-01"; }
@@ -33,7 +35,8 @@ json::object set_contract(App& app, const Caller& who, I cid, std::string_view b
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     c.execute("UPDATE compounds SET remuneration_bp = ? WHERE id = ?", {bp, cid});
-    audit(c, app, who, cid, "contract.remuneration", "compound:" + std::to_string(cid), {{"remuneration_bp", bp}});
+    audit(c, app, who, cid, "contract.remuneration", "compound:" + std::to_string(cid),
+          {{"remuneration_bp", bp}});
     return json::object{{"compound_id", cid}, {"remuneration_bp", bp}};
   });
 }
@@ -42,25 +45,29 @@ json::object book_remuneration(App& app, const Caller& who, I cid, const std::st
   auto period = require_period(period_text);
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (c.scalar("SELECT COUNT(*) FROM remuneration_runs WHERE compound_id = ? AND period = ?", {cid, period.str()}))
-      throw Error(ErrorKind::conflict, "already-booked", "该账期的受托人酬金已入账", "The remuneration for this period is already booked");
+    if (c.scalar("SELECT COUNT(*) FROM remuneration_runs WHERE compound_id = ? AND period = ?",
+                 {cid, period.str()}))
+      throw Error(ErrorKind::conflict, "already-booked", "该账期的受托人酬金已入账",
+                  "The remuneration for this period is already booked");
     I bp = c.scalar("SELECT remuneration_bp FROM compounds WHERE id = ?", {cid});
     // Costs per courtyard: expense debits in the period, not the remuneration itself, not paid
     // by charity money (entries that credit the charity accounts).
     std::map<I, I> costs;
-    for (auto& r : c.query("SELECT p.courtyard_id, SUM(p.amount_fen) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id "
-                           "AND a.code = p.account WHERE p.compound_id = ? AND a.type = 'expense' AND p.account <> '5007' "
-                           "AND p.amount_fen > 0 AND p.date >= ? AND p.date < ? AND NOT EXISTS (SELECT 1 FROM postings q "
-                           "JOIN accounts b ON b.compound_id = q.compound_id AND b.code = q.account WHERE q.compound_id = p.compound_id "
-                           "AND q.idx = p.idx AND b.charity = 1 AND q.amount_fen < 0) GROUP BY p.courtyard_id",
-                           {cid, first_day(period), end_exclusive(period)}))
+    for (
+        auto& r : c.query(
+            "SELECT p.courtyard_id, SUM(p.amount_fen) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id "
+            "AND a.code = p.account WHERE p.compound_id = ? AND a.type = 'expense' AND p.account <> '5007' "
+            "AND p.amount_fen > 0 AND p.date >= ? AND p.date < ? AND NOT EXISTS (SELECT 1 FROM postings q "
+            "JOIN accounts b ON b.compound_id = q.compound_id AND b.code = q.account WHERE q.compound_id = p.compound_id "
+            "AND q.idx = p.idx AND b.charity = 1 AND q.amount_fen < 0) GROUP BY p.courtyard_id",
+            {cid, first_day(period), end_exclusive(period)}))
       costs[r.i64(0)] = r.i64(1);
     I total_costs = 0, total = 0;
     ledger::Transaction t;
     t.date = period.last().str() + "-28";
     t.kind = "remuneration";
-    t.description = period.str() + " 受托人酬金（成本的 " + std::to_string(bp / 100) + "." + (bp % 100 < 10 ? "0" : "") +
-                    std::to_string(bp % 100) + "%）";
+    t.description = period.str() + " 受托人酬金（成本的 " + std::to_string(bp / 100) + "." +
+                    (bp % 100 < 10 ? "0" : "") + std::to_string(bp % 100) + "%）";
     for (const auto& [yard, cost] : costs) {
       total_costs += cost;
       I fee = billing::remuneration(cost, bp);
@@ -75,10 +82,16 @@ json::object book_remuneration(App& app, const Caller& who, I cid, const std::st
       idx = ap.append(std::move(t));
       ap.finish();
     }
-    c.execute("INSERT INTO remuneration_runs (compound_id, period, costs_fen, amount_fen, entry_idx, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-              {cid, period.str(), total_costs, total, idx ? store::Value(*idx) : store::Value(nullptr), app.clock_ms()});
-    audit(c, app, who, cid, "remuneration.book", "period:" + period.str(), {{"costs_fen", total_costs}, {"amount_fen", total}});
-    return json::object{{"period", period.str()}, {"remuneration_bp", bp}, {"costs_fen", total_costs}, {"amount_fen", total},
+    c.execute(
+        "INSERT INTO remuneration_runs (compound_id, period, costs_fen, amount_fen, entry_idx, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        {cid, period.str(), total_costs, total, idx ? store::Value(*idx) : store::Value(nullptr),
+         app.clock_ms()});
+    audit(c, app, who, cid, "remuneration.book", "period:" + period.str(),
+          {{"costs_fen", total_costs}, {"amount_fen", total}});
+    return json::object{{"period", period.str()},
+                        {"remuneration_bp", bp},
+                        {"costs_fen", total_costs},
+                        {"amount_fen", total},
                         {"entry_index", idx ? json::value(*idx) : json::value(nullptr)}};
   });
 }
@@ -90,28 +103,37 @@ json::object allocate_shared_cost(App& app, const Caller& who, I cid, std::strin
   I amount = in.i64("amount_fen", 1, kMaxAmountFen);
   std::string account = in.str("expense_account", 8);
   std::string rule = in.str("rule", 8);
-  if (!date.empty() && !ledger::valid_date(date)) in.add_error("date", "日期无效", "is not a valid date");
+  if (!date.empty() && !ledger::valid_date(date))
+    in.add_error("date", "日期无效", "is not a valid date");
   if (!rule.empty() && rule != "area" && rule != "units" && rule != "fixed")
-    in.add_error("rule", "必须是 area（按面积）、units（按户数）或 fixed（固定比例）", "must be area, units or fixed");
+    in.add_error("rule", "必须是 area（按面积）、units（按户数）或 fixed（固定比例）",
+                 "must be area, units or fixed");
   in.finish_except({"shares"});
   json::value parsed = parse_json(body);
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto chart = store::load_chart(c, cid);
     const auto* a = ledger::find_account(chart, account);
-    if (!a || a->type != ledger::AccountType::expense) throw_invalid({{"expense_account", "必须是费用科目", "must be an expense account"}});
+    if (!a || a->type != ledger::AccountType::expense)
+      throw_invalid({{"expense_account", "必须是费用科目", "must be an expense account"}});
     std::vector<I> yards;
     std::vector<I> weights;
     std::vector<std::string> names;
     for (const auto& y : store::list_courtyards(c, cid)) {
       I w = 0;
-      if (rule == "area") w = c.scalar("SELECT COALESCE(SUM(area_centi_m2), 0) FROM units WHERE courtyard_id = ?", {y.id});
-      else if (rule == "units") w = c.scalar("SELECT COUNT(*) FROM units WHERE courtyard_id = ?", {y.id});
+      if (rule == "area")
+        w = c.scalar("SELECT COALESCE(SUM(area_centi_m2), 0) FROM units WHERE courtyard_id = ?",
+                     {y.id});
+      else if (rule == "units")
+        w = c.scalar("SELECT COUNT(*) FROM units WHERE courtyard_id = ?", {y.id});
       else {
         const auto* shares = parsed.as_object().if_contains("shares");
-        const auto* v = shares && shares->is_object() ? shares->as_object().if_contains(std::to_string(y.id)) : nullptr;
+        const auto* v = shares && shares->is_object()
+                            ? shares->as_object().if_contains(std::to_string(y.id))
+                            : nullptr;
         if (v && (!v->is_int64() || v->as_int64() < 0 || v->as_int64() > 1'000'000))
-          throw_invalid({{"shares", "每个份额必须是 0–1000000 的整数", "every share must be an integer 0–1000000"}});
+          throw_invalid({{"shares", "每个份额必须是 0–1000000 的整数",
+                          "every share must be an integer 0–1000000"}});
         w = v ? v->as_int64() : 0;
       }
       yards.push_back(y.id);
@@ -121,24 +143,31 @@ json::object allocate_shared_cost(App& app, const Caller& who, I cid, std::strin
     I sum = 0;
     for (I w : weights) sum += w;
     if (yards.size() < 2 || sum == 0)
-      throw Error(ErrorKind::unprocessable, "nothing-to-split", "至少需要两个有份额的院落", "Needs at least two courtyards with a share");
+      throw Error(ErrorKind::unprocessable, "nothing-to-split", "至少需要两个有份额的院落",
+                  "Needs at least two courtyards with a share");
     auto parts = billing::allocate(amount, weights);
     ledger::Transaction t;
     t.date = date;
     t.kind = "allocation";
-    static const std::map<std::string, std::string> rule_zh = {{"area", "按面积"}, {"units", "按户数"}, {"fixed", "按约定比例"}};
+    static const std::map<std::string, std::string> rule_zh = {
+        {"area", "按面积"}, {"units", "按户数"}, {"fixed", "按约定比例"}};
     t.description = "分摊：" + description + "（" + rule_zh.at(rule) + "）";
     t.postings.push_back({account, -amount, 0});
     json::array split;
     for (std::size_t i = 0; i < yards.size(); ++i) {
       if (parts[i]) t.postings.push_back({account, parts[i], yards[i]});
-      split.push_back(json::object{{"courtyard_id", yards[i]}, {"name", names[i]}, {"weight", weights[i]}, {"amount_fen", parts[i]}});
+      split.push_back(json::object{{"courtyard_id", yards[i]},
+                                   {"name", names[i]},
+                                   {"weight", weights[i]},
+                                   {"amount_fen", parts[i]}});
     }
     Appender ap(c, cid, app.clock_ms());
     I idx = ap.append(std::move(t));
     ap.finish();
-    audit(c, app, who, cid, "cost.allocate", "entry:" + std::to_string(idx), {{"amount_fen", amount}, {"rule", rule}});
-    return json::object{{"entry_index", idx}, {"amount_fen", amount}, {"rule", rule}, {"split", std::move(split)}};
+    audit(c, app, who, cid, "cost.allocate", "entry:" + std::to_string(idx),
+          {{"amount_fen", amount}, {"rule", rule}});
+    return json::object{
+        {"entry_index", idx}, {"amount_fen", amount}, {"rule", rule}, {"split", std::move(split)}};
   });
 }
 
@@ -147,36 +176,54 @@ json::object settlement(App& app, I cid, const std::string& period_text) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     const std::string from = first_day(period), to = end_exclusive(period);
-    struct Row { I before = 0, fees = 0, other_income = 0, own_costs = 0, allocated = 0; };
+    struct Row {
+      I before = 0, fees = 0, other_income = 0, own_costs = 0, allocated = 0;
+    };
     std::map<I, Row> rows;
     // Surplus before the period: income (credit, so negated) less expenses, by courtyard.
-    for (auto& r : c.query("SELECT p.courtyard_id, SUM(p.amount_fen) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id "
-                           "AND a.code = p.account WHERE p.compound_id = ? AND a.type IN ('income', 'expense') AND p.date < ? "
-                           "GROUP BY p.courtyard_id",
-                           {cid, from}))
+    for (
+        auto& r : c.query(
+            "SELECT p.courtyard_id, SUM(p.amount_fen) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id "
+            "AND a.code = p.account WHERE p.compound_id = ? AND a.type IN ('income', 'expense') AND p.date < ? "
+            "GROUP BY p.courtyard_id",
+            {cid, from}))
       rows[r.i64(0)].before = -r.i64(1);
-    for (auto& r : c.query("SELECT p.courtyard_id, a.type, p.account, e.kind, SUM(p.amount_fen) FROM postings p "
-                           "JOIN accounts a ON a.compound_id = p.compound_id AND a.code = p.account "
-                           "JOIN ledger_entries e ON e.compound_id = p.compound_id AND e.idx = p.idx "
-                           "WHERE p.compound_id = ? AND a.type IN ('income', 'expense') AND p.date >= ? AND p.date < ? "
-                           "GROUP BY p.courtyard_id, a.type, p.account, e.kind",
-                           {cid, from, to})) {
+    for (
+        auto& r : c.query(
+            "SELECT p.courtyard_id, a.type, p.account, e.kind, SUM(p.amount_fen) FROM postings p "
+            "JOIN accounts a ON a.compound_id = p.compound_id AND a.code = p.account "
+            "JOIN ledger_entries e ON e.compound_id = p.compound_id AND e.idx = p.idx "
+            "WHERE p.compound_id = ? AND a.type IN ('income', 'expense') AND p.date >= ? AND p.date < ? "
+            "GROUP BY p.courtyard_id, a.type, p.account, e.kind",
+            {cid, from, to})) {
       Row& row = rows[r.i64(0)];
       I v = r.i64(4);
-      if (r.str(1) == "income") (r.str(2) == "4001" ? row.fees : row.other_income) -= v;
-      else (r.str(3) == "allocation" ? row.allocated : row.own_costs) += v;
+      if (r.str(1) == "income")
+        (r.str(2) == "4001" ? row.fees : row.other_income) -= v;
+      else
+        (r.str(3) == "allocation" ? row.allocated : row.own_costs) += v;
     }
     json::array out;
     auto emit = [&](I id, const std::string& name) {
       const Row& r = rows[id];
       I surplus = r.fees + r.other_income - r.own_costs - r.allocated;
-      out.push_back(json::object{{"courtyard_id", id}, {"name", name}, {"carried_in_fen", r.before}, {"fee_income_fen", r.fees},
-                                 {"other_income_fen", r.other_income}, {"own_costs_fen", r.own_costs},
-                                 {"allocated_costs_fen", r.allocated}, {"surplus_fen", surplus}, {"carried_out_fen", r.before + surplus}});
+      out.push_back(json::object{{"courtyard_id", id},
+                                 {"name", name},
+                                 {"carried_in_fen", r.before},
+                                 {"fee_income_fen", r.fees},
+                                 {"other_income_fen", r.other_income},
+                                 {"own_costs_fen", r.own_costs},
+                                 {"allocated_costs_fen", r.allocated},
+                                 {"surplus_fen", surplus},
+                                 {"carried_out_fen", r.before + surplus}});
     };
     for (const auto& y : store::list_courtyards(c, cid)) emit(y.id, y.name);
     if (rows.count(0)) emit(0, "（全小区）");
-    return json::object{{"compound_id", cid}, {"period", period.str()}, {"from", from}, {"to_before", to}, {"courtyards", std::move(out)}};
+    return json::object{{"compound_id", cid},
+                        {"period", period.str()},
+                        {"from", from},
+                        {"to_before", to},
+                        {"courtyards", std::move(out)}};
   });
 }
 
@@ -191,13 +238,16 @@ json::object add_plan_item(App& app, const Caller& who, I cid, std::string_view 
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (!store::get_courtyard(c, cid, courtyard)) throw_not_found("院落", "Courtyard");
-    I id = c.query_one("INSERT INTO surplus_plans (compound_id, courtyard_id, year, item, planned_fen, decision, created_by, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       {cid, courtyard, year, item, planned, decision, who.user_id(), app.clock_ms()})
-               ->i64(0);
-    audit(c, app, who, cid, "surplus.plan", "plan_item:" + std::to_string(id), {{"item", item}, {"planned_fen", planned}});
-    return json::object{{"id", id}, {"courtyard_id", courtyard}, {"year", year}, {"item", item}, {"planned_fen", planned},
-                        {"decision", decision}};
+    I id =
+        c.query_one(
+             "INSERT INTO surplus_plans (compound_id, courtyard_id, year, item, planned_fen, decision, created_by, created_at) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             {cid, courtyard, year, item, planned, decision, who.user_id(), app.clock_ms()})
+            ->i64(0);
+    audit(c, app, who, cid, "surplus.plan", "plan_item:" + std::to_string(id),
+          {{"item", item}, {"planned_fen", planned}});
+    return json::object{{"id", id},     {"courtyard_id", courtyard}, {"year", year},
+                        {"item", item}, {"planned_fen", planned},    {"decision", decision}};
   });
 }
 
@@ -205,20 +255,29 @@ json::object surplus_plans(App& app, I cid, I year) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array items;
-    for (auto& r : c.query("SELECT p.id, p.courtyard_id, y.name, p.item, p.planned_fen, p.decision, "
-                           "COALESCE((SELECT SUM(d.amount_fen) FROM disbursements d WHERE d.plan_item_id = p.id AND d.status = 'executed'), 0) "
-                           "FROM surplus_plans p JOIN courtyards y ON y.id = p.courtyard_id WHERE p.compound_id = ? AND p.year = ? "
-                           "ORDER BY y.id, p.id",
-                           {cid, year}))
-      items.push_back(json::object{{"id", r.i64(0)}, {"courtyard_id", r.i64(1)}, {"courtyard", r.str(2)}, {"item", r.str(3)},
-                                   {"planned_fen", r.i64(4)}, {"decision", r.str(5)}, {"spent_fen", r.i64(6)}});
+    for (
+        auto& r : c.query(
+            "SELECT p.id, p.courtyard_id, y.name, p.item, p.planned_fen, p.decision, "
+            "COALESCE((SELECT SUM(d.amount_fen) FROM disbursements d WHERE d.plan_item_id = p.id AND d.status = 'executed'), 0) "
+            "FROM surplus_plans p JOIN courtyards y ON y.id = p.courtyard_id WHERE p.compound_id = ? AND p.year = ? "
+            "ORDER BY y.id, p.id",
+            {cid, year}))
+      items.push_back(json::object{{"id", r.i64(0)},
+                                   {"courtyard_id", r.i64(1)},
+                                   {"courtyard", r.str(2)},
+                                   {"item", r.str(3)},
+                                   {"planned_fen", r.i64(4)},
+                                   {"decision", r.str(5)},
+                                   {"spent_fen", r.i64(6)}});
     return json::object{{"compound_id", cid}, {"year", year}, {"items", std::move(items)}};
   });
 }
 
 json::object notice_data(App& app, I cid, const std::string& month_text) {
   auto month = billing::Month::parse(month_text);
-  if (!month) throw Error(ErrorKind::bad_request, "bad-period", "月份应为 YYYY-MM", "The month must be YYYY-MM");
+  if (!month)
+    throw Error(ErrorKind::bad_request, "bad-period", "月份应为 YYYY-MM",
+                "The month must be YYYY-MM");
   billing::Period period{*month, 1};
   json::object settle = settlement(app, cid, month_text);
   json::object owed = arrears(app, cid, true);
@@ -228,41 +287,49 @@ json::object notice_data(App& app, I cid, const std::string& month_text) {
     auto chart = store::load_chart(c, cid);
     json::array income, expenses, balances;
     I income_total = 0, expense_total = 0;
-    for (auto& r : c.query("SELECT p.account, SUM(p.amount_fen) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id "
-                           "AND a.code = p.account WHERE p.compound_id = ? AND a.type IN ('income', 'expense') AND p.date >= ? "
-                           "AND p.date < ? GROUP BY p.account ORDER BY p.account",
-                           {cid, first_day(period), end_exclusive(period)})) {
+    for (
+        auto& r : c.query(
+            "SELECT p.account, SUM(p.amount_fen) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id "
+            "AND a.code = p.account WHERE p.compound_id = ? AND a.type IN ('income', 'expense') AND p.date >= ? "
+            "AND p.date < ? GROUP BY p.account ORDER BY p.account",
+            {cid, first_day(period), end_exclusive(period)})) {
       const auto* a = ledger::find_account(chart, r.str(0));
       if (!a || r.i64(1) == 0) continue;
       if (a->type == ledger::AccountType::income) {
-        income.push_back(json::object{{"code", a->code}, {"name", a->name_zh}, {"amount_fen", -r.i64(1)}});
+        income.push_back(
+            json::object{{"code", a->code}, {"name", a->name_zh}, {"amount_fen", -r.i64(1)}});
         income_total -= r.i64(1);
       } else {
-        expenses.push_back(json::object{{"code", a->code}, {"name", a->name_zh}, {"amount_fen", r.i64(1)}});
+        expenses.push_back(
+            json::object{{"code", a->code}, {"name", a->name_zh}, {"amount_fen", r.i64(1)}});
         expense_total += r.i64(1);
       }
     }
     std::map<std::string, I> cash;
-    for (const auto& b : store::balances(c, cid, period.last().str() + "-31")) cash[b.account] += b.amount_fen;
+    for (const auto& b : store::balances(c, cid, period.last().str() + "-31"))
+      cash[b.account] += b.amount_fen;
     for (const auto& a : chart)
-      if (a.cash && cash[a.code] != 0) balances.push_back(json::object{{"code", a.code}, {"name", a.name_zh}, {"amount_fen", cash[a.code]}});
+      if (a.cash && cash[a.code] != 0)
+        balances.push_back(
+            json::object{{"code", a.code}, {"name", a.name_zh}, {"amount_fen", cash[a.code]}});
     auto head = store::latest_head(c, cid);
-    return json::object{{"compound_id", cid},
-                        {"compound_name", k->name},
-                        {"address", k->address},
-                        {"period", month_text},
-                        {"period_zh", std::to_string(month->year) + "年" + std::to_string(month->month) + "月"},
-                        {"generated_on", china_date(app.clock_ms())},
-                        {"income", std::move(income)},
-                        {"income_total_fen", income_total},
-                        {"expenses", std::move(expenses)},
-                        {"expense_total_fen", expense_total},
-                        {"balances", std::move(balances)},
-                        {"settlement", settle.at("courtyards")},
-                        {"units_in_arrears", owed.at("units_in_arrears")},
-                        {"owed_fen", owed.at("owed_fen")},
-                        {"tree_size", head ? head->tree_size : 0},
-                        {"root", head ? head->root : ledger::to_hex(ledger::empty_root())}};
+    return json::object{
+        {"compound_id", cid},
+        {"compound_name", k->name},
+        {"address", k->address},
+        {"period", month_text},
+        {"period_zh", std::to_string(month->year) + "年" + std::to_string(month->month) + "月"},
+        {"generated_on", china_date(app.clock_ms())},
+        {"income", std::move(income)},
+        {"income_total_fen", income_total},
+        {"expenses", std::move(expenses)},
+        {"expense_total_fen", expense_total},
+        {"balances", std::move(balances)},
+        {"settlement", settle.at("courtyards")},
+        {"units_in_arrears", owed.at("units_in_arrears")},
+        {"owed_fen", owed.at("owed_fen")},
+        {"tree_size", head ? head->tree_size : 0},
+        {"root", head ? head->root : ledger::to_hex(ledger::empty_root())}};
   });
 }
 

@@ -23,16 +23,20 @@
 
 namespace xinyi::app {
 
-boost::json::object set_contract(App& app, const Caller& who, std::int64_t cid, std::string_view body);
-boost::json::object book_remuneration(App& app, const Caller& who, std::int64_t cid, const std::string& period);
-boost::json::object allocate_shared_cost(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object set_contract(App& app, const Caller& who, std::int64_t cid,
+                                 std::string_view body);
+boost::json::object book_remuneration(App& app, const Caller& who, std::int64_t cid,
+                                      const std::string& period);
+boost::json::object allocate_shared_cost(App& app, const Caller& who, std::int64_t cid,
+                                         std::string_view body);
 boost::json::object settlement(App& app, std::int64_t cid, const std::string& period);
 
 // A courtyard's plan for spending its surplus in a year (cameras, emergency lights, insurance
 // for every household …): items with planned amounts and the decision behind them. Payments
 // name the item they carry out (request_disbursement's plan_item_id); each item shows planned
 // against spent (executed payments only).
-boost::json::object add_plan_item(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object add_plan_item(App& app, const Caller& who, std::int64_t cid,
+                                  std::string_view body);
 boost::json::object surplus_plans(App& app, std::int64_t cid, std::int64_t year);
 
 // What the monthly notice (公示) shows for a month: income and expenses by account, month-end

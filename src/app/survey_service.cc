@@ -40,14 +40,18 @@ survey::Question read_question(const json::value& v, std::size_t n, JsonIn& in) 
   q.scale_max = static_cast<int>(qi.opt_i64("scale_max", 0, 100).value_or(5));
   q.max_choices = static_cast<int>(qi.opt_i64("max_choices", 0, 100).value_or(0));
   auto k = survey::parse_kind(kind);
-  if (!kind.empty() && !k) qi.add_error("kind", "题型应为 single、multiple、scale 或 text", "kind must be single, multiple, scale or text");
+  if (!kind.empty() && !k)
+    qi.add_error("kind", "题型应为 single、multiple、scale 或 text",
+                 "kind must be single, multiple, scale or text");
   q.kind = k.value_or(survey::Kind::single);
   if (const json::value* opts = qi.get("options")) {
-    if (!opts->is_array()) qi.add_error("options", "选项应为文字列表", "options must be a list of texts");
+    if (!opts->is_array())
+      qi.add_error("options", "选项应为文字列表", "options must be a list of texts");
     else
       for (const auto& o : opts->as_array()) {
         if (!o.is_string() || text::length(o.as_string()) > 100) {
-          qi.add_error("options", "每个选项应为 100 字以内的文字", "each option is a text of at most 100 characters");
+          qi.add_error("options", "每个选项应为 100 字以内的文字",
+                       "each option is a text of at most 100 characters");
           break;
         }
         q.options.push_back(text::trim(std::string(o.as_string())));
@@ -95,9 +99,13 @@ survey::Answer answer_of(const json::value& v) {
   if (!v.is_object()) return a;
   const auto& o = v.as_object();
   if (auto* ch = o.if_contains("choices"); ch && ch->is_array())
-    for (const auto& x : ch->as_array()) a.choices.push_back(x.is_int64() ? static_cast<int>(std::clamp<I>(x.as_int64(), -1, 1000)) : -1);
-  if (auto* s = o.if_contains("scale"); s && s->is_int64()) a.scale = static_cast<int>(std::clamp<I>(s->as_int64(), -1, 1000));
-  if (auto* t = o.if_contains("text"); t && t->is_string()) a.text = text::trim(std::string(t->as_string()));
+    for (const auto& x : ch->as_array())
+      a.choices.push_back(x.is_int64() ? static_cast<int>(std::clamp<I>(x.as_int64(), -1, 1000))
+                                       : -1);
+  if (auto* s = o.if_contains("scale"); s && s->is_int64())
+    a.scale = static_cast<int>(std::clamp<I>(s->as_int64(), -1, 1000));
+  if (auto* t = o.if_contains("text"); t && t->is_string())
+    a.text = text::trim(std::string(t->as_string()));
   return a;
 }
 
@@ -108,14 +116,17 @@ struct Survey {
 };
 
 Survey require_survey(Connection& c, I cid, I id) {
-  auto r = c.query_one("SELECT q.id, COALESCE(q.courtyard_id, 0), q.opens_at, q.closes_at, q.responses, q.title, q.description, q.audience, "
-                       "q.per, COALESCE(y.name, ''), q.questions FROM questionnaires q LEFT JOIN courtyards y ON y.id = q.courtyard_id "
-                       "WHERE q.compound_id = ? AND q.id = ?",
-                       {cid, id});
+  auto r = c.query_one(
+      "SELECT q.id, COALESCE(q.courtyard_id, 0), q.opens_at, q.closes_at, q.responses, q.title, q.description, q.audience, "
+      "q.per, COALESCE(y.name, ''), q.questions FROM questionnaires q LEFT JOIN courtyards y ON y.id = q.courtyard_id "
+      "WHERE q.compound_id = ? AND q.id = ?",
+      {cid, id});
   if (!r) throw_not_found("问卷", "Questionnaire");
   Survey s;
-  s.id = r->i64(0), s.courtyard_id = r->i64(1), s.opens_at = r->i64(2), s.closes_at = r->i64(3), s.responses = r->i64(4);
-  s.title = r->str(5), s.description = r->str(6), s.audience = r->str(7), s.per = r->str(8), s.courtyard = r->str(9);
+  s.id = r->i64(0), s.courtyard_id = r->i64(1), s.opens_at = r->i64(2), s.closes_at = r->i64(3),
+  s.responses = r->i64(4);
+  s.title = r->str(5), s.description = r->str(6), s.audience = r->str(7), s.per = r->str(8),
+  s.courtyard = r->str(9);
   s.questions = questions_of(r->str(10));
   return s;
 }
@@ -123,9 +134,11 @@ Survey require_survey(Connection& c, I cid, I id) {
 // The caller's units that belong to the questionnaire's audience: (unit id, courtyard id).
 std::vector<std::pair<I, I>> eligible_units(Connection& c, I cid, const Survey& s, I user) {
   std::vector<std::pair<I, I>> out;
-  for (auto& r : c.query("SELECT cl.unit_id, u.courtyard_id, cl.relation FROM claims cl JOIN units u ON u.id = cl.unit_id "
-                         "WHERE cl.compound_id = ? AND cl.user_id = ? ORDER BY cl.unit_id",
-                         {cid, user})) {
+  for (
+      auto& r : c.query(
+          "SELECT cl.unit_id, u.courtyard_id, cl.relation FROM claims cl JOIN units u ON u.id = cl.unit_id "
+          "WHERE cl.compound_id = ? AND cl.user_id = ? ORDER BY cl.unit_id",
+          {cid, user})) {
     if (s.audience == "courtyard" && r.i64(1) != s.courtyard_id) continue;
     if (s.audience == "owners" && r.str(2) != "owner") continue;
     out.emplace_back(r.i64(0), r.i64(1));
@@ -133,21 +146,25 @@ std::vector<std::pair<I, I>> eligible_units(Connection& c, I cid, const Survey& 
   return out;
 }
 
-std::string status_of(const Survey& s, I now) { return now < s.opens_at ? "upcoming" : now < s.closes_at ? "open" : "closed"; }
+std::string status_of(const Survey& s, I now) {
+  return now < s.opens_at ? "upcoming" : now < s.closes_at ? "open" : "closed";
+}
 
-json::object survey_json(Connection& c, I cid, const Survey& s, const Caller& who, I now, bool with_questions) {
-  json::object o{{"id", s.id},
-                 {"title", s.title},
-                 {"description", s.description},
-                 {"audience", s.audience},
-                 {"courtyard_id", s.courtyard_id ? json::value(s.courtyard_id) : json::value(nullptr)},
-                 {"courtyard", s.courtyard},
-                 {"per", s.per},
-                 {"opens_at", s.opens_at},
-                 {"closes_at", s.closes_at},
-                 {"status", status_of(s, now)},
-                 {"responses", s.responses},
-                 {"question_count", static_cast<I>(s.questions.size())}};
+json::object survey_json(Connection& c, I cid, const Survey& s, const Caller& who, I now,
+                         bool with_questions) {
+  json::object o{
+      {"id", s.id},
+      {"title", s.title},
+      {"description", s.description},
+      {"audience", s.audience},
+      {"courtyard_id", s.courtyard_id ? json::value(s.courtyard_id) : json::value(nullptr)},
+      {"courtyard", s.courtyard},
+      {"per", s.per},
+      {"opens_at", s.opens_at},
+      {"closes_at", s.closes_at},
+      {"status", status_of(s, now)},
+      {"responses", s.responses},
+      {"question_count", static_cast<I>(s.questions.size())}};
   if (with_questions) {
     json::array qs;
     for (const auto& q : s.questions) qs.push_back(question_json(q));
@@ -158,8 +175,13 @@ json::object survey_json(Connection& c, I cid, const Survey& s, const Caller& wh
     json::array open_units;
     bool answered_any = false;
     for (auto [unit, yard] : units) {
-      std::string key = s.per == "person" ? "user:" + std::to_string(who.user_id()) : "unit:" + std::to_string(unit);
-      bool answered = c.query_one("SELECT 1 FROM survey_responses WHERE questionnaire_id = ? AND respondent = ?", {s.id, key}).has_value();
+      std::string key = s.per == "person" ? "user:" + std::to_string(who.user_id())
+                                          : "unit:" + std::to_string(unit);
+      bool answered =
+          c.query_one(
+               "SELECT 1 FROM survey_responses WHERE questionnaire_id = ? AND respondent = ?",
+               {s.id, key})
+              .has_value();
       answered_any = answered_any || answered;
       if (!answered && s.per != "person") open_units.push_back(unit);
     }
@@ -183,30 +205,42 @@ json::object create_questionnaire(App& app, const Caller& who, I cid, std::strin
   I opens = in.opt_i64("opens_at", 0, INT64_MAX).value_or(now);
   I closes = in.i64("closes_at", 0, INT64_MAX);
   if (audience != "compound" && audience != "courtyard" && audience != "owners")
-    in.add_error("audience", "对象应为 compound（全小区）、courtyard（一个院落）或 owners（业主）", "audience must be compound, courtyard or owners");
-  if (audience == "courtyard" && !courtyard) in.add_error("courtyard_id", "面向一个院落时请选择院落", "choose the courtyard");
-  if (per != "household" && per != "person") in.add_error("per", "应为 household（每户一份）或 person（每人一份）", "per must be household or person");
+    in.add_error("audience", "对象应为 compound（全小区）、courtyard（一个院落）或 owners（业主）",
+                 "audience must be compound, courtyard or owners");
+  if (audience == "courtyard" && !courtyard)
+    in.add_error("courtyard_id", "面向一个院落时请选择院落", "choose the courtyard");
+  if (per != "household" && per != "person")
+    in.add_error("per", "应为 household（每户一份）或 person（每人一份）",
+                 "per must be household or person");
   if (closes <= opens || closes - opens > kMaxSurveyLengthMs)
-    in.add_error("closes_at", "截止时间应晚于开始时间，且不超过 180 天", "closes_at must follow opens_at, within 180 days");
+    in.add_error("closes_at", "截止时间应晚于开始时间，且不超过 180 天",
+                 "closes_at must follow opens_at, within 180 days");
   std::vector<survey::Question> qs;
   const json::value* qv = in.get("questions");
-  if (!qv || !qv->is_array() || qv->as_array().empty() || qv->as_array().size() > survey::kMaxQuestions)
+  if (!qv || !qv->is_array() || qv->as_array().empty() ||
+      qv->as_array().size() > survey::kMaxQuestions)
     in.add_error("questions", "问卷应有 1–50 道题", "a questionnaire has 1–50 questions");
   else
-    for (std::size_t n = 0; n < qv->as_array().size(); ++n) qs.push_back(read_question(qv->as_array()[n], n, in));
+    for (std::size_t n = 0; n < qv->as_array().size(); ++n)
+      qs.push_back(read_question(qv->as_array()[n], n, in));
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?", {cid, *courtyard}))
+    if (courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
+                                  {cid, *courtyard}))
       throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
     json::array arr;
     for (const auto& q : qs) arr.push_back(question_json(q));
-    I id = c.query_one("INSERT INTO questionnaires (compound_id, title, description, audience, courtyard_id, per, opens_at, closes_at, "
-                       "questions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       {cid, title, description, audience, audience == "courtyard" ? store::Value(*courtyard) : store::Value(nullptr), per,
-                        opens, closes, json::serialize(arr), who.user_id(), now})
-               ->i64(0);
-    audit(c, app, who, cid, "questionnaire.create", "questionnaire:" + std::to_string(id), {{"audience", audience}, {"per", per}});
+    I id =
+        c.query_one(
+             "INSERT INTO questionnaires (compound_id, title, description, audience, courtyard_id, per, opens_at, closes_at, "
+             "questions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             {cid, title, description, audience,
+              audience == "courtyard" ? store::Value(*courtyard) : store::Value(nullptr), per,
+              opens, closes, json::serialize(arr), who.user_id(), now})
+            ->i64(0);
+    audit(c, app, who, cid, "questionnaire.create", "questionnaire:" + std::to_string(id),
+          {{"audience", audience}, {"per", per}});
     return survey_json(c, cid, require_survey(c, cid, id), who, now, true);
   });
 }
@@ -216,14 +250,18 @@ json::array list_questionnaires(App& app, const Caller& who, I cid) {
     require_compound(c, cid);
     json::array out;
     I now = app.clock_ms();
-    for (auto& r : c.query("SELECT id FROM questionnaires WHERE compound_id = ? ORDER BY id DESC LIMIT 200", {cid}))
+    for (auto& r :
+         c.query("SELECT id FROM questionnaires WHERE compound_id = ? ORDER BY id DESC LIMIT 200",
+                 {cid}))
       out.push_back(survey_json(c, cid, require_survey(c, cid, r.i64(0)), who, now, false));
     return out;
   });
 }
 
 json::object get_questionnaire(App& app, const Caller& who, I cid, I id) {
-  return app.db.read([&](Connection& c) { return survey_json(c, cid, require_survey(c, cid, id), who, app.clock_ms(), true); });
+  return app.db.read([&](Connection& c) {
+    return survey_json(c, cid, require_survey(c, cid, id), who, app.clock_ms(), true);
+  });
 }
 
 json::object answer_questionnaire(App& app, const Caller& who, I cid, I id, std::string_view body) {
@@ -234,47 +272,68 @@ json::object answer_questionnaire(App& app, const Caller& who, I cid, I id, std:
   return app.db.write([&](Connection& c) {
     auto s = require_survey(c, cid, id);
     I now = app.clock_ms();
-    if (now < s.opens_at) throw Error(ErrorKind::conflict, "not-open", "问卷尚未开始", "The questionnaire is not open yet");
-    if (now >= s.closes_at) throw Error(ErrorKind::conflict, "closed", "问卷已截止", "The questionnaire has closed");
+    if (now < s.opens_at)
+      throw Error(ErrorKind::conflict, "not-open", "问卷尚未开始",
+                  "The questionnaire is not open yet");
+    if (now >= s.closes_at)
+      throw Error(ErrorKind::conflict, "closed", "问卷已截止", "The questionnaire has closed");
     auto units = eligible_units(c, cid, s, who.user_id());
     if (units.empty())
       throw Error(ErrorKind::forbidden, "not-in-audience",
-                  s.audience == "owners" ? "本问卷只面向业主" : s.audience == "courtyard" ? "本问卷只面向" + s.courtyard + "的住户" : "本问卷只面向本小区住户",
-                  "This questionnaire is for " + std::string(s.audience == "owners" ? "owners" : s.audience == "courtyard" ? "one courtyard" : "this compound") + " only");
+                  s.audience == "owners"      ? "本问卷只面向业主"
+                  : s.audience == "courtyard" ? "本问卷只面向" + s.courtyard + "的住户"
+                                              : "本问卷只面向本小区住户",
+                  "This questionnaire is for " +
+                      std::string(s.audience == "owners"      ? "owners"
+                                  : s.audience == "courtyard" ? "one courtyard"
+                                                              : "this compound") +
+                      " only");
     std::pair<I, I> chosen = units.front();
     if (unit) {
       auto it = std::find_if(units.begin(), units.end(), [&](auto& p) { return p.first == *unit; });
-      if (it == units.end()) throw_invalid({{"unit_id", "这不是您可以代表作答的房屋", "not a household you answer for"}});
+      if (it == units.end())
+        throw_invalid(
+            {{"unit_id", "这不是您可以代表作答的房屋", "not a household you answer for"}});
       chosen = *it;
     } else if (s.per == "household") {
       for (auto& p : units)  // the first household not yet answered
-        if (!c.query_one("SELECT 1 FROM survey_responses WHERE questionnaire_id = ? AND respondent = ?", {id, "unit:" + std::to_string(p.first)})) {
+        if (!c.query_one(
+                "SELECT 1 FROM survey_responses WHERE questionnaire_id = ? AND respondent = ?",
+                {id, "unit:" + std::to_string(p.first)})) {
           chosen = p;
           break;
         }
     }
-    std::string key = s.per == "person" ? "user:" + std::to_string(who.user_id()) : "unit:" + std::to_string(chosen.first);
-    if (c.query_one("SELECT 1 FROM survey_responses WHERE questionnaire_id = ? AND respondent = ?", {id, key}))
-      throw Error(ErrorKind::conflict, "already-answered", s.per == "person" ? "您已经填过这份问卷" : "您家已经有人填过这份问卷（每户一份）",
-                  s.per == "person" ? "You have already answered" : "Your household has already answered (one per household)");
+    std::string key = s.per == "person" ? "user:" + std::to_string(who.user_id())
+                                        : "unit:" + std::to_string(chosen.first);
+    if (c.query_one("SELECT 1 FROM survey_responses WHERE questionnaire_id = ? AND respondent = ?",
+                    {id, key}))
+      throw Error(ErrorKind::conflict, "already-answered",
+                  s.per == "person" ? "您已经填过这份问卷" : "您家已经有人填过这份问卷（每户一份）",
+                  s.per == "person" ? "You have already answered"
+                                    : "Your household has already answered (one per household)");
     if (!av || !av->is_array() || av->as_array().size() != s.questions.size())
-      throw_invalid({{"answers", "请按题目顺序回答每一题（未答的题填 null）", "answer every question in order (null for a skipped one)"}});
+      throw_invalid({{"answers", "请按题目顺序回答每一题（未答的题填 null）",
+                      "answer every question in order (null for a skipped one)"}});
     std::vector<survey::Answer> answers;
     std::vector<FieldError> errs;
     json::array stored;
     for (std::size_t n = 0; n < s.questions.size(); ++n) {
       auto a = answer_of(av->as_array()[n]);
-      if (auto p = survey::check_answer(s.questions[n], a, n)) errs.push_back({p->field, p->zh, p->en});
+      if (auto p = survey::check_answer(s.questions[n], a, n))
+        errs.push_back({p->field, p->zh, p->en});
       stored.push_back(answer_json(a, s.questions[n].kind));
       answers.push_back(std::move(a));
     }
     if (!errs.empty()) throw_invalid(std::move(errs));
-    c.execute("INSERT INTO survey_responses (compound_id, questionnaire_id, respondent, user_id, unit_id, courtyard_id, answers, at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-              {cid, id, key, who.user_id(), chosen.first, chosen.second, json::serialize(stored), now});
+    c.execute(
+        "INSERT INTO survey_responses (compound_id, questionnaire_id, respondent, user_id, unit_id, courtyard_id, answers, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {cid, id, key, who.user_id(), chosen.first, chosen.second, json::serialize(stored), now});
     c.execute("UPDATE questionnaires SET responses = responses + 1 WHERE id = ?", {id});
     audit(c, app, who, cid, "questionnaire.answer", "questionnaire:" + std::to_string(id));
-    return json::object{{"questionnaire_id", id}, {"answered", true}, {"responses", s.responses + 1}};
+    return json::object{
+        {"questionnaire_id", id}, {"answered", true}, {"responses", s.responses + 1}};
   });
 }
 
@@ -283,7 +342,8 @@ json::object questionnaire_results(App& app, I cid, I id, bool with_texts) {
     auto s = require_survey(c, cid, id);
     std::vector<std::vector<survey::Answer>> rs;
     std::vector<std::vector<std::string>> texts(s.questions.size());
-    for (auto& r : c.query("SELECT answers FROM survey_responses WHERE questionnaire_id = ? ORDER BY id", {id})) {
+    for (auto& r : c.query(
+             "SELECT answers FROM survey_responses WHERE questionnaire_id = ? ORDER BY id", {id})) {
       std::vector<survey::Answer> one;
       const auto arr = parse_json(r.str(0)).as_array();
       for (std::size_t n = 0; n < s.questions.size(); ++n) {
@@ -308,8 +368,12 @@ json::object questionnaire_results(App& app, I cid, I id, bool with_texts) {
       }
       qs.push_back(std::move(q));
     }
-    return json::object{{"id", s.id}, {"title", s.title}, {"status", status_of(s, app.clock_ms())}, {"per", s.per},
-                        {"responses", static_cast<I>(rs.size())}, {"questions", std::move(qs)}};
+    return json::object{{"id", s.id},
+                        {"title", s.title},
+                        {"status", status_of(s, app.clock_ms())},
+                        {"per", s.per},
+                        {"responses", static_cast<I>(rs.size())},
+                        {"questions", std::move(qs)}};
   });
 }
 
@@ -317,28 +381,36 @@ json::object questionnaire_table(App& app, I cid, I id) {
   return app.db.read([&](Connection& c) {
     auto s = require_survey(c, cid, id);
     json::array headers{"序号", "时间", "院落"};
-    for (std::size_t n = 0; n < s.questions.size(); ++n) headers.push_back(json::value(std::to_string(n + 1) + ". " + s.questions[n].text));
+    for (std::size_t n = 0; n < s.questions.size(); ++n)
+      headers.push_back(json::value(std::to_string(n + 1) + ". " + s.questions[n].text));
     json::array rows;
     I no = 0;
-    for (auto& r : c.query("SELECT s.answers, s.at, COALESCE(y.name, '') FROM survey_responses s LEFT JOIN courtyards y ON y.id = s.courtyard_id "
-                           "WHERE s.questionnaire_id = ? ORDER BY s.id",
-                           {id})) {
+    for (
+        auto& r : c.query(
+            "SELECT s.answers, s.at, COALESCE(y.name, '') FROM survey_responses s LEFT JOIN courtyards y ON y.id = s.courtyard_id "
+            "WHERE s.questionnaire_id = ? ORDER BY s.id",
+            {id})) {
       json::array row{++no, json::value(china_date(r.i64(1))), json::value(r.str(2))};
       const auto arr = parse_json(r.str(0)).as_array();
       for (std::size_t n = 0; n < s.questions.size(); ++n) {
         auto a = n < arr.size() ? answer_of(arr[n]) : survey::Answer{};
         const auto& q = s.questions[n];
-        if (q.kind == survey::Kind::scale) row.push_back(a.scale ? json::value(static_cast<I>(a.scale)) : json::value(""));
-        else if (q.kind == survey::Kind::text) row.push_back(json::value(a.text));
+        if (q.kind == survey::Kind::scale)
+          row.push_back(a.scale ? json::value(static_cast<I>(a.scale)) : json::value(""));
+        else if (q.kind == survey::Kind::text)
+          row.push_back(json::value(a.text));
         else {
           std::string labels;
-          for (int ch : a.choices) labels += (labels.empty() ? "" : "；") + q.options[static_cast<std::size_t>(ch)];
+          for (int ch : a.choices)
+            labels += (labels.empty() ? "" : "；") + q.options[static_cast<std::size_t>(ch)];
           row.push_back(json::value(labels));
         }
       }
       rows.push_back(std::move(row));
     }
-    return json::object{{"title", "问卷" + std::to_string(id)}, {"headers", std::move(headers)}, {"rows", std::move(rows)}};
+    return json::object{{"title", "问卷" + std::to_string(id)},
+                        {"headers", std::move(headers)},
+                        {"rows", std::move(rows)}};
   });
 }
 
@@ -354,14 +426,21 @@ json::object create_meeting(App& app, const Caller& who, I cid, std::string_view
   I attendance = in.opt_i64("attendance", 0, 100000).value_or(0);
   std::string attendees = in.opt_str("attendees", 500).value_or("");
   std::string minutes = in.opt_str("minutes", 10000).value_or("");
-  if (kind != "yard" && kind != "deliberation" && kind != "committee" && kind != "owners" && kind != "hearing")
-    in.add_error("kind", "会议类型应为 yard（坝坝会）、deliberation（议事会）、committee、owners 或 hearing",
-                 "kind must be yard, deliberation, committee, owners or hearing");
-  if (!held_on.empty() && !ledger::valid_date(held_on)) in.add_error("held_on", "日期无效", "is not a valid date");
-  struct Decision { std::string body, link_kind; I link_id = 0; };
+  if (kind != "yard" && kind != "deliberation" && kind != "committee" && kind != "owners" &&
+      kind != "hearing")
+    in.add_error(
+        "kind", "会议类型应为 yard（坝坝会）、deliberation（议事会）、committee、owners 或 hearing",
+        "kind must be yard, deliberation, committee, owners or hearing");
+  if (!held_on.empty() && !ledger::valid_date(held_on))
+    in.add_error("held_on", "日期无效", "is not a valid date");
+  struct Decision {
+    std::string body, link_kind;
+    I link_id = 0;
+  };
   std::vector<Decision> decisions;
   if (const json::value* dv = in.get("decisions")) {
-    if (!dv->is_array() || dv->as_array().size() > 50) in.add_error("decisions", "决定应为最多 50 项的列表", "decisions is a list of at most 50");
+    if (!dv->is_array() || dv->as_array().size() > 50)
+      in.add_error("decisions", "决定应为最多 50 项的列表", "decisions is a list of at most 50");
     else
       for (std::size_t n = 0; n < dv->as_array().size(); ++n) {
         JsonIn di(dv->as_array()[n]);
@@ -369,14 +448,17 @@ json::object create_meeting(App& app, const Caller& who, I cid, std::string_view
         d.body = di.str("body", 500);
         d.link_kind = di.opt_str("link_kind", 20).value_or("");
         d.link_id = di.opt_i64("link_id", 1, INT64_MAX).value_or(0);
-        if (!d.link_kind.empty() && d.link_kind != "need" && d.link_kind != "proposal" && d.link_kind != "vote" &&
-            d.link_kind != "questionnaire" && d.link_kind != "tender")
-          di.add_error("link_kind", "关联应为 need、proposal、vote、questionnaire 或 tender", "link_kind must be need, proposal, vote, questionnaire or tender");
-        if (d.link_kind.empty() != (d.link_id == 0)) di.add_error("link_id", "关联类型和编号要一起填", "link_kind and link_id go together");
+        if (!d.link_kind.empty() && d.link_kind != "need" && d.link_kind != "proposal" &&
+            d.link_kind != "vote" && d.link_kind != "questionnaire" && d.link_kind != "tender")
+          di.add_error("link_kind", "关联应为 need、proposal、vote、questionnaire 或 tender",
+                       "link_kind must be need, proposal, vote, questionnaire or tender");
+        if (d.link_kind.empty() != (d.link_id == 0))
+          di.add_error("link_id", "关联类型和编号要一起填", "link_kind and link_id go together");
         try {
           di.finish();
         } catch (const Error& e) {
-          for (const auto& fe : e.fields()) in.add_error("decisions[" + std::to_string(n) + "]." + fe.field, fe.zh, fe.en);
+          for (const auto& fe : e.fields())
+            in.add_error("decisions[" + std::to_string(n) + "]." + fe.field, fe.zh, fe.en);
         }
         decisions.push_back(std::move(d));
       }
@@ -385,35 +467,50 @@ json::object create_meeting(App& app, const Caller& who, I cid, std::string_view
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     std::vector<FieldError> errs;
-    if (courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?", {cid, *courtyard}))
+    if (courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
+                                  {cid, *courtyard}))
       errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
     for (std::size_t n = 0; n < decisions.size(); ++n) {
       const auto& d = decisions[n];
       if (d.link_kind.empty()) continue;
-      std::string table = d.link_kind == "need" ? "needs" : d.link_kind == "proposal" ? "proposals" : d.link_kind == "vote" ? "votes"
-                          : d.link_kind == "questionnaire" ? "questionnaires" : "tenders";
-      if (!c.query_one("SELECT 1 FROM " + table + " WHERE compound_id = ? AND id = ?", {cid, d.link_id}))
-        errs.push_back({"decisions[" + std::to_string(n) + "].link_id", "本小区没有这一项", "no such item in this compound"});
+      std::string table = d.link_kind == "need"            ? "needs"
+                          : d.link_kind == "proposal"      ? "proposals"
+                          : d.link_kind == "vote"          ? "votes"
+                          : d.link_kind == "questionnaire" ? "questionnaires"
+                                                           : "tenders";
+      if (!c.query_one("SELECT 1 FROM " + table + " WHERE compound_id = ? AND id = ?",
+                       {cid, d.link_id}))
+        errs.push_back({"decisions[" + std::to_string(n) + "].link_id", "本小区没有这一项",
+                        "no such item in this compound"});
     }
     if (!errs.empty()) throw_invalid(std::move(errs));
     I now = app.clock_ms();
-    I id = c.query_one("INSERT INTO meetings (compound_id, kind, title, held_on, place, courtyard_id, attendance, attendees, minutes, created_by, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       {cid, kind, title, held_on, place, courtyard ? store::Value(*courtyard) : store::Value(nullptr), attendance, attendees,
-                        minutes, who.user_id(), now})
-               ->i64(0);
+    I id =
+        c.query_one(
+             "INSERT INTO meetings (compound_id, kind, title, held_on, place, courtyard_id, attendance, attendees, minutes, created_by, created_at) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             {cid, kind, title, held_on, place,
+              courtyard ? store::Value(*courtyard) : store::Value(nullptr), attendance, attendees,
+              minutes, who.user_id(), now})
+            ->i64(0);
     for (std::size_t n = 0; n < decisions.size(); ++n) {
       const auto& d = decisions[n];
-      c.execute("INSERT INTO meeting_decisions (compound_id, meeting_id, n, body, link_kind, link_id) VALUES (?, ?, ?, ?, ?, ?)",
-                {cid, id, static_cast<I>(n), d.body, d.link_kind.empty() ? store::Value(nullptr) : store::Value(d.link_kind),
-                 d.link_id ? store::Value(d.link_id) : store::Value(nullptr)});
+      c.execute(
+          "INSERT INTO meeting_decisions (compound_id, meeting_id, n, body, link_kind, link_id) VALUES (?, ?, ?, ?, ?, ?)",
+          {cid, id, static_cast<I>(n), d.body,
+           d.link_kind.empty() ? store::Value(nullptr) : store::Value(d.link_kind),
+           d.link_id ? store::Value(d.link_id) : store::Value(nullptr)});
       if (d.link_kind == "need") {
-        std::string status = c.query_one("SELECT status FROM needs WHERE id = ?", {d.link_id})->str(0);
-        c.execute("INSERT INTO need_events (compound_id, need_id, at, status, note, by_user, by_role) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  {cid, d.link_id, now, status, "会议“" + title + "”（" + held_on + "）：" + d.body, who.user_id(), acting_role(who, cid)});
+        std::string status =
+            c.query_one("SELECT status FROM needs WHERE id = ?", {d.link_id})->str(0);
+        c.execute(
+            "INSERT INTO need_events (compound_id, need_id, at, status, note, by_user, by_role) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            {cid, d.link_id, now, status, "会议“" + title + "”（" + held_on + "）：" + d.body,
+             who.user_id(), acting_role(who, cid)});
       }
     }
-    audit(c, app, who, cid, "meeting.record", "meeting:" + std::to_string(id), {{"kind", kind}, {"decisions", static_cast<I>(decisions.size())}});
+    audit(c, app, who, cid, "meeting.record", "meeting:" + std::to_string(id),
+          {{"kind", kind}, {"decisions", static_cast<I>(decisions.size())}});
     return json::object{{"id", id}, {"kind", kind}, {"title", title}, {"held_on", held_on}};
   });
 }
@@ -422,18 +519,25 @@ json::array list_meetings(App& app, I cid, bool with_attendees) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (auto& r : c.query("SELECT m.id, m.kind, m.title, m.held_on, m.place, COALESCE(y.name, ''), m.attendance, m.attendees, m.minutes "
-                           "FROM meetings m LEFT JOIN courtyards y ON y.id = m.courtyard_id WHERE m.compound_id = ? "
-                           "ORDER BY m.held_on DESC, m.id DESC LIMIT 200",
-                           {cid})) {
+    for (
+        auto& r : c.query(
+            "SELECT m.id, m.kind, m.title, m.held_on, m.place, COALESCE(y.name, ''), m.attendance, m.attendees, m.minutes "
+            "FROM meetings m LEFT JOIN courtyards y ON y.id = m.courtyard_id WHERE m.compound_id = ? "
+            "ORDER BY m.held_on DESC, m.id DESC LIMIT 200",
+            {cid})) {
       json::array decisions;
-      for (auto& d : c.query("SELECT body, COALESCE(link_kind, ''), COALESCE(link_id, 0) FROM meeting_decisions WHERE meeting_id = ? ORDER BY n", {r.i64(0)})) {
+      for (
+          auto& d : c.query(
+              "SELECT body, COALESCE(link_kind, ''), COALESCE(link_id, 0) FROM meeting_decisions WHERE meeting_id = ? ORDER BY n",
+              {r.i64(0)})) {
         json::object o{{"body", d.str(0)}};
         if (!d.str(1).empty()) o["link"] = json::object{{"kind", d.str(1)}, {"id", d.i64(2)}};
         decisions.push_back(std::move(o));
       }
-      json::object m{{"id", r.i64(0)}, {"kind", r.str(1)}, {"title", r.str(2)}, {"held_on", r.str(3)}, {"place", r.str(4)},
-                     {"courtyard", r.str(5)}, {"attendance", r.i64(6)}, {"minutes", r.str(8)}, {"decisions", std::move(decisions)}};
+      json::object m{
+          {"id", r.i64(0)},         {"kind", r.str(1)},    {"title", r.str(2)},
+          {"held_on", r.str(3)},    {"place", r.str(4)},   {"courtyard", r.str(5)},
+          {"attendance", r.i64(6)}, {"minutes", r.str(8)}, {"decisions", std::move(decisions)}};
       if (with_attendees) m["attendees"] = r.str(7);
       out.push_back(std::move(m));
     }

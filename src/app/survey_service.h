@@ -22,16 +22,21 @@
 
 namespace xinyi::app {
 
-boost::json::object create_questionnaire(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object create_questionnaire(App& app, const Caller& who, std::int64_t cid,
+                                         std::string_view body);
 boost::json::array list_questionnaires(App& app, const Caller& who, std::int64_t cid);
-boost::json::object get_questionnaire(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
-boost::json::object answer_questionnaire(App& app, const Caller& who, std::int64_t cid, std::int64_t id, std::string_view body);
+boost::json::object get_questionnaire(App& app, const Caller& who, std::int64_t cid,
+                                      std::int64_t id);
+boost::json::object answer_questionnaire(App& app, const Caller& who, std::int64_t cid,
+                                         std::int64_t id, std::string_view body);
 // Counts per question; `with_texts` adds the free-text answers (members with a role only).
-boost::json::object questionnaire_results(App& app, std::int64_t cid, std::int64_t id, bool with_texts);
+boost::json::object questionnaire_results(App& app, std::int64_t cid, std::int64_t id,
+                                          bool with_texts);
 // One row per response: title, headers and rows as for report::Table.
 boost::json::object questionnaire_table(App& app, std::int64_t cid, std::int64_t id);
 
-boost::json::object create_meeting(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object create_meeting(App& app, const Caller& who, std::int64_t cid,
+                                   std::string_view body);
 // `with_attendees`: the attendee list (names, as typed) for the compound's members; the public
 // sees the count only.
 boost::json::array list_meetings(App& app, std::int64_t cid, bool with_attendees);

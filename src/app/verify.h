@@ -37,7 +37,8 @@ struct VerifyInput {
   std::vector<std::string> claimed_leaf_hex;  // same length, or empty
   std::vector<store::HeadRec> heads;          // signed heads (at least the latest)
   std::optional<store::HeadRec> since;        // a head saved earlier by the verifier
-  std::optional<std::vector<ledger::Hash>> since_proof;  // the server's consistency proof since → latest
+  std::optional<std::vector<ledger::Hash>>
+      since_proof;                             // the server's consistency proof since → latest
   std::optional<ledger::BalanceMap> reported;  // balances as reported
   // From the store only: the postings rows, checked against the entries.
   std::optional<std::vector<std::vector<ledger::Posting>>> stored_postings;
@@ -45,10 +46,10 @@ struct VerifyInput {
 
 struct VerifyReport {
   bool ok = true;
-  std::string message;            // on failure: what differs, naming the first entry concerned
+  std::string message;  // on failure: what differs, naming the first entry concerned
   std::int64_t entries = 0;
-  std::int64_t tree_size = 0;     // of the latest signed head
-  std::string root;               // hex, of the latest signed head
+  std::int64_t tree_size = 0;  // of the latest signed head
+  std::string root;            // hex, of the latest signed head
   std::int64_t heads_checked = 0;
 };
 

@@ -7,8 +7,8 @@
 #include "app/json_in.h"
 #include "app/ledger_service.h"
 #include "app/notify.h"
-#include "domain/assert.h"
 #include "auth/crypto.h"
+#include "domain/assert.h"
 #include "domain/billing.h"
 #include "domain/ledger/books.h"
 #include "domain/mask.h"
@@ -50,12 +50,15 @@ std::optional<VoteRec> load_vote(Connection& c, I cid, I id) {
   if (!r) return std::nullopt;
   VoteRec v;
   v.id = r->i64(0), v.compound_id = r->i64(1), v.proposal_id = r->i64(2), v.tender_id = r->i64(3);
-  v.title = r->str(4), v.description = r->str(5), v.kind = r->str(6), v.status = r->str(7), v.result = r->str(8);
+  v.title = r->str(4), v.description = r->str(5), v.kind = r->str(6), v.status = r->str(7),
+  v.result = r->str(8);
   v.matter = static_cast<int>(r->i64(9)), v.seats = static_cast<int>(r->i64(10));
   v.secret = r->i64(11) != 0, v.passed = r->i64(12) != 0;
   v.opens_at = r->i64(13), v.closes_at = r->i64(14), v.closed_at = r->i64(15);
   v.total_area = r->i64(16), v.total_owners = r->i64(17);
-  for (auto& o : c.query("SELECT label, COALESCE(bid_id, 0) FROM vote_options WHERE vote_id = ? ORDER BY n", {id})) {
+  for (auto& o :
+       c.query("SELECT label, COALESCE(bid_id, 0) FROM vote_options WHERE vote_id = ? ORDER BY n",
+               {id})) {
     v.options.push_back(o.str(0));
     v.option_bids.push_back(o.i64(1));
   }
@@ -90,7 +93,8 @@ std::vector<int> read_choices(JsonIn& in, const VoteRec& v) {
   std::vector<int> out;
   const json::value* arr = in.get("choices");
   if (!arr || !arr->is_array()) {
-    in.add_error("choices", "应为所选项的编号列表（空列表为弃权）", "must be a list of option numbers (empty to abstain)");
+    in.add_error("choices", "应为所选项的编号列表（空列表为弃权）",
+                 "must be a list of option numbers (empty to abstain)");
     return out;
   }
   int alternatives = static_cast<int>(v.options.size());
@@ -108,7 +112,8 @@ std::vector<int> read_choices(JsonIn& in, const VoteRec& v) {
     out.push_back(ch);
   }
   if (static_cast<int>(out.size()) > v.seats)
-    in.add_error("choices", "最多可选 " + std::to_string(v.seats) + " 项", "at most " + std::to_string(v.seats) + " choices");
+    in.add_error("choices", "最多可选 " + std::to_string(v.seats) + " 项",
+                 "at most " + std::to_string(v.seats) + " choices");
   return out;
 }
 
@@ -116,12 +121,17 @@ std::vector<int> read_choices(JsonIn& in, const VoteRec& v) {
 I two_thirds_of(I total) { return (2 * total + 2) / 3; }
 
 json::object turnout_json(Connection& c, const VoteRec& v) {
-  auto r = c.query_one("SELECT COUNT(*), COALESCE(SUM(e.area_centi_m2), 0) FROM ballots b JOIN vote_electors e "
-                       "ON e.vote_id = b.vote_id AND e.no = b.no WHERE b.vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL)",
-                       {v.id});
+  auto r = c.query_one(
+      "SELECT COUNT(*), COALESCE(SUM(e.area_centi_m2), 0) FROM ballots b JOIN vote_electors e "
+      "ON e.vote_id = b.vote_id AND e.no = b.no WHERE b.vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL)",
+      {v.id});
   I owners = r->i64(0), area = r->i64(1);
-  I paper = c.scalar("SELECT COUNT(*) FROM ballots b WHERE b.vote_id = ? AND b.channel = 'paper' AND b.countersigned_by IS NOT NULL", {v.id});
-  I awaiting = c.scalar("SELECT COUNT(*) FROM ballots b WHERE b.vote_id = ? AND b.channel = 'paper' AND b.countersigned_by IS NULL", {v.id});
+  I paper = c.scalar(
+      "SELECT COUNT(*) FROM ballots b WHERE b.vote_id = ? AND b.channel = 'paper' AND b.countersigned_by IS NOT NULL",
+      {v.id});
+  I awaiting = c.scalar(
+      "SELECT COUNT(*) FROM ballots b WHERE b.vote_id = ? AND b.channel = 'paper' AND b.countersigned_by IS NULL",
+      {v.id});
   return json::object{{"voted_owners", owners},
                       {"voted_area_centi_m2", area},
                       {"paper_ballots", paper},
@@ -130,7 +140,8 @@ json::object turnout_json(Connection& c, const VoteRec& v) {
                       {"total_area_centi_m2", v.total_area},
                       {"quorum_owners", two_thirds_of(v.total_owners)},
                       {"quorum_area_centi_m2", two_thirds_of(v.total_area)},
-                      {"quorum_met", vote::two_thirds(owners, v.total_owners) && vote::two_thirds(area, v.total_area)}};
+                      {"quorum_met", vote::two_thirds(owners, v.total_owners) &&
+                                         vote::two_thirds(area, v.total_area)}};
 }
 
 json::object vote_json(Connection& c, const VoteRec& v) {
@@ -165,7 +176,8 @@ json::object vote_json(Connection& c, const VoteRec& v) {
     json::value result = json::parse(v.result);
     // The labels as this view shows them (an election's candidates may be masked).
     auto& ro = result.as_object()["options"].as_array();
-    for (std::size_t i = 0; i < ro.size() && i < v.options.size(); ++i) ro[i].as_object()["label"] = v.options[i];
+    for (std::size_t i = 0; i < ro.size() && i < v.options.size(); ++i)
+      ro[i].as_object()["label"] = v.options[i];
     o["result"] = std::move(result);
   }
   return o;
@@ -196,13 +208,15 @@ std::vector<I> my_electors(Connection& c, I vote_id, I user_id, std::optional<I>
   std::vector<I> out;
   // The developer's units (unsold, or sold but undelivered) are one owner: a buyer's claim on
   // one of them does not speak for the developer; that elector votes on paper.
-  for (auto& r : c.query("SELECT DISTINCT eu.no, eu.unit_id FROM claims cl JOIN vote_elector_units eu ON eu.unit_id = cl.unit_id "
-                         "AND eu.vote_id = ? JOIN vote_electors e ON e.vote_id = eu.vote_id AND e.no = eu.no AND e.developer = 0 "
-                         "WHERE cl.user_id = ? AND cl.relation = 'owner' "
-                         // Only a claim made before the vote opened speaks for its electors: an
-                         // owner record and claim added while it runs could cast someone's ballot.
-                         "AND cl.created_at <= (SELECT opens_at FROM votes WHERE id = ?) ORDER BY eu.no",
-                         {vote_id, user_id, vote_id})) {
+  for (
+      auto& r : c.query(
+          "SELECT DISTINCT eu.no, eu.unit_id FROM claims cl JOIN vote_elector_units eu ON eu.unit_id = cl.unit_id "
+          "AND eu.vote_id = ? JOIN vote_electors e ON e.vote_id = eu.vote_id AND e.no = eu.no AND e.developer = 0 "
+          "WHERE cl.user_id = ? AND cl.relation = 'owner' "
+          // Only a claim made before the vote opened speaks for its electors: an
+          // owner record and claim added while it runs could cast someone's ballot.
+          "AND cl.created_at <= (SELECT opens_at FROM votes WHERE id = ?) ORDER BY eu.no",
+          {vote_id, user_id, vote_id})) {
     if (unit_id && r.i64(1) != *unit_id) continue;
     if (std::find(out.begin(), out.end(), r.i64(0)) == out.end()) out.push_back(r.i64(0));
   }
@@ -211,9 +225,11 @@ std::vector<I> my_electors(Connection& c, I vote_id, I user_id, std::optional<I>
 
 std::vector<std::string> elector_labels(Connection& c, I vote_id, I no) {
   std::vector<std::string> out;
-  for (auto& r : c.query("SELECT y.name, u.label FROM vote_elector_units eu JOIN units u ON u.id = eu.unit_id JOIN courtyards y "
-                         "ON y.id = u.courtyard_id WHERE eu.vote_id = ? AND eu.no = ? ORDER BY u.id",
-                         {vote_id, no}))
+  for (
+      auto& r : c.query(
+          "SELECT y.name, u.label FROM vote_elector_units eu JOIN units u ON u.id = eu.unit_id JOIN courtyards y "
+          "ON y.id = u.courtyard_id WHERE eu.vote_id = ? AND eu.no = ? ORDER BY u.id",
+          {vote_id, no}))
     out.push_back(r.str(0) + " " + r.str(1));
   return out;
 }
@@ -225,9 +241,11 @@ json::array choice_labels(const VoteRec& v, const std::vector<int>& choices) {
 }
 
 void require_open_for_ballots(const VoteRec& v, I now) {
-  if (v.status == "draft") throw Error(ErrorKind::conflict, "vote-not-open", "表决尚未开始", "The vote has not opened");
+  if (v.status == "draft")
+    throw Error(ErrorKind::conflict, "vote-not-open", "表决尚未开始", "The vote has not opened");
   if (v.status == "closed" || now >= v.closes_at)
-    throw Error(ErrorKind::conflict, "vote-closed", "表决已截止，不能再投票或改票", "The vote has closed; ballots can no longer be cast or changed");
+    throw Error(ErrorKind::conflict, "vote-closed", "表决已截止，不能再投票或改票",
+                "The vote has closed; ballots can no longer be cast or changed");
 }
 
 }  // namespace
@@ -238,43 +256,57 @@ I insert_vote(Connection& c, I cid, const NewVote& v, I by, I now) {
   I id = c.scalar(
       "INSERT INTO votes (compound_id, proposal_id, tender_id, title, description, matter, kind, seats, secret, status, closes_at, "
       "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?) RETURNING id",
-      {cid, v.proposal_id ? store::Value{v.proposal_id} : store::Value{nullptr}, v.tender_id ? store::Value{v.tender_id} : store::Value{nullptr},
-       v.title, v.description, I{v.matter}, v.kind, I{v.seats}, I{v.secret}, v.closes_at, by ? store::Value{by} : store::Value{nullptr}, now});
-  std::vector<std::string> options = v.kind == "motion" ? std::vector<std::string>{"同意", "反对"} : v.options;
+      {cid, v.proposal_id ? store::Value{v.proposal_id} : store::Value{nullptr},
+       v.tender_id ? store::Value{v.tender_id} : store::Value{nullptr}, v.title, v.description,
+       I{v.matter}, v.kind, I{v.seats}, I{v.secret}, v.closes_at,
+       by ? store::Value{by} : store::Value{nullptr}, now});
+  std::vector<std::string> options =
+      v.kind == "motion" ? std::vector<std::string>{"同意", "反对"} : v.options;
   for (std::size_t i = 0; i < options.size(); ++i) {
     I bid = i < v.option_bids.size() ? v.option_bids[i] : 0;
-    c.execute("INSERT INTO vote_options (compound_id, vote_id, n, label, bid_id) VALUES (?, ?, ?, ?, ?)",
-              {cid, id, static_cast<I>(i), options[i], bid ? store::Value{bid} : store::Value{nullptr}});
+    c.execute(
+        "INSERT INTO vote_options (compound_id, vote_id, n, label, bid_id) VALUES (?, ?, ?, ?, ?)",
+        {cid, id, static_cast<I>(i), options[i], bid ? store::Value{bid} : store::Value{nullptr}});
   }
   return id;
 }
 
 I open_vote_in(Connection& c, I cid, I vote_id, I now) {
   std::map<I, vote::UnitIn> units;
-  for (auto& r : c.query("SELECT id, area_centi_m2, developer_held FROM units WHERE compound_id = ?", {cid}))
+  for (auto& r :
+       c.query("SELECT id, area_centi_m2, developer_held FROM units WHERE compound_id = ?", {cid}))
     units[r.i64(0)] = vote::UnitIn{r.i64(0), r.i64(1), r.i64(2) != 0, {}};
-  for (auto& r : c.query("SELECT m.unit_id, m.person_id, p.phone FROM unit_members m JOIN persons p ON p.id = m.person_id "
-                         "WHERE m.compound_id = ? AND m.relation = 'owner'",
-                         {cid})) {
+  for (
+      auto& r : c.query(
+          "SELECT m.unit_id, m.person_id, p.phone FROM unit_members m JOIN persons p ON p.id = m.person_id "
+          "WHERE m.compound_id = ? AND m.relation = 'owner'",
+          {cid})) {
     auto& keys = units[r.i64(0)].owner_keys;
     keys.push_back("p:" + std::to_string(r.i64(1)));
     if (!r.str(2).empty()) keys.push_back("tel:" + r.str(2));
   }
-  if (units.empty()) throw Error(ErrorKind::conflict, "no-units", "本小区尚无房屋，无法确定投票人", "The compound has no units to form an electorate");
-  if (units.size() > vote::kMaxElectors) throw Error(ErrorKind::too_large, "too-many-units", "房屋过多", "Too many units for one vote");
+  if (units.empty())
+    throw Error(ErrorKind::conflict, "no-units", "本小区尚无房屋，无法确定投票人",
+                "The compound has no units to form an electorate");
+  if (units.size() > vote::kMaxElectors)
+    throw Error(ErrorKind::too_large, "too-many-units", "房屋过多", "Too many units for one vote");
   std::vector<vote::UnitIn> list;
   for (auto& [id, u] : units) list.push_back(std::move(u));
   auto electors = vote::electorate(std::move(list));
   I total_area = 0;
   for (const auto& e : electors) {
-    c.execute("INSERT INTO vote_electors (compound_id, vote_id, no, area_centi_m2, developer) VALUES (?, ?, ?, ?, ?)",
-              {cid, vote_id, I{e.no}, e.area_centi_m2, I{e.developer}});
+    c.execute(
+        "INSERT INTO vote_electors (compound_id, vote_id, no, area_centi_m2, developer) VALUES (?, ?, ?, ?, ?)",
+        {cid, vote_id, I{e.no}, e.area_centi_m2, I{e.developer}});
     for (I u : e.unit_ids)
-      c.execute("INSERT INTO vote_elector_units (compound_id, vote_id, unit_id, no) VALUES (?, ?, ?, ?)", {cid, vote_id, u, I{e.no}});
+      c.execute(
+          "INSERT INTO vote_elector_units (compound_id, vote_id, unit_id, no) VALUES (?, ?, ?, ?)",
+          {cid, vote_id, u, I{e.no}});
     total_area += e.area_centi_m2;
   }
-  c.execute("UPDATE votes SET status = 'open', opens_at = ?, total_area = ?, total_owners = ? WHERE id = ?",
-            {now, total_area, static_cast<I>(electors.size()), vote_id});
+  c.execute(
+      "UPDATE votes SET status = 'open', opens_at = ?, total_area = ?, total_owners = ? WHERE id = ?",
+      {now, total_area, static_cast<I>(electors.size()), vote_id});
   {
     auto v = require_vote(c, cid, vote_id);
     notify_units(c, cid, "1 = 1", {},
@@ -285,22 +317,25 @@ I open_vote_in(Connection& c, I cid, I vote_id, I now) {
   return static_cast<I>(electors.size());
 }
 
-std::string cast_in(Connection& c, I vote_id, I no, const std::vector<int>& choices, const std::string& channel,
-                    const std::string& voucher, I now) {
+std::string cast_in(Connection& c, I vote_id, I no, const std::vector<int>& choices,
+                    const std::string& channel, const std::string& voucher, I now) {
   auto old = c.query_one("SELECT receipt FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, no});
   if (old) {
-    c.execute("UPDATE ballots SET choices = ?, channel = ?, voucher_sha256 = ?, cast_at = ?, changes = changes + 1 "
-              "WHERE vote_id = ? AND no = ?",
-              {encode_choices(choices), channel, voucher, now, vote_id, no});
+    c.execute(
+        "UPDATE ballots SET choices = ?, channel = ?, voucher_sha256 = ?, cast_at = ?, changes = changes + 1 "
+        "WHERE vote_id = ? AND no = ?",
+        {encode_choices(choices), channel, voucher, now, vote_id, no});
     return old->str(0);
   }
   for (int attempt = 0;; ++attempt) {
     XINYI_ASSERT(attempt < 10);  // 32^10 codes: a clash is rare, ten in a row impossible
     std::string code = vote::receipt_code(auth::random_bytes(vote::kReceiptLength));
-    if (c.scalar("SELECT COUNT(*) FROM ballots WHERE vote_id = ? AND receipt = ?", {vote_id, code})) continue;
-    c.execute("INSERT INTO ballots (compound_id, vote_id, no, receipt, choices, channel, voucher_sha256, cast_at) "
-              "VALUES ((SELECT compound_id FROM votes WHERE id = ?), ?, ?, ?, ?, ?, ?, ?)",
-              {vote_id, vote_id, no, code, encode_choices(choices), channel, voucher, now});
+    if (c.scalar("SELECT COUNT(*) FROM ballots WHERE vote_id = ? AND receipt = ?", {vote_id, code}))
+      continue;
+    c.execute(
+        "INSERT INTO ballots (compound_id, vote_id, no, receipt, choices, channel, voucher_sha256, cast_at) "
+        "VALUES ((SELECT compound_id FROM votes WHERE id = ?), ?, ?, ?, ?, ?, ?, ?)",
+        {vote_id, vote_id, no, code, encode_choices(choices), channel, voucher, now});
     return code;
   }
 }
@@ -309,12 +344,15 @@ json::object close_vote_in(Connection& c, I cid, I vote_id, I now) {
   VoteRec v = require_vote(c, cid, vote_id);
   XINYI_ASSERT(v.status == "open");
   std::vector<vote::BallotIn> ballots;
-  for (auto& r : c.query("SELECT e.area_centi_m2, b.choices FROM ballots b JOIN vote_electors e ON e.vote_id = b.vote_id "
-                         "AND e.no = b.no WHERE b.vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL)",
-                         {vote_id}))
+  for (
+      auto& r : c.query(
+          "SELECT e.area_centi_m2, b.choices FROM ballots b JOIN vote_electors e ON e.vote_id = b.vote_id "
+          "AND e.no = b.no WHERE b.vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL)",
+          {vote_id}))
     ballots.push_back({r.i64(0), decode_choices(r.str(1))});
   auto kind = *vote::parse_kind(v.kind);
-  auto res = vote::tally(kind, v.matter, static_cast<int>(v.options.size()), v.seats, v.total_area, v.total_owners, ballots);
+  auto res = vote::tally(kind, v.matter, static_cast<int>(v.options.size()), v.seats, v.total_area,
+                         v.total_owners, ballots);
   json::array opts;
   for (std::size_t i = 0; i < res.options.size(); ++i)
     opts.push_back(json::object{{"n", static_cast<I>(i)},
@@ -334,29 +372,36 @@ json::object close_vote_in(Connection& c, I cid, I vote_id, I now) {
                       {"quorum_owners", res.quorum_owners},
                       {"quorum", res.quorum},
                       {"rule_quorum", "3·voted ≥ 2·total (area and owners)"},
-                      {"rule_pass", res.special ? "4·for ≥ 3·voted (area and owners)" : "2·for > voted (area and owners)"},
+                      {"rule_pass", res.special ? "4·for ≥ 3·voted (area and owners)"
+                                                : "2·for > voted (area and owners)"},
                       {"options", std::move(opts)},
                       {"winners", std::move(winners)},
                       {"passed", res.passed}};
-  c.execute("UPDATE votes SET status = 'closed', result = ?, passed = ?, closed_at = ? WHERE id = ?",
-            {json::serialize(result), I{res.passed}, now, vote_id});
+  c.execute(
+      "UPDATE votes SET status = 'closed', result = ?, passed = ?, closed_at = ? WHERE id = ?",
+      {json::serialize(result), I{res.passed}, now, vote_id});
   if (v.tender_id) {
     if (res.passed) {
       I bid = v.option_bids[static_cast<std::size_t>(res.winners.front())];
       auto b = c.query_one("SELECT provider, remuneration_bp FROM bids WHERE id = ?", {bid});
       XINYI_ASSERT(b.has_value());
-      c.execute("UPDATE tenders SET status = 'awarded', awarded_bid_id = ? WHERE id = ?", {bid, v.tender_id});
+      c.execute("UPDATE tenders SET status = 'awarded', awarded_bid_id = ? WHERE id = ?",
+                {bid, v.tender_id});
       // The winning bid becomes the compound's trust contract.
-      c.execute("UPDATE compounds SET trustee_name = ?, remuneration_bp = ? WHERE id = ?", {b->str(0), b->i64(1), cid});
+      c.execute("UPDATE compounds SET trustee_name = ?, remuneration_bp = ? WHERE id = ?",
+                {b->str(0), b->i64(1), cid});
     } else {
       c.execute("UPDATE tenders SET status = 'no_award' WHERE id = ?", {v.tender_id});
     }
   }
-  if (v.proposal_id) c.execute("UPDATE proposals SET status = ? WHERE id = ?", {res.passed ? "adopted" : "rejected", v.proposal_id});
+  if (v.proposal_id)
+    c.execute("UPDATE proposals SET status = ? WHERE id = ?",
+              {res.passed ? "adopted" : "rejected", v.proposal_id});
   return result;
 }
 
-void require_passed_vote(Connection& c, I cid, I vote_id, std::initializer_list<int> matters, const char* field) {
+void require_passed_vote(Connection& c, I cid, I vote_id, std::initializer_list<int> matters,
+                         const char* field) {
   auto v = load_vote(c, cid, vote_id);
   std::string names_zh, names_en;
   for (int m : matters) {
@@ -378,9 +423,11 @@ json::object create_proposal(App& app, const Caller& who, I cid, std::string_vie
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    I id = c.scalar("INSERT INTO proposals (compound_id, title, body, status, created_by, created_at) VALUES (?, ?, ?, 'open', ?, ?) RETURNING id",
-                    {cid, title, text, who.user_id(), app.clock_ms()});
-    audit(c, app, who, cid, "proposal.create", "proposal:" + std::to_string(id), {{"title", title}});
+    I id = c.scalar(
+        "INSERT INTO proposals (compound_id, title, body, status, created_by, created_at) VALUES (?, ?, ?, 'open', ?, ?) RETURNING id",
+        {cid, title, text, who.user_id(), app.clock_ms()});
+    audit(c, app, who, cid, "proposal.create", "proposal:" + std::to_string(id),
+          {{"title", title}});
     return json::object{{"id", id}, {"title", title}, {"body", text}, {"status", "open"}};
   });
 }
@@ -389,14 +436,23 @@ json::array list_proposals(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (auto& r : c.query("SELECT p.id, p.title, p.body, p.status, p.created_at, (SELECT COUNT(*) FROM proposal_comments k WHERE "
-                           "k.proposal_id = p.id) FROM proposals p WHERE p.compound_id = ? ORDER BY p.id DESC LIMIT 500",
-                           {cid})) {
+    for (
+        auto& r : c.query(
+            "SELECT p.id, p.title, p.body, p.status, p.created_at, (SELECT COUNT(*) FROM proposal_comments k WHERE "
+            "k.proposal_id = p.id) FROM proposals p WHERE p.compound_id = ? ORDER BY p.id DESC LIMIT 500",
+            {cid})) {
       json::array votes;
-      for (auto& v : c.query("SELECT id FROM votes WHERE compound_id = ? AND proposal_id = ? ORDER BY id", {cid, r.i64(0)}))
+      for (auto& v :
+           c.query("SELECT id FROM votes WHERE compound_id = ? AND proposal_id = ? ORDER BY id",
+                   {cid, r.i64(0)}))
         votes.push_back(v.i64(0));
-      out.push_back(json::object{{"id", r.i64(0)}, {"title", r.str(1)}, {"body", r.str(2)}, {"status", r.str(3)},
-                                 {"created_at", r.i64(4)}, {"comments", r.i64(5)}, {"votes", std::move(votes)}});
+      out.push_back(json::object{{"id", r.i64(0)},
+                                 {"title", r.str(1)},
+                                 {"body", r.str(2)},
+                                 {"status", r.str(3)},
+                                 {"created_at", r.i64(4)},
+                                 {"comments", r.i64(5)},
+                                 {"votes", std::move(votes)}});
     }
     return out;
   });
@@ -407,11 +463,15 @@ json::object add_comment(App& app, const Caller& who, I cid, I proposal_id, std:
   std::string text = in.str("body", kMaxBody);
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto p = c.query_one("SELECT status FROM proposals WHERE compound_id = ? AND id = ?", {cid, proposal_id});
+    auto p = c.query_one("SELECT status FROM proposals WHERE compound_id = ? AND id = ?",
+                         {cid, proposal_id});
     if (!p) throw_not_found("议题", "Proposal");
-    if (p->str(0) != "open") throw Error(ErrorKind::conflict, "proposal-closed", "该议题已有结论，不再讨论", "The proposal is decided; discussion is closed");
-    I id = c.scalar("INSERT INTO proposal_comments (compound_id, proposal_id, user_id, body, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                    {cid, proposal_id, who.user_id(), text, app.clock_ms()});
+    if (p->str(0) != "open")
+      throw Error(ErrorKind::conflict, "proposal-closed", "该议题已有结论，不再讨论",
+                  "The proposal is decided; discussion is closed");
+    I id = c.scalar(
+        "INSERT INTO proposal_comments (compound_id, proposal_id, user_id, body, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        {cid, proposal_id, who.user_id(), text, app.clock_ms()});
     audit(c, app, who, cid, "proposal.comment", "proposal:" + std::to_string(proposal_id));
     return json::object{{"id", id}, {"body", text}};
   });
@@ -419,12 +479,17 @@ json::object add_comment(App& app, const Caller& who, I cid, I proposal_id, std:
 
 json::array list_comments(App& app, I cid, I proposal_id) {
   return app.db.read([&](Connection& c) {
-    if (!c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?", {cid, proposal_id})) throw_not_found("议题", "Proposal");
+    if (!c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?",
+                     {cid, proposal_id}))
+      throw_not_found("议题", "Proposal");
     json::array out;
-    for (auto& r : c.query("SELECT k.id, u.name, k.body, k.created_at FROM proposal_comments k JOIN users u ON u.id = k.user_id "
-                           "WHERE k.proposal_id = ? ORDER BY k.id LIMIT 1000",
-                           {proposal_id}))
-      out.push_back(json::object{{"id", r.i64(0)}, {"author", mask_name(r.str(1))}, {"body", r.str(2)}, {"at", r.i64(3)}});
+    for (
+        auto& r : c.query(
+            "SELECT k.id, u.name, k.body, k.created_at FROM proposal_comments k JOIN users u ON u.id = k.user_id "
+            "WHERE k.proposal_id = ? ORDER BY k.id LIMIT 1000",
+            {proposal_id}))
+      out.push_back(json::object{
+          {"id", r.i64(0)}, {"author", mask_name(r.str(1))}, {"body", r.str(2)}, {"at", r.i64(3)}});
     return out;
   });
 }
@@ -443,36 +508,47 @@ json::object create_vote(App& app, const Caller& who, I cid, std::string_view bo
   v.closes_at = in.i64("closes_at", 0, INT64_MAX);
   v.proposal_id = in.opt_i64("proposal_id", 1, INT64_MAX).value_or(0);
   bool open_now = in.boolean("open", false);
-  if (!vote::parse_kind(v.kind)) in.add_error("kind", "应为 motion（议案）或 choice（选择）", "must be motion or choice");
+  if (!vote::parse_kind(v.kind))
+    in.add_error("kind", "应为 motion（议案）或 choice（选择）", "must be motion or choice");
   if (const json::value* opts = in.get("options")) {
     if (!opts->is_array() || opts->as_array().size() > vote::kMaxOptions) {
       in.add_error("options", "应为不超过 30 个选项的列表", "must be a list of at most 30 options");
     } else {
       for (const auto& o : opts->as_array()) {
         if (!o.is_string() || o.as_string().empty() || text::length(o.as_string()) > kMaxTitle) {
-          in.add_error("options", "每个选项应为 1–100 字的文字", "each option must be 1–100 characters of text");
+          in.add_error("options", "每个选项应为 1–100 字的文字",
+                       "each option must be 1–100 characters of text");
           break;
         }
         v.options.emplace_back(o.as_string());
       }
     }
   }
-  if (v.kind == "choice" && v.options.size() < 2) in.add_error("options", "选择型表决至少要有两个选项", "a choice needs at least two options");
-  if (v.kind == "motion" && !v.options.empty()) in.add_error("options", "议案的选项固定为同意、反对、弃权", "a motion's options are fixed: for, against, abstain");
-  if (v.kind == "motion" && v.seats != 1) in.add_error("seats", "议案只有一个结果", "a motion has one outcome");
-  if (v.kind == "choice" && v.seats > static_cast<int>(v.options.size())) in.add_error("seats", "应选人数不能多于选项数", "seats cannot exceed the options");
+  if (v.kind == "choice" && v.options.size() < 2)
+    in.add_error("options", "选择型表决至少要有两个选项", "a choice needs at least two options");
+  if (v.kind == "motion" && !v.options.empty())
+    in.add_error("options", "议案的选项固定为同意、反对、弃权",
+                 "a motion's options are fixed: for, against, abstain");
+  if (v.kind == "motion" && v.seats != 1)
+    in.add_error("seats", "议案只有一个结果", "a motion has one outcome");
+  if (v.kind == "choice" && v.seats > static_cast<int>(v.options.size()))
+    in.add_error("seats", "应选人数不能多于选项数", "seats cannot exceed the options");
   std::set<std::string> distinct(v.options.begin(), v.options.end());
-  if (distinct.size() != v.options.size()) in.add_error("options", "选项不能重复", "options must be distinct");
+  if (distinct.size() != v.options.size())
+    in.add_error("options", "选项不能重复", "options must be distinct");
   I now = app.clock_ms();
   if (v.closes_at <= now || v.closes_at > now + kMaxVoteLengthMs)
-    in.add_error("closes_at", "截止时间应在现在之后、90 天以内", "must be in the future, within 90 days");
+    in.add_error("closes_at", "截止时间应在现在之后、90 天以内",
+                 "must be in the future, within 90 days");
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (v.proposal_id && !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?", {cid, v.proposal_id}))
+    if (v.proposal_id && !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?",
+                                      {cid, v.proposal_id}))
       throw_not_found("议题", "Proposal");
     I id = insert_vote(c, cid, v, who.user_id(), now);
-    audit(c, app, who, cid, "vote.create", "vote:" + std::to_string(id), {{"title", v.title}, {"matter", v.matter}});
+    audit(c, app, who, cid, "vote.create", "vote:" + std::to_string(id),
+          {{"title", v.title}, {"matter", v.matter}});
     if (open_now) {
       I n = open_vote_in(c, cid, id, now);
       audit(c, app, who, cid, "vote.open", "vote:" + std::to_string(id), {{"electors", n}});
@@ -485,8 +561,11 @@ json::object open_vote(App& app, const Caller& who, I cid, I vote_id) {
   return app.db.write([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     I now = app.clock_ms();
-    if (v.status != "draft") throw Error(ErrorKind::conflict, "vote-opened", "表决已经开始", "The vote is already open");
-    if (v.closes_at <= now) throw Error(ErrorKind::conflict, "vote-past", "截止时间已过，请新建表决", "The closing time has passed; create a new vote");
+    if (v.status != "draft")
+      throw Error(ErrorKind::conflict, "vote-opened", "表决已经开始", "The vote is already open");
+    if (v.closes_at <= now)
+      throw Error(ErrorKind::conflict, "vote-past", "截止时间已过，请新建表决",
+                  "The closing time has passed; create a new vote");
     I n = open_vote_in(c, cid, vote_id, now);
     audit(c, app, who, cid, "vote.open", "vote:" + std::to_string(vote_id), {{"electors", n}});
     return vote_json(c, require_vote(c, cid, vote_id));
@@ -506,30 +585,43 @@ json::object cast_ballot(App& app, const Caller& who, I cid, I vote_id, std::str
     require_open_for_ballots(v, now);
     auto nos = my_electors(c, vote_id, who.user_id(), unit_id);
     if (nos.empty())
-      throw Error(ErrorKind::forbidden, "not-an-owner", "只有本次表决登记在册的业主才能投票（请先认领名下房屋）",
+      throw Error(ErrorKind::forbidden, "not-an-owner",
+                  "只有本次表决登记在册的业主才能投票（请先认领名下房屋）",
                   "Only owners on this vote's roll can vote (claim your unit first)");
     if (nos.size() > 1)
-      throw_invalid({{"unit_id", "您代表多位业主，请指明房屋", "You speak for more than one owner; name the unit"}});
-    auto prev = c.query_one("SELECT channel FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, nos[0]});
+      throw_invalid({{"unit_id", "您代表多位业主，请指明房屋",
+                      "You speak for more than one owner; name the unit"}});
+    auto prev =
+        c.query_one("SELECT channel FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, nos[0]});
     // Until the close, the owner's own online ballot prevails over any paper ballot entered for
     // them (as Shenzhen's rules have it): nobody can lock an owner out by voting for them on paper.
     std::string receipt = cast_in(c, vote_id, nos[0], choices, "online", "", now);
-    c.execute("UPDATE ballots SET entered_by = NULL, countersigned_by = NULL, countersigned_at = NULL WHERE vote_id = ? AND no = ?",
-              {vote_id, nos[0]});
-    if (prev && prev->str(0) == "paper")  // every owner of the units learns their paper ballot was replaced
-      notify_units(c, cid, "cl.relation = 'owner' AND u.id IN (SELECT unit_id FROM vote_elector_units WHERE vote_id = ? AND no = ?)",
-                   {vote_id, nos[0]},
-                   Notice{"vote", "您的纸质选票已被在线投票取代：" + v.title, "如不是您本人操作，请立即联系委员会",
-                          "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
-                   now);
+    c.execute(
+        "UPDATE ballots SET entered_by = NULL, countersigned_by = NULL, countersigned_at = NULL WHERE vote_id = ? AND no = ?",
+        {vote_id, nos[0]});
+    if (prev &&
+        prev->str(0) == "paper")  // every owner of the units learns their paper ballot was replaced
+      notify_units(
+          c, cid,
+          "cl.relation = 'owner' AND u.id IN (SELECT unit_id FROM vote_elector_units WHERE vote_id = ? AND no = ?)",
+          {vote_id, nos[0]},
+          Notice{"vote", "您的纸质选票已被在线投票取代：" + v.title,
+                 "如不是您本人操作，请立即联系委员会",
+                 "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
+          now);
     // The audit entry says that this person voted, never what they chose.
-    audit(c, app, who, cid, "vote.ballot", "vote:" + std::to_string(vote_id), {{"changed", prev.has_value()}});
-    return json::object{{"vote_id", vote_id}, {"receipt", receipt}, {"choices", choice_labels(v, choices)},
-                        {"changed", prev.has_value()}, {"cast_at", now}};
+    audit(c, app, who, cid, "vote.ballot", "vote:" + std::to_string(vote_id),
+          {{"changed", prev.has_value()}});
+    return json::object{{"vote_id", vote_id},
+                        {"receipt", receipt},
+                        {"choices", choice_labels(v, choices)},
+                        {"changed", prev.has_value()},
+                        {"cast_at", now}};
   });
 }
 
-json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id, std::string_view body) {
+json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id,
+                                std::string_view body) {
   JsonIn in(body);
   I unit_id = in.i64("unit_id", 1, INT64_MAX);
   std::string voucher = in.str("voucher_sha256", 64);
@@ -540,40 +632,57 @@ json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id, s
     in.finish();
     I now = app.clock_ms();
     require_open_for_ballots(v, now);
-    if (!store::get_voucher(c, cid, voucher, false)) throw_not_found("选票扫描件（请先上传）", "Ballot scan (upload it first)");
-    auto no = c.query_one("SELECT no FROM vote_elector_units WHERE vote_id = ? AND unit_id = ?", {vote_id, unit_id});
+    if (!store::get_voucher(c, cid, voucher, false))
+      throw_not_found("选票扫描件（请先上传）", "Ballot scan (upload it first)");
+    auto no = c.query_one("SELECT no FROM vote_elector_units WHERE vote_id = ? AND unit_id = ?",
+                          {vote_id, unit_id});
     if (!no) throw_not_found("投票人名册中的房屋", "Unit on the vote's roll");
-    auto prev = c.query_one("SELECT channel FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, no->i64(0)});
+    auto prev = c.query_one("SELECT channel FROM ballots WHERE vote_id = ? AND no = ?",
+                            {vote_id, no->i64(0)});
     if (prev && prev->str(0) == "online")
-      throw Error(ErrorKind::conflict, "online-ballot", "该业主已在线投票，纸质选票不能覆盖", "The owner has voted online; a paper ballot cannot overwrite it");
+      throw Error(ErrorKind::conflict, "online-ballot", "该业主已在线投票，纸质选票不能覆盖",
+                  "The owner has voted online; a paper ballot cannot overwrite it");
     if (prev && !replace)
-      throw Error(ErrorKind::conflict, "paper-ballot-exists", "该业主已有纸质选票；如为更正，请注明替换", "A paper ballot is already entered; set replace to correct it");
+      throw Error(ErrorKind::conflict, "paper-ballot-exists",
+                  "该业主已有纸质选票；如为更正，请注明替换",
+                  "A paper ballot is already entered; set replace to correct it");
     // The scan is bound to this one ballot: the same file cannot stand for another owner's.
-    auto bound = c.query_one("SELECT vote_id, no FROM ballot_scans WHERE compound_id = ? AND sha256 = ?", {cid, voucher});
+    auto bound =
+        c.query_one("SELECT vote_id, no FROM ballot_scans WHERE compound_id = ? AND sha256 = ?",
+                    {cid, voucher});
     if (bound && (bound->i64(0) != vote_id || bound->i64(1) != no->i64(0)))
-      throw Error(ErrorKind::conflict, "scan-in-use", "这份扫描件已是另一张选票的凭证，请上传这张选票自己的扫描件",
+      throw Error(ErrorKind::conflict, "scan-in-use",
+                  "这份扫描件已是另一张选票的凭证，请上传这张选票自己的扫描件",
                   "This scan is already another ballot's; upload this ballot's own scan");
     std::string receipt = cast_in(c, vote_id, no->i64(0), choices, "paper", voucher, now);
-    c.execute("UPDATE ballots SET entered_by = ?, countersigned_by = NULL, countersigned_at = NULL WHERE vote_id = ? AND no = ?",
-              {who.user_id(), vote_id, no->i64(0)});
+    c.execute(
+        "UPDATE ballots SET entered_by = ?, countersigned_by = NULL, countersigned_at = NULL WHERE vote_id = ? AND no = ?",
+        {who.user_id(), vote_id, no->i64(0)});
     if (!bound)
-      c.execute("INSERT INTO ballot_scans (compound_id, sha256, vote_id, no, secret, entered_at) VALUES (?, ?, ?, ?, ?, ?)",
-                {cid, voucher, vote_id, no->i64(0), I{v.secret ? 1 : 0}, now});
-    // For a secret vote the audit names the unit but neither the choice nor the scan (which shows it).
+      c.execute(
+          "INSERT INTO ballot_scans (compound_id, sha256, vote_id, no, secret, entered_at) VALUES (?, ?, ?, ?, ?, ?)",
+          {cid, voucher, vote_id, no->i64(0), I{v.secret ? 1 : 0}, now});
+    // For a secret vote the audit names the unit but neither the choice nor the scan (which shows
+    // it).
     json::object detail{{"unit_id", unit_id}, {"replaced", prev.has_value()}};
-    if (!v.secret) detail["choices"] = choice_labels(v, choices), detail["voucher_sha256"] = voucher;
+    if (!v.secret)
+      detail["choices"] = choice_labels(v, choices), detail["voucher_sha256"] = voucher;
     audit(c, app, who, cid, "vote.paper_ballot", "vote:" + std::to_string(vote_id), detail);
     // The owner learns at once, and can still vote online until the close, which prevails.
-    notify_units(c, cid, "cl.relation = 'owner' AND u.id IN (SELECT unit_id FROM vote_elector_units WHERE vote_id = ? AND no = ?)",
-                 {vote_id, no->i64(0)},
-                 Notice{"vote", "委员会为您录入了一张纸质选票：" + v.title,
-                        "如不是您本人的意思，截止前在线投票即以在线投票为准。回执码 " + receipt,
-                        "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
-                 now);
+    notify_units(
+        c, cid,
+        "cl.relation = 'owner' AND u.id IN (SELECT unit_id FROM vote_elector_units WHERE vote_id = ? AND no = ?)",
+        {vote_id, no->i64(0)},
+        Notice{"vote", "委员会为您录入了一张纸质选票：" + v.title,
+               "如不是您本人的意思，截止前在线投票即以在线投票为准。回执码 " + receipt,
+               "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
+        now);
     // The committee writes the receipt code on the paper ballot's stub for the owner. It counts
     // once a second person countersigns it.
-    return json::object{{"vote_id", vote_id}, {"unit_id", unit_id}, {"ballot", no->i64(0)}, {"receipt", receipt},
-                        {"replaced", prev.has_value()}, {"counted", false}, {"entered_at", now}};
+    return json::object{
+        {"vote_id", vote_id}, {"unit_id", unit_id},           {"ballot", no->i64(0)},
+        {"receipt", receipt}, {"replaced", prev.has_value()}, {"counted", false},
+        {"entered_at", now}};
   });
 }
 
@@ -581,22 +690,25 @@ json::array list_paper_ballots(App& app, I cid, I vote_id) {
   return app.db.read([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     json::array out;
-    for (auto& r : c.query("SELECT b.no, b.choices, b.voucher_sha256, b.cast_at, COALESCE(e.name, ''), COALESCE(s.name, ''), "
-                           "b.countersigned_at, b.entered_by FROM ballots b LEFT JOIN users e ON e.id = b.entered_by "
-                           "LEFT JOIN users s ON s.id = b.countersigned_by WHERE b.vote_id = ? AND b.channel = 'paper' ORDER BY b.no LIMIT 5000",
-                           {vote_id})) {
+    for (
+        auto& r : c.query(
+            "SELECT b.no, b.choices, b.voucher_sha256, b.cast_at, COALESCE(e.name, ''), COALESCE(s.name, ''), "
+            "b.countersigned_at, b.entered_by FROM ballots b LEFT JOIN users e ON e.id = b.entered_by "
+            "LEFT JOIN users s ON s.id = b.countersigned_by WHERE b.vote_id = ? AND b.channel = 'paper' ORDER BY b.no LIMIT 5000",
+            {vote_id})) {
       json::array labels;
       for (auto& l : elector_labels(c, vote_id, r.i64(0))) labels.push_back(json::value(l));
-      out.push_back(json::object{{"ballot", r.i64(0)},
-                                 {"units", std::move(labels)},
-                                 {"choices", choice_labels(v, decode_choices(r.str(1)))},
-                                 {"voucher_sha256", r.str(2)},
-                                 {"entered_at", r.i64(3)},
-                                 {"entered_by", r.str(4)},
-                                 {"entered_by_id", r.is_null(7) ? json::value(nullptr) : json::value(r.i64(7))},
-                                 {"countersigned_by", r.str(5)},
-                                 {"countersigned_at", r.is_null(6) ? json::value(nullptr) : json::value(r.i64(6))},
-                                 {"counted", !r.is_null(6)}});
+      out.push_back(json::object{
+          {"ballot", r.i64(0)},
+          {"units", std::move(labels)},
+          {"choices", choice_labels(v, decode_choices(r.str(1)))},
+          {"voucher_sha256", r.str(2)},
+          {"entered_at", r.i64(3)},
+          {"entered_by", r.str(4)},
+          {"entered_by_id", r.is_null(7) ? json::value(nullptr) : json::value(r.i64(7))},
+          {"countersigned_by", r.str(5)},
+          {"countersigned_at", r.is_null(6) ? json::value(nullptr) : json::value(r.i64(6))},
+          {"counted", !r.is_null(6)}});
     }
     return out;
   });
@@ -605,7 +717,9 @@ json::array list_paper_ballots(App& app, I cid, I vote_id) {
 VoucherFile paper_ballot_scan(App& app, I cid, I vote_id, I ballot_no) {
   return app.db.read([&](Connection& c) {
     require_vote(c, cid, vote_id);
-    auto b = c.query_one("SELECT voucher_sha256 FROM ballots WHERE vote_id = ? AND no = ? AND channel = 'paper'", {vote_id, ballot_no});
+    auto b = c.query_one(
+        "SELECT voucher_sha256 FROM ballots WHERE vote_id = ? AND no = ? AND channel = 'paper'",
+        {vote_id, ballot_no});
     if (!b) throw_not_found("纸质选票", "Paper ballot");
     auto v = store::get_voucher(c, cid, b->str(0), true);
     if (!v) throw_not_found("选票扫描件", "Ballot scan");
@@ -613,7 +727,8 @@ VoucherFile paper_ballot_scan(App& app, I cid, I vote_id, I ballot_no) {
   });
 }
 
-json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote_id, I ballot_no, std::string_view body) {
+json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote_id, I ballot_no,
+                                      std::string_view body) {
   // The countersignature is for the ballot as the signer saw it (its entry time, as listed):
   // a ballot replaced meanwhile is not countersigned by a click on the old one.
   JsonIn in(body);
@@ -623,17 +738,29 @@ json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote
     VoteRec v = require_vote(c, cid, vote_id);
     I now = app.clock_ms();
     require_open_for_ballots(v, now);
-    auto b = c.query_one("SELECT channel, entered_by, countersigned_by, cast_at FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, ballot_no});
+    auto b = c.query_one(
+        "SELECT channel, entered_by, countersigned_by, cast_at FROM ballots WHERE vote_id = ? AND no = ?",
+        {vote_id, ballot_no});
     if (!b || b->str(0) != "paper") throw_not_found("纸质选票", "Paper ballot");
     if (b->i64(3) != seen)
-      throw Error(ErrorKind::conflict, "ballot-changed", "这张选票在您查看后被更改过，请重新核对扫描件", "This ballot changed after you looked at it; check its scan again");
+      throw Error(ErrorKind::conflict, "ballot-changed",
+                  "这张选票在您查看后被更改过，请重新核对扫描件",
+                  "This ballot changed after you looked at it; check its scan again");
     if (b->is_null(1))
-      throw Error(ErrorKind::conflict, "second-person", "这张选票没有录入人记录，请重新录入后再复核", "This ballot has no recorded enterer; enter it again first");
-    if (!b->is_null(2)) throw Error(ErrorKind::conflict, "already-countersigned", "这张选票已经复核过了", "This ballot is already countersigned");
+      throw Error(ErrorKind::conflict, "second-person",
+                  "这张选票没有录入人记录，请重新录入后再复核",
+                  "This ballot has no recorded enterer; enter it again first");
+    if (!b->is_null(2))
+      throw Error(ErrorKind::conflict, "already-countersigned", "这张选票已经复核过了",
+                  "This ballot is already countersigned");
     if (!b->is_null(1) && b->i64(1) == who.user_id())
-      throw Error(ErrorKind::conflict, "second-person", "须由录入人以外的另一位委员或工作人员复核", "Someone other than the person who entered it must countersign");
-    c.execute("UPDATE ballots SET countersigned_by = ?, countersigned_at = ? WHERE vote_id = ? AND no = ?", {who.user_id(), now, vote_id, ballot_no});
-    audit(c, app, who, cid, "vote.paper_countersign", "vote:" + std::to_string(vote_id), {{"ballot", ballot_no}});
+      throw Error(ErrorKind::conflict, "second-person", "须由录入人以外的另一位委员或工作人员复核",
+                  "Someone other than the person who entered it must countersign");
+    c.execute(
+        "UPDATE ballots SET countersigned_by = ?, countersigned_at = ? WHERE vote_id = ? AND no = ?",
+        {who.user_id(), now, vote_id, ballot_no});
+    audit(c, app, who, cid, "vote.paper_countersign", "vote:" + std::to_string(vote_id),
+          {{"ballot", ballot_no}});
     return json::object{{"vote_id", vote_id}, {"ballot", ballot_no}, {"counted", true}};
   });
 }
@@ -642,12 +769,16 @@ json::object close_vote(App& app, const Caller& who, I cid, I vote_id) {
   return app.db.write([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     I now = app.clock_ms();
-    if (v.status == "draft") throw Error(ErrorKind::conflict, "vote-not-open", "表决尚未开始", "The vote has not opened");
-    if (v.status == "closed") throw Error(ErrorKind::conflict, "vote-closed", "表决已经结束", "The vote is already closed");
+    if (v.status == "draft")
+      throw Error(ErrorKind::conflict, "vote-not-open", "表决尚未开始", "The vote has not opened");
+    if (v.status == "closed")
+      throw Error(ErrorKind::conflict, "vote-closed", "表决已经结束", "The vote is already closed");
     if (now < v.closes_at)
-      throw Error(ErrorKind::conflict, "vote-running", "未到截止时间，不能提前结束表决", "The vote cannot close before its closing time");
+      throw Error(ErrorKind::conflict, "vote-running", "未到截止时间，不能提前结束表决",
+                  "The vote cannot close before its closing time");
     auto res = close_vote_in(c, cid, vote_id, now);
-    audit(c, app, who, cid, "vote.close", "vote:" + std::to_string(vote_id), {{"passed", res.at("passed")}});
+    audit(c, app, who, cid, "vote.close", "vote:" + std::to_string(vote_id),
+          {{"passed", res.at("passed")}});
     return vote_json(c, require_vote(c, cid, vote_id));
   });
 }
@@ -656,9 +787,10 @@ json::array list_votes(App& app, const Caller& who, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (auto& r : c.query("SELECT id FROM votes WHERE compound_id = ? AND status <> 'draft' ORDER BY "
-                           "CASE status WHEN 'open' THEN 0 ELSE 1 END, closes_at DESC LIMIT 200",
-                           {cid}))
+    for (auto& r :
+         c.query("SELECT id FROM votes WHERE compound_id = ? AND status <> 'draft' ORDER BY "
+                 "CASE status WHEN 'open' THEN 0 ELSE 1 END, closes_at DESC LIMIT 200",
+                 {cid}))
       out.push_back(vote_json(c, as_seen(require_vote(c, cid, r.i64(0)), is_member(who, cid))));
     return out;
   });
@@ -675,11 +807,19 @@ json::object get_vote(App& app, const Caller& who, I cid, I vote_id) {
 json::object vote_receipts(App& app, I cid, I vote_id) {
   return app.db.read([&](Connection& c) {
     VoteRec v = as_seen(require_vote(c, cid, vote_id), false);  // public
-    if (v.status != "closed") throw Error(ErrorKind::conflict, "vote-running", "表决结束后公布选票回执", "Receipts are published when the vote closes");
+    if (v.status != "closed")
+      throw Error(ErrorKind::conflict, "vote-running", "表决结束后公布选票回执",
+                  "Receipts are published when the vote closes");
     json::array list;
-    for (auto& r : c.query("SELECT receipt, choices FROM ballots b WHERE vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL) ORDER BY receipt", {vote_id}))
-      list.push_back(json::object{{"receipt", r.str(0)}, {"choices", choice_labels(v, decode_choices(r.str(1)))}});
-    return json::object{{"vote_id", vote_id}, {"options", vote_json(c, v).at("options")}, {"ballots", std::move(list)}};
+    for (
+        auto& r : c.query(
+            "SELECT receipt, choices FROM ballots b WHERE vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL) ORDER BY receipt",
+            {vote_id}))
+      list.push_back(json::object{{"receipt", r.str(0)},
+                                  {"choices", choice_labels(v, decode_choices(r.str(1)))}});
+    return json::object{{"vote_id", vote_id},
+                        {"options", vote_json(c, v).at("options")},
+                        {"ballots", std::move(list)}};
   });
 }
 
@@ -690,33 +830,52 @@ json::object my_ballot(App& app, const Caller& who, I cid, I vote_id) {
     for (I no : my_electors(c, vote_id, who.user_id(), std::nullopt)) {
       json::array labels;
       for (auto& l : elector_labels(c, vote_id, no)) labels.push_back(json::value(l));
-      json::object e{{"units", std::move(labels)},
-                     {"area_centi_m2", c.scalar("SELECT area_centi_m2 FROM vote_electors WHERE vote_id = ? AND no = ?", {vote_id, no})}};
-      auto first_unit = c.query_one("SELECT MIN(unit_id) FROM vote_elector_units WHERE vote_id = ? AND no = ?", {vote_id, no});
+      json::object e{
+          {"units", std::move(labels)},
+          {"area_centi_m2",
+           c.scalar("SELECT area_centi_m2 FROM vote_electors WHERE vote_id = ? AND no = ?",
+                    {vote_id, no})}};
+      auto first_unit =
+          c.query_one("SELECT MIN(unit_id) FROM vote_elector_units WHERE vote_id = ? AND no = ?",
+                      {vote_id, no});
       e["unit_id"] = first_unit->i64(0);
-      if (auto b = c.query_one("SELECT receipt, choices, channel, cast_at, countersigned_by FROM ballots WHERE vote_id = ? AND no = ?",
-                               {vote_id, no}))
-        e["ballot"] = json::object{{"receipt", b->str(0)}, {"choices", choice_labels(v, decode_choices(b->str(1)))},
-                                   {"choice_numbers", json::value_from(decode_choices(b->str(1)))}, {"channel", b->str(2)}, {"cast_at", b->i64(3)},
+      if (auto b = c.query_one(
+              "SELECT receipt, choices, channel, cast_at, countersigned_by FROM ballots WHERE vote_id = ? AND no = ?",
+              {vote_id, no}))
+        e["ballot"] = json::object{{"receipt", b->str(0)},
+                                   {"choices", choice_labels(v, decode_choices(b->str(1)))},
+                                   {"choice_numbers", json::value_from(decode_choices(b->str(1)))},
+                                   {"channel", b->str(2)},
+                                   {"cast_at", b->i64(3)},
                                    {"counted", b->str(2) != "paper" || !b->is_null(4)}};
       else
         e["ballot"] = nullptr;
       mine.push_back(std::move(e));
     }
-    return json::object{{"vote_id", vote_id}, {"eligible", !mine.empty()}, {"electors", std::move(mine)}};
+    return json::object{
+        {"vote_id", vote_id}, {"eligible", !mine.empty()}, {"electors", std::move(mine)}};
   });
 }
 
 json::array vote_roll(App& app, I cid, I vote_id) {
   return app.db.read([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
-    if (v.secret) throw Error(ErrorKind::forbidden, "secret-ballot", "无记名表决不公开个人选择", "A secret vote does not show who chose what");
-    if (v.status != "closed") throw Error(ErrorKind::conflict, "vote-running", "表决结束后公布投票记录", "The roll is shown when the vote closes");
+    if (v.secret)
+      throw Error(ErrorKind::forbidden, "secret-ballot", "无记名表决不公开个人选择",
+                  "A secret vote does not show who chose what");
+    if (v.status != "closed")
+      throw Error(ErrorKind::conflict, "vote-running", "表决结束后公布投票记录",
+                  "The roll is shown when the vote closes");
     json::array out;
-    for (auto& r : c.query("SELECT no, choices, channel FROM ballots b WHERE vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL) ORDER BY no", {vote_id})) {
+    for (
+        auto& r : c.query(
+            "SELECT no, choices, channel FROM ballots b WHERE vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL) ORDER BY no",
+            {vote_id})) {
       json::array labels;
       for (auto& l : elector_labels(c, vote_id, r.i64(0))) labels.push_back(json::value(l));
-      out.push_back(json::object{{"units", std::move(labels)}, {"choices", choice_labels(v, decode_choices(r.str(1)))}, {"channel", r.str(2)}});
+      out.push_back(json::object{{"units", std::move(labels)},
+                                 {"choices", choice_labels(v, decode_choices(r.str(1)))},
+                                 {"channel", r.str(2)}});
     }
     return out;
   });
@@ -733,18 +892,24 @@ json::object create_committee(App& app, const Caller& who, I cid, std::string_vi
   std::string term_from = in.opt_str("term_from", 10).value_or("");
   std::string term_to = in.opt_str("term_to", 10).value_or("");
   auto vote_id = in.opt_i64("vote_id", 1, INT64_MAX);
-  if (kind != "pmc" && kind != "owners") in.add_error("kind", "应为 pmc（物管委）或 owners（业委会）", "must be pmc or owners");
-  if (min_size > max_size) in.add_error("max_size", "上限不能小于下限", "must not be below min_size");
-  if (kind == "owners" && !vote_id) in.add_error("vote_id", "业委会须由选举产生（第 3 项事项的表决）", "an owners' committee comes from an election (a matter-3 vote)");
+  if (kind != "pmc" && kind != "owners")
+    in.add_error("kind", "应为 pmc（物管委）或 owners（业委会）", "must be pmc or owners");
+  if (min_size > max_size)
+    in.add_error("max_size", "上限不能小于下限", "must not be below min_size");
+  if (kind == "owners" && !vote_id)
+    in.add_error("vote_id", "业委会须由选举产生（第 3 项事项的表决）",
+                 "an owners' committee comes from an election (a matter-3 vote)");
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (vote_id) require_passed_vote(c, cid, *vote_id, {3}, "vote_id");
-    I id = c.scalar("INSERT INTO committees (compound_id, kind, name, status, min_size, max_size, term_from, term_to, vote_id, created_by, "
-                    "created_at) VALUES (?, ?, ?, 'forming', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    {cid, kind, name, min_size, max_size, term_from, term_to, vote_id ? store::Value{*vote_id} : store::Value{nullptr},
-                     who.user_id(), app.clock_ms()});
-    audit(c, app, who, cid, "committee.create", "committee:" + std::to_string(id), {{"kind", kind}, {"name", name}});
+    I id = c.scalar(
+        "INSERT INTO committees (compound_id, kind, name, status, min_size, max_size, term_from, term_to, vote_id, created_by, "
+        "created_at) VALUES (?, ?, ?, 'forming', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {cid, kind, name, min_size, max_size, term_from, term_to,
+         vote_id ? store::Value{*vote_id} : store::Value{nullptr}, who.user_id(), app.clock_ms()});
+    audit(c, app, who, cid, "committee.create", "committee:" + std::to_string(id),
+          {{"kind", kind}, {"name", name}});
     return json::object{{"id", id}, {"kind", kind}, {"name", name}, {"status", "forming"}};
   });
 }
@@ -755,19 +920,24 @@ json::object sign_petition(App& app, const Caller& who, I cid) {
     I signed_units = 0;
     for (const auto& cl : store::list_claims(c, who.user_id())) {
       if (cl.compound_id != cid || cl.relation != "owner") continue;
-      if (c.scalar("SELECT COUNT(*) FROM petition_signatures WHERE compound_id = ? AND kind = 'pmc_application' AND unit_id = ?", {cid, cl.unit_id}))
+      if (c.scalar(
+              "SELECT COUNT(*) FROM petition_signatures WHERE compound_id = ? AND kind = 'pmc_application' AND unit_id = ?",
+              {cid, cl.unit_id}))
         continue;
       store::insert_signature(c, cid, "pmc_application", cl.unit_id, app.clock_ms());
       ++signed_units;
     }
     if (signed_units == 0)
-      throw Error(ErrorKind::conflict, "nothing-to-sign", "您名下没有尚未签名的房屋（仅业主可签）", "No unit of yours is left to sign for (owners only)");
+      throw Error(ErrorKind::conflict, "nothing-to-sign", "您名下没有尚未签名的房屋（仅业主可签）",
+                  "No unit of yours is left to sign for (owners only)");
     audit(c, app, who, cid, "petition.sign", "petition:pmc_application", {{"units", signed_units}});
-    return json::object{{"signed_units", signed_units}, {"households", store::count_signatures(c, cid, "pmc_application")}};
+    return json::object{{"signed_units", signed_units},
+                        {"households", store::count_signatures(c, cid, "pmc_application")}};
   });
 }
 
-json::object nominate_member(App& app, const Caller& who, I cid, I committee_id, std::string_view body) {
+json::object nominate_member(App& app, const Caller& who, I cid, I committee_id,
+                             std::string_view body) {
   JsonIn in(body);
   std::string name = in.str("name", registry::kMaxNameChars);
   std::string channel = in.str("channel", 20);
@@ -776,43 +946,57 @@ json::object nominate_member(App& app, const Caller& who, I cid, I committee_id,
   std::string position = in.opt_str("position", 30).value_or("委员");
   std::string login = in.opt_str("login", 64).value_or("");
   if (!vote::parse_channel(channel))
-    in.add_error("channel", "应为 street_community（街道社区推荐）、owners_joint（业主联名推荐）或 self（自荐）",
-                 "must be street_community, owners_joint or self");
+    in.add_error(
+        "channel",
+        "应为 street_community（街道社区推荐）、owners_joint（业主联名推荐）或 self（自荐）",
+        "must be street_community, owners_joint or self");
   if (auto e = registry::check_name("name", name)) in.add_error(e->field, e->zh, e->en);
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto k = c.query_one("SELECT status FROM committees WHERE compound_id = ? AND id = ?", {cid, committee_id});
+    auto k = c.query_one("SELECT status FROM committees WHERE compound_id = ? AND id = ?",
+                         {cid, committee_id});
     if (!k) throw_not_found("委员会", "Committee");
-    if (k->str(0) != "forming") throw Error(ErrorKind::conflict, "committee-formed", "委员会已成立，不再提名", "The committee is formed; nominations are closed");
+    if (k->str(0) != "forming")
+      throw Error(ErrorKind::conflict, "committee-formed", "委员会已成立，不再提名",
+                  "The committee is formed; nominations are closed");
     std::optional<I> user;
     if (!login.empty()) {
       auto u = store::find_user_by_login(c, login);
       if (!u) throw_invalid({{"login", "没有这个账号", "No such account"}});
       user = u->id;
     }
-    I id = c.scalar("INSERT INTO committee_members (committee_id, compound_id, name, channel, resident_rep, affiliation, position, status, "
-                    "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'nominated', ?, ?) RETURNING id",
-                    {committee_id, cid, name, channel, I{rep}, affiliation, position, user ? store::Value{*user} : store::Value{nullptr},
-                     app.clock_ms()});
-    audit(c, app, who, cid, "committee.nominate", "committee:" + std::to_string(committee_id), {{"member", id}, {"channel", channel}});
-    return json::object{{"id", id}, {"name", mask_name(name)}, {"channel", channel}, {"resident_rep", rep}};
+    I id = c.scalar(
+        "INSERT INTO committee_members (committee_id, compound_id, name, channel, resident_rep, affiliation, position, status, "
+        "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'nominated', ?, ?) RETURNING id",
+        {committee_id, cid, name, channel, I{rep}, affiliation, position,
+         user ? store::Value{*user} : store::Value{nullptr}, app.clock_ms()});
+    audit(c, app, who, cid, "committee.nominate", "committee:" + std::to_string(committee_id),
+          {{"member", id}, {"channel", channel}});
+    return json::object{
+        {"id", id}, {"name", mask_name(name)}, {"channel", channel}, {"resident_rep", rep}};
   });
 }
 
 json::object establish_committee(App& app, const Caller& who, I cid, I committee_id) {
   return app.db.write([&](Connection& c) {
-    auto k = c.query_one("SELECT kind, status, min_size, max_size, COALESCE(vote_id, 0) FROM committees WHERE compound_id = ? AND id = ?",
-                         {cid, committee_id});
+    auto k = c.query_one(
+        "SELECT kind, status, min_size, max_size, COALESCE(vote_id, 0) FROM committees WHERE compound_id = ? AND id = ?",
+        {cid, committee_id});
     if (!k) throw_not_found("委员会", "Committee");
-    if (k->str(1) != "forming") throw Error(ErrorKind::conflict, "committee-formed", "委员会已成立", "The committee is already formed");
-    auto members = c.query("SELECT id, name, resident_rep, user_id FROM committee_members WHERE committee_id = ? AND status = 'nominated'",
-                           {committee_id});
+    if (k->str(1) != "forming")
+      throw Error(ErrorKind::conflict, "committee-formed", "委员会已成立",
+                  "The committee is already formed");
+    auto members = c.query(
+        "SELECT id, name, resident_rep, user_id FROM committee_members WHERE committee_id = ? AND status = 'nominated'",
+        {committee_id});
     int n = static_cast<int>(members.size()), reps = 0;
     for (auto& m : members) reps += m.i64(2) != 0;
-    if (auto breach = vote::check_committee(n, reps, static_cast<int>(k->i64(2)), static_cast<int>(k->i64(3))))
+    if (auto breach = vote::check_committee(n, reps, static_cast<int>(k->i64(2)),
+                                            static_cast<int>(k->i64(3))))
       throw Error(ErrorKind::unprocessable, "committee-composition", breach->zh, breach->en);
     if (k->str(0) == "pmc" && store::count_signatures(c, cid, "pmc_application") == 0)
-      throw Error(ErrorKind::unprocessable, "no-petition", "物管委须有业主联名申请", "A property management committee needs the owners' petition");
+      throw Error(ErrorKind::unprocessable, "no-petition", "物管委须有业主联名申请",
+                  "A property management committee needs the owners' petition");
     if (k->str(0) == "owners") {
       // Every member must be a winner of the election it cites.
       VoteRec v = require_vote(c, cid, k->i64(4));
@@ -822,32 +1006,45 @@ json::object establish_committee(App& app, const Caller& who, I cid, I committee
         winners.insert(v.options[static_cast<std::size_t>(w.as_int64())]);
       for (auto& m : members)
         if (!winners.count(m.str(1)))
-          throw Error(ErrorKind::unprocessable, "not-elected", "成员须为选举中当选的候选人", "Every member must be a winner of the election");
+          throw Error(ErrorKind::unprocessable, "not-elected", "成员须为选举中当选的候选人",
+                      "Every member must be a winner of the election");
     }
     I now = app.clock_ms();
     // The committee this one succeeds ends. Its members' committee roles are not revoked here:
     // community staff revoke them (a role may rest on more than this committee).
-    c.execute("UPDATE committees SET status = 'ended' WHERE compound_id = ? AND kind = ? AND status = 'serving'", {cid, k->str(0)});
-    c.execute("UPDATE committees SET status = 'serving', established_at = ? WHERE id = ?", {now, committee_id});
-    c.execute("UPDATE committee_members SET status = 'serving' WHERE committee_id = ? AND status = 'nominated'", {committee_id});
+    c.execute(
+        "UPDATE committees SET status = 'ended' WHERE compound_id = ? AND kind = ? AND status = 'serving'",
+        {cid, k->str(0)});
+    c.execute("UPDATE committees SET status = 'serving', established_at = ? WHERE id = ?",
+              {now, committee_id});
+    c.execute(
+        "UPDATE committee_members SET status = 'serving' WHERE committee_id = ? AND status = 'nominated'",
+        {committee_id});
     // Members with an account get the committee role once a second person (another staff
     // member or the operator) confirms it, as any approving role: one account that establishes
     // a committee of its own nominees does not thereby hold the owners' side.
     I asked = 0;
     for (auto& m : members)
       if (auto u = m.opt_i64(3)) {
-        if (c.scalar("SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = 'committee'", {cid, *u}) ||
-            c.scalar("SELECT COUNT(*) FROM role_requests WHERE compound_id = ? AND user_id = ? AND role = 'committee' AND status = 'pending'",
-                     {cid, *u}))
+        if (c.scalar(
+                "SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = 'committee'",
+                {cid, *u}) ||
+            c.scalar(
+                "SELECT COUNT(*) FROM role_requests WHERE compound_id = ? AND user_id = ? AND role = 'committee' AND status = 'pending'",
+                {cid, *u}))
           continue;
-        c.execute("INSERT INTO role_requests (compound_id, user_id, role, action, status, requested_by, requested_at, source) "
-                  "VALUES (?, ?, 'committee', 'grant', 'pending', ?, ?, 'committee')",
-                  {cid, *u, who.user_id(), now});
+        c.execute(
+            "INSERT INTO role_requests (compound_id, user_id, role, action, status, requested_by, requested_at, source) "
+            "VALUES (?, ?, 'committee', 'grant', 'pending', ?, ?, 'committee')",
+            {cid, *u, who.user_id(), now});
         ++asked;
       }
     audit(c, app, who, cid, "committee.establish", "committee:" + std::to_string(committee_id),
           {{"members", n}, {"resident_reps", reps}, {"roles_awaiting_confirmation", asked}});
-    return json::object{{"id", committee_id}, {"status", "serving"}, {"members", n}, {"resident_reps", reps},
+    return json::object{{"id", committee_id},
+                        {"status", "serving"},
+                        {"members", n},
+                        {"resident_reps", reps},
                         {"roles_awaiting_confirmation", asked}};
   });
 }
@@ -856,26 +1053,44 @@ json::array list_committees(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (auto& k : c.query("SELECT id, kind, name, status, min_size, max_size, term_from, term_to, COALESCE(vote_id, 0), "
-                           "COALESCE(established_at, 0) FROM committees WHERE compound_id = ? ORDER BY id DESC",
-                           {cid})) {
+    for (
+        auto& k : c.query(
+            "SELECT id, kind, name, status, min_size, max_size, term_from, term_to, COALESCE(vote_id, 0), "
+            "COALESCE(established_at, 0) FROM committees WHERE compound_id = ? ORDER BY id DESC",
+            {cid})) {
       json::array members;
       int n = 0, reps = 0;
-      for (auto& m : c.query("SELECT name, channel, resident_rep, affiliation, position, status FROM committee_members WHERE "
-                             "committee_id = ? AND status <> 'withdrawn' ORDER BY id",
-                             {k.i64(0)})) {
+      for (
+          auto& m : c.query(
+              "SELECT name, channel, resident_rep, affiliation, position, status FROM committee_members WHERE "
+              "committee_id = ? AND status <> 'withdrawn' ORDER BY id",
+              {k.i64(0)})) {
         ++n, reps += m.i64(2) != 0;
-        members.push_back(json::object{{"name", mask_name(m.str(0))}, {"channel", m.str(1)}, {"resident_rep", m.i64(2) != 0},
-                                       {"affiliation", m.str(3)}, {"position", m.str(4)}, {"status", m.str(5)}});
+        members.push_back(json::object{{"name", mask_name(m.str(0))},
+                                       {"channel", m.str(1)},
+                                       {"resident_rep", m.i64(2) != 0},
+                                       {"affiliation", m.str(3)},
+                                       {"position", m.str(4)},
+                                       {"status", m.str(5)}});
       }
-      auto breach = vote::check_committee(n, reps, static_cast<int>(k.i64(4)), static_cast<int>(k.i64(5)));
-      json::object o{{"id", k.i64(0)}, {"kind", k.str(1)}, {"name", k.str(2)}, {"status", k.str(3)}, {"min_size", k.i64(4)},
-                     {"max_size", k.i64(5)}, {"term_from", k.str(6)}, {"term_to", k.str(7)}, {"members", std::move(members)},
-                     {"resident_reps", reps}, {"composition_ok", !breach.has_value()}};
+      auto breach =
+          vote::check_committee(n, reps, static_cast<int>(k.i64(4)), static_cast<int>(k.i64(5)));
+      json::object o{{"id", k.i64(0)},
+                     {"kind", k.str(1)},
+                     {"name", k.str(2)},
+                     {"status", k.str(3)},
+                     {"min_size", k.i64(4)},
+                     {"max_size", k.i64(5)},
+                     {"term_from", k.str(6)},
+                     {"term_to", k.str(7)},
+                     {"members", std::move(members)},
+                     {"resident_reps", reps},
+                     {"composition_ok", !breach.has_value()}};
       if (breach) o["composition_zh"] = breach->zh, o["composition_en"] = breach->en;
       if (k.i64(8)) o["vote_id"] = k.i64(8);
       if (k.i64(9)) o["established_at"] = k.i64(9);
-      if (k.str(1) == "pmc") o["petition_households"] = store::count_signatures(c, cid, "pmc_application");
+      if (k.str(1) == "pmc")
+        o["petition_households"] = store::count_signatures(c, cid, "pmc_application");
       out.push_back(std::move(o));
     }
     return out;
@@ -890,13 +1105,15 @@ json::object create_tender(App& app, const Caller& who, I cid, std::string_view 
   std::string scope = in.str("scope", kMaxBody);
   std::string criteria = in.str("criteria", kMaxBody);
   std::string closes_on = in.str("closes_on", 10);
-  if (!closes_on.empty() && !ledger::valid_date(closes_on)) in.add_error("closes_on", "应为 YYYY-MM-DD", "must be YYYY-MM-DD");
+  if (!closes_on.empty() && !ledger::valid_date(closes_on))
+    in.add_error("closes_on", "应为 YYYY-MM-DD", "must be YYYY-MM-DD");
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    I id = c.scalar("INSERT INTO tenders (compound_id, title, scope, criteria, status, closes_on, created_by, created_at) VALUES "
-                    "(?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id",
-                    {cid, title, scope, criteria, closes_on, who.user_id(), app.clock_ms()});
+    I id = c.scalar(
+        "INSERT INTO tenders (compound_id, title, scope, criteria, status, closes_on, created_by, created_at) VALUES "
+        "(?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id",
+        {cid, title, scope, criteria, closes_on, who.user_id(), app.clock_ms()});
     audit(c, app, who, cid, "tender.create", "tender:" + std::to_string(id), {{"title", title}});
     return json::object{{"id", id}, {"title", title}, {"status", "open"}};
   });
@@ -911,46 +1128,66 @@ json::object add_bid(App& app, const Caller& who, I cid, I tender_id, std::strin
   in.finish_except({"documents"});
   std::vector<std::string> docs;
   if (const json::value* d = parse_json(body).as_object().if_contains("documents")) {
-    if (!d->is_array() || d->as_array().size() > 20) throw_invalid({{"documents", "应为不超过 20 个凭证 SHA-256 的列表", "must be a list of at most 20 voucher hashes"}});
+    if (!d->is_array() || d->as_array().size() > 20)
+      throw_invalid({{"documents", "应为不超过 20 个凭证 SHA-256 的列表",
+                      "must be a list of at most 20 voucher hashes"}});
     for (const auto& x : d->as_array()) {
       if (!x.is_string() || !ledger::from_hex(std::string(x.as_string())))
-        throw_invalid({{"documents", "应为已上传凭证的 SHA-256", "must be SHA-256 hashes of uploaded vouchers"}});
+        throw_invalid({{"documents", "应为已上传凭证的 SHA-256",
+                        "must be SHA-256 hashes of uploaded vouchers"}});
       docs.emplace_back(x.as_string());
     }
   }
   return app.db.write([&](Connection& c) {
-    auto t = c.query_one("SELECT status FROM tenders WHERE compound_id = ? AND id = ?", {cid, tender_id});
+    auto t = c.query_one("SELECT status FROM tenders WHERE compound_id = ? AND id = ?",
+                         {cid, tender_id});
     if (!t) throw_not_found("比选", "Tender");
-    if (t->str(0) != "open") throw Error(ErrorKind::conflict, "tender-closed", "比选已进入表决或已结束，不再接受报价", "The tender is no longer taking bids");
+    if (t->str(0) != "open")
+      throw Error(ErrorKind::conflict, "tender-closed", "比选已进入表决或已结束，不再接受报价",
+                  "The tender is no longer taking bids");
     json::array dj;
     for (const auto& h : docs) {
-      if (!store::get_voucher(c, cid, h, false)) throw_not_found("投标文件（请先上传）", "Bid document (upload it first)");
+      if (!store::get_voucher(c, cid, h, false))
+        throw_not_found("投标文件（请先上传）", "Bid document (upload it first)");
       dj.push_back(json::value(h));
     }
     I id = 0;
     try {
-      id = c.scalar("INSERT INTO bids (tender_id, compound_id, provider, price_fen_per_m2_month, remuneration_bp, plan, documents, created_by, "
-                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    {tender_id, cid, provider, price, bp, plan, json::serialize(dj), who.user_id(), app.clock_ms()});
+      id = c.scalar(
+          "INSERT INTO bids (tender_id, compound_id, provider, price_fen_per_m2_month, remuneration_bp, plan, documents, created_by, "
+          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {tender_id, cid, provider, price, bp, plan, json::serialize(dj), who.user_id(),
+           app.clock_ms()});
     } catch (const store::ConstraintError&) {
-      throw Error(ErrorKind::conflict, "bid-exists", "该服务商已报价", "This provider has already bid");
+      throw Error(ErrorKind::conflict, "bid-exists", "该服务商已报价",
+                  "This provider has already bid");
     }
-    audit(c, app, who, cid, "tender.bid", "tender:" + std::to_string(tender_id), {{"bid", id}, {"provider", provider}});
-    return json::object{{"id", id}, {"provider", provider}, {"price_fen_per_m2_month", price}, {"remuneration_bp", bp}};
+    audit(c, app, who, cid, "tender.bid", "tender:" + std::to_string(tender_id),
+          {{"bid", id}, {"provider", provider}});
+    return json::object{{"id", id},
+                        {"provider", provider},
+                        {"price_fen_per_m2_month", price},
+                        {"remuneration_bp", bp}};
   });
 }
 
-json::object put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id, std::string_view body) {
+json::object put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id,
+                                std::string_view body) {
   JsonIn in(body);
   I closes_at = in.i64("closes_at", 0, INT64_MAX);
   bool secret = in.boolean("secret", true);
   I now = app.clock_ms();
-  if (closes_at <= now || closes_at > now + kMaxVoteLengthMs) in.add_error("closes_at", "截止时间应在现在之后、90 天以内", "must be in the future, within 90 days");
+  if (closes_at <= now || closes_at > now + kMaxVoteLengthMs)
+    in.add_error("closes_at", "截止时间应在现在之后、90 天以内",
+                 "must be in the future, within 90 days");
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto t = c.query_one("SELECT title, status FROM tenders WHERE compound_id = ? AND id = ?", {cid, tender_id});
+    auto t = c.query_one("SELECT title, status FROM tenders WHERE compound_id = ? AND id = ?",
+                         {cid, tender_id});
     if (!t) throw_not_found("比选", "Tender");
-    if (t->str(1) != "open") throw Error(ErrorKind::conflict, "tender-closed", "比选已进入表决或已结束", "The tender is already voted on or ended");
+    if (t->str(1) != "open")
+      throw Error(ErrorKind::conflict, "tender-closed", "比选已进入表决或已结束",
+                  "The tender is already voted on or ended");
     NewVote v;
     v.title = "选聘物业服务：" + t->str(0);
     v.description = "在各家报价中选择一家（第 4 项事项：选聘物业服务企业）";
@@ -959,15 +1196,19 @@ json::object put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id,
     v.secret = secret;
     v.closes_at = closes_at;
     v.tender_id = tender_id;
-    for (auto& b : c.query("SELECT id, provider FROM bids WHERE tender_id = ? ORDER BY id", {tender_id})) {
+    for (auto& b :
+         c.query("SELECT id, provider FROM bids WHERE tender_id = ? ORDER BY id", {tender_id})) {
       v.options.push_back(b.str(1));
       v.option_bids.push_back(b.i64(0));
     }
-    if (v.options.size() < 2) throw Error(ErrorKind::unprocessable, "too-few-bids", "至少要有两家报价才能比选", "A tender needs at least two bids");
+    if (v.options.size() < 2)
+      throw Error(ErrorKind::unprocessable, "too-few-bids", "至少要有两家报价才能比选",
+                  "A tender needs at least two bids");
     I id = insert_vote(c, cid, v, who.user_id(), now);
     I n = open_vote_in(c, cid, id, now);
     c.execute("UPDATE tenders SET status = 'voting', vote_id = ? WHERE id = ?", {id, tender_id});
-    audit(c, app, who, cid, "tender.vote", "tender:" + std::to_string(tender_id), {{"vote", id}, {"electors", n}});
+    audit(c, app, who, cid, "tender.vote", "tender:" + std::to_string(tender_id),
+          {{"vote", id}, {"electors", n}});
     return vote_json(c, require_vote(c, cid, id));
   });
 }
@@ -975,26 +1216,33 @@ json::object put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id,
 json::array list_tenders(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    I area = c.scalar("SELECT COALESCE(SUM(area_centi_m2), 0) FROM units WHERE compound_id = ?", {cid});
+    I area =
+        c.scalar("SELECT COALESCE(SUM(area_centi_m2), 0) FROM units WHERE compound_id = ?", {cid});
     json::array out;
-    for (auto& t : c.query("SELECT id, title, scope, criteria, status, closes_on, COALESCE(vote_id, 0), COALESCE(awarded_bid_id, 0) "
-                           "FROM tenders WHERE compound_id = ? ORDER BY id DESC",
-                           {cid})) {
+    for (
+        auto& t : c.query(
+            "SELECT id, title, scope, criteria, status, closes_on, COALESCE(vote_id, 0), COALESCE(awarded_bid_id, 0) "
+            "FROM tenders WHERE compound_id = ? ORDER BY id DESC",
+            {cid})) {
       json::array bids;
-      for (auto& b : c.query("SELECT id, provider, price_fen_per_m2_month, remuneration_bp, plan, documents FROM bids WHERE tender_id = ? "
-                             "ORDER BY price_fen_per_m2_month, id",
-                             {t.i64(0)}))
-        bids.push_back(json::object{{"id", b.i64(0)},
-                                    {"provider", b.str(1)},
-                                    {"price_fen_per_m2_month", b.i64(2)},
-                                    {"remuneration_bp", b.i64(3)},
-                                    // What the compound would pay a month at this price for its whole area.
-                                    {"monthly_fen", billing::fee_amount(b.i64(2), area, 1)},
-                                    {"plan", b.str(4)},
-                                    {"documents", json::parse(b.str(5))},
-                                    {"awarded", b.i64(0) == t.i64(7)}});
-      json::object o{{"id", t.i64(0)}, {"title", t.str(1)}, {"scope", t.str(2)}, {"criteria", t.str(3)}, {"status", t.str(4)},
-                     {"closes_on", t.str(5)}, {"area_centi_m2", area}, {"bids", std::move(bids)}};
+      for (
+          auto& b : c.query(
+              "SELECT id, provider, price_fen_per_m2_month, remuneration_bp, plan, documents FROM bids WHERE tender_id = ? "
+              "ORDER BY price_fen_per_m2_month, id",
+              {t.i64(0)}))
+        bids.push_back(
+            json::object{{"id", b.i64(0)},
+                         {"provider", b.str(1)},
+                         {"price_fen_per_m2_month", b.i64(2)},
+                         {"remuneration_bp", b.i64(3)},
+                         // What the compound would pay a month at this price for its whole area.
+                         {"monthly_fen", billing::fee_amount(b.i64(2), area, 1)},
+                         {"plan", b.str(4)},
+                         {"documents", json::parse(b.str(5))},
+                         {"awarded", b.i64(0) == t.i64(7)}});
+      json::object o{{"id", t.i64(0)},        {"title", t.str(1)},      {"scope", t.str(2)},
+                     {"criteria", t.str(3)},  {"status", t.str(4)},     {"closes_on", t.str(5)},
+                     {"area_centi_m2", area}, {"bids", std::move(bids)}};
       if (t.i64(6)) o["vote_id"] = t.i64(6);
       out.push_back(std::move(o));
     }
@@ -1007,8 +1255,10 @@ I close_due_votes(App& app) {
   // A read first: the sender calls this every few seconds.
   auto due = app.db.read([&](Connection& c) {
     std::vector<std::pair<I, I>> v;  // (compound, vote)
-    for (auto& r : c.query("SELECT compound_id, id FROM votes WHERE status = 'open' AND closes_at <= ? ORDER BY closes_at, id LIMIT 20",
-                           {now}))
+    for (
+        auto& r : c.query(
+            "SELECT compound_id, id FROM votes WHERE status = 'open' AND closes_at <= ? ORDER BY closes_at, id LIMIT 20",
+            {now}))
       v.emplace_back(r.i64(0), r.i64(1));
     return v;
   });
@@ -1019,7 +1269,8 @@ I close_due_votes(App& app) {
       auto v = require_vote(c, cid, vid);
       if (v.status != "open" || v.closes_at > now) return 0;  // closed meanwhile by the committee
       auto res = close_vote_in(c, cid, vid, now);
-      audit(c, app, clock_caller(), cid, "vote.close", "vote:" + std::to_string(vid), {{"passed", res.at("passed")}, {"by", "clock"}});
+      audit(c, app, clock_caller(), cid, "vote.close", "vote:" + std::to_string(vid),
+            {{"passed", res.at("passed")}, {"by", "clock"}});
       return 1;
     });
   }
@@ -1032,24 +1283,29 @@ I remind_closing_votes(App& app) {
   // A read first: the sender calls this every few seconds.
   auto due = app.db.read([&](Connection& c) {
     std::vector<std::pair<I, I>> v;  // (compound, vote)
-    for (auto& r : c.query("SELECT compound_id, id FROM votes WHERE status = 'open' AND reminded = 0 AND closes_at > ? AND closes_at <= ? "
-                           "ORDER BY id LIMIT 20",
-                           {now, now + kDay}))
+    for (
+        auto& r : c.query(
+            "SELECT compound_id, id FROM votes WHERE status = 'open' AND reminded = 0 AND closes_at > ? AND closes_at <= ? "
+            "ORDER BY id LIMIT 20",
+            {now, now + kDay}))
       v.emplace_back(r.i64(0), r.i64(1));
     return v;
   });
   for (auto [cid, vid] : due)
     app.db.write([&](Connection& c) {
       auto v = require_vote(c, cid, vid);
-      if (c.execute("UPDATE votes SET reminded = 1 WHERE id = ? AND reminded = 0", {vid}) != 1) return;
+      if (c.execute("UPDATE votes SET reminded = 1 WHERE id = ? AND reminded = 0", {vid}) != 1)
+        return;
       // Owners whose elector has no ballot yet; nobody learns anyone else's standing.
-      notify_units(c, cid,
-                   "cl.relation = 'owner' AND u.id IN (SELECT eu.unit_id FROM vote_elector_units eu WHERE eu.vote_id = ? AND NOT EXISTS "
-                   "(SELECT 1 FROM ballots b WHERE b.vote_id = eu.vote_id AND b.no = eu.no))",
-                   {vid},
-                   Notice{"vote", "表决即将截止，您还没有投票：" + v.title, "截止 " + china_date(v.closes_at),
-                          "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vid), true},
-                   now);
+      notify_units(
+          c, cid,
+          "cl.relation = 'owner' AND u.id IN (SELECT eu.unit_id FROM vote_elector_units eu WHERE eu.vote_id = ? AND NOT EXISTS "
+          "(SELECT 1 FROM ballots b WHERE b.vote_id = eu.vote_id AND b.no = eu.no))",
+          {vid},
+          Notice{"vote", "表决即将截止，您还没有投票：" + v.title,
+                 "截止 " + china_date(v.closes_at),
+                 "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vid), true},
+          now);
     });
   return static_cast<I>(due.size());
 }

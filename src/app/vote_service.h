@@ -39,27 +39,35 @@
 namespace xinyi::app {
 
 // Proposals (议题) and their discussion.
-boost::json::object create_proposal(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object create_proposal(App& app, const Caller& who, std::int64_t cid,
+                                    std::string_view body);
 boost::json::array list_proposals(App& app, std::int64_t cid);
-boost::json::object add_comment(App& app, const Caller& who, std::int64_t cid, std::int64_t proposal_id, std::string_view body);
-boost::json::array list_comments(App& app, std::int64_t cid, std::int64_t proposal_id);  // names masked
+boost::json::object add_comment(App& app, const Caller& who, std::int64_t cid,
+                                std::int64_t proposal_id, std::string_view body);
+boost::json::array list_comments(App& app, std::int64_t cid,
+                                 std::int64_t proposal_id);  // names masked
 
 // Votes.
-boost::json::object create_vote(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object create_vote(App& app, const Caller& who, std::int64_t cid,
+                                std::string_view body);
 boost::json::object open_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id);
-boost::json::object cast_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id, std::string_view body);
+boost::json::object cast_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id,
+                                std::string_view body);
 // A paper ballot (committee) with its own scan, bound to it; the owner is told at once. It
 // counts only once a second person (committee or staff, not who entered it) countersigns it,
 // and the owner's own online ballot before the close replaces it.
-boost::json::object enter_paper_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id, std::string_view body);
+boost::json::object enter_paper_ballot(App& app, const Caller& who, std::int64_t cid,
+                                       std::int64_t vote_id, std::string_view body);
 // The paper ballots of a vote with their scans and what they record, for the committee and
 // staff who enter and countersign them (never public: a scan shows the choice).
 boost::json::array list_paper_ballots(App& app, std::int64_t cid, std::int64_t vote_id);
 // The scan of one paper ballot, for the committee and staff who check it (also in a secret
 // vote, where the public never sees it).
-VoucherFile paper_ballot_scan(App& app, std::int64_t cid, std::int64_t vote_id, std::int64_t ballot_no);
+VoucherFile paper_ballot_scan(App& app, std::int64_t cid, std::int64_t vote_id,
+                              std::int64_t ballot_no);
 // body: {"entered_at": ms} as listed, so a ballot changed meanwhile is not countersigned (409).
-boost::json::object countersign_paper_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id, std::int64_t ballot_no,
+boost::json::object countersign_paper_ballot(App& app, const Caller& who, std::int64_t cid,
+                                             std::int64_t vote_id, std::int64_t ballot_no,
                                              std::string_view body);
 boost::json::object close_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id);
 // Public: the vote, its turnout against the quorum while open, its result once closed.
@@ -73,16 +81,22 @@ boost::json::object my_ballot(App& app, const Caller& who, std::int64_t cid, std
 boost::json::array vote_roll(App& app, std::int64_t cid, std::int64_t vote_id);
 
 // Committees.
-boost::json::object create_committee(App& app, const Caller& who, std::int64_t cid, std::string_view body);
+boost::json::object create_committee(App& app, const Caller& who, std::int64_t cid,
+                                     std::string_view body);
 boost::json::object sign_petition(App& app, const Caller& who, std::int64_t cid);
-boost::json::object nominate_member(App& app, const Caller& who, std::int64_t cid, std::int64_t committee_id, std::string_view body);
-boost::json::object establish_committee(App& app, const Caller& who, std::int64_t cid, std::int64_t committee_id);
+boost::json::object nominate_member(App& app, const Caller& who, std::int64_t cid,
+                                    std::int64_t committee_id, std::string_view body);
+boost::json::object establish_committee(App& app, const Caller& who, std::int64_t cid,
+                                        std::int64_t committee_id);
 boost::json::array list_committees(App& app, std::int64_t cid);  // public, names masked
 
 // Choosing a provider (比选).
-boost::json::object create_tender(App& app, const Caller& who, std::int64_t cid, std::string_view body);
-boost::json::object add_bid(App& app, const Caller& who, std::int64_t cid, std::int64_t tender_id, std::string_view body);
-boost::json::object put_tender_to_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t tender_id, std::string_view body);
+boost::json::object create_tender(App& app, const Caller& who, std::int64_t cid,
+                                  std::string_view body);
+boost::json::object add_bid(App& app, const Caller& who, std::int64_t cid, std::int64_t tender_id,
+                            std::string_view body);
+boost::json::object put_tender_to_vote(App& app, const Caller& who, std::int64_t cid,
+                                       std::int64_t tender_id, std::string_view body);
 boost::json::array list_tenders(App& app, std::int64_t cid);  // public: bids side by side
 
 // ---- Cores, inside the caller's write transaction (used by the use cases above and the demo).
@@ -90,23 +104,27 @@ boost::json::array list_tenders(App& app, std::int64_t cid);  // public: bids si
 struct NewVote {
   std::string title, description;
   int matter = 9;
-  std::string kind = "motion";            // "motion" or "choice"
-  std::vector<std::string> options;       // choice: the alternatives; motion: ignored (for, against)
+  std::string kind = "motion";       // "motion" or "choice"
+  std::vector<std::string> options;  // choice: the alternatives; motion: ignored (for, against)
   std::vector<std::int64_t> option_bids;  // parallel to options when the vote decides a tender
   int seats = 1;
   bool secret = true;
   std::int64_t closes_at = 0;  // ms
   std::int64_t proposal_id = 0, tender_id = 0;
 };
-std::int64_t insert_vote(store::Connection& c, std::int64_t cid, const NewVote& v, std::int64_t by, std::int64_t now);
+std::int64_t insert_vote(store::Connection& c, std::int64_t cid, const NewVote& v, std::int64_t by,
+                         std::int64_t now);
 // Fixes the electorate; returns the number of electors.
-std::int64_t open_vote_in(store::Connection& c, std::int64_t cid, std::int64_t vote_id, std::int64_t now);
+std::int64_t open_vote_in(store::Connection& c, std::int64_t cid, std::int64_t vote_id,
+                          std::int64_t now);
 // Casts (or changes) elector `no`'s ballot; returns the receipt code. `choices` are option
 // indexes; empty abstains.
-std::string cast_in(store::Connection& c, std::int64_t vote_id, std::int64_t no, const std::vector<int>& choices,
-                    const std::string& channel, const std::string& voucher, std::int64_t now);
+std::string cast_in(store::Connection& c, std::int64_t vote_id, std::int64_t no,
+                    const std::vector<int>& choices, const std::string& channel,
+                    const std::string& voucher, std::int64_t now);
 // Tallies and closes; applies what the result decides (a tender's award).
-boost::json::object close_vote_in(store::Connection& c, std::int64_t cid, std::int64_t vote_id, std::int64_t now);
+boost::json::object close_vote_in(store::Connection& c, std::int64_t cid, std::int64_t vote_id,
+                                  std::int64_t now);
 
 // Closes the votes whose time is up (at most 20 a call, each in its own transaction), with the
 // tally as it stands and an audit entry "by clock"; returns how many it closed. The background
@@ -120,7 +138,7 @@ std::int64_t remind_closing_votes(App& app);
 
 // Throws 422 naming `field` unless `vote_id` is a closed, passed vote of this compound on one
 // of `matters`.
-void require_passed_vote(store::Connection& c, std::int64_t cid, std::int64_t vote_id, std::initializer_list<int> matters,
-                         const char* field);
+void require_passed_vote(store::Connection& c, std::int64_t cid, std::int64_t vote_id,
+                         std::initializer_list<int> matters, const char* field);
 
 }  // namespace xinyi::app

@@ -45,13 +45,16 @@ struct Plan {
 
 std::vector<PlanItem> load_items(Connection& c, I plan_id) {
   std::vector<PlanItem> out;
-  for (auto& r : c.query("SELECT code, role, tasks, standard, frequency, visits, minutes_per_visit, rate_fen_per_hour, expense_account "
-                         "FROM plan_items WHERE plan_id = ? ORDER BY n",
-                         {plan_id})) {
+  for (
+      auto& r : c.query(
+          "SELECT code, role, tasks, standard, frequency, visits, minutes_per_visit, rate_fen_per_hour, expense_account "
+          "FROM plan_items WHERE plan_id = ? ORDER BY n",
+          {plan_id})) {
     PlanItem i;
     i.code = r.str(0), i.role = r.str(1), i.tasks = r.str(2), i.standard = r.str(3);
     i.frequency = service::parse_frequency(r.str(4)).value_or(service::Frequency::per_week);
-    i.visits = static_cast<int>(r.i64(5)), i.minutes_per_visit = r.i64(6), i.rate_fen_per_hour = r.i64(7);
+    i.visits = static_cast<int>(r.i64(5)), i.minutes_per_visit = r.i64(6),
+    i.rate_fen_per_hour = r.i64(7);
     i.expense_account = r.str(8);
     out.push_back(std::move(i));
   }
@@ -60,9 +63,10 @@ std::vector<PlanItem> load_items(Connection& c, I plan_id) {
 
 // The plan version in effect in `month`, if any.
 std::optional<Plan> plan_for(Connection& c, I cid, const std::string& month) {
-  auto r = c.query_one("SELECT id, version, effective_from FROM service_plans WHERE compound_id = ? AND effective_from <= ? "
-                       "ORDER BY effective_from DESC LIMIT 1",
-                       {cid, month});
+  auto r = c.query_one(
+      "SELECT id, version, effective_from FROM service_plans WHERE compound_id = ? AND effective_from <= ? "
+      "ORDER BY effective_from DESC LIMIT 1",
+      {cid, month});
   if (!r) return std::nullopt;
   Plan p{r->i64(0), r->i64(1), r->str(2), load_items(c, r->i64(0))};
   return p;
@@ -89,19 +93,26 @@ json::object item_json(const PlanItem& i) {
 }
 
 bool month_posted(Connection& c, I cid, const std::string& month) {
-  return c.query_one("SELECT 1 FROM service_postings WHERE compound_id = ? AND period = ?", {cid, month}).has_value();
+  return c
+      .query_one("SELECT 1 FROM service_postings WHERE compound_id = ? AND period = ?",
+                 {cid, month})
+      .has_value();
 }
 
 void refuse_if_posted(Connection& c, I cid, const std::string& month) {
   if (month_posted(c, cid, month))
-    throw Error(ErrorKind::conflict, "month-posted", month + " 的服务工时已入账，不能再更改", "The service hours of " + month + " are posted; they cannot change");
+    throw Error(ErrorKind::conflict, "month-posted", month + " 的服务工时已入账，不能再更改",
+                "The service hours of " + month + " are posted; they cannot change");
 }
 
-int review_window(Connection& c, I cid) { return static_cast<int>(c.scalar("SELECT review_window_days FROM compounds WHERE id = ?", {cid})); }
+int review_window(Connection& c, I cid) {
+  return static_cast<int>(c.scalar("SELECT review_window_days FROM compounds WHERE id = ?", {cid}));
+}
 
 struct LogRec {
   I id = 0, courtyard_id = 0, worker_id = 0, checked_in_at = 0, checked_out_at = 0, minutes = 0;
-  I review_from = 0;  // when residents' review window starts: check-out, or when it was recorded if later
+  I review_from =
+      0;  // when residents' review window starts: check-out, or when it was recorded if later
   bool voided = false, out = false;
   std::string item_code, month, done, photos, courtyard, worker;
 };
@@ -113,15 +124,18 @@ const char* kLogColumns =
 
 LogRec log_of(const store::Row& r) {
   LogRec l;
-  l.id = r.i64(0), l.courtyard_id = r.i64(1), l.worker_id = r.i64(2), l.checked_in_at = r.i64(3), l.checked_out_at = r.i64(4);
+  l.id = r.i64(0), l.courtyard_id = r.i64(1), l.worker_id = r.i64(2), l.checked_in_at = r.i64(3),
+  l.checked_out_at = r.i64(4);
   l.minutes = r.i64(5), l.voided = r.i64(6) != 0, l.out = r.i64(7) != 0;
-  l.item_code = r.str(8), l.month = r.str(9), l.done = r.str(10), l.photos = r.str(11), l.courtyard = r.str(12), l.worker = r.str(13);
+  l.item_code = r.str(8), l.month = r.str(9), l.done = r.str(10), l.photos = r.str(11),
+  l.courtyard = r.str(12), l.worker = r.str(13);
   l.review_from = r.i64(14);
   return l;
 }
 
 LogRec require_log(Connection& c, I cid, I id) {
-  auto r = c.query_one(std::string(kLogColumns) + "WHERE l.compound_id = ? AND l.id = ?", {cid, id});
+  auto r =
+      c.query_one(std::string(kLogColumns) + "WHERE l.compound_id = ? AND l.id = ?", {cid, id});
   if (!r) throw_not_found("服务记录", "Visit");
   return log_of(*r);
 }
@@ -129,32 +143,45 @@ LogRec require_log(Connection& c, I cid, I id) {
 service::Visit visit_of(Connection& c, I log_id, I minutes) {
   service::Visit v;
   v.minutes = minutes;
-  for (auto& r : c.query("SELECT verdict, COALESCE(resolution, ''), COUNT(*) FROM visit_reviews WHERE log_id = ? GROUP BY verdict, resolution", {log_id})) {
+  for (
+      auto& r : c.query(
+          "SELECT verdict, COALESCE(resolution, ''), COUNT(*) FROM visit_reviews WHERE log_id = ? GROUP BY verdict, resolution",
+          {log_id})) {
     int n = static_cast<int>(r.i64(2));
-    if (r.str(0) == "confirm") v.confirmations += n;
-    else if (r.str(1) == "upheld") v.upheld_disputes += n;
-    else if (r.str(1) == "dismissed") v.dismissed_disputes += n;
-    else v.open_disputes += n;
+    if (r.str(0) == "confirm")
+      v.confirmations += n;
+    else if (r.str(1) == "upheld")
+      v.upheld_disputes += n;
+    else if (r.str(1) == "dismissed")
+      v.dismissed_disputes += n;
+    else
+      v.open_disputes += n;
   }
   return v;
 }
 
 // The unit through which the caller lives in a courtyard, if they do.
 std::optional<I> resident_unit(Connection& c, I cid, I user, I courtyard_id) {
-  auto r = c.query_one("SELECT cl.unit_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? AND cl.user_id = ? "
-                       "AND u.courtyard_id = ? ORDER BY cl.id LIMIT 1",
-                       {cid, user, courtyard_id});
+  auto r = c.query_one(
+      "SELECT cl.unit_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? AND cl.user_id = ? "
+      "AND u.courtyard_id = ? ORDER BY cl.id LIMIT 1",
+      {cid, user, courtyard_id});
   if (!r) return std::nullopt;
   return r->i64(0);
 }
 
-json::object log_json(Connection& c, I cid, const LogRec& l, int window, I viewer, I now, const Plan* plan) {
+json::object log_json(Connection& c, I cid, const LogRec& l, int window, I viewer, I now,
+                      const Plan* plan) {
   auto v = visit_of(c, l.id, l.minutes);
   std::optional<Plan> own;
   if (!plan && (own = plan_for(c, cid, l.month))) plan = &*own;
   const PlanItem* item = plan ? find_item(*plan, l.item_code) : nullptr;
   bool open = l.out && !l.voided && service::review_open(l.review_from, window, now);
-  std::string status = l.voided ? "voided" : !l.out ? "in_progress" : v.open_disputes ? "disputed" : open ? "in_review" : "settled";
+  std::string status = l.voided          ? "voided"
+                       : !l.out          ? "in_progress"
+                       : v.open_disputes ? "disputed"
+                       : open            ? "in_review"
+                                         : "settled";
   json::object o{{"id", l.id},
                  {"courtyard_id", l.courtyard_id},
                  {"courtyard", l.courtyard},
@@ -173,13 +200,19 @@ json::object log_json(Connection& c, I cid, const LogRec& l, int window, I viewe
                  {"confirmations", v.confirmations},
                  {"disputes", v.open_disputes + v.upheld_disputes + v.dismissed_disputes},
                  {"open_disputes", v.open_disputes},
-                 {"review_until", l.out ? json::value(l.review_from + window * service::kDayMs) : json::value(nullptr)},
+                 {"review_until", l.out ? json::value(l.review_from + window * service::kDayMs)
+                                        : json::value(nullptr)},
                  {"mine", viewer == l.worker_id}};
   if (viewer) {
-    auto mine = c.query_one("SELECT verdict, reason, COALESCE(resolution, '') FROM visit_reviews WHERE log_id = ? AND user_id = ?", {l.id, viewer});
-    o["my_review"] = mine ? json::value(json::object{{"verdict", mine->str(0)}, {"reason", mine->str(1)}, {"resolution", mine->str(2)}})
+    auto mine = c.query_one(
+        "SELECT verdict, reason, COALESCE(resolution, '') FROM visit_reviews WHERE log_id = ? AND user_id = ?",
+        {l.id, viewer});
+    o["my_review"] = mine ? json::value(json::object{{"verdict", mine->str(0)},
+                                                     {"reason", mine->str(1)},
+                                                     {"resolution", mine->str(2)}})
                           : json::value(nullptr);
-    o["can_review"] = open && viewer != l.worker_id && resident_unit(c, cid, viewer, l.courtyard_id).has_value() &&
+    o["can_review"] = open && viewer != l.worker_id &&
+                      resident_unit(c, cid, viewer, l.courtyard_id).has_value() &&
                       !(mine && !mine->str(2).empty());
   }
   return o;
@@ -189,19 +222,25 @@ json::object log_json(Connection& c, I cid, const LogRec& l, int window, I viewe
 
 // ---- plans ---------------------------------------------------------------------------------
 
-std::pair<I, I> insert_plan(Connection& c, I cid, const std::string& from, const std::string& note, const std::vector<PlanItem>& items,
-                            I by, I now) {
-  I version = c.scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM service_plans WHERE compound_id = ?", {cid});
-  I plan_id = c.query_one("INSERT INTO service_plans (compound_id, version, effective_from, note, monthly_cost_fen, created_by, created_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                          {cid, version, from, note, service::monthly_cost_fen(items), by ? store::Value(by) : store::Value(nullptr), now})
-                  ->i64(0);
+std::pair<I, I> insert_plan(Connection& c, I cid, const std::string& from, const std::string& note,
+                            const std::vector<PlanItem>& items, I by, I now) {
+  I version = c.scalar(
+      "SELECT COALESCE(MAX(version), 0) + 1 FROM service_plans WHERE compound_id = ?", {cid});
+  I plan_id =
+      c.query_one(
+           "INSERT INTO service_plans (compound_id, version, effective_from, note, monthly_cost_fen, created_by, created_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+           {cid, version, from, note, service::monthly_cost_fen(items),
+            by ? store::Value(by) : store::Value(nullptr), now})
+          ->i64(0);
   for (std::size_t n = 0; n < items.size(); ++n) {
     const auto& i = items[n];
-    c.execute("INSERT INTO plan_items (compound_id, plan_id, n, code, role, tasks, standard, frequency, visits, minutes_per_visit, "
-              "rate_fen_per_hour, expense_account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              {cid, plan_id, static_cast<I>(n), i.code, i.role, i.tasks, i.standard, std::string(service::to_string(i.frequency)),
-               static_cast<I>(i.visits), i.minutes_per_visit, i.rate_fen_per_hour, i.expense_account});
+    c.execute(
+        "INSERT INTO plan_items (compound_id, plan_id, n, code, role, tasks, standard, frequency, visits, minutes_per_visit, "
+        "rate_fen_per_hour, expense_account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {cid, plan_id, static_cast<I>(n), i.code, i.role, i.tasks, i.standard,
+         std::string(service::to_string(i.frequency)), static_cast<I>(i.visits),
+         i.minutes_per_visit, i.rate_fen_per_hour, i.expense_account});
   }
   return {plan_id, version};
 }
@@ -211,10 +250,13 @@ json::object publish_plan(App& app, const Caller& who, I cid, std::string_view b
   std::string from = in.str("effective_from", 7);
   std::string note = in.opt_str("note", 500).value_or("");
   const json::value* items_v = in.get("items");
-  if (!from.empty() && !billing::Month::parse(from)) in.add_error("effective_from", "月份应写成 2026-12", "a month is written 2026-12");
+  if (!from.empty() && !billing::Month::parse(from))
+    in.add_error("effective_from", "月份应写成 2026-12", "a month is written 2026-12");
   std::vector<PlanItem> items;
-  if (!items_v || !items_v->is_array()) in.add_error("items", "请列出服务项目", "items must be a list");
-  else if (items_v->as_array().size() > service::kMaxPlanItems) in.add_error("items", "最多 50 项", "at most 50 items");
+  if (!items_v || !items_v->is_array())
+    in.add_error("items", "请列出服务项目", "items must be a list");
+  else if (items_v->as_array().size() > service::kMaxPlanItems)
+    in.add_error("items", "最多 50 项", "at most 50 items");
   else
     for (std::size_t n = 0; n < items_v->as_array().size(); ++n) {
       JsonIn it(items_v->as_array()[n]);
@@ -225,7 +267,8 @@ json::object publish_plan(App& app, const Caller& who, I cid, std::string_view b
       i.standard = it.opt_str("standard", 500).value_or("");
       std::string f = it.str("frequency", 8);
       auto freq = service::parse_frequency(f);
-      if (!f.empty() && !freq) it.add_error("frequency", "频次单位应为 week 或 month", "frequency must be week or month");
+      if (!f.empty() && !freq)
+        it.add_error("frequency", "频次单位应为 week 或 month", "frequency must be week or month");
       i.frequency = freq.value_or(service::Frequency::per_week);
       i.visits = static_cast<int>(it.i64("visits", 0, 1000));
       i.minutes_per_visit = it.i64("minutes_per_visit", 0, 100000);
@@ -234,7 +277,8 @@ json::object publish_plan(App& app, const Caller& who, I cid, std::string_view b
       try {
         it.finish();
       } catch (const Error& e) {
-        for (const auto& fe : e.fields()) in.add_error("items[" + std::to_string(n) + "]." + fe.field, fe.zh, fe.en);
+        for (const auto& fe : e.fields())
+          in.add_error("items[" + std::to_string(n) + "]." + fe.field, fe.zh, fe.en);
       }
       items.push_back(std::move(i));
     }
@@ -248,25 +292,32 @@ json::object publish_plan(App& app, const Caller& who, I cid, std::string_view b
     for (std::size_t n = 0; n < items.size(); ++n) {
       const auto* a = ledger::find_account(chart, items[n].expense_account);
       if (!a || a->type != ledger::AccountType::expense)
-        errs.push_back({"items[" + std::to_string(n) + "].expense_account", "必须是费用科目", "must be an expense account"});
+        errs.push_back({"items[" + std::to_string(n) + "].expense_account", "必须是费用科目",
+                        "must be an expense account"});
     }
     if (!errs.empty()) throw_invalid(std::move(errs));
-    auto last_used = c.query_one("SELECT MAX(m) FROM (SELECT MAX(month) AS m FROM work_logs WHERE compound_id = ? AND voided = 0 "
-                                 "UNION ALL SELECT MAX(period) FROM service_postings WHERE compound_id = ?) t",
-                                 {cid, cid});
+    auto last_used = c.query_one(
+        "SELECT MAX(m) FROM (SELECT MAX(month) AS m FROM work_logs WHERE compound_id = ? AND voided = 0 "
+        "UNION ALL SELECT MAX(period) FROM service_postings WHERE compound_id = ?) t",
+        {cid, cid});
     if (last_used && !last_used->is_null(0) && from <= last_used->str(0))
-      throw Error(ErrorKind::conflict, "plan-month-used", "新版服务清单只能从 " + last_used->str(0) + " 之后的月份起生效（该月已有服务记录）",
-                  "A new plan can take effect only after " + last_used->str(0) + ", which already has visits");
-    if (c.query_one("SELECT 1 FROM service_plans WHERE compound_id = ? AND effective_from = ?", {cid, from}))
-      throw Error(ErrorKind::conflict, "plan-exists", "该月起生效的服务清单已存在", "A plan already takes effect in that month");
+      throw Error(
+          ErrorKind::conflict, "plan-month-used",
+          "新版服务清单只能从 " + last_used->str(0) + " 之后的月份起生效（该月已有服务记录）",
+          "A new plan can take effect only after " + last_used->str(0) +
+              ", which already has visits");
+    if (c.query_one("SELECT 1 FROM service_plans WHERE compound_id = ? AND effective_from = ?",
+                    {cid, from}))
+      throw Error(ErrorKind::conflict, "plan-exists", "该月起生效的服务清单已存在",
+                  "A plan already takes effect in that month");
     I cost = service::monthly_cost_fen(items);
     auto [plan_id, version] = insert_plan(c, cid, from, note, items, who.user_id(), app.clock_ms());
     audit(c, app, who, cid, "service_plan.publish", "plan:" + std::to_string(plan_id),
           {{"version", version}, {"effective_from", from}, {"monthly_cost_fen", cost}});
     json::array arr;
     for (const auto& i : items) arr.push_back(item_json(i));
-    return json::object{{"id", plan_id}, {"version", version}, {"effective_from", from}, {"note", note},
-                        {"monthly_cost_fen", cost}, {"items", std::move(arr)}};
+    return json::object{{"id", plan_id}, {"version", version},       {"effective_from", from},
+                        {"note", note},  {"monthly_cost_fen", cost}, {"items", std::move(arr)}};
   });
 }
 
@@ -276,14 +327,21 @@ json::array list_plans(App& app, I cid) {
     json::array out;
     std::string current = month_of(app.clock_ms());
     auto in_effect = plan_for(c, cid, current);
-    for (auto& r : c.query("SELECT id, version, effective_from, note, monthly_cost_fen, created_at FROM service_plans WHERE compound_id = ? "
-                           "ORDER BY effective_from DESC",
-                           {cid})) {
+    for (
+        auto& r : c.query(
+            "SELECT id, version, effective_from, note, monthly_cost_fen, created_at FROM service_plans WHERE compound_id = ? "
+            "ORDER BY effective_from DESC",
+            {cid})) {
       json::array items;
       for (const auto& i : load_items(c, r.i64(0))) items.push_back(item_json(i));
-      out.push_back(json::object{{"id", r.i64(0)}, {"version", r.i64(1)}, {"effective_from", r.str(2)}, {"note", r.str(3)},
-                                 {"monthly_cost_fen", r.i64(4)}, {"published_at", r.i64(5)},
-                                 {"in_effect", in_effect && in_effect->id == r.i64(0)}, {"items", std::move(items)}});
+      out.push_back(json::object{{"id", r.i64(0)},
+                                 {"version", r.i64(1)},
+                                 {"effective_from", r.str(2)},
+                                 {"note", r.str(3)},
+                                 {"monthly_cost_fen", r.i64(4)},
+                                 {"published_at", r.i64(5)},
+                                 {"in_effect", in_effect && in_effect->id == r.i64(0)},
+                                 {"items", std::move(items)}});
     }
     return out;
   });
@@ -296,30 +354,39 @@ I check_in_core(Connection& c, I cid, I worker, I courtyard_id, const std::strin
   refuse_if_posted(c, cid, month);
   auto plan = plan_for(c, cid, month);
   if (!plan || !find_item(*plan, code))
-    throw_invalid({{"item_code", "当月服务清单中没有这一项", "no such item in the plan in effect that month"}});
-  if (!c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?", {cid, courtyard_id}))
+    throw_invalid({{"item_code", "当月服务清单中没有这一项",
+                    "no such item in the plan in effect that month"}});
+  if (!c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
+                   {cid, courtyard_id}))
     throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
-  return c.query_one("INSERT INTO work_logs (compound_id, courtyard_id, item_code, worker_id, month, checked_in_at, created_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {cid, courtyard_id, code, worker, month, at, at})
+  return c
+      .query_one(
+          "INSERT INTO work_logs (compound_id, courtyard_id, item_code, worker_id, month, checked_in_at, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {cid, courtyard_id, code, worker, month, at, at})
       ->i64(0);
 }
 
-void check_out_core(Connection& c, I cid, I log_id, I at, const std::string& done, const std::string& photos, I recorded_at) {
+void check_out_core(Connection& c, I cid, I log_id, I at, const std::string& done,
+                    const std::string& photos, I recorded_at) {
   auto l = require_log(c, cid, log_id);
   XINYI_ASSERT(!l.out && !l.voided);
   auto minutes = service::visit_minutes(l.checked_in_at, at);
   if (!minutes)
-    throw_invalid({{"checked_out_at", "离开时间应在到达后 1 分钟到 12 小时之内", "check-out must be 1 minute to 12 hours after check-in"}});
+    throw_invalid({{"checked_out_at", "离开时间应在到达后 1 分钟到 12 小时之内",
+                    "check-out must be 1 minute to 12 hours after check-in"}});
   // Residents get their whole window even for a visit logged after the fact.
-  c.execute("UPDATE work_logs SET checked_out_at = ?, review_from = ?, minutes = ?, done = ?, photos = ? WHERE id = ?",
-            {at, std::max(at, recorded_at), *minutes, done, photos, log_id});
+  c.execute(
+      "UPDATE work_logs SET checked_out_at = ?, review_from = ?, minutes = ?, done = ?, photos = ? WHERE id = ?",
+      {at, std::max(at, recorded_at), *minutes, done, photos, log_id});
   // The courtyard's residents (never the worker) are asked to confirm; in-app only.
   auto plan = plan_for(c, cid, l.month);
   const PlanItem* item = plan ? find_item(*plan, l.item_code) : nullptr;
   notify_units(c, cid, "u.courtyard_id = ? AND cl.user_id <> ?", {l.courtyard_id, l.worker_id},
-               Notice{"visit", "上门服务待确认：" + (item ? item->role : l.item_code) + "，" + std::to_string(*minutes) + " 分钟", text::truncate(done, 60),
-                      "/c/" + std::to_string(cid) + "/visits", false},
+               Notice{"visit",
+                      "上门服务待确认：" + (item ? item->role : l.item_code) + "，" +
+                          std::to_string(*minutes) + " 分钟",
+                      text::truncate(done, 60), "/c/" + std::to_string(cid) + "/visits", false},
                std::max(at, recorded_at));
 }
 
@@ -330,19 +397,26 @@ namespace {
 void refuse_overlap(Connection& c, I worker, I from, I to, I except_log) {
   // An open-ended visit (to = 0) overlaps anything that ends after it starts.
   const I end = to == 0 ? INT64_MAX : to;
-  auto other = c.query_one("SELECT id, checked_in_at, checked_out_at FROM work_logs WHERE worker_id = ? AND voided = 0 AND id <> ? "
-                           "AND checked_in_at < ? AND (checked_out_at IS NULL OR checked_out_at > ?) ORDER BY id LIMIT 1",
-                           {worker, except_log, end, from});
+  auto other = c.query_one(
+      "SELECT id, checked_in_at, checked_out_at FROM work_logs WHERE worker_id = ? AND voided = 0 AND id <> ? "
+      "AND checked_in_at < ? AND (checked_out_at IS NULL OR checked_out_at > ?) ORDER BY id LIMIT 1",
+      {worker, except_log, end, from});
   if (other)
-    throw Error(ErrorKind::conflict, "overlapping-visit", "这段时间与您的另一次上门（记录 " + std::to_string(other->i64(0)) + "）重叠",
-                "This overlaps another visit of yours (visit " + std::to_string(other->i64(0)) + ")");
+    throw Error(
+        ErrorKind::conflict, "overlapping-visit",
+        "这段时间与您的另一次上门（记录 " + std::to_string(other->i64(0)) + "）重叠",
+        "This overlaps another visit of yours (visit " + std::to_string(other->i64(0)) + ")");
 }
 
 // The trustee decides who does which item of the plan; a worker checks in under no other.
 void require_assigned(Connection& c, I cid, I worker, const std::string& code) {
-  if (!c.scalar("SELECT COUNT(*) FROM plan_item_workers WHERE compound_id = ? AND item_code = ? AND user_id = ?", {cid, code, worker}))
-    throw Error(ErrorKind::unprocessable, "not-assigned", "受托人没有安排您做这一项服务（" + text::truncate(code, 20) + "）",
-                "The trustee has not assigned you to this item (" + text::truncate(code, 20) + ")", {{"item_code", "未安排给您", "not assigned to you"}});
+  if (!c.scalar(
+          "SELECT COUNT(*) FROM plan_item_workers WHERE compound_id = ? AND item_code = ? AND user_id = ?",
+          {cid, code, worker}))
+    throw Error(ErrorKind::unprocessable, "not-assigned",
+                "受托人没有安排您做这一项服务（" + text::truncate(code, 20) + "）",
+                "The trustee has not assigned you to this item (" + text::truncate(code, 20) + ")",
+                {{"item_code", "未安排给您", "not assigned to you"}});
 }
 
 }  // namespace
@@ -351,10 +425,15 @@ json::array list_assignments(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (auto& r : c.query("SELECT w.item_code, u.login, u.name, w.assigned_at FROM plan_item_workers w JOIN users u ON u.id = w.user_id "
-                           "WHERE w.compound_id = ? ORDER BY w.item_code, u.id LIMIT 1000",
-                           {cid}))
-      out.push_back(json::object{{"item_code", r.str(0)}, {"login", r.str(1)}, {"name", r.str(2)}, {"assigned_at", r.i64(3)}});
+    for (
+        auto& r : c.query(
+            "SELECT w.item_code, u.login, u.name, w.assigned_at FROM plan_item_workers w JOIN users u ON u.id = w.user_id "
+            "WHERE w.compound_id = ? ORDER BY w.item_code, u.id LIMIT 1000",
+            {cid}))
+      out.push_back(json::object{{"item_code", r.str(0)},
+                                 {"login", r.str(1)},
+                                 {"name", r.str(2)},
+                                 {"assigned_at", r.i64(3)}});
     return out;
   });
 }
@@ -367,23 +446,32 @@ json::object assign_worker(App& app, const Caller& who, I cid, std::string_view 
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (!c.scalar("SELECT COUNT(*) FROM plan_items WHERE compound_id = ? AND code = ?", {cid, code}))
+    if (!c.scalar("SELECT COUNT(*) FROM plan_items WHERE compound_id = ? AND code = ?",
+                  {cid, code}))
       throw_invalid({{"item_code", "服务清单中没有这一项", "no such item in the service plan"}});
     auto u = store::find_user_by_login(c, login);
     if (!u) throw_not_found("用户", "User");
-    if (!c.scalar("SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = 'worker'", {cid, u->id}))
-      throw_invalid({{"login", "此人不是本小区的服务人员", "this person is not a worker in this compound"}});
+    if (!c.scalar(
+            "SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = 'worker'",
+            {cid, u->id}))
+      throw_invalid(
+          {{"login", "此人不是本小区的服务人员", "this person is not a worker in this compound"}});
     if (assigned)
-      c.execute("INSERT INTO plan_item_workers (compound_id, item_code, user_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (compound_id, item_code, user_id) DO NOTHING",
-                {cid, code, u->id, who.user_id(), app.clock_ms()});
+      c.execute(
+          "INSERT INTO plan_item_workers (compound_id, item_code, user_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?, ?) "
+          "ON CONFLICT (compound_id, item_code, user_id) DO NOTHING",
+          {cid, code, u->id, who.user_id(), app.clock_ms()});
     else
-      c.execute("DELETE FROM plan_item_workers WHERE compound_id = ? AND item_code = ? AND user_id = ?", {cid, code, u->id});
-    audit(c, app, who, cid, assigned ? "plan.assign" : "plan.unassign", "user:" + std::to_string(u->id), {{"item_code", code}});
+      c.execute(
+          "DELETE FROM plan_item_workers WHERE compound_id = ? AND item_code = ? AND user_id = ?",
+          {cid, code, u->id});
+    audit(c, app, who, cid, assigned ? "plan.assign" : "plan.unassign",
+          "user:" + std::to_string(u->id), {{"item_code", code}});
     json::array workers;
-    for (auto& r : c.query("SELECT u.login, u.name FROM plan_item_workers w JOIN users u ON u.id = w.user_id "
-                           "WHERE w.compound_id = ? AND w.item_code = ? ORDER BY u.id",
-                           {cid, code}))
+    for (auto& r :
+         c.query("SELECT u.login, u.name FROM plan_item_workers w JOIN users u ON u.id = w.user_id "
+                 "WHERE w.compound_id = ? AND w.item_code = ? ORDER BY u.id",
+                 {cid, code}))
       workers.push_back(json::object{{"login", r.str(0)}, {"name", r.str(1)}});
     return json::object{{"item_code", code}, {"workers", std::move(workers)}};
   });
@@ -399,15 +487,19 @@ json::object check_in(App& app, const Caller& who, I cid, std::string_view body)
   std::string done = in.opt_str("done", kMaxDoneChars).value_or("");
   const json::value* photos = in.get("photos");
   if (at > now + service::kMinuteMs || at < now - kMaxBackdateMs)
-    in.add_error("checked_in_at", "到达时间应在最近 7 天内，且不晚于现在", "check-in must be within the last 7 days and not in the future");
-  if (out_at && *out_at > now + service::kMinuteMs) in.add_error("checked_out_at", "离开时间不能晚于现在", "check-out cannot be in the future");
+    in.add_error("checked_in_at", "到达时间应在最近 7 天内，且不晚于现在",
+                 "check-in must be within the last 7 days and not in the future");
+  if (out_at && *out_at > now + service::kMinuteMs)
+    in.add_error("checked_out_at", "离开时间不能晚于现在", "check-out cannot be in the future");
   if (out_at && done.empty()) in.add_error("done", "请写明完成了哪些工作", "say what was done");
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (auto open = c.query_one("SELECT id FROM work_logs WHERE compound_id = ? AND worker_id = ? AND checked_out_at IS NULL AND voided = 0",
-                                {cid, who.user_id()}))
-      throw Error(ErrorKind::conflict, "already-checked-in", "您还有一次上门没有签退（记录 " + std::to_string(open->i64(0)) + "）",
+    if (auto open = c.query_one(
+            "SELECT id FROM work_logs WHERE compound_id = ? AND worker_id = ? AND checked_out_at IS NULL AND voided = 0",
+            {cid, who.user_id()}))
+      throw Error(ErrorKind::conflict, "already-checked-in",
+                  "您还有一次上门没有签退（记录 " + std::to_string(open->i64(0)) + "）",
                   "You are still checked in (visit " + std::to_string(open->i64(0)) + ")");
     require_assigned(c, cid, who.user_id(), code);
     refuse_overlap(c, who.user_id(), at, out_at.value_or(0), 0);
@@ -416,8 +508,10 @@ json::object check_in(App& app, const Caller& who, I cid, std::string_view body)
     if (!errs.empty()) throw_invalid(std::move(errs));
     I id = check_in_core(c, cid, who.user_id(), courtyard, code, at);
     if (out_at) check_out_core(c, cid, id, *out_at, done, photo_list, now);
-    audit(c, app, who, cid, "work_log.check_in", "work_log:" + std::to_string(id), {{"item_code", code}, {"courtyard_id", courtyard}});
-    return log_json(c, cid, require_log(c, cid, id), review_window(c, cid), who.user_id(), now, nullptr);
+    audit(c, app, who, cid, "work_log.check_in", "work_log:" + std::to_string(id),
+          {{"item_code", code}, {"courtyard_id", courtyard}});
+    return log_json(c, cid, require_log(c, cid, id), review_window(c, cid), who.user_id(), now,
+                    nullptr);
   });
 }
 
@@ -427,12 +521,15 @@ json::object check_out(App& app, const Caller& who, I cid, I log_id, std::string
   I at = in.opt_i64("checked_out_at", 0, INT64_MAX).value_or(now);
   std::string done = in.str("done", kMaxDoneChars);
   const json::value* photos = in.get("photos");
-  if (at > now + service::kMinuteMs) in.add_error("checked_out_at", "离开时间不能晚于现在", "check-out cannot be in the future");
+  if (at > now + service::kMinuteMs)
+    in.add_error("checked_out_at", "离开时间不能晚于现在", "check-out cannot be in the future");
   in.finish();
   return app.db.write([&](Connection& c) {
     auto l = require_log(c, cid, log_id);
     if (l.worker_id != who.user_id()) throw_forbidden();
-    if (l.out || l.voided) throw Error(ErrorKind::conflict, "already-checked-out", "这次上门已经签退", "This visit is already checked out");
+    if (l.out || l.voided)
+      throw Error(ErrorKind::conflict, "already-checked-out", "这次上门已经签退",
+                  "This visit is already checked out");
     refuse_if_posted(c, cid, l.month);
     refuse_overlap(c, l.worker_id, l.checked_in_at, at, log_id);
     std::vector<FieldError> errs;
@@ -440,7 +537,8 @@ json::object check_out(App& app, const Caller& who, I cid, I log_id, std::string
     if (!errs.empty()) throw_invalid(std::move(errs));
     check_out_core(c, cid, log_id, at, done, photo_list, now);
     audit(c, app, who, cid, "work_log.check_out", "work_log:" + std::to_string(log_id));
-    return log_json(c, cid, require_log(c, cid, log_id), review_window(c, cid), who.user_id(), now, nullptr);
+    return log_json(c, cid, require_log(c, cid, log_id), review_window(c, cid), who.user_id(), now,
+                    nullptr);
   });
 }
 
@@ -452,15 +550,20 @@ json::object void_log(App& app, const Caller& who, I cid, I log_id, std::string_
     auto l = require_log(c, cid, log_id);
     std::string role = acting_role(who, cid);
     if (l.worker_id != who.user_id() && role != "committee" && role != "staff") throw_forbidden();
-    if (l.voided) throw Error(ErrorKind::conflict, "already-voided", "这条记录已作废", "This visit is already void");
+    if (l.voided)
+      throw Error(ErrorKind::conflict, "already-voided", "这条记录已作废",
+                  "This visit is already void");
     refuse_if_posted(c, cid, l.month);
     c.execute("UPDATE work_logs SET voided = 1 WHERE id = ?", {log_id});
-    audit(c, app, who, cid, "work_log.void", "work_log:" + std::to_string(log_id), {{"reason", reason}});
-    return log_json(c, cid, require_log(c, cid, log_id), review_window(c, cid), who.user_id(), app.clock_ms(), nullptr);
+    audit(c, app, who, cid, "work_log.void", "work_log:" + std::to_string(log_id),
+          {{"reason", reason}});
+    return log_json(c, cid, require_log(c, cid, log_id), review_window(c, cid), who.user_id(),
+                    app.clock_ms(), nullptr);
   });
 }
 
-json::array list_visits(App& app, const Caller& who, I cid, const std::string& month, bool to_review, bool mine) {
+json::array list_visits(App& app, const Caller& who, I cid, const std::string& month,
+                        bool to_review, bool mine) {
   if (!month.empty()) require_month(month, "month");
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
@@ -471,9 +574,11 @@ json::array list_visits(App& app, const Caller& who, I cid, const std::string& m
     if (!month.empty()) sql += " AND l.month = ?", args.emplace_back(month);
     if (mine) sql += " AND l.worker_id = ?", args.emplace_back(who.user_id());
     if (to_review)
-      sql += " AND l.voided = 0 AND l.review_from > ? AND l.worker_id <> ? AND l.courtyard_id IN (SELECT u.courtyard_id FROM claims cl "
-             "JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = l.compound_id AND cl.user_id = ?)",
-      args.emplace_back(now - window * service::kDayMs), args.emplace_back(who.user_id()), args.emplace_back(who.user_id());
+      sql +=
+          " AND l.voided = 0 AND l.review_from > ? AND l.worker_id <> ? AND l.courtyard_id IN (SELECT u.courtyard_id FROM claims cl "
+          "JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = l.compound_id AND cl.user_id = ?)",
+          args.emplace_back(now - window * service::kDayMs), args.emplace_back(who.user_id()),
+          args.emplace_back(who.user_id());
     sql += " ORDER BY l.checked_in_at DESC LIMIT 200";
     std::map<std::string, std::optional<Plan>> plans;
     json::array out;
@@ -492,33 +597,48 @@ json::object review_visit(App& app, const Caller& who, I cid, I log_id, std::str
   std::string verdict = in.str("verdict", 10);
   std::string reason = in.opt_str("reason", 500).value_or("");
   if (!verdict.empty() && verdict != "confirm" && verdict != "dispute")
-    in.add_error("verdict", "应为 confirm（确认）或 dispute（有异议）", "must be confirm or dispute");
-  if (verdict == "dispute" && reason.empty()) in.add_error("reason", "提出异议请写明理由", "a dispute needs a reason");
+    in.add_error("verdict", "应为 confirm（确认）或 dispute（有异议）",
+                 "must be confirm or dispute");
+  if (verdict == "dispute" && reason.empty())
+    in.add_error("reason", "提出异议请写明理由", "a dispute needs a reason");
   in.finish();
   return app.db.write([&](Connection& c) {
     auto l = require_log(c, cid, log_id);
     I now = app.clock_ms();
     if (l.worker_id == who.user_id())
-      throw Error(ErrorKind::forbidden, "own-visit", "不能确认自己的上门服务", "You cannot review your own visit");
+      throw Error(ErrorKind::forbidden, "own-visit", "不能确认自己的上门服务",
+                  "You cannot review your own visit");
     auto unit = resident_unit(c, cid, who.user_id(), l.courtyard_id);
     if (!unit)
-      throw Error(ErrorKind::forbidden, "not-this-courtyard", "只有本院落的居民可以确认或提出异议", "Only residents of this courtyard review its visits");
-    if (l.voided || !l.out) throw Error(ErrorKind::conflict, "not-reviewable", "这次上门尚未签退或已作废", "This visit is not checked out or is void");
+      throw Error(ErrorKind::forbidden, "not-this-courtyard", "只有本院落的居民可以确认或提出异议",
+                  "Only residents of this courtyard review its visits");
+    if (l.voided || !l.out)
+      throw Error(ErrorKind::conflict, "not-reviewable", "这次上门尚未签退或已作废",
+                  "This visit is not checked out or is void");
     int window = review_window(c, cid);
     if (!service::review_open(l.review_from, window, now))
-      throw Error(ErrorKind::conflict, "review-closed", "确认期已过（签退后 " + std::to_string(window) + " 天内）",
-                  "The review window (" + std::to_string(window) + " days after check-out) has closed");
-    auto prior = c.query_one("SELECT id, COALESCE(resolution, '') FROM visit_reviews WHERE log_id = ? AND user_id = ?", {log_id, who.user_id()});
+      throw Error(
+          ErrorKind::conflict, "review-closed",
+          "确认期已过（签退后 " + std::to_string(window) + " 天内）",
+          "The review window (" + std::to_string(window) + " days after check-out) has closed");
+    auto prior = c.query_one(
+        "SELECT id, COALESCE(resolution, '') FROM visit_reviews WHERE log_id = ? AND user_id = ?",
+        {log_id, who.user_id()});
     if (prior && !prior->str(1).empty())
-      throw Error(ErrorKind::conflict, "review-resolved", "您的异议已由委员会处理，不能再更改", "Your dispute was resolved; it cannot change");
+      throw Error(ErrorKind::conflict, "review-resolved", "您的异议已由委员会处理，不能再更改",
+                  "Your dispute was resolved; it cannot change");
     if (prior)
-      c.execute("UPDATE visit_reviews SET verdict = ?, reason = ?, at = ? WHERE id = ?", {verdict, reason, now, prior->i64(0)});
+      c.execute("UPDATE visit_reviews SET verdict = ?, reason = ?, at = ? WHERE id = ?",
+                {verdict, reason, now, prior->i64(0)});
     else
-      c.execute("INSERT INTO visit_reviews (compound_id, log_id, user_id, unit_id, verdict, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                {cid, log_id, who.user_id(), *unit, verdict, reason, now});
-    audit(c, app, who, cid, "work_log.review", "work_log:" + std::to_string(log_id), {{"verdict", verdict}});
+      c.execute(
+          "INSERT INTO visit_reviews (compound_id, log_id, user_id, unit_id, verdict, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          {cid, log_id, who.user_id(), *unit, verdict, reason, now});
+    audit(c, app, who, cid, "work_log.review", "work_log:" + std::to_string(log_id),
+          {{"verdict", verdict}});
     auto plan = plan_for(c, cid, l.month);
-    return log_json(c, cid, require_log(c, cid, log_id), window, who.user_id(), now, plan ? &*plan : nullptr);
+    return log_json(c, cid, require_log(c, cid, log_id), window, who.user_id(), now,
+                    plan ? &*plan : nullptr);
   });
 }
 
@@ -526,45 +646,70 @@ json::array list_disputes(App& app, I cid, bool open_only) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (auto& r : c.query("SELECT v.id, v.log_id, v.reason, v.at, COALESCE(v.resolution, ''), v.resolution_note, un.label, us.name, "
-                           "l.item_code, l.month, l.checked_in_at, l.minutes, l.done, y.name FROM visit_reviews v "
-                           "JOIN work_logs l ON l.id = v.log_id JOIN units un ON un.id = v.unit_id JOIN users us ON us.id = v.user_id "
-                           "JOIN courtyards y ON y.id = l.courtyard_id WHERE v.compound_id = ? AND v.verdict = 'dispute'" +
-                               std::string(open_only ? " AND v.resolution IS NULL" : "") + " ORDER BY v.id DESC LIMIT 200",
-                           {cid}))
-      out.push_back(json::object{{"id", r.i64(0)}, {"log_id", r.i64(1)}, {"reason", r.str(2)}, {"at", r.i64(3)},
-                                 {"resolution", r.str(4).empty() ? json::value(nullptr) : json::value(r.str(4))},
-                                 {"resolution_note", r.str(5)}, {"unit", r.str(6)}, {"resident", mask_name(r.str(7))},
-                                 {"item_code", r.str(8)}, {"month", r.str(9)}, {"checked_in_at", r.i64(10)},
-                                 {"minutes", r.opt_i64(11) ? json::value(*r.opt_i64(11)) : json::value(nullptr)}, {"done", r.str(12)},
-                                 {"courtyard", r.str(13)}});
+    for (
+        auto& r : c.query(
+            "SELECT v.id, v.log_id, v.reason, v.at, COALESCE(v.resolution, ''), v.resolution_note, un.label, us.name, "
+            "l.item_code, l.month, l.checked_in_at, l.minutes, l.done, y.name FROM visit_reviews v "
+            "JOIN work_logs l ON l.id = v.log_id JOIN units un ON un.id = v.unit_id JOIN users us ON us.id = v.user_id "
+            "JOIN courtyards y ON y.id = l.courtyard_id WHERE v.compound_id = ? AND v.verdict = 'dispute'" +
+                std::string(open_only ? " AND v.resolution IS NULL" : "") +
+                " ORDER BY v.id DESC LIMIT 200",
+            {cid}))
+      out.push_back(json::object{
+          {"id", r.i64(0)},
+          {"log_id", r.i64(1)},
+          {"reason", r.str(2)},
+          {"at", r.i64(3)},
+          {"resolution", r.str(4).empty() ? json::value(nullptr) : json::value(r.str(4))},
+          {"resolution_note", r.str(5)},
+          {"unit", r.str(6)},
+          {"resident", mask_name(r.str(7))},
+          {"item_code", r.str(8)},
+          {"month", r.str(9)},
+          {"checked_in_at", r.i64(10)},
+          {"minutes", r.opt_i64(11) ? json::value(*r.opt_i64(11)) : json::value(nullptr)},
+          {"done", r.str(12)},
+          {"courtyard", r.str(13)}});
     return out;
   });
 }
 
-json::object resolve_dispute(App& app, const Caller& who, I cid, I review_id, std::string_view body) {
+json::object resolve_dispute(App& app, const Caller& who, I cid, I review_id,
+                             std::string_view body) {
   JsonIn in(body);
   std::string resolution = in.str("resolution", 10);
   std::string note = in.str("note", 500);
   if (!resolution.empty() && resolution != "upheld" && resolution != "dismissed")
-    in.add_error("resolution", "应为 upheld（异议成立，本次不计）或 dismissed（异议不成立）", "must be upheld or dismissed");
+    in.add_error("resolution", "应为 upheld（异议成立，本次不计）或 dismissed（异议不成立）",
+                 "must be upheld or dismissed");
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto r = c.query_one("SELECT v.log_id, v.verdict, COALESCE(v.resolution, ''), l.month FROM visit_reviews v JOIN work_logs l ON l.id = v.log_id "
-                         "WHERE v.compound_id = ? AND v.id = ?",
-                         {cid, review_id});
+    auto r = c.query_one(
+        "SELECT v.log_id, v.verdict, COALESCE(v.resolution, ''), l.month FROM visit_reviews v JOIN work_logs l ON l.id = v.log_id "
+        "WHERE v.compound_id = ? AND v.id = ?",
+        {cid, review_id});
     if (!r || r->str(1) != "dispute") throw_not_found("异议", "Dispute");
-    if (!r->str(2).empty()) throw Error(ErrorKind::conflict, "already-resolved", "该异议已处理", "This dispute is already resolved");
+    if (!r->str(2).empty())
+      throw Error(ErrorKind::conflict, "already-resolved", "该异议已处理",
+                  "This dispute is already resolved");
     refuse_if_posted(c, cid, r->str(3));
     I now = app.clock_ms();
-    c.execute("UPDATE visit_reviews SET resolution = ?, resolution_note = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
-              {resolution, note, who.user_id(), now, review_id});
-    audit(c, app, who, cid, "work_log.resolve", "work_log:" + std::to_string(r->i64(0)), {{"review", review_id}, {"resolution", resolution}});
+    c.execute(
+        "UPDATE visit_reviews SET resolution = ?, resolution_note = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
+        {resolution, note, who.user_id(), now, review_id});
+    audit(c, app, who, cid, "work_log.resolve", "work_log:" + std::to_string(r->i64(0)),
+          {{"review", review_id}, {"resolution", resolution}});
     notify_user(c, cid, c.scalar("SELECT user_id FROM visit_reviews WHERE id = ?", {review_id}),
-                Notice{"visit", std::string("您对上门服务的异议") + (resolution == "upheld" ? "成立，本次工时不计入" : "经核实不成立"), note,
-                       "/c/" + std::to_string(cid) + "/visits", false},
+                Notice{"visit",
+                       std::string("您对上门服务的异议") +
+                           (resolution == "upheld" ? "成立，本次工时不计入" : "经核实不成立"),
+                       note, "/c/" + std::to_string(cid) + "/visits", false},
                 now);
-    return json::object{{"id", review_id}, {"log_id", r->i64(0)}, {"resolution", resolution}, {"resolution_note", note}, {"resolved_at", now}};
+    return json::object{{"id", review_id},
+                        {"log_id", r->i64(0)},
+                        {"resolution", resolution},
+                        {"resolution_note", note},
+                        {"resolved_at", now}};
   });
 }
 
@@ -586,9 +731,9 @@ namespace {
 
 struct MonthData {
   std::optional<Plan> plan;
-  std::vector<std::string> codes;                              // plan order, then unplanned codes
-  std::map<std::string, std::vector<service::Visit>> visits;   // by item code
-  std::map<std::pair<std::string, I>, I> counted_by_yard;      // (code, courtyard) → counted minutes
+  std::vector<std::string> codes;                             // plan order, then unplanned codes
+  std::map<std::string, std::vector<service::Visit>> visits;  // by item code
+  std::map<std::pair<std::string, I>, I> counted_by_yard;  // (code, courtyard) → counted minutes
   I in_progress = 0, open_disputes = 0, last_review_until = 0;
 };
 
@@ -598,9 +743,10 @@ MonthData load_month(Connection& c, I cid, const std::string& month) {
   if (d.plan)
     for (const auto& i : d.plan->items) d.codes.push_back(i.code);
   int window = review_window(c, cid);
-  for (auto& r : c.query("SELECT id, item_code, courtyard_id, review_from, COALESCE(minutes, 0) FROM work_logs "
-                         "WHERE compound_id = ? AND month = ? AND voided = 0 ORDER BY id",
-                         {cid, month})) {
+  for (auto& r : c.query(
+           "SELECT id, item_code, courtyard_id, review_from, COALESCE(minutes, 0) FROM work_logs "
+           "WHERE compound_id = ? AND month = ? AND voided = 0 ORDER BY id",
+           {cid, month})) {
     std::string code = r.str(1);
     if (std::find(d.codes.begin(), d.codes.end(), code) == d.codes.end()) d.codes.push_back(code);
     if (!r.opt_i64(3)) {
@@ -624,45 +770,60 @@ json::object service_month(App& app, I cid, const std::string& month_text) {
     require_compound(c, cid);
     auto d = load_month(c, cid, month_text);
     json::array items;
-    I planned = 0, planned_cost = 0, delivered = 0, counted = 0, cost = 0, visits = 0, confirmed = 0;
+    I planned = 0, planned_cost = 0, delivered = 0, counted = 0, cost = 0, visits = 0,
+      confirmed = 0;
     for (const auto& code : d.codes) {
       const PlanItem* item = d.plan ? find_item(*d.plan, code) : nullptr;
       auto m = service::summarize(item, 0, d.visits[code]);
-      planned += m.planned_minutes, planned_cost += m.planned_cost_fen, delivered += m.delivered_minutes;
-      counted += m.counted_minutes, cost += m.cost_fen, visits += m.visits, confirmed += m.confirmed_visits;
-      items.push_back(json::object{{"code", code}, {"role", item ? item->role : code}, {"planned", item != nullptr},
+      planned += m.planned_minutes, planned_cost += m.planned_cost_fen,
+          delivered += m.delivered_minutes;
+      counted += m.counted_minutes, cost += m.cost_fen, visits += m.visits,
+          confirmed += m.confirmed_visits;
+      items.push_back(json::object{{"code", code},
+                                   {"role", item ? item->role : code},
+                                   {"planned", item != nullptr},
                                    {"rate_fen_per_hour", item ? item->rate_fen_per_hour : 0},
-                                   {"planned_minutes", m.planned_minutes}, {"planned_cost_fen", m.planned_cost_fen},
-                                   {"visits", m.visits}, {"delivered_minutes", m.delivered_minutes},
-                                   {"confirmed_visits", m.confirmed_visits}, {"disputed_visits", m.disputed_visits},
-                                   {"open_disputes", m.open_disputes}, {"counted_minutes", m.counted_minutes},
-                                   {"cost_fen", m.cost_fen}, {"confirmation_permille", m.confirmation_permille}});
+                                   {"planned_minutes", m.planned_minutes},
+                                   {"planned_cost_fen", m.planned_cost_fen},
+                                   {"visits", m.visits},
+                                   {"delivered_minutes", m.delivered_minutes},
+                                   {"confirmed_visits", m.confirmed_visits},
+                                   {"disputed_visits", m.disputed_visits},
+                                   {"open_disputes", m.open_disputes},
+                                   {"counted_minutes", m.counted_minutes},
+                                   {"cost_fen", m.cost_fen},
+                                   {"confirmation_permille", m.confirmation_permille}});
     }
-    auto posted = c.query_one("SELECT amount_fen, entry_idx, created_at FROM service_postings WHERE compound_id = ? AND period = ?", {cid, month_text});
+    auto posted = c.query_one(
+        "SELECT amount_fen, entry_idx, created_at FROM service_postings WHERE compound_id = ? AND period = ?",
+        {cid, month_text});
     json::array blockers;
     I now = app.clock_ms();
     if (month_text >= month_of(now)) blockers.push_back("month_not_over");
     if (d.in_progress) blockers.push_back("visits_in_progress");
     if (now < d.last_review_until) blockers.push_back("review_window_open");
     if (d.open_disputes) blockers.push_back("open_disputes");
-    return json::object{{"compound_id", cid},
-                        {"month", month_text},
-                        {"plan_version", d.plan ? json::value(d.plan->version) : json::value(nullptr)},
-                        {"items", std::move(items)},
-                        {"planned_minutes", planned},
-                        {"planned_cost_fen", planned_cost},
-                        {"visits", visits},
-                        {"delivered_minutes", delivered},
-                        {"counted_minutes", counted},
-                        {"cost_fen", cost},
-                        {"confirmation_permille", service::permille(confirmed, visits)},
-                        {"in_progress", d.in_progress},
-                        {"open_disputes", d.open_disputes},
-                        {"review_until", d.last_review_until ? json::value(d.last_review_until) : json::value(nullptr)},
-                        {"posted", posted.has_value()},
-                        {"posted_amount_fen", posted ? json::value(posted->i64(0)) : json::value(nullptr)},
-                        {"entry_index", posted && posted->opt_i64(1) ? json::value(*posted->opt_i64(1)) : json::value(nullptr)},
-                        {"blockers", posted ? json::array{} : std::move(blockers)}};
+    return json::object{
+        {"compound_id", cid},
+        {"month", month_text},
+        {"plan_version", d.plan ? json::value(d.plan->version) : json::value(nullptr)},
+        {"items", std::move(items)},
+        {"planned_minutes", planned},
+        {"planned_cost_fen", planned_cost},
+        {"visits", visits},
+        {"delivered_minutes", delivered},
+        {"counted_minutes", counted},
+        {"cost_fen", cost},
+        {"confirmation_permille", service::permille(confirmed, visits)},
+        {"in_progress", d.in_progress},
+        {"open_disputes", d.open_disputes},
+        {"review_until",
+         d.last_review_until ? json::value(d.last_review_until) : json::value(nullptr)},
+        {"posted", posted.has_value()},
+        {"posted_amount_fen", posted ? json::value(posted->i64(0)) : json::value(nullptr)},
+        {"entry_index",
+         posted && posted->opt_i64(1) ? json::value(*posted->opt_i64(1)) : json::value(nullptr)},
+        {"blockers", posted ? json::array{} : std::move(blockers)}};
   });
 }
 
@@ -671,10 +832,14 @@ json::object service_months(App& app, I cid, I months) {
   json::array series;
   for (I k = months - 1; k >= 0; --k) {
     auto m = service_month(app, cid, last.plus(-static_cast<int>(k)).str());
-    series.push_back(json::object{{"month", m.at("month")}, {"planned_minutes", m.at("planned_minutes")},
-                                  {"delivered_minutes", m.at("delivered_minutes")}, {"counted_minutes", m.at("counted_minutes")},
-                                  {"cost_fen", m.at("cost_fen")}, {"planned_cost_fen", m.at("planned_cost_fen")},
-                                  {"visits", m.at("visits")}, {"confirmation_permille", m.at("confirmation_permille")},
+    series.push_back(json::object{{"month", m.at("month")},
+                                  {"planned_minutes", m.at("planned_minutes")},
+                                  {"delivered_minutes", m.at("delivered_minutes")},
+                                  {"counted_minutes", m.at("counted_minutes")},
+                                  {"cost_fen", m.at("cost_fen")},
+                                  {"planned_cost_fen", m.at("planned_cost_fen")},
+                                  {"visits", m.at("visits")},
+                                  {"confirmation_permille", m.at("confirmation_permille")},
                                   {"posted", m.at("posted")}});
   }
   return json::object{{"compound_id", cid}, {"months", std::move(series)}};
@@ -683,21 +848,32 @@ json::object service_months(App& app, I cid, I months) {
 json::object post_month_core(Connection& c, I cid, const std::string& month, I now, I by) {
   require_month(month, "period");
   refuse_if_posted(c, cid, month);
-  auto blocked = [&](std::string code, std::string zh, std::string en) { throw Error(ErrorKind::conflict, std::move(code), std::move(zh), std::move(en)); };
-  if (month >= month_of(now)) blocked("month-not-over", month + " 还没有结束", month + " is not over yet");
+  auto blocked = [&](std::string code, std::string zh, std::string en) {
+    throw Error(ErrorKind::conflict, std::move(code), std::move(zh), std::move(en));
+  };
+  if (month >= month_of(now))
+    blocked("month-not-over", month + " 还没有结束", month + " is not over yet");
   auto d = load_month(c, cid, month);
-  if (!d.plan) blocked("no-plan", month + " 没有生效的服务清单", "No service plan was in effect in " + month);
+  if (!d.plan)
+    blocked("no-plan", month + " 没有生效的服务清单", "No service plan was in effect in " + month);
   if (d.in_progress)
-    blocked("visits-in-progress", month + " 还有 " + std::to_string(d.in_progress) + " 次上门未签退（请签退或作废）",
-            std::to_string(d.in_progress) + " visits of " + month + " are not checked out (check out or void them)");
+    blocked("visits-in-progress",
+            month + " 还有 " + std::to_string(d.in_progress) + " 次上门未签退（请签退或作废）",
+            std::to_string(d.in_progress) + " visits of " + month +
+                " are not checked out (check out or void them)");
   if (now < d.last_review_until)
-    blocked("review-window-open", "居民确认期到 " + china_date(d.last_review_until) + " 才结束", "Residents may review visits until " + china_date(d.last_review_until));
+    blocked("review-window-open", "居民确认期到 " + china_date(d.last_review_until) + " 才结束",
+            "Residents may review visits until " + china_date(d.last_review_until));
   if (d.open_disputes)
-    blocked("open-disputes", "还有 " + std::to_string(d.open_disputes) + " 个异议待委员会处理", std::to_string(d.open_disputes) + " disputes await the committee");
+    blocked("open-disputes", "还有 " + std::to_string(d.open_disputes) + " 个异议待委员会处理",
+            std::to_string(d.open_disputes) + " disputes await the committee");
   ledger::Transaction t;
   auto m = *billing::Month::parse(month);
   // Dated the month's last day, so the month's settlement and charts carry its cost.
-  unsigned last_day = static_cast<unsigned>(std::chrono::year_month_day_last{std::chrono::year{m.year} / std::chrono::month{static_cast<unsigned>(m.month)} / std::chrono::last}.day());
+  unsigned last_day = static_cast<unsigned>(std::chrono::year_month_day_last{
+      std::chrono::year{m.year} / std::chrono::month{static_cast<unsigned>(m.month)} /
+      std::chrono::last}
+                                                .day());
   t.date = m.str() + "-" + std::to_string(last_day);
   t.kind = "service";
   std::string summary;
@@ -718,12 +894,17 @@ json::object post_month_core(Connection& c, I cid, const std::string& month, I n
     }
     total += sm.cost_fen;
     minutes += sm.counted_minutes;
-    std::string hours = std::to_string(sm.counted_minutes / 60) + (sm.counted_minutes % 60 ? "." + std::to_string(sm.counted_minutes % 60 * 100 / 60 / 10) : "");
+    std::string hours =
+        std::to_string(sm.counted_minutes / 60) +
+        (sm.counted_minutes % 60 ? "." + std::to_string(sm.counted_minutes % 60 * 100 / 60 / 10)
+                                 : "");
     summary += (summary.empty() ? "" : "，") + item->role + " " + hours + " 小时";
   }
-  t.description = std::to_string(m.year) + "年" + std::to_string(m.month) + "月 钟点服务工时（经居民确认期）：" + summary;
+  t.description = std::to_string(m.year) + "年" + std::to_string(m.month) +
+                  "月 钟点服务工时（经居民确认期）：" + summary;
   if (text::length(t.description) > ledger::kMaxDescriptionChars)
-    t.description = std::to_string(m.year) + "年" + std::to_string(m.month) + "月 钟点服务工时（经居民确认期）";
+    t.description =
+        std::to_string(m.year) + "年" + std::to_string(m.month) + "月 钟点服务工时（经居民确认期）";
   t.links = {{"service_month", m.year * 100 + m.month}};
   std::optional<I> idx;
   if (total > 0) {
@@ -732,9 +913,13 @@ json::object post_month_core(Connection& c, I cid, const std::string& month, I n
     idx = ap.append(std::move(t));
     ap.finish();
   }
-  c.execute("INSERT INTO service_postings (compound_id, period, minutes, amount_fen, entry_idx, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {cid, month, minutes, total, idx ? store::Value(*idx) : store::Value(nullptr), by ? store::Value(by) : store::Value(nullptr), now});
-  return json::object{{"period", month}, {"minutes", minutes}, {"amount_fen", total},
+  c.execute(
+      "INSERT INTO service_postings (compound_id, period, minutes, amount_fen, entry_idx, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {cid, month, minutes, total, idx ? store::Value(*idx) : store::Value(nullptr),
+       by ? store::Value(by) : store::Value(nullptr), now});
+  return json::object{{"period", month},
+                      {"minutes", minutes},
+                      {"amount_fen", total},
                       {"entry_index", idx ? json::value(*idx) : json::value(nullptr)}};
 }
 
@@ -745,7 +930,8 @@ json::object post_service_month(App& app, const Caller& who, I cid, std::string_
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto out = post_month_core(c, cid, period, app.clock_ms(), who.user_id());
-    audit(c, app, who, cid, "service.post", "period:" + period, {{"amount_fen", out.at("amount_fen")}, {"minutes", out.at("minutes")}});
+    audit(c, app, who, cid, "service.post", "period:" + period,
+          {{"amount_fen", out.at("amount_fen")}, {"minutes", out.at("minutes")}});
     return out;
   });
 }

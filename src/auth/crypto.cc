@@ -73,34 +73,39 @@ std::string random_invite_code() {
 KeyPair ed25519_keypair() {
   unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
   crypto_sign_keypair(pk, sk);
-  KeyPair kp{base64({reinterpret_cast<char*>(pk), sizeof pk}), base64({reinterpret_cast<char*>(sk), sizeof sk})};
+  KeyPair kp{base64({reinterpret_cast<char*>(pk), sizeof pk}),
+             base64({reinterpret_cast<char*>(sk), sizeof sk})};
   sodium_memzero(sk, sizeof sk);
   return kp;
 }
 
 std::string ed25519_sign(const std::string& secret_b64, std::string_view message) {
   auto sk = unbase64(secret_b64);
-  if (!sk || sk->size() != crypto_sign_SECRETKEYBYTES) throw std::runtime_error("malformed Ed25519 secret key");
+  if (!sk || sk->size() != crypto_sign_SECRETKEYBYTES)
+    throw std::runtime_error("malformed Ed25519 secret key");
   unsigned char sig[crypto_sign_BYTES];
-  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
-                       reinterpret_cast<const unsigned char*>(sk->data()));
+  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(message.data()),
+                       message.size(), reinterpret_cast<const unsigned char*>(sk->data()));
   sodium_memzero(sk->data(), sk->size());
   return base64({reinterpret_cast<char*>(sig), sizeof sig});
 }
 
-bool ed25519_verify(const std::string& public_b64, std::string_view message, const std::string& signature_b64) {
+bool ed25519_verify(const std::string& public_b64, std::string_view message,
+                    const std::string& signature_b64) {
   auto pk = unbase64(public_b64);
   auto sig = unbase64(signature_b64);
-  if (!pk || !sig || pk->size() != crypto_sign_PUBLICKEYBYTES || sig->size() != crypto_sign_BYTES) return false;
+  if (!pk || !sig || pk->size() != crypto_sign_PUBLICKEYBYTES || sig->size() != crypto_sign_BYTES)
+    return false;
   return crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(sig->data()),
-                                     reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                                     reinterpret_cast<const unsigned char*>(message.data()),
+                                     message.size(),
                                      reinterpret_cast<const unsigned char*>(pk->data())) == 0;
 }
 
 std::string base64(std::string_view bytes) {
   std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
   out.resize(std::strlen(out.c_str()));
   return out;
 }
@@ -108,8 +113,8 @@ std::string base64(std::string_view bytes) {
 std::optional<std::string> unbase64(std::string_view text) {
   std::string out(text.size(), '\0');
   std::size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &len,
-                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
     return std::nullopt;
   out.resize(len);
   return out;

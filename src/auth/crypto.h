@@ -38,7 +38,8 @@ KeyPair ed25519_keypair();
 // REQUIRES: secret_b64 is a key from ed25519_keypair().
 std::string ed25519_sign(const std::string& secret_b64, std::string_view message);
 // False for any malformed key or signature.
-bool ed25519_verify(const std::string& public_b64, std::string_view message, const std::string& signature_b64);
+bool ed25519_verify(const std::string& public_b64, std::string_view message,
+                    const std::string& signature_b64);
 
 std::string base64(std::string_view bytes);
 std::optional<std::string> unbase64(std::string_view text);

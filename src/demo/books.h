@@ -31,6 +31,7 @@ std::int64_t demo_ms(const std::string& date);
 // (85–95 % within the month, a few ahead, a few chronically behind); before that, the fee
 // income that arrived is in the books as received. `app`'s clock is moved along the history
 // while it runs and restored after.
-std::int64_t seed_demo_books(app::App& app, store::Connection& c, const std::vector<std::int64_t>& compounds, const DemoPeople& people);
+std::int64_t seed_demo_books(app::App& app, store::Connection& c,
+                             const std::vector<std::int64_t>& compounds, const DemoPeople& people);
 
 }  // namespace xinyi::demo

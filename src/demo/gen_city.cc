@@ -5,8 +5,8 @@
 
 #include "app/billing_service.h"
 #include "app/ledger_service.h"
-#include "demo/rng.h"
 #include "auth/crypto.h"
+#include "demo/rng.h"
 #include "domain/assert.h"
 #include "domain/billing.h"
 #include "domain/registry.h"
@@ -25,9 +25,9 @@ namespace {
 
 using Rng = DemoRng;
 
-constexpr I kRateFen = 50;            // ¥0.50 per m² per month
+constexpr I kRateFen = 50;  // ¥0.50 per m² per month
 constexpr I kUnitsPerCourtyard = 120;
-constexpr I kUnitsPerBuilding = 24;   // 6 floors × 2 entrances × 2
+constexpr I kUnitsPerBuilding = 24;  // 6 floors × 2 entrances × 2
 
 billing::Month this_month(I now_ms) {
   std::time_t t = static_cast<std::time_t>(now_ms / 1000 + 8 * 3600);  // China time
@@ -38,7 +38,8 @@ billing::Month this_month(I now_ms) {
 
 }  // namespace
 
-GenCityReport generate_city(App& app, const GenCityOptions& opt, const std::function<void(std::size_t, std::size_t)>& progress) {
+GenCityReport generate_city(App& app, const GenCityOptions& opt,
+                            const std::function<void(std::size_t, std::size_t)>& progress) {
   XINYI_ASSERT(opt.compounds >= 1 && opt.compounds <= kMaxGenCompounds);
   XINYI_ASSERT(opt.units_per_compound >= 1 && opt.units_per_compound <= kMaxGenUnits);
   XINYI_ASSERT(opt.months >= 2 && opt.months <= kMaxGenMonths);
@@ -54,7 +55,8 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt, const std::func
   const std::string district_name = "生成市" + std::to_string(opt.seed);
   I district = app.db.write([&](Connection& c) {
     if (store::find_district(c, district_name))
-      throw Error(ErrorKind::conflict, "exists", "该种子的数据已生成", "A city with this seed is already generated");
+      throw Error(ErrorKind::conflict, "exists", "该种子的数据已生成",
+                  "A city with this seed is already generated");
     return store::insert_district(c, district_name, now);
   });
   I street = 0, community = 0;
@@ -62,38 +64,51 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt, const std::func
     app.db.write([&](Connection& c) {
       if (k % 50 == 0) {
         street = store::insert_street(c, district, "第" + std::to_string(k / 50 + 1) + "街道", now);
-        community = store::insert_community(c, street, "第" + std::to_string(k / 50 + 1) + "社区", now);
+        community =
+            store::insert_community(c, street, "第" + std::to_string(k / 50 + 1) + "社区", now);
       }
-      I cid = store::insert_compound(c, community, "小区" + std::to_string(k + 1), "生成地址 " + std::to_string(k + 1) + " 号",
-                                     "hourly", "合成数据，用于压力测试", now);
+      I cid = store::insert_compound(c, community, "小区" + std::to_string(k + 1),
+                                     "生成地址 " + std::to_string(k + 1) + " 号", "hourly",
+                                     "合成数据，用于压力测试", now);
       if (k == 0) rep.first_compound_id = cid;
       ensure_books(c, cid, now);
-      c.execute("UPDATE compounds SET billing_from = ?, remuneration_bp = 800 WHERE id = ?", {last.plus(-1).str(), cid});
-      store::insert_fee_rate(c, cid, {0, 0, first.str(), kRateFen, "物业服务合同约定的收费标准", ""}, 0, now);
+      c.execute("UPDATE compounds SET billing_from = ?, remuneration_bp = 800 WHERE id = ?",
+                {last.plus(-1).str(), cid});
+      store::insert_fee_rate(
+          c, cid, {0, 0, first.str(), kRateFen, "物业服务合同约定的收费标准", ""}, 0, now);
       // Courtyards, buildings, units, owners.
       std::map<I, I> yard_area;  // courtyard → its area
       std::vector<I> units;
       I yard = 0, building = 0;
       for (I u = 0; u < opt.units_per_compound; ++u) {
-        if (u % kUnitsPerCourtyard == 0) yard = store::insert_courtyard(c, cid, "第" + std::to_string(u / kUnitsPerCourtyard + 1) + "院", std::nullopt, now);
+        if (u % kUnitsPerCourtyard == 0)
+          yard = store::insert_courtyard(
+              c, cid, "第" + std::to_string(u / kUnitsPerCourtyard + 1) + "院", std::nullopt, now);
         if (u % kUnitsPerBuilding == 0)
-          building = store::insert_building(c, cid, yard, std::to_string((u % kUnitsPerCourtyard) / kUnitsPerBuilding + 1) + "栋", now);
+          building = store::insert_building(
+              c, cid, yard, std::to_string((u % kUnitsPerCourtyard) / kUnitsPerBuilding + 1) + "栋",
+              now);
         I in_b = u % kUnitsPerBuilding;
         std::string entrance = std::to_string(in_b / 12 + 1) + "单元";
-        std::string number = std::to_string((in_b % 12) / 2 + 1) + "0" + std::to_string(in_b % 2 + 1);
+        std::string number =
+            std::to_string((in_b % 12) / 2 + 1) + "0" + std::to_string(in_b % 2 + 1);
         I area = rng.uniform(5500, 13500);
-        std::string label = registry::unit_label({std::to_string((u % kUnitsPerCourtyard) / kUnitsPerBuilding + 1) + "栋", entrance, number});
+        std::string label = registry::unit_label(
+            {std::to_string((u % kUnitsPerCourtyard) / kUnitsPerBuilding + 1) + "栋", entrance,
+             number});
         // Synthetic invite codes: unique by construction ("G" and the unit's number in base 32).
         std::string code = "G";
         for (I n = k * opt.units_per_compound + u, i = 0; i < 7; ++i, n /= 32)
           code.push_back(registry::kInviteAlphabet[static_cast<std::size_t>(n % 32)]);
-        I uid = store::insert_unit(c, {cid, yard, building, entrance, number, label, "gross", code, area, false}, now);
+        I uid = store::insert_unit(
+            c, {cid, yard, building, entrance, number, label, "gross", code, area, false}, now);
         I person = store::insert_person(c, cid, "业主" + std::to_string(u + 1), "", "", now);
         store::insert_member(c, cid, uid, person, "owner", now);
         yard_area[yard] += area;
         units.push_back(uid);
         if (k == 0 && u == 0) {
-          I user = store::insert_user(c, "gen-resident" + std::to_string(opt.seed), std::nullopt, "生成住户", password, false, now);
+          I user = store::insert_user(c, "gen-resident" + std::to_string(opt.seed), std::nullopt,
+                                      "生成住户", password, false, now);
           store::insert_claim(c, cid, uid, user, person, "owner", now);
         }
       }
@@ -115,7 +130,10 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt, const std::func
           costs.kind = "journal";
           costs.description = m.str() + " 保洁、绿化和维修（应付受托人）";
           I clean = got * 45 / 100, green = got * 20 / 100, repair = got * rng.uniform(5, 20) / 100;
-          costs.postings = {{"5001", clean, y}, {"5002", green, y}, {"5003", repair, y}, {"2001", -(clean + green + repair), y}};
+          costs.postings = {{"5001", clean, y},
+                            {"5002", green, y},
+                            {"5003", repair, y},
+                            {"2001", -(clean + green + repair), y}};
           ap.append(costs);
           rep.entries += 2;
         }
@@ -128,9 +146,12 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt, const std::func
         rep.entries += static_cast<I>(yard_area.size());
         if (m == last) break;
         for (std::size_t i = 0; i < units.size(); i += 2) {
-          I owed = c.scalar("SELECT COALESCE(SUM(amount_fen - paid_fen), 0) FROM bills WHERE compound_id = ? AND unit_id = ?", {cid, units[i]});
+          I owed = c.scalar(
+              "SELECT COALESCE(SUM(amount_fen - paid_fen), 0) FROM bills WHERE compound_id = ? AND unit_id = ?",
+              {cid, units[i]});
           if (owed <= 0) continue;
-          record_payment_in(c, app, system, cid, units[i], owed, "wechat", "GEN" + std::to_string(units[i]), m.plus(1).str() + "-05");
+          record_payment_in(c, app, system, cid, units[i], owed, "wechat",
+                            "GEN" + std::to_string(units[i]), m.plus(1).str() + "-05");
           ++rep.payments;
           ++rep.entries;
         }
@@ -138,7 +159,8 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt, const std::func
       rep.units += opt.units_per_compound;
       ++rep.compounds;
     });
-    if (progress) progress(static_cast<std::size_t>(k + 1), static_cast<std::size_t>(opt.compounds));
+    if (progress)
+      progress(static_cast<std::size_t>(k + 1), static_cast<std::size_t>(opt.compounds));
     // A bulk load outruns PostgreSQL's autovacuum: without fresh statistics its cached plans
     // keep the sequential scans chosen when the tables were empty, and each compound costs more
     // than the last. (SQLite plans each statement's first step from the indexes alone.)

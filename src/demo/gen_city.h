@@ -34,6 +34,7 @@ inline constexpr std::int64_t kMaxGenUnits = 5'000;
 inline constexpr std::int64_t kMaxGenMonths = 120;
 
 // progress(compounds done, compounds total).
-GenCityReport generate_city(app::App& app, const GenCityOptions& opt, const std::function<void(std::size_t, std::size_t)>& progress = {});
+GenCityReport generate_city(app::App& app, const GenCityOptions& opt,
+                            const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 }  // namespace xinyi::demo

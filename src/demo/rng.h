@@ -18,10 +18,14 @@ class DemoRng {
     return z ^ (z >> 31);
   }
   // Uniform in [lo, hi]. REQUIRES: lo <= hi.
-  std::int64_t uniform(std::int64_t lo, std::int64_t hi) { return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
+  std::int64_t uniform(std::int64_t lo, std::int64_t hi) {
+    return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1));
+  }
   bool chance(std::int64_t percent) { return uniform(1, 100) <= percent; }
   template <class T, std::size_t N>
-  const T& pick(const std::array<T, N>& a) { return a[next() % N]; }
+  const T& pick(const std::array<T, N>& a) {
+    return a[next() % N];
+  }
 
  private:
   std::uint64_t s_;

@@ -5,13 +5,13 @@
 #include <map>
 #include <set>
 
-#include "demo/books.h"
-#include "demo/rng.h"
-#include "demo/votes.h"
-#include "demo/services.h"
 #include "app/billing_service.h"
 #include "app/ledger_service.h"
 #include "auth/crypto.h"
+#include "demo/books.h"
+#include "demo/rng.h"
+#include "demo/services.h"
+#include "demo/votes.h"
 #include "domain/assert.h"
 #include "domain/registry.h"
 #include "store/auth_repo.h"
@@ -35,9 +35,9 @@ constexpr std::array<const char*, 60> kSurnames = {
     "吕", "丁", "任", "沈", "姚", "卢", "钟", "谭", "廖", "贾", "夏", "付", "邹", "熊", "向"};
 constexpr std::array<const char*, 48> kGiven = {
     "建国", "秀英", "志强", "桂兰", "国华", "玉梅", "德明", "淑芬", "文静", "海燕", "小红", "明辉",
-    "丽华", "永刚", "春梅", "晓东", "红梅", "家福", "世杰", "凤英", "俊", "敏", "伟", "静",
-    "芳", "军", "磊", "洋", "勇", "艳", "杰", "娟", "涛", "超", "霞", "平", "刚", "桂英",
-    "淑珍", "玉兰", "长福", "金华", "志远", "雨欣", "子涵", "浩然", "思琪", "一鸣"};
+    "丽华", "永刚", "春梅", "晓东", "红梅", "家福", "世杰", "凤英", "俊",   "敏",   "伟",   "静",
+    "芳",   "军",   "磊",   "洋",   "勇",   "艳",   "杰",   "娟",   "涛",   "超",   "霞",   "平",
+    "刚",   "桂英", "淑珍", "玉兰", "长福", "金华", "志远", "雨欣", "子涵", "浩然", "思琪", "一鸣"};
 
 struct CourtyardPlan {
   const char* name;
@@ -57,28 +57,59 @@ struct CompoundPlan {
 
 std::vector<CompoundPlan> plans() {
   return {
-      {"升庵社区", "桂湖教师院", "新都区桂湖街道升庵路 18 号", registry::Model::hourly,
+      {"升庵社区",
+       "桂湖教师院",
+       "新都区桂湖街道升庵路 18 号",
+       registry::Model::hourly,
        "钟点式物业：没有全职物业人员，院委会按民意清单请保洁、绿化、电工和项目经理按小时上门服务，"
        "服务时间、频次和标准事先公示。经业主表决，物业费由每月每平方米 0.30 元调整为 0.50 元。",
-       {{"教师院", 3, 2, 6, 2}}, nullptr, 0},
-      {"升庵社区", "城北花园", "新都区桂湖街道城北路 233 号", registry::Model::committee,
+       {{"教师院", 3, 2, 6, 2}},
+       nullptr,
+       0},
+      {"升庵社区",
+       "城北花园",
+       "新都区桂湖街道城北路 233 号",
+       registry::Model::committee,
        "物管委模式：未能成立业委会，38 户业主申请成立物业管理委员会；成员由街道社区推荐、业主联名推荐和自荐"
        "三种渠道产生，业主代表不少于半数。开设基本存款账户，公款不再私存，每一笔支出居民可在线实时查询。",
-       {{"城北花园", 4, 2, 6, 2}}, nullptr, 4},
-      {"南街社区", "南街老城院落", "新都区桂湖街道南街 6 号", registry::Model::community_run,
+       {{"城北花园", 4, 2, 6, 2}},
+       nullptr,
+       4},
+      {"南街社区",
+       "南街老城院落",
+       "新都区桂湖街道南街 6 号",
+       registry::Model::community_run,
        "社区领办物业：社区孵化的非营利物业公司，网格员兼任物业经理和会计。物业费不涨，每个院落单独结算："
        "院落收入减去成本即为该院落结余，用于本院落的摄像头、应急灯和每户 100 元的财产保险。",
-       {{"文庙院", 2, 1, 5, 2}, {"书院街院", 2, 1, 5, 2}, {"马家院", 2, 1, 5, 2}}, nullptr, 0},
-      {"南街社区", "九院合一", "新都区桂湖街道北门大街 1–9 号", registry::Model::merged,
+       {{"文庙院", 2, 1, 5, 2}, {"书院街院", 2, 1, 5, 2}, {"马家院", 2, 1, 5, 2}},
+       nullptr,
+       0},
+      {"南街社区",
+       "九院合一",
+       "新都区桂湖街道北门大街 1–9 号",
+       registry::Model::merged,
        "九院合一：九个相邻的小院落合并为一个管理片区，入户走访、问卷和坝坝会收集需求，十余次议事会确定改造方案，"
        "拆除违建约 3000 平方米，居民众筹更换燃气管道和电线，通过比选确定一家物业服务整个片区。",
-       {{"桂馨院", 1, 1, 4, 2}, {"兰苑", 1, 1, 4, 2}, {"竹园", 1, 1, 4, 2}, {"梅院", 1, 1, 4, 2}, {"菊院", 1, 1, 4, 2},
-        {"松院", 1, 1, 4, 2}, {"柏院", 1, 1, 4, 2}, {"桃院", 1, 1, 4, 2}, {"李院", 1, 1, 4, 2}},
-       "北门片区", 0},
-      {"桂湖社区", "锦苑小区", "新都区桂湖街道锦苑路 88 号", registry::Model::charity,
+       {{"桂馨院", 1, 1, 4, 2},
+        {"兰苑", 1, 1, 4, 2},
+        {"竹园", 1, 1, 4, 2},
+        {"梅院", 1, 1, 4, 2},
+        {"菊院", 1, 1, 4, 2},
+        {"松院", 1, 1, 4, 2},
+        {"柏院", 1, 1, 4, 2},
+        {"桃院", 1, 1, 4, 2},
+        {"李院", 1, 1, 4, 2}},
+       "北门片区",
+       0},
+      {"桂湖社区",
+       "锦苑小区",
+       "新都区桂湖街道锦苑路 88 号",
+       registry::Model::charity,
        "慈善基金：党支部、业委会和物业一体运转，入户走访形成民意清单和服务清单；小区慈善基金一周内募集 3 万元，"
        "用于微更新、帮扶困难家庭和公益活动；7 万余元公共收益用于新大门、门禁、绿化和墙面粉刷。",
-       {{"锦苑", 4, 2, 7, 2}}, nullptr, 3},
+       {{"锦苑", 4, 2, 7, 2}},
+       nullptr,
+       3},
   };
 }
 
@@ -95,7 +126,8 @@ void seed_november_bills(App& app, SeedReport& rep) {
   app.clock_ms = [nov5] { return nov5; };
   Caller trustee;
   trustee.ip = "seed";
-  trustee.user = app.db.read([](store::Connection& c) { return store::find_user_by_login(c, "trustee"); });
+  trustee.user =
+      app.db.read([](store::Connection& c) { return store::find_user_by_login(c, "trustee"); });
   auto ids = app.db.read([](store::Connection& c) {
     std::vector<std::int64_t> v;
     for (auto& r : c.query("SELECT id FROM compounds ORDER BY id LIMIT 5")) v.push_back(r.i64(0));
@@ -106,7 +138,10 @@ void seed_november_bills(App& app, SeedReport& rep) {
     bill_run(app, trustee, cid, "2026-11", false);
     auto units = app.db.read([cid](store::Connection& c) {
       std::vector<std::pair<std::int64_t, std::int64_t>> v;  // unit, amount
-      for (auto& r : c.query("SELECT unit_id, amount_fen FROM bills WHERE compound_id = ? AND period = '2026-11' ORDER BY unit_id", {cid}))
+      for (
+          auto& r : c.query(
+              "SELECT unit_id, amount_fen FROM bills WHERE compound_id = ? AND period = '2026-11' ORDER BY unit_id",
+              {cid}))
         v.emplace_back(r.i64(0), r.i64(1));
       return v;
     });
@@ -115,10 +150,11 @@ void seed_november_bills(App& app, SeedReport& rep) {
       if (unit == 1) continue;  // 王建国's first unit stays open: the demo shows arrears
       int roll = static_cast<int>(rng.uniform(1, 100));
       app.clock_ms = [nov5, roll] { return nov5 + (roll % 20) * 86'400'000LL; };
-      if (roll > 90) continue;  // ~10 % have not paid yet
+      if (roll > 90) continue;                             // ~10 % have not paid yet
       std::int64_t pay = roll <= 6 ? amount * 3 : amount;  // a few pay a quarter ahead
-      std::string body = R"({"unit_id":)" + std::to_string(unit) + R"(,"amount_fen":)" + std::to_string(pay) + R"(,"method":")" +
-                         methods[rng.uniform(0, 5)] + R"(","paid_on":"2026-11-)" + (roll % 20 < 9 ? "0" : "") +
+      std::string body = R"({"unit_id":)" + std::to_string(unit) + R"(,"amount_fen":)" +
+                         std::to_string(pay) + R"(,"method":")" + methods[rng.uniform(0, 5)] +
+                         R"(","paid_on":"2026-11-)" + (roll % 20 < 9 ? "0" : "") +
                          std::to_string(roll % 20 + 1) + R"("})";
       record_payment(app, trustee, cid, body);
       ++rep.entries;
@@ -132,13 +168,19 @@ void seed_november_bills(App& app, SeedReport& rep) {
 std::vector<DemoAccount> demo_accounts() {
   return {
       {"admin", kDemoPassword, "系统管理员（全部小区）", "operator (all compounds)"},
-      {"staff", kDemoPassword, "社区工作人员·网格员（全部小区）", "community staff (all compounds)"},
-      {"committee", kDemoPassword, "业委会/物管委/院委会委员（全部小区）", "committee member (all compounds)"},
-      {"committee2", kDemoPassword, "第二位委员（大额支出需两位委员批准）", "second committee member (large payments need two)"},
+      {"staff", kDemoPassword, "社区工作人员·网格员（全部小区）",
+       "community staff (all compounds)"},
+      {"committee", kDemoPassword, "业委会/物管委/院委会委员（全部小区）",
+       "committee member (all compounds)"},
+      {"committee2", kDemoPassword, "第二位委员（大额支出需两位委员批准）",
+       "second committee member (large payments need two)"},
       {"trustee", kDemoPassword, "受托人·物业项目经理（全部小区）", "trustee (all compounds)"},
-      {"worker", kDemoPassword, "钟点工·电工（桂湖教师院）：上门签到签退", "hourly worker, electrician (桂湖教师院): checks visits in and out"},
-      {"auditor", kDemoPassword, "信托监察人（全部小区）", "trust supervisor / auditor (all compounds)"},
-      {"13800000001", kDemoPassword, "业主 王建国（桂湖教师院两套房）", "owner 王建国 (two units in 桂湖教师院)"},
+      {"worker", kDemoPassword, "钟点工·电工（桂湖教师院）：上门签到签退",
+       "hourly worker, electrician (桂湖教师院): checks visits in and out"},
+      {"auditor", kDemoPassword, "信托监察人（全部小区）",
+       "trust supervisor / auditor (all compounds)"},
+      {"13800000001", kDemoPassword, "业主 王建国（桂湖教师院两套房）",
+       "owner 王建国 (two units in 桂湖教师院)"},
       {"13800000002", kDemoPassword, "租户 李晓梅（城北花园）", "tenant 李晓梅 (城北花园)"},
       {"13800000003", kDemoPassword, "业主 陈玉兰（锦苑小区，尚未认领，可用邀请码认领）",
        "owner 陈玉兰 (锦苑小区, not yet claimed: try the invite code)"},
@@ -147,7 +189,8 @@ std::vector<DemoAccount> demo_accounts() {
 
 SeedReport seed_demo(App& app) {
   SeedReport rep;
-  bool exists = app.db.read([&](Connection& c) { return store::find_district(c, "新都区").has_value(); });
+  bool exists =
+      app.db.read([&](Connection& c) { return store::find_district(c, "新都区").has_value(); });
   if (exists) return rep;
 
   // Hash before the write transaction: argon2id is deliberately slow.
@@ -170,7 +213,8 @@ SeedReport seed_demo(App& app) {
     std::set<std::string> phones{"13800000001", "13800000002", "13800000003"};
     auto fresh_phone = [&] {
       for (;;) {
-        std::string p = std::string("1") + "35789"[rng.uniform(0, 4)] + std::to_string(rng.uniform(100000000, 999999999));
+        std::string p = std::string("1") + "35789"[rng.uniform(0, 4)] +
+                        std::to_string(rng.uniform(100000000, 999999999));
         if (phones.insert(p).second) return p;
       }
     };
@@ -189,8 +233,9 @@ SeedReport seed_demo(App& app) {
     for (const auto& plan : plans()) {
       auto [it, fresh] = communities.try_emplace(plan.community, 0);
       if (fresh) it->second = store::insert_community(c, street, plan.community, now);
-      I cid = store::insert_compound(c, it->second, plan.name, plan.address, std::string(registry::to_string(plan.model)),
-                                     plan.description, now);
+      I cid = store::insert_compound(c, it->second, plan.name, plan.address,
+                                     std::string(registry::to_string(plan.model)), plan.description,
+                                     now);
       compound_ids.push_back(cid);
       ensure_books(c, cid, now);
       ++rep.compounds;
@@ -203,7 +248,8 @@ SeedReport seed_demo(App& app) {
           I bid = store::insert_building(c, cid, yid, bname, now);
           // One floor plan per position: the same flat type stacks up the floors.
           std::vector<I> plan_area;
-          for (int e = 0; e < yp.entrances * yp.per_floor; ++e) plan_area.push_back(rng.uniform(5500, 13500));
+          for (int e = 0; e < yp.entrances * yp.per_floor; ++e)
+            plan_area.push_back(rng.uniform(5500, 13500));
           for (int e = 1; e <= yp.entrances; ++e) {
             std::string entrance = yp.entrances > 1 ? std::to_string(e) + "单元" : "";
             for (int f = 1; f <= yp.floors; ++f) {
@@ -212,12 +258,15 @@ SeedReport seed_demo(App& app) {
                 registry::UnitAddress a{bname, entrance, number};
                 I area_c = plan_area[(e - 1) * yp.per_floor + (k - 1)];
                 bool dev = plan.developer_percent && rng.chance(plan.developer_percent);
-                store::NewUnit nu{cid, yid, bid, entrance, number, registry::unit_label(a), "gross", fresh_code(), area_c, dev};
+                store::NewUnit nu{
+                    cid,     yid,          bid,    entrance, number, registry::unit_label(a),
+                    "gross", fresh_code(), area_c, dev};
                 I uid = store::insert_unit(c, nu, now);
                 units_of[plan.name].push_back(uid);
                 ++rep.units;
                 if (dev) continue;
-                I owner = store::insert_person(c, cid, fresh_name(), fresh_phone(), std::to_string(rng.uniform(1000, 9999)), now);
+                I owner = store::insert_person(c, cid, fresh_name(), fresh_phone(),
+                                               std::to_string(rng.uniform(1000, 9999)), now);
                 ++rep.persons;
                 store::insert_member(c, cid, uid, owner, "owner", now);
                 if (rng.chance(12)) {  // a spouse on the deed
@@ -262,7 +311,8 @@ SeedReport seed_demo(App& app) {
     // Accounts.
     auto accounts = demo_accounts();
     std::vector<I> user_ids;
-    const char* names[] = {"平台管理员", "周网格", "刘委员", "陈委员", "赵经理", "孙师傅", "吴监察", "王建国", "李晓梅", "陈玉兰"};
+    const char* names[] = {"平台管理员", "周网格", "刘委员", "陈委员", "赵经理",
+                           "孙师傅",     "吴监察", "王建国", "李晓梅", "陈玉兰"};
     for (std::size_t i = 0; i < accounts.size(); ++i) {
       const auto& a = accounts[i];
       std::optional<std::string> phone;
@@ -282,9 +332,13 @@ SeedReport seed_demo(App& app) {
     const I claimed = 1'736'467'200'000;  // 2025-01-10
     for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[7], wang, "owner", claimed);
     store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", claimed);
-    auto votes = seed_demo_votes(c, compound_ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]}, now, wang_units[0]);
-    seed_demo_services(c, compound_ids, DemoServicePeople{user_ids[1], user_ids[2], user_ids[5], user_ids[7]}, now);
-    rep.entries = seed_demo_books(app, c, compound_ids, DemoPeople{user_ids[4], user_ids[2], user_ids[3], votes.fee_rise, votes.renewal});
+    auto votes = seed_demo_votes(
+        c, compound_ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]}, now, wang_units[0]);
+    seed_demo_services(c, compound_ids,
+                       DemoServicePeople{user_ids[1], user_ids[2], user_ids[5], user_ids[7]}, now);
+    rep.entries = seed_demo_books(
+        app, c, compound_ids,
+        DemoPeople{user_ids[4], user_ids[2], user_ids[3], votes.fee_rise, votes.renewal});
     audit(c, app, system, std::nullopt, "demo.seed", "district:" + std::to_string(district),
           {{"compounds", rep.compounds}, {"units", rep.units}});
   });
@@ -293,15 +347,19 @@ SeedReport seed_demo(App& app) {
     // The history's notifications were read and its text messages sent long ago.
     app.db.write([&](store::Connection& c) {
       const std::int64_t now = app.clock_ms();
-      c.execute("UPDATE notifications SET read_at = created_at + 3600000 WHERE created_at < ?", {now - 10 * 86'400'000LL});
-      c.execute("UPDATE outbox SET status = 'sent', attempts = 1, sent_at = created_at + 5000 WHERE created_at < ?", {now - 10 * 86'400'000LL});
+      c.execute("UPDATE notifications SET read_at = created_at + 3600000 WHERE created_at < ?",
+                {now - 10 * 86'400'000LL});
+      c.execute(
+          "UPDATE outbox SET status = 'sent', attempts = 1, sent_at = created_at + 5000 WHERE created_at < ?",
+          {now - 10 * 86'400'000LL});
     });
   }
   return rep;
 }
 
 std::optional<ClaimHint> claim_hint(App& app) {
-  constexpr const char* kPhone = "13800000003";  // an owner on the roster with no unit claimed online
+  constexpr const char* kPhone =
+      "13800000003";  // an owner on the roster with no unit claimed online
   auto r = app.db.read([&](store::Connection& c) {
     return c.query_one(
         "SELECT u.invite_code, u.label, k.name FROM unit_members m JOIN persons p ON p.id = m.person_id "

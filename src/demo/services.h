@@ -22,7 +22,7 @@ struct DemoServicePeople {
 };
 
 // `compounds`: the five demo compounds in SPEC §3 order.
-void seed_demo_services(store::Connection& c, const std::vector<std::int64_t>& compounds, const DemoServicePeople& people,
-                        std::int64_t now);
+void seed_demo_services(store::Connection& c, const std::vector<std::int64_t>& compounds,
+                        const DemoServicePeople& people, std::int64_t now);
 
 }  // namespace xinyi::demo

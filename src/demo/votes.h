@@ -24,7 +24,7 @@ struct DemoVotePeople {
 };
 
 // `compounds`: the five demo compounds in SPEC §3 order; `now`: the seed's clock.
-DemoVoteIds seed_demo_votes(store::Connection& c, const std::vector<std::int64_t>& compounds, const DemoVotePeople& people,
-                            std::int64_t now, std::int64_t skip_unit);
+DemoVoteIds seed_demo_votes(store::Connection& c, const std::vector<std::int64_t>& compounds,
+                            const DemoVotePeople& people, std::int64_t now, std::int64_t skip_unit);
 
 }  // namespace xinyi::demo

@@ -6,12 +6,18 @@ namespace xinyi {
 
 std::string_view to_string(Role r) {
   switch (r) {
-    case Role::resident: return "resident";
-    case Role::committee: return "committee";
-    case Role::trustee: return "trustee";
-    case Role::worker: return "worker";
-    case Role::staff: return "staff";
-    case Role::auditor: return "auditor";
+    case Role::resident:
+      return "resident";
+    case Role::committee:
+      return "committee";
+    case Role::trustee:
+      return "trustee";
+    case Role::worker:
+      return "worker";
+    case Role::staff:
+      return "staff";
+    case Role::auditor:
+      return "auditor";
   }
   return "resident";
 }
@@ -37,10 +43,14 @@ Rule Rule::in_compound(std::initializer_list<Role> roles) {
 
 std::string Rule::describe() const {
   switch (scope_) {
-    case Scope::anyone: return "anyone";
-    case Scope::signed_in: return "signed-in";
-    case Scope::admin: return "admin";
-    case Scope::compound: break;
+    case Scope::anyone:
+      return "anyone";
+    case Scope::signed_in:
+      return "signed-in";
+    case Scope::admin:
+      return "admin";
+    case Scope::compound:
+      break;
   }
   std::string s = "compound:";
   bool first = true;
@@ -56,9 +66,12 @@ std::string Rule::describe() const {
 bool Rule::allows(const Principal* p, std::optional<std::int64_t> compound_id) const {
   XINYI_ASSERT((scope_ == Scope::compound) == compound_id.has_value());
   switch (scope_) {
-    case Scope::anyone: return true;
-    case Scope::signed_in: return p != nullptr;
-    case Scope::admin: return p != nullptr && p->is_admin;
+    case Scope::anyone:
+      return true;
+    case Scope::signed_in:
+      return p != nullptr;
+    case Scope::admin:
+      return p != nullptr && p->is_admin;
     case Scope::compound:
       if (p == nullptr) return false;
       if (p->is_admin) return true;

@@ -6,11 +6,10 @@
 #include <cstdio>
 #include <cstdlib>
 
-#define XINYI_ASSERT(cond)                                                                  \
-  do {                                                                                      \
-    if (!(cond)) {                                                                          \
-      std::fprintf(stderr, "xinyi: invariant violated: %s (%s:%d)\n", #cond, __FILE__,      \
-                   __LINE__);                                                               \
-      std::abort();                                                                         \
-    }                                                                                       \
+#define XINYI_ASSERT(cond)                                                                        \
+  do {                                                                                            \
+    if (!(cond)) {                                                                                \
+      std::fprintf(stderr, "xinyi: invariant violated: %s (%s:%d)\n", #cond, __FILE__, __LINE__); \
+      std::abort();                                                                               \
+    }                                                                                             \
   } while (0)

@@ -38,13 +38,18 @@ Col classify(const std::string& raw, const StatementColumns& cols) {
   if (is(cols.counterparty)) return Col::counterparty;
   if (is(cols.memo)) return Col::memo;
   if (is(cols.serial)) return Col::serial;
-  if (has(h, "流水号") || has(h, "交易序号") || has(h, "凭证号") || h == "serial" || h == "reference") return Col::serial;
+  if (has(h, "流水号") || has(h, "交易序号") || has(h, "凭证号") || h == "serial" ||
+      h == "reference")
+    return Col::serial;
   if ((has(h, "日期") && !has(h, "起息")) || h == "date") return Col::date;
   if (has(h, "收入") || has(h, "贷方") || h == "credit") return Col::income;
   if (has(h, "支出") || has(h, "借方") || h == "debit") return Col::expense;
   if (has(h, "余额") || h == "balance") return Col::balance;
-  if (has(h, "对方户名") || has(h, "对方账户名") || has(h, "对方名称") || has(h, "交易对方") || h == "counterparty") return Col::counterparty;
-  if (has(h, "摘要") || has(h, "用途") || has(h, "附言") || has(h, "备注") || h == "memo") return Col::memo;
+  if (has(h, "对方户名") || has(h, "对方账户名") || has(h, "对方名称") || has(h, "交易对方") ||
+      h == "counterparty")
+    return Col::counterparty;
+  if (has(h, "摘要") || has(h, "用途") || has(h, "附言") || has(h, "备注") || h == "memo")
+    return Col::memo;
   if (has(h, "交易金额") || has(h, "发生额") || h == "金额" || h == "amount") return Col::amount;
   return Col::none;
 }
@@ -73,7 +78,9 @@ std::optional<std::string> parse_bank_date(std::string_view in) {
         if (k == 2) break;  // "日" or trailing text
         ++k;
         nd = 0;
-        if (c >= 0x80) while (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) ++i;  // 年/月
+        if (c >= 0x80)
+          while (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80)
+            ++i;  // 年/月
       } else {
         return std::nullopt;
       }
@@ -133,11 +140,14 @@ Statement parse_statement(const std::vector<csv::Record>& records, const Stateme
       Col c = classify(records[start].fields[i], cols);
       if (c != Col::none && !map.count(c)) map[c] = i;
     }
-    if (map.count(Col::date) && (map.count(Col::amount) || (map.count(Col::income) && map.count(Col::expense)))) break;
+    if (map.count(Col::date) &&
+        (map.count(Col::amount) || (map.count(Col::income) && map.count(Col::expense))))
+      break;
   }
   if (start >= records.size() || start >= 30) {
-    out.errors.push_back({1, "找不到表头：需要“交易日期”和“交易金额”（或“收入金额”“支出金额”）列",
-                          "No header row: need a date column and an amount column (or income and expense columns)"});
+    out.errors.push_back(
+        {1, "找不到表头：需要“交易日期”和“交易金额”（或“收入金额”“支出金额”）列",
+         "No header row: need a date column and an amount column (or income and expense columns)"});
     return out;
   }
   out.header_line = records[start].line;
@@ -152,14 +162,21 @@ Statement parse_statement(const std::vector<csv::Record>& records, const Stateme
     if (r.blank()) continue;
     std::string first;
     for (const auto& f : r.fields)
-      if (!f.empty()) { first = text::strip_spaces(f); break; }
-    if (first.rfind("合计", 0) == 0 || first.rfind("总计", 0) == 0 || first.rfind("本页", 0) == 0) continue;
-    auto err = [&](std::string zh, std::string en) { out.errors.push_back({r.line, std::move(zh), std::move(en)}); };
+      if (!f.empty()) {
+        first = text::strip_spaces(f);
+        break;
+      }
+    if (first.rfind("合计", 0) == 0 || first.rfind("总计", 0) == 0 || first.rfind("本页", 0) == 0)
+      continue;
+    auto err = [&](std::string zh, std::string en) {
+      out.errors.push_back({r.line, std::move(zh), std::move(en)});
+    };
     StatementLine l;
     l.line = r.line;
     auto date = parse_bank_date(cell(r, Col::date));
     if (!date) {
-      err("日期“" + cell(r, Col::date).substr(0, 30) + "”无法识别", "cannot read the date \"" + cell(r, Col::date).substr(0, 30) + "\"");
+      err("日期“" + cell(r, Col::date).substr(0, 30) + "”无法识别",
+          "cannot read the date \"" + cell(r, Col::date).substr(0, 30) + "\"");
       continue;
     }
     l.date = *date;
@@ -175,7 +192,8 @@ Statement parse_statement(const std::vector<csv::Record>& records, const Stateme
       auto ia = in.empty() ? std::optional<std::int64_t>(0) : parse_bank_amount(in);
       auto oa = out_s.empty() ? std::optional<std::int64_t>(0) : parse_bank_amount(out_s);
       if (!ia || !oa || *ia < 0 || *oa < 0 || (*ia == 0) == (*oa == 0)) {
-        err("收入和支出须有且只有一项金额", "exactly one of income and expense must hold an amount");
+        err("收入和支出须有且只有一项金额",
+            "exactly one of income and expense must hold an amount");
         continue;
       }
       l.amount_fen = *ia ? *ia : -*oa;
@@ -200,7 +218,8 @@ Statement parse_statement(const std::vector<csv::Record>& records, const Stateme
     l.serial = text::strip_spaces(cell(r, Col::serial));
     if (l.serial.empty()) {
       std::string key = l.date + "|" + std::to_string(l.amount_fen) + "|" +
-                        (l.balance_fen ? std::to_string(*l.balance_fen) : "") + "|" + l.counterparty + "|" + l.memo;
+                        (l.balance_fen ? std::to_string(*l.balance_fen) : "") + "|" +
+                        l.counterparty + "|" + l.memo;
       int n = ++seen[key];
       l.serial = "h:" + ledger::to_hex(ledger::sha256(key + "|" + std::to_string(n))).substr(0, 24);
     } else if (l.serial.size() > 64) {
@@ -212,8 +231,10 @@ Statement parse_statement(const std::vector<csv::Record>& records, const Stateme
   std::map<std::string, int> serials;
   for (const auto& l : out.lines)
     if (auto [it, fresh] = serials.emplace(l.serial, l.line); !fresh)
-      out.errors.push_back({l.line, "流水号与第 " + std::to_string(it->second) + " 行重复", "serial repeats line " + std::to_string(it->second)});
-  if (out.lines.empty() && out.errors.empty()) out.errors.push_back({out.header_line, "表头下没有交易", "no lines below the header"});
+      out.errors.push_back({l.line, "流水号与第 " + std::to_string(it->second) + " 行重复",
+                            "serial repeats line " + std::to_string(it->second)});
+  if (out.lines.empty() && out.errors.empty())
+    out.errors.push_back({out.header_line, "表头下没有交易", "no lines below the header"});
   return out;
 }
 
@@ -228,13 +249,16 @@ int days_between(const std::string& a, const std::string& b) {
   return static_cast<int>(days(b) - days(a));
 }
 
-std::vector<Match> match(const std::vector<OpenLine>& lines, const std::vector<OpenPosting>& postings, int window) {
+std::vector<Match> match(const std::vector<OpenLine>& lines,
+                         const std::vector<OpenPosting>& postings, int window) {
   std::vector<Match> out;
   std::map<std::int64_t, std::vector<const OpenPosting*>> by_amount;
   for (const auto& p : postings) by_amount[p.amount_fen].push_back(&p);
   std::vector<const OpenLine*> order;
   for (const auto& l : lines) order.push_back(&l);
-  std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->date != b->date ? a->date < b->date : a->id < b->id; });
+  std::sort(order.begin(), order.end(), [](auto* a, auto* b) {
+    return a->date != b->date ? a->date < b->date : a->id < b->id;
+  });
   for (const auto* l : order) {
     auto it = by_amount.find(l->amount_fen);
     if (it == by_amount.end()) continue;

@@ -3,8 +3,8 @@
 //
 // parse_statement() finds the header row below any title lines and reads: the date
 // (交易日期/记账日期; 2025-03-01, 20250301, 2025/3/1, 2025年3月1日), the amount either as one
-// signed column (交易金额/发生额) or as separate income and expense columns (收入金额/贷方发生额 and
-// 支出金额/借方发生额), the running balance (余额), the counterparty (对方户名), the memo
+// signed column (交易金额/发生额) or as separate income and expense columns (收入金额/贷方发生额
+// and 支出金额/借方发生额), the running balance (余额), the counterparty (对方户名), the memo
 // (摘要/用途/附言) and the bank's serial number (交易流水号), which is the natural key for
 // re-import. Amounts may carry thousands separators. Without a serial column, a serial is
 // derived from the line's content and its occurrence, so re-importing the same file still
@@ -33,7 +33,7 @@ struct StatementColumns {  // header texts; empty = detect
 struct StatementLine {
   int line = 0;
   std::string serial;
-  std::string date;  // YYYY-MM-DD
+  std::string date;             // YYYY-MM-DD
   std::int64_t amount_fen = 0;  // + into the account, − out of it
   std::optional<std::int64_t> balance_fen;
   std::string counterparty, memo;
@@ -50,7 +50,8 @@ struct Statement {
   int header_line = 0;
 };
 
-Statement parse_statement(const std::vector<csv::Record>& records, const StatementColumns& cols = {});
+Statement parse_statement(const std::vector<csv::Record>& records,
+                          const StatementColumns& cols = {});
 
 // "2025-03-01", "20250301", "2025/3/1", "2025.03.01", "2025年3月1日" (a time after it is ignored).
 std::optional<std::string> parse_bank_date(std::string_view s);
@@ -70,7 +71,8 @@ struct OpenPosting {
 struct Match {
   std::int64_t line_id, idx, n;
 };
-std::vector<Match> match(const std::vector<OpenLine>& lines, const std::vector<OpenPosting>& postings, int window_days);
+std::vector<Match> match(const std::vector<OpenLine>& lines,
+                         const std::vector<OpenPosting>& postings, int window_days);
 
 // Days between two YYYY-MM-DD dates (b − a).
 int days_between(const std::string& a, const std::string& b);

@@ -17,9 +17,7 @@ std::optional<Month> Month::parse(std::string_view s) {
   return m;
 }
 
-std::string Month::str() const {
-  return iso_month(year % 10000, month % 100);
-}
+std::string Month::str() const { return iso_month(year % 10000, month % 100); }
 
 Month Month::plus(int n) const {
   int i = index() + n;
@@ -51,7 +49,8 @@ bool within_billing_horizon(const Period& p, Month now) {
 
 std::string Period::str() const {
   if (months == 12 && first.month == 1) return std::to_string(first.year);
-  if (months == 3 && first.month % 3 == 1) return std::to_string(first.year) + "-Q" + std::to_string(first.month / 3 + 1);
+  if (months == 3 && first.month % 3 == 1)
+    return std::to_string(first.year) + "-Q" + std::to_string(first.month / 3 + 1);
   return first.str();
 }
 
@@ -64,12 +63,14 @@ std::int64_t fee_amount(std::int64_t rate, std::int64_t area, int months) {
   return (x + 50) / 100;
 }
 
-std::vector<FeeLine> lines_for_months(const std::vector<std::pair<Month, std::int64_t>>& month_rates, std::int64_t area) {
+std::vector<FeeLine> lines_for_months(
+    const std::vector<std::pair<Month, std::int64_t>>& month_rates, std::int64_t area) {
   std::vector<FeeLine> out;
   for (std::size_t i = 0; i < month_rates.size(); ++i) {
     const auto& [m, rate] = month_rates[i];
     XINYI_ASSERT(i == 0 || month_rates[i - 1].first < m);
-    if (!out.empty() && out.back().rate_fen == rate && out.back().to.plus(1) == m && out.back().months < kMaxPeriodMonths) {
+    if (!out.empty() && out.back().rate_fen == rate && out.back().to.plus(1) == m &&
+        out.back().months < kMaxPeriodMonths) {
       out.back().to = m;
       ++out.back().months;
     } else {
@@ -80,10 +81,12 @@ std::vector<FeeLine> lines_for_months(const std::vector<std::pair<Month, std::in
   return out;
 }
 
-std::vector<FeeLine> fee_lines(const std::vector<Rate>& schedule_in, std::int64_t area, const Period& period) {
+std::vector<FeeLine> fee_lines(const std::vector<Rate>& schedule_in, std::int64_t area,
+                               const Period& period) {
   XINYI_ASSERT(period.months >= 1 && period.months <= kMaxPeriodMonths);
   std::vector<Rate> schedule = schedule_in;
-  std::sort(schedule.begin(), schedule.end(), [](const Rate& a, const Rate& b) { return a.effective_from < b.effective_from; });
+  std::sort(schedule.begin(), schedule.end(),
+            [](const Rate& a, const Rate& b) { return a.effective_from < b.effective_from; });
   std::vector<std::pair<Month, std::int64_t>> months;
   for (int k = 0; k < period.months; ++k) {
     Month m = period.first.plus(k);
@@ -112,7 +115,8 @@ std::vector<std::int64_t> allocate(std::int64_t total, const std::vector<std::in
     given += parts[i];
     remainders.emplace_back(exact % sum, i);
   }
-  std::stable_sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(remainders.begin(), remainders.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   std::int64_t left = total - given;
   XINYI_ASSERT(left >= 0 && left <= static_cast<std::int64_t>(weights.size()));
   for (std::int64_t k = 0; k < left; ++k) ++parts[remainders[static_cast<std::size_t>(k)].second];

@@ -74,16 +74,19 @@ struct FeeLine {
 
 // The lines of one unit's bill for `period` under `schedule` (any order; the latest rate whose
 // effective_from ≤ a month applies to it). Months before the first rate are not billed.
-std::vector<FeeLine> fee_lines(const std::vector<Rate>& schedule, std::int64_t area_centi_m2, const Period& period);
+std::vector<FeeLine> fee_lines(const std::vector<Rate>& schedule, std::int64_t area_centi_m2,
+                               const Period& period);
 
 // Lines for an explicit list of months, each with its rate: consecutive months at the same rate
 // form one line, rounded once. (fee_lines() is this over a whole period; a bill run that skips
 // months already billed uses it directly.) REQUIRES: months strictly increasing.
-std::vector<FeeLine> lines_for_months(const std::vector<std::pair<Month, std::int64_t>>& month_rates, std::int64_t area_centi_m2);
+std::vector<FeeLine> lines_for_months(
+    const std::vector<std::pair<Month, std::int64_t>>& month_rates, std::int64_t area_centi_m2);
 
 // Splits `total_fen` (≥ 0) in proportion to `weights` (each ≥ 0, sum > 0) by largest remainder;
 // ties go to the earlier party. The result has one part per weight and sums to total_fen.
-std::vector<std::int64_t> allocate(std::int64_t total_fen, const std::vector<std::int64_t>& weights);
+std::vector<std::int64_t> allocate(std::int64_t total_fen,
+                                   const std::vector<std::int64_t>& weights);
 
 // The trustee's remuneration: `basis_points` (1 % = 100) of costs, rounded half up.
 std::int64_t remuneration(std::int64_t costs_fen, std::int64_t basis_points);

@@ -23,7 +23,8 @@ namespace {
 
 std::string utf16le_to_utf8(std::string_view s) {
   iconv_t cd = iconv_open("UTF-8", "UTF-16LE");
-  if (cd == reinterpret_cast<iconv_t>(-1)) fail("csv-encoding", "无法转换文件编码", "Cannot convert encoding");
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    fail("csv-encoding", "无法转换文件编码", "Cannot convert encoding");
   std::string out;
   char buf[4096];
   char* in = const_cast<char*>(s.data());
@@ -35,7 +36,8 @@ std::string utf16le_to_utf8(std::string_view s) {
     out.append(buf, sizeof buf - o_left);
     if (r == static_cast<std::size_t>(-1) && errno != E2BIG) {
       iconv_close(cd);
-      fail("csv-encoding", "文件编码无法识别（UTF-16 内容有误）", "The file's UTF-16 text is malformed");
+      fail("csv-encoding", "文件编码无法识别（UTF-16 内容有误）",
+           "The file's UTF-16 text is malformed");
     }
   }
   iconv_close(cd);
@@ -54,9 +56,12 @@ std::string decode(std::string_view bytes) {
 char detect_delimiter(std::string_view s) {
   std::size_t commas = 0, tabs = 0, lines = 0;
   for (char c : s) {
-    if (c == ',') ++commas;
-    else if (c == '\t') ++tabs;
-    else if (c == '\n' && ++lines >= 20) break;
+    if (c == ',')
+      ++commas;
+    else if (c == '\t')
+      ++tabs;
+    else if (c == '\n' && ++lines >= 20)
+      break;
   }
   return tabs > commas ? '\t' : ',';
 }
@@ -92,8 +97,11 @@ std::vector<Record> parse(std::string_view bytes) {
     char c = s[i];
     if (in_quotes) {
       if (c == '"') {
-        if (i + 1 < s.size() && s[i + 1] == '"') { field.push_back('"'); ++i; }
-        else in_quotes = false;
+        if (i + 1 < s.size() && s[i + 1] == '"') {
+          field.push_back('"');
+          ++i;
+        } else
+          in_quotes = false;
       } else {
         if (c == '\n') ++line;
         field.push_back(c);

@@ -6,7 +6,9 @@
 
 namespace xinyi {
 
-std::string iso_date(int year, int month, int day) { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string iso_date(int year, int month, int day) {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 std::string iso_month(int year, int month) { return fmt::format("{:04}-{:02}", year, month); }
 

@@ -4,20 +4,32 @@ namespace xinyi {
 
 Error::Error(ErrorKind kind, std::string code, std::string zh, std::string en,
              std::vector<FieldError> fields)
-    : kind_(kind), code_(std::move(code)), zh_(std::move(zh)), en_(std::move(en)),
+    : kind_(kind),
+      code_(std::move(code)),
+      zh_(std::move(zh)),
+      en_(std::move(en)),
       fields_(std::move(fields)) {}
 
 int Error::http_status() const {
   switch (kind_) {
-    case ErrorKind::bad_request: return 400;
-    case ErrorKind::unauthorized: return 401;
-    case ErrorKind::forbidden: return 403;
-    case ErrorKind::not_found: return 404;
-    case ErrorKind::conflict: return 409;
-    case ErrorKind::unprocessable: return 422;
-    case ErrorKind::too_large: return 413;
-    case ErrorKind::too_many: return 429;
-    case ErrorKind::unavailable: return 503;
+    case ErrorKind::bad_request:
+      return 400;
+    case ErrorKind::unauthorized:
+      return 401;
+    case ErrorKind::forbidden:
+      return 403;
+    case ErrorKind::not_found:
+      return 404;
+    case ErrorKind::conflict:
+      return 409;
+    case ErrorKind::unprocessable:
+      return 422;
+    case ErrorKind::too_large:
+      return 413;
+    case ErrorKind::too_many:
+      return 429;
+    case ErrorKind::unavailable:
+      return 503;
   }
   return 500;
 }

@@ -20,7 +20,8 @@ std::string mask_phone(std::string_view phone) {
   for (char c : phone)
     if (c >= '0' && c <= '9') digits.push_back(c);
   if (digits.size() == 11) return digits.substr(0, 3) + "****" + digits.substr(7);
-  if (digits.size() > 4) return std::string(digits.size() - 4, '*') + digits.substr(digits.size() - 4);
+  if (digits.size() > 4)
+    return std::string(digits.size() - 4, '*') + digits.substr(digits.size() - 4);
   return std::string(digits.size() ? digits.size() : 4, '*');
 }
 

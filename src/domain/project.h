@@ -27,24 +27,34 @@ inline constexpr std::size_t kMaxSources = 10;
 inline constexpr std::size_t kMaxMilestones = 30;
 inline constexpr std::size_t kMaxQuotes = 20;
 inline constexpr std::int64_t kMaxProjectFen = 100'000'000'000;  // ¥1,000,000,000.00
-inline constexpr int kDefaultMinTurnoutPct = 20;   // questionnaire acceptance: ≥ 20% of households answer
-inline constexpr int kDefaultSignoffs = 2;         // committee acceptance: two distinct members
+inline constexpr int kDefaultMinTurnoutPct =
+    20;  // questionnaire acceptance: ≥ 20% of households answer
+inline constexpr int kDefaultSignoffs = 2;  // committee acceptance: two distinct members
 
-enum class Status { proposed, budgeted, contracted, in_progress, accepting, accepted, settled, cancelled };
+enum class Status {
+  proposed,
+  budgeted,
+  contracted,
+  in_progress,
+  accepting,
+  accepted,
+  settled,
+  cancelled
+};
 std::string_view to_string(Status s);
 std::optional<Status> parse_status(std::string_view s);
 std::string_view status_zh(Status s);
 
 enum class Action {
-  budget,          // set or replace the budget
-  link_vote,       // cite the owners' vote
-  quote,           // add a contractor's quote
-  contract,        // sign a contract with a quote (a project may have several contractors)
-  milestone,       // add or complete a milestone
-  pay,             // request a payment to the contractor
-  pledge,          // a household pledges; the trustee records money against a pledge
+  budget,     // set or replace the budget
+  link_vote,  // cite the owners' vote
+  quote,      // add a contractor's quote
+  contract,   // sign a contract with a quote (a project may have several contractors)
+  milestone,  // add or complete a milestone
+  pay,        // request a payment to the contractor
+  pledge,     // a household pledges; the trustee records money against a pledge
   start_acceptance,
-  signoff,         // committee mode
+  signoff,           // committee mode
   close_acceptance,  // questionnaire mode
   settle,
   cancel,
@@ -58,7 +68,6 @@ std::optional<Source> parse_source(std::string_view s);
 // charity money, the basic account for everything else (crowdfunding and subsidies are
 // received there, booked to their own income accounts).
 std::string_view cash_account(Source s);
-
 
 struct Line {
   std::int64_t id = 0;
@@ -76,7 +85,8 @@ struct Funding {
 // Every problem with a budget: 1..kMaxLines lines with names and positive amounts; 1..kMaxSources
 // sources, no source (with its courtyard) twice, a courtyard for a courtyard's surplus; the
 // sources sum exactly to the lines; charity money no more than the lines it may pay for.
-std::vector<FieldError> check_budget(const std::vector<Line>& lines, const std::vector<Funding>& funding);
+std::vector<FieldError> check_budget(const std::vector<Line>& lines,
+                                     const std::vector<Funding>& funding);
 
 std::int64_t total(const std::vector<Line>& lines);
 std::int64_t total(const std::vector<Funding>& funding);
@@ -92,7 +102,7 @@ struct PaymentCheck {
   std::int64_t amount_fen = 0;
   std::int64_t line_budget_fen = 0, line_committed_fen = 0;
   std::int64_t source_allocated_fen = 0, source_committed_fen = 0;
-  std::optional<std::int64_t> source_available_fen;  // money the source actually holds now
+  std::optional<std::int64_t> source_available_fen;           // money the source actually holds now
   std::int64_t contract_fen = 0, contract_committed_fen = 0;  // the contract the payment is under
   std::string line_account;
   Source source = Source::common;
@@ -100,7 +110,8 @@ struct PaymentCheck {
 std::vector<FieldError> check_payment(const PaymentCheck& p);
 
 // Crowdfunding: a payment against a pledge never exceeds what is left of it.
-std::vector<FieldError> check_pledge_payment(std::int64_t pledged_fen, std::int64_t paid_fen, std::int64_t amount_fen);
+std::vector<FieldError> check_pledge_payment(std::int64_t pledged_fen, std::int64_t paid_fen,
+                                             std::int64_t amount_fen);
 
 // Acceptance by the residents.
 enum class AcceptanceMode { questionnaire, committee };

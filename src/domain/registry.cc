@@ -60,7 +60,8 @@ std::string normalize_building(std::string_view b) {
   std::string t = text::strip_spaces(b);
   if (all_digits(t)) return t + "栋";
   if (t.ends_with("幢")) return t.substr(0, t.size() - 3) + "栋";
-  if (t.ends_with("号楼") && all_digits(t.substr(0, t.size() - 6))) return t.substr(0, t.size() - 6) + "栋";
+  if (t.ends_with("号楼") && all_digits(t.substr(0, t.size() - 6)))
+    return t.substr(0, t.size() - 6) + "栋";
   return t;
 }
 
@@ -80,13 +81,13 @@ std::optional<UnitAddress> parse_unit_label(std::string_view label) {
       R"(^(.{1,30}?(?:栋|幢|号楼|楼))(?:(\d{1,3})单元)?([0-9A-Za-z\-]{1,10})(?:室|号)?$)");
   std::smatch m;
   if (std::regex_match(s, m, dashed)) {
-    UnitAddress a{normalize_building(m[1].str()), m[2].matched ? normalize_entrance(m[2].str()) : "",
-                  m[3].str()};
+    UnitAddress a{normalize_building(m[1].str()),
+                  m[2].matched ? normalize_entrance(m[2].str()) : "", m[3].str()};
     return a;
   }
   if (std::regex_match(s, m, written)) {
-    UnitAddress a{normalize_building(m[1].str()),
-                  m[2].matched ? m[2].str() + "单元" : "", m[3].str()};
+    UnitAddress a{normalize_building(m[1].str()), m[2].matched ? m[2].str() + "单元" : "",
+                  m[3].str()};
     return a;
   }
   return std::nullopt;
@@ -124,8 +125,10 @@ std::optional<std::string> normalize_phone(std::string_view phone) {
   if (t.starts_with("+86")) i = 3;
   for (; i < t.size(); ++i) {
     char c = t[i];
-    if (c >= '0' && c <= '9') d.push_back(c);
-    else if (c != '-' && c != '(' && c != ')') return std::nullopt;
+    if (c >= '0' && c <= '9')
+      d.push_back(c);
+    else if (c != '-' && c != '(' && c != ')')
+      return std::nullopt;
   }
   if (d.size() == 13 && d.starts_with("86") && d[2] == '1') d = d.substr(2);
   if (d.size() == 11 && d[0] == '1') return d[1] >= '3' ? std::optional(d) : std::nullopt;

@@ -9,7 +9,20 @@ namespace xinyi::roster {
 
 namespace {
 
-enum class Col { none, courtyard, label, building, entrance, number, area, name, phone, id, relation, note };
+enum class Col {
+  none,
+  courtyard,
+  label,
+  building,
+  entrance,
+  number,
+  area,
+  name,
+  phone,
+  id,
+  relation,
+  note
+};
 
 // Header text without spaces, without a parenthesised unit suffix, ASCII lower-cased.
 std::string normalize_header(const std::string& h) {
@@ -109,10 +122,11 @@ Roster parse_roster(const std::vector<csv::Record>& records) {
     if (header.usable()) break;
   }
   if (!header.usable()) {
-    out.errors.push_back({records.empty() ? 1 : records.front().line,
-                          "找不到表头：需要“面积”列，以及“房号”（如 3栋2单元501）或“楼栋/单元/房号”列",
-                          "No header row found: need an area column and a unit column "
-                          "(e.g. 3栋2单元501) or building/entrance/number columns"});
+    out.errors.push_back(
+        {records.empty() ? 1 : records.front().line,
+         "找不到表头：需要“面积”列，以及“房号”（如 3栋2单元501）或“楼栋/单元/房号”列",
+         "No header row found: need an area column and a unit column "
+         "(e.g. 3栋2单元501) or building/entrance/number columns"});
     return out;
   }
   out.header_line = records[start].line;
@@ -150,7 +164,8 @@ Roster parse_roster(const std::vector<csv::Record>& records) {
         auto a = registry::parse_unit_label(label);
         if (!a) {
           err(label.empty() ? "缺少房号" : "无法识别房号“" + label + "”（应如 3栋2单元501）",
-              label.empty() ? "missing unit" : "cannot read unit \"" + label + "\" (expected e.g. 3栋2单元501)");
+              label.empty() ? "missing unit"
+                            : "cannot read unit \"" + label + "\" (expected e.g. 3栋2单元501)");
           continue;
         }
         row.address = *a;
@@ -165,7 +180,8 @@ Roster parse_roster(const std::vector<csv::Record>& records) {
         }
         row.address = {registry::normalize_building(b),
                        registry::normalize_entrance(cell(r, header, Col::entrance)), n};
-        if (row.address.number.ends_with("室")) row.address.number.resize(row.address.number.size() - 3);
+        if (row.address.number.ends_with("室"))
+          row.address.number.resize(row.address.number.size() - 3);
         if (text::length(row.address.number) > 10 || text::length(row.address.building) > 30) {
           err("楼栋或房号过长", "building or number too long");
           continue;
@@ -236,7 +252,8 @@ Roster parse_roster(const std::vector<csv::Record>& records) {
       if (!rel.empty()) {
         auto rr = registry::parse_relation(rel);
         if (!rr) {
-          err("身份“" + rel + "”无法识别（业主或租户）", "relation \"" + rel + "\" must be owner or tenant");
+          err("身份“" + rel + "”无法识别（业主或租户）",
+              "relation \"" + rel + "\" must be owner or tenant");
           continue;
         }
         row.relation = *rr;
@@ -247,7 +264,8 @@ Roster parse_roster(const std::vector<csv::Record>& records) {
         const RosterRow& first = out.rows[seen->second];
         if (first.area_centi_m2 != row.area_centi_m2) {
           err("房屋 " + row.label + " 的面积与第 " + std::to_string(first.line) + " 行不一致",
-              "unit " + row.label + " has a different area than on line " + std::to_string(first.line));
+              "unit " + row.label + " has a different area than on line " +
+                  std::to_string(first.line));
           continue;
         }
         bool dup = false;
@@ -256,7 +274,8 @@ Roster parse_roster(const std::vector<csv::Record>& records) {
               other.phone == row.phone)
             dup = true;
         if (dup) {
-          err("房屋 " + row.label + " 的这位住户已在前面出现", "this person is listed twice for unit " + row.label);
+          err("房屋 " + row.label + " 的这位住户已在前面出现",
+              "this person is listed twice for unit " + row.label);
           continue;
         }
       } else {

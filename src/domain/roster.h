@@ -33,14 +33,14 @@ struct RosterRow {
   int line = 0;
   std::string courtyard;  // may be empty: the importer then uses a default courtyard
   registry::UnitAddress address;
-  std::string label;      // canonical unit label
+  std::string label;  // canonical unit label
   std::int64_t area_centi_m2 = 0;
   registry::AreaKind area_kind = registry::AreaKind::gross;
   bool developer_held = false;
   // The person on this row, if any (a developer-held row has none).
   std::string name;
-  std::string phone;      // digits, may be empty
-  std::string id_last4;   // may be empty
+  std::string phone;     // digits, may be empty
+  std::string id_last4;  // may be empty
   registry::Relation relation = registry::Relation::owner;
 };
 

@@ -29,7 +29,9 @@ std::int64_t planned_minutes(const PlanItem& item) {
   return (per * 52 + 6) / 12;  // 52 weeks over 12 months, half up
 }
 
-std::int64_t planned_cost_fen(const PlanItem& item) { return cost_fen(planned_minutes(item), item.rate_fen_per_hour); }
+std::int64_t planned_cost_fen(const PlanItem& item) {
+  return cost_fen(planned_minutes(item), item.rate_fen_per_hour);
+}
 
 std::int64_t monthly_cost_fen(const std::vector<PlanItem>& items) {
   std::int64_t sum = 0;
@@ -39,9 +41,11 @@ std::int64_t monthly_cost_fen(const std::vector<PlanItem>& items) {
 
 std::vector<FieldError> check_plan(const std::vector<PlanItem>& items) {
   std::vector<FieldError> errs;
-  if (items.empty()) errs.push_back({"items", "服务清单至少要有一项", "a plan needs at least one item"});
+  if (items.empty())
+    errs.push_back({"items", "服务清单至少要有一项", "a plan needs at least one item"});
   if (items.size() > kMaxPlanItems)
-    errs.push_back({"items", "服务清单最多 " + std::to_string(kMaxPlanItems) + " 项", "at most " + std::to_string(kMaxPlanItems) + " items"});
+    errs.push_back({"items", "服务清单最多 " + std::to_string(kMaxPlanItems) + " 项",
+                    "at most " + std::to_string(kMaxPlanItems) + " items"});
   std::set<std::string> codes;
   for (std::size_t n = 0; n < items.size(); ++n) {
     const auto& i = items[n];
@@ -50,11 +54,14 @@ std::vector<FieldError> check_plan(const std::vector<PlanItem>& items) {
       errs.push_back({f + "code", "编号为空或重复", "the code is empty or repeated"});
     if (i.role.empty()) errs.push_back({f + "role", "请填写岗位", "the role is required"});
     if (i.visits < 1 || i.visits > (i.frequency == Frequency::per_week ? 7 : kMaxVisitsPerPeriod))
-      errs.push_back({f + "visits", "频次应为每周 1–7 次或每月 1–31 次", "visits must be 1–7 a week or 1–31 a month"});
+      errs.push_back({f + "visits", "频次应为每周 1–7 次或每月 1–31 次",
+                      "visits must be 1–7 a week or 1–31 a month"});
     if (i.minutes_per_visit < 5 || i.minutes_per_visit > kMaxVisitMinutes)
-      errs.push_back({f + "minutes_per_visit", "每次时长应在 5 分钟到 12 小时之间", "a visit lasts 5 minutes to 12 hours"});
+      errs.push_back({f + "minutes_per_visit", "每次时长应在 5 分钟到 12 小时之间",
+                      "a visit lasts 5 minutes to 12 hours"});
     if (i.rate_fen_per_hour < 1 || i.rate_fen_per_hour > kMaxRateFenPerHour)
-      errs.push_back({f + "rate_fen_per_hour", "小时单价应在 0.01–1000 元之间", "the hourly rate must be ¥0.01–¥1,000"});
+      errs.push_back({f + "rate_fen_per_hour", "小时单价应在 0.01–1000 元之间",
+                      "the hourly rate must be ¥0.01–¥1,000"});
   }
   return errs;
 }
@@ -102,34 +109,46 @@ ItemMonth summarize(const PlanItem* item, std::int64_t rate, const std::vector<V
 }
 
 bool valid_category(std::string_view c) {
-  return std::find(std::begin(kNeedCategories), std::end(kNeedCategories), c) != std::end(kNeedCategories);
+  return std::find(std::begin(kNeedCategories), std::end(kNeedCategories), c) !=
+         std::end(kNeedCategories);
 }
 
 std::string_view to_string(NeedStatus s) {
   switch (s) {
-    case NeedStatus::open: return "open";
-    case NeedStatus::service: return "service";
-    case NeedStatus::project: return "project";
-    case NeedStatus::declined: return "declined";
-    case NeedStatus::done: return "done";
+    case NeedStatus::open:
+      return "open";
+    case NeedStatus::service:
+      return "service";
+    case NeedStatus::project:
+      return "project";
+    case NeedStatus::declined:
+      return "declined";
+    case NeedStatus::done:
+      return "done";
   }
   return "open";
 }
 
 std::optional<NeedStatus> parse_need_status(std::string_view s) {
-  for (auto st : {NeedStatus::open, NeedStatus::service, NeedStatus::project, NeedStatus::declined, NeedStatus::done})
+  for (auto st : {NeedStatus::open, NeedStatus::service, NeedStatus::project, NeedStatus::declined,
+                  NeedStatus::done})
     if (to_string(st) == s) return st;
   return std::nullopt;
 }
 
 bool can_move(NeedStatus from, NeedStatus to) {
   switch (from) {
-    case NeedStatus::open: return to == NeedStatus::service || to == NeedStatus::project || to == NeedStatus::declined;
-    case NeedStatus::service: return to == NeedStatus::done;
+    case NeedStatus::open:
+      return to == NeedStatus::service || to == NeedStatus::project || to == NeedStatus::declined;
+    case NeedStatus::service:
+      return to == NeedStatus::done;
     // A cancelled project returns its need to the list.
-    case NeedStatus::project: return to == NeedStatus::done || to == NeedStatus::open;
-    case NeedStatus::declined: return to == NeedStatus::open;
-    case NeedStatus::done: return false;
+    case NeedStatus::project:
+      return to == NeedStatus::done || to == NeedStatus::open;
+    case NeedStatus::declined:
+      return to == NeedStatus::open;
+    case NeedStatus::done:
+      return false;
   }
   return false;
 }

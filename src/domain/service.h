@@ -26,9 +26,9 @@ namespace xinyi::service {
 
 inline constexpr std::int64_t kMinuteMs = 60'000;
 inline constexpr std::int64_t kDayMs = 86'400'000;
-inline constexpr std::int64_t kMaxVisitMinutes = 12 * 60;     // one visit lasts at most 12 hours
-inline constexpr std::int64_t kMaxRateFenPerHour = 100'000;   // ¥1,000 an hour
-inline constexpr int kMaxVisitsPerPeriod = 31;                // 31 a month, or 7 a week
+inline constexpr std::int64_t kMaxVisitMinutes = 12 * 60;    // one visit lasts at most 12 hours
+inline constexpr std::int64_t kMaxRateFenPerHour = 100'000;  // ¥1,000 an hour
+inline constexpr int kMaxVisitsPerPeriod = 31;               // 31 a month, or 7 a week
 inline constexpr std::size_t kMaxPlanItems = 50;
 inline constexpr int kMaxWindowDays = 30;
 
@@ -42,7 +42,7 @@ struct PlanItem {
   std::string tasks;     // what is done on a visit
   std::string standard;  // the standard in words (地面无垃圾、无积水 …)
   Frequency frequency = Frequency::per_week;
-  int visits = 1;                    // per week or per month
+  int visits = 1;  // per week or per month
   std::int64_t minutes_per_visit = 60;
   std::int64_t rate_fen_per_hour = 0;
   std::string expense_account = "5001";  // where delivered hours are booked
@@ -82,15 +82,16 @@ struct ItemMonth {
 };
 // `item` is the plan item in effect that month (nullptr: unplanned; nothing is planned and the
 // rate is `rate_fen_per_hour`).
-ItemMonth summarize(const PlanItem* item, std::int64_t rate_fen_per_hour, const std::vector<Visit>& visits);
+ItemMonth summarize(const PlanItem* item, std::int64_t rate_fen_per_hour,
+                    const std::vector<Visit>& visits);
 
 // part / whole in thousandths, rounded half up; 0 when whole is 0.
 std::int64_t permille(std::int64_t part, std::int64_t whole);
 
 // ---- the needs list --------------------------------------------------------------------------
 
-inline constexpr std::string_view kNeedCategories[] = {"cleaning", "greening",   "repairs", "safety",
-                                                       "parking",  "noise", "facilities", "other"};
+inline constexpr std::string_view kNeedCategories[] = {
+    "cleaning", "greening", "repairs", "safety", "parking", "noise", "facilities", "other"};
 bool valid_category(std::string_view c);
 
 // open → service (into the service list) | project (into a renewal project) | declined (with a

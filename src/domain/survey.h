@@ -56,10 +56,11 @@ struct QuestionTally {
   std::vector<std::int64_t> option_counts;  // single, multiple
   std::vector<std::int64_t> scale_counts;   // scale: [0] counts 1, [scale_max-1] counts scale_max
   std::int64_t scale_sum = 0;
-  std::int64_t scale_mean_centi = 0;        // the mean × 100, half up; 0 when nobody answered
+  std::int64_t scale_mean_centi = 0;  // the mean × 100, half up; 0 when nobody answered
 };
 // REQUIRES: every answer passed check_answer for its question; each response has one Answer per
 // question, in order.
-std::vector<QuestionTally> tally(const std::vector<Question>& qs, const std::vector<std::vector<Answer>>& responses);
+std::vector<QuestionTally> tally(const std::vector<Question>& qs,
+                                 const std::vector<std::vector<Answer>>& responses);
 
 }  // namespace xinyi::survey

@@ -13,13 +13,23 @@ bool is_utf8(std::string_view s) {
   std::size_t i = 0, n = s.size();
   while (i < n) {
     unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     std::size_t len;
     std::uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return false;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return false;
     if (i + len > n) return false;
     for (std::size_t k = 1; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) return false;
@@ -70,7 +80,10 @@ std::string strip_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   while (!s.empty()) {
-    if (std::size_t k = space_at(s)) { s.remove_prefix(k); continue; }
+    if (std::size_t k = space_at(s)) {
+      s.remove_prefix(k);
+      continue;
+    }
     out.push_back(s[0]);
     s.remove_prefix(1);
   }
@@ -101,7 +114,10 @@ std::optional<std::string> gb18030_to_utf8(std::string_view s) {
     std::size_t o_left = buf.size();
     std::size_t r = iconv(cd, &in, &in_left, &o, &o_left);
     out.append(buf.data(), buf.size() - o_left);
-    if (r == static_cast<std::size_t>(-1) && errno != E2BIG) { ok = false; break; }
+    if (r == static_cast<std::size_t>(-1) && errno != E2BIG) {
+      ok = false;
+      break;
+    }
   }
   iconv_close(cd);
   if (!ok || !is_utf8(out)) return std::nullopt;
@@ -118,7 +134,8 @@ std::string truncate(std::string_view s, std::size_t n) {
   std::size_t i = 0, count = 0;
   while (i < s.size() && count < n) {
     ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;  // continuation bytes
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+      ++i;  // continuation bytes
     ++count;
   }
   return std::string(s.substr(0, i));

@@ -68,7 +68,8 @@ std::optional<Kind> parse_kind(std::string_view s) {
 
 std::vector<Elector> electorate(std::vector<UnitIn> units) {
   XINYI_ASSERT(units.size() <= kMaxElectors);
-  std::sort(units.begin(), units.end(), [](const UnitIn& a, const UnitIn& b) { return a.unit_id < b.unit_id; });
+  std::sort(units.begin(), units.end(),
+            [](const UnitIn& a, const UnitIn& b) { return a.unit_id < b.unit_id; });
   Groups g(units.size());
   std::map<std::string, std::size_t> first_with_key;
   std::optional<std::size_t> developer;
@@ -77,7 +78,10 @@ std::vector<Elector> electorate(std::vector<UnitIn> units) {
     XINYI_ASSERT(i == 0 || units[i - 1].unit_id != units[i].unit_id);
     if (units[i].developer_held) {
       // The developer's units are one owner whoever is recorded on them.
-      if (developer) g.join(*developer, i); else developer = i;
+      if (developer)
+        g.join(*developer, i);
+      else
+        developer = i;
       continue;
     }
     for (const auto& key : units[i].owner_keys) {
@@ -132,7 +136,8 @@ Result tally(Kind kind, int matter, int alternatives, int seats, I total_area, I
     for (std::size_t i = 0; i < b.choices.size(); ++i) {
       int c = b.choices[i];
       XINYI_ASSERT(c >= 0 && c < alternatives);
-      XINYI_ASSERT(std::find(b.choices.begin(), b.choices.begin() + static_cast<long>(i), c) == b.choices.begin() + static_cast<long>(i));
+      XINYI_ASSERT(std::find(b.choices.begin(), b.choices.begin() + static_cast<long>(i), c) ==
+                   b.choices.begin() + static_cast<long>(i));
       r.options[static_cast<std::size_t>(c)].area_centi_m2 += b.area_centi_m2;
       r.options[static_cast<std::size_t>(c)].owners += 1;
     }
@@ -144,7 +149,8 @@ Result tally(Kind kind, int matter, int alternatives, int seats, I total_area, I
   std::vector<int> carried;
   for (int i = 0; i < alternatives; ++i) {
     auto& o = r.options[static_cast<std::size_t>(i)];
-    o.carried = r.voted_owners > 0 && meets(r.special, o.area_centi_m2, r.voted_area) && meets(r.special, o.owners, r.voted_owners);
+    o.carried = r.voted_owners > 0 && meets(r.special, o.area_centi_m2, r.voted_area) &&
+                meets(r.special, o.owners, r.voted_owners);
     if (kind == Kind::motion && i != 0) o.carried = false;  // "against" carries nothing
     if (o.carried) carried.push_back(i);
   }
@@ -154,7 +160,8 @@ Result tally(Kind kind, int matter, int alternatives, int seats, I total_area, I
     if (x.area_centi_m2 != y.area_centi_m2) return x.area_centi_m2 > y.area_centi_m2;
     return x.owners > y.owners;
   });
-  if (carried.size() > static_cast<std::size_t>(seats)) carried.resize(static_cast<std::size_t>(seats));
+  if (carried.size() > static_cast<std::size_t>(seats))
+    carried.resize(static_cast<std::size_t>(seats));
   if (r.quorum) r.winners = carried;
   r.passed = r.quorum && !r.winners.empty();
   return r;
@@ -166,22 +173,26 @@ std::optional<Breach> check_committee(int members, int reps, int min_size, int m
     return Breach{"委员人数应为单数（现为 " + std::to_string(members) + " 人）",
                   "The number of members must be odd (it is " + std::to_string(members) + ")"};
   if (members < min_size || members > max_size)
-    return Breach{"委员人数应在 " + std::to_string(min_size) + "–" + std::to_string(max_size) + " 人之间（现为 " +
-                      std::to_string(members) + " 人）",
+    return Breach{"委员人数应在 " + std::to_string(min_size) + "–" + std::to_string(max_size) +
+                      " 人之间（现为 " + std::to_string(members) + " 人）",
                   "The number of members must be between " + std::to_string(min_size) + " and " +
                       std::to_string(max_size) + " (it is " + std::to_string(members) + ")"};
   if (2 * reps < members)
-    return Breach{"业主代表应不少于委员的一半（现为 " + std::to_string(reps) + "/" + std::to_string(members) + "）",
-                  "Resident representatives must be at least half of the members (" + std::to_string(reps) + " of " +
-                      std::to_string(members) + ")"};
+    return Breach{"业主代表应不少于委员的一半（现为 " + std::to_string(reps) + "/" +
+                      std::to_string(members) + "）",
+                  "Resident representatives must be at least half of the members (" +
+                      std::to_string(reps) + " of " + std::to_string(members) + ")"};
   return std::nullopt;
 }
 
 std::string_view to_string(Channel c) {
   switch (c) {
-    case Channel::street_community: return "street_community";
-    case Channel::owners_joint: return "owners_joint";
-    case Channel::self: return "self";
+    case Channel::street_community:
+      return "street_community";
+    case Channel::owners_joint:
+      return "owners_joint";
+    case Channel::self:
+      return "self";
   }
   return "self";
 }
@@ -195,7 +206,8 @@ std::string receipt_code(std::string_view random_bytes) {
   XINYI_ASSERT(random_bytes.size() >= kReceiptLength);
   std::string out;
   for (std::size_t i = 0; i < kReceiptLength; ++i)
-    out += registry::kInviteAlphabet[static_cast<unsigned char>(random_bytes[i]) % registry::kInviteAlphabet.size()];
+    out += registry::kInviteAlphabet[static_cast<unsigned char>(random_bytes[i]) %
+                                     registry::kInviteAlphabet.size()];
   return out;
 }
 

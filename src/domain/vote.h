@@ -12,8 +12,9 @@
 //
 // The tally. Anyone who casts a ballot, abstention included, takes part.
 //   quorum:  3·area(taking part) ≥ 2·area(all)  AND  3·owners(taking part) ≥ 2·owners(all)
-//   matters 6, 7, 8 (special):  4·area(for) ≥ 3·area(taking part) AND 4·owners(for) ≥ 3·owners(taking part)
-//   other matters (ordinary):   2·area(for) > area(taking part)   AND 2·owners(for) > owners(taking part)
+//   matters 6, 7, 8 (special):  4·area(for) ≥ 3·area(taking part) AND 4·owners(for) ≥
+//   3·owners(taking part) other matters (ordinary):   2·area(for) > area(taking part)   AND
+//   2·owners(for) > owners(taking part)
 // Integer arithmetic only (128-bit products); the result keeps every figure the rule used.
 //
 // Kinds of vote.
@@ -54,13 +55,14 @@ struct UnitIn {
   std::int64_t unit_id = 0;
   std::int64_t area_centi_m2 = 0;
   bool developer_held = false;
-  std::vector<std::string> owner_keys;  // one key per recorded owner ("p:17", "tel:138…"), any order
+  std::vector<std::string>
+      owner_keys;  // one key per recorded owner ("p:17", "tel:138…"), any order
 };
 
 // One owner for the purpose of the vote.
 struct Elector {
-  int no = 0;                         // 1-based, in order of each elector's first unit id
-  std::int64_t area_centi_m2 = 0;     // sum of its units' areas
+  int no = 0;                      // 1-based, in order of each elector's first unit id
+  std::int64_t area_centi_m2 = 0;  // sum of its units' areas
   bool developer = false;
   std::vector<std::int64_t> unit_ids;  // ascending
 };
@@ -107,8 +109,11 @@ Result tally(Kind kind, int matter, int alternatives, int seats, std::int64_t to
 // The property management committee (物管委): resident representatives at least half of the
 // members; an odd number of members within [min_size, max_size]. Returns the broken rule in
 // Chinese and English, or nullopt.
-struct Breach { std::string zh, en; };
-std::optional<Breach> check_committee(int members, int resident_representatives, int min_size, int max_size);
+struct Breach {
+  std::string zh, en;
+};
+std::optional<Breach> check_committee(int members, int resident_representatives, int min_size,
+                                      int max_size);
 
 // Nomination channels for committee members (SPEC §3 model 2).
 enum class Channel { street_community, owners_joint, self };

@@ -11,8 +11,9 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
 
-ClientResponse fetch(const std::string& host, std::uint16_t port, const std::string& method, const std::string& target,
-                     const std::string& body, const std::map<std::string, std::string>& headers) {
+ClientResponse fetch(const std::string& host, std::uint16_t port, const std::string& method,
+                     const std::string& target, const std::string& body,
+                     const std::map<std::string, std::string>& headers) {
   asio::io_context ioc;
   asio::ip::tcp::resolver resolver(ioc);
   beast::tcp_stream stream(ioc);
@@ -45,7 +46,8 @@ ClientResponse fetch(const std::string& host, std::uint16_t port, const std::str
 
 ParsedUrl parse_http_url(const std::string& url) {
   auto u = boost::urls::parse_absolute_uri(url);
-  if (!u || u->scheme() != "http" || u->host().empty()) throw std::invalid_argument("expected an http://HOST[:PORT]/PATH URL: " + url);
+  if (!u || u->scheme() != "http" || u->host().empty())
+    throw std::invalid_argument("expected an http://HOST[:PORT]/PATH URL: " + url);
   ParsedUrl p;
   p.host = u->host();
   p.port = u->has_port() ? static_cast<std::uint16_t>(u->port_number()) : 80;

@@ -16,8 +16,9 @@ struct ClientResponse {
 };
 
 // Throws std::runtime_error when the server cannot be reached or answers garbage.
-ClientResponse fetch(const std::string& host, std::uint16_t port, const std::string& method, const std::string& target,
-                     const std::string& body = "", const std::map<std::string, std::string>& headers = {});
+ClientResponse fetch(const std::string& host, std::uint16_t port, const std::string& method,
+                     const std::string& target, const std::string& body = "",
+                     const std::map<std::string, std::string>& headers = {});
 
 struct ParsedUrl {
   std::string host;

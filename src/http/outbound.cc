@@ -23,7 +23,9 @@ boost::json::object as_json(const app::OutboundMessage& m) {
 class LogSink : public app::OutboundSink {
  public:
   void send(const app::OutboundMessage& m) override {
-    spdlog::info("outbound {} to {}: {}", m.channel, m.address.size() > 4 ? "***" + m.address.substr(m.address.size() - 4) : "***", m.body);
+    spdlog::info("outbound {} to {}: {}", m.channel,
+                 m.address.size() > 4 ? "***" + m.address.substr(m.address.size() - 4) : "***",
+                 m.body);
   }
 };
 
@@ -47,9 +49,10 @@ class WebhookSink : public app::OutboundSink {
  public:
   explicit WebhookSink(const std::string& url) : url_(parse_http_url(url)) {}
   void send(const app::OutboundMessage& m) override {
-    auto r = fetch(url_.host, url_.port, "POST", url_.path.empty() ? "/" : url_.path, boost::json::serialize(as_json(m)),
-                   {{"Content-Type", "application/json"}});
-    if (r.status < 200 || r.status > 299) throw std::runtime_error("gateway answered " + std::to_string(r.status));
+    auto r = fetch(url_.host, url_.port, "POST", url_.path.empty() ? "/" : url_.path,
+                   boost::json::serialize(as_json(m)), {{"Content-Type", "application/json"}});
+    if (r.status < 200 || r.status > 299)
+      throw std::runtime_error("gateway answered " + std::to_string(r.status));
   }
 
  private:
@@ -60,9 +63,11 @@ class WebhookSink : public app::OutboundSink {
 
 std::unique_ptr<app::OutboundSink> make_sink(const std::string& spec) {
   if (spec.empty() || spec == "log") return std::make_unique<LogSink>();
-  if (spec.starts_with("file:") && spec.size() > 5) return std::make_unique<FileSink>(spec.substr(5));
+  if (spec.starts_with("file:") && spec.size() > 5)
+    return std::make_unique<FileSink>(spec.substr(5));
   if (spec.starts_with("webhook:")) return std::make_unique<WebhookSink>(spec.substr(8));
-  throw std::invalid_argument("--notify-sink must be log, file:PATH or webhook:http://HOST:PORT/PATH");
+  throw std::invalid_argument(
+      "--notify-sink must be log, file:PATH or webhook:http://HOST:PORT/PATH");
 }
 
 Sender::Sender(app::App& app, std::unique_ptr<app::OutboundSink> sink, int period_ms)
@@ -84,15 +89,14 @@ Sender::Sender(app::App& app, std::unique_ptr<app::OutboundSink> sink, int perio
           step("delivery", [&] {
             auto rep = app::deliver_due(app, *sink);
             if (rep.sent + rep.failed + rep.skipped + rep.retried)
-              spdlog::info("outbound: {} sent, {} to retry, {} failed, {} skipped (opted out)", rep.sent, rep.retried, rep.failed, rep.skipped);
+              spdlog::info("outbound: {} sent, {} to retry, {} failed, {} skipped (opted out)",
+                           rep.sent, rep.retried, rep.failed, rep.skipped);
           });
           std::unique_lock lock(mu);
           cv.wait_for(lock, st, std::chrono::milliseconds(period_ms), [] { return false; });
         }
       }) {}
 
-Sender::~Sender() {
-  thread_.request_stop();
-}
+Sender::~Sender() { thread_.request_stop(); }
 
 }  // namespace xinyi::http

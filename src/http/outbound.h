@@ -18,7 +18,8 @@ namespace xinyi::http {
 std::unique_ptr<app::OutboundSink> make_sink(const std::string& spec);
 
 // Every `period_ms`: announces scheduled announcements whose time has come, reminds owners of
-// votes closing within a day, and sends due messages, until stopped. Errors are logged, never fatal.
+// votes closing within a day, and sends due messages, until stopped. Errors are logged, never
+// fatal.
 class Sender {
  public:
   Sender(app::App& app, std::unique_ptr<app::OutboundSink> sink, int period_ms = 2000);

@@ -23,10 +23,10 @@
 #include <functional>
 #include <map>
 #include <mutex>
-#include <unordered_map>
 #include <optional>
-#include <variant>
 #include <string>
+#include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "app/app.h"
@@ -40,15 +40,17 @@ struct Request {
   std::multimap<std::string, std::string> query;
   std::string body;
   std::string content_type;
-  std::string cookie;  // the Cookie header
-  std::string origin;  // the Origin header, if any
-  std::string host;    // the Host header
+  std::string cookie;           // the Cookie header
+  std::string origin;           // the Origin header, if any
+  std::string host;             // the Host header
   std::string forwarded_proto;  // X-Forwarded-Proto, set by a TLS-terminating proxy
-  std::string idempotency_key;  // Idempotency-Key: a retried write with the same key is applied once
-  std::string csrf_token;       // X-CSRF-Token: required on a cookie-authenticated write (app::csrf_token)
-  std::string accept;           // the Accept header ("text/event-stream" asks for a live stream)
-  std::string last_event_id;    // Last-Event-ID: where a reconnecting live stream resumes
-  std::string ip;      // the peer address
+  std::string
+      idempotency_key;  // Idempotency-Key: a retried write with the same key is applied once
+  std::string
+      csrf_token;      // X-CSRF-Token: required on a cookie-authenticated write (app::csrf_token)
+  std::string accept;  // the Accept header ("text/event-stream" asks for a live stream)
+  std::string last_event_id;  // Last-Event-ID: where a reconnecting live stream resumes
+  std::string ip;             // the peer address
 };
 
 struct Response {
@@ -69,7 +71,8 @@ struct Ctx {
   // A path parameter as an index ≥ 0 (ledger entries count from 0); unparsable is a 404.
   std::int64_t index(const std::string& name) const;
   // A query parameter as an integer in [min, max], or `fallback` when absent; bad → 400.
-  std::int64_t query_int(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
+  std::int64_t query_int(const std::string& name, std::int64_t fallback, std::int64_t min,
+                         std::int64_t max) const;
   bool query_flag(const std::string& name) const;
   // A query parameter as text of at most max_len bytes, or "" when absent; longer → 400.
   std::string query_str(const std::string& name, std::size_t max_len) const;
@@ -127,7 +130,8 @@ class Router {
   Response handle_idempotent(const Route& route, Ctx& ctx, std::int64_t user_id);
   // The route `req` reaches and its path parameters; nullptr when none (`allow` then lists the
   // methods the path has).
-  const Route* find(const Request& req, std::map<std::string, std::string>& params, std::string& allow) const;
+  const Route* find(const Request& req, std::map<std::string, std::string>& params,
+                    std::string& allow) const;
   // The refusal of the route's Rule for this caller (401 anonymous, 403 otherwise), if any.
   std::optional<Response> refusal(const Route& route, Ctx& ctx) const;
   struct Cached {

@@ -3,15 +3,15 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
-#include <charconv>
-#include <optional>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast.hpp>
 #include <boost/url.hpp>
-#include <mutex>
+#include <charconv>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -54,26 +54,37 @@ std::string client_address(const std::string& peer, std::string_view real_ip) {
 
 bool is_upload(std::string_view target) {
   return target.starts_with("/api/v1/compounds/") &&
-         (target.find("/import/") != std::string_view::npos || target.find("/vouchers") != std::string_view::npos || target.find("/photos") != std::string_view::npos ||
+         (target.find("/import/") != std::string_view::npos ||
+          target.find("/vouchers") != std::string_view::npos ||
+          target.find("/photos") != std::string_view::npos ||
           target.find("/statements") != std::string_view::npos);
 }
 
-void add_security_headers(bhttp::response<bhttp::string_body>& res, const std::string& content_type) {
+void add_security_headers(bhttp::response<bhttp::string_body>& res,
+                          const std::string& content_type) {
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "same-origin");
   res.set("X-Frame-Options", "DENY");
   if (content_type.starts_with("text/html"))
-    res.set("Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-            "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    res.set(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
 }
 }  // namespace
 
 struct Server::Impl {
   Impl(Router& r, ServerOptions o)
-      : router(r), opts(std::move(o)), files(opts.web_dir),
-        threads_n(opts.threads > 0 ? opts.threads : std::max(1u, std::thread::hardware_concurrency())),
-        ioc(threads_n), control(asio::make_strand(ioc)), acceptor(control), signals(control), grace(control) {}
+      : router(r),
+        opts(std::move(o)),
+        files(opts.web_dir),
+        threads_n(opts.threads > 0 ? opts.threads
+                                   : std::max(1u, std::thread::hardware_concurrency())),
+        ioc(threads_n),
+        control(asio::make_strand(ioc)),
+        acceptor(control),
+        signals(control),
+        grace(control) {}
 
   Router& router;
   ServerOptions opts;
@@ -91,7 +102,8 @@ struct Server::Impl {
 
   // ---- one request ----------------------------------------------------------------------
   // The router's view of an /api/ request (the body is moved out of `req`).
-  static Request api_request(bhttp::request<bhttp::string_body>& req, const boost::urls::url_view& target, const std::string& ip) {
+  static Request api_request(bhttp::request<bhttp::string_body>& req,
+                             const boost::urls::url_view& target, const std::string& ip) {
     Request in;
     in.method = std::string(req.method_string());
     in.path = target.path();
@@ -110,7 +122,8 @@ struct Server::Impl {
     return in;
   }
 
-  bhttp::response<bhttp::string_body> dispatch(bhttp::request<bhttp::string_body>& req, const std::string& ip) {
+  bhttp::response<bhttp::string_body> dispatch(bhttp::request<bhttp::string_body>& req,
+                                               const std::string& ip) {
     Response r;
     auto parsed = boost::urls::parse_origin_form(req.target());
     std::string path;
@@ -165,21 +178,25 @@ struct Server::Impl {
       // while parsing the header, so the per-route limit is applied just below.
       parser.body_limit(std::max(opts.body_limit_bytes, opts.upload_limit_bytes));
       stream.expires_after(opts.idle_timeout);
-      auto [ec, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, tuple_awaitable);
+      auto [ec, header_bytes] =
+          co_await bhttp::async_read_header(stream, buffer, parser, tuple_awaitable);
       if (ec) {
         if (ec == bhttp::error::header_limit) {
-          co_await write_error(stream, 431, "header-too-large", "请求头过大", "Request header too large");
+          co_await write_error(stream, 431, "header-too-large", "请求头过大",
+                               "Request header too large");
         } else if (ec == bhttp::error::body_limit) {  // a Content-Length over the limit
           co_await write_error(stream, 413, "too-large", "请求内容过大", "Request body too large");
         } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
                    ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
-          co_await write_error(stream, 400, "malformed-request", "请求格式错误", "Malformed HTTP request");
+          co_await write_error(stream, 400, "malformed-request", "请求格式错误",
+                               "Malformed HTTP request");
         }
         break;
       }
       conn->busy = true;
       const auto started = std::chrono::steady_clock::now();
-      const std::size_t limit = is_upload(parser.get().target()) ? opts.upload_limit_bytes : opts.body_limit_bytes;
+      const std::size_t limit =
+          is_upload(parser.get().target()) ? opts.upload_limit_bytes : opts.body_limit_bytes;
       if (auto len = parser.content_length(); len && *len > limit) {
         co_await write_error(stream, 413, "too-large", "请求内容过大", "Request body too large");
         break;
@@ -199,7 +216,8 @@ struct Server::Impl {
       // A live stream (a route with a StreamHandler, asked for text/event-stream): the router
       // checks the route's rule and opens it; a refusal is answered like any other.
       auto target_url = boost::urls::parse_origin_form(req.target());
-      if (req.method() == bhttp::verb::get && req[bhttp::field::accept].find("text/event-stream") != std::string_view::npos &&
+      if (req.method() == bhttp::verb::get &&
+          req[bhttp::field::accept].find("text/event-stream") != std::string_view::npos &&
           target_url && target_url->path().starts_with("/api/")) {
         Request in = api_request(req, *target_url, ip);
         if (auto opened = router.open_stream(in)) {
@@ -221,8 +239,11 @@ struct Server::Impl {
       stream.expires_after(opts.read_timeout);
       auto [ec3, n3] = co_await bhttp::async_write(stream, res, tuple_awaitable);
       if (opts.access_log) {
-        auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-        spdlog::info("{} \"{} {}\" {} {} {}.{:03}ms", ip, method, target.substr(0, 200), status, bytes, us / 1000, us % 1000);
+        auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+        spdlog::info("{} \"{} {}\" {} {} {}.{:03}ms", ip, method, target.substr(0, 200), status,
+                     bytes, us / 1000, us % 1000);
       }
       if (ec3 || !keep) break;
     }
@@ -247,13 +268,15 @@ struct Server::Impl {
   // every 5 s otherwise (writes by other processes); a comment line every 15 s keeps proxies
   // from closing the stream. Bounded: kMaxEventStreams streams, each at most
   // kEventStreamLifetime (EventSource reconnects with Last-Event-ID and misses nothing).
-  awaitable<void> stream_loop(beast::tcp_stream& stream, std::int64_t after, Poll& poll, const std::string& ip, const std::string& target) {
+  awaitable<void> stream_loop(beast::tcp_stream& stream, std::int64_t after, Poll& poll,
+                              const std::string& ip, const std::string& target) {
     struct Count {
       std::atomic<std::int64_t>& n;
       ~Count() { --n; }
     } count{event_streams};
     if (++event_streams > kMaxEventStreams) {
-      co_await write_error(stream, 503, "too-many-streams", "实时连接过多，请稍后再试", "Too many live connections; try again later");
+      co_await write_error(stream, 503, "too-many-streams", "实时连接过多，请稍后再试",
+                           "Too many live connections; try again later");
       co_return;
     }
     app::App& app = router.app();
@@ -261,7 +284,8 @@ struct Server::Impl {
         "HTTP/1.1 200 OK\r\nServer: xinyi\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\n"
         "X-Accel-Buffering: no\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 3000\n\n"
         // The starting point as an id, so a reconnect before the first event resumes from here.
-        "id: " + std::to_string(after) + "\n\n";
+        "id: " +
+        std::to_string(after) + "\n\n";
     const auto started = std::chrono::steady_clock::now();
     auto last_poll = started, last_write = started;
     std::uint64_t generation = app.db.generation();
@@ -295,12 +319,16 @@ struct Server::Impl {
       if (out.empty() && now - last_write >= std::chrono::seconds(15)) out = ": ping\n\n";
     }
     if (opts.access_log) {
-      auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
-      spdlog::info("{} \"GET {}\" 200 event-stream {} s, up to {} from {}", ip, target.substr(0, 200), s, after, sent_from);
+      auto s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() -
+                                                                started)
+                   .count();
+      spdlog::info("{} \"GET {}\" 200 event-stream {} s, up to {} from {}", ip,
+                   target.substr(0, 200), s, after, sent_from);
     }
   }
 
-  awaitable<void> write_error(beast::tcp_stream& stream, int status, const char* code, const char* zh, const char* en) {
+  awaitable<void> write_error(beast::tcp_stream& stream, int status, const char* code,
+                              const char* zh, const char* en) {
     co_await write_error(stream, problem(status, code, zh, en));
   }
 
@@ -355,7 +383,8 @@ struct Server::Impl {
   }
 };
 
-Server::Server(Router& router, ServerOptions opts) : impl_(std::make_unique<Impl>(router, std::move(opts))) {}
+Server::Server(Router& router, ServerOptions opts)
+    : impl_(std::make_unique<Impl>(router, std::move(opts))) {}
 
 Server::~Server() {
   stop();

@@ -35,12 +35,24 @@ StaticFiles::StaticFiles(const std::string& root) {
 
 std::string StaticFiles::mime_type(const std::string& path) {
   static const std::unordered_map<std::string, std::string> types = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-      {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".gif", "image/gif"}, {".webp", "image/webp"},
-      {".ico", "image/x-icon"}, {".woff", "font/woff"}, {".woff2", "font/woff2"}, {".ttf", "font/ttf"},
-      {".txt", "text/plain; charset=utf-8"}, {".map", "application/json"}, {".pdf", "application/pdf"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".ico", "image/x-icon"},
+      {".woff", "font/woff"},
+      {".woff2", "font/woff2"},
+      {".ttf", "font/ttf"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".map", "application/json"},
+      {".pdf", "application/pdf"},
       {".webmanifest", "application/manifest+json"}};
   auto ext = fs::path(path).extension().string();
   for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -88,7 +100,9 @@ Response StaticFiles::serve(const std::string& path) const {
   Response r;
   r.content_type = mime_type(served);
   r.body = std::move(*body);
-  r.headers.emplace_back("Cache-Control", served.starts_with("assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+  r.headers.emplace_back("Cache-Control", served.starts_with("assets/")
+                                              ? "public, max-age=31536000, immutable"
+                                              : "no-cache");
   return r;
 }
 

@@ -13,18 +13,20 @@ using I = std::int64_t;
 namespace {
 json::value get_json(const ParsedUrl& u, const std::string& rel) {
   auto r = fetch(u.host, u.port, "GET", u.path + rel);
-  if (r.status != 200) throw std::runtime_error("GET " + u.path + rel + " answered " + std::to_string(r.status));
+  if (r.status != 200)
+    throw std::runtime_error("GET " + u.path + rel + " answered " + std::to_string(r.status));
   return json::parse(r.body);
 }
 
 store::HeadRec head_from(const json::value& v) {
   const auto& o = v.as_object();
-  return {o.at("tree_size").as_int64(), std::string(o.at("root").as_string()), o.at("timestamp").as_int64(),
-          std::string(o.at("signature").as_string())};
+  return {o.at("tree_size").as_int64(), std::string(o.at("root").as_string()),
+          o.at("timestamp").as_int64(), std::string(o.at("signature").as_string())};
 }
 }  // namespace
 
-RemoteVerifyResult verify_remote(const std::string& base_url, const std::optional<std::string>& since_json) {
+RemoteVerifyResult verify_remote(const std::string& base_url,
+                                 const std::optional<std::string>& since_json) {
   ParsedUrl u = parse_http_url(base_url);
   RemoteVerifyResult out;
   app::VerifyInput in;
@@ -41,7 +43,8 @@ RemoteVerifyResult verify_remote(const std::string& base_url, const std::optiona
     if (entries.empty()) break;
     for (const auto& e : entries) {
       if (e.at("index").as_int64() != static_cast<I>(in.canonical.size()))
-        throw std::runtime_error("the server skipped entry #" + std::to_string(in.canonical.size()));
+        throw std::runtime_error("the server skipped entry #" +
+                                 std::to_string(in.canonical.size()));
       in.canonical.emplace_back(e.at("canonical").as_string());
       in.claimed_leaf_hex.emplace_back(e.at("leaf_hash").as_string());
     }
@@ -50,7 +53,8 @@ RemoteVerifyResult verify_remote(const std::string& base_url, const std::optiona
   if (since_json) {
     in.since = head_from(json::parse(*since_json));
     if (in.since->tree_size > 0 && in.since->tree_size <= size) {
-      auto proof = get_json(u, "/proof/consistency?first=" + std::to_string(in.since->tree_size) + "&second=" + std::to_string(size));
+      auto proof = get_json(u, "/proof/consistency?first=" + std::to_string(in.since->tree_size) +
+                                   "&second=" + std::to_string(size));
       std::vector<ledger::Hash> path;
       for (const auto& h : proof.at("path").as_array()) {
         auto hh = ledger::from_hex(h.as_string());
@@ -63,7 +67,8 @@ RemoteVerifyResult verify_remote(const std::string& base_url, const std::optiona
   auto bal = get_json(u, "/balances");
   ledger::BalanceMap reported;
   for (const auto& s : bal.at("sums").as_array())
-    reported[{std::string(s.at("account").as_string()), s.at("courtyard_id").as_int64()}] += s.at("amount_fen").as_int64();
+    reported[{std::string(s.at("account").as_string()), s.at("courtyard_id").as_int64()}] +=
+        s.at("amount_fen").as_int64();
   in.reported = std::move(reported);
   out.report = app::verify_log(in);
   return out;

@@ -15,6 +15,7 @@ struct RemoteVerifyResult {
 };
 
 // `base_url`: http://HOST[:PORT]/api/v1/public/compounds/ID. `since_json`: a head saved earlier.
-RemoteVerifyResult verify_remote(const std::string& base_url, const std::optional<std::string>& since_json);
+RemoteVerifyResult verify_remote(const std::string& base_url,
+                                 const std::optional<std::string>& since_json);
 
 }  // namespace xinyi::http

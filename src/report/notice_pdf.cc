@@ -22,7 +22,8 @@ namespace {
 // so the callback only records the first error, and notice_pdf() throws after the fact.
 void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user) {
   auto* first = static_cast<std::string*>(user);
-  if (first->empty()) *first = "libharu error " + std::to_string(error_no) + "/" + std::to_string(detail_no);
+  if (first->empty())
+    *first = "libharu error " + std::to_string(error_no) + "/" + std::to_string(detail_no);
 }
 
 // The fonts' encoding is GBK; characters GBK lacks print as '?'.
@@ -93,7 +94,8 @@ struct Pdf {
   }
   // Amounts in Helvetica (proportional digits; ¥ is 0xA5 in WinAnsi), right-aligned at x.
   void amount(float x, float at_y, std::string s, float size) {
-    for (std::size_t p; (p = s.find("¥")) != std::string::npos;) s.replace(p, std::string("¥").size(), "\xA5");
+    for (std::size_t p; (p = s.find("¥")) != std::string::npos;)
+      s.replace(p, std::string("¥").size(), "\xA5");
     HPDF_Page_SetFontAndSize(page, latin, size);
     float w = HPDF_Page_TextWidth(page, s.c_str());
     HPDF_Page_BeginText(page);
@@ -123,13 +125,15 @@ struct Pdf {
 };
 
 void qr(Pdf& pdf, const std::string& url, float x, float y_top, float size) {
-  std::unique_ptr<QRcode, decltype(&QRcode_free)> q(QRcode_encodeString8bit(url.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
+  std::unique_ptr<QRcode, decltype(&QRcode_free)> q(
+      QRcode_encodeString8bit(url.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
   if (!q) return;
   float m = size / q->width;
   HPDF_Page_SetRGBFill(pdf.page, 0, 0, 0);
   for (int r = 0; r < q->width; ++r)
     for (int c = 0; c < q->width; ++c)
-      if (q->data[r * q->width + c] & 1) HPDF_Page_Rectangle(pdf.page, x + c * m, y_top - (r + 1) * m, m, m);
+      if (q->data[r * q->width + c] & 1)
+        HPDF_Page_Rectangle(pdf.page, x + c * m, y_top - (r + 1) * m, m, m);
   HPDF_Page_Fill(pdf.page);
 }
 
@@ -138,11 +142,20 @@ void qr(Pdf& pdf, const std::string& url, float x, float y_top, float size) {
 std::string notice_pdf(const json::object& d, const std::string& public_url, bool large) {
   Pdf pdf(large);
   const float left = 56, right = pdf.width - 56;
-  pdf.text(left, pdf.y, std::string(d.at("compound_name").as_string()) + " " + std::string(d.at("period_zh").as_string()) + " 收支公示", 20, true);
+  pdf.text(left, pdf.y,
+           std::string(d.at("compound_name").as_string()) + " " +
+               std::string(d.at("period_zh").as_string()) + " 收支公示",
+           20, true);
   pdf.y -= 22;
-  pdf.text(left, pdf.y, std::string(d.at("address").as_string()) + "　　公示日期：" + std::string(d.at("generated_on").as_string()), 10);
+  pdf.text(left, pdf.y,
+           std::string(d.at("address").as_string()) + "　　公示日期：" +
+               std::string(d.at("generated_on").as_string()),
+           10);
   pdf.y -= 14;
-  pdf.text(left, pdf.y, "本公示依据信托制小区治理要求张贴。每一笔收支、凭证和审批均可扫描右下角二维码在线查看并独立核验。", 10);
+  pdf.text(
+      left, pdf.y,
+      "本公示依据信托制小区治理要求张贴。每一笔收支、凭证和审批均可扫描右下角二维码在线查看并独立核验。",
+      10);
   pdf.y -= 28;
 
   auto section = [&](const std::string& title) {
@@ -158,15 +171,18 @@ std::string notice_pdf(const json::object& d, const std::string& public_url, boo
   };
 
   section("一、本月收入");
-  for (const auto& r : d.at("income").as_array()) row(std::string(r.at("name").as_string()), format_yuan(r.at("amount_fen").as_int64()));
+  for (const auto& r : d.at("income").as_array())
+    row(std::string(r.at("name").as_string()), format_yuan(r.at("amount_fen").as_int64()));
   row("收入合计", format_yuan(d.at("income_total_fen").as_int64()), 11);
   pdf.y -= 8;
   section("二、本月支出");
-  for (const auto& r : d.at("expenses").as_array()) row(std::string(r.at("name").as_string()), format_yuan(r.at("amount_fen").as_int64()));
+  for (const auto& r : d.at("expenses").as_array())
+    row(std::string(r.at("name").as_string()), format_yuan(r.at("amount_fen").as_int64()));
   row("支出合计", format_yuan(d.at("expense_total_fen").as_int64()), 11);
   pdf.y -= 8;
   section("三、月末资金余额");
-  for (const auto& r : d.at("balances").as_array()) row(std::string(r.at("name").as_string()), format_yuan(r.at("amount_fen").as_int64()));
+  for (const auto& r : d.at("balances").as_array())
+    row(std::string(r.at("name").as_string()), format_yuan(r.at("amount_fen").as_int64()));
   pdf.y -= 8;
   section("四、院落结算");
   const float cols[] = {left + 8, right - 300, right - 200, right - 100, right - 8};
@@ -177,21 +193,29 @@ std::string notice_pdf(const json::object& d, const std::string& public_url, boo
   for (const auto& y : d.at("settlement").as_array()) {
     pdf.text(cols[0], pdf.y, std::string(y.at("name").as_string()), 10);
     pdf.amount(cols[1], pdf.y, format_yuan(y.at("carried_in_fen").as_int64()), 10);
-    pdf.amount(cols[2], pdf.y, format_yuan(y.at("fee_income_fen").as_int64() + y.at("other_income_fen").as_int64()), 10);
-    pdf.amount(cols[3], pdf.y, format_yuan(y.at("own_costs_fen").as_int64() + y.at("allocated_costs_fen").as_int64()), 10);
+    pdf.amount(cols[2], pdf.y,
+               format_yuan(y.at("fee_income_fen").as_int64() + y.at("other_income_fen").as_int64()),
+               10);
+    pdf.amount(
+        cols[3], pdf.y,
+        format_yuan(y.at("own_costs_fen").as_int64() + y.at("allocated_costs_fen").as_int64()), 10);
     pdf.amount(cols[4], pdf.y, format_yuan(y.at("carried_out_fen").as_int64()), 10);
     pdf.y -= 15;
     if (pdf.y < 200) break;  // one page: the QR code's space is kept
   }
   pdf.y -= 8;
   section("五、欠费情况（只公布户数和金额）");
-  row("欠费户数 " + std::to_string(d.at("units_in_arrears").as_int64()) + " 户", format_yuan(d.at("owed_fen").as_int64()));
+  row("欠费户数 " + std::to_string(d.at("units_in_arrears").as_int64()) + " 户",
+      format_yuan(d.at("owed_fen").as_int64()));
 
   // The footer: the signed tree head, and the QR code to the page where all of this is checked.
   const float qr_size = 110;
   qr(pdf, public_url, right - qr_size, 56 + qr_size, qr_size);
   pdf.text(left, 140, "账本防篡改校验", 11, true);
-  pdf.text(left, 124, "截至公示时已签名账目 " + std::to_string(d.at("tree_size").as_int64()) + " 笔，账本根哈希：", 9);
+  pdf.text(
+      left, 124,
+      "截至公示时已签名账目 " + std::to_string(d.at("tree_size").as_int64()) + " 笔，账本根哈希：",
+      9);
   std::string root(d.at("root").as_string());
   pdf.ascii(left, 110, root.substr(0, 32), 9);
   pdf.ascii(left, 98, root.substr(32), 9);

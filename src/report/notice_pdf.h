@@ -11,6 +11,7 @@ namespace xinyi::report {
 // `data`: the object app::notice_data() returns. `public_url`: what the QR code opens.
 // `large`: the large-type edition (A3, every letter 41 % larger) for the notice board and
 // elderly readers. Throws std::runtime_error if the PDF cannot be produced.
-std::string notice_pdf(const boost::json::object& data, const std::string& public_url, bool large = false);
+std::string notice_pdf(const boost::json::object& data, const std::string& public_url,
+                       bool large = false);
 
 }  // namespace xinyi::report

@@ -23,6 +23,7 @@ struct AuditRec {
 
 void append_audit(Connection& c, const AuditRec& e);
 // Newest first; entries with id < before_id (0: from the newest); at most `limit`.
-std::vector<AuditRec> list_audit(Connection& c, std::int64_t compound_id, std::int64_t before_id, std::int64_t limit);
+std::vector<AuditRec> list_audit(Connection& c, std::int64_t compound_id, std::int64_t before_id,
+                                 std::int64_t limit);
 
 }  // namespace xinyi::store

@@ -14,8 +14,8 @@ UserRec user_from(const Row& r) {
 }
 }  // namespace
 
-I insert_user(Connection& c, const S& login, const std::optional<S>& phone, const S& name, const S& hash,
-              bool is_admin, I now) {
+I insert_user(Connection& c, const S& login, const std::optional<S>& phone, const S& name,
+              const S& hash, bool is_admin, I now) {
   auto r = c.query_one(
       "INSERT INTO users (login, phone, name, password_hash, is_admin, created_at, password_changed_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -24,7 +24,8 @@ I insert_user(Connection& c, const S& login, const std::optional<S>& phone, cons
 }
 
 std::optional<UserRec> find_user_by_login(Connection& c, const S& login) {
-  auto rows = c.query(std::string(kUserSelect) + "WHERE login = ? OR phone = ? ORDER BY id LIMIT 1", {login, login});
+  auto rows = c.query(std::string(kUserSelect) + "WHERE login = ? OR phone = ? ORDER BY id LIMIT 1",
+                      {login, login});
   if (rows.empty()) return std::nullopt;
   return user_from(rows[0]);
 }
@@ -36,16 +37,19 @@ std::optional<UserRec> get_user(Connection& c, I id) {
 }
 
 void update_password(Connection& c, I uid, const S& hash, I now) {
-  c.execute("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?", {hash, now, uid});
+  c.execute("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+            {hash, now, uid});
 }
 
 void insert_session(Connection& c, const S& token_hash, I uid, I now, I expires_at, const S& ip) {
-  c.execute("INSERT INTO sessions (token_hash, user_id, created_at, expires_at, ip) VALUES (?, ?, ?, ?, ?)",
-            {token_hash, uid, now, expires_at, ip});
+  c.execute(
+      "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, ip) VALUES (?, ?, ?, ?, ?)",
+      {token_hash, uid, now, expires_at, ip});
 }
 
 std::optional<I> session_user(Connection& c, const S& token_hash, I now) {
-  auto r = c.query_one("SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?", {token_hash, now});
+  auto r = c.query_one("SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?",
+                       {token_hash, now});
   if (!r) return std::nullopt;
   return r->i64(0);
 }
@@ -58,51 +62,62 @@ void delete_other_sessions(Connection& c, I uid, const S& keep) {
   c.execute("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {uid, keep});
 }
 
-void delete_expired_sessions(Connection& c, I now) { c.execute("DELETE FROM sessions WHERE expires_at <= ?", {now}); }
+void delete_expired_sessions(Connection& c, I now) {
+  c.execute("DELETE FROM sessions WHERE expires_at <= ?", {now});
+}
 
 bool insert_grant(Connection& c, I cid, I uid, Role role, std::optional<I> by, I now) {
   S r(to_string(role));
-  if (c.scalar("SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = ?", {cid, uid, r}))
+  if (c.scalar(
+          "SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = ?",
+          {cid, uid, r}))
     return false;
-  c.execute("INSERT INTO role_grants (compound_id, user_id, role, granted_by, created_at) VALUES (?, ?, ?, ?, ?)",
-            {cid, uid, r, by ? Value(*by) : Value(nullptr), now});
+  c.execute(
+      "INSERT INTO role_grants (compound_id, user_id, role, granted_by, created_at) VALUES (?, ?, ?, ?, ?)",
+      {cid, uid, r, by ? Value(*by) : Value(nullptr), now});
   return true;
 }
 
 std::vector<GrantRec> list_grants(Connection& c, I uid) {
   std::vector<GrantRec> out;
-  for (auto& r : c.query("SELECT g.compound_id, g.role, k.name FROM role_grants g JOIN compounds k ON k.id = "
-                         "g.compound_id WHERE g.user_id = ? ORDER BY g.compound_id, g.role",
-                         {uid}))
+  for (auto& r :
+       c.query("SELECT g.compound_id, g.role, k.name FROM role_grants g JOIN compounds k ON k.id = "
+               "g.compound_id WHERE g.user_id = ? ORDER BY g.compound_id, g.role",
+               {uid}))
     out.push_back({r.i64(0), r.str(1), r.str(2)});
   return out;
 }
 
 std::vector<CompoundGrantRec> list_compound_grants(Connection& c, I cid) {
   std::vector<CompoundGrantRec> out;
-  for (auto& r : c.query("SELECT u.id, u.login, u.name, g.role FROM role_grants g JOIN users u ON u.id = g.user_id "
-                         "WHERE g.compound_id = ? ORDER BY g.role, u.id",
-                         {cid}))
+  for (
+      auto& r : c.query(
+          "SELECT u.id, u.login, u.name, g.role FROM role_grants g JOIN users u ON u.id = g.user_id "
+          "WHERE g.compound_id = ? ORDER BY g.role, u.id",
+          {cid}))
     out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3)});
   return out;
 }
 
 void insert_claim(Connection& c, I cid, I unit_id, I uid, I person_id, const S& relation, I now) {
-  c.execute("INSERT INTO claims (compound_id, unit_id, user_id, person_id, relation, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            {cid, unit_id, uid, person_id, relation, now});
+  c.execute(
+      "INSERT INTO claims (compound_id, unit_id, user_id, person_id, relation, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {cid, unit_id, uid, person_id, relation, now});
 }
 
 bool has_claim(Connection& c, I unit_id, I uid) {
-  return c.scalar("SELECT COUNT(*) FROM claims WHERE unit_id = ? AND user_id = ?", {unit_id, uid}) > 0;
+  return c.scalar("SELECT COUNT(*) FROM claims WHERE unit_id = ? AND user_id = ?", {unit_id, uid}) >
+         0;
 }
 
 std::vector<ClaimRec> list_claims(Connection& c, I uid) {
   std::vector<ClaimRec> out;
-  for (auto& r : c.query("SELECT c.compound_id, c.unit_id, c.person_id, c.relation, k.name, y.name, u.label, "
-                         "u.area_centi_m2 FROM claims c JOIN units u ON u.id = c.unit_id "
-                         "JOIN courtyards y ON y.id = u.courtyard_id JOIN compounds k ON k.id = c.compound_id "
-                         "WHERE c.user_id = ? ORDER BY c.compound_id, u.id",
-                         {uid}))
+  for (auto& r : c.query(
+           "SELECT c.compound_id, c.unit_id, c.person_id, c.relation, k.name, y.name, u.label, "
+           "u.area_centi_m2 FROM claims c JOIN units u ON u.id = c.unit_id "
+           "JOIN courtyards y ON y.id = u.courtyard_id JOIN compounds k ON k.id = c.compound_id "
+           "WHERE c.user_id = ? ORDER BY c.compound_id, u.id",
+           {uid}))
     out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.str(6), r.i64(7)});
   return out;
 }

@@ -34,30 +34,38 @@ struct GrantRec {
   std::string role, compound_name;
 };
 
-std::int64_t insert_user(Connection& c, const std::string& login, const std::optional<std::string>& phone,
-                         const std::string& name, const std::string& password_hash, bool is_admin, std::int64_t now);
+std::int64_t insert_user(Connection& c, const std::string& login,
+                         const std::optional<std::string>& phone, const std::string& name,
+                         const std::string& password_hash, bool is_admin, std::int64_t now);
 // By user name or by phone number.
 std::optional<UserRec> find_user_by_login(Connection& c, const std::string& login_or_phone);
 std::optional<UserRec> get_user(Connection& c, std::int64_t id);
-void update_password(Connection& c, std::int64_t user_id, const std::string& hash, std::int64_t now);
+void update_password(Connection& c, std::int64_t user_id, const std::string& hash,
+                     std::int64_t now);
 
-void insert_session(Connection& c, const std::string& token_hash, std::int64_t user_id, std::int64_t now,
-                    std::int64_t expires_at, const std::string& ip);
+void insert_session(Connection& c, const std::string& token_hash, std::int64_t user_id,
+                    std::int64_t now, std::int64_t expires_at, const std::string& ip);
 // The user of a live session (expires_at > now), or nullopt.
-std::optional<std::int64_t> session_user(Connection& c, const std::string& token_hash, std::int64_t now);
+std::optional<std::int64_t> session_user(Connection& c, const std::string& token_hash,
+                                         std::int64_t now);
 void delete_session(Connection& c, const std::string& token_hash);
 // Signs the user out everywhere but `keep_hash`.
 void delete_other_sessions(Connection& c, std::int64_t user_id, const std::string& keep_hash);
 void delete_expired_sessions(Connection& c, std::int64_t now);
 
 bool insert_grant(Connection& c, std::int64_t compound_id, std::int64_t user_id, Role role,
-                  std::optional<std::int64_t> granted_by, std::int64_t now);  // false if held already
+                  std::optional<std::int64_t> granted_by,
+                  std::int64_t now);  // false if held already
 std::vector<GrantRec> list_grants(Connection& c, std::int64_t user_id);
-struct CompoundGrantRec { std::int64_t user_id; std::string login, name, role; };
+struct CompoundGrantRec {
+  std::int64_t user_id;
+  std::string login, name, role;
+};
 std::vector<CompoundGrantRec> list_compound_grants(Connection& c, std::int64_t compound_id);
 
-void insert_claim(Connection& c, std::int64_t compound_id, std::int64_t unit_id, std::int64_t user_id,
-                  std::int64_t person_id, const std::string& relation, std::int64_t now);
+void insert_claim(Connection& c, std::int64_t compound_id, std::int64_t unit_id,
+                  std::int64_t user_id, std::int64_t person_id, const std::string& relation,
+                  std::int64_t now);
 bool has_claim(Connection& c, std::int64_t unit_id, std::int64_t user_id);
 std::vector<ClaimRec> list_claims(Connection& c, std::int64_t user_id);
 

@@ -21,7 +21,9 @@ std::string sqlite_path(const std::string& url) {
   return path;
 }
 
-bool is_postgres(const std::string& url) { return url.starts_with("postgresql://") || url.starts_with("postgres://"); }
+bool is_postgres(const std::string& url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
 
 // Copies the whole database `from` into `to` with SQLite's backup API.
 void sqlite_copy(const std::string& from, const std::string& to) {
@@ -31,7 +33,8 @@ void sqlite_copy(const std::string& from, const std::string& to) {
     sqlite3_close(dst);
   };
   if (sqlite3_open_v2(from.c_str(), &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
-      sqlite3_open_v2(to.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+      sqlite3_open_v2(to.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+          SQLITE_OK) {
     std::string msg = src ? sqlite3_errmsg(src) : "out of memory";
     close();
     throw StoreError("backup: cannot open " + from + " or " + to + ": " + msg);
@@ -69,15 +72,17 @@ void run(const std::vector<std::string>& argv) {
   int status = 0;
   waitpid(pid, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw StoreError(argv[0] + " failed (exit " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
+    throw StoreError(argv[0] + " failed (exit " +
+                     std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
 }
 
 bool holds_a_store(const std::string& url) {
   auto db = Database::open(url, 1);
   return db->read([](Connection& c) {
-    std::string sql = c.dialect() == Dialect::sqlite
-                          ? "SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_migrations'"
-                          : "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'";
+    std::string sql =
+        c.dialect() == Dialect::sqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_migrations'"
+            : "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'";
     return c.scalar(sql) > 0;
   });
 }
@@ -90,7 +95,8 @@ void backup(const std::string& url, const std::string& file) {
     std::filesystem::remove(file, ec);
     sqlite_copy(sqlite_path(url), file);
   } else if (is_postgres(url)) {
-    run({"pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file=" + file, "--dbname=" + url});
+    run({"pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file=" + file,
+         "--dbname=" + url});
   } else {
     throw StoreError("backup: unrecognised store URL " + url);
   }
@@ -99,12 +105,13 @@ void backup(const std::string& url, const std::string& file) {
 void restore(const std::string& url, const std::string& file, bool overwrite) {
   if (!std::filesystem::is_regular_file(file)) throw StoreError("restore: no backup file " + file);
   if (!overwrite && holds_a_store(url))
-    throw StoreError("restore: " + url + " already holds a Xinyi store (use --overwrite to replace it)");
+    throw StoreError("restore: " + url +
+                     " already holds a Xinyi store (use --overwrite to replace it)");
   if (url.starts_with("sqlite:")) {
     sqlite_copy(file, sqlite_path(url));
   } else if (is_postgres(url)) {
-    run({"pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
-         "--dbname=" + url, file});
+    run({"pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
+         "--single-transaction", "--exit-on-error", "--dbname=" + url, file});
   } else {
     throw StoreError("restore: unrecognised store URL " + url);
   }

@@ -21,7 +21,8 @@ std::optional<BankAccountRec> get_bank_account(Connection& c, std::int64_t cid, 
 std::vector<BankAccountRec> list_bank_accounts(Connection& c, std::int64_t cid);
 
 // Inserts the line unless its serial is already there; returns whether it was new.
-bool insert_bank_line(Connection& c, std::int64_t cid, std::int64_t account_id, const bank::StatementLine& l, std::int64_t now);
+bool insert_bank_line(Connection& c, std::int64_t cid, std::int64_t account_id,
+                      const bank::StatementLine& l, std::int64_t now);
 
 struct BankLineRec {
   std::int64_t id = 0;
@@ -33,10 +34,12 @@ struct BankLineRec {
   std::string match_kind;
 };
 std::vector<BankLineRec> list_bank_lines(Connection& c, std::int64_t account_id);
-std::optional<BankLineRec> get_bank_line(Connection& c, std::int64_t cid, std::int64_t line_id, std::int64_t* account_id);
+std::optional<BankLineRec> get_bank_line(Connection& c, std::int64_t cid, std::int64_t line_id,
+                                         std::int64_t* account_id);
 // Postings on `ledger_account` that no bank line is matched to.
-std::vector<bank::OpenPosting> open_postings(Connection& c, std::int64_t cid, const std::string& ledger_account);
-void set_match(Connection& c, std::int64_t line_id, std::optional<std::int64_t> idx, std::optional<std::int64_t> n,
-               const std::string& kind);
+std::vector<bank::OpenPosting> open_postings(Connection& c, std::int64_t cid,
+                                             const std::string& ledger_account);
+void set_match(Connection& c, std::int64_t line_id, std::optional<std::int64_t> idx,
+               std::optional<std::int64_t> n, const std::string& kind);
 
 }  // namespace xinyi::store

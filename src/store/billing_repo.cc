@@ -6,50 +6,64 @@ using I = std::int64_t;
 using S = std::string;
 
 I insert_fee_rate(Connection& c, I cid, const FeeRateRec& r, I by, I now) {
-  return c.query_one("INSERT INTO fee_rates (compound_id, courtyard_id, effective_from, rate_fen, decision, document_sha256, "
-                     "vote_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {cid, r.courtyard_id, r.effective_from, r.rate_fen, r.decision, r.document_sha256,
-                      r.vote_id ? Value{r.vote_id} : Value{nullptr}, by, now})
+  return c
+      .query_one(
+          "INSERT INTO fee_rates (compound_id, courtyard_id, effective_from, rate_fen, decision, document_sha256, "
+          "vote_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {cid, r.courtyard_id, r.effective_from, r.rate_fen, r.decision, r.document_sha256,
+           r.vote_id ? Value{r.vote_id} : Value{nullptr}, by, now})
       ->i64(0);
 }
 
 std::vector<FeeRateRec> list_fee_rates(Connection& c, I cid) {
   std::vector<FeeRateRec> out;
-  for (auto& r : c.query("SELECT id, courtyard_id, effective_from, rate_fen, decision, document_sha256, COALESCE(vote_id, 0) FROM fee_rates "
-                         "WHERE compound_id = ? ORDER BY courtyard_id, effective_from",
-                         {cid}))
+  for (
+      auto& r : c.query(
+          "SELECT id, courtyard_id, effective_from, rate_fen, decision, document_sha256, COALESCE(vote_id, 0) FROM fee_rates "
+          "WHERE compound_id = ? ORDER BY courtyard_id, effective_from",
+          {cid}))
     out.push_back({r.i64(0), r.i64(1), r.str(2), r.i64(3), r.str(4), r.str(5), r.i64(6)});
   return out;
 }
 
 I insert_bill_run(Connection& c, I cid, const S& period, I bills, I total, I by, I now) {
-  return c.query_one("INSERT INTO bill_runs (compound_id, period, bills, total_fen, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) "
-                     "RETURNING id",
-                     {cid, period, bills, total, by, now})
+  return c
+      .query_one(
+          "INSERT INTO bill_runs (compound_id, period, bills, total_fen, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+          "RETURNING id",
+          {cid, period, bills, total, by, now})
       ->i64(0);
 }
 
 I insert_bill(Connection& c, I cid, I run, const S& period, const NewBill& b, I now) {
-  I id = c.query_one("INSERT INTO bills (compound_id, courtyard_id, unit_id, run_id, period, first_month, amount_fen, paid_fen, "
-                     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {cid, b.courtyard_id, b.unit_id, run, period, b.first_month, b.amount_fen, b.paid_fen, now})
-             ->i64(0);
+  I id =
+      c.query_one(
+           "INSERT INTO bills (compound_id, courtyard_id, unit_id, run_id, period, first_month, amount_fen, paid_fen, "
+           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+           {cid, b.courtyard_id, b.unit_id, run, period, b.first_month, b.amount_fen, b.paid_fen,
+            now})
+          ->i64(0);
   I n = 0;
   for (const auto& l : b.lines) {
-    c.execute("INSERT INTO bill_lines (compound_id, bill_id, n, from_month, to_month, months, rate_fen, area_centi_m2, amount_fen) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              {cid, id, n++, l.from.str(), l.to.str(), I{l.months}, l.rate_fen, l.area_centi_m2, l.amount_fen});
+    c.execute(
+        "INSERT INTO bill_lines (compound_id, bill_id, n, from_month, to_month, months, rate_fen, area_centi_m2, amount_fen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {cid, id, n++, l.from.str(), l.to.str(), I{l.months}, l.rate_fen, l.area_centi_m2,
+         l.amount_fen});
     for (int k = 0; k < l.months; ++k)
-      c.execute("INSERT INTO billed_months (compound_id, unit_id, month, bill_id) VALUES (?, ?, ?, ?)",
-                {cid, b.unit_id, l.from.plus(k).str(), id});
+      c.execute(
+          "INSERT INTO billed_months (compound_id, unit_id, month, bill_id) VALUES (?, ?, ?, ?)",
+          {cid, b.unit_id, l.from.plus(k).str(), id});
   }
   return id;
 }
 
 std::vector<S> billed_months(Connection& c, I unit_id, const S& first, const S& last) {
   std::vector<S> out;
-  for (auto& r : c.query("SELECT month FROM billed_months WHERE unit_id = ? AND month BETWEEN ? AND ? ORDER BY month",
-                         {unit_id, first, last}))
+  for (
+      auto& r : c.query(
+          "SELECT month FROM billed_months WHERE unit_id = ? AND month BETWEEN ? AND ? ORDER BY month",
+          {unit_id, first, last}))
     out.push_back(r.str(0));
   return out;
 }
@@ -57,13 +71,16 @@ std::vector<S> billed_months(Connection& c, I unit_id, const S& first, const S& 
 namespace {
 constexpr const char* kBillSelect =
     "SELECT id, unit_id, courtyard_id, period, first_month, amount_fen, paid_fen FROM bills ";
-BillRec bill_from(const Row& r) { return {r.i64(0), r.i64(1), r.i64(2), r.str(3), r.str(4), r.i64(5), r.i64(6)}; }
+BillRec bill_from(const Row& r) {
+  return {r.i64(0), r.i64(1), r.i64(2), r.str(3), r.str(4), r.i64(5), r.i64(6)};
+}
 }  // namespace
 
 std::vector<BillRec> open_bills(Connection& c, I cid, I unit_id) {
   std::vector<BillRec> out;
-  for (auto& r : c.query(std::string(kBillSelect) + "WHERE compound_id = ? AND unit_id = ? AND paid_fen < amount_fen "
-                                                   "ORDER BY first_month, id",
+  for (auto& r : c.query(std::string(kBillSelect) +
+                             "WHERE compound_id = ? AND unit_id = ? AND paid_fen < amount_fen "
+                             "ORDER BY first_month, id",
                          {cid, unit_id}))
     out.push_back(bill_from(r));
   return out;
@@ -71,8 +88,10 @@ std::vector<BillRec> open_bills(Connection& c, I cid, I unit_id) {
 
 std::vector<BillRec> unit_bills(Connection& c, I cid, I unit_id) {
   std::vector<BillRec> out;
-  for (auto& r : c.query(std::string(kBillSelect) + "WHERE compound_id = ? AND unit_id = ? ORDER BY first_month DESC, id DESC",
-                         {cid, unit_id}))
+  for (auto& r :
+       c.query(std::string(kBillSelect) +
+                   "WHERE compound_id = ? AND unit_id = ? ORDER BY first_month DESC, id DESC",
+               {cid, unit_id}))
     out.push_back(bill_from(r));
   return out;
 }
@@ -83,46 +102,58 @@ void add_paid(Connection& c, I bill_id, I amount) {
 
 std::vector<PrepaidRec> prepaid(Connection& c, I cid, I unit_id) {
   std::vector<PrepaidRec> out;
-  for (auto& r : c.query("SELECT p.id, p.amount_fen - COALESCE((SELECT SUM(a.amount_fen) FROM payment_allocations a "
-                         "WHERE a.payment_id = p.id), 0) FROM payments p WHERE p.compound_id = ? AND p.unit_id = ? AND p.reversed_idx IS NULL "
-                         "ORDER BY p.id",
-                         {cid, unit_id}))
+  for (
+      auto& r : c.query(
+          "SELECT p.id, p.amount_fen - COALESCE((SELECT SUM(a.amount_fen) FROM payment_allocations a "
+          "WHERE a.payment_id = p.id), 0) FROM payments p WHERE p.compound_id = ? AND p.unit_id = ? AND p.reversed_idx IS NULL "
+          "ORDER BY p.id",
+          {cid, unit_id}))
     if (r.i64(1) > 0) out.push_back({r.i64(0), r.i64(1)});
   return out;
 }
 
 I next_receipt_no(Connection& c, I cid) {
-  return c.scalar("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM payments WHERE compound_id = ?", {cid});
+  return c.scalar("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM payments WHERE compound_id = ?",
+                  {cid});
 }
 
 I insert_payment(Connection& c, I cid, const PaymentRec& p, I by, I now) {
-  return c.query_one("INSERT INTO payments (compound_id, unit_id, receipt_no, amount_fen, method, reference, paid_on, entry_idx, "
-                     "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {cid, p.unit_id, p.receipt_no, p.amount_fen, p.method, p.reference, p.paid_on, p.entry_idx, by, now})
+  return c
+      .query_one(
+          "INSERT INTO payments (compound_id, unit_id, receipt_no, amount_fen, method, reference, paid_on, entry_idx, "
+          "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {cid, p.unit_id, p.receipt_no, p.amount_fen, p.method, p.reference, p.paid_on,
+           p.entry_idx, by, now})
       ->i64(0);
 }
 
 void insert_allocation(Connection& c, I cid, I payment_id, I bill_id, I amount) {
-  c.execute("INSERT INTO payment_allocations (compound_id, payment_id, bill_id, amount_fen) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (payment_id, bill_id) DO UPDATE SET amount_fen = payment_allocations.amount_fen + excluded.amount_fen",
-            {cid, payment_id, bill_id, amount});
+  c.execute(
+      "INSERT INTO payment_allocations (compound_id, payment_id, bill_id, amount_fen) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (payment_id, bill_id) DO UPDATE SET amount_fen = payment_allocations.amount_fen + excluded.amount_fen",
+      {cid, payment_id, bill_id, amount});
 }
 
 std::vector<PaymentRec> unit_payments(Connection& c, I cid, I unit_id) {
   std::vector<PaymentRec> out;
-  for (auto& r : c.query("SELECT id, unit_id, receipt_no, amount_fen, method, reference, paid_on, entry_idx, created_at FROM payments "
-                         "WHERE compound_id = ? AND unit_id = ? ORDER BY id DESC",
-                         {cid, unit_id}))
-    out.push_back({r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.str(4), r.str(5), r.str(6), r.i64(7), r.i64(8)});
+  for (
+      auto& r : c.query(
+          "SELECT id, unit_id, receipt_no, amount_fen, method, reference, paid_on, entry_idx, created_at FROM payments "
+          "WHERE compound_id = ? AND unit_id = ? ORDER BY id DESC",
+          {cid, unit_id}))
+    out.push_back(
+        {r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.str(4), r.str(5), r.str(6), r.i64(7), r.i64(8)});
   return out;
 }
 
 std::vector<ArrearRec> arrears(Connection& c, I cid) {
   std::vector<ArrearRec> out;
-  for (auto& r : c.query("SELECT b.unit_id, b.courtyard_id, u.label, MIN(b.first_month), COUNT(*), SUM(b.amount_fen - b.paid_fen) "
-                         "FROM bills b JOIN units u ON u.id = b.unit_id WHERE b.compound_id = ? AND b.paid_fen < b.amount_fen "
-                         "GROUP BY b.unit_id, b.courtyard_id, u.label ORDER BY b.courtyard_id, u.label",
-                         {cid}))
+  for (
+      auto& r : c.query(
+          "SELECT b.unit_id, b.courtyard_id, u.label, MIN(b.first_month), COUNT(*), SUM(b.amount_fen - b.paid_fen) "
+          "FROM bills b JOIN units u ON u.id = b.unit_id WHERE b.compound_id = ? AND b.paid_fen < b.amount_fen "
+          "GROUP BY b.unit_id, b.courtyard_id, u.label ORDER BY b.courtyard_id, u.label",
+          {cid}))
     out.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), r.i64(4), r.i64(5)});
   return out;
 }

@@ -67,8 +67,10 @@ void Database::release(std::unique_ptr<Connection> c) {
   bool keep = c->usable();
   if (!keep) c.reset();  // a lost connection: the next acquire opens a fresh one
   std::lock_guard g(mu_);
-  if (keep) idle_.push_back(std::move(c));
-  else --opened_;
+  if (keep)
+    idle_.push_back(std::move(c));
+  else
+    --opened_;
   cv_.notify_one();
 }
 
@@ -86,8 +88,9 @@ IdempotencyClaim*& current_idempotency_claim() {
 }
 
 void Database::record_claim(Connection& c, const IdempotencyClaim& claim) {
-  const std::int64_t now =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
   insert_idempotency_key(c, claim.user_id, claim.key, claim.path, claim.request_sha256, now);
 }
 

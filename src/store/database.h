@@ -86,6 +86,7 @@ class Database {
     Lease(Database& db, std::unique_ptr<Connection> c) : db_(db), c_(std::move(c)) {}
     ~Lease() { db_.release(std::move(c_)); }
     Connection& operator*() { return *c_; }
+
    private:
     Database& db_;
     std::unique_ptr<Connection> c_;
@@ -93,7 +94,8 @@ class Database {
 
   template <class F>
   auto transact(bool write, F&& fn) -> std::invoke_result_t<F, Connection&> {
-    if (write && ReadOnlyScope::active()) throw ReadOnlyViolation("a write transaction inside a read-only request");
+    if (write && ReadOnlyScope::active())
+      throw ReadOnlyViolation("a write transaction inside a read-only request");
     Lease lease(*this, acquire());
     Connection& c = *lease;
     try {
@@ -113,7 +115,10 @@ class Database {
         return result;
       }
     } catch (...) {
-      try { c.rollback(); } catch (...) {}
+      try {
+        c.rollback();
+      } catch (...) {
+      }
       throw;
     }
   }

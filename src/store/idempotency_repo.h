@@ -17,10 +17,12 @@ struct IdempotencyRec {
   std::string body;
   std::string request_sha256;  // "" for keys kept before bodies were recorded
 };
-std::optional<IdempotencyRec> find_idempotency_key(Connection& c, std::int64_t user_id, const std::string& key);
-void insert_idempotency_key(Connection& c, std::int64_t user_id, const std::string& key, const std::string& path,
-                            const std::string& request_sha256, std::int64_t now_ms);
-void keep_idempotent_answer(Connection& c, std::int64_t user_id, const std::string& key, std::int64_t status,
-                            const std::string& body);
+std::optional<IdempotencyRec> find_idempotency_key(Connection& c, std::int64_t user_id,
+                                                   const std::string& key);
+void insert_idempotency_key(Connection& c, std::int64_t user_id, const std::string& key,
+                            const std::string& path, const std::string& request_sha256,
+                            std::int64_t now_ms);
+void keep_idempotent_answer(Connection& c, std::int64_t user_id, const std::string& key,
+                            std::int64_t status, const std::string& body);
 
 }  // namespace xinyi::store

@@ -9,38 +9,43 @@ using I = std::int64_t;
 using S = std::string;
 
 void insert_compound_key(Connection& c, I cid, const S& pub, const S& sec, I now) {
-  c.execute("INSERT INTO compound_keys (compound_id, public_key, secret_key, created_at) VALUES (?, ?, ?, ?)",
-            {cid, pub, sec, now});
+  c.execute(
+      "INSERT INTO compound_keys (compound_id, public_key, secret_key, created_at) VALUES (?, ?, ?, ?)",
+      {cid, pub, sec, now});
 }
 
 std::optional<KeyRec> get_compound_key(Connection& c, I cid) {
-  auto r = c.query_one("SELECT public_key, secret_key FROM compound_keys WHERE compound_id = ?", {cid});
+  auto r =
+      c.query_one("SELECT public_key, secret_key FROM compound_keys WHERE compound_id = ?", {cid});
   if (!r) return std::nullopt;
   return KeyRec{r->str(0), r->str(1)};
 }
 
 void insert_chart(Connection& c, I cid, const std::vector<ledger::Account>& chart) {
   for (const auto& a : chart)
-    c.execute("INSERT INTO accounts (compound_id, code, name_zh, name_en, type, cash, charity, trustee_pay) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-              {cid, a.code, a.name_zh, a.name_en, S(ledger::to_string(a.type)), I{a.cash}, I{a.charity}, I{a.trustee_pay}});
+    c.execute(
+        "INSERT INTO accounts (compound_id, code, name_zh, name_en, type, cash, charity, trustee_pay) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {cid, a.code, a.name_zh, a.name_en, S(ledger::to_string(a.type)), I{a.cash}, I{a.charity},
+         I{a.trustee_pay}});
 }
 
 std::vector<ledger::Account> load_chart(Connection& c, I cid) {
   std::vector<ledger::Account> out;
-  for (auto& r : c.query("SELECT code, name_zh, name_en, type, cash, charity, trustee_pay FROM accounts "
-                         "WHERE compound_id = ? ORDER BY code",
-                         {cid})) {
+  for (auto& r :
+       c.query("SELECT code, name_zh, name_en, type, cash, charity, trustee_pay FROM accounts "
+               "WHERE compound_id = ? ORDER BY code",
+               {cid})) {
     ledger::Account a;
     a.code = r.str(0);
     a.name_zh = r.str(1);
     a.name_en = r.str(2);
     const S& t = r.str(3);
-    a.type = t == "asset" ? ledger::AccountType::asset
+    a.type = t == "asset"       ? ledger::AccountType::asset
              : t == "liability" ? ledger::AccountType::liability
-             : t == "fund" ? ledger::AccountType::fund
-             : t == "income" ? ledger::AccountType::income
-                             : ledger::AccountType::expense;
+             : t == "fund"      ? ledger::AccountType::fund
+             : t == "income"    ? ledger::AccountType::income
+                                : ledger::AccountType::expense;
     a.cash = r.i64(4) != 0;
     a.charity = r.i64(5) != 0;
     a.trustee_pay = r.i64(6) != 0;
@@ -56,18 +61,23 @@ I approval_threshold(Connection& c, I cid) {
 I ledger_size(Connection& c, I cid) {
   // Entries are numbered 0..n−1 without gaps (verify checks it), so the largest index + 1 is
   // the size — read from the primary key in O(log n), where COUNT(*) would scan.
-  return c.scalar("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_entries WHERE compound_id = ?", {cid});
+  return c.scalar("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger_entries WHERE compound_id = ?",
+                  {cid});
 }
 
-void insert_entry(Connection& c, const ledger::Transaction& t, const S& canonical, const S& leaf_hex) {
-  c.execute("INSERT INTO ledger_entries (compound_id, idx, date, kind, description, canonical, leaf_hash, recorded_at, reverses) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {t.compound_id, t.index, t.date, t.kind, t.description, canonical, leaf_hex, t.recorded_at_ms,
-             t.reverses ? Value(*t.reverses) : Value(nullptr)});
+void insert_entry(Connection& c, const ledger::Transaction& t, const S& canonical,
+                  const S& leaf_hex) {
+  c.execute(
+      "INSERT INTO ledger_entries (compound_id, idx, date, kind, description, canonical, leaf_hash, recorded_at, reverses) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {t.compound_id, t.index, t.date, t.kind, t.description, canonical, leaf_hex, t.recorded_at_ms,
+       t.reverses ? Value(*t.reverses) : Value(nullptr)});
   for (std::size_t n = 0; n < t.postings.size(); ++n) {
     const auto& p = t.postings[n];
-    c.execute("INSERT INTO postings (compound_id, idx, n, account, courtyard_id, amount_fen, date) VALUES (?, ?, ?, ?, ?, ?, ?)",
-              {t.compound_id, t.index, static_cast<I>(n), p.account, p.courtyard_id, p.amount_fen, t.date});
+    c.execute(
+        "INSERT INTO postings (compound_id, idx, n, account, courtyard_id, amount_fen, date) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {t.compound_id, t.index, static_cast<I>(n), p.account, p.courtyard_id, p.amount_fen,
+         t.date});
   }
 }
 
@@ -79,31 +89,37 @@ EntryRec entry_from(const Row& r) {
 }
 }  // namespace
 
-void add_balances(Connection& c, I cid, const std::map<std::tuple<std::string, I, std::string>, I>& deltas) {
+void add_balances(Connection& c, I cid,
+                  const std::map<std::tuple<std::string, I, std::string>, I>& deltas) {
   std::map<std::pair<std::string, I>, I> totals;
   for (const auto& [k, v] : deltas) {
     const auto& [account, yard, date] = k;
     totals[{account, yard}] += v;
-    c.execute("INSERT INTO balance_days (compound_id, account, courtyard_id, date, amount_fen) VALUES (?, ?, ?, ?, ?) "
-              "ON CONFLICT (compound_id, account, courtyard_id, date) DO UPDATE SET amount_fen = balance_days.amount_fen + excluded.amount_fen",
-              {cid, account, yard, date, v});
+    c.execute(
+        "INSERT INTO balance_days (compound_id, account, courtyard_id, date, amount_fen) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (compound_id, account, courtyard_id, date) DO UPDATE SET amount_fen = balance_days.amount_fen + excluded.amount_fen",
+        {cid, account, yard, date, v});
   }
   for (const auto& [k, v] : totals)
-    c.execute("INSERT INTO balance_totals (compound_id, account, courtyard_id, amount_fen) VALUES (?, ?, ?, ?) "
-              "ON CONFLICT (compound_id, account, courtyard_id) DO UPDATE SET amount_fen = balance_totals.amount_fen + excluded.amount_fen",
-              {cid, k.first, k.second, v});
+    c.execute(
+        "INSERT INTO balance_totals (compound_id, account, courtyard_id, amount_fen) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (compound_id, account, courtyard_id) DO UPDATE SET amount_fen = balance_totals.amount_fen + excluded.amount_fen",
+        {cid, k.first, k.second, v});
 }
 
 std::vector<EntryRec> list_entries(Connection& c, I cid, I from, I limit) {
   std::vector<EntryRec> out;
-  for (auto& r : c.query(std::string(kEntrySelect) + "WHERE compound_id = ? AND idx >= ? ORDER BY idx LIMIT ?", {cid, from, limit}))
+  for (auto& r : c.query(
+           std::string(kEntrySelect) + "WHERE compound_id = ? AND idx >= ? ORDER BY idx LIMIT ?",
+           {cid, from, limit}))
     out.push_back(entry_from(r));
   return out;
 }
 
 std::vector<EntryRec> list_entries_desc(Connection& c, I cid, I before, I limit) {
   std::vector<EntryRec> out;
-  for (auto& r : c.query(std::string(kEntrySelect) + "WHERE compound_id = ? AND idx < ? ORDER BY idx DESC LIMIT ?",
+  for (auto& r : c.query(std::string(kEntrySelect) +
+                             "WHERE compound_id = ? AND idx < ? ORDER BY idx DESC LIMIT ?",
                          {cid, before, limit}))
     out.push_back(entry_from(r));
   return out;
@@ -116,7 +132,8 @@ std::optional<EntryRec> get_entry(Connection& c, I cid, I idx) {
 }
 
 std::optional<I> reversed_by(Connection& c, I cid, I idx) {
-  auto r = c.query_one("SELECT MIN(idx) FROM ledger_entries WHERE compound_id = ? AND reverses = ?", {cid, idx});
+  auto r = c.query_one("SELECT MIN(idx) FROM ledger_entries WHERE compound_id = ? AND reverses = ?",
+                       {cid, idx});
   if (!r || r->is_null(0)) return std::nullopt;
   return r->i64(0);
 }
@@ -132,29 +149,36 @@ std::vector<PostingRec> list_postings(Connection& c, I cid, I from, I to) {
 
 std::vector<BalanceRec> balances(Connection& c, I cid, const S& as_of) {
   std::vector<BalanceRec> out;
-  auto rows = as_of.empty()
-                  ? c.query("SELECT account, courtyard_id, amount_fen FROM balance_totals WHERE compound_id = ? "
-                            "ORDER BY account, courtyard_id",
-                            {cid})
-                  : c.query("SELECT account, courtyard_id, SUM(amount_fen) FROM balance_days WHERE compound_id = ? AND date <= ? "
-                            "GROUP BY account, courtyard_id ORDER BY account, courtyard_id",
-                            {cid, as_of});
+  auto rows =
+      as_of.empty()
+          ? c.query(
+                "SELECT account, courtyard_id, amount_fen FROM balance_totals WHERE compound_id = ? "
+                "ORDER BY account, courtyard_id",
+                {cid})
+          : c.query(
+                "SELECT account, courtyard_id, SUM(amount_fen) FROM balance_days WHERE compound_id = ? AND date <= ? "
+                "GROUP BY account, courtyard_id ORDER BY account, courtyard_id",
+                {cid, as_of});
   for (auto& r : rows) out.push_back({r.str(0), r.i64(1), r.i64(2)});
   return out;
 }
 
 I account_balance(Connection& c, I cid, const S& account) {
-  return c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM balance_totals WHERE compound_id = ? AND account = ?", {cid, account});
+  return c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM balance_totals WHERE compound_id = ? AND account = ?",
+      {cid, account});
 }
 
 I account_balance(Connection& c, I cid, const S& account, I courtyard_id) {
-  return c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM balance_totals WHERE compound_id = ? AND account = ? AND courtyard_id = ?",
-                  {cid, account, courtyard_id});
+  return c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM balance_totals WHERE compound_id = ? AND account = ? AND courtyard_id = ?",
+      {cid, account, courtyard_id});
 }
 
 I pending_from(Connection& c, I cid, const S& cash_account) {
-  return c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND cash_account = ? AND status = 'pending'",
-                  {cid, cash_account});
+  return c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND cash_account = ? AND status = 'pending'",
+      {cid, cash_account});
 }
 
 void insert_node(Connection& c, I cid, int level, std::uint64_t idx, const ledger::Hash& h) {
@@ -165,25 +189,30 @@ void insert_node(Connection& c, I cid, int level, std::uint64_t idx, const ledge
 
 std::optional<ledger::Hash> get_node(Connection& c, I cid, int level, std::uint64_t idx) {
   if (level == 0) {  // a leaf: its hash is stored with its entry
-    auto r = c.query_one("SELECT leaf_hash FROM ledger_entries WHERE compound_id = ? AND idx = ?", {cid, static_cast<I>(idx)});
+    auto r = c.query_one("SELECT leaf_hash FROM ledger_entries WHERE compound_id = ? AND idx = ?",
+                         {cid, static_cast<I>(idx)});
     if (!r) return std::nullopt;
     return ledger::from_hex(r->str(0));
   }
-  auto r = c.query_one("SELECT hash FROM merkle_nodes WHERE compound_id = ? AND level = ? AND idx = ?",
-                       {cid, I{level}, static_cast<I>(idx)});
+  auto r =
+      c.query_one("SELECT hash FROM merkle_nodes WHERE compound_id = ? AND level = ? AND idx = ?",
+                  {cid, I{level}, static_cast<I>(idx)});
   if (!r) return std::nullopt;
   return ledger::from_hex(r->str(0));
 }
 
 ledger::Hash StoreNodes::node(int level, std::uint64_t index) {
   auto h = get_node(c_, cid_, level, index);
-  if (!h) throw StoreError("merkle node " + std::to_string(level) + "/" + std::to_string(index) + " is missing");
+  if (!h)
+    throw StoreError("merkle node " + std::to_string(level) + "/" + std::to_string(index) +
+                     " is missing");
   return *h;
 }
 
 void insert_head(Connection& c, I cid, const HeadRec& h) {
-  c.execute("INSERT INTO tree_heads (compound_id, tree_size, root, timestamp, signature) VALUES (?, ?, ?, ?, ?)",
-            {cid, h.tree_size, h.root, h.timestamp, h.signature});
+  c.execute(
+      "INSERT INTO tree_heads (compound_id, tree_size, root, timestamp, signature) VALUES (?, ?, ?, ?, ?)",
+      {cid, h.tree_size, h.root, h.timestamp, h.signature});
 }
 
 namespace {
@@ -191,67 +220,82 @@ HeadRec head_from(const Row& r) { return {r.i64(0), r.str(1), r.i64(2), r.str(3)
 }  // namespace
 
 std::optional<HeadRec> latest_head(Connection& c, I cid) {
-  auto r = c.query_one("SELECT tree_size, root, timestamp, signature FROM tree_heads WHERE compound_id = ? "
-                       "ORDER BY tree_size DESC LIMIT 1",
-                       {cid});
+  auto r = c.query_one(
+      "SELECT tree_size, root, timestamp, signature FROM tree_heads WHERE compound_id = ? "
+      "ORDER BY tree_size DESC LIMIT 1",
+      {cid});
   if (!r) return std::nullopt;
   return head_from(*r);
 }
 
 std::optional<HeadRec> head_at(Connection& c, I cid, I size) {
-  auto r = c.query_one("SELECT tree_size, root, timestamp, signature FROM tree_heads WHERE compound_id = ? AND tree_size = ?",
-                       {cid, size});
+  auto r = c.query_one(
+      "SELECT tree_size, root, timestamp, signature FROM tree_heads WHERE compound_id = ? AND tree_size = ?",
+      {cid, size});
   if (!r) return std::nullopt;
   return head_from(*r);
 }
 
 std::vector<HeadRec> list_heads(Connection& c, I cid) {
   std::vector<HeadRec> out;
-  for (auto& r : c.query("SELECT tree_size, root, timestamp, signature FROM tree_heads WHERE compound_id = ? ORDER BY tree_size",
-                         {cid}))
+  for (
+      auto& r : c.query(
+          "SELECT tree_size, root, timestamp, signature FROM tree_heads WHERE compound_id = ? ORDER BY tree_size",
+          {cid}))
     out.push_back(head_from(r));
   return out;
 }
 
 I insert_witness_key(Connection& c, I cid, I uid, const S& pub, I now) {
-  return c.query_one("INSERT INTO witness_keys (compound_id, user_id, public_key, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-                     {cid, uid, pub, now})
+  return c
+      .query_one(
+          "INSERT INTO witness_keys (compound_id, user_id, public_key, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+          {cid, uid, pub, now})
       ->i64(0);
 }
 
 std::optional<WitnessKeyRec> get_witness_key(Connection& c, I cid, I key_id) {
-  auto r = c.query_one("SELECT k.id, k.user_id, k.public_key, u.name FROM witness_keys k JOIN users u ON u.id = k.user_id "
-                       "WHERE k.compound_id = ? AND k.id = ?",
-                       {cid, key_id});
+  auto r = c.query_one(
+      "SELECT k.id, k.user_id, k.public_key, u.name FROM witness_keys k JOIN users u ON u.id = k.user_id "
+      "WHERE k.compound_id = ? AND k.id = ?",
+      {cid, key_id});
   if (!r) return std::nullopt;
   return WitnessKeyRec{r->i64(0), r->i64(1), r->str(2), r->str(3)};
 }
 
 void insert_witness_signature(Connection& c, I cid, I size, I key_id, const S& sig, I now) {
-  c.execute("INSERT INTO witness_signatures (compound_id, tree_size, key_id, signature, signed_at) VALUES (?, ?, ?, ?, ?)",
-            {cid, size, key_id, sig, now});
+  c.execute(
+      "INSERT INTO witness_signatures (compound_id, tree_size, key_id, signature, signed_at) VALUES (?, ?, ?, ?, ?)",
+      {cid, size, key_id, sig, now});
 }
 
 std::vector<WitnessSigRec> list_witness_signatures(Connection& c, I cid, I size) {
   std::vector<WitnessSigRec> out;
-  for (auto& r : c.query("SELECT s.key_id, k.public_key, u.name, s.signature, s.signed_at FROM witness_signatures s "
-                         "JOIN witness_keys k ON k.id = s.key_id JOIN users u ON u.id = k.user_id "
-                         "WHERE s.compound_id = ? AND s.tree_size = ? ORDER BY s.key_id",
-                         {cid, size}))
+  for (
+      auto& r : c.query(
+          "SELECT s.key_id, k.public_key, u.name, s.signature, s.signed_at FROM witness_signatures s "
+          "JOIN witness_keys k ON k.id = s.key_id JOIN users u ON u.id = k.user_id "
+          "WHERE s.compound_id = ? AND s.tree_size = ? ORDER BY s.key_id",
+          {cid, size}))
     out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.i64(4)});
   return out;
 }
 
-void insert_voucher(Connection& c, I cid, const S& sha, const S& mime, const S& bytes, I uid, I now) {
-  if (c.scalar("SELECT COUNT(*) FROM vouchers WHERE compound_id = ? AND sha256 = ?", {cid, sha})) return;  // same file
-  c.execute("INSERT INTO vouchers (compound_id, sha256, mime, size, data, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {cid, sha, mime, static_cast<I>(bytes.size()), Blob{bytes}, uid, now});
+void insert_voucher(Connection& c, I cid, const S& sha, const S& mime, const S& bytes, I uid,
+                    I now) {
+  if (c.scalar("SELECT COUNT(*) FROM vouchers WHERE compound_id = ? AND sha256 = ?", {cid, sha}))
+    return;  // same file
+  c.execute(
+      "INSERT INTO vouchers (compound_id, sha256, mime, size, data, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {cid, sha, mime, static_cast<I>(bytes.size()), Blob{bytes}, uid, now});
 }
 
 std::optional<VoucherRec> get_voucher(Connection& c, I cid, const S& sha, bool with_bytes) {
-  auto r = c.query_one(with_bytes ? "SELECT sha256, mime, size, data FROM vouchers WHERE compound_id = ? AND sha256 = ?"
-                                  : "SELECT sha256, mime, size, '' FROM vouchers WHERE compound_id = ? AND sha256 = ?",
-                       {cid, sha});
+  auto r = c.query_one(
+      with_bytes
+          ? "SELECT sha256, mime, size, data FROM vouchers WHERE compound_id = ? AND sha256 = ?"
+          : "SELECT sha256, mime, size, '' FROM vouchers WHERE compound_id = ? AND sha256 = ?",
+      {cid, sha});
   if (!r) return std::nullopt;
   return VoucherRec{r->str(0), r->str(1), r->i64(2), r->str(3)};
 }
@@ -286,46 +330,58 @@ DisbursementRec disb_from(const Row& r) {
 }  // namespace
 
 I insert_disbursement(Connection& c, const DisbursementRec& d) {
-  return c.query_one("INSERT INTO disbursements (compound_id, status, payee, payee_is_person, amount_fen, purpose, "
-                     "expense_account, cash_account, courtyard_id, vouchers, requested_by, requested_at, reverses_idx) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {d.compound_id, d.status, d.payee, I{d.payee_is_person}, d.amount_fen, d.purpose, d.expense_account,
-                      d.cash_account, d.courtyard_id, d.vouchers_json, d.requested_by, d.requested_at,
-                      d.reverses_idx ? Value(*d.reverses_idx) : Value(nullptr)})
+  return c
+      .query_one(
+          "INSERT INTO disbursements (compound_id, status, payee, payee_is_person, amount_fen, purpose, "
+          "expense_account, cash_account, courtyard_id, vouchers, requested_by, requested_at, reverses_idx) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {d.compound_id, d.status, d.payee, I{d.payee_is_person}, d.amount_fen, d.purpose,
+           d.expense_account, d.cash_account, d.courtyard_id, d.vouchers_json, d.requested_by,
+           d.requested_at, d.reverses_idx ? Value(*d.reverses_idx) : Value(nullptr)})
       ->i64(0);
 }
 
 std::optional<DisbursementRec> get_disbursement(Connection& c, I cid, I id) {
-  auto r = c.query_one(std::string(kDisbSelect) + "WHERE d.compound_id = ? AND d.id = ?", {cid, id});
+  auto r =
+      c.query_one(std::string(kDisbSelect) + "WHERE d.compound_id = ? AND d.id = ?", {cid, id});
   if (!r) return std::nullopt;
   return disb_from(*r);
 }
 
 std::vector<DisbursementRec> list_disbursements(Connection& c, I cid, I limit) {
   std::vector<DisbursementRec> out;
-  for (auto& r : c.query(std::string(kDisbSelect) + "WHERE d.compound_id = ? ORDER BY d.id DESC LIMIT ?", {cid, limit}))
+  for (auto& r :
+       c.query(std::string(kDisbSelect) + "WHERE d.compound_id = ? ORDER BY d.id DESC LIMIT ?",
+               {cid, limit}))
     out.push_back(disb_from(r));
   return out;
 }
 
-void decide_disbursement(Connection& c, I cid, I id, const S& status, I at, const S& reason, std::optional<I> entry_idx) {
-  c.execute("UPDATE disbursements SET status = ?, decided_at = ?, reason = ?, entry_idx = ? WHERE compound_id = ? AND id = ? "
-            "AND status = 'pending'",
-            {status, at, reason, entry_idx ? Value(*entry_idx) : Value(nullptr), cid, id});
+void decide_disbursement(Connection& c, I cid, I id, const S& status, I at, const S& reason,
+                         std::optional<I> entry_idx) {
+  c.execute(
+      "UPDATE disbursements SET status = ?, decided_at = ?, reason = ?, entry_idx = ? WHERE compound_id = ? AND id = ? "
+      "AND status = 'pending'",
+      {status, at, reason, entry_idx ? Value(*entry_idx) : Value(nullptr), cid, id});
 }
 
 bool insert_approval(Connection& c, I cid, I did, const ApprovalRec& a) {
-  if (c.scalar("SELECT COUNT(*) FROM disbursement_approvals WHERE disbursement_id = ? AND user_id = ?", {did, a.user_id}))
+  if (c.scalar(
+          "SELECT COUNT(*) FROM disbursement_approvals WHERE disbursement_id = ? AND user_id = ?",
+          {did, a.user_id}))
     return false;
-  c.execute("INSERT INTO disbursement_approvals (disbursement_id, compound_id, user_id, role, name, at) VALUES (?, ?, ?, ?, ?, ?)",
-            {did, cid, a.user_id, a.role, a.name, a.at});
+  c.execute(
+      "INSERT INTO disbursement_approvals (disbursement_id, compound_id, user_id, role, name, at) VALUES (?, ?, ?, ?, ?, ?)",
+      {did, cid, a.user_id, a.role, a.name, a.at});
   return true;
 }
 
 std::vector<ApprovalRec> list_approvals(Connection& c, I did) {
   std::vector<ApprovalRec> out;
-  for (auto& r : c.query("SELECT user_id, role, name, at FROM disbursement_approvals WHERE disbursement_id = ? ORDER BY at, user_id",
-                         {did}))
+  for (
+      auto& r : c.query(
+          "SELECT user_id, role, name, at FROM disbursement_approvals WHERE disbursement_id = ? ORDER BY at, user_id",
+          {did}))
     out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3)});
   return out;
 }

@@ -13,10 +13,11 @@ namespace xinyi::store {
 namespace {
 
 // Type OIDs (src/include/catalog/pg_type.dat).
-constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700, kFloat8 = 701,
-              kNumeric = 1700;
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700,
+              kFloat8 = 701, kNumeric = 1700;
 // Any writer holds this transaction-scoped advisory lock (see the header).
-constexpr const char* kBeginWrite = "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(78270001)";
+constexpr const char* kBeginWrite =
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(78270001)";
 constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
 struct ResultDeleter {
@@ -27,7 +28,9 @@ using Result = std::unique_ptr<PGresult, ResultDeleter>;
 std::int64_t parse_int(const char* s, int len, const char* what) {
   std::int64_t v = 0;
   auto [end, ec] = std::from_chars(s, s + len, v);
-  if (ec != std::errc() || end != s + len) throw StoreError(std::string("postgresql: not an integer ") + what + ": " + std::string(s, len));
+  if (ec != std::errc() || end != s + len)
+    throw StoreError(std::string("postgresql: not an integer ") + what + ": " +
+                     std::string(s, len));
   return v;
 }
 
@@ -46,7 +49,8 @@ class PgConnection final : public Connection {
       PQfinish(conn_);
       throw StoreError("cannot connect to postgresql: " + msg);
     }
-    exec_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET bytea_output = 'hex'; SET client_min_messages = WARNING");
+    exec_script(
+        "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET bytea_output = 'hex'; SET client_min_messages = WARNING");
   }
   ~PgConnection() override { PQfinish(conn_); }
 
@@ -75,19 +79,33 @@ class PgConnection final : public Connection {
         const char* s = PQgetvalue(r.get(), i, j);
         int len = PQgetlength(r.get(), i, j);
         switch (types[static_cast<std::size_t>(j)]) {
-          case kInt8: case kInt4: case kInt2: case kOid: v.emplace_back(parse_int(s, len, "column")); break;
-          case kNumeric: v.emplace_back(parse_int(s, len, "numeric (a sum must be whole)")); break;
-          case kBool: v.emplace_back(std::int64_t{s[0] == 't'}); break;
-          case kFloat4: case kFloat8: throw StoreError("floating-point value in column " + std::to_string(j));
+          case kInt8:
+          case kInt4:
+          case kInt2:
+          case kOid:
+            v.emplace_back(parse_int(s, len, "column"));
+            break;
+          case kNumeric:
+            v.emplace_back(parse_int(s, len, "numeric (a sum must be whole)"));
+            break;
+          case kBool:
+            v.emplace_back(std::int64_t{s[0] == 't'});
+            break;
+          case kFloat4:
+          case kFloat8:
+            throw StoreError("floating-point value in column " + std::to_string(j));
           case kBytea: {
-            if (len < 2 || s[0] != '\\' || s[1] != 'x') throw StoreError("postgresql: bytea not in hex form");
+            if (len < 2 || s[0] != '\\' || s[1] != 'x')
+              throw StoreError("postgresql: bytea not in hex form");
             std::string bytes;
             bytes.reserve(static_cast<std::size_t>(len - 2) / 2);
-            for (int k = 2; k + 1 < len; k += 2) bytes.push_back(static_cast<char>(hex(s[k]) * 16 + hex(s[k + 1])));
+            for (int k = 2; k + 1 < len; k += 2)
+              bytes.push_back(static_cast<char>(hex(s[k]) * 16 + hex(s[k + 1])));
             v.emplace_back(Blob{std::move(bytes)});
             break;
           }
-          default: v.emplace_back(std::string(s, static_cast<std::size_t>(len)));
+          default:
+            v.emplace_back(std::string(s, static_cast<std::size_t>(len)));
         }
       }
       out.emplace_back(std::move(v));
@@ -101,7 +119,9 @@ class PgConnection final : public Connection {
     return *n ? parse_int(n, static_cast<int>(std::strlen(n)), "row count") : 0;
   }
 
-  bool usable() const override { return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE; }
+  bool usable() const override {
+    return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+  }
   void begin(bool write) override { exec_script(write ? kBeginWrite : kBeginRead); }
   void commit() override { exec_script("COMMIT"); }
   void rollback() override {
@@ -140,8 +160,8 @@ class PgConnection final : public Connection {
         values[i] = std::get<std::string>(p).c_str();
       }
     }
-    Result r(PQexecPrepared(conn_, it->second.name.c_str(), static_cast<int>(params.size()), values.data(), lengths.data(),
-                            formats.data(), 0));
+    Result r(PQexecPrepared(conn_, it->second.name.c_str(), static_cast<int>(params.size()),
+                            values.data(), lengths.data(), formats.data(), 0));
     check(r.get(), sql);
     return r;
   }
@@ -153,7 +173,8 @@ class PgConnection final : public Connection {
     const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
     if (!msg.empty() && msg.back() == '\n') msg.pop_back();
     if (state && state[0] == '2' && state[1] == '3') throw ConstraintError("postgresql: " + msg);
-    throw StoreError("postgresql: " + msg + " [" + (state ? state : "-") + "] in: " + std::string(sql.substr(0, 300)));
+    throw StoreError("postgresql: " + msg + " [" + (state ? state : "-") +
+                     "] in: " + std::string(sql.substr(0, 300)));
   }
 
   PGconn* conn_;
@@ -187,6 +208,8 @@ std::string number_placeholders(std::string_view sql) {
   return out;
 }
 
-std::unique_ptr<Connection> open_postgres(const std::string& url) { return std::make_unique<PgConnection>(url); }
+std::unique_ptr<Connection> open_postgres(const std::string& url) {
+  return std::make_unique<PgConnection>(url);
+}
 
 }  // namespace xinyi::store

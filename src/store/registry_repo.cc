@@ -20,14 +20,17 @@ constexpr const char* kCompoundSelect =
     "JOIN streets s ON s.id = m.street_id JOIN districts d ON d.id = s.district_id ";
 
 CompoundRec compound_from(const Row& r) {
-  return {r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.str(5), r.str(6), r.str(7), r.str(8), r.i64(9)};
+  return {r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4),
+          r.str(5), r.str(6), r.str(7), r.str(8), r.i64(9)};
 }
 
 constexpr const char* kCourtyardSelect =
     "SELECT y.id, y.compound_id, y.area_id, y.name, COALESCE(a.name, '') FROM courtyards y "
     "LEFT JOIN managed_areas a ON a.id = y.area_id ";
 
-CourtyardRec courtyard_from(const Row& r) { return {r.i64(0), r.i64(1), r.opt_i64(2), r.str(3), r.str(4)}; }
+CourtyardRec courtyard_from(const Row& r) {
+  return {r.i64(0), r.i64(1), r.opt_i64(2), r.str(3), r.str(4)};
+}
 
 constexpr const char* kUnitSelect =
     "SELECT u.id, u.compound_id, u.courtyard_id, u.building_id, u.entrance, u.number, u.label, u.area_kind, "
@@ -35,15 +38,18 @@ constexpr const char* kUnitSelect =
     "JOIN courtyards y ON y.id = u.courtyard_id JOIN buildings b ON b.id = u.building_id ";
 
 UnitRec unit_from(const Row& r) {
-  return {r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.str(4), r.str(5), r.str(6), r.str(7), r.str(8),
-          r.i64(9), r.i64(10) != 0, r.str(11), r.str(12)};
+  return {r.i64(0), r.i64(1), r.i64(2), r.i64(3),       r.str(4),  r.str(5), r.str(6),
+          r.str(7), r.str(8), r.i64(9), r.i64(10) != 0, r.str(11), r.str(12)};
 }
 
-MemberRec member_from(const Row& r) { return {r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.str(5)}; }
+MemberRec member_from(const Row& r) {
+  return {r.i64(0), r.i64(1), r.str(2), r.str(3), r.str(4), r.str(5)};
+}
 }  // namespace
 
 I insert_district(Connection& c, const S& name, I now) {
-  return insert_returning_id(c, "INSERT INTO districts (name, created_at) VALUES (?, ?) RETURNING id", {name, now});
+  return insert_returning_id(
+      c, "INSERT INTO districts (name, created_at) VALUES (?, ?) RETURNING id", {name, now});
 }
 std::optional<I> find_district(Connection& c, const S& name) {
   auto r = c.query_one("SELECT id FROM districts WHERE name = ?", {name});
@@ -51,23 +57,29 @@ std::optional<I> find_district(Connection& c, const S& name) {
   return r->i64(0);
 }
 I insert_street(Connection& c, I district_id, const S& name, I now) {
-  return insert_returning_id(c, "INSERT INTO streets (district_id, name, created_at) VALUES (?, ?, ?) RETURNING id",
-                             {district_id, name, now});
+  return insert_returning_id(
+      c, "INSERT INTO streets (district_id, name, created_at) VALUES (?, ?, ?) RETURNING id",
+      {district_id, name, now});
 }
 I insert_community(Connection& c, I street_id, const S& name, I now) {
   return insert_returning_id(
       c, "INSERT INTO communities (street_id, name, created_at) VALUES (?, ?, ?) RETURNING id",
       {street_id, name, now});
 }
-bool district_exists(Connection& c, I id) { return c.scalar("SELECT COUNT(*) FROM districts WHERE id = ?", {id}) > 0; }
-bool street_exists(Connection& c, I id) { return c.scalar("SELECT COUNT(*) FROM streets WHERE id = ?", {id}) > 0; }
+bool district_exists(Connection& c, I id) {
+  return c.scalar("SELECT COUNT(*) FROM districts WHERE id = ?", {id}) > 0;
+}
+bool street_exists(Connection& c, I id) {
+  return c.scalar("SELECT COUNT(*) FROM streets WHERE id = ?", {id}) > 0;
+}
 bool community_exists(Connection& c, I id) {
   return c.scalar("SELECT COUNT(*) FROM communities WHERE id = ?", {id}) > 0;
 }
 
 std::vector<RegionRec> list_regions(Connection& c) {
   std::vector<RegionRec> out;
-  for (auto& r : c.query("SELECT id, name FROM districts ORDER BY id")) out.push_back({"district", r.i64(0), 0, r.str(1)});
+  for (auto& r : c.query("SELECT id, name FROM districts ORDER BY id"))
+    out.push_back({"district", r.i64(0), 0, r.str(1)});
   for (auto& r : c.query("SELECT id, district_id, name FROM streets ORDER BY id"))
     out.push_back({"street", r.i64(0), r.i64(1), r.str(2)});
   for (auto& r : c.query("SELECT id, street_id, name FROM communities ORDER BY id"))
@@ -77,10 +89,11 @@ std::vector<RegionRec> list_regions(Connection& c) {
 
 I insert_compound(Connection& c, I community_id, const S& name, const S& address, const S& model,
                   const S& description, I now) {
-  return insert_returning_id(c,
-                             "INSERT INTO compounds (community_id, name, address, model, description, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                             {community_id, name, address, model, description, now});
+  return insert_returning_id(
+      c,
+      "INSERT INTO compounds (community_id, name, address, model, description, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      {community_id, name, address, model, description, now});
 }
 
 std::optional<CompoundRec> get_compound(Connection& c, I id) {
@@ -91,7 +104,8 @@ std::optional<CompoundRec> get_compound(Connection& c, I id) {
 
 std::vector<CompoundRec> list_compounds(Connection& c) {
   std::vector<CompoundRec> out;
-  for (auto& r : c.query(std::string(kCompoundSelect) + "ORDER BY k.id")) out.push_back(compound_from(r));
+  for (auto& r : c.query(std::string(kCompoundSelect) + "ORDER BY k.id"))
+    out.push_back(compound_from(r));
   return out;
 }
 
@@ -99,82 +113,97 @@ CompoundStats compound_stats(Connection& c, I cid) {
   CompoundStats s;
   s.courtyards = c.scalar("SELECT COUNT(*) FROM courtyards WHERE compound_id = ?", {cid});
   s.buildings = c.scalar("SELECT COUNT(*) FROM buildings WHERE compound_id = ?", {cid});
-  auto r = c.query_one("SELECT COUNT(*), COALESCE(SUM(area_centi_m2), 0) FROM units WHERE compound_id = ?", {cid});
+  auto r = c.query_one(
+      "SELECT COUNT(*), COALESCE(SUM(area_centi_m2), 0) FROM units WHERE compound_id = ?", {cid});
   s.units = r->i64(0);
   s.area_centi_m2 = r->i64(1);
   s.households_with_owner = c.scalar(
-      "SELECT COUNT(DISTINCT unit_id) FROM unit_members WHERE compound_id = ? AND relation = 'owner'", {cid});
+      "SELECT COUNT(DISTINCT unit_id) FROM unit_members WHERE compound_id = ? AND relation = 'owner'",
+      {cid});
   return s;
 }
 
 I insert_area(Connection& c, I cid, const S& name, I now) {
-  return insert_returning_id(c, "INSERT INTO managed_areas (compound_id, name, created_at) VALUES (?, ?, ?) RETURNING id",
-                             {cid, name, now});
+  return insert_returning_id(
+      c, "INSERT INTO managed_areas (compound_id, name, created_at) VALUES (?, ?, ?) RETURNING id",
+      {cid, name, now});
 }
 std::optional<S> get_area_name(Connection& c, I cid, I area_id) {
-  auto r = c.query_one("SELECT name FROM managed_areas WHERE compound_id = ? AND id = ?", {cid, area_id});
+  auto r = c.query_one("SELECT name FROM managed_areas WHERE compound_id = ? AND id = ?",
+                       {cid, area_id});
   if (!r) return std::nullopt;
   return r->str(0);
 }
 
 I insert_courtyard(Connection& c, I cid, const S& name, std::optional<I> area_id, I now) {
-  return insert_returning_id(c,
-                             "INSERT INTO courtyards (compound_id, area_id, name, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-                             {cid, opt(area_id), name, now});
+  return insert_returning_id(
+      c,
+      "INSERT INTO courtyards (compound_id, area_id, name, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+      {cid, opt(area_id), name, now});
 }
 std::optional<CourtyardRec> get_courtyard(Connection& c, I cid, I id) {
-  auto r = c.query_one(std::string(kCourtyardSelect) + "WHERE y.compound_id = ? AND y.id = ?", {cid, id});
+  auto r = c.query_one(std::string(kCourtyardSelect) + "WHERE y.compound_id = ? AND y.id = ?",
+                       {cid, id});
   if (!r) return std::nullopt;
   return courtyard_from(*r);
 }
 std::optional<CourtyardRec> find_courtyard(Connection& c, I cid, const S& name) {
-  auto r = c.query_one(std::string(kCourtyardSelect) + "WHERE y.compound_id = ? AND y.name = ?", {cid, name});
+  auto r = c.query_one(std::string(kCourtyardSelect) + "WHERE y.compound_id = ? AND y.name = ?",
+                       {cid, name});
   if (!r) return std::nullopt;
   return courtyard_from(*r);
 }
 std::vector<CourtyardRec> list_courtyards(Connection& c, I cid) {
   std::vector<CourtyardRec> out;
-  for (auto& r : c.query(std::string(kCourtyardSelect) + "WHERE y.compound_id = ? ORDER BY y.id", {cid}))
+  for (auto& r :
+       c.query(std::string(kCourtyardSelect) + "WHERE y.compound_id = ? ORDER BY y.id", {cid}))
     out.push_back(courtyard_from(r));
   return out;
 }
 void update_courtyard(Connection& c, I cid, I id, const S& name, std::optional<I> area_id) {
-  c.execute("UPDATE courtyards SET name = ?, area_id = ? WHERE compound_id = ? AND id = ?", {name, opt(area_id), cid, id});
+  c.execute("UPDATE courtyards SET name = ?, area_id = ? WHERE compound_id = ? AND id = ?",
+            {name, opt(area_id), cid, id});
 }
 
 I insert_building(Connection& c, I cid, I courtyard_id, const S& name, I now) {
   return insert_returning_id(
-      c, "INSERT INTO buildings (compound_id, courtyard_id, name, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+      c,
+      "INSERT INTO buildings (compound_id, courtyard_id, name, created_at) VALUES (?, ?, ?, ?) RETURNING id",
       {cid, courtyard_id, name, now});
 }
 std::optional<BuildingRec> get_building(Connection& c, I cid, I id) {
-  auto r = c.query_one("SELECT id, compound_id, courtyard_id, name FROM buildings WHERE compound_id = ? AND id = ?",
-                       {cid, id});
+  auto r = c.query_one(
+      "SELECT id, compound_id, courtyard_id, name FROM buildings WHERE compound_id = ? AND id = ?",
+      {cid, id});
   if (!r) return std::nullopt;
   return BuildingRec{r->i64(0), r->i64(1), r->i64(2), r->str(3)};
 }
 std::optional<BuildingRec> find_building(Connection& c, I courtyard_id, const S& name) {
-  auto r = c.query_one("SELECT id, compound_id, courtyard_id, name FROM buildings WHERE courtyard_id = ? AND name = ?",
-                       {courtyard_id, name});
+  auto r = c.query_one(
+      "SELECT id, compound_id, courtyard_id, name FROM buildings WHERE courtyard_id = ? AND name = ?",
+      {courtyard_id, name});
   if (!r) return std::nullopt;
   return BuildingRec{r->i64(0), r->i64(1), r->i64(2), r->str(3)};
 }
 
 I insert_unit(Connection& c, const NewUnit& u, I now) {
-  return insert_returning_id(c,
-                             "INSERT INTO units (compound_id, courtyard_id, building_id, entrance, number, label, "
-                             "area_centi_m2, area_kind, developer_held, invite_code, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                             {u.compound_id, u.courtyard_id, u.building_id, u.entrance, u.number, u.label,
-                              u.area_centi_m2, u.area_kind, I{u.developer_held ? 1 : 0}, u.invite_code, now});
+  return insert_returning_id(
+      c,
+      "INSERT INTO units (compound_id, courtyard_id, building_id, entrance, number, label, "
+      "area_centi_m2, area_kind, developer_held, invite_code, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {u.compound_id, u.courtyard_id, u.building_id, u.entrance, u.number, u.label, u.area_centi_m2,
+       u.area_kind, I{u.developer_held ? 1 : 0}, u.invite_code, now});
 }
 std::optional<UnitRec> get_unit(Connection& c, I cid, I id) {
-  auto r = c.query_one(std::string(kUnitSelect) + "WHERE u.compound_id = ? AND u.id = ?", {cid, id});
+  auto r =
+      c.query_one(std::string(kUnitSelect) + "WHERE u.compound_id = ? AND u.id = ?", {cid, id});
   if (!r) return std::nullopt;
   return unit_from(*r);
 }
 std::optional<UnitRec> find_unit_by_label(Connection& c, I courtyard_id, const S& label) {
-  auto r = c.query_one(std::string(kUnitSelect) + "WHERE u.courtyard_id = ? AND u.label = ?", {courtyard_id, label});
+  auto r = c.query_one(std::string(kUnitSelect) + "WHERE u.courtyard_id = ? AND u.label = ?",
+                       {courtyard_id, label});
   if (!r) return std::nullopt;
   return unit_from(*r);
 }
@@ -185,24 +214,27 @@ std::optional<UnitRec> find_unit_by_invite(Connection& c, const S& code) {
 }
 std::vector<UnitRec> list_units(Connection& c, I cid, I after_id, I limit) {
   std::vector<UnitRec> out;
-  for (auto& r : c.query(std::string(kUnitSelect) + "WHERE u.compound_id = ? AND u.id > ? ORDER BY u.id LIMIT ?",
-                         {cid, after_id, limit}))
+  for (auto& r : c.query(
+           std::string(kUnitSelect) + "WHERE u.compound_id = ? AND u.id > ? ORDER BY u.id LIMIT ?",
+           {cid, after_id, limit}))
     out.push_back(unit_from(r));
   return out;
 }
 void update_unit(Connection& c, I cid, I id, I area, bool developer_held) {
-  c.execute("UPDATE units SET area_centi_m2 = ?, developer_held = ? WHERE compound_id = ? AND id = ?",
-            {area, I{developer_held ? 1 : 0}, cid, id});
+  c.execute(
+      "UPDATE units SET area_centi_m2 = ?, developer_held = ? WHERE compound_id = ? AND id = ?",
+      {area, I{developer_held ? 1 : 0}, cid, id});
 }
 void set_invite_code(Connection& c, I cid, I id, const S& code) {
   c.execute("UPDATE units SET invite_code = ? WHERE compound_id = ? AND id = ?", {code, cid, id});
 }
 
 I insert_person(Connection& c, I cid, const S& name, const S& phone, const S& id_last4, I now) {
-  return insert_returning_id(c,
-                             "INSERT INTO persons (compound_id, name, phone, id_last4, created_at) VALUES (?, ?, ?, ?, ?) "
-                             "RETURNING id",
-                             {cid, name, phone, id_last4, now});
+  return insert_returning_id(
+      c,
+      "INSERT INTO persons (compound_id, name, phone, id_last4, created_at) VALUES (?, ?, ?, ?, ?) "
+      "RETURNING id",
+      {cid, name, phone, id_last4, now});
 }
 std::optional<PersonRec> find_person(Connection& c, I cid, const S& name, const S& phone) {
   auto r = c.query_one(
@@ -213,17 +245,20 @@ std::optional<PersonRec> find_person(Connection& c, I cid, const S& name, const 
   return PersonRec{r->i64(0), r->i64(1), r->str(2), r->str(3), r->str(4)};
 }
 std::optional<PersonRec> get_person(Connection& c, I cid, I id) {
-  auto r = c.query_one("SELECT id, compound_id, name, phone, id_last4 FROM persons WHERE compound_id = ? AND id = ?",
-                       {cid, id});
+  auto r = c.query_one(
+      "SELECT id, compound_id, name, phone, id_last4 FROM persons WHERE compound_id = ? AND id = ?",
+      {cid, id});
   if (!r) return std::nullopt;
   return PersonRec{r->i64(0), r->i64(1), r->str(2), r->str(3), r->str(4)};
 }
 bool insert_member(Connection& c, I cid, I unit_id, I person_id, const S& relation, I now) {
-  if (c.scalar("SELECT COUNT(*) FROM unit_members WHERE unit_id = ? AND person_id = ? AND relation = ?",
-               {unit_id, person_id, relation}))
+  if (c.scalar(
+          "SELECT COUNT(*) FROM unit_members WHERE unit_id = ? AND person_id = ? AND relation = ?",
+          {unit_id, person_id, relation}))
     return false;
-  c.execute("INSERT INTO unit_members (compound_id, unit_id, person_id, relation, created_at) VALUES (?, ?, ?, ?, ?)",
-            {cid, unit_id, person_id, relation, now});
+  c.execute(
+      "INSERT INTO unit_members (compound_id, unit_id, person_id, relation, created_at) VALUES (?, ?, ?, ?, ?)",
+      {cid, unit_id, person_id, relation, now});
   return true;
 }
 std::vector<MemberRec> list_members(Connection& c, I cid, I unit_id) {
@@ -231,20 +266,24 @@ std::vector<MemberRec> list_members(Connection& c, I cid, I unit_id) {
 }
 std::vector<MemberRec> list_members_range(Connection& c, I cid, I first, I last) {
   std::vector<MemberRec> out;
-  for (auto& r : c.query("SELECT m.unit_id, p.id, m.relation, p.name, p.phone, p.id_last4 FROM unit_members m "
-                         "JOIN persons p ON p.id = m.person_id WHERE m.compound_id = ? AND m.unit_id BETWEEN ? AND ? "
-                         "ORDER BY m.unit_id, m.id",
-                         {cid, first, last}))
+  for (
+      auto& r : c.query(
+          "SELECT m.unit_id, p.id, m.relation, p.name, p.phone, p.id_last4 FROM unit_members m "
+          "JOIN persons p ON p.id = m.person_id WHERE m.compound_id = ? AND m.unit_id BETWEEN ? AND ? "
+          "ORDER BY m.unit_id, m.id",
+          {cid, first, last}))
     out.push_back(member_from(r));
   return out;
 }
 
 void insert_signature(Connection& c, I cid, const S& kind, I unit_id, I at) {
-  c.execute("INSERT INTO petition_signatures (compound_id, kind, unit_id, signed_at) VALUES (?, ?, ?, ?)",
-            {cid, kind, unit_id, at});
+  c.execute(
+      "INSERT INTO petition_signatures (compound_id, kind, unit_id, signed_at) VALUES (?, ?, ?, ?)",
+      {cid, kind, unit_id, at});
 }
 I count_signatures(Connection& c, I cid, const S& kind) {
-  return c.scalar("SELECT COUNT(*) FROM petition_signatures WHERE compound_id = ? AND kind = ?", {cid, kind});
+  return c.scalar("SELECT COUNT(*) FROM petition_signatures WHERE compound_id = ? AND kind = ?",
+                  {cid, kind});
 }
 
 }  // namespace xinyi::store

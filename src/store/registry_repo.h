@@ -23,7 +23,8 @@ struct CompoundRec {
 };
 
 struct CompoundStats {
-  std::int64_t courtyards = 0, buildings = 0, units = 0, area_centi_m2 = 0, households_with_owner = 0;
+  std::int64_t courtyards = 0, buildings = 0, units = 0, area_centi_m2 = 0,
+               households_with_owner = 0;
 };
 
 struct CourtyardRec {
@@ -59,13 +60,19 @@ struct PersonRec {
 // Hierarchy above compounds.
 std::int64_t insert_district(Connection& c, const std::string& name, std::int64_t now);
 std::optional<std::int64_t> find_district(Connection& c, const std::string& name);
-std::int64_t insert_street(Connection& c, std::int64_t district_id, const std::string& name, std::int64_t now);
-std::int64_t insert_community(Connection& c, std::int64_t street_id, const std::string& name, std::int64_t now);
+std::int64_t insert_street(Connection& c, std::int64_t district_id, const std::string& name,
+                           std::int64_t now);
+std::int64_t insert_community(Connection& c, std::int64_t street_id, const std::string& name,
+                              std::int64_t now);
 bool district_exists(Connection& c, std::int64_t id);
 bool street_exists(Connection& c, std::int64_t id);
 bool community_exists(Connection& c, std::int64_t id);
 // Every district, street and community: (level, id, parent_id, name), ordered by id.
-struct RegionRec { std::string level; std::int64_t id, parent_id; std::string name; };
+struct RegionRec {
+  std::string level;
+  std::int64_t id, parent_id;
+  std::string name;
+};
 std::vector<RegionRec> list_regions(Connection& c);
 
 // Compounds.
@@ -77,21 +84,25 @@ std::vector<CompoundRec> list_compounds(Connection& c);
 CompoundStats compound_stats(Connection& c, std::int64_t compound_id);
 
 // Managed areas and courtyards.
-std::int64_t insert_area(Connection& c, std::int64_t compound_id, const std::string& name, std::int64_t now);
-std::optional<std::string> get_area_name(Connection& c, std::int64_t compound_id, std::int64_t area_id);
+std::int64_t insert_area(Connection& c, std::int64_t compound_id, const std::string& name,
+                         std::int64_t now);
+std::optional<std::string> get_area_name(Connection& c, std::int64_t compound_id,
+                                         std::int64_t area_id);
 std::int64_t insert_courtyard(Connection& c, std::int64_t compound_id, const std::string& name,
                               std::optional<std::int64_t> area_id, std::int64_t now);
 std::optional<CourtyardRec> get_courtyard(Connection& c, std::int64_t compound_id, std::int64_t id);
-std::optional<CourtyardRec> find_courtyard(Connection& c, std::int64_t compound_id, const std::string& name);
+std::optional<CourtyardRec> find_courtyard(Connection& c, std::int64_t compound_id,
+                                           const std::string& name);
 std::vector<CourtyardRec> list_courtyards(Connection& c, std::int64_t compound_id);
-void update_courtyard(Connection& c, std::int64_t compound_id, std::int64_t id, const std::string& name,
-                      std::optional<std::int64_t> area_id);
+void update_courtyard(Connection& c, std::int64_t compound_id, std::int64_t id,
+                      const std::string& name, std::optional<std::int64_t> area_id);
 
 // Buildings.
 std::int64_t insert_building(Connection& c, std::int64_t compound_id, std::int64_t courtyard_id,
                              const std::string& name, std::int64_t now);
 std::optional<BuildingRec> get_building(Connection& c, std::int64_t compound_id, std::int64_t id);
-std::optional<BuildingRec> find_building(Connection& c, std::int64_t courtyard_id, const std::string& name);
+std::optional<BuildingRec> find_building(Connection& c, std::int64_t courtyard_id,
+                                         const std::string& name);
 
 // Units.
 struct NewUnit {
@@ -102,30 +113,34 @@ struct NewUnit {
 };
 std::int64_t insert_unit(Connection& c, const NewUnit& u, std::int64_t now);
 std::optional<UnitRec> get_unit(Connection& c, std::int64_t compound_id, std::int64_t id);
-std::optional<UnitRec> find_unit_by_label(Connection& c, std::int64_t courtyard_id, const std::string& label);
+std::optional<UnitRec> find_unit_by_label(Connection& c, std::int64_t courtyard_id,
+                                          const std::string& label);
 std::optional<UnitRec> find_unit_by_invite(Connection& c, const std::string& code);
 // At most `limit` units with id > after_id, ordered by id.
-std::vector<UnitRec> list_units(Connection& c, std::int64_t compound_id, std::int64_t after_id, std::int64_t limit);
-void update_unit(Connection& c, std::int64_t compound_id, std::int64_t id, std::int64_t area_centi_m2,
-                 bool developer_held);
-void set_invite_code(Connection& c, std::int64_t compound_id, std::int64_t id, const std::string& code);
+std::vector<UnitRec> list_units(Connection& c, std::int64_t compound_id, std::int64_t after_id,
+                                std::int64_t limit);
+void update_unit(Connection& c, std::int64_t compound_id, std::int64_t id,
+                 std::int64_t area_centi_m2, bool developer_held);
+void set_invite_code(Connection& c, std::int64_t compound_id, std::int64_t id,
+                     const std::string& code);
 
 // People and membership.
 std::int64_t insert_person(Connection& c, std::int64_t compound_id, const std::string& name,
                            const std::string& phone, const std::string& id_last4, std::int64_t now);
-std::optional<PersonRec> find_person(Connection& c, std::int64_t compound_id, const std::string& name,
-                                     const std::string& phone);
+std::optional<PersonRec> find_person(Connection& c, std::int64_t compound_id,
+                                     const std::string& name, const std::string& phone);
 std::optional<PersonRec> get_person(Connection& c, std::int64_t compound_id, std::int64_t id);
-bool insert_member(Connection& c, std::int64_t compound_id, std::int64_t unit_id, std::int64_t person_id,
-                   const std::string& relation, std::int64_t now);  // false if already there
+bool insert_member(Connection& c, std::int64_t compound_id, std::int64_t unit_id,
+                   std::int64_t person_id, const std::string& relation,
+                   std::int64_t now);  // false if already there
 std::vector<MemberRec> list_members(Connection& c, std::int64_t compound_id, std::int64_t unit_id);
 // Members of the units with ids in [first_unit_id, last_unit_id], for listing pages.
-std::vector<MemberRec> list_members_range(Connection& c, std::int64_t compound_id, std::int64_t first_unit_id,
-                                          std::int64_t last_unit_id);
+std::vector<MemberRec> list_members_range(Connection& c, std::int64_t compound_id,
+                                          std::int64_t first_unit_id, std::int64_t last_unit_id);
 
 // Petitions (e.g. the households applying for a property management committee).
-void insert_signature(Connection& c, std::int64_t compound_id, const std::string& kind, std::int64_t unit_id,
-                      std::int64_t at);
+void insert_signature(Connection& c, std::int64_t compound_id, const std::string& kind,
+                      std::int64_t unit_id, std::int64_t at);
 std::int64_t count_signatures(Connection& c, std::int64_t compound_id, const std::string& kind);
 
 }  // namespace xinyi::store

@@ -32,7 +32,7 @@ class Row {
   explicit Row(std::vector<Value> v) : v_(std::move(v)) {}
   std::size_t size() const { return v_.size(); }
   bool is_null(std::size_t i) const;
-  std::int64_t i64(std::size_t i) const;  // REQUIRES: column i holds an integer
+  std::int64_t i64(std::size_t i) const;        // REQUIRES: column i holds an integer
   const std::string& str(std::size_t i) const;  // REQUIRES: column i holds text or bytes
   std::optional<std::int64_t> opt_i64(std::size_t i) const;
   std::optional<std::string> opt_str(std::size_t i) const;

@@ -14,8 +14,9 @@ namespace {
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -58,8 +59,12 @@ class SqliteConnection final : public Connection {
         v.reserve(n);
         for (int i = 0; i < n; ++i) {
           switch (sqlite3_column_type(st, i)) {
-            case SQLITE_NULL: v.emplace_back(nullptr); break;
-            case SQLITE_INTEGER: v.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(st, i))); break;
+            case SQLITE_NULL:
+              v.emplace_back(nullptr);
+              break;
+            case SQLITE_INTEGER:
+              v.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(st, i)));
+              break;
             case SQLITE_FLOAT:
               // No column of Xinyi holds a float; reaching here means a schema bug.
               sqlite3_reset(st);
@@ -89,7 +94,8 @@ class SqliteConnection final : public Connection {
   std::int64_t execute(std::string_view sql, const std::vector<Value>& params) override {
     sqlite3_stmt* st = prepare(sql, params);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    }
     if (rc != SQLITE_DONE) fail(st, rc);
     sqlite3_reset(st);
     return sqlite3_changes64(db_);
@@ -110,8 +116,8 @@ class SqliteConnection final : public Connection {
     } else {
       std::string key(sql);
       const char* tail = nullptr;
-      if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
-                             &st, &tail) != SQLITE_OK)
+      if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                             SQLITE_PREPARE_PERSISTENT, &st, &tail) != SQLITE_OK)
         throw StoreError(std::string("sqlite prepare: ") + sqlite3_errmsg(db_) + " in: " + key);
       // One statement per call: a second one would be silently ignored.
       for (; tail && *tail; ++tail)
@@ -127,8 +133,10 @@ class SqliteConnection final : public Connection {
     for (std::size_t i = 0; i < params.size(); ++i) {
       int idx = static_cast<int>(i + 1);
       const Value& p = params[i];
-      if (std::holds_alternative<std::nullptr_t>(p)) sqlite3_bind_null(st, idx);
-      else if (const auto* n = std::get_if<std::int64_t>(&p)) sqlite3_bind_int64(st, idx, *n);
+      if (std::holds_alternative<std::nullptr_t>(p))
+        sqlite3_bind_null(st, idx);
+      else if (const auto* n = std::get_if<std::int64_t>(&p))
+        sqlite3_bind_int64(st, idx, *n);
       else if (const auto* b = std::get_if<Blob>(&p))
         sqlite3_bind_blob64(st, idx, b->bytes.data(), b->bytes.size(), SQLITE_TRANSIENT);
       else {

@@ -8,8 +8,8 @@
 
 namespace xinyi {
 
-using testing::TestEnv;
 using testing::status_of;
+using testing::TestEnv;
 
 TEST(Auth, SignInByLoginOrPhoneAndResolveTheSession) {
   TestEnv env;
@@ -24,15 +24,21 @@ TEST(Auth, SignInByLoginOrPhoneAndResolveTheSession) {
   // The store holds only the token's hash.
   EXPECT_EQ(env.db().read([&](store::Connection& c) {
     return c.scalar("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", {s.token});
-  }), 0);
+  }),
+            0);
 }
 
 TEST(Auth, WrongPasswordIs401AndUnknownTokensAreAnonymous) {
   TestEnv env;
   env.add_user("alice");
   app::Caller who;
-  EXPECT_EQ(status_of([&] { app::login(env.app(), who, R"({"login":"alice","password":"nope-nope"})"); }), 401);
-  EXPECT_EQ(status_of([&] { app::login(env.app(), who, R"({"login":"nobody","password":"password123"})"); }), 401);
+  EXPECT_EQ(
+      status_of([&] { app::login(env.app(), who, R"({"login":"alice","password":"nope-nope"})"); }),
+      401);
+  EXPECT_EQ(status_of([&] {
+              app::login(env.app(), who, R"({"login":"nobody","password":"password123"})");
+            }),
+            401);
   EXPECT_FALSE(app::authenticate(env.app(), "forged-token", "ip").user.has_value());
 }
 
@@ -42,13 +48,22 @@ TEST(Auth, SignInIsThrottledAfterFiveFailures) {
   app::Caller who;
   who.ip = "10.0.0.1";
   for (int i = 0; i < 5; ++i)
-    EXPECT_EQ(status_of([&] { app::login(env.app(), who, R"({"login":"alice","password":"wrong-pass"})"); }), 401);
+    EXPECT_EQ(status_of([&] {
+                app::login(env.app(), who, R"({"login":"alice","password":"wrong-pass"})");
+              }),
+              401);
   // Even the right password waits now.
-  EXPECT_EQ(status_of([&] { app::login(env.app(), who, R"({"login":"alice","password":"password123"})"); }), 429);
+  EXPECT_EQ(status_of([&] {
+              app::login(env.app(), who, R"({"login":"alice","password":"password123"})");
+            }),
+            429);
   // Fifteen minutes later it works again.
   auto t0 = env.app().clock_ms();
   env.app().clock_ms = [t0] { return t0 + 15 * 60 * 1000 + 1; };
-  EXPECT_EQ(status_of([&] { app::login(env.app(), who, R"({"login":"alice","password":"password123"})"); }), 200);
+  EXPECT_EQ(status_of([&] {
+              app::login(env.app(), who, R"({"login":"alice","password":"password123"})");
+            }),
+            200);
 }
 
 TEST(Auth, SessionsExpire) {
@@ -78,24 +93,50 @@ TEST(Auth, PasswordChangeSignsOutOtherSessions) {
   auto s1 = app::login(env.app(), a, R"({"login":"alice","password":"password123"})");
   auto s2 = app::login(env.app(), b, R"({"login":"alice","password":"password123"})");
   auto c1 = app::authenticate(env.app(), s1.token, "ip");
-  EXPECT_EQ(status_of([&] { app::change_password(env.app(), c1, R"({"old_password":"bad-old-pw","new_password":"newpassword1"})"); }), 422);
-  EXPECT_EQ(status_of([&] { app::change_password(env.app(), c1, R"({"old_password":"password123","new_password":"short"})"); }), 422);
-  app::change_password(env.app(), c1, R"({"old_password":"password123","new_password":"newpassword1"})");
+  EXPECT_EQ(status_of([&] {
+              app::change_password(
+                  env.app(), c1, R"({"old_password":"bad-old-pw","new_password":"newpassword1"})");
+            }),
+            422);
+  EXPECT_EQ(status_of([&] {
+              app::change_password(env.app(), c1,
+                                   R"({"old_password":"password123","new_password":"short"})");
+            }),
+            422);
+  app::change_password(env.app(), c1,
+                       R"({"old_password":"password123","new_password":"newpassword1"})");
   EXPECT_TRUE(app::authenticate(env.app(), s1.token, "ip").user.has_value());
   EXPECT_FALSE(app::authenticate(env.app(), s2.token, "ip").user.has_value());
   app::Caller d;
-  EXPECT_EQ(status_of([&] { app::login(env.app(), d, R"({"login":"alice","password":"newpassword1"})"); }), 200);
+  EXPECT_EQ(status_of([&] {
+              app::login(env.app(), d, R"({"login":"alice","password":"newpassword1"})");
+            }),
+            200);
 }
 
 TEST(Auth, RegisterValidatesAndRefusesDuplicates) {
   TestEnv env;
   app::Caller who;
-  EXPECT_EQ(status_of([&] { app::register_account(env.app(), who, R"({"phone":"123","name":"张三","password":"password123"})"); }), 422);
-  EXPECT_EQ(status_of([&] { app::register_account(env.app(), who, R"({"phone":"13900001111","name":"","password":"password123"})"); }), 422);
-  auto s = app::register_account(env.app(), who, R"({"phone":"139-0000-1111","name":"张三","password":"password123"})");
+  EXPECT_EQ(status_of([&] {
+              app::register_account(env.app(), who,
+                                    R"({"phone":"123","name":"张三","password":"password123"})");
+            }),
+            422);
+  EXPECT_EQ(status_of([&] {
+              app::register_account(
+                  env.app(), who, R"({"phone":"13900001111","name":"","password":"password123"})");
+            }),
+            422);
+  auto s = app::register_account(
+      env.app(), who, R"({"phone":"139-0000-1111","name":"张三","password":"password123"})");
   EXPECT_EQ(s.me.at("phone").as_string(), "13900001111");
   app::Caller other;
-  EXPECT_EQ(status_of([&] { app::register_account(env.app(), other, R"({"phone":"13900001111","name":"李四","password":"password123"})"); }), 409);
+  EXPECT_EQ(status_of([&] {
+              app::register_account(
+                  env.app(), other,
+                  R"({"phone":"13900001111","name":"李四","password":"password123"})");
+            }),
+            409);
   EXPECT_EQ(env.count("users"), 1);
 }
 
@@ -110,8 +151,10 @@ class ClaimTest : public ::testing::Test {
                                  R"({"building_id":)" + std::to_string(env.last_building_id) +
                                      R"(,"entrance":"2","number":"501","area_centi_m2":8950})");
     uid = unit.at("id").as_int64();
-    app::add_member(env.app(), com, cid, uid, R"({"name":"张三","phone":"13800001111","relation":"owner"})");
-    code = env.db().read([&](store::Connection& c) { return store::get_unit(c, cid, uid)->invite_code; });
+    app::add_member(env.app(), com, cid, uid,
+                    R"({"name":"张三","phone":"13800001111","relation":"owner"})");
+    code = env.db().read(
+        [&](store::Connection& c) { return store::get_unit(c, cid, uid)->invite_code; });
   }
   TestEnv env;
   std::int64_t cid = 0, uid = 0, committee_id = 0;
@@ -121,20 +164,23 @@ class ClaimTest : public ::testing::Test {
 TEST_F(ClaimTest, AnOwnerOnTheRosterClaimsWithTheCode) {
   env.add_user("zhang", "13800001111");
   auto who = env.caller("zhang");
-  auto r = app::claim_unit(env.app(), who, R"({"code":")" + code.substr(0, 4) + "-" + code.substr(4) + R"("})");
+  auto r = app::claim_unit(env.app(), who,
+                           R"({"code":")" + code.substr(0, 4) + "-" + code.substr(4) + R"("})");
   EXPECT_EQ(r.at("relation").as_string(), "owner");
   EXPECT_EQ(r.at("label").as_string(), "1栋2单元501");
   EXPECT_TRUE(who.principal->has(cid, Role::resident));
   auto me = app::me(env.app(), who);
   ASSERT_EQ(me.at("units").as_array().size(), 1u);
   EXPECT_EQ(me.at("units").as_array()[0].at("area_centi_m2").as_int64(), 8950);
-  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }), 409);
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }),
+            409);
 }
 
 TEST_F(ClaimTest, SomeoneNotOnTheRosterCannotClaim) {
   env.add_user("stranger", "13999999999");
   auto who = env.caller("stranger");
-  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }), 403);
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }),
+            403);
   EXPECT_EQ(env.count("claims"), 0);
 }
 
@@ -143,7 +189,8 @@ TEST_F(ClaimTest, WrongCodesAreRefusedAndThrottled) {
   auto who = env.caller("zhang");
   for (int i = 0; i < 10; ++i)
     EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":"AAAA2222"})"); }), 422);
-  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }), 429);
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }),
+            429);
   EXPECT_EQ(env.count("claims"), 0);
 }
 
@@ -152,8 +199,14 @@ TEST_F(ClaimTest, ARenewedCodeInvalidatesTheOldOne) {
   auto renewed = app::new_invite_code(env.app(), com, cid, uid);
   env.add_user("zhang", "13800001111");
   auto who = env.caller("zhang");
-  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }), 422);
-  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + std::string(renewed.at("invite_code").as_string()) + R"("})"); }), 200);
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }),
+            422);
+  EXPECT_EQ(status_of([&] {
+              app::claim_unit(
+                  env.app(), who,
+                  R"({"code":")" + std::string(renewed.at("invite_code").as_string()) + R"("})");
+            }),
+            200);
 }
 
 }  // namespace xinyi

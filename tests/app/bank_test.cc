@@ -8,8 +8,8 @@
 
 namespace xinyi {
 
-using testing::TestEnv;
 using testing::status_of;
+using testing::TestEnv;
 namespace json = boost::json;
 
 class BankTest : public ::testing::Test {
@@ -20,10 +20,15 @@ class BankTest : public ::testing::Test {
     env.grant(env.add_user("com"), cid, Role::committee);
     auto com = env.caller("com");
     for (auto [d, amt] : {std::pair{"2025-03-01", 123456}, {"2025-03-05", 8800}})
-      app::post_transaction(env.app(), com, cid,
-                            std::string(R"({"date":")") + d + R"(","description":"物业费","postings":[{"account":"1001","amount_fen":)" +
-                                std::to_string(amt) + R"(},{"account":"4001","amount_fen":-)" + std::to_string(amt) + "}]}");
-    acc = app::create_bank_account(env.app(), com, cid, R"({"bank":"成都银行","number":"6217 0000 1111 2345","kind":"basic"})")
+      app::post_transaction(
+          env.app(), com, cid,
+          std::string(R"({"date":")") + d +
+              R"(","description":"物业费","postings":[{"account":"1001","amount_fen":)" +
+              std::to_string(amt) + R"(},{"account":"4001","amount_fen":-)" + std::to_string(amt) +
+              "}]}");
+    acc = app::create_bank_account(
+              env.app(), com, cid,
+              R"({"bank":"成都银行","number":"6217 0000 1111 2345","kind":"basic"})")
               .at("id")
               .as_int64();
   }
@@ -58,7 +63,11 @@ TEST_F(BankTest, ImportMatchesAndReimportAddsNothing) {
 
 TEST_F(BankTest, ABadStatementImportsNothing) {
   auto com = env.caller("com");
-  EXPECT_EQ(status_of([&] { app::import_statement(env.app(), com, cid, acc, statement + "2025-02-30,S9,1,,,x,y\n", {}); }), 422);
+  EXPECT_EQ(status_of([&] {
+              app::import_statement(env.app(), com, cid, acc, statement + "2025-02-30,S9,1,,,x,y\n",
+                                    {});
+            }),
+            422);
   EXPECT_EQ(env.count("bank_lines"), 0);
 }
 
@@ -66,38 +75,75 @@ TEST_F(BankTest, ManualMatchChecksTheAmount) {
   auto com = env.caller("com");
   app::import_statement(env.app(), com, cid, acc, statement, {});
   auto rec = app::reconciliation(env.app(), cid, false);
-  auto line = rec.at("accounts").as_array()[0].at("unmatched_lines").as_array()[0].at("id").as_int64();
-  EXPECT_EQ(status_of([&] { app::match_line(env.app(), com, cid, line, R"({"entry_index":0})"); }), 422);  // already matched / other amount
-  app::post_transaction(env.app(), com, cid,
-                        R"({"date":"2025-03-21","description":"补录来款","postings":[{"account":"1001","amount_fen":5000},{"account":"4006","amount_fen":-5000}]})");
+  auto line =
+      rec.at("accounts").as_array()[0].at("unmatched_lines").as_array()[0].at("id").as_int64();
+  EXPECT_EQ(status_of([&] { app::match_line(env.app(), com, cid, line, R"({"entry_index":0})"); }),
+            422);  // already matched / other amount
+  app::post_transaction(
+      env.app(), com, cid,
+      R"({"date":"2025-03-21","description":"补录来款","postings":[{"account":"1001","amount_fen":5000},{"account":"4006","amount_fen":-5000}]})");
   auto m = app::match_line(env.app(), com, cid, line, R"({"entry_index":2})");
   EXPECT_EQ(m.at("match_kind").as_string(), "manual");
-  EXPECT_EQ(status_of([&] { app::match_line(env.app(), com, cid, line, R"({"entry_index":2})"); }), 409);
-  EXPECT_EQ(app::reconciliation(env.app(), cid, true).at("accounts").as_array()[0].at("unmatched").as_int64(), 0);
+  EXPECT_EQ(status_of([&] { app::match_line(env.app(), com, cid, line, R"({"entry_index":2})"); }),
+            409);
+  EXPECT_EQ(app::reconciliation(env.app(), cid, true)
+                .at("accounts")
+                .as_array()[0]
+                .at("unmatched")
+                .as_int64(),
+            0);
   app::unmatch_line(env.app(), com, cid, line);
-  EXPECT_EQ(app::reconciliation(env.app(), cid, true).at("accounts").as_array()[0].at("unmatched").as_int64(), 1);
+  EXPECT_EQ(app::reconciliation(env.app(), cid, true)
+                .at("accounts")
+                .as_array()[0]
+                .at("unmatched")
+                .as_int64(),
+            1);
 }
 
 TEST_F(BankTest, AnIncomingLineBecomesAHouseholdsPaymentAndIsMatchedToIt) {
   auto com = env.caller("com");
-  auto unit = app::create_unit(env.app(), com, cid, R"({"building_id":)" + std::to_string(env.last_building_id) + R"(,"number":"201","area_centi_m2":10000})");
+  auto unit = app::create_unit(env.app(), com, cid,
+                               R"({"building_id":)" + std::to_string(env.last_building_id) +
+                                   R"(,"number":"201","area_centi_m2":10000})");
   app::import_statement(env.app(), com, cid, acc, statement, {});
   auto rec = app::reconciliation(env.app(), cid, false);
-  auto line = rec.at("accounts").as_array()[0].at("unmatched_lines").as_array()[0].at("id").as_int64();
-  auto r = app::payment_from_line(env.app(), com, cid, line, R"({"unit_id":)" + std::to_string(unit.at("id").as_int64()) + "}");
+  auto line =
+      rec.at("accounts").as_array()[0].at("unmatched_lines").as_array()[0].at("id").as_int64();
+  auto r = app::payment_from_line(
+      env.app(), com, cid, line, R"({"unit_id":)" + std::to_string(unit.at("id").as_int64()) + "}");
   EXPECT_EQ(r.at("amount_fen").as_int64(), 5000);
   EXPECT_EQ(r.at("method").as_string(), "bank");
   EXPECT_EQ(r.at("reference").as_string(), "S3");
   EXPECT_EQ(r.at("paid_on").as_string(), "2025-03-20");
-  EXPECT_EQ(app::reconciliation(env.app(), cid, true).at("accounts").as_array()[0].at("unmatched").as_int64(), 0);
-  EXPECT_EQ(status_of([&] { app::payment_from_line(env.app(), com, cid, line, R"({"unit_id":1})"); }), 409);
+  EXPECT_EQ(app::reconciliation(env.app(), cid, true)
+                .at("accounts")
+                .as_array()[0]
+                .at("unmatched")
+                .as_int64(),
+            0);
+  EXPECT_EQ(
+      status_of([&] { app::payment_from_line(env.app(), com, cid, line, R"({"unit_id":1})"); }),
+      409);
 }
 
 TEST_F(BankTest, AccountNumbersAreKeptMasked) {
-  EXPECT_EQ(env.db().read([&](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM bank_accounts WHERE number_last4 = '2345'"); }), 1);
+  EXPECT_EQ(env.db().read([&](store::Connection& c) {
+    return c.scalar("SELECT COUNT(*) FROM bank_accounts WHERE number_last4 = '2345'");
+  }),
+            1);
   auto com = env.caller("com");
-  EXPECT_EQ(status_of([&] { app::create_bank_account(env.app(), com, cid, R"({"bank":"x","number":"12","kind":"basic"})"); }), 422);
-  EXPECT_EQ(status_of([&] { app::create_bank_account(env.app(), com, cid, R"({"bank":"x","number":"1234567890","ledger_account":"4001"})"); }), 422);
+  EXPECT_EQ(status_of([&] {
+              app::create_bank_account(env.app(), com, cid,
+                                       R"({"bank":"x","number":"12","kind":"basic"})");
+            }),
+            422);
+  EXPECT_EQ(status_of([&] {
+              app::create_bank_account(
+                  env.app(), com, cid,
+                  R"({"bank":"x","number":"1234567890","ledger_account":"4001"})");
+            }),
+            422);
 }
 
 }  // namespace xinyi

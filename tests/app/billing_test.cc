@@ -8,8 +8,8 @@
 #include "app/registry_service.h"
 #include "app/verify.h"
 #include "app/vote_service.h"
-#include "store/ledger_repo.h"
 #include "domain/billing.h"
+#include "store/ledger_repo.h"
 #include "support/test_env.h"
 
 namespace xinyi {
@@ -30,11 +30,13 @@ class BillingTest : public ::testing::Test {
     com = env.caller("com");
     for (auto [n, area] : {std::pair{"101", 8901}, {"102", 10000}, {"103", 6545}})
       units.push_back(app::create_unit(env.app(), com, cid,
-                                       R"({"building_id":)" + std::to_string(env.last_building_id) + R"(,"number":")" + n +
-                                           R"(","area_centi_m2":)" + std::to_string(area) + "}")
+                                       R"({"building_id":)" + std::to_string(env.last_building_id) +
+                                           R"(,"number":")" + n + R"(","area_centi_m2":)" +
+                                           std::to_string(area) + "}")
                           .at("id")
                           .as_int64());
-    app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2025-01","rate_fen":30,"decision":"物业服务合同"})");
+    app::set_fee_rate(env.app(), com, cid,
+                      R"({"effective_from":"2025-01","rate_fen":30,"decision":"物业服务合同"})");
     // The change rests on the owners' vote of 2025-06-20 (every owner for).
     std::int64_t vote = env.db().write([&](store::Connection& c) {
       app::NewVote v;
@@ -42,12 +44,15 @@ class BillingTest : public ::testing::Test {
       v.closes_at = 1'750'384'800'000;  // 2025-06-20 10:00 China time
       std::int64_t id = app::insert_vote(c, cid, v, 0, v.closes_at - 86'400'000);
       std::int64_t owners = app::open_vote_in(c, cid, id, v.closes_at - 86'400'000);
-      for (std::int64_t no = 1; no <= owners; ++no) app::cast_in(c, id, no, {0}, "online", "", v.closes_at - 1000);
+      for (std::int64_t no = 1; no <= owners; ++no)
+        app::cast_in(c, id, no, {0}, "online", "", v.closes_at - 1000);
       app::close_vote_in(c, cid, id, v.closes_at);
       return id;
     });
-    app::set_fee_rate(env.app(), com, cid,
-                      R"({"effective_from":"2025-07","rate_fen":50,"decision":"2025-06-20 业主表决通过","vote_id":)" + std::to_string(vote) + "}");
+    app::set_fee_rate(
+        env.app(), com, cid,
+        R"({"effective_from":"2025-07","rate_fen":50,"decision":"2025-06-20 业主表决通过","vote_id":)" +
+            std::to_string(vote) + "}");
   }
   json::object run(const std::string& period, bool preview = false) {
     at(period);
@@ -67,7 +72,8 @@ class BillingTest : public ::testing::Test {
   std::int64_t now_ms = 1'736'913'600'000;  // 2025-01-15 12:00 China time
   json::object pay(std::int64_t unit, std::int64_t fen) {
     return app::record_payment(env.app(), com, cid,
-                               R"({"unit_id":)" + std::to_string(unit) + R"(,"amount_fen":)" + std::to_string(fen) + R"(,"method":"wechat"})");
+                               R"({"unit_id":)" + std::to_string(unit) + R"(,"amount_fen":)" +
+                                   std::to_string(fen) + R"(,"method":"wechat"})");
   }
   std::int64_t balance(const std::string& account) {
     auto b = app::balances(env.app(), cid, "");
@@ -105,7 +111,8 @@ TEST_F(BillingTest, AQuarterAfterAMonthBillsTheRestAndSplitsAtTheRateChange) {
   ASSERT_EQ(q3.at("lines").as_array().size(), 1u);
   EXPECT_EQ(q3.at("amount_fen").as_int64(), 13352);  // 0.50 × 89.01 × 3 = 133.515 → 133.52, once
   auto mixed = app::bill_run(env.app(), com, cid, "2025", true);  // July 2025: this year
-  EXPECT_EQ(mixed.at("months_skipped").as_int64(), 3 * 4);  // June and July–September are billed already
+  EXPECT_EQ(mixed.at("months_skipped").as_int64(),
+            3 * 4);  // June and July–September are billed already
   const auto& lines = mixed.at("example").at("lines").as_array();
   ASSERT_EQ(lines.size(), 2u);  // January–May at 0.30, October–December at 0.50
   EXPECT_EQ(lines[0].at("months").as_int64(), 5);
@@ -163,27 +170,53 @@ TEST_F(BillingTest, ArrearsArePublicOnlyAsCountsAndSums) {
 TEST_F(BillingTest, PaymentEntriesNameNoOneAndNoUnit) {
   run("2025-01");
   auto r = pay(units[0], 2670);
-  auto e = env.db().read([&](store::Connection& c) { return store::get_entry(c, cid, r.at("entry_index").as_int64()); });
+  auto e = env.db().read([&](store::Connection& c) {
+    return store::get_entry(c, cid, r.at("entry_index").as_int64());
+  });
   EXPECT_EQ(e->canonical.find("1栋101"), std::string::npos);
   EXPECT_NE(e->description.find("No.000001"), std::string::npos);
 }
 
 TEST_F(BillingTest, RatesNeedADecisionAndMonthStarts) {
-  EXPECT_EQ(status_of([&] { app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2025-07-15","rate_fen":60,"decision":"x"})"); }), 422);
-  EXPECT_EQ(status_of([&] { app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2026-01","rate_fen":60})"); }), 422);
-  EXPECT_EQ(status_of([&] { app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2025-07","rate_fen":60,"decision":"x"})"); }), 409);
-  EXPECT_EQ(status_of([&] { app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2026-01","rate_fen":-1,"decision":"x"})"); }), 422);
+  EXPECT_EQ(status_of([&] {
+              app::set_fee_rate(env.app(), com, cid,
+                                R"({"effective_from":"2025-07-15","rate_fen":60,"decision":"x"})");
+            }),
+            422);
+  EXPECT_EQ(status_of([&] {
+              app::set_fee_rate(env.app(), com, cid,
+                                R"({"effective_from":"2026-01","rate_fen":60})");
+            }),
+            422);
+  EXPECT_EQ(status_of([&] {
+              app::set_fee_rate(env.app(), com, cid,
+                                R"({"effective_from":"2025-07","rate_fen":60,"decision":"x"})");
+            }),
+            409);
+  EXPECT_EQ(status_of([&] {
+              app::set_fee_rate(env.app(), com, cid,
+                                R"({"effective_from":"2026-01","rate_fen":-1,"decision":"x"})");
+            }),
+            422);
   EXPECT_EQ(app::fee_rates(env.app(), cid).size(), 2u);
 }
 
 TEST_F(BillingTest, PaymentInputIsChecked) {
-  EXPECT_EQ(status_of([&] { app::record_payment(env.app(), com, cid, R"({"unit_id":99999,"amount_fen":5,"method":"cash"})"); }), 404);
   EXPECT_EQ(status_of([&] {
-              app::record_payment(env.app(), com, cid, R"({"unit_id":)" + std::to_string(units[0]) + R"(,"amount_fen":0,"method":"cash"})");
+              app::record_payment(env.app(), com, cid,
+                                  R"({"unit_id":99999,"amount_fen":5,"method":"cash"})");
+            }),
+            404);
+  EXPECT_EQ(status_of([&] {
+              app::record_payment(env.app(), com, cid,
+                                  R"({"unit_id":)" + std::to_string(units[0]) +
+                                      R"(,"amount_fen":0,"method":"cash"})");
             }),
             422);
   EXPECT_EQ(status_of([&] {
-              app::record_payment(env.app(), com, cid, R"({"unit_id":)" + std::to_string(units[0]) + R"(,"amount_fen":5,"method":"cheque"})");
+              app::record_payment(env.app(), com, cid,
+                                  R"({"unit_id":)" + std::to_string(units[0]) +
+                                      R"(,"amount_fen":5,"method":"cheque"})");
             }),
             422);
   EXPECT_EQ(env.count("payments"), 0);

@@ -34,7 +34,8 @@ TEST(Import, ImportsARosterAndSeesTheSameOwnerTwice) {
   EXPECT_EQ(rep.members_added, 4);
   env.db().read([&](store::Connection& c) {
     EXPECT_EQ(c.scalar("SELECT COUNT(*) FROM units WHERE developer_held = 1"), 1);
-    EXPECT_EQ(c.scalar("SELECT SUM(area_centi_m2) FROM units WHERE compound_id = ?", {cid}), 8950 + 7620 + 12000 + 9500);
+    EXPECT_EQ(c.scalar("SELECT SUM(area_centi_m2) FROM units WHERE compound_id = ?", {cid}),
+              8950 + 7620 + 12000 + 9500);
     EXPECT_EQ(c.scalar("SELECT COUNT(*) FROM persons WHERE id_last4 = '1234'"), 1);
     EXPECT_EQ(c.scalar("SELECT COUNT(*) FROM persons WHERE id_last4 LIKE '5101%'"), 0);
   });
@@ -57,7 +58,8 @@ TEST(Import, OneBadRowImportsNothingAndEveryBadRowIsNamed) {
   TestEnv env;
   auto cid = env.add_compound("南街");
   app::Caller who;
-  std::string bad = std::string(kRoster) + "文庙院,1栋1单元103,-3,赵六,13800000009,,\n文庙院,坏房号,50,钱七,,,\n";
+  std::string bad =
+      std::string(kRoster) + "文庙院,1栋1单元103,-3,赵六,13800000009,,\n文庙院,坏房号,50,钱七,,,\n";
   try {
     app::import_roster_csv(env.app(), who, cid, bad, false);
     FAIL();
@@ -78,7 +80,8 @@ TEST(Import, AClashWithStoredDataAlsoImportsNothing) {
   app::Caller who;
   app::import_roster_csv(env.app(), who, cid, kRoster, false);
   auto units = env.count("units");
-  std::string clash = "院落,房号,面积,业主\n文庙院,1栋1单元109,50,新人\n文庙院,1栋1单元101,90.00,张三\n";
+  std::string clash =
+      "院落,房号,面积,业主\n文庙院,1栋1单元109,50,新人\n文庙院,1栋1单元101,90.00,张三\n";
   try {
     app::import_roster_csv(env.app(), who, cid, clash, false);
     FAIL();
@@ -105,12 +108,15 @@ TEST(Import, GbkSpreadsheetsImport) {
   auto cid = env.add_compound("南街");
   app::Caller who;
   // "房号,面积,业主\n1栋101,50.5,张三\n" in GBK.
-  std::string gbk = "\xB7\xBF\xBA\xC5,\xC3\xE6\xBB\xFD,\xD2\xB5\xD6\xF7\n1\xB6\xB0" "101,50.5,\xD5\xC5\xC8\xFD\n";
+  std::string gbk =
+      "\xB7\xBF\xBA\xC5,\xC3\xE6\xBB\xFD,\xD2\xB5\xD6\xF7\n1\xB6\xB0"
+      "101,50.5,\xD5\xC5\xC8\xFD\n";
   auto rep = app::import_roster_csv(env.app(), who, cid, gbk, false);
   EXPECT_EQ(rep.units_created, 1);
   env.db().read([&](store::Connection& c) {
     EXPECT_EQ(c.scalar("SELECT COUNT(*) FROM persons WHERE name = '张三'"), 1);
-    EXPECT_EQ(c.scalar("SELECT COUNT(*) FROM units WHERE label = '1栋101' AND area_centi_m2 = 5050"), 1);
+    EXPECT_EQ(
+        c.scalar("SELECT COUNT(*) FROM units WHERE label = '1栋101' AND area_centi_m2 = 5050"), 1);
   });
 }
 
@@ -119,7 +125,8 @@ TEST(Import, ShowsProgress) {
   auto cid = env.add_compound("南街");
   app::Caller who;
   std::string big = "房号,面积,业主\n";
-  for (int i = 1; i <= 450; ++i) big += "1栋" + std::to_string(1000 + i) + ",60,业主" + std::to_string(i) + "\n";
+  for (int i = 1; i <= 450; ++i)
+    big += "1栋" + std::to_string(1000 + i) + ",60,业主" + std::to_string(i) + "\n";
   std::vector<std::size_t> seen;
   app::import_roster_csv(env.app(), who, cid, big, false, [&](std::size_t done, std::size_t total) {
     EXPECT_EQ(total, 450u);

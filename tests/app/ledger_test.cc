@@ -15,8 +15,8 @@
 
 namespace xinyi {
 
-using testing::TestEnv;
 using testing::status_of;
+using testing::TestEnv;
 namespace json = boost::json;
 
 namespace {
@@ -27,18 +27,24 @@ class LedgerTest : public ::testing::Test {
     cid = env.add_compound("甲");
     yard = env.last_courtyard_id;
     env.db().write([&](store::Connection& c) { app::ensure_books(c, cid, 1); });
-    for (auto [login, role] : {std::pair{"trustee", Role::trustee}, {"com1", Role::committee}, {"com2", Role::committee}}) {
+    for (auto [login, role] : {std::pair{"trustee", Role::trustee},
+                               {"com1", Role::committee},
+                               {"com2", Role::committee}}) {
       auto id = env.add_user(login);
       env.grant(id, cid, role);
     }
     env.add_user("staff");
     env.grant(env.caller("staff").user_id(), cid, Role::staff);
   }
-  json::object post(const std::string& body) { return app::post_transaction(env.app(), env.caller("com1"), cid, body); }
+  json::object post(const std::string& body) {
+    return app::post_transaction(env.app(), env.caller("com1"), cid, body);
+  }
   std::string income(std::int64_t fen, const std::string& date = "2025-03-01") {
-    return R"({"date":")" + date + R"(","description":"三月物业费","postings":[{"account":"1001","amount_fen":)" +
-           std::to_string(fen) + R"(,"courtyard_id":)" + std::to_string(yard) + R"(},{"account":"4001","amount_fen":)" +
-           std::to_string(-fen) + R"(,"courtyard_id":)" + std::to_string(yard) + "}]}";
+    return R"({"date":")" + date +
+           R"(","description":"三月物业费","postings":[{"account":"1001","amount_fen":)" +
+           std::to_string(fen) + R"(,"courtyard_id":)" + std::to_string(yard) +
+           R"(},{"account":"4001","amount_fen":)" + std::to_string(-fen) + R"(,"courtyard_id":)" +
+           std::to_string(yard) + "}]}";
   }
   std::int64_t balance(const std::string& account, const std::string& at = "") {
     auto b = app::balances(env.app(), cid, at);
@@ -46,7 +52,9 @@ class LedgerTest : public ::testing::Test {
       if (a.at("code").as_string() == account) return a.at("balance_fen").as_int64();
     return -1;
   }
-  void sql(const std::string& s) { env.db().write([&](store::Connection& c) { c.exec_script(s); }); }
+  void sql(const std::string& s) {
+    env.db().write([&](store::Connection& c) { c.exec_script(s); });
+  }
   app::VerifyReport verify() { return app::verify_store(env.db(), cid); }
 
   TestEnv env;
@@ -65,40 +73,64 @@ TEST_F(LedgerTest, PostingAppendsToTheLogAndSignsAHead) {
   EXPECT_EQ(sth.at("root").as_string(), e.at("leaf_hash").as_string());
   auto key = app::public_key(env.app(), cid);
   EXPECT_TRUE(auth::ed25519_verify(std::string(key.at("public_key").as_string()),
-                                   std::string(sth.at("signed_message").as_string()), std::string(sth.at("signature").as_string())));
+                                   std::string(sth.at("signed_message").as_string()),
+                                   std::string(sth.at("signature").as_string())));
   EXPECT_TRUE(verify().ok) << verify().message;
 }
 
 TEST_F(LedgerTest, UnbalancedOrIllegalEntriesChangeNothing) {
   post(income(100));
-  auto before = env.count("ledger_entries") + env.count("postings") + env.count("merkle_nodes") + env.count("tree_heads");
-  EXPECT_EQ(status_of([&] {
-              post(R"({"date":"2025-03-01","description":"x","postings":[{"account":"1001","amount_fen":100},{"account":"4001","amount_fen":-99}]})");
-            }),
-            422);
+  auto before = env.count("ledger_entries") + env.count("postings") + env.count("merkle_nodes") +
+                env.count("tree_heads");
+  EXPECT_EQ(
+      status_of([&] {
+        post(
+            R"({"date":"2025-03-01","description":"x","postings":[{"account":"1001","amount_fen":100},{"account":"4001","amount_fen":-99}]})");
+      }),
+      422);
   // Money leaving the bank without co-managed approval.
+  EXPECT_EQ(
+      status_of([&] {
+        post(
+            R"({"date":"2025-03-01","description":"x","postings":[{"account":"5001","amount_fen":100},{"account":"1001","amount_fen":-100}]})");
+      }),
+      422);
+  EXPECT_EQ(
+      status_of([&] {
+        post(
+            R"({"date":"2025-03-01","description":"x","postings":[{"account":"1001","amount_fen":1.5},{"account":"4001","amount_fen":-1.5}]})");
+      }),
+      422);
+  EXPECT_EQ(
+      status_of([&] { post(R"({"date":"2025-03-01","description":"x","postings":"many"})"); }),
+      422);
   EXPECT_EQ(status_of([&] {
-              post(R"({"date":"2025-03-01","description":"x","postings":[{"account":"5001","amount_fen":100},{"account":"1001","amount_fen":-100}]})");
+              post(R"({"date":"2025-03-01","description":"x","postings":[],"extra":1})");
             }),
             422);
-  EXPECT_EQ(status_of([&] { post(R"({"date":"2025-03-01","description":"x","postings":[{"account":"1001","amount_fen":1.5},{"account":"4001","amount_fen":-1.5}]})"); }), 422);
-  EXPECT_EQ(status_of([&] { post(R"({"date":"2025-03-01","description":"x","postings":"many"})"); }), 422);
-  EXPECT_EQ(status_of([&] { post(R"({"date":"2025-03-01","description":"x","postings":[],"extra":1})"); }), 422);
-  EXPECT_EQ(env.count("ledger_entries") + env.count("postings") + env.count("merkle_nodes") + env.count("tree_heads"), before);
+  EXPECT_EQ(env.count("ledger_entries") + env.count("postings") + env.count("merkle_nodes") +
+                env.count("tree_heads"),
+            before);
 }
 
 TEST_F(LedgerTest, CorrectionsAreReversalsNeverEdits) {
   post(income(5000));
   // Undoing money is co-managed: the request waits and nothing moves.
-  auto r = app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"重复录入"})");
+  auto r =
+      app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"重复录入"})");
   ASSERT_TRUE(r.pending);
   const std::int64_t req = r.body.at("id").as_int64();
   EXPECT_EQ(r.body.at("reverses_index").as_int64(), 0);
   EXPECT_EQ(balance("1001"), 5000);
   EXPECT_EQ(env.count("ledger_entries"), 1);
-  EXPECT_EQ(status_of([&] { app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0, R"({"reason":"again"})"); }), 409);
+  EXPECT_EQ(status_of([&] {
+              app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0,
+                                       R"({"reason":"again"})");
+            }),
+            409);
   // The requester cannot approve it; the operator cannot stand in for either side.
-  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com1"), cid, req); }), 409);
+  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com1"), cid, req); }),
+            409);
   env.add_user("root", "", true);
   auto admin = env.caller("root");
   EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), admin, cid, req); }), 403);
@@ -108,12 +140,25 @@ TEST_F(LedgerTest, CorrectionsAreReversalsNeverEdits) {
   EXPECT_EQ(done.at("status").as_string(), "executed");
   EXPECT_EQ(done.at("entry_index").as_int64(), 1);
   EXPECT_EQ(balance("1001"), 0);
-  auto rev = *ledger::from_published(env.db().read([&](store::Connection& c) { return store::get_entry(c, cid, 1)->canonical; }), nullptr);
+  auto rev = *ledger::from_published(
+      env.db().read([&](store::Connection& c) { return store::get_entry(c, cid, 1)->canonical; }),
+      nullptr);
   EXPECT_EQ(rev.reverses, 0);
   EXPECT_EQ(rev.approvals.size(), 2u);  // committee and trustee, masked, in the published entry
-  EXPECT_EQ(status_of([&] { app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"again"})"); }), 409);
-  EXPECT_EQ(status_of([&] { app::reverse_transaction(env.app(), env.caller("com1"), cid, 1, R"({"reason":"undo"})"); }), 409);
-  EXPECT_EQ(status_of([&] { app::reverse_transaction(env.app(), env.caller("com1"), cid, 9, R"({"reason":"x"})"); }), 404);
+  EXPECT_EQ(status_of([&] {
+              app::reverse_transaction(env.app(), env.caller("com1"), cid, 0,
+                                       R"({"reason":"again"})");
+            }),
+            409);
+  EXPECT_EQ(status_of([&] {
+              app::reverse_transaction(env.app(), env.caller("com1"), cid, 1,
+                                       R"({"reason":"undo"})");
+            }),
+            409);
+  EXPECT_EQ(status_of([&] {
+              app::reverse_transaction(env.app(), env.caller("com1"), cid, 9, R"({"reason":"x"})");
+            }),
+            404);
   auto feed = app::ledger_feed(env.app(), cid, 0, 10);
   EXPECT_EQ(feed.at("items").as_array()[1].at("reversed_by").as_int64(), 1);
   EXPECT_TRUE(verify().ok);
@@ -126,8 +171,8 @@ TEST_F(LedgerTest, AJournalEntryCannotReachAroundTheWorkflows) {
   post(income(10'000));
   auto refused = [&](const char* debit, const char* credit) {
     return status_of([&] {
-      post(std::string(R"({"date":"2025-03-02","description":"x","postings":[{"account":")") + debit + R"(","amount_fen":100},{"account":")" +
-           credit + R"(","amount_fen":-100}]})");
+      post(std::string(R"({"date":"2025-03-02","description":"x","postings":[{"account":")") +
+           debit + R"(","amount_fen":100},{"account":")" + credit + R"(","amount_fen":-100}]})");
     });
   };
   EXPECT_EQ(refused("2002", "4001"), 422);  // spends a household's prepayment
@@ -145,32 +190,42 @@ TEST_F(LedgerTest, AJournalEntryCannotReachAroundTheWorkflows) {
 }
 
 TEST_F(LedgerTest, OnlyAReclassificationIsReversedAtOnce) {
-  post(R"({"date":"2025-03-01","description":"保洁记错科目","postings":[{"account":"5002","amount_fen":100},{"account":"5001","amount_fen":-100}]})");
-  auto r = app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"科目错"})");
+  post(
+      R"({"date":"2025-03-01","description":"保洁记错科目","postings":[{"account":"5002","amount_fen":100},{"account":"5001","amount_fen":-100}]})");
+  auto r =
+      app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"科目错"})");
   EXPECT_FALSE(r.pending);
   EXPECT_EQ(r.body.at("index").as_int64(), 1);
 }
 
 TEST_F(LedgerTest, TheTrusteeAloneCannotReverseAPayment) {
   post(income(5000));
-  auto r = app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0, R"({"reason":"退款"})");
+  auto r =
+      app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0, R"({"reason":"退款"})");
   ASSERT_TRUE(r.pending);
   const std::int64_t req = r.body.at("id").as_int64();
-  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("trustee"), cid, req); }), 409);  // already the trustee's side
+  EXPECT_EQ(
+      status_of([&] { app::approve_disbursement(env.app(), env.caller("trustee"), cid, req); }),
+      409);  // already the trustee's side
   EXPECT_EQ(balance("1001"), 5000);
   app::reject_disbursement(env.app(), env.caller("com1"), cid, req, R"({"reason":"没有退款依据"})");
   EXPECT_EQ(balance("1001"), 5000);
   EXPECT_EQ(env.count("ledger_entries"), 1);
   // Rejected, it may be asked for again.
-  EXPECT_TRUE(app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0, R"({"reason":"退款"})").pending);
+  EXPECT_TRUE(
+      app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0, R"({"reason":"退款"})")
+          .pending);
 }
 
 // A trustee whose role has ended no longer carries a request over the line with the approval
 // it gave while in office.
 TEST_F(LedgerTest, AnApprovalCountsOnlyWhileTheRoleIsHeld) {
   post(income(10'000));
-  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                     env.with_voucher(cid, R"({"payee":"某保洁公司","amount_fen":1000,"purpose":"保洁","expense_account":"5001"})"));
+  auto d = app::request_disbursement(
+      env.app(), env.caller("trustee"), cid,
+      env.with_voucher(
+          cid,
+          R"({"payee":"某保洁公司","amount_fen":1000,"purpose":"保洁","expense_account":"5001"})"));
   sql("DELETE FROM role_grants WHERE role = 'trustee'");
   auto r = app::approve_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64());
   EXPECT_EQ(r.at("status").as_string(), "pending");
@@ -180,9 +235,10 @@ TEST_F(LedgerTest, AnApprovalCountsOnlyWhileTheRoleIsHeld) {
 TEST_F(LedgerTest, NoEntryOverdrawsABankOrCashAccount) {
   post(income(10'000));
   auto pay = [&](std::int64_t fen) {
-    return app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                     env.with_voucher(cid, R"({"payee":"某保洁公司","amount_fen":)" + std::to_string(fen) +
-                                         R"(,"purpose":"保洁","expense_account":"5001"})"));
+    return app::request_disbursement(
+        env.app(), env.caller("trustee"), cid,
+        env.with_voucher(cid, R"({"payee":"某保洁公司","amount_fen":)" + std::to_string(fen) +
+                                  R"(,"purpose":"保洁","expense_account":"5001"})"));
   };
   // No entry takes the bank below zero, whoever appends it (here straight through the Appender,
   // as an approval's execution does); nothing is written.
@@ -214,11 +270,13 @@ TEST_F(LedgerTest, NoEntryOverdrawsABankOrCashAccount) {
   }
   EXPECT_EQ(env.count("disbursements"), 1);
   // A request without a voucher is refused: the approvers must have a document to look at.
-  EXPECT_EQ(status_of([&] {
-              app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                        R"({"payee":"某保洁公司","amount_fen":100,"purpose":"保洁","expense_account":"5001"})");
-            }),
-            422);
+  EXPECT_EQ(
+      status_of([&] {
+        app::request_disbursement(
+            env.app(), env.caller("trustee"), cid,
+            R"({"payee":"某保洁公司","amount_fen":100,"purpose":"保洁","expense_account":"5001"})");
+      }),
+      422);
   EXPECT_EQ(env.count("disbursements"), 1);
   pay(4'000);
   EXPECT_EQ(balance("1001"), 10'000);
@@ -235,8 +293,11 @@ TEST_F(LedgerTest, BalancesAsOfADate) {
 
 TEST_F(LedgerTest, ADisbursementNeedsTheTrusteeAndACommitteeMember) {
   post(income(1'000'000));
-  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                     env.with_voucher(cid, R"({"payee":"张师傅","payee_is_person":true,"amount_fen":120000,"purpose":"三月保洁","expense_account":"5001"})"));
+  auto d = app::request_disbursement(
+      env.app(), env.caller("trustee"), cid,
+      env.with_voucher(
+          cid,
+          R"({"payee":"张师傅","payee_is_person":true,"amount_fen":120000,"purpose":"三月保洁","expense_account":"5001"})"));
   EXPECT_EQ(d.at("status").as_string(), "pending");
   EXPECT_EQ(d.at("missing_zh").as_string(), "还需 1 位委员批准");
   EXPECT_EQ(balance("1001"), 1'000'000);  // nothing has moved yet
@@ -254,18 +315,23 @@ TEST_F(LedgerTest, ADisbursementNeedsTheTrusteeAndACommitteeMember) {
   EXPECT_EQ(std::string(json::serialize(feed)).find("张师傅"), std::string::npos);
   auto pub = json::serialize(app::list_disbursements(env.app(), cid, true));
   EXPECT_EQ(pub.find("张师傅"), std::string::npos);
-  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com2"), cid, id); }), 409);
+  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com2"), cid, id); }),
+            409);
   EXPECT_TRUE(verify().ok);
 }
 
 TEST_F(LedgerTest, AboveTheThresholdTwoCommitteeMembersMustApprove) {
   post(income(10'000'000));
-  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                     env.with_voucher(cid, R"({"payee":"消防公司","amount_fen":3800000,"purpose":"消防设施更新","expense_account":"5008"})"));
+  auto d = app::request_disbursement(
+      env.app(), env.caller("trustee"), cid,
+      env.with_voucher(
+          cid,
+          R"({"payee":"消防公司","amount_fen":3800000,"purpose":"消防设施更新","expense_account":"5008"})"));
   auto id = d.at("id").as_int64();
   auto one = app::approve_disbursement(env.app(), env.caller("com1"), cid, id);
   EXPECT_EQ(one.at("status").as_string(), "pending");
-  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com1"), cid, id); }), 409);  // not twice
+  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com1"), cid, id); }),
+            409);  // not twice
   auto two = app::approve_disbursement(env.app(), env.caller("com2"), cid, id);
   EXPECT_EQ(two.at("status").as_string(), "executed");
   EXPECT_EQ(balance("5008"), 3800000);
@@ -273,11 +339,18 @@ TEST_F(LedgerTest, AboveTheThresholdTwoCommitteeMembersMustApprove) {
 
 TEST_F(LedgerTest, ARejectedRequestMovesNoMoney) {
   post(income(100000));
-  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                     env.with_voucher(cid, R"({"payee":"某公司","amount_fen":5000,"purpose":"不明支出","expense_account":"5003"})"));
-  auto r = app::reject_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64(), R"({"reason":"没有发票"})");
+  auto d = app::request_disbursement(
+      env.app(), env.caller("trustee"), cid,
+      env.with_voucher(
+          cid,
+          R"({"payee":"某公司","amount_fen":5000,"purpose":"不明支出","expense_account":"5003"})"));
+  auto r = app::reject_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64(),
+                                    R"({"reason":"没有发票"})");
   EXPECT_EQ(r.at("status").as_string(), "rejected");
-  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com2"), cid, d.at("id").as_int64()); }), 409);
+  EXPECT_EQ(status_of([&] {
+              app::approve_disbursement(env.app(), env.caller("com2"), cid, d.at("id").as_int64());
+            }),
+            409);
   EXPECT_EQ(balance("1001"), 100000);
 }
 
@@ -287,18 +360,27 @@ TEST_F(LedgerTest, APerHouseholdPurchaseIsOneExpenseListingTheUnitsCovered) {
   std::vector<std::int64_t> units;
   for (const char* n : {"101", "102"})
     units.push_back(app::create_unit(env.app(), com1, cid,
-                                     R"({"building_id":)" + std::to_string(env.last_building_id) + R"(,"number":")" + n +
-                                         R"(","area_centi_m2":6000})")
+                                     R"({"building_id":)" + std::to_string(env.last_building_id) +
+                                         R"(,"number":")" + n + R"(","area_centi_m2":6000})")
                         .at("id")
                         .as_int64());
   std::string list = "[" + std::to_string(units[0]) + "," + std::to_string(units[1]) + "]";
-  EXPECT_EQ(status_of([&] {
-              app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                        env.with_voucher(cid, R"({"payee":"人保财险","amount_fen":30000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" + list + "}"));
-            }),
-            422);  // 2 × ¥100 is not ¥300
-  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                     env.with_voucher(cid, R"({"payee":"人保财险","amount_fen":20000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" + list + "}"));
+  EXPECT_EQ(
+      status_of([&] {
+        app::request_disbursement(
+            env.app(), env.caller("trustee"), cid,
+            env.with_voucher(
+                cid,
+                R"({"payee":"人保财险","amount_fen":30000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" +
+                    list + "}"));
+      }),
+      422);  // 2 × ¥100 is not ¥300
+  auto d = app::request_disbursement(
+      env.app(), env.caller("trustee"), cid,
+      env.with_voucher(
+          cid,
+          R"({"payee":"人保财险","amount_fen":20000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" +
+              list + "}"));
   EXPECT_EQ(d.at("households_covered").as_int64(), 2);
   EXPECT_EQ(d.at("purpose").as_string(), "家庭财产保险（2 户）");
   app::approve_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64());
@@ -309,11 +391,15 @@ TEST_F(LedgerTest, APerHouseholdPurchaseIsOneExpenseListingTheUnitsCovered) {
 }
 
 TEST_F(LedgerTest, CharityMoneyCannotPayTheTrustee) {
-  EXPECT_EQ(status_of([&] {
-              app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                        env.with_voucher(cid, R"({"payee":"物业公司","amount_fen":5000,"purpose":"酬金","expense_account":"5007","cash_account":"1002"})"));
-            }),
-            422);
+  EXPECT_EQ(
+      status_of([&] {
+        app::request_disbursement(
+            env.app(), env.caller("trustee"), cid,
+            env.with_voucher(
+                cid,
+                R"({"payee":"物业公司","amount_fen":5000,"purpose":"酬金","expense_account":"5007","cash_account":"1002"})"));
+      }),
+      422);
   EXPECT_EQ(env.count("disbursements"), 0);
 }
 
@@ -321,21 +407,32 @@ TEST_F(LedgerTest, VouchersAreStoredByHashAndChecked) {
   std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(1000, 'x');
   auto v = app::upload_voucher(env.app(), env.caller("trustee"), cid, "image/jpeg", jpeg);
   EXPECT_EQ(v.at("sha256").as_string(), ledger::to_hex(ledger::sha256(jpeg)));
-  EXPECT_EQ(status_of([&] { app::upload_voucher(env.app(), env.caller("trustee"), cid, "image/jpeg", "<html>"); }), 422);
-  EXPECT_EQ(status_of([&] { app::upload_voucher(env.app(), env.caller("trustee"), cid, "image/png", jpeg); }), 422);
   EXPECT_EQ(status_of([&] {
-              app::upload_voucher(env.app(), env.caller("trustee"), cid, "application/pdf", "%PDF-" + std::string(11 * 1024 * 1024, 'x'));
+              app::upload_voucher(env.app(), env.caller("trustee"), cid, "image/jpeg", "<html>");
+            }),
+            422);
+  EXPECT_EQ(status_of([&] {
+              app::upload_voucher(env.app(), env.caller("trustee"), cid, "image/png", jpeg);
+            }),
+            422);
+  EXPECT_EQ(status_of([&] {
+              app::upload_voucher(env.app(), env.caller("trustee"), cid, "application/pdf",
+                                  "%PDF-" + std::string(11 * 1024 * 1024, 'x'));
             }),
             413);
   std::string sha(v.at("sha256").as_string());
-  auto e = post(R"({"date":"2025-03-01","description":"带凭证","postings":[{"account":"1001","amount_fen":5},{"account":"4002","amount_fen":-5}],"vouchers":[")" + sha + R"("]})");
+  auto e = post(
+      R"({"date":"2025-03-01","description":"带凭证","postings":[{"account":"1001","amount_fen":5},{"account":"4002","amount_fen":-5}],"vouchers":[")" +
+      sha + R"("]})");
   EXPECT_NE(std::string(e.at("canonical").as_string()).find(sha), std::string::npos);
   EXPECT_EQ(app::voucher_file(env.app(), cid, sha).bytes, jpeg);
-  EXPECT_EQ(status_of([&] {
-              post(R"({"date":"2025-03-01","description":"x","postings":[{"account":"1001","amount_fen":5},{"account":"4002","amount_fen":-5}],"vouchers":[")" +
-                   std::string(64, 'a') + R"("]})");
-            }),
-            422);
+  EXPECT_EQ(
+      status_of([&] {
+        post(
+            R"({"date":"2025-03-01","description":"x","postings":[{"account":"1001","amount_fen":5},{"account":"4002","amount_fen":-5}],"vouchers":[")" +
+            std::string(64, 'a') + R"("]})");
+      }),
+      422);
 }
 
 TEST_F(LedgerTest, ProofsFromTheStoreVerifyAgainstTheSignedRoot) {
@@ -346,7 +443,9 @@ TEST_F(LedgerTest, ProofsFromTheStoreVerifyAgainstTheSignedRoot) {
     auto p = app::inclusion(env.app(), cid, i, 23);
     std::vector<ledger::Hash> path;
     for (const auto& h : p.at("path").as_array()) path.push_back(*ledger::from_hex(h.as_string()));
-    EXPECT_TRUE(ledger::verify_inclusion(*ledger::from_hex(p.at("leaf_hash").as_string()), i, 23, path, root)) << i;
+    EXPECT_TRUE(ledger::verify_inclusion(*ledger::from_hex(p.at("leaf_hash").as_string()), i, 23,
+                                         path, root))
+        << i;
   }
   // An older head is a prefix of today's.
   env.db().read([&](store::Connection& c) {
@@ -365,11 +464,15 @@ TEST_F(LedgerTest, WitnessesCoSignHeads) {
   post(income(100));
   auto kp = auth::ed25519_keypair();
   auto staff = env.caller("staff");
-  auto k = app::add_witness_key(env.app(), staff, cid, R"({"public_key":")" + kp.public_b64 + R"("})");
+  auto k =
+      app::add_witness_key(env.app(), staff, cid, R"({"public_key":")" + kp.public_b64 + R"("})");
   auto sth = app::signed_head(env.app(), cid);
-  std::string sig = auth::ed25519_sign(kp.secret_b64, std::string(sth.at("signed_message").as_string()));
-  std::string body = R"({"key_id":)" + std::to_string(k.at("key_id").as_int64()) + R"(,"tree_size":1,"signature":")" + sig + R"("})";
-  auto bad = R"({"key_id":)" + std::to_string(k.at("key_id").as_int64()) + R"(,"tree_size":1,"signature":")" +
+  std::string sig =
+      auth::ed25519_sign(kp.secret_b64, std::string(sth.at("signed_message").as_string()));
+  std::string body = R"({"key_id":)" + std::to_string(k.at("key_id").as_int64()) +
+                     R"(,"tree_size":1,"signature":")" + sig + R"("})";
+  auto bad = R"({"key_id":)" + std::to_string(k.at("key_id").as_int64()) +
+             R"(,"tree_size":1,"signature":")" +
              auth::ed25519_sign(kp.secret_b64, "something else") + R"("})";
   EXPECT_EQ(status_of([&] { app::cosign_head(env.app(), staff, cid, bad); }), 422);
   auto h = app::cosign_head(env.app(), staff, cid, body);
@@ -383,7 +486,8 @@ TEST_F(LedgerTest, ConcurrentWritersNeitherLoseNorDoubleALeaf) {
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&, t] {
       auto who = env.caller("com1");
-      for (int i = 0; i < 25; ++i) app::post_transaction(env.app(), who, cid, income(1 + t * 100 + i));
+      for (int i = 0; i < 25; ++i)
+        app::post_transaction(env.app(), who, cid, income(1 + t * 100 + i));
     });
   for (auto& th : threads) th.join();
   EXPECT_EQ(app::signed_head(env.app(), cid).at("tree_size").as_int64(), 100);
@@ -400,7 +504,8 @@ class TamperTest : public LedgerTest {
  protected:
   void SetUp() override {
     LedgerTest::SetUp();
-    for (int i = 1; i <= 12; ++i) post(income(i * 1000, "2025-0" + std::to_string(1 + i % 9) + "-10"));
+    for (int i = 1; i <= 12; ++i)
+      post(income(i * 1000, "2025-0" + std::to_string(1 + i % 9) + "-10"));
     ASSERT_TRUE(verify().ok) << verify().message;
   }
   void expect_broken(const std::string& mutation, const std::string& mentions = "") {
@@ -414,8 +519,9 @@ class TamperTest : public LedgerTest {
 };
 
 TEST_F(TamperTest, AnAmountInThePublishedText) {
-  expect_broken("UPDATE ledger_entries SET canonical = replace(canonical, '\"amount_fen\":5000,', '\"amount_fen\":5001,') WHERE idx = 4",
-                "#4");
+  expect_broken(
+      "UPDATE ledger_entries SET canonical = replace(canonical, '\"amount_fen\":5000,', '\"amount_fen\":5001,') WHERE idx = 4",
+      "#4");
 }
 TEST_F(TamperTest, AnAmountAndItsHashTogether) {
   env.db().write([&](store::Connection& c) {
@@ -423,8 +529,9 @@ TEST_F(TamperTest, AnAmountAndItsHashTogether) {
     std::string text = e->canonical;
     auto p = text.find("三月物业费");
     text.replace(p, std::string("三月物业费").size(), "四月物业费");
-    c.execute("UPDATE ledger_entries SET canonical = ?, leaf_hash = ?, description = '四月物业费' WHERE compound_id = ? AND idx = 6",
-              {text, ledger::to_hex(ledger::leaf_hash(text)), cid});
+    c.execute(
+        "UPDATE ledger_entries SET canonical = ?, leaf_hash = ?, description = '四月物业费' WHERE compound_id = ? AND idx = 6",
+        {text, ledger::to_hex(ledger::leaf_hash(text)), cid});
     c.execute("UPDATE merkle_nodes SET hash = ? WHERE compound_id = ? AND level = 0 AND idx = 6",
               {ledger::to_hex(ledger::leaf_hash(text)), cid});
   });
@@ -432,32 +539,54 @@ TEST_F(TamperTest, AnAmountAndItsHashTogether) {
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.message.find("#6"), std::string::npos) << r.message;
 }
-TEST_F(TamperTest, ThePostingsTable) { expect_broken("UPDATE postings SET amount_fen = amount_fen + 1 WHERE idx = 3 AND n = 0"); }
-TEST_F(TamperTest, AnAccount) { expect_broken("UPDATE postings SET account = '4002' WHERE idx = 2 AND n = 1"); }
-TEST_F(TamperTest, ADateColumn) { expect_broken("UPDATE ledger_entries SET date = '2024-01-01' WHERE idx = 5", "#5"); }
-TEST_F(TamperTest, APostingDate) { expect_broken("UPDATE postings SET date = '2024-01-01' WHERE idx = 5"); }
-TEST_F(TamperTest, TheOrder) {
-  expect_broken("UPDATE ledger_entries SET idx = idx + 100 WHERE idx IN (3, 4); "
-                "UPDATE ledger_entries SET idx = 4 WHERE idx = 103; UPDATE ledger_entries SET idx = 3 WHERE idx = 104");
+TEST_F(TamperTest, ThePostingsTable) {
+  expect_broken("UPDATE postings SET amount_fen = amount_fen + 1 WHERE idx = 3 AND n = 0");
 }
-TEST_F(TamperTest, ADeletedLastEntry) { expect_broken("DELETE FROM postings WHERE idx = 11; DELETE FROM ledger_entries WHERE idx = 11", "deleted"); }
+TEST_F(TamperTest, AnAccount) {
+  expect_broken("UPDATE postings SET account = '4002' WHERE idx = 2 AND n = 1");
+}
+TEST_F(TamperTest, ADateColumn) {
+  expect_broken("UPDATE ledger_entries SET date = '2024-01-01' WHERE idx = 5", "#5");
+}
+TEST_F(TamperTest, APostingDate) {
+  expect_broken("UPDATE postings SET date = '2024-01-01' WHERE idx = 5");
+}
+TEST_F(TamperTest, TheOrder) {
+  expect_broken(
+      "UPDATE ledger_entries SET idx = idx + 100 WHERE idx IN (3, 4); "
+      "UPDATE ledger_entries SET idx = 4 WHERE idx = 103; UPDATE ledger_entries SET idx = 3 WHERE idx = 104");
+}
+TEST_F(TamperTest, ADeletedLastEntry) {
+  expect_broken("DELETE FROM postings WHERE idx = 11; DELETE FROM ledger_entries WHERE idx = 11",
+                "deleted");
+}
 TEST_F(TamperTest, AnInsertedEntry) {
   env.db().write([&](store::Connection& c) {
     auto e = store::get_entry(c, cid, 11);
-    c.execute("INSERT INTO ledger_entries (compound_id, idx, date, kind, description, canonical, leaf_hash, recorded_at) "
-              "VALUES (?, 12, ?, ?, ?, ?, ?, 0)",
-              {cid, e->date, e->kind, e->description, e->canonical, e->leaf_hash});
+    c.execute(
+        "INSERT INTO ledger_entries (compound_id, idx, date, kind, description, canonical, leaf_hash, recorded_at) "
+        "VALUES (?, 12, ?, ?, ?, ?, ?, 0)",
+        {cid, e->date, e->kind, e->description, e->canonical, e->leaf_hash});
   });
   EXPECT_FALSE(verify().ok);
 }
 TEST_F(TamperTest, ARunningBalance) {
-  expect_broken("UPDATE balance_totals SET amount_fen = amount_fen + 100 WHERE account = '1001'", "balance of account 1001");
+  expect_broken("UPDATE balance_totals SET amount_fen = amount_fen + 100 WHERE account = '1001'",
+                "balance of account 1001");
 }
-TEST_F(TamperTest, ADailyBalance) { expect_broken("UPDATE balance_days SET amount_fen = amount_fen + 100 WHERE account = '4001'", "daily"); }
+TEST_F(TamperTest, ADailyBalance) {
+  expect_broken("UPDATE balance_days SET amount_fen = amount_fen + 100 WHERE account = '4001'",
+                "daily");
+}
 TEST_F(TamperTest, AMerkleNode) {
-  expect_broken("UPDATE merkle_nodes SET hash = '" + std::string(64, 'a') + "' WHERE level = 1 AND idx = 2", "Merkle node 1/2");
+  expect_broken(
+      "UPDATE merkle_nodes SET hash = '" + std::string(64, 'a') + "' WHERE level = 1 AND idx = 2",
+      "Merkle node 1/2");
 }
-TEST_F(TamperTest, ARootInAHead) { expect_broken("UPDATE tree_heads SET root = '" + std::string(64, '0') + "' WHERE tree_size = 7", "7"); }
+TEST_F(TamperTest, ARootInAHead) {
+  expect_broken("UPDATE tree_heads SET root = '" + std::string(64, '0') + "' WHERE tree_size = 7",
+                "7");
+}
 
 // Property: replaying random transactions gives the signed root, and flipping any byte of
 // any stored entry is caught.
@@ -473,11 +602,13 @@ TEST_F(LedgerTest, AnyByteFlipIsCaught) {
       std::string bad = original;
       std::size_t pos = rng() % bad.size();
       bad[pos] = static_cast<char>(bad[pos] ^ (1 + rng() % 127));
-      c.execute("UPDATE ledger_entries SET canonical = ? WHERE compound_id = ? AND idx = ?", {bad, cid, idx});
+      c.execute("UPDATE ledger_entries SET canonical = ? WHERE compound_id = ? AND idx = ?",
+                {bad, cid, idx});
     });
     EXPECT_FALSE(verify().ok) << "flip in entry " << idx << " went unnoticed";
     env.db().write([&](store::Connection& c) {
-      c.execute("UPDATE ledger_entries SET canonical = ? WHERE compound_id = ? AND idx = ?", {original, cid, idx});
+      c.execute("UPDATE ledger_entries SET canonical = ? WHERE compound_id = ? AND idx = ?",
+                {original, cid, idx});
     });
   }
   EXPECT_TRUE(verify().ok);

@@ -36,7 +36,10 @@ class NotifyTest : public ::testing::Test {
     env.grant(env.add_user("staff"), cid, Role::staff);
     com = env.caller("com");
     west = app::create_courtyard(env.app(), com, cid, R"({"name":"西院"})").at("id").as_int64();
-    I wb = app::create_building(env.app(), com, cid, R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})").at("id").as_int64();
+    I wb = app::create_building(env.app(), com, cid,
+                                R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})")
+               .at("id")
+               .as_int64();
     u101 = unit(env.last_building_id, "101");
     u102 = unit(env.last_building_id, "102");
     u201 = unit(wb, "201");
@@ -45,7 +48,9 @@ class NotifyTest : public ::testing::Test {
     person("bing", "13900000003", u201);
   }
   I unit(I building, const char* number) {
-    return app::create_unit(env.app(), com, cid, R"({"building_id":)" + std::to_string(building) + R"(,"number":")" + number + R"(","area_centi_m2":8000})")
+    return app::create_unit(env.app(), com, cid,
+                            R"({"building_id":)" + std::to_string(building) + R"(,"number":")" +
+                                number + R"(","area_centi_m2":8000})")
         .at("id")
         .as_int64();
   }
@@ -58,11 +63,19 @@ class NotifyTest : public ::testing::Test {
     });
   }
   I post(const std::string& extra) {
-    return app::create_announcement(env.app(), com, cid, R"({"title":"停水通知","body":"明天 9 点到 17 点停水")" + extra + "}").at("id").as_int64();
+    return app::create_announcement(
+               env.app(), com, cid,
+               R"({"title":"停水通知","body":"明天 9 点到 17 点停水")" + extra + "}")
+        .at("id")
+        .as_int64();
   }
-  I unread(const std::string& login) { return app::my_notifications(env.app(), env.caller(login), 0, 50).at("unread").as_int64(); }
+  I unread(const std::string& login) {
+    return app::my_notifications(env.app(), env.caller(login), 0, 50).at("unread").as_int64();
+  }
   I outbox(const std::string& status) {
-    return env.db().read([&](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM outbox WHERE status = ?", {status}); });
+    return env.db().read([&](store::Connection& c) {
+      return c.scalar("SELECT COUNT(*) FROM outbox WHERE status = ?", {status});
+    });
   }
 
   TestEnv env;
@@ -76,7 +89,9 @@ TEST_F(NotifyTest, ACourtyardsNoticeReachesOnlyThatCourtyard) {
   EXPECT_EQ(app::list_announcements(env.app(), env.caller("jia"), cid).size(), 1u);
   EXPECT_EQ(app::list_announcements(env.app(), env.caller("bing"), cid).size(), 0u);
   EXPECT_EQ(status_of([&] { app::get_announcement(env.app(), env.caller("bing"), cid, id); }), 404);
-  EXPECT_EQ(status_of([&] { app::read_announcement(env.app(), env.caller("bing"), cid, id, true); }), 404);
+  EXPECT_EQ(
+      status_of([&] { app::read_announcement(env.app(), env.caller("bing"), cid, id, true); }),
+      404);
   EXPECT_EQ(unread("jia"), 1);
   EXPECT_EQ(unread("yi"), 1);
   EXPECT_EQ(unread("bing"), 0);
@@ -111,11 +126,14 @@ TEST_F(NotifyTest, ReadAndConfirmCountsPerCourtyard) {
   EXPECT_EQ(stats().at("confirmed").as_int64(), 2);
   // A notice that asks for no confirmation cannot be confirmed.
   I plain = post("");
-  EXPECT_EQ(status_of([&] { app::read_announcement(env.app(), env.caller("jia"), cid, plain, true); }), 409);
+  EXPECT_EQ(
+      status_of([&] { app::read_announcement(env.app(), env.caller("jia"), cid, plain, true); }),
+      409);
 }
 
 TEST_F(NotifyTest, ScheduledAndExpiredNoticesAreHiddenAndAnnouncedOnTime) {
-  I later = post(R"(,"publish_at":)" + std::to_string(now + 60 * kMin) + R"(,"expires_at":)" + std::to_string(now + 120 * kMin));
+  I later = post(R"(,"publish_at":)" + std::to_string(now + 60 * kMin) + R"(,"expires_at":)" +
+                 std::to_string(now + 120 * kMin));
   EXPECT_EQ(app::list_announcements(env.app(), env.caller("jia"), cid).size(), 0u);
   EXPECT_EQ(unread("jia"), 0);
   EXPECT_EQ(app::publish_due(env.app()), 0);
@@ -126,7 +144,8 @@ TEST_F(NotifyTest, ScheduledAndExpiredNoticesAreHiddenAndAnnouncedOnTime) {
   EXPECT_EQ(app::list_announcements(env.app(), env.caller("jia"), cid).size(), 1u);
   now += 60 * kMin;
   EXPECT_EQ(app::list_announcements(env.app(), env.caller("jia"), cid).size(), 0u);
-  EXPECT_EQ(app::withdraw_announcement(env.app(), com, cid, later).at("status").as_string(), "withdrawn");
+  EXPECT_EQ(app::withdraw_announcement(env.app(), com, cid, later).at("status").as_string(),
+            "withdrawn");
 }
 
 // A sink that fails `failures` times, then records what it sends.
@@ -175,7 +194,10 @@ TEST_F(NotifyTest, TextMessagesAreQueuedRetriedWithBackoffAndNeverSentAfterOptOu
     now += 10 * 60'000;
   }
   EXPECT_EQ(outbox("failed"), 1);
-  EXPECT_EQ(env.db().read([&](store::Connection& c) { return c.scalar("SELECT MAX(attempts) FROM outbox WHERE status = 'failed'"); }), app::kMaxAttempts);
+  EXPECT_EQ(env.db().read([&](store::Connection& c) {
+    return c.scalar("SELECT MAX(attempts) FROM outbox WHERE status = 'failed'");
+  }),
+            app::kMaxAttempts);
 }
 
 // A second sender (another server process) running while the first is sending never sends
@@ -207,16 +229,22 @@ TEST_F(NotifyTest, TwoSendersNeverSendOneMessageTwice) {
 }
 
 TEST_F(NotifyTest, BillsPaymentsAndAnswersToNeedsNotifyTheirPeople) {
-  app::set_fee_rate(env.app(), com, cid, R"({"rate_fen":50,"effective_from":"2026-01","decision":"业主大会决定"})");
+  app::set_fee_rate(env.app(), com, cid,
+                    R"({"rate_fen":50,"effective_from":"2026-01","decision":"业主大会决定"})");
   app::bill_run(env.app(), com, cid, "2026-09", false);
   EXPECT_EQ(unread("jia"), 1);
   EXPECT_EQ(unread("bing"), 1);
-  app::record_payment(env.app(), com, cid, R"({"unit_id":)" + std::to_string(u101) + R"(,"amount_fen":4000,"method":"cash"})");
+  app::record_payment(
+      env.app(), com, cid,
+      R"({"unit_id":)" + std::to_string(u101) + R"(,"amount_fen":4000,"method":"cash"})");
   auto n = app::my_notifications(env.app(), env.caller("jia"), 0, 10);
   EXPECT_EQ(n.at("unread").as_int64(), 2);
   EXPECT_EQ(n.at("items").at(0).at("kind").as_string(), "payment");
   EXPECT_EQ(unread("bing"), 1);  // not 丙's unit
-  I need = app::file_need(env.app(), env.caller("yi"), cid, R"({"category":"repairs","body":"路灯不亮"})").at("id").as_int64();
+  I need = app::file_need(env.app(), env.caller("yi"), cid,
+                          R"({"category":"repairs","body":"路灯不亮"})")
+               .at("id")
+               .as_int64();
   app::triage_need(env.app(), com, cid, need, R"({"status":"service","note":"电工本周上门"})");
   auto yi = app::my_notifications(env.app(), env.caller("yi"), 0, 10);
   EXPECT_EQ(yi.at("items").at(0).at("kind").as_string(), "need");

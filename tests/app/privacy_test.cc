@@ -51,11 +51,16 @@ TEST(Privacy, DeletingAnAccountRemovesThePersonButNotTheBooks) {
     return out;
   };
   const auto before = roots();
-  auto count = [&](const std::string& sql) { return env.db().read([&](store::Connection& c) { return c.scalar(sql, {uid}); }); };
+  auto count = [&](const std::string& sql) {
+    return env.db().read([&](store::Connection& c) { return c.scalar(sql, {uid}); });
+  };
   const I needs = count("SELECT COUNT(*) FROM needs WHERE filed_by = ?");
   ASSERT_GT(needs, 0);
   app::donate(env.app(), wang, 1, R"({"amount_fen":10000})");
-  EXPECT_EQ(status_of([&] { app::delete_my_account(env.app(), wang, R"({"password":"wrong-password"})"); }), 422);
+  EXPECT_EQ(status_of([&] {
+              app::delete_my_account(env.app(), wang, R"({"password":"wrong-password"})");
+            }),
+            422);
   EXPECT_EQ(count("SELECT COUNT(*) FROM claims WHERE user_id = ?"), 2);  // nothing changed
   app::delete_my_account(env.app(), wang, R"({"password":"xinyi-demo"})");
 
@@ -63,7 +68,9 @@ TEST(Privacy, DeletingAnAccountRemovesThePersonButNotTheBooks) {
   auto u = env.db().read([&](store::Connection& c) { return store::get_user(c, uid); });
   ASSERT_TRUE(u);
   EXPECT_EQ(u->name, "已注销用户");
-  EXPECT_EQ(env.db().read([&](store::Connection& c) { return c.query_one("SELECT donor_name FROM donations WHERE user_id = ?", {uid})->str(0); }),
+  EXPECT_EQ(env.db().read([&](store::Connection& c) {
+    return c.query_one("SELECT donor_name FROM donations WHERE user_id = ?", {uid})->str(0);
+  }),
             "已注销用户");
   EXPECT_FALSE(u->phone);
   EXPECT_NE(u->login, "13800000001");
@@ -73,7 +80,10 @@ TEST(Privacy, DeletingAnAccountRemovesThePersonButNotTheBooks) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE user_id = ?"), 0);
   EXPECT_EQ(app::authenticate(env.app(), "", "x").user, std::nullopt);
   app::Caller anon;
-  EXPECT_EQ(status_of([&] { app::login(env.app(), anon, R"({"login":"13800000001","password":"xinyi-demo"})"); }), 401);
+  EXPECT_EQ(status_of([&] {
+              app::login(env.app(), anon, R"({"login":"13800000001","password":"xinyi-demo"})");
+            }),
+            401);
   // What others rely on stays: the needs filed (their filer now nobody), the books to the byte.
   EXPECT_EQ(count("SELECT COUNT(*) FROM needs WHERE filed_by = ?"), needs);
   auto list = app::list_needs(env.app(), env.caller("committee"), 1, "", "", false);
@@ -82,7 +92,9 @@ TEST(Privacy, DeletingAnAccountRemovesThePersonButNotTheBooks) {
   // The phone number can be registered again by its next owner.
   app::Caller fresh;
   EXPECT_EQ(status_of([&] {
-              app::register_account(env.app(), fresh, R"({"phone":"13800000001","name":"新住户","password":"a-new-password"})");
+              app::register_account(
+                  env.app(), fresh,
+                  R"({"phone":"13800000001","name":"新住户","password":"a-new-password"})");
             }),
             200);
 }

@@ -50,7 +50,10 @@ class ProjectTest : public ::testing::Test {
     env.grant(env.add_user("staff"), cid, Role::staff);
     com = env.caller("com");
     west = app::create_courtyard(env.app(), com, cid, R"({"name":"西院"})").at("id").as_int64();
-    I wb = app::create_building(env.app(), com, cid, R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})").at("id").as_int64();
+    I wb = app::create_building(env.app(), com, cid,
+                                R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})")
+               .at("id")
+               .as_int64();
     u101 = unit(env.last_building_id, "101");
     u201 = unit(wb, "201");
     person("jia", u101);
@@ -73,7 +76,8 @@ class ProjectTest : public ::testing::Test {
 
   I unit(I building, const char* number) {
     return app::create_unit(env.app(), com, cid,
-                            R"({"building_id":)" + std::to_string(building) + R"(,"number":")" + number + R"(","area_centi_m2":9000})")
+                            R"({"building_id":)" + std::to_string(building) + R"(,"number":")" +
+                                number + R"(","area_centi_m2":9000})")
         .at("id")
         .as_int64();
   }
@@ -87,35 +91,46 @@ class ProjectTest : public ::testing::Test {
   }
 
   json::object project(const std::string& extra = "") {
-    return app::create_project(env.app(), com, cid, R"({"title":"花坛与座椅","description":"微更新")" + extra + "}");
+    return app::create_project(env.app(), com, cid,
+                               R"({"title":"花坛与座椅","description":"微更新")" + extra + "}");
   }
   I pid_of(const json::object& o) { return o.at("id").as_int64(); }
   json::object get(I pid) { return app::get_project(env.app(), app::Caller{}, cid, pid); }
   // Budget → quote → contract: one line of `amount` paid by `funding`.
-  json::object contracted(I pid, I amount, const std::string& funding, const std::string& account = "5008") {
+  json::object contracted(I pid, I amount, const std::string& funding,
+                          const std::string& account = "5008") {
     app::set_project_budget(env.app(), com, cid, pid,
-                            R"({"lines":[{"name":"施工","account":")" + account + R"(","budget_fen":)" + std::to_string(amount) + R"(}],"funding":)" +
+                            R"({"lines":[{"name":"施工","account":")" + account +
+                                R"(","budget_fen":)" + std::to_string(amount) + R"(}],"funding":)" +
                                 funding + "}");
-    auto q = app::add_project_quote(env.app(), com, cid, pid, R"({"contractor":"新都工程部","amount_fen":)" + std::to_string(amount) + "}");
+    auto q = app::add_project_quote(
+        env.app(), com, cid, pid,
+        R"({"contractor":"新都工程部","amount_fen":)" + std::to_string(amount) + "}");
     I quote = q.at("quotes").as_array()[0].at("id").as_int64();
-    return app::sign_project_contract(env.app(), com, cid, pid, R"({"quote_id":)" + std::to_string(quote) + R"(,"signed_on":"2026-11-02"})");
+    return app::sign_project_contract(
+        env.app(), com, cid, pid,
+        R"({"quote_id":)" + std::to_string(quote) + R"(,"signed_on":"2026-11-02"})");
   }
   I line_of(const json::object& p) { return p.at("lines").as_array()[0].at("id").as_int64(); }
   // The trustee asks, one committee member approves: executed (under the ¥5,000 threshold).
   json::object pay(I pid, I line, const std::string& source, I amount) {
     auto r = app::request_project_payment(env.app(), env.caller("trustee"), cid, pid,
-                                          R"({"line_id":)" + std::to_string(line) + R"(,"source":")" + source + R"(","amount_fen":)" +
+                                          R"({"line_id":)" + std::to_string(line) +
+                                              R"(,"source":")" + source + R"(","amount_fen":)" +
                                               std::to_string(amount) + "}");
     I d = r.at("disbursement").at("id").as_int64();
     return app::approve_disbursement(env.app(), com, cid, d);
   }
   I balance(const std::string& account) {
     return env.db().read([&](store::Connection& c) {
-      return c.scalar("SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = ?", {cid, account});
+      return c.scalar(
+          "SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = ?",
+          {cid, account});
     });
   }
   std::string canonical(I index) {
-    return env.db().read([&](store::Connection& c) { return store::get_entry(c, cid, index)->canonical; });
+    return env.db().read(
+        [&](store::Connection& c) { return store::get_entry(c, cid, index)->canonical; });
   }
   I entries() { return env.count("ledger_entries"); }
 
@@ -126,19 +141,28 @@ class ProjectTest : public ::testing::Test {
     ASSERT_TRUE(r.pending);
     I req = r.body.at("id").as_int64();
     app::approve_disbursement(env.app(), env.caller("com2"), cid, req);
-    EXPECT_EQ(app::approve_disbursement(env.app(), env.caller("trustee"), cid, req).at("status").as_string(), "executed");
+    EXPECT_EQ(app::approve_disbursement(env.app(), env.caller("trustee"), cid, req)
+                  .at("status")
+                  .as_string(),
+              "executed");
   }
   // Approves every reversal request waiting in the queue (another member and the trustee).
   void approve_pending_reversals() {
     auto ids = env.db().read([&](store::Connection& c) {
       std::vector<I> v;
-      for (auto& r : c.query("SELECT id FROM disbursements WHERE compound_id = ? AND status = 'pending' AND reverses_idx IS NOT NULL ORDER BY id", {cid}))
+      for (
+          auto& r : c.query(
+              "SELECT id FROM disbursements WHERE compound_id = ? AND status = 'pending' AND reverses_idx IS NOT NULL ORDER BY id",
+              {cid}))
         v.push_back(r.i64(0));
       return v;
     });
     for (I id : ids) {
       app::approve_disbursement(env.app(), env.caller("com2"), cid, id);
-      EXPECT_EQ(app::approve_disbursement(env.app(), env.caller("trustee"), cid, id).at("status").as_string(), "executed");
+      EXPECT_EQ(app::approve_disbursement(env.app(), env.caller("trustee"), cid, id)
+                    .at("status")
+                    .as_string(),
+                "executed");
     }
   }
   TestEnv env;
@@ -193,12 +217,14 @@ TEST_F(ProjectTest, PaymentsBeyondTheBudgetOrContractAreRefusedAndChangeNothing)
   auto req = [&](I amount, const std::string& source = "common") {
     return status_of([&] {
       app::request_project_payment(env.app(), trustee, cid, pid,
-                                   R"({"line_id":)" + std::to_string(line) + R"(,"source":")" + source + R"(","amount_fen":)" + std::to_string(amount) + "}");
+                                   R"({"line_id":)" + std::to_string(line) + R"(,"source":")" +
+                                       source + R"(","amount_fen":)" + std::to_string(amount) +
+                                       "}");
     });
   };
   EXPECT_EQ(req(200'000), 200);  // pending, counted from now on
   I before = env.count("disbursements");
-  EXPECT_EQ(req(100'001), 422);  // 200,000 pending + 100,001 > 300,000
+  EXPECT_EQ(req(100'001), 422);         // 200,000 pending + 100,001 > 300,000
   EXPECT_EQ(req(100, "charity"), 422);  // not a source of this budget
   EXPECT_EQ(env.count("disbursements"), before);
   EXPECT_EQ(req(100'000), 200);
@@ -207,12 +233,17 @@ TEST_F(ProjectTest, PaymentsBeyondTheBudgetOrContractAreRefusedAndChangeNothing)
 
 TEST_F(ProjectTest, TheCommonFundAboveTheThresholdNeedsAPassedVote) {
   I pid = pid_of(project());
-  app::set_project_budget(env.app(), com, cid, pid, R"({"lines":[{"name":"大门","account":"5008","budget_fen":600000}],"funding":[{"source":"common","amount_fen":600000}]})");
-  auto q = app::add_project_quote(env.app(), com, cid, pid, R"({"contractor":"门业公司","amount_fen":580000})");
+  app::set_project_budget(
+      env.app(), com, cid, pid,
+      R"({"lines":[{"name":"大门","account":"5008","budget_fen":600000}],"funding":[{"source":"common","amount_fen":600000}]})");
+  auto q = app::add_project_quote(env.app(), com, cid, pid,
+                                  R"({"contractor":"门业公司","amount_fen":580000})");
   I quote = q.at("quotes").as_array()[0].at("id").as_int64();
   EXPECT_TRUE(q.at("vote_required").as_bool());
   EXPECT_EQ(status_of([&] {
-              app::sign_project_contract(env.app(), com, cid, pid, R"({"quote_id":)" + std::to_string(quote) + R"(,"signed_on":"2026-11-02"})");
+              app::sign_project_contract(
+                  env.app(), com, cid, pid,
+                  R"({"quote_id":)" + std::to_string(quote) + R"(,"signed_on":"2026-11-02"})");
             }),
             422);
   EXPECT_EQ(get(pid).at("status").as_string(), "budgeted");
@@ -220,12 +251,18 @@ TEST_F(ProjectTest, TheCommonFundAboveTheThresholdNeedsAPassedVote) {
 
 TEST_F(ProjectTest, AQuoteOverTheBudgetCannotBeSigned) {
   I pid = pid_of(project());
-  app::set_project_budget(env.app(), com, cid, pid, R"({"lines":[{"name":"花坛","account":"5008","budget_fen":400000}],"funding":[{"source":"common","amount_fen":400000}]})");
-  auto q = app::add_project_quote(env.app(), com, cid, pid, R"({"contractor":"另一家","amount_fen":400001})");
-  EXPECT_FALSE(q.at("vote_required").as_bool());  // under the threshold: only the budget can refuse it
+  app::set_project_budget(
+      env.app(), com, cid, pid,
+      R"({"lines":[{"name":"花坛","account":"5008","budget_fen":400000}],"funding":[{"source":"common","amount_fen":400000}]})");
+  auto q = app::add_project_quote(env.app(), com, cid, pid,
+                                  R"({"contractor":"另一家","amount_fen":400001})");
+  EXPECT_FALSE(
+      q.at("vote_required").as_bool());  // under the threshold: only the budget can refuse it
   I over = q.at("quotes").as_array()[0].at("id").as_int64();
   EXPECT_EQ(status_of([&] {
-              app::sign_project_contract(env.app(), com, cid, pid, R"({"quote_id":)" + std::to_string(over) + R"(,"signed_on":"2026-11-02"})");
+              app::sign_project_contract(
+                  env.app(), com, cid, pid,
+                  R"({"quote_id":)" + std::to_string(over) + R"(,"signed_on":"2026-11-02"})");
             }),
             422);
   EXPECT_EQ(get(pid).at("status").as_string(), "budgeted");
@@ -234,18 +271,27 @@ TEST_F(ProjectTest, AQuoteOverTheBudgetCannotBeSigned) {
 TEST_F(ProjectTest, OneVoteAuthorisesOneProjectAndOnlyTheAmountItSaw) {
   // A passed matter-7 vote, as the vote use cases would leave it.
   I vote = env.db().write([&](store::Connection& c) {
-    return c.query_one("INSERT INTO votes (compound_id, title, description, matter, kind, seats, secret, status, passed, opens_at, "
-                       "closes_at, created_by, created_at) VALUES (?, '大门更新', '', 7, 'motion', 1, 1, 'closed', 1, 0, 1, NULL, 0) RETURNING id",
-                       {cid})
+    return c
+        .query_one(
+            "INSERT INTO votes (compound_id, title, description, matter, kind, seats, secret, status, passed, opens_at, "
+            "closes_at, created_by, created_at) VALUES (?, '大门更新', '', 7, 'motion', 1, 1, 'closed', 1, 0, 1, NULL, 0) RETURNING id",
+            {cid})
         ->i64(0);
   });
   I a = pid_of(project()), b = pid_of(project());
-  app::set_project_budget(env.app(), com, cid, a, R"({"lines":[{"name":"大门","account":"5008","budget_fen":600000}],"funding":[{"source":"common","amount_fen":600000}]})");
+  app::set_project_budget(
+      env.app(), com, cid, a,
+      R"({"lines":[{"name":"大门","account":"5008","budget_fen":600000}],"funding":[{"source":"common","amount_fen":600000}]})");
   app::link_project_vote(env.app(), com, cid, a, R"({"vote_id":)" + std::to_string(vote) + "}");
-  EXPECT_EQ(code_of([&] { app::link_project_vote(env.app(), com, cid, b, R"({"vote_id":)" + std::to_string(vote) + "}"); }), "vote-in-use");
+  EXPECT_EQ(code_of([&] {
+              app::link_project_vote(env.app(), com, cid, b,
+                                     R"({"vote_id":)" + std::to_string(vote) + "}");
+            }),
+            "vote-in-use");
   // Raising the common fund's share after the vote drops the vote.
-  auto p = app::set_project_budget(env.app(), com, cid, a,
-                                   R"({"lines":[{"name":"大门","account":"5008","budget_fen":900000}],"funding":[{"source":"common","amount_fen":900000}]})");
+  auto p = app::set_project_budget(
+      env.app(), com, cid, a,
+      R"({"lines":[{"name":"大门","account":"5008","budget_fen":900000}],"funding":[{"source":"common","amount_fen":900000}]})");
   EXPECT_TRUE(p.at("vote_id").is_null());
 }
 
@@ -253,8 +299,13 @@ TEST_F(ProjectTest, CharityMoneyPaysOnlyItsUsesAndNeverTheTrustee) {
   auto trustee = env.caller("trustee");
   auto ask = [&](const char* expense) {
     return status_of([&] {
-      app::request_disbursement(env.app(), trustee, cid,
-                                env.with_voucher(cid, std::string(R"({"payee":"某某","amount_fen":1000,"purpose":"支出","cash_account":"1002","expense_account":")") + expense + "\"}"));
+      app::request_disbursement(
+          env.app(), trustee, cid,
+          env.with_voucher(
+              cid,
+              std::string(
+                  R"({"payee":"某某","amount_fen":1000,"purpose":"支出","cash_account":"1002","expense_account":")") +
+                  expense + "\"}"));
     });
   };
   I before = env.count("disbursements");
@@ -266,17 +317,20 @@ TEST_F(ProjectTest, CharityMoneyPaysOnlyItsUsesAndNeverTheTrustee) {
   EXPECT_EQ(ask("5010"), 200);
   // A project line of another kind cannot be budgeted on charity money…
   I pid = pid_of(project());
-  EXPECT_EQ(status_of([&] {
-              app::set_project_budget(env.app(), com, cid, pid,
-                                      R"({"lines":[{"name":"保险","account":"5005","budget_fen":1000}],"funding":[{"source":"charity","amount_fen":1000}]})");
-            }),
-            422);
+  EXPECT_EQ(
+      status_of([&] {
+        app::set_project_budget(
+            env.app(), com, cid, pid,
+            R"({"lines":[{"name":"保险","account":"5005","budget_fen":1000}],"funding":[{"source":"charity","amount_fen":1000}]})");
+      }),
+      422);
   // …and the fund's balance bounds what a charity-funded project may draw (¥2,000 minus the
   // ¥10 pending above).
   auto p = contracted(pid, 300'000, R"([{"source":"charity","amount_fen":300000}])");
   EXPECT_EQ(status_of([&] {
               app::request_project_payment(env.app(), trustee, cid, pid,
-                                           R"({"line_id":)" + std::to_string(line_of(p)) + R"(,"source":"charity","amount_fen":199001})");
+                                           R"({"line_id":)" + std::to_string(line_of(p)) +
+                                               R"(,"source":"charity","amount_fen":199001})");
             }),
             422);
   EXPECT_EQ(pay(pid, line_of(p), "charity", 199'000).at("status").as_string(), "executed");
@@ -284,17 +338,22 @@ TEST_F(ProjectTest, CharityMoneyPaysOnlyItsUsesAndNeverTheTrustee) {
 
 TEST_F(ProjectTest, AidIsPublishedWithoutTheHousehold) {
   auto trustee = env.caller("trustee");
-  auto d = app::request_disbursement(env.app(), trustee, cid,
-                                     env.with_voucher(cid, R"({"payee":"丙全名","payee_is_person":true,"amount_fen":50000,"purpose":"春节慰问","cash_account":"1002","expense_account":"5009"})"));
+  auto d = app::request_disbursement(
+      env.app(), trustee, cid,
+      env.with_voucher(
+          cid,
+          R"({"payee":"丙全名","payee_is_person":true,"amount_fen":50000,"purpose":"春节慰问","cash_account":"1002","expense_account":"5009"})"));
   auto done = app::approve_disbursement(env.app(), com, cid, d.at("id").as_int64());
   ASSERT_EQ(done.at("status").as_string(), "executed");
   std::string published = canonical(done.at("entry_index").as_int64());
   EXPECT_EQ(published.find("丙"), std::string::npos) << published;
   EXPECT_NE(published.find(std::string(ledger::kAidPayee)), std::string::npos);
-  std::string pub = json::serialize(app::list_disbursements(env.app(), cid, true)) + json::serialize(app::charity_summary(env.app(), cid));
+  std::string pub = json::serialize(app::list_disbursements(env.app(), cid, true)) +
+                    json::serialize(app::charity_summary(env.app(), cid));
   EXPECT_EQ(pub.find("丙"), std::string::npos);
   // Those who approve it still see who it went to.
-  EXPECT_NE(json::serialize(app::list_disbursements(env.app(), cid, false)).find("丙全名"), std::string::npos);
+  EXPECT_NE(json::serialize(app::list_disbursements(env.app(), cid, false)).find("丙全名"),
+            std::string::npos);
 }
 
 TEST_F(ProjectTest, DonationsAreReceivedWithAReceiptAndListedMasked) {
@@ -308,9 +367,12 @@ TEST_F(ProjectTest, DonationsAreReceivedWithAReceiptAndListedMasked) {
   EXPECT_EQ(got.at("status").as_string(), "received");
   EXPECT_EQ(got.at("receipt_no").as_string(), "CD-" + std::to_string(cid) + "-00001");
   EXPECT_EQ(entries(), before + 1);
-  EXPECT_EQ(status_of([&] { app::receive_donation(env.app(), com, cid, offer.at("id").as_int64()); }), 409);
+  EXPECT_EQ(
+      status_of([&] { app::receive_donation(env.app(), com, cid, offer.at("id").as_int64()); }),
+      409);
   // Recorded in person, anonymous.
-  app::donate(env.app(), com, cid, R"({"amount_fen":30000,"donor_name":"丙全名","anonymous":true})");
+  app::donate(env.app(), com, cid,
+              R"({"amount_fen":30000,"donor_name":"丙全名","anonymous":true})");
   EXPECT_EQ(balance("1002"), 200'000 + 50'000);
   EXPECT_EQ(balance("4005"), -50'000);
   s = app::charity_summary(env.app(), cid);
@@ -332,14 +394,20 @@ TEST_F(ProjectTest, DonationsAreReceivedWithAReceiptAndListedMasked) {
 TEST_F(ProjectTest, CancellingRefundsEveryCrowdfundingPaymentByReversal) {
   I pid = pid_of(project(R"(,"crowdfund_goal_fen":100000)"));
   auto jia = env.caller("jia"), bing = env.caller("bing");
-  I p1 = app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})").at("pledge_id").as_int64();
-  EXPECT_EQ(status_of([&] { app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})"); }), 409);  // one per household
-  I p2 = app::pledge(env.app(), bing, cid, pid, R"({"amount_fen":30000})").at("pledge_id").as_int64();
-  EXPECT_EQ(status_of([&] { app::pledge(env.app(), com, cid, pid, R"({"amount_fen":30000})"); }), 403);  // no household
+  I p1 =
+      app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})").at("pledge_id").as_int64();
+  EXPECT_EQ(status_of([&] { app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})"); }),
+            409);  // one per household
+  I p2 =
+      app::pledge(env.app(), bing, cid, pid, R"({"amount_fen":30000})").at("pledge_id").as_int64();
+  EXPECT_EQ(status_of([&] { app::pledge(env.app(), com, cid, pid, R"({"amount_fen":30000})"); }),
+            403);  // no household
   auto trustee = env.caller("trustee");
   app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":30000})");
   app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":20000})");
-  EXPECT_EQ(status_of([&] { app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":1})"); }), 422);
+  EXPECT_EQ(
+      status_of([&] { app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":1})"); }),
+      422);
   app::pay_pledge(env.app(), trustee, cid, pid, p2, R"({"amount_fen":30000})");
   EXPECT_EQ(balance("4007"), -80'000);
   auto p = get(pid);
@@ -363,21 +431,24 @@ TEST_F(ProjectTest, CancellingRefundsEveryCrowdfundingPaymentByReversal) {
   auto last = ledger::from_published(canonical(before + 2), nullptr);
   ASSERT_TRUE(last && last->reverses);
   EXPECT_EQ(last->kind, "reversal");
-  EXPECT_EQ(code_of([&] { app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":100})"); }), "wrong-state");
+  EXPECT_EQ(code_of([&] { app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":100})"); }),
+            "wrong-state");
 }
 
 TEST_F(ProjectTest, AProjectThatPaidItsContractorCannotBeCancelled) {
   I pid = pid_of(project());
   auto p = contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
   pay(pid, line_of(p), "common", 10'000);
-  EXPECT_EQ(status_of([&] { app::cancel_project(env.app(), com, cid, pid, R"({"reason":"x"})"); }), 409);
+  EXPECT_EQ(status_of([&] { app::cancel_project(env.app(), com, cid, pid, R"({"reason":"x"})"); }),
+            409);
   EXPECT_EQ(get(pid).at("status").as_string(), "contracted");
 }
 
 TEST_F(ProjectTest, ResidentsAcceptByQuestionnaireOnlyWithAMajority) {
   I pid = pid_of(project());
   auto p = contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
-  EXPECT_EQ(status_of([&] { app::start_acceptance(env.app(), com, cid, pid, "{}"); }), 409);  // work not started
+  EXPECT_EQ(status_of([&] { app::start_acceptance(env.app(), com, cid, pid, "{}"); }),
+            409);  // work not started
   p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
   I m = p.at("milestones").as_array()[0].at("id").as_int64();
   p = app::complete_milestone(env.app(), com, cid, pid, m, R"({"note":"已完工"})");
@@ -386,7 +457,8 @@ TEST_F(ProjectTest, ResidentsAcceptByQuestionnaireOnlyWithAMajority) {
   EXPECT_EQ(p.at("status").as_string(), "accepting");
   I q = p.at("acceptance").at("questionnaire_id").as_int64();
   auto answer = [&](const char* who, int choice) {
-    app::answer_questionnaire(env.app(), env.caller(who), cid, q, R"({"answers":[{"choices":[)" + std::to_string(choice) + "]}]}");
+    app::answer_questionnaire(env.app(), env.caller(who), cid, q,
+                              R"({"answers":[{"choices":[)" + std::to_string(choice) + "]}]}");
   };
   answer("jia", 0);
   // One of two households answered and the questionnaire runs a week: too early to close.
@@ -405,8 +477,9 @@ TEST_F(ProjectTest, ResidentsAcceptByQuestionnaireOnlyWithAMajority) {
   p = app::close_acceptance(env.app(), com, cid, pid);
   EXPECT_EQ(p.at("status").as_string(), "accepted");
   // A payment still pending blocks the settlement; once executed, it settles.
-  auto r = app::request_project_payment(env.app(), env.caller("trustee"), cid, pid, R"({"line_id":)" + std::to_string(line_of(p)) +
-                                                                                         R"(,"source":"common","amount_fen":100000})");
+  auto r = app::request_project_payment(
+      env.app(), env.caller("trustee"), cid, pid,
+      R"({"line_id":)" + std::to_string(line_of(p)) + R"(,"source":"common","amount_fen":100000})");
   EXPECT_EQ(status_of([&] { app::settle_project(env.app(), com, cid, pid); }), 409);
   app::approve_disbursement(env.app(), com, cid, r.at("disbursement").at("id").as_int64());
   p = app::settle_project(env.app(), com, cid, pid);
@@ -419,28 +492,35 @@ TEST_F(ProjectTest, CommitteeSignOffNeedsTwoDistinctMembers) {
   I pid = pid_of(project(R"(,"acceptance_mode":"committee")"));
   contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
   auto p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
-  app::complete_milestone(env.app(), com, cid, pid, p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
+  app::complete_milestone(env.app(), com, cid, pid,
+                          p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
   app::start_acceptance(env.app(), com, cid, pid, "{}");
-  EXPECT_EQ(status_of([&] { app::close_acceptance(env.app(), com, cid, pid); }), 409);  // not a questionnaire
+  EXPECT_EQ(status_of([&] { app::close_acceptance(env.app(), com, cid, pid); }),
+            409);  // not a questionnaire
   p = app::sign_off_project(env.app(), com, cid, pid);
   EXPECT_EQ(p.at("status").as_string(), "accepting");
   EXPECT_EQ(status_of([&] { app::sign_off_project(env.app(), com, cid, pid); }), 409);
   p = app::sign_off_project(env.app(), env.caller("com2"), cid, pid);
   EXPECT_EQ(p.at("status").as_string(), "accepted");
   ASSERT_EQ(p.at("acceptance").at("signoffs").as_array().size(), 2u);
-  EXPECT_EQ(p.at("acceptance").at("signoffs").as_array()[0].at("name").as_string().find("com"), std::string::npos);  // masked
+  EXPECT_EQ(p.at("acceptance").at("signoffs").as_array()[0].at("name").as_string().find("com"),
+            std::string::npos);  // masked
 }
 
 TEST_F(ProjectTest, ANeedTakenUpByAProjectIsDoneWhenTheProjectSettles) {
   auto jia = env.caller("jia");
-  I need = app::file_need(env.app(), jia, cid, R"({"category":"greening","body":"花坛破损，希望修整"})").at("id").as_int64();
+  I need =
+      app::file_need(env.app(), jia, cid, R"({"category":"greening","body":"花坛破损，希望修整"})")
+          .at("id")
+          .as_int64();
   I pid = pid_of(project(R"(,"acceptance_mode":"committee","need_id":)" + std::to_string(need)));
   auto n = app::get_need(env.app(), jia, cid, need);
   EXPECT_EQ(n.at("status").as_string(), "project");
   EXPECT_EQ(n.at("project_id").as_int64(), pid);
   auto p = contracted(pid, 10'000, R"([{"source":"common","amount_fen":10000}])");
   p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
-  app::complete_milestone(env.app(), com, cid, pid, p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
+  app::complete_milestone(env.app(), com, cid, pid,
+                          p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
   app::start_acceptance(env.app(), com, cid, pid, "{}");
   app::sign_off_project(env.app(), com, cid, pid);
   app::sign_off_project(env.app(), env.caller("com2"), cid, pid);
@@ -452,11 +532,14 @@ TEST_F(ProjectTest, ANeedTakenUpByAProjectIsDoneWhenTheProjectSettles) {
 TEST_F(ProjectTest, FollowersHearOfMilestones) {
   I pid = pid_of(project());
   auto jia = env.caller("jia");
-  EXPECT_TRUE(app::follow_project(env.app(), jia, cid, pid, R"({"follow":true})").at("following").as_bool());
+  EXPECT_TRUE(app::follow_project(env.app(), jia, cid, pid, R"({"follow":true})")
+                  .at("following")
+                  .as_bool());
   auto p = contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
   p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"拆除旧花坛"})");
   I before = env.count("notifications");
-  app::complete_milestone(env.app(), com, cid, pid, p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
+  app::complete_milestone(env.app(), com, cid, pid,
+                          p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
   EXPECT_EQ(env.count("notifications"), before + 1);
   EXPECT_TRUE(app::get_project(env.app(), jia, cid, pid).at("following").as_bool());
 }
@@ -465,13 +548,20 @@ TEST_F(ProjectTest, VolunteerHoursAreCountedAndNamesStayPrivate) {
   I team = app::create_team(env.app(), com, cid, R"({"name":"志愿服务队"})").at("id").as_int64();
   I m1 = app::join_team(env.app(), env.caller("jia"), cid, team).at("member_id").as_int64();
   EXPECT_EQ(status_of([&] { app::join_team(env.app(), env.caller("jia"), cid, team); }), 409);
-  I m2 = app::add_team_member(env.app(), com, cid, team, R"({"name":"赵阿姨"})").at("member_id").as_int64();
+  I m2 = app::add_team_member(env.app(), com, cid, team, R"({"name":"赵阿姨"})")
+             .at("member_id")
+             .as_int64();
   app::record_activity(env.app(), com, cid,
-                       R"({"team_id":)" + std::to_string(team) + R"(,"title":"重阳节","date":"2026-10-29","hours":[{"member_id":)" +
-                           std::to_string(m1) + R"(,"minutes":120},{"member_id":)" + std::to_string(m2) + R"(,"minutes":90}]})");
+                       R"({"team_id":)" + std::to_string(team) +
+                           R"(,"title":"重阳节","date":"2026-10-29","hours":[{"member_id":)" +
+                           std::to_string(m1) + R"(,"minutes":120},{"member_id":)" +
+                           std::to_string(m2) + R"(,"minutes":90}]})");
   EXPECT_EQ(status_of([&] {
-              app::record_activity(env.app(), com, cid, R"({"team_id":)" + std::to_string(team) + R"(,"title":"x","date":"2026-10-29","hours":[{"member_id":)" +
-                                                             std::to_string(m1) + R"(,"minutes":1441}]})");
+              app::record_activity(
+                  env.app(), com, cid,
+                  R"({"team_id":)" + std::to_string(team) +
+                      R"(,"title":"x","date":"2026-10-29","hours":[{"member_id":)" +
+                      std::to_string(m1) + R"(,"minutes":1441}]})");
             }),
             422);
   auto pub = app::volunteers(env.app(), cid, false);
@@ -484,8 +574,11 @@ TEST_F(ProjectTest, VolunteerHoursAreCountedAndNamesStayPrivate) {
 TEST_F(ProjectTest, AReversedCrowdfundingPaymentIsNotRefundedTwice) {
   I pid = pid_of(project(R"(,"crowdfund_goal_fen":100000)"));
   auto jia = env.caller("jia");
-  I pl = app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})").at("pledge_id").as_int64();
-  I idx = app::pay_pledge(env.app(), env.caller("trustee"), cid, pid, pl, R"({"amount_fen":50000})").at("entry_index").as_int64();
+  I pl =
+      app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})").at("pledge_id").as_int64();
+  I idx = app::pay_pledge(env.app(), env.caller("trustee"), cid, pid, pl, R"({"amount_fen":50000})")
+              .at("entry_index")
+              .as_int64();
   reverse(idx, R"({"reason":"录错了户"})");
   auto p = get(pid);
   EXPECT_EQ(p.at("crowdfunding").at("collected_fen").as_int64(), 0);
@@ -503,7 +596,10 @@ TEST_F(ProjectTest, AReversedContractorPaymentNoLongerCounts) {
   p = get(pid);
   EXPECT_EQ(p.at("paid_fen").as_int64(), 0);
   EXPECT_EQ(p.at("payments").as_array()[0].at("status").as_string(), "reversed");
-  EXPECT_EQ(app::cancel_project(env.app(), com, cid, pid, R"({"reason":"另行招标"})").at("status").as_string(), "cancelled");
+  EXPECT_EQ(app::cancel_project(env.app(), com, cid, pid, R"({"reason":"另行招标"})")
+                .at("status")
+                .as_string(),
+            "cancelled");
 }
 
 TEST_F(ProjectTest, SubsidiesAndCourtyardSurplusMustBeThereToBeSpent) {
@@ -514,7 +610,8 @@ TEST_F(ProjectTest, SubsidiesAndCourtyardSurplusMustBeThereToBeSpent) {
     return status_of([&] { app::request_project_payment(env.app(), trustee, cid, pid, body); });
   };
   std::string line = std::to_string(line_of(p));
-  EXPECT_EQ(ask(R"({"line_id":)" + line + R"(,"source":"subsidy","amount_fen":1000})"), 422);  // no subsidy has arrived
+  EXPECT_EQ(ask(R"({"line_id":)" + line + R"(,"source":"subsidy","amount_fen":1000})"),
+            422);  // no subsidy has arrived
   env.db().write([&](store::Connection& c) {
     app::Appender ap(c, cid, now);
     ledger::Transaction t;
@@ -529,10 +626,13 @@ TEST_F(ProjectTest, SubsidiesAndCourtyardSurplusMustBeThereToBeSpent) {
   EXPECT_EQ(ask(R"({"line_id":)" + line + R"(,"source":"subsidy","amount_fen":1000})"), 200);
   // A courtyard with no surplus (nothing booked to it) cannot pay from it.
   I q = pid_of(project());
-  auto pq = contracted(q, 10'000, R"([{"source":"courtyard_surplus","courtyard_id":)" + std::to_string(west) + R"(,"amount_fen":10000}])");
+  auto pq = contracted(q, 10'000,
+                       R"([{"source":"courtyard_surplus","courtyard_id":)" + std::to_string(west) +
+                           R"(,"amount_fen":10000}])");
   EXPECT_EQ(status_of([&] {
               app::request_project_payment(env.app(), trustee, cid, q,
-                                           R"({"line_id":)" + std::to_string(line_of(pq)) + R"(,"source":"courtyard_surplus","courtyard_id":)" +
+                                           R"({"line_id":)" + std::to_string(line_of(pq)) +
+                                               R"(,"source":"courtyard_surplus","courtyard_id":)" +
                                                std::to_string(west) + R"(,"amount_fen":100})");
             }),
             422);
@@ -541,14 +641,19 @@ TEST_F(ProjectTest, SubsidiesAndCourtyardSurplusMustBeThereToBeSpent) {
 TEST_F(ProjectTest, UnspentCrowdfundingGoesBackBeforeTheSettlement) {
   I pid = pid_of(project(R"(,"acceptance_mode":"committee","crowdfund_goal_fen":80000)"));
   auto trustee = env.caller("trustee");
-  I p1 = app::pledge(env.app(), env.caller("jia"), cid, pid, R"({"amount_fen":60000})").at("pledge_id").as_int64();
-  I p2 = app::pledge(env.app(), env.caller("bing"), cid, pid, R"({"amount_fen":30000})").at("pledge_id").as_int64();
+  I p1 = app::pledge(env.app(), env.caller("jia"), cid, pid, R"({"amount_fen":60000})")
+             .at("pledge_id")
+             .as_int64();
+  I p2 = app::pledge(env.app(), env.caller("bing"), cid, pid, R"({"amount_fen":30000})")
+             .at("pledge_id")
+             .as_int64();
   app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":60000})");
   app::pay_pledge(env.app(), trustee, cid, pid, p2, R"({"amount_fen":30000})");
   auto p = contracted(pid, 80'000, R"([{"source":"crowdfunding","amount_fen":80000}])");
   pay(pid, line_of(p), "crowdfunding", 80'000);
   p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
-  app::complete_milestone(env.app(), com, cid, pid, p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
+  app::complete_milestone(env.app(), com, cid, pid,
+                          p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
   app::start_acceptance(env.app(), com, cid, pid, "{}");
   // The committee sends it back once, then accepts it.
   p = app::reject_acceptance(env.app(), com, cid, pid, R"({"reason":"墙面有空鼓"})");
@@ -558,13 +663,18 @@ TEST_F(ProjectTest, UnspentCrowdfundingGoesBackBeforeTheSettlement) {
   p = app::sign_off_project(env.app(), env.caller("com2"), cid, pid);
   ASSERT_EQ(p.at("status").as_string(), "accepted");
   EXPECT_EQ(p.at("crowdfunding").at("unspent_fen").as_int64(), 10'000);
-  EXPECT_EQ(code_of([&] { app::settle_project(env.app(), com, cid, pid); }), "crowdfunding-unspent");
+  EXPECT_EQ(code_of([&] { app::settle_project(env.app(), com, cid, pid); }),
+            "crowdfunding-unspent");
   // ¥100 back in proportion to what each paid: ¥66.67 and ¥33.33.
   auto r = app::refund_crowdfunding_surplus(env.app(), trustee, cid, pid);
   I d = r.at("disbursement").at("id").as_int64();
   auto shares = env.db().read([&](store::Connection& c) {
     std::vector<I> out;
-    for (auto& row : c.query("SELECT per_unit_fen FROM disbursement_units WHERE disbursement_id = ? ORDER BY unit_id", {d})) out.push_back(row.i64(0));
+    for (
+        auto& row : c.query(
+            "SELECT per_unit_fen FROM disbursement_units WHERE disbursement_id = ? ORDER BY unit_id",
+            {d}))
+      out.push_back(row.i64(0));
     return out;
   });
   EXPECT_EQ(shares, (std::vector<I>{6'667, 3'333}));
@@ -578,41 +688,64 @@ TEST_F(ProjectTest, UnspentCrowdfundingGoesBackBeforeTheSettlement) {
 }
 
 TEST_F(ProjectTest, ACancelledProjectReturnsItsNeedToTheList) {
-  I need = app::file_need(env.app(), env.caller("jia"), cid, R"({"category":"greening","body":"花坛破损"})").at("id").as_int64();
+  I need = app::file_need(env.app(), env.caller("jia"), cid,
+                          R"({"category":"greening","body":"花坛破损"})")
+               .at("id")
+               .as_int64();
   I pid = pid_of(project(R"(,"need_id":)" + std::to_string(need)));
   app::cancel_project(env.app(), com, cid, pid, R"({"reason":"并入明年计划"})");
-  EXPECT_EQ(app::get_need(env.app(), env.caller("jia"), cid, need).at("status").as_string(), "open");
+  EXPECT_EQ(app::get_need(env.app(), env.caller("jia"), cid, need).at("status").as_string(),
+            "open");
 }
 
 TEST_F(ProjectTest, TheCharityAccountIsNeverOverdrawnAtApproval) {
   auto trustee = env.caller("trustee");
   // Two requests of ¥1,500 each against ¥2,000: the second would overdraw, counting the first.
-  auto d1 = app::request_disbursement(env.app(), trustee, cid, env.with_voucher(cid, R"({"payee":"社工站","amount_fen":150000,"purpose":"重阳节活动","cash_account":"1002","expense_account":"5010"})"));
-  EXPECT_EQ(code_of([&] {
-              app::request_disbursement(env.app(), trustee, cid,
-                                        env.with_voucher(cid, R"({"payee":"社工站","amount_fen":150000,"purpose":"春节活动","cash_account":"1002","expense_account":"5010"})"));
-            }),
-            "overdraft");
-  EXPECT_EQ(app::approve_disbursement(env.app(), com, cid, d1.at("id").as_int64()).at("status").as_string(), "executed");
+  auto d1 = app::request_disbursement(
+      env.app(), trustee, cid,
+      env.with_voucher(
+          cid,
+          R"({"payee":"社工站","amount_fen":150000,"purpose":"重阳节活动","cash_account":"1002","expense_account":"5010"})"));
+  EXPECT_EQ(
+      code_of([&] {
+        app::request_disbursement(
+            env.app(), trustee, cid,
+            env.with_voucher(
+                cid,
+                R"({"payee":"社工站","amount_fen":150000,"purpose":"春节活动","cash_account":"1002","expense_account":"5010"})"));
+      }),
+      "overdraft");
+  EXPECT_EQ(app::approve_disbursement(env.app(), com, cid, d1.at("id").as_int64())
+                .at("status")
+                .as_string(),
+            "executed");
   EXPECT_EQ(balance("1002"), 50'000);
   // And a liability is no way round the restriction.
-  EXPECT_EQ(status_of([&] {
-              app::request_disbursement(env.app(), trustee, cid,
-                                        env.with_voucher(cid, R"({"payee":"某某","amount_fen":100,"purpose":"退押金","cash_account":"1002","expense_account":"2003"})"));
-            }),
-            422);
+  EXPECT_EQ(
+      status_of([&] {
+        app::request_disbursement(
+            env.app(), trustee, cid,
+            env.with_voucher(
+                cid,
+                R"({"payee":"某某","amount_fen":100,"purpose":"退押金","cash_account":"1002","expense_account":"2003"})"));
+      }),
+      422);
 }
 
 TEST_F(ProjectTest, CrowdfundingInTheBasicAccountPaysOnlyItsProject) {
   I pid = pid_of(project(R"(,"crowdfund_goal_fen":100000)"));
-  I pl = app::pledge(env.app(), env.caller("jia"), cid, pid, R"({"amount_fen":80000})").at("pledge_id").as_int64();
+  I pl = app::pledge(env.app(), env.caller("jia"), cid, pid, R"({"amount_fen":80000})")
+             .at("pledge_id")
+             .as_int64();
   auto trustee = env.caller("trustee");
   app::pay_pledge(env.app(), trustee, cid, pid, pl, R"({"amount_fen":80000})");
   // The basic account holds ¥10,800, of which ¥800 is the households'.
   auto ask = [&](I amount) {
     return status_of([&] {
-      app::request_disbursement(env.app(), trustee, cid,
-                                env.with_voucher(cid, R"({"payee":"物业公司","amount_fen":)" + std::to_string(amount) + R"(,"purpose":"保洁","expense_account":"5001"})"));
+      app::request_disbursement(
+          env.app(), trustee, cid,
+          env.with_voucher(cid, R"({"payee":"物业公司","amount_fen":)" + std::to_string(amount) +
+                                    R"(,"purpose":"保洁","expense_account":"5001"})"));
     });
   };
   EXPECT_EQ(ask(1'000'001), 422);
@@ -621,7 +754,8 @@ TEST_F(ProjectTest, CrowdfundingInTheBasicAccountPaysOnlyItsProject) {
   // Once the project is cancelled and the money refunded, nothing is held back.
   app::cancel_project(env.app(), com, cid, pid, R"({"reason":"不做了"})");
   approve_pending_reversals();
-  EXPECT_EQ(env.db().read([&](store::Connection& c) { return app::crowdfunding_reserved(c, cid); }), 0);
+  EXPECT_EQ(env.db().read([&](store::Connection& c) { return app::crowdfunding_reserved(c, cid); }),
+            0);
 }
 
 }  // namespace xinyi

@@ -20,7 +20,8 @@ TEST(Seed, FiveCompoundsOnePerModelAndASecondRunAddsNothing) {
   EXPECT_EQ(rep.compounds, 5);
   auto counts = [&] {
     std::int64_t n = 0;
-    for (auto t : {"compounds", "units", "persons", "unit_members", "users", "role_grants", "claims", "petition_signatures"})
+    for (auto t : {"compounds", "units", "persons", "unit_members", "users", "role_grants",
+                   "claims", "petition_signatures"})
       n += env.count(t);
     return n;
   };
@@ -29,8 +30,10 @@ TEST(Seed, FiveCompoundsOnePerModelAndASecondRunAddsNothing) {
   EXPECT_EQ(counts(), before);
 
   std::set<std::string> models;
-  for (const auto& c : app::public_compounds(env.app())) models.insert(std::string(c.at("model").as_string()));
-  EXPECT_EQ(models, (std::set<std::string>{"hourly", "committee", "community_run", "merged", "charity"}));
+  for (const auto& c : app::public_compounds(env.app()))
+    models.insert(std::string(c.at("model").as_string()));
+  EXPECT_EQ(models,
+            (std::set<std::string>{"hourly", "committee", "community_run", "merged", "charity"}));
 }
 
 TEST(Seed, TheDistrictIsBelievable) {
@@ -38,22 +41,32 @@ TEST(Seed, TheDistrictIsBelievable) {
   demo::seed_demo(env.app());
   env.db().read([&](store::Connection& c) {
     // 38 households applied for a property management committee in the committee compound.
-    EXPECT_EQ(c.scalar("SELECT COUNT(*) FROM petition_signatures s JOIN compounds k ON k.id = s.compound_id "
-                       "WHERE k.model = 'committee'"), 38);
+    EXPECT_EQ(
+        c.scalar(
+            "SELECT COUNT(*) FROM petition_signatures s JOIN compounds k ON k.id = s.compound_id "
+            "WHERE k.model = 'committee'"),
+        38);
     // Some units are still the developer's.
     EXPECT_GT(c.scalar("SELECT COUNT(*) FROM units WHERE developer_held = 1"), 0);
     // Someone owns several units.
-    EXPECT_GT(c.scalar("SELECT COUNT(*) FROM (SELECT person_id FROM unit_members WHERE relation = 'owner' "
-                       "GROUP BY person_id HAVING COUNT(*) > 1) t"), 0);
+    EXPECT_GT(
+        c.scalar(
+            "SELECT COUNT(*) FROM (SELECT person_id FROM unit_members WHERE relation = 'owner' "
+            "GROUP BY person_id HAVING COUNT(*) > 1) t"),
+        0);
     // Tenants exist, and realistic areas (35–200 m²).
     EXPECT_GT(c.scalar("SELECT COUNT(*) FROM unit_members WHERE relation = 'tenant'"), 0);
-    EXPECT_EQ(c.scalar("SELECT COUNT(*) FROM units WHERE area_centi_m2 < 3500 OR area_centi_m2 > 20000"), 0);
+    EXPECT_EQ(
+        c.scalar("SELECT COUNT(*) FROM units WHERE area_centi_m2 < 3500 OR area_centi_m2 > 20000"),
+        0);
     // Nine courtyards of the merged compound form one managed area.
     EXPECT_EQ(c.scalar("SELECT COUNT(*) FROM courtyards y JOIN compounds k ON k.id = y.compound_id "
-                       "WHERE k.model = 'merged' AND y.area_id IS NOT NULL"), 9);
+                       "WHERE k.model = 'merged' AND y.area_id IS NOT NULL"),
+              9);
     // Every role of SPEC §2 has a demo account.
     for (auto role : {"committee", "trustee", "worker", "staff", "auditor"})
-      EXPECT_GT(c.scalar("SELECT COUNT(*) FROM role_grants WHERE role = ?", {std::string(role)}), 0) << role;
+      EXPECT_GT(c.scalar("SELECT COUNT(*) FROM role_grants WHERE role = ?", {std::string(role)}), 0)
+          << role;
     EXPECT_EQ(c.scalar("SELECT COUNT(*) FROM users WHERE is_admin = 1"), 1);
   });
 }
@@ -63,7 +76,8 @@ TEST(Seed, DemoAccountsSignIn) {
   demo::seed_demo(env.app());
   for (const auto& a : demo::demo_accounts()) {
     app::Caller who;
-    auto s = app::login(env.app(), who, R"({"login":")" + a.login + R"(","password":")" + a.password + R"("})");
+    auto s = app::login(env.app(), who,
+                        R"({"login":")" + a.login + R"(","password":")" + a.password + R"("})");
     EXPECT_FALSE(s.token.empty()) << a.login;
   }
   app::Caller wang;
@@ -82,53 +96,83 @@ TEST(Seed, TheVerifierCatchesAnEditedWorkflowRow) {
   testing::TestEnv env;
   env.seed_demo();
   auto cid_of = [&](const char* name) {
-    return env.db().read([&](store::Connection& c) { return c.scalar("SELECT id FROM compounds WHERE name = ?", {std::string(name)}); });
+    return env.db().read([&](store::Connection& c) {
+      return c.scalar("SELECT id FROM compounds WHERE name = ?", {std::string(name)});
+    });
   };
-  const std::int64_t teachers = cid_of("桂湖教师院"), charity = cid_of("锦苑小区"), yards = cid_of("九院合一");
-  for (std::int64_t cid : {teachers, charity, yards}) ASSERT_TRUE(app::verify_store(env.db(), cid).ok) << app::verify_store(env.db(), cid).message;
-  auto id_of = [&](const std::string& sql) { return std::to_string(env.db().read([&](store::Connection& c) { return c.scalar(sql); })); };
+  const std::int64_t teachers = cid_of("桂湖教师院"), charity = cid_of("锦苑小区"),
+                     yards = cid_of("九院合一");
+  for (std::int64_t cid : {teachers, charity, yards})
+    ASSERT_TRUE(app::verify_store(env.db(), cid).ok) << app::verify_store(env.db(), cid).message;
+  auto id_of = [&](const std::string& sql) {
+    return std::to_string(env.db().read([&](store::Connection& c) { return c.scalar(sql); }));
+  };
   struct Edit {
     std::int64_t cid;
     const char* names;  // what the message must name
     std::string edit, undo;
   };
   // Each edit changes one row picked here by id, and its undo puts it back.
-  const std::string pay = id_of("SELECT MIN(id) FROM payments WHERE compound_id = " + std::to_string(teachers));
-  const std::string alloc = id_of("SELECT MIN(payment_id) FROM payment_allocations WHERE compound_id = " + std::to_string(teachers));
-  const std::string bill = id_of("SELECT MIN(id) FROM bills WHERE paid_fen < amount_fen AND compound_id = " + std::to_string(teachers));
-  const std::string run = id_of("SELECT MIN(id) FROM bill_runs WHERE compound_id = " + std::to_string(teachers));
-  const std::string paid_out = id_of("SELECT MIN(id) FROM disbursements WHERE status = 'executed' AND compound_id = " + std::to_string(teachers));
-  const std::string waiting = id_of("SELECT MIN(id) FROM disbursements WHERE status = 'pending' AND compound_id = " + std::to_string(teachers));
-  const std::string gift = id_of("SELECT MIN(id) FROM donations WHERE status = 'received' AND compound_id = " + std::to_string(charity));
-  const std::string pledge = id_of("SELECT MIN(id) FROM pledges WHERE paid_fen > 0 AND compound_id = " + std::to_string(yards));
-  const std::string pledged = id_of("SELECT MIN(id) FROM pledge_payments WHERE compound_id = " + std::to_string(yards));
-  const std::string month = "(SELECT MIN(period) FROM service_postings WHERE entry_idx IS NOT NULL AND compound_id = " + std::to_string(teachers) + ")";
-  auto bump = [](const std::string& table, const std::string& column, const std::string& where, const std::string& by) {
-    return std::pair{"UPDATE " + table + " SET " + column + " = " + column + " + " + by + " WHERE " + where,
-                     "UPDATE " + table + " SET " + column + " = " + column + " - " + by + " WHERE " + where};
+  const std::string pay =
+      id_of("SELECT MIN(id) FROM payments WHERE compound_id = " + std::to_string(teachers));
+  const std::string alloc =
+      id_of("SELECT MIN(payment_id) FROM payment_allocations WHERE compound_id = " +
+            std::to_string(teachers));
+  const std::string bill =
+      id_of("SELECT MIN(id) FROM bills WHERE paid_fen < amount_fen AND compound_id = " +
+            std::to_string(teachers));
+  const std::string run =
+      id_of("SELECT MIN(id) FROM bill_runs WHERE compound_id = " + std::to_string(teachers));
+  const std::string paid_out =
+      id_of("SELECT MIN(id) FROM disbursements WHERE status = 'executed' AND compound_id = " +
+            std::to_string(teachers));
+  const std::string waiting =
+      id_of("SELECT MIN(id) FROM disbursements WHERE status = 'pending' AND compound_id = " +
+            std::to_string(teachers));
+  const std::string gift =
+      id_of("SELECT MIN(id) FROM donations WHERE status = 'received' AND compound_id = " +
+            std::to_string(charity));
+  const std::string pledge = id_of(
+      "SELECT MIN(id) FROM pledges WHERE paid_fen > 0 AND compound_id = " + std::to_string(yards));
+  const std::string pledged =
+      id_of("SELECT MIN(id) FROM pledge_payments WHERE compound_id = " + std::to_string(yards));
+  const std::string month =
+      "(SELECT MIN(period) FROM service_postings WHERE entry_idx IS NOT NULL AND compound_id = " +
+      std::to_string(teachers) + ")";
+  auto bump = [](const std::string& table, const std::string& column, const std::string& where,
+                 const std::string& by) {
+    return std::pair{
+        "UPDATE " + table + " SET " + column + " = " + column + " + " + by + " WHERE " + where,
+        "UPDATE " + table + " SET " + column + " = " + column + " - " + by + " WHERE " + where};
   };
   std::vector<Edit> edits;
-  auto add = [&](std::int64_t cid, const char* names, std::pair<std::string, std::string> e) { edits.push_back({cid, names, e.first, e.second}); };
+  auto add = [&](std::int64_t cid, const char* names, std::pair<std::string, std::string> e) {
+    edits.push_back({cid, names, e.first, e.second});
+  };
   add(teachers, "payment", bump("payments", "amount_fen", "id = " + pay, "1"));
-  add(teachers, "payment", bump("payment_allocations", "amount_fen", "payment_id = " + alloc, "100000000"));
+  add(teachers, "payment",
+      bump("payment_allocations", "amount_fen", "payment_id = " + alloc, "100000000"));
   add(teachers, "receipts", bump("payments", "receipt_no", "id = " + pay, "100000"));
   add(teachers, "bill", bump("bills", "paid_fen", "id = " + bill, "1"));
   add(teachers, "bill run", bump("bill_runs", "total_fen", "id = " + run, "1"));
   add(teachers, "disbursement", bump("disbursements", "amount_fen", "id = " + paid_out, "1"));
-  edits.push_back({teachers, "disbursement", "UPDATE disbursements SET status = 'executed' WHERE id = " + waiting,
+  edits.push_back({teachers, "disbursement",
+                   "UPDATE disbursements SET status = 'executed' WHERE id = " + waiting,
                    "UPDATE disbursements SET status = 'pending' WHERE id = " + waiting});
   add(charity, "donation", bump("donations", "amount_fen", "id = " + gift, "1"));
   add(yards, "pledge", bump("pledges", "paid_fen", "id = " + pledge, "1"));
   add(yards, "pledge payment", bump("pledge_payments", "amount_fen", "id = " + pledged, "1"));
   add(teachers, "service posting",
-      bump("service_postings", "amount_fen", "compound_id = " + std::to_string(teachers) + " AND period = " + month, "1"));
+      bump("service_postings", "amount_fen",
+           "compound_id = " + std::to_string(teachers) + " AND period = " + month, "1"));
   for (const auto& e : edits) {
     env.db().write([&](store::Connection& c) { c.exec_script(e.edit); });
     auto rep = app::verify_store(env.db(), e.cid);
     EXPECT_FALSE(rep.ok) << e.edit;
     EXPECT_NE(rep.message.find(e.names), std::string::npos) << e.edit << " → " << rep.message;
     env.db().write([&](store::Connection& c) { c.exec_script(e.undo); });
-    EXPECT_TRUE(app::verify_store(env.db(), e.cid).ok) << "after undoing " << e.edit << ": " << app::verify_store(env.db(), e.cid).message;
+    EXPECT_TRUE(app::verify_store(env.db(), e.cid).ok)
+        << "after undoing " << e.edit << ": " << app::verify_store(env.db(), e.cid).message;
   }
 }
 

@@ -50,7 +50,11 @@ class ServiceTest : public ::testing::Test {
     env.grant(worker_id, cid, Role::worker);
     com = env.caller("com");
     west = app::create_courtyard(env.app(), com, cid, R"({"name":"西院"})").at("id").as_int64();
-    I west_building = app::create_building(env.app(), com, cid, R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})").at("id").as_int64();
+    I west_building =
+        app::create_building(env.app(), com, cid,
+                             R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})")
+            .at("id")
+            .as_int64();
     u101 = unit(env.last_building_id, "101", 8000);
     u201 = unit(west_building, "201", 9000);
     person("jia", {u101}, "owner");
@@ -59,8 +63,9 @@ class ServiceTest : public ::testing::Test {
   }
 
   I unit(I building, const char* number, I area) {
-    return app::create_unit(env.app(), com, cid, R"({"building_id":)" + std::to_string(building) + R"(,"number":")" + number +
-                                                     R"(","area_centi_m2":)" + std::to_string(area) + "}")
+    return app::create_unit(env.app(), com, cid,
+                            R"({"building_id":)" + std::to_string(building) + R"(,"number":")" +
+                                number + R"(","area_centi_m2":)" + std::to_string(area) + "}")
         .at("id")
         .as_int64();
   }
@@ -76,12 +81,12 @@ class ServiceTest : public ::testing::Test {
   }
 
   void publish(const std::string& from) {
-    app::publish_plan(env.app(), com, cid,
-                      R"({"effective_from":")" + from + R"(","items":[
+    app::publish_plan(env.app(), com, cid, R"({"effective_from":")" + from + R"(","items":[
         {"code":"clean","role":"保洁员","tasks":"清扫楼道","standard":"地面无垃圾","frequency":"week","visits":3,"minutes_per_visit":120,"rate_fen_per_hour":2500,"expense_account":"5001"},
         {"code":"electric","role":"电工","frequency":"month","visits":2,"minutes_per_visit":90,"rate_fen_per_hour":4000,"expense_account":"5003"}]})");
     for (const char* code : {"clean", "electric"})
-      app::assign_worker(env.app(), env.caller("trustee"), cid, std::string(R"({"item_code":")") + code + R"(","login":"worker"})");
+      app::assign_worker(env.app(), env.caller("trustee"), cid,
+                         std::string(R"({"item_code":")") + code + R"(","login":"worker"})");
   }
 
   // A visit by the cleaner: in at `in`, out `minutes` later.
@@ -90,17 +95,20 @@ class ServiceTest : public ::testing::Test {
     I keep = now;
     now = in + minutes * kMin + kMin;
     auto l = app::check_in(env.app(), w, cid,
-                           R"({"courtyard_id":)" + std::to_string(courtyard ? courtyard : east) + R"(,"item_code":")" + code +
-                               R"(","checked_in_at":)" + std::to_string(in) + R"(,"checked_out_at":)" + std::to_string(in + minutes * kMin) +
-                               R"(,"done":"清扫楼道"})");
+                           R"({"courtyard_id":)" + std::to_string(courtyard ? courtyard : east) +
+                               R"(,"item_code":")" + code + R"(","checked_in_at":)" +
+                               std::to_string(in) + R"(,"checked_out_at":)" +
+                               std::to_string(in + minutes * kMin) + R"(,"done":"清扫楼道"})");
     now = std::max(now, keep);
     return l.at("id").as_int64();
   }
 
-  int review(const std::string& login, I log, const std::string& verdict, const std::string& reason = "") {
+  int review(const std::string& login, I log, const std::string& verdict,
+             const std::string& reason = "") {
     return status_of([&] {
       app::review_visit(env.app(), env.caller(login), cid, log,
-                        R"({"verdict":")" + verdict + "\"" + (reason.empty() ? "" : R"(,"reason":")" + reason + "\"") + "}");
+                        R"({"verdict":")" + verdict + "\"" +
+                            (reason.empty() ? "" : R"(,"reason":")" + reason + "\"") + "}");
     });
   }
 
@@ -121,16 +129,20 @@ TEST_F(ServiceTest, PlanIsPublicWithItsMonthlyCost) {
   EXPECT_EQ(p.at("version").as_int64(), 1);
   EXPECT_TRUE(p.at("in_effect").as_bool());
   // A bad plan is refused whole, naming each field.
-  EXPECT_EQ(status_of([&] {
-              app::publish_plan(env.app(), com, cid,
-                                R"({"effective_from":"2026-12","items":[{"role":"保洁员","frequency":"day","visits":3,"minutes_per_visit":120,"rate_fen_per_hour":2500}]})");
-            }),
-            422);
-  EXPECT_EQ(status_of([&] {
-              app::publish_plan(env.app(), com, cid,
-                                R"({"effective_from":"2026-12","items":[{"role":"保洁员","frequency":"week","visits":3,"minutes_per_visit":120,"rate_fen_per_hour":2500,"expense_account":"1001"}]})");
-            }),
-            422);
+  EXPECT_EQ(
+      status_of([&] {
+        app::publish_plan(
+            env.app(), com, cid,
+            R"({"effective_from":"2026-12","items":[{"role":"保洁员","frequency":"day","visits":3,"minutes_per_visit":120,"rate_fen_per_hour":2500}]})");
+      }),
+      422);
+  EXPECT_EQ(
+      status_of([&] {
+        app::publish_plan(
+            env.app(), com, cid,
+            R"({"effective_from":"2026-12","items":[{"role":"保洁员","frequency":"week","visits":3,"minutes_per_visit":120,"rate_fen_per_hour":2500,"expense_account":"1001"}]})");
+      }),
+      422);
   EXPECT_EQ(app::list_plans(env.app(), cid).size(), 1u);
 }
 
@@ -142,29 +154,54 @@ TEST_F(ServiceTest, APlanCannotChangeAMonthThatHasVisits) {
   EXPECT_EQ(status_of([&] { publish("2026-11"); }), 200);
   EXPECT_EQ(app::list_plans(env.app(), cid).size(), 2u);
   // A need can name an item that two versions carry.
-  I need = app::file_need(env.app(), env.caller("jia"), cid, R"({"category":"cleaning","body":"楼道脏"})").at("id").as_int64();
-  EXPECT_EQ(app::triage_need(env.app(), com, cid, need, R"({"status":"service","service_code":"clean"})").at("status").as_string(), "service");
+  I need = app::file_need(env.app(), env.caller("jia"), cid,
+                          R"({"category":"cleaning","body":"楼道脏"})")
+               .at("id")
+               .as_int64();
+  EXPECT_EQ(
+      app::triage_need(env.app(), com, cid, need, R"({"status":"service","service_code":"clean"})")
+          .at("status")
+          .as_string(),
+      "service");
 }
 
 TEST_F(ServiceTest, HoursFollowFromCheckInAndOut) {
   publish("2026-10");
   auto w = env.caller("worker");
   now = china("2026-10-05", 8);
-  I id = app::check_in(env.app(), w, cid, R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})").at("id").as_int64();
+  I id = app::check_in(env.app(), w, cid,
+                       R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})")
+             .at("id")
+             .as_int64();
   // A second check-in before checking out is refused.
-  EXPECT_EQ(status_of([&] { app::check_in(env.app(), w, cid, R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})"); }), 409);
+  EXPECT_EQ(status_of([&] {
+              app::check_in(
+                  env.app(), w, cid,
+                  R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})");
+            }),
+            409);
   // Another worker cannot check this visit out.
   env.grant(env.add_user("worker2"), cid, Role::worker);
   now += 100 * kMin + 20'000;  // 100 min 20 s → 100 minutes
-  EXPECT_EQ(status_of([&] { app::check_out(env.app(), env.caller("worker2"), cid, id, R"({"done":"x"})"); }), 403);
+  EXPECT_EQ(status_of([&] {
+              app::check_out(env.app(), env.caller("worker2"), cid, id, R"({"done":"x"})");
+            }),
+            403);
   auto out = app::check_out(env.app(), w, cid, id, R"({"done":"清扫 1–3 栋楼道"})");
   EXPECT_EQ(out.at("minutes").as_int64(), 100);
   EXPECT_EQ(out.at("status").as_string(), "in_review");
   // An item not in the plan, or a visit in the future, is refused.
-  EXPECT_EQ(status_of([&] { app::check_in(env.app(), w, cid, R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"guard"})"); }), 422);
+  EXPECT_EQ(status_of([&] {
+              app::check_in(
+                  env.app(), w, cid,
+                  R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"guard"})");
+            }),
+            422);
   EXPECT_EQ(status_of([&] {
               app::check_in(env.app(), w, cid,
-                            R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean","checked_in_at":)" + std::to_string(now + kHour) + "}");
+                            R"({"courtyard_id":)" + std::to_string(east) +
+                                R"(,"item_code":"clean","checked_in_at":)" +
+                                std::to_string(now + kHour) + "}");
             }),
             422);
   // Planned against delivered for the month.
@@ -186,36 +223,48 @@ TEST_F(ServiceTest, VisitsNeverOverlapAndFollowTheTrusteesAssignments) {
   auto backdated = [&](I in, I minutes, const char* code = "clean") {
     return status_of([&] {
       app::check_in(env.app(), w, cid,
-                    R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":")" + code + R"(","checked_in_at":)" + std::to_string(in) +
-                        R"(,"checked_out_at":)" + std::to_string(in + minutes * kMin) + R"(,"done":"清扫楼道"})");
+                    R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":")" + code +
+                        R"(","checked_in_at":)" + std::to_string(in) + R"(,"checked_out_at":)" +
+                        std::to_string(in + minutes * kMin) + R"(,"done":"清扫楼道"})");
     });
   };
   const auto logs = env.count("work_logs");
-  EXPECT_EQ(backdated(china("2026-10-06", 9), 60), 409);         // inside the first
-  EXPECT_EQ(backdated(china("2026-10-06", 7), 12 * 60), 409);    // a 12-hour visit around it
-  EXPECT_EQ(backdated(china("2026-10-06", 7), 90), 409);         // its start
+  EXPECT_EQ(backdated(china("2026-10-06", 9), 60), 409);       // inside the first
+  EXPECT_EQ(backdated(china("2026-10-06", 7), 12 * 60), 409);  // a 12-hour visit around it
+  EXPECT_EQ(backdated(china("2026-10-06", 7), 90), 409);       // its start
   EXPECT_EQ(env.count("work_logs"), logs);
-  EXPECT_EQ(backdated(china("2026-10-06", 10), 60), 200);        // right after it is fine
+  EXPECT_EQ(backdated(china("2026-10-06", 10), 60), 200);  // right after it is fine
   // Nor can an open check-in start before a visit already logged (it would run into it).
   EXPECT_EQ(status_of([&] {
               app::check_in(env.app(), w, cid,
-                            R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean","checked_in_at":)" +
+                            R"({"courtyard_id":)" + std::to_string(east) +
+                                R"(,"item_code":"clean","checked_in_at":)" +
                                 std::to_string(china("2026-10-06", 6)) + "}");
             }),
             409);
   // Not assigned to the item: refused, whatever the plan says.
-  app::assign_worker(env.app(), env.caller("trustee"), cid, R"({"item_code":"electric","login":"worker","assigned":false})");
+  app::assign_worker(env.app(), env.caller("trustee"), cid,
+                     R"({"item_code":"electric","login":"worker","assigned":false})");
   EXPECT_EQ(backdated(china("2026-10-06", 14), 60, "electric"), 422);
   env.grant(env.add_user("worker2"), cid, Role::worker);
   EXPECT_EQ(status_of([&] {
-              app::check_in(env.app(), env.caller("worker2"), cid, R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})");
+              app::check_in(
+                  env.app(), env.caller("worker2"), cid,
+                  R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})");
             }),
             422);
   // Only a worker of the compound can be assigned.
-  EXPECT_EQ(status_of([&] { app::assign_worker(env.app(), env.caller("trustee"), cid, R"({"item_code":"clean","login":"com"})"); }), 422);
-  app::assign_worker(env.app(), env.caller("trustee"), cid, R"({"item_code":"clean","login":"worker2"})");
   EXPECT_EQ(status_of([&] {
-              app::check_in(env.app(), env.caller("worker2"), cid, R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})");
+              app::assign_worker(env.app(), env.caller("trustee"), cid,
+                                 R"({"item_code":"clean","login":"com"})");
+            }),
+            422);
+  app::assign_worker(env.app(), env.caller("trustee"), cid,
+                     R"({"item_code":"clean","login":"worker2"})");
+  EXPECT_EQ(status_of([&] {
+              app::check_in(
+                  env.app(), env.caller("worker2"), cid,
+                  R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})");
             }),
             200);
 }
@@ -264,8 +313,10 @@ TEST_F(ServiceTest, AVisitLoggedAfterTheFactStillGetsItsWholeReviewWindow) {
   // Logged six days late: the window runs from when it was recorded, not from the visit.
   I in = china("2026-10-14", 8);
   I log = app::check_in(env.app(), w, cid,
-                        R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean","checked_in_at":)" + std::to_string(in) +
-                            R"(,"checked_out_at":)" + std::to_string(in + 120 * kMin) + R"(,"done":"补记"})")
+                        R"({"courtyard_id":)" + std::to_string(east) +
+                            R"(,"item_code":"clean","checked_in_at":)" + std::to_string(in) +
+                            R"(,"checked_out_at":)" + std::to_string(in + 120 * kMin) +
+                            R"(,"done":"补记"})")
               .at("id")
               .as_int64();
   now += 2 * kDay;
@@ -283,7 +334,11 @@ TEST_F(ServiceTest, AMonthIsPostedOnceWithUndisputedHoursTimesRate) {
   I c = visit(china("2026-10-09", 8), 90);
   EXPECT_EQ(review("yi", c, "dispute", "没来"), 200);
   visit(china("2026-10-30", 14), 75, west, "electric");
-  auto post = [&] { return status_of([&] { app::post_service_month(env.app(), env.caller("trustee"), cid, R"({"period":"2026-10"})"); }); };
+  auto post = [&] {
+    return status_of([&] {
+      app::post_service_month(env.app(), env.caller("trustee"), cid, R"({"period":"2026-10"})");
+    });
+  };
   EXPECT_EQ(post(), 409);  // the month is not over
   now = china("2026-11-01", 10);
   EXPECT_EQ(post(), 409);  // residents may still review the electrician's visit of the 30th
@@ -294,14 +349,16 @@ TEST_F(ServiceTest, AMonthIsPostedOnceWithUndisputedHoursTimesRate) {
   for (const auto& d : disputes) {
     bool upheld = d.at("log_id").as_int64() == b;
     app::resolve_dispute(env.app(), com, cid, d.at("id").as_int64(),
-                         std::string(R"({"resolution":")") + (upheld ? "upheld" : "dismissed") + R"(","note":"已核实"})");
+                         std::string(R"({"resolution":")") + (upheld ? "upheld" : "dismissed") +
+                             R"(","note":"已核实"})");
   }
   // 甲 hears that the dispute was upheld.
   auto news = app::my_notifications(env.app(), env.caller("jia"), 0, 5).at("items").as_array();
   ASSERT_FALSE(news.empty());
   EXPECT_NE(std::string(news[0].at("title").as_string()).find("异议成立"), std::string::npos);
   I size_before = env.db().read([&](store::Connection& x) { return store::ledger_size(x, cid); });
-  auto r = app::post_service_month(env.app(), env.caller("trustee"), cid, R"({"period":"2026-10"})");
+  auto r =
+      app::post_service_month(env.app(), env.caller("trustee"), cid, R"({"period":"2026-10"})");
   // Counted: 120 + 90 cleaning minutes (the 110 upheld against) = 210 × ¥25/h = ¥87.50; the
   // electrician 75 min × ¥40/h = ¥50.00.
   EXPECT_EQ(r.at("amount_fen").as_int64(), 8750 + 5000);
@@ -309,7 +366,8 @@ TEST_F(ServiceTest, AMonthIsPostedOnceWithUndisputedHoursTimesRate) {
   I idx = r.at("entry_index").as_int64();
   EXPECT_EQ(idx, size_before);
   auto entry = env.db().read([&](store::Connection& x) { return *store::get_entry(x, cid, idx); });
-  auto postings = env.db().read([&](store::Connection& x) { return store::list_postings(x, cid, idx, idx + 1); });
+  auto postings = env.db().read(
+      [&](store::Connection& x) { return store::list_postings(x, cid, idx, idx + 1); });
   I debit_5001 = 0, debit_5003 = 0, credit_2001 = 0, sum = 0;
   for (const auto& p : postings) {
     sum += p.amount_fen;
@@ -330,7 +388,8 @@ TEST_F(ServiceTest, AMonthIsPostedOnceWithUndisputedHoursTimesRate) {
   EXPECT_EQ(entry.date, "2026-10-31");
   // Once per period; and the posted month is closed to new visits, voids and resolutions.
   EXPECT_EQ(post(), 409);
-  EXPECT_EQ(env.db().read([&](store::Connection& x) { return store::ledger_size(x, cid); }), size_before + 1);
+  EXPECT_EQ(env.db().read([&](store::Connection& x) { return store::ledger_size(x, cid); }),
+            size_before + 1);
   EXPECT_EQ(status_of([&] { app::void_log(env.app(), com, cid, a, R"({"reason":"重复"})"); }), 409);
   auto month = app::service_month(env.app(), cid, "2026-10");
   EXPECT_TRUE(month.at("posted").as_bool());
@@ -343,34 +402,63 @@ TEST_F(ServiceTest, AVisitLeftCheckedInBlocksThePostingUntilVoided) {
   visit(china("2026-10-05", 8), 120);
   auto w = env.caller("worker");
   now = china("2026-10-28", 8);
-  I open = app::check_in(env.app(), w, cid, R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})").at("id").as_int64();
+  I open = app::check_in(env.app(), w, cid,
+                         R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})")
+               .at("id")
+               .as_int64();
   now = china("2026-11-10", 8);
-  EXPECT_EQ(status_of([&] { app::post_service_month(env.app(), com, cid, R"({"period":"2026-10"})"); }), 409);
-  EXPECT_EQ(status_of([&] { app::void_log(env.app(), env.caller("jia"), cid, open, R"({"reason":"忘了签退"})"); }), 403);
+  EXPECT_EQ(
+      status_of([&] { app::post_service_month(env.app(), com, cid, R"({"period":"2026-10"})"); }),
+      409);
+  EXPECT_EQ(status_of([&] {
+              app::void_log(env.app(), env.caller("jia"), cid, open, R"({"reason":"忘了签退"})");
+            }),
+            403);
   app::void_log(env.app(), w, cid, open, R"({"reason":"忘了签退"})");
-  EXPECT_EQ(app::post_service_month(env.app(), com, cid, R"({"period":"2026-10"})").at("amount_fen").as_int64(), 5000);
+  EXPECT_EQ(app::post_service_month(env.app(), com, cid, R"({"period":"2026-10"})")
+                .at("amount_fen")
+                .as_int64(),
+            5000);
 }
 
 TEST_F(ServiceTest, NeedsMoveAlongTheirTimelineAndThePublicSeesOnlyCounts) {
   publish("2026-10");
   auto jia = env.caller("jia");
-  auto n = app::file_need(env.app(), jia, cid, R"({"category":"cleaning","body":"3 栋楼道扶手积灰","place":"3 栋"})");
+  auto n = app::file_need(env.app(), jia, cid,
+                          R"({"category":"cleaning","body":"3 栋楼道扶手积灰","place":"3 栋"})");
   I id = n.at("id").as_int64();
   EXPECT_EQ(n.at("courtyard_id").as_int64(), east);  // the filer's courtyard
   EXPECT_EQ(n.at("status").as_string(), "open");
-  EXPECT_EQ(status_of([&] { app::file_need(env.app(), jia, cid, R"({"category":"噪音","body":"x"})"); }), 422);
-  EXPECT_EQ(status_of([&] { app::file_need(env.app(), jia, cid, R"({"category":"noise","body":"x","source":"visit"})"); }), 403);
+  EXPECT_EQ(
+      status_of([&] { app::file_need(env.app(), jia, cid, R"({"category":"噪音","body":"x"})"); }),
+      422);
+  EXPECT_EQ(status_of([&] {
+              app::file_need(env.app(), jia, cid,
+                             R"({"category":"noise","body":"x","source":"visit"})");
+            }),
+            403);
   EXPECT_EQ(status_of([&] { app::support_need(env.app(), jia, cid, id); }), 409);  // the filer
   app::support_need(env.app(), env.caller("yi"), cid, id);
-  EXPECT_EQ(app::support_need(env.app(), env.caller("yi"), cid, id).at("supporters").as_int64(), 1);  // once
-  EXPECT_EQ(app::support_need(env.app(), env.caller("bing"), cid, id).at("supporters").as_int64(), 2);
-  EXPECT_EQ(status_of([&] { app::triage_need(env.app(), com, cid, id, R"({"status":"done"})"); }), 409);
-  EXPECT_EQ(status_of([&] { app::triage_need(env.app(), com, cid, id, R"({"status":"declined"})"); }), 422);
-  EXPECT_EQ(status_of([&] { app::triage_need(env.app(), com, cid, id, R"({"status":"service","service_code":"guard"})"); }), 422);
+  EXPECT_EQ(app::support_need(env.app(), env.caller("yi"), cid, id).at("supporters").as_int64(),
+            1);  // once
+  EXPECT_EQ(app::support_need(env.app(), env.caller("bing"), cid, id).at("supporters").as_int64(),
+            2);
+  EXPECT_EQ(status_of([&] { app::triage_need(env.app(), com, cid, id, R"({"status":"done"})"); }),
+            409);
+  EXPECT_EQ(
+      status_of([&] { app::triage_need(env.app(), com, cid, id, R"({"status":"declined"})"); }),
+      422);
+  EXPECT_EQ(status_of([&] {
+              app::triage_need(env.app(), com, cid, id,
+                               R"({"status":"service","service_code":"guard"})");
+            }),
+            422);
   now += 5 * kHour;
-  app::triage_need(env.app(), com, cid, id, R"({"status":"service","service_code":"clean","note":"纳入保洁"})");
+  app::triage_need(env.app(), com, cid, id,
+                   R"({"status":"service","service_code":"clean","note":"纳入保洁"})");
   now += 3 * kDay;
-  auto done = app::triage_need(env.app(), com, cid, id, R"({"status":"done","note":"已每周擦拭扶手"})");
+  auto done =
+      app::triage_need(env.app(), com, cid, id, R"({"status":"done","note":"已每周擦拭扶手"})");
   const auto& tl = done.at("timeline").as_array();
   ASSERT_EQ(tl.size(), 3u);
   EXPECT_EQ(tl[1].at("status").as_string(), "service");
@@ -392,7 +480,8 @@ TEST_F(ServiceTest, NeedsMoveAlongTheirTimelineAndThePublicSeesOnlyCounts) {
 TEST_F(ServiceTest, OneAnswerPerHouseholdOrPerPerson) {
   auto make = [&](const std::string& extra) {
     return app::create_questionnaire(env.app(), com, cid,
-                                     R"({"title":"满意度调查","closes_at":)" + std::to_string(now + 10 * kDay) + extra + R"(,"questions":[
+                                     R"({"title":"满意度调查","closes_at":)" +
+                                         std::to_string(now + 10 * kDay) + extra + R"(,"questions":[
         {"kind":"single","text":"是否同意？","options":["同意","不同意"]},
         {"kind":"scale","text":"满意度","scale_max":5},
         {"kind":"text","text":"建议","required":false}]})")
@@ -401,13 +490,15 @@ TEST_F(ServiceTest, OneAnswerPerHouseholdOrPerPerson) {
   };
   const std::string answer = R"({"answers":[{"choices":[0]},{"scale":4},{"text":"加装路灯"}]})";
   auto answer_as = [&](const std::string& login, I q, const std::string& body) {
-    return status_of([&] { app::answer_questionnaire(env.app(), env.caller(login), cid, q, body); });
+    return status_of(
+        [&] { app::answer_questionnaire(env.app(), env.caller(login), cid, q, body); });
   };
   I household = make("");
   EXPECT_EQ(answer_as("jia", household, answer), 200);
   EXPECT_EQ(answer_as("yi", household, answer), 409);  // same household (101)
   EXPECT_EQ(answer_as("jia", household, answer), 409);
-  EXPECT_EQ(answer_as("bing", household, R"({"answers":[{"choices":[0,1]},{"scale":4},null]})"), 422);
+  EXPECT_EQ(answer_as("bing", household, R"({"answers":[{"choices":[0,1]},{"scale":4},null]})"),
+            422);
   EXPECT_EQ(answer_as("bing", household, R"({"answers":[{"choices":[1]},{"scale":6},null]})"), 422);
   EXPECT_EQ(answer_as("bing", household, R"({"answers":[{"choices":[1]}]})"), 422);
   EXPECT_EQ(answer_as("bing", household, R"({"answers":[{"choices":[1]},{"scale":2},null]})"), 200);
@@ -419,7 +510,9 @@ TEST_F(ServiceTest, OneAnswerPerHouseholdOrPerPerson) {
   EXPECT_EQ(qs[1].at("mean_centi").as_int64(), 300);
   EXPECT_EQ(qs[2].at("text_answers").as_int64(), 1);
   EXPECT_FALSE(qs[2].as_object().contains("texts"));  // public: no free text
-  EXPECT_EQ(app::questionnaire_results(env.app(), cid, household, true).at("questions").at(2).at("texts"), (json::array{"加装路灯"}));
+  EXPECT_EQ(
+      app::questionnaire_results(env.app(), cid, household, true).at("questions").at(2).at("texts"),
+      (json::array{"加装路灯"}));
   auto table = app::questionnaire_table(env.app(), cid, household);
   ASSERT_EQ(table.at("rows").as_array().size(), 2u);
   EXPECT_EQ(table.at("rows").at(0).at(3).as_string(), "同意");
@@ -441,24 +534,33 @@ TEST_F(ServiceTest, OneAnswerPerHouseholdOrPerPerson) {
 }
 
 TEST_F(ServiceTest, MeetingDecisionsLinkToWhatTheyDecided) {
-  I need = app::file_need(env.app(), env.caller("jia"), cid, R"({"category":"safety","body":"院门口路面破损"})").at("id").as_int64();
-  EXPECT_EQ(status_of([&] {
-              app::create_meeting(env.app(), com, cid, R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","decisions":[{"body":"x","link_kind":"need","link_id":999}]})");
-            }),
-            422);
-  app::create_meeting(env.app(), com, cid,
-                      R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","place":"院坝","attendance":23,"attendees":"张三、李四等","minutes":"讨论路面",
+  I need = app::file_need(env.app(), env.caller("jia"), cid,
+                          R"({"category":"safety","body":"院门口路面破损"})")
+               .at("id")
+               .as_int64();
+  EXPECT_EQ(
+      status_of([&] {
+        app::create_meeting(
+            env.app(), com, cid,
+            R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","decisions":[{"body":"x","link_kind":"need","link_id":999}]})");
+      }),
+      422);
+  app::create_meeting(
+      env.app(), com, cid,
+      R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","place":"院坝","attendance":23,"attendees":"张三、李四等","minutes":"讨论路面",
                           "decisions":[{"body":"路面纳入微更新","link_kind":"need","link_id":)" +
-                          std::to_string(need) + "}]}");
+          std::to_string(need) + "}]}");
   auto ms = app::list_meetings(env.app(), cid, true);
   ASSERT_EQ(ms.size(), 1u);
   EXPECT_TRUE(ms[0].as_object().contains("attendees"));
-  EXPECT_FALSE(app::list_meetings(env.app(), cid, false)[0].as_object().contains("attendees"));  // public: the count only
+  EXPECT_FALSE(app::list_meetings(env.app(), cid, false)[0].as_object().contains(
+      "attendees"));  // public: the count only
   EXPECT_EQ(ms[0].at("attendance").as_int64(), 23);
   EXPECT_EQ(ms[0].at("decisions").at(0).at("link").at("id").as_int64(), need);
   auto n = app::get_need(env.app(), env.caller("jia"), cid, need);
   EXPECT_EQ(n.at("timeline").as_array().size(), 2u);
-  EXPECT_NE(std::string(n.at("timeline").at(1).at("note").as_string()).find("路面纳入微更新"), std::string::npos);
+  EXPECT_NE(std::string(n.at("timeline").at(1).at("note").as_string()).find("路面纳入微更新"),
+            std::string::npos);
 }
 
 }  // namespace xinyi

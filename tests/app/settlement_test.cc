@@ -22,18 +22,27 @@ class SettlementTest : public ::testing::Test {
     com = env.caller("com");
     yards.push_back(env.last_courtyard_id);
     for (const char* name : {"书院街院", "马家院"})
-      yards.push_back(app::create_courtyard(env.app(), com, cid, std::string(R"({"name":")") + name + "\"}").at("id").as_int64());
+      yards.push_back(
+          app::create_courtyard(env.app(), com, cid, std::string(R"({"name":")") + name + "\"}")
+              .at("id")
+              .as_int64());
     // Areas 300.00, 200.00 and 100.00 m².
     std::int64_t area = 30000;
     for (auto y : yards) {
-      auto b = app::create_building(env.app(), com, cid, R"({"courtyard_id":)" + std::to_string(y) + R"(,"name":"2"})").at("id").as_int64();
-      app::create_unit(env.app(), com, cid, R"({"building_id":)" + std::to_string(b) + R"(,"number":"101","area_centi_m2":)" + std::to_string(area) + "}");
+      auto b = app::create_building(env.app(), com, cid,
+                                    R"({"courtyard_id":)" + std::to_string(y) + R"(,"name":"2"})")
+                   .at("id")
+                   .as_int64();
+      app::create_unit(env.app(), com, cid,
+                       R"({"building_id":)" + std::to_string(b) +
+                           R"(,"number":"101","area_centi_m2":)" + std::to_string(area) + "}");
       area -= 10000;
     }
   }
   // Books as the workflows would have left them (costs the trustee advanced, charity-funded
   // costs), appended directly: these tests are about the statement, not about who may post.
-  void post(const std::string& date, const std::string& debit, const std::string& credit, std::int64_t fen, std::int64_t yard) {
+  void post(const std::string& date, const std::string& debit, const std::string& credit,
+            std::int64_t fen, std::int64_t yard) {
     env.db().write([&](store::Connection& c) {
       app::Appender ap(c, cid, env.app().clock_ms());
       ledger::Transaction t;
@@ -56,7 +65,8 @@ TEST_F(SettlementTest, RemunerationIsTheContractShareOfCostsOncePerPeriod) {
   post("2026-11-10", "5001", "2001", 100000, yards[0]);
   post("2026-11-12", "5003", "2001", 33335, yards[1]);
   post("2026-10-30", "5001", "2001", 99999, yards[0]);  // another period
-  post("2026-11-15", "5009", "3002", 50000, yards[0]);  // paid from the charity fund: no remuneration on it
+  post("2026-11-15", "5009", "3002", 50000,
+       yards[0]);  // paid from the charity fund: no remuneration on it
   auto r = app::book_remuneration(env.app(), com, cid, "2026-11");
   EXPECT_EQ(r.at("costs_fen").as_int64(), 133335);
   EXPECT_EQ(r.at("amount_fen").as_int64(), 10000 + 3334);  // 3333.5 rounds up, per courtyard
@@ -66,15 +76,18 @@ TEST_F(SettlementTest, RemunerationIsTheContractShareOfCostsOncePerPeriod) {
 
 TEST_F(SettlementTest, SharedCostsSplitByAreaWithNoFenLostOrCreated) {
   post("2026-11-05", "5006", "2001", 100000, 0);  // the compound's water bill
-  auto r = app::allocate_shared_cost(env.app(), com, cid,
-                                     R"({"description":"11月公共水电","date":"2026-11-30","amount_fen":100000,"expense_account":"5006","rule":"area"})");
+  auto r = app::allocate_shared_cost(
+      env.app(), com, cid,
+      R"({"description":"11月公共水电","date":"2026-11-30","amount_fen":100000,"expense_account":"5006","rule":"area"})");
   const auto& split = r.at("split").as_array();
   ASSERT_EQ(split.size(), 3u);
   EXPECT_EQ(split[0].at("amount_fen").as_int64(), 50000);  // 300 of 600 m²
   EXPECT_EQ(split[1].at("amount_fen").as_int64(), 33333);
-  EXPECT_EQ(split[2].at("amount_fen").as_int64(), 16667);  // 16666.67: the largest remainder gets the fen
-  auto units = app::allocate_shared_cost(env.app(), com, cid,
-                                         R"({"description":"门卫","date":"2026-11-30","amount_fen":100,"expense_account":"5004","rule":"units"})");
+  EXPECT_EQ(split[2].at("amount_fen").as_int64(),
+            16667);  // 16666.67: the largest remainder gets the fen
+  auto units = app::allocate_shared_cost(
+      env.app(), com, cid,
+      R"({"description":"门卫","date":"2026-11-30","amount_fen":100,"expense_account":"5004","rule":"units"})");
   std::int64_t sum = 0;
   for (const auto& s : units.at("split").as_array()) sum += s.at("amount_fen").as_int64();
   EXPECT_EQ(sum, 100);
@@ -85,47 +98,64 @@ TEST_F(SettlementTest, SharedCostsSplitByAreaWithNoFenLostOrCreated) {
   EXPECT_EQ(fixed.at("split").as_array()[0].at("amount_fen").as_int64(), 250);
   EXPECT_EQ(fixed.at("split").as_array()[1].at("amount_fen").as_int64(), 0);
   EXPECT_EQ(fixed.at("split").as_array()[2].at("amount_fen").as_int64(), 750);
-  EXPECT_EQ(status_of([&] {
-              app::allocate_shared_cost(env.app(), com, cid,
-                                        R"({"description":"x","date":"2026-11-30","amount_fen":5,"expense_account":"4001","rule":"area"})");
-            }),
-            422);
+  EXPECT_EQ(
+      status_of([&] {
+        app::allocate_shared_cost(
+            env.app(), com, cid,
+            R"({"description":"x","date":"2026-11-30","amount_fen":5,"expense_account":"4001","rule":"area"})");
+      }),
+      422);
 }
 
 TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
   env.grant(env.add_user("trustee"), cid, Role::trustee);
   post("2026-01-05", "1001", "4001", 500000, yards[0]);
-  auto item = app::add_plan_item(env.app(), com, cid,
-                                 R"({"courtyard_id":)" + std::to_string(yards[0]) + R"(,"year":2026,"item":"监控摄像头","planned_fen":200000,"decision":"坝坝会议定"})");
+  auto item = app::add_plan_item(
+      env.app(), com, cid,
+      R"({"courtyard_id":)" + std::to_string(yards[0]) +
+          R"(,"year":2026,"item":"监控摄像头","planned_fen":200000,"decision":"坝坝会议定"})");
   auto id = item.at("id").as_int64();
-  std::string req = R"({"payee":"安防器材部","amount_fen":180000,"purpose":"安装监控","expense_account":"5008","courtyard_id":)" +
-                    std::to_string(yards[0]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
-  auto d = app::request_disbursement(env.app(), env.caller("trustee"), cid, env.with_voucher(cid, req));
+  std::string req =
+      R"({"payee":"安防器材部","amount_fen":180000,"purpose":"安装监控","expense_account":"5008","courtyard_id":)" +
+      std::to_string(yards[0]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
+  auto d =
+      app::request_disbursement(env.app(), env.caller("trustee"), cid, env.with_voucher(cid, req));
   EXPECT_EQ(d.at("plan_item_id").as_int64(), id);
-  EXPECT_EQ(app::surplus_plans(env.app(), cid, 2026).at("items").as_array()[0].at("spent_fen").as_int64(), 0);  // not yet paid
+  EXPECT_EQ(
+      app::surplus_plans(env.app(), cid, 2026).at("items").as_array()[0].at("spent_fen").as_int64(),
+      0);  // not yet paid
   app::approve_disbursement(env.app(), com, cid, d.at("id").as_int64());
   auto plans = app::surplus_plans(env.app(), cid, 2026);
   EXPECT_EQ(plans.at("items").as_array()[0].at("planned_fen").as_int64(), 200000);
   EXPECT_EQ(plans.at("items").as_array()[0].at("spent_fen").as_int64(), 180000);
-  std::string other = R"({"payee":"x","amount_fen":100,"purpose":"x","expense_account":"5008","courtyard_id":)" +
-                      std::to_string(yards[1]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
-  EXPECT_EQ(status_of([&] { app::request_disbursement(env.app(), env.caller("trustee"), cid, env.with_voucher(cid, other)); }), 422);
+  std::string other =
+      R"({"payee":"x","amount_fen":100,"purpose":"x","expense_account":"5008","courtyard_id":)" +
+      std::to_string(yards[1]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
+  EXPECT_EQ(status_of([&] {
+              app::request_disbursement(env.app(), env.caller("trustee"), cid,
+                                        env.with_voucher(cid, other));
+            }),
+            422);
 }
 
 TEST_F(SettlementTest, TheStatementTiesToTheLedger) {
-  app::set_fee_rate(env.app(), com, cid, R"({"effective_from":"2026-01","rate_fen":40,"decision":"合同"})");
+  app::set_fee_rate(env.app(), com, cid,
+                    R"({"effective_from":"2026-01","rate_fen":40,"decision":"合同"})");
   // Each month billed in its own time (a bill run is for this period or the next).
   const auto real_clock = env.app().clock_ms;
   env.app().clock_ms = [] { return std::int64_t{1'791'000'000'000}; };  // 2026-10-03
   app::bill_run(env.app(), com, cid, "2026-10", false);
-  env.app().clock_ms = [] { return std::int64_t{1'793'000'000'000}; };  // 2026-10-26: November is next
+  env.app().clock_ms = [] {
+    return std::int64_t{1'793'000'000'000};
+  };  // 2026-10-26: November is next
   app::bill_run(env.app(), com, cid, "2026-11", false);
   env.app().clock_ms = real_clock;
   post("2026-10-20", "5001", "2001", 5000, yards[0]);
   post("2026-11-20", "5001", "2001", 7000, yards[0]);
   post("2026-11-05", "5006", "2001", 600, 0);
-  app::allocate_shared_cost(env.app(), com, cid,
-                            R"({"description":"水电","date":"2026-11-30","amount_fen":600,"expense_account":"5006","rule":"area"})");
+  app::allocate_shared_cost(
+      env.app(), com, cid,
+      R"({"description":"水电","date":"2026-11-30","amount_fen":600,"expense_account":"5006","rule":"area"})");
   auto s = app::settlement(env.app(), cid, "2026-11");
   const auto& y0 = s.at("courtyards").as_array()[0].as_object();
   // October: fees 0.40 × 300 m² = ¥120.00, costs ¥50.00 → ¥70.00 carried in.

@@ -1,5 +1,5 @@
-#include "app/vote_service.h"
 #include "app/notify.h"
+#include "app/vote_service.h"
 
 #include <gtest/gtest.h>
 
@@ -31,20 +31,26 @@ class VoteTest : public ::testing::Test {
     env.grant(env.add_user("trustee"), cid, Role::trustee);
     env.grant(env.add_user("auditor"), cid, Role::auditor);
     com = env.caller("com");
-    const std::pair<const char*, I> units[] = {{"101", 10000}, {"102", 8000}, {"103", 6000}, {"201", 9000}, {"202", 7000}, {"301", 5000}};
+    const std::pair<const char*, I> units[] = {{"101", 10000}, {"102", 8000}, {"103", 6000},
+                                               {"201", 9000},  {"202", 7000}, {"301", 5000}};
     for (const auto& [number, area] : units) {
-      std::string body = R"({"building_id":)" + std::to_string(env.last_building_id) + R"(,"number":")" + number +
-                         R"(","area_centi_m2":)" + std::to_string(area) + (std::string(number) == "301" ? R"(,"developer_held":true})" : "}");
+      std::string body = R"({"building_id":)" + std::to_string(env.last_building_id) +
+                         R"(,"number":")" + number + R"(","area_centi_m2":)" +
+                         std::to_string(area) +
+                         (std::string(number) == "301" ? R"(,"developer_held":true})" : "}");
       unit[number] = app::create_unit(env.app(), com, cid, body).at("id").as_int64();
     }
     owner("jia", "13900000001", {"101", "102", "103"}, "owner");
     owner("yi", "13900000002", {"201"}, "owner");
     owner("bing", "13900000003", {"202"}, "owner");
     owner("zu", "13900000004", {"201"}, "tenant");
-    scan = app::upload_voucher(env.app(), com, cid, "application/pdf", "%PDF-1.4 paper ballot").at("sha256").as_string();
+    scan = app::upload_voucher(env.app(), com, cid, "application/pdf", "%PDF-1.4 paper ballot")
+               .at("sha256")
+               .as_string();
   }
 
-  void owner(const std::string& login, const std::string& phone, std::vector<std::string> numbers, const std::string& relation) {
+  void owner(const std::string& login, const std::string& phone, std::vector<std::string> numbers,
+             const std::string& relation) {
     I user = env.add_user(login, phone);
     env.db().write([&](store::Connection& c) {
       I person = store::insert_person(c, cid, login, phone, "", now);
@@ -57,29 +63,36 @@ class VoteTest : public ::testing::Test {
 
   json::object motion(int matter, bool secret = true) {
     return app::create_vote(env.app(), com, cid,
-                            R"({"title":"增设充电棚","matter":)" + std::to_string(matter) + R"(,"closes_at":)" + std::to_string(now + kHour) +
-                                R"(,"secret":)" + (secret ? "true" : "false") + R"(,"open":true})");
+                            R"({"title":"增设充电棚","matter":)" + std::to_string(matter) +
+                                R"(,"closes_at":)" + std::to_string(now + kHour) + R"(,"secret":)" +
+                                (secret ? "true" : "false") + R"(,"open":true})");
   }
   json::object vote(const std::string& login, I vid, const std::string& choices) {
-    return app::cast_ballot(env.app(), env.caller(login), cid, vid, R"({"choices":)" + choices + "}");
+    return app::cast_ballot(env.app(), env.caller(login), cid, vid,
+                            R"({"choices":)" + choices + "}");
   }
   // A paper ballot with its own scan, entered by the committee and (unless told otherwise)
   // countersigned by the staff member, so that it counts.
-  json::object paper(I vid, const std::string& number, const std::string& choices, bool replace = false, bool countersign = true) {
-    scan = app::upload_voucher(env.app(), com, cid, "application/pdf", "%PDF-1.4 paper ballot " + std::to_string(++scans))
+  json::object paper(I vid, const std::string& number, const std::string& choices,
+                     bool replace = false, bool countersign = true) {
+    scan = app::upload_voucher(env.app(), com, cid, "application/pdf",
+                               "%PDF-1.4 paper ballot " + std::to_string(++scans))
                .at("sha256")
                .as_string();
-    auto r = app::enter_paper_ballot(env.app(), com, cid, vid,
-                                     R"({"unit_id":)" + std::to_string(unit[number]) + R"(,"choices":)" + choices +
-                                         R"(,"voucher_sha256":")" + scan + R"(","replace":)" + (replace ? "true" : "false") + "}");
+    auto r =
+        app::enter_paper_ballot(env.app(), com, cid, vid,
+                                R"({"unit_id":)" + std::to_string(unit[number]) + R"(,"choices":)" +
+                                    choices + R"(,"voucher_sha256":")" + scan + R"(","replace":)" +
+                                    (replace ? "true" : "false") + "}");
     if (countersign) sign(vid, r, "staff");
     return r;
   }
   int scans = 0;
   // A second person countersigns the ballot `entered` (the answer of enter_paper_ballot) as seen.
   json::object sign(I vid, const json::object& entered, const std::string& login) {
-    return app::countersign_paper_ballot(env.app(), env.caller(login), cid, vid, entered.at("ballot").as_int64(),
-                                         R"({"entered_at":)" + std::to_string(entered.at("entered_at").as_int64()) + "}");
+    return app::countersign_paper_ballot(
+        env.app(), env.caller(login), cid, vid, entered.at("ballot").as_int64(),
+        R"({"entered_at":)" + std::to_string(entered.at("entered_at").as_int64()) + "}");
   }
   // A vote on `matter` that every owner but the developer passes.
   I passed_vote(int matter) {
@@ -110,7 +123,9 @@ TEST_F(VoteTest, TheElectorateIsFixedAtOpeningByTheHeadcountRules) {
   EXPECT_EQ(t.at("quorum_area_centi_m2").as_int64(), 30000);
   EXPECT_EQ(t.at("voted_owners").as_int64(), 0);
   // A unit added after opening does not join this vote.
-  app::create_unit(env.app(), com, cid, R"({"building_id":)" + std::to_string(env.last_building_id) + R"(,"number":"401","area_centi_m2":9000})");
+  app::create_unit(env.app(), com, cid,
+                   R"({"building_id":)" + std::to_string(env.last_building_id) +
+                       R"(,"number":"401","area_centi_m2":9000})");
   auto again = app::get_vote(env.app(), com, cid, v.at("id").as_int64());
   EXPECT_EQ(again.at("turnout").at("total_owners").as_int64(), 4);
 }
@@ -165,7 +180,8 @@ TEST_F(VoteTest, OneBallotPerOwnerChangeableUntilTheCloseThenCounted) {
   for (const auto& x : list) {
     EXPECT_EQ(x.as_object().size(), 2u);
     auto ch = x.at("choices").as_array();
-    by_receipt[std::string(x.at("receipt").as_string())] = ch.empty() ? "弃权" : std::string(ch[0].as_string());
+    by_receipt[std::string(x.at("receipt").as_string())] =
+        ch.empty() ? "弃权" : std::string(ch[0].as_string());
   }
   EXPECT_LT(list[0].at("receipt").as_string(), list[1].at("receipt").as_string());
   EXPECT_EQ(by_receipt[std::string(a.at("receipt").as_string())], "同意");
@@ -175,11 +191,15 @@ TEST_F(VoteTest, OneBallotPerOwnerChangeableUntilTheCloseThenCounted) {
 
 TEST_F(VoteTest, WhoMayVoteAndHow) {
   I vid = motion(9).at("id").as_int64();
-  EXPECT_EQ(status_of([&] { vote("zu", vid, "[0]"); }), 403);  // a tenant is not an owner
-  EXPECT_EQ(status_of([&] { vote("jia", vid, "[2]"); }), 422);  // no such option
+  EXPECT_EQ(status_of([&] { vote("zu", vid, "[0]"); }), 403);     // a tenant is not an owner
+  EXPECT_EQ(status_of([&] { vote("jia", vid, "[2]"); }), 422);    // no such option
   EXPECT_EQ(status_of([&] { vote("jia", vid, "[0,1]"); }), 422);  // one choice in a motion
   EXPECT_EQ(status_of([&] { vote("jia", vid, R"("yes")"); }), 422);
-  EXPECT_EQ(status_of([&] { app::cast_ballot(env.app(), env.caller("jia"), cid, vid, R"({"choices":[0],"as":"yi"})"); }), 422);
+  EXPECT_EQ(status_of([&] {
+              app::cast_ballot(env.app(), env.caller("jia"), cid, vid,
+                               R"({"choices":[0],"as":"yi"})");
+            }),
+            422);
   vote("jia", vid, "[0]");
   // A paper ballot never overwrites an owner's online ballot …
   EXPECT_EQ(status_of([&] { paper(vid, "102", "[1]"); }), 409);
@@ -197,7 +217,8 @@ TEST_F(VoteTest, WhoMayVoteAndHow) {
   // The paper ballot needs its scan.
   EXPECT_EQ(status_of([&] {
               app::enter_paper_ballot(env.app(), com, cid, vid,
-                                      R"({"unit_id":)" + std::to_string(unit["201"]) + R"(,"choices":[0],"voucher_sha256":")" +
+                                      R"({"unit_id":)" + std::to_string(unit["201"]) +
+                                          R"(,"choices":[0],"voucher_sha256":")" +
                                           std::string(64, 'a') + R"("})");
             }),
             404);
@@ -209,13 +230,21 @@ TEST_F(VoteTest, WhoMayVoteAndHow) {
 // ballot prevails until the close.
 TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevails) {
   I vid = motion(9, true).at("id").as_int64();
-  auto turnout = [&] { return app::get_vote(env.app(), com, cid, vid).at("turnout").at("voted_owners").as_int64(); };
-  auto bing_told = [&] { return app::my_notifications(env.app(), env.caller("bing"), 0, 50).at("unread").as_int64(); };
+  auto turnout = [&] {
+    return app::get_vote(env.app(), com, cid, vid).at("turnout").at("voted_owners").as_int64();
+  };
+  auto bing_told = [&] {
+    return app::my_notifications(env.app(), env.caller("bing"), 0, 50).at("unread").as_int64();
+  };
   const auto told_before = bing_told();
   auto p = paper(vid, "202", "[1]", false, false);
   EXPECT_EQ(turnout(), 0);  // not counted yet
-  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots_awaiting_countersignature").as_int64(), 1);
-  EXPECT_EQ(bing_told(), told_before + 1);  // 丙 learns at once
+  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid)
+                .at("turnout")
+                .at("paper_ballots_awaiting_countersignature")
+                .as_int64(),
+            1);
+  EXPECT_EQ(bing_told(), told_before + 1);                  // 丙 learns at once
   EXPECT_EQ(status_of([&] { sign(vid, p, "com"); }), 409);  // who entered it
   {
     json::object stale = p;
@@ -225,12 +254,14 @@ TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevail
   // The same scan cannot stand for another owner's ballot.
   EXPECT_EQ(status_of([&] {
               app::enter_paper_ballot(env.app(), com, cid, vid,
-                                      R"({"unit_id":)" + std::to_string(unit["201"]) + R"(,"choices":[1],"voucher_sha256":")" + scan + R"("})");
+                                      R"({"unit_id":)" + std::to_string(unit["201"]) +
+                                          R"(,"choices":[1],"voucher_sha256":")" + scan + R"("})");
             }),
             409);
   sign(vid, p, "staff");
   EXPECT_EQ(turnout(), 1);
-  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots").as_int64(), 1);
+  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots").as_int64(),
+            1);
   EXPECT_EQ(status_of([&] { sign(vid, p, "staff"); }), 409);
   // An owner record and claim added while the vote runs speak for nobody in it.
   now += 60'000;
@@ -239,11 +270,16 @@ TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevail
   // 丙 votes online: that ballot replaces the paper one.
   const std::string paper_scan = scan;
   vote("bing", vid, "[0]");
-  auto mine = app::my_ballot(env.app(), env.caller("bing"), cid, vid).at("electors").as_array()[0].at("ballot");
+  auto mine = app::my_ballot(env.app(), env.caller("bing"), cid, vid)
+                  .at("electors")
+                  .as_array()[0]
+                  .at("ballot");
   EXPECT_EQ(mine.at("channel").as_string(), "online");
   EXPECT_EQ(turnout(), 1);
-  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots").as_int64(), 0);
-  EXPECT_EQ(status_of([&] { paper(vid, "202", "[1]", true); }), 409);  // and paper cannot overwrite it
+  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots").as_int64(),
+            0);
+  EXPECT_EQ(status_of([&] { paper(vid, "202", "[1]", true); }),
+            409);  // and paper cannot overwrite it
   // The replaced scan of a secret ballot is still not public.
   EXPECT_EQ(status_of([&] { app::voucher_file(env.app(), cid, paper_scan); }), 404);
   // Uncountersigned paper ballots are not counted at the close.
@@ -287,7 +323,8 @@ TEST_F(VoteTest, NoResponseOrAuditEntryLinksASecretBallotToItsVoter) {
   // After the close the receipts are public, without identities or times.
   auto receipts = json::serialize(app::vote_receipts(env.app(), cid, vid));
   EXPECT_NE(receipts.find(ra), std::string::npos);
-  for (const char* leak : {"unit", "user", "cast_at", "101", "jia", "channel"}) EXPECT_EQ(receipts.find(leak), std::string::npos) << leak;
+  for (const char* leak : {"unit", "user", "cast_at", "101", "jia", "channel"})
+    EXPECT_EQ(receipts.find(leak), std::string::npos) << leak;
   seen = everything_others_see();
   EXPECT_EQ(seen.find(ra), std::string::npos);
 }
@@ -305,19 +342,33 @@ TEST_F(VoteTest, AnOpenVoteShowsItsRollAfterTheClose) {
 }
 
 TEST_F(VoteTest, CreatingAVoteChecksItsTerms) {
-  auto bad = [&](const std::string& body) { return status_of([&] { app::create_vote(env.app(), com, cid, body); }); };
+  auto bad = [&](const std::string& body) {
+    return status_of([&] { app::create_vote(env.app(), com, cid, body); });
+  };
   std::string closes = std::to_string(now + kHour);
   EXPECT_EQ(bad(R"({"title":"x","matter":10,"closes_at":)" + closes + "}"), 422);
   EXPECT_EQ(bad(R"({"title":"x","matter":0,"closes_at":)" + closes + "}"), 422);
   EXPECT_EQ(bad(R"({"title":"x","matter":9,"closes_at":)" + std::to_string(now - 1) + "}"), 422);
-  EXPECT_EQ(bad(R"({"title":"x","matter":9,"closes_at":)" + std::to_string(now + 91 * 24 * kHour) + "}"), 422);
-  EXPECT_EQ(bad(R"({"title":"x","matter":4,"kind":"choice","options":["A"],"closes_at":)" + closes + "}"), 422);
-  EXPECT_EQ(bad(R"({"title":"x","matter":4,"kind":"choice","options":["A","A"],"closes_at":)" + closes + "}"), 422);
-  EXPECT_EQ(bad(R"({"title":"x","matter":3,"kind":"choice","seats":3,"options":["A","B"],"closes_at":)" + closes + "}"), 422);
+  EXPECT_EQ(
+      bad(R"({"title":"x","matter":9,"closes_at":)" + std::to_string(now + 91 * 24 * kHour) + "}"),
+      422);
+  EXPECT_EQ(
+      bad(R"({"title":"x","matter":4,"kind":"choice","options":["A"],"closes_at":)" + closes + "}"),
+      422);
+  EXPECT_EQ(bad(R"({"title":"x","matter":4,"kind":"choice","options":["A","A"],"closes_at":)" +
+                closes + "}"),
+            422);
+  EXPECT_EQ(
+      bad(R"({"title":"x","matter":3,"kind":"choice","seats":3,"options":["A","B"],"closes_at":)" +
+          closes + "}"),
+      422);
   EXPECT_EQ(bad(R"({"title":"x","matter":9,"options":["A","B"],"closes_at":)" + closes + "}"), 422);
   EXPECT_EQ(env.count("votes"), 0);
   // A draft is not public until it opens.
-  I draft = app::create_vote(env.app(), com, cid, R"({"title":"x","matter":9,"closes_at":)" + closes + "}").at("id").as_int64();
+  I draft = app::create_vote(env.app(), com, cid,
+                             R"({"title":"x","matter":9,"closes_at":)" + closes + "}")
+                .at("id")
+                .as_int64();
   EXPECT_EQ(status_of([&] { app::get_vote(env.app(), com, cid, draft); }), 404);
   EXPECT_EQ(status_of([&] { vote("jia", draft, "[0]"); }), 409);
   app::open_vote(env.app(), com, cid, draft);
@@ -326,11 +377,13 @@ TEST_F(VoteTest, CreatingAVoteChecksItsTerms) {
 }
 
 TEST_F(VoteTest, AnElectionFillsItsSeats) {
-  I vid = app::create_vote(env.app(), com, cid,
-                           R"({"title":"业委会选举","matter":3,"kind":"choice","seats":2,"options":["赵","钱","孙"],"open":true,"closes_at":)" +
-                               std::to_string(now + kHour) + "}")
-              .at("id")
-              .as_int64();
+  I vid =
+      app::create_vote(
+          env.app(), com, cid,
+          R"({"title":"业委会选举","matter":3,"kind":"choice","seats":2,"options":["赵","钱","孙"],"open":true,"closes_at":)" +
+              std::to_string(now + kHour) + "}")
+          .at("id")
+          .as_int64();
   vote("jia", vid, "[0,1]");
   vote("yi", vid, "[0,2]");
   paper(vid, "202", "[0,1]");
@@ -343,22 +396,32 @@ TEST_F(VoteTest, AnElectionFillsItsSeats) {
   EXPECT_EQ(winners[0].as_int64(), 0);  // 赵: all three
   EXPECT_EQ(winners[1].as_int64(), 1);  // 钱: 甲 and 丙, 310 of 400 m²; 孙: 乙 alone
   // An owners' committee is established from the winners only.
-  auto k = app::create_committee(env.app(), com, cid, R"({"kind":"owners","name":"业委会","min_size":1,"max_size":5,"vote_id":)" + std::to_string(vid) + "}");
+  auto k = app::create_committee(
+      env.app(), com, cid,
+      R"({"kind":"owners","name":"业委会","min_size":1,"max_size":5,"vote_id":)" +
+          std::to_string(vid) + "}");
   I kid = k.at("id").as_int64();
   app::nominate_member(env.app(), com, cid, kid, R"({"name":"赵","channel":"owners_joint"})");
   app::nominate_member(env.app(), com, cid, kid, R"({"name":"孙","channel":"self"})");
   app::nominate_member(env.app(), com, cid, kid, R"({"name":"钱","channel":"owners_joint"})");
-  EXPECT_EQ(status_of([&] { app::establish_committee(env.app(), env.caller("staff"), cid, kid); }), 422);
+  EXPECT_EQ(status_of([&] { app::establish_committee(env.app(), env.caller("staff"), cid, kid); }),
+            422);
 }
 
 TEST_F(VoteTest, ThePropertyManagementCommitteeNeedsItsPetitionAndComposition) {
-  I kid = app::create_committee(env.app(), env.caller("staff"), cid, R"({"kind":"pmc","name":"物管委","min_size":5,"max_size":9})").at("id").as_int64();
+  I kid = app::create_committee(env.app(), env.caller("staff"), cid,
+                                R"({"kind":"pmc","name":"物管委","min_size":5,"max_size":9})")
+              .at("id")
+              .as_int64();
   auto nominate = [&](const char* name, const char* channel, bool rep, const char* login = "") {
     app::nominate_member(env.app(), env.caller("staff"), cid, kid,
-                         std::string(R"({"name":")") + name + R"(","channel":")" + channel + R"(","resident_rep":)" + (rep ? "true" : "false") +
+                         std::string(R"({"name":")") + name + R"(","channel":")" + channel +
+                             R"(","resident_rep":)" + (rep ? "true" : "false") +
                              (*login ? std::string(R"(,"login":")") + login + "\"" : "") + "}");
   };
-  auto establish = [&] { return status_of([&] { app::establish_committee(env.app(), env.caller("staff"), cid, kid); }); };
+  auto establish = [&] {
+    return status_of([&] { app::establish_committee(env.app(), env.caller("staff"), cid, kid); });
+  };
   nominate("甲", "owners_joint", true, "jia");
   nominate("乙", "self", true);
   nominate("社区干部", "street_community", false);
@@ -366,23 +429,34 @@ TEST_F(VoteTest, ThePropertyManagementCommitteeNeedsItsPetitionAndComposition) {
   EXPECT_EQ(establish(), 422);  // four members: even
   nominate("网格员", "street_community", false);
   EXPECT_EQ(establish(), 422);  // five, but two residents' representatives: fewer than half
-  EXPECT_EQ(status_of([&] { app::nominate_member(env.app(), com, cid, kid, R"({"name":"丙","channel":"neighbour"})"); }), 422);
+  EXPECT_EQ(status_of([&] {
+              app::nominate_member(env.app(), com, cid, kid,
+                                   R"({"name":"丙","channel":"neighbour"})");
+            }),
+            422);
   nominate("丙", "self", true);
   nominate("丁", "owners_joint", true);
   EXPECT_EQ(establish(), 422);  // seven with four representatives — but nobody petitioned
   app::sign_petition(env.app(), env.caller("jia"), cid);
-  EXPECT_EQ(status_of([&] { app::sign_petition(env.app(), env.caller("jia"), cid); }), 409);  // signed already
-  EXPECT_EQ(status_of([&] { app::sign_petition(env.app(), env.caller("zu"), cid); }), 409);  // tenants do not sign
+  EXPECT_EQ(status_of([&] { app::sign_petition(env.app(), env.caller("jia"), cid); }),
+            409);  // signed already
+  EXPECT_EQ(status_of([&] { app::sign_petition(env.app(), env.caller("zu"), cid); }),
+            409);  // tenants do not sign
   EXPECT_EQ(establish(), 200);
   // 甲's committee role waits for a second person, then holds; names are masked in public.
   EXPECT_FALSE(env.caller("jia").principal->has(cid, Role::committee));
   auto pending = app::list_roles(env.app(), cid).at("pending").as_array();
   ASSERT_EQ(pending.size(), 1u);
-  EXPECT_EQ(status_of([&] { app::confirm_role(env.app(), env.caller("staff"), cid, pending[0].at("id").as_int64()); }), 409);  // who asked
+  EXPECT_EQ(status_of([&] {
+              app::confirm_role(env.app(), env.caller("staff"), cid,
+                                pending[0].at("id").as_int64());
+            }),
+            409);  // who asked
   env.add_user("root", "", true);
   app::confirm_role(env.app(), env.caller("root"), cid, pending[0].at("id").as_int64());
   EXPECT_TRUE(env.caller("jia").principal->has(cid, Role::committee));
-  EXPECT_EQ(app::public_compound(env.app(), cid).at("roles").at("current").as_array().size() > 0, true);
+  EXPECT_EQ(app::public_compound(env.app(), cid).at("roles").at("current").as_array().size() > 0,
+            true);
   auto pub = app::list_committees(env.app(), cid);
   EXPECT_EQ(pub[0].at("status").as_string(), "serving");
   EXPECT_EQ(pub[0].at("petition_households").as_int64(), 3);
@@ -394,8 +468,10 @@ TEST_F(VoteTest, AFeeChangeTakesEffectOnlyAfterAPassedVote) {
   auto rate = [&](const std::string& from, I fen, I vote_id) {
     return status_of([&] {
       app::set_fee_rate(env.app(), com, cid,
-                        R"({"effective_from":")" + from + R"(","rate_fen":)" + std::to_string(fen) + R"(,"decision":"业主表决")" +
-                            (vote_id ? R"(,"vote_id":)" + std::to_string(vote_id) : std::string()) + "}");
+                        R"({"effective_from":")" + from + R"(","rate_fen":)" + std::to_string(fen) +
+                            R"(,"decision":"业主表决")" +
+                            (vote_id ? R"(,"vote_id":)" + std::to_string(vote_id) : std::string()) +
+                            "}");
     });
   };
   EXPECT_EQ(rate("2025-01", 30, 0), 200);  // the contract's first rate
@@ -404,8 +480,8 @@ TEST_F(VoteTest, AFeeChangeTakesEffectOnlyAfterAPassedVote) {
   EXPECT_EQ(rate("2026-07", 50, maintenance), 422);  // a vote on another matter
   I open = motion(9).at("id").as_int64();
   EXPECT_EQ(rate("2026-07", 50, open), 422);  // not closed yet
-  I fee = passed_vote(9);  // closed in 2026-05
-  EXPECT_EQ(rate("2026-04", 50, fee), 422);  // before the vote passed
+  I fee = passed_vote(9);                     // closed in 2026-05
+  EXPECT_EQ(rate("2026-04", 50, fee), 422);   // before the vote passed
   EXPECT_EQ(rate("2026-06", 50, fee), 200);
   EXPECT_EQ(app::fee_rates(env.app(), cid)[1].at("vote_id").as_int64(), fee);
   (void)open;
@@ -414,14 +490,19 @@ TEST_F(VoteTest, AFeeChangeTakesEffectOnlyAfterAPassedVote) {
 TEST_F(VoteTest, SpendingTheMaintenanceFundCitesAMatterFiveVote) {
   auto spend = [&](I vote_id) {
     return status_of([&] {
-      app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                env.with_voucher(cid, R"({"payee":"防水公司","amount_fen":500000,"purpose":"屋面防水","expense_account":"5003","cash_account":"1003")" +
-                                    (vote_id ? R"(,"vote_id":)" + std::to_string(vote_id) : std::string()) + "}"));
+      app::request_disbursement(
+          env.app(), env.caller("trustee"), cid,
+          env.with_voucher(
+              cid,
+              R"({"payee":"防水公司","amount_fen":500000,"purpose":"屋面防水","expense_account":"5003","cash_account":"1003")" +
+                  (vote_id ? R"(,"vote_id":)" + std::to_string(vote_id) : std::string()) + "}"));
     });
   };
-  // The fund's account holds ¥5,000 (a transfer from the housing authority), so only the vote is missing.
-  app::post_transaction(env.app(), env.caller("trustee"), cid,
-                        R"({"date":"2026-01-05","description":"维修资金划入","postings":[{"account":"1003","amount_fen":500000},{"account":"3003","amount_fen":-500000}]})");
+  // The fund's account holds ¥5,000 (a transfer from the housing authority), so only the vote is
+  // missing.
+  app::post_transaction(
+      env.app(), env.caller("trustee"), cid,
+      R"({"date":"2026-01-05","description":"维修资金划入","postings":[{"account":"1003","amount_fen":500000},{"account":"3003","amount_fen":-500000}]})");
   EXPECT_EQ(spend(0), 422);
   EXPECT_EQ(spend(passed_vote(9)), 422);
   EXPECT_EQ(env.count("disbursements"), 0);
@@ -429,24 +510,40 @@ TEST_F(VoteTest, SpendingTheMaintenanceFundCitesAMatterFiveVote) {
 }
 
 TEST_F(VoteTest, ATenderIsDecidedByVoteAndTheWinnerBecomesTheContract) {
-  I t = app::create_tender(env.app(), com, cid, R"({"title":"物业比选","scope":"保洁绿化","criteria":"价格和方案","closes_on":"2026-06-30"})")
-            .at("id")
-            .as_int64();
-  app::add_bid(env.app(), com, cid, t, R"({"provider":"甲物业","price_fen_per_m2_month":50,"remuneration_bp":800,"plan":"驻场2人"})");
+  I t =
+      app::create_tender(
+          env.app(), com, cid,
+          R"({"title":"物业比选","scope":"保洁绿化","criteria":"价格和方案","closes_on":"2026-06-30"})")
+          .at("id")
+          .as_int64();
+  app::add_bid(
+      env.app(), com, cid, t,
+      R"({"provider":"甲物业","price_fen_per_m2_month":50,"remuneration_bp":800,"plan":"驻场2人"})");
   auto closes = R"({"closes_at":)" + std::to_string(now + kHour) + "}";
-  EXPECT_EQ(status_of([&] { app::put_tender_to_vote(env.app(), com, cid, t, closes); }), 422);  // one bid is no comparison
-  app::add_bid(env.app(), com, cid, t, R"({"provider":"乙物业","price_fen_per_m2_month":45,"remuneration_bp":1000,"plan":"驻场1人"})");
-  EXPECT_EQ(status_of([&] {
-              app::add_bid(env.app(), com, cid, t, R"({"provider":"乙物业","price_fen_per_m2_month":40,"remuneration_bp":1000,"plan":"再报"})");
-            }),
-            409);
+  EXPECT_EQ(status_of([&] { app::put_tender_to_vote(env.app(), com, cid, t, closes); }),
+            422);  // one bid is no comparison
+  app::add_bid(
+      env.app(), com, cid, t,
+      R"({"provider":"乙物业","price_fen_per_m2_month":45,"remuneration_bp":1000,"plan":"驻场1人"})");
+  EXPECT_EQ(
+      status_of([&] {
+        app::add_bid(
+            env.app(), com, cid, t,
+            R"({"provider":"乙物业","price_fen_per_m2_month":40,"remuneration_bp":1000,"plan":"再报"})");
+      }),
+      409);
   auto tenders = app::list_tenders(env.app(), cid);
   auto bids = tenders[0].at("bids").as_array();
   EXPECT_EQ(bids[0].at("provider").as_string(), "乙物业");  // cheapest first
-  EXPECT_EQ(bids[0].at("monthly_fen").as_int64(), 20250);  // 0.45 × 450.00 m²
+  EXPECT_EQ(bids[0].at("monthly_fen").as_int64(), 20250);   // 0.45 × 450.00 m²
   I vid = app::put_tender_to_vote(env.app(), com, cid, t, closes).at("id").as_int64();
-  EXPECT_EQ(status_of([&] { app::add_bid(env.app(), com, cid, t, R"({"provider":"丙物业","price_fen_per_m2_month":1,"remuneration_bp":0,"plan":"x"})"); }),
-            409);
+  EXPECT_EQ(
+      status_of([&] {
+        app::add_bid(
+            env.app(), com, cid, t,
+            R"({"provider":"丙物业","price_fen_per_m2_month":1,"remuneration_bp":0,"plan":"x"})");
+      }),
+      409);
   vote("jia", vid, "[0]");
   vote("yi", vid, "[0]");
   paper(vid, "202", "[1]");
@@ -462,13 +559,17 @@ TEST_F(VoteTest, ATenderIsDecidedByVoteAndTheWinnerBecomesTheContract) {
 }
 
 TEST_F(VoteTest, ProposalsCarryTheDiscussionAndTheOutcome) {
-  I pid = app::create_proposal(env.app(), env.caller("jia"), cid, R"({"title":"增设充电棚","body":"电动车充电难"})").at("id").as_int64();
+  I pid = app::create_proposal(env.app(), env.caller("jia"), cid,
+                               R"({"title":"增设充电棚","body":"电动车充电难"})")
+              .at("id")
+              .as_int64();
   app::add_comment(env.app(), env.caller("yi"), cid, pid, R"({"body":"同意，建议放在 3 栋旁"})");
   auto comments = app::list_comments(env.app(), cid, pid);
   ASSERT_EQ(comments.size(), 1u);
   EXPECT_NE(comments[0].at("author").as_string(), "yi");  // masked
   I vid = app::create_vote(env.app(), com, cid,
-                           R"({"title":"增设充电棚","matter":8,"open":true,"proposal_id":)" + std::to_string(pid) + R"(,"closes_at":)" +
+                           R"({"title":"增设充电棚","matter":8,"open":true,"proposal_id":)" +
+                               std::to_string(pid) + R"(,"closes_at":)" +
                                std::to_string(now + kHour) + "}")
               .at("id")
               .as_int64();
@@ -482,7 +583,10 @@ TEST_F(VoteTest, ProposalsCarryTheDiscussionAndTheOutcome) {
   EXPECT_EQ(v.at("threshold").as_string(), "3/4");
   auto p = app::list_proposals(env.app(), cid);
   EXPECT_EQ(p[0].at("status").as_string(), "rejected");
-  EXPECT_EQ(status_of([&] { app::add_comment(env.app(), env.caller("yi"), cid, pid, R"({"body":"再议"})"); }), 409);
+  EXPECT_EQ(status_of([&] {
+              app::add_comment(env.app(), env.caller("yi"), cid, pid, R"({"body":"再议"})");
+            }),
+            409);
 }
 
 }  // namespace xinyi
@@ -505,10 +609,10 @@ TEST_F(VoteTest, OwnersWhoHaveNotVotedAreRemindedOnceBeforeTheClose) {
   };
   EXPECT_EQ(app::remind_closing_votes(env.app()), 1);
   EXPECT_EQ(app::remind_closing_votes(env.app()), 0);  // once
-  EXPECT_EQ(reminded("jia"), 0);   // has voted
+  EXPECT_EQ(reminded("jia"), 0);                       // has voted
   EXPECT_EQ(reminded("yi"), 1);
   EXPECT_EQ(reminded("bing"), 1);
-  EXPECT_EQ(reminded("zu"), 0);    // a tenant does not vote
+  EXPECT_EQ(reminded("zu"), 0);        // a tenant does not vote
   EXPECT_EQ(titles("zu").size(), 1u);  // but heard the vote open
 }
 

@@ -43,7 +43,8 @@ TEST(Access, OperatorPassesEverything) {
 }
 
 TEST(Access, Describe) {
-  EXPECT_EQ(Rule::in_compound({Role::staff, Role::committee}).describe(), "compound:committee,staff");
+  EXPECT_EQ(Rule::in_compound({Role::staff, Role::committee}).describe(),
+            "compound:committee,staff");
   EXPECT_EQ(Rule::anyone().describe(), "anyone");
 }
 

@@ -13,7 +13,8 @@ TEST(BankDate, TheWritingsBanksUse) {
   EXPECT_EQ(parse_bank_date("2025.03.01"), "2025-03-01");
   EXPECT_EQ(parse_bank_date("2025年3月1日"), "2025-03-01");
   EXPECT_EQ(parse_bank_date("2025-03-01 10:22:03"), "2025-03-01");
-  for (const char* bad : {"", "2025-02-30", "3/1/2025x", "abc", "20251301"}) EXPECT_FALSE(parse_bank_date(bad).has_value()) << bad;
+  for (const char* bad : {"", "2025-02-30", "3/1/2025x", "abc", "20251301"})
+    EXPECT_FALSE(parse_bank_date(bad).has_value()) << bad;
 }
 
 TEST(BankAmount, WithSeparatorsAndSigns) {
@@ -21,7 +22,8 @@ TEST(BankAmount, WithSeparatorsAndSigns) {
   EXPECT_EQ(parse_bank_amount("-1234.5"), -123450);
   EXPECT_EQ(parse_bank_amount("+12"), 1200);
   EXPECT_EQ(parse_bank_amount("¥1,000.00"), 100000);
-  for (const char* bad : {"", "1.234", "12a", "--1"}) EXPECT_FALSE(parse_bank_amount(bad).has_value()) << bad;
+  for (const char* bad : {"", "1.234", "12a", "--1"})
+    EXPECT_FALSE(parse_bank_amount(bad).has_value()) << bad;
 }
 
 TEST(Statement, GbkWithTitleLinesAndSeparateColumns) {
@@ -51,7 +53,8 @@ TEST(Statement, GbkWithTitleLinesAndSeparateColumns) {
 
 TEST(Statement, GbkBytes) {
   // "交易日期,交易金额\n20250301,100.00\n" in GBK.
-  std::string gbk = "\xBD\xBB\xD2\xD7\xC8\xD5\xC6\xDA,\xBD\xBB\xD2\xD7\xBD\xF0\xB6\xEE\n20250301,100.00\n";
+  std::string gbk =
+      "\xBD\xBB\xD2\xD7\xC8\xD5\xC6\xDA,\xBD\xBB\xD2\xD7\xBD\xF0\xB6\xEE\n20250301,100.00\n";
   auto st = parse_statement(csv::parse(gbk));
   ASSERT_TRUE(st.errors.empty()) << st.errors[0].en;
   ASSERT_EQ(st.lines.size(), 1u);
@@ -86,8 +89,13 @@ TEST(Statement, ExplicitColumnNames) {
 }
 
 TEST(Match, SameAmountNearestDateFirst) {
-  std::vector<OpenLine> lines = {{1, "2025-03-02", 500}, {2, "2025-03-10", 500}, {3, "2025-03-05", -700}, {4, "2025-05-01", 900}};
-  std::vector<OpenPosting> posts = {{10, 0, "2025-03-09", 500}, {11, 0, "2025-03-01", 500}, {12, 1, "2025-03-04", -700},
+  std::vector<OpenLine> lines = {{1, "2025-03-02", 500},
+                                 {2, "2025-03-10", 500},
+                                 {3, "2025-03-05", -700},
+                                 {4, "2025-05-01", 900}};
+  std::vector<OpenPosting> posts = {{10, 0, "2025-03-09", 500},
+                                    {11, 0, "2025-03-01", 500},
+                                    {12, 1, "2025-03-04", -700},
                                     {13, 0, "2025-03-01", 900}};
   auto m = match(lines, posts, 5);
   ASSERT_EQ(m.size(), 3u);

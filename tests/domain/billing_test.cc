@@ -46,7 +46,8 @@ TEST(Period, MonthsQuartersYears) {
   EXPECT_EQ(Period::parse("2025-Q4")->last(), m("2025-12"));
   EXPECT_EQ(Period::parse("2025")->months, 12);
   EXPECT_EQ(Period::parse("2025-Q3")->str(), "2025-Q3");
-  for (const char* bad : {"", "2025-13", "2025-Q5", "25-03", "2025/03", "20250"}) EXPECT_FALSE(Period::parse(bad)) << bad;
+  for (const char* bad : {"", "2025-13", "2025-Q5", "25-03", "2025/03", "20250"})
+    EXPECT_FALSE(Period::parse(bad)) << bad;
   EXPECT_EQ(m("2025-11").plus(3), m("2026-02"));
 }
 
@@ -84,7 +85,8 @@ TEST(Allocate, LargestRemainderSumsExactly) {
   EXPECT_EQ(allocate(99, {0, 1}), (std::vector<std::int64_t>{0, 99}));
   // By area: three courtyards of 1850.12, 1763.40 and 1939.18 m² sharing ¥1,000.00.
   auto parts = allocate(100000, {185012, 176340, 193918});
-  EXPECT_EQ(parts, (std::vector<std::int64_t>{33319, 31758, 34923}));  // exact: 33319.29, 31757.52, 34923.18
+  EXPECT_EQ(parts, (std::vector<std::int64_t>{33319, 31758,
+                                              34923}));  // exact: 33319.29, 31757.52, 34923.18
 }
 
 TEST(Allocate, PropertyNoFenLostOrCreatedAndEachWithinOneFen) {
@@ -115,7 +117,8 @@ TEST(Remuneration, BasisPointsRoundedHalfUp) {
 }
 
 TEST(Payments, OldestBillsFirstThenPrepayment) {
-  std::vector<OpenBill> bills = {{3, m("2025-03"), 4000}, {1, m("2025-01"), 4000}, {2, m("2025-02"), 1500}};
+  std::vector<OpenBill> bills = {
+      {3, m("2025-03"), 4000}, {1, m("2025-01"), 4000}, {2, m("2025-02"), 1500}};
   auto a = apply_payment(bills, 5000);
   ASSERT_EQ(a.applied.size(), 2u);
   EXPECT_EQ(a.applied[0].bill_id, 1);

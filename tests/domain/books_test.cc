@@ -46,7 +46,8 @@ TEST(Books, EveryRuleNamesItsField) {
   t.postings[0].account = "9999";
   t.postings[1].courtyard_id = 99;
   auto f = fields(validate(t, chart_template(), any_courtyard));
-  EXPECT_EQ(f, (std::vector<std::string>{"date", "description", "postings[0].account", "postings[1].courtyard_id"}));
+  EXPECT_EQ(f, (std::vector<std::string>{"date", "description", "postings[0].account",
+                                         "postings[1].courtyard_id"}));
   t = income(100);
   t.postings = {{"1001", 0, 0}, {"4001", 0, 0}};
   EXPECT_FALSE(validate(t, chart_template(), any_courtyard).empty());
@@ -108,7 +109,9 @@ TEST(Books, TheFastWriterAgreesWithTheCanonicaliser) {
     Transaction t = income(static_cast<std::int64_t>(rng() % 1'000'000) - 500'000);
     t.index = static_cast<std::int64_t>(rng() % 100000);
     t.description = i % 3 ? "含\"引号\"和\\与\n换行" : "plain";
-    if (i % 2) t.vouchers = {{std::string(64, 'b'), "application/pdf", static_cast<std::int64_t>(rng() % 9999999)}};
+    if (i % 2)
+      t.vouchers = {
+          {std::string(64, 'b'), "application/pdf", static_cast<std::int64_t>(rng() % 9999999)}};
     if (i % 4 == 1) t.links = {{"disbursement", 7}, {"bank_line", 9}};
     if (i % 5 == 2) t.approvals = {{"trustee", "赵**", 1}, {"committee", "刘*", 2}};
     if (i % 7 == 3) t.reverses = 12;
@@ -143,7 +146,8 @@ TEST(Books, RandomBalancedTransactionsKeepTheBooksAtZero) {
       std::int64_t amt = static_cast<std::int64_t>(rng() % 2'000'000) - 1'000'000;
       if (amt == 0) amt = 1;
       sum += amt;
-      t.postings.push_back({chart[rng() % chart.size()].code, amt, static_cast<std::int64_t>(rng() % 2 ? 3 : 0)});
+      t.postings.push_back(
+          {chart[rng() % chart.size()].code, amt, static_cast<std::int64_t>(rng() % 2 ? 3 : 0)});
     }
     if (sum == 0) continue;
     t.postings.push_back({"3001", -sum, 0});
@@ -167,13 +171,15 @@ TEST(Policy, AboveTheThresholdTwoCommitteeMembers) {
   ApprovalPolicy p;
   EXPECT_TRUE(approvals_satisfied(p, p.threshold_fen, {{1, "trustee"}, {2, "committee"}}));
   EXPECT_FALSE(approvals_satisfied(p, p.threshold_fen + 1, {{1, "trustee"}, {2, "committee"}}));
-  EXPECT_TRUE(approvals_satisfied(p, p.threshold_fen + 1, {{1, "trustee"}, {2, "committee"}, {3, "committee"}}));
+  EXPECT_TRUE(approvals_satisfied(p, p.threshold_fen + 1,
+                                  {{1, "trustee"}, {2, "committee"}, {3, "committee"}}));
 }
 
 TEST(Policy, OnePersonCountsOnce) {
   ApprovalPolicy p;
   EXPECT_FALSE(approvals_satisfied(p, 100, {{1, "trustee"}, {1, "committee"}}));
-  EXPECT_FALSE(approvals_satisfied(p, p.threshold_fen + 1, {{1, "trustee"}, {2, "committee"}, {2, "committee"}}));
+  EXPECT_FALSE(approvals_satisfied(p, p.threshold_fen + 1,
+                                   {{1, "trustee"}, {2, "committee"}, {2, "committee"}}));
 }
 
 // Undoing anything that touched money or an owner's balance is co-managed; only moving an
@@ -187,9 +193,12 @@ TEST(Books, WhichReversalsAreCoManaged) {
   };
   EXPECT_FALSE(reversal_is_co_managed(tx({{"5002", 100, 0}, {"5001", -100, 0}}), chart));
   EXPECT_FALSE(reversal_is_co_managed(tx({{"4001", 100, 0}, {"4002", -100, 0}}), chart));
-  for (const char* touched : {"1001", "1002", "1003", "1009", "1101", "2001", "2002", "2003", "3001", "3002", "3003", "4005", "4007"})
-    EXPECT_TRUE(reversal_is_co_managed(tx({{"5001", 100, 0}, {touched, -100, 0}}), chart)) << touched;
-  EXPECT_TRUE(reversal_is_co_managed(tx({{"5001", 100, 0}, {"9999", -100, 0}}), chart));  // unknown: the safe side
+  for (const char* touched : {"1001", "1002", "1003", "1009", "1101", "2001", "2002", "2003",
+                              "3001", "3002", "3003", "4005", "4007"})
+    EXPECT_TRUE(reversal_is_co_managed(tx({{"5001", 100, 0}, {touched, -100, 0}}), chart))
+        << touched;
+  EXPECT_TRUE(reversal_is_co_managed(tx({{"5001", 100, 0}, {"9999", -100, 0}}),
+                                     chart));  // unknown: the safe side
   EXPECT_EQ(entry_amount_fen(tx({{"1001", 700, 0}, {"1101", -500, 0}, {"2002", -200, 0}})), 700);
 }
 

@@ -20,22 +20,28 @@ TEST(Jcs, TheRfcExample) {
       "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/",
       "literals": [null, true, false]
     })");
-  v.as_object()["numbers"] = boost::json::array{333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001};
-  EXPECT_EQ(canonicalize(v),
-            R"({"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"})");
+  v.as_object()["numbers"] =
+      boost::json::array{333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001};
+  EXPECT_EQ(
+      canonicalize(v),
+      R"({"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"})");
 }
 
 // RFC 8785 §3.2.3: members sorted by UTF-16 code units (the emoji's surrogate sorts before U+FB33).
 TEST(Jcs, SortsByUtf16CodeUnits) {
-  EXPECT_EQ(jcs(R"({"\u20ac":"Euro Sign","\r":"Carriage Return","\ufb33":"Hebrew Letter Dalet With Dagesh","1":"One",)"
-                R"("\ud83d\ude00":"Emoji: Grinning Face","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis"})"),
-            "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\",\"ö\":\"Latin Small Letter O With Diaeresis\","
-            "\"€\":\"Euro Sign\",\"😀\":\"Emoji: Grinning Face\",\"\xEF\xAC\xB3\":\"Hebrew Letter Dalet With Dagesh\"}");
+  EXPECT_EQ(
+      jcs(R"({"\u20ac":"Euro Sign","\r":"Carriage Return","\ufb33":"Hebrew Letter Dalet With Dagesh","1":"One",)"
+          R"("\ud83d\ude00":"Emoji: Grinning Face","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis"})"),
+      "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\",\"ö\":\"Latin Small Letter O With Diaeresis\","
+      "\"€\":\"Euro Sign\",\"😀\":\"Emoji: Grinning Face\",\"\xEF\xAC\xB3\":\"Hebrew Letter Dalet With Dagesh\"}");
 }
 
 // RFC 8785 Appendix B: IEEE-754 doubles and their ECMAScript serialisation.
 TEST(Jcs, NumberVectors) {
-  struct V { std::uint64_t bits; const char* text; };
+  struct V {
+    std::uint64_t bits;
+    const char* text;
+  };
   const V vectors[] = {
       {0x0000000000000000, "0"},
       {0x8000000000000000, "0"},
@@ -62,7 +68,8 @@ TEST(Jcs, NumberVectors) {
       {0xbecbf647612f3696, "-0.0000033333333333333333"},
       {0x43143ff3c1cb0959, "1424953923781206.2"},
   };
-  for (const auto& v : vectors) EXPECT_EQ(es_number(from_bits(v.bits)), v.text) << std::hex << v.bits;
+  for (const auto& v : vectors)
+    EXPECT_EQ(es_number(from_bits(v.bits)), v.text) << std::hex << v.bits;
 }
 
 TEST(Jcs, RefusesWhatItCannotRepresent) {

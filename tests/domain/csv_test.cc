@@ -38,7 +38,10 @@ TEST(Csv, ReadsGbk) {
 
 TEST(Csv, ReadsTabSeparatedUtf16) {
   // Excel's "Unicode text": UTF-16LE with BOM, tab-separated: "a\tb\n".
-  std::string s("\xFF\xFE" "a\0\t\0b\0\n\0", 10);
+  std::string s(
+      "\xFF\xFE"
+      "a\0\t\0b\0\n\0",
+      10);
   auto r = parse(s);
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].fields, (std::vector<std::string>{"a", "b"}));

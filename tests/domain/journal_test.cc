@@ -67,7 +67,8 @@ TEST(Journal, ResolveFillsTheElidedAmountAndMapsAccounts) {
   EXPECT_EQ(r.txns[0].postings[1].amount_fen, -1000);
   std::vector<int> lines;
   for (const auto& e : r.errors) lines.push_back(e.line);
-  EXPECT_EQ(lines, (std::vector<int>{5, 10, 14}));  // unbalanced, unknown account, unknown courtyard
+  EXPECT_EQ(lines,
+            (std::vector<int>{5, 10, 14}));  // unbalanced, unknown account, unknown courtyard
 }
 
 TEST(Journal, WhatIsWrittenReadsBackTheSame) {

@@ -69,8 +69,10 @@ Hash leaf_n(std::uint64_t i) { return leaf_hash("entry " + std::to_string(i)); }
 }  // namespace
 
 TEST(Merkle, KnownValues) {
-  EXPECT_EQ(to_hex(empty_root()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(to_hex(leaf_hash("")), "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
+  EXPECT_EQ(to_hex(empty_root()),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(to_hex(leaf_hash("")),
+            "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
   EXPECT_EQ(from_hex(to_hex(leaf_n(3))), leaf_n(3));
   EXPECT_FALSE(from_hex("xyz").has_value());
 }
@@ -83,7 +85,9 @@ TEST(Merkle, EveryRootProofAndConsistencyMatchesTheDefinition) {
   for (std::uint64_t n = 1; n <= kMax; ++n) {
     Hash l = leaf_n(n - 1);
     naive.leaves.push_back(l);
-    tb.append(l, [&](int level, std::uint64_t index, const Hash& h) { mem.nodes[{level, index}] = h; });
+    tb.append(l, [&](int level, std::uint64_t index, const Hash& h) {
+      mem.nodes[{level, index}] = h;
+    });
     Hash root = naive.mth(0, n);
     ASSERT_EQ(tb.root(), root) << n;
     ASSERT_EQ(root_hash(mem, n), root) << n;
@@ -106,7 +110,9 @@ TEST(Merkle, TamperedProofsFail) {
   std::vector<Hash> leaves;
   for (std::uint64_t i = 0; i < 37; ++i) {
     leaves.push_back(leaf_n(i));
-    tb.append(leaves.back(), [&](int level, std::uint64_t index, const Hash& h) { mem.nodes[{level, index}] = h; });
+    tb.append(leaves.back(), [&](int level, std::uint64_t index, const Hash& h) {
+      mem.nodes[{level, index}] = h;
+    });
   }
   Hash root = tb.root();
   std::mt19937_64 rng(7);

@@ -16,8 +16,8 @@ TEST(ParseCenti, ReadsAreasAsPeopleWriteThem) {
 }
 
 TEST(ParseCenti, RefusesWhatItCannotReadExactly) {
-  for (const char* bad : {"", "-1", "+5", "1.234", "1e3", "abc", "1..2", ".5", "5.", ",100", "1,,000", "1 2x",
-                          "99999999999999999999", "NaN"})
+  for (const char* bad : {"", "-1", "+5", "1.234", "1e3", "abc", "1..2", ".5", "5.", ",100",
+                          "1,,000", "1 2x", "99999999999999999999", "NaN"})
     EXPECT_EQ(parse_centi(bad), std::nullopt) << bad;
 }
 

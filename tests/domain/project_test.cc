@@ -24,11 +24,13 @@ TEST(ProjectBudget, SourcesMustSumExactlyToTheLines) {
   EXPECT_TRUE(check_budget(lines, {{Source::common, 0, 4'000'000}}).empty());
   EXPECT_TRUE(has_field(check_budget(lines, {{Source::common, 0, 3'999'999}}), "funding"));
   EXPECT_TRUE(has_field(check_budget(lines, {{Source::common, 0, 4'000'001}}), "funding"));
-  EXPECT_TRUE(check_budget(lines, {{Source::common, 0, 1'000'000}, {Source::subsidy, 0, 3'000'000}}).empty());
+  EXPECT_TRUE(check_budget(lines, {{Source::common, 0, 1'000'000}, {Source::subsidy, 0, 3'000'000}})
+                  .empty());
 }
 
 TEST(ProjectBudget, NamesEveryBadField) {
-  auto e = check_budget({{0, "", "5008", 0}}, {{Source::courtyard_surplus, 0, 5}, {Source::courtyard_surplus, 0, 5}});
+  auto e = check_budget({{0, "", "5008", 0}},
+                        {{Source::courtyard_surplus, 0, 5}, {Source::courtyard_surplus, 0, 5}});
   EXPECT_TRUE(has_field(e, "lines[0].name"));
   EXPECT_TRUE(has_field(e, "lines[0].budget_fen"));
   EXPECT_TRUE(has_field(e, "funding[0].courtyard_id"));
@@ -36,22 +38,28 @@ TEST(ProjectBudget, NamesEveryBadField) {
   EXPECT_TRUE(has_field(check_budget({}, {{Source::common, 0, 1}}), "lines"));
   EXPECT_TRUE(has_field(check_budget({{0, "x", "5008", 1}}, {}), "funding"));
   // Two courtyards' surpluses are two sources.
-  EXPECT_TRUE(check_budget({{0, "保险", "5005", 10}}, {{Source::courtyard_surplus, 1, 4}, {Source::courtyard_surplus, 2, 6}}).empty());
+  EXPECT_TRUE(check_budget({{0, "保险", "5005", 10}},
+                           {{Source::courtyard_surplus, 1, 4}, {Source::courtyard_surplus, 2, 6}})
+                  .empty());
 }
 
 TEST(ProjectBudget, CharityMoneyOnlyForItsUses) {
   // ¥5,000 of charity money can pay only the micro-renewal line (¥3,000), not the insurance.
   std::vector<Line> lines{{0, "花坛", "5008", 300'000}, {0, "保险", "5005", 200'000}};
   EXPECT_TRUE(has_field(check_budget(lines, {{Source::charity, 0, 500'000}}), "funding"));
-  EXPECT_TRUE(check_budget(lines, {{Source::charity, 0, 300'000}, {Source::common, 0, 200'000}}).empty());
-  EXPECT_FALSE(check_budget(lines, {{Source::charity, 0, 300'001}, {Source::common, 0, 199'999}}).empty());
+  EXPECT_TRUE(
+      check_budget(lines, {{Source::charity, 0, 300'000}, {Source::common, 0, 200'000}}).empty());
+  EXPECT_FALSE(
+      check_budget(lines, {{Source::charity, 0, 300'001}, {Source::common, 0, 199'999}}).empty());
 }
 
 TEST(ProjectVote, RequiredWhenTheCommonFundReachesTheThreshold) {
   EXPECT_FALSE(vote_required({{Source::common, 0, 499'999}}, 500'000));
   EXPECT_TRUE(vote_required({{Source::common, 0, 500'000}}, 500'000));
   // Money given for the purpose, or a courtyard's surplus spent by its own plan: no vote.
-  EXPECT_FALSE(vote_required({{Source::crowdfunding, 0, 9'000'000}, {Source::subsidy, 0, 9'000'000}, {Source::charity, 0, 9'000'000},
+  EXPECT_FALSE(vote_required({{Source::crowdfunding, 0, 9'000'000},
+                              {Source::subsidy, 0, 9'000'000},
+                              {Source::charity, 0, 9'000'000},
                               {Source::courtyard_surplus, 3, 9'000'000}},
                              500'000));
 }
@@ -149,7 +157,7 @@ TEST(Acceptance, TurnoutAndMajorityAtTheBoundaries) {
 TEST(ProjectSteps, EachActionOnlyWhereItBelongs) {
   EXPECT_TRUE(allowed(Status::proposed, Action::budget));
   EXPECT_FALSE(allowed(Status::contracted, Action::budget));
-  EXPECT_FALSE(allowed(Status::proposed, Action::contract));  // a budget first
+  EXPECT_FALSE(allowed(Status::proposed, Action::contract));   // a budget first
   EXPECT_TRUE(allowed(Status::contracted, Action::contract));  // several contractors
   EXPECT_FALSE(allowed(Status::budgeted, Action::pay));
   EXPECT_TRUE(allowed(Status::accepted, Action::pay));  // the retention after acceptance
@@ -161,8 +169,8 @@ TEST(ProjectSteps, EachActionOnlyWhereItBelongs) {
   EXPECT_TRUE(allowed(Status::in_progress, Action::cancel));
   EXPECT_FALSE(allowed(Status::accepted, Action::cancel));
   EXPECT_FALSE(allowed(Status::cancelled, Action::pledge));
-  for (auto s : {Status::proposed, Status::budgeted, Status::contracted, Status::in_progress, Status::accepting, Status::accepted,
-                 Status::settled, Status::cancelled})
+  for (auto s : {Status::proposed, Status::budgeted, Status::contracted, Status::in_progress,
+                 Status::accepting, Status::accepted, Status::settled, Status::cancelled})
     EXPECT_EQ(parse_status(to_string(s)), s);
 }
 
@@ -183,14 +191,18 @@ Transaction spend(const char* expense, const char* cash) {
 
 TEST(CharityMoney, TheLedgerRefusesEveryOtherUse) {
   const auto& chart = chart_template();
-  auto ok = [&](const Transaction& t) { return validate(t, chart, [](std::int64_t) { return true; }).empty(); };
+  auto ok = [&](const Transaction& t) {
+    return validate(t, chart, [](std::int64_t) { return true; }).empty();
+  };
   for (const char* use : {"5008", "5009", "5010"}) EXPECT_TRUE(ok(spend(use, "1002"))) << use;
   // Wages, remuneration, the payable to the trustee, and any other expense: refused.
-  for (const char* other : {"5004", "5007", "2001", "5001", "5005", "5006", "2002", "2003", "3001", "1001"})
+  for (const char* other :
+       {"5004", "5007", "2001", "5001", "5005", "5006", "2002", "2003", "3001", "1001"})
     EXPECT_FALSE(ok(spend(other, "1002"))) << other;
   EXPECT_TRUE(ok(spend("5011", "1002")));  // the account's own bank charges
   // The same expenses from the basic account are fine.
-  for (const char* other : {"5004", "5007", "2001", "5001"}) EXPECT_TRUE(ok(spend(other, "1001"))) << other;
+  for (const char* other : {"5004", "5007", "2001", "5001"})
+    EXPECT_TRUE(ok(spend(other, "1001"))) << other;
   // A donation (charity account in, donations income) is fine; so is its reversal.
   Transaction d;
   d.date = "2026-11-01";

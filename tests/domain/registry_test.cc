@@ -5,9 +5,13 @@
 namespace xinyi::registry {
 
 TEST(UnitLabel, ReadsTheCommonWritings) {
-  struct Case { const char* in; const char* label; };
-  for (auto c : {Case{"3栋2单元501", "3栋2单元501"}, Case{"3-2-501", "3栋2单元501"}, Case{"3幢2单元501室", "3栋2单元501"},
-                 Case{"12号楼1单元302", "12栋1单元302"}, Case{"3栋501", "3栋501"}, Case{" 3 栋 2 单元 501 ", "3栋2单元501"},
+  struct Case {
+    const char* in;
+    const char* label;
+  };
+  for (auto c : {Case{"3栋2单元501", "3栋2单元501"}, Case{"3-2-501", "3栋2单元501"},
+                 Case{"3幢2单元501室", "3栋2单元501"}, Case{"12号楼1单元302", "12栋1单元302"},
+                 Case{"3栋501", "3栋501"}, Case{" 3 栋 2 单元 501 ", "3栋2单元501"},
                  Case{"3-501", "3栋501"}}) {
     auto a = parse_unit_label(c.in);
     ASSERT_TRUE(a.has_value()) << c.in;
@@ -16,7 +20,8 @@ TEST(UnitLabel, ReadsTheCommonWritings) {
 }
 
 TEST(UnitLabel, RefusesNonsense) {
-  for (const char* bad : {"", "abc", "501", "栋", "3栋2单元"}) EXPECT_FALSE(parse_unit_label(bad).has_value()) << bad;
+  for (const char* bad : {"", "abc", "501", "栋", "3栋2单元"})
+    EXPECT_FALSE(parse_unit_label(bad).has_value()) << bad;
 }
 
 TEST(Phone, NormalisesChineseNumbers) {
@@ -25,7 +30,7 @@ TEST(Phone, NormalisesChineseNumbers) {
   EXPECT_EQ(normalize_phone("8613812345678"), "13812345678");
   EXPECT_EQ(normalize_phone("028-8333-1234"), "02883331234");
   EXPECT_FALSE(normalize_phone("12345").has_value());
-  EXPECT_FALSE(normalize_phone("1381234567").has_value());  // 10 digits
+  EXPECT_FALSE(normalize_phone("1381234567").has_value());   // 10 digits
   EXPECT_FALSE(normalize_phone("12012345678").has_value());  // no such mobile prefix
   EXPECT_FALSE(normalize_phone("138abc45678").has_value());
 }
@@ -42,7 +47,10 @@ TEST(Names, Rules) {
   EXPECT_FALSE(check_name("name", "张三").has_value());
   EXPECT_TRUE(check_name("name", "").has_value());
   EXPECT_TRUE(check_name("name", "   ").has_value());
-  EXPECT_TRUE(check_name("name", "a\x01" "b").has_value());
+  EXPECT_TRUE(check_name("name",
+                         "a\x01"
+                         "b")
+                  .has_value());
   EXPECT_TRUE(check_name("name", std::string("\xC3\x28")).has_value());
   EXPECT_TRUE(check_name("name", std::string(65, 'x')).has_value());
   EXPECT_FALSE(check_name("name", std::string(64 * 3, 'x').substr(0, 64)).has_value());

@@ -34,35 +34,38 @@ TEST(ServicePlan, MonthlyVisitsAreExact) {
 }
 
 TEST(ServicePlan, MonthlyCostIsTheSumOfItems) {
-  std::vector<PlanItem> plan{item(Frequency::per_week, 3, 120, 2500), item(Frequency::per_month, 2, 90, 4000)};
+  std::vector<PlanItem> plan{item(Frequency::per_week, 3, 120, 2500),
+                             item(Frequency::per_month, 2, 90, 4000)};
   plan[1].code = "elec";
   EXPECT_EQ(monthly_cost_fen(plan), 65000 + 12000);
   EXPECT_TRUE(check_plan(plan).empty());
 }
 
 TEST(ServicePlan, CostRoundsHalfUpOnceAtTheMinute) {
-  EXPECT_EQ(cost_fen(1, 30), 1);    // 0.5 fen → 1
-  EXPECT_EQ(cost_fen(1, 29), 0);    // 0.483 → 0
+  EXPECT_EQ(cost_fen(1, 30), 1);      // 0.5 fen → 1
+  EXPECT_EQ(cost_fen(1, 29), 0);      // 0.483 → 0
   EXPECT_EQ(cost_fen(7, 2500), 292);  // 291.67 → 292
   EXPECT_EQ(cost_fen(0, 2500), 0);
 }
 
 TEST(ServicePlan, CheckPlanNamesEveryBadField) {
-  std::vector<PlanItem> plan{item(Frequency::per_week, 8, 2, 0), item(Frequency::per_month, 0, 60, 2500)};
+  std::vector<PlanItem> plan{item(Frequency::per_week, 8, 2, 0),
+                             item(Frequency::per_month, 0, 60, 2500)};
   plan[1].code = "clean";  // repeated
   plan[1].role = "";
   auto errs = check_plan(plan);
   std::vector<std::string> fields;
   for (const auto& e : errs) fields.push_back(e.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"items[0].visits", "items[0].minutes_per_visit", "items[0].rate_fen_per_hour",
-                                              "items[1].code", "items[1].role", "items[1].visits"}));
+  EXPECT_EQ(fields, (std::vector<std::string>{"items[0].visits", "items[0].minutes_per_visit",
+                                              "items[0].rate_fen_per_hour", "items[1].code",
+                                              "items[1].role", "items[1].visits"}));
   EXPECT_FALSE(check_plan({}).empty());
 }
 
 TEST(WorkLog, MinutesFollowFromTheTimes) {
   EXPECT_EQ(visit_minutes(0, 2 * 3600'000), 120);
-  EXPECT_EQ(visit_minutes(0, 89'999), 1);   // 89.999 s → 1 minute
-  EXPECT_EQ(visit_minutes(0, 90'000), 2);   // 1.5 min → 2 (half up)
+  EXPECT_EQ(visit_minutes(0, 89'999), 1);             // 89.999 s → 1 minute
+  EXPECT_EQ(visit_minutes(0, 90'000), 2);             // 1.5 min → 2 (half up)
   EXPECT_EQ(visit_minutes(0, 29'999), std::nullopt);  // under half a minute
   EXPECT_EQ(visit_minutes(100, 100), std::nullopt);
   EXPECT_EQ(visit_minutes(100, 50), std::nullopt);
@@ -113,8 +116,8 @@ TEST(WorkLog, CostOfAMonthIsNeverMoreThanDeliveredTimesRate) {
     std::vector<Visit> vs;
     int n = static_cast<int>(rng() % 40);
     for (int i = 0; i < n; ++i)
-      vs.push_back({static_cast<std::int64_t>(rng() % 720) + 1, static_cast<int>(rng() % 3), static_cast<int>(rng() % 4 == 0),
-                    static_cast<int>(rng() % 9 == 0), 0});
+      vs.push_back({static_cast<std::int64_t>(rng() % 720) + 1, static_cast<int>(rng() % 3),
+                    static_cast<int>(rng() % 4 == 0), static_cast<int>(rng() % 9 == 0), 0});
     std::int64_t rate = static_cast<std::int64_t>(rng() % 10000) + 1;
     auto m = summarize(nullptr, rate, vs);
     std::int64_t counted = 0;

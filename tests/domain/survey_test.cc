@@ -5,11 +5,25 @@
 namespace xinyi::survey {
 namespace {
 
-Answer ch(std::vector<int> c) { Answer a; a.choices = std::move(c); return a; }
-Answer sc(int v) { Answer a; a.scale = v; return a; }
-Answer tx(std::string t) { Answer a; a.text = std::move(t); return a; }
+Answer ch(std::vector<int> c) {
+  Answer a;
+  a.choices = std::move(c);
+  return a;
+}
+Answer sc(int v) {
+  Answer a;
+  a.scale = v;
+  return a;
+}
+Answer tx(std::string t) {
+  Answer a;
+  a.text = std::move(t);
+  return a;
+}
 
-Question single(std::vector<std::string> opts) { return Question{Kind::single, "燃气管道是否需要更换？", std::move(opts)}; }
+Question single(std::vector<std::string> opts) {
+  return Question{Kind::single, "燃气管道是否需要更换？", std::move(opts)};
+}
 
 TEST(Survey, QuestionsAreChecked) {
   EXPECT_FALSE(check_question(single({"是", "否"}), 0));
@@ -44,8 +58,9 @@ TEST(Survey, AnswersMustFitTheirQuestion) {
 }
 
 TEST(Survey, TallyCountsOptionsAndTheScaleMeanInHundredths) {
-  std::vector<Question> qs{single({"是", "否"}), Question{Kind::multiple, "改造哪些？", {"燃气", "电线", "路面"}},
-                           Question{Kind::scale, "满意度", {}, 5}, Question{Kind::text, "建议", {}, 5, 0, false}};
+  std::vector<Question> qs{
+      single({"是", "否"}), Question{Kind::multiple, "改造哪些？", {"燃气", "电线", "路面"}},
+      Question{Kind::scale, "满意度", {}, 5}, Question{Kind::text, "建议", {}, 5, 0, false}};
   std::vector<std::vector<Answer>> rs{
       {ch({0}), ch({0, 1}), sc(5), tx("加装路灯")},
       {ch({0}), ch({1}), sc(4), Answer{}},

@@ -5,7 +5,8 @@
 namespace xinyi::upload {
 namespace {
 
-const std::string kPng("\x89PNG\r\n\x1A\nrest", 12), kJpeg("\xFF\xD8\xFF\xE0rest", 8), kPdf("%PDF-1.4 x");
+const std::string kPng("\x89PNG\r\n\x1A\nrest", 12), kJpeg("\xFF\xD8\xFF\xE0rest", 8),
+    kPdf("%PDF-1.4 x");
 
 TEST(Upload, TheFirstBytesDecideAndTheDeclaredTypeMustAgree) {
   EXPECT_EQ(sniff("image/png", kPng, false), "image/png");
@@ -15,7 +16,8 @@ TEST(Upload, TheFirstBytesDecideAndTheDeclaredTypeMustAgree) {
   EXPECT_EQ(sniff("image/png", kJpeg, false), std::nullopt);       // declared and actual differ
   EXPECT_EQ(sniff("image/png", "<svg onload=alert(1)>", false), std::nullopt);
   EXPECT_EQ(sniff("image/png", "", true), std::nullopt);
-  EXPECT_EQ(sniff("image/png", std::string("\x89PN", 3), true), std::nullopt);  // truncated signature
+  EXPECT_EQ(sniff("image/png", std::string("\x89PN", 3), true),
+            std::nullopt);  // truncated signature
 }
 
 }  // namespace

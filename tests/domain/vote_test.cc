@@ -18,7 +18,8 @@ std::vector<BallotIn> ballots(int yes, int no, int abstain, std::int64_t area = 
   return out;
 }
 
-UnitIn unit(std::int64_t id, std::int64_t area, std::vector<std::string> owners, bool developer = false) {
+UnitIn unit(std::int64_t id, std::int64_t area, std::vector<std::string> owners,
+            bool developer = false) {
   return UnitIn{id, area, developer, std::move(owners)};
 }
 
@@ -36,27 +37,67 @@ struct Row {
 TEST(Tally, Art278AtEveryBoundary) {
   const std::vector<Row> rows = {
       // Quorum: 2/3 of all owners AND of all area, both inclusive.
-      {"exactly 2/3 of owners and area take part; all for", 9, 900, 9, ballots(6, 0, 0), true, true},
+      {"exactly 2/3 of owners and area take part; all for", 9, 900, 9, ballots(6, 0, 0), true,
+       true},
       {"one owner short of 2/3", 9, 900, 9, ballots(5, 0, 0), false, false},
-      {"2/3 of owners but one hundredth m² short of 2/3 of area", 9, 901, 9, ballots(6, 0, 0), false, false},
+      {"2/3 of owners but one hundredth m² short of 2/3 of area", 9, 901, 9, ballots(6, 0, 0),
+       false, false},
       {"area exactly 2/3 with uneven units", 9, 1650, 3, {{1000, {0}}, {100, {0}}}, true, true},
       {"area one hundredth m² below 2/3", 9, 1651, 3, {{1000, {0}}, {100, {0}}}, false, false},
       // Ordinary matters: more than half of those taking part, in area AND in owners.
-      {"exactly half of owners for fails an ordinary matter", 9, 600, 6, ballots(3, 3, 0), true, false},
+      {"exactly half of owners for fails an ordinary matter", 9, 600, 6, ballots(3, 3, 0), true,
+       false},
       {"one more than half passes", 9, 700, 7, ballots(4, 3, 0), true, true},
-      {"abstentions take part and count against the majority", 9, 900, 9, ballots(4, 2, 3), true, false},
-      {"half the area for (a majority of owners) fails", 4, 600, 3, {{200, {0}}, {100, {0}}, {300, {1}}}, true, false},
-      {"a majority of area but half the owners fails", 4, 1000, 4, {{700, {0}}, {100, {0}}, {100, {1}}, {100, {1}}}, true, false},
-      {"151 of 301 hundredths of m² for: more than half", 3, 301, 3, {{76, {0}}, {75, {0}}, {150, {1}}}, true, true},
-      {"150 of 301 hundredths of m² for: not more than half", 3, 301, 3, {{75, {0}}, {75, {0}}, {151, {1}}}, true, false},
+      {"abstentions take part and count against the majority", 9, 900, 9, ballots(4, 2, 3), true,
+       false},
+      {"half the area for (a majority of owners) fails",
+       4,
+       600,
+       3,
+       {{200, {0}}, {100, {0}}, {300, {1}}},
+       true,
+       false},
+      {"a majority of area but half the owners fails",
+       4,
+       1000,
+       4,
+       {{700, {0}}, {100, {0}}, {100, {1}}, {100, {1}}},
+       true,
+       false},
+      {"151 of 301 hundredths of m² for: more than half",
+       3,
+       301,
+       3,
+       {{76, {0}}, {75, {0}}, {150, {1}}},
+       true,
+       true},
+      {"150 of 301 hundredths of m² for: not more than half",
+       3,
+       301,
+       3,
+       {{75, {0}}, {75, {0}}, {151, {1}}},
+       true,
+       false},
       // Special matters (6, 7, 8): at least 3/4 of those taking part, inclusive.
       {"exactly 3/4 passes matter 6", 6, 800, 8, ballots(6, 2, 0), true, true},
       {"exactly 3/4 passes matter 7", 7, 800, 8, ballots(6, 2, 0), true, true},
       {"exactly 3/4 passes matter 8", 8, 800, 8, ballots(6, 2, 0), true, true},
       {"one owner below 3/4 fails matter 8", 8, 800, 8, ballots(5, 2, 1), true, false},
       {"the same ballots pass an ordinary matter", 5, 800, 8, ballots(5, 2, 1), true, true},
-      {"3/4 of owners but area one hundredth short", 7, 8, 4, {{2, {0}}, {2, {0}}, {1, {0}}, {3, {1}}}, true, false},
-      {"3/4 of owners and exactly 3/4 of area", 7, 8, 4, {{3, {0}}, {2, {0}}, {1, {0}}, {2, {1}}}, true, true},
+      {"3/4 of owners but area one hundredth short",
+       7,
+       8,
+       4,
+       {{2, {0}}, {2, {0}}, {1, {0}}, {3, {1}}},
+       true,
+       false},
+      {"3/4 of owners and exactly 3/4 of area",
+       7,
+       8,
+       4,
+       {{3, {0}}, {2, {0}}, {1, {0}}, {2, {1}}},
+       true,
+       true},
       // Nobody votes; everyone abstains.
       {"no ballots", 9, 900, 9, {}, false, false},
       {"all abstain: quorum but nothing carried", 9, 900, 9, ballots(0, 0, 9), true, false},
@@ -70,7 +111,9 @@ TEST(Tally, Art278AtEveryBoundary) {
 }
 
 TEST(Tally, RecordsTheFiguresItUsed) {
-  Result r = tally(Kind::motion, 9, 2, 1, 1000, 10, {{100, {0}}, {200, {0}}, {300, {1}}, {150, {}}, {50, {0}}, {100, {0}}, {10, {0}}});
+  Result r =
+      tally(Kind::motion, 9, 2, 1, 1000, 10,
+            {{100, {0}}, {200, {0}}, {300, {1}}, {150, {}}, {50, {0}}, {100, {0}}, {10, {0}}});
   EXPECT_EQ(r.total_area, 1000);
   EXPECT_EQ(r.total_owners, 10);
   EXPECT_EQ(r.voted_area, 910);
@@ -141,7 +184,8 @@ TEST(Tally, PropertyEveryBallotIsCountedOnce) {
     }
     std::int64_t total_area = area + static_cast<std::int64_t>(rng() % 100000);
     std::int64_t total_owners = n + static_cast<std::int64_t>(rng() % 30);
-    Result r = tally(Kind::motion, 1 + static_cast<int>(rng() % 9), 2, 1, total_area, total_owners, b);
+    Result r =
+        tally(Kind::motion, 1 + static_cast<int>(rng() % 9), 2, 1, total_area, total_owners, b);
     ASSERT_EQ(r.voted_area, area);
     ASSERT_EQ(r.voted_owners, n);
     ASSERT_EQ(r.options[0].area_centi_m2 + r.options[1].area_centi_m2 + r.abstain_area, area);
@@ -156,7 +200,8 @@ TEST(Tally, PropertyEveryBallotIsCountedOnce) {
 }
 
 TEST(Electorate, OneBuyerWithThreeUnitsCountsOnce) {
-  auto e = electorate({unit(1, 9000, {"p:1"}), unit(2, 8000, {"p:2"}), unit(3, 7000, {"p:1"}), unit(4, 6000, {"p:1"})});
+  auto e = electorate({unit(1, 9000, {"p:1"}), unit(2, 8000, {"p:2"}), unit(3, 7000, {"p:1"}),
+                       unit(4, 6000, {"p:1"})});
   ASSERT_EQ(e.size(), 2u);
   EXPECT_EQ(e[0].unit_ids, (std::vector<std::int64_t>{1, 3, 4}));
   EXPECT_EQ(e[0].area_centi_m2, 22000);
@@ -165,7 +210,8 @@ TEST(Electorate, OneBuyerWithThreeUnitsCountsOnce) {
 }
 
 TEST(Electorate, DeveloperUnitsCountTogetherAsOne) {
-  auto e = electorate({unit(5, 100, {}, true), unit(1, 200, {"p:1"}), unit(7, 300, {"p:9"}, true), unit(3, 400, {})});
+  auto e = electorate({unit(5, 100, {}, true), unit(1, 200, {"p:1"}), unit(7, 300, {"p:9"}, true),
+                       unit(3, 400, {})});
   ASSERT_EQ(e.size(), 3u);
   EXPECT_EQ(e[0].unit_ids, std::vector<std::int64_t>{1});
   EXPECT_EQ(e[1].unit_ids, std::vector<std::int64_t>{3});  // no recorded owner: its own elector
@@ -177,8 +223,9 @@ TEST(Electorate, DeveloperUnitsCountTogetherAsOne) {
 TEST(Electorate, CoOwnersLinkUnitsTransitively) {
   // Unit 1: husband and wife; unit 2: the wife alone; unit 3: the husband's phone under another
   // person record; unit 4: somebody else.
-  auto e = electorate({unit(1, 100, {"p:1", "p:2"}), unit(2, 100, {"p:2"}), unit(3, 100, {"tel:13800000001"}),
-                       unit(4, 100, {"p:4"}), unit(5, 100, {"p:1", "tel:13800000001"})});
+  auto e = electorate({unit(1, 100, {"p:1", "p:2"}), unit(2, 100, {"p:2"}),
+                       unit(3, 100, {"tel:13800000001"}), unit(4, 100, {"p:4"}),
+                       unit(5, 100, {"p:1", "tel:13800000001"})});
   ASSERT_EQ(e.size(), 2u);
   EXPECT_EQ(e[0].unit_ids, (std::vector<std::int64_t>{1, 2, 3, 5}));
   EXPECT_EQ(e[1].unit_ids, std::vector<std::int64_t>{4});
@@ -187,9 +234,9 @@ TEST(Electorate, CoOwnersLinkUnitsTransitively) {
 TEST(Committee, CompositionRule) {
   EXPECT_FALSE(check_committee(7, 4, 5, 11));
   EXPECT_FALSE(check_committee(5, 3, 5, 11));
-  EXPECT_TRUE(check_committee(6, 4, 5, 11));   // even
-  EXPECT_TRUE(check_committee(7, 3, 5, 11));   // representatives fewer than half
-  EXPECT_TRUE(check_committee(3, 3, 5, 11));   // too few
+  EXPECT_TRUE(check_committee(6, 4, 5, 11));    // even
+  EXPECT_TRUE(check_committee(7, 3, 5, 11));    // representatives fewer than half
+  EXPECT_TRUE(check_committee(3, 3, 5, 11));    // too few
   EXPECT_TRUE(check_committee(13, 13, 5, 11));  // too many
   EXPECT_FALSE(check_committee(11, 6, 5, 11));
 }

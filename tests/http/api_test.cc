@@ -37,21 +37,45 @@ TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
   std::string all = c.get("/api/v1/public/compounds").body + c.get("/api/v1/public/regions").body;
   for (int id = 1; id <= 5; ++id) {
     std::string base = "/api/v1/public/compounds/" + std::to_string(id);
-    for (const char* path : {"", "/feed?limit=200", "/ledger?limit=1000", "/disbursements", "/bank", "/balances", "/sth", "/arrears",
-                             "/fee-rates", "/settlement?period=2026-11", "/surplus-plans?year=2026", "/votes", "/proposals",
-                             "/committees", "/tenders", "/monthly?months=24", "/events", "/needs/summary", "/service-plans",
-                             "/services/monthly?month=2026-10", "/services/months?months=14", "/questionnaires", "/meetings",
-                             "/charity", "/projects", "/volunteers"}) {
+    for (const char* path : {"",
+                             "/feed?limit=200",
+                             "/ledger?limit=1000",
+                             "/disbursements",
+                             "/bank",
+                             "/balances",
+                             "/sth",
+                             "/arrears",
+                             "/fee-rates",
+                             "/settlement?period=2026-11",
+                             "/surplus-plans?year=2026",
+                             "/votes",
+                             "/proposals",
+                             "/committees",
+                             "/tenders",
+                             "/monthly?months=24",
+                             "/events",
+                             "/needs/summary",
+                             "/service-plans",
+                             "/services/monthly?month=2026-10",
+                             "/services/months?months=14",
+                             "/questionnaires",
+                             "/meetings",
+                             "/charity",
+                             "/projects",
+                             "/volunteers"}) {
       auto r = c.get(base + path);
       EXPECT_EQ(r.status, 200) << base + path;
       all += r.body;
     }
   }
   // Every vote, and the receipts of every closed one.
-  auto votes = env.db().read([](store::Connection& conn) { return conn.query("SELECT compound_id, id, status FROM votes"); });
+  auto votes = env.db().read([](store::Connection& conn) {
+    return conn.query("SELECT compound_id, id, status FROM votes");
+  });
   ASSERT_GE(votes.size(), 17u);
   for (const auto& v : votes) {
-    std::string base = "/api/v1/public/compounds/" + std::to_string(v.i64(0)) + "/votes/" + std::to_string(v.i64(1));
+    std::string base = "/api/v1/public/compounds/" + std::to_string(v.i64(0)) + "/votes/" +
+                       std::to_string(v.i64(1));
     auto r = c.get(base);
     EXPECT_EQ(r.status, 200) << base;
     all += r.body;
@@ -62,10 +86,13 @@ TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
     }
   }
   // Every questionnaire and its results.
-  auto surveys = env.db().read([](store::Connection& conn) { return conn.query("SELECT compound_id, id FROM questionnaires"); });
+  auto surveys = env.db().read([](store::Connection& conn) {
+    return conn.query("SELECT compound_id, id FROM questionnaires");
+  });
   ASSERT_GE(surveys.size(), 2u);
   for (const auto& q : surveys) {
-    std::string base = "/api/v1/public/compounds/" + std::to_string(q.i64(0)) + "/questionnaires/" + std::to_string(q.i64(1));
+    std::string base = "/api/v1/public/compounds/" + std::to_string(q.i64(0)) + "/questionnaires/" +
+                       std::to_string(q.i64(1));
     for (const char* path : {"", "/results"}) {
       auto r = c.get(base + path);
       EXPECT_EQ(r.status, 200) << base + path;
@@ -73,19 +100,23 @@ TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
     }
   }
   // Every renewal project's page.
-  auto projects = env.db().read([](store::Connection& conn) { return conn.query("SELECT compound_id, id FROM projects"); });
+  auto projects = env.db().read(
+      [](store::Connection& conn) { return conn.query("SELECT compound_id, id FROM projects"); });
   ASSERT_GE(projects.size(), 7u);
   for (const auto& p : projects) {
-    std::string path = "/api/v1/public/compounds/" + std::to_string(p.i64(0)) + "/projects/" + std::to_string(p.i64(1));
+    std::string path = "/api/v1/public/compounds/" + std::to_string(p.i64(0)) + "/projects/" +
+                       std::to_string(p.i64(1));
     auto r = c.get(path);
     EXPECT_EQ(r.status, 200) << path;
     all += r.body;
   }
-  EXPECT_FALSE(std::regex_search(all, std::regex("(^|[^0-9A-Za-z])1[3-9][0-9]{9}([^0-9A-Za-z]|$)"))) << "a phone number is public";
+  EXPECT_FALSE(std::regex_search(all, std::regex("(^|[^0-9A-Za-z])1[3-9][0-9]{9}([^0-9A-Za-z]|$)")))
+      << "a phone number is public";
   // Residents, accounts, donors (named or anonymous) and volunteers: never a full name.
   auto names = env.db().read([](store::Connection& conn) {
-    return conn.query("SELECT name FROM persons UNION SELECT name FROM users UNION SELECT donor_name FROM donations "
-                      "UNION SELECT name FROM volunteer_members");
+    return conn.query(
+        "SELECT name FROM persons UNION SELECT name FROM users UNION SELECT donor_name FROM donations "
+        "UNION SELECT name FROM volunteer_members");
   });
   ASSERT_GT(names.size(), 100u);
   for (const auto& n : names) EXPECT_EQ(all.find(n.str(0)), std::string::npos) << n.str(0);
@@ -148,8 +179,10 @@ TEST_F(ApiTest, AResidentOfOneCompoundCannotReadAnothersPrivateData) {
 TEST_F(ApiTest, CommitteeRolesDoNotReachAcrossCompounds) {
   auto admin = client();
   admin.login("admin");
-  auto community = env.db().read([](store::Connection& conn) { return conn.scalar("SELECT MIN(id) FROM communities"); });
-  auto k = admin.post("/api/v1/communities/" + std::to_string(community) + "/compounds", R"({"name":"新小区","model":"charity"})");
+  auto community = env.db().read(
+      [](store::Connection& conn) { return conn.scalar("SELECT MIN(id) FROM communities"); });
+  auto k = admin.post("/api/v1/communities/" + std::to_string(community) + "/compounds",
+                      R"({"name":"新小区","model":"charity"})");
   ASSERT_EQ(k.status, 201) << k.body;
   auto cid = k.json().at("id").as_int64();
   auto com = client();
@@ -167,10 +200,12 @@ TEST_F(ApiTest, CommitteeSeesFullDetailsAndAuditorsReadTheLog) {
   ASSERT_EQ(units.status, 200);
   auto items = units.json().at("items").as_array();
   ASSERT_EQ(items.size(), 5u);
-  EXPECT_EQ(items[0].at("members").as_array()[0].at("phone").as_string().size(), 11u);  // in full, for the committee
+  EXPECT_EQ(items[0].at("members").as_array()[0].at("phone").as_string().size(),
+            11u);  // in full, for the committee
   auto y = com.post("/api/v1/compounds/" + teachers + "/courtyards", R"({"name":"新院"})");
   EXPECT_EQ(y.status, 201);
-  expect_problem(com.get("/api/v1/compounds/" + teachers + "/audit"), 403);  // committee is audited, not auditor
+  expect_problem(com.get("/api/v1/compounds/" + teachers + "/audit"),
+                 403);  // committee is audited, not auditor
   auto aud = client();
   aud.login("auditor");
   auto log = aud.get("/api/v1/compounds/" + teachers + "/audit");
@@ -180,7 +215,8 @@ TEST_F(ApiTest, CommitteeSeesFullDetailsAndAuditorsReadTheLog) {
   EXPECT_EQ(first.at("ip").as_string(), "127.0.0.1");
   EXPECT_EQ(first.at("user_name").as_string(), "刘委员");
   // Auditors write nothing.
-  expect_problem(aud.post("/api/v1/compounds/" + teachers + "/courtyards", R"({"name":"审计院"})"), 403);
+  expect_problem(aud.post("/api/v1/compounds/" + teachers + "/courtyards", R"({"name":"审计院"})"),
+                 403);
 }
 
 TEST_F(ApiTest, BadInputIsA4xxAndChangesNothing) {
@@ -192,21 +228,30 @@ TEST_F(ApiTest, BadInputIsA4xxAndChangesNothing) {
   expect_problem(com.post(units, "{not json"), 400);
   expect_problem(com.post(units, "[]"), 400);
   expect_problem(com.post(units, "{\"number\":\"\xc3\x28\"}"), 400);  // invalid UTF-8
-  expect_problem(com.post(units, R"({"building_id":1,"number":"9","area_centi_m2":1000000000000000000000000000000})"), 422);
+  expect_problem(
+      com.post(units,
+               R"({"building_id":1,"number":"9","area_centi_m2":1000000000000000000000000000000})"),
+      422);
   expect_problem(com.post(units, R"({"building_id":1,"number":"9","area_centi_m2":-100})"), 422);
   expect_problem(com.post(units, R"({"building_id":"1","number":9,"area_centi_m2":5000})"), 422);
-  auto unknown = com.post(units, R"({"building_id":1,"number":"9","area_centi_m2":5000,"colour":"red"})");
+  auto unknown =
+      com.post(units, R"({"building_id":1,"number":"9","area_centi_m2":5000,"colour":"red"})");
   expect_problem(unknown, 422);
   EXPECT_EQ(unknown.json().at("errors").as_array()[0].at("field").as_string(), "colour");
-  expect_problem(com.post(units, R"({"building_id":999999,"number":"9","area_centi_m2":5000})"), 404);
+  expect_problem(com.post(units, R"({"building_id":999999,"number":"9","area_centi_m2":5000})"),
+                 404);
   // A building of another compound is "not found" here.
   auto garden_building = env.db().read([&](store::Connection& c) {
-    return c.scalar("SELECT MIN(b.id) FROM buildings b JOIN compounds k ON k.id = b.compound_id WHERE k.name = '城北花园'");
+    return c.scalar(
+        "SELECT MIN(b.id) FROM buildings b JOIN compounds k ON k.id = b.compound_id WHERE k.name = '城北花园'");
   });
-  expect_problem(com.post(units, R"({"building_id":)" + std::to_string(garden_building) + R"(,"number":"9","area_centi_m2":5000})"), 404);
+  expect_problem(com.post(units, R"({"building_id":)" + std::to_string(garden_building) +
+                                     R"(,"number":"9","area_centi_m2":5000})"),
+                 404);
   expect_problem(com.get(units + "/abc"), 404);
   expect_problem(com.get(units + "?limit=100000"), 400);
-  expect_problem(com.get("/api/v1/compounds/99999/units"), 403);  // no role there: deny before anything else
+  expect_problem(com.get("/api/v1/compounds/99999/units"),
+                 403);  // no role there: deny before anything else
   EXPECT_EQ(env.count("units") + env.count("audit_log"), before);
 }
 
@@ -220,11 +265,11 @@ TEST_F(ApiTest, WrongMethodIs405WithAllow) {
 
 TEST_F(ApiTest, CrossSiteWritesAreRefused) {
   auto c = client();
-  auto r = c.send("POST", "/api/v1/auth/login", R"({"login":"admin","password":"xinyi-demo"})", "application/json",
-                  {{"Origin", "http://evil.example"}});
+  auto r = c.send("POST", "/api/v1/auth/login", R"({"login":"admin","password":"xinyi-demo"})",
+                  "application/json", {{"Origin", "http://evil.example"}});
   expect_problem(r, 403);
-  auto ok = c.send("POST", "/api/v1/auth/login", R"({"login":"admin","password":"xinyi-demo"})", "application/json",
-                   {{"Origin", "http://127.0.0.1:" + std::to_string(port)}});
+  auto ok = c.send("POST", "/api/v1/auth/login", R"({"login":"admin","password":"xinyi-demo"})",
+                   "application/json", {{"Origin", "http://127.0.0.1:" + std::to_string(port)}});
   EXPECT_EQ(ok.status, 200);
 }
 
@@ -234,14 +279,17 @@ TEST_F(ApiTest, RosterImportOverHttpIsAllOrNothing) {
   auto cid = std::to_string(compound_id("南街老城院落"));
   auto before = env.count("units");
   auto bad = staff.post("/api/v1/compounds/" + cid + "/import/units",
-                        "院落,房号,面积,业主\n文庙院,9栋101,60,新业主\n文庙院,9栋102,abc,另一位\n", "text/csv");
+                        "院落,房号,面积,业主\n文庙院,9栋101,60,新业主\n文庙院,9栋102,abc,另一位\n",
+                        "text/csv");
   expect_problem(bad, 422);
   EXPECT_EQ(bad.json().at("errors").as_array()[0].at("field").as_string(), "line 3");
   EXPECT_EQ(env.count("units"), before);
-  auto dry = staff.post("/api/v1/compounds/" + cid + "/import/units?dry_run=1", "院落,房号,面积,业主\n文庙院,9栋101,60,新业主\n", "text/csv");
+  auto dry = staff.post("/api/v1/compounds/" + cid + "/import/units?dry_run=1",
+                        "院落,房号,面积,业主\n文庙院,9栋101,60,新业主\n", "text/csv");
   EXPECT_EQ(dry.status, 200);
   EXPECT_EQ(env.count("units"), before);
-  auto good = staff.post("/api/v1/compounds/" + cid + "/import/units", "院落,房号,面积,业主\n文庙院,9栋101,60,新业主\n", "text/csv");
+  auto good = staff.post("/api/v1/compounds/" + cid + "/import/units",
+                         "院落,房号,面积,业主\n文庙院,9栋101,60,新业主\n", "text/csv");
   EXPECT_EQ(good.status, 201) << good.body;
   EXPECT_EQ(good.json().at("units_created").as_int64(), 1);
   EXPECT_EQ(env.count("units"), before + 1);
@@ -252,8 +300,11 @@ TEST_F(ApiTest, AResidentClaimsTheirUnitWithThePaperCode) {
   c.login("13800000003");
   EXPECT_EQ(c.get("/api/v1/me").json().at("units").as_array().size(), 0u);
   auto code = env.db().read([](store::Connection& conn) {
-    return conn.query_one("SELECT u.invite_code FROM units u JOIN unit_members m ON m.unit_id = u.id "
-                          "JOIN persons p ON p.id = m.person_id WHERE p.phone = '13800000003'")->str(0);
+    return conn
+        .query_one(
+            "SELECT u.invite_code FROM units u JOIN unit_members m ON m.unit_id = u.id "
+            "JOIN persons p ON p.id = m.person_id WHERE p.phone = '13800000003'")
+        ->str(0);
   });
   expect_problem(c.post("/api/v1/me/claims", R"({"code":"ZZZZ2222"})"), 422);
   auto r = c.post("/api/v1/me/claims", R"({"code":")" + code + R"("})");
@@ -268,7 +319,8 @@ TEST_F(ApiTest, ResidentsReprintOnlyTheirOwnReceipts) {
   auto teachers = compound_id("桂湖教师院");
   auto receipt_of = [&](std::int64_t unit) {
     return env.db().read([&](store::Connection& c) {
-      return c.scalar("SELECT MIN(receipt_no) FROM payments WHERE compound_id = ? AND unit_id = ?", {teachers, unit});
+      return c.scalar("SELECT MIN(receipt_no) FROM payments WHERE compound_id = ? AND unit_id = ?",
+                      {teachers, unit});
     });
   };
   auto own = receipt_of(14), other = receipt_of(2);  // 王建国 owns units 1 and 14
@@ -277,8 +329,12 @@ TEST_F(ApiTest, ResidentsReprintOnlyTheirOwnReceipts) {
   auto r = wang.get("/api/v1/me/receipts/" + std::to_string(teachers) + "/" + std::to_string(own));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json().at("label").as_string(), "1栋2单元102");
-  expect_problem(wang.get("/api/v1/me/receipts/" + std::to_string(teachers) + "/" + std::to_string(other)), 403);
-  expect_problem(client().get("/api/v1/me/receipts/" + std::to_string(teachers) + "/" + std::to_string(own)), 401);
+  expect_problem(
+      wang.get("/api/v1/me/receipts/" + std::to_string(teachers) + "/" + std::to_string(other)),
+      403);
+  expect_problem(
+      client().get("/api/v1/me/receipts/" + std::to_string(teachers) + "/" + std::to_string(own)),
+      401);
 }
 
 // A secret ballot's receipt code is the only thing that ties a choice to a ballot. After the
@@ -287,15 +343,18 @@ TEST_F(ApiTest, ResidentsReprintOnlyTheirOwnReceipts) {
 TEST_F(ApiTest, NoResponseAnywhereLinksASecretBallotToItsVoter) {
   std::int64_t teachers = compound_id("桂湖教师院");
   std::int64_t vote = env.db().read([&](store::Connection& conn) {
-    return conn.scalar("SELECT id FROM votes WHERE compound_id = ? AND status = 'open'", {teachers});
+    return conn.scalar("SELECT id FROM votes WHERE compound_id = ? AND status = 'open'",
+                       {teachers});
   });
   auto wang = client();
   wang.login("13800000001");
-  std::string cast = "/api/v1/compounds/" + std::to_string(teachers) + "/votes/" + std::to_string(vote) + "/ballot";
+  std::string cast = "/api/v1/compounds/" + std::to_string(teachers) + "/votes/" +
+                     std::to_string(vote) + "/ballot";
   auto r = wang.post(cast, R"({"choices":[1]})");
   ASSERT_EQ(r.status, 200) << r.body;
   std::string receipt(r.json().at("receipt").as_string());
-  EXPECT_EQ(wang.post(cast, R"({"choices":[0]})").json().at("receipt").as_string(), receipt);  // changed, same receipt
+  EXPECT_EQ(wang.post(cast, R"({"choices":[0]})").json().at("receipt").as_string(),
+            receipt);  // changed, same receipt
   std::vector<HttpClient> callers;
   for (const char* login : {"committee", "staff", "auditor", "trustee", "worker", "13800000002"}) {
     callers.push_back(client());
@@ -307,12 +366,15 @@ TEST_F(ApiTest, NoResponseAnywhereLinksASecretBallotToItsVoter) {
     if (route.method != "GET") continue;
     std::string path = route.pattern;
     auto put = [&](const std::string& key, const std::string& value) {
-      for (std::size_t p; (p = path.find(key)) != std::string::npos;) path.replace(p, key.size(), value);
+      for (std::size_t p; (p = path.find(key)) != std::string::npos;)
+        path.replace(p, key.size(), value);
     };
     put("{cid}", std::to_string(teachers));
     put("{vid}", std::to_string(vote));
-    put("{id}", route.pattern.find("/votes/{id}") != std::string::npos ? std::to_string(vote) : std::to_string(teachers));
-    if (path.find('{') != std::string::npos) continue;  // receipts, vouchers, files: nothing of a vote
+    put("{id}", route.pattern.find("/votes/{id}") != std::string::npos ? std::to_string(vote)
+                                                                       : std::to_string(teachers));
+    if (path.find('{') != std::string::npos)
+      continue;  // receipts, vouchers, files: nothing of a vote
     for (auto& c : callers) {
       auto res = c.get(path);
       ++crawled;
@@ -321,7 +383,8 @@ TEST_F(ApiTest, NoResponseAnywhereLinksASecretBallotToItsVoter) {
   }
   EXPECT_GT(crawled, 150);
   // The owner sees it; the audit log says only that they voted.
-  auto mine = wang.get("/api/v1/compounds/" + std::to_string(teachers) + "/votes/" + std::to_string(vote) + "/my");
+  auto mine = wang.get("/api/v1/compounds/" + std::to_string(teachers) + "/votes/" +
+                       std::to_string(vote) + "/my");
   EXPECT_NE(mine.body.find(receipt), std::string::npos);
 }
 
@@ -331,7 +394,8 @@ TEST_F(ApiTest, EveryRouteHasARuleAndCompoundRoutesNameTheCompound) {
       EXPECT_NE(r.pattern.find("{cid}"), std::string::npos) << r.pattern;
     }
     if (r.method != "GET" && r.rule.scope() == Rule::Scope::anyone) {
-      EXPECT_TRUE(r.pattern.starts_with("/api/v1/auth/")) << r.method << " " << r.pattern << " is an anonymous write";
+      EXPECT_TRUE(r.pattern.starts_with("/api/v1/auth/"))
+          << r.method << " " << r.pattern << " is an anonymous write";
     }
   }
 }

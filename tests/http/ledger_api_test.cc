@@ -31,7 +31,8 @@ TEST_F(LedgerApiTest, ThePublicLogVerifiesEndToEnd) {
   const auto size = sth.at("tree_size").as_int64();
   ASSERT_GT(size, 100);
   EXPECT_TRUE(auth::ed25519_verify(std::string(key.at("public_key").as_string()),
-                                   std::string(sth.at("signed_message").as_string()), std::string(sth.at("signature").as_string())));
+                                   std::string(sth.at("signed_message").as_string()),
+                                   std::string(sth.at("signature").as_string())));
   auto root = *ledger::from_hex(sth.at("root").as_string());
   // Page through the entries; recompute every leaf and the root.
   ledger::TreeBuilder tb;
@@ -48,7 +49,9 @@ TEST_F(LedgerApiTest, ThePublicLogVerifiesEndToEnd) {
   }
   EXPECT_EQ(tb.root(), root);
   for (std::int64_t i : {std::int64_t{0}, size / 2, size - 1}) {
-    auto p = c.get(base + "/proof/inclusion?index=" + std::to_string(i) + "&tree_size=" + std::to_string(size)).json();
+    auto p = c.get(base + "/proof/inclusion?index=" + std::to_string(i) +
+                   "&tree_size=" + std::to_string(size))
+                 .json();
     EXPECT_TRUE(ledger::verify_inclusion(leaves[i], i, size, hashes(p.at("path")), root)) << i;
   }
   // The tree of 10 entries is a prefix of today's.
@@ -56,7 +59,8 @@ TEST_F(LedgerApiTest, ThePublicLogVerifiesEndToEnd) {
   for (int i = 0; i < 10; ++i) ten.append(leaves[i]);
   auto cp = c.get(base + "/proof/consistency?first=10&second=" + std::to_string(size)).json();
   EXPECT_TRUE(ledger::verify_consistency(10, size, ten.root(), root, hashes(cp.at("path"))));
-  EXPECT_EQ(c.get(base + "/proof/inclusion?index=5&tree_size=" + std::to_string(size + 1)).status, 400);
+  EXPECT_EQ(c.get(base + "/proof/inclusion?index=5&tree_size=" + std::to_string(size + 1)).status,
+            400);
   EXPECT_EQ(c.get(base + "/proof/consistency?first=7&second=3").status, 400);
 }
 
@@ -65,7 +69,8 @@ TEST_F(LedgerApiTest, BalancesNowAndAsOfADate) {
   std::string base = "/api/v1/public/compounds/" + std::to_string(compound_id("锦苑小区"));
   auto now = c.get(base + "/balances").json();
   std::map<std::string, std::int64_t> acc;
-  for (const auto& a : now.at("accounts").as_array()) acc[std::string(a.at("code").as_string())] = a.at("balance_fen").as_int64();
+  for (const auto& a : now.at("accounts").as_array())
+    acc[std::string(a.at("code").as_string())] = a.at("balance_fen").as_int64();
   EXPECT_EQ(acc["4005"], -3'000'000);  // ¥30,000 of donations
   std::int64_t sum = 0;
   for (auto& [k, v] : acc) sum += v;
@@ -88,7 +93,8 @@ TEST_F(LedgerApiTest, TheFeedAndDisbursementsAreMasked) {
     EXPECT_EQ(disb.find(name), std::string::npos) << name;
   }
   EXPECT_NE(disb.find("孙**"), std::string::npos);  // the electrician's pending repair, masked
-  EXPECT_FALSE(std::regex_search(feed + disb, std::regex("(^|[^0-9A-Za-z])1[3-9][0-9]{9}([^0-9A-Za-z]|$)")));
+  EXPECT_FALSE(
+      std::regex_search(feed + disb, std::regex("(^|[^0-9A-Za-z])1[3-9][0-9]{9}([^0-9A-Za-z]|$)")));
   auto list = json::parse(disb).as_array();
   bool pending = false;
   for (const auto& d : list) pending = pending || d.at("status").as_string() == "pending";
@@ -101,7 +107,8 @@ TEST_F(LedgerApiTest, VouchersAreServedByTheirHash) {
   auto feed = c.get(base + "/feed?limit=200").json();
   std::string sha;
   for (const auto& e : feed.at("items").as_array())
-    if (!e.at("vouchers").as_array().empty()) sha = e.at("vouchers").as_array()[0].at("sha256").as_string();
+    if (!e.at("vouchers").as_array().empty())
+      sha = e.at("vouchers").as_array()[0].at("sha256").as_string();
   ASSERT_FALSE(sha.empty());
   auto v = c.get(base + "/vouchers/" + sha);
   EXPECT_EQ(v.status, 200);
@@ -139,7 +146,8 @@ TEST_F(LedgerApiTest, BillsPaymentsAndSettlementExportToCsvAndXlsx) {
   auto csv = com.get(base + "bills.csv?period=2026-11");
   ASSERT_EQ(csv.status, 200) << csv.body;
   EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
-  EXPECT_NE(csv.body.find("2026-11,教师院,1栋1单元101,65.45,3273,¥32.73,0,3273"), std::string::npos) << csv.body.substr(0, 400);
+  EXPECT_NE(csv.body.find("2026-11,教师院,1栋1单元101,65.45,3273,¥32.73,0,3273"), std::string::npos)
+      << csv.body.substr(0, 400);
   std::size_t lines = 0;
   for (char ch : csv.body) lines += ch == '\n';
   EXPECT_EQ(lines, 1u + 72u);  // header + one bill per unit
@@ -158,10 +166,12 @@ TEST_F(LedgerApiTest, BillsPaymentsAndSettlementExportToCsvAndXlsx) {
 TEST(TableExport, FormulaLikeCellsAreNeutralised) {
   report::Table t;
   t.headers = {"a", "b"};
-  for (const char* v : {"=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "正常", "a,b"})
+  for (const char* v :
+       {"=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "正常", "a,b"})
     t.rows.push_back({report::Cell(std::string(v)), report::Cell(std::int64_t{-5})});
   const std::string csv = report::to_csv(t);
-  for (const char* v : {"\"'=HYPERLINK(\"\"http://x\"\")\"", "\"'+1\"", "\"'-2+3\"", "\"'@SUM(A1)\"", "\"'\t=1\"", "\r\n正常,-5", "\"a,b\""})
+  for (const char* v : {"\"'=HYPERLINK(\"\"http://x\"\")\"", "\"'+1\"", "\"'-2+3\"",
+                        "\"'@SUM(A1)\"", "\"'\t=1\"", "\r\n正常,-5", "\"a,b\""})
     EXPECT_NE(csv.find(v), std::string::npos) << v << "\n" << csv;
 }
 
@@ -169,17 +179,21 @@ TEST(TableExport, FormulaLikeCellsAreNeutralised) {
 // never a crash; the committee reads a ballot's scan through its own route.
 TEST_F(LedgerApiTest, ASecretBallotScanIsPrivateAndNeverBringsTheServerDown) {
   auto row = env.db().read([&](store::Connection& c) {
-    return c.query_one("SELECT b.compound_id, b.vote_id, MIN(b.no), b.voucher_sha256 FROM ballots b JOIN votes v ON v.id = b.vote_id "
-                       "WHERE v.secret = 1 AND b.channel = 'paper' GROUP BY b.compound_id, b.vote_id, b.voucher_sha256 HAVING COUNT(*) > 1 "
-                       "ORDER BY b.vote_id LIMIT 1");
+    return c.query_one(
+        "SELECT b.compound_id, b.vote_id, MIN(b.no), b.voucher_sha256 FROM ballots b JOIN votes v ON v.id = b.vote_id "
+        "WHERE v.secret = 1 AND b.channel = 'paper' GROUP BY b.compound_id, b.vote_id, b.voucher_sha256 HAVING COUNT(*) > 1 "
+        "ORDER BY b.vote_id LIMIT 1");
   });
   ASSERT_TRUE(row.has_value());
-  const std::string cid = std::to_string(row->i64(0)), vote = std::to_string(row->i64(1)), no = std::to_string(row->i64(2));
-  EXPECT_EQ(client().get("/api/v1/public/compounds/" + cid + "/vouchers/" + row->str(3)).status, 404);
+  const std::string cid = std::to_string(row->i64(0)), vote = std::to_string(row->i64(1)),
+                    no = std::to_string(row->i64(2));
+  EXPECT_EQ(client().get("/api/v1/public/compounds/" + cid + "/vouchers/" + row->str(3)).status,
+            404);
   EXPECT_EQ(client().get("/api/v1/health").status, 200);  // still up
   auto com = client();
   com.login("committee");
-  auto scan = com.get("/api/v1/compounds/" + cid + "/votes/" + vote + "/paper-ballots/" + no + "/scan");
+  auto scan =
+      com.get("/api/v1/compounds/" + cid + "/votes/" + vote + "/paper-ballots/" + no + "/scan");
   EXPECT_EQ(scan.status, 200);
   EXPECT_EQ(scan.body.rfind("%PDF", 0), 0u);
   EXPECT_NE(scan.headers["content-security-policy"].find("sandbox"), std::string::npos);
@@ -201,11 +215,15 @@ TEST_F(LedgerApiTest, VouchersAreSandboxedAndPdfsDownloaded) {
   auto cid = std::to_string(compound_id("桂湖教师院"));
   auto t = client();
   t.login("trustee");
-  auto up = t.post("/api/v1/compounds/" + cid + "/vouchers", "%PDF-1.4 <</OpenAction <</S /JavaScript /JS (app.alert(1))>>>>", "application/pdf");
+  auto up =
+      t.post("/api/v1/compounds/" + cid + "/vouchers",
+             "%PDF-1.4 <</OpenAction <</S /JavaScript /JS (app.alert(1))>>>>", "application/pdf");
   ASSERT_EQ(up.status, 201) << up.body;
-  auto got = client().get("/api/v1/public/compounds/" + cid + "/vouchers/" + std::string(up.json().at("sha256").as_string()));
+  auto got = client().get("/api/v1/public/compounds/" + cid + "/vouchers/" +
+                          std::string(up.json().at("sha256").as_string()));
   ASSERT_EQ(got.status, 200);
-  EXPECT_EQ(got.headers["content-disposition"].rfind("attachment;", 0), 0u) << got.headers["content-disposition"];
+  EXPECT_EQ(got.headers["content-disposition"].rfind("attachment;", 0), 0u)
+      << got.headers["content-disposition"];
   EXPECT_NE(got.headers["content-security-policy"].find("sandbox"), std::string::npos);
   EXPECT_EQ(got.headers["x-content-type-options"], "nosniff");
 }
@@ -218,38 +236,54 @@ TEST_F(LedgerApiTest, ThePaymentFlowOverHttp) {
   auto up = t.post("/api/v1/compounds/" + cid + "/vouchers", jpeg, "image/jpeg");
   ASSERT_EQ(up.status, 201) << up.body;
   std::string sha(up.json().at("sha256").as_string());
-  auto req = t.post("/api/v1/compounds/" + cid + "/disbursements",
-                    R"({"payee":"王师傅","payee_is_person":true,"amount_fen":45000,"purpose":"修理水泵","expense_account":"5003","vouchers":[")" + sha + R"("]})");
+  auto req = t.post(
+      "/api/v1/compounds/" + cid + "/disbursements",
+      R"({"payee":"王师傅","payee_is_person":true,"amount_fen":45000,"purpose":"修理水泵","expense_account":"5003","vouchers":[")" +
+          sha + R"("]})");
   ASSERT_EQ(req.status, 201) << req.body;
   auto id = std::to_string(req.json().at("id").as_int64());
   auto resident = client();
   resident.login("13800000001");
-  EXPECT_EQ(resident.post("/api/v1/compounds/" + cid + "/disbursements/" + id + "/approve", "").status, 403);
-  auto before = client().get("/api/v1/public/compounds/" + cid + "/sth").json().at("tree_size").as_int64();
+  EXPECT_EQ(
+      resident.post("/api/v1/compounds/" + cid + "/disbursements/" + id + "/approve", "").status,
+      403);
+  auto before =
+      client().get("/api/v1/public/compounds/" + cid + "/sth").json().at("tree_size").as_int64();
   auto com = client();
   com.login("committee");
   auto ok = com.post("/api/v1/compounds/" + cid + "/disbursements/" + id + "/approve", "");
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(ok.json().at("status").as_string(), "executed");
-  auto after = client().get("/api/v1/public/compounds/" + cid + "/sth").json().at("tree_size").as_int64();
+  auto after =
+      client().get("/api/v1/public/compounds/" + cid + "/sth").json().at("tree_size").as_int64();
   EXPECT_EQ(after, before + 1);
   // Residents cannot post entries; committee members can, balanced only.
   EXPECT_EQ(resident.post("/api/v1/compounds/" + cid + "/ledger/transactions", "{}").status, 403);
-  auto bad = com.post("/api/v1/compounds/" + cid + "/ledger/transactions",
-                      R"({"date":"2026-11-01","description":"x","postings":[{"account":"1001","amount_fen":5},{"account":"4006","amount_fen":-4}]})");
+  auto bad = com.post(
+      "/api/v1/compounds/" + cid + "/ledger/transactions",
+      R"({"date":"2026-11-01","description":"x","postings":[{"account":"1001","amount_fen":5},{"account":"4006","amount_fen":-4}]})");
   EXPECT_EQ(bad.status, 422);
-  auto good = com.post("/api/v1/compounds/" + cid + "/ledger/transactions",
-                       R"({"date":"2026-11-01","description":"银行利息","postings":[{"account":"1001","amount_fen":512},{"account":"4006","amount_fen":-512}]})");
+  auto good = com.post(
+      "/api/v1/compounds/" + cid + "/ledger/transactions",
+      R"({"date":"2026-11-01","description":"银行利息","postings":[{"account":"1001","amount_fen":512},{"account":"4006","amount_fen":-512}]})");
   EXPECT_EQ(good.status, 201) << good.body;
-  auto rev = com.post("/api/v1/compounds/" + cid + "/ledger/transactions/" + std::to_string(good.json().at("index").as_int64()) + "/reverse",
+  auto rev = com.post("/api/v1/compounds/" + cid + "/ledger/transactions/" +
+                          std::to_string(good.json().at("index").as_int64()) + "/reverse",
                       R"({"reason":"利息已在上月入账"})");
   // Undoing money waits in the approval queue; nothing is posted until the trustee approves.
   ASSERT_EQ(rev.status, 202) << rev.body;
   EXPECT_EQ(rev.json().at("kind").as_string(), "reversal");
-  auto size = [&] { return client().get("/api/v1/public/compounds/" + cid + "/sth").json().at("tree_size").as_int64(); };
+  auto size = [&] {
+    return client()
+        .get("/api/v1/public/compounds/" + cid + "/sth")
+        .json()
+        .at("tree_size")
+        .as_int64();
+  };
   const auto waiting = size();
   auto rid = std::to_string(rev.json().at("id").as_int64());
-  EXPECT_EQ(com.post("/api/v1/compounds/" + cid + "/disbursements/" + rid + "/approve", "").status, 409);  // own request
+  EXPECT_EQ(com.post("/api/v1/compounds/" + cid + "/disbursements/" + rid + "/approve", "").status,
+            409);  // own request
   // The trustee's approval is one side; the owners' side needs another committee member.
   auto half = t.post("/api/v1/compounds/" + cid + "/disbursements/" + rid + "/approve", "");
   ASSERT_EQ(half.status, 200) << half.body;
@@ -273,7 +307,8 @@ TEST_F(LedgerApiTest, AReversedFeePaymentVoidsItsReceiptAndReopensItsBill) {
   const auto& owing = arrears.at("units").as_array()[0].as_object();
   auto unit = std::to_string(owing.at("unit_id").as_int64());
   const auto owed = owing.at("owed_fen").as_int64();
-  auto paid = t.post(base + "/payments", R"({"unit_id":)" + unit + R"(,"amount_fen":)" + std::to_string(owed) + R"(,"method":"cash"})");
+  auto paid = t.post(base + "/payments", R"({"unit_id":)" + unit + R"(,"amount_fen":)" +
+                                             std::to_string(owed) + R"(,"method":"cash"})");
   ASSERT_EQ(paid.status, 201) << paid.body;
   auto receipt_no = std::to_string(paid.json().at("receipt_no").as_int64());
   auto idx = std::to_string(paid.json().at("entry_index").as_int64());
@@ -291,7 +326,8 @@ TEST_F(LedgerApiTest, AReversedFeePaymentVoidsItsReceiptAndReopensItsBill) {
   EXPECT_EQ(owed_of(), 0);
   auto com = client();
   com.login("committee");
-  auto ok = com.post(base + "/disbursements/" + std::to_string(rev.json().at("id").as_int64()) + "/approve", "");
+  auto ok = com.post(
+      base + "/disbursements/" + std::to_string(rev.json().at("id").as_int64()) + "/approve", "");
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(ok.json().at("status").as_string(), "executed");
   auto receipt = t.get(base + "/receipts/" + receipt_no).json();
@@ -300,7 +336,8 @@ TEST_F(LedgerApiTest, AReversedFeePaymentVoidsItsReceiptAndReopensItsBill) {
   EXPECT_NE(std::string(receipt.at("void_zh").as_string()).find("已作废"), std::string::npos);
   EXPECT_EQ(owed_of(), owed);  // the bill is owed again
   // Reversing the reversal is refused.
-  EXPECT_EQ(t.post(base + "/ledger/transactions/" + std::to_string(ok.json().at("entry_index").as_int64()) + "/reverse",
+  EXPECT_EQ(t.post(base + "/ledger/transactions/" +
+                       std::to_string(ok.json().at("entry_index").as_int64()) + "/reverse",
                    R"({"reason":"再改回来"})")
                 .status,
             409);
@@ -308,33 +345,40 @@ TEST_F(LedgerApiTest, AReversedFeePaymentVoidsItsReceiptAndReopensItsBill) {
 
 TEST_F(LedgerApiTest, TheRemoteVerifierCatchesTamperingAndRewrites) {
   auto cid = compound_id("城北花园");
-  std::string url = "http://127.0.0.1:" + std::to_string(port) + "/api/v1/public/compounds/" + std::to_string(cid);
+  std::string url = "http://127.0.0.1:" + std::to_string(port) + "/api/v1/public/compounds/" +
+                    std::to_string(cid);
   auto first = http::verify_remote(url, std::nullopt);
   ASSERT_TRUE(first.report.ok) << first.report.message;
   std::string saved = first.latest_head_json;
   // More entries later: still consistent with the saved head.
   auto com = client();
   com.login("committee");
-  com.post("/api/v1/compounds/" + std::to_string(cid) + "/ledger/transactions",
-           R"({"date":"2026-11-02","description":"利息","postings":[{"account":"1001","amount_fen":100},{"account":"4006","amount_fen":-100}]})");
+  com.post(
+      "/api/v1/compounds/" + std::to_string(cid) + "/ledger/transactions",
+      R"({"date":"2026-11-02","description":"利息","postings":[{"account":"1001","amount_fen":100},{"account":"4006","amount_fen":-100}]})");
   auto second = http::verify_remote(url, saved);
   EXPECT_TRUE(second.report.ok) << second.report.message;
   // Someone edits an amount in the store.
   std::int64_t victim = env.db().write([&](store::Connection& c) {
-    auto idx = c.scalar("SELECT MIN(idx) FROM ledger_entries WHERE compound_id = ? AND canonical LIKE '%\"amount_fen\":200000,%'", {cid});
-    c.execute("UPDATE ledger_entries SET canonical = replace(canonical, '\"amount_fen\":200000,', '\"amount_fen\":210000,') "
-              "WHERE compound_id = ? AND idx = ?",
-              {cid, idx});
+    auto idx = c.scalar(
+        "SELECT MIN(idx) FROM ledger_entries WHERE compound_id = ? AND canonical LIKE '%\"amount_fen\":200000,%'",
+        {cid});
+    c.execute(
+        "UPDATE ledger_entries SET canonical = replace(canonical, '\"amount_fen\":200000,', '\"amount_fen\":210000,') "
+        "WHERE compound_id = ? AND idx = ?",
+        {cid, idx});
     return idx;
   });
   auto third = http::verify_remote(url, saved);
   EXPECT_FALSE(third.report.ok);
-  EXPECT_NE(third.report.message.find("#" + std::to_string(victim)), std::string::npos) << third.report.message;
+  EXPECT_NE(third.report.message.find("#" + std::to_string(victim)), std::string::npos)
+      << third.report.message;
 }
 
 TEST_F(LedgerApiTest, RewritingHistoryAndResigningIsCaughtByASavedHead) {
   auto cid = compound_id("九院合一");
-  std::string url = "http://127.0.0.1:" + std::to_string(port) + "/api/v1/public/compounds/" + std::to_string(cid);
+  std::string url = "http://127.0.0.1:" + std::to_string(port) + "/api/v1/public/compounds/" +
+                    std::to_string(cid);
   auto first = http::verify_remote(url, std::nullopt);
   ASSERT_TRUE(first.report.ok);
   // An insider with the store (and so the key) deletes the newest entry and re-signs.
@@ -345,8 +389,10 @@ TEST_F(LedgerApiTest, RewritingHistoryAndResigningIsCaughtByASavedHead) {
     c.execute("DELETE FROM tree_heads WHERE compound_id = ? AND tree_size = ?", {cid, size});
     // …and, being thorough, rebuilds the derived balances so nothing looks off.
     c.execute("DELETE FROM balance_totals WHERE compound_id = ?", {cid});
-    c.execute("INSERT INTO balance_totals SELECT compound_id, account, courtyard_id, SUM(amount_fen) FROM postings "
-              "WHERE compound_id = ? GROUP BY compound_id, account, courtyard_id", {cid});
+    c.execute(
+        "INSERT INTO balance_totals SELECT compound_id, account, courtyard_id, SUM(amount_fen) FROM postings "
+        "WHERE compound_id = ? GROUP BY compound_id, account, courtyard_id",
+        {cid});
   });
   // Today's log alone looks intact; against the head saved earlier it is not.
   EXPECT_TRUE(http::verify_remote(url, std::nullopt).report.ok);
@@ -360,19 +406,25 @@ TEST_F(LedgerApiTest, WitnessesCoSignOverHttp) {
   auto staff = client();
   staff.login("staff");
   auto kp = auth::ed25519_keypair();
-  auto k = staff.post("/api/v1/compounds/" + cid + "/witness/keys", R"({"public_key":")" + kp.public_b64 + R"("})");
+  auto k = staff.post("/api/v1/compounds/" + cid + "/witness/keys",
+                      R"({"public_key":")" + kp.public_b64 + R"("})");
   ASSERT_EQ(k.status, 201) << k.body;
   auto sth = client().get("/api/v1/public/compounds/" + cid + "/sth").json();
-  std::string sig = auth::ed25519_sign(kp.secret_b64, std::string(sth.at("signed_message").as_string()));
+  std::string sig =
+      auth::ed25519_sign(kp.secret_b64, std::string(sth.at("signed_message").as_string()));
   auto r = staff.post("/api/v1/compounds/" + cid + "/witness/cosign",
-                      R"({"key_id":)" + std::to_string(k.json().at("key_id").as_int64()) + R"(,"tree_size":)" +
-                          std::to_string(sth.at("tree_size").as_int64()) + R"(,"signature":")" + sig + R"("})");
+                      R"({"key_id":)" + std::to_string(k.json().at("key_id").as_int64()) +
+                          R"(,"tree_size":)" + std::to_string(sth.at("tree_size").as_int64()) +
+                          R"(,"signature":")" + sig + R"("})");
   ASSERT_EQ(r.status, 201) << r.body;
   auto again = client().get("/api/v1/public/compounds/" + cid + "/sth").json();
   EXPECT_EQ(again.at("witnesses").as_array().size(), 1u);
   auto com = client();
   com.login("committee");
-  EXPECT_EQ(com.post("/api/v1/compounds/" + cid + "/witness/keys", R"({"public_key":")" + kp.public_b64 + R"("})").status, 403);
+  EXPECT_EQ(com.post("/api/v1/compounds/" + cid + "/witness/keys",
+                     R"({"public_key":")" + kp.public_b64 + R"("})")
+                .status,
+            403);
 }
 
 }  // namespace xinyi::testing

@@ -24,9 +24,14 @@ TEST_F(NotifyApiTest, TheLiveStreamEndsWithTheSession) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1000));
     EXPECT_EQ(owner.post("/api/v1/auth/logout", "").status, 204);
     std::this_thread::sleep_for(std::chrono::milliseconds(2500));
-    EXPECT_EQ(com.post(cpd + "/announcements", R"({"title":"退出后的通知","body":"不应送达"})").status, 201);
+    EXPECT_EQ(
+        com.post(cpd + "/announcements", R"({"title":"退出后的通知","body":"不应送达"})").status,
+        201);
   });
-  std::string stream = client().raw("GET /api/v1/me/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\nCookie: " + cookie + "\r\n\r\n", 6000);
+  std::string stream = client().raw(
+      "GET /api/v1/me/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\nCookie: " +
+          cookie + "\r\n\r\n",
+      6000);
   actions.join();
   EXPECT_NE(stream.find("text/event-stream"), std::string::npos);
   EXPECT_EQ(stream.find("退出后的通知"), std::string::npos) << stream;
@@ -40,16 +45,25 @@ TEST_F(NotifyApiTest, ANoticeArrivesLiveAndTheConfirmationIsCounted) {
   com.login("committee");
   std::thread poster([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(1200));
-    auto r = com.post(cpd + "/announcements", R"({"title":"电梯检修通知","body":"周六停用半天","confirm_required":true})");
+    auto r = com.post(cpd + "/announcements",
+                      R"({"title":"电梯检修通知","body":"周六停用半天","confirm_required":true})");
     EXPECT_EQ(r.status, 201) << r.body;
   });
-  std::string stream = owner.raw("GET /api/v1/me/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\nCookie: " + owner.cookie + "\r\n\r\n", 4000);
+  std::string stream = owner.raw(
+      "GET /api/v1/me/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\nCookie: " +
+          owner.cookie + "\r\n\r\n",
+      4000);
   poster.join();
   EXPECT_NE(stream.find("text/event-stream"), std::string::npos);
   EXPECT_NE(stream.find("event: notification"), std::string::npos) << stream;
   EXPECT_NE(stream.find("请确认：电梯检修通知"), std::string::npos);
   // Anonymous: no stream.
-  EXPECT_NE(client().raw("GET /api/v1/me/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n", 1000).find(" 401 "), std::string::npos);
+  EXPECT_NE(
+      client()
+          .raw("GET /api/v1/me/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n",
+               1000)
+          .find(" 401 "),
+      std::string::npos);
 
   auto list = owner.get(cpd + "/announcements").json().as_array();
   std::int64_t id = 0;
@@ -61,12 +75,19 @@ TEST_F(NotifyApiTest, ANoticeArrivesLiveAndTheConfirmationIsCounted) {
   auto after = com.get(cpd + "/announcements/" + std::to_string(id) + "/stats").json();
   // 王建国 holds two units: both households count as confirmed.
   EXPECT_EQ(after.at("confirmed").as_int64(), before.at("confirmed").as_int64() + 2);
-  EXPECT_EQ(owner.get(cpd + "/announcements/" + std::to_string(id) + "/stats").status, 403);  // residents see no door list
+  EXPECT_EQ(owner.get(cpd + "/announcements/" + std::to_string(id) + "/stats").status,
+            403);  // residents see no door list
   // The notification list and the read mark.
   auto n = owner.get("/api/v1/me/notifications").json();
   EXPECT_GE(n.at("unread").as_int64(), 1);
-  EXPECT_EQ(owner.post("/api/v1/me/notifications/read", R"({"all":true})").json().at("unread").as_int64(), 0);
-  EXPECT_EQ(owner.send("PATCH", "/api/v1/me/preferences", R"({"large_text":true})").json().at("large_text").as_bool(), true);
+  EXPECT_EQ(
+      owner.post("/api/v1/me/notifications/read", R"({"all":true})").json().at("unread").as_int64(),
+      0);
+  EXPECT_EQ(owner.send("PATCH", "/api/v1/me/preferences", R"({"large_text":true})")
+                .json()
+                .at("large_text")
+                .as_bool(),
+            true);
   EXPECT_TRUE(owner.get("/api/v1/me").json().at("large_text").as_bool());
 }
 
@@ -86,7 +107,8 @@ TEST_F(NotifyApiTest, SinksWriteFilesAndTreatAGatewaysRefusalAsAFailure) {
   EXPECT_EQ(json::parse(first).at("id").as_int64(), 7);
   EXPECT_EQ(json::parse(second).at("body").as_string(), "【信义】电梯检修");
   // A gateway that answers 404 (this test server has no such route): a failure, to retry.
-  auto hook = http::make_sink("webhook:http://127.0.0.1:" + std::to_string(port) + "/no-gateway-here");
+  auto hook =
+      http::make_sink("webhook:http://127.0.0.1:" + std::to_string(port) + "/no-gateway-here");
   EXPECT_THROW(hook->send({9, "sms", "13900000001", "x"}), std::exception);
   EXPECT_THROW(http::make_sink("carrier-pigeon"), std::invalid_argument);
 }

@@ -7,8 +7,8 @@
 // (李晓梅, compound 2), w = worker (compound 1), c = committee, t = trustee, s = community staff,
 // u = auditor (the trust supervisor). The operator (admin) may do everything.
 #include <gtest/gtest.h>
-#include "domain/billing.h"
 #include "app/ledger_service.h"
+#include "domain/billing.h"
 
 #include <map>
 
@@ -219,7 +219,10 @@ std::string fill(const std::string& pattern) {
     if (pattern[i] == '{') {
       std::size_t j = pattern.find('}', i);
       std::string name = pattern.substr(i + 1, j - i - 1);
-      out += name == "sha" ? std::string(64, '0') : name == "file" ? "responses.csv" : name == "index" ? "0" : "1";
+      out += name == "sha"     ? std::string(64, '0')
+             : name == "file"  ? "responses.csv"
+             : name == "index" ? "0"
+                               : "1";
       i = j + 1;
     } else {
       out += pattern[i++];
@@ -233,26 +236,32 @@ std::string fill(const std::string& pattern) {
 using PermissionTest = ServerTest;
 
 TEST_F(PermissionTest, EveryRouteTimesEveryCallerMatchesTheMatrix) {
-  const std::pair<char, const char*> people[] = {{'r', "13800000001"}, {'o', "13800000002"}, {'w', "worker"}, {'c', "committee"},
-                                                 {'t', "trustee"},     {'s', "staff"},       {'u', "auditor"},  {'A', "admin"}};
+  const std::pair<char, const char*> people[] = {
+      {'r', "13800000001"}, {'o', "13800000002"}, {'w', "worker"},  {'c', "committee"},
+      {'t', "trustee"},     {'s', "staff"},       {'u', "auditor"}, {'A', "admin"}};
   std::map<char, std::string> token{{'a', ""}};
   std::map<char, app::Caller> caller{{'a', app::Caller{}}};
   for (const auto& [k, login] : people) {
     app::Caller anon;
-    auto s = app::login(env.app(), anon, std::string(R"({"login":")") + login + R"(","password":"xinyi-demo"})");
+    auto s = app::login(env.app(), anon,
+                        std::string(R"({"login":")") + login + R"(","password":"xinyi-demo"})");
     token[k] = s.token;
     caller[k] = app::authenticate(env.app(), s.token, "test");
     ASSERT_TRUE(caller[k].user) << login;
   }
   std::set<std::string> seen;
-  struct Denied { std::string method, path; char who; };
+  struct Denied {
+    std::string method, path;
+    char who;
+  };
   std::vector<Denied> denied;
   for (const auto& route : router->routes()) {
     std::string key = route.method + " " + route.pattern;
     seen.insert(key);
     auto it = expected().find(key);
     if (it == expected().end()) {
-      ADD_FAILURE() << "no expectation for " << key << " (" << route.rule.describe() << "): add it to the matrix";
+      ADD_FAILURE() << "no expectation for " << key << " (" << route.rule.describe()
+                    << "): add it to the matrix";
       continue;
     }
     std::optional<std::int64_t> cid;
@@ -264,12 +273,14 @@ TEST_F(PermissionTest, EveryRouteTimesEveryCallerMatchesTheMatrix) {
       if (!got) denied.push_back({route.method, fill(route.pattern), who});
     }
   }
-  for (const auto& [key, roles] : expected()) EXPECT_TRUE(seen.count(key)) << "the matrix names a route that does not exist: " << key;
+  for (const auto& [key, roles] : expected())
+    EXPECT_TRUE(seen.count(key)) << "the matrix names a route that does not exist: " << key;
 
   // Denied for real: 401 or 403 before any handler runs, and nothing written.
   auto writes = [&] {
     return env.db().read([](store::Connection& c) {
-      return c.scalar("SELECT COUNT(*) FROM audit_log") + c.scalar("SELECT COUNT(*) FROM ledger_entries") +
+      return c.scalar("SELECT COUNT(*) FROM audit_log") +
+             c.scalar("SELECT COUNT(*) FROM ledger_entries") +
              c.scalar("SELECT COUNT(*) FROM notifications");
     });
   };
@@ -285,7 +296,8 @@ TEST_F(PermissionTest, EveryRouteTimesEveryCallerMatchesTheMatrix) {
     req.content_type = "application/json";
     if (!token[d.who].empty()) req.cookie = std::string(http::kSessionCookie) + "=" + token[d.who];
     auto res = router->handle(req);
-    EXPECT_EQ(res.status, d.who == 'a' ? 401 : 403) << d.method << " " << d.path << " for " << d.who << ": " << res.body;
+    EXPECT_EQ(res.status, d.who == 'a' ? 401 : 403)
+        << d.method << " " << d.path << " for " << d.who << ": " << res.body;
   }
   EXPECT_EQ(writes(), before);
 }
@@ -314,7 +326,8 @@ TEST_F(PermissionTest, WritesAreRateLimitedPerPersonAndPerAddress) {
   auto refused = write();
   EXPECT_EQ(refused.status, 429);
   bool retry_after = false;
-  for (const auto& [h, v] : refused.headers) retry_after = retry_after || (h == "Retry-After" && std::stoi(v) >= 1);
+  for (const auto& [h, v] : refused.headers)
+    retry_after = retry_after || (h == "Retry-After" && std::stoi(v) >= 1);
   EXPECT_TRUE(retry_after);
   now += 60'000;
   EXPECT_EQ(write().status, 200);
@@ -322,9 +335,10 @@ TEST_F(PermissionTest, WritesAreRateLimitedPerPersonAndPerAddress) {
   // Anonymous writes, per client address; behind a proxy on loopback, X-Real-IP names the client.
   auto c = client();
   auto logout_from = [&](const std::string& who) {
-    std::string r = c.raw("POST /api/v1/auth/logout HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Real-IP: " + who +
-                              "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-                          2000);
+    std::string r =
+        c.raw("POST /api/v1/auth/logout HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Real-IP: " + who +
+                  "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+              2000);
     return std::stoi(r.substr(9, 3));
   };
   for (int k = 0; k < 60; ++k) ASSERT_EQ(logout_from("203.0.113.7"), 204) << k;
@@ -341,12 +355,17 @@ TEST_F(PermissionTest, ARetriedPaymentWithItsIdempotencyKeyIsAppliedOnce) {
   trustee.login("trustee");
   std::string cpd = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院"));
   auto count = [&] {
-    return env.db().read([](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM payments WHERE reference = 'retry-test'"); });
+    return env.db().read([](store::Connection& c) {
+      return c.scalar("SELECT COUNT(*) FROM payments WHERE reference = 'retry-test'");
+    });
   };
-  const std::string body = R"({"unit_id":2,"amount_fen":5000,"method":"cash","reference":"retry-test"})";
-  auto first = trustee.send("POST", cpd + "/payments", body, "application/json", {{"Idempotency-Key", "pay-7f3a"}});
+  const std::string body =
+      R"({"unit_id":2,"amount_fen":5000,"method":"cash","reference":"retry-test"})";
+  auto first = trustee.send("POST", cpd + "/payments", body, "application/json",
+                            {{"Idempotency-Key", "pay-7f3a"}});
   ASSERT_EQ(first.status, 201) << first.body;
-  auto again = trustee.send("POST", cpd + "/payments", body, "application/json", {{"Idempotency-Key", "pay-7f3a"}});
+  auto again = trustee.send("POST", cpd + "/payments", body, "application/json",
+                            {{"Idempotency-Key", "pay-7f3a"}});
   EXPECT_EQ(again.status, 201);
   EXPECT_EQ(again.headers["idempotent-replayed"], "true");
   EXPECT_EQ(again.json().at("receipt_no"), first.json().at("receipt_no"));
@@ -355,13 +374,23 @@ TEST_F(PermissionTest, ARetriedPaymentWithItsIdempotencyKeyIsAppliedOnce) {
   EXPECT_EQ(trustee.post(cpd + "/payments", body).status, 201);
   EXPECT_EQ(count(), 2);
   // The same key for another request, or a malformed key, is refused and changes nothing.
-  EXPECT_EQ(trustee.send("POST", cpd + "/bill-runs?period=2026-12", "", "application/json", {{"Idempotency-Key", "pay-7f3a"}}).status, 422);
-  EXPECT_EQ(trustee.send("POST", cpd + "/payments", body, "application/json", {{"Idempotency-Key", "bad key!"}}).status, 400);
+  EXPECT_EQ(trustee
+                .send("POST", cpd + "/bill-runs?period=2026-12", "", "application/json",
+                      {{"Idempotency-Key", "pay-7f3a"}})
+                .status,
+            422);
+  EXPECT_EQ(trustee
+                .send("POST", cpd + "/payments", body, "application/json",
+                      {{"Idempotency-Key", "bad key!"}})
+                .status,
+            400);
   EXPECT_EQ(count(), 2);
   // The same key with another body is another request, not a retry: 422, and the second write
   // is not silently dropped behind the first one's answer.
-  const std::string other = R"({"unit_id":2,"amount_fen":9000,"method":"cash","reference":"retry-test"})";
-  auto changed = trustee.send("POST", cpd + "/payments", other, "application/json", {{"Idempotency-Key", "pay-7f3a"}});
+  const std::string other =
+      R"({"unit_id":2,"amount_fen":9000,"method":"cash","reference":"retry-test"})";
+  auto changed = trustee.send("POST", cpd + "/payments", other, "application/json",
+                              {{"Idempotency-Key", "pay-7f3a"}});
   EXPECT_EQ(changed.status, 422) << changed.body;
   EXPECT_EQ(changed.json().at("type").as_string(), "/problems/idempotency-key-reused");
   EXPECT_EQ(count(), 2);
@@ -371,30 +400,43 @@ TEST_F(PermissionTest, ABodyWithADuplicateKeyIsRefused) {
   auto trustee = client();
   trustee.login("trustee");
   std::string cpd = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院"));
-  auto count = [&] { return env.db().read([](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM payments"); }); };
+  auto count = [&] {
+    return env.db().read(
+        [](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM payments"); });
+  };
   const auto before = count();
   // 1 fen first, 999,999 fen second: Boost.JSON would keep the last one.
-  auto r = trustee.post(cpd + "/payments", R"({"unit_id":2,"amount_fen":1,"method":"cash","amount_fen":999999})");
+  auto r = trustee.post(cpd + "/payments",
+                        R"({"unit_id":2,"amount_fen":1,"method":"cash","amount_fen":999999})");
   EXPECT_EQ(r.status, 400) << r.body;
   EXPECT_EQ(r.json().at("type").as_string(), "/problems/duplicate-key");
   // Also inside a nested object, and with the key spelled with an escape.
-  EXPECT_EQ(trustee.post(cpd + "/ledger/transactions",
-                         R"({"date":"2026-11-01","description":"x","postings":[{"account":"1001","amount_fen":5,"\u0061mount_fen":7},{"account":"4006","amount_fen":-5}]})")
-                .status,
-            400);
+  EXPECT_EQ(
+      trustee
+          .post(
+              cpd + "/ledger/transactions",
+              R"({"date":"2026-11-01","description":"x","postings":[{"account":"1001","amount_fen":5,"\u0061mount_fen":7},{"account":"4006","amount_fen":-5}]})")
+          .status,
+      400);
   EXPECT_EQ(count(), before);
   // The same key in sibling objects is fine.
-  EXPECT_EQ(trustee.post(cpd + "/ledger/transactions",
-                         R"({"date":"2026-11-01","description":"利息","postings":[{"account":"1001","amount_fen":5},{"account":"4006","amount_fen":-5}]})")
-                .status,
-            201);
+  EXPECT_EQ(
+      trustee
+          .post(
+              cpd + "/ledger/transactions",
+              R"({"date":"2026-11-01","description":"利息","postings":[{"account":"1001","amount_fen":5},{"account":"4006","amount_fen":-5}]})")
+          .status,
+      201);
 }
 
 TEST_F(PermissionTest, BillsRunForThisPeriodOrTheNextOnly) {
   auto trustee = client();
   trustee.login("trustee");
   std::string cpd = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院"));
-  auto bills = [&] { return env.db().read([](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM bills"); }); };
+  auto bills = [&] {
+    return env.db().read(
+        [](store::Connection& c) { return c.scalar("SELECT COUNT(*) FROM bills"); });
+  };
   const auto before = bills();
   for (const char* far : {"2035", "2035-01", "2099-Q4", "2020-01", "2024"}) {
     auto r = trustee.post(cpd + "/bill-runs?period=" + std::string(far), "");
@@ -406,7 +448,8 @@ TEST_F(PermissionTest, BillsRunForThisPeriodOrTheNextOnly) {
   auto next = *billing::Month::parse(now.substr(0, 7));
   auto r = trustee.post(cpd + "/bill-runs?period=" + next.plus(1).str() + "&preview=true", "");
   EXPECT_EQ(r.status, 200) << r.body;
-  auto year_after = trustee.post(cpd + "/bill-runs?period=" + std::to_string(next.year + 2) + "&preview=true", "");
+  auto year_after = trustee.post(
+      cpd + "/bill-runs?period=" + std::to_string(next.year + 2) + "&preview=true", "");
   EXPECT_EQ(year_after.status, 422);
 }
 
@@ -417,14 +460,24 @@ namespace xinyi::testing {
 TEST_F(PermissionTest, ACookieAuthenticatedWriteNeedsTheSessionsCsrfToken) {
   auto c = client();
   c.login("13800000001");
-  const std::string path = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院")) + "/needs";
+  const std::string path =
+      "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院")) + "/needs";
   const std::string body = R"({"category":"noise","body":"夜里有人装修"})";
-  auto before = env.db().read([](store::Connection& x) { return x.scalar("SELECT COUNT(*) FROM needs"); });
+  auto before =
+      env.db().read([](store::Connection& x) { return x.scalar("SELECT COUNT(*) FROM needs"); });
   EXPECT_EQ(c.send("POST", path, body, "application/json", {{"X-CSRF-Token", ""}}).status, 403);
-  EXPECT_EQ(c.send("POST", path, body, "application/json", {{"X-CSRF-Token", "0123456789abcdef0123456789abcdef"}}).status, 403);
-  EXPECT_EQ(env.db().read([](store::Connection& x) { return x.scalar("SELECT COUNT(*) FROM needs"); }), before);
+  EXPECT_EQ(c.send("POST", path, body, "application/json",
+                   {{"X-CSRF-Token", "0123456789abcdef0123456789abcdef"}})
+                .status,
+            403);
+  EXPECT_EQ(
+      env.db().read([](store::Connection& x) { return x.scalar("SELECT COUNT(*) FROM needs"); }),
+      before);
   auto me = c.get("/api/v1/me").json();
-  EXPECT_EQ(c.send("POST", path, body, "application/json", {{"X-CSRF-Token", std::string(me.at("csrf_token").as_string())}}).status, 201);
+  EXPECT_EQ(c.send("POST", path, body, "application/json",
+                   {{"X-CSRF-Token", std::string(me.at("csrf_token").as_string())}})
+                .status,
+            201);
 }
 
 }  // namespace xinyi::testing

@@ -13,7 +13,8 @@ TEST_F(ServerTest, ServesTheWebAppWithTypesAndCaching) {
   EXPECT_EQ(index.status, 200);
   EXPECT_EQ(index.headers["content-type"], "text/html; charset=utf-8");
   EXPECT_EQ(index.headers["cache-control"], "no-cache");
-  EXPECT_NE(index.headers["content-security-policy"].find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_NE(index.headers["content-security-policy"].find("frame-ancestors 'none'"),
+            std::string::npos);
   EXPECT_EQ(index.headers["x-content-type-options"], "nosniff");
   auto js = c.get("/assets/app-123.js");
   EXPECT_EQ(js.status, 200);
@@ -31,8 +32,9 @@ TEST_F(ServerTest, UnknownPagesFallBackToTheAppButMissingFilesAre404) {
 
 TEST_F(ServerTest, NoPathEscapesTheWebFolder) {
   auto c = client();
-  for (const char* t : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt", "/assets/%2E%2E/%2E%2E/secret.txt",
-                        "/..%2fsecret.txt", "/%00/index.html"}) {
+  for (const char* t :
+       {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt",
+        "/assets/%2E%2E/%2E%2E/secret.txt", "/..%2fsecret.txt", "/%00/index.html"}) {
     auto r = c.get(t);
     EXPECT_EQ(r.body.find("TOP-SECRET"), std::string::npos) << t;
     EXPECT_GE(r.status, 200) << t;
@@ -56,7 +58,8 @@ TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
 
 TEST_F(ServerTest, OversizeHeadersAndBodiesAreRefused) {
   auto c = client();
-  std::string big_header = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n";
+  std::string big_header =
+      "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n";
   EXPECT_NE(c.raw(big_header).find("HTTP/1.1 431"), std::string::npos);
   auto r = c.post("/api/v1/auth/login", std::string(2 * 1024 * 1024, ' '));
   EXPECT_EQ(r.status, 413) << r.body;
@@ -73,7 +76,8 @@ TEST_F(ServerTest, StopClosesIdleConnectionsAndRefusesNewOnes) {
   namespace asio = boost::asio;
   asio::io_context ioc;
   asio::ip::tcp::socket idle(ioc);
-  idle.connect({asio::ip::make_address("127.0.0.1"), port});  // a keep-alive client that says nothing
+  idle.connect(
+      {asio::ip::make_address("127.0.0.1"), port});  // a keep-alive client that says nothing
   auto t0 = std::chrono::steady_clock::now();
   server->stop();
   server->wait();
@@ -136,8 +140,8 @@ TEST(RouteTable, TwoRoutesThatCouldMatchOnePathAreRefused) {
   http::Router r(env.app());
   auto ok = [](http::Ctx&) { return http::no_content(); };
   r.add("GET", "/api/v1/things/{id}", Rule::anyone(), ok);
-  r.add("POST", "/api/v1/things/{id}", Rule::anyone(), ok);        // another method: fine
-  r.add("GET", "/api/v1/things/{id}/parts", Rule::anyone(), ok);   // another length: fine
+  r.add("POST", "/api/v1/things/{id}", Rule::anyone(), ok);       // another method: fine
+  r.add("GET", "/api/v1/things/{id}/parts", Rule::anyone(), ok);  // another length: fine
   EXPECT_DEATH(r.add("GET", "/api/v1/things/special", Rule::anyone(), ok), "");
   EXPECT_DEATH(r.add("GET", "/api/v1/{kind}/{id}", Rule::anyone(), ok), "");
 }

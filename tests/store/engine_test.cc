@@ -20,9 +20,11 @@ namespace json = boost::json;
 
 namespace {
 void post(TestEnv& env, const app::Caller& who, std::int64_t cid, std::int64_t fen) {
-  app::post_transaction(env.app(), who, cid,
-                        R"({"date":"2026-11-10","description":"收入","postings":[{"account":"1001","amount_fen":)" + std::to_string(fen) +
-                            R"(},{"account":"4002","amount_fen":)" + std::to_string(-fen) + "}]}");
+  app::post_transaction(
+      env.app(), who, cid,
+      R"({"date":"2026-11-10","description":"收入","postings":[{"account":"1001","amount_fen":)" +
+          std::to_string(fen) + R"(},{"account":"4002","amount_fen":)" + std::to_string(-fen) +
+          "}]}");
 }
 }  // namespace
 
@@ -49,8 +51,11 @@ TEST(Engine, ConcurrentWritersToOneLogLoseAndDoubleNothing) {
   EXPECT_EQ(bank, 15 * (0 + 1000 + 2000 + 3000) + 4 * (15 * 16 / 2));
   // Indexes 0..59, each once.
   EXPECT_EQ(env.db().read([&](store::Connection& c) {
-    return c.scalar("SELECT COUNT(DISTINCT idx) FROM ledger_entries WHERE compound_id = ? AND idx BETWEEN 0 AND 59", {cid});
-  }), 60);
+    return c.scalar(
+        "SELECT COUNT(DISTINCT idx) FROM ledger_entries WHERE compound_id = ? AND idx BETWEEN 0 AND 59",
+        {cid});
+  }),
+            60);
 }
 
 TEST(Engine, ABackupRestoresToTheSameRootsAndBalances) {
@@ -95,16 +100,19 @@ namespace xinyi {
 TEST(Engine, EveryTableOfACompoundNamesItsCompound) {
   TestEnv env;
   auto rows = env.db().read([](store::Connection& c) {
-    return c.query(c.dialect() == store::Dialect::sqlite
-                       ? "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND NOT EXISTS "
-                         "(SELECT 1 FROM pragma_table_info(m.name) p WHERE p.name = 'compound_id') ORDER BY m.name"
-                       : "SELECT t.table_name FROM information_schema.tables t WHERE t.table_schema = current_schema() AND NOT EXISTS "
-                         "(SELECT 1 FROM information_schema.columns k WHERE k.table_schema = t.table_schema AND "
-                         "k.table_name = t.table_name AND k.column_name = 'compound_id') ORDER BY t.table_name");
+    return c.query(
+        c.dialect() == store::Dialect::sqlite
+            ? "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND NOT EXISTS "
+              "(SELECT 1 FROM pragma_table_info(m.name) p WHERE p.name = 'compound_id') ORDER BY m.name"
+            : "SELECT t.table_name FROM information_schema.tables t WHERE t.table_schema = current_schema() AND NOT EXISTS "
+              "(SELECT 1 FROM information_schema.columns k WHERE k.table_schema = t.table_schema AND "
+              "k.table_name = t.table_name AND k.column_name = 'compound_id') ORDER BY t.table_name");
   });
   std::vector<std::string> global;
   for (const auto& r : rows) global.push_back(r.str(0));
-  EXPECT_EQ(global, (std::vector<std::string>{"communities", "compounds", "districts", "idempotency_keys", "schema_migrations", "sessions", "streets", "users"}));
+  EXPECT_EQ(global,
+            (std::vector<std::string>{"communities", "compounds", "districts", "idempotency_keys",
+                                      "schema_migrations", "sessions", "streets", "users"}));
 }
 
 }  // namespace xinyi

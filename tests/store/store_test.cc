@@ -32,20 +32,32 @@ TEST(Store, AWriteThatThrowsLeavesNothing) {
 TEST(Store, UniqueViolationIsAConstraintError) {
   TestEnv env;
   env.db().write([](store::Connection& c) { store::insert_district(c, "甲区", 1); });
-  EXPECT_THROW(env.db().write([](store::Connection& c) { store::insert_district(c, "甲区", 1); }), store::ConstraintError);
+  EXPECT_THROW(env.db().write([](store::Connection& c) { store::insert_district(c, "甲区", 1); }),
+               store::ConstraintError);
   EXPECT_EQ(env.count("districts"), 1);
 }
 
 TEST(Store, ForeignKeysAreEnforced) {
   TestEnv env;
-  EXPECT_THROW(env.db().write([](store::Connection& c) { store::insert_street(c, 999, "x", 1); }), store::ConstraintError);
+  EXPECT_THROW(env.db().write([](store::Connection& c) { store::insert_street(c, 999, "x", 1); }),
+               store::ConstraintError);
 }
 
 TEST(Store, AreaMustBePositiveEvenIfACallerForgetsToCheck) {
   TestEnv env;
   std::int64_t cid = env.add_compound("甲");
-  store::NewUnit u{cid, env.last_courtyard_id, env.last_building_id, "", "101", "1栋101", "gross", "ABCDEFGH", 0, false};
-  EXPECT_THROW(env.db().write([&](store::Connection& c) { store::insert_unit(c, u, 1); }), store::ConstraintError);
+  store::NewUnit u{cid,
+                   env.last_courtyard_id,
+                   env.last_building_id,
+                   "",
+                   "101",
+                   "1栋101",
+                   "gross",
+                   "ABCDEFGH",
+                   0,
+                   false};
+  EXPECT_THROW(env.db().write([&](store::Connection& c) { store::insert_unit(c, u, 1); }),
+               store::ConstraintError);
 }
 
 TEST(Store, LookupsByIdStayInsideTheirCompound) {
@@ -65,7 +77,9 @@ TEST(Store, ConcurrentWritersAllLand) {
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i)
-        env.db().write([&](store::Connection& c) { store::insert_district(c, "区" + std::to_string(t * 100 + i), 1); });
+        env.db().write([&](store::Connection& c) {
+          store::insert_district(c, "区" + std::to_string(t * 100 + i), 1);
+        });
     });
   for (auto& th : threads) th.join();
   EXPECT_EQ(env.count("districts"), 100);
@@ -79,7 +93,8 @@ TEST(Store, RefusesUnknownUrls) {
 TEST(Store, RefusesAStoreFromTheFuture) {
   TestEnv env;
   env.db().write([](store::Connection& c) {
-    c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)");
+    c.execute(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)");
   });
   EXPECT_THROW(store::migrate(env.db()), store::StoreError);
 }

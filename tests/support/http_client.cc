@@ -16,16 +16,19 @@ namespace http = beast::http;
 
 boost::json::value HttpResult::json() const { return boost::json::parse(body); }
 
-HttpResult HttpClient::send(const std::string& method, const std::string& target, const std::string& body,
-                            const std::string& content_type, const std::map<std::string, std::string>& extra) {
+HttpResult HttpClient::send(const std::string& method, const std::string& target,
+                            const std::string& body, const std::string& content_type,
+                            const std::map<std::string, std::string>& extra) {
   std::map<std::string, std::string> headers = extra;
   if (!cookie.empty()) {
     headers["Cookie"] = cookie;
     // The session's CSRF token, as the web app echoes it from me.csrf_token.
     if (method != "GET" && !headers.count("X-CSRF-Token"))
-      headers["X-CSRF-Token"] = xinyi::app::csrf_token(xinyi::auth::sha256_hex(cookie.substr(cookie.find('=') + 1)));
+      headers["X-CSRF-Token"] =
+          xinyi::app::csrf_token(xinyi::auth::sha256_hex(cookie.substr(cookie.find('=') + 1)));
   }
-  if (!body.empty() || method == "POST" || method == "PATCH") headers["Content-Type"] = content_type;
+  if (!body.empty() || method == "POST" || method == "PATCH")
+    headers["Content-Type"] = content_type;
   auto r = xinyi::http::fetch("127.0.0.1", port_, method, target, body, headers);
   HttpResult out{r.status, std::move(r.headers), std::move(r.body)};
   auto sc = out.headers.find("set-cookie");
@@ -37,7 +40,8 @@ HttpResult HttpClient::send(const std::string& method, const std::string& target
 }
 
 void HttpClient::login(const std::string& login, const std::string& password) {
-  auto r = post("/api/v1/auth/login", R"({"login":")" + login + R"(","password":")" + password + R"("})");
+  auto r = post("/api/v1/auth/login",
+                R"({"login":")" + login + R"(","password":")" + password + R"("})");
   if (r.status != 200) throw std::runtime_error("login failed for " + login + ": " + r.body);
 }
 
@@ -57,7 +61,8 @@ std::string HttpClient::raw(const std::string& bytes, int wait_ms) {
     bool done = false;
     beast::error_code ec;
     std::size_t n = 0;
-    stream.socket().async_read_some(asio::buffer(buf), [&](beast::error_code e, std::size_t k) { ec = e, n = k, done = true; });
+    stream.socket().async_read_some(
+        asio::buffer(buf), [&](beast::error_code e, std::size_t k) { ec = e, n = k, done = true; });
     ioc.restart();
     ioc.run_for(left);
     if (!done) {  // the deadline: cancel the read and let its handler run

@@ -19,7 +19,8 @@ class HttpClient {
  public:
   explicit HttpClient(std::uint16_t port) : port_(port) {}
   HttpResult get(const std::string& target) { return send("GET", target, ""); }
-  HttpResult post(const std::string& target, const std::string& body, const std::string& type = "application/json") {
+  HttpResult post(const std::string& target, const std::string& body,
+                  const std::string& type = "application/json") {
     return send("POST", target, body, type);
   }
   HttpResult send(const std::string& method, const std::string& target, const std::string& body,

@@ -4,12 +4,12 @@
 #include <random>
 
 #include "auth/crypto.h"
+#include "demo/seed.h"
 #include "store/auth_repo.h"
 #include "store/ledger_repo.h"
 #include "store/migrations.h"
 #include "store/postgres.h"
 #include "store/registry_repo.h"
-#include "demo/seed.h"
 
 namespace xinyi::testing {
 
@@ -29,7 +29,8 @@ TestEnv::TestEnv() {
   auth::init();
   auth::fast_hashing_for_tests();
   std::random_device rd;
-  dir_ = std::filesystem::temp_directory_path() / ("xinyi-test-" + std::to_string(rd()) + std::to_string(rd()));
+  dir_ = std::filesystem::temp_directory_path() /
+         ("xinyi-test-" + std::to_string(rd()) + std::to_string(rd()));
   std::filesystem::create_directories(dir_);
   url_ = "sqlite:" + (dir_ / "test.db").string();
   // The same tests on the production engine: a database of its own per test in the throwaway
@@ -52,7 +53,8 @@ TestEnv::~TestEnv() {
     extra_dbs_.push_back(pg_db_);
     for (const auto& name : extra_dbs_) {
       try {
-        store::open_postgres(pg_base_)->exec_script("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        store::open_postgres(pg_base_)->exec_script("DROP DATABASE IF EXISTS " + name +
+                                                    " WITH (FORCE)");
       } catch (...) {
       }
     }
@@ -114,19 +116,23 @@ app::Caller TestEnv::caller(const std::string& login) {
 std::int64_t TestEnv::add_user(const std::string& login, const std::string& phone, bool admin) {
   std::string hash = auth::hash_password("password123");
   return db_->write([&](store::Connection& c) {
-    return store::insert_user(c, login, phone.empty() ? std::nullopt : std::optional(phone), login, hash, admin, 1);
+    return store::insert_user(c, login, phone.empty() ? std::nullopt : std::optional(phone), login,
+                              hash, admin, 1);
   });
 }
 
 void TestEnv::grant(std::int64_t user_id, std::int64_t compound_id, Role role) {
-  db_->write([&](store::Connection& c) { store::insert_grant(c, compound_id, user_id, role, std::nullopt, 1); });
+  db_->write([&](store::Connection& c) {
+    store::insert_grant(c, compound_id, user_id, role, std::nullopt, 1);
+  });
 }
 
 std::int64_t TestEnv::add_compound(const std::string& name) {
   return db_->write([&](store::Connection& c) {
     auto d = store::find_district(c, "测试区");
     std::int64_t district = d ? *d : store::insert_district(c, "测试区", 1);
-    std::int64_t street = store::insert_street(c, district, "街道" + std::to_string(++compounds_), 1);
+    std::int64_t street =
+        store::insert_street(c, district, "街道" + std::to_string(++compounds_), 1);
     std::int64_t community = store::insert_community(c, street, "社区", 1);
     std::int64_t cid = store::insert_compound(c, community, name, "地址", "hourly", "", 1);
     last_courtyard_id = store::insert_courtyard(c, cid, name + "院", std::nullopt, 1);
@@ -143,7 +149,9 @@ std::string TestEnv::with_voucher(std::int64_t cid, std::string body) {
   // A small PDF of its own (each one distinct), stored as an upload would store it.
   const std::string pdf = "%PDF-1.4 voucher " + std::to_string(++vouchers_);
   const std::string sha = auth::sha256_hex(pdf);
-  db_->write([&](store::Connection& c) { store::insert_voucher(c, cid, sha, "application/pdf", pdf, 0, 1); });
+  db_->write([&](store::Connection& c) {
+    store::insert_voucher(c, cid, sha, "application/pdf", pdf, 0, 1);
+  });
   const auto close = body.rfind('}');
   if (close == std::string::npos || body.find("\"vouchers\"") != std::string::npos) return body;
   body.insert(close, ",\"vouchers\":[\"" + sha + "\"]");

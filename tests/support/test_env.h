@@ -1,6 +1,6 @@
 // A fresh store per test: a SQLite file in a temporary folder — or, when XINYI_TEST_PG names a
-// PostgreSQL cluster (ctest sets it for the "pg." tests), a fresh database there — migrated, with an
-// App around it and argon2id at its cheapest cost.
+// PostgreSQL cluster (ctest sets it for the "pg." tests), a fresh database there — migrated, with
+// an App around it and argon2id at its cheapest cost.
 #pragma once
 
 #include <filesystem>
@@ -43,7 +43,8 @@ class TestEnv {
   // Loads the demo district (demo::seed_demo). Replaces db() and app(): call it first.
   void seed_demo();
   // Creates a user; returns its id.
-  std::int64_t add_user(const std::string& login, const std::string& phone = "", bool admin = false);
+  std::int64_t add_user(const std::string& login, const std::string& phone = "",
+                        bool admin = false);
   // Grants a role in a compound.
   void grant(std::int64_t user_id, std::int64_t compound_id, Role role);
   // Creates district/street/community/compound with one courtyard and one building; returns

@@ -14,11 +14,16 @@ namespace json = boost::json;
 
 std::string_view to_string(AccountType t) {
   switch (t) {
-    case AccountType::asset: return "asset";
-    case AccountType::liability: return "liability";
-    case AccountType::fund: return "fund";
-    case AccountType::income: return "income";
-    case AccountType::expense: return "expense";
+    case AccountType::asset:
+      return "asset";
+    case AccountType::liability:
+      return "liability";
+    case AccountType::fund:
+      return "fund";
+    case AccountType::income:
+      return "income";
+    case AccountType::expense:
+      return "expense";
   }
   return "asset";
 }
@@ -28,7 +33,8 @@ const std::vector<Account>& chart_template() {
   static const std::vector<Account> chart = {
       {"1001", "银行存款·基本户", "Bank: basic account", T::asset, true, false, false},
       {"1002", "银行存款·慈善基金专户", "Bank: charity fund account", T::asset, true, true, false},
-      {"1003", "银行存款·维修资金专户", "Bank: maintenance fund account", T::asset, true, false, false},
+      {"1003", "银行存款·维修资金专户", "Bank: maintenance fund account", T::asset, true, false,
+       false},
       {"1009", "库存现金", "Cash on hand", T::asset, true, false, false},
       {"1101", "应收物业费", "Property fees receivable", T::asset, false, false, false},
       {"2001", "应付受托人款", "Payable to the trustee", T::liability, false, false, true},
@@ -66,7 +72,9 @@ const Account* find_account(const std::vector<Account>& chart, std::string_view 
   return nullptr;
 }
 
-bool is_charity_use(std::string_view code) { return code == "5008" || code == "5009" || code == "5010"; }
+bool is_charity_use(std::string_view code) {
+  return code == "5008" || code == "5009" || code == "5010";
+}
 
 bool valid_date(std::string_view d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
@@ -83,8 +91,11 @@ bool valid_date(std::string_view d) {
 std::vector<FieldError> validate(const Transaction& t, const std::vector<Account>& chart,
                                  const std::function<bool(std::int64_t)>& courtyard_ok) {
   std::vector<FieldError> errs;
-  auto err = [&](std::string f, std::string zh, std::string en) { errs.push_back({std::move(f), std::move(zh), std::move(en)}); };
-  if (!valid_date(t.date)) err("date", "日期无效（应为 YYYY-MM-DD）", "is not a valid date (YYYY-MM-DD)");
+  auto err = [&](std::string f, std::string zh, std::string en) {
+    errs.push_back({std::move(f), std::move(zh), std::move(en)});
+  };
+  if (!valid_date(t.date))
+    err("date", "日期无效（应为 YYYY-MM-DD）", "is not a valid date (YYYY-MM-DD)");
   if (!text::is_utf8(t.description) || text::trim(t.description).empty() ||
       text::length(t.description) > kMaxDescriptionChars || text::has_control(t.description))
     err("description", "摘要必须是 1–200 字的文本", "must be 1–200 characters of text");
@@ -97,9 +108,12 @@ std::vector<FieldError> validate(const Transaction& t, const std::vector<Account
     const Posting& p = t.postings[i];
     std::string f = "postings[" + std::to_string(i) + "]";
     const Account* a = find_account(chart, p.account);
-    if (!a) err(f + ".account", "科目不存在：" + p.account.substr(0, 20), "unknown account: " + p.account.substr(0, 20));
+    if (!a)
+      err(f + ".account", "科目不存在：" + p.account.substr(0, 20),
+          "unknown account: " + p.account.substr(0, 20));
     if (p.amount_fen == 0 || p.amount_fen > kMaxAmountFen || p.amount_fen < -kMaxAmountFen) {
-      err(f + ".amount_fen", "金额必须非零且不超过 100 亿元", "must be non-zero and at most ¥10,000,000,000.00");
+      err(f + ".amount_fen", "金额必须非零且不超过 100 亿元",
+          "must be non-zero and at most ¥10,000,000,000.00");
       continue;
     }
     if (p.courtyard_id < 0 || (p.courtyard_id != 0 && !courtyard_ok(p.courtyard_id)))
@@ -111,27 +125,34 @@ std::vector<FieldError> validate(const Transaction& t, const std::vector<Account
     // While charity money is credited, every debit must be charity money itself (a donation's
     // reversal, an opening), an approved use, or the charity account's own bank charges — never a
     // liability, another fund or another expense.
-    if (a && p.amount_fen > 0 && !a->charity && !is_charity_use(a->code) && a->code != "5011") other_use = true;
+    if (a && p.amount_fen > 0 && !a->charity && !is_charity_use(a->code) && a->code != "5011")
+      other_use = true;
   }
   if (sum != 0 && errs.empty())
-    err("postings", "借贷不平：合计 " + format_yuan(sum), "unbalanced: postings sum to " + format_yuan(sum));
+    err("postings", "借贷不平：合计 " + format_yuan(sum),
+        "unbalanced: postings sum to " + format_yuan(sum));
   if (cash_out && t.kind == "journal")
     err("postings", "资金流出账户须经共管审批（请发起支出申请）",
         "money leaves a bank or cash account only through a co-managed disbursement");
   if (charity_in && pays_trustee)
-    err("postings", "慈善资金不得用于受托人工资或酬金", "charity money may not pay the trustee's wages or remuneration");
+    err("postings", "慈善资金不得用于受托人工资或酬金",
+        "charity money may not pay the trustee's wages or remuneration");
   else if (charity_in && other_use)
-    err("postings", "慈善资金只能用于微更新、帮扶困难家庭和公益活动", "charity money pays only micro-renewal, aid to households and public activities");
+    err("postings", "慈善资金只能用于微更新、帮扶困难家庭和公益活动",
+        "charity money pays only micro-renewal, aid to households and public activities");
   return errs;
 }
 
 json::object to_published(const Transaction& t) {
   json::array postings, vouchers, links, approvals;
   for (const auto& p : t.postings)
-    postings.push_back(json::object{{"account", p.account}, {"amount_fen", p.amount_fen}, {"courtyard_id", p.courtyard_id}});
-  for (const auto& v : t.vouchers) vouchers.push_back(json::object{{"sha256", v.sha256}, {"mime", v.mime}, {"size", v.size}});
+    postings.push_back(json::object{
+        {"account", p.account}, {"amount_fen", p.amount_fen}, {"courtyard_id", p.courtyard_id}});
+  for (const auto& v : t.vouchers)
+    vouchers.push_back(json::object{{"sha256", v.sha256}, {"mime", v.mime}, {"size", v.size}});
   for (const auto& l : t.links) links.push_back(json::object{{"kind", l.kind}, {"id", l.id}});
-  for (const auto& a : t.approvals) approvals.push_back(json::object{{"role", a.role}, {"name", a.name_masked}, {"at", a.at_ms}});
+  for (const auto& a : t.approvals)
+    approvals.push_back(json::object{{"role", a.role}, {"name", a.name_masked}, {"at", a.at_ms}});
   return {{"v", kPublishedVersion},
           {"compound_id", t.compound_id},
           {"index", t.index},
@@ -195,8 +216,10 @@ std::string published_text(const Transaction& t) {
   o += "],\"recorded_at\":";
   append_jcs_int(o, t.recorded_at_ms);
   o += ",\"reverses\":";
-  if (t.reverses) append_jcs_int(o, *t.reverses);
-  else o += "null";
+  if (t.reverses)
+    append_jcs_int(o, *t.reverses);
+  else
+    o += "null";
   o += ",\"v\":";
   append_jcs_int(o, kPublishedVersion);
   o += ",\"vouchers\":[";
@@ -224,7 +247,8 @@ std::optional<Transaction> from_published(std::string_view canonical, std::strin
   if (ec || !v.is_object()) return fail("not a JSON object");
   try {
     const auto& o = v.as_object();
-    if (o.size() != 12 || o.at("v").as_int64() != kPublishedVersion) return fail("unexpected fields or version");
+    if (o.size() != 12 || o.at("v").as_int64() != kPublishedVersion)
+      return fail("unexpected fields or version");
     Transaction t;
     t.compound_id = o.at("compound_id").as_int64();
     t.index = o.at("index").as_int64();
@@ -232,12 +256,16 @@ std::optional<Transaction> from_published(std::string_view canonical, std::strin
     t.kind = o.at("kind").as_string();
     t.description = o.at("description").as_string();
     for (const auto& p : o.at("postings").as_array())
-      t.postings.push_back({std::string(p.at("account").as_string()), p.at("amount_fen").as_int64(), p.at("courtyard_id").as_int64()});
+      t.postings.push_back({std::string(p.at("account").as_string()), p.at("amount_fen").as_int64(),
+                            p.at("courtyard_id").as_int64()});
     for (const auto& x : o.at("vouchers").as_array())
-      t.vouchers.push_back({std::string(x.at("sha256").as_string()), std::string(x.at("mime").as_string()), x.at("size").as_int64()});
-    for (const auto& x : o.at("links").as_array()) t.links.push_back({std::string(x.at("kind").as_string()), x.at("id").as_int64()});
+      t.vouchers.push_back({std::string(x.at("sha256").as_string()),
+                            std::string(x.at("mime").as_string()), x.at("size").as_int64()});
+    for (const auto& x : o.at("links").as_array())
+      t.links.push_back({std::string(x.at("kind").as_string()), x.at("id").as_int64()});
     for (const auto& x : o.at("approvals").as_array())
-      t.approvals.push_back({std::string(x.at("role").as_string()), std::string(x.at("name").as_string()), x.at("at").as_int64()});
+      t.approvals.push_back({std::string(x.at("role").as_string()),
+                             std::string(x.at("name").as_string()), x.at("at").as_int64()});
     if (!o.at("reverses").is_null()) t.reverses = o.at("reverses").as_int64();
     t.recorded_at_ms = o.at("recorded_at").as_int64();
     if (published_text(t) != canonical) return fail("not in canonical form");
@@ -264,13 +292,16 @@ std::vector<FieldError> journal_limits(const Transaction& t, const std::vector<A
     const Account* a = find_account(chart, p.account);
     if (!a) continue;  // validate() names unknown accounts
     bool ok = a->cash ? p.amount_fen > 0
-              : a->type == AccountType::income || a->type == AccountType::expense ? p.account != "4005" && p.account != "4007"
-              : a->type == AccountType::fund                                     ? p.amount_fen < 0 && !a->charity
-                                                                                  : false;
+              : a->type == AccountType::income || a->type == AccountType::expense
+                  ? p.account != "4005" && p.account != "4007"
+              : a->type == AccountType::fund ? p.amount_fen < 0 && !a->charity
+                                             : false;
     if (!ok)
-      errs.push_back({"postings[" + std::to_string(i) + "].account",
-                      a->name_zh + "不能用手工记账变动（应通过收费、支出申请、捐赠或众筹办理）",
-                      a->name_en + " cannot be changed by a journal entry (use the fee, payment request, donation or crowdfunding workflow)"});
+      errs.push_back(
+          {"postings[" + std::to_string(i) + "].account",
+           a->name_zh + "不能用手工记账变动（应通过收费、支出申请、捐赠或众筹办理）",
+           a->name_en +
+               " cannot be changed by a journal entry (use the fee, payment request, donation or crowdfunding workflow)"});
   }
   return errs;
 }
@@ -282,7 +313,8 @@ std::int64_t entry_amount_fen(const Transaction& t) {
   return sum;
 }
 
-Transaction reversal_of(const Transaction& t, const std::string& date, const std::string& reason, std::int64_t recorded_at_ms) {
+Transaction reversal_of(const Transaction& t, const std::string& date, const std::string& reason,
+                        std::int64_t recorded_at_ms) {
   Transaction r;
   r.compound_id = t.compound_id;
   r.date = date;
@@ -304,8 +336,10 @@ void add_to_balances(BalanceMap& b, const Transaction& t) {
   XINYI_ASSERT(sum == 0);
 }
 
-std::string tree_head_message(std::int64_t cid, std::int64_t size, const std::string& root_hex, std::int64_t ts) {
-  return canonicalize(json::object{{"compound_id", cid}, {"root", root_hex}, {"timestamp", ts}, {"tree_size", size}});
+std::string tree_head_message(std::int64_t cid, std::int64_t size, const std::string& root_hex,
+                              std::int64_t ts) {
+  return canonicalize(json::object{
+      {"compound_id", cid}, {"root", root_hex}, {"timestamp", ts}, {"tree_size", size}});
 }
 
 namespace {
@@ -318,14 +352,17 @@ Tally tally(const std::vector<Vote>& votes) {
   std::set<std::int64_t> seen;
   for (const auto& v : votes) {
     if (!seen.insert(v.user_id).second) continue;  // one person, one approval
-    if (v.role == "trustee") t.trustee = true;
-    else if (v.role == "committee") ++t.committee;
+    if (v.role == "trustee")
+      t.trustee = true;
+    else if (v.role == "committee")
+      ++t.committee;
   }
   return t;
 }
 }  // namespace
 
-bool approvals_satisfied(const ApprovalPolicy& p, std::int64_t amount, const std::vector<Vote>& votes) {
+bool approvals_satisfied(const ApprovalPolicy& p, std::int64_t amount,
+                         const std::vector<Vote>& votes) {
   Tally t = tally(votes);
   int need = amount > p.threshold_fen ? 2 : 1;
   return t.trustee && t.committee >= need;
@@ -343,7 +380,8 @@ std::pair<std::string, std::string> approvals_missing(const ApprovalPolicy& p, s
   if (t.committee < need) {
     int n = need - t.committee;
     zh += (zh.empty() ? "还需 " : "，以及 ") + std::to_string(n) + " 位委员批准";
-    en += (en.empty() ? "needs " : " and ") + std::to_string(n) + " committee member" + (n > 1 ? "s'" : "'s") + " approval";
+    en += (en.empty() ? "needs " : " and ") + std::to_string(n) + " committee member" +
+          (n > 1 ? "s'" : "'s") + " approval";
   }
   return {zh, en};
 }

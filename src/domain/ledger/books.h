@@ -42,8 +42,8 @@ struct Account {
   std::string code;
   std::string name_zh, name_en;
   AccountType type;
-  bool cash = false;     // bank or cash: credits need a disbursement
-  bool charity = false;  // restricted charity money
+  bool cash = false;         // bank or cash: credits need a disbursement
+  bool charity = false;      // restricted charity money
   bool trustee_pay = false;  // wages or the trustee's remuneration
 };
 
@@ -79,9 +79,9 @@ struct Approval {
 
 struct Transaction {
   std::int64_t compound_id = 0;
-  std::int64_t index = 0;   // leaf index in the compound's log (assigned when appended)
-  std::string date;         // YYYY-MM-DD
-  std::string kind;         // journal | disbursement | reversal | opening
+  std::int64_t index = 0;  // leaf index in the compound's log (assigned when appended)
+  std::string date;        // YYYY-MM-DD
+  std::string kind;        // journal | disbursement | reversal | opening
   std::string description;
   std::vector<Posting> postings;
   std::vector<Voucher> vouchers;
@@ -135,8 +135,8 @@ void add_to_balances(BalanceMap& b, const Transaction& t);
 
 // The bytes a tree head's Ed25519 signature covers (and a witness's co-signature): RFC 8785
 // JSON of {"compound_id", "root" (hex), "timestamp" (ms), "tree_size"}.
-std::string tree_head_message(std::int64_t compound_id, std::int64_t tree_size, const std::string& root_hex,
-                              std::int64_t timestamp_ms);
+std::string tree_head_message(std::int64_t compound_id, std::int64_t tree_size,
+                              const std::string& root_hex, std::int64_t timestamp_ms);
 
 // The co-managed account (SPEC §4): a disbursement needs the trustee's approval and one
 // committee member's; above threshold_fen, two committee members'. Distinct people each.
@@ -147,9 +147,11 @@ struct Vote {
   std::int64_t user_id;
   std::string role;  // trustee | committee
 };
-bool approvals_satisfied(const ApprovalPolicy& p, std::int64_t amount_fen, const std::vector<Vote>& votes);
+bool approvals_satisfied(const ApprovalPolicy& p, std::int64_t amount_fen,
+                         const std::vector<Vote>& votes);
 // What is still missing, in words (zh, en), e.g. "还需 1 位委员批准".
-std::pair<std::string, std::string> approvals_missing(const ApprovalPolicy& p, std::int64_t amount_fen,
+std::pair<std::string, std::string> approvals_missing(const ApprovalPolicy& p,
+                                                      std::int64_t amount_fen,
                                                       const std::vector<Vote>& votes);
 
 }  // namespace xinyi::ledger

@@ -41,13 +41,27 @@ void put_string(std::string& out, std::string_view s) {
   out.push_back('"');
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           out += "\\u00";
@@ -63,22 +77,34 @@ void put_string(std::string& out, std::string_view s) {
 
 void put(std::string& out, const json::value& v) {
   switch (v.kind()) {
-    case json::kind::null: out += "null"; break;
-    case json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
+    case json::kind::null:
+      out += "null";
+      break;
+    case json::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      break;
     case json::kind::int64: {
       std::int64_t n = v.get_int64();
-      if (n > (1LL << 53) || n < -(1LL << 53)) out += es_number(static_cast<double>(n));
-      else out += std::to_string(n);
+      if (n > (1LL << 53) || n < -(1LL << 53))
+        out += es_number(static_cast<double>(n));
+      else
+        out += std::to_string(n);
       break;
     }
     case json::kind::uint64: {
       std::uint64_t n = v.get_uint64();
-      if (n > (1ULL << 53)) out += es_number(static_cast<double>(n));
-      else out += std::to_string(n);
+      if (n > (1ULL << 53))
+        out += es_number(static_cast<double>(n));
+      else
+        out += std::to_string(n);
       break;
     }
-    case json::kind::double_: out += es_number(v.get_double()); break;
-    case json::kind::string: put_string(out, v.get_string()); break;
+    case json::kind::double_:
+      out += es_number(v.get_double());
+      break;
+    case json::kind::string:
+      put_string(out, v.get_string());
+      break;
     case json::kind::array: {
       out.push_back('[');
       bool first = true;
@@ -95,7 +121,8 @@ void put(std::string& out, const json::value& v) {
       std::vector<std::pair<std::u16string, const json::key_value_pair*>> members;
       members.reserve(o.size());
       for (const auto& kv : o) members.emplace_back(utf16(kv.key()), &kv);
-      std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::sort(members.begin(), members.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
       out.push_back('{');
       bool first = true;
       for (const auto& [k16, kv] : members) {
@@ -148,8 +175,10 @@ std::string es_number(double d) {
 void append_jcs_string(std::string& out, std::string_view s) { put_string(out, s); }
 
 void append_jcs_int(std::string& out, std::int64_t n) {
-  if (n > (1LL << 53) || n < -(1LL << 53)) out += es_number(static_cast<double>(n));
-  else out += std::to_string(n);
+  if (n > (1LL << 53) || n < -(1LL << 53))
+    out += es_number(static_cast<double>(n));
+  else
+    out += std::to_string(n);
 }
 
 std::string canonicalize(const json::value& v) {

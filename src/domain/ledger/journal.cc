@@ -34,11 +34,14 @@ std::optional<std::string> norm_date(std::string_view d) {
 }
 
 std::string tag_value(std::string_view comment, std::string_view tag) {
-  for (std::size_t p = comment.find(tag); p != std::string_view::npos; p = comment.find(tag, p + 1)) {
-    if (p > 0 && !is_space(comment[p - 1]) && comment[p - 1] != ',' && comment[p - 1] != ';') continue;
+  for (std::size_t p = comment.find(tag); p != std::string_view::npos;
+       p = comment.find(tag, p + 1)) {
+    if (p > 0 && !is_space(comment[p - 1]) && comment[p - 1] != ',' && comment[p - 1] != ';')
+      continue;
     std::size_t start = p + tag.size();
     std::size_t end = comment.find(',', start);
-    return trim(comment.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    return trim(comment.substr(
+        start, end == std::string_view::npos ? std::string_view::npos : end - start));
   }
   return "";
 }
@@ -63,12 +66,14 @@ std::optional<std::int64_t> parse_journal_amount(std::string_view in) {
     return false;
   };
   if (strip_prefix("-")) neg = true;
-  bool commodity = strip_prefix("¥") || strip_prefix("￥") || strip_prefix("CNY") || strip_prefix("RMB");
+  bool commodity =
+      strip_prefix("¥") || strip_prefix("￥") || strip_prefix("CNY") || strip_prefix("RMB");
   if (!neg && strip_prefix("-")) neg = true;
   if (!commodity) commodity = strip_suffix("CNY") || strip_suffix("RMB") || strip_suffix("元");
   if (s.empty()) return std::nullopt;
   for (char c : s)
-    if (!((c >= '0' && c <= '9') || c == '.' || c == ',')) return std::nullopt;  // another commodity
+    if (!((c >= '0' && c <= '9') || c == '.' || c == ','))
+      return std::nullopt;  // another commodity
   // Thousands separators must group by three before the decimal point.
   std::string digits;
   std::size_t dot = s.find('.');
@@ -101,7 +106,8 @@ std::optional<std::int64_t> parse_journal_amount(std::string_view in) {
 JournalParse parse_journal(std::string_view text) {
   JournalParse out;
   auto err = [&](int line, std::string zh, std::string en) {
-    if (out.errors.size() < kMaxJournalErrors) out.errors.push_back({line, std::move(zh), std::move(en)});
+    if (out.errors.size() < kMaxJournalErrors)
+      out.errors.push_back({line, std::move(zh), std::move(en)});
   };
   JournalTxn* cur = nullptr;
   int line_no = 0;
@@ -148,10 +154,11 @@ JournalParse parse_journal(std::string_view text) {
         continue;
       }
       std::string word(line.substr(0, line.find_first_of(" \t")));
-      if (word == "account" || word == "commodity" || word == "decimal-mark" || word == "D" || word == "P" ||
-          word == "payee" || word == "tag" || word == "year" || word == "Y")
+      if (word == "account" || word == "commodity" || word == "decimal-mark" || word == "D" ||
+          word == "P" || word == "payee" || word == "tag" || word == "year" || word == "Y")
         continue;
-      err(line_no, "无法识别的行（不支持 " + word.substr(0, 20) + "）", "unsupported line (" + word.substr(0, 20) + ")");
+      err(line_no, "无法识别的行（不支持 " + word.substr(0, 20) + "）",
+          "unsupported line (" + word.substr(0, 20) + ")");
       continue;
     }
     // An indented line: a posting or a comment of the current transaction.
@@ -190,7 +197,8 @@ JournalParse parse_journal(std::string_view text) {
       p.amount_fen = parse_journal_amount(amount);
       if (!p.amount_fen) {
         err(line_no, "金额“" + amount.substr(0, 40) + "”无法识别（只接受人民币，最多两位小数）",
-            "cannot read the amount \"" + amount.substr(0, 40) + "\" (CNY only, at most two decimals)");
+            "cannot read the amount \"" + amount.substr(0, 40) +
+                "\" (CNY only, at most two decimals)");
         continue;
       }
     }
@@ -211,7 +219,8 @@ std::string journal_account_name(const Account& a) {
 }
 
 Resolved resolve_journal(const std::vector<JournalTxn>& txns, const std::vector<Account>& chart,
-                         const std::map<std::string, std::int64_t>& courtyards, const std::string& kind) {
+                         const std::map<std::string, std::int64_t>& courtyards,
+                         const std::string& kind) {
   Resolved out;
   std::map<std::string, std::string> by_name;
   for (const auto& a : chart) {
@@ -221,14 +230,16 @@ Resolved resolve_journal(const std::vector<JournalTxn>& txns, const std::vector<
   }
   std::map<std::string, std::string> cache;
   auto err = [&](int line, std::string zh, std::string en) {
-    if (out.errors.size() < kMaxJournalErrors) out.errors.push_back({line, std::move(zh), std::move(en)});
+    if (out.errors.size() < kMaxJournalErrors)
+      out.errors.push_back({line, std::move(zh), std::move(en)});
   };
   for (const auto& jt : txns) {
     Transaction t;
     t.date = jt.date;
     t.kind = kind;
     t.description = jt.description;
-    if (text::length(t.description) > kMaxDescriptionChars) t.description = t.description.substr(0, 3 * kMaxDescriptionChars / 2);
+    if (text::length(t.description) > kMaxDescriptionChars)
+      t.description = t.description.substr(0, 3 * kMaxDescriptionChars / 2);
     bool ok = true;
     const JournalPosting* elided = nullptr;
     std::int64_t sum = 0;
@@ -252,7 +263,8 @@ Resolved resolve_journal(const std::vector<JournalTxn>& txns, const std::vector<
         cache[p.account] = code;
       }
       if (code.empty()) {
-        err(p.line, "科目“" + p.account.substr(0, 60) + "”不在本小区的科目表中", "unknown account \"" + p.account.substr(0, 60) + "\"");
+        err(p.line, "科目“" + p.account.substr(0, 60) + "”不在本小区的科目表中",
+            "unknown account \"" + p.account.substr(0, 60) + "\"");
         ok = false;
         continue;
       }
@@ -260,7 +272,8 @@ Resolved resolve_journal(const std::vector<JournalTxn>& txns, const std::vector<
       if (!p.courtyard.empty()) {
         auto y = courtyards.find(p.courtyard);
         if (y == courtyards.end()) {
-          err(p.line, "院落“" + p.courtyard.substr(0, 40) + "”不存在", "unknown courtyard \"" + p.courtyard.substr(0, 40) + "\"");
+          err(p.line, "院落“" + p.courtyard.substr(0, 40) + "”不存在",
+              "unknown courtyard \"" + p.courtyard.substr(0, 40) + "\"");
           ok = false;
           continue;
         }
@@ -268,7 +281,8 @@ Resolved resolve_journal(const std::vector<JournalTxn>& txns, const std::vector<
       }
       if (!p.amount_fen) {
         if (elided) {
-          err(p.line, "一笔交易只能有一行省略金额", "only one posting per transaction may omit its amount");
+          err(p.line, "一笔交易只能有一行省略金额",
+              "only one posting per transaction may omit its amount");
           ok = false;
         }
         elided = &p;
@@ -282,7 +296,8 @@ Resolved resolve_journal(const std::vector<JournalTxn>& txns, const std::vector<
       for (auto& p : t.postings)
         if (p.amount_fen == 0) p.amount_fen = -sum;
     } else if (sum != 0) {
-      err(jt.line, "借贷不平：合计 " + format_yuan(sum), "unbalanced: the postings sum to " + format_yuan(sum));
+      err(jt.line, "借贷不平：合计 " + format_yuan(sum),
+          "unbalanced: the postings sum to " + format_yuan(sum));
       continue;
     }
     out.txns.push_back(std::move(t));
@@ -292,7 +307,8 @@ Resolved resolve_journal(const std::vector<JournalTxn>& txns, const std::vector<
 }
 
 std::string format_journal(const std::vector<Transaction>& txns, const std::vector<Account>& chart,
-                           const std::map<std::int64_t, std::string>& yards, const std::string& header) {
+                           const std::map<std::int64_t, std::string>& yards,
+                           const std::string& header) {
   std::string out;
   out.reserve(txns.size() * 200);
   std::size_t start = 0;
@@ -315,8 +331,8 @@ std::string format_journal(const std::vector<Transaction>& txns, const std::vect
     for (const auto& p : t.postings) {
       std::int64_t v = p.amount_fen < 0 ? -p.amount_fen : p.amount_fen;
       char amt[40];
-      std::snprintf(amt, sizeof amt, "%s%lld.%02lld CNY", p.amount_fen < 0 ? "-" : "", static_cast<long long>(v / 100),
-                    static_cast<long long>(v % 100));
+      std::snprintf(amt, sizeof amt, "%s%lld.%02lld CNY", p.amount_fen < 0 ? "-" : "",
+                    static_cast<long long>(v / 100), static_cast<long long>(v % 100));
       out += "    " + names[p.account] + "  " + amt;
       if (p.courtyard_id) {
         auto y = yards.find(p.courtyard_id);

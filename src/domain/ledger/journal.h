@@ -70,13 +70,15 @@ struct Resolved {
   std::vector<JournalError> errors;
 };
 Resolved resolve_journal(const std::vector<JournalTxn>& txns, const std::vector<Account>& chart,
-                         const std::map<std::string, std::int64_t>& courtyard_ids, const std::string& kind);
+                         const std::map<std::string, std::int64_t>& courtyard_ids,
+                         const std::string& kind);
 
 // The hledger/ledger-cli account name of a chart account: "assets:1001:银行存款·基本户".
 std::string journal_account_name(const Account& a);
 
 // Writes `txns` as a journal. `courtyard_names` maps ids to names for the courtyard tags.
 std::string format_journal(const std::vector<Transaction>& txns, const std::vector<Account>& chart,
-                           const std::map<std::int64_t, std::string>& courtyard_names, const std::string& header_comment);
+                           const std::map<std::int64_t, std::string>& courtyard_names,
+                           const std::string& header_comment);
 
 }  // namespace xinyi::ledger

@@ -82,7 +82,8 @@ std::uint64_t split(std::uint64_t n) {
   return std::bit_floor(n - 1);
 }
 
-void path(NodeSource& src, std::uint64_t m, std::uint64_t begin, std::uint64_t end, std::vector<Hash>& out) {
+void path(NodeSource& src, std::uint64_t m, std::uint64_t begin, std::uint64_t end,
+          std::vector<Hash>& out) {
   std::uint64_t n = end - begin;
   if (n == 1) return;
   std::uint64_t k = split(n);
@@ -95,7 +96,8 @@ void path(NodeSource& src, std::uint64_t m, std::uint64_t begin, std::uint64_t e
   }
 }
 
-void subproof(NodeSource& src, std::uint64_t m, std::uint64_t begin, std::uint64_t end, bool b, std::vector<Hash>& out) {
+void subproof(NodeSource& src, std::uint64_t m, std::uint64_t begin, std::uint64_t end, bool b,
+              std::vector<Hash>& out) {
   std::uint64_t n = end - begin;
   if (m == n) {
     if (!b) out.push_back(subtree_hash(src, begin, end));
@@ -139,8 +141,8 @@ std::vector<Hash> consistency_proof(NodeSource& src, std::uint64_t first, std::u
   return out;
 }
 
-bool verify_inclusion(const Hash& leaf, std::uint64_t index, std::uint64_t size, const std::vector<Hash>& proof,
-                      const Hash& root) {
+bool verify_inclusion(const Hash& leaf, std::uint64_t index, std::uint64_t size,
+                      const std::vector<Hash>& proof, const Hash& root) {
   if (index >= size) return false;
   std::uint64_t fn = index, sn = size - 1;
   Hash r = leaf;
@@ -162,8 +164,8 @@ bool verify_inclusion(const Hash& leaf, std::uint64_t index, std::uint64_t size,
   return sn == 0 && r == root;
 }
 
-bool verify_consistency(std::uint64_t first, std::uint64_t second, const Hash& first_root, const Hash& second_root,
-                        const std::vector<Hash>& proof_in) {
+bool verify_consistency(std::uint64_t first, std::uint64_t second, const Hash& first_root,
+                        const Hash& second_root, const std::vector<Hash>& proof_in) {
   if (first > second) return false;
   if (first == second) return proof_in.empty() && first_root == second_root;
   if (first == 0) return proof_in.empty();  // the empty tree is a prefix of every tree

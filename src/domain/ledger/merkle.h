@@ -55,10 +55,10 @@ std::vector<Hash> inclusion_proof(NodeSource& src, std::uint64_t index, std::uin
 std::vector<Hash> consistency_proof(NodeSource& src, std::uint64_t first, std::uint64_t second);
 
 // RFC 9162 §2.1.3.2 and §2.1.4.2. Total functions: any input yields true or false.
-bool verify_inclusion(const Hash& leaf, std::uint64_t index, std::uint64_t size, const std::vector<Hash>& path,
-                      const Hash& root);
-bool verify_consistency(std::uint64_t first, std::uint64_t second, const Hash& first_root, const Hash& second_root,
-                        const std::vector<Hash>& proof);
+bool verify_inclusion(const Hash& leaf, std::uint64_t index, std::uint64_t size,
+                      const std::vector<Hash>& path, const Hash& root);
+bool verify_consistency(std::uint64_t first, std::uint64_t second, const Hash& first_root,
+                        const Hash& second_root, const std::vector<Hash>& proof);
 
 // Builds a tree leaf by leaf, keeping only the O(log n) frontier. Each append reports the
 // complete nodes it creates (level 0 = the leaf itself), which the store persists.

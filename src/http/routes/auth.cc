@@ -8,8 +8,9 @@ namespace xinyi::http::routes {
 void add_auth_routes(Router& r) {
   r.add("POST", "/api/v1/auth/login", Rule::anyone(),
         [](Ctx& x) { return signed_in(x, app::login(x.app, x.caller, x.req.body), 200); });
-  r.add("POST", "/api/v1/auth/register", Rule::anyone(),
-        [](Ctx& x) { return signed_in(x, app::register_account(x.app, x.caller, x.req.body), 201); });
+  r.add("POST", "/api/v1/auth/register", Rule::anyone(), [](Ctx& x) {
+    return signed_in(x, app::register_account(x.app, x.caller, x.req.body), 201);
+  });
   r.add("POST", "/api/v1/auth/logout", Rule::anyone(), [](Ctx& x) {
     app::logout(x.app, x.caller);
     Response res = no_content();

@@ -10,20 +10,32 @@ void add_bank_routes(Router& r) {
         [](Ctx& x) { return json_response(200, app::reconciliation(x.app, x.id("id"), true)); });
   r.add("GET", "/api/v1/compounds/{cid}/bank", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) { return json_response(200, app::reconciliation(x.app, x.id("cid"), false)); });
-  r.add("POST", "/api/v1/compounds/{cid}/bank/accounts", Rule::in_compound({C, T}),
-        [](Ctx& x) { return json_response(201, app::create_bank_account(x.app, x.caller, x.id("cid"), x.req.body)); });
-  r.add("POST", "/api/v1/compounds/{cid}/bank/accounts/{id}/statements", Rule::in_compound({C, T}), [](Ctx& x) {
-    bank::StatementColumns cols{x.query_str("date", 40),   x.query_str("amount", 40),       x.query_str("income", 40),
-                                x.query_str("expense", 40), x.query_str("balance", 40),      x.query_str("counterparty", 40),
-                                x.query_str("memo", 40),   x.query_str("serial", 40)};
-    return json_response(201, app::import_statement(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body, cols));
+  r.add("POST", "/api/v1/compounds/{cid}/bank/accounts", Rule::in_compound({C, T}), [](Ctx& x) {
+    return json_response(201, app::create_bank_account(x.app, x.caller, x.id("cid"), x.req.body));
   });
+  r.add("POST", "/api/v1/compounds/{cid}/bank/accounts/{id}/statements", Rule::in_compound({C, T}),
+        [](Ctx& x) {
+          bank::StatementColumns cols{x.query_str("date", 40),    x.query_str("amount", 40),
+                                      x.query_str("income", 40),  x.query_str("expense", 40),
+                                      x.query_str("balance", 40), x.query_str("counterparty", 40),
+                                      x.query_str("memo", 40),    x.query_str("serial", 40)};
+          return json_response(201, app::import_statement(x.app, x.caller, x.id("cid"), x.id("id"),
+                                                          x.req.body, cols));
+        });
   r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/match", Rule::in_compound({C, T}),
-        [](Ctx& x) { return json_response(200, app::match_line(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+        [](Ctx& x) {
+          return json_response(
+              200, app::match_line(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+        });
   r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/payment", Rule::in_compound({C, T}),
-        [](Ctx& x) { return json_response(201, app::payment_from_line(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+        [](Ctx& x) {
+          return json_response(
+              201, app::payment_from_line(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+        });
   r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/unmatch", Rule::in_compound({C, T}),
-        [](Ctx& x) { return json_response(200, app::unmatch_line(x.app, x.caller, x.id("cid"), x.id("id"))); });
+        [](Ctx& x) {
+          return json_response(200, app::unmatch_line(x.app, x.caller, x.id("cid"), x.id("id")));
+        });
 }
 
 }  // namespace xinyi::http::routes

@@ -7,24 +7,30 @@ namespace xinyi::http::routes {
 
 Response signed_in(Ctx& x, const app::SignedIn& s, int status) {
   Response res = json_response(status, s.me);
-  res.headers.emplace_back("Set-Cookie", session_cookie(s.token, x.app.cfg.session_ttl_ms / 1000, x.app.cfg.secure_cookies));
+  res.headers.emplace_back("Set-Cookie", session_cookie(s.token, x.app.cfg.session_ttl_ms / 1000,
+                                                        x.app.cfg.secure_cookies));
   return res;
 }
 
-Response table_response(const json::object& data, const std::string& ext, const std::string& filename) {
+Response table_response(const json::object& data, const std::string& ext,
+                        const std::string& filename) {
   report::Table t;
   t.title = data.at("title").as_string();
   for (const auto& h : data.at("headers").as_array()) t.headers.emplace_back(h.as_string());
   for (const auto& row : data.at("rows").as_array()) {
     std::vector<report::Cell> cells;
     for (const auto& v : row.as_array())
-      cells.push_back(v.is_int64() ? report::Cell(v.as_int64()) : report::Cell(std::string(v.as_string())));
+      cells.push_back(v.is_int64() ? report::Cell(v.as_int64())
+                                   : report::Cell(std::string(v.as_string())));
     t.rows.push_back(std::move(cells));
   }
   Response res;
-  res.content_type = ext == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  res.content_type = ext == "csv"
+                         ? "text/csv; charset=utf-8"
+                         : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   res.body = ext == "csv" ? report::to_csv(t) : report::to_xlsx(t);
-  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "." + ext + "\"");
+  res.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"" + filename + "." + ext + "\"");
   return res;
 }
 
@@ -39,15 +45,19 @@ Response upload_response(app::VoucherFile f, const std::string& stem, const char
   res.content_type = f.mime;
   res.body = std::move(f.bytes);
   res.headers.emplace_back("Cache-Control", cache);
-  res.headers.emplace_back("Content-Disposition", std::string(image ? "inline" : "attachment") + "; filename=\"" + stem + ext + "\"");
-  res.headers.emplace_back("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+  res.headers.emplace_back("Content-Disposition", std::string(image ? "inline" : "attachment") +
+                                                      "; filename=\"" + stem + ext + "\"");
+  res.headers.emplace_back(
+      "Content-Security-Policy",
+      "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
   res.headers.emplace_back("X-Content-Type-Options", "nosniff");
   return res;
 }
 
 std::pair<std::string, std::string> split_export(const std::string& file) {
   auto dot = file.rfind('.');
-  std::string what = file.substr(0, dot), ext = dot == std::string::npos ? "" : file.substr(dot + 1);
+  std::string what = file.substr(0, dot),
+              ext = dot == std::string::npos ? "" : file.substr(dot + 1);
   if (ext != "csv" && ext != "xlsx") throw_not_found("导出格式", "Export format");
   return {what, ext};
 }
@@ -56,7 +66,8 @@ bool sees_id_cards(Ctx& x) {
   const auto cid = x.id("cid");
   const auto* p = x.caller.principal ? &*x.caller.principal : nullptr;
   return (x.caller.user && x.caller.user->is_admin) ||
-         (p && (p->has(cid, Role::committee) || p->has(cid, Role::staff) || p->has(cid, Role::auditor)));
+         (p &&
+          (p->has(cid, Role::committee) || p->has(cid, Role::staff) || p->has(cid, Role::auditor)));
 }
 
 std::string scheme(const Ctx& x) { return x.req.forwarded_proto == "https" ? "https" : "http"; }

@@ -14,8 +14,8 @@ namespace {
 // The person's new notifications (`event: notification`, `id:` its id) from `after`. Ends as
 // soon as the session it was opened with ends (sign-out, a password change, expiry): a person's
 // messages never flow to a browser that is no longer signed in as them.
-EventStream notification_stream(app::App& app, std::int64_t user, std::string session_token, std::string ip,
-                                std::int64_t after) {
+EventStream notification_stream(app::App& app, std::int64_t user, std::string session_token,
+                                std::string ip, std::int64_t after) {
   const std::int64_t last = app::last_notification_id(app, user);
   if (after < 0 || after > last) after = last;
   auto poll = [&app, user, session_token, ip](std::int64_t& from, std::string& out, bool& more) {
@@ -24,7 +24,8 @@ EventStream notification_stream(app::App& app, std::int64_t user, std::string se
     auto items = app::notifications_after(app, user, from, 100);
     for (const auto& n : items) {
       from = n.at("id").as_int64();
-      out += "event: notification\nid: " + std::to_string(from) + "\ndata: " + json::serialize(n) + "\n\n";
+      out += "event: notification\nid: " + std::to_string(from) + "\ndata: " + json::serialize(n) +
+             "\n\n";
     }
     more = items.size() == 100;
     return true;
@@ -35,30 +36,40 @@ EventStream notification_stream(app::App& app, std::int64_t user, std::string se
 }  // namespace
 
 void add_me_routes(Router& r) {
-  r.add("GET", "/api/v1/me", Rule::signed_in(), [](Ctx& x) { return json_response(200, app::me(x.app, x.caller)); });
-  r.add("GET", "/api/v1/me/receipts/{cid}/{no}", Rule::signed_in(),
-        [](Ctx& x) { return json_response(200, app::my_receipt(x.app, x.caller, x.id("cid"), x.id("no"))); });
-  r.add("GET", "/api/v1/me/bills", Rule::signed_in(), [](Ctx& x) { return json_response(200, app::my_bills(x.app, x.caller)); });
-  r.add("GET", "/api/v1/me/donations", Rule::signed_in(), [](Ctx& x) { return json_response(200, app::my_donations(x.app, x.caller)); });
+  r.add("GET", "/api/v1/me", Rule::signed_in(),
+        [](Ctx& x) { return json_response(200, app::me(x.app, x.caller)); });
+  r.add("GET", "/api/v1/me/receipts/{cid}/{no}", Rule::signed_in(), [](Ctx& x) {
+    return json_response(200, app::my_receipt(x.app, x.caller, x.id("cid"), x.id("no")));
+  });
+  r.add("GET", "/api/v1/me/bills", Rule::signed_in(),
+        [](Ctx& x) { return json_response(200, app::my_bills(x.app, x.caller)); });
+  r.add("GET", "/api/v1/me/donations", Rule::signed_in(),
+        [](Ctx& x) { return json_response(200, app::my_donations(x.app, x.caller)); });
   // Notifications: the list (live with Accept: text/event-stream, in server.cc), read marks, and
   // personal preferences (large text, text messages).
   r.add("GET", "/api/v1/me/notifications", Rule::signed_in(), [](Ctx& x) {
-    return json_response(200, app::my_notifications(x.app, x.caller, x.query_int("before", 0, 0, INT64_MAX), x.query_int("limit", 30, 1, 200)));
+    return json_response(
+        200, app::my_notifications(x.app, x.caller, x.query_int("before", 0, 0, INT64_MAX),
+                                   x.query_int("limit", 30, 1, 200)));
   });
   r.add_stream(
       "/api/v1/me/events", Rule::signed_in(),
       [](Ctx& x) {
-        return json_response(200, json::object{{"last_id", app::last_notification_id(x.app, x.caller.user_id())},
-                                               {"stream", "GET with Accept: text/event-stream"}});
+        return json_response(
+            200, json::object{{"last_id", app::last_notification_id(x.app, x.caller.user_id())},
+                              {"stream", "GET with Accept: text/event-stream"}});
       },
       [](Ctx& x, std::int64_t last_event_id) {
-        return notification_stream(x.app, x.caller.user_id(), cookie_value(x.req.cookie, kSessionCookie), x.req.ip,
+        return notification_stream(x.app, x.caller.user_id(),
+                                   cookie_value(x.req.cookie, kSessionCookie), x.req.ip,
                                    last_event_id);
       });
-  r.add("POST", "/api/v1/me/notifications/read", Rule::signed_in(),
-        [](Ctx& x) { return json_response(200, app::mark_notifications_read(x.app, x.caller, x.req.body)); });
-  r.add("PATCH", "/api/v1/me/preferences", Rule::signed_in(),
-        [](Ctx& x) { return json_response(200, app::set_preferences(x.app, x.caller, x.req.body)); });
+  r.add("POST", "/api/v1/me/notifications/read", Rule::signed_in(), [](Ctx& x) {
+    return json_response(200, app::mark_notifications_read(x.app, x.caller, x.req.body));
+  });
+  r.add("PATCH", "/api/v1/me/preferences", Rule::signed_in(), [](Ctx& x) {
+    return json_response(200, app::set_preferences(x.app, x.caller, x.req.body));
+  });
   // Personal information (PIPL): a copy of everything about me; deleting my account.
   r.add("GET", "/api/v1/me/export", Rule::signed_in(), [](Ctx& x) {
     Response res = json_response(200, app::export_my_data(x.app, x.caller));

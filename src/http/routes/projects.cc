@@ -6,48 +6,80 @@
 namespace xinyi::http::routes {
 
 void add_projects_routes(Router& r) {
-  r.add("GET", kPublicCompound + "/projects", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_projects(x.app, x.id("id"))); });
-  r.add("GET", kPublicCompound + "/projects/{pid}", Rule::anyone(),
-        [](Ctx& x) { return json_response(200, app::get_project(x.app, x.caller, x.id("id"), x.id("pid"))); });
-  r.add("POST", kCompound + "/projects", Rule::in_compound({C, S}),
-        [](Ctx& x) { return json_response(201, app::create_project(x.app, x.caller, x.id("cid"), x.req.body)); });
-  r.add("POST", kProject + "/budget", Rule::in_compound({C, S}),
-        [](Ctx& x) { return json_response(200, app::set_project_budget(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
-  r.add("POST", kProject + "/vote", Rule::in_compound({C, S}),
-        [](Ctx& x) { return json_response(200, app::link_project_vote(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
-  r.add("POST", kProject + "/quotes", Rule::in_compound({C, T, S}),
-        [](Ctx& x) { return json_response(201, app::add_project_quote(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
-  r.add("POST", kProject + "/contract", Rule::in_compound({C, S}),
-        [](Ctx& x) { return json_response(200, app::sign_project_contract(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
-  r.add("POST", kProject + "/milestones", Rule::in_compound({C, T, S}),
-        [](Ctx& x) { return json_response(201, app::add_milestone(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
-  r.add("POST", kProject + "/milestones/{mid}/done", Rule::in_compound({C, T, S}), [](Ctx& x) {
-    return json_response(200, app::complete_milestone(x.app, x.caller, x.id("cid"), x.id("pid"), x.id("mid"), x.req.body));
+  r.add("GET", kPublicCompound + "/projects", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::list_projects(x.app, x.id("id"))); });
+  r.add("GET", kPublicCompound + "/projects/{pid}", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, app::get_project(x.app, x.caller, x.id("id"), x.id("pid")));
   });
-  r.add("POST", kProject + "/payments", Rule::in_compound({T}),
-        [](Ctx& x) { return json_response(201, app::request_project_payment(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
-  r.add("POST", kProject + "/acceptance", Rule::in_compound({C, S}),
-        [](Ctx& x) { return json_response(200, app::start_acceptance(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
-  r.add("POST", kProject + "/acceptance/close", Rule::in_compound({C, S}),
-        [](Ctx& x) { return json_response(200, app::close_acceptance(x.app, x.caller, x.id("cid"), x.id("pid"))); });
-  r.add("POST", kProject + "/signoff", Rule::in_compound({C}),
-        [](Ctx& x) { return json_response(200, app::sign_off_project(x.app, x.caller, x.id("cid"), x.id("pid"))); });
-  r.add("POST", kProject + "/acceptance/reject", Rule::in_compound({C}),
-        [](Ctx& x) { return json_response(200, app::reject_acceptance(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
-  r.add("POST", kProject + "/crowdfunding-refund", Rule::in_compound({T}),
-        [](Ctx& x) { return json_response(201, app::refund_crowdfunding_surplus(x.app, x.caller, x.id("cid"), x.id("pid"))); });
-  r.add("POST", kProject + "/settle", Rule::in_compound({C, T}),
-        [](Ctx& x) { return json_response(200, app::settle_project(x.app, x.caller, x.id("cid"), x.id("pid"))); });
-  r.add("POST", kProject + "/cancel", Rule::in_compound({C, S}),
-        [](Ctx& x) { return json_response(200, app::cancel_project(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
-  r.add("POST", kProject + "/follow", Rule::in_compound({R, C, T, W, S, A}),
-        [](Ctx& x) { return json_response(200, app::follow_project(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
-  r.add("POST", kProject + "/pledges", Rule::in_compound({R}),
-        [](Ctx& x) { return json_response(201, app::pledge(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body)); });
-  r.add("GET", kProject + "/pledges", Rule::in_compound({C, T, S, A}),
-        [](Ctx& x) { return json_response(200, app::list_pledges(x.app, x.id("cid"), x.id("pid"))); });
+  r.add("POST", kCompound + "/projects", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(201, app::create_project(x.app, x.caller, x.id("cid"), x.req.body));
+  });
+  r.add("POST", kProject + "/budget", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(
+        200, app::set_project_budget(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body));
+  });
+  r.add("POST", kProject + "/vote", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(
+        200, app::link_project_vote(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body));
+  });
+  r.add("POST", kProject + "/quotes", Rule::in_compound({C, T, S}), [](Ctx& x) {
+    return json_response(
+        201, app::add_project_quote(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body));
+  });
+  r.add("POST", kProject + "/contract", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(
+        200, app::sign_project_contract(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body));
+  });
+  r.add("POST", kProject + "/milestones", Rule::in_compound({C, T, S}), [](Ctx& x) {
+    return json_response(201,
+                         app::add_milestone(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body));
+  });
+  r.add("POST", kProject + "/milestones/{mid}/done", Rule::in_compound({C, T, S}), [](Ctx& x) {
+    return json_response(200, app::complete_milestone(x.app, x.caller, x.id("cid"), x.id("pid"),
+                                                      x.id("mid"), x.req.body));
+  });
+  r.add("POST", kProject + "/payments", Rule::in_compound({T}), [](Ctx& x) {
+    return json_response(
+        201, app::request_project_payment(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body));
+  });
+  r.add("POST", kProject + "/acceptance", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(
+        200, app::start_acceptance(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body));
+  });
+  r.add("POST", kProject + "/acceptance/close", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(200, app::close_acceptance(x.app, x.caller, x.id("cid"), x.id("pid")));
+  });
+  r.add("POST", kProject + "/signoff", Rule::in_compound({C}), [](Ctx& x) {
+    return json_response(200, app::sign_off_project(x.app, x.caller, x.id("cid"), x.id("pid")));
+  });
+  r.add("POST", kProject + "/acceptance/reject", Rule::in_compound({C}), [](Ctx& x) {
+    return json_response(
+        200, app::reject_acceptance(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body));
+  });
+  r.add("POST", kProject + "/crowdfunding-refund", Rule::in_compound({T}), [](Ctx& x) {
+    return json_response(
+        201, app::refund_crowdfunding_surplus(x.app, x.caller, x.id("cid"), x.id("pid")));
+  });
+  r.add("POST", kProject + "/settle", Rule::in_compound({C, T}), [](Ctx& x) {
+    return json_response(200, app::settle_project(x.app, x.caller, x.id("cid"), x.id("pid")));
+  });
+  r.add("POST", kProject + "/cancel", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(
+        200, app::cancel_project(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body));
+  });
+  r.add("POST", kProject + "/follow", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
+    return json_response(
+        200, app::follow_project(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body));
+  });
+  r.add("POST", kProject + "/pledges", Rule::in_compound({R}), [](Ctx& x) {
+    return json_response(201, app::pledge(x.app, x.caller, x.id("cid"), x.id("pid"), x.req.body));
+  });
+  r.add("GET", kProject + "/pledges", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
+    return json_response(200, app::list_pledges(x.app, x.id("cid"), x.id("pid")));
+  });
   r.add("POST", kProject + "/pledges/{id}/payments", Rule::in_compound({C, T}), [](Ctx& x) {
-    return json_response(201, app::pay_pledge(x.app, x.caller, x.id("cid"), x.id("pid"), x.id("id"), x.req.body));
+    return json_response(
+        201, app::pay_pledge(x.app, x.caller, x.id("cid"), x.id("pid"), x.id("id"), x.req.body));
   });
 }
 

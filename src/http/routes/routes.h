@@ -49,7 +49,8 @@ void add_roles_routes(Router& r);
 // The answer to a sign-in or registration: the person, and the session cookie.
 Response signed_in(Ctx& x, const app::SignedIn& s, int status);
 // A table from app/ (title, headers, rows of text or integer cells) as CSV or XLSX.
-Response table_response(const json::object& data, const std::string& ext, const std::string& filename);
+Response table_response(const json::object& data, const std::string& ext,
+                        const std::string& filename);
 // A file someone uploaded (a voucher, a ballot's scan), served so that it never runs in our
 // origin; `stem` names the download, `cache` is its Cache-Control.
 Response upload_response(app::VoucherFile f, const std::string& stem, const char* cache);

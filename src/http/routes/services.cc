@@ -8,58 +8,81 @@
 namespace xinyi::http::routes {
 
 void add_services_routes(Router& r) {
-  r.add("GET", kPublicCompound + "/needs/summary", Rule::anyone(), [](Ctx& x) { return json_response(200, app::needs_summary(x.app, x.id("id"))); });
-  r.add("GET", kPublicCompound + "/service-plans", Rule::anyone(), [](Ctx& x) { return json_response(200, app::list_plans(x.app, x.id("id"))); });
+  r.add("GET", kPublicCompound + "/needs/summary", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::needs_summary(x.app, x.id("id"))); });
+  r.add("GET", kPublicCompound + "/service-plans", Rule::anyone(),
+        [](Ctx& x) { return json_response(200, app::list_plans(x.app, x.id("id"))); });
   r.add("GET", kPublicCompound + "/services/monthly", Rule::anyone(), [](Ctx& x) {
     std::string month = x.query_str("month", 7);
     if (month.empty()) month = app::china_date(x.app.clock_ms()).substr(0, 7);
     return json_response(200, app::service_month(x.app, x.id("id"), month));
   });
   r.add("GET", kPublicCompound + "/services/months", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, app::service_months(x.app, x.id("id"), x.query_int("months", 12, 1, 36)));
+    return json_response(200,
+                         app::service_months(x.app, x.id("id"), x.query_int("months", 12, 1, 36)));
   });
   r.add("POST", kCompound + "/photos", Rule::in_compound({R, W, C, T, S}), [](Ctx& x) {
-    return json_response(201, app::upload_photo(x.app, x.caller, x.id("cid"), x.req.content_type, x.req.body));
+    return json_response(
+        201, app::upload_photo(x.app, x.caller, x.id("cid"), x.req.content_type, x.req.body));
   });
-  r.add("POST", kCompound + "/needs", Rule::in_compound({R, C, S}),
-        [](Ctx& x) { return json_response(201, app::file_need(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("POST", kCompound + "/needs", Rule::in_compound({R, C, S}), [](Ctx& x) {
+    return json_response(201, app::file_need(x.app, x.caller, x.id("cid"), x.req.body));
+  });
   r.add("GET", kCompound + "/needs", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
-    return json_response(200, app::list_needs(x.app, x.caller, x.id("cid"), x.query_str("status", 12), x.query_str("category", 12),
-                                              x.query_flag("mine")));
+    return json_response(200,
+                         app::list_needs(x.app, x.caller, x.id("cid"), x.query_str("status", 12),
+                                         x.query_str("category", 12), x.query_flag("mine")));
   });
-  r.add("GET", kCompound + "/needs/{id}", Rule::in_compound({R, C, T, W, S, A}),
-        [](Ctx& x) { return json_response(200, app::get_need(x.app, x.caller, x.id("cid"), x.id("id"))); });
-  r.add("POST", kCompound + "/needs/{id}/support", Rule::in_compound({R}),
-        [](Ctx& x) { return json_response(200, app::support_need(x.app, x.caller, x.id("cid"), x.id("id"))); });
-  r.add("POST", kCompound + "/needs/{id}/triage", Rule::in_compound({C, S}),
-        [](Ctx& x) { return json_response(200, app::triage_need(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
-  r.add("POST", kCompound + "/service-plans", Rule::in_compound({C, S}),
-        [](Ctx& x) { return json_response(201, app::publish_plan(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("GET", kCompound + "/needs/{id}", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
+    return json_response(200, app::get_need(x.app, x.caller, x.id("cid"), x.id("id")));
+  });
+  r.add("POST", kCompound + "/needs/{id}/support", Rule::in_compound({R}), [](Ctx& x) {
+    return json_response(200, app::support_need(x.app, x.caller, x.id("cid"), x.id("id")));
+  });
+  r.add("POST", kCompound + "/needs/{id}/triage", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(200,
+                         app::triage_need(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+  });
+  r.add("POST", kCompound + "/service-plans", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(201, app::publish_plan(x.app, x.caller, x.id("cid"), x.req.body));
+  });
   r.add("GET", kCompound + "/service-plan/assignments", Rule::in_compound({C, T, S}),
         [](Ctx& x) { return json_response(200, app::list_assignments(x.app, x.id("cid"))); });
-  r.add("POST", kCompound + "/service-plan/assignments", Rule::in_compound({T}),
-        [](Ctx& x) { return json_response(200, app::assign_worker(x.app, x.caller, x.id("cid"), x.req.body)); });
-  r.add("POST", kCompound + "/work-logs", Rule::in_compound({W}),
-        [](Ctx& x) { return json_response(201, app::check_in(x.app, x.caller, x.id("cid"), x.req.body)); });
-  r.add("POST", kCompound + "/work-logs/{id}/check-out", Rule::in_compound({W}),
-        [](Ctx& x) { return json_response(200, app::check_out(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
-  r.add("POST", kCompound + "/work-logs/{id}/void", Rule::in_compound({W, C, S}),
-        [](Ctx& x) { return json_response(200, app::void_log(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
-  r.add("GET", kCompound + "/work-logs", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
-    return json_response(200, app::list_visits(x.app, x.caller, x.id("cid"), x.query_str("month", 7), x.query_flag("to_review"),
-                                               x.query_flag("mine")));
+  r.add("POST", kCompound + "/service-plan/assignments", Rule::in_compound({T}), [](Ctx& x) {
+    return json_response(200, app::assign_worker(x.app, x.caller, x.id("cid"), x.req.body));
   });
-  r.add("POST", kCompound + "/work-logs/{id}/review", Rule::in_compound({R}),
-        [](Ctx& x) { return json_response(200, app::review_visit(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
+  r.add("POST", kCompound + "/work-logs", Rule::in_compound({W}), [](Ctx& x) {
+    return json_response(201, app::check_in(x.app, x.caller, x.id("cid"), x.req.body));
+  });
+  r.add("POST", kCompound + "/work-logs/{id}/check-out", Rule::in_compound({W}), [](Ctx& x) {
+    return json_response(200, app::check_out(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+  });
+  r.add("POST", kCompound + "/work-logs/{id}/void", Rule::in_compound({W, C, S}), [](Ctx& x) {
+    return json_response(200, app::void_log(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+  });
+  r.add("GET", kCompound + "/work-logs", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
+    return json_response(200,
+                         app::list_visits(x.app, x.caller, x.id("cid"), x.query_str("month", 7),
+                                          x.query_flag("to_review"), x.query_flag("mine")));
+  });
+  r.add("POST", kCompound + "/work-logs/{id}/review", Rule::in_compound({R}), [](Ctx& x) {
+    return json_response(200,
+                         app::review_visit(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+  });
   // Not the trustee: the disputed party must not see which households disputed its workers.
-  r.add("GET", kCompound + "/visit-disputes", Rule::in_compound({C, S, A}),
-        [](Ctx& x) { return json_response(200, app::list_disputes(x.app, x.id("cid"), x.query_flag("open"))); });
-  r.add("POST", kCompound + "/visit-disputes/{id}/resolve", Rule::in_compound({C, S}),
-        [](Ctx& x) { return json_response(200, app::resolve_dispute(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body)); });
-  r.add("POST", kCompound + "/review-window", Rule::in_compound({C, S}),
-        [](Ctx& x) { return json_response(200, app::set_review_window(x.app, x.caller, x.id("cid"), x.req.body)); });
-  r.add("POST", kCompound + "/service-postings", Rule::in_compound({C, T}),
-        [](Ctx& x) { return json_response(201, app::post_service_month(x.app, x.caller, x.id("cid"), x.req.body)); });
+  r.add("GET", kCompound + "/visit-disputes", Rule::in_compound({C, S, A}), [](Ctx& x) {
+    return json_response(200, app::list_disputes(x.app, x.id("cid"), x.query_flag("open")));
+  });
+  r.add("POST", kCompound + "/visit-disputes/{id}/resolve", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(
+        200, app::resolve_dispute(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+  });
+  r.add("POST", kCompound + "/review-window", Rule::in_compound({C, S}), [](Ctx& x) {
+    return json_response(200, app::set_review_window(x.app, x.caller, x.id("cid"), x.req.body));
+  });
+  r.add("POST", kCompound + "/service-postings", Rule::in_compound({C, T}), [](Ctx& x) {
+    return json_response(201, app::post_service_month(x.app, x.caller, x.id("cid"), x.req.body));
+  });
 }
 
 }  // namespace xinyi::http::routes
