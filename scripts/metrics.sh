@@ -31,7 +31,7 @@ grep -RhoE '#include "[^"]+"' src tests bench 2>/dev/null | sed -E 's/#include "
   sort | uniq -c | sort -rn | head -n 10
 
 echo "## Lines per folder"
-for d in $(find src -type d | sort) web/src; do
+for d in $(find src web/src -type d -not -path "*/node_modules*" | sort); do
   n=$(find "$d" -maxdepth 1 -type f \( -name '*.cc' -o -name '*.h' -o -name '*.vue' -o -name '*.js' \) \
       -exec cat {} + 2>/dev/null | wc -l)
   [ "$n" -gt 0 ] && printf '%6d  %s\n' "$n" "$d"
