@@ -13,7 +13,7 @@ packages=(g++ cmake ninja-build pkg-config ccache
   libsqlite3-dev libpq-dev libsodium-dev libssl-dev libspdlog-dev libfmt-dev libcli11-dev libqrencode-dev libhpdf-dev libxlsxwriter-dev
   postgresql-client-15)
 if ((want_tests)); then
-  packages+=(clang libclang-rt-14-dev libgtest-dev libgmock-dev libbenchmark-dev chromium fonts-wqy-microhei sqlite3 curl hledger ledger poppler-utils
+  packages+=(clang clang-format libclang-rt-14-dev libgtest-dev libgmock-dev libbenchmark-dev chromium fonts-wqy-microhei sqlite3 curl hledger ledger poppler-utils
     postgresql-15)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
