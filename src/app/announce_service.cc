@@ -4,6 +4,8 @@
 #include "app/needs_service.h"
 #include "app/notify.h"
 #include "domain/text.h"
+#include "store/announce_repo.h"
+#include "store/registry_repo.h"
 
 namespace xinyi::app {
 
@@ -15,54 +17,12 @@ namespace {
 
 constexpr std::size_t kMaxBodyChars = 5000;
 
-struct Ann {
-  I id = 0, courtyard_id = 0, area_id = 0, publish_at = 0, expires_at = 0, withdrawn_at = 0,
-    created_at = 0;
-  bool confirm = false, pinned = false, notified = false;
-  std::string kind, title, body, attachments, poster_role, scope;
-};
-
-Ann load(const store::Row& r) {
-  Ann a;
-  a.id = r.i64(0), a.courtyard_id = r.i64(1), a.area_id = r.i64(2), a.publish_at = r.i64(3),
-  a.expires_at = r.i64(4);
-  a.withdrawn_at = r.i64(5), a.created_at = r.i64(6), a.confirm = r.i64(7) != 0,
-  a.pinned = r.i64(8) != 0, a.notified = r.i64(9) != 0;
-  a.kind = r.str(10), a.title = r.str(11), a.body = r.str(12), a.attachments = r.str(13),
-  a.poster_role = r.str(14), a.scope = r.str(15);
-  return a;
-}
-
-const char* kColumns =
-    "SELECT a.id, COALESCE(a.courtyard_id, 0), COALESCE(a.area_id, 0), a.publish_at, COALESCE(a.expires_at, 0), COALESCE(a.withdrawn_at, 0), "
-    "a.created_at, a.confirm_required, a.pinned, a.notified, a.kind, a.title, a.body, a.attachments, a.poster_role, "
-    "COALESCE(y.name, COALESCE(m.name, '')) FROM announcements a LEFT JOIN courtyards y ON y.id = a.courtyard_id "
-    "LEFT JOIN managed_areas m ON m.id = a.area_id ";
+using Ann = store::AnnouncementRec;
 
 Ann require_ann(Connection& c, I cid, I id) {
-  auto r = c.query_one(std::string(kColumns) + "WHERE a.compound_id = ? AND a.id = ?", {cid, id});
-  if (!r) throw_not_found("公告", "Announcement");
-  return load(*r);
-}
-
-// The audience as a condition on units `u` (and its arguments).
-std::pair<std::string, std::vector<store::Value>> audience(const Ann& a) {
-  if (a.courtyard_id) return {"u.courtyard_id = ?", {a.courtyard_id}};
-  if (a.area_id)
-    return {"u.courtyard_id IN (SELECT id FROM courtyards WHERE area_id = ?)", {a.area_id}};
-  return {"1 = 1", {}};
-}
-
-bool in_audience(Connection& c, I cid, const Ann& a, I user) {
-  auto [cond, args] = audience(a);
-  std::vector<store::Value> all{cid, user};
-  all.insert(all.end(), args.begin(), args.end());
-  return c
-      .query_one(
-          "SELECT 1 FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? AND cl.user_id = ? AND (" +
-              cond + ") LIMIT 1",
-          all)
-      .has_value();
+  auto a = store::get_announcement(c, cid, id);
+  if (!a) throw_not_found("公告", "Announcement");
+  return *a;
 }
 
 bool manager(const Caller& who, I cid) {
@@ -72,77 +32,66 @@ bool manager(const Caller& who, I cid) {
 }
 
 bool live(const Ann& a, I now) {
-  return !a.withdrawn_at && a.publish_at <= now && (!a.expires_at || now < a.expires_at);
+  return !a.withdrawn_at_ms && a.publish_at_ms <= now &&
+         (!a.expires_at_ms || now < a.expires_at_ms);
 }
 
 json::object stats_of(Connection& c, I cid, const Ann& a, bool with_units);
 
 json::object ann_json(Connection& c, I cid, const Ann& a, const Caller& who, I now, bool counts) {
-  json::object o{{"id", a.id},
-                 {"kind", a.kind},
-                 {"title", a.title},
-                 {"body", a.body},
-                 {"attachments", parse_json(a.attachments)},
-                 {"scope", a.courtyard_id ? "courtyard"
-                           : a.area_id    ? "area"
-                                          : "compound"},
-                 {"scope_name", a.scope},
-                 {"confirm_required", a.confirm},
-                 {"pinned", a.pinned},
-                 {"publish_at", a.publish_at},
-                 {"expires_at", a.expires_at ? json::value(a.expires_at) : json::value(nullptr)},
-                 {"poster_role", a.poster_role},
-                 {"status", a.withdrawn_at                        ? "withdrawn"
-                            : a.publish_at > now                  ? "scheduled"
-                            : a.expires_at && now >= a.expires_at ? "expired"
-                                                                  : "published"}};
+  json::object o{
+      {"id", a.id},
+      {"kind", a.kind},
+      {"title", a.title},
+      {"body", a.body},
+      {"attachments", parse_json(a.attachments_json)},
+      {"scope", a.courtyard_id ? "courtyard"
+                : a.area_id    ? "area"
+                               : "compound"},
+      {"scope_name", a.scope_name},
+      {"confirm_required", a.confirm_required},
+      {"pinned", a.pinned},
+      {"publish_at", a.publish_at_ms},
+      {"expires_at", a.expires_at_ms ? json::value(a.expires_at_ms) : json::value(nullptr)},
+      {"poster_role", a.poster_role},
+      {"status", a.withdrawn_at_ms                           ? "withdrawn"
+                 : a.publish_at_ms > now                     ? "scheduled"
+                 : a.expires_at_ms && now >= a.expires_at_ms ? "expired"
+                                                             : "published"}};
   if (who.user) {
-    auto r = c.query_one(
-        "SELECT read_at, confirmed_at FROM announcement_reads WHERE announcement_id = ? AND user_id = ?",
-        {a.id, who.user_id()});
+    auto r = store::get_read_mark(c, a.id, who.user_id());
     o["read"] = r.has_value();
-    o["confirmed"] = r && !r->is_null(1);
+    o["confirmed"] = r && r->confirmed;
   }
   if (counts) o["counts"] = stats_of(c, cid, a, false);
   return o;
 }
 
 json::object stats_of(Connection& c, I cid, const Ann& a, bool with_units) {
-  auto [cond, args] = audience(a);
-  std::vector<store::Value> all{a.id, a.id, cid};
-  all.insert(all.end(), args.begin(), args.end());
   // Per unit of the audience: whether anyone who claimed it has read / confirmed.
-  auto rows = c.query(
-      "SELECT u.courtyard_id, y.name, u.id, u.label, "
-      "EXISTS (SELECT 1 FROM claims cl JOIN announcement_reads r ON r.user_id = cl.user_id AND r.announcement_id = ? WHERE cl.unit_id = u.id), "
-      "EXISTS (SELECT 1 FROM claims cl JOIN announcement_reads r ON r.user_id = cl.user_id AND r.announcement_id = ? AND r.confirmed_at IS NOT NULL "
-      "WHERE cl.unit_id = u.id) FROM units u JOIN courtyards y ON y.id = u.courtyard_id WHERE u.compound_id = ? AND (" +
-          cond +
-          ") "
-          "ORDER BY y.name, u.id",
-      all);
+  auto rows = store::audience_reach(c, cid, a);
   json::array yards;
   I households = 0, read = 0, confirmed = 0;
   json::object* cur = nullptr;
   I cur_yard = -1;
   for (auto& r : rows) {
-    if (r.i64(0) != cur_yard) {
-      cur_yard = r.i64(0);
+    if (r.courtyard_id != cur_yard) {
+      cur_yard = r.courtyard_id;
       yards.push_back(json::object{{"courtyard_id", cur_yard},
-                                   {"name", r.str(1)},
+                                   {"name", r.courtyard_name},
                                    {"households", 0},
                                    {"read", 0},
                                    {"confirmed", 0}});
       if (with_units) yards.back().as_object()["not_reached"] = json::array{};
       cur = &yards.back().as_object();
     }
-    bool rd = r.i64(4) != 0, cf = r.i64(5) != 0;
+    const bool rd = r.read, cf = r.confirmed;
     (*cur)["households"] = (*cur)["households"].as_int64() + 1;
     if (rd) (*cur)["read"] = (*cur)["read"].as_int64() + 1;
     if (cf) (*cur)["confirmed"] = (*cur)["confirmed"].as_int64() + 1;
     ++households, read += rd, confirmed += cf;
-    if (with_units && !(a.confirm ? cf : rd))
-      (*cur)["not_reached"].as_array().push_back(json::value(r.str(3)));
+    if (with_units && !(a.confirm_required ? cf : rd))
+      (*cur)["not_reached"].as_array().push_back(json::value(r.unit_label));
   }
   return json::object{{"households", households},
                       {"read", read},
@@ -151,12 +100,12 @@ json::object stats_of(Connection& c, I cid, const Ann& a, bool with_units) {
 }
 
 void announce(Connection& c, I cid, const Ann& a, I now) {
-  auto [cond, args] = audience(a);
-  Notice n{"announcement", (a.confirm ? "请确认：" : "公告：") + a.title,
+  auto [cond, args] = store::audience_filter(a);
+  Notice n{"announcement", (a.confirm_required ? "请确认：" : "公告：") + a.title,
            text::truncate(a.body, 100),
-           "/c/" + std::to_string(cid) + "/notices/" + std::to_string(a.id), a.confirm};
+           "/c/" + std::to_string(cid) + "/notices/" + std::to_string(a.id), a.confirm_required};
   notify_units(c, cid, cond, args, n, now);
-  c.execute("UPDATE announcements SET notified = 1 WHERE id = ?", {a.id});
+  store::mark_notified(c, a.id);
 }
 
 }  // namespace
@@ -187,23 +136,18 @@ json::object create_announcement(App& app, const Caller& who, I cid, std::string
     require_compound(c, cid);
     std::vector<FieldError> errs;
     std::string files = read_photo_list(c, cid, attachments, errs);
-    if (courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
-                                  {cid, *courtyard}))
+    if (courtyard && !store::get_courtyard(c, cid, *courtyard))
       errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
-    if (area &&
-        !c.query_one("SELECT 1 FROM managed_areas WHERE compound_id = ? AND id = ?", {cid, *area}))
+    if (area && !store::get_area_name(c, cid, *area))
       errs.push_back({"area_id", "本小区没有这个片区", "no such area in this compound"});
     if (!errs.empty()) throw_invalid(std::move(errs));
-    I id =
-        c.query_one(
-             "INSERT INTO announcements (compound_id, courtyard_id, area_id, kind, title, body, attachments, confirm_required, pinned, "
-             "publish_at, expires_at, posted_by, poster_role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {cid, courtyard ? store::Value(*courtyard) : store::Value(nullptr),
-              area ? store::Value(*area) : store::Value(nullptr), kind, title, text, files,
-              I{confirm}, I{pinned}, publish,
-              expires ? store::Value(*expires) : store::Value(nullptr), who.user_id(),
-              acting_role(who, cid), now})
-            ->i64(0);
+    store::NewAnnouncement na;
+    na.courtyard_id = courtyard.value_or(0), na.area_id = area.value_or(0);
+    na.kind = kind, na.title = title, na.body = text, na.attachments_json = files;
+    na.confirm_required = confirm, na.pinned = pinned;
+    na.publish_at_ms = publish, na.expires_at_ms = expires.value_or(0);
+    na.posted_by = who.user_id(), na.poster_role = acting_role(who, cid);
+    const I id = store::insert_announcement(c, cid, na, now);
     auto a = require_ann(c, cid, id);
     if (publish <= now) announce(c, cid, a, now);
     audit(c, app, who, cid, "announcement.post", "announcement:" + std::to_string(id),
@@ -215,10 +159,10 @@ json::object create_announcement(App& app, const Caller& who, I cid, std::string
 json::object withdraw_announcement(App& app, const Caller& who, I cid, I id) {
   return app.db.write([&](Connection& c) {
     auto a = require_ann(c, cid, id);
-    if (a.withdrawn_at)
+    if (a.withdrawn_at_ms)
       throw Error(ErrorKind::conflict, "withdrawn", "公告已撤回",
                   "The announcement is already withdrawn");
-    c.execute("UPDATE announcements SET withdrawn_at = ? WHERE id = ?", {app.clock_ms(), id});
+    store::mark_withdrawn(c, id, app.clock_ms());
     audit(c, app, who, cid, "announcement.withdraw", "announcement:" + std::to_string(id));
     return ann_json(c, cid, require_ann(c, cid, id), who, app.clock_ms(), true);
   });
@@ -230,13 +174,8 @@ json::array list_announcements(App& app, const Caller& who, I cid) {
     I now = app.clock_ms();
     bool all = manager(who, cid);
     json::array out;
-    for (
-        auto& r : c.query(
-            std::string(kColumns) +
-                "WHERE a.compound_id = ? ORDER BY a.pinned DESC, a.publish_at DESC, a.id DESC LIMIT 300",
-            {cid})) {
-      auto a = load(r);
-      if (!all && (!live(a, now) || !in_audience(c, cid, a, who.user_id()))) continue;
+    for (const auto& a : store::list_announcements(c, cid, 300)) {
+      if (!all && (!live(a, now) || !store::in_audience(c, cid, a, who.user_id()))) continue;
       out.push_back(ann_json(c, cid, a, who, now, all));
     }
     return out;
@@ -248,7 +187,7 @@ json::object get_announcement(App& app, const Caller& who, I cid, I id) {
     auto a = require_ann(c, cid, id);
     I now = app.clock_ms();
     bool all = manager(who, cid);
-    if (!all && (!live(a, now) || !in_audience(c, cid, a, who.user_id())))
+    if (!all && (!live(a, now) || !store::in_audience(c, cid, a, who.user_id())))
       throw_not_found("公告", "Announcement");
     return ann_json(c, cid, a, who, now, all);
   });
@@ -258,22 +197,12 @@ json::object read_announcement(App& app, const Caller& who, I cid, I id, bool co
   return app.db.write([&](Connection& c) {
     auto a = require_ann(c, cid, id);
     I now = app.clock_ms();
-    if (!live(a, now) || !in_audience(c, cid, a, who.user_id()))
+    if (!live(a, now) || !store::in_audience(c, cid, a, who.user_id()))
       throw_not_found("公告", "Announcement");
-    if (confirm && !a.confirm)
+    if (confirm && !a.confirm_required)
       throw Error(ErrorKind::conflict, "no-confirmation", "这条公告不需要确认",
                   "This announcement asks for no confirmation");
-    auto prior = c.query_one(
-        "SELECT confirmed_at FROM announcement_reads WHERE announcement_id = ? AND user_id = ?",
-        {id, who.user_id()});
-    if (!prior)
-      c.execute(
-          "INSERT INTO announcement_reads (compound_id, announcement_id, user_id, read_at, confirmed_at) VALUES (?, ?, ?, ?, ?)",
-          {cid, id, who.user_id(), now, confirm ? store::Value(now) : store::Value(nullptr)});
-    else if (confirm && prior->is_null(0))
-      c.execute(
-          "UPDATE announcement_reads SET confirmed_at = ? WHERE announcement_id = ? AND user_id = ?",
-          {now, id, who.user_id()});
+    store::record_read(c, cid, id, who.user_id(), confirm, now);
     if (confirm)
       audit(c, app, who, cid, "announcement.confirm", "announcement:" + std::to_string(id));
     return ann_json(c, cid, a, who, now, false);
@@ -285,7 +214,7 @@ json::object announcement_stats(App& app, I cid, I id) {
     auto a = require_ann(c, cid, id);
     auto s = stats_of(c, cid, a, true);
     s["id"] = id;
-    s["confirm_required"] = a.confirm;
+    s["confirm_required"] = a.confirm_required;
     return s;
   });
 }
@@ -293,27 +222,15 @@ json::object announcement_stats(App& app, I cid, I id) {
 I publish_due(App& app) {
   // A read first: the sender calls this every few seconds, and a write would wake every live
   // page and empty the public answer cache for nothing.
-  if (!app.db.read([&](Connection& c) {
-        return c
-            .query_one(
-                "SELECT 1 FROM announcements WHERE notified = 0 AND withdrawn_at IS NULL AND publish_at <= ? LIMIT 1",
-                {app.clock_ms()})
-            .has_value();
-      }))
+  if (!app.db.read([&](Connection& c) { return store::any_due_announcement(c, app.clock_ms()); }))
     return 0;
   return app.db.write([&](Connection& c) {
     I now = app.clock_ms(), n = 0;
-    for (
-        auto& r : c.query(
-            std::string(kColumns) +
-                "WHERE a.notified = 0 AND a.withdrawn_at IS NULL AND a.publish_at <= ? ORDER BY a.id LIMIT 50",
-            {now})) {
-      auto a = load(r);
-      I cid = c.scalar("SELECT compound_id FROM announcements WHERE id = ?", {a.id});
-      if (!a.expires_at || now < a.expires_at)
-        announce(c, cid, a, now);
+    for (const auto& a : store::due_announcements(c, now, 50)) {
+      if (!a.expires_at_ms || now < a.expires_at_ms)
+        announce(c, a.compound_id, a, now);
       else
-        c.execute("UPDATE announcements SET notified = 1 WHERE id = ?", {a.id});
+        store::mark_notified(c, a.id);
       ++n;
     }
     return n;
