@@ -48,6 +48,9 @@ std::pair<store::BankLineRec, store::BankAccountRec> unmatched_line(Connection& 
 
 std::string month_end(const std::string& ym) {
   int y = std::stoi(ym.substr(0, 4)), m = std::stoi(ym.substr(5, 2));
+  // Imports check dates; a stored month out of range is damage, answered as an error (500),
+  // never an abort of the whole server.
+  if (m < 1 || m > 12) throw std::runtime_error("bank line month out of range: " + ym);
   return iso_date(y, m, days_in_month(y, m));
 }
 }  // namespace

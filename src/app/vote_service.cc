@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include <spdlog/spdlog.h>
+
 #include "app/json_in.h"
 #include "app/ledger_service.h"
 #include "app/notify.h"
@@ -1264,15 +1266,20 @@ I close_due_votes(App& app) {
   });
   I closed = 0;
   for (auto [cid, vid] : due) {
-    // One transaction per vote: a vote that cannot be closed never holds up the others.
-    closed += app.db.write([&](Connection& c) -> I {
-      auto v = require_vote(c, cid, vid);
-      if (v.status != "open" || v.closes_at > now) return 0;  // closed meanwhile by the committee
-      auto res = close_vote_in(c, cid, vid, now);
-      audit(c, app, clock_caller(), cid, "vote.close", "vote:" + std::to_string(vid),
-            {{"passed", res.at("passed")}, {"by", "clock"}});
-      return 1;
-    });
+    // One transaction per vote, and a vote that cannot be closed (logged, tried again next
+    // round) never holds up the others.
+    try {
+      closed += app.db.write([&](Connection& c) -> I {
+        auto v = require_vote(c, cid, vid);
+        if (v.status != "open" || v.closes_at > now) return 0;  // closed meanwhile by the committee
+        auto res = close_vote_in(c, cid, vid, now);
+        audit(c, app, clock_caller(), cid, "vote.close", "vote:" + std::to_string(vid),
+              {{"passed", res.at("passed")}, {"by", "clock"}});
+        return 1;
+      });
+    } catch (const std::exception& e) {
+      spdlog::warn("closing vote {} of compound {}: {}", vid, cid, e.what());
+    }
   }
   return closed;
 }

@@ -181,9 +181,7 @@ int run_verify(const std::string& db_url, const std::string& url, std::int64_t c
     if (compound)
       ids.push_back(compound);
     else
-      db->read([&](store::Connection& c) {
-        for (const auto& k : store::list_compounds(c)) ids.push_back(k.id);
-      });
+      db->read([&](store::Connection& c) { ids = store::list_compound_ids(c); });
     bool ok = true;
     for (auto id : ids) {
       auto r = app::verify_store(*db, id);

@@ -230,6 +230,7 @@ struct Server::Impl {
           co_await stream_loop(stream, live.after, live.poll, in.ip, target);
           break;
         }
+        req.body() = std::move(in.body);  // not a stream: dispatch() reads the request again
       }
       auto res = dispatch(req, ip);
       res.keep_alive(req.keep_alive() && !stopping);

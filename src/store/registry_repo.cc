@@ -109,6 +109,12 @@ std::vector<CompoundRec> list_compounds(Connection& c) {
   return out;
 }
 
+std::vector<I> list_compound_ids(Connection& c) {
+  std::vector<I> out;
+  for (auto& r : c.query("SELECT id FROM compounds ORDER BY id")) out.push_back(r.i64(0));
+  return out;
+}
+
 CompoundStats compound_stats(Connection& c, I cid) {
   CompoundStats s;
   s.courtyards = c.scalar("SELECT COUNT(*) FROM courtyards WHERE compound_id = ?", {cid});

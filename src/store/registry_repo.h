@@ -81,6 +81,8 @@ std::int64_t insert_compound(Connection& c, std::int64_t community_id, const std
                              const std::string& description, std::int64_t now);
 std::optional<CompoundRec> get_compound(Connection& c, std::int64_t id);
 std::vector<CompoundRec> list_compounds(Connection& c);
+// Every compound's id, whatever its place in the hierarchy (the verifier checks them all).
+std::vector<std::int64_t> list_compound_ids(Connection& c);
 CompoundStats compound_stats(Connection& c, std::int64_t compound_id);
 
 // Managed areas and courtyards.

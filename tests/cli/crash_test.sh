@@ -27,6 +27,13 @@ start() {
   done
   echo "server did not start"; cat "$dir/server.log"; exit 1
 }
+# Whether the server still runs (a dead one stays a zombie until waited for, and kill -0
+# succeeds on a zombie, so ask ps for its state).
+alive() { local st; st=$(ps -o stat= -p "$pid" 2>/dev/null); [[ -n "$st" && "$st" != Z* ]]; }
+died() {  # what the server last said before it stopped
+  echo "WARN the restarted server stopped in round $round ($1); its log:"
+  tail -20 "$dir/server.log"
+}
 login() {  # login name → cookie jar, and the session's CSRF token in $csrf (and $csrf_<name>)
   csrf=$(curl -s -c "$dir/$1.jar" -H 'Content-Type: application/json' -d "{\"login\":\"$1\",\"password\":\"xinyi-demo\"}" \
     "${url}api/v1/auth/login" | grep -o '"csrf_token":"[0-9a-f]*"' | cut -d'"' -f4)
@@ -82,9 +89,15 @@ for round in $(seq 1 "$rounds"); do
   login trustee
   if (( round <= paper_rounds )); then
     code=000
-    for _ in 1 2 3; do
+    for attempt in 1 2 3; do
       code=$(paper "$round")
       [[ "$code" != 000 ]] && break
+      if ! alive; then
+        died "paper ballot, attempt $attempt"
+        start
+        login committee
+        login trustee
+      fi
     done
     [[ "$code" == 201 || "$code" == 409 ]] || { echo "FAIL paper ballot $round answered $code"; fail=1; }
   fi
@@ -95,9 +108,8 @@ for round in $(seq 1 "$rounds"); do
       [[ "$code" != 000 ]] && break
       # The restarted server is gone: say what it last said (that is a bug to chase, see the
       # log), start it again and go on retrying — what this test proves is about the data.
-      if ! kill -0 "$pid" 2>/dev/null; then
-        echo "WARN the restarted server stopped in round $round (retry $i, attempt $attempt); its log:"
-        tail -20 "$dir/server.log"
+      if ! alive; then
+        died "retry $i, attempt $attempt"
         start
         login committee
         login trustee
