@@ -17,7 +17,10 @@ db="$dir/demo.db"
 "$xinyi" seed-demo --db "sqlite:$db" >/dev/null 2>&1 || { echo "seed failed"; exit 1; }
 
 start() {
-  rm -f "$dir/port"
+  # Empty the log HERE, before the server starts: the `>` below truncates it only once the child
+  # runs, and until then the loop would read the previous server's address — every request of
+  # the round then went to a dead port (answered 000) while the new server ran elsewhere.
+  : >"$dir/server.log"
   "$xinyi" serve --db "sqlite:$db" --listen 127.0.0.1:0 --threads 2 >"$dir/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do  # up to 30 s on a loaded machine
