@@ -1,6 +1,7 @@
 // Renewal projects, crowdfunding and the charity fund in the browser, as the people who use them:
-// the committee starts a project in the console and runs it on its page (budget, quote,
-// contract, milestone with a photo, acceptance); the demo owner follows it, pledges for one of his
+// the committee starts a project in the console and runs it on its page (budget, two quotes,
+// contract, milestone with a photo, acceptance), offered the steps the server's `can` lists — the
+// trustee quotes but is not offered the budget; the demo owner follows it, pledges for one of his
 // households and accepts it through the questionnaire; the committee records his payment; the
 // public page shows the money collected and the acceptance. The committee records a donation to
 // 锦苑小区's charity fund and the public list shows it masked. The project and charity pages
@@ -52,6 +53,31 @@ test('a renewal project from proposal to acceptance', async () => {
   await com.locator('[data-test=project-title]').filter({ hasText: TITLE }).waitFor()
   assert.equal((await com.locator('[data-test=project-status]').innerText()).trim(), '已立项')
 
+  // The steps offered are the server's `can` for the person asking: the committee sets the
+  // budget; the trustee, who pays against it, quotes but is not offered the budget (nor
+  // cancelling); anyone signed out is offered nothing.
+  const canOf = (page) =>
+    page.evaluate(
+      async (u) => (await (await fetch(u, { credentials: 'same-origin' })).json()).can,
+      `/api/v1/public/compounds/1/projects/${pid}`,
+    )
+  const comCan = await canOf(com)
+  for (const step of ['budget', 'link_vote', 'quote', 'cancel']) assert.ok(comCan.includes(step))
+  assert.equal(await com.locator('[data-test=budget-form]').count(), 1)
+  assert.equal(await com.locator('[data-test=cancel-form]').count(), 1)
+  const trustee = await newPage(browser)
+  await signIn(trustee, server, 'trustee')
+  await trustee.waitForURL(/\/me$/)
+  await trustee.goto(server.url + `c/1/projects/${pid}`)
+  await trustee.locator('[data-test=project-manage] [data-test=quote-form]').waitFor()
+  assert.equal(await trustee.locator('[data-test=budget-form]').count(), 0)
+  assert.equal(await trustee.locator('[data-test=cancel-form]').count(), 0)
+  const trusteeCan = await canOf(trustee)
+  assert.ok(trusteeCan.includes('quote'))
+  assert.ok(!trusteeCan.includes('budget') && !trusteeCan.includes('cancel'))
+  const anon = await (await fetch(server.url + `api/v1/public/compounds/1/projects/${pid}`)).json()
+  assert.deepEqual(anon.can, [])
+
   // The budget: one line of ¥3,000.00 on 5008, funded by crowdfunding and the common fund (under
   // the co-managed threshold of ¥5,000, so no owners' vote is needed).
   const budget = com.locator('[data-test=budget-form]')
@@ -75,18 +101,39 @@ test('a renewal project from proposal to acceptance', async () => {
   assert.equal(await com.locator('[data-test=project-funding]').count(), 2)
   await com.locator('[data-test=project-budget-chart] canvas').first().waitFor()
 
-  // A quote, then the contract with it.
+  // Two quotes, then the contract with the first.
   const quote = com.locator('[data-test=quote-form]')
-  await quote.locator('[data-test=quote-contractor] input').fill('新都区安居修缮队')
-  await quote.locator('[data-test=quote-amount] input').fill('2900.00')
-  await quote.locator('[data-test=quote-note] input').fill('含脚手架和两遍外墙涂料')
-  await quote.locator('[data-test=quote-add]').click()
-  await com.locator('[data-test=quote]').filter({ hasText: '新都区安居修缮队' }).waitFor()
+  for (const [who, amount, note] of [
+    ['新都区安居修缮队', '2900.00', '含脚手架和两遍外墙涂料'],
+    ['锦城建筑维修公司', '3100.00', '含脚手架，外墙涂料一遍'],
+  ]) {
+    await quote.locator('[data-test=quote-contractor] input').fill(who)
+    await quote.locator('[data-test=quote-amount] input').fill(amount)
+    await quote.locator('[data-test=quote-note] input').fill(note)
+    await quote.locator('[data-test=quote-add]').click()
+    await com.locator('[data-test=quote]').filter({ hasText: who }).waitFor()
+  }
   const contract = com.locator('[data-test=contract-form]')
   await contract.waitFor()
-  await contract.locator('[data-test=contract-sign]').click() // the only quote, signed today
+  const offered = contract.locator('[data-test=contract-quote] option')
+  assert.equal(await offered.count(), 2)
+  await contract
+    .locator('[data-test=contract-quote]')
+    .selectOption({ label: '新都区安居修缮队 · ¥2,900.00' })
+  await contract.locator('[data-test=contract-sign]').click() // signed today
   await com.locator('[data-test=project-status]').filter({ hasText: '已签合同' }).waitFor()
-  assert.match(await com.locator('[data-test=quote]').innerText(), /已选定/)
+  const signed = com.locator('[data-test=quote]').filter({ hasText: '新都区安居修缮队' })
+  assert.match(await signed.innerText(), /已选定/)
+  assert.doesNotMatch(
+    await com.locator('[data-test=quote]').filter({ hasText: '锦城建筑维修公司' }).innerText(),
+    /已选定/,
+  )
+  // A quote is still unsigned, so a second contractor may be signed while contracted: the
+  // contract form stays, offering that quote alone.
+  assert.ok((await canOf(com)).includes('contract'))
+  await contract.waitFor()
+  assert.equal(await offered.count(), 1)
+  assert.match(await offered.first().innerText(), /锦城建筑维修公司/)
   assert.match(
     await com.locator('[data-test=project-contract]').innerText(),
     /新都区安居修缮队 · ¥2,900\.00/,
@@ -149,6 +196,9 @@ test('a renewal project from proposal to acceptance', async () => {
   await milestone.locator('[data-test=milestone-state]').filter({ hasText: '已完成' }).waitFor()
   assert.equal(await milestone.locator('.photos img').count(), 1)
   await com.locator('[data-test=project-status]').filter({ hasText: '施工中' }).waitFor()
+  // Under way, no contract is signed any more, even with a quote left unsigned.
+  assert.ok(!(await canOf(com)).includes('contract'))
+  assert.equal(await com.locator('[data-test=contract-form]').count(), 0)
 
   // Acceptance by the residents' questionnaire.
   await com.locator('[data-test=acceptance-start]').click()
@@ -192,9 +242,6 @@ test('a renewal project from proposal to acceptance', async () => {
 
   // The trustee asks to pay the contractor ¥2,000.00 of the common fund; the committee approves
   // it on the project page (the co-managed account); the project is settled.
-  const trustee = await newPage(browser)
-  await signIn(trustee, server, 'trustee')
-  await trustee.waitForURL(/\/me$/)
   await trustee.goto(server.url + `c/1/projects/${pid}`)
   const payForm = trustee.locator('[data-test=payment-form]')
   await payForm.waitFor()
@@ -241,6 +288,7 @@ test('a renewal project from proposal to acceptance', async () => {
   assert.equal(await pub.locator('[data-test=follow]').count(), 0)
   assert.equal(await pub.locator('[data-test=pledge-form]').count(), 0)
   assert.equal(await pub.locator('[data-test=project-manage]').count(), 0)
+  assert.equal(await pub.locator('[data-test=milestone-done-form]').count(), 0)
   const json = await (await fetch(server.url + `api/v1/public/compounds/1/projects/${pid}`)).json()
   assert.equal(json.crowdfunding.collected_fen, 50000)
   assert.equal(json.settlement.paid_fen, 250000)
