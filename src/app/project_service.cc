@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "app/json_in.h"
 #include "app/ledger_service.h"
@@ -267,6 +268,12 @@ json::object summary_json(Connection& c, const Project& p, const std::vector<pj:
 
 json::object project_json(Connection& c, const Project& p, const Caller& who, I threshold) {
   const auto lines = load_lines(c, p.id);
+  pj::Facts facts;
+  facts.status = p.status;
+  facts.mode = p.mode;
+  facts.has_questionnaire = p.questionnaire_id.has_value();
+  facts.lines = static_cast<I>(lines.size());
+  facts.crowdfund_goal_fen = p.crowdfund_goal;
   const auto funding = load_funding(c, p.id);
   auto k = committed(c, p.id);
   const I collected = crowd_collected(c, p.id);
@@ -324,6 +331,8 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
           "WHERE project_id = ? ORDER BY id",
           {p.id})) {
     bool chosen = !r.is_null(5);
+    ++facts.quotes;
+    if (!chosen) ++facts.unsigned_quotes;
     qj.push_back(json::object{{"id", r.i64(0)},
                               {"contractor", r.str(1)},
                               {"amount_fen", r.i64(2)},
@@ -350,12 +359,15 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
                                  {"vouchers", std::move(all_vouchers)}};
   else
     o["contract"] = nullptr;
+  facts.contracts = static_cast<I>(cj.size());
   o["contracts"] = std::move(cj);
   json::array mj;
   for (
       auto& r : c.query(
           "SELECT id, title, due_on, done_on, note, photos FROM project_milestones WHERE project_id = ? ORDER BY id",
-          {p.id}))
+          {p.id})) {
+    ++facts.milestones;
+    if (r.is_null(3)) ++facts.open_milestones;
     mj.push_back(
         json::object{{"id", r.i64(0)},
                      {"title", r.str(1)},
@@ -363,6 +375,7 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
                      {"done_on", r.is_null(3) ? json::value(nullptr) : json::value(r.str(3))},
                      {"note", r.str(4)},
                      {"photos", json::parse(r.str(5))}});
+  }
   o["milestones"] = std::move(mj);
   json::array pay;
   for (
@@ -401,6 +414,13 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
                    {"households", t.households},
                    {"min_turnout_pct", p.min_turnout_pct},
                    {"outcome", p.outcome.empty() ? json::value(nullptr) : json::value(p.outcome)}};
+  facts.paid_fen = k.paid;
+  facts.crowd_unspent_fen = [&] {
+    auto [pending_refund, refunded] = crowd_surplus_refunds(c, p.id);
+    return collected - k.source_paid[{"crowdfunding", 0}] - refunded - pending_refund;
+  }();
+  facts.open_pledges =
+      c.scalar("SELECT COUNT(*) FROM pledges WHERE project_id = ? AND status = 'open'", {p.id});
   o["crowdfunding"] = json::object{
       {"goal_fen", p.crowdfund_goal},
       {"pledged_fen", o.at("pledged_fen")},
@@ -413,10 +433,7 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
            "SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NOT NULL",
            {p.id}) +
            crowd_surplus_refunds(c, p.id).second},
-      {"unspent_fen", [&] {
-         auto [pending_refund, refunded] = crowd_surplus_refunds(c, p.id);
-         return collected - k.source_paid[{"crowdfunding", 0}] - refunded - pending_refund;
-       }()}};
+      {"unspent_fen", facts.crowd_unspent_fen}};
   if (p.status == pj::Status::settled) {
     json::array by;
     for (const auto& f : funding) {
@@ -448,6 +465,7 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
                     {p.id, who.user_id()})
             .has_value();
     json::array mine, units;
+    std::set<I> pledged;
     for (
         auto& r : c.query(
             "SELECT pl.id, pl.unit_id, u.label, pl.amount_fen, pl.paid_fen, pl.status FROM pledges pl JOIN claims cl "
@@ -459,16 +477,29 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
                                   {"amount_fen", r.i64(3)},
                                   {"paid_fen", r.i64(4)},
                                   {"status", r.str(5)}});
+    for (auto& r : c.query("SELECT unit_id FROM pledges WHERE project_id = ?", {p.id}))
+      pledged.insert(r.i64(0));
     for (
         auto& r : c.query(
             "SELECT u.id, u.label, u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
             "AND cl.user_id = ? ORDER BY u.id",
             {p.cid, who.user_id()}))
-      if (!p.courtyard_id || r.i64(2) == p.courtyard_id)
+      if (!p.courtyard_id || r.i64(2) == p.courtyard_id) {
         units.push_back(json::object{{"unit_id", r.i64(0)}, {"unit", r.str(1)}});
+        if (!pledged.count(r.i64(0))) ++facts.caller_unpledged_units;
+      }
     o["my_pledges"] = std::move(mine);
     o["my_units"] = std::move(units);
+    facts.caller_signed_off =
+        c.query_one("SELECT 1 FROM project_signoffs WHERE project_id = ? AND user_id = ?",
+                    {p.id, who.user_id()})
+            .has_value();
   }
+  // What this caller may do next: the domain's state table and each step's route rule.
+  json::array can;
+  for (pj::Step step : pj::next_steps(facts, who.p(), p.cid))
+    can.push_back(json::string(pj::to_string(step)));
+  o["can"] = std::move(can);
   return o;
 }
 

@@ -247,4 +247,158 @@ bool may_close(const AcceptanceTally& t, std::int64_t now_ms, std::int64_t close
   return now_ms >= closes_at_ms || (t.households > 0 && t.responses >= t.households);
 }
 
+std::string_view to_string(Step s) {
+  switch (s) {
+    case Step::budget:
+      return "budget";
+    case Step::link_vote:
+      return "link_vote";
+    case Step::quote:
+      return "quote";
+    case Step::contract:
+      return "contract";
+    case Step::add_milestone:
+      return "add_milestone";
+    case Step::complete_milestone:
+      return "complete_milestone";
+    case Step::pay:
+      return "pay";
+    case Step::start_acceptance:
+      return "start_acceptance";
+    case Step::close_acceptance:
+      return "close_acceptance";
+    case Step::signoff:
+      return "signoff";
+    case Step::send_back:
+      return "send_back";
+    case Step::refund_crowdfunding:
+      return "refund_crowdfunding";
+    case Step::settle:
+      return "settle";
+    case Step::cancel:
+      return "cancel";
+    case Step::pledge:
+      return "pledge";
+    case Step::record_pledge_payment:
+      return "record_pledge_payment";
+  }
+  XINYI_ASSERT(false);
+  return {};
+}
+
+Action action_of(Step s) {
+  switch (s) {
+    case Step::budget:
+      return Action::budget;
+    case Step::link_vote:
+      return Action::link_vote;
+    case Step::quote:
+      return Action::quote;
+    case Step::contract:
+      return Action::contract;
+    case Step::add_milestone:
+    case Step::complete_milestone:
+      return Action::milestone;
+    case Step::pay:
+      return Action::pay;
+    case Step::start_acceptance:
+      return Action::start_acceptance;
+    case Step::close_acceptance:
+      return Action::close_acceptance;
+    case Step::signoff:
+    case Step::send_back:
+      return Action::signoff;
+    case Step::refund_crowdfunding:
+    case Step::settle:
+      return Action::settle;
+    case Step::cancel:
+      return Action::cancel;
+    case Step::pledge:
+    case Step::record_pledge_payment:
+      return Action::pledge;
+  }
+  XINYI_ASSERT(false);
+  return Action::budget;
+}
+
+Rule who_may(Step s) {
+  using R = Role;
+  switch (s) {
+    // The committee proposes and the staff supervise; the trustee, who pays, quotes and
+    // reports progress but never shapes the budget it pays against.
+    case Step::budget:
+    case Step::link_vote:
+    case Step::contract:
+    case Step::start_acceptance:
+    case Step::close_acceptance:
+    case Step::cancel:
+      return Rule::in_compound({R::committee, R::staff});
+    case Step::quote:
+    case Step::add_milestone:
+    case Step::complete_milestone:
+      return Rule::in_compound({R::committee, R::trustee, R::staff});
+    case Step::pay:
+    case Step::refund_crowdfunding:
+      return Rule::in_compound({R::trustee});
+    // Acceptance by signature is the owners' representatives' alone.
+    case Step::signoff:
+    case Step::send_back:
+      return Rule::in_compound({R::committee});
+    case Step::settle:
+    case Step::record_pledge_payment:
+      return Rule::in_compound({R::committee, R::trustee});
+    case Step::pledge:
+      return Rule::in_compound({R::resident});
+  }
+  XINYI_ASSERT(false);
+  return Rule::admin();
+}
+
+bool possible(const Facts& f, Step step) {
+  XINYI_ASSERT(f.unsigned_quotes <= f.quotes && f.contracts <= f.quotes);
+  XINYI_ASSERT(f.open_milestones <= f.milestones);
+  if (!allowed(f.status, action_of(step))) return false;
+  const bool committee_mode = f.mode == AcceptanceMode::committee;
+  switch (step) {
+    case Step::budget:
+    case Step::link_vote:
+    case Step::start_acceptance:
+    case Step::settle:
+      return true;
+    case Step::quote:
+      return f.quotes < static_cast<std::int64_t>(kMaxQuotes);
+    case Step::contract:
+      return f.lines > 0 && f.unsigned_quotes > 0;
+    case Step::add_milestone:
+      return f.milestones < static_cast<std::int64_t>(kMaxMilestones);
+    case Step::complete_milestone:
+      return f.open_milestones > 0;
+    case Step::pay:
+      return f.lines > 0 && f.contracts > 0;
+    case Step::close_acceptance:
+      return !committee_mode && f.has_questionnaire;
+    case Step::signoff:
+      return committee_mode && !f.caller_signed_off;
+    case Step::send_back:
+      return committee_mode;
+    case Step::refund_crowdfunding:
+      return f.crowd_unspent_fen > 0;
+    case Step::cancel:
+      return f.paid_fen == 0;
+    case Step::pledge:
+      return f.crowdfund_goal_fen > 0 && f.caller_unpledged_units > 0;
+    case Step::record_pledge_payment:
+      return f.open_pledges > 0;
+  }
+  XINYI_ASSERT(false);
+  return false;
+}
+
+std::vector<Step> next_steps(const Facts& f, const Principal* p, std::int64_t compound_id) {
+  std::vector<Step> out;
+  for (Step s : kAllSteps)
+    if (possible(f, s) && who_may(s).allows(p, compound_id)) out.push_back(s);
+  return out;
+}
+
 }  // namespace xinyi::project

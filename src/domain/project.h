@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/access.h"
 #include "domain/error.h"
 
 namespace xinyi::project {
@@ -129,5 +130,73 @@ struct AcceptanceTally {
 bool questionnaire_accepts(const AcceptanceTally& t, int min_turnout_pct);
 // The questionnaire may be closed once it has run its time, or every household has answered.
 bool may_close(const AcceptanceTally& t, std::int64_t now_ms, std::int64_t closes_at_ms);
+
+// The steps a person takes on a project, one per write route (the HTTP route of each step is
+// registered with `who_may(step)`, so the route table and the lists below cannot disagree).
+enum class Step : std::uint8_t {
+  budget,
+  link_vote,
+  quote,
+  contract,
+  add_milestone,
+  complete_milestone,
+  pay,
+  start_acceptance,
+  close_acceptance,
+  signoff,
+  send_back,
+  refund_crowdfunding,
+  settle,
+  cancel,
+  pledge,
+  record_pledge_payment,
+};
+inline constexpr Step kAllSteps[] = {
+    Step::budget,
+    Step::link_vote,
+    Step::quote,
+    Step::contract,
+    Step::add_milestone,
+    Step::complete_milestone,
+    Step::pay,
+    Step::start_acceptance,
+    Step::close_acceptance,
+    Step::signoff,
+    Step::send_back,
+    Step::refund_crowdfunding,
+    Step::settle,
+    Step::cancel,
+    Step::pledge,
+    Step::record_pledge_payment,
+};
+std::string_view to_string(Step s);  // "budget", "add_milestone", … (the web's `can` names)
+Action action_of(Step s);            // the state-table row the step is checked against
+Rule who_may(Step s);                // the roles whose route takes the step
+
+// What is on record about a project, as far as deciding its next steps needs. `caller_*` are
+// about the person asking (zero when anonymous).
+struct Facts {
+  Status status = Status::proposed;
+  AcceptanceMode mode = AcceptanceMode::committee;
+  bool has_questionnaire = false;
+  std::int64_t lines = 0, quotes = 0, unsigned_quotes = 0, contracts = 0;
+  std::int64_t milestones = 0, open_milestones = 0;
+  std::int64_t paid_fen = 0;            // executed payments to contractors
+  std::int64_t crowdfund_goal_fen = 0;  // 0: no crowdfunding
+  std::int64_t crowd_unspent_fen = 0;   // collected, not spent, not refunded or asked back
+  std::int64_t open_pledges = 0;        // pledges not yet paid in full
+  bool caller_signed_off = false;
+  std::int64_t caller_unpledged_units = 0;  // the caller's households here without a pledge
+};
+
+// Whether `step` can be taken now: the state table allows its action and what it acts on
+// exists (a contract needs a quote not yet signed, a payment a budget line and a contract, a
+// sign-off the committee mode and the caller's signature not yet given, a refund unspent
+// crowdfunding, cancelling nothing paid yet, …). What depends on the values a person enters
+// (amounts, dates) and on the time is checked when the step is submitted.
+bool possible(const Facts& f, Step step);
+// The steps `p` (nullptr: anonymous) may take next on a project of compound `compound_id`:
+// possible, and admitted by the step's rule. In kAllSteps order.
+std::vector<Step> next_steps(const Facts& f, const Principal* p, std::int64_t compound_id);
 
 }  // namespace xinyi::project

@@ -507,6 +507,75 @@ TEST_F(ProjectTest, CommitteeSignOffNeedsTwoDistinctMembers) {
             std::string::npos);  // masked
 }
 
+// The project page asks the server what each person may do next ("can") instead of copying the
+// state machine: walked from proposal to acceptance, each person is offered exactly the steps
+// the use cases then accept, and what is offered is accepted.
+TEST_F(ProjectTest, EachPersonIsOfferedTheStepsTheServerWillTake) {
+  auto can = [&](const app::Caller& who, I pid) {
+    std::string out;
+    const auto view = app::get_project(env.app(), who, cid, pid);
+    for (const auto& s : view.at("can").as_array()) out += std::string(s.as_string()) + " ";
+    return out;
+  };
+  const auto trustee = env.caller("trustee"), staff = env.caller("staff"), jia = env.caller("jia"),
+             com2 = env.caller("com2");
+  I pid = pid_of(project(R"(,"acceptance_mode":"committee","crowdfund_goal_fen":50000)"));
+  EXPECT_EQ(can(com, pid), "budget link_vote quote cancel ");
+  EXPECT_EQ(can(staff, pid), "budget link_vote quote cancel ");
+  EXPECT_EQ(can(trustee, pid), "quote ");
+  EXPECT_EQ(can(jia, pid), "pledge ");  // his household has not pledged yet
+  EXPECT_EQ(can(app::Caller{}, pid), "");
+  app::set_project_budget(
+      env.app(), com, cid, pid,
+      R"({"lines":[{"name":"施工","account":"5008","budget_fen":100000}],"funding":[{"source":"common","amount_fen":100000}]})");
+  // Two contractors quote for two parts of the work; the first is signed, the second still can be.
+  I q1 = 0, q2 = 0;
+  for (const char* who : {"新都工程部", "安居修缮队"}) {
+    auto q = app::add_project_quote(
+        env.app(), com, cid, pid,
+        std::string(R"({"contractor":")") + who + R"(","amount_fen":40000})");
+    (q1 ? q2 : q1) = q.at("quotes").as_array().back().at("id").as_int64();
+  }
+  EXPECT_EQ(can(com, pid), "budget link_vote quote contract cancel ");
+  app::sign_project_contract(
+      env.app(), com, cid, pid,
+      R"({"quote_id":)" + std::to_string(q1) + R"(,"signed_on":"2026-11-02"})");
+  EXPECT_EQ(can(com, pid), "contract add_milestone cancel ");
+  EXPECT_EQ(can(trustee, pid), "add_milestone pay ");
+  auto p = app::sign_project_contract(
+      env.app(), com, cid, pid,
+      R"({"quote_id":)" + std::to_string(q2) + R"(,"signed_on":"2026-11-03"})");
+  EXPECT_EQ(p.at("contracts").as_array().size(), 2u);
+  EXPECT_EQ(can(com, pid), "add_milestone cancel ");
+  // Once the contractor has been paid the project is finished and settled, never cancelled.
+  auto r = app::request_project_payment(env.app(), trustee, cid, pid,
+                                        R"({"line_id":)" + std::to_string(line_of(p)) +
+                                            R"(,"source":"common","amount_fen":10000,"quote_id":)" +
+                                            std::to_string(q1) + "}");
+  app::approve_disbursement(env.app(), com, cid, r.at("disbursement").at("id").as_int64());
+  EXPECT_EQ(can(com, pid), "add_milestone ");
+  EXPECT_EQ(status_of([&] { app::cancel_project(env.app(), com, cid, pid, R"({"reason":"x"})"); }),
+            409);
+  p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
+  EXPECT_EQ(can(trustee, pid), "add_milestone complete_milestone pay ");
+  app::complete_milestone(env.app(), com, cid, pid,
+                          p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
+  EXPECT_EQ(can(com, pid), "add_milestone start_acceptance ");
+  app::start_acceptance(env.app(), com, cid, pid, "{}");
+  EXPECT_EQ(can(com, pid), "signoff send_back ");
+  EXPECT_EQ(can(staff, pid), "");  // acceptance by signature is the committee's
+  app::sign_off_project(env.app(), com, cid, pid);
+  EXPECT_EQ(can(com, pid), "send_back ");  // he signed; the second signature is another's
+  EXPECT_EQ(can(com2, pid), "signoff send_back ");
+  p = app::sign_off_project(env.app(), com2, cid, pid);
+  EXPECT_EQ(p.at("status").as_string(), "accepted");
+  EXPECT_EQ(can(com, pid), "settle ");
+  EXPECT_EQ(can(trustee, pid), "pay settle ");
+  // The reply to a write carries the list too, so the page never shows a stale button.
+  ASSERT_EQ(p.at("can").as_array().size(), 1u);
+  EXPECT_EQ(p.at("can").as_array()[0].as_string(), "settle");
+}
+
 TEST_F(ProjectTest, ANeedTakenUpByAProjectIsDoneWhenTheProjectSettles) {
   auto jia = env.caller("jia");
   I need =

@@ -154,6 +154,87 @@ TEST(Acceptance, TurnoutAndMajorityAtTheBoundaries) {
   EXPECT_TRUE(may_close({10, 0, 0}, 1'000, 1'000));
 }
 
+// The `can` lists: a listed step is always one the state table allows, a person is offered only
+// what their role's route takes, and an anonymous visitor nothing. Random facts over every state.
+TEST(ProjectSteps, NextStepsAreAllowedByTheStateTableAndTheRole) {
+  std::mt19937_64 rng(18);
+  const Status statuses[] = {Status::proposed,    Status::budgeted,  Status::contracted,
+                             Status::in_progress, Status::accepting, Status::accepted,
+                             Status::settled,     Status::cancelled};
+  Principal admin{1, true, {}};
+  for (int i = 0; i < 20'000; ++i) {
+    Facts f;
+    f.status = statuses[rng() % 8];
+    f.mode = rng() % 2 ? AcceptanceMode::committee : AcceptanceMode::questionnaire;
+    f.has_questionnaire = rng() % 2;
+    f.lines = rng() % 3;
+    f.quotes = rng() % 3;
+    f.unsigned_quotes = f.quotes ? static_cast<I>(rng() % (f.quotes + 1)) : 0;
+    f.contracts = f.quotes - f.unsigned_quotes;
+    f.milestones = rng() % 3;
+    f.open_milestones = f.milestones ? static_cast<I>(rng() % (f.milestones + 1)) : 0;
+    f.paid_fen = rng() % 2 ? 0 : 100;
+    f.crowdfund_goal_fen = rng() % 2 ? 0 : 5'000;
+    f.crowd_unspent_fen = rng() % 2 ? 0 : 10;
+    f.open_pledges = rng() % 2;
+    f.caller_signed_off = rng() % 2;
+    f.caller_unpledged_units = rng() % 2;
+    const Role role = kAllRoles[rng() % 6];
+    Principal p{2, false, {{7, role}}};
+    EXPECT_TRUE(next_steps(f, nullptr, 7).empty());
+    EXPECT_TRUE(next_steps(f, &p, 8).empty());  // a role in another compound counts for nothing
+    for (Step s : next_steps(f, &p, 7)) {
+      EXPECT_TRUE(allowed(f.status, action_of(s))) << to_string(s);
+      EXPECT_TRUE(who_may(s).includes(role)) << to_string(s);
+      EXPECT_TRUE(possible(f, s));
+    }
+    std::size_t n = 0;
+    for (Step s : kAllSteps) n += possible(f, s);
+    EXPECT_EQ(next_steps(f, &admin, 7).size(), n);  // the operator is refused nothing
+    if (f.status == Status::settled || f.status == Status::cancelled) {
+      EXPECT_EQ(n, 0u);  // nothing happens to a closed project
+    }
+  }
+}
+
+// What the web used to decide for itself, and got wrong: a second contractor can be signed
+// while the first works; a project that paid its contractor cannot be cancelled; a member who
+// signed off is not offered it again; only the trustee pays.
+TEST(ProjectSteps, TheStepsThePagesOffer) {
+  Facts f;
+  f.status = Status::contracted;
+  f.lines = 1;
+  f.quotes = 2;
+  f.unsigned_quotes = 1;
+  f.contracts = 1;
+  EXPECT_TRUE(possible(f, Step::contract));
+  EXPECT_TRUE(possible(f, Step::cancel));
+  f.paid_fen = 1;
+  EXPECT_FALSE(possible(f, Step::cancel));
+  f.unsigned_quotes = 0;
+  f.contracts = 2;
+  EXPECT_FALSE(possible(f, Step::contract));  // no quote left to sign
+  EXPECT_FALSE(possible(f, Step::quote));     // quotes are taken before the first contract
+  Principal committee{2, false, {{7, Role::committee}}};
+  Principal trustee{3, false, {{7, Role::trustee}}};
+  auto names = [](const std::vector<Step>& v) {
+    std::string out;
+    for (Step s : v) out += std::string(to_string(s)) + " ";
+    return out;
+  };
+  EXPECT_EQ(names(next_steps(f, &committee, 7)), "add_milestone ");
+  EXPECT_EQ(names(next_steps(f, &trustee, 7)), "add_milestone pay ");
+  f.status = Status::accepting;
+  f.mode = AcceptanceMode::committee;
+  EXPECT_EQ(names(next_steps(f, &committee, 7)), "signoff send_back ");
+  f.caller_signed_off = true;
+  EXPECT_EQ(names(next_steps(f, &committee, 7)), "send_back ");
+  f.mode = AcceptanceMode::questionnaire;
+  f.has_questionnaire = true;
+  EXPECT_EQ(names(next_steps(f, &committee, 7)), "close_acceptance ");
+  EXPECT_EQ(names(next_steps(f, &trustee, 7)), "pay ");
+}
+
 TEST(ProjectSteps, EachActionOnlyWhereItBelongs) {
   EXPECT_TRUE(allowed(Status::proposed, Action::budget));
   EXPECT_FALSE(allowed(Status::contracted, Action::budget));
