@@ -15,8 +15,9 @@
 #include <random>
 
 #include "app/billing_service.h"
+#include "app/books.h"
 #include "app/journal_service.h"
-#include "app/ledger_service.h"
+#include "app/public_log.h"
 #include "auth/crypto.h"
 #include "domain/ledger/books.h"
 #include "domain/ledger/merkle.h"

@@ -3,8 +3,8 @@
 #include <map>
 #include <set>
 
+#include "app/books.h"
 #include "app/json_in.h"
-#include "app/ledger_service.h"
 #include "app/notify.h"
 #include "app/settlement_service.h"
 #include "app/vote_service.h"

@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
+#include "app/books.h"
 #include "app/json_in.h"
-#include "app/ledger_service.h"
 #include "app/needs_service.h"
 #include "app/notify.h"
 #include "domain/assert.h"

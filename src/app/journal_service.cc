@@ -3,7 +3,7 @@
 
 #include <map>
 
-#include "app/ledger_service.h"
+#include "app/books.h"
 #include "domain/ledger/journal.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"

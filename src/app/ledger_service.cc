@@ -1,4 +1,5 @@
 #include "app/ledger_service.h"
+#include "app/books.h"
 #include "domain/date.h"
 
 #include "domain/money.h"
@@ -28,27 +29,7 @@ namespace json = boost::json;
 using store::Connection;
 using I = std::int64_t;
 
-std::string china_date(I ms) {
-  std::time_t t = static_cast<std::time_t>((ms + 8 * 3600 * 1000LL) / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 namespace {
-
-void sign_head(Connection& c, I cid, I size, const ledger::Hash& root, I now) {
-  auto key = store::get_compound_key(c, cid);
-  XINYI_ASSERT(key.has_value());
-  std::string root_hex = ledger::to_hex(root);
-  store::HeadRec h{
-      size, root_hex, now,
-      auth::ed25519_sign(key->secret_b64, ledger::tree_head_message(cid, size, root_hex, now))};
-  if (store::head_at(c, cid, size)) return;  // already signed at this size
-  store::insert_head(c, cid, h);
-}
 
 std::string mime_of(const std::string& declared, const std::string& bytes) {
   auto mime = upload::sniff(declared, bytes, true);
@@ -73,26 +54,8 @@ std::vector<ledger::Voucher> load_vouchers(Connection& c, I cid,
   }
   return out;
 }
-
 json::object entry_json(const store::EntryRec& e) {
   return {{"index", e.idx}, {"leaf_hash", e.leaf_hash}, {"canonical", e.canonical}};
-}
-
-json::object head_json(Connection& c, I cid, const store::HeadRec& h) {
-  json::array witnesses;
-  for (const auto& w : store::list_witness_signatures(c, cid, h.tree_size))
-    witnesses.push_back(json::object{{"key_id", w.key_id},
-                                     {"public_key", w.public_b64},
-                                     {"name", mask_name(w.user_name)},
-                                     {"signature", w.signature},
-                                     {"signed_at", w.signed_at}});
-  return {{"compound_id", cid},
-          {"tree_size", h.tree_size},
-          {"root", h.root},
-          {"timestamp", h.timestamp},
-          {"signature", h.signature},
-          {"witnesses", std::move(witnesses)},
-          {"signed_message", ledger::tree_head_message(cid, h.tree_size, h.root, h.timestamp)}};
 }
 
 // The side a person approves for: their own role in the compound. The operator is neither side
@@ -119,101 +82,6 @@ void notify_approvers(Connection& c, App& app, I cid, I except, const store::Dis
 }
 
 }  // namespace
-
-void ensure_books(Connection& c, I cid, I now) {
-  if (store::get_compound_key(c, cid)) return;
-  auto kp = auth::ed25519_keypair();
-  store::insert_compound_key(c, cid, kp.public_b64, kp.secret_b64, now);
-  store::insert_chart(c, cid, ledger::chart_template());
-  sign_head(c, cid, 0, ledger::empty_root(), now);
-}
-
-Appender::Appender(Connection& c, I cid, I now) : c_(c), cid_(cid), now_ms_(now) {
-  ensure_books(c, cid, now);
-  chart_ = store::load_chart(c, cid);
-  for (const auto& y : store::list_courtyards(c, cid)) courtyards_.push_back(y.id);
-  I size = store::ledger_size(c, cid);
-  std::vector<ledger::Hash> frontier;
-  for (auto [level, idx] : ledger::TreeBuilder::frontier_nodes(static_cast<std::uint64_t>(size))) {
-    auto h = store::get_node(c, cid, level, idx);
-    if (!h)
-      throw store::StoreError("merkle frontier node missing: " + std::to_string(level) + "/" +
-                              std::to_string(idx));
-    frontier.push_back(*h);
-  }
-  builder_ = ledger::TreeBuilder(static_cast<std::uint64_t>(size), std::move(frontier));
-}
-
-I Appender::append(ledger::Transaction t) {
-  t.compound_id = cid_;
-  t.index = size();
-  if (t.recorded_at_ms == 0) t.recorded_at_ms = now_ms_;
-  auto errs = ledger::validate(t, chart_, [&](I id) {
-    return std::find(courtyards_.begin(), courtyards_.end(), id) != courtyards_.end();
-  });
-  if (!errs.empty()) throw_invalid(std::move(errs));
-  refuse_overdraft(t);
-  std::string canonical = ledger::published_text(t);
-  ledger::Hash leaf = ledger::leaf_hash(canonical);
-  store::insert_entry(c_, t, canonical, ledger::to_hex(leaf));
-  for (const auto& p : t.postings)
-    balance_deltas_[{p.account, p.courtyard_id, t.date}] += p.amount_fen;
-  builder_.append(leaf, [&](int level, std::uint64_t idx, const ledger::Hash& h) {
-    store::insert_node(c_, cid_, level, idx, h);
-  });
-  dirty_ = true;
-  return t.index;
-}
-
-void Appender::refuse_overdraft(const ledger::Transaction& t) {
-  std::map<std::string, I> net;  // cash account → this entry's change
-  for (const auto& p : t.postings)
-    if (const auto* a = ledger::find_account(chart_, p.account); a && a->cash)
-      net[p.account] += p.amount_fen;
-  for (const auto& [account, change] : net) {
-    if (change >= 0) continue;
-    I held = store::account_balance(c_, cid_, account);
-    for (const auto& [key, delta] : balance_deltas_)
-      if (std::get<0>(key) == account) held += delta;
-    if (held + change < 0) {
-      const auto* a = ledger::find_account(chart_, account);
-      throw Error(ErrorKind::unprocessable, "overdraft",
-                  a->name_zh + "余额 " + format_yuan(held) + "，不足以支出 " +
-                      format_yuan(-change) + "；银行和现金科目不能透支",
-                  a->name_en + " holds " + format_yuan(held) + ", less than the " +
-                      format_yuan(-change) +
-                      " this entry takes out; a bank or cash account cannot go below zero",
-                  {{"postings", "可用余额 " + format_yuan(std::max<I>(held, 0)),
-                    "available: " + format_yuan(std::max<I>(held, 0))}});
-    }
-  }
-}
-
-void require_cash_available(Connection& c, I cid, const std::string& account, I amount_fen) {
-  auto chart = store::load_chart(c, cid);
-  const auto* a = ledger::find_account(chart, account);
-  if (!a || !a->cash || amount_fen <= 0) return;
-  I held = store::account_balance(c, cid, account), pending = store::pending_from(c, cid, account);
-  I available = held - pending;
-  if (amount_fen > available)
-    throw Error(ErrorKind::unprocessable, "overdraft",
-                a->name_zh + "余额 " + format_yuan(held) + "，待批准的支出 " +
-                    format_yuan(pending) + "，可用 " + format_yuan(std::max<I>(available, 0)) +
-                    "，不足以支出 " + format_yuan(amount_fen),
-                a->name_en + " holds " + format_yuan(held) + " with " + format_yuan(pending) +
-                    " awaiting approval; " + format_yuan(std::max<I>(available, 0)) +
-                    " is available, less than " + format_yuan(amount_fen),
-                {{"amount_fen", "可用余额 " + format_yuan(std::max<I>(available, 0)),
-                  "available: " + format_yuan(std::max<I>(available, 0))}});
-}
-
-void Appender::finish() {
-  if (!dirty_) return;
-  store::add_balances(c_, cid_, balance_deltas_);
-  balance_deltas_.clear();
-  sign_head(c_, cid_, size(), builder_.root(), now_ms_);
-  dirty_ = false;
-}
 
 // ---- writes -------------------------------------------------------------------------------
 
@@ -444,7 +312,7 @@ ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index,
       return ReversalOutcome{false, entry_json(*store::get_entry(c, cid, idx))};
     }
     I id = request_reversal_in(c, app, who, cid, original, chart, reason);
-    return ReversalOutcome{true, disbursement_view(c, cid, id, false)};
+    return ReversalOutcome{true, disbursement_view(c, cid, id)};
   });
 }
 
@@ -733,9 +601,9 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   return d.id;
 }
 
-json::object disbursement_view(Connection& c, I cid, I id, bool masked) {
+json::object disbursement_view(Connection& c, I cid, I id) {
   ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
-  return disbursement_json(c, *store::get_disbursement(c, cid, id), masked, p);
+  return disbursement_json(c, *store::get_disbursement(c, cid, id), false, p);
 }
 
 json::object request_disbursement(App& app, const Caller& who, I cid, std::string_view body) {
@@ -771,7 +639,7 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
   if (!errs.empty()) throw_invalid(std::move(errs));
   return app.db.write([&](Connection& c) {
     I id = request_disbursement_in(c, app, who, cid, r);
-    return disbursement_view(c, cid, id, false);
+    return disbursement_view(c, cid, id);
   });
 }
 
@@ -898,7 +766,8 @@ json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::
   });
 }
 
-json::array list_disbursements(App& app, I cid, bool masked) {
+namespace {
+json::array disbursement_list(App& app, I cid, bool masked) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
@@ -908,295 +777,12 @@ json::array list_disbursements(App& app, I cid, bool masked) {
     return out;
   });
 }
+}  // namespace
 
-// ---- witnesses ------------------------------------------------------------------------------
+json::array list_public_disbursements(App& app, I cid) { return disbursement_list(app, cid, true); }
 
-json::object add_witness_key(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  std::string key = in.str("public_key", 64);
-  in.finish();
-  auto raw = auth::unbase64(key);
-  if (!raw || raw->size() != 32)
-    throw_invalid({{"public_key", "必须是 base64 编码的 32 字节 Ed25519 公钥",
-                    "must be a base64 32-byte Ed25519 public key"}});
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    // Registering the same key again is harmless and answers its id (witness tools rely on it);
-    // another person's key is a conflict.
-    auto existing =
-        c.query_one("SELECT id, user_id FROM witness_keys WHERE compound_id = ? AND public_key = ?",
-                    {cid, key});
-    if (existing) {
-      if (existing->i64(1) != who.user_id())
-        throw Error(ErrorKind::conflict, "duplicate-key", "该公钥已由他人登记",
-                    "This key is registered to someone else");
-      return json::object{{"key_id", existing->i64(0)}, {"public_key", key}};
-    }
-    I id = store::insert_witness_key(c, cid, who.user_id(), key, app.clock_ms());
-    audit(c, app, who, cid, "witness.key", "witness_key:" + std::to_string(id));
-    return json::object{{"key_id", id}, {"public_key", key}};
-  });
-}
-
-json::object cosign_head(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  I key_id = in.i64("key_id", 1, INT64_MAX);
-  I size = in.i64("tree_size", 0, INT64_MAX);
-  std::string sig = in.str("signature", 128);
-  in.finish();
-  return app.db.write([&](Connection& c) {
-    auto key = store::get_witness_key(c, cid, key_id);
-    if (!key || key->user_id != who.user_id()) throw_not_found("见证公钥", "Witness key");
-    auto head = store::head_at(c, cid, size);
-    if (!head) throw_not_found("该规模的树头", "Tree head of that size");
-    if (!auth::ed25519_verify(key->public_b64,
-                              ledger::tree_head_message(cid, size, head->root, head->timestamp),
-                              sig))
-      throw Error(ErrorKind::unprocessable, "bad-signature", "签名无法用该公钥验证",
-                  "The signature does not verify with that key",
-                  {{"signature", "验证失败", "does not verify"}});
-    try {
-      store::insert_witness_signature(c, cid, size, key_id, sig, app.clock_ms());
-    } catch (const store::ConstraintError&) {
-      throw Error(ErrorKind::conflict, "already-signed", "您已见证过该树头",
-                  "You have already co-signed this head");
-    }
-    audit(c, app, who, cid, "witness.cosign", "tree_head:" + std::to_string(size));
-    return head_json(c, cid, *head);
-  });
-}
-
-// ---- the public log -------------------------------------------------------------------------
-
-json::object ledger_page(App& app, I cid, I from, I limit) {
-  limit = std::clamp<I>(limit, 1, kMaxLedgerPage);
-  return app.db.read([&](Connection& c) {
-    require_compound(c, cid);
-    auto head = store::latest_head(c, cid);
-    json::array entries;
-    I size = head ? head->tree_size : 0;
-    for (const auto& e : store::list_entries(c, cid, from, limit))
-      if (e.idx < size) entries.push_back(entry_json(e));
-    return json::object{{"tree_size", size}, {"from", from}, {"entries", std::move(entries)}};
-  });
-}
-
-json::object ledger_feed(App& app, I cid, I before, I limit) {
-  limit = std::clamp<I>(limit, 1, 200);
-  return app.db.read([&](Connection& c) {
-    require_compound(c, cid);
-    auto chart = store::load_chart(c, cid);
-    std::map<I, std::string> yards;
-    for (const auto& y : store::list_courtyards(c, cid)) yards[y.id] = y.name;
-    I size = store::ledger_size(c, cid);
-    if (before <= 0 || before > size) before = size;
-    json::array items;
-    for (const auto& e : store::list_entries_desc(c, cid, before, limit)) {
-      auto t = ledger::from_published(e.canonical, nullptr);
-      if (!t) continue;
-      json::object o = ledger::to_published(*t);
-      json::array postings;
-      for (const auto& p : t->postings) {
-        const auto* a = ledger::find_account(chart, p.account);
-        postings.push_back(
-            json::object{{"account", p.account},
-                         {"name_zh", a ? a->name_zh : ""},
-                         {"name_en", a ? a->name_en : ""},
-                         {"amount_fen", p.amount_fen},
-                         {"courtyard_id", p.courtyard_id},
-                         {"courtyard", p.courtyard_id ? yards[p.courtyard_id] : ""}});
-      }
-      o["postings"] = std::move(postings);
-      o["leaf_hash"] = e.leaf_hash;
-      auto by = store::reversed_by(c, cid, e.idx);
-      o["reversed_by"] = by ? json::value(*by) : json::value(nullptr);
-      items.push_back(std::move(o));
-    }
-    I next = before - static_cast<I>(items.size());
-    json::object out{{"tree_size", size}, {"items", std::move(items)}};
-    out["next_before"] = next > 0 ? json::value(next) : json::value(nullptr);
-    return out;
-  });
-}
-
-json::object monthly_summary(App& app, I cid, I months) {
-  months = std::clamp<I>(months, 1, 60);
-  std::string today = china_date(app.clock_ms());
-  int y = std::stoi(today.substr(0, 4)), m = std::stoi(today.substr(5, 2));
-  std::vector<std::string> keys;
-  for (I i = months - 1; i >= 0; --i) {
-    int k = (y * 12 + (m - 1)) - static_cast<int>(i);
-    keys.push_back(iso_month(k / 12, k % 12 + 1));
-  }
-  return app.db.read([&](Connection& c) {
-    require_compound(c, cid);
-    std::map<std::string, std::pair<I, I>> by_month;  // month → (income, expense)
-    std::map<std::string, I> by_account;
-    for (
-        auto& r : c.query(
-            "SELECT substr(p.date, 1, 7), a.type, p.account, SUM(p.amount_fen) FROM postings p JOIN accounts a "
-            "ON a.compound_id = p.compound_id AND a.code = p.account WHERE p.compound_id = ? AND p.date >= ? "
-            "AND a.type IN ('income', 'expense') GROUP BY substr(p.date, 1, 7), a.type, p.account",
-            {cid, keys.front() + "-01"})) {
-      auto& mo = by_month[r.str(0)];
-      if (r.str(1) == "income")
-        mo.first -= r.i64(3);  // income is credited: negative postings
-      else {
-        mo.second += r.i64(3);
-        by_account[r.str(2)] += r.i64(3);
-      }
-    }
-    json::array list;
-    for (const auto& k : keys) {
-      auto it = by_month.find(k);
-      list.push_back(json::object{{"month", k},
-                                  {"income_fen", it == by_month.end() ? 0 : it->second.first},
-                                  {"expense_fen", it == by_month.end() ? 0 : it->second.second}});
-    }
-    auto chart = store::load_chart(c, cid);
-    json::array accounts;
-    for (const auto& [code, fen] : by_account) {
-      const auto* a = ledger::find_account(chart, code);
-      accounts.push_back(json::object{{"code", code},
-                                      {"name_zh", a ? a->name_zh : code},
-                                      {"name_en", a ? a->name_en : code},
-                                      {"amount_fen", fen}});
-    }
-    return json::object{{"months", std::move(list)}, {"expenses_by_account", std::move(accounts)}};
-  });
-}
-
-json::object signed_head(App& app, I cid) {
-  return app.db.read([&](Connection& c) {
-    require_compound(c, cid);
-    auto head = store::latest_head(c, cid);
-    if (!head)
-      return json::object{
-          {"compound_id", cid}, {"tree_size", 0},  {"root", ledger::to_hex(ledger::empty_root())},
-          {"timestamp", 0},     {"signature", ""}, {"witnesses", json::array{}}};
-    return head_json(c, cid, *head);
-  });
-}
-
-json::object public_key(App& app, I cid) {
-  return app.db.read([&](Connection& c) {
-    require_compound(c, cid);
-    auto key = store::get_compound_key(c, cid);
-    if (!key) throw_not_found("账本公钥", "Log key");
-    return json::object{
-        {"compound_id", cid}, {"algorithm", "Ed25519"}, {"public_key", key->public_b64}};
-  });
-}
-
-json::object inclusion(App& app, I cid, I index, I tree_size) {
-  return app.db.read([&](Connection& c) {
-    require_compound(c, cid);
-    I size = store::ledger_size(c, cid);
-    if (tree_size < 1 || tree_size > size || index < 0 || index >= tree_size)
-      throw Error(ErrorKind::bad_request, "bad-proof-range",
-                  "需要 0 ≤ index < tree_size ≤ " + std::to_string(size),
-                  "Need 0 ≤ index < tree_size ≤ " + std::to_string(size));
-    store::StoreNodes nodes(c, cid);
-    json::array path;
-    for (const auto& h : ledger::inclusion_proof(nodes, index, tree_size))
-      path.push_back(json::value(ledger::to_hex(h)));
-    return json::object{{"index", index},
-                        {"tree_size", tree_size},
-                        {"leaf_hash", ledger::to_hex(nodes.node(0, index))},
-                        {"path", std::move(path)}};
-  });
-}
-
-json::object consistency(App& app, I cid, I first, I second) {
-  return app.db.read([&](Connection& c) {
-    require_compound(c, cid);
-    I size = store::ledger_size(c, cid);
-    if (first < 0 || second > size || first > second)
-      throw Error(ErrorKind::bad_request, "bad-proof-range",
-                  "需要 0 ≤ first ≤ second ≤ " + std::to_string(size),
-                  "Need 0 ≤ first ≤ second ≤ " + std::to_string(size));
-    store::StoreNodes nodes(c, cid);
-    json::array path;
-    if (first > 0)
-      for (const auto& h : ledger::consistency_proof(nodes, first, second))
-        path.push_back(json::value(ledger::to_hex(h)));
-    return json::object{{"first", first}, {"second", second}, {"path", std::move(path)}};
-  });
-}
-
-json::object balances(App& app, I cid, const std::string& as_of) {
-  if (!as_of.empty() && !ledger::valid_date(as_of))
-    throw Error(ErrorKind::bad_request, "bad-date", "日期无效（应为 YYYY-MM-DD）",
-                "Invalid date (expected YYYY-MM-DD)");
-  return app.db.read([&](Connection& c) {
-    require_compound(c, cid);
-    auto chart = store::load_chart(c, cid);
-    auto sums = store::balances(c, cid, as_of);
-    std::map<std::string, I> by_account;
-    std::map<I, std::map<std::string, I>> by_courtyard;
-    json::array flat;
-    for (const auto& s : sums) {
-      by_account[s.account] += s.amount_fen;
-      by_courtyard[s.courtyard_id][s.account] += s.amount_fen;
-      flat.push_back(json::object{
-          {"account", s.account}, {"courtyard_id", s.courtyard_id}, {"amount_fen", s.amount_fen}});
-    }
-    json::array accounts;
-    for (const auto& a : chart)
-      accounts.push_back(
-          json::object{{"code", a.code},
-                       {"name_zh", a.name_zh},
-                       {"name_en", a.name_en},
-                       {"type", ledger::to_string(a.type)},
-                       {"balance_fen", by_account.count(a.code) ? by_account[a.code] : 0}});
-    json::array yards;
-    for (const auto& y : store::list_courtyards(c, cid)) {
-      json::array accs;
-      I income = 0, expense = 0;
-      for (const auto& [code, amt] : by_courtyard[y.id]) {
-        accs.push_back(json::object{{"code", code}, {"balance_fen", amt}});
-        const auto* a = ledger::find_account(chart, code);
-        if (a && a->type == ledger::AccountType::income) income -= amt;
-        if (a && a->type == ledger::AccountType::expense) expense += amt;
-      }
-      yards.push_back(json::object{{"id", y.id},
-                                   {"name", y.name},
-                                   {"income_fen", income},
-                                   {"expense_fen", expense},
-                                   {"surplus_fen", income - expense},
-                                   {"accounts", std::move(accs)}});
-    }
-    return json::object{{"compound_id", cid},
-                        {"as_of", as_of.empty() ? json::value(nullptr) : json::value(as_of)},
-                        {"tree_size", store::ledger_size(c, cid)},
-                        {"accounts", std::move(accounts)},
-                        {"courtyards", std::move(yards)},
-                        {"sums", std::move(flat)}};
-  });
-}
-
-void require_entry(App& app, std::int64_t cid, std::int64_t index) {
-  app.db.read([&](store::Connection& c) {
-    if (!store::get_entry(c, cid, index)) throw_not_found("账目", "Entry");
-  });
-}
-
-VoucherFile voucher_file(App& app, I cid, const std::string& sha) {
-  return app.db.read([&](Connection& c) {
-    auto v = store::get_voucher(c, cid, sha, true);
-    // The scan of a paper ballot in a secret vote shows how that owner voted: never public.
-    // A replaced scan stays private too: every scan ever entered for a secret ballot is listed.
-    if (!v ||
-        c.query_one(
-            "SELECT 1 FROM ballots b JOIN votes v ON v.id = b.vote_id WHERE b.compound_id = ? AND "
-            "b.voucher_sha256 = ? AND v.secret = 1 LIMIT 1",
-            {cid, sha}) ||
-        c.query_one(
-            "SELECT 1 FROM ballot_scans WHERE compound_id = ? AND sha256 = ? AND secret = 1 LIMIT 1",
-            {cid, sha}))
-      throw_not_found("凭证", "Voucher");
-    return VoucherFile{v->mime, v->bytes};
-  });
+json::array list_disbursements_for_members(App& app, I cid) {
+  return disbursement_list(app, cid, false);
 }
 
 }  // namespace xinyi::app

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/books.h"
 #include "app/json_in.h"
 #include "app/ledger_service.h"
 #include "app/needs_service.h"
@@ -17,6 +18,7 @@
 #include "domain/project.h"
 #include "domain/text.h"
 #include "store/ledger_repo.h"
+#include "store/project_repo.h"
 #include "store/registry_repo.h"
 
 namespace xinyi::app {
@@ -52,36 +54,30 @@ json::value jopt(const std::optional<I>& v) { return v ? json::value(*v) : json:
 
 Project require_project(Connection& c, I cid, I pid) {
   require_compound(c, cid);
-  auto r = c.query_one(
-      "SELECT p.id, p.compound_id, COALESCE(p.courtyard_id, 0), p.title, p.description, COALESCE(y.name, ''), p.status, "
-      "p.acceptance_mode, p.signoffs_required, p.min_turnout_pct, p.crowdfund_goal_fen, p.need_id, p.proposal_id, p.vote_id, "
-      "p.questionnaire_id, (SELECT COALESCE(SUM(q.amount_fen), 0) FROM project_quotes q WHERE q.project_id = p.id AND q.signed_on IS NOT NULL), "
-      "COALESCE(p.outcome, ''), COALESCE(p.settled_on, ''), p.cancel_reason, p.created_at, p.updated_at "
-      "FROM projects p LEFT JOIN courtyards y ON y.id = p.courtyard_id WHERE p.compound_id = ? AND p.id = ?",
-      {cid, pid});
+  auto r = store::get_project(c, cid, pid);
   if (!r) throw_not_found("项目", "Project");
   Project p;
-  p.id = r->i64(0);
-  p.cid = r->i64(1);
-  p.courtyard_id = r->i64(2);
-  p.title = r->str(3);
-  p.description = r->str(4);
-  p.courtyard = r->str(5);
-  p.status = pj::parse_status(r->str(6)).value();
-  p.mode = pj::parse_acceptance_mode(r->str(7)).value();
-  p.signoffs_required = r->i64(8);
-  p.min_turnout_pct = r->i64(9);
-  p.crowdfund_goal = r->i64(10);
-  p.need_id = opt(*r, 11);
-  p.proposal_id = opt(*r, 12);
-  p.vote_id = opt(*r, 13);
-  p.questionnaire_id = opt(*r, 14);
-  p.contract_fen = r->i64(15);
-  p.outcome = r->str(16);
-  p.settled_on = r->str(17);
-  p.cancel_reason = r->str(18);
-  p.created_at = r->i64(19);
-  p.updated_at = r->i64(20);
+  p.id = r->id;
+  p.cid = r->compound_id;
+  p.courtyard_id = r->courtyard_id;
+  p.title = r->title;
+  p.description = r->description;
+  p.courtyard = r->courtyard_name;
+  p.status = pj::parse_status(r->status).value();
+  p.mode = pj::parse_acceptance_mode(r->acceptance_mode).value();
+  p.signoffs_required = r->signoffs_required;
+  p.min_turnout_pct = r->min_turnout_pct;
+  p.crowdfund_goal = r->crowdfund_goal_fen;
+  p.need_id = r->need_id;
+  p.proposal_id = r->proposal_id;
+  p.vote_id = r->vote_id;
+  p.questionnaire_id = r->questionnaire_id;
+  p.contract_fen = r->contract_fen;
+  p.outcome = r->outcome;
+  p.settled_on = r->settled_on;
+  p.cancel_reason = r->cancel_reason;
+  p.created_at = r->created_at_ms;
+  p.updated_at = r->updated_at_ms;
   return p;
 }
 
@@ -94,21 +90,15 @@ void require_allowed(const Project& p, pj::Action a, const char* zh_action, cons
 
 std::vector<pj::Line> load_lines(Connection& c, I pid) {
   std::vector<pj::Line> out;
-  for (
-      auto& r : c.query(
-          "SELECT id, name, account, budget_fen FROM project_lines WHERE project_id = ? AND retired = 0 ORDER BY position",
-          {pid}))
-    out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3)});
+  for (auto& l : store::list_project_lines(c, pid))
+    out.push_back({l.id, std::move(l.name), std::move(l.account), l.budget_fen});
   return out;
 }
 
 std::vector<pj::Funding> load_funding(Connection& c, I pid) {
   std::vector<pj::Funding> out;
-  for (
-      auto& r : c.query(
-          "SELECT source, courtyard_id, amount_fen FROM project_funding WHERE project_id = ? ORDER BY source, courtyard_id",
-          {pid}))
-    out.push_back({pj::parse_source(r.str(0)).value(), r.i64(1), r.i64(2)});
+  for (const auto& f : store::list_project_funding(c, pid))
+    out.push_back({pj::parse_source(f.source).value(), f.courtyard_id, f.amount_fen});
   return out;
 }
 
@@ -419,8 +409,7 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
     auto [pending_refund, refunded] = crowd_surplus_refunds(c, p.id);
     return collected - k.source_paid[{"crowdfunding", 0}] - refunded - pending_refund;
   }();
-  facts.open_pledges =
-      c.scalar("SELECT COUNT(*) FROM pledges WHERE project_id = ? AND status = 'open'", {p.id});
+  facts.open_pledges = store::count_open_pledges(c, p.id);
   o["crowdfunding"] = json::object{
       {"goal_fen", p.crowdfund_goal},
       {"pledged_fen", o.at("pledged_fen")},
@@ -477,8 +466,7 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
                                   {"amount_fen", r.i64(3)},
                                   {"paid_fen", r.i64(4)},
                                   {"status", r.str(5)}});
-    for (auto& r : c.query("SELECT unit_id FROM pledges WHERE project_id = ?", {p.id}))
-      pledged.insert(r.i64(0));
+    for (I u : store::pledged_unit_ids(c, p.id)) pledged.insert(u);
     for (
         auto& r : c.query(
             "SELECT u.id, u.label, u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
@@ -490,10 +478,7 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
       }
     o["my_pledges"] = std::move(mine);
     o["my_units"] = std::move(units);
-    facts.caller_signed_off =
-        c.query_one("SELECT 1 FROM project_signoffs WHERE project_id = ? AND user_id = ?",
-                    {p.id, who.user_id()})
-            .has_value();
+    facts.caller_signed_off = store::has_signed_off(c, p.id, who.user_id());
   }
   // What this caller may do next: the domain's state table and each step's route rule.
   json::array can;
@@ -909,7 +894,7 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
     event(c, p, app.clock_ms(), "payment",
           "申请付款 " + format_yuan(amount) + " 元（" + line->name + "），待共管审批");
     json::object out = reply(c, p, who);
-    out["disbursement"] = disbursement_view(c, cid, did, false);
+    out["disbursement"] = disbursement_view(c, cid, did);
     return out;
   });
 }
@@ -994,8 +979,7 @@ json::object sign_off_project(App& app, const Caller& who, I cid, I pid) {
       throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",
                   "This project is accepted by the residents' questionnaire");
     I now = app.clock_ms();
-    if (c.query_one("SELECT 1 FROM project_signoffs WHERE project_id = ? AND user_id = ?",
-                    {pid, who.user_id()}))
+    if (store::has_signed_off(c, pid, who.user_id()))
       throw Error(ErrorKind::conflict, "already-signed", "您已签字", "You have already signed off");
     c.execute(
         "INSERT INTO project_signoffs (project_id, compound_id, user_id, at) VALUES (?, ?, ?, ?)",
@@ -1122,7 +1106,7 @@ json::object refund_crowdfunding_surplus(App& app, const Caller& who, I cid, I p
           "申请按缴款比例退还众筹结余 " + format_yuan(unspent) + " 元（" +
               std::to_string(units.size()) + " 户），待共管审批");
     json::object out = reply(c, p, who);
-    out["disbursement"] = disbursement_view(c, cid, did, false);
+    out["disbursement"] = disbursement_view(c, cid, did);
     return out;
   });
 }

@@ -2,8 +2,8 @@
 
 #include <set>
 
+#include "app/books.h"
 #include "app/json_in.h"
-#include "app/ledger_service.h"
 #include "app/notify.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"

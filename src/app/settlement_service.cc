@@ -3,8 +3,8 @@
 #include <map>
 
 #include "app/billing_service.h"
+#include "app/books.h"
 #include "app/json_in.h"
-#include "app/ledger_service.h"
 #include "domain/billing.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"

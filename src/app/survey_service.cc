@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "app/books.h"
 #include "app/json_in.h"
-#include "app/ledger_service.h"
 #include "app/needs_service.h"
 #include "domain/ledger/books.h"
 #include "domain/survey.h"

@@ -6,9 +6,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/books.h"
 #include "app/json_in.h"
-#include "app/ledger_service.h"
 #include "app/notify.h"
+#include "app/public_log.h"
 #include "auth/crypto.h"
 #include "domain/assert.h"
 #include "domain/billing.h"

@@ -34,7 +34,7 @@
 #include <vector>
 
 #include "app/app.h"
-#include "app/ledger_service.h"
+#include "app/public_log.h"
 
 namespace xinyi::app {
 

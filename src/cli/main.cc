@@ -15,7 +15,7 @@
 #include "app/app.h"
 #include "app/billing_service.h"
 #include "app/journal_service.h"
-#include "app/ledger_service.h"
+#include "app/public_log.h"
 #include "app/roster_import.h"
 #include "app/verify.h"
 #include "auth/crypto.h"

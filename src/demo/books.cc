@@ -10,8 +10,10 @@
 
 #include "app/bank_service.h"
 #include "app/billing_service.h"
+#include "app/books.h"
 #include "app/charity_service.h"
 #include "app/ledger_service.h"
+#include "app/public_log.h"
 #include "app/work_service.h"
 #include "demo/rng.h"
 #include "domain/assert.h"

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "app/billing_service.h"
-#include "app/ledger_service.h"
+#include "app/books.h"
 #include "auth/crypto.h"
 #include "demo/rng.h"
 #include "domain/assert.h"

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "app/billing_service.h"
-#include "app/ledger_service.h"
+#include "app/books.h"
 #include "auth/crypto.h"
 #include "demo/books.h"
 #include "demo/rng.h"

@@ -5,7 +5,7 @@
 #include <ctime>
 #include <string>
 
-#include "app/ledger_service.h"
+#include "app/books.h"
 #include "app/notify.h"
 #include "app/work_service.h"
 #include "demo/rng.h"

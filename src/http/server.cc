@@ -16,7 +16,7 @@
 #include <thread>
 
 #include "app/auth_service.h"
-#include "app/ledger_service.h"
+#include "app/books.h"
 #include "app/notify.h"
 #include "http/problem.h"
 #include "http/static_files.h"

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/books.h"
 #include "app/ledger_service.h"
 #include "app/registry_service.h"
 #include "support/test_env.h"

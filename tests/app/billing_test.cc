@@ -4,7 +4,7 @@
 
 #include <ctime>
 
-#include "app/ledger_service.h"
+#include "app/books.h"
 #include "app/registry_service.h"
 #include "app/verify.h"
 #include "app/vote_service.h"

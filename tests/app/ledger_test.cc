@@ -1,4 +1,6 @@
+#include "app/books.h"
 #include "app/ledger_service.h"
+#include "app/public_log.h"
 
 #include <gtest/gtest.h>
 
@@ -313,7 +315,7 @@ TEST_F(LedgerTest, ADisbursementNeedsTheTrusteeAndACommitteeMember) {
   EXPECT_EQ(entry.at("approvals").as_array().size(), 2u);
   EXPECT_NE(std::string(entry.at("description").as_string()).find("张*"), std::string::npos);
   EXPECT_EQ(std::string(json::serialize(feed)).find("张师傅"), std::string::npos);
-  auto pub = json::serialize(app::list_disbursements(env.app(), cid, true));
+  auto pub = json::serialize(app::list_public_disbursements(env.app(), cid));
   EXPECT_EQ(pub.find("张师傅"), std::string::npos);
   EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com2"), cid, id); }),
             409);

@@ -7,7 +7,7 @@
 #include "app/announce_service.h"
 #include "app/auth_service.h"
 #include "app/billing_service.h"
-#include "app/ledger_service.h"
+#include "app/books.h"
 #include "app/needs_service.h"
 #include "app/notify.h"
 #include "app/registry_service.h"

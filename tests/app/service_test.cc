@@ -6,7 +6,7 @@
 #include <ctime>
 
 #include "app/billing_service.h"
-#include "app/ledger_service.h"
+#include "app/books.h"
 #include "app/needs_service.h"
 #include "app/notify.h"
 #include "app/registry_service.h"

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "app/billing_service.h"
+#include "app/books.h"
 #include "app/ledger_service.h"
+#include "app/public_log.h"
 #include "app/registry_service.h"
 #include "support/test_env.h"
 

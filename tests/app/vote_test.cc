@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "app/billing_service.h"
+#include "app/books.h"
 #include "app/ledger_service.h"
+#include "app/public_log.h"
 #include "app/registry_service.h"
 #include "store/auth_repo.h"
 #include "store/registry_repo.h"

@@ -7,7 +7,7 @@
 // (李晓梅, compound 2), w = worker (compound 1), c = committee, t = trustee, s = community staff,
 // u = auditor (the trust supervisor). The operator (admin) may do everything.
 #include <gtest/gtest.h>
-#include "app/ledger_service.h"
+#include "app/books.h"
 #include "domain/billing.h"
 
 #include <map>

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "app/ledger_service.h"
+#include "app/public_log.h"
 #include "app/verify.h"
 #include "store/backup.h"
 #include "store/database.h"

@@ -7,7 +7,7 @@ namespace xinyi::http::routes {
 
 void add_approvals_routes(Router& r) {
   r.add("GET", kPublicCompound + "/disbursements", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, app::list_disbursements(x.app, x.id("id"), true));
+    return json_response(200, app::list_public_disbursements(x.app, x.id("id")));
   });
   r.add("GET", kPublicCompound + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
@@ -22,7 +22,7 @@ void add_approvals_routes(Router& r) {
   });
   r.add("GET", "/api/v1/compounds/{cid}/disbursements", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) {
-          return json_response(200, app::list_disbursements(x.app, x.id("cid"), false));
+          return json_response(200, app::list_disbursements_for_members(x.app, x.id("cid")));
         });
   r.add("POST", "/api/v1/compounds/{cid}/disbursements", Rule::in_compound({T}), [](Ctx& x) {
     return json_response(201, app::request_disbursement(x.app, x.caller, x.id("cid"), x.req.body));

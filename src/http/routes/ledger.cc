@@ -2,7 +2,9 @@
 // and reversing entries; witnesses.
 #include "http/routes/routes.h"
 
+#include "app/books.h"
 #include "app/ledger_service.h"
+#include "app/public_log.h"
 #include "app/settlement_service.h"
 #include "http/qr.h"
 #include "report/notice_pdf.h"

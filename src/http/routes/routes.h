@@ -13,7 +13,7 @@
 #include <boost/json.hpp>
 
 #include "app/auth_service.h"
-#include "app/ledger_service.h"
+#include "app/public_log.h"
 #include "domain/access.h"
 #include "http/problem.h"
 #include "http/router.h"

@@ -1,7 +1,7 @@
 // Routes: services: needs, the service plan, visits and their reviews, the monthly posting.
 #include "http/routes/routes.h"
 
-#include "app/ledger_service.h"
+#include "app/books.h"
 #include "app/needs_service.h"
 #include "app/work_service.h"
 
