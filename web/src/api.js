@@ -64,11 +64,14 @@ export async function apiStatus(path, { method = 'POST', body } = {}) {
   return { status: res.status, data }
 }
 
-// The calls the app shell makes itself (session.js, live.js, prefs.js); each feature's own calls
-// are named in its features/<feature>/api.js.
+// The calls the app shell makes itself (session.js, live.js, prefs.js, vocabulary.js); each
+// feature's own calls are named in its features/<feature>/api.js.
 export const getSession = () => api('/api/v1/auth/session')
 export const logoutSession = () => api('/api/v1/auth/logout', { method: 'POST' })
 export const savePreferences = (body) => api('/api/v1/me/preferences', { method: 'PATCH', body })
+// What the server says about itself (vocabulary.js reads it once): { demo: true } only when
+// started by `xinyi demo`, and the domain's vocabulary — the codes the forms offer, in order.
+export const getSite = () => api('/api/v1/public/site')
 // The signed-in person's notifications as server-sent events.
 export const meEventsUrl = '/api/v1/me/events'
 

@@ -4,5 +4,3 @@ import { api } from '../../api.js'
 export const login = (body) => api('/api/v1/auth/login', { method: 'POST', body })
 export const register = (body) => api('/api/v1/auth/register', { method: 'POST', body })
 export const claimUnit = (code) => api('/api/v1/me/claims', { method: 'POST', body: { code } })
-// What the server says about itself: { demo: true } only when started by `xinyi demo`.
-export const getSite = () => api('/api/v1/public/site')
