@@ -51,6 +51,7 @@ export default {
       error: '出错了',
       retry: '重试',
       back: '返回',
+      vocabularyFailed: '未能读取可选项，请重试',
     },
   },
   en: {
@@ -104,6 +105,7 @@ export default {
       error: 'Something went wrong',
       retry: 'Retry',
       back: 'Back',
+      vocabularyFailed: 'Could not load the choices; please retry',
     },
   },
 }
