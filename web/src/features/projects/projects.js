@@ -26,6 +26,8 @@ const STATUS_TAG = {
 export const statusType = (s) => STATUS_TAG[s] || 'default'
 
 // Budget lines are booked to one of these expense accounts (5008 更新改造 first: the usual one).
+// A choice among those the server allows (any expense account but the trustee's pay), kept here
+// because the budget form has no chart at hand: the project page reads no balances.
 export const ACCOUNTS = ['5008', '5002', '5003', '5005', '5010']
 export const SOURCES = ['common', 'courtyard_surplus', 'charity', 'crowdfunding', 'subsidy']
 
