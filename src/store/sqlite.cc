@@ -101,9 +101,16 @@ class SqliteConnection final : public Connection {
     return sqlite3_changes64(db_);
   }
 
-  void begin(bool write) override { exec_script(write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"); }
-  void commit() override { exec_script("COMMIT"); }
+  void begin(bool write) override {
+    exec_script(write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    in_read_ = !write;
+  }
+  void commit() override {
+    in_read_ = false;
+    exec_script("COMMIT");
+  }
   void rollback() override {
+    in_read_ = false;
     if (!sqlite3_get_autocommit(db_)) exec_script("ROLLBACK");
   }
 
@@ -127,6 +134,10 @@ class SqliteConnection final : public Connection {
         }
       cache_.emplace(std::move(key), st);
     }
+    // A read transaction cannot write (PostgreSQL's READ ONLY, here): a statement that would
+    // change the database is refused before it runs, whichever method runs it.
+    if (in_read_ && !sqlite3_stmt_readonly(st))
+      throw StoreError("sqlite: a write in a read transaction: " + std::string(sql));
     sqlite3_clear_bindings(st);
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(st))
       throw StoreError("sqlite: wrong number of parameters for: " + std::string(sql));
@@ -155,6 +166,7 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_ = nullptr;
+  bool in_read_ = false;  // inside a read transaction (begin(false) until commit or rollback)
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }

@@ -29,6 +29,26 @@ TEST(Store, AWriteThatThrowsLeavesNothing) {
   EXPECT_EQ(env.count("districts"), 0);
 }
 
+// A read transaction cannot write, whatever the code inside it does: the engine refuses
+// (PostgreSQL: READ ONLY; SQLite: a statement that is not read-only is refused before it runs),
+// through execute() and through a query() that writes (INSERT … RETURNING) alike.
+TEST(Store, AReadTransactionCannotWrite) {
+  TestEnv env;
+  EXPECT_THROW(env.db().read([](store::Connection& c) { store::insert_district(c, "甲区", 1); }),
+               store::StoreError);
+  EXPECT_THROW(env.db().read([](store::Connection& c) {
+    c.query("INSERT INTO districts (name, created_at) VALUES (?, ?) RETURNING id",
+            {std::string("乙区"), std::int64_t{1}});
+  }),
+               store::StoreError);
+  EXPECT_EQ(env.count("districts"), 0);
+  // The connection goes back to the pool fit for writing.
+  for (int i = 0; i < 4; ++i)
+    env.db().write(
+        [&](store::Connection& c) { store::insert_district(c, "丙区" + std::to_string(i), 1); });
+  EXPECT_EQ(env.count("districts"), 4);
+}
+
 TEST(Store, UniqueViolationIsAConstraintError) {
   TestEnv env;
   env.db().write([](store::Connection& c) { store::insert_district(c, "甲区", 1); });
