@@ -17,6 +17,7 @@
 #include "domain/money.h"
 #include "domain/project.h"
 #include "domain/text.h"
+#include "store/auth_repo.h"
 #include "store/ledger_repo.h"
 #include "store/project_repo.h"
 #include "store/registry_repo.h"
@@ -127,11 +128,7 @@ Committed committed(Connection& c, I pid) {
   return k;
 }
 
-I crowd_collected(Connection& c, I pid) {
-  return c.scalar(
-      "SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NULL",
-      {pid});
-}
+I crowd_collected(Connection& c, I pid) { return store::crowd_collected_fen(c, pid); }
 
 // Crowdfunding surplus given back after the work (pending and executed refund disbursements).
 std::pair<I, I> crowd_surplus_refunds(Connection& c, I pid) {
@@ -183,22 +180,18 @@ I charity_available(Connection& c, I cid) {
 
 void event(Connection& c, const Project& p, I now, const std::string& kind,
            const std::string& text) {
-  c.execute(
-      "INSERT INTO project_events (project_id, compound_id, at, kind, text) VALUES (?, ?, ?, ?, ?)",
-      {p.id, p.cid, now, kind, text});
-  c.execute("UPDATE projects SET updated_at = ? WHERE id = ?", {now, p.id});
+  store::insert_project_event(c, p.cid, p.id, now, kind, text);
 }
 
 // Everyone following the project hears of a step (in-app; milestones and the outcome matter).
 void tell_followers(Connection& c, const Project& p, I now, const std::string& what) {
   Notice n{"project", p.title + "：" + what, "",
            "/c/" + std::to_string(p.cid) + "/projects/" + std::to_string(p.id), false};
-  for (auto& r : c.query("SELECT user_id FROM project_followers WHERE project_id = ?", {p.id}))
-    notify_user(c, p.cid, r.i64(0), n, now);
+  for (I user : store::follower_ids(c, p.id)) notify_user(c, p.cid, user, n, now);
 }
 
 void set_status(Connection& c, Project& p, pj::Status s) {
-  c.execute("UPDATE projects SET status = ? WHERE id = ?", {std::string(pj::to_string(s)), p.id});
+  store::set_project_status(c, p.id, std::string(pj::to_string(s)));
   p.status = s;
 }
 
@@ -233,27 +226,22 @@ pj::AcceptanceTally acceptance_tally(Connection& c, const Project& p) {
 // What the list shows of a project; project_json() adds the rest from the same lines and sums.
 json::object summary_json(Connection& c, const Project& p, const std::vector<pj::Line>& lines,
                           const Committed& k, I collected) {
-  return {
-      {"id", p.id},
-      {"title", p.title},
-      {"courtyard_id", p.courtyard_id},
-      {"courtyard", p.courtyard},
-      {"status", pj::to_string(p.status)},
-      {"status_zh", pj::status_zh(p.status)},
-      {"budget_fen", pj::total(lines)},
-      {"contract_fen", p.contract_fen},
-      {"paid_fen", k.paid},
-      {"pending_fen", k.pending},
-      {"crowdfund_goal_fen", p.crowdfund_goal},
-      {"pledged_fen",
-       c.scalar(
-           "SELECT COALESCE(SUM(amount_fen), 0) FROM pledges WHERE project_id = ? AND status <> 'refunded'",
-           {p.id})},
-      {"collected_fen", collected},
-      {"acceptance_mode", pj::to_string(p.mode)},
-      {"followers",
-       c.scalar("SELECT COUNT(*) FROM project_followers WHERE project_id = ?", {p.id})},
-      {"updated_at", p.updated_at}};
+  return {{"id", p.id},
+          {"title", p.title},
+          {"courtyard_id", p.courtyard_id},
+          {"courtyard", p.courtyard},
+          {"status", pj::to_string(p.status)},
+          {"status_zh", pj::status_zh(p.status)},
+          {"budget_fen", pj::total(lines)},
+          {"contract_fen", p.contract_fen},
+          {"paid_fen", k.paid},
+          {"pending_fen", k.pending},
+          {"crowdfund_goal_fen", p.crowdfund_goal},
+          {"pledged_fen", store::pledged_fen(c, p.id)},
+          {"collected_fen", collected},
+          {"acceptance_mode", pj::to_string(p.mode)},
+          {"followers", store::count_followers(c, p.id)},
+          {"updated_at", p.updated_at}};
 }
 
 json::object project_json(Connection& c, const Project& p, const Caller& who, I threshold) {
@@ -315,31 +303,28 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
           "GROUP BY project_quote_id",
           {p.id}))
     if (!r.is_null(0)) paid_to[r.i64(0)] = r.i64(1);
-  for (
-      auto& r : c.query(
-          "SELECT id, contractor, amount_fen, note, vouchers, signed_on, contract_vouchers FROM project_quotes "
-          "WHERE project_id = ? ORDER BY id",
-          {p.id})) {
-    bool chosen = !r.is_null(5);
+  for (const auto& q : store::list_quotes(c, p.id)) {
+    bool chosen = q.signed_on.has_value();
     ++facts.quotes;
     if (!chosen) ++facts.unsigned_quotes;
-    qj.push_back(json::object{{"id", r.i64(0)},
-                              {"contractor", r.str(1)},
-                              {"amount_fen", r.i64(2)},
-                              {"note", r.str(3)},
-                              {"vouchers", json::parse(r.str(4))},
+    qj.push_back(json::object{{"id", q.id},
+                              {"contractor", q.contractor},
+                              {"amount_fen", q.amount_fen},
+                              {"note", q.note},
+                              {"vouchers", json::parse(q.vouchers_json)},
                               {"chosen", chosen}});
     if (!chosen) continue;
-    json::value cv = json::parse(r.str(6));
+    const std::string& signed_on = *q.signed_on;
+    json::value cv = json::parse(q.contract_vouchers_json);
     for (const auto& h : cv.as_array()) all_vouchers.push_back(h);
-    cj.push_back(json::object{{"quote_id", r.i64(0)},
-                              {"contractor", r.str(1)},
-                              {"amount_fen", r.i64(2)},
-                              {"signed_on", r.str(5)},
+    cj.push_back(json::object{{"quote_id", q.id},
+                              {"contractor", q.contractor},
+                              {"amount_fen", q.amount_fen},
+                              {"signed_on", signed_on},
                               {"vouchers", cv},
-                              {"paid_fen", paid_to[r.i64(0)]}});
-    names += (names.empty() ? "" : "、") + r.str(1);
-    if (first_signed.empty() || r.str(5) < first_signed) first_signed = r.str(5);
+                              {"paid_fen", paid_to[q.id]}});
+    names += (names.empty() ? "" : "、") + q.contractor;
+    if (first_signed.empty() || signed_on < first_signed) first_signed = signed_on;
   }
   o["quotes"] = std::move(qj);
   if (!cj.empty())
@@ -352,19 +337,18 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
   facts.contracts = static_cast<I>(cj.size());
   o["contracts"] = std::move(cj);
   json::array mj;
-  for (
-      auto& r : c.query(
-          "SELECT id, title, due_on, done_on, note, photos FROM project_milestones WHERE project_id = ? ORDER BY id",
-          {p.id})) {
+  auto text_or_null = [](const std::optional<std::string>& v) {
+    return v ? json::value(*v) : json::value(nullptr);
+  };
+  for (const auto& m : store::list_milestones(c, p.id)) {
     ++facts.milestones;
-    if (r.is_null(3)) ++facts.open_milestones;
-    mj.push_back(
-        json::object{{"id", r.i64(0)},
-                     {"title", r.str(1)},
-                     {"due_on", r.is_null(2) ? json::value(nullptr) : json::value(r.str(2))},
-                     {"done_on", r.is_null(3) ? json::value(nullptr) : json::value(r.str(3))},
-                     {"note", r.str(4)},
-                     {"photos", json::parse(r.str(5))}});
+    if (!m.done_on) ++facts.open_milestones;
+    mj.push_back(json::object{{"id", m.id},
+                              {"title", m.title},
+                              {"due_on", text_or_null(m.due_on)},
+                              {"done_on", text_or_null(m.done_on)},
+                              {"note", m.note},
+                              {"photos", json::parse(m.photos_json)}});
   }
   o["milestones"] = std::move(mj);
   json::array pay;
@@ -388,11 +372,8 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
   }
   o["payments"] = std::move(pay);
   json::array so;
-  for (
-      auto& r : c.query(
-          "SELECT u.name, s.at FROM project_signoffs s JOIN users u ON u.id = s.user_id WHERE s.project_id = ? ORDER BY s.at",
-          {p.id}))
-    so.push_back(json::object{{"name", mask_name(r.str(0))}, {"at", r.i64(1)}});
+  for (const auto& x : store::list_signoffs(c, p.id))
+    so.push_back(json::object{{"name", mask_name(x.user_name)}, {"at", x.at_ms}});
   auto t = acceptance_tally(c, p);
   o["acceptance"] =
       json::object{{"mode", pj::to_string(p.mode)},
@@ -414,14 +395,8 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
       {"goal_fen", p.crowdfund_goal},
       {"pledged_fen", o.at("pledged_fen")},
       {"collected_fen", collected},
-      {"households",
-       c.scalar("SELECT COUNT(*) FROM pledges WHERE project_id = ? AND status <> 'refunded'",
-                {p.id})},
-      {"refunded_fen",
-       c.scalar(
-           "SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NOT NULL",
-           {p.id}) +
-           crowd_surplus_refunds(c, p.id).second},
+      {"households", store::pledging_households(c, p.id)},
+      {"refunded_fen", store::crowd_reversed_fen(c, p.id) + crowd_surplus_refunds(c, p.id).second},
       {"unspent_fen", facts.crowd_unspent_fen}};
   if (p.status == pj::Status::settled) {
     json::array by;
@@ -444,37 +419,25 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
   }
   o["cancel_reason"] = p.cancel_reason;
   json::array tl;
-  for (auto& r : c.query(
-           "SELECT at, kind, text FROM project_events WHERE project_id = ? ORDER BY id", {p.id}))
-    tl.push_back(json::object{{"at", r.i64(0)}, {"kind", r.str(1)}, {"text", r.str(2)}});
+  for (const auto& e : store::list_project_events(c, p.id))
+    tl.push_back(json::object{{"at", e.at_ms}, {"kind", e.kind}, {"text", e.text}});
   o["timeline"] = std::move(tl);
   if (who.user) {
-    o["following"] =
-        c.query_one("SELECT 1 FROM project_followers WHERE project_id = ? AND user_id = ?",
-                    {p.id, who.user_id()})
-            .has_value();
+    o["following"] = store::is_following(c, p.id, who.user_id());
     json::array mine, units;
     std::set<I> pledged;
-    for (
-        auto& r : c.query(
-            "SELECT pl.id, pl.unit_id, u.label, pl.amount_fen, pl.paid_fen, pl.status FROM pledges pl JOIN claims cl "
-            "ON cl.unit_id = pl.unit_id AND cl.user_id = ? JOIN units u ON u.id = pl.unit_id WHERE pl.project_id = ? ORDER BY pl.id",
-            {who.user_id(), p.id}))
-      mine.push_back(json::object{{"id", r.i64(0)},
-                                  {"unit_id", r.i64(1)},
-                                  {"unit", r.str(2)},
-                                  {"amount_fen", r.i64(3)},
-                                  {"paid_fen", r.i64(4)},
-                                  {"status", r.str(5)}});
+    for (const auto& x : store::list_pledges_of_user(c, p.id, who.user_id()))
+      mine.push_back(json::object{{"id", x.id},
+                                  {"unit_id", x.unit_id},
+                                  {"unit", x.unit_label},
+                                  {"amount_fen", x.amount_fen},
+                                  {"paid_fen", x.paid_fen},
+                                  {"status", x.status}});
     for (I u : store::pledged_unit_ids(c, p.id)) pledged.insert(u);
-    for (
-        auto& r : c.query(
-            "SELECT u.id, u.label, u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
-            "AND cl.user_id = ? ORDER BY u.id",
-            {p.cid, who.user_id()}))
-      if (!p.courtyard_id || r.i64(2) == p.courtyard_id) {
-        units.push_back(json::object{{"unit_id", r.i64(0)}, {"unit", r.str(1)}});
-        if (!pledged.count(r.i64(0))) ++facts.caller_unpledged_units;
+    for (const auto& cl : store::list_claims(c, who.user_id()))
+      if (cl.compound_id == p.cid && (!p.courtyard_id || cl.courtyard_id == p.courtyard_id)) {
+        units.push_back(json::object{{"unit_id", cl.unit_id}, {"unit", cl.label}});
+        if (!pledged.count(cl.unit_id)) ++facts.caller_unpledged_units;
       }
     o["my_pledges"] = std::move(mine);
     o["my_units"] = std::move(units);
@@ -516,25 +479,25 @@ json::object create_project(App& app, const Caller& who, I cid, std::string_view
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     I now = app.clock_ms();
-    if (courtyard && *courtyard &&
-        !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
-                     {cid, *courtyard}))
+    if (courtyard && *courtyard && !store::get_courtyard(c, cid, *courtyard))
       throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
     if (need && !c.query_one("SELECT 1 FROM needs WHERE compound_id = ? AND id = ?", {cid, *need}))
       throw_invalid({{"need_id", "本小区没有这条需求", "no such need in this compound"}});
     if (proposal &&
         !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?", {cid, *proposal}))
       throw_invalid({{"proposal_id", "本小区没有这个提案", "no such proposal in this compound"}});
-    I id =
-        c.query_one(
-             "INSERT INTO projects (compound_id, courtyard_id, title, description, status, acceptance_mode, signoffs_required, "
-             "min_turnout_pct, crowdfund_goal_fen, need_id, proposal_id, created_by, created_at, updated_at) "
-             "VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {cid, courtyard && *courtyard ? store::Value(*courtyard) : store::Value(nullptr),
-              title, description, std::string(pj::to_string(*mode)), signoffs, turnout, goal,
-              need ? store::Value(*need) : store::Value(nullptr),
-              proposal ? store::Value(*proposal) : store::Value(nullptr), who.user_id(), now, now})
-            ->i64(0);
+    store::NewProject np;
+    np.courtyard_id = courtyard.value_or(0);
+    np.title = title;
+    np.description = description;
+    np.acceptance_mode = std::string(pj::to_string(*mode));
+    np.signoffs_required = signoffs;
+    np.min_turnout_pct = turnout;
+    np.crowdfund_goal_fen = goal;
+    np.need_id = need;
+    np.proposal_id = proposal;
+    np.created_by = who.user_id();
+    I id = store::insert_project(c, cid, np, now);
     auto p = require_project(c, cid, id);
     event(c, p, now, "created", "立项：" + title);
     if (need) need_follows_project(c, cid, *need, title, "project", who, now);
@@ -609,8 +572,7 @@ json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::
     }
     for (std::size_t i = 0; i < funding.size(); ++i)
       if (funding[i].source == pj::Source::courtyard_surplus &&
-          !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
-                       {cid, funding[i].courtyard_id}))
+          !store::get_courtyard(c, cid, funding[i].courtyard_id))
         e.push_back({"funding[" + std::to_string(i) + "].courtyard_id", "本小区没有这个院落",
                      "no such courtyard in this compound"});
     bool crowd = std::any_of(funding.begin(), funding.end(),
@@ -625,17 +587,13 @@ json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::
       return t;
     };
     bool vote_cleared = p.vote_id && common_of(load_funding(c, pid)) != common_of(funding);
-    if (vote_cleared) c.execute("UPDATE projects SET vote_id = NULL WHERE id = ?", {pid});
-    c.execute("UPDATE project_lines SET retired = 1 WHERE project_id = ?", {pid});
-    c.execute("DELETE FROM project_funding WHERE project_id = ?", {pid});
-    for (std::size_t i = 0; i < lines.size(); ++i)
-      c.execute(
-          "INSERT INTO project_lines (project_id, compound_id, position, name, account, budget_fen) VALUES (?, ?, ?, ?, ?, ?)",
-          {pid, cid, static_cast<I>(i), lines[i].name, lines[i].account, lines[i].budget_fen});
+    if (vote_cleared) store::set_project_vote(c, pid, std::nullopt);
+    std::vector<store::ProjectLineRec> line_recs;
+    for (const auto& l : lines) line_recs.push_back({0, l.name, l.account, l.budget_fen});
+    std::vector<store::ProjectFundingRec> funding_recs;
     for (const auto& f : funding)
-      c.execute(
-          "INSERT INTO project_funding (project_id, compound_id, source, courtyard_id, amount_fen) VALUES (?, ?, ?, ?, ?)",
-          {pid, cid, std::string(pj::to_string(f.source)), f.courtyard_id, f.amount_fen});
+      funding_recs.push_back({std::string(pj::to_string(f.source)), f.courtyard_id, f.amount_fen});
+    store::replace_budget(c, cid, pid, line_recs, funding_recs);
     set_status(c, p, pj::Status::budgeted);
     I now = app.clock_ms();
     bool needs_vote = pj::vote_required(funding, store::approval_threshold(c, cid));
@@ -659,13 +617,11 @@ json::object link_project_vote(App& app, const Caller& who, I cid, I pid, std::s
     auto v = c.query_one("SELECT title, matter FROM votes WHERE compound_id = ? AND id = ?",
                          {cid, vote});
     if (!v) throw_invalid({{"vote_id", "本小区没有这次表决", "no such vote in this compound"}});
-    if (c.query_one(
-            "SELECT 1 FROM projects WHERE compound_id = ? AND vote_id = ? AND id <> ? AND status <> 'cancelled'",
-            {cid, vote, pid}))
+    if (store::vote_cited_by_other_project(c, cid, vote, pid))
       throw Error(ErrorKind::conflict, "vote-in-use",
                   "这次表决已用于另一个项目：一次表决只授权一个项目",
                   "That vote already authorises another project: one vote, one project");
-    c.execute("UPDATE projects SET vote_id = ? WHERE id = ?", {vote, pid});
+    store::set_project_vote(c, pid, vote);
     event(c, p, app.clock_ms(), "vote", "关联业主表决：" + v->str(0));
     audit(c, app, who, cid, "project.vote", "project:" + std::to_string(pid), {{"vote_id", vote}});
     return reply(c, p, who);
@@ -682,15 +638,11 @@ json::object add_project_quote(App& app, const Caller& who, I cid, I pid, std::s
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::quote, "再收报价", "take quotes");
-    if (c.scalar("SELECT COUNT(*) FROM project_quotes WHERE project_id = ?", {pid}) >=
-        static_cast<I>(pj::kMaxQuotes))
+    if (store::count_quotes(c, pid) >= static_cast<I>(pj::kMaxQuotes))
       throw Error(ErrorKind::conflict, "too-many", "报价最多 20 份", "At most 20 quotes");
     std::string files = read_vouchers(c, cid, vouchers);
     I now = app.clock_ms();
-    c.execute(
-        "INSERT INTO project_quotes (project_id, compound_id, contractor, amount_fen, note, vouchers, created_by, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        {pid, cid, contractor, amount, note, files, who.user_id(), now});
+    store::insert_quote(c, cid, pid, contractor, amount, note, files, who.user_id(), now);
     event(c, p, now, "quote", "收到报价：" + contractor + " " + format_yuan(amount) + " 元");
     audit(c, app, who, cid, "project.quote", "project:" + std::to_string(pid),
           {{"amount_fen", amount}});
@@ -711,20 +663,18 @@ json::object sign_project_contract(App& app, const Caller& who, I cid, I pid,
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::contract, "签订合同（须先做预算，开工前）",
                     "sign a contract (after the budget, before work starts)");
-    auto q = c.query_one(
-        "SELECT contractor, amount_fen, signed_on FROM project_quotes WHERE project_id = ? AND id = ?",
-        {pid, quote});
+    auto q = store::get_quote(c, pid, quote);
     if (!q) throw_invalid({{"quote_id", "没有这份报价", "no such quote for this project"}});
-    if (!q->is_null(2))
+    if (q->signed_on)
       throw Error(ErrorKind::conflict, "already-signed", "这份报价已签合同",
                   "This quote is already under contract");
     I budget = pj::total(load_lines(c, pid));
-    if (p.contract_fen + q->i64(1) > budget)
+    if (p.contract_fen + q->amount_fen > budget)
       throw_invalid(
           {{"quote_id",
-            "合同合计 " + format_yuan(p.contract_fen + q->i64(1)) + " 元将超出预算 " +
+            "合同合计 " + format_yuan(p.contract_fen + q->amount_fen) + " 元将超出预算 " +
                 format_yuan(budget) + " 元，请先调整预算",
-            "contracts would total " + format_yuan(p.contract_fen + q->i64(1)) +
+            "contracts would total " + format_yuan(p.contract_fen + q->amount_fen) +
                 ", over the budget of " + format_yuan(budget) + "; revise the budget first"}});
     auto funding = load_funding(c, pid);
     if (pj::vote_required(funding, store::approval_threshold(c, cid))) {
@@ -735,12 +685,12 @@ json::object sign_project_contract(App& app, const Caller& who, I cid, I pid,
       require_passed_vote(c, cid, *p.vote_id, {7, 9}, "vote_id");
     }
     std::string files = read_vouchers(c, cid, vouchers);
-    c.execute("UPDATE project_quotes SET signed_on = ?, contract_vouchers = ? WHERE id = ?",
-              {signed_on, files, quote});
+    store::sign_quote(c, quote, signed_on, files);
     set_status(c, p, pj::Status::contracted);
     I now = app.clock_ms();
-    event(c, p, now, "contract", "签订合同：" + q->str(0) + " " + format_yuan(q->i64(1)) + " 元");
-    tell_followers(c, p, now, "已签订合同（" + q->str(0) + "）");
+    event(c, p, now, "contract",
+          "签订合同：" + q->contractor + " " + format_yuan(q->amount_fen) + " 元");
+    tell_followers(c, p, now, "已签订合同（" + q->contractor + "）");
     audit(c, app, who, cid, "project.contract", "project:" + std::to_string(pid),
           {{"quote_id", quote}});
     return reply(c, p, who);
@@ -758,13 +708,11 @@ json::object add_milestone(App& app, const Caller& who, I cid, I pid, std::strin
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::milestone, "添加节点（须先签合同）",
                     "add milestones (sign the contract first)");
-    if (c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ?", {pid}) >=
-        static_cast<I>(pj::kMaxMilestones))
+    if (store::count_milestones(c, pid) >= static_cast<I>(pj::kMaxMilestones))
       throw Error(ErrorKind::conflict, "too-many", "节点最多 30 个", "At most 30 milestones");
     I now = app.clock_ms();
-    c.execute(
-        "INSERT INTO project_milestones (project_id, compound_id, title, due_on, created_at) VALUES (?, ?, ?, ?, ?)",
-        {pid, cid, title, due && !due->empty() ? store::Value(*due) : store::Value(nullptr), now});
+    store::insert_milestone(c, cid, pid, title,
+                            due && !due->empty() ? due : std::optional<std::string>(), now);
     event(c, p, now, "milestone",
           "计划节点：" + title + (due && !due->empty() ? "（" + *due + "）" : ""));
     audit(c, app, who, cid, "project.milestone", "project:" + std::to_string(pid),
@@ -782,23 +730,20 @@ json::object complete_milestone(App& app, const Caller& who, I cid, I pid, I mid
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::milestone, "更新节点", "update milestones");
-    auto m =
-        c.query_one("SELECT title, done_on FROM project_milestones WHERE project_id = ? AND id = ?",
-                    {pid, mid});
+    auto m = store::get_milestone(c, pid, mid);
     if (!m) throw_not_found("节点", "Milestone");
-    if (!m->is_null(1))
+    if (m->done_on)
       throw Error(ErrorKind::conflict, "already-done", "该节点已完成",
                   "This milestone is already done");
     std::vector<FieldError> errs;
     std::string files = read_photo_list(c, cid, photos, errs);
     if (!errs.empty()) throw_invalid(std::move(errs));
     I now = app.clock_ms();
-    c.execute("UPDATE project_milestones SET done_on = ?, note = ?, photos = ? WHERE id = ?",
-              {today(app), note, files, mid});
+    store::complete_milestone(c, mid, today(app), note, files);
     if (p.status == pj::Status::contracted) set_status(c, p, pj::Status::in_progress);
     event(c, p, now, "milestone",
-          "完成节点：" + m->str(0) + (note.empty() ? "" : "（" + note + "）"));
-    tell_followers(c, p, now, "完成节点「" + m->str(0) + "」");
+          "完成节点：" + m->title + (note.empty() ? "" : "（" + note + "）"));
+    tell_followers(c, p, now, "完成节点「" + m->title + "」");
     audit(c, app, who, cid, "project.milestone.done", "project:" + std::to_string(pid),
           {{"milestone", mid}});
     return reply(c, p, who);
@@ -837,12 +782,12 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
       throw_invalid(
           {{"source", "预算中没有这个资金来源", "the budget has no such funding source"}});
     // Under which contract: the one named, or the only one.
-    auto contracts = c.query(
-        "SELECT id, contractor, amount_fen FROM project_quotes WHERE project_id = ? AND signed_on IS NOT NULL ORDER BY id",
-        {pid});
-    std::optional<store::Row> contract;
-    for (auto& r : contracts)
-      if ((quote && r.i64(0) == *quote) || (!quote && contracts.size() == 1)) contract = r;
+    std::vector<store::QuoteRec> contracts;
+    for (auto& q : store::list_quotes(c, pid))
+      if (q.signed_on) contracts.push_back(std::move(q));
+    std::optional<store::QuoteRec> contract;
+    for (auto& q : contracts)
+      if ((quote && q.id == *quote) || (!quote && contracts.size() == 1)) contract = q;
     if (!contract)
       throw_invalid(
           {{"quote_id", quote ? "这份报价没有签合同" : "本项目有多份合同，请选择付给哪一份",
@@ -850,7 +795,7 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
     I under = c.scalar(
         "SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE project_id = ? AND project_quote_id = ? "
         "AND status IN ('pending', 'executed')",
-        {pid, contract->i64(0)});
+        {pid, contract->id});
     auto k = committed(c, pid);
     pj::PaymentCheck chk;
     chk.amount_fen = amount;
@@ -864,7 +809,7 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
     if (*source == pj::Source::subsidy) chk.source_available_fen = subsidy_available(c, cid);
     if (*source == pj::Source::courtyard_surplus)
       chk.source_available_fen = courtyard_surplus_available(c, cid, yard);
-    chk.contract_fen = contract->i64(2);
+    chk.contract_fen = contract->amount_fen;
     chk.contract_committed_fen = under;
     chk.line_account = line->account;
     chk.source = *source;
@@ -872,7 +817,7 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
     if (!errs.empty()) throw_invalid(std::move(errs));
     std::string files = read_vouchers(c, cid, vouchers);
     DisbursementInput r;
-    r.payee = contract->str(1);
+    r.payee = contract->contractor;
     r.amount_fen = amount;
     r.purpose = p.title + "·" + line->name + (note.empty() ? "" : "（" + note + "）");
     if (text::length(r.purpose) > 150) r.purpose = text::truncate(p.title, 120);
@@ -889,8 +834,7 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
     r.project_line_id = line_id;
     r.funding_source = src;
     I did = request_disbursement_in(c, app, who, cid, r);
-    c.execute("UPDATE disbursements SET project_quote_id = ? WHERE id = ?",
-              {contract->i64(0), did});
+    c.execute("UPDATE disbursements SET project_quote_id = ? WHERE id = ?", {contract->id, did});
     event(c, p, app.clock_ms(), "payment",
           "申请付款 " + format_yuan(amount) + " 元（" + line->name + "），待共管审批");
     json::object out = reply(c, p, who);
@@ -909,9 +853,8 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::start_acceptance, "开始验收（须在施工中）",
                     "start acceptance (work must be under way)");
-    I total = c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ?", {pid});
-    I open = c.scalar(
-        "SELECT COUNT(*) FROM project_milestones WHERE project_id = ? AND done_on IS NULL", {pid});
+    I total = store::count_milestones(c, pid);
+    I open = store::count_open_milestones(c, pid);
     if (total == 0)
       throw Error(ErrorKind::conflict, "no-milestones", "请先添加并完成施工节点",
                   "Add the milestones and complete them first");
@@ -936,8 +879,8 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
                 p.courtyard_id ? store::Value(p.courtyard_id) : store::Value(nullptr), now, closes,
                 json::serialize(qs), who.user_id(), now})
               ->i64(0);
-      c.execute("UPDATE projects SET questionnaire_id = ?, outcome = 'pending' WHERE id = ?",
-                {qid, pid});
+      store::set_acceptance_questionnaire(c, pid, qid);
+      store::set_outcome(c, pid, "pending");
       std::string filter =
           p.courtyard_id ? "u.compound_id = ? AND u.courtyard_id = ?" : "u.compound_id = ?";
       std::vector<store::Value> args;
@@ -958,7 +901,7 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
                     "Acceptance needs " + std::to_string(p.signoffs_required) +
                         " committee sign-offs; the compound has " + std::to_string(members) +
                         " members");
-      c.execute("UPDATE projects SET outcome = 'pending' WHERE id = ?", {pid});
+      store::set_outcome(c, pid, "pending");
     }
     set_status(c, p, pj::Status::accepting);
     event(c, p, now, "acceptance",
@@ -981,15 +924,13 @@ json::object sign_off_project(App& app, const Caller& who, I cid, I pid) {
     I now = app.clock_ms();
     if (store::has_signed_off(c, pid, who.user_id()))
       throw Error(ErrorKind::conflict, "already-signed", "您已签字", "You have already signed off");
-    c.execute(
-        "INSERT INTO project_signoffs (project_id, compound_id, user_id, at) VALUES (?, ?, ?, ?)",
-        {pid, cid, who.user_id(), now});
-    I n = c.scalar("SELECT COUNT(*) FROM project_signoffs WHERE project_id = ?", {pid});
+    store::insert_signoff(c, cid, pid, who.user_id(), now);
+    I n = store::count_signoffs(c, pid);
     event(c, p, now, "signoff",
           "委员 " + mask_name(who.user->name) + " 签字验收（" + std::to_string(n) + "/" +
               std::to_string(p.signoffs_required) + "）");
     if (n >= p.signoffs_required) {
-      c.execute("UPDATE projects SET outcome = 'accepted' WHERE id = ?", {pid});
+      store::set_outcome(c, pid, "accepted");
       set_status(c, p, pj::Status::accepted);
       event(c, p, now, "accepted", "通过验收（委员会签字）");
       tell_followers(c, p, now, "已通过验收");
@@ -1020,13 +961,13 @@ json::object close_acceptance(App& app, const Caller& who, I cid, I pid) {
     std::string figures = std::to_string(t.households) + " 户中 " + std::to_string(t.responses) +
                           " 户作答，" + std::to_string(t.agree) + " 户同意";
     if (ok) {
-      c.execute("UPDATE projects SET outcome = 'accepted' WHERE id = ?", {pid});
+      store::set_outcome(c, pid, "accepted");
       set_status(c, p, pj::Status::accepted);
       event(c, p, now, "accepted", "通过居民验收：" + figures);
       tell_followers(c, p, now, "已通过居民验收");
     } else {
-      c.execute("UPDATE projects SET outcome = 'rejected', questionnaire_id = NULL WHERE id = ?",
-                {pid});
+      store::set_outcome(c, pid, "rejected");
+      store::set_acceptance_questionnaire(c, pid, std::nullopt);
       set_status(c, p, pj::Status::in_progress);
       event(c, p, now, "rejected", "未通过居民验收（" + figures + "），整改后可再次验收");
       tell_followers(c, p, now, "未通过验收，需整改");
@@ -1048,8 +989,8 @@ json::object reject_acceptance(App& app, const Caller& who, I cid, I pid, std::s
       throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",
                   "This project is accepted by the residents' questionnaire");
     I now = app.clock_ms();
-    c.execute("DELETE FROM project_signoffs WHERE project_id = ?", {pid});
-    c.execute("UPDATE projects SET outcome = 'rejected' WHERE id = ?", {pid});
+    store::clear_signoffs(c, pid);
+    store::set_outcome(c, pid, "rejected");
     set_status(c, p, pj::Status::in_progress);
     event(c, p, now, "rejected", "委员会验收未通过：" + reason + "，整改后可再次验收");
     tell_followers(c, p, now, "未通过验收，需整改");
@@ -1077,12 +1018,9 @@ json::object refund_crowdfunding_surplus(App& app, const Caller& who, I cid, I p
       throw Error(ErrorKind::conflict, "nothing-to-refund", "众筹款已全部用于项目",
                   "All crowdfunding was spent on the project");
     std::vector<I> units, weights;
-    for (
-        auto& r : c.query(
-            "SELECT unit_id, paid_fen FROM pledges WHERE project_id = ? AND paid_fen > 0 AND status <> 'refunded' ORDER BY id",
-            {pid})) {
-      units.push_back(r.i64(0));
-      weights.push_back(r.i64(1));
+    for (auto [unit, paid] : store::paid_by_unit(c, pid)) {
+      units.push_back(unit);
+      weights.push_back(paid);
     }
     XINYI_ASSERT(!units.empty());
     auto shares = billing::allocate(unspent, weights);
@@ -1128,7 +1066,7 @@ json::object settle_project(App& app, const Caller& who, I cid, I pid) {
           "众筹款还有 " + format_yuan(unspent) + " 元未用，请先按缴款比例退还",
           format_yuan(unspent) + " of crowdfunding is unspent; refund it to the households first");
     I now = app.clock_ms();
-    c.execute("UPDATE projects SET settled_on = ? WHERE id = ?", {today(app), pid});
+    store::set_settled_on(c, pid, today(app));
     set_status(c, p, pj::Status::settled);
     I budget = pj::total(load_lines(c, pid));
     event(c, p, now, "settled",
@@ -1164,24 +1102,17 @@ json::object cancel_project(App& app, const Caller& who, I cid, I pid, std::stri
     // Every crowdfunding payment goes back by a reversal — money leaving the account, so each
     // is a co-managed request (the trustee and the owners' side approve it, as any reversal).
     I refunded = 0;
-    for (
-        auto& r : c.query(
-            "SELECT pp.id, pp.entry_idx, pp.amount_fen FROM pledge_payments pp WHERE pp.project_id = ? AND pp.refund_idx IS NULL "
-            "ORDER BY pp.id",
-            {pid})) {
-      request_reversal_in(c, app, who, cid, r.i64(1), "项目取消，众筹款退还");
-      refunded += r.i64(2);
+    for (const auto& pp : store::unrefunded_pledge_payments(c, pid)) {
+      request_reversal_in(c, app, who, cid, pp.entry_idx, "项目取消，众筹款退还");
+      refunded += pp.amount_fen;
     }
-    for (
-        auto& r : c.query(
-            "SELECT DISTINCT user_id FROM pledges WHERE project_id = ? AND user_id IS NOT NULL AND paid_fen > 0",
-            {pid}))
-      notify_user(c, cid, r.i64(0),
+    for (I user : store::paying_user_ids(c, pid))
+      notify_user(c, cid, user,
                   Notice{"project", "「" + p.title + "」已取消，您的众筹款将退还", reason,
                          "/c/" + std::to_string(cid) + "/projects/" + std::to_string(pid), true},
                   now);
-    c.execute("UPDATE pledges SET status = 'refunded' WHERE project_id = ?", {pid});
-    c.execute("UPDATE projects SET cancel_reason = ? WHERE id = ?", {reason, pid});
+    store::mark_pledges_refunded(c, pid);
+    store::set_cancel_reason(c, pid, reason);
     set_status(c, p, pj::Status::cancelled);
     event(
         c, p, now, "cancelled",
@@ -1200,16 +1131,9 @@ json::object follow_project(App& app, const Caller& who, I cid, I pid, std::stri
   in.finish();
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
-    c.execute("DELETE FROM project_followers WHERE project_id = ? AND user_id = ?",
-              {pid, who.user_id()});
-    if (follow)
-      c.execute(
-          "INSERT INTO project_followers (project_id, compound_id, user_id, at) VALUES (?, ?, ?, ?)",
-          {pid, cid, who.user_id(), app.clock_ms()});
-    return json::object{
-        {"following", follow},
-        {"followers",
-         c.scalar("SELECT COUNT(*) FROM project_followers WHERE project_id = ?", {pid})}};
+    store::unfollow(c, pid, who.user_id());
+    if (follow) store::follow(c, cid, pid, who.user_id(), app.clock_ms());
+    return json::object{{"following", follow}, {"followers", store::count_followers(c, pid)}};
   });
 }
 
@@ -1226,18 +1150,13 @@ json::object pledge(App& app, const Caller& who, I cid, I pid, std::string_view 
                   "This project is not crowdfunded");
     std::optional<std::pair<I, I>> chosen;  // unit, courtyard
     bool eligible = false;                  // has a household that may pledge
-    for (
-        auto& r : c.query(
-            "SELECT cl.unit_id, u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
-            "AND cl.user_id = ? ORDER BY cl.unit_id",
-            {cid, who.user_id()})) {
-      if (p.courtyard_id && r.i64(1) != p.courtyard_id) continue;
+    for (const auto& cl : store::list_claims(c, who.user_id())) {
+      if (cl.compound_id != cid) continue;
+      if (p.courtyard_id && cl.courtyard_id != p.courtyard_id) continue;
       eligible = true;
-      if (!unit && c.query_one("SELECT 1 FROM pledges WHERE project_id = ? AND unit_id = ?",
-                               {pid, r.i64(0)}))
-        continue;
-      if (!unit || *unit == r.i64(0)) {
-        chosen = std::make_pair(r.i64(0), r.i64(1));
+      if (!unit && store::unit_has_pledged(c, pid, cl.unit_id)) continue;
+      if (!unit || *unit == cl.unit_id) {
+        chosen = std::make_pair(cl.unit_id, cl.courtyard_id);
         break;
       }
     }
@@ -1249,22 +1168,13 @@ json::object pledge(App& app, const Caller& who, I cid, I pid, std::string_view 
           ErrorKind::forbidden, "not-your-household",
           p.courtyard_id ? "只有" + p.courtyard + "的住户可以认筹" : "请先认领您家的房屋",
           "Only households of this project's courtyard may pledge, for a unit they have claimed");
-    if (c.query_one("SELECT 1 FROM pledges WHERE project_id = ? AND unit_id = ?",
-                    {pid, chosen->first}))
+    if (store::unit_has_pledged(c, pid, chosen->first))
       throw Error(ErrorKind::conflict, "already-pledged", "您家已认筹过本项目（每户一份）",
                   "Your household has already pledged (one per household)");
     I now = app.clock_ms();
-    I id =
-        c.query_one(
-             "INSERT INTO pledges (project_id, compound_id, unit_id, user_id, amount_fen, status, created_at) "
-             "VALUES (?, ?, ?, ?, ?, 'open', ?) RETURNING id",
-             {pid, cid, chosen->first, who.user_id(), amount, now})
-            ->i64(0);
-    c.execute(
-        "INSERT INTO project_followers (project_id, compound_id, user_id, at) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
-        "(SELECT 1 FROM project_followers WHERE project_id = ? AND user_id = ?)",
-        {pid, cid, who.user_id(), now, pid, who.user_id()});
-    c.execute("UPDATE projects SET updated_at = ? WHERE id = ?", {now, pid});
+    I id = store::insert_pledge(c, cid, pid, chosen->first, who.user_id(), amount, now);
+    if (!store::is_following(c, pid, who.user_id())) store::follow(c, cid, pid, who.user_id(), now);
+    store::touch_project(c, pid, now);
     audit(c, app, who, cid, "project.pledge", "pledge:" + std::to_string(id),
           {{"amount_fen", amount}});
     json::object out = reply(c, p, who);
@@ -1281,11 +1191,9 @@ json::object pay_pledge(App& app, const Caller& who, I cid, I pid, I pledge_id,
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::pledge, "收众筹款", "take crowdfunding payments");
-    auto pl = c.query_one(
-        "SELECT amount_fen, paid_fen, user_id FROM pledges WHERE project_id = ? AND id = ?",
-        {pid, pledge_id});
+    auto pl = store::get_pledge_due(c, pid, pledge_id);
     if (!pl) throw_not_found("认筹", "Pledge");
-    auto errs = pj::check_pledge_payment(pl->i64(0), pl->i64(1), amount);
+    auto errs = pj::check_pledge_payment(pl->amount_fen, pl->paid_fen, amount);
     if (!errs.empty()) throw_invalid(std::move(errs));
     I now = app.clock_ms();
     I yard =
@@ -1301,16 +1209,13 @@ json::object pay_pledge(App& app, const Caller& who, I cid, I pid, I pledge_id,
     Appender ap(c, cid, now);
     I idx = ap.append(std::move(t));
     ap.finish();
-    c.execute(
-        "INSERT INTO pledge_payments (pledge_id, project_id, compound_id, amount_fen, entry_idx, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {pledge_id, pid, cid, amount, idx, who.user_id(), now});
-    I paid = pl->i64(1) + amount;
-    c.execute("UPDATE pledges SET paid_fen = ?, status = ? WHERE id = ?",
-              {paid, std::string(paid == pl->i64(0) ? "paid" : "open"), pledge_id});
-    c.execute("UPDATE projects SET updated_at = ? WHERE id = ?", {now, pid});
-    if (!pl->is_null(2))
+    store::insert_pledge_payment(c, cid, pid, pledge_id, amount, idx, who.user_id(), now);
+    I paid = pl->paid_fen + amount;
+    store::set_pledge_paid(c, pledge_id, paid, paid == pl->amount_fen ? "paid" : "open");
+    store::touch_project(c, pid, now);
+    if (pl->user_id)
       notify_user(
-          c, cid, pl->i64(2),
+          c, cid, *pl->user_id,
           Notice{"payment", "已收到众筹款 " + format_yuan(amount) + " 元（" + p.title + "）", "",
                  "/c/" + std::to_string(cid) + "/projects/" + std::to_string(pid), false},
           now);
@@ -1324,18 +1229,14 @@ json::array list_pledges(App& app, I cid, I pid) {
   return app.db.read([&](Connection& c) {
     require_project(c, cid, pid);
     json::array out;
-    for (
-        auto& r : c.query(
-            "SELECT pl.id, pl.unit_id, u.label, COALESCE(y.name, ''), pl.amount_fen, pl.paid_fen, pl.status FROM pledges pl "
-            "JOIN units u ON u.id = pl.unit_id LEFT JOIN courtyards y ON y.id = u.courtyard_id WHERE pl.project_id = ? ORDER BY pl.id",
-            {pid}))
-      out.push_back(json::object{{"id", r.i64(0)},
-                                 {"unit_id", r.i64(1)},
-                                 {"unit", r.str(2)},
-                                 {"courtyard", r.str(3)},
-                                 {"amount_fen", r.i64(4)},
-                                 {"paid_fen", r.i64(5)},
-                                 {"status", r.str(6)}});
+    for (const auto& x : store::list_pledges(c, pid))
+      out.push_back(json::object{{"id", x.id},
+                                 {"unit_id", x.unit_id},
+                                 {"unit", x.unit_label},
+                                 {"courtyard", x.courtyard_name},
+                                 {"amount_fen", x.amount_fen},
+                                 {"paid_fen", x.paid_fen},
+                                 {"status", x.status}});
     return out;
   });
 }
@@ -1344,9 +1245,8 @@ json::array list_projects(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (auto& r : c.query(
-             "SELECT id FROM projects WHERE compound_id = ? ORDER BY id DESC LIMIT 200", {cid})) {
-      auto p = require_project(c, cid, r.i64(0));
+    for (I id : store::list_project_ids(c, cid, 200)) {
+      auto p = require_project(c, cid, id);
       out.push_back(
           summary_json(c, p, load_lines(c, p.id), committed(c, p.id), crowd_collected(c, p.id)));
     }

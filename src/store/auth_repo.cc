@@ -114,11 +114,12 @@ std::vector<ClaimRec> list_claims(Connection& c, I uid) {
   std::vector<ClaimRec> out;
   for (auto& r : c.query(
            "SELECT c.compound_id, c.unit_id, c.person_id, c.relation, k.name, y.name, u.label, "
-           "u.area_centi_m2 FROM claims c JOIN units u ON u.id = c.unit_id "
+           "u.area_centi_m2, u.courtyard_id FROM claims c JOIN units u ON u.id = c.unit_id "
            "JOIN courtyards y ON y.id = u.courtyard_id JOIN compounds k ON k.id = c.compound_id "
            "WHERE c.user_id = ? ORDER BY c.compound_id, u.id",
            {uid}))
-    out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.str(6), r.i64(7)});
+    out.push_back(
+        {r.i64(0), r.i64(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.str(6), r.i64(7), r.i64(8)});
   return out;
 }
 

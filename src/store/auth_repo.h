@@ -27,6 +27,7 @@ struct ClaimRec {
   std::int64_t compound_id = 0, unit_id = 0, person_id = 0;
   std::string relation, compound_name, courtyard_name, label;
   std::int64_t area_centi_m2 = 0;
+  std::int64_t courtyard_id = 0;
 };
 
 struct GrantRec {

@@ -81,4 +81,348 @@ bool has_signed_off(Connection& c, std::int64_t pid, std::int64_t user_id) {
       .has_value();
 }
 
+std::int64_t pledged_fen(Connection& c, std::int64_t pid) {
+  return c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM pledges WHERE project_id = ? AND status <> 'refunded'",
+      {pid});
+}
+
+std::int64_t pledging_households(Connection& c, std::int64_t pid) {
+  return c.scalar("SELECT COUNT(*) FROM pledges WHERE project_id = ? AND status <> 'refunded'",
+                  {pid});
+}
+
+std::int64_t crowd_collected_fen(Connection& c, std::int64_t pid) {
+  return c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NULL",
+      {pid});
+}
+
+std::int64_t crowd_reversed_fen(Connection& c, std::int64_t pid) {
+  return c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM pledge_payments WHERE project_id = ? AND refund_idx IS NOT NULL",
+      {pid});
+}
+
+std::vector<PledgeRec> list_pledges(Connection& c, std::int64_t pid) {
+  std::vector<PledgeRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT pl.id, pl.unit_id, u.label, COALESCE(y.name, ''), pl.amount_fen, pl.paid_fen, pl.status FROM pledges pl "
+          "JOIN units u ON u.id = pl.unit_id LEFT JOIN courtyards y ON y.id = u.courtyard_id WHERE pl.project_id = ? ORDER BY pl.id",
+          {pid}))
+    out.push_back({r.i64(0), r.i64(1), r.str(2), r.str(3), r.i64(4), r.i64(5), r.str(6)});
+  return out;
+}
+
+std::vector<PledgeRec> list_pledges_of_user(Connection& c, std::int64_t pid, std::int64_t user_id) {
+  std::vector<PledgeRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT pl.id, pl.unit_id, u.label, pl.amount_fen, pl.paid_fen, pl.status FROM pledges pl JOIN claims cl "
+          "ON cl.unit_id = pl.unit_id AND cl.user_id = ? JOIN units u ON u.id = pl.unit_id WHERE pl.project_id = ? ORDER BY pl.id",
+          {user_id, pid}))
+    out.push_back({r.i64(0), r.i64(1), r.str(2), "", r.i64(3), r.i64(4), r.str(5)});
+  return out;
+}
+
+std::vector<QuoteRec> list_quotes(Connection& c, std::int64_t pid) {
+  std::vector<QuoteRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT id, contractor, amount_fen, note, vouchers, signed_on, contract_vouchers FROM project_quotes "
+          "WHERE project_id = ? ORDER BY id",
+          {pid}))
+    out.push_back({r.i64(0), r.str(1), r.i64(2), r.str(3), r.str(4), r.opt_str(5), r.str(6)});
+  return out;
+}
+
+std::vector<MilestoneRec> list_milestones(Connection& c, std::int64_t pid) {
+  std::vector<MilestoneRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT id, title, due_on, done_on, note, photos FROM project_milestones WHERE project_id = ? ORDER BY id",
+          {pid}))
+    out.push_back({r.i64(0), r.str(1), r.opt_str(2), r.opt_str(3), r.str(4), r.str(5)});
+  return out;
+}
+
+std::vector<SignoffRec> list_signoffs(Connection& c, std::int64_t pid) {
+  std::vector<SignoffRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT u.name, s.at FROM project_signoffs s JOIN users u ON u.id = s.user_id WHERE s.project_id = ? ORDER BY s.at",
+          {pid}))
+    out.push_back({r.str(0), r.i64(1)});
+  return out;
+}
+
+std::vector<ProjectEventRec> list_project_events(Connection& c, std::int64_t pid) {
+  std::vector<ProjectEventRec> out;
+  for (auto& r :
+       c.query("SELECT at, kind, text FROM project_events WHERE project_id = ? ORDER BY id", {pid}))
+    out.push_back({r.i64(0), r.str(1), r.str(2)});
+  return out;
+}
+
+void insert_project_event(Connection& c, std::int64_t cid, std::int64_t pid, std::int64_t at_ms,
+                          const std::string& kind, const std::string& text) {
+  c.execute(
+      "INSERT INTO project_events (project_id, compound_id, at, kind, text) VALUES (?, ?, ?, ?, ?)",
+      {pid, cid, at_ms, kind, text});
+  touch_project(c, pid, at_ms);
+}
+
+void touch_project(Connection& c, std::int64_t pid, std::int64_t now_ms) {
+  c.execute("UPDATE projects SET updated_at = ? WHERE id = ?", {now_ms, pid});
+}
+
+void set_project_status(Connection& c, std::int64_t pid, const std::string& status) {
+  c.execute("UPDATE projects SET status = ? WHERE id = ?", {status, pid});
+}
+
+std::int64_t count_followers(Connection& c, std::int64_t pid) {
+  return c.scalar("SELECT COUNT(*) FROM project_followers WHERE project_id = ?", {pid});
+}
+
+bool is_following(Connection& c, std::int64_t pid, std::int64_t user_id) {
+  return c
+      .query_one("SELECT 1 FROM project_followers WHERE project_id = ? AND user_id = ?",
+                 {pid, user_id})
+      .has_value();
+}
+
+std::vector<std::int64_t> follower_ids(Connection& c, std::int64_t pid) {
+  std::vector<std::int64_t> out;
+  for (auto& r : c.query("SELECT user_id FROM project_followers WHERE project_id = ?", {pid}))
+    out.push_back(r.i64(0));
+  return out;
+}
+
+std::int64_t insert_project(Connection& c, std::int64_t cid, const NewProject& p,
+                            std::int64_t now_ms) {
+  auto opt = [](const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); };
+  return c
+      .query_one(
+          "INSERT INTO projects (compound_id, courtyard_id, title, description, status, acceptance_mode, signoffs_required, "
+          "min_turnout_pct, crowdfund_goal_fen, need_id, proposal_id, created_by, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {cid, p.courtyard_id ? Value(p.courtyard_id) : Value(nullptr), p.title, p.description,
+           p.acceptance_mode, p.signoffs_required, p.min_turnout_pct, p.crowdfund_goal_fen,
+           opt(p.need_id), opt(p.proposal_id), p.created_by, now_ms, now_ms})
+      ->i64(0);
+}
+
+std::vector<std::int64_t> list_project_ids(Connection& c, std::int64_t cid, std::int64_t limit) {
+  std::vector<std::int64_t> out;
+  for (auto& r : c.query("SELECT id FROM projects WHERE compound_id = ? ORDER BY id DESC LIMIT ?",
+                         {cid, limit}))
+    out.push_back(r.i64(0));
+  return out;
+}
+
+void replace_budget(Connection& c, std::int64_t cid, std::int64_t pid,
+                    const std::vector<ProjectLineRec>& lines,
+                    const std::vector<ProjectFundingRec>& funding) {
+  c.execute("UPDATE project_lines SET retired = 1 WHERE project_id = ?", {pid});
+  c.execute("DELETE FROM project_funding WHERE project_id = ?", {pid});
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    c.execute(
+        "INSERT INTO project_lines (project_id, compound_id, position, name, account, budget_fen) VALUES (?, ?, ?, ?, ?, ?)",
+        {pid, cid, static_cast<std::int64_t>(i), lines[i].name, lines[i].account,
+         lines[i].budget_fen});
+  for (const auto& f : funding)
+    c.execute(
+        "INSERT INTO project_funding (project_id, compound_id, source, courtyard_id, amount_fen) VALUES (?, ?, ?, ?, ?)",
+        {pid, cid, f.source, f.courtyard_id, f.amount_fen});
+}
+
+void set_project_vote(Connection& c, std::int64_t pid, std::optional<std::int64_t> vote_id) {
+  c.execute("UPDATE projects SET vote_id = ? WHERE id = ?",
+            {vote_id ? Value(*vote_id) : Value(nullptr), pid});
+}
+
+bool vote_cited_by_other_project(Connection& c, std::int64_t cid, std::int64_t vote_id,
+                                 std::int64_t pid) {
+  return c
+      .query_one(
+          "SELECT 1 FROM projects WHERE compound_id = ? AND vote_id = ? AND id <> ? AND status <> 'cancelled' LIMIT 1",
+          {cid, vote_id, pid})
+      .has_value();
+}
+
+std::int64_t count_quotes(Connection& c, std::int64_t pid) {
+  return c.scalar("SELECT COUNT(*) FROM project_quotes WHERE project_id = ?", {pid});
+}
+
+void insert_quote(Connection& c, std::int64_t cid, std::int64_t pid, const std::string& contractor,
+                  std::int64_t amount_fen, const std::string& note,
+                  const std::string& vouchers_json, std::int64_t created_by, std::int64_t now_ms) {
+  c.execute(
+      "INSERT INTO project_quotes (project_id, compound_id, contractor, amount_fen, note, vouchers, created_by, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {pid, cid, contractor, amount_fen, note, vouchers_json, created_by, now_ms});
+}
+
+std::optional<QuoteRec> get_quote(Connection& c, std::int64_t pid, std::int64_t quote_id) {
+  auto r = c.query_one(
+      "SELECT id, contractor, amount_fen, note, vouchers, signed_on, contract_vouchers FROM project_quotes "
+      "WHERE project_id = ? AND id = ?",
+      {pid, quote_id});
+  if (!r) return std::nullopt;
+  return QuoteRec{r->i64(0), r->str(1), r->i64(2), r->str(3), r->str(4), r->opt_str(5), r->str(6)};
+}
+
+void sign_quote(Connection& c, std::int64_t quote_id, const std::string& signed_on,
+                const std::string& contract_vouchers_json) {
+  c.execute("UPDATE project_quotes SET signed_on = ?, contract_vouchers = ? WHERE id = ?",
+            {signed_on, contract_vouchers_json, quote_id});
+}
+
+std::int64_t count_milestones(Connection& c, std::int64_t pid) {
+  return c.scalar("SELECT COUNT(*) FROM project_milestones WHERE project_id = ?", {pid});
+}
+
+std::int64_t count_open_milestones(Connection& c, std::int64_t pid) {
+  return c.scalar(
+      "SELECT COUNT(*) FROM project_milestones WHERE project_id = ? AND done_on IS NULL", {pid});
+}
+
+void insert_milestone(Connection& c, std::int64_t cid, std::int64_t pid, const std::string& title,
+                      const std::optional<std::string>& due_on, std::int64_t now_ms) {
+  c.execute(
+      "INSERT INTO project_milestones (project_id, compound_id, title, due_on, created_at) VALUES (?, ?, ?, ?, ?)",
+      {pid, cid, title, due_on ? Value(*due_on) : Value(nullptr), now_ms});
+}
+
+std::optional<MilestoneRec> get_milestone(Connection& c, std::int64_t pid, std::int64_t mid) {
+  auto r = c.query_one(
+      "SELECT id, title, due_on, done_on, note, photos FROM project_milestones WHERE project_id = ? AND id = ?",
+      {pid, mid});
+  if (!r) return std::nullopt;
+  return MilestoneRec{r->i64(0), r->str(1), r->opt_str(2), r->opt_str(3), r->str(4), r->str(5)};
+}
+
+void complete_milestone(Connection& c, std::int64_t mid, const std::string& done_on,
+                        const std::string& note, const std::string& photos_json) {
+  c.execute("UPDATE project_milestones SET done_on = ?, note = ?, photos = ? WHERE id = ?",
+            {done_on, note, photos_json, mid});
+}
+
+void set_outcome(Connection& c, std::int64_t pid, const std::string& outcome) {
+  c.execute("UPDATE projects SET outcome = ? WHERE id = ?", {outcome, pid});
+}
+
+void set_acceptance_questionnaire(Connection& c, std::int64_t pid,
+                                  std::optional<std::int64_t> questionnaire_id) {
+  c.execute("UPDATE projects SET questionnaire_id = ? WHERE id = ?",
+            {questionnaire_id ? Value(*questionnaire_id) : Value(nullptr), pid});
+}
+
+void insert_signoff(Connection& c, std::int64_t cid, std::int64_t pid, std::int64_t user_id,
+                    std::int64_t at_ms) {
+  c.execute(
+      "INSERT INTO project_signoffs (project_id, compound_id, user_id, at) VALUES (?, ?, ?, ?)",
+      {pid, cid, user_id, at_ms});
+}
+
+std::int64_t count_signoffs(Connection& c, std::int64_t pid) {
+  return c.scalar("SELECT COUNT(*) FROM project_signoffs WHERE project_id = ?", {pid});
+}
+
+void clear_signoffs(Connection& c, std::int64_t pid) {
+  c.execute("DELETE FROM project_signoffs WHERE project_id = ?", {pid});
+}
+
+void set_settled_on(Connection& c, std::int64_t pid, const std::string& date) {
+  c.execute("UPDATE projects SET settled_on = ? WHERE id = ?", {date, pid});
+}
+
+void set_cancel_reason(Connection& c, std::int64_t pid, const std::string& reason) {
+  c.execute("UPDATE projects SET cancel_reason = ? WHERE id = ?", {reason, pid});
+}
+
+void follow(Connection& c, std::int64_t cid, std::int64_t pid, std::int64_t user_id,
+            std::int64_t now_ms) {
+  c.execute(
+      "INSERT INTO project_followers (project_id, compound_id, user_id, at) VALUES (?, ?, ?, ?)",
+      {pid, cid, user_id, now_ms});
+}
+
+void unfollow(Connection& c, std::int64_t pid, std::int64_t user_id) {
+  c.execute("DELETE FROM project_followers WHERE project_id = ? AND user_id = ?", {pid, user_id});
+}
+
+bool unit_has_pledged(Connection& c, std::int64_t pid, std::int64_t unit_id) {
+  return c.query_one("SELECT 1 FROM pledges WHERE project_id = ? AND unit_id = ?", {pid, unit_id})
+      .has_value();
+}
+
+std::int64_t insert_pledge(Connection& c, std::int64_t cid, std::int64_t pid, std::int64_t unit_id,
+                           std::int64_t user_id, std::int64_t amount_fen, std::int64_t now_ms) {
+  return c
+      .query_one(
+          "INSERT INTO pledges (project_id, compound_id, unit_id, user_id, amount_fen, status, created_at) "
+          "VALUES (?, ?, ?, ?, ?, 'open', ?) RETURNING id",
+          {pid, cid, unit_id, user_id, amount_fen, now_ms})
+      ->i64(0);
+}
+
+std::optional<PledgeDue> get_pledge_due(Connection& c, std::int64_t pid, std::int64_t pledge_id) {
+  auto r = c.query_one(
+      "SELECT amount_fen, paid_fen, user_id FROM pledges WHERE project_id = ? AND id = ?",
+      {pid, pledge_id});
+  if (!r) return std::nullopt;
+  return PledgeDue{r->i64(0), r->i64(1), r->opt_i64(2)};
+}
+
+void insert_pledge_payment(Connection& c, std::int64_t cid, std::int64_t pid,
+                           std::int64_t pledge_id, std::int64_t amount_fen, std::int64_t entry_idx,
+                           std::int64_t recorded_by, std::int64_t at_ms) {
+  c.execute(
+      "INSERT INTO pledge_payments (pledge_id, project_id, compound_id, amount_fen, entry_idx, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {pledge_id, pid, cid, amount_fen, entry_idx, recorded_by, at_ms});
+}
+
+void set_pledge_paid(Connection& c, std::int64_t pledge_id, std::int64_t paid_fen,
+                     const std::string& status) {
+  c.execute("UPDATE pledges SET paid_fen = ?, status = ? WHERE id = ?",
+            {paid_fen, status, pledge_id});
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> paid_by_unit(Connection& c, std::int64_t pid) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  for (
+      auto& r : c.query(
+          "SELECT unit_id, paid_fen FROM pledges WHERE project_id = ? AND paid_fen > 0 AND status <> 'refunded' ORDER BY id",
+          {pid}))
+    out.emplace_back(r.i64(0), r.i64(1));
+  return out;
+}
+
+std::vector<PledgePaymentRec> unrefunded_pledge_payments(Connection& c, std::int64_t pid) {
+  std::vector<PledgePaymentRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT pp.id, pp.entry_idx, pp.amount_fen FROM pledge_payments pp WHERE pp.project_id = ? AND pp.refund_idx IS NULL "
+          "ORDER BY pp.id",
+          {pid}))
+    out.push_back({r.i64(0), r.i64(1), r.i64(2)});
+  return out;
+}
+
+std::vector<std::int64_t> paying_user_ids(Connection& c, std::int64_t pid) {
+  std::vector<std::int64_t> out;
+  for (
+      auto& r : c.query(
+          "SELECT DISTINCT user_id FROM pledges WHERE project_id = ? AND user_id IS NOT NULL AND paid_fen > 0",
+          {pid}))
+    out.push_back(r.i64(0));
+  return out;
+}
+
+void mark_pledges_refunded(Connection& c, std::int64_t pid) {
+  c.execute("UPDATE pledges SET status = 'refunded' WHERE project_id = ?", {pid});
+}
+
 }  // namespace xinyi::store
