@@ -1,5 +1,7 @@
 #include "app/announce_service.h"
 
+#include "domain/announce.h"
+
 #include "app/json_in.h"
 #include "app/needs_service.h"
 #include "app/notify.h"
@@ -123,8 +125,7 @@ json::object create_announcement(App& app, const Caller& who, I cid, std::string
   I publish = in.opt_i64("publish_at", 0, INT64_MAX).value_or(now);
   auto expires = in.opt_i64("expires_at", 0, INT64_MAX);
   const json::value* attachments = in.get("attachments");
-  if (kind != "notice" && kind != "outage" && kind != "meeting" && kind != "vote" &&
-      kind != "safety")
+  if (!announce::valid_kind(kind))
     in.add_error("kind", "类型应为 notice、outage（停水停电）、meeting、vote 或 safety",
                  "kind must be notice, outage, meeting, vote or safety");
   if (courtyard && area)

@@ -283,6 +283,9 @@ json::object balances(App& app, I cid, const std::string& as_of) {
                        {"name_zh", a.name_zh},
                        {"name_en", a.name_en},
                        {"type", ledger::to_string(a.type)},
+                       {"cash", a.cash},
+                       {"charity", a.charity},
+                       {"trustee_pay", a.trustee_pay},
                        {"balance_fen", by_account.count(a.code) ? by_account[a.code] : 0}});
     json::array yards;
     for (const auto& y : store::list_courtyards(c, cid)) {

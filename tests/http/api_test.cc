@@ -32,6 +32,48 @@ TEST_F(ApiTest, HealthAndThePublicList) {
   EXPECT_EQ(list.headers["cache-control"], "no-store");
 }
 
+// The forms offer what the server says (GET /public/site's vocabulary), and the server accepts
+// every code it offers: each need category can be filed, each announcement kind posted, each of
+// the nine matters of Civil Code Art. 278 is named in both languages; a code it does not list
+// is refused.
+TEST_F(ApiTest, TheSiteVocabularyIsWhatTheServerAccepts) {
+  auto site = client().get("/api/v1/public/site");
+  ASSERT_EQ(site.status, 200);
+  auto v = site.json().at("vocabulary").as_object();
+  std::string cpd = "/api/v1/compounds/" + std::to_string(compound_id("桂湖教师院"));
+  auto owner = client();
+  owner.login("13800000001");
+  ASSERT_EQ(v.at("need_categories").as_array().size(), 8u);
+  for (const auto& k : v.at("need_categories").as_array()) {
+    std::string cat(k.as_string());
+    auto r = owner.post(cpd + "/needs", R"({"category":")" + cat + R"(","body":"楼道灯不亮"})");
+    EXPECT_EQ(r.status, 201) << cat << " " << r.body;
+  }
+  EXPECT_EQ(owner.post(cpd + "/needs", R"({"category":"weather","body":"x"})").status, 422);
+  auto com = client();
+  com.login("committee");
+  ASSERT_EQ(v.at("announcement_kinds").as_array().size(), 5u);
+  for (const auto& k : v.at("announcement_kinds").as_array()) {
+    std::string kind(k.as_string());
+    auto r = com.post(cpd + "/announcements",
+                      R"({"kind":")" + kind + R"(","title":"通知","body":"周六停水半天"})");
+    EXPECT_EQ(r.status, 201) << kind << " " << r.body;
+  }
+  EXPECT_EQ(com.post(cpd + "/announcements", R"({"kind":"ad","title":"x","body":"y"})").status,
+            422);
+  const auto& matters = v.at("vote_matters").as_array();
+  ASSERT_EQ(matters.size(), 9u);
+  for (std::size_t i = 0; i < matters.size(); ++i) {
+    EXPECT_EQ(matters[i].at("matter").as_int64(), static_cast<std::int64_t>(i + 1));
+    EXPECT_FALSE(matters[i].at("zh").as_string().empty());
+    EXPECT_FALSE(matters[i].at("en").as_string().empty());
+  }
+  // Raising, using the maintenance fund and rebuilding (6, 7, 8) need three quarters.
+  EXPECT_TRUE(matters[5].at("special").as_bool());
+  EXPECT_FALSE(matters[4].at("special").as_bool());
+  EXPECT_EQ(v.at("roles").as_array().size(), 6u);
+}
+
 TEST_F(ApiTest, PublicEndpointsShowNoNamesOrPhones) {
   auto c = client();
   std::string all = c.get("/api/v1/public/compounds").body + c.get("/api/v1/public/regions").body;
