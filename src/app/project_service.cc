@@ -21,6 +21,7 @@
 #include "store/ledger_repo.h"
 #include "store/project_repo.h"
 #include "store/registry_repo.h"
+#include "store/survey_repo.h"
 
 namespace xinyi::app {
 
@@ -197,20 +198,16 @@ void set_status(Connection& c, Project& p, pj::Status s) {
 
 // Households who may answer the acceptance questionnaire: the project's courtyard, or all.
 I audience_households(Connection& c, const Project& p) {
-  return p.courtyard_id
-             ? c.scalar("SELECT COUNT(*) FROM units WHERE compound_id = ? AND courtyard_id = ?",
-                        {p.cid, p.courtyard_id})
-             : c.scalar("SELECT COUNT(*) FROM units WHERE compound_id = ?", {p.cid});
+  return store::count_units(c, p.cid, p.courtyard_id);
 }
 
 pj::AcceptanceTally acceptance_tally(Connection& c, const Project& p) {
   pj::AcceptanceTally t;
   t.households = audience_households(c, p);
   if (!p.questionnaire_id) return t;
-  for (auto& r : c.query("SELECT answers FROM survey_responses WHERE questionnaire_id = ?",
-                         {*p.questionnaire_id})) {
+  for (const auto& r : store::list_responses(c, *p.questionnaire_id)) {
     ++t.responses;
-    json::value v = json::parse(r.str(0));
+    json::value v = json::parse(r.answers_json);
     const auto& a = v.as_array();
     if (!a.empty() && a[0].is_object())
       if (auto* ch = a[0].as_object().if_contains("choices");
@@ -867,18 +864,19 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
                                   {"text", kAcceptQuestion},
                                   {"required", true},
                                   {"options", json::array{"同意验收", "不同意"}}}};
-      I qid =
-          c.query_one(
-               "INSERT INTO questionnaires (compound_id, title, description, audience, courtyard_id, per, opens_at, closes_at, "
-               "questions, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'household', ?, ?, ?, ?, ?) RETURNING id",
-               {cid, "验收：" + p.title,
-                "请查看项目页上的节点照片和付款记录后作答。至少 " +
-                    std::to_string(p.min_turnout_pct) +
-                    "% 的住户参与、且同意的过半数，即通过验收。",
-                std::string(p.courtyard_id ? "courtyard" : "compound"),
-                p.courtyard_id ? store::Value(p.courtyard_id) : store::Value(nullptr), now, closes,
-                json::serialize(qs), who.user_id(), now})
-              ->i64(0);
+      store::NewQuestionnaire nq;
+      nq.title = "验收：" + p.title;
+      nq.description = "请查看项目页上的节点照片和付款记录后作答。至少 " +
+                       std::to_string(p.min_turnout_pct) +
+                       "% 的住户参与、且同意的过半数，即通过验收。";
+      nq.audience = p.courtyard_id ? "courtyard" : "compound";
+      nq.per = "household";
+      nq.questions_json = json::serialize(qs);
+      nq.courtyard_id = p.courtyard_id;
+      nq.opens_at_ms = now;
+      nq.closes_at_ms = closes;
+      nq.created_by = who.user_id();
+      I qid = store::insert_questionnaire(c, cid, nq, now);
       store::set_acceptance_questionnaire(c, pid, qid);
       store::set_outcome(c, pid, "pending");
       std::string filter =
@@ -949,14 +947,15 @@ json::object close_acceptance(App& app, const Caller& who, I cid, I pid) {
                   "This project is accepted by committee sign-off");
     I now = app.clock_ms();
     auto t = acceptance_tally(c, p);
-    I closes = c.scalar("SELECT closes_at FROM questionnaires WHERE id = ?", {*p.questionnaire_id});
+    auto questionnaire = store::get_questionnaire(c, cid, *p.questionnaire_id);
+    XINYI_ASSERT(questionnaire.has_value());  // a project's questionnaire is its compound's
+    I closes = questionnaire->closes_at_ms;
     if (!pj::may_close(t, now, closes))
       throw Error(ErrorKind::conflict, "still-open",
                   "验收问卷截止于 " + china_date(closes) + "，尚有住户未作答",
                   "The acceptance questionnaire runs until " + china_date(closes) +
                       " and not every household has answered");
-    c.execute("UPDATE questionnaires SET closes_at = ? WHERE id = ? AND closes_at > ?",
-              {now, *p.questionnaire_id, now});
+    store::close_questionnaire_early(c, *p.questionnaire_id, now);
     bool ok = pj::questionnaire_accepts(t, static_cast<int>(p.min_turnout_pct));
     std::string figures = std::to_string(t.households) + " 户中 " + std::to_string(t.responses) +
                           " 户作答，" + std::to_string(t.agree) + " 户同意";

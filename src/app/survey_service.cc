@@ -9,6 +9,10 @@
 #include "domain/survey.h"
 #include "domain/text.h"
 
+#include "store/auth_repo.h"
+#include "store/registry_repo.h"
+#include "store/survey_repo.h"
+
 namespace xinyi::app {
 
 namespace json = boost::json;
@@ -116,32 +120,25 @@ struct Survey {
 };
 
 Survey require_survey(Connection& c, I cid, I id) {
-  auto r = c.query_one(
-      "SELECT q.id, COALESCE(q.courtyard_id, 0), q.opens_at, q.closes_at, q.responses, q.title, q.description, q.audience, "
-      "q.per, COALESCE(y.name, ''), q.questions FROM questionnaires q LEFT JOIN courtyards y ON y.id = q.courtyard_id "
-      "WHERE q.compound_id = ? AND q.id = ?",
-      {cid, id});
+  auto r = store::get_questionnaire(c, cid, id);
   if (!r) throw_not_found("问卷", "Questionnaire");
   Survey s;
-  s.id = r->i64(0), s.courtyard_id = r->i64(1), s.opens_at = r->i64(2), s.closes_at = r->i64(3),
-  s.responses = r->i64(4);
-  s.title = r->str(5), s.description = r->str(6), s.audience = r->str(7), s.per = r->str(8),
-  s.courtyard = r->str(9);
-  s.questions = questions_of(r->str(10));
+  s.id = r->id, s.courtyard_id = r->courtyard_id, s.opens_at = r->opens_at_ms,
+  s.closes_at = r->closes_at_ms, s.responses = r->responses;
+  s.title = r->title, s.description = r->description, s.audience = r->audience, s.per = r->per,
+  s.courtyard = r->courtyard_name;
+  s.questions = questions_of(r->questions_json);
   return s;
 }
 
 // The caller's units that belong to the questionnaire's audience: (unit id, courtyard id).
 std::vector<std::pair<I, I>> eligible_units(Connection& c, I cid, const Survey& s, I user) {
   std::vector<std::pair<I, I>> out;
-  for (
-      auto& r : c.query(
-          "SELECT cl.unit_id, u.courtyard_id, cl.relation FROM claims cl JOIN units u ON u.id = cl.unit_id "
-          "WHERE cl.compound_id = ? AND cl.user_id = ? ORDER BY cl.unit_id",
-          {cid, user})) {
-    if (s.audience == "courtyard" && r.i64(1) != s.courtyard_id) continue;
-    if (s.audience == "owners" && r.str(2) != "owner") continue;
-    out.emplace_back(r.i64(0), r.i64(1));
+  for (const auto& cl : store::list_claims(c, user)) {
+    if (cl.compound_id != cid) continue;
+    if (s.audience == "courtyard" && cl.courtyard_id != s.courtyard_id) continue;
+    if (s.audience == "owners" && cl.relation != "owner") continue;
+    out.emplace_back(cl.unit_id, cl.courtyard_id);
   }
   return out;
 }
@@ -177,11 +174,7 @@ json::object survey_json(Connection& c, I cid, const Survey& s, const Caller& wh
     for (auto [unit, yard] : units) {
       std::string key = s.per == "person" ? "user:" + std::to_string(who.user_id())
                                           : "unit:" + std::to_string(unit);
-      bool answered =
-          c.query_one(
-               "SELECT 1 FROM survey_responses WHERE questionnaire_id = ? AND respondent = ?",
-               {s.id, key})
-              .has_value();
+      bool answered = store::has_answered(c, s.id, key);
       answered_any = answered_any || answered;
       if (!answered && s.per != "person") open_units.push_back(unit);
     }
@@ -226,19 +219,20 @@ json::object create_questionnaire(App& app, const Caller& who, I cid, std::strin
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
-                                  {cid, *courtyard}))
+    if (courtyard && !store::get_courtyard(c, cid, *courtyard))
       throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
     json::array arr;
     for (const auto& q : qs) arr.push_back(question_json(q));
-    I id =
-        c.query_one(
-             "INSERT INTO questionnaires (compound_id, title, description, audience, courtyard_id, per, opens_at, closes_at, "
-             "questions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {cid, title, description, audience,
-              audience == "courtyard" ? store::Value(*courtyard) : store::Value(nullptr), per,
-              opens, closes, json::serialize(arr), who.user_id(), now})
-            ->i64(0);
+    store::NewQuestionnaire nq{title,
+                               description,
+                               audience,
+                               per,
+                               json::serialize(arr),
+                               audience == "courtyard" ? *courtyard : 0,
+                               opens,
+                               closes,
+                               who.user_id()};
+    I id = store::insert_questionnaire(c, cid, nq, now);
     audit(c, app, who, cid, "questionnaire.create", "questionnaire:" + std::to_string(id),
           {{"audience", audience}, {"per", per}});
     return survey_json(c, cid, require_survey(c, cid, id), who, now, true);
@@ -250,10 +244,8 @@ json::array list_questionnaires(App& app, const Caller& who, I cid) {
     require_compound(c, cid);
     json::array out;
     I now = app.clock_ms();
-    for (auto& r :
-         c.query("SELECT id FROM questionnaires WHERE compound_id = ? ORDER BY id DESC LIMIT 200",
-                 {cid}))
-      out.push_back(survey_json(c, cid, require_survey(c, cid, r.i64(0)), who, now, false));
+    for (I qid : store::list_questionnaire_ids(c, cid, 200))
+      out.push_back(survey_json(c, cid, require_survey(c, cid, qid), who, now, false));
     return out;
   });
 }
@@ -297,17 +289,14 @@ json::object answer_questionnaire(App& app, const Caller& who, I cid, I id, std:
       chosen = *it;
     } else if (s.per == "household") {
       for (auto& p : units)  // the first household not yet answered
-        if (!c.query_one(
-                "SELECT 1 FROM survey_responses WHERE questionnaire_id = ? AND respondent = ?",
-                {id, "unit:" + std::to_string(p.first)})) {
+        if (!store::has_answered(c, id, "unit:" + std::to_string(p.first))) {
           chosen = p;
           break;
         }
     }
     std::string key = s.per == "person" ? "user:" + std::to_string(who.user_id())
                                         : "unit:" + std::to_string(chosen.first);
-    if (c.query_one("SELECT 1 FROM survey_responses WHERE questionnaire_id = ? AND respondent = ?",
-                    {id, key}))
+    if (store::has_answered(c, id, key))
       throw Error(ErrorKind::conflict, "already-answered",
                   s.per == "person" ? "您已经填过这份问卷" : "您家已经有人填过这份问卷（每户一份）",
                   s.per == "person" ? "You have already answered"
@@ -326,11 +315,9 @@ json::object answer_questionnaire(App& app, const Caller& who, I cid, I id, std:
       answers.push_back(std::move(a));
     }
     if (!errs.empty()) throw_invalid(std::move(errs));
-    c.execute(
-        "INSERT INTO survey_responses (compound_id, questionnaire_id, respondent, user_id, unit_id, courtyard_id, answers, at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        {cid, id, key, who.user_id(), chosen.first, chosen.second, json::serialize(stored), now});
-    c.execute("UPDATE questionnaires SET responses = responses + 1 WHERE id = ?", {id});
+    store::insert_response(
+        c, cid, id, {key, who.user_id(), chosen.first, chosen.second, json::serialize(stored)},
+        now);
     audit(c, app, who, cid, "questionnaire.answer", "questionnaire:" + std::to_string(id));
     return json::object{
         {"questionnaire_id", id}, {"answered", true}, {"responses", s.responses + 1}};
@@ -342,10 +329,9 @@ json::object questionnaire_results(App& app, I cid, I id, bool with_texts) {
     auto s = require_survey(c, cid, id);
     std::vector<std::vector<survey::Answer>> rs;
     std::vector<std::vector<std::string>> texts(s.questions.size());
-    for (auto& r : c.query(
-             "SELECT answers FROM survey_responses WHERE questionnaire_id = ? ORDER BY id", {id})) {
+    for (const auto& r : store::list_responses(c, id)) {
       std::vector<survey::Answer> one;
-      const auto arr = parse_json(r.str(0)).as_array();
+      const auto arr = parse_json(r.answers_json).as_array();
       for (std::size_t n = 0; n < s.questions.size(); ++n) {
         one.push_back(n < arr.size() ? answer_of(arr[n]) : survey::Answer{});
         if (!one.back().text.empty()) texts[n].push_back(one.back().text);
@@ -385,13 +371,9 @@ json::object questionnaire_table(App& app, I cid, I id) {
       headers.push_back(json::value(std::to_string(n + 1) + ". " + s.questions[n].text));
     json::array rows;
     I no = 0;
-    for (
-        auto& r : c.query(
-            "SELECT s.answers, s.at, COALESCE(y.name, '') FROM survey_responses s LEFT JOIN courtyards y ON y.id = s.courtyard_id "
-            "WHERE s.questionnaire_id = ? ORDER BY s.id",
-            {id})) {
-      json::array row{++no, json::value(china_date(r.i64(1))), json::value(r.str(2))};
-      const auto arr = parse_json(r.str(0)).as_array();
+    for (const auto& r : store::list_responses(c, id)) {
+      json::array row{++no, json::value(china_date(r.at_ms)), json::value(r.courtyard_name)};
+      const auto arr = parse_json(r.answers_json).as_array();
       for (std::size_t n = 0; n < s.questions.size(); ++n) {
         auto a = n < arr.size() ? answer_of(arr[n]) : survey::Answer{};
         const auto& q = s.questions[n];
@@ -467,8 +449,7 @@ json::object create_meeting(App& app, const Caller& who, I cid, std::string_view
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     std::vector<FieldError> errs;
-    if (courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
-                                  {cid, *courtyard}))
+    if (courtyard && !store::get_courtyard(c, cid, *courtyard))
       errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
     for (std::size_t n = 0; n < decisions.size(); ++n) {
       const auto& d = decisions[n];
@@ -485,21 +466,13 @@ json::object create_meeting(App& app, const Caller& who, I cid, std::string_view
     }
     if (!errs.empty()) throw_invalid(std::move(errs));
     I now = app.clock_ms();
-    I id =
-        c.query_one(
-             "INSERT INTO meetings (compound_id, kind, title, held_on, place, courtyard_id, attendance, attendees, minutes, created_by, created_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {cid, kind, title, held_on, place,
-              courtyard ? store::Value(*courtyard) : store::Value(nullptr), attendance, attendees,
-              minutes, who.user_id(), now})
-            ->i64(0);
+    store::NewMeeting nm{
+        kind,       title,        held_on, place, attendees, minutes, courtyard.value_or(0),
+        attendance, who.user_id()};
+    I id = store::insert_meeting(c, cid, nm, now);
     for (std::size_t n = 0; n < decisions.size(); ++n) {
       const auto& d = decisions[n];
-      c.execute(
-          "INSERT INTO meeting_decisions (compound_id, meeting_id, n, body, link_kind, link_id) VALUES (?, ?, ?, ?, ?, ?)",
-          {cid, id, static_cast<I>(n), d.body,
-           d.link_kind.empty() ? store::Value(nullptr) : store::Value(d.link_kind),
-           d.link_id ? store::Value(d.link_id) : store::Value(nullptr)});
+      store::insert_decision(c, cid, id, static_cast<I>(n), {d.body, d.link_kind, d.link_id});
       if (d.link_kind == "need") {
         std::string status =
             c.query_one("SELECT status FROM needs WHERE id = ?", {d.link_id})->str(0);
@@ -519,26 +492,24 @@ json::array list_meetings(App& app, I cid, bool with_attendees) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (
-        auto& r : c.query(
-            "SELECT m.id, m.kind, m.title, m.held_on, m.place, COALESCE(y.name, ''), m.attendance, m.attendees, m.minutes "
-            "FROM meetings m LEFT JOIN courtyards y ON y.id = m.courtyard_id WHERE m.compound_id = ? "
-            "ORDER BY m.held_on DESC, m.id DESC LIMIT 200",
-            {cid})) {
+    for (const auto& r : store::list_meetings(c, cid, 200)) {
       json::array decisions;
-      for (
-          auto& d : c.query(
-              "SELECT body, COALESCE(link_kind, ''), COALESCE(link_id, 0) FROM meeting_decisions WHERE meeting_id = ? ORDER BY n",
-              {r.i64(0)})) {
-        json::object o{{"body", d.str(0)}};
-        if (!d.str(1).empty()) o["link"] = json::object{{"kind", d.str(1)}, {"id", d.i64(2)}};
+      for (const auto& d : r.decisions) {
+        json::object o{{"body", d.body}};
+        if (!d.link_kind.empty())
+          o["link"] = json::object{{"kind", d.link_kind}, {"id", d.link_id}};
         decisions.push_back(std::move(o));
       }
-      json::object m{
-          {"id", r.i64(0)},         {"kind", r.str(1)},    {"title", r.str(2)},
-          {"held_on", r.str(3)},    {"place", r.str(4)},   {"courtyard", r.str(5)},
-          {"attendance", r.i64(6)}, {"minutes", r.str(8)}, {"decisions", std::move(decisions)}};
-      if (with_attendees) m["attendees"] = r.str(7);
+      json::object m{{"id", r.id},
+                     {"kind", r.kind},
+                     {"title", r.title},
+                     {"held_on", r.held_on},
+                     {"place", r.place},
+                     {"courtyard", r.courtyard_name},
+                     {"attendance", r.attendance},
+                     {"minutes", r.minutes},
+                     {"decisions", std::move(decisions)}};
+      if (with_attendees) m["attendees"] = r.attendees;
       out.push_back(std::move(m));
     }
     return out;

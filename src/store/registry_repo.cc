@@ -292,4 +292,11 @@ I count_signatures(Connection& c, I cid, const S& kind) {
                   {cid, kind});
 }
 
+std::int64_t count_units(Connection& c, I compound_id, I courtyard_id) {
+  return courtyard_id
+             ? c.scalar("SELECT COUNT(*) FROM units WHERE compound_id = ? AND courtyard_id = ?",
+                        {compound_id, courtyard_id})
+             : c.scalar("SELECT COUNT(*) FROM units WHERE compound_id = ?", {compound_id});
+}
+
 }  // namespace xinyi::store

@@ -119,6 +119,8 @@ std::optional<UnitRec> find_unit_by_label(Connection& c, std::int64_t courtyard_
                                           const std::string& label);
 std::optional<UnitRec> find_unit_by_invite(Connection& c, const std::string& code);
 // At most `limit` units with id > after_id, ordered by id.
+// How many units the compound has, or one of its courtyards (courtyard_id 0: the whole compound).
+std::int64_t count_units(Connection& c, std::int64_t compound_id, std::int64_t courtyard_id);
 std::vector<UnitRec> list_units(Connection& c, std::int64_t compound_id, std::int64_t after_id,
                                 std::int64_t limit);
 void update_unit(Connection& c, std::int64_t compound_id, std::int64_t id,
