@@ -21,6 +21,7 @@
 #include "store/auth_repo.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
+#include "store/vote_repo.h"
 
 namespace xinyi::app {
 
@@ -34,61 +35,14 @@ constexpr std::size_t kMaxTitle = 100;
 constexpr std::size_t kMaxBody = 4000;
 constexpr I kMaxVoteLengthMs = 90LL * 24 * 3600 * 1000;  // a vote stays open at most 90 days
 
-struct VoteRec {
-  I id = 0, compound_id = 0, proposal_id = 0, tender_id = 0;
-  std::string title, description, kind, status, result;
-  int matter = 9, seats = 1;
-  bool secret = true, passed = false;
-  I opens_at = 0, closes_at = 0, closed_at = 0, total_area = 0, total_owners = 0;
-  std::vector<std::string> options;
-  std::vector<I> option_bids;
-};
+using store::VoteRec;
 
-std::optional<VoteRec> load_vote(Connection& c, I cid, I id) {
-  auto r = c.query_one(
-      "SELECT id, compound_id, COALESCE(proposal_id, 0), COALESCE(tender_id, 0), title, description, kind, status, result, "
-      "matter, seats, secret, passed, COALESCE(opens_at, 0), closes_at, COALESCE(closed_at, 0), total_area, total_owners "
-      "FROM votes WHERE compound_id = ? AND id = ?",
-      {cid, id});
-  if (!r) return std::nullopt;
-  VoteRec v;
-  v.id = r->i64(0), v.compound_id = r->i64(1), v.proposal_id = r->i64(2), v.tender_id = r->i64(3);
-  v.title = r->str(4), v.description = r->str(5), v.kind = r->str(6), v.status = r->str(7),
-  v.result = r->str(8);
-  v.matter = static_cast<int>(r->i64(9)), v.seats = static_cast<int>(r->i64(10));
-  v.secret = r->i64(11) != 0, v.passed = r->i64(12) != 0;
-  v.opens_at = r->i64(13), v.closes_at = r->i64(14), v.closed_at = r->i64(15);
-  v.total_area = r->i64(16), v.total_owners = r->i64(17);
-  for (auto& o :
-       c.query("SELECT label, COALESCE(bid_id, 0) FROM vote_options WHERE vote_id = ? ORDER BY n",
-               {id})) {
-    v.options.push_back(o.str(0));
-    v.option_bids.push_back(o.i64(1));
-  }
-  return v;
-}
+std::optional<VoteRec> load_vote(Connection& c, I cid, I id) { return store::get_vote(c, cid, id); }
 
 VoteRec require_vote(Connection& c, I cid, I id) {
   auto v = load_vote(c, cid, id);
   if (!v) throw_not_found("表决", "Vote");
   return *v;
-}
-
-std::string encode_choices(const std::vector<int>& choices) {
-  std::string s;
-  for (int ch : choices) s += (s.empty() ? "" : ",") + std::to_string(ch);
-  return s;
-}
-std::vector<int> decode_choices(const std::string& s) {
-  std::vector<int> out;
-  std::size_t p = 0;
-  while (p < s.size()) {
-    std::size_t q = s.find(',', p);
-    if (q == std::string::npos) q = s.size();
-    out.push_back(std::stoi(s.substr(p, q - p)));
-    p = q + 1;
-  }
-  return out;
 }
 
 // Reads `choices` (an array of option indexes; empty abstains) and checks it against the vote.
@@ -124,34 +78,25 @@ std::vector<int> read_choices(JsonIn& in, const VoteRec& v) {
 I two_thirds_of(I total) { return (2 * total + 2) / 3; }
 
 json::object turnout_json(Connection& c, const VoteRec& v) {
-  auto r = c.query_one(
-      "SELECT COUNT(*), COALESCE(SUM(e.area_centi_m2), 0) FROM ballots b JOIN vote_electors e "
-      "ON e.vote_id = b.vote_id AND e.no = b.no WHERE b.vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL)",
-      {v.id});
-  I owners = r->i64(0), area = r->i64(1);
-  I paper = c.scalar(
-      "SELECT COUNT(*) FROM ballots b WHERE b.vote_id = ? AND b.channel = 'paper' AND b.countersigned_by IS NOT NULL",
-      {v.id});
-  I awaiting = c.scalar(
-      "SELECT COUNT(*) FROM ballots b WHERE b.vote_id = ? AND b.channel = 'paper' AND b.countersigned_by IS NULL",
-      {v.id});
+  auto t = store::turnout(c, v.id);
+  I owners = t.voted_owners, area = t.voted_area_centi_m2;
   return json::object{{"voted_owners", owners},
                       {"voted_area_centi_m2", area},
-                      {"paper_ballots", paper},
-                      {"paper_ballots_awaiting_countersignature", awaiting},
+                      {"paper_ballots", t.paper_counted},
+                      {"paper_ballots_awaiting_countersignature", t.paper_awaiting},
                       {"total_owners", v.total_owners},
-                      {"total_area_centi_m2", v.total_area},
+                      {"total_area_centi_m2", v.total_area_centi_m2},
                       {"quorum_owners", two_thirds_of(v.total_owners)},
-                      {"quorum_area_centi_m2", two_thirds_of(v.total_area)},
+                      {"quorum_area_centi_m2", two_thirds_of(v.total_area_centi_m2)},
                       {"quorum_met", vote::two_thirds(owners, v.total_owners) &&
-                                         vote::two_thirds(area, v.total_area)}};
+                                         vote::two_thirds(area, v.total_area_centi_m2)}};
 }
 
 json::object vote_json(Connection& c, const VoteRec& v) {
   json::array opts;
   for (std::size_t i = 0; i < v.options.size(); ++i) {
     json::object o{{"n", static_cast<I>(i)}, {"label", v.options[i]}};
-    if (v.option_bids[i]) o["bid_id"] = v.option_bids[i];
+    if (v.option_bid_ids[i]) o["bid_id"] = v.option_bid_ids[i];
     opts.push_back(std::move(o));
   }
   json::object o{{"id", v.id},
@@ -165,18 +110,18 @@ json::object vote_json(Connection& c, const VoteRec& v) {
                  {"seats", v.seats},
                  {"secret", v.secret},
                  {"status", v.status},
-                 {"closes_at", v.closes_at},
+                 {"closes_at", v.closes_at_ms},
                  {"options", std::move(opts)}};
   if (v.proposal_id) o["proposal_id"] = v.proposal_id;
   if (v.tender_id) o["tender_id"] = v.tender_id;
   if (v.status != "draft") {
-    o["opens_at"] = v.opens_at;
+    o["opens_at"] = v.opens_at_ms;
     o["turnout"] = turnout_json(c, v);
   }
   if (v.status == "closed") {
-    o["closed_at"] = v.closed_at;
+    o["closed_at"] = v.closed_at_ms;
     o["passed"] = v.passed;
-    json::value result = json::parse(v.result);
+    json::value result = json::parse(v.result_json);
     // The labels as this view shows them (an election's candidates may be masked).
     auto& ro = result.as_object()["options"].as_array();
     for (std::size_t i = 0; i < ro.size() && i < v.options.size(); ++i)
@@ -209,31 +154,17 @@ const Caller& clock_caller() {
 // The electors the caller speaks for as an owner (through claims as owner on their units).
 std::vector<I> my_electors(Connection& c, I vote_id, I user_id, std::optional<I> unit_id) {
   std::vector<I> out;
-  // The developer's units (unsold, or sold but undelivered) are one owner: a buyer's claim on
-  // one of them does not speak for the developer; that elector votes on paper.
-  for (
-      auto& r : c.query(
-          "SELECT DISTINCT eu.no, eu.unit_id FROM claims cl JOIN vote_elector_units eu ON eu.unit_id = cl.unit_id "
-          "AND eu.vote_id = ? JOIN vote_electors e ON e.vote_id = eu.vote_id AND e.no = eu.no AND e.developer = 0 "
-          "WHERE cl.user_id = ? AND cl.relation = 'owner' "
-          // Only a claim made before the vote opened speaks for its electors: an
-          // owner record and claim added while it runs could cast someone's ballot.
-          "AND cl.created_at <= (SELECT opens_at FROM votes WHERE id = ?) ORDER BY eu.no",
-          {vote_id, user_id, vote_id})) {
-    if (unit_id && r.i64(1) != *unit_id) continue;
-    if (std::find(out.begin(), out.end(), r.i64(0)) == out.end()) out.push_back(r.i64(0));
+  for (const auto& e : store::owned_electors(c, vote_id, user_id)) {
+    if (unit_id && e.unit_id != *unit_id) continue;
+    if (std::find(out.begin(), out.end(), e.no) == out.end()) out.push_back(e.no);
   }
   return out;
 }
 
 std::vector<std::string> elector_labels(Connection& c, I vote_id, I no) {
   std::vector<std::string> out;
-  for (
-      auto& r : c.query(
-          "SELECT y.name, u.label FROM vote_elector_units eu JOIN units u ON u.id = eu.unit_id JOIN courtyards y "
-          "ON y.id = u.courtyard_id WHERE eu.vote_id = ? AND eu.no = ? ORDER BY u.id",
-          {vote_id, no}))
-    out.push_back(r.str(0) + " " + r.str(1));
+  for (const auto& u : store::elector_units(c, vote_id, no))
+    out.push_back(u.courtyard_name + " " + u.unit_label);
   return out;
 }
 
@@ -246,7 +177,7 @@ json::array choice_labels(const VoteRec& v, const std::vector<int>& choices) {
 void require_open_for_ballots(const VoteRec& v, I now) {
   if (v.status == "draft")
     throw Error(ErrorKind::conflict, "vote-not-open", "表决尚未开始", "The vote has not opened");
-  if (v.status == "closed" || now >= v.closes_at)
+  if (v.status == "closed" || now >= v.closes_at_ms)
     throw Error(ErrorKind::conflict, "vote-closed", "表决已截止，不能再投票或改票",
                 "The vote has closed; ballots can no longer be cast or changed");
 }
@@ -256,37 +187,29 @@ void require_open_for_ballots(const VoteRec& v, I now) {
 // ---- Cores.
 
 I insert_vote(Connection& c, I cid, const NewVote& v, I by, I now) {
-  I id = c.scalar(
-      "INSERT INTO votes (compound_id, proposal_id, tender_id, title, description, matter, kind, seats, secret, status, closes_at, "
-      "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?) RETURNING id",
-      {cid, v.proposal_id ? store::Value{v.proposal_id} : store::Value{nullptr},
-       v.tender_id ? store::Value{v.tender_id} : store::Value{nullptr}, v.title, v.description,
-       I{v.matter}, v.kind, I{v.seats}, I{v.secret}, v.closes_at,
-       by ? store::Value{by} : store::Value{nullptr}, now});
+  store::NewVoteRec row;
+  row.proposal_id = v.proposal_id, row.tender_id = v.tender_id;
+  row.title = v.title, row.description = v.description, row.kind = v.kind;
+  row.matter = v.matter, row.seats = v.seats, row.secret = v.secret;
+  row.closes_at_ms = v.closes_at, row.created_by = by;
+  I id = store::insert_vote(c, cid, row, now);
   std::vector<std::string> options =
       v.kind == "motion" ? std::vector<std::string>{"同意", "反对"} : v.options;
   for (std::size_t i = 0; i < options.size(); ++i) {
     I bid = i < v.option_bids.size() ? v.option_bids[i] : 0;
-    c.execute(
-        "INSERT INTO vote_options (compound_id, vote_id, n, label, bid_id) VALUES (?, ?, ?, ?, ?)",
-        {cid, id, static_cast<I>(i), options[i], bid ? store::Value{bid} : store::Value{nullptr}});
+    store::insert_vote_option(c, cid, id, static_cast<I>(i), options[i], bid);
   }
   return id;
 }
 
 I open_vote_in(Connection& c, I cid, I vote_id, I now) {
   std::map<I, vote::UnitIn> units;
-  for (auto& r :
-       c.query("SELECT id, area_centi_m2, developer_held FROM units WHERE compound_id = ?", {cid}))
-    units[r.i64(0)] = vote::UnitIn{r.i64(0), r.i64(1), r.i64(2) != 0, {}};
-  for (
-      auto& r : c.query(
-          "SELECT m.unit_id, m.person_id, p.phone FROM unit_members m JOIN persons p ON p.id = m.person_id "
-          "WHERE m.compound_id = ? AND m.relation = 'owner'",
-          {cid})) {
-    auto& keys = units[r.i64(0)].owner_keys;
-    keys.push_back("p:" + std::to_string(r.i64(1)));
-    if (!r.str(2).empty()) keys.push_back("tel:" + r.str(2));
+  for (const auto& u : store::list_unit_areas(c, cid))
+    units[u.id] = vote::UnitIn{u.id, u.area_centi_m2, u.developer_held, {}};
+  for (const auto& o : store::list_owners(c, cid)) {
+    auto& keys = units[o.unit_id].owner_keys;
+    keys.push_back("p:" + std::to_string(o.person_id));
+    if (!o.phone.empty()) keys.push_back("tel:" + o.phone);
   }
   if (units.empty())
     throw Error(ErrorKind::conflict, "no-units", "本小区尚无房屋，无法确定投票人",
@@ -298,22 +221,15 @@ I open_vote_in(Connection& c, I cid, I vote_id, I now) {
   auto electors = vote::electorate(std::move(list));
   I total_area = 0;
   for (const auto& e : electors) {
-    c.execute(
-        "INSERT INTO vote_electors (compound_id, vote_id, no, area_centi_m2, developer) VALUES (?, ?, ?, ?, ?)",
-        {cid, vote_id, I{e.no}, e.area_centi_m2, I{e.developer}});
-    for (I u : e.unit_ids)
-      c.execute(
-          "INSERT INTO vote_elector_units (compound_id, vote_id, unit_id, no) VALUES (?, ?, ?, ?)",
-          {cid, vote_id, u, I{e.no}});
+    store::insert_elector(c, cid, vote_id, I{e.no}, e.area_centi_m2, e.developer);
+    for (I u : e.unit_ids) store::insert_elector_unit(c, cid, vote_id, u, I{e.no});
     total_area += e.area_centi_m2;
   }
-  c.execute(
-      "UPDATE votes SET status = 'open', opens_at = ?, total_area = ?, total_owners = ? WHERE id = ?",
-      {now, total_area, static_cast<I>(electors.size()), vote_id});
+  store::mark_vote_open(c, vote_id, now, total_area, static_cast<I>(electors.size()));
   {
     auto v = require_vote(c, cid, vote_id);
     notify_units(c, cid, "1 = 1", {},
-                 Notice{"vote", "业主表决开始：" + v.title, "截止 " + china_date(v.closes_at),
+                 Notice{"vote", "业主表决开始：" + v.title, "截止 " + china_date(v.closes_at_ms),
                         "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
                  now);
   }
@@ -322,23 +238,15 @@ I open_vote_in(Connection& c, I cid, I vote_id, I now) {
 
 std::string cast_in(Connection& c, I vote_id, I no, const std::vector<int>& choices,
                     const std::string& channel, const std::string& voucher, I now) {
-  auto old = c.query_one("SELECT receipt FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, no});
-  if (old) {
-    c.execute(
-        "UPDATE ballots SET choices = ?, channel = ?, voucher_sha256 = ?, cast_at = ?, changes = changes + 1 "
-        "WHERE vote_id = ? AND no = ?",
-        {encode_choices(choices), channel, voucher, now, vote_id, no});
-    return old->str(0);
+  if (auto old = store::get_ballot(c, vote_id, no)) {
+    store::update_ballot(c, vote_id, no, choices, channel, voucher, now);
+    return old->receipt;
   }
   for (int attempt = 0;; ++attempt) {
     XINYI_ASSERT(attempt < 10);  // 32^10 codes: a clash is rare, ten in a row impossible
     std::string code = vote::receipt_code(auth::random_bytes(vote::kReceiptLength));
-    if (c.scalar("SELECT COUNT(*) FROM ballots WHERE vote_id = ? AND receipt = ?", {vote_id, code}))
-      continue;
-    c.execute(
-        "INSERT INTO ballots (compound_id, vote_id, no, receipt, choices, channel, voucher_sha256, cast_at) "
-        "VALUES ((SELECT compound_id FROM votes WHERE id = ?), ?, ?, ?, ?, ?, ?, ?)",
-        {vote_id, vote_id, no, code, encode_choices(choices), channel, voucher, now});
+    if (store::receipt_taken(c, vote_id, code)) continue;
+    store::insert_ballot(c, vote_id, no, code, choices, channel, voucher, now);
     return code;
   }
 }
@@ -347,15 +255,11 @@ json::object close_vote_in(Connection& c, I cid, I vote_id, I now) {
   VoteRec v = require_vote(c, cid, vote_id);
   XINYI_ASSERT(v.status == "open");
   std::vector<vote::BallotIn> ballots;
-  for (
-      auto& r : c.query(
-          "SELECT e.area_centi_m2, b.choices FROM ballots b JOIN vote_electors e ON e.vote_id = b.vote_id "
-          "AND e.no = b.no WHERE b.vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL)",
-          {vote_id}))
-    ballots.push_back({r.i64(0), decode_choices(r.str(1))});
+  for (auto& b : store::counted_ballots(c, vote_id))
+    ballots.push_back({b.area_centi_m2, std::move(b.choices)});
   auto kind = *vote::parse_kind(v.kind);
-  auto res = vote::tally(kind, v.matter, static_cast<int>(v.options.size()), v.seats, v.total_area,
-                         v.total_owners, ballots);
+  auto res = vote::tally(kind, v.matter, static_cast<int>(v.options.size()), v.seats,
+                         v.total_area_centi_m2, v.total_owners, ballots);
   json::array opts;
   for (std::size_t i = 0; i < res.options.size(); ++i)
     opts.push_back(json::object{{"n", static_cast<I>(i)},
@@ -380,12 +284,10 @@ json::object close_vote_in(Connection& c, I cid, I vote_id, I now) {
                       {"options", std::move(opts)},
                       {"winners", std::move(winners)},
                       {"passed", res.passed}};
-  c.execute(
-      "UPDATE votes SET status = 'closed', result = ?, passed = ?, closed_at = ? WHERE id = ?",
-      {json::serialize(result), I{res.passed}, now, vote_id});
+  store::record_result(c, vote_id, json::serialize(result), res.passed, now);
   if (v.tender_id) {
     if (res.passed) {
-      I bid = v.option_bids[static_cast<std::size_t>(res.winners.front())];
+      I bid = v.option_bid_ids[static_cast<std::size_t>(res.winners.front())];
       auto b = c.query_one("SELECT provider, remuneration_bp FROM bids WHERE id = ?", {bid});
       XINYI_ASSERT(b.has_value());
       c.execute("UPDATE tenders SET status = 'awarded', awarded_bid_id = ? WHERE id = ?",
@@ -445,10 +347,7 @@ json::array list_proposals(App& app, I cid) {
             "k.proposal_id = p.id) FROM proposals p WHERE p.compound_id = ? ORDER BY p.id DESC LIMIT 500",
             {cid})) {
       json::array votes;
-      for (auto& v :
-           c.query("SELECT id FROM votes WHERE compound_id = ? AND proposal_id = ? ORDER BY id",
-                   {cid, r.i64(0)}))
-        votes.push_back(v.i64(0));
+      for (I v : store::proposal_vote_ids(c, cid, r.i64(0))) votes.push_back(v);
       out.push_back(json::object{{"id", r.i64(0)},
                                  {"title", r.str(1)},
                                  {"body", r.str(2)},
@@ -566,7 +465,7 @@ json::object open_vote(App& app, const Caller& who, I cid, I vote_id) {
     I now = app.clock_ms();
     if (v.status != "draft")
       throw Error(ErrorKind::conflict, "vote-opened", "表决已经开始", "The vote is already open");
-    if (v.closes_at <= now)
+    if (v.closes_at_ms <= now)
       throw Error(ErrorKind::conflict, "vote-past", "截止时间已过，请新建表决",
                   "The closing time has passed; create a new vote");
     I n = open_vote_in(c, cid, vote_id, now);
@@ -594,24 +493,20 @@ json::object cast_ballot(App& app, const Caller& who, I cid, I vote_id, std::str
     if (nos.size() > 1)
       throw_invalid({{"unit_id", "您代表多位业主，请指明房屋",
                       "You speak for more than one owner; name the unit"}});
-    auto prev =
-        c.query_one("SELECT channel FROM ballots WHERE vote_id = ? AND no = ?", {vote_id, nos[0]});
+    auto prev = store::get_ballot(c, vote_id, nos[0]);
     // Until the close, the owner's own online ballot prevails over any paper ballot entered for
     // them (as Shenzhen's rules have it): nobody can lock an owner out by voting for them on paper.
     std::string receipt = cast_in(c, vote_id, nos[0], choices, "online", "", now);
-    c.execute(
-        "UPDATE ballots SET entered_by = NULL, countersigned_by = NULL, countersigned_at = NULL WHERE vote_id = ? AND no = ?",
-        {vote_id, nos[0]});
-    if (prev &&
-        prev->str(0) == "paper")  // every owner of the units learns their paper ballot was replaced
-      notify_units(
-          c, cid,
-          "cl.relation = 'owner' AND u.id IN (SELECT unit_id FROM vote_elector_units WHERE vote_id = ? AND no = ?)",
-          {vote_id, nos[0]},
-          Notice{"vote", "您的纸质选票已被在线投票取代：" + v.title,
-                 "如不是您本人操作，请立即联系委员会",
-                 "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
-          now);
+    store::set_ballot_entered_by(c, vote_id, nos[0], std::nullopt);
+    if (prev && prev->channel == "paper") {
+      // Every owner of the units learns their paper ballot was replaced.
+      auto [owners, args] = store::elector_owners_filter(vote_id, nos[0]);
+      notify_units(c, cid, owners, args,
+                   Notice{"vote", "您的纸质选票已被在线投票取代：" + v.title,
+                          "如不是您本人操作，请立即联系委员会",
+                          "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
+                   now);
+    }
     // The audit entry says that this person voted, never what they chose.
     audit(c, app, who, cid, "vote.ballot", "vote:" + std::to_string(vote_id),
           {{"changed", prev.has_value()}});
@@ -637,12 +532,10 @@ json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id,
     require_open_for_ballots(v, now);
     if (!store::get_voucher(c, cid, voucher, false))
       throw_not_found("选票扫描件（请先上传）", "Ballot scan (upload it first)");
-    auto no = c.query_one("SELECT no FROM vote_elector_units WHERE vote_id = ? AND unit_id = ?",
-                          {vote_id, unit_id});
+    auto no = store::elector_of_unit(c, vote_id, unit_id);
     if (!no) throw_not_found("投票人名册中的房屋", "Unit on the vote's roll");
-    auto prev = c.query_one("SELECT channel FROM ballots WHERE vote_id = ? AND no = ?",
-                            {vote_id, no->i64(0)});
-    if (prev && prev->str(0) == "online")
+    auto prev = store::get_ballot(c, vote_id, *no);
+    if (prev && prev->channel == "online")
       throw Error(ErrorKind::conflict, "online-ballot", "该业主已在线投票，纸质选票不能覆盖",
                   "The owner has voted online; a paper ballot cannot overwrite it");
     if (prev && !replace)
@@ -650,21 +543,14 @@ json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id,
                   "该业主已有纸质选票；如为更正，请注明替换",
                   "A paper ballot is already entered; set replace to correct it");
     // The scan is bound to this one ballot: the same file cannot stand for another owner's.
-    auto bound =
-        c.query_one("SELECT vote_id, no FROM ballot_scans WHERE compound_id = ? AND sha256 = ?",
-                    {cid, voucher});
-    if (bound && (bound->i64(0) != vote_id || bound->i64(1) != no->i64(0)))
+    auto bound = store::get_ballot_scan(c, cid, voucher);
+    if (bound && (bound->vote_id != vote_id || bound->no != *no))
       throw Error(ErrorKind::conflict, "scan-in-use",
                   "这份扫描件已是另一张选票的凭证，请上传这张选票自己的扫描件",
                   "This scan is already another ballot's; upload this ballot's own scan");
-    std::string receipt = cast_in(c, vote_id, no->i64(0), choices, "paper", voucher, now);
-    c.execute(
-        "UPDATE ballots SET entered_by = ?, countersigned_by = NULL, countersigned_at = NULL WHERE vote_id = ? AND no = ?",
-        {who.user_id(), vote_id, no->i64(0)});
-    if (!bound)
-      c.execute(
-          "INSERT INTO ballot_scans (compound_id, sha256, vote_id, no, secret, entered_at) VALUES (?, ?, ?, ?, ?, ?)",
-          {cid, voucher, vote_id, no->i64(0), I{v.secret ? 1 : 0}, now});
+    std::string receipt = cast_in(c, vote_id, *no, choices, "paper", voucher, now);
+    store::set_ballot_entered_by(c, vote_id, *no, who.user_id());
+    if (!bound) store::insert_ballot_scan(c, cid, voucher, vote_id, *no, v.secret, now);
     // For a secret vote the audit names the unit but neither the choice nor the scan (which shows
     // it).
     json::object detail{{"unit_id", unit_id}, {"replaced", prev.has_value()}};
@@ -672,20 +558,17 @@ json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id,
       detail["choices"] = choice_labels(v, choices), detail["voucher_sha256"] = voucher;
     audit(c, app, who, cid, "vote.paper_ballot", "vote:" + std::to_string(vote_id), detail);
     // The owner learns at once, and can still vote online until the close, which prevails.
-    notify_units(
-        c, cid,
-        "cl.relation = 'owner' AND u.id IN (SELECT unit_id FROM vote_elector_units WHERE vote_id = ? AND no = ?)",
-        {vote_id, no->i64(0)},
-        Notice{"vote", "委员会为您录入了一张纸质选票：" + v.title,
-               "如不是您本人的意思，截止前在线投票即以在线投票为准。回执码 " + receipt,
-               "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
-        now);
+    auto [owners, args] = store::elector_owners_filter(vote_id, *no);
+    notify_units(c, cid, owners, args,
+                 Notice{"vote", "委员会为您录入了一张纸质选票：" + v.title,
+                        "如不是您本人的意思，截止前在线投票即以在线投票为准。回执码 " + receipt,
+                        "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
+                 now);
     // The committee writes the receipt code on the paper ballot's stub for the owner. It counts
     // once a second person countersigns it.
-    return json::object{
-        {"vote_id", vote_id}, {"unit_id", unit_id},           {"ballot", no->i64(0)},
-        {"receipt", receipt}, {"replaced", prev.has_value()}, {"counted", false},
-        {"entered_at", now}};
+    return json::object{{"vote_id", vote_id}, {"unit_id", unit_id},           {"ballot", *no},
+                        {"receipt", receipt}, {"replaced", prev.has_value()}, {"counted", false},
+                        {"entered_at", now}};
   });
 }
 
@@ -693,25 +576,21 @@ json::array list_paper_ballots(App& app, I cid, I vote_id) {
   return app.db.read([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     json::array out;
-    for (
-        auto& r : c.query(
-            "SELECT b.no, b.choices, b.voucher_sha256, b.cast_at, COALESCE(e.name, ''), COALESCE(s.name, ''), "
-            "b.countersigned_at, b.entered_by FROM ballots b LEFT JOIN users e ON e.id = b.entered_by "
-            "LEFT JOIN users s ON s.id = b.countersigned_by WHERE b.vote_id = ? AND b.channel = 'paper' ORDER BY b.no LIMIT 5000",
-            {vote_id})) {
+    for (const auto& b : store::list_paper_ballots(c, vote_id)) {
       json::array labels;
-      for (auto& l : elector_labels(c, vote_id, r.i64(0))) labels.push_back(json::value(l));
+      for (auto& l : elector_labels(c, vote_id, b.no)) labels.push_back(json::value(l));
       out.push_back(json::object{
-          {"ballot", r.i64(0)},
+          {"ballot", b.no},
           {"units", std::move(labels)},
-          {"choices", choice_labels(v, decode_choices(r.str(1)))},
-          {"voucher_sha256", r.str(2)},
-          {"entered_at", r.i64(3)},
-          {"entered_by", r.str(4)},
-          {"entered_by_id", r.is_null(7) ? json::value(nullptr) : json::value(r.i64(7))},
-          {"countersigned_by", r.str(5)},
-          {"countersigned_at", r.is_null(6) ? json::value(nullptr) : json::value(r.i64(6))},
-          {"counted", !r.is_null(6)}});
+          {"choices", choice_labels(v, b.choices)},
+          {"voucher_sha256", b.voucher_sha256},
+          {"entered_at", b.cast_at_ms},
+          {"entered_by", b.entered_by_name},
+          {"entered_by_id", b.entered_by ? json::value(*b.entered_by) : json::value(nullptr)},
+          {"countersigned_by", b.countersigned_by_name},
+          {"countersigned_at",
+           b.countersigned_at_ms ? json::value(*b.countersigned_at_ms) : json::value(nullptr)},
+          {"counted", b.countersigned_at_ms.has_value()}});
     }
     return out;
   });
@@ -720,11 +599,9 @@ json::array list_paper_ballots(App& app, I cid, I vote_id) {
 VoucherFile paper_ballot_scan(App& app, I cid, I vote_id, I ballot_no) {
   return app.db.read([&](Connection& c) {
     require_vote(c, cid, vote_id);
-    auto b = c.query_one(
-        "SELECT voucher_sha256 FROM ballots WHERE vote_id = ? AND no = ? AND channel = 'paper'",
-        {vote_id, ballot_no});
-    if (!b) throw_not_found("纸质选票", "Paper ballot");
-    auto v = store::get_voucher(c, cid, b->str(0), true);
+    auto b = store::get_ballot(c, vote_id, ballot_no);
+    if (!b || b->channel != "paper") throw_not_found("纸质选票", "Paper ballot");
+    auto v = store::get_voucher(c, cid, b->voucher_sha256, true);
     if (!v) throw_not_found("选票扫描件", "Ballot scan");
     return VoucherFile{v->mime, v->bytes};
   });
@@ -741,27 +618,23 @@ json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote
     VoteRec v = require_vote(c, cid, vote_id);
     I now = app.clock_ms();
     require_open_for_ballots(v, now);
-    auto b = c.query_one(
-        "SELECT channel, entered_by, countersigned_by, cast_at FROM ballots WHERE vote_id = ? AND no = ?",
-        {vote_id, ballot_no});
-    if (!b || b->str(0) != "paper") throw_not_found("纸质选票", "Paper ballot");
-    if (b->i64(3) != seen)
+    auto b = store::get_ballot(c, vote_id, ballot_no);
+    if (!b || b->channel != "paper") throw_not_found("纸质选票", "Paper ballot");
+    if (b->cast_at_ms != seen)
       throw Error(ErrorKind::conflict, "ballot-changed",
                   "这张选票在您查看后被更改过，请重新核对扫描件",
                   "This ballot changed after you looked at it; check its scan again");
-    if (b->is_null(1))
+    if (!b->entered_by)
       throw Error(ErrorKind::conflict, "second-person",
                   "这张选票没有录入人记录，请重新录入后再复核",
                   "This ballot has no recorded enterer; enter it again first");
-    if (!b->is_null(2))
+    if (b->countersigned_by)
       throw Error(ErrorKind::conflict, "already-countersigned", "这张选票已经复核过了",
                   "This ballot is already countersigned");
-    if (!b->is_null(1) && b->i64(1) == who.user_id())
+    if (b->entered_by && *b->entered_by == who.user_id())
       throw Error(ErrorKind::conflict, "second-person", "须由录入人以外的另一位委员或工作人员复核",
                   "Someone other than the person who entered it must countersign");
-    c.execute(
-        "UPDATE ballots SET countersigned_by = ?, countersigned_at = ? WHERE vote_id = ? AND no = ?",
-        {who.user_id(), now, vote_id, ballot_no});
+    store::countersign_ballot(c, vote_id, ballot_no, who.user_id(), now);
     audit(c, app, who, cid, "vote.paper_countersign", "vote:" + std::to_string(vote_id),
           {{"ballot", ballot_no}});
     return json::object{{"vote_id", vote_id}, {"ballot", ballot_no}, {"counted", true}};
@@ -776,7 +649,7 @@ json::object close_vote(App& app, const Caller& who, I cid, I vote_id) {
       throw Error(ErrorKind::conflict, "vote-not-open", "表决尚未开始", "The vote has not opened");
     if (v.status == "closed")
       throw Error(ErrorKind::conflict, "vote-closed", "表决已经结束", "The vote is already closed");
-    if (now < v.closes_at)
+    if (now < v.closes_at_ms)
       throw Error(ErrorKind::conflict, "vote-running", "未到截止时间，不能提前结束表决",
                   "The vote cannot close before its closing time");
     auto res = close_vote_in(c, cid, vote_id, now);
@@ -790,11 +663,8 @@ json::array list_votes(App& app, const Caller& who, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (auto& r :
-         c.query("SELECT id FROM votes WHERE compound_id = ? AND status <> 'draft' ORDER BY "
-                 "CASE status WHEN 'open' THEN 0 ELSE 1 END, closes_at DESC LIMIT 200",
-                 {cid}))
-      out.push_back(vote_json(c, as_seen(require_vote(c, cid, r.i64(0)), is_member(who, cid))));
+    for (I id : store::list_published_vote_ids(c, cid))
+      out.push_back(vote_json(c, as_seen(require_vote(c, cid, id), is_member(who, cid))));
     return out;
   });
 }
@@ -814,12 +684,9 @@ json::object vote_receipts(App& app, I cid, I vote_id) {
       throw Error(ErrorKind::conflict, "vote-running", "表决结束后公布选票回执",
                   "Receipts are published when the vote closes");
     json::array list;
-    for (
-        auto& r : c.query(
-            "SELECT receipt, choices FROM ballots b WHERE vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL) ORDER BY receipt",
-            {vote_id}))
-      list.push_back(json::object{{"receipt", r.str(0)},
-                                  {"choices", choice_labels(v, decode_choices(r.str(1)))}});
+    for (const auto& r : store::counted_receipts(c, vote_id))
+      list.push_back(
+          json::object{{"receipt", r.receipt}, {"choices", choice_labels(v, r.choices)}});
     return json::object{{"vote_id", vote_id},
                         {"options", vote_json(c, v).at("options")},
                         {"ballots", std::move(list)}};
@@ -833,24 +700,16 @@ json::object my_ballot(App& app, const Caller& who, I cid, I vote_id) {
     for (I no : my_electors(c, vote_id, who.user_id(), std::nullopt)) {
       json::array labels;
       for (auto& l : elector_labels(c, vote_id, no)) labels.push_back(json::value(l));
-      json::object e{
-          {"units", std::move(labels)},
-          {"area_centi_m2",
-           c.scalar("SELECT area_centi_m2 FROM vote_electors WHERE vote_id = ? AND no = ?",
-                    {vote_id, no})}};
-      auto first_unit =
-          c.query_one("SELECT MIN(unit_id) FROM vote_elector_units WHERE vote_id = ? AND no = ?",
-                      {vote_id, no});
-      e["unit_id"] = first_unit->i64(0);
-      if (auto b = c.query_one(
-              "SELECT receipt, choices, channel, cast_at, countersigned_by FROM ballots WHERE vote_id = ? AND no = ?",
-              {vote_id, no}))
-        e["ballot"] = json::object{{"receipt", b->str(0)},
-                                   {"choices", choice_labels(v, decode_choices(b->str(1)))},
-                                   {"choice_numbers", json::value_from(decode_choices(b->str(1)))},
-                                   {"channel", b->str(2)},
-                                   {"cast_at", b->i64(3)},
-                                   {"counted", b->str(2) != "paper" || !b->is_null(4)}};
+      auto elector = store::get_elector(c, vote_id, no);
+      json::object e{{"units", std::move(labels)}, {"area_centi_m2", elector.area_centi_m2}};
+      e["unit_id"] = elector.first_unit_id;
+      if (auto b = store::get_ballot(c, vote_id, no))
+        e["ballot"] = json::object{{"receipt", b->receipt},
+                                   {"choices", choice_labels(v, b->choices)},
+                                   {"choice_numbers", json::value_from(b->choices)},
+                                   {"channel", b->channel},
+                                   {"cast_at", b->cast_at_ms},
+                                   {"counted", b->counted()}};
       else
         e["ballot"] = nullptr;
       mine.push_back(std::move(e));
@@ -870,15 +729,12 @@ json::array vote_roll(App& app, I cid, I vote_id) {
       throw Error(ErrorKind::conflict, "vote-running", "表决结束后公布投票记录",
                   "The roll is shown when the vote closes");
     json::array out;
-    for (
-        auto& r : c.query(
-            "SELECT no, choices, channel FROM ballots b WHERE vote_id = ? AND (b.channel <> 'paper' OR b.countersigned_by IS NOT NULL) ORDER BY no",
-            {vote_id})) {
+    for (const auto& r : store::counted_roll(c, vote_id)) {
       json::array labels;
-      for (auto& l : elector_labels(c, vote_id, r.i64(0))) labels.push_back(json::value(l));
+      for (auto& l : elector_labels(c, vote_id, r.no)) labels.push_back(json::value(l));
       out.push_back(json::object{{"units", std::move(labels)},
-                                 {"choices", choice_labels(v, decode_choices(r.str(1)))},
-                                 {"channel", r.str(2)}});
+                                 {"choices", choice_labels(v, r.choices)},
+                                 {"channel", r.channel}});
     }
     return out;
   });
@@ -1004,7 +860,7 @@ json::object establish_committee(App& app, const Caller& who, I cid, I committee
       // Every member must be a winner of the election it cites.
       VoteRec v = require_vote(c, cid, k->i64(4));
       std::set<std::string> winners;
-      json::value result = json::parse(v.result);
+      json::value result = json::parse(v.result_json);
       for (const auto& w : result.at("winners").as_array())
         winners.insert(v.options[static_cast<std::size_t>(w.as_int64())]);
       for (auto& m : members)
@@ -1256,15 +1112,7 @@ json::array list_tenders(App& app, I cid) {
 I close_due_votes(App& app) {
   const I now = app.clock_ms();
   // A read first: the sender calls this every few seconds.
-  auto due = app.db.read([&](Connection& c) {
-    std::vector<std::pair<I, I>> v;  // (compound, vote)
-    for (
-        auto& r : c.query(
-            "SELECT compound_id, id FROM votes WHERE status = 'open' AND closes_at <= ? ORDER BY closes_at, id LIMIT 20",
-            {now}))
-      v.emplace_back(r.i64(0), r.i64(1));
-    return v;
-  });
+  auto due = app.db.read([&](Connection& c) { return store::votes_due_to_close(c, now); });
   I closed = 0;
   for (auto [cid, vid] : due) {
     // One transaction per vote, and a vote that cannot be closed (logged, tried again next
@@ -1272,7 +1120,8 @@ I close_due_votes(App& app) {
     try {
       closed += app.db.write([&](Connection& c) -> I {
         auto v = require_vote(c, cid, vid);
-        if (v.status != "open" || v.closes_at > now) return 0;  // closed meanwhile by the committee
+        if (v.status != "open" || v.closes_at_ms > now)
+          return 0;  // closed meanwhile by the committee
         auto res = close_vote_in(c, cid, vid, now);
         audit(c, app, clock_caller(), cid, "vote.close", "vote:" + std::to_string(vid),
               {{"passed", res.at("passed")}, {"by", "clock"}});
@@ -1289,31 +1138,18 @@ I remind_closing_votes(App& app) {
   constexpr I kDay = 24 * 3600'000LL;
   const I now = app.clock_ms();
   // A read first: the sender calls this every few seconds.
-  auto due = app.db.read([&](Connection& c) {
-    std::vector<std::pair<I, I>> v;  // (compound, vote)
-    for (
-        auto& r : c.query(
-            "SELECT compound_id, id FROM votes WHERE status = 'open' AND reminded = 0 AND closes_at > ? AND closes_at <= ? "
-            "ORDER BY id LIMIT 20",
-            {now, now + kDay}))
-      v.emplace_back(r.i64(0), r.i64(1));
-    return v;
-  });
+  auto due = app.db.read([&](Connection& c) { return store::votes_to_remind(c, now, now + kDay); });
   for (auto [cid, vid] : due)
     app.db.write([&](Connection& c) {
       auto v = require_vote(c, cid, vid);
-      if (c.execute("UPDATE votes SET reminded = 1 WHERE id = ? AND reminded = 0", {vid}) != 1)
-        return;
+      if (!store::mark_reminded(c, vid)) return;
       // Owners whose elector has no ballot yet; nobody learns anyone else's standing.
-      notify_units(
-          c, cid,
-          "cl.relation = 'owner' AND u.id IN (SELECT eu.unit_id FROM vote_elector_units eu WHERE eu.vote_id = ? AND NOT EXISTS "
-          "(SELECT 1 FROM ballots b WHERE b.vote_id = eu.vote_id AND b.no = eu.no))",
-          {vid},
-          Notice{"vote", "表决即将截止，您还没有投票：" + v.title,
-                 "截止 " + china_date(v.closes_at),
-                 "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vid), true},
-          now);
+      auto [owners, args] = store::unballoted_owners_filter(vid);
+      notify_units(c, cid, owners, args,
+                   Notice{"vote", "表决即将截止，您还没有投票：" + v.title,
+                          "截止 " + china_date(v.closes_at_ms),
+                          "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vid), true},
+                   now);
     });
   return static_cast<I>(due.size());
 }

@@ -226,6 +226,13 @@ std::vector<UnitRec> list_units(Connection& c, I cid, I after_id, I limit) {
     out.push_back(unit_from(r));
   return out;
 }
+std::vector<UnitAreaRec> list_unit_areas(Connection& c, I cid) {
+  std::vector<UnitAreaRec> out;
+  for (auto& r :
+       c.query("SELECT id, area_centi_m2, developer_held FROM units WHERE compound_id = ?", {cid}))
+    out.push_back({r.i64(0), r.i64(1), r.i64(2) != 0});
+  return out;
+}
 void update_unit(Connection& c, I cid, I id, I area, bool developer_held) {
   c.execute(
       "UPDATE units SET area_centi_m2 = ?, developer_held = ? WHERE compound_id = ? AND id = ?",
@@ -279,6 +286,17 @@ std::vector<MemberRec> list_members_range(Connection& c, I cid, I first, I last)
           "ORDER BY m.unit_id, m.id",
           {cid, first, last}))
     out.push_back(member_from(r));
+  return out;
+}
+
+std::vector<OwnerRec> list_owners(Connection& c, I cid) {
+  std::vector<OwnerRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT m.unit_id, m.person_id, p.phone FROM unit_members m JOIN persons p ON p.id = m.person_id "
+          "WHERE m.compound_id = ? AND m.relation = 'owner'",
+          {cid}))
+    out.push_back({r.i64(0), r.i64(1), r.str(2)});
   return out;
 }
 

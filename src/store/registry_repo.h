@@ -127,6 +127,12 @@ void update_unit(Connection& c, std::int64_t compound_id, std::int64_t id,
                  std::int64_t area_centi_m2, bool developer_held);
 void set_invite_code(Connection& c, std::int64_t compound_id, std::int64_t id,
                      const std::string& code);
+// Every unit of the compound with what an owners' vote weighs it by, in no particular order.
+struct UnitAreaRec {
+  std::int64_t id = 0, area_centi_m2 = 0;
+  bool developer_held = false;
+};
+std::vector<UnitAreaRec> list_unit_areas(Connection& c, std::int64_t compound_id);
 
 // People and membership.
 std::int64_t insert_person(Connection& c, std::int64_t compound_id, const std::string& name,
@@ -141,6 +147,13 @@ std::vector<MemberRec> list_members(Connection& c, std::int64_t compound_id, std
 // Members of the units with ids in [first_unit_id, last_unit_id], for listing pages.
 std::vector<MemberRec> list_members_range(Connection& c, std::int64_t compound_id,
                                           std::int64_t first_unit_id, std::int64_t last_unit_id);
+// Every owner record of the compound (a person who owns a unit, once per unit), in no
+// particular order.
+struct OwnerRec {
+  std::int64_t unit_id = 0, person_id = 0;
+  std::string phone;  // "": none
+};
+std::vector<OwnerRec> list_owners(Connection& c, std::int64_t compound_id);
 
 // Petitions (e.g. the households applying for a property management committee).
 void insert_signature(Connection& c, std::int64_t compound_id, const std::string& kind,
