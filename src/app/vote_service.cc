@@ -19,6 +19,7 @@
 #include "domain/text.h"
 #include "domain/vote.h"
 #include "store/auth_repo.h"
+#include "store/governance_repo.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
 #include "store/vote_repo.h"
@@ -288,20 +289,17 @@ json::object close_vote_in(Connection& c, I cid, I vote_id, I now) {
   if (v.tender_id) {
     if (res.passed) {
       I bid = v.option_bid_ids[static_cast<std::size_t>(res.winners.front())];
-      auto b = c.query_one("SELECT provider, remuneration_bp FROM bids WHERE id = ?", {bid});
+      auto b = store::get_bid(c, cid, bid);
       XINYI_ASSERT(b.has_value());
-      c.execute("UPDATE tenders SET status = 'awarded', awarded_bid_id = ? WHERE id = ?",
-                {bid, v.tender_id});
+      store::award_tender(c, v.tender_id, bid);
       // The winning bid becomes the compound's trust contract.
-      c.execute("UPDATE compounds SET trustee_name = ?, remuneration_bp = ? WHERE id = ?",
-                {b->str(0), b->i64(1), cid});
+      store::set_trust_contract(c, cid, b->provider, b->remuneration_bp);
     } else {
-      c.execute("UPDATE tenders SET status = 'no_award' WHERE id = ?", {v.tender_id});
+      store::mark_tender_no_award(c, v.tender_id);
     }
   }
   if (v.proposal_id)
-    c.execute("UPDATE proposals SET status = ? WHERE id = ?",
-              {res.passed ? "adopted" : "rejected", v.proposal_id});
+    store::set_proposal_status(c, v.proposal_id, res.passed ? "adopted" : "rejected");
   return result;
 }
 
@@ -328,9 +326,7 @@ json::object create_proposal(App& app, const Caller& who, I cid, std::string_vie
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    I id = c.scalar(
-        "INSERT INTO proposals (compound_id, title, body, status, created_by, created_at) VALUES (?, ?, ?, 'open', ?, ?) RETURNING id",
-        {cid, title, text, who.user_id(), app.clock_ms()});
+    I id = store::insert_proposal(c, cid, title, text, who.user_id(), app.clock_ms());
     audit(c, app, who, cid, "proposal.create", "proposal:" + std::to_string(id),
           {{"title", title}});
     return json::object{{"id", id}, {"title", title}, {"body", text}, {"status", "open"}};
@@ -341,19 +337,15 @@ json::array list_proposals(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (
-        auto& r : c.query(
-            "SELECT p.id, p.title, p.body, p.status, p.created_at, (SELECT COUNT(*) FROM proposal_comments k WHERE "
-            "k.proposal_id = p.id) FROM proposals p WHERE p.compound_id = ? ORDER BY p.id DESC LIMIT 500",
-            {cid})) {
+    for (const auto& p : store::list_proposals(c, cid)) {
       json::array votes;
-      for (I v : store::proposal_vote_ids(c, cid, r.i64(0))) votes.push_back(v);
-      out.push_back(json::object{{"id", r.i64(0)},
-                                 {"title", r.str(1)},
-                                 {"body", r.str(2)},
-                                 {"status", r.str(3)},
-                                 {"created_at", r.i64(4)},
-                                 {"comments", r.i64(5)},
+      for (I v : store::proposal_vote_ids(c, cid, p.id)) votes.push_back(v);
+      out.push_back(json::object{{"id", p.id},
+                                 {"title", p.title},
+                                 {"body", p.body},
+                                 {"status", p.status},
+                                 {"created_at", p.created_at_ms},
+                                 {"comments", p.comments},
                                  {"votes", std::move(votes)}});
     }
     return out;
@@ -365,15 +357,12 @@ json::object add_comment(App& app, const Caller& who, I cid, I proposal_id, std:
   std::string text = in.str("body", kMaxBody);
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto p = c.query_one("SELECT status FROM proposals WHERE compound_id = ? AND id = ?",
-                         {cid, proposal_id});
-    if (!p) throw_not_found("议题", "Proposal");
-    if (p->str(0) != "open")
+    auto status = store::proposal_status(c, cid, proposal_id);
+    if (!status) throw_not_found("议题", "Proposal");
+    if (*status != "open")
       throw Error(ErrorKind::conflict, "proposal-closed", "该议题已有结论，不再讨论",
                   "The proposal is decided; discussion is closed");
-    I id = c.scalar(
-        "INSERT INTO proposal_comments (compound_id, proposal_id, user_id, body, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        {cid, proposal_id, who.user_id(), text, app.clock_ms()});
+    I id = store::insert_comment(c, cid, proposal_id, who.user_id(), text, app.clock_ms());
     audit(c, app, who, cid, "proposal.comment", "proposal:" + std::to_string(proposal_id));
     return json::object{{"id", id}, {"body", text}};
   });
@@ -381,17 +370,13 @@ json::object add_comment(App& app, const Caller& who, I cid, I proposal_id, std:
 
 json::array list_comments(App& app, I cid, I proposal_id) {
   return app.db.read([&](Connection& c) {
-    if (!c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?",
-                     {cid, proposal_id}))
-      throw_not_found("议题", "Proposal");
+    if (!store::proposal_exists(c, cid, proposal_id)) throw_not_found("议题", "Proposal");
     json::array out;
-    for (
-        auto& r : c.query(
-            "SELECT k.id, u.name, k.body, k.created_at FROM proposal_comments k JOIN users u ON u.id = k.user_id "
-            "WHERE k.proposal_id = ? ORDER BY k.id LIMIT 1000",
-            {proposal_id}))
-      out.push_back(json::object{
-          {"id", r.i64(0)}, {"author", mask_name(r.str(1))}, {"body", r.str(2)}, {"at", r.i64(3)}});
+    for (const auto& k : store::list_comments(c, proposal_id))
+      out.push_back(json::object{{"id", k.id},
+                                 {"author", mask_name(k.author_name)},
+                                 {"body", k.body},
+                                 {"at", k.created_at_ms}});
     return out;
   });
 }
@@ -445,8 +430,7 @@ json::object create_vote(App& app, const Caller& who, I cid, std::string_view bo
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (v.proposal_id && !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?",
-                                      {cid, v.proposal_id}))
+    if (v.proposal_id && !store::proposal_exists(c, cid, v.proposal_id))
       throw_not_found("议题", "Proposal");
     I id = insert_vote(c, cid, v, who.user_id(), now);
     audit(c, app, who, cid, "vote.create", "vote:" + std::to_string(id),
@@ -762,11 +746,9 @@ json::object create_committee(App& app, const Caller& who, I cid, std::string_vi
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (vote_id) require_passed_vote(c, cid, *vote_id, {3}, "vote_id");
-    I id = c.scalar(
-        "INSERT INTO committees (compound_id, kind, name, status, min_size, max_size, term_from, term_to, vote_id, created_by, "
-        "created_at) VALUES (?, ?, ?, 'forming', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {cid, kind, name, min_size, max_size, term_from, term_to,
-         vote_id ? store::Value{*vote_id} : store::Value{nullptr}, who.user_id(), app.clock_ms()});
+    store::NewCommittee k{
+        kind, name, min_size, max_size, term_from, term_to, vote_id.value_or(0), who.user_id()};
+    I id = store::insert_committee(c, cid, k, app.clock_ms());
     audit(c, app, who, cid, "committee.create", "committee:" + std::to_string(id),
           {{"kind", kind}, {"name", name}});
     return json::object{{"id", id}, {"kind", kind}, {"name", name}, {"status", "forming"}};
@@ -779,10 +761,7 @@ json::object sign_petition(App& app, const Caller& who, I cid) {
     I signed_units = 0;
     for (const auto& cl : store::list_claims(c, who.user_id())) {
       if (cl.compound_id != cid || cl.relation != "owner") continue;
-      if (c.scalar(
-              "SELECT COUNT(*) FROM petition_signatures WHERE compound_id = ? AND kind = 'pmc_application' AND unit_id = ?",
-              {cid, cl.unit_id}))
-        continue;
+      if (store::has_signature(c, cid, "pmc_application", cl.unit_id)) continue;
       store::insert_signature(c, cid, "pmc_application", cl.unit_id, app.clock_ms());
       ++signed_units;
     }
@@ -812,10 +791,9 @@ json::object nominate_member(App& app, const Caller& who, I cid, I committee_id,
   if (auto e = registry::check_name("name", name)) in.add_error(e->field, e->zh, e->en);
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto k = c.query_one("SELECT status FROM committees WHERE compound_id = ? AND id = ?",
-                         {cid, committee_id});
+    auto k = store::get_committee(c, cid, committee_id);
     if (!k) throw_not_found("委员会", "Committee");
-    if (k->str(0) != "forming")
+    if (k->status != "forming")
       throw Error(ErrorKind::conflict, "committee-formed", "委员会已成立，不再提名",
                   "The committee is formed; nominations are closed");
     std::optional<I> user;
@@ -824,11 +802,9 @@ json::object nominate_member(App& app, const Caller& who, I cid, I committee_id,
       if (!u) throw_invalid({{"login", "没有这个账号", "No such account"}});
       user = u->id;
     }
-    I id = c.scalar(
-        "INSERT INTO committee_members (committee_id, compound_id, name, channel, resident_rep, affiliation, position, status, "
-        "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'nominated', ?, ?) RETURNING id",
-        {committee_id, cid, name, channel, I{rep}, affiliation, position,
-         user ? store::Value{*user} : store::Value{nullptr}, app.clock_ms()});
+    I id = store::insert_committee_member(
+        c, cid, committee_id,
+        store::NewCommitteeMember{name, channel, rep, affiliation, position, user}, app.clock_ms());
     audit(c, app, who, cid, "committee.nominate", "committee:" + std::to_string(committee_id),
           {{"member", id}, {"channel", channel}});
     return json::object{
@@ -838,64 +814,48 @@ json::object nominate_member(App& app, const Caller& who, I cid, I committee_id,
 
 json::object establish_committee(App& app, const Caller& who, I cid, I committee_id) {
   return app.db.write([&](Connection& c) {
-    auto k = c.query_one(
-        "SELECT kind, status, min_size, max_size, COALESCE(vote_id, 0) FROM committees WHERE compound_id = ? AND id = ?",
-        {cid, committee_id});
+    auto k = store::get_committee(c, cid, committee_id);
     if (!k) throw_not_found("委员会", "Committee");
-    if (k->str(1) != "forming")
+    if (k->status != "forming")
       throw Error(ErrorKind::conflict, "committee-formed", "委员会已成立",
                   "The committee is already formed");
-    auto members = c.query(
-        "SELECT id, name, resident_rep, user_id FROM committee_members WHERE committee_id = ? AND status = 'nominated'",
-        {committee_id});
+    auto members = store::list_nominees(c, committee_id);
     int n = static_cast<int>(members.size()), reps = 0;
-    for (auto& m : members) reps += m.i64(2) != 0;
-    if (auto breach = vote::check_committee(n, reps, static_cast<int>(k->i64(2)),
-                                            static_cast<int>(k->i64(3))))
+    for (auto& m : members) reps += m.resident_rep;
+    if (auto breach = vote::check_committee(n, reps, static_cast<int>(k->min_size),
+                                            static_cast<int>(k->max_size)))
       throw Error(ErrorKind::unprocessable, "committee-composition", breach->zh, breach->en);
-    if (k->str(0) == "pmc" && store::count_signatures(c, cid, "pmc_application") == 0)
+    if (k->kind == "pmc" && store::count_signatures(c, cid, "pmc_application") == 0)
       throw Error(ErrorKind::unprocessable, "no-petition", "物管委须有业主联名申请",
                   "A property management committee needs the owners' petition");
-    if (k->str(0) == "owners") {
+    if (k->kind == "owners") {
       // Every member must be a winner of the election it cites.
-      VoteRec v = require_vote(c, cid, k->i64(4));
+      VoteRec v = require_vote(c, cid, k->vote_id);
       std::set<std::string> winners;
       json::value result = json::parse(v.result_json);
       for (const auto& w : result.at("winners").as_array())
         winners.insert(v.options[static_cast<std::size_t>(w.as_int64())]);
       for (auto& m : members)
-        if (!winners.count(m.str(1)))
+        if (!winners.count(m.name))
           throw Error(ErrorKind::unprocessable, "not-elected", "成员须为选举中当选的候选人",
                       "Every member must be a winner of the election");
     }
     I now = app.clock_ms();
     // The committee this one succeeds ends. Its members' committee roles are not revoked here:
     // community staff revoke them (a role may rest on more than this committee).
-    c.execute(
-        "UPDATE committees SET status = 'ended' WHERE compound_id = ? AND kind = ? AND status = 'serving'",
-        {cid, k->str(0)});
-    c.execute("UPDATE committees SET status = 'serving', established_at = ? WHERE id = ?",
-              {now, committee_id});
-    c.execute(
-        "UPDATE committee_members SET status = 'serving' WHERE committee_id = ? AND status = 'nominated'",
-        {committee_id});
+    store::end_serving_committees(c, cid, k->kind);
+    store::mark_committee_serving(c, committee_id, now);
+    store::mark_nominees_serving(c, committee_id);
     // Members with an account get the committee role once a second person (another staff
     // member or the operator) confirms it, as any approving role: one account that establishes
     // a committee of its own nominees does not thereby hold the owners' side.
     I asked = 0;
     for (auto& m : members)
-      if (auto u = m.opt_i64(3)) {
-        if (c.scalar(
-                "SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = 'committee'",
-                {cid, *u}) ||
-            c.scalar(
-                "SELECT COUNT(*) FROM role_requests WHERE compound_id = ? AND user_id = ? AND role = 'committee' AND status = 'pending'",
-                {cid, *u}))
+      if (auto u = m.user_id) {
+        if (store::has_grant(c, cid, *u, Role::committee) ||
+            store::has_pending_role_request(c, cid, *u, Role::committee))
           continue;
-        c.execute(
-            "INSERT INTO role_requests (compound_id, user_id, role, action, status, requested_by, requested_at, source) "
-            "VALUES (?, ?, 'committee', 'grant', 'pending', ?, ?, 'committee')",
-            {cid, *u, who.user_id(), now});
+        store::insert_grant_request(c, cid, *u, Role::committee, who.user_id(), now, "committee");
         ++asked;
       }
     audit(c, app, who, cid, "committee.establish", "committee:" + std::to_string(committee_id),
@@ -912,43 +872,35 @@ json::array list_committees(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (
-        auto& k : c.query(
-            "SELECT id, kind, name, status, min_size, max_size, term_from, term_to, COALESCE(vote_id, 0), "
-            "COALESCE(established_at, 0) FROM committees WHERE compound_id = ? ORDER BY id DESC",
-            {cid})) {
+    for (const auto& k : store::list_committees(c, cid)) {
       json::array members;
       int n = 0, reps = 0;
-      for (
-          auto& m : c.query(
-              "SELECT name, channel, resident_rep, affiliation, position, status FROM committee_members WHERE "
-              "committee_id = ? AND status <> 'withdrawn' ORDER BY id",
-              {k.i64(0)})) {
-        ++n, reps += m.i64(2) != 0;
-        members.push_back(json::object{{"name", mask_name(m.str(0))},
-                                       {"channel", m.str(1)},
-                                       {"resident_rep", m.i64(2) != 0},
-                                       {"affiliation", m.str(3)},
-                                       {"position", m.str(4)},
-                                       {"status", m.str(5)}});
+      for (const auto& m : store::list_committee_members(c, k.id)) {
+        ++n, reps += m.resident_rep;
+        members.push_back(json::object{{"name", mask_name(m.name)},
+                                       {"channel", m.channel},
+                                       {"resident_rep", m.resident_rep},
+                                       {"affiliation", m.affiliation},
+                                       {"position", m.position},
+                                       {"status", m.status}});
       }
-      auto breach =
-          vote::check_committee(n, reps, static_cast<int>(k.i64(4)), static_cast<int>(k.i64(5)));
-      json::object o{{"id", k.i64(0)},
-                     {"kind", k.str(1)},
-                     {"name", k.str(2)},
-                     {"status", k.str(3)},
-                     {"min_size", k.i64(4)},
-                     {"max_size", k.i64(5)},
-                     {"term_from", k.str(6)},
-                     {"term_to", k.str(7)},
+      auto breach = vote::check_committee(n, reps, static_cast<int>(k.min_size),
+                                          static_cast<int>(k.max_size));
+      json::object o{{"id", k.id},
+                     {"kind", k.kind},
+                     {"name", k.name},
+                     {"status", k.status},
+                     {"min_size", k.min_size},
+                     {"max_size", k.max_size},
+                     {"term_from", k.term_from},
+                     {"term_to", k.term_to},
                      {"members", std::move(members)},
                      {"resident_reps", reps},
                      {"composition_ok", !breach.has_value()}};
       if (breach) o["composition_zh"] = breach->zh, o["composition_en"] = breach->en;
-      if (k.i64(8)) o["vote_id"] = k.i64(8);
-      if (k.i64(9)) o["established_at"] = k.i64(9);
-      if (k.str(1) == "pmc")
+      if (k.vote_id) o["vote_id"] = k.vote_id;
+      if (k.established_at_ms) o["established_at"] = k.established_at_ms;
+      if (k.kind == "pmc")
         o["petition_households"] = store::count_signatures(c, cid, "pmc_application");
       out.push_back(std::move(o));
     }
@@ -969,10 +921,8 @@ json::object create_tender(App& app, const Caller& who, I cid, std::string_view 
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    I id = c.scalar(
-        "INSERT INTO tenders (compound_id, title, scope, criteria, status, closes_on, created_by, created_at) VALUES "
-        "(?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id",
-        {cid, title, scope, criteria, closes_on, who.user_id(), app.clock_ms()});
+    I id = store::insert_tender(c, cid, title, scope, criteria, closes_on, who.user_id(),
+                                app.clock_ms());
     audit(c, app, who, cid, "tender.create", "tender:" + std::to_string(id), {{"title", title}});
     return json::object{{"id", id}, {"title", title}, {"status", "open"}};
   });
@@ -998,10 +948,9 @@ json::object add_bid(App& app, const Caller& who, I cid, I tender_id, std::strin
     }
   }
   return app.db.write([&](Connection& c) {
-    auto t = c.query_one("SELECT status FROM tenders WHERE compound_id = ? AND id = ?",
-                         {cid, tender_id});
+    auto t = store::get_tender(c, cid, tender_id);
     if (!t) throw_not_found("比选", "Tender");
-    if (t->str(0) != "open")
+    if (t->status != "open")
       throw Error(ErrorKind::conflict, "tender-closed", "比选已进入表决或已结束，不再接受报价",
                   "The tender is no longer taking bids");
     json::array dj;
@@ -1012,11 +961,10 @@ json::object add_bid(App& app, const Caller& who, I cid, I tender_id, std::strin
     }
     I id = 0;
     try {
-      id = c.scalar(
-          "INSERT INTO bids (tender_id, compound_id, provider, price_fen_per_m2_month, remuneration_bp, plan, documents, created_by, "
-          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {tender_id, cid, provider, price, bp, plan, json::serialize(dj), who.user_id(),
-           app.clock_ms()});
+      id = store::insert_bid(
+          c, cid, tender_id,
+          store::NewBid{provider, price, bp, plan, json::serialize(dj), who.user_id()},
+          app.clock_ms());
     } catch (const store::ConstraintError&) {
       throw Error(ErrorKind::conflict, "bid-exists", "该服务商已报价",
                   "This provider has already bid");
@@ -1041,31 +989,29 @@ json::object put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id,
                  "must be in the future, within 90 days");
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto t = c.query_one("SELECT title, status FROM tenders WHERE compound_id = ? AND id = ?",
-                         {cid, tender_id});
+    auto t = store::get_tender(c, cid, tender_id);
     if (!t) throw_not_found("比选", "Tender");
-    if (t->str(1) != "open")
+    if (t->status != "open")
       throw Error(ErrorKind::conflict, "tender-closed", "比选已进入表决或已结束",
                   "The tender is already voted on or ended");
     NewVote v;
-    v.title = "选聘物业服务：" + t->str(0);
+    v.title = "选聘物业服务：" + t->title;
     v.description = "在各家报价中选择一家（第 4 项事项：选聘物业服务企业）";
     v.matter = 4;
     v.kind = "choice";
     v.secret = secret;
     v.closes_at = closes_at;
     v.tender_id = tender_id;
-    for (auto& b :
-         c.query("SELECT id, provider FROM bids WHERE tender_id = ? ORDER BY id", {tender_id})) {
-      v.options.push_back(b.str(1));
-      v.option_bids.push_back(b.i64(0));
+    for (const auto& b : store::list_bids_by_id(c, tender_id)) {
+      v.options.push_back(b.provider);
+      v.option_bids.push_back(b.id);
     }
     if (v.options.size() < 2)
       throw Error(ErrorKind::unprocessable, "too-few-bids", "至少要有两家报价才能比选",
                   "A tender needs at least two bids");
     I id = insert_vote(c, cid, v, who.user_id(), now);
     I n = open_vote_in(c, cid, id, now);
-    c.execute("UPDATE tenders SET status = 'voting', vote_id = ? WHERE id = ?", {id, tender_id});
+    store::mark_tender_voting(c, tender_id, id);
     audit(c, app, who, cid, "tender.vote", "tender:" + std::to_string(tender_id),
           {{"vote", id}, {"electors", n}});
     return vote_json(c, require_vote(c, cid, id));
@@ -1075,34 +1021,30 @@ json::object put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id,
 json::array list_tenders(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    I area =
-        c.scalar("SELECT COALESCE(SUM(area_centi_m2), 0) FROM units WHERE compound_id = ?", {cid});
+    I area = store::units_area_centi_m2(c, cid);
     json::array out;
-    for (
-        auto& t : c.query(
-            "SELECT id, title, scope, criteria, status, closes_on, COALESCE(vote_id, 0), COALESCE(awarded_bid_id, 0) "
-            "FROM tenders WHERE compound_id = ? ORDER BY id DESC",
-            {cid})) {
+    for (const auto& t : store::list_tenders(c, cid)) {
       json::array bids;
-      for (
-          auto& b : c.query(
-              "SELECT id, provider, price_fen_per_m2_month, remuneration_bp, plan, documents FROM bids WHERE tender_id = ? "
-              "ORDER BY price_fen_per_m2_month, id",
-              {t.i64(0)}))
+      for (const auto& b : store::list_bids(c, t.id))
         bids.push_back(
-            json::object{{"id", b.i64(0)},
-                         {"provider", b.str(1)},
-                         {"price_fen_per_m2_month", b.i64(2)},
-                         {"remuneration_bp", b.i64(3)},
+            json::object{{"id", b.id},
+                         {"provider", b.provider},
+                         {"price_fen_per_m2_month", b.price_fen_per_m2_month},
+                         {"remuneration_bp", b.remuneration_bp},
                          // What the compound would pay a month at this price for its whole area.
-                         {"monthly_fen", billing::fee_amount(b.i64(2), area, 1)},
-                         {"plan", b.str(4)},
-                         {"documents", json::parse(b.str(5))},
-                         {"awarded", b.i64(0) == t.i64(7)}});
-      json::object o{{"id", t.i64(0)},        {"title", t.str(1)},      {"scope", t.str(2)},
-                     {"criteria", t.str(3)},  {"status", t.str(4)},     {"closes_on", t.str(5)},
-                     {"area_centi_m2", area}, {"bids", std::move(bids)}};
-      if (t.i64(6)) o["vote_id"] = t.i64(6);
+                         {"monthly_fen", billing::fee_amount(b.price_fen_per_m2_month, area, 1)},
+                         {"plan", b.plan},
+                         {"documents", json::parse(b.documents_json)},
+                         {"awarded", b.id == t.awarded_bid_id}});
+      json::object o{{"id", t.id},
+                     {"title", t.title},
+                     {"scope", t.scope},
+                     {"criteria", t.criteria},
+                     {"status", t.status},
+                     {"closes_on", t.closes_on},
+                     {"area_centi_m2", area},
+                     {"bids", std::move(bids)}};
+      if (t.vote_id) o["vote_id"] = t.vote_id;
       out.push_back(std::move(o));
     }
     return out;

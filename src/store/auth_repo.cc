@@ -66,12 +66,15 @@ void delete_expired_sessions(Connection& c, I now) {
   c.execute("DELETE FROM sessions WHERE expires_at <= ?", {now});
 }
 
+bool has_grant(Connection& c, I cid, I uid, Role role) {
+  return c.scalar(
+             "SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = ?",
+             {cid, uid, S(to_string(role))}) != 0;
+}
+
 bool insert_grant(Connection& c, I cid, I uid, Role role, std::optional<I> by, I now) {
   S r(to_string(role));
-  if (c.scalar(
-          "SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = ?",
-          {cid, uid, r}))
-    return false;
+  if (has_grant(c, cid, uid, role)) return false;
   c.execute(
       "INSERT INTO role_grants (compound_id, user_id, role, granted_by, created_at) VALUES (?, ?, ?, ?, ?)",
       {cid, uid, r, by ? Value(*by) : Value(nullptr), now});
@@ -97,6 +100,20 @@ std::vector<CompoundGrantRec> list_compound_grants(Connection& c, I cid) {
           {cid}))
     out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3)});
   return out;
+}
+
+bool has_pending_role_request(Connection& c, I cid, I uid, Role role) {
+  return c.scalar(
+             "SELECT COUNT(*) FROM role_requests WHERE compound_id = ? AND user_id = ? AND role = ? AND status = 'pending'",
+             {cid, uid, S(to_string(role))}) != 0;
+}
+
+I insert_grant_request(Connection& c, I cid, I uid, Role role, I requested_by, I now,
+                       const S& source) {
+  return c.scalar(
+      "INSERT INTO role_requests (compound_id, user_id, role, action, status, requested_by, requested_at, source) "
+      "VALUES (?, ?, ?, 'grant', 'pending', ?, ?, ?) RETURNING id",
+      {cid, uid, S(to_string(role)), requested_by, now, source});
 }
 
 void insert_claim(Connection& c, I cid, I unit_id, I uid, I person_id, const S& relation, I now) {

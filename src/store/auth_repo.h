@@ -57,12 +57,23 @@ void delete_expired_sessions(Connection& c, std::int64_t now);
 bool insert_grant(Connection& c, std::int64_t compound_id, std::int64_t user_id, Role role,
                   std::optional<std::int64_t> granted_by,
                   std::int64_t now);  // false if held already
+bool has_grant(Connection& c, std::int64_t compound_id, std::int64_t user_id, Role role);
 std::vector<GrantRec> list_grants(Connection& c, std::int64_t user_id);
 struct CompoundGrantRec {
   std::int64_t user_id;
   std::string login, name, role;
 };
 std::vector<CompoundGrantRec> list_compound_grants(Connection& c, std::int64_t compound_id);
+
+// Requests for a role that wait for a second person's confirmation (role_requests).
+// Whether a request about `role` for the user (to grant or to revoke) is pending.
+bool has_pending_role_request(Connection& c, std::int64_t compound_id, std::int64_t user_id,
+                              Role role);
+// A pending request to grant `role`; `source` says what asked for it ("committee": its
+// establishment). Returns its id.
+std::int64_t insert_grant_request(Connection& c, std::int64_t compound_id, std::int64_t user_id,
+                                  Role role, std::int64_t requested_by, std::int64_t now,
+                                  const std::string& source);
 
 void insert_claim(Connection& c, std::int64_t compound_id, std::int64_t unit_id,
                   std::int64_t user_id, std::int64_t person_id, const std::string& relation,

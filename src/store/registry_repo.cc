@@ -109,6 +109,11 @@ std::vector<CompoundRec> list_compounds(Connection& c) {
   return out;
 }
 
+void set_trust_contract(Connection& c, I id, const S& trustee_name, I remuneration_bp) {
+  c.execute("UPDATE compounds SET trustee_name = ?, remuneration_bp = ? WHERE id = ?",
+            {trustee_name, remuneration_bp, id});
+}
+
 std::vector<I> list_compound_ids(Connection& c) {
   std::vector<I> out;
   for (auto& r : c.query("SELECT id FROM compounds ORDER BY id")) out.push_back(r.i64(0));
@@ -233,6 +238,9 @@ std::vector<UnitAreaRec> list_unit_areas(Connection& c, I cid) {
     out.push_back({r.i64(0), r.i64(1), r.i64(2) != 0});
   return out;
 }
+I units_area_centi_m2(Connection& c, I cid) {
+  return c.scalar("SELECT COALESCE(SUM(area_centi_m2), 0) FROM units WHERE compound_id = ?", {cid});
+}
 void update_unit(Connection& c, I cid, I id, I area, bool developer_held) {
   c.execute(
       "UPDATE units SET area_centi_m2 = ?, developer_held = ? WHERE compound_id = ? AND id = ?",
@@ -308,6 +316,11 @@ void insert_signature(Connection& c, I cid, const S& kind, I unit_id, I at) {
 I count_signatures(Connection& c, I cid, const S& kind) {
   return c.scalar("SELECT COUNT(*) FROM petition_signatures WHERE compound_id = ? AND kind = ?",
                   {cid, kind});
+}
+bool has_signature(Connection& c, I cid, const S& kind, I unit_id) {
+  return c.scalar(
+             "SELECT COUNT(*) FROM petition_signatures WHERE compound_id = ? AND kind = ? AND unit_id = ?",
+             {cid, kind, unit_id}) != 0;
 }
 
 std::int64_t count_units(Connection& c, I compound_id, I courtyard_id) {

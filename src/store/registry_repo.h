@@ -81,6 +81,9 @@ std::int64_t insert_compound(Connection& c, std::int64_t community_id, const std
                              const std::string& description, std::int64_t now);
 std::optional<CompoundRec> get_compound(Connection& c, std::int64_t id);
 std::vector<CompoundRec> list_compounds(Connection& c);
+// The trust contract a tender awarded: the trustee's name and their remuneration (basis points).
+void set_trust_contract(Connection& c, std::int64_t id, const std::string& trustee_name,
+                        std::int64_t remuneration_bp);
 // Every compound's id, whatever its place in the hierarchy (the verifier checks them all).
 std::vector<std::int64_t> list_compound_ids(Connection& c);
 CompoundStats compound_stats(Connection& c, std::int64_t compound_id);
@@ -133,6 +136,8 @@ struct UnitAreaRec {
   bool developer_held = false;
 };
 std::vector<UnitAreaRec> list_unit_areas(Connection& c, std::int64_t compound_id);
+// The area of all the compound's units together.
+std::int64_t units_area_centi_m2(Connection& c, std::int64_t compound_id);
 
 // People and membership.
 std::int64_t insert_person(Connection& c, std::int64_t compound_id, const std::string& name,
@@ -159,5 +164,7 @@ std::vector<OwnerRec> list_owners(Connection& c, std::int64_t compound_id);
 void insert_signature(Connection& c, std::int64_t compound_id, const std::string& kind,
                       std::int64_t unit_id, std::int64_t at);
 std::int64_t count_signatures(Connection& c, std::int64_t compound_id, const std::string& kind);
+bool has_signature(Connection& c, std::int64_t compound_id, const std::string& kind,
+                   std::int64_t unit_id);
 
 }  // namespace xinyi::store

@@ -2,7 +2,7 @@
 // and the units each speaks for), the ballots (online and paper, with the second person's
 // countersignature) and the scans bound to paper ballots, and what the clock asks for (votes due
 // to close or to be reminded about). Proposals, committees and tenders, which votes decide, are
-// not here.
+// in governance_repo.h.
 //
 // A vote is looked up with its compound (get_vote) and finds nothing for another compound's id;
 // its electors and ballots are then reached through the vote's id. Choices are stored as the
