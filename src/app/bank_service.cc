@@ -238,9 +238,7 @@ json::object reconciliation(App& app, I cid, bool masked) {
       }
       json::array months;
       for (const auto& [ym, bal] : bank_balance) {
-        I book = c.scalar(
-            "SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = ? AND date <= ?",
-            {cid, acc.ledger_account, month_end(ym)});
+        I book = store::posted_balance_until(c, cid, acc.ledger_account, month_end(ym));
         months.push_back(json::object{{"month", ym},
                                       {"bank_balance_fen", bal},
                                       {"book_balance_fen", book},

@@ -15,6 +15,7 @@
 #include "store/billing_repo.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
+#include "store/vote_repo.h"
 
 namespace xinyi::app {
 
@@ -165,7 +166,7 @@ json::object set_fee_rate(App& app, const Caller& who, I cid, std::string_view b
                       "A change of fee rate must cite a passed owners' vote"}});
     if (vote_id) {
       require_passed_vote(c, cid, vote_id, {2, 4, 9}, "vote_id");
-      I closed = c.scalar("SELECT closed_at FROM votes WHERE id = ?", {vote_id});
+      I closed = store::get_vote(c, cid, vote_id)->closed_at_ms;  // require_passed_vote found it
       if (china_date(closed).substr(0, 7) > from)
         throw_invalid({{"effective_from", "新标准只能自表决通过当月或之后生效",
                         "The new rate can take effect only from the month the vote passed"}});

@@ -82,31 +82,17 @@ JournalImportReport import_journal(App& app, const Caller& who, I cid, std::stri
   const std::string file_sha = ledger::to_hex(ledger::sha256(text));
   JournalImportReport rep;
   rep.transactions = static_cast<I>(resolved.txns.size());
-  rep.resumed_from = app.db.read([&](Connection& c) {
-    auto r = c.query_one(
-        "SELECT entries_done FROM journal_imports WHERE compound_id = ? AND file_sha256 = ?",
-        {cid, file_sha});
-    return r ? r->i64(0) : I{0};
-  });
+  rep.resumed_from = app.db.read(
+      [&](Connection& c) { return store::journal_import_done(c, cid, file_sha).value_or(0); });
   for (I done = rep.resumed_from; done < rep.transactions;) {
     I end = std::min<I>(done + static_cast<I>(batch), rep.transactions);
     app.db.write([&](Connection& c) {
       // Re-read inside the write lock: another run may have imported this batch meanwhile.
-      auto r = c.query_one(
-          "SELECT entries_done FROM journal_imports WHERE compound_id = ? AND file_sha256 = ?",
-          {cid, file_sha});
-      if (r && r->i64(0) >= end) return;
+      if (store::journal_import_done(c, cid, file_sha).value_or(0) >= end) return;
       Appender ap(c, cid, app.clock_ms());
       for (I i = done; i < end; ++i) ap.append(resolved.txns[i]);
       ap.finish();
-      if (r)
-        c.execute(
-            "UPDATE journal_imports SET entries_done = ?, updated_at = ? WHERE compound_id = ? AND file_sha256 = ?",
-            {end, app.clock_ms(), cid, file_sha});
-      else
-        c.execute(
-            "INSERT INTO journal_imports (compound_id, file_sha256, entries_done, updated_at) VALUES (?, ?, ?, ?)",
-            {cid, file_sha, end, app.clock_ms()});
+      store::set_journal_import_done(c, cid, file_sha, end, app.clock_ms());
       if (end == rep.transactions)
         audit(c, app, who, cid, "ledger.import_journal", "journal:" + file_sha.substr(0, 16),
               {{"transactions", rep.transactions}, {"resumed_from", rep.resumed_from}});

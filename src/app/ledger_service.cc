@@ -20,7 +20,9 @@
 #include "domain/registry.h"
 #include "domain/text.h"
 #include "store/auth_repo.h"
+#include "store/billing_repo.h"
 #include "store/ledger_repo.h"
+#include "store/project_repo.h"
 #include "store/registry_repo.h"
 
 namespace xinyi::app {
@@ -172,34 +174,17 @@ json::object post_transaction(App& app, const Caller& who, I cid, std::string_vi
 void follow_reversal(Connection& c, I cid, const ledger::Transaction& t, I reversal_idx) {
   // A reversed fee payment gives its bills back what it had settled and voids its receipt (its
   // allocations stay, as the record of what it had settled).
-  if (auto p = c.query_one(
-          "SELECT id FROM payments WHERE compound_id = ? AND entry_idx = ? AND reversed_idx IS NULL",
-          {cid, t.index})) {
-    for (auto& a :
-         c.query("SELECT bill_id, amount_fen FROM payment_allocations WHERE payment_id = ?",
-                 {p->i64(0)}))
-      c.execute("UPDATE bills SET paid_fen = paid_fen - ? WHERE id = ?", {a.i64(1), a.i64(0)});
-    c.execute("UPDATE payments SET reversed_idx = ? WHERE id = ?", {reversal_idx, p->i64(0)});
-  }
+  if (auto p = store::payment_at_entry(c, cid, t.index, true))
+    store::undo_payment(c, p->id, reversal_idx);
   for (const auto& l : t.links) {
     if (l.kind == "disbursement")
-      c.execute(
-          "UPDATE disbursements SET status = 'reversed' WHERE compound_id = ? AND id = ? AND status = 'executed'",
-          {cid, l.id});
+      store::mark_disbursement_reversed(c, cid, l.id);
     else if (l.kind == "donation")
       c.execute(
           "UPDATE donations SET status = 'reversed' WHERE compound_id = ? AND id = ? AND status = 'received'",
           {cid, l.id});
     else if (l.kind == "pledge")
-      if (auto pp = c.query_one(
-              "SELECT id, pledge_id, amount_fen FROM pledge_payments WHERE compound_id = ? AND entry_idx = ? AND refund_idx IS NULL",
-              {cid, t.index})) {
-        c.execute("UPDATE pledge_payments SET refund_idx = ? WHERE id = ?",
-                  {reversal_idx, pp->i64(0)});
-        c.execute(
-            "UPDATE pledges SET paid_fen = paid_fen - ?, status = CASE WHEN status = 'refunded' THEN status ELSE 'open' END WHERE id = ?",
-            {pp->i64(2), pp->i64(1)});
-      }
+      store::undo_pledge_payment(c, cid, t.index, reversal_idx);
   }
 }
 
@@ -217,9 +202,7 @@ ledger::Transaction reversible_entry(Connection& c, I cid, I index, I request_id
     throw Error(ErrorKind::conflict, "reversal-of-reversal",
                 "冲正记录不能再冲正，请重新录入正确的账目",
                 "A reversal cannot be reversed; post the correct entry instead");
-  if (c.scalar(
-          "SELECT COUNT(*) FROM disbursements WHERE compound_id = ? AND reverses_idx = ? AND status = 'pending' AND id <> ?",
-          {cid, index, request_id}))
+  if (store::reversal_pending(c, cid, index, request_id))
     throw Error(ErrorKind::conflict, "reversal-pending", "该笔账目的冲正申请正在等待批准",
                 "A reversal of this entry is already awaiting approval");
   auto original = ledger::from_published(e->canonical, nullptr);
@@ -239,24 +222,19 @@ ledger::Transaction reversible_entry(Connection& c, I cid, I index, I request_id
   // A payment of a project that is settled (or was cancelled) stays: its figures are final.
   for (const auto& l : original->links)
     if (l.kind == "project")
-      if (auto st = c.query_one("SELECT status FROM projects WHERE compound_id = ? AND id = ?",
-                                {cid, l.id});
-          st && (st->str(0) == "settled" || (st->str(0) == "cancelled" && request_id == 0)))
-        throw Error(ErrorKind::conflict, "project-closed",
-                    "该项目已" + std::string(st->str(0) == "settled" ? "决算" : "取消") +
-                        "，其账目不能再冲正",
-                    "The project is " + st->str(0) + "; its entries can no longer be reversed");
+      if (auto st = store::project_status(c, cid, l.id);
+          st && (*st == "settled" || (*st == "cancelled" && request_id == 0)))
+        throw Error(
+            ErrorKind::conflict, "project-closed",
+            "该项目已" + std::string(*st == "settled" ? "决算" : "取消") + "，其账目不能再冲正",
+            "The project is " + *st + "; its entries can no longer be reversed");
   // A fee payment whose prepaid part has since settled later bills cannot be undone by its
   // mirror image: the books would no longer match the bills. Reverse the later entries first.
-  if (auto p =
-          c.query_one("SELECT id, amount_fen FROM payments WHERE compound_id = ? AND entry_idx = ?",
-                      {cid, index})) {
+  if (auto p = store::payment_at_entry(c, cid, index, false)) {
     I settled_then = 0;
     for (const auto& q : original->postings)
       if (q.account == "1101") settled_then -= q.amount_fen;
-    I allocated = c.scalar(
-        "SELECT COALESCE(SUM(amount_fen), 0) FROM payment_allocations WHERE payment_id = ?",
-        {p->i64(0)});
+    I allocated = store::allocated_fen(c, p->id);
     if (allocated != settled_then)
       throw Error(
           ErrorKind::conflict, "prepayment-used",
@@ -434,15 +412,16 @@ json::object disbursement_json(Connection& c, const store::DisbursementRec& d, b
       o["reverses_description"] = t ? t->description : "";
       o["reverses_date"] = t ? t->date : "";
     }
-  auto plan = c.query_one("SELECT plan_item_id FROM disbursements WHERE id = ?", {d.id});
-  o["plan_item_id"] = plan->is_null(0) ? json::value(nullptr) : json::value(plan->i64(0));
-  auto proj = c.query_one(
-      "SELECT project_id, project_line_id, funding_source FROM disbursements WHERE id = ?", {d.id});
-  o["project_id"] = proj->is_null(0) ? json::value(nullptr) : json::value(proj->i64(0));
-  o["project_line_id"] = proj->is_null(1) ? json::value(nullptr) : json::value(proj->i64(1));
-  o["funding_source"] = proj->is_null(2) ? json::value(nullptr) : json::value(proj->str(2));
-  o["households_covered"] =
-      c.scalar("SELECT COUNT(*) FROM disbursement_units WHERE disbursement_id = ?", {d.id});
+  const auto links = store::get_disbursement_links(c, d.id);
+  auto id_or_null = [](const std::optional<I>& v) {
+    return v ? json::value(*v) : json::value(nullptr);
+  };
+  o["plan_item_id"] = id_or_null(links.plan_item_id);
+  o["project_id"] = id_or_null(links.project_id);
+  o["project_line_id"] = id_or_null(links.project_line_id);
+  o["funding_source"] =
+      links.funding_source ? json::value(*links.funding_source) : json::value(nullptr);
+  o["households_covered"] = store::count_covered_units(c, d.id);
   if (d.status == "pending") {
     auto [zh, en] = ledger::approvals_missing(p, d.amount_fen, votes);
     o["missing_zh"] = zh;
@@ -476,16 +455,7 @@ ledger::Transaction disbursement_entry(const store::DisbursementRec& d,
 }
 
 I crowdfunding_reserved(Connection& c, I cid) {
-  I collected = c.scalar(
-      "SELECT COALESCE(SUM(pp.amount_fen), 0) FROM pledge_payments pp JOIN projects p ON p.id = pp.project_id "
-      "WHERE pp.compound_id = ? AND pp.refund_idx IS NULL AND p.status NOT IN ('settled', 'cancelled')",
-      {cid});
-  I used = c.scalar(
-      "SELECT COALESCE(SUM(d.amount_fen), 0) FROM disbursements d JOIN projects p ON p.id = d.project_id WHERE d.compound_id = ? "
-      "AND d.funding_source IN ('crowdfunding', 'crowdfunding_refund') AND d.status IN ('pending', 'executed') "
-      "AND p.status NOT IN ('settled', 'cancelled')",
-      {cid});
-  return std::max<I>(collected - used, 0);
+  return std::max<I>(store::crowdfunding_held_fen(c, cid), 0);
 }
 
 I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, DisbursementInput r) {
@@ -579,17 +549,11 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
                             : std::initializer_list<int>{1, 2, 3, 4, 5, 6, 7, 8, 9},
                         "vote_id");
   d.id = store::insert_disbursement(c, d);
-  if (r.vote_id) c.execute("UPDATE disbursements SET vote_id = ? WHERE id = ?", {*r.vote_id, d.id});
-  if (r.plan_item_id)
-    c.execute("UPDATE disbursements SET plan_item_id = ? WHERE id = ?", {*r.plan_item_id, d.id});
+  if (r.vote_id) store::set_disbursement_vote(c, d.id, *r.vote_id);
+  if (r.plan_item_id) store::set_disbursement_plan_item(c, d.id, *r.plan_item_id);
   if (r.project_id)
-    c.execute(
-        "UPDATE disbursements SET project_id = ?, project_line_id = ?, funding_source = ? WHERE id = ?",
-        {*r.project_id, r.project_line_id, r.funding_source, d.id});
-  for (I u : r.covered_units)
-    c.execute(
-        "INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
-        {d.id, cid, u, *r.per_unit_fen});
+    store::set_disbursement_project(c, d.id, *r.project_id, r.project_line_id, r.funding_source);
+  for (I u : r.covered_units) store::insert_covered_unit(c, cid, d.id, u, *r.per_unit_fen);
   // The trustee's own request is the trustee's side of the approval; anyone else's request
   // carries no approval of theirs (one person never approves what they asked for).
   if (who.principal && who.principal->has(cid, Role::trustee))
@@ -677,8 +641,8 @@ I execute_request(Connection& c, App& app, I cid, const store::DisbursementRec& 
   for (const auto& h : stored.as_array()) hashes.emplace_back(h.as_string());
   auto t =
       disbursement_entry(d, load_vouchers(c, cid, hashes), approvals, china_date(app.clock_ms()));
-  auto proj = c.query_one("SELECT project_id FROM disbursements WHERE id = ?", {d.id});
-  if (proj && !proj->is_null(0)) t.links.push_back({"project", proj->i64(0)});
+  if (auto project = store::get_disbursement_links(c, d.id).project_id)
+    t.links.push_back({"project", *project});
   Appender ap(c, cid, app.clock_ms());
   I idx = ap.append(std::move(t));
   ap.finish();
@@ -697,10 +661,7 @@ json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
     if (role.empty()) throw_forbidden();
     // One person never approves what they asked for: a trustee's own request already carries
     // the trustee's side; the owners' side must come from others.
-    if (d->requested_by == who.user_id() &&
-        !c.scalar(
-            "SELECT COUNT(*) FROM disbursement_approvals WHERE disbursement_id = ? AND user_id = ?",
-            {id, who.user_id()}))
+    if (d->requested_by == who.user_id() && !store::has_approved(c, id, who.user_id()))
       throw Error(ErrorKind::conflict, "own-request", "您是申请人，不能批准自己的申请",
                   "You asked for this; someone else must approve it");
     if (!store::insert_approval(c, cid, id, {who.user_id(), role, who.user->name, app.clock_ms()}))
@@ -748,10 +709,7 @@ json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::
       if (auto e = store::get_entry(c, cid, *d->reverses_idx))
         if (auto t = ledger::from_published(e->canonical, nullptr))
           for (const auto& l : t->links)
-            if (l.kind == "project" &&
-                c.scalar(
-                    "SELECT COUNT(*) FROM projects WHERE compound_id = ? AND id = ? AND status = 'cancelled'",
-                    {cid, l.id}))
+            if (l.kind == "project" && store::project_status(c, cid, l.id) == "cancelled")
               throw Error(
                   ErrorKind::conflict, "refund-of-cancelled-project",
                   "已取消项目的众筹退款必须退还，不能驳回",

@@ -12,6 +12,7 @@
 #include "domain/service.h"
 #include "domain/text.h"
 #include "domain/upload.h"
+#include "store/governance_repo.h"
 #include "store/ledger_repo.h"
 
 namespace xinyi::app {
@@ -256,8 +257,7 @@ json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::str
             "AND i.code = ? LIMIT 1",
             {cid, *service_code}))
       errs.push_back({"service_code", "服务清单中没有这一项", "no such item in the service plan"});
-    if (proposal_id && !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?",
-                                    {cid, *proposal_id}))
+    if (proposal_id && !store::proposal_exists(c, cid, *proposal_id))
       errs.push_back({"proposal_id", "本小区没有这个议题", "no such proposal in this compound"});
     if (!errs.empty()) throw_invalid(std::move(errs));
     I now = app.clock_ms();

@@ -18,10 +18,12 @@
 #include "domain/project.h"
 #include "domain/text.h"
 #include "store/auth_repo.h"
+#include "store/governance_repo.h"
 #include "store/ledger_repo.h"
 #include "store/project_repo.h"
 #include "store/registry_repo.h"
 #include "store/survey_repo.h"
+#include "store/vote_repo.h"
 
 namespace xinyi::app {
 
@@ -49,9 +51,6 @@ struct Project {
   I created_at = 0, updated_at = 0;
 };
 
-std::optional<I> opt(const store::Row& r, int i) {
-  return r.is_null(i) ? std::nullopt : std::optional<I>(r.i64(i));
-}
 json::value jopt(const std::optional<I>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 Project require_project(Connection& c, I cid, I pid) {
@@ -113,16 +112,14 @@ struct Committed {
 
 Committed committed(Connection& c, I pid) {
   Committed k;
-  for (
-      auto& r : c.query(
-          "SELECT project_line_id, funding_source, courtyard_id, status, amount_fen FROM disbursements "
-          "WHERE project_id = ? AND status IN ('pending', 'executed') AND funding_source <> 'crowdfunding_refund'",
-          {pid})) {
-    bool paid = r.str(3) == "executed";
-    I amount = r.i64(4);
-    std::string src = r.str(1);
-    I yard = src == "courtyard_surplus" ? r.i64(2) : 0;
-    (paid ? k.line_paid : k.line_pending)[r.i64(0)] += amount;
+  for (const auto& d : store::list_project_disbursements(c, pid)) {
+    if (d.status != "pending" && d.status != "executed") continue;
+    if (d.funding_source.empty() || d.funding_source == "crowdfunding_refund") continue;
+    bool paid = d.status == "executed";
+    I amount = d.amount_fen;
+    const std::string& src = d.funding_source;
+    I yard = src == "courtyard_surplus" ? d.courtyard_id : 0;
+    (paid ? k.line_paid : k.line_pending)[d.line_id] += amount;
     (paid ? k.source_paid : k.source_pending)[{src, yard}] += amount;
     (paid ? k.paid : k.pending) += amount;
   }
@@ -133,36 +130,20 @@ I crowd_collected(Connection& c, I pid) { return store::crowd_collected_fen(c, p
 
 // Crowdfunding surplus given back after the work (pending and executed refund disbursements).
 std::pair<I, I> crowd_surplus_refunds(Connection& c, I pid) {
-  auto r = c.query_one(
-      "SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_fen ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN status = 'executed' THEN amount_fen ELSE 0 END), 0) FROM disbursements "
-      "WHERE project_id = ? AND funding_source = 'crowdfunding_refund'",
-      {pid});
-  return {r->i64(0), r->i64(1)};
+  return store::crowdfunding_refunds_fen(c, pid);
 }
 
 // Subsidies received by the compound (government subsidy income) less what every project's
 // subsidy payments already took or asked for.
 I subsidy_available(Connection& c, I cid) {
   I received = -store::account_balance(c, cid, "4008");
-  I committed = c.scalar(
-      "SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND funding_source = 'subsidy' "
-      "AND status IN ('pending', 'executed')",
-      {cid});
-  return received - committed;
+  return received - store::subsidy_committed_fen(c, cid);
 }
 
 // A courtyard's own surplus: its income less its costs as booked to it (restricted income —
 // donations, crowdfunding, subsidies — is not surplus), less payment requests still pending.
 I courtyard_surplus_available(Connection& c, I cid, I yard) {
-  I net = c.scalar(
-      "SELECT COALESCE(SUM(b.amount_fen), 0) FROM balance_totals b JOIN accounts a ON a.compound_id = b.compound_id AND a.code = b.account "
-      "WHERE b.compound_id = ? AND b.courtyard_id = ? AND a.type IN ('income', 'expense') AND a.code NOT IN ('4005', '4007', '4008')",
-      {cid, yard});
-  I pending = c.scalar(
-      "SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND courtyard_id = ? AND status = 'pending'",
-      {cid, yard});
-  return -net - pending;
+  return store::courtyard_surplus_fen(c, cid, yard) - store::courtyard_pending_fen(c, cid, yard);
 }
 
 std::string read_vouchers(Connection& c, I cid, const json::value* v) {
@@ -241,29 +222,11 @@ json::object summary_json(Connection& c, const Project& p, const std::vector<pj:
           {"updated_at", p.updated_at}};
 }
 
-json::object project_json(Connection& c, const Project& p, const Caller& who, I threshold) {
-  const auto lines = load_lines(c, p.id);
-  pj::Facts facts;
-  facts.status = p.status;
-  facts.mode = p.mode;
-  facts.has_questionnaire = p.questionnaire_id.has_value();
-  facts.lines = static_cast<I>(lines.size());
-  facts.crowdfund_goal_fen = p.crowdfund_goal;
-  const auto funding = load_funding(c, p.id);
-  auto k = committed(c, p.id);
-  const I collected = crowd_collected(c, p.id);
-  json::object o = summary_json(c, p, lines, k, collected);
-  o["description"] = p.description;
-  o["need_id"] = jopt(p.need_id);
-  o["proposal_id"] = jopt(p.proposal_id);
-  o["vote_id"] = jopt(p.vote_id);
-  bool required = !funding.empty() && pj::vote_required(funding, threshold);
-  o["vote_required"] = required;
-  bool passed = false;
-  if (p.vote_id)
-    if (auto v = c.query_one("SELECT status, passed FROM votes WHERE id = ?", {*p.vote_id}))
-      passed = v->str(0) == "closed" && v->i64(1) != 0;
-  o["vote_passed"] = passed;
+// The parts of a project's page, in the order the page lists them. Each adds its keys to `o`
+// and what it learns to `facts` (for the caller's next steps).
+void add_budget(Connection& c, const Project& p, const std::vector<pj::Line>& lines,
+                const std::vector<pj::Funding>& funding, Committed& k, I collected,
+                json::object& o) {
   json::array lj;
   for (const auto& l : lines)
     lj.push_back(json::object{{"id", l.id},
@@ -291,15 +254,14 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
     fj.push_back(std::move(x));
   }
   o["funding"] = std::move(fj);
+}
+
+void add_contracts(Connection& c, const Project& p, json::object& o, pj::Facts& facts) {
   json::array qj, cj, all_vouchers;
   std::string names, first_signed;
   std::map<I, I> paid_to;
-  for (
-      auto& r : c.query(
-          "SELECT project_quote_id, SUM(amount_fen) FROM disbursements WHERE project_id = ? AND status = 'executed' "
-          "GROUP BY project_quote_id",
-          {p.id}))
-    if (!r.is_null(0)) paid_to[r.i64(0)] = r.i64(1);
+  for (const auto& d : store::list_project_disbursements(c, p.id))
+    if (d.status == "executed" && d.quote_id) paid_to[*d.quote_id] += d.amount_fen;
   for (const auto& q : store::list_quotes(c, p.id)) {
     bool chosen = q.signed_on.has_value();
     ++facts.quotes;
@@ -333,6 +295,9 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
     o["contract"] = nullptr;
   facts.contracts = static_cast<I>(cj.size());
   o["contracts"] = std::move(cj);
+}
+
+void add_milestones(Connection& c, const Project& p, json::object& o, pj::Facts& facts) {
   json::array mj;
   auto text_or_null = [](const std::optional<std::string>& v) {
     return v ? json::value(*v) : json::value(nullptr);
@@ -348,26 +313,28 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
                               {"photos", json::parse(m.photos_json)}});
   }
   o["milestones"] = std::move(mj);
+}
+
+void add_payments(Connection& c, const Project& p, json::object& o) {
   json::array pay;
-  for (
-      auto& r : c.query(
-          "SELECT id, project_line_id, funding_source, amount_fen, payee, status, entry_idx, COALESCE(decided_at, requested_at), "
-          "expense_account, payee_is_person FROM disbursements WHERE project_id = ? ORDER BY id",
-          {p.id})) {
+  for (const auto& d : store::list_project_disbursements(c, p.id)) {
     // As everywhere public: aid never names the household, a person is masked.
-    std::string payee = r.str(8) == ledger::kAidAccount ? std::string(ledger::kAidPayee)
-                        : r.i64(9)                      ? mask_name(r.str(4))
-                                                        : r.str(4);
-    pay.push_back(json::object{{"id", r.i64(0)},
-                               {"line_id", r.i64(1)},
-                               {"source", r.str(2)},
-                               {"amount_fen", r.i64(3)},
+    std::string payee = d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
+                        : d.payee_is_person                      ? mask_name(d.payee)
+                                                                 : d.payee;
+    pay.push_back(json::object{{"id", d.id},
+                               {"line_id", d.line_id},
+                               {"source", d.funding_source},
+                               {"amount_fen", d.amount_fen},
                                {"payee", payee},
-                               {"status", r.str(5)},
-                               {"entry_index", jopt(opt(r, 6))},
-                               {"date", china_date(r.i64(7))}});
+                               {"status", d.status},
+                               {"entry_index", jopt(d.entry_idx)},
+                               {"date", china_date(d.at_ms)}});
   }
   o["payments"] = std::move(pay);
+}
+
+void add_acceptance(Connection& c, const Project& p, json::object& o) {
   json::array so;
   for (const auto& x : store::list_signoffs(c, p.id))
     so.push_back(json::object{{"name", mask_name(x.user_name)}, {"at", x.at_ms}});
@@ -382,6 +349,10 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
                    {"households", t.households},
                    {"min_turnout_pct", p.min_turnout_pct},
                    {"outcome", p.outcome.empty() ? json::value(nullptr) : json::value(p.outcome)}};
+}
+
+void add_crowdfunding(Connection& c, const Project& p, Committed& k, I collected, json::object& o,
+                      pj::Facts& facts) {
   facts.paid_fen = k.paid;
   facts.crowd_unspent_fen = [&] {
     auto [pending_refund, refunded] = crowd_surplus_refunds(c, p.id);
@@ -395,6 +366,10 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
       {"households", store::pledging_households(c, p.id)},
       {"refunded_fen", store::crowd_reversed_fen(c, p.id) + crowd_surplus_refunds(c, p.id).second},
       {"unspent_fen", facts.crowd_unspent_fen}};
+}
+
+void add_settlement(Connection& c, const Project& p, const std::vector<pj::Line>& lines,
+                    const std::vector<pj::Funding>& funding, Committed& k, json::object& o) {
   if (p.status == pj::Status::settled) {
     json::array by;
     for (const auto& f : funding) {
@@ -414,32 +389,69 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
   } else {
     o["settlement"] = nullptr;
   }
+}
+
+// What the page shows only to the person asking: whether they follow it, their pledges and the
+// households they may pledge for.
+void add_callers_part(Connection& c, const Project& p, const Caller& who, json::object& o,
+                      pj::Facts& facts) {
+  if (!who.user) return;
+  o["following"] = store::is_following(c, p.id, who.user_id());
+  json::array mine, units;
+  std::set<I> pledged;
+  for (const auto& x : store::list_pledges_of_user(c, p.id, who.user_id()))
+    mine.push_back(json::object{{"id", x.id},
+                                {"unit_id", x.unit_id},
+                                {"unit", x.unit_label},
+                                {"amount_fen", x.amount_fen},
+                                {"paid_fen", x.paid_fen},
+                                {"status", x.status}});
+  for (I u : store::pledged_unit_ids(c, p.id)) pledged.insert(u);
+  for (const auto& cl : store::list_claims(c, who.user_id()))
+    if (cl.compound_id == p.cid && (!p.courtyard_id || cl.courtyard_id == p.courtyard_id)) {
+      units.push_back(json::object{{"unit_id", cl.unit_id}, {"unit", cl.label}});
+      if (!pledged.count(cl.unit_id)) ++facts.caller_unpledged_units;
+    }
+  o["my_pledges"] = std::move(mine);
+  o["my_units"] = std::move(units);
+  facts.caller_signed_off = store::has_signed_off(c, p.id, who.user_id());
+}
+
+json::object project_json(Connection& c, const Project& p, const Caller& who, I threshold) {
+  const auto lines = load_lines(c, p.id);
+  pj::Facts facts;
+  facts.status = p.status;
+  facts.mode = p.mode;
+  facts.has_questionnaire = p.questionnaire_id.has_value();
+  facts.lines = static_cast<I>(lines.size());
+  facts.crowdfund_goal_fen = p.crowdfund_goal;
+  const auto funding = load_funding(c, p.id);
+  auto k = committed(c, p.id);
+  const I collected = crowd_collected(c, p.id);
+  json::object o = summary_json(c, p, lines, k, collected);
+  o["description"] = p.description;
+  o["need_id"] = jopt(p.need_id);
+  o["proposal_id"] = jopt(p.proposal_id);
+  o["vote_id"] = jopt(p.vote_id);
+  bool required = !funding.empty() && pj::vote_required(funding, threshold);
+  o["vote_required"] = required;
+  bool passed = false;
+  if (p.vote_id)
+    if (auto v = store::get_vote(c, p.cid, *p.vote_id)) passed = v->status == "closed" && v->passed;
+  o["vote_passed"] = passed;
+  add_budget(c, p, lines, funding, k, collected, o);
+  add_contracts(c, p, o, facts);
+  add_milestones(c, p, o, facts);
+  add_payments(c, p, o);
+  add_acceptance(c, p, o);
+  add_crowdfunding(c, p, k, collected, o, facts);
+  add_settlement(c, p, lines, funding, k, o);
   o["cancel_reason"] = p.cancel_reason;
   json::array tl;
   for (const auto& e : store::list_project_events(c, p.id))
     tl.push_back(json::object{{"at", e.at_ms}, {"kind", e.kind}, {"text", e.text}});
   o["timeline"] = std::move(tl);
-  if (who.user) {
-    o["following"] = store::is_following(c, p.id, who.user_id());
-    json::array mine, units;
-    std::set<I> pledged;
-    for (const auto& x : store::list_pledges_of_user(c, p.id, who.user_id()))
-      mine.push_back(json::object{{"id", x.id},
-                                  {"unit_id", x.unit_id},
-                                  {"unit", x.unit_label},
-                                  {"amount_fen", x.amount_fen},
-                                  {"paid_fen", x.paid_fen},
-                                  {"status", x.status}});
-    for (I u : store::pledged_unit_ids(c, p.id)) pledged.insert(u);
-    for (const auto& cl : store::list_claims(c, who.user_id()))
-      if (cl.compound_id == p.cid && (!p.courtyard_id || cl.courtyard_id == p.courtyard_id)) {
-        units.push_back(json::object{{"unit_id", cl.unit_id}, {"unit", cl.label}});
-        if (!pledged.count(cl.unit_id)) ++facts.caller_unpledged_units;
-      }
-    o["my_pledges"] = std::move(mine);
-    o["my_units"] = std::move(units);
-    facts.caller_signed_off = store::has_signed_off(c, p.id, who.user_id());
-  }
+  add_callers_part(c, p, who, o, facts);
   // What this caller may do next: the domain's state table and each step's route rule.
   json::array can;
   for (pj::Step step : pj::next_steps(facts, who.p(), p.cid))
@@ -480,8 +492,7 @@ json::object create_project(App& app, const Caller& who, I cid, std::string_view
       throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
     if (need && !c.query_one("SELECT 1 FROM needs WHERE compound_id = ? AND id = ?", {cid, *need}))
       throw_invalid({{"need_id", "本小区没有这条需求", "no such need in this compound"}});
-    if (proposal &&
-        !c.query_one("SELECT 1 FROM proposals WHERE compound_id = ? AND id = ?", {cid, *proposal}))
+    if (proposal && !store::proposal_exists(c, cid, *proposal))
       throw_invalid({{"proposal_id", "本小区没有这个提案", "no such proposal in this compound"}});
     store::NewProject np;
     np.courtyard_id = courtyard.value_or(0);
@@ -611,15 +622,14 @@ json::object link_project_vote(App& app, const Caller& who, I cid, I pid, std::s
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::link_vote, "关联表决", "link a vote");
-    auto v = c.query_one("SELECT title, matter FROM votes WHERE compound_id = ? AND id = ?",
-                         {cid, vote});
+    auto v = store::get_vote(c, cid, vote);
     if (!v) throw_invalid({{"vote_id", "本小区没有这次表决", "no such vote in this compound"}});
     if (store::vote_cited_by_other_project(c, cid, vote, pid))
       throw Error(ErrorKind::conflict, "vote-in-use",
                   "这次表决已用于另一个项目：一次表决只授权一个项目",
                   "That vote already authorises another project: one vote, one project");
     store::set_project_vote(c, pid, vote);
-    event(c, p, app.clock_ms(), "vote", "关联业主表决：" + v->str(0));
+    event(c, p, app.clock_ms(), "vote", "关联业主表决：" + v->title);
     audit(c, app, who, cid, "project.vote", "project:" + std::to_string(pid), {{"vote_id", vote}});
     return reply(c, p, who);
   });
@@ -789,10 +799,10 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
       throw_invalid(
           {{"quote_id", quote ? "这份报价没有签合同" : "本项目有多份合同，请选择付给哪一份",
             quote ? "no contract was signed on this quote" : "choose the contract to pay under"}});
-    I under = c.scalar(
-        "SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE project_id = ? AND project_quote_id = ? "
-        "AND status IN ('pending', 'executed')",
-        {pid, contract->id});
+    I under = 0;  // what is paid or asked for under this contract
+    for (const auto& d : store::list_project_disbursements(c, pid))
+      if (d.quote_id == contract->id && (d.status == "pending" || d.status == "executed"))
+        under += d.amount_fen;
     auto k = committed(c, pid);
     pj::PaymentCheck chk;
     chk.amount_fen = amount;
@@ -831,7 +841,7 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
     r.project_line_id = line_id;
     r.funding_source = src;
     I did = request_disbursement_in(c, app, who, cid, r);
-    c.execute("UPDATE disbursements SET project_quote_id = ? WHERE id = ?", {contract->id, did});
+    store::set_disbursement_quote(c, did, contract->id);
     event(c, p, app.clock_ms(), "payment",
           "申请付款 " + format_yuan(amount) + " 元（" + line->name + "），待共管审批");
     json::object out = reply(c, p, who);
@@ -1035,10 +1045,7 @@ json::object refund_crowdfunding_surplus(App& app, const Caller& who, I cid, I p
     r.refund_of_income = true;
     I did = request_disbursement_in(c, app, who, cid, r);
     for (std::size_t i = 0; i < units.size(); ++i)
-      if (shares[i] > 0)
-        c.execute(
-            "INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
-            {did, cid, units[i], shares[i]});
+      if (shares[i] > 0) store::insert_covered_unit(c, cid, did, units[i], shares[i]);
     event(c, p, app.clock_ms(), "refund",
           "申请按缴款比例退还众筹结余 " + format_yuan(unspent) + " 元（" +
               std::to_string(units.size()) + " 户），待共管审批");
@@ -1094,10 +1101,10 @@ json::object cancel_project(App& app, const Caller& who, I cid, I pid, std::stri
           format_yuan(k.paid) + " has been paid to the contractor; accept and settle instead");
     I now = app.clock_ms();
     // Pending payment requests die with the project.
-    for (auto& r :
-         c.query("SELECT id FROM disbursements WHERE project_id = ? AND status = 'pending'", {pid}))
-      store::decide_disbursement(c, cid, r.i64(0), "rejected", now, "项目取消：" + reason,
-                                 std::nullopt);
+    for (const auto& d : store::list_project_disbursements(c, pid))
+      if (d.status == "pending")
+        store::decide_disbursement(c, cid, d.id, "rejected", now, "项目取消：" + reason,
+                                   std::nullopt);
     // Every crowdfunding payment goes back by a reversal — money leaving the account, so each
     // is a co-managed request (the trustee and the owners' side approve it, as any reversal).
     I refunded = 0;

@@ -13,6 +13,7 @@
 #include "store/auth_repo.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
+#include "store/vote_repo.h"
 
 namespace xinyi::app {
 
@@ -58,14 +59,12 @@ json::object add_witness_key(App& app, const Caller& who, I cid, std::string_vie
     require_compound(c, cid);
     // Registering the same key again is harmless and answers its id (witness tools rely on it);
     // another person's key is a conflict.
-    auto existing =
-        c.query_one("SELECT id, user_id FROM witness_keys WHERE compound_id = ? AND public_key = ?",
-                    {cid, key});
+    auto existing = store::find_witness_key(c, cid, key);
     if (existing) {
-      if (existing->i64(1) != who.user_id())
+      if (existing->user_id != who.user_id())
         throw Error(ErrorKind::conflict, "duplicate-key", "该公钥已由他人登记",
                     "This key is registered to someone else");
-      return json::object{{"key_id", existing->i64(0)}, {"public_key", key}};
+      return json::object{{"key_id", existing->id}, {"public_key", key}};
     }
     I id = store::insert_witness_key(c, cid, who.user_id(), key, app.clock_ms());
     audit(c, app, who, cid, "witness.key", "witness_key:" + std::to_string(id));
@@ -167,18 +166,13 @@ json::object monthly_summary(App& app, I cid, I months) {
     require_compound(c, cid);
     std::map<std::string, std::pair<I, I>> by_month;  // month → (income, expense)
     std::map<std::string, I> by_account;
-    for (
-        auto& r : c.query(
-            "SELECT substr(p.date, 1, 7), a.type, p.account, SUM(p.amount_fen) FROM postings p JOIN accounts a "
-            "ON a.compound_id = p.compound_id AND a.code = p.account WHERE p.compound_id = ? AND p.date >= ? "
-            "AND a.type IN ('income', 'expense') GROUP BY substr(p.date, 1, 7), a.type, p.account",
-            {cid, keys.front() + "-01"})) {
-      auto& mo = by_month[r.str(0)];
-      if (r.str(1) == "income")
-        mo.first -= r.i64(3);  // income is credited: negative postings
+    for (const auto& r : store::monthly_postings(c, cid, keys.front() + "-01")) {
+      auto& mo = by_month[r.month];
+      if (r.type == "income")
+        mo.first -= r.amount_fen;  // income is credited: negative postings
       else {
-        mo.second += r.i64(3);
-        by_account[r.str(2)] += r.i64(3);
+        mo.second += r.amount_fen;
+        by_account[r.account] += r.amount_fen;
       }
     }
     json::array list;
@@ -324,15 +318,7 @@ VoucherFile voucher_file(App& app, I cid, const std::string& sha) {
     auto v = store::get_voucher(c, cid, sha, true);
     // The scan of a paper ballot in a secret vote shows how that owner voted: never public.
     // A replaced scan stays private too: every scan ever entered for a secret ballot is listed.
-    if (!v ||
-        c.query_one(
-            "SELECT 1 FROM ballots b JOIN votes v ON v.id = b.vote_id WHERE b.compound_id = ? AND "
-            "b.voucher_sha256 = ? AND v.secret = 1 LIMIT 1",
-            {cid, sha}) ||
-        c.query_one(
-            "SELECT 1 FROM ballot_scans WHERE compound_id = ? AND sha256 = ? AND secret = 1 LIMIT 1",
-            {cid, sha}))
-      throw_not_found("凭证", "Voucher");
+    if (!v || store::is_secret_ballot_scan(c, cid, sha)) throw_not_found("凭证", "Voucher");
     return VoucherFile{v->mime, v->bytes};
   });
 }

@@ -158,4 +158,31 @@ std::vector<ArrearRec> arrears(Connection& c, I cid) {
   return out;
 }
 
+std::optional<PaymentAtEntry> payment_at_entry(Connection& c, std::int64_t cid,
+                                               std::int64_t entry_idx, bool live_only) {
+  auto r =
+      live_only
+          ? c.query_one(
+                "SELECT id, amount_fen FROM payments WHERE compound_id = ? AND entry_idx = ? AND reversed_idx IS NULL",
+                {cid, entry_idx})
+          : c.query_one(
+                "SELECT id, amount_fen FROM payments WHERE compound_id = ? AND entry_idx = ?",
+                {cid, entry_idx});
+  if (!r) return std::nullopt;
+  return PaymentAtEntry{r->i64(0), r->i64(1)};
+}
+
+std::int64_t allocated_fen(Connection& c, std::int64_t payment_id) {
+  return c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM payment_allocations WHERE payment_id = ?",
+      {payment_id});
+}
+
+void undo_payment(Connection& c, std::int64_t payment_id, std::int64_t reversal_idx) {
+  for (auto& a : c.query("SELECT bill_id, amount_fen FROM payment_allocations WHERE payment_id = ?",
+                         {payment_id}))
+    c.execute("UPDATE bills SET paid_fen = paid_fen - ? WHERE id = ?", {a.i64(1), a.i64(0)});
+  c.execute("UPDATE payments SET reversed_idx = ? WHERE id = ?", {reversal_idx, payment_id});
+}
+
 }  // namespace xinyi::store

@@ -65,6 +65,18 @@ std::int64_t insert_payment(Connection& c, std::int64_t cid, const PaymentRec& p
 void insert_allocation(Connection& c, std::int64_t cid, std::int64_t payment_id,
                        std::int64_t bill_id, std::int64_t amount);
 std::vector<PaymentRec> unit_payments(Connection& c, std::int64_t cid, std::int64_t unit_id);
+// The fee payment booked as ledger entry `entry_idx`: its id and amount (nullopt: none, or
+// `live_only` and it was reversed).
+struct PaymentAtEntry {
+  std::int64_t id = 0, amount_fen = 0;
+};
+std::optional<PaymentAtEntry> payment_at_entry(Connection& c, std::int64_t cid,
+                                               std::int64_t entry_idx, bool live_only);
+// What a payment settled of its bills, in fen.
+std::int64_t allocated_fen(Connection& c, std::int64_t payment_id);
+// A reversed payment: its bills get back what it had settled (its allocations stay, as the
+// record), and it is marked reversed by entry `reversal_idx`.
+void undo_payment(Connection& c, std::int64_t payment_id, std::int64_t reversal_idx);
 
 // Outstanding per unit (bills − payments applied), only units that owe something.
 struct ArrearRec {

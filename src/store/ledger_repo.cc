@@ -1,5 +1,7 @@
 #include "store/ledger_repo.h"
 
+#include "domain/assert.h"
+
 #include <map>
 #include <tuple>
 
@@ -384,6 +386,162 @@ std::vector<ApprovalRec> list_approvals(Connection& c, I did) {
           {did}))
     out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3)});
   return out;
+}
+
+DisbursementLinks get_disbursement_links(Connection& c, I id) {
+  auto r = c.query_one(
+      "SELECT plan_item_id, project_id, project_line_id, funding_source FROM disbursements WHERE id = ?",
+      {id});
+  XINYI_ASSERT(r.has_value());
+  return {r->opt_i64(0), r->opt_i64(1), r->opt_i64(2), r->opt_str(3)};
+}
+
+void set_disbursement_vote(Connection& c, I id, I vote_id) {
+  c.execute("UPDATE disbursements SET vote_id = ? WHERE id = ?", {vote_id, id});
+}
+
+void set_disbursement_plan_item(Connection& c, I id, I plan_item_id) {
+  c.execute("UPDATE disbursements SET plan_item_id = ? WHERE id = ?", {plan_item_id, id});
+}
+
+void set_disbursement_project(Connection& c, I id, I project_id, I line_id,
+                              const S& funding_source) {
+  c.execute(
+      "UPDATE disbursements SET project_id = ?, project_line_id = ?, funding_source = ? WHERE id = ?",
+      {project_id, line_id, funding_source, id});
+}
+
+void set_disbursement_quote(Connection& c, I id, I quote_id) {
+  c.execute("UPDATE disbursements SET project_quote_id = ? WHERE id = ?", {quote_id, id});
+}
+
+void insert_covered_unit(Connection& c, I cid, I disbursement_id, I unit_id, I per_unit_fen) {
+  c.execute(
+      "INSERT INTO disbursement_units (disbursement_id, compound_id, unit_id, per_unit_fen) VALUES (?, ?, ?, ?)",
+      {disbursement_id, cid, unit_id, per_unit_fen});
+}
+
+I count_covered_units(Connection& c, I disbursement_id) {
+  return c.scalar("SELECT COUNT(*) FROM disbursement_units WHERE disbursement_id = ?",
+                  {disbursement_id});
+}
+
+bool has_approved(Connection& c, I disbursement_id, I user_id) {
+  return c.scalar(
+             "SELECT COUNT(*) FROM disbursement_approvals WHERE disbursement_id = ? AND user_id = ?",
+             {disbursement_id, user_id}) > 0;
+}
+
+void mark_disbursement_reversed(Connection& c, I cid, I id) {
+  c.execute(
+      "UPDATE disbursements SET status = 'reversed' WHERE compound_id = ? AND id = ? AND status = 'executed'",
+      {cid, id});
+}
+
+bool reversal_pending(Connection& c, I cid, I index, I except_id) {
+  return c.scalar(
+             "SELECT COUNT(*) FROM disbursements WHERE compound_id = ? AND reverses_idx = ? AND status = 'pending' AND id <> ?",
+             {cid, index, except_id}) > 0;
+}
+
+std::vector<ProjectDisbursementRec> list_project_disbursements(Connection& c, I pid) {
+  std::vector<ProjectDisbursementRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT id, project_line_id, COALESCE(courtyard_id, 0), amount_fen, project_quote_id, entry_idx, funding_source, "
+          "status, payee, expense_account, payee_is_person, COALESCE(decided_at, requested_at) FROM disbursements "
+          "WHERE project_id = ? ORDER BY id",
+          {pid})) {
+    ProjectDisbursementRec d;
+    d.id = r.i64(0);
+    d.line_id = r.is_null(1) ? 0 : r.i64(1);
+    d.courtyard_id = r.i64(2);
+    d.amount_fen = r.i64(3);
+    d.quote_id = r.opt_i64(4);
+    d.entry_idx = r.opt_i64(5);
+    d.funding_source = r.is_null(6) ? "" : r.str(6);
+    d.status = r.str(7);
+    d.payee = r.str(8);
+    d.expense_account = r.str(9);
+    d.payee_is_person = r.i64(10) != 0;
+    d.at_ms = r.i64(11);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::pair<I, I> crowdfunding_refunds_fen(Connection& c, I pid) {
+  auto r = c.query_one(
+      "SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN amount_fen ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN status = 'executed' THEN amount_fen ELSE 0 END), 0) FROM disbursements "
+      "WHERE project_id = ? AND funding_source = 'crowdfunding_refund'",
+      {pid});
+  return {r->i64(0), r->i64(1)};
+}
+
+I subsidy_committed_fen(Connection& c, I cid) {
+  return c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND funding_source = 'subsidy' "
+      "AND status IN ('pending', 'executed')",
+      {cid});
+}
+
+I courtyard_pending_fen(Connection& c, I cid, I courtyard_id) {
+  return c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM disbursements WHERE compound_id = ? AND courtyard_id = ? AND status = 'pending'",
+      {cid, courtyard_id});
+}
+
+I courtyard_surplus_fen(Connection& c, I cid, I courtyard_id) {
+  return -c.scalar(
+      "SELECT COALESCE(SUM(b.amount_fen), 0) FROM balance_totals b JOIN accounts a ON a.compound_id = b.compound_id AND a.code = b.account "
+      "WHERE b.compound_id = ? AND b.courtyard_id = ? AND a.type IN ('income', 'expense') AND a.code NOT IN ('4005', '4007', '4008')",
+      {cid, courtyard_id});
+}
+
+std::vector<MonthlyPostingRec> monthly_postings(Connection& c, I cid, const S& from_date) {
+  std::vector<MonthlyPostingRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT substr(p.date, 1, 7), a.type, p.account, SUM(p.amount_fen) FROM postings p JOIN accounts a "
+          "ON a.compound_id = p.compound_id AND a.code = p.account WHERE p.compound_id = ? AND p.date >= ? "
+          "AND a.type IN ('income', 'expense') GROUP BY substr(p.date, 1, 7), a.type, p.account",
+          {cid, from_date}))
+    out.push_back({r.str(0), r.str(1), r.str(2), r.i64(3)});
+  return out;
+}
+
+I posted_balance_until(Connection& c, I cid, const S& account, const S& date) {
+  return c.scalar(
+      "SELECT COALESCE(SUM(amount_fen), 0) FROM postings WHERE compound_id = ? AND account = ? AND date <= ?",
+      {cid, account, date});
+}
+
+std::optional<WitnessKeyRec> find_witness_key(Connection& c, I cid, const S& public_b64) {
+  auto r =
+      c.query_one("SELECT id, user_id FROM witness_keys WHERE compound_id = ? AND public_key = ?",
+                  {cid, public_b64});
+  if (!r) return std::nullopt;
+  return WitnessKeyRec{r->i64(0), r->i64(1), public_b64, ""};
+}
+
+std::optional<I> journal_import_done(Connection& c, I cid, const S& file_sha256) {
+  auto r = c.query_one(
+      "SELECT entries_done FROM journal_imports WHERE compound_id = ? AND file_sha256 = ?",
+      {cid, file_sha256});
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
+void set_journal_import_done(Connection& c, I cid, const S& file_sha256, I entries_done, I now_ms) {
+  if (journal_import_done(c, cid, file_sha256))
+    c.execute(
+        "UPDATE journal_imports SET entries_done = ?, updated_at = ? WHERE compound_id = ? AND file_sha256 = ?",
+        {entries_done, now_ms, cid, file_sha256});
+  else
+    c.execute(
+        "INSERT INTO journal_imports (compound_id, file_sha256, entries_done, updated_at) VALUES (?, ?, ?, ?)",
+        {cid, file_sha256, entries_done, now_ms});
 }
 
 }  // namespace xinyi::store

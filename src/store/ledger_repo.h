@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "domain/ledger/books.h"
@@ -163,5 +164,70 @@ struct ApprovalRec {
 bool insert_approval(Connection& c, std::int64_t cid, std::int64_t disbursement_id,
                      const ApprovalRec& a);
 std::vector<ApprovalRec> list_approvals(Connection& c, std::int64_t disbursement_id);
+
+// ---- more of the disbursement queue ------------------------------------------------------------
+// What a request is for, beyond DisbursementRec: the surplus plan item, the renewal project (with
+// its budget line and funding source) and the owners' vote it cites.
+struct DisbursementLinks {
+  std::optional<std::int64_t> plan_item_id, project_id, project_line_id;
+  std::optional<std::string> funding_source;
+};
+DisbursementLinks get_disbursement_links(Connection& c, std::int64_t id);
+void set_disbursement_vote(Connection& c, std::int64_t id, std::int64_t vote_id);
+void set_disbursement_plan_item(Connection& c, std::int64_t id, std::int64_t plan_item_id);
+void set_disbursement_project(Connection& c, std::int64_t id, std::int64_t project_id,
+                              std::int64_t line_id, const std::string& funding_source);
+void set_disbursement_quote(Connection& c, std::int64_t id, std::int64_t quote_id);
+// The households an aid payment or a refund covers, with each one's share.
+void insert_covered_unit(Connection& c, std::int64_t cid, std::int64_t disbursement_id,
+                         std::int64_t unit_id, std::int64_t per_unit_fen);
+std::int64_t count_covered_units(Connection& c, std::int64_t disbursement_id);
+bool has_approved(Connection& c, std::int64_t disbursement_id, std::int64_t user_id);
+// An executed request whose entry was reversed.
+void mark_disbursement_reversed(Connection& c, std::int64_t cid, std::int64_t id);
+// Whether a request to reverse entry `index` waits for approval (other than `except_id`).
+bool reversal_pending(Connection& c, std::int64_t cid, std::int64_t index, std::int64_t except_id);
+
+// A renewal project's requests (pending and executed), as its page and its payment checks count
+// them.
+struct ProjectDisbursementRec {
+  std::int64_t id = 0, line_id = 0, courtyard_id = 0, amount_fen = 0;
+  std::optional<std::int64_t> quote_id, entry_idx;
+  std::string funding_source, status, payee, expense_account;
+  bool payee_is_person = false;
+  std::int64_t at_ms = 0;  // decided, or requested while pending
+};
+// Every request of the project, by id (rejected and reversed ones too).
+std::vector<ProjectDisbursementRec> list_project_disbursements(Connection& c, std::int64_t pid);
+// Pending and executed refunds of a project's unspent crowdfunding: {pending, executed} in fen.
+std::pair<std::int64_t, std::int64_t> crowdfunding_refunds_fen(Connection& c, std::int64_t pid);
+// What subsidy-funded requests of the compound's projects take or asked for (pending+executed).
+std::int64_t subsidy_committed_fen(Connection& c, std::int64_t cid);
+// What requests booked to a courtyard still wait for.
+std::int64_t courtyard_pending_fen(Connection& c, std::int64_t cid, std::int64_t courtyard_id);
+// A courtyard's own income less its costs as booked to it, credit-positive, leaving out
+// restricted income (donations 4005, crowdfunding 4007, subsidies 4008).
+std::int64_t courtyard_surplus_fen(Connection& c, std::int64_t cid, std::int64_t courtyard_id);
+
+// Postings summed per month (YYYY-MM), account type and account, for income and expense
+// accounts, from `from_date` on.
+struct MonthlyPostingRec {
+  std::string month, type, account;
+  std::int64_t amount_fen = 0;
+};
+std::vector<MonthlyPostingRec> monthly_postings(Connection& c, std::int64_t cid,
+                                                const std::string& from_date);
+// One account's postings summed up to and including `date` (debit-positive).
+std::int64_t posted_balance_until(Connection& c, std::int64_t cid, const std::string& account,
+                                  const std::string& date);
+// A witness key by its public key (nullopt: not registered here).
+std::optional<WitnessKeyRec> find_witness_key(Connection& c, std::int64_t cid,
+                                              const std::string& public_b64);
+
+// A resumable journal import: how many of a file's entries are in (nullopt: never started).
+std::optional<std::int64_t> journal_import_done(Connection& c, std::int64_t cid,
+                                                const std::string& file_sha256);
+void set_journal_import_done(Connection& c, std::int64_t cid, const std::string& file_sha256,
+                             std::int64_t entries_done, std::int64_t now_ms);
 
 }  // namespace xinyi::store

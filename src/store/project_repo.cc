@@ -425,4 +425,38 @@ void mark_pledges_refunded(Connection& c, std::int64_t pid) {
   c.execute("UPDATE pledges SET status = 'refunded' WHERE project_id = ?", {pid});
 }
 
+bool undo_pledge_payment(Connection& c, std::int64_t cid, std::int64_t entry_idx,
+                         std::int64_t reversal_idx) {
+  auto pp = c.query_one(
+      "SELECT id, pledge_id, amount_fen FROM pledge_payments WHERE compound_id = ? AND entry_idx = ? AND refund_idx IS NULL",
+      {cid, entry_idx});
+  if (!pp) return false;
+  c.execute("UPDATE pledge_payments SET refund_idx = ? WHERE id = ?", {reversal_idx, pp->i64(0)});
+  c.execute(
+      "UPDATE pledges SET paid_fen = paid_fen - ?, status = CASE WHEN status = 'refunded' THEN status ELSE 'open' END WHERE id = ?",
+      {pp->i64(2), pp->i64(1)});
+  return true;
+}
+
+std::optional<std::string> project_status(Connection& c, std::int64_t cid, std::int64_t pid) {
+  auto r = c.query_one("SELECT status FROM projects WHERE compound_id = ? AND id = ?", {cid, pid});
+  if (!r) return std::nullopt;
+  return r->str(0);
+}
+
+std::int64_t crowdfunding_held_fen(Connection& c, std::int64_t cid) {
+  // Read across the two features in one statement each: the payments households made to open
+  // projects, and the payments those projects made (or asked to make) out of that money.
+  std::int64_t collected = c.scalar(
+      "SELECT COALESCE(SUM(pp.amount_fen), 0) FROM pledge_payments pp JOIN projects p ON p.id = pp.project_id "
+      "WHERE pp.compound_id = ? AND pp.refund_idx IS NULL AND p.status NOT IN ('settled', 'cancelled')",
+      {cid});
+  std::int64_t used = c.scalar(
+      "SELECT COALESCE(SUM(d.amount_fen), 0) FROM disbursements d JOIN projects p ON p.id = d.project_id WHERE d.compound_id = ? "
+      "AND d.funding_source IN ('crowdfunding', 'crowdfunding_refund') AND d.status IN ('pending', 'executed') "
+      "AND p.status NOT IN ('settled', 'cancelled')",
+      {cid});
+  return collected - used;
+}
+
 }  // namespace xinyi::store

@@ -189,4 +189,15 @@ std::vector<PledgePaymentRec> unrefunded_pledge_payments(Connection& c, std::int
 std::vector<std::int64_t> paying_user_ids(Connection& c, std::int64_t pid);
 void mark_pledges_refunded(Connection& c, std::int64_t pid);
 
+// A reversed crowdfunding payment (booked as entry `entry_idx`, not yet given back): marked
+// refunded by entry `reversal_idx`, its pledge owes it again (open, unless refunded). False
+// when there is no such payment.
+bool undo_pledge_payment(Connection& c, std::int64_t cid, std::int64_t entry_idx,
+                         std::int64_t reversal_idx);
+// The project's status (nullopt: no such project in the compound).
+std::optional<std::string> project_status(Connection& c, std::int64_t cid, std::int64_t pid);
+// Crowdfunding households paid for projects of the compound still under way (not settled or
+// cancelled): money that pays only its project. Net of what those projects already spent of it.
+std::int64_t crowdfunding_held_fen(Connection& c, std::int64_t cid);
+
 }  // namespace xinyi::store

@@ -328,4 +328,14 @@ bool mark_reminded(Connection& c, I vote_id) {
   return c.execute("UPDATE votes SET reminded = 1 WHERE id = ? AND reminded = 0", {vote_id}) == 1;
 }
 
+bool is_secret_ballot_scan(Connection& c, std::int64_t cid, const std::string& sha256) {
+  return c.query_one(
+             "SELECT 1 FROM ballots b JOIN votes v ON v.id = b.vote_id WHERE b.compound_id = ? AND "
+             "b.voucher_sha256 = ? AND v.secret = 1 LIMIT 1",
+             {cid, sha256}) ||
+         c.query_one(
+             "SELECT 1 FROM ballot_scans WHERE compound_id = ? AND sha256 = ? AND secret = 1 LIMIT 1",
+             {cid, sha256});
+}
+
 }  // namespace xinyi::store

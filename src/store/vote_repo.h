@@ -185,4 +185,8 @@ std::vector<VoteKey> votes_to_remind(Connection& c, std::int64_t now_ms, std::in
 // False when it was reminded about already (by another sender).
 bool mark_reminded(Connection& c, std::int64_t vote_id);
 
+// Whether an uploaded file is the scan of a paper ballot in a secret vote (now or ever: a
+// replaced scan stays private too). Such a scan shows how that owner voted: never public.
+bool is_secret_ballot_scan(Connection& c, std::int64_t cid, const std::string& sha256);
+
 }  // namespace xinyi::store
