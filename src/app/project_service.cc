@@ -82,6 +82,22 @@ Project require_project(Connection& c, I cid, I pid) {
   return p;
 }
 
+// The committee members of the compound, each counted once (the signatures acceptance can get).
+I committee_members(Connection& c, I cid) {
+  std::set<I> members;
+  for (const auto& g : store::list_compound_grants(c, cid))
+    if (g.role == "committee") members.insert(g.user_id);
+  return static_cast<I>(members.size());
+}
+
+// Signing the works off and sending them back are a member's own act: the operator, whom the
+// route's rule admits everywhere, cannot take it in a member's place.
+void require_committee_member(const Caller& who, I cid) {
+  if (!who.principal || !who.principal->has(cid, Role::committee))
+    throw Error(ErrorKind::forbidden, "members-only", "只有本小区业委会委员可以签字或退回",
+                "Only a committee member of this compound may sign off or send back");
+}
+
 void require_allowed(const Project& p, pj::Action a, const char* zh_action, const char* en_action) {
   if (!pj::allowed(p.status, a))
     throw Error(ErrorKind::conflict, "wrong-state",
@@ -439,6 +455,11 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
   if (p.vote_id)
     if (auto v = store::get_vote(c, p.cid, *p.vote_id)) passed = v->status == "closed" && v->passed;
   o["vote_passed"] = passed;
+  facts.vote_missing = required && !passed;
+  facts.pending_fen = k.pending + crowd_surplus_refunds(c, p.id).first;
+  facts.crowd_pending_fen = k.source_pending[{"crowdfunding", 0}];
+  facts.committee_members = committee_members(c, p.cid);
+  facts.signoffs_required = p.signoffs_required;
   add_budget(c, p, lines, funding, k, collected, o);
   add_contracts(c, p, o, facts);
   add_milestones(c, p, o, facts);
@@ -899,9 +920,7 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
                           "/c/" + std::to_string(cid) + "/surveys/" + std::to_string(qid), false},
                    now);
     } else {
-      I members = c.scalar(
-          "SELECT COUNT(DISTINCT user_id) FROM role_grants WHERE compound_id = ? AND role = 'committee'",
-          {cid});
+      I members = committee_members(c, cid);
       if (members < p.signoffs_required)
         throw Error(ErrorKind::conflict, "too-few-signers",
                     "验收须 " + std::to_string(p.signoffs_required) + " 位委员签字，本小区只有 " +
@@ -925,6 +944,7 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
 json::object sign_off_project(App& app, const Caller& who, I cid, I pid) {
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
+    require_committee_member(who, cid);
     require_allowed(p, pj::Action::signoff, "签字验收", "sign off");
     if (p.mode != pj::AcceptanceMode::committee)
       throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",
@@ -993,6 +1013,7 @@ json::object reject_acceptance(App& app, const Caller& who, I cid, I pid, std::s
   in.finish();
   return app.db.write([&](Connection& c) {
     auto p = require_project(c, cid, pid);
+    require_committee_member(who, cid);
     require_allowed(p, pj::Action::signoff, "退回整改", "send back");
     if (p.mode != pj::AcceptanceMode::committee)
       throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",

@@ -362,13 +362,16 @@ bool possible(const Facts& f, Step step) {
   switch (step) {
     case Step::budget:
     case Step::link_vote:
-    case Step::start_acceptance:
-    case Step::settle:
       return true;
+    case Step::start_acceptance:
+      return f.milestones > 0 && f.open_milestones == 0 &&
+             (!committee_mode || f.committee_members >= f.signoffs_required);
+    case Step::settle:
+      return f.pending_fen == 0 && f.crowd_unspent_fen <= 0;
     case Step::quote:
       return f.quotes < static_cast<std::int64_t>(kMaxQuotes);
     case Step::contract:
-      return f.lines > 0 && f.unsigned_quotes > 0;
+      return f.lines > 0 && f.unsigned_quotes > 0 && !f.vote_missing;
     case Step::add_milestone:
       return f.milestones < static_cast<std::int64_t>(kMaxMilestones);
     case Step::complete_milestone:
@@ -382,7 +385,7 @@ bool possible(const Facts& f, Step step) {
     case Step::send_back:
       return committee_mode;
     case Step::refund_crowdfunding:
-      return f.crowd_unspent_fen > 0;
+      return f.crowd_unspent_fen > 0 && f.crowd_pending_fen == 0;
     case Step::cancel:
       return f.paid_fen == 0;
     case Step::pledge:
@@ -394,10 +397,15 @@ bool possible(const Facts& f, Step step) {
   return false;
 }
 
+bool members_only(Step s) { return s == Step::signoff || s == Step::send_back; }
+
 std::vector<Step> next_steps(const Facts& f, const Principal* p, std::int64_t compound_id) {
   std::vector<Step> out;
-  for (Step s : kAllSteps)
-    if (possible(f, s) && who_may(s).allows(p, compound_id)) out.push_back(s);
+  for (Step s : kAllSteps) {
+    if (!possible(f, s) || !who_may(s).allows(p, compound_id)) continue;
+    if (members_only(s) && !(p && p->has(compound_id, Role::committee))) continue;
+    out.push_back(s);
+  }
   return out;
 }
 

@@ -172,6 +172,10 @@ inline constexpr Step kAllSteps[] = {
 std::string_view to_string(Step s);  // "budget", "add_milestone", … (the web's `can` names)
 Action action_of(Step s);            // the state-table row the step is checked against
 Rule who_may(Step s);                // the roles whose route takes the step
+// Steps that are a committee member's own act — signing the works off or sending them back —
+// which the operator, whom every rule otherwise admits, cannot take in a member's place (as an
+// approval of a payment: the operator is neither side).
+bool members_only(Step s);
 
 // What is on record about a project, as far as deciding its next steps needs. `caller_*` are
 // about the person asking (zero when anonymous).
@@ -185,13 +189,19 @@ struct Facts {
   std::int64_t crowdfund_goal_fen = 0;  // 0: no crowdfunding
   std::int64_t crowd_unspent_fen = 0;   // collected, not spent, not refunded or asked back
   std::int64_t open_pledges = 0;        // pledges not yet paid in full
+  std::int64_t pending_fen = 0;         // payment and refund requests awaiting approval
+  std::int64_t crowd_pending_fen = 0;   // of those, paid out of crowdfunding
+  bool vote_missing = false;            // the budget needs a passed owners' vote it lacks
+  std::int64_t committee_members = 0, signoffs_required = 0;
   bool caller_signed_off = false;
   std::int64_t caller_unpledged_units = 0;  // the caller's households here without a pledge
 };
 
 // Whether `step` can be taken now: the state table allows its action and what it acts on
-// exists (a contract needs a quote not yet signed, a payment a budget line and a contract, a
-// sign-off the committee mode and the caller's signature not yet given, a refund unspent
+// exists (a contract needs a quote not yet signed and, where the budget needs one, a passed
+// vote; a payment a budget line and a contract; acceptance every milestone done and, by
+// committee, enough members to sign; a sign-off the committee mode and the caller's signature
+// not yet given; settling nothing pending and no crowdfunding left to give back; a refund unspent
 // crowdfunding, cancelling nothing paid yet, …). What depends on the values a person enters
 // (amounts, dates) and on the time is checked when the step is submitted.
 bool possible(const Facts& f, Step step);

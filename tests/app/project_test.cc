@@ -565,6 +565,15 @@ TEST_F(ProjectTest, EachPersonIsOfferedTheStepsTheServerWillTake) {
   app::start_acceptance(env.app(), com, cid, pid, "{}");
   EXPECT_EQ(can(com, pid), "signoff send_back ");
   EXPECT_EQ(can(staff, pid), "");  // acceptance by signature is the committee's
+  // The operator passes every route's rule, but a member's signature is a member's own: not
+  // offered, and refused (as an approval of a payment is).
+  env.add_user("operator", "", true);
+  const auto op = env.caller("operator");
+  EXPECT_EQ(can(op, pid).find("signoff"), std::string::npos);
+  EXPECT_EQ(status_of([&] { app::sign_off_project(env.app(), op, cid, pid); }), 403);
+  EXPECT_EQ(
+      status_of([&] { app::reject_acceptance(env.app(), op, cid, pid, R"({"reason":"x"})"); }),
+      403);
   app::sign_off_project(env.app(), com, cid, pid);
   EXPECT_EQ(can(com, pid), "send_back ");  // he signed; the second signature is another's
   EXPECT_EQ(can(com2, pid), "signoff send_back ");
