@@ -16,6 +16,8 @@
 #include "domain/text.h"
 #include "store/auth_repo.h"
 #include "store/ledger_repo.h"
+#include "store/registry_repo.h"
+#include "store/work_repo.h"
 
 namespace xinyi::app {
 
@@ -45,17 +47,13 @@ struct Plan {
 
 std::vector<PlanItem> load_items(Connection& c, I plan_id) {
   std::vector<PlanItem> out;
-  for (
-      auto& r : c.query(
-          "SELECT code, role, tasks, standard, frequency, visits, minutes_per_visit, rate_fen_per_hour, expense_account "
-          "FROM plan_items WHERE plan_id = ? ORDER BY n",
-          {plan_id})) {
+  for (auto& r : store::list_plan_items(c, plan_id)) {
     PlanItem i;
-    i.code = r.str(0), i.role = r.str(1), i.tasks = r.str(2), i.standard = r.str(3);
-    i.frequency = service::parse_frequency(r.str(4)).value_or(service::Frequency::per_week);
-    i.visits = static_cast<int>(r.i64(5)), i.minutes_per_visit = r.i64(6),
-    i.rate_fen_per_hour = r.i64(7);
-    i.expense_account = r.str(8);
+    i.code = r.code, i.role = r.role, i.tasks = r.tasks, i.standard = r.standard;
+    i.frequency = service::parse_frequency(r.frequency).value_or(service::Frequency::per_week);
+    i.visits = static_cast<int>(r.visits), i.minutes_per_visit = r.minutes_per_visit,
+    i.rate_fen_per_hour = r.rate_fen_per_hour;
+    i.expense_account = r.expense_account;
     out.push_back(std::move(i));
   }
   return out;
@@ -63,12 +61,9 @@ std::vector<PlanItem> load_items(Connection& c, I plan_id) {
 
 // The plan version in effect in `month`, if any.
 std::optional<Plan> plan_for(Connection& c, I cid, const std::string& month) {
-  auto r = c.query_one(
-      "SELECT id, version, effective_from FROM service_plans WHERE compound_id = ? AND effective_from <= ? "
-      "ORDER BY effective_from DESC LIMIT 1",
-      {cid, month});
+  auto r = store::plan_in_effect(c, cid, month);
   if (!r) return std::nullopt;
-  Plan p{r->i64(0), r->i64(1), r->str(2), load_items(c, r->i64(0))};
+  Plan p{r->id, r->version, r->effective_from, load_items(c, r->id)};
   return p;
 }
 
@@ -92,67 +87,34 @@ json::object item_json(const PlanItem& i) {
                       {"planned_cost_fen", service::planned_cost_fen(i)}};
 }
 
-bool month_posted(Connection& c, I cid, const std::string& month) {
-  return c
-      .query_one("SELECT 1 FROM service_postings WHERE compound_id = ? AND period = ?",
-                 {cid, month})
-      .has_value();
-}
-
 void refuse_if_posted(Connection& c, I cid, const std::string& month) {
-  if (month_posted(c, cid, month))
+  if (store::month_posted(c, cid, month))
     throw Error(ErrorKind::conflict, "month-posted", month + " 的服务工时已入账，不能再更改",
                 "The service hours of " + month + " are posted; they cannot change");
 }
 
 int review_window(Connection& c, I cid) {
-  return static_cast<int>(c.scalar("SELECT review_window_days FROM compounds WHERE id = ?", {cid}));
+  return static_cast<int>(store::review_window_days(c, cid));
 }
 
-struct LogRec {
-  I id = 0, courtyard_id = 0, worker_id = 0, checked_in_at = 0, checked_out_at = 0, minutes = 0;
-  I review_from =
-      0;  // when residents' review window starts: check-out, or when it was recorded if later
-  bool voided = false, out = false;
-  std::string item_code, month, done, photos, courtyard, worker;
-};
+using store::WorkLogRec;
 
-const char* kLogColumns =
-    "SELECT l.id, l.courtyard_id, l.worker_id, l.checked_in_at, COALESCE(l.checked_out_at, 0), COALESCE(l.minutes, 0), l.voided, "
-    "l.checked_out_at IS NOT NULL, l.item_code, l.month, l.done, l.photos, y.name, u.name, COALESCE(l.review_from, 0) FROM work_logs l "
-    "JOIN courtyards y ON y.id = l.courtyard_id JOIN users u ON u.id = l.worker_id ";
-
-LogRec log_of(const store::Row& r) {
-  LogRec l;
-  l.id = r.i64(0), l.courtyard_id = r.i64(1), l.worker_id = r.i64(2), l.checked_in_at = r.i64(3),
-  l.checked_out_at = r.i64(4);
-  l.minutes = r.i64(5), l.voided = r.i64(6) != 0, l.out = r.i64(7) != 0;
-  l.item_code = r.str(8), l.month = r.str(9), l.done = r.str(10), l.photos = r.str(11),
-  l.courtyard = r.str(12), l.worker = r.str(13);
-  l.review_from = r.i64(14);
-  return l;
-}
-
-LogRec require_log(Connection& c, I cid, I id) {
-  auto r =
-      c.query_one(std::string(kLogColumns) + "WHERE l.compound_id = ? AND l.id = ?", {cid, id});
-  if (!r) throw_not_found("服务记录", "Visit");
-  return log_of(*r);
+WorkLogRec require_log(Connection& c, I cid, I id) {
+  auto l = store::get_work_log(c, cid, id);
+  if (!l) throw_not_found("服务记录", "Visit");
+  return *l;
 }
 
 service::Visit visit_of(Connection& c, I log_id, I minutes) {
   service::Visit v;
   v.minutes = minutes;
-  for (
-      auto& r : c.query(
-          "SELECT verdict, COALESCE(resolution, ''), COUNT(*) FROM visit_reviews WHERE log_id = ? GROUP BY verdict, resolution",
-          {log_id})) {
-    int n = static_cast<int>(r.i64(2));
-    if (r.str(0) == "confirm")
+  for (const auto& r : store::count_reviews(c, log_id)) {
+    int n = static_cast<int>(r.count);
+    if (r.verdict == "confirm")
       v.confirmations += n;
-    else if (r.str(1) == "upheld")
+    else if (r.resolution == "upheld")
       v.upheld_disputes += n;
-    else if (r.str(1) == "dismissed")
+    else if (r.resolution == "dismissed")
       v.dismissed_disputes += n;
     else
       v.open_disputes += n;
@@ -162,58 +124,52 @@ service::Visit visit_of(Connection& c, I log_id, I minutes) {
 
 // The unit through which the caller lives in a courtyard, if they do.
 std::optional<I> resident_unit(Connection& c, I cid, I user, I courtyard_id) {
-  auto r = c.query_one(
-      "SELECT cl.unit_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? AND cl.user_id = ? "
-      "AND u.courtyard_id = ? ORDER BY cl.id LIMIT 1",
-      {cid, user, courtyard_id});
-  if (!r) return std::nullopt;
-  return r->i64(0);
+  return store::first_claimed_unit_in(c, cid, user, courtyard_id);
 }
 
-json::object log_json(Connection& c, I cid, const LogRec& l, int window, I viewer, I now,
+json::object log_json(Connection& c, I cid, const WorkLogRec& l, int window, I viewer, I now,
                       const Plan* plan) {
   auto v = visit_of(c, l.id, l.minutes);
   std::optional<Plan> own;
   if (!plan && (own = plan_for(c, cid, l.month))) plan = &*own;
   const PlanItem* item = plan ? find_item(*plan, l.item_code) : nullptr;
-  bool open = l.out && !l.voided && service::review_open(l.review_from, window, now);
+  bool open = l.checked_out && !l.voided && service::review_open(l.review_from_ms, window, now);
   std::string status = l.voided          ? "voided"
-                       : !l.out          ? "in_progress"
+                       : !l.checked_out  ? "in_progress"
                        : v.open_disputes ? "disputed"
                        : open            ? "in_review"
                                          : "settled";
-  json::object o{{"id", l.id},
-                 {"courtyard_id", l.courtyard_id},
-                 {"courtyard", l.courtyard},
-                 {"item_code", l.item_code},
-                 {"role", item ? item->role : l.item_code},
-                 {"standard", item ? item->standard : ""},
-                 {"worker", mask_name(l.worker)},
-                 {"month", l.month},
-                 {"checked_in_at", l.checked_in_at},
-                 {"checked_out_at", l.out ? json::value(l.checked_out_at) : json::value(nullptr)},
-                 {"minutes", l.out ? json::value(l.minutes) : json::value(nullptr)},
-                 {"done", l.done},
-                 {"photos", parse_json(l.photos)},
-                 {"status", status},
-                 {"counts", l.out && !l.voided && service::counts(v)},
-                 {"confirmations", v.confirmations},
-                 {"disputes", v.open_disputes + v.upheld_disputes + v.dismissed_disputes},
-                 {"open_disputes", v.open_disputes},
-                 {"review_until", l.out ? json::value(l.review_from + window * service::kDayMs)
-                                        : json::value(nullptr)},
-                 {"mine", viewer == l.worker_id}};
+  json::object o{
+      {"id", l.id},
+      {"courtyard_id", l.courtyard_id},
+      {"courtyard", l.courtyard_name},
+      {"item_code", l.item_code},
+      {"role", item ? item->role : l.item_code},
+      {"standard", item ? item->standard : ""},
+      {"worker", mask_name(l.worker_name)},
+      {"month", l.month},
+      {"checked_in_at", l.checked_in_at_ms},
+      {"checked_out_at", l.checked_out ? json::value(l.checked_out_at_ms) : json::value(nullptr)},
+      {"minutes", l.checked_out ? json::value(l.minutes) : json::value(nullptr)},
+      {"done", l.done},
+      {"photos", parse_json(l.photos_json)},
+      {"status", status},
+      {"counts", l.checked_out && !l.voided && service::counts(v)},
+      {"confirmations", v.confirmations},
+      {"disputes", v.open_disputes + v.upheld_disputes + v.dismissed_disputes},
+      {"open_disputes", v.open_disputes},
+      {"review_until", l.checked_out ? json::value(l.review_from_ms + window * service::kDayMs)
+                                     : json::value(nullptr)},
+      {"mine", viewer == l.worker_id}};
   if (viewer) {
-    auto mine = c.query_one(
-        "SELECT verdict, reason, COALESCE(resolution, '') FROM visit_reviews WHERE log_id = ? AND user_id = ?",
-        {l.id, viewer});
-    o["my_review"] = mine ? json::value(json::object{{"verdict", mine->str(0)},
-                                                     {"reason", mine->str(1)},
-                                                     {"resolution", mine->str(2)}})
+    auto mine = store::get_review(c, l.id, viewer);
+    o["my_review"] = mine ? json::value(json::object{{"verdict", mine->verdict},
+                                                     {"reason", mine->reason},
+                                                     {"resolution", mine->resolution}})
                           : json::value(nullptr);
     o["can_review"] = open && viewer != l.worker_id &&
                       resident_unit(c, cid, viewer, l.courtyard_id).has_value() &&
-                      !(mine && !mine->str(2).empty());
+                      !(mine && !mine->resolution.empty());
   }
   return o;
 }
@@ -224,23 +180,15 @@ json::object log_json(Connection& c, I cid, const LogRec& l, int window, I viewe
 
 std::pair<I, I> insert_plan(Connection& c, I cid, const std::string& from, const std::string& note,
                             const std::vector<PlanItem>& items, I by, I now) {
-  I version = c.scalar(
-      "SELECT COALESCE(MAX(version), 0) + 1 FROM service_plans WHERE compound_id = ?", {cid});
-  I plan_id =
-      c.query_one(
-           "INSERT INTO service_plans (compound_id, version, effective_from, note, monthly_cost_fen, created_by, created_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-           {cid, version, from, note, service::monthly_cost_fen(items),
-            by ? store::Value(by) : store::Value(nullptr), now})
-          ->i64(0);
+  I version = store::next_plan_version(c, cid);
+  I plan_id = store::insert_service_plan(
+      c, cid, {version, from, note, service::monthly_cost_fen(items), by}, now);
   for (std::size_t n = 0; n < items.size(); ++n) {
     const auto& i = items[n];
-    c.execute(
-        "INSERT INTO plan_items (compound_id, plan_id, n, code, role, tasks, standard, frequency, visits, minutes_per_visit, "
-        "rate_fen_per_hour, expense_account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {cid, plan_id, static_cast<I>(n), i.code, i.role, i.tasks, i.standard,
-         std::string(service::to_string(i.frequency)), static_cast<I>(i.visits),
-         i.minutes_per_visit, i.rate_fen_per_hour, i.expense_account});
+    store::insert_plan_item(
+        c, cid, plan_id, static_cast<I>(n),
+        {i.code, i.role, i.tasks, i.standard, std::string(service::to_string(i.frequency)),
+         static_cast<I>(i.visits), i.minutes_per_visit, i.rate_fen_per_hour, i.expense_account});
   }
   return {plan_id, version};
 }
@@ -296,18 +244,13 @@ json::object publish_plan(App& app, const Caller& who, I cid, std::string_view b
                         "must be an expense account"});
     }
     if (!errs.empty()) throw_invalid(std::move(errs));
-    auto last_used = c.query_one(
-        "SELECT MAX(m) FROM (SELECT MAX(month) AS m FROM work_logs WHERE compound_id = ? AND voided = 0 "
-        "UNION ALL SELECT MAX(period) FROM service_postings WHERE compound_id = ?) t",
-        {cid, cid});
-    if (last_used && !last_used->is_null(0) && from <= last_used->str(0))
+    auto last_used = store::last_used_month(c, cid);
+    if (last_used && from <= *last_used)
       throw Error(
           ErrorKind::conflict, "plan-month-used",
-          "新版服务清单只能从 " + last_used->str(0) + " 之后的月份起生效（该月已有服务记录）",
-          "A new plan can take effect only after " + last_used->str(0) +
-              ", which already has visits");
-    if (c.query_one("SELECT 1 FROM service_plans WHERE compound_id = ? AND effective_from = ?",
-                    {cid, from}))
+          "新版服务清单只能从 " + *last_used + " 之后的月份起生效（该月已有服务记录）",
+          "A new plan can take effect only after " + *last_used + ", which already has visits");
+    if (store::plan_takes_effect_in(c, cid, from))
       throw Error(ErrorKind::conflict, "plan-exists", "该月起生效的服务清单已存在",
                   "A plan already takes effect in that month");
     I cost = service::monthly_cost_fen(items);
@@ -327,20 +270,16 @@ json::array list_plans(App& app, I cid) {
     json::array out;
     std::string current = month_of(app.clock_ms());
     auto in_effect = plan_for(c, cid, current);
-    for (
-        auto& r : c.query(
-            "SELECT id, version, effective_from, note, monthly_cost_fen, created_at FROM service_plans WHERE compound_id = ? "
-            "ORDER BY effective_from DESC",
-            {cid})) {
+    for (const auto& p : store::list_service_plans(c, cid)) {
       json::array items;
-      for (const auto& i : load_items(c, r.i64(0))) items.push_back(item_json(i));
-      out.push_back(json::object{{"id", r.i64(0)},
-                                 {"version", r.i64(1)},
-                                 {"effective_from", r.str(2)},
-                                 {"note", r.str(3)},
-                                 {"monthly_cost_fen", r.i64(4)},
-                                 {"published_at", r.i64(5)},
-                                 {"in_effect", in_effect && in_effect->id == r.i64(0)},
+      for (const auto& i : load_items(c, p.id)) items.push_back(item_json(i));
+      out.push_back(json::object{{"id", p.id},
+                                 {"version", p.version},
+                                 {"effective_from", p.effective_from},
+                                 {"note", p.note},
+                                 {"monthly_cost_fen", p.monthly_cost_fen},
+                                 {"published_at", p.published_at_ms},
+                                 {"in_effect", in_effect && in_effect->id == p.id},
                                  {"items", std::move(items)}});
     }
     return out;
@@ -356,29 +295,21 @@ I check_in_core(Connection& c, I cid, I worker, I courtyard_id, const std::strin
   if (!plan || !find_item(*plan, code))
     throw_invalid({{"item_code", "当月服务清单中没有这一项",
                     "no such item in the plan in effect that month"}});
-  if (!c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
-                   {cid, courtyard_id}))
+  if (!store::get_courtyard(c, cid, courtyard_id))
     throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
-  return c
-      .query_one(
-          "INSERT INTO work_logs (compound_id, courtyard_id, item_code, worker_id, month, checked_in_at, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {cid, courtyard_id, code, worker, month, at, at})
-      ->i64(0);
+  return store::insert_work_log(c, cid, courtyard_id, code, worker, month, at);
 }
 
 void check_out_core(Connection& c, I cid, I log_id, I at, const std::string& done,
                     const std::string& photos, I recorded_at) {
   auto l = require_log(c, cid, log_id);
-  XINYI_ASSERT(!l.out && !l.voided);
-  auto minutes = service::visit_minutes(l.checked_in_at, at);
+  XINYI_ASSERT(!l.checked_out && !l.voided);
+  auto minutes = service::visit_minutes(l.checked_in_at_ms, at);
   if (!minutes)
     throw_invalid({{"checked_out_at", "离开时间应在到达后 1 分钟到 12 小时之内",
                     "check-out must be 1 minute to 12 hours after check-in"}});
   // Residents get their whole window even for a visit logged after the fact.
-  c.execute(
-      "UPDATE work_logs SET checked_out_at = ?, review_from = ?, minutes = ?, done = ?, photos = ? WHERE id = ?",
-      {at, std::max(at, recorded_at), *minutes, done, photos, log_id});
+  store::check_out_work_log(c, log_id, at, std::max(at, recorded_at), *minutes, done, photos);
   // The courtyard's residents (never the worker) are asked to confirm; in-app only.
   auto plan = plan_for(c, cid, l.month);
   const PlanItem* item = plan ? find_item(*plan, l.item_code) : nullptr;
@@ -397,22 +328,15 @@ namespace {
 void refuse_overlap(Connection& c, I worker, I from, I to, I except_log) {
   // An open-ended visit (to = 0) overlaps anything that ends after it starts.
   const I end = to == 0 ? INT64_MAX : to;
-  auto other = c.query_one(
-      "SELECT id, checked_in_at, checked_out_at FROM work_logs WHERE worker_id = ? AND voided = 0 AND id <> ? "
-      "AND checked_in_at < ? AND (checked_out_at IS NULL OR checked_out_at > ?) ORDER BY id LIMIT 1",
-      {worker, except_log, end, from});
-  if (other)
-    throw Error(
-        ErrorKind::conflict, "overlapping-visit",
-        "这段时间与您的另一次上门（记录 " + std::to_string(other->i64(0)) + "）重叠",
-        "This overlaps another visit of yours (visit " + std::to_string(other->i64(0)) + ")");
+  if (auto other = store::overlapping_work_log(c, worker, from, end, except_log))
+    throw Error(ErrorKind::conflict, "overlapping-visit",
+                "这段时间与您的另一次上门（记录 " + std::to_string(*other) + "）重叠",
+                "This overlaps another visit of yours (visit " + std::to_string(*other) + ")");
 }
 
 // The trustee decides who does which item of the plan; a worker checks in under no other.
 void require_assigned(Connection& c, I cid, I worker, const std::string& code) {
-  if (!c.scalar(
-          "SELECT COUNT(*) FROM plan_item_workers WHERE compound_id = ? AND item_code = ? AND user_id = ?",
-          {cid, code, worker}))
+  if (!store::is_assigned(c, cid, code, worker))
     throw Error(ErrorKind::unprocessable, "not-assigned",
                 "受托人没有安排您做这一项服务（" + text::truncate(code, 20) + "）",
                 "The trustee has not assigned you to this item (" + text::truncate(code, 20) + ")",
@@ -425,15 +349,11 @@ json::array list_assignments(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (
-        auto& r : c.query(
-            "SELECT w.item_code, u.login, u.name, w.assigned_at FROM plan_item_workers w JOIN users u ON u.id = w.user_id "
-            "WHERE w.compound_id = ? ORDER BY w.item_code, u.id LIMIT 1000",
-            {cid}))
-      out.push_back(json::object{{"item_code", r.str(0)},
-                                 {"login", r.str(1)},
-                                 {"name", r.str(2)},
-                                 {"assigned_at", r.i64(3)}});
+    for (const auto& a : store::list_assignments(c, cid))
+      out.push_back(json::object{{"item_code", a.item_code},
+                                 {"login", a.login},
+                                 {"name", a.name},
+                                 {"assigned_at", a.assigned_at_ms}});
     return out;
   });
 }
@@ -446,33 +366,22 @@ json::object assign_worker(App& app, const Caller& who, I cid, std::string_view 
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (!c.scalar("SELECT COUNT(*) FROM plan_items WHERE compound_id = ? AND code = ?",
-                  {cid, code}))
+    if (!store::plan_has_item(c, cid, code))
       throw_invalid({{"item_code", "服务清单中没有这一项", "no such item in the service plan"}});
     auto u = store::find_user_by_login(c, login);
     if (!u) throw_not_found("用户", "User");
-    if (!c.scalar(
-            "SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = 'worker'",
-            {cid, u->id}))
+    if (!store::has_grant(c, cid, u->id, Role::worker))
       throw_invalid(
           {{"login", "此人不是本小区的服务人员", "this person is not a worker in this compound"}});
     if (assigned)
-      c.execute(
-          "INSERT INTO plan_item_workers (compound_id, item_code, user_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?, ?) "
-          "ON CONFLICT (compound_id, item_code, user_id) DO NOTHING",
-          {cid, code, u->id, who.user_id(), app.clock_ms()});
+      store::assign_worker(c, cid, code, u->id, who.user_id(), app.clock_ms());
     else
-      c.execute(
-          "DELETE FROM plan_item_workers WHERE compound_id = ? AND item_code = ? AND user_id = ?",
-          {cid, code, u->id});
+      store::unassign_worker(c, cid, code, u->id);
     audit(c, app, who, cid, assigned ? "plan.assign" : "plan.unassign",
           "user:" + std::to_string(u->id), {{"item_code", code}});
     json::array workers;
-    for (auto& r :
-         c.query("SELECT u.login, u.name FROM plan_item_workers w JOIN users u ON u.id = w.user_id "
-                 "WHERE w.compound_id = ? AND w.item_code = ? ORDER BY u.id",
-                 {cid, code}))
-      workers.push_back(json::object{{"login", r.str(0)}, {"name", r.str(1)}});
+    for (const auto& w : store::list_item_workers(c, cid, code))
+      workers.push_back(json::object{{"login", w.login}, {"name", w.name}});
     return json::object{{"item_code", code}, {"workers", std::move(workers)}};
   });
 }
@@ -495,12 +404,10 @@ json::object check_in(App& app, const Caller& who, I cid, std::string_view body)
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (auto open = c.query_one(
-            "SELECT id FROM work_logs WHERE compound_id = ? AND worker_id = ? AND checked_out_at IS NULL AND voided = 0",
-            {cid, who.user_id()}))
+    if (auto open = store::open_work_log(c, cid, who.user_id()))
       throw Error(ErrorKind::conflict, "already-checked-in",
-                  "您还有一次上门没有签退（记录 " + std::to_string(open->i64(0)) + "）",
-                  "You are still checked in (visit " + std::to_string(open->i64(0)) + ")");
+                  "您还有一次上门没有签退（记录 " + std::to_string(*open) + "）",
+                  "You are still checked in (visit " + std::to_string(*open) + ")");
     require_assigned(c, cid, who.user_id(), code);
     refuse_overlap(c, who.user_id(), at, out_at.value_or(0), 0);
     std::vector<FieldError> errs;
@@ -527,11 +434,11 @@ json::object check_out(App& app, const Caller& who, I cid, I log_id, std::string
   return app.db.write([&](Connection& c) {
     auto l = require_log(c, cid, log_id);
     if (l.worker_id != who.user_id()) throw_forbidden();
-    if (l.out || l.voided)
+    if (l.checked_out || l.voided)
       throw Error(ErrorKind::conflict, "already-checked-out", "这次上门已经签退",
                   "This visit is already checked out");
     refuse_if_posted(c, cid, l.month);
-    refuse_overlap(c, l.worker_id, l.checked_in_at, at, log_id);
+    refuse_overlap(c, l.worker_id, l.checked_in_at_ms, at, log_id);
     std::vector<FieldError> errs;
     std::string photo_list = read_photo_list(c, cid, photos, errs);
     if (!errs.empty()) throw_invalid(std::move(errs));
@@ -554,7 +461,7 @@ json::object void_log(App& app, const Caller& who, I cid, I log_id, std::string_
       throw Error(ErrorKind::conflict, "already-voided", "这条记录已作废",
                   "This visit is already void");
     refuse_if_posted(c, cid, l.month);
-    c.execute("UPDATE work_logs SET voided = 1 WHERE id = ?", {log_id});
+    store::void_work_log(c, log_id);
     audit(c, app, who, cid, "work_log.void", "work_log:" + std::to_string(log_id),
           {{"reason", reason}});
     return log_json(c, cid, require_log(c, cid, log_id), review_window(c, cid), who.user_id(),
@@ -569,21 +476,14 @@ json::array list_visits(App& app, const Caller& who, I cid, const std::string& m
     require_compound(c, cid);
     I now = app.clock_ms();
     int window = review_window(c, cid);
-    std::string sql = std::string(kLogColumns) + "WHERE l.compound_id = ?";
-    std::vector<store::Value> args{cid};
-    if (!month.empty()) sql += " AND l.month = ?", args.emplace_back(month);
-    if (mine) sql += " AND l.worker_id = ?", args.emplace_back(who.user_id());
+    store::WorkLogFilter f;
+    f.month = month;
+    if (mine) f.worker_id = who.user_id();
     if (to_review)
-      sql +=
-          " AND l.voided = 0 AND l.review_from > ? AND l.worker_id <> ? AND l.courtyard_id IN (SELECT u.courtyard_id FROM claims cl "
-          "JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = l.compound_id AND cl.user_id = ?)",
-          args.emplace_back(now - window * service::kDayMs), args.emplace_back(who.user_id()),
-          args.emplace_back(who.user_id());
-    sql += " ORDER BY l.checked_in_at DESC LIMIT 200";
+      f.reviewer_id = who.user_id(), f.review_from_after_ms = now - window * service::kDayMs;
     std::map<std::string, std::optional<Plan>> plans;
     json::array out;
-    for (auto& r : c.query(sql, args)) {
-      auto l = log_of(r);
+    for (const auto& l : store::list_work_logs(c, cid, f)) {
       if (!plans.count(l.month)) plans[l.month] = plan_for(c, cid, l.month);
       const auto& p = plans[l.month];
       out.push_back(log_json(c, cid, l, window, who.user_id(), now, p ? &*p : nullptr));
@@ -612,28 +512,23 @@ json::object review_visit(App& app, const Caller& who, I cid, I log_id, std::str
     if (!unit)
       throw Error(ErrorKind::forbidden, "not-this-courtyard", "只有本院落的居民可以确认或提出异议",
                   "Only residents of this courtyard review its visits");
-    if (l.voided || !l.out)
+    if (l.voided || !l.checked_out)
       throw Error(ErrorKind::conflict, "not-reviewable", "这次上门尚未签退或已作废",
                   "This visit is not checked out or is void");
     int window = review_window(c, cid);
-    if (!service::review_open(l.review_from, window, now))
+    if (!service::review_open(l.review_from_ms, window, now))
       throw Error(
           ErrorKind::conflict, "review-closed",
           "确认期已过（签退后 " + std::to_string(window) + " 天内）",
           "The review window (" + std::to_string(window) + " days after check-out) has closed");
-    auto prior = c.query_one(
-        "SELECT id, COALESCE(resolution, '') FROM visit_reviews WHERE log_id = ? AND user_id = ?",
-        {log_id, who.user_id()});
-    if (prior && !prior->str(1).empty())
+    auto prior = store::get_review(c, log_id, who.user_id());
+    if (prior && !prior->resolution.empty())
       throw Error(ErrorKind::conflict, "review-resolved", "您的异议已由委员会处理，不能再更改",
                   "Your dispute was resolved; it cannot change");
     if (prior)
-      c.execute("UPDATE visit_reviews SET verdict = ?, reason = ?, at = ? WHERE id = ?",
-                {verdict, reason, now, prior->i64(0)});
+      store::update_review(c, prior->id, verdict, reason, now);
     else
-      c.execute(
-          "INSERT INTO visit_reviews (compound_id, log_id, user_id, unit_id, verdict, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          {cid, log_id, who.user_id(), *unit, verdict, reason, now});
+      store::insert_review(c, cid, log_id, who.user_id(), *unit, verdict, reason, now);
     audit(c, app, who, cid, "work_log.review", "work_log:" + std::to_string(log_id),
           {{"verdict", verdict}});
     auto plan = plan_for(c, cid, l.month);
@@ -646,30 +541,22 @@ json::array list_disputes(App& app, I cid, bool open_only) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (
-        auto& r : c.query(
-            "SELECT v.id, v.log_id, v.reason, v.at, COALESCE(v.resolution, ''), v.resolution_note, un.label, us.name, "
-            "l.item_code, l.month, l.checked_in_at, l.minutes, l.done, y.name FROM visit_reviews v "
-            "JOIN work_logs l ON l.id = v.log_id JOIN units un ON un.id = v.unit_id JOIN users us ON us.id = v.user_id "
-            "JOIN courtyards y ON y.id = l.courtyard_id WHERE v.compound_id = ? AND v.verdict = 'dispute'" +
-                std::string(open_only ? " AND v.resolution IS NULL" : "") +
-                " ORDER BY v.id DESC LIMIT 200",
-            {cid}))
+    for (const auto& d : store::list_disputes(c, cid, open_only))
       out.push_back(json::object{
-          {"id", r.i64(0)},
-          {"log_id", r.i64(1)},
-          {"reason", r.str(2)},
-          {"at", r.i64(3)},
-          {"resolution", r.str(4).empty() ? json::value(nullptr) : json::value(r.str(4))},
-          {"resolution_note", r.str(5)},
-          {"unit", r.str(6)},
-          {"resident", mask_name(r.str(7))},
-          {"item_code", r.str(8)},
-          {"month", r.str(9)},
-          {"checked_in_at", r.i64(10)},
-          {"minutes", r.opt_i64(11) ? json::value(*r.opt_i64(11)) : json::value(nullptr)},
-          {"done", r.str(12)},
-          {"courtyard", r.str(13)}});
+          {"id", d.id},
+          {"log_id", d.log_id},
+          {"reason", d.reason},
+          {"at", d.at_ms},
+          {"resolution", d.resolution.empty() ? json::value(nullptr) : json::value(d.resolution)},
+          {"resolution_note", d.resolution_note},
+          {"unit", d.unit_label},
+          {"resident", mask_name(d.resident_name)},
+          {"item_code", d.item_code},
+          {"month", d.month},
+          {"checked_in_at", d.checked_in_at_ms},
+          {"minutes", d.minutes ? json::value(*d.minutes) : json::value(nullptr)},
+          {"done", d.done},
+          {"courtyard", d.courtyard_name}});
     return out;
   });
 }
@@ -684,29 +571,24 @@ json::object resolve_dispute(App& app, const Caller& who, I cid, I review_id,
                  "must be upheld or dismissed");
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto r = c.query_one(
-        "SELECT v.log_id, v.verdict, COALESCE(v.resolution, ''), l.month FROM visit_reviews v JOIN work_logs l ON l.id = v.log_id "
-        "WHERE v.compound_id = ? AND v.id = ?",
-        {cid, review_id});
-    if (!r || r->str(1) != "dispute") throw_not_found("异议", "Dispute");
-    if (!r->str(2).empty())
+    auto r = store::get_reviewed_visit(c, cid, review_id);
+    if (!r || r->verdict != "dispute") throw_not_found("异议", "Dispute");
+    if (!r->resolution.empty())
       throw Error(ErrorKind::conflict, "already-resolved", "该异议已处理",
                   "This dispute is already resolved");
-    refuse_if_posted(c, cid, r->str(3));
+    refuse_if_posted(c, cid, r->month);
     I now = app.clock_ms();
-    c.execute(
-        "UPDATE visit_reviews SET resolution = ?, resolution_note = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
-        {resolution, note, who.user_id(), now, review_id});
-    audit(c, app, who, cid, "work_log.resolve", "work_log:" + std::to_string(r->i64(0)),
+    store::resolve_review(c, review_id, resolution, note, who.user_id(), now);
+    audit(c, app, who, cid, "work_log.resolve", "work_log:" + std::to_string(r->log_id),
           {{"review", review_id}, {"resolution", resolution}});
-    notify_user(c, cid, c.scalar("SELECT user_id FROM visit_reviews WHERE id = ?", {review_id}),
+    notify_user(c, cid, store::review_author(c, review_id),
                 Notice{"visit",
                        std::string("您对上门服务的异议") +
                            (resolution == "upheld" ? "成立，本次工时不计入" : "经核实不成立"),
                        note, "/c/" + std::to_string(cid) + "/visits", false},
                 now);
     return json::object{{"id", review_id},
-                        {"log_id", r->i64(0)},
+                        {"log_id", r->log_id},
                         {"resolution", resolution},
                         {"resolution_note", note},
                         {"resolved_at", now}};
@@ -719,7 +601,7 @@ json::object set_review_window(App& app, const Caller& who, I cid, std::string_v
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    c.execute("UPDATE compounds SET review_window_days = ? WHERE id = ?", {days, cid});
+    store::set_review_window_days(c, cid, days);
     audit(c, app, who, cid, "work_log.window", "compound:" + std::to_string(cid), {{"days", days}});
     return json::object{{"review_window_days", days}};
   });
@@ -743,20 +625,18 @@ MonthData load_month(Connection& c, I cid, const std::string& month) {
   if (d.plan)
     for (const auto& i : d.plan->items) d.codes.push_back(i.code);
   int window = review_window(c, cid);
-  for (auto& r : c.query(
-           "SELECT id, item_code, courtyard_id, review_from, COALESCE(minutes, 0) FROM work_logs "
-           "WHERE compound_id = ? AND month = ? AND voided = 0 ORDER BY id",
-           {cid, month})) {
-    std::string code = r.str(1);
+  for (const auto& r : store::list_month_visits(c, cid, month)) {
+    const std::string& code = r.item_code;
     if (std::find(d.codes.begin(), d.codes.end(), code) == d.codes.end()) d.codes.push_back(code);
-    if (!r.opt_i64(3)) {
+    if (!r.review_from_ms) {
       ++d.in_progress;
       continue;
     }
-    auto v = visit_of(c, r.i64(0), r.i64(4));
+    auto v = visit_of(c, r.id, r.minutes);
     d.open_disputes += v.open_disputes;
-    d.last_review_until = std::max(d.last_review_until, *r.opt_i64(3) + window * service::kDayMs);
-    if (service::counts(v)) d.counted_by_yard[{code, r.i64(2)}] += v.minutes;
+    d.last_review_until =
+        std::max(d.last_review_until, *r.review_from_ms + window * service::kDayMs);
+    if (service::counts(v)) d.counted_by_yard[{code, r.courtyard_id}] += v.minutes;
     d.visits[code].push_back(v);
   }
   return d;
@@ -794,9 +674,7 @@ json::object service_month(App& app, I cid, const std::string& month_text) {
                                    {"cost_fen", m.cost_fen},
                                    {"confirmation_permille", m.confirmation_permille}});
     }
-    auto posted = c.query_one(
-        "SELECT amount_fen, entry_idx, created_at FROM service_postings WHERE compound_id = ? AND period = ?",
-        {cid, month_text});
+    auto posted = store::get_service_posting(c, cid, month_text);
     json::array blockers;
     I now = app.clock_ms();
     if (month_text >= month_of(now)) blockers.push_back("month_not_over");
@@ -820,9 +698,9 @@ json::object service_month(App& app, I cid, const std::string& month_text) {
         {"review_until",
          d.last_review_until ? json::value(d.last_review_until) : json::value(nullptr)},
         {"posted", posted.has_value()},
-        {"posted_amount_fen", posted ? json::value(posted->i64(0)) : json::value(nullptr)},
+        {"posted_amount_fen", posted ? json::value(posted->amount_fen) : json::value(nullptr)},
         {"entry_index",
-         posted && posted->opt_i64(1) ? json::value(*posted->opt_i64(1)) : json::value(nullptr)},
+         posted && posted->entry_idx ? json::value(*posted->entry_idx) : json::value(nullptr)},
         {"blockers", posted ? json::array{} : std::move(blockers)}};
   });
 }
@@ -913,10 +791,7 @@ json::object post_month_core(Connection& c, I cid, const std::string& month, I n
     idx = ap.append(std::move(t));
     ap.finish();
   }
-  c.execute(
-      "INSERT INTO service_postings (compound_id, period, minutes, amount_fen, entry_idx, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {cid, month, minutes, total, idx ? store::Value(*idx) : store::Value(nullptr),
-       by ? store::Value(by) : store::Value(nullptr), now});
+  store::insert_service_posting(c, cid, {month, minutes, total, idx, by}, now);
   return json::object{{"period", month},
                       {"minutes", minutes},
                       {"amount_fen", total},

@@ -140,6 +140,15 @@ std::vector<ClaimRec> list_claims(Connection& c, I uid) {
   return out;
 }
 
+std::optional<I> first_claimed_unit_in(Connection& c, I cid, I uid, I courtyard_id) {
+  auto r = c.query_one(
+      "SELECT cl.unit_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? AND cl.user_id = ? "
+      "AND u.courtyard_id = ? ORDER BY cl.id LIMIT 1",
+      {cid, uid, courtyard_id});
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
 Principal load_principal(Connection& c, const UserRec& u) {
   Principal p;
   p.user_id = u.id;

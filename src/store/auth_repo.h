@@ -80,6 +80,10 @@ void insert_claim(Connection& c, std::int64_t compound_id, std::int64_t unit_id,
                   std::int64_t now);
 bool has_claim(Connection& c, std::int64_t unit_id, std::int64_t user_id);
 std::vector<ClaimRec> list_claims(Connection& c, std::int64_t user_id);
+// Of the units the user claimed in the compound (in one courtyard of it), the one claimed
+// first; nullopt when none.
+std::optional<std::int64_t> first_claimed_unit_in(Connection& c, std::int64_t compound_id,
+                                                  std::int64_t user_id, std::int64_t courtyard_id);
 
 // The principal of a signed-in user: explicit grants plus a resident grant for every compound
 // where they have claimed a unit.

@@ -114,6 +114,14 @@ void set_trust_contract(Connection& c, I id, const S& trustee_name, I remunerati
             {trustee_name, remuneration_bp, id});
 }
 
+I review_window_days(Connection& c, I id) {
+  return c.scalar("SELECT review_window_days FROM compounds WHERE id = ?", {id});
+}
+
+void set_review_window_days(Connection& c, I id, I days) {
+  c.execute("UPDATE compounds SET review_window_days = ? WHERE id = ?", {days, id});
+}
+
 std::vector<I> list_compound_ids(Connection& c) {
   std::vector<I> out;
   for (auto& r : c.query("SELECT id FROM compounds ORDER BY id")) out.push_back(r.i64(0));

@@ -84,6 +84,10 @@ std::vector<CompoundRec> list_compounds(Connection& c);
 // The trust contract a tender awarded: the trustee's name and their remuneration (basis points).
 void set_trust_contract(Connection& c, std::int64_t id, const std::string& trustee_name,
                         std::int64_t remuneration_bp);
+// How many days residents have to confirm or dispute a visit after its check-out (hourly
+// services, work_repo.h).
+std::int64_t review_window_days(Connection& c, std::int64_t id);
+void set_review_window_days(Connection& c, std::int64_t id, std::int64_t days);
 // Every compound's id, whatever its place in the hierarchy (the verifier checks them all).
 std::vector<std::int64_t> list_compound_ids(Connection& c);
 CompoundStats compound_stats(Connection& c, std::int64_t compound_id);
