@@ -12,8 +12,13 @@
 #include "domain/service.h"
 #include "domain/text.h"
 #include "domain/upload.h"
+#include "store/auth_repo.h"
 #include "store/governance_repo.h"
 #include "store/ledger_repo.h"
+#include "store/needs_repo.h"
+#include "store/project_repo.h"
+#include "store/registry_repo.h"
+#include "store/work_repo.h"
 
 namespace xinyi::app {
 
@@ -27,34 +32,12 @@ constexpr std::size_t kMaxNeedChars = 1000;
 constexpr std::size_t kMaxNoteChars = 500;
 constexpr I kHourMs = 3600'000;
 
-struct NeedRec {
-  I id = 0, courtyard_id = 0, filed_by = 0, filed_at = 0, responded_at = 0, closed_at = 0,
-    proposal_id = 0, supporters = 0;
-  std::string category, place, body, photos, source, status, service_code, courtyard, filer;
-};
-
-const char* kNeedColumns =
-    "SELECT n.id, COALESCE(n.courtyard_id, 0), COALESCE(n.filed_by, 0), n.filed_at, COALESCE(n.responded_at, 0), "
-    "COALESCE(n.closed_at, 0), COALESCE(n.proposal_id, 0), n.supporters, n.category, n.place, n.body, n.photos, n.source, "
-    "n.status, COALESCE(n.service_code, ''), COALESCE(y.name, ''), COALESCE(u.name, '') FROM needs n "
-    "LEFT JOIN courtyards y ON y.id = n.courtyard_id LEFT JOIN users u ON u.id = n.filed_by ";
-
-NeedRec need_of(const store::Row& r) {
-  NeedRec n;
-  n.id = r.i64(0), n.courtyard_id = r.i64(1), n.filed_by = r.i64(2), n.filed_at = r.i64(3),
-  n.responded_at = r.i64(4);
-  n.closed_at = r.i64(5), n.proposal_id = r.i64(6), n.supporters = r.i64(7);
-  n.category = r.str(8), n.place = r.str(9), n.body = r.str(10), n.photos = r.str(11),
-  n.source = r.str(12);
-  n.status = r.str(13), n.service_code = r.str(14), n.courtyard = r.str(15), n.filer = r.str(16);
-  return n;
-}
+using store::NeedRec;
 
 NeedRec require_need(Connection& c, I cid, I id) {
-  auto r =
-      c.query_one(std::string(kNeedColumns) + "WHERE n.compound_id = ? AND n.id = ?", {cid, id});
-  if (!r) throw_not_found("需求", "Need");
-  return need_of(*r);
+  auto n = store::get_need(c, cid, id);
+  if (!n) throw_not_found("需求", "Need");
+  return *n;
 }
 
 json::object need_json(Connection& c, const NeedRec& n, I viewer) {
@@ -64,44 +47,38 @@ json::object need_json(Connection& c, const NeedRec& n, I viewer) {
       {"body", n.body},
       {"place", n.place},
       {"courtyard_id", n.courtyard_id ? json::value(n.courtyard_id) : json::value(nullptr)},
-      {"courtyard", n.courtyard},
-      {"photos", parse_json(n.photos)},
+      {"courtyard", n.courtyard_name},
+      {"photos", parse_json(n.photos_json)},
       {"source", n.source},
-      {"filer", mask_name(n.filer)},
-      {"filed_at", n.filed_at},
+      {"filer", mask_name(n.filer_name)},
+      {"filed_at", n.filed_at_ms},
       {"status", n.status},
       {"supporters", n.supporters},
-      {"responded_at", n.responded_at ? json::value(n.responded_at) : json::value(nullptr)},
-      {"closed_at", n.closed_at ? json::value(n.closed_at) : json::value(nullptr)},
+      {"responded_at", n.responded_at_ms ? json::value(n.responded_at_ms) : json::value(nullptr)},
+      {"closed_at", n.closed_at_ms ? json::value(n.closed_at_ms) : json::value(nullptr)},
       {"service_code", n.service_code.empty() ? json::value(nullptr) : json::value(n.service_code)},
       {"proposal_id", n.proposal_id ? json::value(n.proposal_id) : json::value(nullptr)},
       {"project_id",
        [&]() -> json::value {
-         auto p = c.query_one("SELECT MIN(id) FROM projects WHERE need_id = ?", {n.id});
-         return p && !p->is_null(0) ? json::value(p->i64(0)) : json::value(nullptr);
+         auto p = store::first_project_of_need(c, n.id);
+         return p ? json::value(*p) : json::value(nullptr);
        }()},
       {"mine", viewer != 0 && viewer == n.filed_by}};
-  o["supported"] =
-      viewer != 0 &&
-      c.query_one("SELECT 1 FROM need_supports WHERE need_id = ? AND user_id = ?", {n.id, viewer})
-          .has_value();
+  o["supported"] = viewer != 0 && store::has_supported(c, n.id, viewer);
   return o;
 }
 
 void add_event(Connection& c, I cid, I need_id, I at, const std::string& status,
                const std::string& note, I by, const std::string& role) {
-  c.execute(
-      "INSERT INTO need_events (compound_id, need_id, at, status, note, by_user, by_role) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {cid, need_id, at, status, note, by ? store::Value(by) : store::Value(nullptr), role});
+  store::insert_need_event(c, cid, need_id, at, status, note, by, role);
 }
 
 json::object need_detail(Connection& c, I cid, I id, I viewer) {
   auto o = need_json(c, require_need(c, cid, id), viewer);
   json::array timeline;
-  for (auto& r : c.query(
-           "SELECT at, status, note, by_role FROM need_events WHERE need_id = ? ORDER BY id", {id}))
+  for (const auto& e : store::list_need_events(c, id))
     timeline.push_back(json::object{
-        {"at", r.i64(0)}, {"status", r.str(1)}, {"note", r.str(2)}, {"by_role", r.str(3)}});
+        {"at", e.at_ms}, {"status", e.status}, {"note", e.note}, {"by_role", e.by_role}});
   o["timeline"] = std::move(timeline);
   return o;
 }
@@ -185,24 +162,15 @@ json::object file_need(App& app, const Caller& who, I cid, std::string_view body
     require_compound(c, cid);
     std::vector<FieldError> errs;
     std::string photo_list = read_photo_list(c, cid, photos, errs);
-    if (courtyard && !c.query_one("SELECT 1 FROM courtyards WHERE compound_id = ? AND id = ?",
-                                  {cid, *courtyard}))
+    if (courtyard && !store::get_courtyard(c, cid, *courtyard))
       errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
     if (!errs.empty()) throw_invalid(std::move(errs));
     if (!courtyard)  // a resident's need is about their own courtyard unless they say otherwise
-      if (auto r = c.query_one(
-              "SELECT u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
-              "AND cl.user_id = ? ORDER BY cl.id LIMIT 1",
-              {cid, who.user_id()}))
-        courtyard = r->i64(0);
+      courtyard = store::first_claimed_courtyard(c, cid, who.user_id());
     I now = app.clock_ms();
-    I id =
-        c.query_one(
-             "INSERT INTO needs (compound_id, courtyard_id, category, place, body, photos, source, filed_by, filed_at, status) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id",
-             {cid, courtyard ? store::Value(*courtyard) : store::Value(nullptr), category, place,
-              text, photo_list, source, who.user_id(), now})
-            ->i64(0);
+    I id = store::insert_need(
+        c, cid, {courtyard.value_or(0), category, place, text, photo_list, source, who.user_id()},
+        now);
     add_event(c, cid, id, now, "open", "", who.user_id(), role);
     audit(c, app, who, cid, "need.file", "need:" + std::to_string(id),
           {{"category", category}, {"source", source}});
@@ -219,11 +187,8 @@ json::object support_need(App& app, const Caller& who, I cid, I need_id) {
     if (n.status == "done" || n.status == "declined")
       throw Error(ErrorKind::conflict, "need-closed", "该需求已办结或不予采纳，不能再附议",
                   "This need is closed");
-    if (!c.query_one("SELECT 1 FROM need_supports WHERE need_id = ? AND user_id = ?",
-                     {need_id, who.user_id()})) {
-      c.execute("INSERT INTO need_supports (compound_id, need_id, user_id, at) VALUES (?, ?, ?, ?)",
-                {cid, need_id, who.user_id(), app.clock_ms()});
-      c.execute("UPDATE needs SET supporters = supporters + 1 WHERE id = ?", {need_id});
+    if (!store::has_supported(c, need_id, who.user_id())) {
+      store::insert_support(c, cid, need_id, who.user_id(), app.clock_ms());
       audit(c, app, who, cid, "need.support", "need:" + std::to_string(need_id));
     }
     return need_json(c, require_need(c, cid, need_id), who.user_id());
@@ -251,26 +216,16 @@ json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::str
                   "需求不能从“" + n.status + "”改为“" + to_text + "”",
                   "A need cannot move from " + n.status + " to " + to_text);
     std::vector<FieldError> errs;
-    if (service_code &&
-        !c.query_one(
-            "SELECT 1 FROM plan_items i JOIN service_plans p ON p.id = i.plan_id WHERE p.compound_id = ? "
-            "AND i.code = ? LIMIT 1",
-            {cid, *service_code}))
+    if (service_code && !store::plan_has_item(c, cid, *service_code))
       errs.push_back({"service_code", "服务清单中没有这一项", "no such item in the service plan"});
     if (proposal_id && !store::proposal_exists(c, cid, *proposal_id))
       errs.push_back({"proposal_id", "本小区没有这个议题", "no such proposal in this compound"});
     if (!errs.empty()) throw_invalid(std::move(errs));
     I now = app.clock_ms();
     const std::string status(service::to_string(*to));
-    c.execute(
-        "UPDATE needs SET status = ?, responded_at = COALESCE(responded_at, ?), closed_at = ?, "
-        "service_code = COALESCE(?, service_code), proposal_id = COALESCE(?, proposal_id) WHERE id = ?",
-        {status, now,
-         (*to == service::NeedStatus::done || *to == service::NeedStatus::declined)
-             ? store::Value(now)
-             : store::Value(nullptr),
-         service_code ? store::Value(*service_code) : store::Value(nullptr),
-         proposal_id ? store::Value(*proposal_id) : store::Value(nullptr), need_id});
+    store::set_need_triage(c, need_id, status, now,
+                           *to == service::NeedStatus::done || *to == service::NeedStatus::declined,
+                           service_code, proposal_id);
     add_event(c, cid, need_id, now, status, note, who.user_id(), acting_role(who, cid));
     if (n.filed_by && n.filed_by != who.user_id()) {
       static const std::map<std::string, std::string> words{{"open", "重新受理"},
@@ -304,9 +259,7 @@ void need_follows_project(Connection& c, I cid, I need_id, const std::string& ti
   const auto& [note_prefix, title_prefix] = words.at(to_text);
   if (!from || !service::can_move(*from, *to)) return;
   bool closed = *to == service::NeedStatus::done;
-  c.execute(
-      "UPDATE needs SET status = ?, responded_at = COALESCE(responded_at, ?), closed_at = ? WHERE id = ?",
-      {to_text, now, closed ? store::Value(now) : store::Value(nullptr), need_id});
+  store::set_need_status(c, need_id, to_text, now, closed);
   add_event(c, cid, need_id, now, to_text, note_prefix + title, who.user_id(),
             acting_role(who, cid));
   if (n.filed_by && n.filed_by != who.user_id())
@@ -324,14 +277,9 @@ json::array list_needs(App& app, const Caller& who, I cid, const std::string& st
     throw_invalid({{"category", "没有这种类别", "no such category"}});
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    std::string sql = std::string(kNeedColumns) + "WHERE n.compound_id = ?";
-    std::vector<store::Value> args{cid};
-    if (!status.empty()) sql += " AND n.status = ?", args.emplace_back(status);
-    if (!category.empty()) sql += " AND n.category = ?", args.emplace_back(category);
-    if (mine) sql += " AND n.filed_by = ?", args.emplace_back(who.user_id());
-    sql += " ORDER BY n.id DESC LIMIT 500";
     json::array out;
-    for (auto& r : c.query(sql, args)) out.push_back(need_json(c, need_of(r), who.user_id()));
+    for (const auto& n : store::list_needs(c, cid, {status, category, mine ? who.user_id() : 0}))
+      out.push_back(need_json(c, n, who.user_id()));
     return out;
   });
 }
@@ -345,13 +293,10 @@ json::object needs_summary(App& app, I cid) {
     require_compound(c, cid);
     std::map<std::string, std::map<std::string, I>> counts;
     I total = 0, supporters = 0;
-    for (
-        auto& r : c.query(
-            "SELECT category, status, COUNT(*), SUM(supporters) FROM needs WHERE compound_id = ? GROUP BY category, status",
-            {cid})) {
-      counts[r.str(0)][r.str(1)] = r.i64(2);
-      total += r.i64(2);
-      supporters += r.i64(3);
+    for (const auto& r : store::count_needs(c, cid)) {
+      counts[r.category][r.status] = r.needs;
+      total += r.needs;
+      supporters += r.supporters;
     }
     json::array cats;
     for (auto cat : service::kNeedCategories) {
@@ -372,13 +317,10 @@ json::object needs_summary(App& app, I cid) {
       by_status[st] = k;
     }
     std::vector<I> answer_hours, done_days;
-    for (
-        auto& r : c.query(
-            "SELECT filed_at, responded_at, closed_at, status FROM needs WHERE compound_id = ? AND responded_at IS NOT NULL",
-            {cid})) {
-      answer_hours.push_back((r.i64(1) - r.i64(0) + kHourMs / 2) / kHourMs);
-      if (r.str(3) == "done" && r.opt_i64(2))
-        done_days.push_back((*r.opt_i64(2) - r.i64(0) + 12 * kHourMs) / (24 * kHourMs));
+    for (const auto& r : store::answered_need_times(c, cid)) {
+      answer_hours.push_back((r.responded_at_ms - r.filed_at_ms + kHourMs / 2) / kHourMs);
+      if (r.status == "done" && r.closed_at_ms)
+        done_days.push_back((*r.closed_at_ms - r.filed_at_ms + 12 * kHourMs) / (24 * kHourMs));
     }
     return json::object{{"compound_id", cid},
                         {"total", total},

@@ -20,6 +20,7 @@
 #include "store/auth_repo.h"
 #include "store/governance_repo.h"
 #include "store/ledger_repo.h"
+#include "store/needs_repo.h"
 #include "store/project_repo.h"
 #include "store/registry_repo.h"
 #include "store/survey_repo.h"
@@ -511,7 +512,7 @@ json::object create_project(App& app, const Caller& who, I cid, std::string_view
     I now = app.clock_ms();
     if (courtyard && *courtyard && !store::get_courtyard(c, cid, *courtyard))
       throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
-    if (need && !c.query_one("SELECT 1 FROM needs WHERE compound_id = ? AND id = ?", {cid, *need}))
+    if (need && !store::need_exists(c, cid, *need))
       throw_invalid({{"need_id", "本小区没有这条需求", "no such need in this compound"}});
     if (proposal && !store::proposal_exists(c, cid, *proposal))
       throw_invalid({{"proposal_id", "本小区没有这个提案", "no such proposal in this compound"}});

@@ -10,8 +10,11 @@
 #include "domain/text.h"
 
 #include "store/auth_repo.h"
+#include "store/governance_repo.h"
+#include "store/needs_repo.h"
 #include "store/registry_repo.h"
 #include "store/survey_repo.h"
+#include "store/vote_repo.h"
 
 namespace xinyi::app {
 
@@ -183,6 +186,16 @@ json::object survey_json(Connection& c, I cid, const Survey& s, const Caller& wh
     if (s.per != "person") o["units_to_answer"] = std::move(open_units);
   }
   return o;
+}
+
+// Whether the compound has what a meeting's decision links to (kind need, proposal, vote,
+// questionnaire or tender), asked of the feature it belongs to.
+bool link_exists(Connection& c, I cid, const std::string& kind, I id) {
+  if (kind == "need") return store::need_exists(c, cid, id);
+  if (kind == "proposal") return store::proposal_exists(c, cid, id);
+  if (kind == "vote") return store::get_vote(c, cid, id).has_value();
+  if (kind == "questionnaire") return store::get_questionnaire(c, cid, id).has_value();
+  return store::get_tender(c, cid, id).has_value();
 }
 
 }  // namespace
@@ -454,13 +467,7 @@ json::object create_meeting(App& app, const Caller& who, I cid, std::string_view
     for (std::size_t n = 0; n < decisions.size(); ++n) {
       const auto& d = decisions[n];
       if (d.link_kind.empty()) continue;
-      std::string table = d.link_kind == "need"            ? "needs"
-                          : d.link_kind == "proposal"      ? "proposals"
-                          : d.link_kind == "vote"          ? "votes"
-                          : d.link_kind == "questionnaire" ? "questionnaires"
-                                                           : "tenders";
-      if (!c.query_one("SELECT 1 FROM " + table + " WHERE compound_id = ? AND id = ?",
-                       {cid, d.link_id}))
+      if (!link_exists(c, cid, d.link_kind, d.link_id))
         errs.push_back({"decisions[" + std::to_string(n) + "].link_id", "本小区没有这一项",
                         "no such item in this compound"});
     }
@@ -474,12 +481,10 @@ json::object create_meeting(App& app, const Caller& who, I cid, std::string_view
       const auto& d = decisions[n];
       store::insert_decision(c, cid, id, static_cast<I>(n), {d.body, d.link_kind, d.link_id});
       if (d.link_kind == "need") {
-        std::string status =
-            c.query_one("SELECT status FROM needs WHERE id = ?", {d.link_id})->str(0);
-        c.execute(
-            "INSERT INTO need_events (compound_id, need_id, at, status, note, by_user, by_role) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {cid, d.link_id, now, status, "会议“" + title + "”（" + held_on + "）：" + d.body,
-             who.user_id(), acting_role(who, cid)});
+        std::string status = store::get_need(c, cid, d.link_id)->status;  // checked above
+        store::insert_need_event(c, cid, d.link_id, now, status,
+                                 "会议“" + title + "”（" + held_on + "）：" + d.body, who.user_id(),
+                                 acting_role(who, cid));
       }
     }
     audit(c, app, who, cid, "meeting.record", "meeting:" + std::to_string(id),

@@ -149,6 +149,15 @@ std::optional<I> first_claimed_unit_in(Connection& c, I cid, I uid, I courtyard_
   return r->i64(0);
 }
 
+std::optional<I> first_claimed_courtyard(Connection& c, I cid, I uid) {
+  auto r = c.query_one(
+      "SELECT u.courtyard_id FROM claims cl JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? "
+      "AND cl.user_id = ? ORDER BY cl.id LIMIT 1",
+      {cid, uid});
+  if (!r) return std::nullopt;
+  return r->i64(0);
+}
+
 Principal load_principal(Connection& c, const UserRec& u) {
   Principal p;
   p.user_id = u.id;

@@ -84,6 +84,9 @@ std::vector<ClaimRec> list_claims(Connection& c, std::int64_t user_id);
 // first; nullopt when none.
 std::optional<std::int64_t> first_claimed_unit_in(Connection& c, std::int64_t compound_id,
                                                   std::int64_t user_id, std::int64_t courtyard_id);
+// The courtyard of the unit the user claimed first in the compound; nullopt when none.
+std::optional<std::int64_t> first_claimed_courtyard(Connection& c, std::int64_t compound_id,
+                                                    std::int64_t user_id);
 
 // The principal of a signed-in user: explicit grants plus a resident grant for every compound
 // where they have claimed a unit.

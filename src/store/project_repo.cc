@@ -181,6 +181,11 @@ void set_project_status(Connection& c, std::int64_t pid, const std::string& stat
   c.execute("UPDATE projects SET status = ? WHERE id = ?", {status, pid});
 }
 
+std::optional<std::int64_t> first_project_of_need(Connection& c, std::int64_t need_id) {
+  auto r = c.query_one("SELECT MIN(id) FROM projects WHERE need_id = ?", {need_id});
+  return r ? opt_i64(*r, 0) : std::nullopt;
+}
+
 std::int64_t count_followers(Connection& c, std::int64_t pid) {
   return c.scalar("SELECT COUNT(*) FROM project_followers WHERE project_id = ?", {pid});
 }

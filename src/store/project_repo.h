@@ -115,6 +115,8 @@ struct NewProject {
 // A new project, status proposed: its id.
 std::int64_t insert_project(Connection& c, std::int64_t cid, const NewProject& p,
                             std::int64_t now_ms);
+// The first project (by id) that took up the need, if any.
+std::optional<std::int64_t> first_project_of_need(Connection& c, std::int64_t need_id);
 // The newest `limit` project ids of the compound, newest first.
 std::vector<std::int64_t> list_project_ids(Connection& c, std::int64_t cid, std::int64_t limit);
 

@@ -545,13 +545,30 @@ TEST_F(ServiceTest, MeetingDecisionsLinkToWhatTheyDecided) {
             R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","decisions":[{"body":"x","link_kind":"need","link_id":999}]})");
       }),
       422);
+  // Each kind of link is looked for in this compound (a questionnaire here is found).
+  auto link = [&](const std::string& kind, I id) {
+    return status_of([&] {
+      app::create_meeting(
+          env.app(), com, cid,
+          R"({"kind":"committee","title":"例会","held_on":"2026-10-01","decisions":[{"body":"x","link_kind":")" +
+              kind + R"(","link_id":)" + std::to_string(id) + "}]}");
+    });
+  };
+  for (const char* kind : {"proposal", "vote", "questionnaire", "tender"})
+    EXPECT_EQ(link(kind, 999), 422) << kind;
+  I q = app::create_questionnaire(env.app(), com, cid,
+                                  R"({"title":"路面","closes_at":)" + std::to_string(now + kDay) +
+                                      R"(,"questions":[{"kind":"text","text":"建议"}]})")
+            .at("id")
+            .as_int64();
+  EXPECT_EQ(link("questionnaire", q), 200);
   app::create_meeting(
       env.app(), com, cid,
       R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","place":"院坝","attendance":23,"attendees":"张三、李四等","minutes":"讨论路面",
                           "decisions":[{"body":"路面纳入微更新","link_kind":"need","link_id":)" +
           std::to_string(need) + "}]}");
   auto ms = app::list_meetings(env.app(), cid, true);
-  ASSERT_EQ(ms.size(), 1u);
+  ASSERT_EQ(ms.size(), 2u);
   EXPECT_TRUE(ms[0].as_object().contains("attendees"));
   EXPECT_FALSE(app::list_meetings(env.app(), cid, false)[0].as_object().contains(
       "attendees"));  // public: the count only
