@@ -14,6 +14,7 @@
 #include "domain/money.h"
 #include "domain/registry.h"
 #include "domain/text.h"
+#include "store/charity_repo.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
 
@@ -48,31 +49,29 @@ std::string public_donor(const std::string& name, bool anonymous) {
   return anonymous ? "匿名" : mask_name(name);
 }
 
-json::object donation_json(const store::Row& r, I cid, bool names) {
-  // id, campaign, donor_name, anonymous, amount, status, receipt_no, entry_idx, received_on,
-  // created_at, reason, user_id
-  json::object o{
-      {"id", r.i64(0)},
-      {"campaign_id", r.is_null(1) ? json::value(nullptr) : json::value(r.i64(1))},
-      {"donor", public_donor(r.str(2), r.i64(3) != 0)},
-      {"anonymous", r.i64(3) != 0},
-      {"amount_fen", r.i64(4)},
-      {"status", r.str(5)},
-      {"receipt_no",
-       r.is_null(6) ? json::value(nullptr) : json::value(donation_receipt(cid, r.i64(6)))},
-      {"entry_index", r.is_null(7) ? json::value(nullptr) : json::value(r.i64(7))},
-      {"date", r.is_null(8) ? json::value(china_date(r.i64(9))) : json::value(r.str(8))}};
+json::object donation_json(const store::DonationRec& d, I cid, bool names) {
+  json::object o{{"id", d.id},
+                 {"campaign_id", d.campaign_id ? json::value(d.campaign_id) : json::value(nullptr)},
+                 {"donor", public_donor(d.donor_name, d.anonymous)},
+                 {"anonymous", d.anonymous},
+                 {"amount_fen", d.amount_fen},
+                 {"status", d.status},
+                 {"receipt_no", d.receipt_no ? json::value(donation_receipt(cid, *d.receipt_no))
+                                             : json::value(nullptr)},
+                 {"entry_index", d.entry_idx ? json::value(*d.entry_idx) : json::value(nullptr)},
+                 {"date", d.received_on ? json::value(*d.received_on)
+                                        : json::value(china_date(d.created_at_ms))}};
   if (names) {
-    o["donor_name"] = r.str(2);
-    o["reason"] = r.str(10);
-    o["created_at"] = r.i64(9);
+    o["donor_name"] = d.donor_name;
+    o["reason"] = d.reason;
+    o["created_at"] = d.created_at_ms;
   }
   return o;
 }
 
-constexpr const char* kDonationCols =
-    "d.id, d.campaign_id, d.donor_name, d.anonymous, d.amount_fen, d.status, d.receipt_no, d.entry_idx, d.received_on, d.created_at, d.reason, "
-    "d.user_id";
+json::object donation_json(Connection& c, I cid, I id) {
+  return donation_json(*store::get_donation(c, cid, id), cid, true);
+}
 
 }  // namespace
 
@@ -84,25 +83,20 @@ std::string donation_receipt(I cid, I no) {
 }
 
 I post_donation(Connection& c, I cid, I id, I now) {
-  auto d = c.query_one(
-      "SELECT donor_name, anonymous, amount_fen FROM donations WHERE compound_id = ? AND id = ? AND status = 'offered'",
-      {cid, id});
-  XINYI_ASSERT(d.has_value());
-  I no = c.scalar("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM donations WHERE compound_id = ?",
-                  {cid});
+  auto d = store::get_donation(c, cid, id);
+  XINYI_ASSERT(d && d->status == "offered");
+  I no = store::next_donation_receipt_no(c, cid);
   ledger::Transaction t;
   t.date = china_date(now);
   t.kind = "journal";
-  t.description = "慈善基金捐赠（" + public_donor(d->str(0), d->i64(1) != 0) + "，收据 " +
+  t.description = "慈善基金捐赠（" + public_donor(d->donor_name, d->anonymous) + "，收据 " +
                   donation_receipt(cid, no) + "）";
-  t.postings = {{"1002", d->i64(2), 0}, {"4005", -d->i64(2), 0}};
+  t.postings = {{"1002", d->amount_fen, 0}, {"4005", -d->amount_fen, 0}};
   t.links = {{"donation", id}};
   Appender ap(c, cid, now);
   I idx = ap.append(std::move(t));
   ap.finish();
-  c.execute(
-      "UPDATE donations SET status = 'received', receipt_no = ?, entry_idx = ?, received_on = ?, decided_at = ? WHERE id = ?",
-      {no, idx, china_date(now), now, id});
+  store::mark_donation_received(c, id, no, idx, china_date(now), now);
   return idx;
 }
 
@@ -124,12 +118,8 @@ json::object create_campaign(App& app, const Caller& who, I cid, std::string_vie
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     I now = app.clock_ms();
-    I id =
-        c.query_one(
-             "INSERT INTO charity_campaigns (compound_id, title, description, fund_use, goal_fen, starts_on, ends_on, created_by, created_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {cid, title, description, use, goal, starts, ends, who.user_id(), now})
-            ->i64(0);
+    I id = store::insert_campaign(
+        c, cid, {title, description, use, goal, starts, ends, who.user_id()}, now);
     audit(c, app, who, cid, "charity.campaign", "campaign:" + std::to_string(id),
           {{"goal_fen", goal}});
     return json::object{{"id", id},         {"title", title},      {"use", use},
@@ -155,25 +145,18 @@ json::object donate(App& app, const Caller& who, I cid, std::string_view body) {
                     "name the donor (it is masked when published)"}});
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (campaign && !c.query_one("SELECT 1 FROM charity_campaigns WHERE compound_id = ? AND id = ?",
-                                 {cid, *campaign}))
+    if (campaign && !store::campaign_exists(c, cid, *campaign))
       throw_invalid({{"campaign_id", "本小区没有这次募捐", "no such campaign in this compound"}});
     I now = app.clock_ms();
     std::string name = received ? *donor : who.user->name;
-    I id =
-        c.query_one(
-             "INSERT INTO donations (compound_id, campaign_id, user_id, donor_name, anonymous, amount_fen, status, created_at, decided_by) "
-             "VALUES (?, ?, ?, ?, ?, ?, 'offered', ?, ?) RETURNING id",
-             {cid, campaign ? store::Value(*campaign) : store::Value(nullptr),
-              received ? store::Value(nullptr) : store::Value(who.user_id()), name, I{anonymous},
-              amount, now, received ? store::Value(who.user_id()) : store::Value(nullptr)})
-            ->i64(0);
+    I id = store::insert_donation(c, cid,
+                                  {campaign.value_or(0), received ? 0 : who.user_id(), name,
+                                   anonymous, amount, received ? who.user_id() : 0},
+                                  now);
     if (received) post_donation(c, cid, id, now);
     audit(c, app, who, cid, received ? "charity.donation.record" : "charity.donation.offer",
           "donation:" + std::to_string(id), {{"amount_fen", amount}});
-    auto r = c.query_one(
-        std::string("SELECT ") + kDonationCols + " FROM donations d WHERE d.id = ?", {id});
-    auto o = donation_json(*r, cid, true);
+    auto o = donation_json(c, cid, id);
     if (!received) {
       o["pay_to_zh"] =
           "请转账至本小区慈善基金专户（银行存款·慈善基金专户 1002），到账后由委员会确认并出具收据。";
@@ -187,26 +170,22 @@ json::object donate(App& app, const Caller& who, I cid, std::string_view body) {
 json::object receive_donation(App& app, const Caller& who, I cid, I id) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    auto d = c.query_one(
-        "SELECT status, user_id, amount_fen FROM donations WHERE compound_id = ? AND id = ?",
-        {cid, id});
+    auto d = store::get_donation(c, cid, id);
     if (!d) throw_not_found("捐赠", "Donation");
-    if (d->str(0) != "offered")
+    if (d->status != "offered")
       throw Error(ErrorKind::conflict, "not-offered", "该捐赠已处理",
-                  "This donation is already " + d->str(0));
-    c.execute("UPDATE donations SET decided_by = ? WHERE id = ?", {who.user_id(), id});
+                  "This donation is already " + d->status);
+    store::set_donation_decider(c, id, who.user_id());
     I now = app.clock_ms();
     post_donation(c, cid, id, now);
-    if (!d->is_null(1))
-      notify_user(c, cid, d->i64(1),
-                  Notice{"payment", "您的捐赠 " + format_yuan(d->i64(2)) + " 元已到账，谢谢！",
+    if (d->user_id)
+      notify_user(c, cid, d->user_id,
+                  Notice{"payment", "您的捐赠 " + format_yuan(d->amount_fen) + " 元已到账，谢谢！",
                          "收据见“我的捐赠”", "/me", false},
                   now);
     audit(c, app, who, cid, "charity.donation.receive", "donation:" + std::to_string(id),
-          {{"amount_fen", d->i64(2)}});
-    auto r = c.query_one(
-        std::string("SELECT ") + kDonationCols + " FROM donations d WHERE d.id = ?", {id});
-    return donation_json(*r, cid, true);
+          {{"amount_fen", d->amount_fen}});
+    return donation_json(c, cid, id);
   });
 }
 
@@ -216,20 +195,15 @@ json::object decline_donation(App& app, const Caller& who, I cid, I id, std::str
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    auto d =
-        c.query_one("SELECT status FROM donations WHERE compound_id = ? AND id = ?", {cid, id});
+    auto d = store::get_donation(c, cid, id);
     if (!d) throw_not_found("捐赠", "Donation");
-    if (d->str(0) != "offered")
+    if (d->status != "offered")
       throw Error(ErrorKind::conflict, "not-offered", "该捐赠已处理",
-                  "This donation is already " + d->str(0));
-    c.execute(
-        "UPDATE donations SET status = 'declined', reason = ?, decided_by = ?, decided_at = ? WHERE id = ?",
-        {reason, who.user_id(), app.clock_ms(), id});
+                  "This donation is already " + d->status);
+    store::mark_donation_declined(c, id, reason, who.user_id(), app.clock_ms());
     audit(c, app, who, cid, "charity.donation.decline", "donation:" + std::to_string(id),
           {{"reason", reason}});
-    auto r = c.query_one(
-        std::string("SELECT ") + kDonationCols + " FROM donations d WHERE d.id = ?", {id});
-    return donation_json(*r, cid, true);
+    return donation_json(c, cid, id);
   });
 }
 
@@ -237,11 +211,7 @@ json::array list_donations(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array out;
-    for (auto& r :
-         c.query(std::string("SELECT ") + kDonationCols +
-                     " FROM donations d WHERE d.compound_id = ? ORDER BY d.id DESC LIMIT 1000",
-                 {cid}))
-      out.push_back(donation_json(r, cid, true));
+    for (const auto& d : store::list_donations(c, cid)) out.push_back(donation_json(d, cid, true));
     return out;
   });
 }
@@ -249,17 +219,12 @@ json::array list_donations(App& app, I cid) {
 json::array my_donations(App& app, const Caller& who) {
   return app.db.read([&](Connection& c) {
     json::array out;
-    for (
-        auto& r : c.query(
-            std::string("SELECT ") + kDonationCols +
-                ", d.compound_id, cp.name, COALESCE(ca.title, '') FROM donations d JOIN compounds cp ON cp.id = d.compound_id "
-                "LEFT JOIN charity_campaigns ca ON ca.id = d.campaign_id WHERE d.user_id = ? ORDER BY d.id DESC LIMIT 500",
-            {who.user_id()})) {
-      auto o = donation_json(r, r.i64(12), false);
-      o["compound_id"] = r.i64(12);
-      o["compound"] = r.str(13);
-      o["campaign"] = r.str(14);
-      o["reason"] = r.str(10);
+    for (const auto& r : store::list_user_donations(c, who.user_id())) {
+      auto o = donation_json(r.donation, r.compound_id, false);
+      o["compound_id"] = r.compound_id;
+      o["compound"] = r.compound_name;
+      o["campaign"] = r.campaign_title;
+      o["reason"] = r.donation.reason;
       out.push_back(std::move(o));
     }
     return out;
@@ -275,76 +240,54 @@ json::object charity_summary(App& app, I cid) {
     I spent = 0;
     for (const auto& u : kUses) {
       // Money that left the charity account for this use: the expense side of those entries.
-      I s = c.scalar(
-          "SELECT COALESCE(SUM(e.amount_fen), 0) FROM postings e WHERE e.compound_id = ? AND e.account = ? AND EXISTS "
-          "(SELECT 1 FROM postings b WHERE b.compound_id = e.compound_id AND b.idx = e.idx AND b.account = '1002' AND b.amount_fen < 0)",
-          {cid, std::string(u.account)});
+      I s = store::charity_fund_spent_fen(c, cid, u.account);
       spent += s;
       uses.push_back(json::object{
           {"use", u.key}, {"account", u.account}, {"name_zh", u.zh}, {"spent_fen", s}});
     }
     json::array campaigns;
     std::string today = china_date(app.clock_ms());
-    for (
-        auto& r : c.query(
-            "SELECT ca.id, ca.title, ca.description, ca.fund_use, ca.goal_fen, ca.starts_on, ca.ends_on, "
-            "COALESCE(SUM(CASE WHEN d.status = 'received' THEN d.amount_fen END), 0), "
-            "COUNT(CASE WHEN d.status = 'received' THEN 1 END) FROM charity_campaigns ca "
-            "LEFT JOIN donations d ON d.campaign_id = ca.id WHERE ca.compound_id = ? "
-            "GROUP BY ca.id, ca.title, ca.description, ca.fund_use, ca.goal_fen, ca.starts_on, ca.ends_on ORDER BY ca.id DESC LIMIT 50",
-            {cid}))
-      campaigns.push_back(json::object{{"id", r.i64(0)},
-                                       {"title", r.str(1)},
-                                       {"description", r.str(2)},
-                                       {"use", r.str(3)},
-                                       {"goal_fen", r.i64(4)},
-                                       {"starts_on", r.str(5)},
-                                       {"ends_on", r.str(6)},
-                                       {"raised_fen", r.i64(7)},
-                                       {"donors", r.i64(8)},
-                                       {"status", today > r.str(6) ? "closed" : "open"}});
+    for (const auto& k : store::list_campaigns(c, cid))
+      campaigns.push_back(json::object{{"id", k.id},
+                                       {"title", k.title},
+                                       {"description", k.description},
+                                       {"use", k.fund_use},
+                                       {"goal_fen", k.goal_fen},
+                                       {"starts_on", k.starts_on},
+                                       {"ends_on", k.ends_on},
+                                       {"raised_fen", k.raised_fen},
+                                       {"donors", k.donors},
+                                       {"status", today > k.ends_on ? "closed" : "open"}});
     json::array list;
-    for (
-        auto& r : c.query(
-            std::string("SELECT ") + kDonationCols +
-                " FROM donations d WHERE d.compound_id = ? AND d.status = 'received' ORDER BY d.received_on DESC, d.id DESC LIMIT 200",
-            {cid}))
-      list.push_back(donation_json(r, cid, false));
+    for (const auto& d : store::list_received_donations(c, cid))
+      list.push_back(donation_json(d, cid, false));
     json::array disb;
-    for (
-        auto& r : c.query(
-            "SELECT id, purpose, payee, payee_is_person, amount_fen, expense_account, status, entry_idx, COALESCE(decided_at, requested_at) "
-            "FROM disbursements WHERE compound_id = ? AND cash_account = '1002' AND status <> 'rejected' AND reverses_idx IS NULL "
-            "ORDER BY id DESC LIMIT 200",
-            {cid})) {
-      std::string acct = r.str(5);
+    for (const auto& r : store::list_charity_fund_disbursements(c, cid)) {
+      const std::string& acct = r.expense_account;
       std::string payee = acct == ledger::kAidAccount ? std::string(ledger::kAidPayee)
-                          : r.i64(3)                  ? mask_name(r.str(2))
-                                                      : r.str(2);
+                          : r.payee_is_person         ? mask_name(r.payee)
+                                                      : r.payee;
       std::string use = "other";
       for (const auto& u : kUses)
         if (acct == u.account) use = u.key;
-      disb.push_back(
-          json::object{{"id", r.i64(0)},
-                       {"purpose", r.str(1)},
-                       {"payee", payee},
-                       {"amount_fen", r.i64(4)},
-                       {"use", use},
-                       {"status", r.str(6)},
-                       {"entry_index", r.is_null(7) ? json::value(nullptr) : json::value(r.i64(7))},
-                       {"date", china_date(r.i64(8))}});
+      disb.push_back(json::object{
+          {"id", r.id},
+          {"purpose", r.purpose},
+          {"payee", payee},
+          {"amount_fen", r.amount_fen},
+          {"use", use},
+          {"status", r.status},
+          {"entry_index", r.entry_idx ? json::value(*r.entry_idx) : json::value(nullptr)},
+          {"date", china_date(r.at_ms)}});
     }
-    return json::object{
-        {"balance_fen", balance},
-        {"raised_fen", raised},
-        {"donations",
-         c.scalar("SELECT COUNT(*) FROM donations WHERE compound_id = ? AND status = 'received'",
-                  {cid})},
-        {"spent_fen", spent},
-        {"uses", std::move(uses)},
-        {"campaigns", std::move(campaigns)},
-        {"donations_list", std::move(list)},
-        {"disbursements", std::move(disb)}};
+    return json::object{{"balance_fen", balance},
+                        {"raised_fen", raised},
+                        {"donations", store::count_received_donations(c, cid)},
+                        {"spent_fen", spent},
+                        {"uses", std::move(uses)},
+                        {"campaigns", std::move(campaigns)},
+                        {"donations_list", std::move(list)},
+                        {"disbursements", std::move(disb)}};
   });
 }
 
@@ -357,15 +300,10 @@ json::object create_team(App& app, const Caller& who, I cid, std::string_view bo
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (c.query_one("SELECT 1 FROM volunteer_teams WHERE compound_id = ? AND name = ?",
-                    {cid, name}))
+    if (store::team_name_taken(c, cid, name))
       throw Error(ErrorKind::conflict, "duplicate", "已有同名的志愿服务队",
                   "A team of that name exists");
-    I id =
-        c.query_one(
-             "INSERT INTO volunteer_teams (compound_id, name, description, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-             {cid, name, description, app.clock_ms()})
-            ->i64(0);
+    I id = store::insert_team(c, cid, name, description, app.clock_ms());
     audit(c, app, who, cid, "volunteer.team", "team:" + std::to_string(id), {{"name", name}});
     return json::object{{"id", id}, {"name", name}, {"description", description}};
   });
@@ -374,18 +312,12 @@ json::object create_team(App& app, const Caller& who, I cid, std::string_view bo
 json::object join_team(App& app, const Caller& who, I cid, I team_id) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (!c.query_one("SELECT 1 FROM volunteer_teams WHERE compound_id = ? AND id = ?",
-                     {cid, team_id}))
-      throw_not_found("志愿服务队", "Team");
-    if (c.query_one("SELECT 1 FROM volunteer_members WHERE team_id = ? AND user_id = ?",
-                    {team_id, who.user_id()}))
+    if (!store::team_exists(c, cid, team_id)) throw_not_found("志愿服务队", "Team");
+    if (store::is_team_member(c, team_id, who.user_id()))
       throw Error(ErrorKind::conflict, "already-member", "您已是该队队员",
                   "You are already in this team");
     I id =
-        c.query_one(
-             "INSERT INTO volunteer_members (team_id, compound_id, user_id, name, joined_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-             {team_id, cid, who.user_id(), who.user->name, app.clock_ms()})
-            ->i64(0);
+        store::insert_team_member(c, cid, team_id, who.user_id(), who.user->name, app.clock_ms());
     audit(c, app, who, cid, "volunteer.join", "team:" + std::to_string(team_id));
     return json::object{{"member_id", id}, {"team_id", team_id}, {"joined", true}};
   });
@@ -397,14 +329,8 @@ json::object add_team_member(App& app, const Caller& who, I cid, I team_id, std:
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (!c.query_one("SELECT 1 FROM volunteer_teams WHERE compound_id = ? AND id = ?",
-                     {cid, team_id}))
-      throw_not_found("志愿服务队", "Team");
-    I id =
-        c.query_one(
-             "INSERT INTO volunteer_members (team_id, compound_id, name, joined_at) VALUES (?, ?, ?, ?) RETURNING id",
-             {team_id, cid, name, app.clock_ms()})
-            ->i64(0);
+    if (!store::team_exists(c, cid, team_id)) throw_not_found("志愿服务队", "Team");
+    I id = store::insert_team_member(c, cid, team_id, 0, name, app.clock_ms());
     audit(c, app, who, cid, "volunteer.member", "team:" + std::to_string(team_id));
     return json::object{{"member_id", id}, {"team_id", team_id}, {"name", mask_name(name)}};
   });
@@ -439,26 +365,17 @@ json::object record_activity(App& app, const Caller& who, I cid, std::string_vie
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (!c.query_one("SELECT 1 FROM volunteer_teams WHERE compound_id = ? AND id = ?", {cid, team}))
+    if (!store::team_exists(c, cid, team))
       throw_invalid({{"team_id", "本小区没有这支志愿服务队", "no such team in this compound"}});
     std::set<I> seen;
     for (std::size_t i = 0; i < hours.size(); ++i)
-      if (!seen.insert(hours[i].first).second ||
-          !c.query_one("SELECT 1 FROM volunteer_members WHERE team_id = ? AND id = ?",
-                       {team, hours[i].first}))
+      if (!seen.insert(hours[i].first).second || !store::team_has_member(c, team, hours[i].first))
         throw_invalid({{"hours[" + std::to_string(i) + "].member_id", "不是该队队员，或重复",
                         "not a member of this team, or repeated"}});
-    I id =
-        c.query_one(
-             "INSERT INTO volunteer_activities (team_id, compound_id, title, held_on, description, created_at) VALUES (?, ?, ?, ?, ?, ?) "
-             "RETURNING id",
-             {team, cid, title, date, description, app.clock_ms()})
-            ->i64(0);
+    I id = store::insert_activity(c, cid, team, title, date, description, app.clock_ms());
     I total = 0;
     for (auto [m, minutes] : hours) {
-      c.execute(
-          "INSERT INTO volunteer_hours (activity_id, member_id, compound_id, minutes) VALUES (?, ?, ?, ?)",
-          {id, m, cid, minutes});
+      store::insert_volunteer_hours(c, cid, id, m, minutes);
       total += minutes;
     }
     audit(c, app, who, cid, "volunteer.activity", "activity:" + std::to_string(id),
@@ -476,52 +393,32 @@ json::object volunteers(App& app, I cid, bool members) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array teams, acts, list;
-    for (
-        auto& r : c.query(
-            "SELECT t.id, t.name, t.description, (SELECT COUNT(*) FROM volunteer_members m WHERE m.team_id = t.id), "
-            "(SELECT COALESCE(SUM(h.minutes), 0) FROM volunteer_hours h JOIN volunteer_activities a ON a.id = h.activity_id "
-            "WHERE a.team_id = t.id) FROM volunteer_teams t WHERE t.compound_id = ? ORDER BY t.id",
-            {cid}))
-      teams.push_back(json::object{{"id", r.i64(0)},
-                                   {"name", r.str(1)},
-                                   {"description", r.str(2)},
-                                   {"members", r.i64(3)},
-                                   {"minutes", r.i64(4)}});
-    for (
-        auto& r : c.query(
-            "SELECT a.id, a.team_id, t.name, a.title, a.held_on, a.description, "
-            "(SELECT COUNT(*) FROM volunteer_hours h WHERE h.activity_id = a.id), "
-            "(SELECT COALESCE(SUM(h.minutes), 0) FROM volunteer_hours h WHERE h.activity_id = a.id) "
-            "FROM volunteer_activities a JOIN volunteer_teams t ON t.id = a.team_id WHERE a.compound_id = ? "
-            "ORDER BY a.held_on DESC, a.id DESC LIMIT 100",
-            {cid}))
-      acts.push_back(json::object{{"id", r.i64(0)},
-                                  {"team_id", r.i64(1)},
-                                  {"team", r.str(2)},
-                                  {"title", r.str(3)},
-                                  {"date", r.str(4)},
-                                  {"description", r.str(5)},
-                                  {"participants", r.i64(6)},
-                                  {"minutes", r.i64(7)}});
-    json::object o{
-        {"teams", std::move(teams)},
-        {"activities", std::move(acts)},
-        {"members",
-         c.scalar("SELECT COUNT(*) FROM volunteer_members WHERE compound_id = ?", {cid})},
-        {"minutes",
-         c.scalar("SELECT COALESCE(SUM(minutes), 0) FROM volunteer_hours WHERE compound_id = ?",
-                  {cid})}};
+    for (const auto& t : store::list_teams(c, cid))
+      teams.push_back(json::object{{"id", t.id},
+                                   {"name", t.name},
+                                   {"description", t.description},
+                                   {"members", t.members},
+                                   {"minutes", t.minutes}});
+    for (const auto& a : store::list_activities(c, cid))
+      acts.push_back(json::object{{"id", a.id},
+                                  {"team_id", a.team_id},
+                                  {"team", a.team_name},
+                                  {"title", a.title},
+                                  {"date", a.held_on},
+                                  {"description", a.description},
+                                  {"participants", a.participants},
+                                  {"minutes", a.minutes}});
+    json::object o{{"teams", std::move(teams)},
+                   {"activities", std::move(acts)},
+                   {"members", store::count_volunteers(c, cid)},
+                   {"minutes", store::volunteer_minutes(c, cid)}};
     if (members) {
-      for (
-          auto& r : c.query(
-              "SELECT m.id, m.team_id, m.name, COALESCE((SELECT SUM(h.minutes) FROM volunteer_hours h WHERE h.member_id = m.id), 0), "
-              "COALESCE(m.user_id, 0) FROM volunteer_members m WHERE m.compound_id = ? ORDER BY m.team_id, m.id",
-              {cid}))
-        list.push_back(json::object{{"id", r.i64(0)},
-                                    {"team_id", r.i64(1)},
-                                    {"name", mask_name(r.str(2))},
-                                    {"minutes", r.i64(3)},
-                                    {"user_id", r.i64(4)}});
+      for (const auto& m : store::list_volunteers(c, cid))
+        list.push_back(json::object{{"id", m.id},
+                                    {"team_id", m.team_id},
+                                    {"name", mask_name(m.name)},
+                                    {"minutes", m.minutes},
+                                    {"user_id", m.user_id}});
       o["members_list"] = std::move(list);
     }
     return o;

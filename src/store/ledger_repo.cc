@@ -183,6 +183,13 @@ I pending_from(Connection& c, I cid, const S& cash_account) {
       {cid, cash_account});
 }
 
+I charity_fund_spent_fen(Connection& c, I cid, const S& account) {
+  return c.scalar(
+      "SELECT COALESCE(SUM(e.amount_fen), 0) FROM postings e WHERE e.compound_id = ? AND e.account = ? AND EXISTS "
+      "(SELECT 1 FROM postings b WHERE b.compound_id = e.compound_id AND b.idx = e.idx AND b.account = '1002' AND b.amount_fen < 0)",
+      {cid, account});
+}
+
 void insert_node(Connection& c, I cid, int level, std::uint64_t idx, const ledger::Hash& h) {
   if (level == 0) return;  // leaves live in ledger_entries.leaf_hash
   c.execute("INSERT INTO merkle_nodes (compound_id, level, idx, hash) VALUES (?, ?, ?, ?)",
@@ -356,6 +363,19 @@ std::vector<DisbursementRec> list_disbursements(Connection& c, I cid, I limit) {
        c.query(std::string(kDisbSelect) + "WHERE d.compound_id = ? ORDER BY d.id DESC LIMIT ?",
                {cid, limit}))
     out.push_back(disb_from(r));
+  return out;
+}
+
+std::vector<FundPaymentRec> list_charity_fund_disbursements(Connection& c, I cid) {
+  std::vector<FundPaymentRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT id, purpose, payee, payee_is_person, amount_fen, expense_account, status, entry_idx, COALESCE(decided_at, requested_at) "
+          "FROM disbursements WHERE compound_id = ? AND cash_account = '1002' AND status <> 'rejected' AND reverses_idx IS NULL "
+          "ORDER BY id DESC LIMIT 200",
+          {cid}))
+    out.push_back({r.i64(0), r.str(1), r.str(2), r.i64(3) != 0, r.i64(4), r.str(5), r.str(6),
+                   r.opt_i64(7), r.i64(8)});
   return out;
 }
 

@@ -74,6 +74,9 @@ std::int64_t account_balance(Connection& c, std::int64_t cid, const std::string&
                              std::int64_t courtyard_id);
 // What the pending disbursement requests from a cash account would take from it.
 std::int64_t pending_from(Connection& c, std::int64_t cid, const std::string& cash_account);
+// What was booked to `account` in the entries that took money out of the charity fund's
+// account (1002): the expense side of the fund's spending.
+std::int64_t charity_fund_spent_fen(Connection& c, std::int64_t cid, const std::string& account);
 
 // Merkle nodes and heads. Level 0 (the leaves) is ledger_entries.leaf_hash; insert_node()
 // ignores it and get_node() reads it from there.
@@ -153,6 +156,18 @@ std::int64_t insert_disbursement(Connection& c, const DisbursementRec& d);
 std::optional<DisbursementRec> get_disbursement(Connection& c, std::int64_t cid, std::int64_t id);
 std::vector<DisbursementRec> list_disbursements(Connection& c, std::int64_t cid,
                                                 std::int64_t limit);
+// The payments requested from the charity fund's account (1002), not rejected and not
+// reversals, newest first; at most 200.
+struct FundPaymentRec {
+  std::int64_t id = 0;
+  std::string purpose, payee;
+  bool payee_is_person = false;
+  std::int64_t amount_fen = 0;
+  std::string expense_account, status;
+  std::optional<std::int64_t> entry_idx;
+  std::int64_t at_ms = 0;  // when decided; while undecided, when requested
+};
+std::vector<FundPaymentRec> list_charity_fund_disbursements(Connection& c, std::int64_t cid);
 void decide_disbursement(Connection& c, std::int64_t cid, std::int64_t id,
                          const std::string& status, std::int64_t at, const std::string& reason,
                          std::optional<std::int64_t> entry_idx);
