@@ -23,8 +23,6 @@ AnnouncementRec from_row(const Row& r) {
   return a;
 }
 
-Value id_or_null(I v) { return v ? Value(v) : Value(nullptr); }
-
 }  // namespace
 
 I insert_announcement(Connection& c, I cid, const NewAnnouncement& a, I now_ms) {

@@ -4,8 +4,6 @@ namespace xinyi::store {
 
 namespace {
 
-Value id_or_null(std::int64_t id) { return id ? Value(id) : Value(nullptr); }
-
 constexpr const char* kDonationCols =
     "d.id, d.campaign_id, d.donor_name, d.anonymous, d.amount_fen, d.status, d.receipt_no, d.entry_idx, d.received_on, d.created_at, d.reason, "
     "d.user_id";

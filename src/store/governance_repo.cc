@@ -6,8 +6,6 @@ namespace {
 
 using I = std::int64_t;
 
-Value id_or_null(I v) { return v ? Value(v) : Value(nullptr); }
-
 constexpr const char* kCommitteeColumns =
     "SELECT id, kind, name, status, min_size, max_size, term_from, term_to, COALESCE(vote_id, 0), "
     "COALESCE(established_at, 0) FROM committees ";

@@ -4,8 +4,6 @@ namespace xinyi::store {
 
 namespace {
 
-Value id_or_null(std::int64_t id) { return id ? Value(id) : Value(nullptr); }
-
 const char* kNeedColumns =
     "SELECT n.id, COALESCE(n.courtyard_id, 0), COALESCE(n.filed_by, 0), n.filed_at, COALESCE(n.responded_at, 0), "
     "COALESCE(n.closed_at, 0), COALESCE(n.proposal_id, 0), n.supporters, n.category, n.place, n.body, n.photos, n.source, "

@@ -206,15 +206,14 @@ std::vector<std::int64_t> follower_ids(Connection& c, std::int64_t pid) {
 
 std::int64_t insert_project(Connection& c, std::int64_t cid, const NewProject& p,
                             std::int64_t now_ms) {
-  auto opt = [](const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); };
   return c
       .query_one(
           "INSERT INTO projects (compound_id, courtyard_id, title, description, status, acceptance_mode, signoffs_required, "
           "min_turnout_pct, crowdfund_goal_fen, need_id, proposal_id, created_by, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {cid, p.courtyard_id ? Value(p.courtyard_id) : Value(nullptr), p.title, p.description,
-           p.acceptance_mode, p.signoffs_required, p.min_turnout_pct, p.crowdfund_goal_fen,
-           opt(p.need_id), opt(p.proposal_id), p.created_by, now_ms, now_ms})
+          {cid, id_or_null(p.courtyard_id), p.title, p.description, p.acceptance_mode,
+           p.signoffs_required, p.min_turnout_pct, p.crowdfund_goal_fen, id_or_null(p.need_id),
+           id_or_null(p.proposal_id), p.created_by, now_ms, now_ms})
       ->i64(0);
 }
 
@@ -243,8 +242,7 @@ void replace_budget(Connection& c, std::int64_t cid, std::int64_t pid,
 }
 
 void set_project_vote(Connection& c, std::int64_t pid, std::optional<std::int64_t> vote_id) {
-  c.execute("UPDATE projects SET vote_id = ? WHERE id = ?",
-            {vote_id ? Value(*vote_id) : Value(nullptr), pid});
+  c.execute("UPDATE projects SET vote_id = ? WHERE id = ?", {id_or_null(vote_id), pid});
 }
 
 bool vote_cited_by_other_project(Connection& c, std::int64_t cid, std::int64_t vote_id,
@@ -321,7 +319,7 @@ void set_outcome(Connection& c, std::int64_t pid, const std::string& outcome) {
 void set_acceptance_questionnaire(Connection& c, std::int64_t pid,
                                   std::optional<std::int64_t> questionnaire_id) {
   c.execute("UPDATE projects SET questionnaire_id = ? WHERE id = ?",
-            {questionnaire_id ? Value(*questionnaire_id) : Value(nullptr), pid});
+            {id_or_null(questionnaire_id), pid});
 }
 
 void insert_signoff(Connection& c, std::int64_t cid, std::int64_t pid, std::int64_t user_id,

@@ -27,6 +27,12 @@ struct Blob {
 
 using Value = std::variant<std::nullptr_t, std::int64_t, std::string, Blob>;
 
+// An id column that may be empty: 0 (or nullopt) is stored as NULL.
+inline Value id_or_null(std::int64_t id) { return id ? Value(id) : Value(nullptr); }
+inline Value id_or_null(const std::optional<std::int64_t>& id) {
+  return id ? Value(*id) : Value(nullptr);
+}
+
 class Row {
  public:
   explicit Row(std::vector<Value> v) : v_(std::move(v)) {}

@@ -2,10 +2,6 @@
 
 namespace xinyi::store {
 
-namespace {
-Value id_or_null(std::int64_t id) { return id ? Value(id) : Value(nullptr); }
-}  // namespace
-
 std::optional<QuestionnaireRec> get_questionnaire(Connection& c, std::int64_t cid,
                                                   std::int64_t id) {
   auto r = c.query_one(

@@ -6,8 +6,6 @@ namespace {
 
 using I = std::int64_t;
 
-Value id_or_null(I v) { return v ? Value(v) : Value(nullptr); }
-
 // Choices as stored: the option numbers, comma-separated ("" abstains).
 std::string encode_choices(const std::vector<int>& choices) {
   std::string s;

@@ -4,8 +4,6 @@ namespace xinyi::store {
 
 namespace {
 
-Value id_or_null(std::int64_t id) { return id ? Value(id) : Value(nullptr); }
-
 const char* kLogColumns =
     "SELECT l.id, l.courtyard_id, l.worker_id, l.checked_in_at, COALESCE(l.checked_out_at, 0), COALESCE(l.minutes, 0), l.voided, "
     "l.checked_out_at IS NOT NULL, l.item_code, l.month, l.done, l.photos, y.name, u.name, COALESCE(l.review_from, 0) FROM work_logs l "
