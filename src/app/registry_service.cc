@@ -104,16 +104,14 @@ json::object public_compound(App& app, I cid) {
     json::object o = compound_json(k, store::compound_stats(c, cid));
     json::array courtyards;
     for (const auto& y : store::list_courtyards(c, cid)) {
-      auto units = c.query_one(
-          "SELECT COUNT(*), COALESCE(SUM(area_centi_m2), 0) FROM units WHERE courtyard_id = ?",
-          {y.id});
+      auto units = store::courtyard_unit_totals(c, y.id);
       courtyards.push_back(
           json::object{{"id", y.id},
                        {"name", y.name},
                        {"area_id", y.area_id ? json::value(*y.area_id) : json::value(nullptr)},
                        {"area_name", y.area_name},
-                       {"units", units->i64(0)},
-                       {"area_centi_m2", units->i64(1)}});
+                       {"units", units.units},
+                       {"area_centi_m2", units.area_centi_m2}});
     }
     o["courtyard_list"] = std::move(courtyards);
     o["petition_pmc_households"] = store::count_signatures(c, cid, "pmc_application");
@@ -478,16 +476,24 @@ std::string role_zh(const std::string& r) {
   return r;
 }
 
-json::object request_json(const store::Row& r) {
-  return json::object{{"id", r.i64(0)},           {"user_id", r.i64(1)},
-                      {"login", r.str(2)},        {"name", r.str(3)},
-                      {"role", r.str(4)},         {"action", r.str(5)},
-                      {"status", r.str(6)},       {"requested_by", r.str(7)},
-                      {"requested_at", r.i64(8)}, {"requester_id", r.i64(9)}};
+json::object request_json(const store::RoleRequestRec& q) {
+  return json::object{{"id", q.id},
+                      {"user_id", q.user_id},
+                      {"login", q.login},
+                      {"name", q.name},
+                      {"role", q.role},
+                      {"action", q.action},
+                      {"status", q.status},
+                      {"requested_by", q.requested_by_name},
+                      {"requested_at", q.requested_at_ms},
+                      {"requester_id", q.requested_by}};
 }
-constexpr const char* kRequestSelect =
-    "SELECT q.id, q.user_id, u.login, u.name, q.role, q.action, q.status, b.name, q.requested_at, q.requested_by "
-    "FROM role_requests q JOIN users u ON u.id = q.user_id JOIN users b ON b.id = q.requested_by ";
+
+json::object requested(Connection& c, I cid, I id) {
+  auto q = store::get_role_request(c, cid, id);
+  XINYI_ASSERT(q.has_value());
+  return request_json(*q);
+}
 
 }  // namespace
 
@@ -495,26 +501,19 @@ json::object list_roles(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array grants;
-    for (
-        auto& r : c.query(
-            "SELECT g.id, u.id, u.login, u.name, g.role, g.created_at, g.source, COALESCE(b.name, ''), COALESCE(f.name, '') "
-            "FROM role_grants g JOIN users u ON u.id = g.user_id LEFT JOIN users b ON b.id = g.granted_by "
-            "LEFT JOIN users f ON f.id = g.confirmed_by WHERE g.compound_id = ? ORDER BY g.role, u.id",
-            {cid}))
-      grants.push_back(json::object{{"id", r.i64(0)},
-                                    {"user_id", r.i64(1)},
-                                    {"login", r.str(2)},
-                                    {"name", r.str(3)},
-                                    {"role", r.str(4)},
-                                    {"since", r.i64(5)},
-                                    {"source", r.str(6)},
-                                    {"granted_by", r.str(7)},
-                                    {"confirmed_by", r.str(8)}});
+    for (const auto& g : store::list_role_grants(c, cid))
+      grants.push_back(json::object{{"id", g.id},
+                                    {"user_id", g.user_id},
+                                    {"login", g.login},
+                                    {"name", g.name},
+                                    {"role", g.role},
+                                    {"since", g.since_ms},
+                                    {"source", g.source},
+                                    {"granted_by", g.granted_by_name},
+                                    {"confirmed_by", g.confirmed_by_name}});
     json::array pending;
-    for (auto& r : c.query(std::string(kRequestSelect) +
-                               "WHERE q.compound_id = ? AND q.status = 'pending' ORDER BY q.id",
-                           {cid}))
-      pending.push_back(request_json(r));
+    for (const auto& q : store::list_pending_role_requests(c, cid))
+      pending.push_back(request_json(q));
     return json::object{{"grants", std::move(grants)}, {"pending", std::move(pending)}};
   });
 }
@@ -534,9 +533,7 @@ RoleOutcome grant_role(App& app, const Caller& who, I cid, std::string_view body
     require_compound(c, cid);
     auto u = store::find_user_by_login(c, login);
     if (!u) throw_not_found("用户", "User");
-    if (c.scalar(
-            "SELECT COUNT(*) FROM role_grants WHERE compound_id = ? AND user_id = ? AND role = ?",
-            {cid, u->id, role_s}))
+    if (store::has_grant(c, cid, u->id, *role))
       throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色",
                   "The user already holds this role");
     if (u->id == who.user_id())
@@ -552,126 +549,96 @@ RoleOutcome grant_role(App& app, const Caller& who, I cid, std::string_view body
           json::object{
               {"user_id", u->id}, {"login", u->login}, {"role", role_s}, {"status", "active"}}};
     }
-    if (c.scalar(
-            "SELECT COUNT(*) FROM role_requests WHERE compound_id = ? AND user_id = ? AND role = ? AND status = 'pending'",
-            {cid, u->id, role_s}))
+    if (store::has_pending_role_request(c, cid, u->id, *role))
       throw Error(ErrorKind::conflict, "grant-pending", "该角色的授予正在等待第二人确认",
                   "This grant is already waiting for a second person");
     I id =
-        c.query_one(
-             "INSERT INTO role_requests (compound_id, user_id, role, action, status, requested_by, requested_at) "
-             "VALUES (?, ?, ?, 'grant', 'pending', ?, ?) RETURNING id",
-             {cid, u->id, role_s, who.user_id(), app.clock_ms()})
-            ->i64(0);
+        store::insert_grant_request(c, cid, u->id, *role, who.user_id(), app.clock_ms(), "direct");
     audit(c, app, who, cid, "role.grant_request", "user:" + std::to_string(u->id),
           {{"role", role_s}, {"request", id}});
     tell_committee(c, app, cid, who.user_id(),
                    "待确认：授予 " + mask_name(u->name) + " " + role_zh(role_s) + "角色");
-    return RoleOutcome{
-        true, request_json(*c.query_one(std::string(kRequestSelect) + "WHERE q.id = ?", {id}))};
+    return RoleOutcome{true, requested(c, cid, id)};
   });
 }
+
+namespace {
+
+store::RoleRequestRec pending_request(Connection& c, I cid, I request_id) {
+  auto q = store::get_role_request(c, cid, request_id);
+  if (!q) throw_not_found("角色申请", "Role request");
+  if (q->status != "pending")
+    throw Error(ErrorKind::conflict, "not-pending", "该申请已处理",
+                "This request was already decided");
+  return *q;
+}
+
+}  // namespace
 
 json::object confirm_role(App& app, const Caller& who, I cid, I request_id) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    auto q = c.query_one(std::string(kRequestSelect) + "WHERE q.compound_id = ? AND q.id = ?",
-                         {cid, request_id});
-    if (!q) throw_not_found("角色申请", "Role request");
-    if (q->str(6) != "pending")
-      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理",
-                  "This request was already decided");
+    const auto q = pending_request(c, cid, request_id);
     // The second person is neither the one who asked nor the one who would hold the role.
-    if (q->i64(9) == who.user_id() || q->i64(1) == who.user_id())
+    if (q.requested_by == who.user_id() || q.user_id == who.user_id())
       throw Error(ErrorKind::conflict, "second-person", "须由另一位工作人员或平台管理员确认",
                   "Another staff member or the operator must confirm this");
     I now = app.clock_ms();
-    auto role = parse_role(q->str(4));
+    auto role = parse_role(q.role);
     XINYI_ASSERT(role.has_value());
-    if (!store::insert_grant(c, cid, q->i64(1), *role, q->i64(9), now))
+    if (!store::insert_grant(c, cid, q.user_id, *role, q.requested_by, now))
       throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色",
                   "The user already holds this role");
-    c.execute(
-        "UPDATE role_grants SET confirmed_by = ?, source = (SELECT source FROM role_requests WHERE id = ?) "
-        "WHERE compound_id = ? AND user_id = ? AND role = ?",
-        {who.user_id(), request_id, cid, q->i64(1), q->str(4)});
-    c.execute(
-        "UPDATE role_requests SET status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?",
-        {who.user_id(), now, request_id});
-    audit(c, app, who, cid, "role.grant", "user:" + std::to_string(q->i64(1)),
-          {{"role", q->str(4)}, {"request", request_id}});
-    tell_committee(
-        c, app, cid, who.user_id(),
-        "已授予 " + mask_name(q->str(3)) + " " + role_zh(q->str(4)) + "角色（经两人确认）");
-    notify_user(
-        c, cid, q->i64(9),
-        Notice{"role", "您的角色申请已确认：" + mask_name(q->str(3)) + " " + role_zh(q->str(4)), "",
-               "", false},
-        now);
-    return request_json(*c.query_one(std::string(kRequestSelect) + "WHERE q.id = ?", {request_id}));
+    store::confirm_grant_request(c, q, cid, who.user_id(), now);
+    audit(c, app, who, cid, "role.grant", "user:" + std::to_string(q.user_id),
+          {{"role", q.role}, {"request", request_id}});
+    tell_committee(c, app, cid, who.user_id(),
+                   "已授予 " + mask_name(q.name) + " " + role_zh(q.role) + "角色（经两人确认）");
+    notify_user(c, cid, q.requested_by,
+                Notice{"role", "您的角色申请已确认：" + mask_name(q.name) + " " + role_zh(q.role),
+                       "", "", false},
+                now);
+    return requested(c, cid, request_id);
   });
 }
 
 json::object reject_role(App& app, const Caller& who, I cid, I request_id) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    auto q = c.query_one(std::string(kRequestSelect) + "WHERE q.compound_id = ? AND q.id = ?",
-                         {cid, request_id});
-    if (!q) throw_not_found("角色申请", "Role request");
-    if (q->str(6) != "pending")
-      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理",
-                  "This request was already decided");
-    c.execute(
-        "UPDATE role_requests SET status = 'rejected', decided_by = ?, decided_at = ? WHERE id = ?",
-        {who.user_id(), app.clock_ms(), request_id});
-    audit(c, app, who, cid, "role.grant_reject", "user:" + std::to_string(q->i64(1)),
-          {{"role", q->str(4)}, {"request", request_id}});
-    return request_json(*c.query_one(std::string(kRequestSelect) + "WHERE q.id = ?", {request_id}));
+    const auto q = pending_request(c, cid, request_id);
+    store::reject_role_request(c, request_id, who.user_id(), app.clock_ms());
+    audit(c, app, who, cid, "role.grant_reject", "user:" + std::to_string(q.user_id),
+          {{"role", q.role}, {"request", request_id}});
+    return requested(c, cid, request_id);
   });
 }
 
 json::object revoke_role(App& app, const Caller& who, I cid, I grant_id) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    auto g = c.query_one(
-        "SELECT g.user_id, g.role, g.created_at, u.name FROM role_grants g JOIN users u ON u.id = g.user_id "
-        "WHERE g.compound_id = ? AND g.id = ?",
-        {cid, grant_id});
+    auto g = store::get_role_grant(c, cid, grant_id);
     if (!g) throw_not_found("角色", "Role");
     I now = app.clock_ms();
-    c.execute(
-        "INSERT INTO role_history (compound_id, user_id, role, from_ms, to_ms, revoked_by) VALUES (?, ?, ?, ?, ?, ?)",
-        {cid, g->i64(0), g->str(1), g->i64(2), now, who.user_id()});
-    c.execute("DELETE FROM role_grants WHERE id = ?", {grant_id});
-    audit(c, app, who, cid, "role.revoke", "user:" + std::to_string(g->i64(0)),
-          {{"role", g->str(1)}});
+    store::end_role_grant(c, cid, *g, who.user_id(), now);
+    audit(c, app, who, cid, "role.revoke", "user:" + std::to_string(g->user_id),
+          {{"role", g->role}});
     tell_committee(c, app, cid, who.user_id(),
-                   "已撤销 " + mask_name(g->str(3)) + " 的" + role_zh(g->str(1)) + "角色");
+                   "已撤销 " + mask_name(g->name) + " 的" + role_zh(g->role) + "角色");
     return json::object{
-        {"user_id", g->i64(0)}, {"role", g->str(1)}, {"status", "revoked"}, {"until", now}};
+        {"user_id", g->user_id}, {"role", g->role}, {"status", "revoked"}, {"until", now}};
   });
 }
 
 json::object public_roles(Connection& c, I cid) {
   json::array current, history;
-  for (
-      auto& r : c.query(
-          "SELECT g.role, u.name, g.created_at, g.source FROM role_grants g JOIN users u ON u.id = g.user_id "
-          "WHERE g.compound_id = ? AND g.role IN ('committee', 'trustee', 'staff', 'auditor') ORDER BY g.role, g.created_at, g.id",
-          {cid}))
-    current.push_back(json::object{{"role", r.str(0)},
-                                   {"name", mask_name(r.str(1))},
-                                   {"since", r.i64(2)},
-                                   {"source", r.str(3)}});
-  for (
-      auto& r : c.query(
-          "SELECT h.role, u.name, h.from_ms, h.to_ms FROM role_history h JOIN users u ON u.id = h.user_id "
-          "WHERE h.compound_id = ? ORDER BY h.to_ms DESC, h.id DESC LIMIT 50",
-          {cid}))
-    history.push_back(json::object{{"role", r.str(0)},
-                                   {"name", mask_name(r.str(1))},
-                                   {"since", r.i64(2)},
-                                   {"until", r.i64(3)}});
+  for (const auto& g : store::list_public_grants(c, cid))
+    current.push_back(json::object{{"role", g.role},
+                                   {"name", mask_name(g.name)},
+                                   {"since", g.since_ms},
+                                   {"source", g.source}});
+  for (const auto& h : store::list_ended_roles(c, cid))
+    history.push_back(json::object{
+        {"role", h.role}, {"name", mask_name(h.name)}, {"since", h.from_ms}, {"until", h.to_ms}});
   return json::object{{"current", std::move(current)}, {"ended", std::move(history)}};
 }
 

@@ -116,6 +116,112 @@ I insert_grant_request(Connection& c, I cid, I uid, Role role, I requested_by, I
       {cid, uid, S(to_string(role)), requested_by, now, source});
 }
 
+namespace {
+
+constexpr const char* kRequestSelect =
+    "SELECT q.id, q.user_id, u.login, u.name, q.role, q.action, q.status, b.name, "
+    "q.requested_at, q.requested_by FROM role_requests q JOIN users u ON u.id = q.user_id "
+    "JOIN users b ON b.id = q.requested_by ";
+
+RoleRequestRec request_rec(const Row& r) {
+  RoleRequestRec q;
+  q.id = r.i64(0), q.user_id = r.i64(1), q.login = r.str(2), q.name = r.str(3);
+  q.role = r.str(4), q.action = r.str(5), q.status = r.str(6), q.requested_by_name = r.str(7);
+  q.requested_at_ms = r.i64(8), q.requested_by = r.i64(9);
+  return q;
+}
+
+constexpr const char* kGrantSelect =
+    "SELECT g.id, u.id, u.login, u.name, g.role, g.created_at, g.source, COALESCE(b.name, ''), "
+    "COALESCE(f.name, '') FROM role_grants g JOIN users u ON u.id = g.user_id "
+    "LEFT JOIN users b ON b.id = g.granted_by LEFT JOIN users f ON f.id = g.confirmed_by ";
+
+RoleGrantRec grant_rec(const Row& r) {
+  RoleGrantRec g;
+  g.id = r.i64(0), g.user_id = r.i64(1), g.login = r.str(2), g.name = r.str(3);
+  g.role = r.str(4), g.since_ms = r.i64(5), g.source = r.str(6);
+  g.granted_by_name = r.str(7), g.confirmed_by_name = r.str(8);
+  return g;
+}
+
+}  // namespace
+
+std::optional<RoleRequestRec> get_role_request(Connection& c, I cid, I id) {
+  auto r =
+      c.query_one(std::string(kRequestSelect) + "WHERE q.compound_id = ? AND q.id = ?", {cid, id});
+  if (!r) return std::nullopt;
+  return request_rec(*r);
+}
+
+std::vector<RoleRequestRec> list_pending_role_requests(Connection& c, I cid) {
+  std::vector<RoleRequestRec> out;
+  for (const auto& r : c.query(std::string(kRequestSelect) +
+                                   "WHERE q.compound_id = ? AND q.status = 'pending' ORDER BY q.id",
+                               {cid}))
+    out.push_back(request_rec(r));
+  return out;
+}
+
+void confirm_grant_request(Connection& c, const RoleRequestRec& q, I cid, I confirmed_by, I now) {
+  c.execute(
+      "UPDATE role_grants SET confirmed_by = ?, source = (SELECT source FROM role_requests "
+      "WHERE id = ?) WHERE compound_id = ? AND user_id = ? AND role = ?",
+      {confirmed_by, q.id, cid, q.user_id, q.role});
+  c.execute(
+      "UPDATE role_requests SET status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?",
+      {confirmed_by, now, q.id});
+}
+
+void reject_role_request(Connection& c, I id, I decided_by, I now) {
+  c.execute(
+      "UPDATE role_requests SET status = 'rejected', decided_by = ?, decided_at = ? WHERE id = ?",
+      {decided_by, now, id});
+}
+
+std::vector<RoleGrantRec> list_role_grants(Connection& c, I cid) {
+  std::vector<RoleGrantRec> out;
+  for (const auto& r :
+       c.query(std::string(kGrantSelect) + "WHERE g.compound_id = ? ORDER BY g.role, u.id", {cid}))
+    out.push_back(grant_rec(r));
+  return out;
+}
+
+std::optional<RoleGrantRec> get_role_grant(Connection& c, I cid, I grant_id) {
+  auto r = c.query_one(std::string(kGrantSelect) + "WHERE g.compound_id = ? AND g.id = ?",
+                       {cid, grant_id});
+  if (!r) return std::nullopt;
+  return grant_rec(*r);
+}
+
+void end_role_grant(Connection& c, I cid, const RoleGrantRec& g, I revoked_by, I now) {
+  c.execute(
+      "INSERT INTO role_history (compound_id, user_id, role, from_ms, to_ms, revoked_by) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {cid, g.user_id, g.role, g.since_ms, now, revoked_by});
+  c.execute("DELETE FROM role_grants WHERE id = ?", {g.id});
+}
+
+std::vector<RoleGrantRec> list_public_grants(Connection& c, I cid) {
+  std::vector<RoleGrantRec> out;
+  for (const auto& r :
+       c.query(std::string(kGrantSelect) +
+                   "WHERE g.compound_id = ? AND g.role IN ('committee', 'trustee', 'staff', "
+                   "'auditor') ORDER BY g.role, g.created_at, g.id",
+               {cid}))
+    out.push_back(grant_rec(r));
+  return out;
+}
+
+std::vector<EndedRoleRec> list_ended_roles(Connection& c, I cid) {
+  std::vector<EndedRoleRec> out;
+  for (const auto& r :
+       c.query("SELECT h.role, u.name, h.from_ms, h.to_ms FROM role_history h JOIN users u ON "
+               "u.id = h.user_id WHERE h.compound_id = ? ORDER BY h.to_ms DESC, h.id DESC LIMIT 50",
+               {cid}))
+    out.push_back({r.str(0), r.str(1), r.i64(2), r.i64(3)});
+  return out;
+}
+
 void insert_claim(Connection& c, I cid, I unit_id, I uid, I person_id, const S& relation, I now) {
   c.execute(
       "INSERT INTO claims (compound_id, unit_id, user_id, person_id, relation, created_at) VALUES (?, ?, ?, ?, ?, ?)",

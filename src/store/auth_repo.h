@@ -75,6 +75,41 @@ std::int64_t insert_grant_request(Connection& c, std::int64_t compound_id, std::
                                   Role role, std::int64_t requested_by, std::int64_t now,
                                   const std::string& source);
 
+// A role request with the names of the person and of who asked.
+struct RoleRequestRec {
+  std::int64_t id = 0, user_id = 0, requested_by = 0, requested_at_ms = 0;
+  std::string login, name, role, action, status, requested_by_name;
+};
+std::optional<RoleRequestRec> get_role_request(Connection& c, std::int64_t compound_id,
+                                               std::int64_t id);
+std::vector<RoleRequestRec> list_pending_role_requests(Connection& c, std::int64_t compound_id);
+// The second person confirms a pending grant request whose grant was just inserted: the grant
+// records them and the request's source; the request becomes confirmed.
+void confirm_grant_request(Connection& c, const RoleRequestRec& q, std::int64_t compound_id,
+                           std::int64_t confirmed_by, std::int64_t now_ms);
+void reject_role_request(Connection& c, std::int64_t id, std::int64_t decided_by,
+                         std::int64_t now_ms);
+
+// A compound's grants with who granted and who confirmed each ("": nobody), by role, then user.
+struct RoleGrantRec {
+  std::int64_t id = 0, user_id = 0, since_ms = 0;
+  std::string login, name, role, source, granted_by_name, confirmed_by_name;
+};
+std::vector<RoleGrantRec> list_role_grants(Connection& c, std::int64_t compound_id);
+std::optional<RoleGrantRec> get_role_grant(Connection& c, std::int64_t compound_id,
+                                           std::int64_t grant_id);
+// Removes the grant and records its span in role_history.
+void end_role_grant(Connection& c, std::int64_t compound_id, const RoleGrantRec& g,
+                    std::int64_t revoked_by, std::int64_t now_ms);
+// The public's view: the committee's, trustee's, staff's and auditor's grants (by role, oldest
+// first), and the newest 50 that ended. Names in full; the use case masks them.
+std::vector<RoleGrantRec> list_public_grants(Connection& c, std::int64_t compound_id);
+struct EndedRoleRec {
+  std::string role, name;
+  std::int64_t from_ms = 0, to_ms = 0;
+};
+std::vector<EndedRoleRec> list_ended_roles(Connection& c, std::int64_t compound_id);
+
 void insert_claim(Connection& c, std::int64_t compound_id, std::int64_t unit_id,
                   std::int64_t user_id, std::int64_t person_id, const std::string& relation,
                   std::int64_t now);

@@ -338,4 +338,11 @@ std::int64_t count_units(Connection& c, I compound_id, I courtyard_id) {
              : c.scalar("SELECT COUNT(*) FROM units WHERE compound_id = ?", {compound_id});
 }
 
+UnitTotals courtyard_unit_totals(Connection& c, I courtyard_id) {
+  auto r = c.query_one(
+      "SELECT COUNT(*), COALESCE(SUM(area_centi_m2), 0) FROM units WHERE courtyard_id = ?",
+      {courtyard_id});
+  return {r->i64(0), r->i64(1)};
+}
+
 }  // namespace xinyi::store

@@ -125,9 +125,13 @@ std::optional<UnitRec> get_unit(Connection& c, std::int64_t compound_id, std::in
 std::optional<UnitRec> find_unit_by_label(Connection& c, std::int64_t courtyard_id,
                                           const std::string& label);
 std::optional<UnitRec> find_unit_by_invite(Connection& c, const std::string& code);
-// At most `limit` units with id > after_id, ordered by id.
 // How many units the compound has, or one of its courtyards (courtyard_id 0: the whole compound).
 std::int64_t count_units(Connection& c, std::int64_t compound_id, std::int64_t courtyard_id);
+struct UnitTotals {
+  std::int64_t units = 0, area_centi_m2 = 0;
+};
+UnitTotals courtyard_unit_totals(Connection& c, std::int64_t courtyard_id);
+// At most `limit` units with id > after_id, ordered by id.
 std::vector<UnitRec> list_units(Connection& c, std::int64_t compound_id, std::int64_t after_id,
                                 std::int64_t limit);
 void update_unit(Connection& c, std::int64_t compound_id, std::int64_t id,
