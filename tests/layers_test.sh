@@ -28,7 +28,7 @@ forbid cli "$sql" "holds no SQL"
 
 # SQL outside src/store/ is being moved into repositories (issue 18): the count may only fall.
 # Lower this ceiling when you move some; never raise it.
-ceiling=${SQL_OUTSIDE_STORE_CEILING:-122}
+ceiling=${SQL_OUTSIDE_STORE_CEILING:-106}
 count=$(grep -RnoE "$sql" --include='*.cc' --include='*.h' src | grep -vc '^src/store/')
 if (( count > ceiling )); then
   echo "FAIL: $count SQL literals outside src/store/ (ceiling $ceiling): put new SQL in a store/ repository"

@@ -5,6 +5,7 @@
 #include "domain/mask.h"
 #include "domain/registry.h"
 #include "domain/text.h"
+#include "store/notify_repo.h"
 #include "store/registry_repo.h"
 
 namespace xinyi::app {
@@ -213,11 +214,10 @@ json::object me(App& app, const Caller& who) {
   o["units"] = std::move(units);
   if (!who.session_hash.empty()) o["csrf_token"] = csrf_token(who.session_hash);
   app.db.read([&](store::Connection& c) {
-    auto p = c.query_one("SELECT large_text, sms_opt_out FROM users WHERE id = ?", {u.id});
-    o["large_text"] = p && p->i64(0) != 0;
-    o["sms"] = p && p->i64(1) == 0;
-    o["unread"] = c.scalar(
-        "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", {u.id});
+    const auto p = store::get_preferences(c, u.id);
+    o["large_text"] = p.large_text;
+    o["sms"] = !p.sms_opt_out;
+    o["unread"] = store::unread_count(c, u.id);
   });
   return o;
 }

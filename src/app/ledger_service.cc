@@ -21,9 +21,11 @@
 #include "domain/text.h"
 #include "store/auth_repo.h"
 #include "store/billing_repo.h"
+#include "store/charity_repo.h"
 #include "store/ledger_repo.h"
 #include "store/project_repo.h"
 #include "store/registry_repo.h"
+#include "store/settlement_repo.h"
 
 namespace xinyi::app {
 
@@ -180,9 +182,7 @@ void follow_reversal(Connection& c, I cid, const ledger::Transaction& t, I rever
     if (l.kind == "disbursement")
       store::mark_disbursement_reversed(c, cid, l.id);
     else if (l.kind == "donation")
-      c.execute(
-          "UPDATE donations SET status = 'reversed' WHERE compound_id = ? AND id = ? AND status = 'received'",
-          {cid, l.id});
+      store::mark_donation_reversed(c, cid, l.id);
     else if (l.kind == "pledge")
       store::undo_pledge_payment(c, cid, t.index, reversal_idx);
   }
@@ -531,10 +531,9 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
     d.purpose += "（" + std::to_string(r.covered_units.size()) + " 户）";
   }
   if (r.plan_item_id) {
-    auto pi = c.query_one("SELECT courtyard_id FROM surplus_plans WHERE compound_id = ? AND id = ?",
-                          {cid, *r.plan_item_id});
-    if (!pi) throw_not_found("结余使用计划项", "Surplus plan item");
-    if (r.courtyard_id && pi->i64(0) != r.courtyard_id)
+    auto yard = store::plan_item_courtyard(c, cid, *r.plan_item_id);
+    if (!yard) throw_not_found("结余使用计划项", "Surplus plan item");
+    if (r.courtyard_id && *yard != r.courtyard_id)
       throw_invalid(
           {{"plan_item_id", "计划项属于另一个院落", "the plan item belongs to another courtyard"}});
   }

@@ -8,6 +8,7 @@
 #include "domain/billing.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
+#include "store/settlement_repo.h"
 
 namespace xinyi::app {
 
@@ -34,7 +35,7 @@ json::object set_contract(App& app, const Caller& who, I cid, std::string_view b
   in.finish();
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    c.execute("UPDATE compounds SET remuneration_bp = ? WHERE id = ?", {bp, cid});
+    store::set_remuneration_bp(c, cid, bp);
     audit(c, app, who, cid, "contract.remuneration", "compound:" + std::to_string(cid),
           {{"remuneration_bp", bp}});
     return json::object{{"compound_id", cid}, {"remuneration_bp", bp}};
@@ -45,23 +46,15 @@ json::object book_remuneration(App& app, const Caller& who, I cid, const std::st
   auto period = require_period(period_text);
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (c.scalar("SELECT COUNT(*) FROM remuneration_runs WHERE compound_id = ? AND period = ?",
-                 {cid, period.str()}))
+    if (store::remuneration_booked(c, cid, period.str()))
       throw Error(ErrorKind::conflict, "already-booked", "该账期的受托人酬金已入账",
                   "The remuneration for this period is already booked");
-    I bp = c.scalar("SELECT remuneration_bp FROM compounds WHERE id = ?", {cid});
+    I bp = store::remuneration_bp(c, cid);
     // Costs per courtyard: expense debits in the period, not the remuneration itself, not paid
     // by charity money (entries that credit the charity accounts).
     std::map<I, I> costs;
-    for (
-        auto& r : c.query(
-            "SELECT p.courtyard_id, SUM(p.amount_fen) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id "
-            "AND a.code = p.account WHERE p.compound_id = ? AND a.type = 'expense' AND p.account <> '5007' "
-            "AND p.amount_fen > 0 AND p.date >= ? AND p.date < ? AND NOT EXISTS (SELECT 1 FROM postings q "
-            "JOIN accounts b ON b.compound_id = q.compound_id AND b.code = q.account WHERE q.compound_id = p.compound_id "
-            "AND q.idx = p.idx AND b.charity = 1 AND q.amount_fen < 0) GROUP BY p.courtyard_id",
-            {cid, first_day(period), end_exclusive(period)}))
-      costs[r.i64(0)] = r.i64(1);
+    for (const auto& r : store::remunerable_costs(c, cid, first_day(period), end_exclusive(period)))
+      costs[r.courtyard_id] = r.amount_fen;
     I total_costs = 0, total = 0;
     ledger::Transaction t;
     t.date = period.last().str() + "-28";
@@ -82,10 +75,7 @@ json::object book_remuneration(App& app, const Caller& who, I cid, const std::st
       idx = ap.append(std::move(t));
       ap.finish();
     }
-    c.execute(
-        "INSERT INTO remuneration_runs (compound_id, period, costs_fen, amount_fen, entry_idx, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        {cid, period.str(), total_costs, total, idx ? store::Value(*idx) : store::Value(nullptr),
-         app.clock_ms()});
+    store::insert_remuneration_run(c, cid, period.str(), total_costs, total, idx, app.clock_ms());
     audit(c, app, who, cid, "remuneration.book", "period:" + period.str(),
           {{"costs_fen", total_costs}, {"amount_fen", total}});
     return json::object{{"period", period.str()},
@@ -122,10 +112,9 @@ json::object allocate_shared_cost(App& app, const Caller& who, I cid, std::strin
     for (const auto& y : store::list_courtyards(c, cid)) {
       I w = 0;
       if (rule == "area")
-        w = c.scalar("SELECT COALESCE(SUM(area_centi_m2), 0) FROM units WHERE courtyard_id = ?",
-                     {y.id});
+        w = store::courtyard_unit_totals(c, y.id).area_centi_m2;
       else if (rule == "units")
-        w = c.scalar("SELECT COUNT(*) FROM units WHERE courtyard_id = ?", {y.id});
+        w = store::courtyard_unit_totals(c, y.id).units;
       else {
         const auto* shares = parsed.as_object().if_contains("shares");
         const auto* v = shares && shares->is_object()
@@ -181,27 +170,14 @@ json::object settlement(App& app, I cid, const std::string& period_text) {
     };
     std::map<I, Row> rows;
     // Surplus before the period: income (credit, so negated) less expenses, by courtyard.
-    for (
-        auto& r : c.query(
-            "SELECT p.courtyard_id, SUM(p.amount_fen) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id "
-            "AND a.code = p.account WHERE p.compound_id = ? AND a.type IN ('income', 'expense') AND p.date < ? "
-            "GROUP BY p.courtyard_id",
-            {cid, from}))
-      rows[r.i64(0)].before = -r.i64(1);
-    for (
-        auto& r : c.query(
-            "SELECT p.courtyard_id, a.type, p.account, e.kind, SUM(p.amount_fen) FROM postings p "
-            "JOIN accounts a ON a.compound_id = p.compound_id AND a.code = p.account "
-            "JOIN ledger_entries e ON e.compound_id = p.compound_id AND e.idx = p.idx "
-            "WHERE p.compound_id = ? AND a.type IN ('income', 'expense') AND p.date >= ? AND p.date < ? "
-            "GROUP BY p.courtyard_id, a.type, p.account, e.kind",
-            {cid, from, to})) {
-      Row& row = rows[r.i64(0)];
-      I v = r.i64(4);
-      if (r.str(1) == "income")
-        (r.str(2) == "4001" ? row.fees : row.other_income) -= v;
+    for (const auto& r : store::income_and_expense_before(c, cid, from))
+      rows[r.courtyard_id].before = -r.amount_fen;
+    for (const auto& r : store::period_sums(c, cid, from, to)) {
+      Row& row = rows[r.courtyard_id];
+      if (r.income)
+        (r.account == "4001" ? row.fees : row.other_income) -= r.amount_fen;
       else
-        (r.str(3) == "allocation" ? row.allocated : row.own_costs) += v;
+        (r.entry_kind == "allocation" ? row.allocated : row.own_costs) += r.amount_fen;
     }
     json::array out;
     auto emit = [&](I id, const std::string& name) {
@@ -238,12 +214,8 @@ json::object add_plan_item(App& app, const Caller& who, I cid, std::string_view 
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (!store::get_courtyard(c, cid, courtyard)) throw_not_found("院落", "Courtyard");
-    I id =
-        c.query_one(
-             "INSERT INTO surplus_plans (compound_id, courtyard_id, year, item, planned_fen, decision, created_by, created_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {cid, courtyard, year, item, planned, decision, who.user_id(), app.clock_ms()})
-            ->i64(0);
+    I id = store::insert_plan_item(c, cid, {courtyard, year, planned, item, decision},
+                                   who.user_id(), app.clock_ms());
     audit(c, app, who, cid, "surplus.plan", "plan_item:" + std::to_string(id),
           {{"item", item}, {"planned_fen", planned}});
     return json::object{{"id", id},     {"courtyard_id", courtyard}, {"year", year},
@@ -255,20 +227,14 @@ json::object surplus_plans(App& app, I cid, I year) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     json::array items;
-    for (
-        auto& r : c.query(
-            "SELECT p.id, p.courtyard_id, y.name, p.item, p.planned_fen, p.decision, "
-            "COALESCE((SELECT SUM(d.amount_fen) FROM disbursements d WHERE d.plan_item_id = p.id AND d.status = 'executed'), 0) "
-            "FROM surplus_plans p JOIN courtyards y ON y.id = p.courtyard_id WHERE p.compound_id = ? AND p.year = ? "
-            "ORDER BY y.id, p.id",
-            {cid, year}))
-      items.push_back(json::object{{"id", r.i64(0)},
-                                   {"courtyard_id", r.i64(1)},
-                                   {"courtyard", r.str(2)},
-                                   {"item", r.str(3)},
-                                   {"planned_fen", r.i64(4)},
-                                   {"decision", r.str(5)},
-                                   {"spent_fen", r.i64(6)}});
+    for (const auto& p : store::list_plan_items(c, cid, year))
+      items.push_back(json::object{{"id", p.id},
+                                   {"courtyard_id", p.courtyard_id},
+                                   {"courtyard", p.courtyard_name},
+                                   {"item", p.item},
+                                   {"planned_fen", p.planned_fen},
+                                   {"decision", p.decision},
+                                   {"spent_fen", p.spent_fen}});
     return json::object{{"compound_id", cid}, {"year", year}, {"items", std::move(items)}};
   });
 }
@@ -287,22 +253,18 @@ json::object notice_data(App& app, I cid, const std::string& month_text) {
     auto chart = store::load_chart(c, cid);
     json::array income, expenses, balances;
     I income_total = 0, expense_total = 0;
-    for (
-        auto& r : c.query(
-            "SELECT p.account, SUM(p.amount_fen) FROM postings p JOIN accounts a ON a.compound_id = p.compound_id "
-            "AND a.code = p.account WHERE p.compound_id = ? AND a.type IN ('income', 'expense') AND p.date >= ? "
-            "AND p.date < ? GROUP BY p.account ORDER BY p.account",
-            {cid, first_day(period), end_exclusive(period)})) {
-      const auto* a = ledger::find_account(chart, r.str(0));
-      if (!a || r.i64(1) == 0) continue;
+    for (const auto& r :
+         store::period_sums_by_account(c, cid, first_day(period), end_exclusive(period))) {
+      const auto* a = ledger::find_account(chart, r.account);
+      if (!a || r.amount_fen == 0) continue;
       if (a->type == ledger::AccountType::income) {
         income.push_back(
-            json::object{{"code", a->code}, {"name", a->name_zh}, {"amount_fen", -r.i64(1)}});
-        income_total -= r.i64(1);
+            json::object{{"code", a->code}, {"name", a->name_zh}, {"amount_fen", -r.amount_fen}});
+        income_total -= r.amount_fen;
       } else {
         expenses.push_back(
-            json::object{{"code", a->code}, {"name", a->name_zh}, {"amount_fen", r.i64(1)}});
-        expense_total += r.i64(1);
+            json::object{{"code", a->code}, {"name", a->name_zh}, {"amount_fen", r.amount_fen}});
+        expense_total += r.amount_fen;
       }
     }
     std::map<std::string, I> cash;

@@ -103,6 +103,13 @@ void mark_donation_received(Connection& c, std::int64_t id, std::int64_t receipt
       {receipt_no, entry_idx, received_on, at_ms, id});
 }
 
+void mark_donation_reversed(Connection& c, std::int64_t cid, std::int64_t id) {
+  c.execute(
+      "UPDATE donations SET status = 'reversed' WHERE compound_id = ? AND id = ? AND "
+      "status = 'received'",
+      {cid, id});
+}
+
 void mark_donation_declined(Connection& c, std::int64_t id, const std::string& reason,
                             std::int64_t decided_by, std::int64_t at_ms) {
   c.execute(

@@ -65,6 +65,8 @@ void mark_donation_received(Connection& c, std::int64_t id, std::int64_t receipt
                             std::int64_t at_ms);
 void mark_donation_declined(Connection& c, std::int64_t id, const std::string& reason,
                             std::int64_t decided_by, std::int64_t at_ms);
+// Its ledger entry was reversed: a received donation becomes reversed (others stay as they are).
+void mark_donation_reversed(Connection& c, std::int64_t cid, std::int64_t id);
 
 // ---- Campaigns.
 
