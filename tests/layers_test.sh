@@ -25,10 +25,15 @@ forbid http '#include "(store|demo)/' "talks to the store only through app/ use 
 forbid http '\.db\.(read|write)\(' "opens no transaction (that is a use case's job)"
 forbid http "$sql" "holds no SQL"
 forbid cli "$sql" "holds no SQL"
+forbid app "$sql" "holds no SQL (it lives in the store/ repositories)"
+for layer in app http cli; do
+  forbid $layer '\.(query|query_one|execute|scalar|exec_script)\(' "runs no statement on a Connection (only store/ does)"
+done
 
-# SQL outside src/store/ is being moved into repositories (issue 18): the count may only fall.
+# SQL outside src/store/ (only src/demo/ now) is being moved into use cases (issue 18): the count
+# may only fall.
 # Lower this ceiling when you move some; never raise it.
-ceiling=${SQL_OUTSIDE_STORE_CEILING:-106}
+ceiling=${SQL_OUTSIDE_STORE_CEILING:-95}
 count=$(grep -RnoE "$sql" --include='*.cc' --include='*.h' src | grep -vc '^src/store/')
 if (( count > ceiling )); then
   echo "FAIL: $count SQL literals outside src/store/ (ceiling $ceiling): put new SQL in a store/ repository"

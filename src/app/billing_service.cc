@@ -70,27 +70,21 @@ std::string receipt_label(I no) {
 // A printable receipt: what was paid, for which unit, what it settled, and the ledger entry
 // (its public page is what the receipt's QR code opens).
 json::object receipt_json(Connection& c, I cid, I receipt_no) {
-  auto p = c.query_one(
-      "SELECT id, unit_id, amount_fen, method, reference, paid_on, entry_idx, reversed_idx FROM payments "
-      "WHERE compound_id = ? AND receipt_no = ?",
-      {cid, receipt_no});
-  if (!p) throw_not_found("收据", "Receipt");
-  auto unit = store::get_unit(c, cid, p->i64(1));
+  auto rec = store::get_receipt(c, cid, receipt_no);
+  if (!rec) throw_not_found("收据", "Receipt");
+  const store::PaymentRec& p = rec->payment;
+  auto unit = store::get_unit(c, cid, p.unit_id);
   auto compound = store::get_compound(c, cid);
   json::array allocations;
   I settled = 0;
-  for (
-      auto& r : c.query(
-          "SELECT a.bill_id, b.period, a.amount_fen FROM payment_allocations a JOIN bills b ON b.id = a.bill_id "
-          "WHERE a.payment_id = ? ORDER BY b.first_month, a.bill_id",
-          {p->i64(0)})) {
-    settled += r.i64(2);
+  for (const auto& a : store::list_allocations(c, p.id)) {
+    settled += a.amount_fen;
     allocations.push_back(
-        json::object{{"bill_id", r.i64(0)}, {"period", r.str(1)}, {"amount_fen", r.i64(2)}});
+        json::object{{"bill_id", a.bill_id}, {"period", a.period}, {"amount_fen", a.amount_fen}});
   }
-  I idx = p->i64(6);
+  I idx = p.entry_idx;
   // A reversed payment's receipt is void; it says so and points at the reversal.
-  auto void_by = p->opt_i64(7);
+  auto void_by = rec->reversed_idx;
   return json::object{
       {"receipt_no", receipt_no},
       {"void", void_by.has_value()},
@@ -99,13 +93,13 @@ json::object receipt_json(Connection& c, I cid, I receipt_no) {
       {"receipt", receipt_label(receipt_no)},
       {"compound_id", cid},
       {"compound_name", compound->name},
-      {"unit_id", p->i64(1)},
+      {"unit_id", p.unit_id},
       {"label", unit->label},
       {"courtyard", unit->courtyard_name},
-      {"amount_fen", p->i64(2)},
-      {"method", p->str(3)},
-      {"reference", p->str(4)},
-      {"paid_on", p->str(5)},
+      {"amount_fen", p.amount_fen},
+      {"method", p.method},
+      {"reference", p.reference},
+      {"paid_on", p.paid_on},
       {"allocations", std::move(allocations)},
       {"settled_by_this_payment_fen", settled},
       {"entry_index", idx},
@@ -122,10 +116,9 @@ json::object receipt(App& app, I cid, I receipt_no) {
 
 json::object my_receipt(App& app, const Caller& who, I cid, I receipt_no) {
   return app.db.read([&](Connection& c) {
-    auto unit = c.query_one("SELECT unit_id FROM payments WHERE compound_id = ? AND receipt_no = ?",
-                            {cid, receipt_no});
-    if (!unit) throw_not_found("收据", "Receipt");
-    if (!store::has_claim(c, unit->i64(0), who.user_id())) throw_forbidden();
+    auto rec = store::get_receipt(c, cid, receipt_no);
+    if (!rec) throw_not_found("收据", "Receipt");
+    if (!store::has_claim(c, rec->payment.unit_id, who.user_id())) throw_forbidden();
     return receipt_json(c, cid, receipt_no);
   });
 }
@@ -150,17 +143,12 @@ json::object set_fee_rate(App& app, const Caller& who, I cid, std::string_view b
     if (courtyard && !store::get_courtyard(c, cid, courtyard)) throw_not_found("院落", "Courtyard");
     if (!doc.empty() && !store::get_voucher(c, cid, doc, false))
       throw_not_found("决议文件（请先上传）", "Decision document (upload it first)");
-    if (c.scalar(
-            "SELECT COUNT(*) FROM fee_rates WHERE compound_id = ? AND courtyard_id = ? AND effective_from = ?",
-            {cid, courtyard, from}))
+    if (store::fee_rate_from(c, cid, courtyard, from))
       throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定",
                   "A rate from that month is already set");
     // A change of rate (a schedule already exists for this scope) takes effect only after the
     // owners have voted for it: matter 2 (management rules), 4 (the provider's contract) or 9.
-    bool change =
-        c.scalar(
-            "SELECT COUNT(*) FROM fee_rates WHERE compound_id = ? AND courtyard_id = ? AND effective_from < ?",
-            {cid, courtyard, from}) > 0;
+    bool change = store::fee_rate_before(c, cid, courtyard, from);
     if (change && !vote_id)
       throw_invalid({{"vote_id", "调整收费标准须引用已通过的业主表决",
                       "A change of fee rate must cite a passed owners' vote"}});
@@ -210,15 +198,11 @@ json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid,
   auto schedules = load_schedules(c, cid);
   // Months before the compound started billing in Xinyi were billed elsewhere (their income
   // is already in the books as received): never billed again.
-  std::string billing_from =
-      c.query_one("SELECT billing_from FROM compounds WHERE id = ?", {cid})->str(0);
+  std::string billing_from = store::billing_from(c, cid);
   const std::string first = period.first.str(), last = period.last().str();
   std::set<std::pair<I, std::string>> billed;
-  for (
-      auto& r : c.query(
-          "SELECT unit_id, month FROM billed_months WHERE compound_id = ? AND month BETWEEN ? AND ?",
-          {cid, first, last}))
-    billed.emplace(r.i64(0), r.str(1));
+  for (auto& b : store::billed_months_of_compound(c, cid, first, last))
+    billed.emplace(b.unit_id, std::move(b.month));
   std::vector<store::NewBill> bills;
   std::map<I, I> total_by_yard;
   std::size_t total_units = 0, done = 0;
@@ -456,29 +440,20 @@ json::object export_data(App& app, I cid, const std::string& what, const std::st
       title = "账单 " + period->str();
       headers = {"账期",     "院落",     "房屋",     "面积(㎡)",
                  "应缴(分)", "应缴(元)", "已缴(分)", "未缴(分)"};
-      for (
-          auto& r : c.query(
-              "SELECT b.period, y.name, u.label, u.area_centi_m2, b.amount_fen, b.paid_fen FROM bills b "
-              "JOIN units u ON u.id = b.unit_id JOIN courtyards y ON y.id = b.courtyard_id "
-              "WHERE b.compound_id = ? AND b.first_month BETWEEN ? AND ? ORDER BY y.name, u.label, b.first_month",
-              {cid, first, last}))
-        rows.push_back(json::array{json::value(r.str(0)), json::value(r.str(1)),
-                                   json::value(r.str(2)), json::value(format_centi(r.i64(3))),
-                                   r.i64(4), json::value(format_yuan(r.i64(4))), r.i64(5),
-                                   r.i64(4) - r.i64(5)});
+      for (const auto& r : store::export_bills(c, cid, first, last))
+        rows.push_back(json::array{json::value(r.period), json::value(r.courtyard_name),
+                                   json::value(r.label), json::value(format_centi(r.area_centi_m2)),
+                                   r.amount_fen, json::value(format_yuan(r.amount_fen)), r.paid_fen,
+                                   r.amount_fen - r.paid_fen});
     } else if (what == "payments") {
       title = "收款 " + period->str();
       headers = {"收据号", "日期", "院落", "房屋", "金额(分)", "金额(元)", "方式", "账目编号"};
-      for (
-          auto& r : c.query(
-              "SELECT p.receipt_no, p.paid_on, y.name, u.label, p.amount_fen, p.method, p.entry_idx FROM payments p "
-              "JOIN units u ON u.id = p.unit_id JOIN courtyards y ON y.id = u.courtyard_id "
-              "WHERE p.compound_id = ? AND p.paid_on >= ? AND p.paid_on < ? ORDER BY p.receipt_no",
-              {cid, first + "-01", period->last().plus(1).str() + "-01"}))
-        rows.push_back(json::array{json::value(receipt_label(r.i64(0))), json::value(r.str(1)),
-                                   json::value(r.str(2)), json::value(r.str(3)), r.i64(4),
-                                   json::value(format_yuan(r.i64(4))), json::value(r.str(5)),
-                                   r.i64(6)});
+      for (const auto& r :
+           store::export_payments(c, cid, first + "-01", period->last().plus(1).str() + "-01"))
+        rows.push_back(json::array{json::value(receipt_label(r.receipt_no)), json::value(r.paid_on),
+                                   json::value(r.courtyard_name), json::value(r.label),
+                                   r.amount_fen, json::value(format_yuan(r.amount_fen)),
+                                   json::value(r.method), r.entry_idx});
     } else if (what != "settlement") {
       throw_not_found("导出类型 " + what.substr(0, 20), "Export " + what.substr(0, 20));
     }
@@ -505,16 +480,13 @@ json::object unit_account(App& app, I cid, I unit_id) {
     I owed = 0, prepaid = 0;
     for (const auto& b : store::unit_bills(c, cid, unit_id)) {
       json::array lines;
-      for (
-          auto& r : c.query(
-              "SELECT from_month, to_month, months, rate_fen, area_centi_m2, amount_fen FROM bill_lines WHERE bill_id = ? ORDER BY n",
-              {b.id}))
-        lines.push_back(json::object{{"from", r.str(0)},
-                                     {"to", r.str(1)},
-                                     {"months", r.i64(2)},
-                                     {"rate_fen", r.i64(3)},
-                                     {"area_centi_m2", r.i64(4)},
-                                     {"amount_fen", r.i64(5)}});
+      for (const auto& l : store::list_bill_lines(c, b.id))
+        lines.push_back(json::object{{"from", l.from_month},
+                                     {"to", l.to_month},
+                                     {"months", l.months},
+                                     {"rate_fen", l.rate_fen},
+                                     {"area_centi_m2", l.area_centi_m2},
+                                     {"amount_fen", l.amount_fen}});
       owed += b.amount_fen - b.paid_fen;
       bills.push_back(json::object{{"id", b.id},
                                    {"period", b.period},
@@ -536,16 +508,11 @@ json::object unit_account(App& app, I cid, I unit_id) {
     }
     // What the household received from common money bought per household (insurance, …).
     json::array covered;
-    for (
-        auto& r : c.query(
-            "SELECT d.purpose, du.per_unit_fen, d.status, d.entry_idx FROM disbursement_units du "
-            "JOIN disbursements d ON d.id = du.disbursement_id WHERE du.unit_id = ? AND d.status = 'executed' "
-            "ORDER BY d.id DESC",
-            {unit_id}))
+    for (const auto& d : store::list_covering_unit(c, unit_id))
       covered.push_back(json::object{
-          {"purpose", r.str(0)},
-          {"per_unit_fen", r.i64(1)},
-          {"entry_index", r.opt_i64(3) ? json::value(*r.opt_i64(3)) : json::value(nullptr)}});
+          {"purpose", d.purpose},
+          {"per_unit_fen", d.per_unit_fen},
+          {"entry_index", d.entry_idx ? json::value(*d.entry_idx) : json::value(nullptr)}});
     return json::object{{"unit_id", unit_id},
                         {"compound_id", cid},
                         {"label", unit->label},

@@ -1,5 +1,7 @@
 #include "store/billing_repo.h"
 
+#include "domain/assert.h"
+
 namespace xinyi::store {
 
 using I = std::int64_t;
@@ -183,6 +185,97 @@ void undo_payment(Connection& c, std::int64_t payment_id, std::int64_t reversal_
                          {payment_id}))
     c.execute("UPDATE bills SET paid_fen = paid_fen - ? WHERE id = ?", {a.i64(1), a.i64(0)});
   c.execute("UPDATE payments SET reversed_idx = ? WHERE id = ?", {reversal_idx, payment_id});
+}
+
+bool fee_rate_from(Connection& c, I cid, I courtyard_id, const S& month) {
+  return c.scalar(
+             "SELECT COUNT(*) FROM fee_rates WHERE compound_id = ? AND courtyard_id = ? AND "
+             "effective_from = ?",
+             {cid, courtyard_id, month}) != 0;
+}
+
+bool fee_rate_before(Connection& c, I cid, I courtyard_id, const S& month) {
+  return c.scalar(
+             "SELECT COUNT(*) FROM fee_rates WHERE compound_id = ? AND courtyard_id = ? AND "
+             "effective_from < ?",
+             {cid, courtyard_id, month}) != 0;
+}
+
+S billing_from(Connection& c, I cid) {
+  auto r = c.query_one("SELECT billing_from FROM compounds WHERE id = ?", {cid});
+  XINYI_ASSERT(r.has_value());
+  return r->str(0);
+}
+
+std::vector<BilledMonthRec> billed_months_of_compound(Connection& c, I cid, const S& first,
+                                                      const S& last) {
+  std::vector<BilledMonthRec> out;
+  for (const auto& r :
+       c.query("SELECT unit_id, month FROM billed_months WHERE compound_id = ? AND month BETWEEN ? "
+               "AND ?",
+               {cid, first, last}))
+    out.push_back({r.i64(0), r.str(1)});
+  return out;
+}
+
+std::vector<BillLineRec> list_bill_lines(Connection& c, I bill_id) {
+  std::vector<BillLineRec> out;
+  for (const auto& r :
+       c.query("SELECT from_month, to_month, months, rate_fen, area_centi_m2, amount_fen FROM "
+               "bill_lines WHERE bill_id = ? ORDER BY n",
+               {bill_id}))
+    out.push_back({r.str(0), r.str(1), r.i64(2), r.i64(3), r.i64(4), r.i64(5)});
+  return out;
+}
+
+std::optional<PaymentReceiptRec> get_receipt(Connection& c, I cid, I receipt_no) {
+  auto r = c.query_one(
+      "SELECT id, unit_id, amount_fen, method, reference, paid_on, entry_idx, reversed_idx, "
+      "created_at FROM payments WHERE compound_id = ? AND receipt_no = ?",
+      {cid, receipt_no});
+  if (!r) return std::nullopt;
+  PaymentReceiptRec out;
+  PaymentRec& p = out.payment;
+  p.id = r->i64(0), p.unit_id = r->i64(1), p.receipt_no = receipt_no, p.amount_fen = r->i64(2);
+  p.method = r->str(3), p.reference = r->str(4), p.paid_on = r->str(5);
+  p.entry_idx = r->i64(6), p.created_at = r->i64(8);
+  out.reversed_idx = r->opt_i64(7);
+  return out;
+}
+
+std::vector<AllocationRec> list_allocations(Connection& c, I payment_id) {
+  std::vector<AllocationRec> out;
+  for (const auto& r : c.query(
+           "SELECT a.bill_id, b.period, a.amount_fen FROM payment_allocations a JOIN bills b ON "
+           "b.id = a.bill_id WHERE a.payment_id = ? ORDER BY b.first_month, a.bill_id",
+           {payment_id}))
+    out.push_back({r.i64(0), r.str(1), r.i64(2)});
+  return out;
+}
+
+std::vector<BillExportRec> export_bills(Connection& c, I cid, const S& first, const S& last) {
+  std::vector<BillExportRec> out;
+  for (const auto& r : c.query(
+           "SELECT b.period, y.name, u.label, u.area_centi_m2, b.amount_fen, b.paid_fen FROM "
+           "bills b JOIN units u ON u.id = b.unit_id JOIN courtyards y ON y.id = b.courtyard_id "
+           "WHERE b.compound_id = ? AND b.first_month BETWEEN ? AND ? ORDER BY y.name, u.label, "
+           "b.first_month",
+           {cid, first, last}))
+    out.push_back({r.str(0), r.str(1), r.str(2), r.i64(3), r.i64(4), r.i64(5)});
+  return out;
+}
+
+std::vector<PaymentExportRec> export_payments(Connection& c, I cid, const S& from,
+                                              const S& to_before) {
+  std::vector<PaymentExportRec> out;
+  for (const auto& r : c.query(
+           "SELECT p.receipt_no, p.paid_on, y.name, u.label, p.amount_fen, p.method, p.entry_idx "
+           "FROM payments p JOIN units u ON u.id = p.unit_id JOIN courtyards y ON "
+           "y.id = u.courtyard_id WHERE p.compound_id = ? AND p.paid_on >= ? AND p.paid_on < ? "
+           "ORDER BY p.receipt_no",
+           {cid, from, to_before}))
+    out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.i64(4), r.str(5), r.i64(6)});
+  return out;
 }
 
 }  // namespace xinyi::store

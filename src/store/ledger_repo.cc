@@ -564,4 +564,15 @@ void set_journal_import_done(Connection& c, I cid, const S& file_sha256, I entri
         {cid, file_sha256, entries_done, now_ms});
 }
 
+std::vector<CoveredByRec> list_covering_unit(Connection& c, std::int64_t unit_id) {
+  std::vector<CoveredByRec> out;
+  for (const auto& r :
+       c.query("SELECT d.purpose, du.per_unit_fen, d.entry_idx FROM disbursement_units du "
+               "JOIN disbursements d ON d.id = du.disbursement_id WHERE du.unit_id = ? AND "
+               "d.status = 'executed' ORDER BY d.id DESC",
+               {unit_id}))
+    out.push_back({r.str(0), r.i64(1), r.opt_i64(2)});
+  return out;
+}
+
 }  // namespace xinyi::store

@@ -188,6 +188,14 @@ struct DisbursementLinks {
   std::optional<std::string> funding_source;
 };
 DisbursementLinks get_disbursement_links(Connection& c, std::int64_t id);
+// The executed payments bought per household that covered this unit (insurance, …), newest
+// first: what each was for and the unit's share.
+struct CoveredByRec {
+  std::string purpose;
+  std::int64_t per_unit_fen = 0;
+  std::optional<std::int64_t> entry_idx;
+};
+std::vector<CoveredByRec> list_covering_unit(Connection& c, std::int64_t unit_id);
 void set_disbursement_vote(Connection& c, std::int64_t id, std::int64_t vote_id);
 void set_disbursement_plan_item(Connection& c, std::int64_t id, std::int64_t plan_item_id);
 void set_disbursement_project(Connection& c, std::int64_t id, std::int64_t project_id,
