@@ -33,7 +33,7 @@ done
 # SQL outside src/store/ (only src/demo/ now) is being moved into use cases (issue 18): the count
 # may only fall.
 # Lower this ceiling when you move some; never raise it.
-ceiling=${SQL_OUTSIDE_STORE_CEILING:-95}
+ceiling=${SQL_OUTSIDE_STORE_CEILING:-85}
 count=$(grep -RnoE "$sql" --include='*.cc' --include='*.h' src | grep -vc '^src/store/')
 if (( count > ceiling )); then
   echo "FAIL: $count SQL literals outside src/store/ (ceiling $ceiling): put new SQL in a store/ repository"

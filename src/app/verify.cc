@@ -6,6 +6,7 @@
 
 #include "auth/crypto.h"
 #include "store/registry_repo.h"
+#include "store/workflow_repo.h"
 
 namespace xinyi::app {
 
@@ -46,140 +47,137 @@ struct Books {
   }
 };
 
-std::optional<std::string> workflow_mismatch(store::Connection& c, I cid, const Books& b) {
-  auto bad = [](const std::string& what, I id, const std::string& why) {
-    return what + " " + std::to_string(id) + ": " + why;
-  };
-  // Fee payments and their receipts.
+using Mismatch = std::optional<std::string>;
+
+std::string bad(const std::string& what, I id, const std::string& why) {
+  return what + " " + std::to_string(id) + ": " + why;
+}
+
+// Fee payments and their receipts: each moves its amount in its entry, is reversed only by a
+// reversal of it, allocates no more than it brought; receipts are numbered 1…n without a gap.
+Mismatch payments_mismatch(store::Connection& c, I cid, const Books& b) {
   I receipts = 0, max_receipt = 0;
-  for (
-      auto& r : c.query(
-          "SELECT id, amount_fen, method, entry_idx, reversed_idx, receipt_no FROM payments WHERE compound_id = ? ORDER BY id",
-          {cid})) {
+  for (const auto& p : store::payments_to_check(c, cid)) {
     ++receipts;
-    max_receipt = std::max(max_receipt, r.i64(5));
-    const auto* t = b.at(r.i64(3));
+    max_receipt = std::max(max_receipt, p.receipt_no);
+    const auto* t = b.at(p.entry_idx);
     if (!t || t->kind != "payment")
-      return bad("payment", r.i64(0),
-                 "its ledger entry #" + std::to_string(r.i64(3)) + " is not a payment");
-    const I cash = Books::sum(*t, r.str(2) == "cash" ? "1009" : "1001");
-    if (cash != r.i64(1) || -(Books::sum(*t, "1101") + Books::sum(*t, "2002")) != r.i64(1))
-      return bad("payment", r.i64(0),
-                 "recorded as " + fen(r.i64(1)) + " but its entry #" + std::to_string(r.i64(3)) +
-                     " moves " + fen(cash));
-    if (!r.is_null(4) && !b.reverses(r.opt_i64(4), r.i64(3)))
-      return bad(
-          "payment", r.i64(0),
-          "marked reversed by entry #" + std::to_string(r.i64(4)) + ", which does not reverse it");
-    I allocated = c.scalar(
-        "SELECT COALESCE(SUM(amount_fen), 0) FROM payment_allocations WHERE payment_id = ?",
-        {r.i64(0)});
-    if (allocated < 0 || allocated > r.i64(1))
-      return bad("payment", r.i64(0), "allocates " + fen(allocated) + " of " + fen(r.i64(1)));
+      return bad("payment", p.id,
+                 "its ledger entry #" + std::to_string(p.entry_idx) + " is not a payment");
+    const I cash = Books::sum(*t, p.method == "cash" ? "1009" : "1001");
+    if (cash != p.amount_fen || -(Books::sum(*t, "1101") + Books::sum(*t, "2002")) != p.amount_fen)
+      return bad("payment", p.id,
+                 "recorded as " + fen(p.amount_fen) + " but its entry #" +
+                     std::to_string(p.entry_idx) + " moves " + fen(cash));
+    if (p.reversed_idx && !b.reverses(p.reversed_idx, p.entry_idx))
+      return bad("payment", p.id,
+                 "marked reversed by entry #" + std::to_string(*p.reversed_idx) +
+                     ", which does not reverse it");
+    if (p.allocated_fen < 0 || p.allocated_fen > p.amount_fen)
+      return bad("payment", p.id, "allocates " + fen(p.allocated_fen) + " of " + fen(p.amount_fen));
   }
   if (max_receipt != receipts)
     return "receipts: " + std::to_string(receipts) + " numbered up to " +
            std::to_string(max_receipt);
-  // Bills: what is paid is what live payments allocated; never more than the bill.
-  for (
-      auto& r : c.query(
-          "SELECT b.id, b.amount_fen, b.paid_fen, COALESCE((SELECT SUM(a.amount_fen) FROM payment_allocations a JOIN payments p "
-          "ON p.id = a.payment_id WHERE a.bill_id = b.id AND p.reversed_idx IS NULL), 0) FROM bills b WHERE b.compound_id = ? ORDER BY b.id",
-          {cid}))
-    if (r.i64(2) != r.i64(3) || r.i64(2) < 0 || r.i64(2) > r.i64(1))
-      return bad("bill", r.i64(0),
-                 "shows " + fen(r.i64(2)) + " paid of " + fen(r.i64(1)) + ", its payments " +
-                     fen(r.i64(3)));
-  // Bill runs: their bills and the fee income their entries book.
+  return std::nullopt;
+}
+
+// Bills: what is paid is what live payments allocated; never more than the bill. Bill runs:
+// their bills and the fee income their entries book.
+Mismatch bills_mismatch(store::Connection& c, I cid, const Books& b) {
+  for (const auto& r : store::bills_to_check(c, cid))
+    if (r.paid_fen != r.live_allocated_fen || r.paid_fen < 0 || r.paid_fen > r.amount_fen)
+      return bad("bill", r.id,
+                 "shows " + fen(r.paid_fen) + " paid of " + fen(r.amount_fen) + ", its payments " +
+                     fen(r.live_allocated_fen));
   std::map<I, I> billed;  // run → 4001 credited by its entries
   for (const auto& t : b.tx)
     for (const auto& l : t.links)
       if (l.kind == "bill_run") billed[l.id] -= Books::sum(t, "4001");
-  for (
-      auto& r : c.query(
-          "SELECT r.id, r.bills, r.total_fen, (SELECT COUNT(*) FROM bills x WHERE x.run_id = r.id), "
-          "(SELECT COALESCE(SUM(x.amount_fen), 0) FROM bills x WHERE x.run_id = r.id) FROM bill_runs r WHERE r.compound_id = ? ORDER BY r.id",
-          {cid}))
-    if (r.i64(1) != r.i64(3) || r.i64(2) != r.i64(4) || billed[r.i64(0)] != r.i64(2))
-      return bad("bill run", r.i64(0),
-                 "says " + std::to_string(r.i64(1)) + " bills, " + fen(r.i64(2)) + "; it has " +
-                     std::to_string(r.i64(3)) + " bills, " + fen(r.i64(4)) +
-                     ", and its entries book " + fen(billed[r.i64(0)]));
-  // Disbursements and reversal requests.
-  for (
-      auto& r : c.query(
-          "SELECT id, status, amount_fen, cash_account, expense_account, entry_idx, reverses_idx FROM disbursements "
-          "WHERE compound_id = ? ORDER BY id",
-          {cid})) {
-    const std::string status = r.str(1);
-    const bool done = status == "executed" || status == "reversed";
-    if (done != !r.is_null(5))
-      return bad("disbursement", r.i64(0),
-                 status + (done ? " without" : " with") + " a ledger entry");
+  for (const auto& r : store::bill_runs_to_check(c, cid))
+    if (r.bills != r.bills_found || r.total_fen != r.bills_total_fen || billed[r.id] != r.total_fen)
+      return bad("bill run", r.id,
+                 "says " + std::to_string(r.bills) + " bills, " + fen(r.total_fen) + "; it has " +
+                     std::to_string(r.bills_found) + " bills, " + fen(r.bills_total_fen) +
+                     ", and its entries book " + fen(billed[r.id]));
+  return std::nullopt;
+}
+
+// Disbursements and reversal requests: executed ones (and only they) have an entry that moves
+// their amount from their cash account to their expense; a reversal request's entry reverses
+// the entry it names; a reversed one's entry was reversed.
+Mismatch disbursements_mismatch(store::Connection& c, I cid, const Books& b) {
+  for (const auto& d : store::disbursements_to_check(c, cid)) {
+    const bool done = d.status == "executed" || d.status == "reversed";
+    if (done != d.entry_idx.has_value())
+      return bad("disbursement", d.id,
+                 d.status + (done ? " without" : " with") + " a ledger entry");
     if (!done) continue;
-    const auto* t = b.at(r.i64(5));
-    if (!t) return bad("disbursement", r.i64(0), "points at a missing entry");
-    if (!r.is_null(6)) {
-      if (!b.reverses(r.opt_i64(5), r.i64(6)))
-        return bad("reversal request", r.i64(0),
-                   "its entry does not reverse entry #" + std::to_string(r.i64(6)));
+    const auto* t = b.at(*d.entry_idx);
+    if (!t) return bad("disbursement", d.id, "points at a missing entry");
+    if (d.reverses_idx) {
+      if (!b.reverses(d.entry_idx, *d.reverses_idx))
+        return bad("reversal request", d.id,
+                   "its entry does not reverse entry #" + std::to_string(*d.reverses_idx));
       continue;
     }
-    if (t->kind != "disbursement" || !Books::links(*t, "disbursement", r.i64(0)) ||
-        Books::sum(*t, r.str(3)) != -r.i64(2) || Books::sum(*t, r.str(4)) != r.i64(2))
-      return bad("disbursement", r.i64(0),
-                 "of " + fen(r.i64(2)) + " differs from its entry #" + std::to_string(r.i64(5)));
-    if (status == "reversed") {
+    if (t->kind != "disbursement" || !Books::links(*t, "disbursement", d.id) ||
+        Books::sum(*t, d.cash_account) != -d.amount_fen ||
+        Books::sum(*t, d.expense_account) != d.amount_fen)
+      return bad(
+          "disbursement", d.id,
+          "of " + fen(d.amount_fen) + " differs from its entry #" + std::to_string(*d.entry_idx));
+    if (d.status == "reversed") {
       bool found = false;
-      for (const auto& x : b.tx) found |= x.kind == "reversal" && x.reverses == r.i64(5);
+      for (const auto& x : b.tx) found |= x.kind == "reversal" && x.reverses == *d.entry_idx;
       if (!found)
-        return bad("disbursement", r.i64(0), "marked reversed, but its entry was never reversed");
+        return bad("disbursement", d.id, "marked reversed, but its entry was never reversed");
     }
   }
-  // Donations received into the charity account.
-  for (
-      auto& r : c.query(
-          "SELECT id, status, amount_fen, entry_idx FROM donations WHERE compound_id = ? ORDER BY id",
-          {cid})) {
-    const std::string status = r.str(1);
-    if (status != "received" && status != "reversed") continue;
-    const auto* t = r.is_null(3) ? nullptr : b.at(r.i64(3));
-    if (!t || !Books::links(*t, "donation", r.i64(0)) || Books::sum(*t, "4005") != -r.i64(2))
-      return bad("donation", r.i64(0), "of " + fen(r.i64(2)) + " differs from its ledger entry");
+  return std::nullopt;
+}
+
+// Donations received into the charity account; crowdfunding pledges and their payments.
+Mismatch charity_mismatch(store::Connection& c, I cid, const Books& b) {
+  for (const auto& d : store::donations_to_check(c, cid)) {
+    if (d.status != "received" && d.status != "reversed") continue;
+    const auto* t = d.entry_idx ? b.at(*d.entry_idx) : nullptr;
+    if (!t || !Books::links(*t, "donation", d.id) || Books::sum(*t, "4005") != -d.amount_fen)
+      return bad("donation", d.id, "of " + fen(d.amount_fen) + " differs from its ledger entry");
   }
-  // Crowdfunding pledges and their payments.
-  for (
-      auto& r : c.query(
-          "SELECT id, pledge_id, amount_fen, entry_idx, refund_idx FROM pledge_payments WHERE compound_id = ? ORDER BY id",
-          {cid})) {
-    const auto* t = b.at(r.i64(3));
-    if (!t || !Books::links(*t, "pledge", r.i64(1)) || Books::sum(*t, "4007") != -r.i64(2))
-      return bad("pledge payment", r.i64(0),
-                 "of " + fen(r.i64(2)) + " differs from its ledger entry");
-    if (!r.is_null(4) && !b.reverses(r.opt_i64(4), r.i64(3)))
-      return bad("pledge payment", r.i64(0), "refunded by an entry that does not reverse it");
+  for (const auto& p : store::pledge_payments_to_check(c, cid)) {
+    const auto* t = b.at(p.entry_idx);
+    if (!t || !Books::links(*t, "pledge", p.pledge_id) || Books::sum(*t, "4007") != -p.amount_fen)
+      return bad("pledge payment", p.id,
+                 "of " + fen(p.amount_fen) + " differs from its ledger entry");
+    if (p.refund_idx && !b.reverses(p.refund_idx, p.entry_idx))
+      return bad("pledge payment", p.id, "refunded by an entry that does not reverse it");
   }
-  for (
-      auto& r : c.query(
-          "SELECT p.id, p.paid_fen, COALESCE((SELECT SUM(x.amount_fen) FROM pledge_payments x WHERE x.pledge_id = p.id AND "
-          "x.refund_idx IS NULL), 0) FROM pledges p WHERE p.compound_id = ? ORDER BY p.id",
-          {cid}))
-    if (r.i64(1) != r.i64(2))
-      return bad("pledge", r.i64(0),
-                 "shows " + fen(r.i64(1)) + " paid, its payments " + fen(r.i64(2)));
-  // A month of hourly service posted once, for the amount of its entry.
-  for (
-      auto& r : c.query(
-          "SELECT period, amount_fen, entry_idx FROM service_postings WHERE compound_id = ? AND entry_idx IS NOT NULL ORDER BY period",
-          {cid})) {
-    const auto* t = b.at(r.i64(2));
+  for (const auto& p : store::pledges_to_check(c, cid))
+    if (p.paid_fen != p.live_payments_fen)
+      return bad("pledge", p.id,
+                 "shows " + fen(p.paid_fen) + " paid, its payments " + fen(p.live_payments_fen));
+  return std::nullopt;
+}
+
+// A month of hourly service posted once, for the amount of its entry.
+Mismatch service_mismatch(store::Connection& c, I cid, const Books& b) {
+  for (const auto& s : store::service_postings_to_check(c, cid)) {
+    const auto* t = b.at(s.entry_idx);
     I expense = 0;
     if (t)
       for (const auto& p : t->postings) expense += p.amount_fen > 0 ? p.amount_fen : 0;
-    if (!t || expense != r.i64(1))
-      return "service posting " + r.str(0) + ": " + fen(r.i64(1)) +
+    if (!t || expense != s.amount_fen)
+      return "service posting " + s.period + ": " + fen(s.amount_fen) +
              " differs from its ledger entry";
   }
+  return std::nullopt;
+}
+
+Mismatch workflow_mismatch(store::Connection& c, I cid, const Books& b) {
+  for (auto check : {payments_mismatch, bills_mismatch, disbursements_mismatch, charity_mismatch,
+                     service_mismatch})
+    if (auto m = check(c, cid, b)) return m;
   return std::nullopt;
 }
 }  // namespace
@@ -371,18 +369,14 @@ VerifyReport verify_store(store::Database& db, I cid) {
           if (level > 0) mine.emplace_back(level, static_cast<I>(idx), ledger::to_hex(x));
         });
       std::sort(mine.begin(), mine.end());
-      auto stored = db.read([&](store::Connection& c) {
-        return c.query(
-            "SELECT level, idx, hash FROM merkle_nodes WHERE compound_id = ? ORDER BY level, idx",
-            {cid});
-      });
+      auto stored = db.read([&](store::Connection& c) { return store::list_merkle_nodes(c, cid); });
       for (std::size_t k = 0; k < std::max(mine.size(), stored.size()); ++k) {
-        if (k >= mine.size() || k >= stored.size() || std::get<0>(mine[k]) != stored[k].i64(0) ||
-            std::get<1>(mine[k]) != stored[k].i64(1) || std::get<2>(mine[k]) != stored[k].str(2)) {
+        if (k >= mine.size() || k >= stored.size() || std::get<0>(mine[k]) != stored[k].level ||
+            std::get<1>(mine[k]) != stored[k].idx || std::get<2>(mine[k]) != stored[k].hash_hex) {
           rep.ok = false;
-          auto [l, x, h] = k < mine.size() ? mine[k]
-                                           : std::tuple<I, I, std::string>{stored[k].i64(0),
-                                                                           stored[k].i64(1), ""};
+          auto [l, x, h] = k < mine.size()
+                               ? mine[k]
+                               : std::tuple<I, I, std::string>{stored[k].level, stored[k].idx, ""};
           rep.message = "the stored Merkle node " + std::to_string(l) + "/" + std::to_string(x) +
                         " (covering entries from #" + std::to_string(x << l) +
                         ") differs from the recomputed tree";
