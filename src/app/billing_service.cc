@@ -389,40 +389,42 @@ json::object record_payment(App& app, const Caller& who, I cid, std::string_view
   });
 }
 
-json::object arrears(App& app, I cid, bool public_view) {
-  return app.db.read([&](Connection& c) {
-    require_compound(c, cid);
-    auto rows = store::arrears(c, cid);
-    std::map<I, std::pair<I, I>> by_yard;  // courtyard → (units, fen)
-    json::array units;
-    I total = 0;
-    for (const auto& a : rows) {
-      by_yard[a.courtyard_id].first += 1;
-      by_yard[a.courtyard_id].second += a.owed_fen;
-      total += a.owed_fen;
-      if (!public_view)
-        units.push_back(json::object{{"unit_id", a.unit_id},
-                                     {"courtyard_id", a.courtyard_id},
-                                     {"label", a.label},
-                                     {"oldest_month", a.oldest_month},
-                                     {"bills", a.bills},
-                                     {"owed_fen", a.owed_fen}});
-    }
-    json::array yards;
-    for (const auto& y : store::list_courtyards(c, cid)) {
-      auto it = by_yard.find(y.id);
-      yards.push_back(json::object{{"courtyard_id", y.id},
-                                   {"name", y.name},
-                                   {"units_in_arrears", it == by_yard.end() ? 0 : it->second.first},
-                                   {"owed_fen", it == by_yard.end() ? 0 : it->second.second}});
-    }
-    json::object out{{"compound_id", cid},
-                     {"units_in_arrears", static_cast<I>(rows.size())},
-                     {"owed_fen", total},
-                     {"courtyards", std::move(yards)}};
-    if (!public_view) out["units"] = std::move(units);
-    return out;
-  });
+namespace {
+
+Arrears arrears_in(Connection& c, I cid, bool with_units) {
+  require_compound(c, cid);
+  Arrears out;
+  out.compound_id = cid;
+  std::map<I, CourtyardArrears> by_yard;
+  if (with_units) out.units.emplace();
+  for (const auto& a : store::arrears(c, cid)) {
+    by_yard[a.courtyard_id].units_in_arrears += 1;
+    by_yard[a.courtyard_id].owed_fen += a.owed_fen;
+    out.units_in_arrears += 1;
+    out.owed_fen += a.owed_fen;
+    if (with_units)
+      out.units->push_back(
+          {a.unit_id, a.courtyard_id, a.label, a.oldest_month, a.bills, a.owed_fen});
+  }
+  for (const auto& y : store::list_courtyards(c, cid)) {
+    CourtyardArrears row = by_yard[y.id];
+    row.courtyard_id = y.id;
+    row.name = y.name;
+    out.courtyards.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace
+
+Arrears public_arrears_in(Connection& c, I cid) { return arrears_in(c, cid, false); }
+
+Arrears public_arrears(App& app, I cid) {
+  return app.db.read([&](Connection& c) { return arrears_in(c, cid, false); });
+}
+
+Arrears member_arrears(App& app, I cid) {
+  return app.db.read([&](Connection& c) { return arrears_in(c, cid, true); });
 }
 
 json::object export_data(App& app, I cid, const std::string& what, const std::string& period_text) {
@@ -462,12 +464,10 @@ json::object export_data(App& app, I cid, const std::string& what, const std::st
     title = "院落结算 " + period->str();
     headers = {"院落",         "上期结转(分)", "物业费收入(分)", "其他收入(分)",
                "本院支出(分)", "分摊支出(分)", "本期结余(分)",   "结转下期(分)"};
-    auto s = settlement(app, cid, period_text);
-    for (const auto& y : s.at("courtyards").as_array())
-      rows.push_back(json::array{y.at("name"), y.at("carried_in_fen"), y.at("fee_income_fen"),
-                                 y.at("other_income_fen"), y.at("own_costs_fen"),
-                                 y.at("allocated_costs_fen"), y.at("surplus_fen"),
-                                 y.at("carried_out_fen")});
+    for (const auto& y : settlement(app, cid, period_text).courtyards)
+      rows.push_back(json::array{json::value(y.name), y.carried_in_fen, y.fee_income_fen,
+                                 y.other_income_fen, y.own_costs_fen, y.allocated_costs_fen,
+                                 y.surplus_fen(), y.carried_out_fen()});
   }
   return json::object{{"title", title}, {"headers", std::move(headers)}, {"rows", std::move(rows)}};
 }

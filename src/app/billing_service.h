@@ -17,6 +17,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 #include "domain/billing.h"
@@ -54,8 +55,27 @@ boost::json::object receipt(App& app, std::int64_t cid, std::int64_t receipt_no)
 boost::json::object my_receipt(App& app, const Caller& who, std::int64_t cid,
                                std::int64_t receipt_no);
 
-// Committee view: every unit that owes, with its label. Public view: counts and sums per courtyard.
-boost::json::object arrears(App& app, std::int64_t cid, bool public_view);
+// What is owed: counts and sums per courtyard for everyone; the committee's view also lists
+// every unit that owes, with its label.
+struct UnitArrears {
+  std::int64_t unit_id = 0, courtyard_id = 0;
+  std::string label, oldest_month;  // oldest_month: of its oldest unpaid bill
+  std::int64_t bills = 0, owed_fen = 0;
+};
+struct CourtyardArrears {
+  std::int64_t courtyard_id = 0;
+  std::string name;
+  std::int64_t units_in_arrears = 0, owed_fen = 0;
+};
+struct Arrears {
+  std::int64_t compound_id = 0, units_in_arrears = 0, owed_fen = 0;
+  std::vector<CourtyardArrears> courtyards;       // every courtyard, in order
+  std::optional<std::vector<UnitArrears>> units;  // member view only
+};
+Arrears public_arrears(App& app, std::int64_t cid);
+Arrears member_arrears(App& app, std::int64_t cid);
+// The public view inside a caller's read transaction.
+Arrears public_arrears_in(store::Connection& c, std::int64_t cid);
 
 // A table for a spreadsheet (committee, trustee, staff, auditor): "bills" or "payments" of a
 // period, or the courtyard "settlement". {title, headers: [...], rows: [[text or integer]]};

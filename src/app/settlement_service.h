@@ -13,35 +13,91 @@
 // Settlement: per courtyard and period — carried forward from before, fee income, other
 // income, own costs, allocated costs, surplus or deficit, and carried forward after. It ties to
 // the ledger: every figure is a sum of postings.
+// Typed (issue 18): inputs and results are the structs below and domain/settlement.h; the JSON
+// that carries them is in http/routes/billing.cc, the printed notice in report/notice_pdf.h.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
+#include "domain/settlement.h"
 
 namespace xinyi::app {
 
-boost::json::object set_contract(App& app, const Caller& who, std::int64_t cid,
-                                 std::string_view body);
-boost::json::object book_remuneration(App& app, const Caller& who, std::int64_t cid,
-                                      const std::string& period);
-boost::json::object allocate_shared_cost(App& app, const Caller& who, std::int64_t cid,
-                                         std::string_view body);
-boost::json::object settlement(App& app, std::int64_t cid, const std::string& period);
+// The trust contract's remuneration: basis points (1 % = 100) of costs, at most 50 %.
+inline constexpr std::int64_t kMaxRemunerationBp = 5'000;
+struct ContractTerms {
+  std::int64_t remuneration_bp = 0;
+};
+ContractTerms set_contract(App& app, const Caller& who, std::int64_t cid, const ContractTerms& t);
+
+struct RemunerationBooked {
+  std::string period;
+  std::int64_t remuneration_bp = 0, costs_fen = 0, amount_fen = 0;
+  std::optional<std::int64_t> entry_index;  // nullopt: nothing was due
+};
+// 409 when the period is booked already.
+RemunerationBooked book_remuneration(App& app, const Caller& who, std::int64_t cid,
+                                     const std::string& period);
+
+enum class SplitRule { area, units, fixed };
+const char* to_string(SplitRule r);
+std::optional<SplitRule> parse_split_rule(std::string_view text);
+inline constexpr std::int64_t kMaxCostShare = 1'000'000;
+struct SharedCost {
+  std::string description, date;  // date YYYY-MM-DD
+  std::int64_t amount_fen = 0;
+  std::string expense_account;
+  SplitRule rule = SplitRule::area;
+  std::map<std::int64_t, std::int64_t> fixed_shares;  // courtyard → share 0…kMaxCostShare (fixed)
+};
+struct CourtyardShare {
+  std::int64_t courtyard_id = 0;
+  std::string name;
+  std::int64_t weight = 0, amount_fen = 0;
+};
+struct SharedCostBooked {
+  std::int64_t entry_index = 0, amount_fen = 0;
+  SplitRule rule = SplitRule::area;
+  std::vector<CourtyardShare> split;  // every courtyard, in order; the parts add up to the amount
+};
+SharedCostBooked allocate_shared_cost(App& app, const Caller& who, std::int64_t cid,
+                                      const SharedCost& cost);
+
+// 400 when the period is not like 2025-03, 2025-Q1 or 2025.
+settle::Settlement settlement(App& app, std::int64_t cid, const std::string& period);
 
 // A courtyard's plan for spending its surplus in a year (cameras, emergency lights, insurance
 // for every household …): items with planned amounts and the decision behind them. Payments
 // name the item they carry out (request_disbursement's plan_item_id); each item shows planned
 // against spent (executed payments only).
-boost::json::object add_plan_item(App& app, const Caller& who, std::int64_t cid,
-                                  std::string_view body);
-boost::json::object surplus_plans(App& app, std::int64_t cid, std::int64_t year);
+struct PlanItemInput {
+  std::int64_t courtyard_id = 0, year = 0;
+  std::string item;
+  std::int64_t planned_fen = 0;
+  std::string decision;
+};
+struct PlanItem {
+  std::int64_t id = 0;
+  PlanItemInput input;
+  std::string courtyard_name;
+  std::int64_t spent_fen = 0;
+};
+// The item as stored (its courtyard's name and spent_fen are not filled in).
+PlanItem add_plan_item(App& app, const Caller& who, std::int64_t cid, const PlanItemInput& in);
+struct SurplusPlans {
+  std::int64_t compound_id = 0, year = 0;
+  std::vector<PlanItem> items;  // by courtyard, then in the order added
+};
+SurplusPlans surplus_plans(App& app, std::int64_t cid, std::int64_t year);
 
 // What the monthly notice (公示) shows for a month: income and expenses by account, month-end
 // balances of the bank and cash accounts, the courtyard settlement, arrears as counts and sums,
-// and the current signed tree head. Public data only.
-boost::json::object notice_data(App& app, std::int64_t cid, const std::string& month);
+// and the current signed tree head. Public data only; read in one transaction.
+settle::MonthlyNotice notice_data(App& app, std::int64_t cid, const std::string& month);
 
 }  // namespace xinyi::app

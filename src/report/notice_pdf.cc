@@ -4,7 +4,6 @@
 #include <iconv.h>
 #include <qrencode.h>
 
-#include <boost/json.hpp>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -13,8 +12,6 @@
 #include "domain/text.h"
 
 namespace xinyi::report {
-
-namespace json = boost::json;
 
 namespace {
 
@@ -139,18 +136,12 @@ void qr(Pdf& pdf, const std::string& url, float x, float y_top, float size) {
 
 }  // namespace
 
-std::string notice_pdf(const json::object& d, const std::string& public_url, bool large) {
+std::string notice_pdf(const settle::MonthlyNotice& d, const std::string& public_url, bool large) {
   Pdf pdf(large);
   const float left = 56, right = pdf.width - 56;
-  pdf.text(left, pdf.y,
-           std::string(d.at("compound_name").as_string()) + " " +
-               std::string(d.at("period_zh").as_string()) + " 收支公示",
-           20, true);
+  pdf.text(left, pdf.y, d.compound_name + " " + d.period_zh + " 收支公示", 20, true);
   pdf.y -= 22;
-  pdf.text(left, pdf.y,
-           std::string(d.at("address").as_string()) + "　　公示日期：" +
-               std::string(d.at("generated_on").as_string()),
-           10);
+  pdf.text(left, pdf.y, d.address + "　　公示日期：" + d.generated_on, 10);
   pdf.y -= 14;
   pdf.text(
       left, pdf.y,
@@ -171,18 +162,15 @@ std::string notice_pdf(const json::object& d, const std::string& public_url, boo
   };
 
   section("一、本月收入");
-  for (const auto& r : d.at("income").as_array())
-    row(std::string(r.at("name").as_string()), format_yuan(r.at("amount_fen").as_int64()));
-  row("收入合计", format_yuan(d.at("income_total_fen").as_int64()), 11);
+  for (const auto& r : d.income) row(r.name, format_yuan(r.amount_fen));
+  row("收入合计", format_yuan(d.income_total_fen), 11);
   pdf.y -= 8;
   section("二、本月支出");
-  for (const auto& r : d.at("expenses").as_array())
-    row(std::string(r.at("name").as_string()), format_yuan(r.at("amount_fen").as_int64()));
-  row("支出合计", format_yuan(d.at("expense_total_fen").as_int64()), 11);
+  for (const auto& r : d.expenses) row(r.name, format_yuan(r.amount_fen));
+  row("支出合计", format_yuan(d.expense_total_fen), 11);
   pdf.y -= 8;
   section("三、月末资金余额");
-  for (const auto& r : d.at("balances").as_array())
-    row(std::string(r.at("name").as_string()), format_yuan(r.at("amount_fen").as_int64()));
+  for (const auto& r : d.balances) row(r.name, format_yuan(r.amount_fen));
   pdf.y -= 8;
   section("四、院落结算");
   const float cols[] = {left + 8, right - 300, right - 200, right - 100, right - 8};
@@ -190,33 +178,26 @@ std::string notice_pdf(const json::object& d, const std::string& public_url, boo
   const char* heads[] = {"上期结转", "本期收入", "本期支出", "结转下期"};
   for (int i = 0; i < 4; ++i) pdf.rtext(cols[i + 1], pdf.y, heads[i], 10);
   pdf.y -= 16;
-  for (const auto& y : d.at("settlement").as_array()) {
-    pdf.text(cols[0], pdf.y, std::string(y.at("name").as_string()), 10);
-    pdf.amount(cols[1], pdf.y, format_yuan(y.at("carried_in_fen").as_int64()), 10);
-    pdf.amount(cols[2], pdf.y,
-               format_yuan(y.at("fee_income_fen").as_int64() + y.at("other_income_fen").as_int64()),
-               10);
-    pdf.amount(
-        cols[3], pdf.y,
-        format_yuan(y.at("own_costs_fen").as_int64() + y.at("allocated_costs_fen").as_int64()), 10);
-    pdf.amount(cols[4], pdf.y, format_yuan(y.at("carried_out_fen").as_int64()), 10);
+  for (const auto& y : d.settlement) {
+    pdf.text(cols[0], pdf.y, y.name, 10);
+    pdf.amount(cols[1], pdf.y, format_yuan(y.carried_in_fen), 10);
+    pdf.amount(cols[2], pdf.y, format_yuan(y.fee_income_fen + y.other_income_fen), 10);
+    pdf.amount(cols[3], pdf.y, format_yuan(y.own_costs_fen + y.allocated_costs_fen), 10);
+    pdf.amount(cols[4], pdf.y, format_yuan(y.carried_out_fen()), 10);
     pdf.y -= 15;
     if (pdf.y < 200) break;  // one page: the QR code's space is kept
   }
   pdf.y -= 8;
   section("五、欠费情况（只公布户数和金额）");
-  row("欠费户数 " + std::to_string(d.at("units_in_arrears").as_int64()) + " 户",
-      format_yuan(d.at("owed_fen").as_int64()));
+  row("欠费户数 " + std::to_string(d.units_in_arrears) + " 户", format_yuan(d.owed_fen));
 
   // The footer: the signed tree head, and the QR code to the page where all of this is checked.
   const float qr_size = 110;
   qr(pdf, public_url, right - qr_size, 56 + qr_size, qr_size);
   pdf.text(left, 140, "账本防篡改校验", 11, true);
-  pdf.text(
-      left, 124,
-      "截至公示时已签名账目 " + std::to_string(d.at("tree_size").as_int64()) + " 笔，账本根哈希：",
-      9);
-  std::string root(d.at("root").as_string());
+  pdf.text(left, 124, "截至公示时已签名账目 " + std::to_string(d.tree_size) + " 笔，账本根哈希：",
+           9);
+  const std::string& root = d.root_hex;
   pdf.ascii(left, 110, root.substr(0, 32), 9);
   pdf.ascii(left, 98, root.substr(32), 9);
   pdf.text(left, 80, "扫码打开本小区公开账本，可逐笔核对并在浏览器中核验。", 9);

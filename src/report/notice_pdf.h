@@ -3,15 +3,16 @@
 // Song/Hei face). The content comes from app::notice_data(); a QR code opens the public page.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <string>
+
+#include "domain/settlement.h"
 
 namespace xinyi::report {
 
-// `data`: the object app::notice_data() returns. `public_url`: what the QR code opens.
+// `data`: what app::notice_data() returns. `public_url`: what the QR code opens.
 // `large`: the large-type edition (A3, every letter 41 % larger) for the notice board and
 // elderly readers. Throws std::runtime_error if the PDF cannot be produced.
-std::string notice_pdf(const boost::json::object& data, const std::string& public_url,
+std::string notice_pdf(const settle::MonthlyNotice& data, const std::string& public_url,
                        bool large = false);
 
 }  // namespace xinyi::report

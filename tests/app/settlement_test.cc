@@ -63,73 +63,71 @@ class SettlementTest : public ::testing::Test {
 };
 
 TEST_F(SettlementTest, RemunerationIsTheContractShareOfCostsOncePerPeriod) {
-  app::set_contract(env.app(), com, cid, R"({"remuneration_bp":1000})");
+  app::set_contract(env.app(), com, cid, {1000});
   post("2026-11-10", "5001", "2001", 100000, yards[0]);
   post("2026-11-12", "5003", "2001", 33335, yards[1]);
   post("2026-10-30", "5001", "2001", 99999, yards[0]);  // another period
   post("2026-11-15", "5009", "3002", 50000,
        yards[0]);  // paid from the charity fund: no remuneration on it
   auto r = app::book_remuneration(env.app(), com, cid, "2026-11");
-  EXPECT_EQ(r.at("costs_fen").as_int64(), 133335);
-  EXPECT_EQ(r.at("amount_fen").as_int64(), 10000 + 3334);  // 3333.5 rounds up, per courtyard
+  EXPECT_EQ(r.costs_fen, 133335);
+  EXPECT_EQ(r.amount_fen, 10000 + 3334);  // 3333.5 rounds up, per courtyard
   EXPECT_EQ(status_of([&] { app::book_remuneration(env.app(), com, cid, "2026-11"); }), 409);
   EXPECT_EQ(status_of([&] { app::book_remuneration(env.app(), com, cid, "2026-13"); }), 400);
 }
 
 TEST_F(SettlementTest, SharedCostsSplitByAreaWithNoFenLostOrCreated) {
   post("2026-11-05", "5006", "2001", 100000, 0);  // the compound's water bill
+  using app::SplitRule;
   auto r = app::allocate_shared_cost(
-      env.app(), com, cid,
-      R"({"description":"11月公共水电","date":"2026-11-30","amount_fen":100000,"expense_account":"5006","rule":"area"})");
-  const auto& split = r.at("split").as_array();
+      env.app(), com, cid, {"11月公共水电", "2026-11-30", 100000, "5006", SplitRule::area, {}});
+  const auto& split = r.split;
   ASSERT_EQ(split.size(), 3u);
-  EXPECT_EQ(split[0].at("amount_fen").as_int64(), 50000);  // 300 of 600 m²
-  EXPECT_EQ(split[1].at("amount_fen").as_int64(), 33333);
-  EXPECT_EQ(split[2].at("amount_fen").as_int64(),
-            16667);  // 16666.67: the largest remainder gets the fen
-  auto units = app::allocate_shared_cost(
-      env.app(), com, cid,
-      R"({"description":"门卫","date":"2026-11-30","amount_fen":100,"expense_account":"5004","rule":"units"})");
+  EXPECT_EQ(split[0].amount_fen, 50000);  // 300 of 600 m²
+  EXPECT_EQ(split[1].amount_fen, 33333);
+  EXPECT_EQ(split[2].amount_fen, 16667);  // 16666.67: the largest remainder gets the fen
+  auto units = app::allocate_shared_cost(env.app(), com, cid,
+                                         {"门卫", "2026-11-30", 100, "5004", SplitRule::units, {}});
   std::int64_t sum = 0;
-  for (const auto& s : units.at("split").as_array()) sum += s.at("amount_fen").as_int64();
+  for (const auto& s : units.split) sum += s.amount_fen;
   EXPECT_EQ(sum, 100);
   auto fixed = app::allocate_shared_cost(
       env.app(), com, cid,
-      R"({"description":"保险","date":"2026-11-30","amount_fen":1000,"expense_account":"5005","rule":"fixed","shares":{")" +
-          std::to_string(yards[0]) + R"(":1,")" + std::to_string(yards[2]) + R"(":3}})");
-  EXPECT_EQ(fixed.at("split").as_array()[0].at("amount_fen").as_int64(), 250);
-  EXPECT_EQ(fixed.at("split").as_array()[1].at("amount_fen").as_int64(), 0);
-  EXPECT_EQ(fixed.at("split").as_array()[2].at("amount_fen").as_int64(), 750);
+      {"保险", "2026-11-30", 1000, "5005", SplitRule::fixed, {{yards[0], 1}, {yards[2], 3}}});
+  EXPECT_EQ(fixed.split[0].amount_fen, 250);
+  EXPECT_EQ(fixed.split[1].amount_fen, 0);
+  EXPECT_EQ(fixed.split[2].amount_fen, 750);
+  EXPECT_EQ(status_of([&] {
+              app::allocate_shared_cost(env.app(), com, cid,
+                                        {"x", "2026-11-30", 5, "4001", SplitRule::area, {}});
+            }),
+            422);
   EXPECT_EQ(
       status_of([&] {
         app::allocate_shared_cost(
             env.app(), com, cid,
-            R"({"description":"x","date":"2026-11-30","amount_fen":5,"expense_account":"4001","rule":"area"})");
+            {"x", "2026-11-30", 5, "5005", SplitRule::fixed, {{yards[0], -1}, {yards[1], 2}}});
       }),
-      422);
+      422);  // a negative share
 }
 
 TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
   env.grant(env.add_user("trustee"), cid, Role::trustee);
   post("2026-01-05", "1001", "4001", 500000, yards[0]);
-  auto item = app::add_plan_item(
-      env.app(), com, cid,
-      R"({"courtyard_id":)" + std::to_string(yards[0]) +
-          R"(,"year":2026,"item":"监控摄像头","planned_fen":200000,"decision":"坝坝会议定"})");
-  auto id = item.at("id").as_int64();
+  auto item =
+      app::add_plan_item(env.app(), com, cid, {yards[0], 2026, "监控摄像头", 200000, "坝坝会议定"});
+  auto id = item.id;
   std::string req =
       R"({"payee":"安防器材部","amount_fen":180000,"purpose":"安装监控","expense_account":"5008","courtyard_id":)" +
       std::to_string(yards[0]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
   auto d =
       app::request_disbursement(env.app(), env.caller("trustee"), cid, env.with_voucher(cid, req));
   EXPECT_EQ(d.at("plan_item_id").as_int64(), id);
-  EXPECT_EQ(
-      app::surplus_plans(env.app(), cid, 2026).at("items").as_array()[0].at("spent_fen").as_int64(),
-      0);  // not yet paid
+  EXPECT_EQ(app::surplus_plans(env.app(), cid, 2026).items[0].spent_fen, 0);  // not yet paid
   app::approve_disbursement(env.app(), com, cid, d.at("id").as_int64());
   auto plans = app::surplus_plans(env.app(), cid, 2026);
-  EXPECT_EQ(plans.at("items").as_array()[0].at("planned_fen").as_int64(), 200000);
-  EXPECT_EQ(plans.at("items").as_array()[0].at("spent_fen").as_int64(), 180000);
+  EXPECT_EQ(plans.items[0].input.planned_fen, 200000);
+  EXPECT_EQ(plans.items[0].spent_fen, 180000);
   std::string other =
       R"({"payee":"x","amount_fen":100,"purpose":"x","expense_account":"5008","courtyard_id":)" +
       std::to_string(yards[1]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
@@ -155,23 +153,22 @@ TEST_F(SettlementTest, TheStatementTiesToTheLedger) {
   post("2026-10-20", "5001", "2001", 5000, yards[0]);
   post("2026-11-20", "5001", "2001", 7000, yards[0]);
   post("2026-11-05", "5006", "2001", 600, 0);
-  app::allocate_shared_cost(
-      env.app(), com, cid,
-      R"({"description":"水电","date":"2026-11-30","amount_fen":600,"expense_account":"5006","rule":"area"})");
+  app::allocate_shared_cost(env.app(), com, cid,
+                            {"水电", "2026-11-30", 600, "5006", app::SplitRule::area, {}});
   auto s = app::settlement(env.app(), cid, "2026-11");
-  const auto& y0 = s.at("courtyards").as_array()[0].as_object();
+  const auto& y0 = s.courtyards[0];
   // October: fees 0.40 × 300 m² = ¥120.00, costs ¥50.00 → ¥70.00 carried in.
-  EXPECT_EQ(y0.at("carried_in_fen").as_int64(), 12000 - 5000);
-  EXPECT_EQ(y0.at("fee_income_fen").as_int64(), 12000);
-  EXPECT_EQ(y0.at("own_costs_fen").as_int64(), 7000);
-  EXPECT_EQ(y0.at("allocated_costs_fen").as_int64(), 300);
-  EXPECT_EQ(y0.at("surplus_fen").as_int64(), 12000 - 7000 - 300);
-  EXPECT_EQ(y0.at("carried_out_fen").as_int64(), 7000 + 4700);
+  EXPECT_EQ(y0.carried_in_fen, 12000 - 5000);
+  EXPECT_EQ(y0.fee_income_fen, 12000);
+  EXPECT_EQ(y0.own_costs_fen, 7000);
+  EXPECT_EQ(y0.allocated_costs_fen, 300);
+  EXPECT_EQ(y0.surplus_fen(), 12000 - 7000 - 300);
+  EXPECT_EQ(y0.carried_out_fen(), 7000 + 4700);
   // Across courtyards the statement adds up to the books: fee income equals November's 4001.
   std::int64_t fees = 0, carried_out = 0;
-  for (const auto& y : s.at("courtyards").as_array()) {
-    fees += y.at("fee_income_fen").as_int64();
-    carried_out += y.at("carried_out_fen").as_int64();
+  for (const auto& y : s.courtyards) {
+    fees += y.fee_income_fen;
+    carried_out += y.carried_out_fen();
   }
   EXPECT_EQ(fees, 12000 + 8000 + 4000);
   std::int64_t income = 0, expense = 0;

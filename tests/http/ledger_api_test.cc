@@ -427,4 +427,53 @@ TEST_F(LedgerApiTest, WitnessesCoSignOverHttp) {
             403);
 }
 
+// A shared cost entered at the desk is split as asked; a share that is not a whole number, or a
+// rule the server does not know, is refused and nothing is booked. The remuneration rate is
+// capped at 50 %.
+TEST_F(LedgerApiTest, SharedCostsSplitAsAskedAndBadSharesBookNothing) {
+  auto cid = std::to_string(compound_id("九院合一"));
+  auto com = client();
+  com.login("committee");
+  auto yards = client().get("/api/v1/public/compounds/" + cid).json().at("courtyard_list");
+  ASSERT_GE(yards.as_array().size(), 3u);
+  auto yard = [&](std::size_t i) {
+    return std::to_string(yards.as_array()[i].at("id").as_int64());
+  };
+  auto size = [&] {
+    return client()
+        .get("/api/v1/public/compounds/" + cid + "/sth")
+        .json()
+        .at("tree_size")
+        .as_int64();
+  };
+  const auto before = size();
+  auto post = [&](const std::string& rule, const std::string& shares) {
+    return com.post("/api/v1/compounds/" + cid + "/shared-costs",
+                    R"({"description":"保险","date":"2026-11-30","amount_fen":1000,)"
+                    R"("expense_account":"5005","rule":")" +
+                        rule + R"(","shares":)" + shares + "}");
+  };
+  auto ok = post("fixed", R"({")" + yard(0) + R"(":1,")" + yard(1) + R"(":3,"x":5,"007":9})");
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  auto split = ok.json().at("split").as_array();
+  EXPECT_EQ(ok.json().at("rule").as_string(), "fixed");
+  EXPECT_EQ(split[0].at("amount_fen").as_int64(), 250);
+  EXPECT_EQ(split[1].at("amount_fen").as_int64(), 750);
+  EXPECT_EQ(split[2].at("amount_fen").as_int64(), 0);
+  EXPECT_EQ(size(), before + 1);
+  auto text = post("fixed", R"({")" + yard(0) + R"(":"2",")" + yard(1) + R"(":1})");
+  EXPECT_EQ(text.status, 422) << text.body;
+  EXPECT_NE(text.body.find("shares"), std::string::npos) << text.body;
+  EXPECT_EQ(post("fixed", R"({")" + yard(0) + R"(":1.5})").status, 422);
+  EXPECT_EQ(post("weight", "{}").status, 422);
+  EXPECT_EQ(size(), before + 1);
+  auto contract = [&](const std::string& bp) {
+    return com.post("/api/v1/compounds/" + cid + "/contract", R"({"remuneration_bp":)" + bp + "}");
+  };
+  EXPECT_EQ(contract("6000").status, 422);
+  auto set = contract("800");
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.body, R"({"compound_id":)" + cid + R"(,"remuneration_bp":800})");
+}
+
 }  // namespace xinyi::testing

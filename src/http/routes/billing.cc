@@ -2,22 +2,186 @@
 // exports.
 #include "http/routes/routes.h"
 
+#include <charconv>
+
 #include "app/billing_service.h"
+#include "app/json_in.h"
 #include "app/settlement_service.h"
+#include "domain/ledger/books.h"
+#include "domain/money.h"
 
 namespace xinyi::http::routes {
+
+namespace {
+
+// ---- codecs: the settlement's and the arrears' structs as JSON, and back ----------------------
+
+json::value opt_json(const std::optional<std::int64_t>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::object arrears_json(const app::Arrears& a) {
+  json::array yards;
+  for (const auto& y : a.courtyards)
+    yards.push_back(json::object{{"courtyard_id", y.courtyard_id},
+                                 {"name", y.name},
+                                 {"units_in_arrears", y.units_in_arrears},
+                                 {"owed_fen", y.owed_fen}});
+  json::object out{{"compound_id", a.compound_id},
+                   {"units_in_arrears", a.units_in_arrears},
+                   {"owed_fen", a.owed_fen},
+                   {"courtyards", std::move(yards)}};
+  if (a.units) {
+    json::array units;
+    for (const auto& u : *a.units)
+      units.push_back(json::object{{"unit_id", u.unit_id},
+                                   {"courtyard_id", u.courtyard_id},
+                                   {"label", u.label},
+                                   {"oldest_month", u.oldest_month},
+                                   {"bills", u.bills},
+                                   {"owed_fen", u.owed_fen}});
+    out["units"] = std::move(units);
+  }
+  return out;
+}
+
+json::object settlement_json(const settle::Settlement& s) {
+  json::array rows;
+  for (const auto& y : s.courtyards)
+    rows.push_back(json::object{{"courtyard_id", y.courtyard_id},
+                                {"name", y.name},
+                                {"carried_in_fen", y.carried_in_fen},
+                                {"fee_income_fen", y.fee_income_fen},
+                                {"other_income_fen", y.other_income_fen},
+                                {"own_costs_fen", y.own_costs_fen},
+                                {"allocated_costs_fen", y.allocated_costs_fen},
+                                {"surplus_fen", y.surplus_fen()},
+                                {"carried_out_fen", y.carried_out_fen()}});
+  return json::object{{"compound_id", s.compound_id},
+                      {"period", s.period},
+                      {"from", s.from},
+                      {"to_before", s.to_before},
+                      {"courtyards", std::move(rows)}};
+}
+
+json::object plan_item_json(const app::PlanItem& p) {
+  return json::object{{"id", p.id},
+                      {"courtyard_id", p.input.courtyard_id},
+                      {"year", p.input.year},
+                      {"item", p.input.item},
+                      {"planned_fen", p.input.planned_fen},
+                      {"decision", p.input.decision}};
+}
+
+json::object surplus_plans_json(const app::SurplusPlans& s) {
+  json::array items;
+  for (const auto& p : s.items)
+    items.push_back(json::object{{"id", p.id},
+                                 {"courtyard_id", p.input.courtyard_id},
+                                 {"courtyard", p.courtyard_name},
+                                 {"item", p.input.item},
+                                 {"planned_fen", p.input.planned_fen},
+                                 {"decision", p.input.decision},
+                                 {"spent_fen", p.spent_fen}});
+  return json::object{
+      {"compound_id", s.compound_id}, {"year", s.year}, {"items", std::move(items)}};
+}
+
+json::object remuneration_json(const app::RemunerationBooked& b) {
+  return json::object{{"period", b.period},
+                      {"remuneration_bp", b.remuneration_bp},
+                      {"costs_fen", b.costs_fen},
+                      {"amount_fen", b.amount_fen},
+                      {"entry_index", opt_json(b.entry_index)}};
+}
+
+json::object shared_cost_json(const app::SharedCostBooked& b) {
+  json::array split;
+  for (const auto& s : b.split)
+    split.push_back(json::object{{"courtyard_id", s.courtyard_id},
+                                 {"name", s.name},
+                                 {"weight", s.weight},
+                                 {"amount_fen", s.amount_fen}});
+  return json::object{{"entry_index", b.entry_index},
+                      {"amount_fen", b.amount_fen},
+                      {"rule", app::to_string(b.rule)},
+                      {"split", std::move(split)}};
+}
+
+// A courtyard id written as JSON object keys are: decimal, no sign or leading zero.
+std::optional<std::int64_t> id_key(std::string_view key) {
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), v);
+  if (ec != std::errc() || end != key.data() + key.size() || v < 1 || std::to_string(v) != key)
+    return std::nullopt;
+  return v;
+}
+
+app::ContractTerms contract_in(std::string_view body) {
+  app::JsonIn in(body);
+  app::ContractTerms t{in.i64("remuneration_bp", 0, app::kMaxRemunerationBp)};
+  in.finish();
+  return t;
+}
+
+app::PlanItemInput plan_item_in(std::string_view body) {
+  app::JsonIn in(body);
+  app::PlanItemInput p;
+  p.courtyard_id = in.i64("courtyard_id", 1, INT64_MAX);
+  p.year = in.i64("year", 2000, 2200);
+  p.item = in.str("item", 100);
+  p.planned_fen = in.i64("planned_fen", 1, kMaxAmountFen);
+  p.decision = in.str("decision", 200);
+  in.finish();
+  return p;
+}
+
+// {"description", "date", "amount_fen", "expense_account", "rule": area|units|fixed,
+//  "shares": {"<courtyard id>": share, …} (read for fixed; other keys are ignored)}
+app::SharedCost shared_cost_in(std::string_view body) {
+  app::JsonIn in(body);
+  app::SharedCost s;
+  s.description = in.str("description", 100);
+  s.date = in.str("date", 10);
+  s.amount_fen = in.i64("amount_fen", 1, kMaxAmountFen);
+  s.expense_account = in.str("expense_account", 8);
+  const std::string rule = in.str("rule", 8);
+  if (!s.date.empty() && !ledger::valid_date(s.date))
+    in.add_error("date", "日期无效", "is not a valid date");
+  auto parsed_rule = app::parse_split_rule(rule);
+  if (!rule.empty() && !parsed_rule)
+    in.add_error("rule", "必须是 area（按面积）、units（按户数）或 fixed（固定比例）",
+                 "must be area, units or fixed");
+  const json::value* shares = in.get("shares");
+  in.finish();
+  s.rule = *parsed_rule;
+  if (s.rule != app::SplitRule::fixed || !shares || !shares->is_object()) return s;
+  for (const auto& [key, v] : shares->as_object()) {
+    auto yard = id_key(std::string_view(key.data(), key.size()));
+    if (!yard) continue;
+    if (!v.is_int64() || v.as_int64() < 0 || v.as_int64() > app::kMaxCostShare)
+      throw_invalid({{"shares", "每个份额必须是 0–1000000 的整数",
+                      "every share must be an integer 0–1000000"}});
+    s.fixed_shares[*yard] = v.as_int64();
+  }
+  return s;
+}
+
+}  // namespace
 
 void add_billing_routes(Router& r) {
   r.add("GET", kPublicCompound + "/fee-rates", Rule::anyone(),
         [](Ctx& x) { return json_response(200, app::fee_rates(x.app, x.id("id"))); });
-  r.add("GET", kPublicCompound + "/arrears", Rule::anyone(),
-        [](Ctx& x) { return json_response(200, app::arrears(x.app, x.id("id"), true)); });
+  r.add("GET", kPublicCompound + "/arrears", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, arrears_json(app::public_arrears(x.app, x.id("id"))));
+  });
   r.add("GET", kPublicCompound + "/settlement", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, app::settlement(x.app, x.id("id"), x.query_str("period", 16)));
+    return json_response(
+        200, settlement_json(app::settlement(x.app, x.id("id"), x.query_str("period", 16))));
   });
   r.add("GET", kPublicCompound + "/surplus-plans", Rule::anyone(), [](Ctx& x) {
-    return json_response(
-        200, app::surplus_plans(x.app, x.id("id"), x.query_int("year", 2026, 2000, 2200)));
+    return json_response(200, surplus_plans_json(app::surplus_plans(
+                                  x.app, x.id("id"), x.query_int("year", 2026, 2000, 2200))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/fee-rates", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(201, app::set_fee_rate(x.app, x.caller, x.id("cid"), x.req.body));
@@ -31,17 +195,21 @@ void add_billing_routes(Router& r) {
     return json_response(201, app::record_payment(x.app, x.caller, x.id("cid"), x.req.body));
   });
   r.add("POST", "/api/v1/compounds/{cid}/contract", Rule::in_compound({C, S}), [](Ctx& x) {
-    return json_response(200, app::set_contract(x.app, x.caller, x.id("cid"), x.req.body));
+    auto t = app::set_contract(x.app, x.caller, x.id("cid"), contract_in(x.req.body));
+    return json_response(
+        200, json::object{{"compound_id", x.id("cid")}, {"remuneration_bp", t.remuneration_bp}});
   });
   r.add("POST", "/api/v1/compounds/{cid}/remuneration", Rule::in_compound({C, T}), [](Ctx& x) {
-    return json_response(
-        201, app::book_remuneration(x.app, x.caller, x.id("cid"), x.query_str("period", 16)));
+    return json_response(201, remuneration_json(app::book_remuneration(x.app, x.caller, x.id("cid"),
+                                                                       x.query_str("period", 16))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/surplus-plans", Rule::in_compound({C, S}), [](Ctx& x) {
-    return json_response(201, app::add_plan_item(x.app, x.caller, x.id("cid"), x.req.body));
+    return json_response(201, plan_item_json(app::add_plan_item(x.app, x.caller, x.id("cid"),
+                                                                plan_item_in(x.req.body))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/shared-costs", Rule::in_compound({C, T}), [](Ctx& x) {
-    return json_response(201, app::allocate_shared_cost(x.app, x.caller, x.id("cid"), x.req.body));
+    return json_response(201, shared_cost_json(app::allocate_shared_cost(
+                                  x.app, x.caller, x.id("cid"), shared_cost_in(x.req.body))));
   });
   r.add("GET", "/api/v1/compounds/{cid}/receipts/{no}", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) { return json_response(200, app::receipt(x.app, x.id("cid"), x.id("no"))); });
@@ -52,8 +220,9 @@ void add_billing_routes(Router& r) {
           auto data = app::export_data(x.app, x.id("cid"), what, x.query_str("period", 16));
           return table_response(data, ext, what + "-" + x.query_str("period", 16));
         });
-  r.add("GET", "/api/v1/compounds/{cid}/arrears", Rule::in_compound({C, T, S, A}),
-        [](Ctx& x) { return json_response(200, app::arrears(x.app, x.id("cid"), false)); });
+  r.add("GET", "/api/v1/compounds/{cid}/arrears", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
+    return json_response(200, arrears_json(app::member_arrears(x.app, x.id("cid"))));
+  });
   r.add(
       "GET", "/api/v1/compounds/{cid}/units/{id}/account", Rule::in_compound({C, T, S, A}),
       [](Ctx& x) { return json_response(200, app::unit_account(x.app, x.id("cid"), x.id("id"))); });
