@@ -92,7 +92,8 @@ struct PaymentReceiptRec {
   PaymentRec payment;
   std::optional<std::int64_t> reversed_idx;
 };
-std::optional<PaymentReceiptRec> get_receipt(Connection& c, std::int64_t cid, std::int64_t receipt_no);
+std::optional<PaymentReceiptRec> get_receipt(Connection& c, std::int64_t cid,
+                                             std::int64_t receipt_no);
 // What a payment settled, bill by bill, oldest bill first.
 struct AllocationRec {
   std::int64_t bill_id = 0;
