@@ -102,11 +102,10 @@ json::object stats_of(Connection& c, I cid, const Ann& a, bool with_units) {
 }
 
 void announce(Connection& c, I cid, const Ann& a, I now) {
-  auto [cond, args] = store::audience_filter(a);
   Notice n{"announcement", (a.confirm_required ? "请确认：" : "公告：") + a.title,
            text::truncate(a.body, 100),
            "/c/" + std::to_string(cid) + "/notices/" + std::to_string(a.id), a.confirm_required};
-  notify_units(c, cid, cond, args, n, now);
+  notify_units(c, cid, store::audience_of(a), n, now);
   store::mark_notified(c, a.id);
 }
 

@@ -296,7 +296,7 @@ json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid,
   ap.finish();
   audit(c, app, who, cid, "bill.run", "bill_run:" + std::to_string(run_id),
         {{"period", period.str()}, {"total_fen", total}});
-  notify_units(c, cid, "u.id IN (SELECT unit_id FROM bills WHERE run_id = ?)", {run_id},
+  notify_units(c, cid, {.bill_run_id = run_id},
                Notice{"bill", period.str() + " 物业费账单已出，请在“我的”查看", "", "/me", true},
                now);
   out["run_id"] = run_id;
@@ -359,7 +359,7 @@ json::object record_payment_in(Connection& c, App& app, const Caller& who, I cid
   audit(c, app, who, cid, "payment.record", "payment:" + std::to_string(p.id),
         {{"amount_fen", amount}, {"receipt_no", p.receipt_no}});
   notify_units(
-      c, cid, "u.id = ?", {unit_id},
+      c, cid, {.unit_id = unit_id},
       Notice{
           "payment",
           "已收到物业费 " + format_yuan(amount) + " 元（收据 " + receipt_label(p.receipt_no) + "）",

@@ -57,11 +57,10 @@ void notify_user(Connection& c, I cid, I user_id, const Notice& n, I now) {
   queue_sms(c, after, n, now);
 }
 
-void notify_units(Connection& c, I cid, const std::string& unit_filter_sql,
-                  const std::vector<store::Value>& args, const Notice& n, I now) {
+void notify_units(Connection& c, I cid, const store::UnitAudience& to, const Notice& n, I now) {
   I after = store::max_notification_id(c);
   // One notification per person, however many of the units they hold.
-  store::insert_unit_notifications(c, cid, unit_filter_sql, args, text_of(n), now);
+  store::insert_unit_notifications(c, cid, to, text_of(n), now);
   queue_sms(c, after, n, now);
 }
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "store/notify_repo.h"
 
 namespace xinyi::app {
 
@@ -40,8 +41,8 @@ struct Notice {
 // units; or to everyone who has claimed a unit of the compound or of one courtyard.
 void notify_user(store::Connection& c, std::int64_t cid, std::int64_t user_id, const Notice& n,
                  std::int64_t now);
-void notify_units(store::Connection& c, std::int64_t cid, const std::string& unit_filter_sql,
-                  const std::vector<store::Value>& args, const Notice& n, std::int64_t now);
+void notify_units(store::Connection& c, std::int64_t cid, const store::UnitAudience& to,
+                  const Notice& n, std::int64_t now);
 
 // The signed-in person's notifications, newest first (at most `limit`, ids below `before` when
 // non-zero), with the unread count.

@@ -911,12 +911,7 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
       I qid = store::insert_questionnaire(c, cid, nq, now);
       store::set_acceptance_questionnaire(c, pid, qid);
       store::set_outcome(c, pid, "pending");
-      std::string filter =
-          p.courtyard_id ? "u.compound_id = ? AND u.courtyard_id = ?" : "u.compound_id = ?";
-      std::vector<store::Value> args;
-      args.emplace_back(cid);
-      if (p.courtyard_id) args.emplace_back(p.courtyard_id);
-      notify_units(c, cid, filter, args,
+      notify_units(c, cid, {.courtyard_id = p.courtyard_id},
                    Notice{"project", "请为「" + p.title + "」验收", "每户一票：同意或不同意验收",
                           "/c/" + std::to_string(cid) + "/surveys/" + std::to_string(qid), false},
                    now);

@@ -229,7 +229,7 @@ I open_vote_in(Connection& c, I cid, I vote_id, I now) {
   store::mark_vote_open(c, vote_id, now, total_area, static_cast<I>(electors.size()));
   {
     auto v = require_vote(c, cid, vote_id);
-    notify_units(c, cid, "1 = 1", {},
+    notify_units(c, cid, store::UnitAudience{},
                  Notice{"vote", "业主表决开始：" + v.title, "截止 " + china_date(v.closes_at_ms),
                         "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
                  now);
@@ -484,8 +484,7 @@ json::object cast_ballot(App& app, const Caller& who, I cid, I vote_id, std::str
     store::set_ballot_entered_by(c, vote_id, nos[0], std::nullopt);
     if (prev && prev->channel == "paper") {
       // Every owner of the units learns their paper ballot was replaced.
-      auto [owners, args] = store::elector_owners_filter(vote_id, nos[0]);
-      notify_units(c, cid, owners, args,
+      notify_units(c, cid, {.vote_id = vote_id, .elector_no = nos[0]},
                    Notice{"vote", "您的纸质选票已被在线投票取代：" + v.title,
                           "如不是您本人操作，请立即联系委员会",
                           "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
@@ -542,8 +541,7 @@ json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id,
       detail["choices"] = choice_labels(v, choices), detail["voucher_sha256"] = voucher;
     audit(c, app, who, cid, "vote.paper_ballot", "vote:" + std::to_string(vote_id), detail);
     // The owner learns at once, and can still vote online until the close, which prevails.
-    auto [owners, args] = store::elector_owners_filter(vote_id, *no);
-    notify_units(c, cid, owners, args,
+    notify_units(c, cid, {.vote_id = vote_id, .elector_no = *no},
                  Notice{"vote", "委员会为您录入了一张纸质选票：" + v.title,
                         "如不是您本人的意思，截止前在线投票即以在线投票为准。回执码 " + receipt,
                         "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
@@ -1086,8 +1084,7 @@ I remind_closing_votes(App& app) {
       auto v = require_vote(c, cid, vid);
       if (!store::mark_reminded(c, vid)) return;
       // Owners whose elector has no ballot yet; nobody learns anyone else's standing.
-      auto [owners, args] = store::unballoted_owners_filter(vid);
-      notify_units(c, cid, owners, args,
+      notify_units(c, cid, {.vote_id = vid, .unballoted_only = true},
                    Notice{"vote", "表决即将截止，您还没有投票：" + v.title,
                           "截止 " + china_date(v.closes_at_ms),
                           "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vid), true},

@@ -313,7 +313,7 @@ void check_out_core(Connection& c, I cid, I log_id, I at, const std::string& don
   // The courtyard's residents (never the worker) are asked to confirm; in-app only.
   auto plan = plan_for(c, cid, l.month);
   const PlanItem* item = plan ? find_item(*plan, l.item_code) : nullptr;
-  notify_units(c, cid, "u.courtyard_id = ? AND cl.user_id <> ?", {l.courtyard_id, l.worker_id},
+  notify_units(c, cid, {.courtyard_id = l.courtyard_id, .except_user_id = l.worker_id},
                Notice{"visit",
                       "上门服务待确认：" + (item ? item->role : l.item_code) + "，" +
                           std::to_string(*minutes) + " 分钟",

@@ -603,9 +603,8 @@ void announcements(Connection& c, const std::vector<I>& compounds, const DemoSer
               std::string(a.title), std::string(a.body), I{a.confirm}, I{a.pinned}, at,
               at + a.for_h * kHour, p.committee, std::string("committee"), at})
             ->i64(0);
-    std::string cond = yard ? "u.courtyard_id = " + std::to_string(*yard) : "1 = 1";
     notify_units(
-        c, cid, cond, {},
+        c, cid, {.courtyard_id = yard.value_or(0)},
         Notice{"announcement", std::string(a.confirm ? "请确认：" : "公告：") + a.title, "",
                "/c/" + std::to_string(cid) + "/notices/" + std::to_string(id), a.confirm},
         at);

@@ -1,5 +1,7 @@
 #include "store/announce_repo.h"
 
+#include "store/unit_condition.h"
+
 namespace xinyi::store {
 
 namespace {
@@ -81,15 +83,17 @@ std::vector<AnnouncementRec> due_announcements(Connection& c, I now_ms, I limit)
   return out;
 }
 
-std::pair<std::string, std::vector<Value>> audience_filter(const AnnouncementRec& a) {
-  if (a.courtyard_id) return {"u.courtyard_id = ?", {a.courtyard_id}};
-  if (a.area_id)
-    return {"u.courtyard_id IN (SELECT id FROM courtyards WHERE area_id = ?)", {a.area_id}};
-  return {"1 = 1", {}};
+UnitAudience audience_of(const AnnouncementRec& a) {
+  UnitAudience to;
+  if (a.courtyard_id)
+    to.courtyard_id = a.courtyard_id;
+  else if (a.area_id)
+    to.area_id = a.area_id;
+  return to;
 }
 
 bool in_audience(Connection& c, I cid, const AnnouncementRec& a, I user) {
-  auto [cond, args] = audience_filter(a);
+  auto [cond, args] = unit_condition(audience_of(a));
   std::vector<Value> all{cid, user};
   all.insert(all.end(), args.begin(), args.end());
   return c
@@ -121,7 +125,7 @@ void record_read(Connection& c, I cid, I announcement_id, I user, bool confirm, 
 }
 
 std::vector<UnitReach> audience_reach(Connection& c, I cid, const AnnouncementRec& a) {
-  auto [cond, args] = audience_filter(a);
+  auto [cond, args] = unit_condition(audience_of(a));
   std::vector<Value> all{a.id, a.id, cid};
   all.insert(all.end(), args.begin(), args.end());
   std::vector<UnitReach> out;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/notify_repo.h"
 #include "store/sql.h"
 
 namespace xinyi::store {
@@ -46,8 +47,8 @@ bool any_due_announcement(Connection& c, std::int64_t now_ms);
 std::vector<AnnouncementRec> due_announcements(Connection& c, std::int64_t now_ms,
                                                std::int64_t limit);
 
-// The audience as a condition on units `u` with its arguments, as notify_units takes it.
-std::pair<std::string, std::vector<Value>> audience_filter(const AnnouncementRec& a);
+// The announcement's audience: its courtyard's residents, its managed area's, or everyone's.
+UnitAudience audience_of(const AnnouncementRec& a);
 // Whether `user` claimed a unit of the audience.
 bool in_audience(Connection& c, std::int64_t cid, const AnnouncementRec& a, std::int64_t user);
 

@@ -1,5 +1,7 @@
 #include "store/notify_repo.h"
 
+#include "store/unit_condition.h"
+
 namespace xinyi::store {
 
 namespace {
@@ -30,16 +32,16 @@ void insert_notification(Connection& c, I cid, I user, const NotificationText& n
       {cid ? Value(cid) : Value(nullptr), user, n.kind, n.title, n.body, n.link, now_ms});
 }
 
-void insert_unit_notifications(Connection& c, I cid, const std::string& unit_filter_sql,
-                               const std::vector<Value>& args, const NotificationText& n,
-                               I now_ms) {
+void insert_unit_notifications(Connection& c, I cid, const UnitAudience& to,
+                               const NotificationText& n, I now_ms) {
+  auto [cond, args] = unit_condition(to);
   std::vector<Value> all{cid, n.kind, n.title, n.body, n.link, now_ms, cid};
   all.insert(all.end(), args.begin(), args.end());
   c.execute(
       "INSERT INTO notifications (compound_id, user_id, kind, title, body, link, created_at) "
-      "SELECT ?, user_id, ?, ?, ?, ?, ? FROM (SELECT DISTINCT cl.user_id FROM claims cl JOIN units u ON u.id = cl.unit_id "
-      "WHERE cl.compound_id = ? AND (" +
-          unit_filter_sql + ")) t",
+      "SELECT ?, user_id, ?, ?, ?, ?, ? FROM (SELECT DISTINCT cl.user_id FROM claims cl "
+      "JOIN units u ON u.id = cl.unit_id WHERE cl.compound_id = ? AND " +
+          cond + ") t",
       all);
 }
 

@@ -27,11 +27,22 @@ std::int64_t max_notification_id(Connection& c);
 std::int64_t last_notification_id(Connection& c, std::int64_t user);
 void insert_notification(Connection& c, std::int64_t cid, std::int64_t user,
                          const NotificationText& n, std::int64_t now_ms);
-// One notification per person who claimed a unit `u` of compound `cid` matching
-// `unit_filter_sql` (with `args`), however many such units they hold.
-void insert_unit_notifications(Connection& c, std::int64_t cid, const std::string& unit_filter_sql,
-                               const std::vector<Value>& args, const NotificationText& n,
-                               std::int64_t now_ms);
+// Whom a notice to the holders of units reaches: the people who claimed a unit of the compound
+// that matches every field set here (a default UnitAudience is everyone with a claim).
+struct UnitAudience {
+  std::int64_t courtyard_id = 0;  // units of this courtyard (0: any)
+  std::int64_t area_id = 0;       // units of the courtyards of this managed area (0: any)
+  std::int64_t unit_id = 0;       // this unit (0: any)
+  std::int64_t bill_run_id = 0;   // units this bill run billed (0: any)
+  // Owners (not tenants or family) of the units on this vote's roll (0: no vote), of one
+  // elector only (elector_no 0: every elector), or only of electors with no ballot yet.
+  std::int64_t vote_id = 0, elector_no = 0;
+  bool unballoted_only = false;
+  std::int64_t except_user_id = 0;  // leaves this person out (0: nobody)
+};
+// One notification per person in the audience, however many of its units they hold.
+void insert_unit_notifications(Connection& c, std::int64_t cid, const UnitAudience& to,
+                               const NotificationText& n, std::int64_t now_ms);
 // Queues `body` as a text message for every notification with id > `after_id` whose person has a
 // phone and has not opted out.
 void queue_sms_after(Connection& c, std::int64_t after_id, const std::string& body,

@@ -156,19 +156,6 @@ std::optional<I> elector_of_unit(Connection& c, I vote_id, I unit_id) {
   return r->i64(0);
 }
 
-std::pair<std::string, std::vector<Value>> elector_owners_filter(I vote_id, I no) {
-  return {
-      "cl.relation = 'owner' AND u.id IN (SELECT unit_id FROM vote_elector_units WHERE vote_id = ? AND no = ?)",
-      {vote_id, no}};
-}
-
-std::pair<std::string, std::vector<Value>> unballoted_owners_filter(I vote_id) {
-  return {
-      "cl.relation = 'owner' AND u.id IN (SELECT eu.unit_id FROM vote_elector_units eu WHERE eu.vote_id = ? AND NOT EXISTS "
-      "(SELECT 1 FROM ballots b WHERE b.vote_id = eu.vote_id AND b.no = eu.no))",
-      {vote_id}};
-}
-
 // ---- Ballots.
 
 std::optional<BallotRec> get_ballot(Connection& c, I vote_id, I no) {

@@ -88,12 +88,6 @@ ElectorRec get_elector(Connection& c, std::int64_t vote_id, std::int64_t no);
 std::optional<std::int64_t> elector_of_unit(Connection& c, std::int64_t vote_id,
                                             std::int64_t unit_id);
 
-// Units `u` (as notify_units takes them, with their arguments) whose owners are elector `no`.
-std::pair<std::string, std::vector<Value>> elector_owners_filter(std::int64_t vote_id,
-                                                                 std::int64_t no);
-// Units `u` whose owners' elector has no ballot yet in the vote.
-std::pair<std::string, std::vector<Value>> unballoted_owners_filter(std::int64_t vote_id);
-
 // ---- Ballots.
 
 struct BallotRec {
