@@ -26,6 +26,9 @@ forbid http '\.db\.(read|write)\(' "opens no transaction (that is a use case's j
 forbid http "$sql" "holds no SQL"
 forbid cli "$sql" "holds no SQL"
 forbid app "$sql" "holds no SQL (it lives in the store/ repositories)"
+for layer in app http cli demo; do
+  forbid $layer '#include "store/unit_condition.h"' "does not build SQL conditions (a store/-only header)"
+done
 for layer in app http cli; do
   forbid $layer '\.(query|query_one|execute|scalar|exec_script)\(' "runs no statement on a Connection (only store/ does)"
 done
