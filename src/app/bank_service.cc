@@ -179,11 +179,7 @@ json::object unmatch_line(App& app, const Caller& who, I cid, I line_id) {
   });
 }
 
-json::object payment_from_line(App& app, const Caller& who, I cid, I line_id,
-                               std::string_view body) {
-  JsonIn in(body);
-  I unit_id = in.i64("unit_id", 1, INT64_MAX);
-  in.finish();
+PaymentRecorded payment_from_line(App& app, const Caller& who, I cid, I line_id, I unit_id) {
   return app.db.write([&](Connection& c) {
     auto [line, acc] = unmatched_line(c, cid, line_id);
     if (line.amount_fen <= 0)
@@ -192,14 +188,14 @@ json::object payment_from_line(App& app, const Caller& who, I cid, I line_id,
     if (acc.ledger_account != "1001")
       throw Error(ErrorKind::unprocessable, "wrong-account", "物业费只进入基本户",
                   "Fees are paid into the basic account");
-    auto receipt = record_payment_in(c, app, who, cid, unit_id, line.amount_fen, "bank",
-                                     line.serial, line.date);
-    I idx = receipt.at("entry_index").as_int64();
+    auto paid = record_payment_in(
+        c, app, who, cid, {unit_id, line.amount_fen, PayMethod::bank, line.serial, line.date});
+    I idx = paid.receipt.entry_index;
     store::set_match(c, line_id, idx, 0,
                      "payment");  // posting 0 of a payment entry is the bank side
     audit(c, app, who, cid, "bank.payment", "bank_line:" + std::to_string(line_id),
           {{"entry", idx}});
-    return receipt;
+    return paid;
   });
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/billing_service.h"
 #include "domain/bank.h"
 
 namespace xinyi::app {
@@ -29,9 +30,9 @@ boost::json::object unmatch_line(App& app, const Caller& who, std::int64_t cid,
                                  std::int64_t line_id);
 // A household's fee paid by bank transfer: records the payment from an unmatched incoming bank
 // line (its amount, date and serial) and matches the line to the payment's bank posting.
-// body: {unit_id}. Answers the receipt.
-boost::json::object payment_from_line(App& app, const Caller& who, std::int64_t cid,
-                                      std::int64_t line_id, std::string_view body);
+// Answers the receipt (typed: the JSON is in http/routes/bank.cc).
+PaymentRecorded payment_from_line(App& app, const Caller& who, std::int64_t cid,
+                                  std::int64_t line_id, std::int64_t unit_id);
 // Reconciliation: per account, monthly bank against book balances and the unmatched lines.
 // `masked`: the public view (counterparty names masked).
 boost::json::object reconciliation(App& app, std::int64_t cid, bool masked);

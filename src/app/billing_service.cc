@@ -49,17 +49,7 @@ Schedules load_schedules(Connection& c, I cid) {
   return s;
 }
 
-json::array lines_json(const std::vector<billing::FeeLine>& lines) {
-  json::array out;
-  for (const auto& l : lines)
-    out.push_back(json::object{{"from", l.from.str()},
-                               {"to", l.to.str()},
-                               {"months", l.months},
-                               {"rate_fen", l.rate_fen},
-                               {"area_centi_m2", l.area_centi_m2},
-                               {"amount_fen", l.amount_fen}});
-  return out;
-}
+}  // namespace
 
 std::string receipt_label(I no) {
   char buf[32];
@@ -67,59 +57,49 @@ std::string receipt_label(I no) {
   return buf;
 }
 
+namespace {
+
 // A printable receipt: what was paid, for which unit, what it settled, and the ledger entry
 // (its public page is what the receipt's QR code opens).
-json::object receipt_json(Connection& c, I cid, I receipt_no) {
+Receipt receipt_in(Connection& c, I cid, I receipt_no) {
   auto rec = store::get_receipt(c, cid, receipt_no);
   if (!rec) throw_not_found("收据", "Receipt");
   const store::PaymentRec& p = rec->payment;
   auto unit = store::get_unit(c, cid, p.unit_id);
   auto compound = store::get_compound(c, cid);
-  json::array allocations;
-  I settled = 0;
+  XINYI_ASSERT(unit && compound);
+  Receipt out;
+  out.receipt_no = receipt_no;
+  out.compound_id = cid;
+  out.unit_id = p.unit_id;
+  out.reversal_index = rec->reversed_idx;
+  out.compound_name = compound->name;
+  out.label = unit->label;
+  out.courtyard = unit->courtyard_name;
+  out.amount_fen = p.amount_fen;
+  out.method = p.method;
+  out.reference = p.reference;
+  out.paid_on = p.paid_on;
+  out.entry_index = p.entry_idx;
   for (const auto& a : store::list_allocations(c, p.id)) {
-    settled += a.amount_fen;
-    allocations.push_back(
-        json::object{{"bill_id", a.bill_id}, {"period", a.period}, {"amount_fen", a.amount_fen}});
+    out.settled_fen += a.amount_fen;
+    out.allocations.push_back({a.bill_id, a.period, a.amount_fen});
   }
-  I idx = p.entry_idx;
-  // A reversed payment's receipt is void; it says so and points at the reversal.
-  auto void_by = rec->reversed_idx;
-  return json::object{
-      {"receipt_no", receipt_no},
-      {"void", void_by.has_value()},
-      {"void_zh", void_by ? "已作废（第 " + std::to_string(*void_by) + " 笔冲正）" : ""},
-      {"reversal_index", void_by ? json::value(*void_by) : json::value(nullptr)},
-      {"receipt", receipt_label(receipt_no)},
-      {"compound_id", cid},
-      {"compound_name", compound->name},
-      {"unit_id", p.unit_id},
-      {"label", unit->label},
-      {"courtyard", unit->courtyard_name},
-      {"amount_fen", p.amount_fen},
-      {"method", p.method},
-      {"reference", p.reference},
-      {"paid_on", p.paid_on},
-      {"allocations", std::move(allocations)},
-      {"settled_by_this_payment_fen", settled},
-      {"entry_index", idx},
-      {"entry_url", "/c/" + std::to_string(cid) + "?entry=" + std::to_string(idx)},
-      {"qr_svg", "/api/v1/public/compounds/" + std::to_string(cid) + "/entries/" +
-                     std::to_string(idx) + "/qr.svg"}};
+  return out;
 }
 
 }  // namespace
 
-json::object receipt(App& app, I cid, I receipt_no) {
-  return app.db.read([&](Connection& c) { return receipt_json(c, cid, receipt_no); });
+Receipt receipt(App& app, I cid, I receipt_no) {
+  return app.db.read([&](Connection& c) { return receipt_in(c, cid, receipt_no); });
 }
 
-json::object my_receipt(App& app, const Caller& who, I cid, I receipt_no) {
+Receipt my_receipt(App& app, const Caller& who, I cid, I receipt_no) {
   return app.db.read([&](Connection& c) {
     auto rec = store::get_receipt(c, cid, receipt_no);
     if (!rec) throw_not_found("收据", "Receipt");
     if (!store::has_claim(c, rec->payment.unit_id, who.user_id())) throw_forbidden();
-    return receipt_json(c, cid, receipt_no);
+    return receipt_in(c, cid, receipt_no);
   });
 }
 
@@ -190,9 +170,9 @@ json::array fee_rates(App& app, I cid) {
   });
 }
 
-json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid,
-                         const billing::Period& period, bool preview,
-                         const std::function<void(std::size_t, std::size_t)>& progress) {
+BillRun bill_run_in(Connection& c, App& app, const Caller& who, I cid,
+                    const billing::Period& period, bool preview,
+                    const std::function<void(std::size_t, std::size_t)>& progress) {
   require_compound(c, cid);
   const I now = app.clock_ms();
   auto schedules = load_schedules(c, cid);
@@ -237,22 +217,18 @@ json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid,
   if (progress) progress(total_units, total_units);
   I total = 0;
   for (const auto& [y, v] : total_by_yard) total += v;
-  json::object out{{"period", period.str()},
-                   {"units", static_cast<I>(total_units)},
-                   {"bills", static_cast<I>(bills.size())},
-                   {"total_fen", total},
-                   {"months_skipped", skipped},
-                   {"preview", preview}};
-  json::array yards;
+  BillRun out;
+  out.period = period.str();
+  out.units = static_cast<I>(total_units);
+  out.bills = static_cast<I>(bills.size());
+  out.total_fen = total;
+  out.months_skipped = skipped;
+  out.preview = preview;
   for (const auto& [y, v] : total_by_yard) {
     auto yr = store::get_courtyard(c, cid, y);
-    yards.push_back(
-        json::object{{"courtyard_id", y}, {"name", yr ? yr->name : ""}, {"total_fen", v}});
+    out.courtyards.push_back({y, yr ? yr->name : "", v});
   }
-  out["courtyards"] = std::move(yards);
-  if (!bills.empty())
-    out["example"] = json::object{{"unit_id", bills.front().unit_id},
-                                  {"lines", lines_json(bills.front().lines)}};
+  if (!bills.empty()) out.example = ExampleBill{bills.front().unit_id, bills.front().lines};
   if (preview || bills.empty()) return out;
 
   // Write: bills, prepayments applied, and one ledger entry per courtyard.
@@ -299,12 +275,12 @@ json::object bill_run_in(Connection& c, App& app, const Caller& who, I cid,
   notify_units(c, cid, {.bill_run_id = run_id},
                Notice{"bill", period.str() + " 物业费账单已出，请在“我的”查看", "", "/me", true},
                now);
-  out["run_id"] = run_id;
+  out.run_id = run_id;
   return out;
 }
 
-json::object bill_run(App& app, const Caller& who, I cid, const std::string& period_text,
-                      bool preview, const std::function<void(std::size_t, std::size_t)>& progress) {
+BillRun bill_run(App& app, const Caller& who, I cid, const std::string& period_text, bool preview,
+                 const std::function<void(std::size_t, std::size_t)>& progress) {
   auto period = billing::Period::parse(period_text);
   if (!period)
     throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025",
@@ -323,9 +299,35 @@ json::object bill_run(App& app, const Caller& who, I cid, const std::string& per
   return preview ? app.db.read(run) : app.db.write(run);
 }
 
-json::object record_payment_in(Connection& c, App& app, const Caller& who, I cid, I unit_id,
-                               I amount, const std::string& method, const std::string& reference,
-                               const std::optional<std::string>& paid_on) {
+const char* to_string(PayMethod m) {
+  switch (m) {
+    case PayMethod::cash:
+      return "cash";
+    case PayMethod::bank:
+      return "bank";
+    case PayMethod::wechat:
+      return "wechat";
+    case PayMethod::alipay:
+      return "alipay";
+  }
+  XINYI_ASSERT(false);
+  return "";
+}
+
+std::optional<PayMethod> parse_pay_method(std::string_view text) {
+  for (auto m : {PayMethod::cash, PayMethod::bank, PayMethod::wechat, PayMethod::alipay})
+    if (text == to_string(m)) return m;
+  return std::nullopt;
+}
+
+PaymentRecorded record_payment_in(Connection& c, App& app, const Caller& who, I cid,
+                                  const PaymentInput& in) {
+  if (in.amount_fen < 1 || in.amount_fen > kMaxAmountFen)
+    throw_invalid({{"amount_fen", "金额超出范围", "is out of range"}});
+  if (in.paid_on && !ledger::valid_date(*in.paid_on))
+    throw_invalid({{"paid_on", "日期无效", "is not a valid date"}});
+  const I unit_id = in.unit_id, amount = in.amount_fen;
+  const std::string method = to_string(in.method);
   require_compound(c, cid);
   auto unit = store::get_unit(c, cid, unit_id);
   if (!unit) throw_not_found("房屋", "Unit");
@@ -339,8 +341,8 @@ json::object record_payment_in(Connection& c, App& app, const Caller& who, I cid
   p.receipt_no = store::next_receipt_no(c, cid);
   p.amount_fen = amount;
   p.method = method;
-  p.reference = reference;
-  p.paid_on = paid_on.value_or(china_date(app.clock_ms()));
+  p.reference = in.reference;
+  p.paid_on = in.paid_on.value_or(china_date(app.clock_ms()));
   ledger::Transaction t;
   t.date = p.paid_on;
   t.kind = "payment";
@@ -365,28 +367,11 @@ json::object record_payment_in(Connection& c, App& app, const Caller& who, I cid
           "已收到物业费 " + format_yuan(amount) + " 元（收据 " + receipt_label(p.receipt_no) + "）",
           "", "/receipt/" + std::to_string(cid) + "/" + std::to_string(p.receipt_no), true},
       app.clock_ms());
-  json::object out = receipt_json(c, cid, p.receipt_no);
-  out["prepaid_fen"] = applied.prepaid_fen;
-  return out;
+  return PaymentRecorded{receipt_in(c, cid, p.receipt_no), applied.prepaid_fen};
 }
 
-json::object record_payment(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  I unit_id = in.i64("unit_id", 1, INT64_MAX);
-  I amount = in.i64("amount_fen", 1, kMaxAmountFen);
-  std::string method = in.str("method", 16);
-  std::string reference = in.opt_str("reference", kMaxPaymentReferenceChars).value_or("");
-  auto paid_on = in.opt_str("paid_on", 10);
-  if (!method.empty() && method != "cash" && method != "bank" && method != "wechat" &&
-      method != "alipay")
-    in.add_error("method", "必须是 cash、bank、wechat 或 alipay",
-                 "must be cash, bank, wechat or alipay");
-  if (paid_on && !ledger::valid_date(*paid_on))
-    in.add_error("paid_on", "日期无效", "is not a valid date");
-  in.finish();
-  return app.db.write([&](Connection& c) {
-    return record_payment_in(c, app, who, cid, unit_id, amount, method, reference, paid_on);
-  });
+PaymentRecorded record_payment(App& app, const Caller& who, I cid, const PaymentInput& p) {
+  return app.db.write([&](Connection& c) { return record_payment_in(c, app, who, cid, p); });
 }
 
 namespace {

@@ -30,30 +30,77 @@ boost::json::object set_fee_rate(App& app, const Caller& who, std::int64_t cid,
                                  std::string_view body);
 boost::json::array fee_rates(App& app, std::int64_t cid);
 
+// ---- Bill runs (typed, issue 18: the JSON is in http/routes/billing.cc).
+
+struct BillRunCourtyard {
+  std::int64_t courtyard_id = 0;
+  std::string name;
+  std::int64_t total_fen = 0;
+};
+struct ExampleBill {
+  std::int64_t unit_id = 0;
+  std::vector<billing::FeeLine> lines;
+};
+struct BillRun {
+  std::string period;
+  std::int64_t units = 0, bills = 0, total_fen = 0, months_skipped = 0;
+  bool preview = false;
+  std::vector<BillRunCourtyard> courtyards;  // those billed, in courtyard order
+  std::optional<ExampleBill> example;        // the first bill, to show how it was computed
+  std::optional<std::int64_t> run_id;        // nullopt: a preview, or nothing to bill
+};
 // `preview`: compute and report, write nothing. progress(done_units, total_units).
-boost::json::object bill_run(App& app, const Caller& who, std::int64_t cid,
-                             const std::string& period, bool preview,
-                             const std::function<void(std::size_t, std::size_t)>& progress = {});
+BillRun bill_run(App& app, const Caller& who, std::int64_t cid, const std::string& period,
+                 bool preview, const std::function<void(std::size_t, std::size_t)>& progress = {});
 
-// Records a payment and answers its receipt (see receipt()), plus the part paid in advance.
-boost::json::object record_payment(App& app, const Caller& who, std::int64_t cid,
-                                   std::string_view body);
+// ---- Payments and receipts.
 
-// The same two inside a caller's write transaction (the demo seeds a year of them at once).
-// REQUIRES: a write transaction on `c` (a read one for a preview).
-boost::json::object bill_run_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
-                                const billing::Period& period, bool preview,
-                                const std::function<void(std::size_t, std::size_t)>& progress = {});
-boost::json::object record_payment_in(store::Connection& c, App& app, const Caller& who,
-                                      std::int64_t cid, std::int64_t unit_id,
-                                      std::int64_t amount_fen, const std::string& method,
-                                      const std::string& reference,
-                                      const std::optional<std::string>& paid_on);
+enum class PayMethod { cash, bank, wechat, alipay };
+const char* to_string(PayMethod m);
+std::optional<PayMethod> parse_pay_method(std::string_view text);
+struct PaymentInput {
+  std::int64_t unit_id = 0, amount_fen = 0;
+  PayMethod method = PayMethod::bank;
+  std::string reference;               // at most kMaxPaymentReferenceChars
+  std::optional<std::string> paid_on;  // YYYY-MM-DD; nullopt: today in China
+};
+struct ReceiptAllocation {
+  std::int64_t bill_id = 0;
+  std::string period;
+  std::int64_t amount_fen = 0;
+};
 // A receipt to print: amounts, the bills it settled, and the ledger entry its QR code opens.
-boost::json::object receipt(App& app, std::int64_t cid, std::int64_t receipt_no);
+struct Receipt {
+  std::int64_t receipt_no = 0, compound_id = 0, unit_id = 0;
+  std::optional<std::int64_t> reversal_index;  // set: the payment was reversed, the receipt void
+  std::string compound_name, label, courtyard;
+  std::int64_t amount_fen = 0;
+  std::string method, reference, paid_on;
+  std::vector<ReceiptAllocation> allocations;
+  std::int64_t settled_fen = 0;  // what this payment settled of bills (the rest is prepaid)
+  std::int64_t entry_index = 0;
+};
+// "No.000042"
+std::string receipt_label(std::int64_t receipt_no);
+struct PaymentRecorded {
+  Receipt receipt;
+  std::int64_t prepaid_fen = 0;  // paid in advance of bills not yet run
+};
+// Records a payment: applied to the unit's oldest bills first, the rest prepaid.
+PaymentRecorded record_payment(App& app, const Caller& who, std::int64_t cid,
+                               const PaymentInput& p);
+
+// The same two inside a caller's write transaction (the demo seeds a year of them at once; the
+// bank matching records a payment with its line's match).
+// REQUIRES: a write transaction on `c` (a read one for a preview).
+BillRun bill_run_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                    const billing::Period& period, bool preview,
+                    const std::function<void(std::size_t, std::size_t)>& progress = {});
+PaymentRecorded record_payment_in(store::Connection& c, App& app, const Caller& who,
+                                  std::int64_t cid, const PaymentInput& p);
+Receipt receipt(App& app, std::int64_t cid, std::int64_t receipt_no);
 // The same for a resident, who may reprint receipts of the units they have claimed (403 otherwise).
-boost::json::object my_receipt(App& app, const Caller& who, std::int64_t cid,
-                               std::int64_t receipt_no);
+Receipt my_receipt(App& app, const Caller& who, std::int64_t cid, std::int64_t receipt_no);
 
 // What is owed: counts and sums per courtyard for everyone; the committee's view also lists
 // every unit that owes, with its label.

@@ -26,6 +26,7 @@
 #include "http/api.h"
 #include "http/client.h"
 #include "http/outbound.h"
+#include "http/routes/billing.h"
 #include "http/server.h"
 #include "http/verify_remote.h"
 #include "store/backup.h"
@@ -471,7 +472,7 @@ int run_data_command(app::App& app, const Commands& k, const Options& o) {
               << "}\n";
   } else if (k.bill->parsed()) {
     auto r = app::bill_run(app, cli_caller, o.compound, o.period, o.preview, progress_bar);
-    std::cout << boost::json::serialize(r) << "\n";
+    std::cout << boost::json::serialize(http::routes::bill_run_json(r)) << "\n";
   } else if (k.balance->parsed()) {
     return print_balances(app, o);
   } else if (k.export_journal->parsed()) {

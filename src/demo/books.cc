@@ -213,7 +213,8 @@ struct Books {
                                  {unit});
           if (owed <= 0) return;
           at(day);
-          record_payment_in(c, *app, trustee, cid, unit, owed, method, "", day);
+          record_payment_in(c, *app, trustee, cid,
+                            {unit, owed, *parse_pay_method(method), "", day});
           ++entries;
         });
       }

@@ -142,7 +142,7 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt,
       // The last two months through Xinyi: bill runs, and half the households pay the older one.
       for (billing::Month m : {last.plus(-1), last}) {
         auto r = bill_run_in(c, app, system, cid, billing::Period{m, 1}, false);
-        rep.bills += r.at("bills").as_int64();
+        rep.bills += r.bills;
         rep.entries += static_cast<I>(yard_area.size());
         if (m == last) break;
         for (std::size_t i = 0; i < units.size(); i += 2) {
@@ -150,8 +150,9 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt,
               "SELECT COALESCE(SUM(amount_fen - paid_fen), 0) FROM bills WHERE compound_id = ? AND unit_id = ?",
               {cid, units[i]});
           if (owed <= 0) continue;
-          record_payment_in(c, app, system, cid, units[i], owed, "wechat",
-                            "GEN" + std::to_string(units[i]), m.plus(1).str() + "-05");
+          record_payment_in(c, app, system, cid,
+                            {units[i], owed, PayMethod::wechat, "GEN" + std::to_string(units[i]),
+                             m.plus(1).str() + "-05"});
           ++rep.payments;
           ++rep.entries;
         }

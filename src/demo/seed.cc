@@ -145,18 +145,19 @@ void seed_november_bills(App& app, SeedReport& rep) {
         v.emplace_back(r.i64(0), r.i64(1));
       return v;
     });
-    static const char* methods[] = {"wechat", "wechat", "wechat", "bank", "alipay", "cash"};
+    static const PayMethod methods[] = {PayMethod::wechat, PayMethod::wechat, PayMethod::wechat,
+                                        PayMethod::bank,   PayMethod::alipay, PayMethod::cash};
     for (auto [unit, amount] : units) {
       if (unit == 1) continue;  // 王建国's first unit stays open: the demo shows arrears
       int roll = static_cast<int>(rng.uniform(1, 100));
       app.clock_ms = [nov5, roll] { return nov5 + (roll % 20) * 86'400'000LL; };
       if (roll > 90) continue;                             // ~10 % have not paid yet
       std::int64_t pay = roll <= 6 ? amount * 3 : amount;  // a few pay a quarter ahead
-      std::string body = R"({"unit_id":)" + std::to_string(unit) + R"(,"amount_fen":)" +
-                         std::to_string(pay) + R"(,"method":")" + methods[rng.uniform(0, 5)] +
-                         R"(","paid_on":"2026-11-)" + (roll % 20 < 9 ? "0" : "") +
-                         std::to_string(roll % 20 + 1) + R"("})";
-      record_payment(app, trustee, cid, body);
+      const PayMethod method = methods[rng.uniform(0, 5)];
+      record_payment(
+          app, trustee, cid,
+          {unit, pay, method, "",
+           std::string("2026-11-") + (roll % 20 < 9 ? "0" : "") + std::to_string(roll % 20 + 1)});
       ++rep.entries;
     }
   }

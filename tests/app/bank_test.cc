@@ -111,21 +111,18 @@ TEST_F(BankTest, AnIncomingLineBecomesAHouseholdsPaymentAndIsMatchedToIt) {
   auto rec = app::reconciliation(env.app(), cid, false);
   auto line =
       rec.at("accounts").as_array()[0].at("unmatched_lines").as_array()[0].at("id").as_int64();
-  auto r = app::payment_from_line(
-      env.app(), com, cid, line, R"({"unit_id":)" + std::to_string(unit.at("id").as_int64()) + "}");
-  EXPECT_EQ(r.at("amount_fen").as_int64(), 5000);
-  EXPECT_EQ(r.at("method").as_string(), "bank");
-  EXPECT_EQ(r.at("reference").as_string(), "S3");
-  EXPECT_EQ(r.at("paid_on").as_string(), "2025-03-20");
+  auto r = app::payment_from_line(env.app(), com, cid, line, unit.at("id").as_int64()).receipt;
+  EXPECT_EQ(r.amount_fen, 5000);
+  EXPECT_EQ(r.method, "bank");
+  EXPECT_EQ(r.reference, "S3");
+  EXPECT_EQ(r.paid_on, "2025-03-20");
   EXPECT_EQ(app::reconciliation(env.app(), cid, true)
                 .at("accounts")
                 .as_array()[0]
                 .at("unmatched")
                 .as_int64(),
             0);
-  EXPECT_EQ(
-      status_of([&] { app::payment_from_line(env.app(), com, cid, line, R"({"unit_id":1})"); }),
-      409);
+  EXPECT_EQ(status_of([&] { app::payment_from_line(env.app(), com, cid, line, 1); }), 409);
 }
 
 TEST_F(BankTest, AccountNumbersAreKeptMasked) {

@@ -54,7 +54,7 @@ class BillingTest : public ::testing::Test {
         R"({"effective_from":"2025-07","rate_fen":50,"decision":"2025-06-20 业主表决通过","vote_id":)" +
             std::to_string(vote) + "}");
   }
-  json::object run(const std::string& period, bool preview = false) {
+  app::BillRun run(const std::string& period, bool preview = false) {
     at(period);
     return app::bill_run(env.app(), com, cid, period, preview);
   }
@@ -70,10 +70,9 @@ class BillingTest : public ::testing::Test {
     }
   }
   std::int64_t now_ms = 1'736'913'600'000;  // 2025-01-15 12:00 China time
-  json::object pay(std::int64_t unit, std::int64_t fen) {
+  app::PaymentRecorded pay(std::int64_t unit, std::int64_t fen) {
     return app::record_payment(env.app(), com, cid,
-                               R"({"unit_id":)" + std::to_string(unit) + R"(,"amount_fen":)" +
-                                   std::to_string(fen) + R"(,"method":"wechat"})");
+                               {unit, fen, app::PayMethod::wechat, "", std::nullopt});
   }
   std::int64_t balance(const std::string& account) {
     auto b = app::balances(env.app(), cid, "");
@@ -89,14 +88,14 @@ class BillingTest : public ::testing::Test {
 
 TEST_F(BillingTest, ABillRunBillsEveryUnitOnceAndPostsPerCourtyard) {
   auto r = run("2025-03");
-  EXPECT_EQ(r.at("bills").as_int64(), 3);
+  EXPECT_EQ(r.bills, 3);
   // 0.30 × (89.01 + 100.00 + 65.45): 26.70 + 30.00 + 19.64 (19.635 rounds up).
-  EXPECT_EQ(r.at("total_fen").as_int64(), 2670 + 3000 + 1964);
+  EXPECT_EQ(r.total_fen, 2670 + 3000 + 1964);
   EXPECT_EQ(balance("1101"), 7634);
   EXPECT_EQ(balance("4001"), -7634);
   auto size = app::signed_head(env.app(), cid).at("tree_size").as_int64();
   auto again = run("2025-03");
-  EXPECT_EQ(again.at("bills").as_int64(), 0);
+  EXPECT_EQ(again.bills, 0);
   EXPECT_EQ(app::signed_head(env.app(), cid).at("tree_size").as_int64(), size);  // nothing added
   EXPECT_EQ(balance("1101"), 7634);
 }
@@ -104,25 +103,26 @@ TEST_F(BillingTest, ABillRunBillsEveryUnitOnceAndPostsPerCourtyard) {
 TEST_F(BillingTest, AQuarterAfterAMonthBillsTheRestAndSplitsAtTheRateChange) {
   run("2025-06");
   auto q = run("2025-Q3");
-  EXPECT_EQ(q.at("bills").as_int64(), 3);
+  EXPECT_EQ(q.bills, 3);
   auto acct = app::unit_account(env.app(), cid, units[0]);
   const auto& q3 = acct.at("bills").as_array()[0].as_object();
   EXPECT_EQ(q3.at("period").as_string(), "2025-Q3");
   ASSERT_EQ(q3.at("lines").as_array().size(), 1u);
   EXPECT_EQ(q3.at("amount_fen").as_int64(), 13352);  // 0.50 × 89.01 × 3 = 133.515 → 133.52, once
   auto mixed = app::bill_run(env.app(), com, cid, "2025", true);  // July 2025: this year
-  EXPECT_EQ(mixed.at("months_skipped").as_int64(),
+  EXPECT_EQ(mixed.months_skipped,
             3 * 4);  // June and July–September are billed already
-  const auto& lines = mixed.at("example").at("lines").as_array();
+  ASSERT_TRUE(mixed.example.has_value());
+  const auto& lines = mixed.example->lines;
   ASSERT_EQ(lines.size(), 2u);  // January–May at 0.30, October–December at 0.50
-  EXPECT_EQ(lines[0].at("months").as_int64(), 5);
-  EXPECT_EQ(lines[1].at("from").as_string(), "2025-10");
+  EXPECT_EQ(lines[0].months, 5);
+  EXPECT_EQ(lines[1].from.str(), "2025-10");
 }
 
 TEST_F(BillingTest, APreviewWritesNothing) {
   auto before = env.count("bills") + env.count("ledger_entries");
   auto p = run("2025-Q1", true);
-  EXPECT_EQ(p.at("bills").as_int64(), 3);
+  EXPECT_EQ(p.bills, 3);
   EXPECT_EQ(env.count("bills") + env.count("ledger_entries"), before);
   EXPECT_EQ(status_of([&] { run("2025-Q5"); }), 400);
 }
@@ -131,14 +131,14 @@ TEST_F(BillingTest, PaymentsSettleTheOldestBillsFirstAndTheRestIsPrepaid) {
   run("2025-01");
   run("2025-02");  // unit 0 owes 26.70 twice
   auto r = pay(units[0], 4000);
-  ASSERT_EQ(r.at("allocations").as_array().size(), 2u);
-  EXPECT_EQ(r.at("allocations").as_array()[0].at("period").as_string(), "2025-01");
-  EXPECT_EQ(r.at("allocations").as_array()[0].at("amount_fen").as_int64(), 2670);
-  EXPECT_EQ(r.at("allocations").as_array()[1].at("amount_fen").as_int64(), 1330);  // partial
-  EXPECT_EQ(r.at("prepaid_fen").as_int64(), 0);
+  ASSERT_EQ(r.receipt.allocations.size(), 2u);
+  EXPECT_EQ(r.receipt.allocations[0].period, "2025-01");
+  EXPECT_EQ(r.receipt.allocations[0].amount_fen, 2670);
+  EXPECT_EQ(r.receipt.allocations[1].amount_fen, 1330);  // partial
+  EXPECT_EQ(r.prepaid_fen, 0);
   auto r2 = pay(units[0], 5000);  // 13.40 settles February; 36.60 in advance
-  EXPECT_EQ(r2.at("prepaid_fen").as_int64(), 3660);
-  EXPECT_EQ(r2.at("receipt_no").as_int64(), 2);
+  EXPECT_EQ(r2.prepaid_fen, 3660);
+  EXPECT_EQ(r2.receipt.receipt_no, 2);
   EXPECT_EQ(balance("2002"), -3660);
   // March's bill is paid from the prepayment.
   run("2025-03");
@@ -169,9 +169,8 @@ TEST_F(BillingTest, ArrearsArePublicOnlyAsCountsAndSums) {
 TEST_F(BillingTest, PaymentEntriesNameNoOneAndNoUnit) {
   run("2025-01");
   auto r = pay(units[0], 2670);
-  auto e = env.db().read([&](store::Connection& c) {
-    return store::get_entry(c, cid, r.at("entry_index").as_int64());
-  });
+  auto e = env.db().read(
+      [&](store::Connection& c) { return store::get_entry(c, cid, r.receipt.entry_index); });
   EXPECT_EQ(e->canonical.find("1栋101"), std::string::npos);
   EXPECT_NE(e->description.find("No.000001"), std::string::npos);
 }
@@ -203,21 +202,19 @@ TEST_F(BillingTest, RatesNeedADecisionAndMonthStarts) {
 TEST_F(BillingTest, PaymentInputIsChecked) {
   EXPECT_EQ(status_of([&] {
               app::record_payment(env.app(), com, cid,
-                                  R"({"unit_id":99999,"amount_fen":5,"method":"cash"})");
+                                  {99999, 5, app::PayMethod::cash, "", std::nullopt});
             }),
             404);
   EXPECT_EQ(status_of([&] {
               app::record_payment(env.app(), com, cid,
-                                  R"({"unit_id":)" + std::to_string(units[0]) +
-                                      R"(,"amount_fen":0,"method":"cash"})");
+                                  {units[0], 0, app::PayMethod::cash, "", std::nullopt});
             }),
             422);
   EXPECT_EQ(status_of([&] {
               app::record_payment(env.app(), com, cid,
-                                  R"({"unit_id":)" + std::to_string(units[0]) +
-                                      R"(,"amount_fen":5,"method":"cheque"})");
+                                  {units[0], 5, app::PayMethod::cash, "", "2025-02-30"});
             }),
-            422);
+            422);  // no such day
   EXPECT_EQ(env.count("payments"), 0);
 }
 

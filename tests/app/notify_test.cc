@@ -234,9 +234,7 @@ TEST_F(NotifyTest, BillsPaymentsAndAnswersToNeedsNotifyTheirPeople) {
   app::bill_run(env.app(), com, cid, "2026-09", false);
   EXPECT_EQ(unread("jia"), 1);
   EXPECT_EQ(unread("bing"), 1);
-  app::record_payment(
-      env.app(), com, cid,
-      R"({"unit_id":)" + std::to_string(u101) + R"(,"amount_fen":4000,"method":"cash"})");
+  app::record_payment(env.app(), com, cid, {u101, 4000, app::PayMethod::cash, "", std::nullopt});
   auto n = app::my_notifications(env.app(), env.caller("jia"), 0, 10);
   EXPECT_EQ(n.at("unread").as_int64(), 2);
   EXPECT_EQ(n.at("items").at(0).at("kind").as_string(), "payment");

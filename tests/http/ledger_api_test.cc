@@ -476,4 +476,52 @@ TEST_F(LedgerApiTest, SharedCostsSplitAsAskedAndBadSharesBookNothing) {
   EXPECT_EQ(set.body, R"({"compound_id":)" + cid + R"(,"remuneration_bp":800})");
 }
 
+// A payment typed in a hurry is refused at the door with the field named, and nothing is
+// booked; a good one answers the receipt in the shape the receipt page reads.
+TEST_F(LedgerApiTest, APaymentIsCheckedAtTheDoorAndAnswersItsReceipt) {
+  auto cid = std::to_string(compound_id("桂湖教师院"));
+  auto t = client();
+  t.login("trustee");
+  auto base = "/api/v1/compounds/" + cid;
+  const auto arrears = t.get(base + "/arrears").json();
+  const auto unit = std::to_string(arrears.at("units").as_array()[0].at("unit_id").as_int64());
+  auto size = [&] {
+    return client()
+        .get("/api/v1/public/compounds/" + cid + "/sth")
+        .json()
+        .at("tree_size")
+        .as_int64();
+  };
+  const auto before = size();
+  auto pay = [&](const std::string& rest) {
+    return t.post(base + "/payments", R"({"unit_id":)" + unit + "," + rest + "}");
+  };
+  for (const auto& [rest, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"("amount_fen":"58,13","method":"cash")", "amount_fen"},
+           {R"("amount_fen":5813.5,"method":"cash")", "amount_fen"},
+           {R"("amount_fen":0,"method":"cash")", "amount_fen"},
+           {R"("amount_fen":5813,"method":"cheque")", "method"},
+           {R"("amount_fen":5813,"method":"cash","paid_on":"2026-02-30")", "paid_on"},
+           {R"("amount_fen":5813,"method":"cash","amount":5813)", "amount"}}) {
+    auto r = pay(rest);
+    EXPECT_EQ(r.status, 422) << rest << " " << r.body;
+    EXPECT_NE(r.body.find(R"("field":")" + field + R"(")"), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(size(), before);
+  auto ok = pay(R"("amount_fen":100,"method":"wechat","reference":"WX1","paid_on":"2026-11-20")");
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  std::vector<std::string> keys;
+  const auto answer = ok.json();
+  for (const auto& kv : answer.as_object()) keys.emplace_back(kv.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{
+                      "receipt_no",  "void",        "void_zh",       "reversal_index",
+                      "receipt",     "compound_id", "compound_name", "unit_id",
+                      "label",       "courtyard",   "amount_fen",    "method",
+                      "reference",   "paid_on",     "allocations",   "settled_by_this_payment_fen",
+                      "entry_index", "entry_url",   "qr_svg",        "prepaid_fen"}));
+  EXPECT_EQ(ok.json().at("amount_fen").as_int64(), 100);
+  EXPECT_EQ(ok.json().at("method").as_string(), "wechat");
+  EXPECT_EQ(size(), before + 1);
+}
+
 }  // namespace xinyi::testing

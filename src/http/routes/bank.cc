@@ -2,6 +2,8 @@
 #include "http/routes/routes.h"
 
 #include "app/bank_service.h"
+#include "app/json_in.h"
+#include "http/routes/billing.h"
 
 namespace xinyi::http::routes {
 
@@ -29,8 +31,11 @@ void add_bank_routes(Router& r) {
         });
   r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/payment", Rule::in_compound({C, T}),
         [](Ctx& x) {
-          return json_response(
-              201, app::payment_from_line(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+          app::JsonIn in(x.req.body);
+          const auto unit_id = in.i64("unit_id", 1, INT64_MAX);
+          in.finish();
+          return json_response(201, payment_recorded_json(app::payment_from_line(
+                                        x.app, x.caller, x.id("cid"), x.id("id"), unit_id)));
         });
   r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/unmatch", Rule::in_compound({C, T}),
         [](Ctx& x) {

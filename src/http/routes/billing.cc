@@ -1,5 +1,7 @@
 // Routes: fees: rates, bill runs, payments, receipts, arrears, the settlement, shared costs,
 // exports.
+#include "http/routes/billing.h"
+
 #include "http/routes/routes.h"
 
 #include <charconv>
@@ -167,7 +169,93 @@ app::SharedCost shared_cost_in(std::string_view body) {
   return s;
 }
 
+// {"unit_id", "amount_fen", "method": cash|bank|wechat|alipay, "reference"?, "paid_on"?}
+app::PaymentInput payment_in(std::string_view body) {
+  app::JsonIn in(body);
+  app::PaymentInput p;
+  p.unit_id = in.i64("unit_id", 1, INT64_MAX);
+  p.amount_fen = in.i64("amount_fen", 1, kMaxAmountFen);
+  const std::string method = in.str("method", 16);
+  p.reference = in.opt_str("reference", app::kMaxPaymentReferenceChars).value_or("");
+  p.paid_on = in.opt_str("paid_on", 10);
+  auto m = app::parse_pay_method(method);
+  if (!method.empty() && !m)
+    in.add_error("method", "必须是 cash、bank、wechat 或 alipay",
+                 "must be cash, bank, wechat or alipay");
+  if (p.paid_on && !ledger::valid_date(*p.paid_on))
+    in.add_error("paid_on", "日期无效", "is not a valid date");
+  in.finish();
+  p.method = *m;
+  return p;
+}
+
+json::array fee_lines_json(const std::vector<billing::FeeLine>& lines) {
+  json::array out;
+  for (const auto& l : lines)
+    out.push_back(json::object{{"from", l.from.str()},
+                               {"to", l.to.str()},
+                               {"months", l.months},
+                               {"rate_fen", l.rate_fen},
+                               {"area_centi_m2", l.area_centi_m2},
+                               {"amount_fen", l.amount_fen}});
+  return out;
+}
+
 }  // namespace
+
+json::object bill_run_json(const app::BillRun& r) {
+  json::array yards;
+  for (const auto& y : r.courtyards)
+    yards.push_back(json::object{
+        {"courtyard_id", y.courtyard_id}, {"name", y.name}, {"total_fen", y.total_fen}});
+  json::object out{{"period", r.period},
+                   {"units", r.units},
+                   {"bills", r.bills},
+                   {"total_fen", r.total_fen},
+                   {"months_skipped", r.months_skipped},
+                   {"preview", r.preview},
+                   {"courtyards", std::move(yards)}};
+  if (r.example)
+    out["example"] =
+        json::object{{"unit_id", r.example->unit_id}, {"lines", fee_lines_json(r.example->lines)}};
+  if (r.run_id) out["run_id"] = *r.run_id;
+  return out;
+}
+
+json::object receipt_json(const app::Receipt& r) {
+  json::array allocations;
+  for (const auto& a : r.allocations)
+    allocations.push_back(
+        json::object{{"bill_id", a.bill_id}, {"period", a.period}, {"amount_fen", a.amount_fen}});
+  const auto& void_by = r.reversal_index;
+  const std::string cid = std::to_string(r.compound_id), idx = std::to_string(r.entry_index);
+  return json::object{
+      {"receipt_no", r.receipt_no},
+      {"void", void_by.has_value()},
+      {"void_zh", void_by ? "已作废（第 " + std::to_string(*void_by) + " 笔冲正）" : ""},
+      {"reversal_index", opt_json(void_by)},
+      {"receipt", app::receipt_label(r.receipt_no)},
+      {"compound_id", r.compound_id},
+      {"compound_name", r.compound_name},
+      {"unit_id", r.unit_id},
+      {"label", r.label},
+      {"courtyard", r.courtyard},
+      {"amount_fen", r.amount_fen},
+      {"method", r.method},
+      {"reference", r.reference},
+      {"paid_on", r.paid_on},
+      {"allocations", std::move(allocations)},
+      {"settled_by_this_payment_fen", r.settled_fen},
+      {"entry_index", r.entry_index},
+      {"entry_url", "/c/" + cid + "?entry=" + idx},
+      {"qr_svg", "/api/v1/public/compounds/" + cid + "/entries/" + idx + "/qr.svg"}};
+}
+
+json::object payment_recorded_json(const app::PaymentRecorded& p) {
+  json::object out = receipt_json(p.receipt);
+  out["prepaid_fen"] = p.prepaid_fen;
+  return out;
+}
 
 void add_billing_routes(Router& r) {
   r.add("GET", kPublicCompound + "/fee-rates", Rule::anyone(),
@@ -188,11 +276,13 @@ void add_billing_routes(Router& r) {
   });
   r.add("POST", "/api/v1/compounds/{cid}/bill-runs", Rule::in_compound({C, T}), [](Ctx& x) {
     bool preview = x.query_flag("preview");
-    return json_response(preview ? 200 : 201, app::bill_run(x.app, x.caller, x.id("cid"),
-                                                            x.query_str("period", 16), preview));
+    return json_response(preview ? 200 : 201,
+                         bill_run_json(app::bill_run(x.app, x.caller, x.id("cid"),
+                                                     x.query_str("period", 16), preview)));
   });
   r.add("POST", "/api/v1/compounds/{cid}/payments", Rule::in_compound({C, T}), [](Ctx& x) {
-    return json_response(201, app::record_payment(x.app, x.caller, x.id("cid"), x.req.body));
+    return json_response(201, payment_recorded_json(app::record_payment(
+                                  x.app, x.caller, x.id("cid"), payment_in(x.req.body))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/contract", Rule::in_compound({C, S}), [](Ctx& x) {
     auto t = app::set_contract(x.app, x.caller, x.id("cid"), contract_in(x.req.body));
@@ -212,7 +302,9 @@ void add_billing_routes(Router& r) {
                                   x.app, x.caller, x.id("cid"), shared_cost_in(x.req.body))));
   });
   r.add("GET", "/api/v1/compounds/{cid}/receipts/{no}", Rule::in_compound({C, T, S, A}),
-        [](Ctx& x) { return json_response(200, app::receipt(x.app, x.id("cid"), x.id("no"))); });
+        [](Ctx& x) {
+          return json_response(200, receipt_json(app::receipt(x.app, x.id("cid"), x.id("no"))));
+        });
   r.add("GET", "/api/v1/compounds/{cid}/exports/{file}", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) {
           // bills.csv, payments.xlsx, settlement.csv … for a period.

@@ -1,4 +1,5 @@
 // Routes: the signed-in person: their units, bills, receipts, notifications, preferences and data.
+#include "http/routes/billing.h"
 #include "http/routes/routes.h"
 
 #include "app/auth_service.h"
@@ -39,7 +40,8 @@ void add_me_routes(Router& r) {
   r.add("GET", "/api/v1/me", Rule::signed_in(),
         [](Ctx& x) { return json_response(200, app::me(x.app, x.caller)); });
   r.add("GET", "/api/v1/me/receipts/{cid}/{no}", Rule::signed_in(), [](Ctx& x) {
-    return json_response(200, app::my_receipt(x.app, x.caller, x.id("cid"), x.id("no")));
+    return json_response(200,
+                         receipt_json(app::my_receipt(x.app, x.caller, x.id("cid"), x.id("no"))));
   });
   r.add("GET", "/api/v1/me/bills", Rule::signed_in(),
         [](Ctx& x) { return json_response(200, app::my_bills(x.app, x.caller)); });

@@ -1,0 +1,16 @@
+// The JSON of the billing feature that more than its routes write: the CLI prints a bill run
+// as the API answers it, and the resident's routes (me.cc) answer receipts as the desk's do.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "app/billing_service.h"
+
+namespace xinyi::http::routes {
+
+boost::json::object bill_run_json(const app::BillRun& r);
+boost::json::object receipt_json(const app::Receipt& r);
+// The receipt and, last, "prepaid_fen".
+boost::json::object payment_recorded_json(const app::PaymentRecorded& p);
+
+}  // namespace xinyi::http::routes
