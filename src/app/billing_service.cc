@@ -170,23 +170,17 @@ json::array fee_rates(App& app, I cid) {
   });
 }
 
-BillRun bill_run_in(Connection& c, App& app, const Caller& who, I cid,
-                    const billing::Period& period, bool preview,
-                    const std::function<void(std::size_t, std::size_t)>& progress) {
-  require_compound(c, cid);
-  const I now = app.clock_ms();
-  auto schedules = load_schedules(c, cid);
-  // Months before the compound started billing in Xinyi were billed elsewhere (their income
-  // is already in the books as received): never billed again.
-  std::string billing_from = store::billing_from(c, cid);
-  const std::string first = period.first.str(), last = period.last().str();
-  std::set<std::pair<I, std::string>> billed;
-  for (auto& b : store::billed_months_of_compound(c, cid, first, last))
-    billed.emplace(b.unit_id, std::move(b.month));
+namespace {
+
+// What a run would bill: one bill per unit for its months not billed yet (nor before the
+// compound started billing in Xinyi), at the rate of each month.
+struct PlannedRun {
   std::vector<store::NewBill> bills;
-  std::map<I, I> total_by_yard;
-  std::size_t total_units = 0, done = 0;
-  I skipped = 0;
+  std::map<I, I> total_by_yard;  // courtyard → fen
+  I units = 0, months_skipped = 0, total_fen = 0;
+};
+
+std::vector<store::UnitRec> all_units(Connection& c, I cid) {
   std::vector<store::UnitRec> units;
   for (I after = 0;;) {
     auto page = store::list_units(c, cid, after, 5000);
@@ -194,48 +188,54 @@ BillRun bill_run_in(Connection& c, App& app, const Caller& who, I cid,
     if (page.size() < 5000) break;
     after = page.back().id;
   }
-  total_units = units.size();
+  return units;
+}
+
+PlannedRun plan_run(Connection& c, I cid, const billing::Period& period,
+                    const std::function<void(std::size_t, std::size_t)>& progress) {
+  auto schedules = load_schedules(c, cid);
+  // Months before the compound started billing in Xinyi were billed elsewhere (their income
+  // is already in the books as received): never billed again.
+  const std::string billing_from = store::billing_from(c, cid);
+  std::set<std::pair<I, std::string>> billed;
+  for (auto& b : store::billed_months_of_compound(c, cid, period.first.str(), period.last().str()))
+    billed.emplace(b.unit_id, std::move(b.month));
+  PlannedRun plan;
+  const auto units = all_units(c, cid);
+  plan.units = static_cast<I>(units.size());
+  std::size_t done = 0;
   for (const auto& u : units) {
     std::vector<std::pair<Month, I>> months;
     for (int k = 0; k < period.months; ++k) {
       Month m = period.first.plus(k);
       if (billed.count({u.id, m.str()}) || m.str() < billing_from) {
-        ++skipped;
+        ++plan.months_skipped;
         continue;
       }
       if (auto r = schedules.rate(u.courtyard_id, m)) months.emplace_back(m, *r);
     }
-    if (++done % 1000 == 0 && progress) progress(done, total_units);
+    if (++done % 1000 == 0 && progress) progress(done, units.size());
     if (months.empty()) continue;
     auto lines = billing::lines_for_months(months, u.area_centi_m2);
     I amount = 0;
     for (const auto& l : lines) amount += l.amount_fen;
-    bills.push_back(
+    plan.bills.push_back(
         {u.courtyard_id, u.id, months.front().first.str(), std::move(lines), amount, 0});
-    total_by_yard[u.courtyard_id] += amount;
+    plan.total_by_yard[u.courtyard_id] += amount;
+    plan.total_fen += amount;
   }
-  if (progress) progress(total_units, total_units);
-  I total = 0;
-  for (const auto& [y, v] : total_by_yard) total += v;
-  BillRun out;
-  out.period = period.str();
-  out.units = static_cast<I>(total_units);
-  out.bills = static_cast<I>(bills.size());
-  out.total_fen = total;
-  out.months_skipped = skipped;
-  out.preview = preview;
-  for (const auto& [y, v] : total_by_yard) {
-    auto yr = store::get_courtyard(c, cid, y);
-    out.courtyards.push_back({y, yr ? yr->name : "", v});
-  }
-  if (!bills.empty()) out.example = ExampleBill{bills.front().unit_id, bills.front().lines};
-  if (preview || bills.empty()) return out;
+  if (progress) progress(units.size(), units.size());
+  return plan;
+}
 
-  // Write: bills, prepayments applied, and one ledger entry per courtyard.
-  I run_id = store::insert_bill_run(c, cid, period.str(), static_cast<I>(bills.size()), total,
-                                    who.user_id(), now);
+// Writes the bills, applies prepayments to them, and books one entry per courtyard (and one per
+// courtyard for the prepayments used). Returns the run's id.
+I write_run(Connection& c, App& app, const Caller& who, I cid, const billing::Period& period,
+            PlannedRun& plan, I now) {
+  I run_id = store::insert_bill_run(c, cid, period.str(), static_cast<I>(plan.bills.size()),
+                                    plan.total_fen, who.user_id(), now);
   std::map<I, I> prepaid_used_by_yard;
-  for (auto& b : bills) {
+  for (auto& b : plan.bills) {
     I bill_id = store::insert_bill(c, cid, run_id, period.str(), b, now);
     I owed = b.amount_fen;
     for (const auto& p : store::prepaid(c, cid, b.unit_id)) {
@@ -248,34 +248,55 @@ BillRun bill_run_in(Connection& c, App& app, const Caller& who, I cid,
     }
   }
   Appender ap(c, cid, now);
-  std::string date = period.first.str() + "-01";
-  for (const auto& [y, v] : total_by_yard) {
+  const std::string date = period.first.str() + "-01";
+  auto entry = [&](std::string description, std::vector<ledger::Posting> postings) {
+    ledger::Transaction t;
+    t.date = date;
+    t.kind = "bill_run";
+    t.description = std::move(description);
+    t.postings = std::move(postings);
+    t.links = {{"bill_run", run_id}};
+    ap.append(std::move(t));
+  };
+  for (const auto& [y, v] : plan.total_by_yard) {
     if (v == 0) continue;
     auto yr = store::get_courtyard(c, cid, y);
-    ledger::Transaction t;
-    t.date = date;
-    t.kind = "bill_run";
-    t.description = period.str() + " 物业费账单（" + (yr ? yr->name : "") + "）";
-    t.postings = {{"1101", v, y}, {"4001", -v, y}};
-    t.links = {{"bill_run", run_id}};
-    ap.append(std::move(t));
+    entry(period.str() + " 物业费账单（" + (yr ? yr->name : "") + "）",
+          {{"1101", v, y}, {"4001", -v, y}});
   }
-  for (const auto& [y, v] : prepaid_used_by_yard) {
-    ledger::Transaction t;
-    t.date = date;
-    t.kind = "bill_run";
-    t.description = period.str() + " 预收物业费抵扣";
-    t.postings = {{"2002", v, y}, {"1101", -v, y}};
-    t.links = {{"bill_run", run_id}};
-    ap.append(std::move(t));
-  }
+  for (const auto& [y, v] : prepaid_used_by_yard)
+    entry(period.str() + " 预收物业费抵扣", {{"2002", v, y}, {"1101", -v, y}});
   ap.finish();
   audit(c, app, who, cid, "bill.run", "bill_run:" + std::to_string(run_id),
-        {{"period", period.str()}, {"total_fen", total}});
+        {{"period", period.str()}, {"total_fen", plan.total_fen}});
   notify_units(c, cid, {.bill_run_id = run_id},
                Notice{"bill", period.str() + " 物业费账单已出，请在“我的”查看", "", "/me", true},
                now);
-  out.run_id = run_id;
+  return run_id;
+}
+
+}  // namespace
+
+BillRun bill_run_in(Connection& c, App& app, const Caller& who, I cid,
+                    const billing::Period& period, bool preview,
+                    const std::function<void(std::size_t, std::size_t)>& progress) {
+  require_compound(c, cid);
+  auto plan = plan_run(c, cid, period, progress);
+  BillRun out;
+  out.period = period.str();
+  out.units = plan.units;
+  out.bills = static_cast<I>(plan.bills.size());
+  out.total_fen = plan.total_fen;
+  out.months_skipped = plan.months_skipped;
+  out.preview = preview;
+  for (const auto& [y, v] : plan.total_by_yard) {
+    auto yr = store::get_courtyard(c, cid, y);
+    out.courtyards.push_back({y, yr ? yr->name : "", v});
+  }
+  if (!plan.bills.empty())
+    out.example = ExampleBill{plan.bills.front().unit_id, plan.bills.front().lines};
+  if (preview || plan.bills.empty()) return out;
+  out.run_id = write_run(c, app, who, cid, period, plan, app.clock_ms());
   return out;
 }
 

@@ -43,6 +43,113 @@ json::object ImportReport::to_json() const {
           {"dry_run", dry_run}};
 }
 
+namespace {
+
+// Writes parsed roster rows into one compound, creating courtyards, buildings, units, persons
+// and memberships as needed and counting each in the report. A row that contradicts what is
+// stored is collected as a line error (the caller refuses the whole file).
+class RosterWriter {
+ public:
+  RosterWriter(Connection& c, I cid, I now, ImportReport& rep)
+      : c_(c), cid_(cid), now_(now), rep_(rep) {
+    for (const auto& y : store::list_courtyards(c, cid)) courtyard_ids_[y.name] = y.id;
+  }
+
+  void write(const roster::RosterRow& row) {
+    auto yid = courtyard(row);
+    if (!yid) return;
+    I bid = building(*yid, row.address.building);
+    auto uid = unit(*yid, bid, row);
+    if (!uid || row.name.empty()) return;
+    I pid = person(row);
+    if (store::insert_member(c_, cid_, *uid, pid, std::string(registry::to_string(row.relation)),
+                             now_))
+      ++rep_.members_added;
+  }
+
+  const std::vector<roster::LineError>& errors() const { return errors_; }
+
+ private:
+  // The row's courtyard; an empty column means the compound's only one (created, named after
+  // the compound, when it has none yet).
+  std::optional<I> courtyard(const roster::RosterRow& row) {
+    std::string name = row.courtyard;
+    if (name.empty()) {
+      if (courtyard_ids_.size() == 1) return courtyard_ids_.begin()->second;
+      if (!courtyard_ids_.empty()) {
+        errors_.push_back({row.line, "本小区有多个院落，请填写“院落”列",
+                           "the compound has several courtyards: fill in the courtyard column"});
+        return std::nullopt;
+      }
+      name = store::get_compound(c_, cid_)->name;
+    }
+    if (auto it = courtyard_ids_.find(name); it != courtyard_ids_.end()) return it->second;
+    I yid = store::insert_courtyard(c_, cid_, name, std::nullopt, now_);
+    courtyard_ids_[name] = yid;
+    ++rep_.courtyards_created;
+    return yid;
+  }
+
+  I building(I yid, const std::string& name) {
+    auto key = std::make_pair(yid, name);
+    if (auto it = building_ids_.find(key); it != building_ids_.end()) return it->second;
+    if (auto b = store::find_building(c_, yid, name)) return building_ids_[key] = b->id;
+    ++rep_.buildings_created;
+    return building_ids_[key] = store::insert_building(c_, cid_, yid, name, now_);
+  }
+
+  // The unit, registered now if new; nullopt (a line error) when it is registered with another
+  // area.
+  std::optional<I> unit(I yid, I bid, const roster::RosterRow& row) {
+    if (auto u = store::find_unit_by_label(c_, yid, row.label)) {
+      if (u->area_centi_m2 != row.area_centi_m2) {
+        errors_.push_back({row.line,
+                           "房屋 " + row.label + " 已登记的面积不同（" +
+                               format_centi(u->area_centi_m2) + " 平方米）",
+                           "unit " + row.label + " is already registered with another area"});
+        return std::nullopt;
+      }
+      ++rep_.units_existing;
+      return u->id;
+    }
+    std::string code;
+    do code = auth::random_invite_code();
+    while (store::find_unit_by_invite(c_, code));
+    store::NewUnit nu{cid_,
+                      yid,
+                      bid,
+                      row.address.entrance,
+                      row.address.number,
+                      row.label,
+                      std::string(registry::to_string(row.area_kind)),
+                      code,
+                      row.area_centi_m2,
+                      row.developer_held};
+    ++rep_.units_created;
+    return store::insert_unit(c_, nu, now_);
+  }
+
+  // The person of the row, found by name and phone, or registered.
+  I person(const roster::RosterRow& row) {
+    auto key = std::make_pair(row.name, row.phone);
+    if (auto it = person_ids_.find(key); it != person_ids_.end()) return it->second;
+    if (auto p = store::find_person(c_, cid_, row.name, row.phone)) return person_ids_[key] = p->id;
+    ++rep_.persons_created;
+    return person_ids_[key] =
+               store::insert_person(c_, cid_, row.name, row.phone, row.id_last4, now_);
+  }
+
+  Connection& c_;
+  const I cid_, now_;
+  ImportReport& rep_;
+  std::vector<roster::LineError> errors_;
+  std::map<std::string, I> courtyard_ids_;
+  std::map<std::pair<I, std::string>, I> building_ids_;
+  std::map<std::pair<std::string, std::string>, I> person_ids_;
+};
+
+}  // namespace
+
 ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_view bytes,
                                bool dry_run,
                                const std::function<void(std::size_t, std::size_t)>& progress) {
@@ -59,98 +166,14 @@ ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_v
       ImportReport rep;
       rep.dry_run = dry_run;
       rep.rows = static_cast<I>(parsed.rows.size());
-      std::vector<roster::LineError> errors;
-      const I now = app.clock_ms();
-      auto courtyards = store::list_courtyards(c, cid);
-      std::map<std::string, I> courtyard_ids;
-      for (const auto& y : courtyards) courtyard_ids[y.name] = y.id;
-      std::map<std::pair<I, std::string>, I> building_ids;
-      std::map<std::pair<std::string, std::string>, I> person_ids;
-
+      RosterWriter writer(c, cid, app.clock_ms(), rep);
       std::size_t done = 0;
       for (const auto& row : parsed.rows) {
         if (progress && (++done % 200 == 0 || done == parsed.rows.size()))
           progress(done, parsed.rows.size());
-        // Courtyard.
-        I yid;
-        if (row.courtyard.empty()) {
-          if (courtyard_ids.size() == 1)
-            yid = courtyard_ids.begin()->second;
-          else if (courtyard_ids.empty()) {
-            std::string name = store::get_compound(c, cid)->name;
-            yid = store::insert_courtyard(c, cid, name, std::nullopt, now);
-            courtyard_ids[name] = yid;
-            ++rep.courtyards_created;
-          } else {
-            errors.push_back({row.line, "本小区有多个院落，请填写“院落”列",
-                              "the compound has several courtyards: fill in the courtyard column"});
-            continue;
-          }
-        } else if (auto it = courtyard_ids.find(row.courtyard); it != courtyard_ids.end()) {
-          yid = it->second;
-        } else {
-          yid = store::insert_courtyard(c, cid, row.courtyard, std::nullopt, now);
-          courtyard_ids[row.courtyard] = yid;
-          ++rep.courtyards_created;
-        }
-        // Building.
-        I bid;
-        auto bkey = std::make_pair(yid, row.address.building);
-        if (auto it = building_ids.find(bkey); it != building_ids.end())
-          bid = it->second;
-        else if (auto b = store::find_building(c, yid, row.address.building))
-          bid = building_ids[bkey] = b->id;
-        else {
-          bid = building_ids[bkey] = store::insert_building(c, cid, yid, row.address.building, now);
-          ++rep.buildings_created;
-        }
-        // Unit.
-        I uid;
-        if (auto u = store::find_unit_by_label(c, yid, row.label)) {
-          if (u->area_centi_m2 != row.area_centi_m2) {
-            errors.push_back({row.line,
-                              "房屋 " + row.label + " 已登记的面积不同（" +
-                                  format_centi(u->area_centi_m2) + " 平方米）",
-                              "unit " + row.label + " is already registered with another area"});
-            continue;
-          }
-          uid = u->id;
-          ++rep.units_existing;
-        } else {
-          std::string code;
-          do code = auth::random_invite_code();
-          while (store::find_unit_by_invite(c, code));
-          store::NewUnit nu{cid,
-                            yid,
-                            bid,
-                            row.address.entrance,
-                            row.address.number,
-                            row.label,
-                            std::string(registry::to_string(row.area_kind)),
-                            code,
-                            row.area_centi_m2,
-                            row.developer_held};
-          uid = store::insert_unit(c, nu, now);
-          ++rep.units_created;
-        }
-        // Person and membership.
-        if (row.name.empty()) continue;
-        auto pkey = std::make_pair(row.name, row.phone);
-        I pid;
-        if (auto it = person_ids.find(pkey); it != person_ids.end())
-          pid = it->second;
-        else if (auto p = store::find_person(c, cid, row.name, row.phone))
-          pid = person_ids[pkey] = p->id;
-        else {
-          pid = person_ids[pkey] =
-              store::insert_person(c, cid, row.name, row.phone, row.id_last4, now);
-          ++rep.persons_created;
-        }
-        if (store::insert_member(c, cid, uid, pid, std::string(registry::to_string(row.relation)),
-                                 now))
-          ++rep.members_added;
+        writer.write(row);
       }
-      if (!errors.empty()) throw_line_errors(errors);
+      if (!writer.errors().empty()) throw_line_errors(writer.errors());
       audit(c, app, who, cid, dry_run ? "roster.import.dry_run" : "roster.import",
             "compound:" + std::to_string(cid), rep.to_json());
       if (dry_run) throw DryRunDone{rep};  // rolls the transaction back

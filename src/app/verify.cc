@@ -180,6 +180,59 @@ Mismatch workflow_mismatch(store::Connection& c, I cid, const Books& b) {
     if (auto m = check(c, cid, b)) return m;
   return std::nullopt;
 }
+// Entry #i on its own: canonical, in its place, of this compound, balanced and in range, the
+// leaf hash recorded for it, and the postings table as published. Fills `t` and `leaf`.
+std::optional<std::string> entry_problem(const VerifyInput& in, I i,
+                                         std::optional<ledger::Transaction>& t,
+                                         ledger::Hash& leaf) {
+  const std::string at = "entry #" + std::to_string(i);
+  std::string why;
+  t = ledger::from_published(in.canonical[i], &why);
+  if (!t) return at + " is not a canonical published transaction: " + why;
+  if (t->index != i) return at + " says it is #" + std::to_string(t->index) + " (order changed)";
+  if (t->compound_id != in.compound_id) return at + " belongs to another compound";
+  I sum = 0;
+  for (const auto& p : t->postings) {
+    if (p.amount_fen > kMaxAmountFen || p.amount_fen < -kMaxAmountFen)
+      return at + " has an amount out of range";
+    sum += p.amount_fen;
+  }
+  if (sum != 0) return at + " does not balance: its postings sum to " + fen(sum);
+  leaf = ledger::leaf_hash(in.canonical[i]);
+  if (!in.claimed_leaf_hex.empty() && in.claimed_leaf_hex[i] != ledger::to_hex(leaf))
+    return at + ": its content does not match its recorded leaf hash";
+  if (in.stored_postings) {
+    const auto& rows = (*in.stored_postings)[i];
+    bool same = rows.size() == t->postings.size();
+    for (std::size_t k = 0; same && k < rows.size(); ++k)
+      same = rows[k].account == t->postings[k].account &&
+             rows[k].amount_fen == t->postings[k].amount_fen &&
+             rows[k].courtyard_id == t->postings[k].courtyard_id;
+    if (!same) return at + ": the postings table differs from the published entry";
+  }
+  return std::nullopt;
+}
+
+// The balances the server reports against those the entries give (zeros ignored).
+std::optional<std::string> balances_problem(ledger::BalanceMap reported, ledger::BalanceMap mine) {
+  for (auto it = reported.begin(); it != reported.end();)
+    it = it->second == 0 ? reported.erase(it) : std::next(it);
+  for (auto it = mine.begin(); it != mine.end();)
+    it = it->second == 0 ? mine.erase(it) : std::next(it);
+  for (const auto& [k, v] : mine) {
+    auto it = reported.find(k);
+    I r = it == reported.end() ? 0 : it->second;
+    if (r != v)
+      return "balance of account " + k.first +
+             (k.second ? " in courtyard " + std::to_string(k.second) : "") + " is reported as " +
+             fen(r) + " but the entries give " + fen(v);
+  }
+  for (const auto& [k, v] : reported)
+    if (!mine.count(k))
+      return "balance of account " + k.first + " is reported as " + fen(v) +
+             " but no entry posts to it";
+  return std::nullopt;
+}
 }  // namespace
 
 VerifyReport verify_log(const VerifyInput& in) {
@@ -226,40 +279,9 @@ VerifyReport verify_log(const VerifyInput& in) {
   ledger::BalanceMap derived;
   I prev_head = 0;
   for (I i = 0; i < n; ++i) {
-    std::string why;
-    auto t = ledger::from_published(in.canonical[i], &why);
-    if (!t)
-      return fail(
-          rep, "entry #" + std::to_string(i) + " is not a canonical published transaction: " + why);
-    if (t->index != i)
-      return fail(rep, "entry #" + std::to_string(i) + " says it is #" + std::to_string(t->index) +
-                           " (order changed)");
-    if (t->compound_id != in.compound_id)
-      return fail(rep, "entry #" + std::to_string(i) + " belongs to another compound");
-    I sum = 0;
-    for (const auto& p : t->postings) {
-      if (p.amount_fen > kMaxAmountFen || p.amount_fen < -kMaxAmountFen)
-        return fail(rep, "entry #" + std::to_string(i) + " has an amount out of range");
-      sum += p.amount_fen;
-    }
-    if (sum != 0)
-      return fail(rep, "entry #" + std::to_string(i) + " does not balance: its postings sum to " +
-                           fen(sum));
-    ledger::Hash leaf = ledger::leaf_hash(in.canonical[i]);
-    if (!in.claimed_leaf_hex.empty() && in.claimed_leaf_hex[i] != ledger::to_hex(leaf))
-      return fail(rep, "entry #" + std::to_string(i) +
-                           ": its content does not match its recorded leaf hash");
-    if (in.stored_postings) {
-      const auto& rows = (*in.stored_postings)[i];
-      bool same = rows.size() == t->postings.size();
-      for (std::size_t k = 0; same && k < rows.size(); ++k)
-        same = rows[k].account == t->postings[k].account &&
-               rows[k].amount_fen == t->postings[k].amount_fen &&
-               rows[k].courtyard_id == t->postings[k].courtyard_id;
-      if (!same)
-        return fail(rep, "entry #" + std::to_string(i) +
-                             ": the postings table differs from the published entry");
-    }
+    std::optional<ledger::Transaction> t;
+    ledger::Hash leaf{};
+    if (auto why = entry_problem(in, i, t, leaf)) return fail(rep, *why);
     ledger::add_to_balances(derived, *t);
     tree.append(leaf);
     if (auto it = heads.find(i + 1); it != heads.end()) {
@@ -281,25 +303,8 @@ VerifyReport verify_log(const VerifyInput& in) {
                                     *second_root, *in.since_proof))
       return fail(rep, "the server's consistency proof from the saved head does not verify");
   }
-  if (in.reported) {
-    ledger::BalanceMap reported = *in.reported, mine = derived;
-    for (auto it = reported.begin(); it != reported.end();)
-      it = it->second == 0 ? reported.erase(it) : std::next(it);
-    for (auto it = mine.begin(); it != mine.end();)
-      it = it->second == 0 ? mine.erase(it) : std::next(it);
-    for (const auto& [k, v] : mine) {
-      auto it = reported.find(k);
-      I r = it == reported.end() ? 0 : it->second;
-      if (r != v)
-        return fail(rep, "balance of account " + k.first +
-                             (k.second ? " in courtyard " + std::to_string(k.second) : "") +
-                             " is reported as " + fen(r) + " but the entries give " + fen(v));
-    }
-    for (const auto& [k, v] : reported)
-      if (!mine.count(k))
-        return fail(rep, "balance of account " + k.first + " is reported as " + fen(v) +
-                             " but no entry posts to it");
-  }
+  if (in.reported)
+    if (auto why = balances_problem(*in.reported, derived)) return fail(rep, *why);
   return rep;
 }
 
