@@ -127,9 +127,11 @@ struct Committed {
   I paid = 0, pending = 0;
 };
 
-Committed committed(Connection& c, I pid) {
+using Disbursements = std::vector<store::ProjectDisbursementRec>;
+
+Committed committed(const Disbursements& ds) {
   Committed k;
-  for (const auto& d : store::list_project_disbursements(c, pid)) {
+  for (const auto& d : ds) {
     if (d.status != "pending" && d.status != "executed") continue;
     if (d.funding_source.empty() || d.funding_source == "crowdfunding_refund") continue;
     bool paid = d.status == "executed";
@@ -141,6 +143,10 @@ Committed committed(Connection& c, I pid) {
     (paid ? k.paid : k.pending) += amount;
   }
   return k;
+}
+
+Committed committed(Connection& c, I pid) {
+  return committed(store::list_project_disbursements(c, pid));
 }
 
 I crowd_collected(Connection& c, I pid) { return store::crowd_collected_fen(c, pid); }
@@ -273,11 +279,12 @@ void add_budget(Connection& c, const Project& p, const std::vector<pj::Line>& li
   o["funding"] = std::move(fj);
 }
 
-void add_contracts(Connection& c, const Project& p, json::object& o, pj::Facts& facts) {
+void add_contracts(Connection& c, const Project& p, const Disbursements& ds, json::object& o,
+                   pj::Facts& facts) {
   json::array qj, cj, all_vouchers;
   std::string names, first_signed;
   std::map<I, I> paid_to;
-  for (const auto& d : store::list_project_disbursements(c, p.id))
+  for (const auto& d : ds)
     if (d.status == "executed" && d.quote_id) paid_to[*d.quote_id] += d.amount_fen;
   for (const auto& q : store::list_quotes(c, p.id)) {
     bool chosen = q.signed_on.has_value();
@@ -332,9 +339,9 @@ void add_milestones(Connection& c, const Project& p, json::object& o, pj::Facts&
   o["milestones"] = std::move(mj);
 }
 
-void add_payments(Connection& c, const Project& p, json::object& o) {
+void add_payments(const Disbursements& ds, json::object& o) {
   json::array pay;
-  for (const auto& d : store::list_project_disbursements(c, p.id)) {
+  for (const auto& d : ds) {
     // As everywhere public: aid never names the household, a person is masked.
     std::string payee = d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
                         : d.payee_is_person                      ? mask_name(d.payee)
@@ -443,7 +450,8 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
   facts.lines = static_cast<I>(lines.size());
   facts.crowdfund_goal_fen = p.crowdfund_goal;
   const auto funding = load_funding(c, p.id);
-  auto k = committed(c, p.id);
+  const auto disbursements = store::list_project_disbursements(c, p.id);  // read once
+  auto k = committed(disbursements);
   const I collected = crowd_collected(c, p.id);
   json::object o = summary_json(c, p, lines, k, collected);
   o["description"] = p.description;
@@ -462,9 +470,9 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
   facts.committee_members = committee_members(c, p.cid);
   facts.signoffs_required = p.signoffs_required;
   add_budget(c, p, lines, funding, k, collected, o);
-  add_contracts(c, p, o, facts);
+  add_contracts(c, p, disbursements, o, facts);
   add_milestones(c, p, o, facts);
-  add_payments(c, p, o);
+  add_payments(disbursements, o);
   add_acceptance(c, p, o);
   add_crowdfunding(c, p, k, collected, o, facts);
   add_settlement(c, p, lines, funding, k, o);
@@ -822,10 +830,11 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
           {{"quote_id", quote ? "这份报价没有签合同" : "本项目有多份合同，请选择付给哪一份",
             quote ? "no contract was signed on this quote" : "choose the contract to pay under"}});
     I under = 0;  // what is paid or asked for under this contract
-    for (const auto& d : store::list_project_disbursements(c, pid))
+    const auto disbursements = store::list_project_disbursements(c, pid);
+    for (const auto& d : disbursements)
       if (d.quote_id == contract->id && (d.status == "pending" || d.status == "executed"))
         under += d.amount_fen;
-    auto k = committed(c, pid);
+    auto k = committed(disbursements);
     pj::PaymentCheck chk;
     chk.amount_fen = amount;
     chk.line_budget_fen = line->budget_fen;
