@@ -290,7 +290,7 @@ ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index,
       return ReversalOutcome{false, entry_json(*store::get_entry(c, cid, idx))};
     }
     I id = request_reversal_in(c, app, who, cid, original, chart, reason);
-    return ReversalOutcome{true, disbursement_view(c, cid, id)};
+    return ReversalOutcome{true, disbursement_view(c, who, cid, id)};
   });
 }
 
@@ -375,8 +375,38 @@ json::object upload_voucher(App& app, const Caller& who, I cid, const std::strin
 // ---- co-managed disbursements ---------------------------------------------------------------
 
 namespace {
-json::object disbursement_json(Connection& c, const store::DisbursementRec& d, bool masked,
+
+// A crowdfunding refund of a cancelled project: the households' money goes back to them, so the
+// request is not someone's to drop.
+bool refund_of_cancelled_project(Connection& c, const store::DisbursementRec& d) {
+  if (!d.reverses_idx) return false;
+  auto e = store::get_entry(c, d.compound_id, *d.reverses_idx);
+  if (!e) return false;
+  auto t = ledger::from_published(e->canonical, nullptr);
+  if (!t) return false;
+  for (const auto& l : t->links)
+    if (l.kind == "project" && store::project_status(c, d.compound_id, l.id) == "cancelled")
+      return true;
+  return false;
+}
+
+// What `who` may do with the request now, decided as approve_disbursement and
+// reject_disbursement decide it: "approve" (an approver who neither asked for it nor approved
+// it yet) and "reject" (an approver, unless it is a refund that must be paid).
+json::array decision_steps(Connection& c, const Caller& who, const store::DisbursementRec& d) {
+  json::array can;
+  if (d.status != "pending" || approver_role(who, d.compound_id).empty()) return can;
+  if (d.requested_by != who.user_id() && !store::has_approved(c, d.id, who.user_id()))
+    can.push_back("approve");
+  if (!refund_of_cancelled_project(c, d)) can.push_back("reject");
+  return can;
+}
+
+// `who`: the member the view is for (it then says what they may do); nullptr: the public view,
+// masked.
+json::object disbursement_json(Connection& c, const store::DisbursementRec& d, const Caller* who,
                                const ledger::ApprovalPolicy& p) {
+  const bool masked = who == nullptr;
   json::array approvals;
   std::vector<ledger::Vote> votes;
   for (const auto& a : store::list_approvals(c, d.id)) {
@@ -427,6 +457,7 @@ json::object disbursement_json(Connection& c, const store::DisbursementRec& d, b
     o["missing_zh"] = zh;
     o["missing_en"] = en;
   }
+  if (who) o["can"] = decision_steps(c, *who, d);
   return o;
 }
 
@@ -564,9 +595,9 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   return d.id;
 }
 
-json::object disbursement_view(Connection& c, I cid, I id) {
+json::object disbursement_view(Connection& c, const Caller& who, I cid, I id) {
   ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
-  return disbursement_json(c, *store::get_disbursement(c, cid, id), false, p);
+  return disbursement_json(c, *store::get_disbursement(c, cid, id), &who, p);
 }
 
 json::object request_disbursement(App& app, const Caller& who, I cid, std::string_view body) {
@@ -602,7 +633,7 @@ json::object request_disbursement(App& app, const Caller& who, I cid, std::strin
   if (!errs.empty()) throw_invalid(std::move(errs));
   return app.db.write([&](Connection& c) {
     I id = request_disbursement_in(c, app, who, cid, r);
-    return disbursement_view(c, cid, id);
+    return disbursement_view(c, who, cid, id);
   });
 }
 
@@ -687,7 +718,7 @@ json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
             {{"entry", idx}});
       tell_requester(c, app, cid, *d, "已批准并执行");
     }
-    return disbursement_json(c, *store::get_disbursement(c, cid, id), false, p);
+    return disbursement_json(c, *store::get_disbursement(c, cid, id), &who, p);
   });
 }
 
@@ -704,42 +735,40 @@ json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::
     if (approver_role(who, cid).empty()) throw_forbidden();
     // The households' money of a cancelled project goes back to them: its refunds are not
     // someone's to drop (the project no longer holds that money for them).
-    if (d->reverses_idx)
-      if (auto e = store::get_entry(c, cid, *d->reverses_idx))
-        if (auto t = ledger::from_published(e->canonical, nullptr))
-          for (const auto& l : t->links)
-            if (l.kind == "project" && store::project_status(c, cid, l.id) == "cancelled")
-              throw Error(
-                  ErrorKind::conflict, "refund-of-cancelled-project",
-                  "已取消项目的众筹退款必须退还，不能驳回",
-                  "The crowdfunding refunds of a cancelled project must be paid back; they cannot be rejected");
+    if (refund_of_cancelled_project(c, *d))
+      throw Error(
+          ErrorKind::conflict, "refund-of-cancelled-project",
+          "已取消项目的众筹退款必须退还，不能驳回",
+          "The crowdfunding refunds of a cancelled project must be paid back; they cannot be rejected");
     store::decide_disbursement(c, cid, id, "rejected", app.clock_ms(), reason, std::nullopt);
     audit(c, app, who, cid, "disbursement.reject", "disbursement:" + std::to_string(id),
           {{"reason", reason}});
     if (d->requested_by != who.user_id())
       tell_requester(c, app, cid, *d, "被退回（" + text::truncate(reason, 30) + "）");
     ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
-    return disbursement_json(c, *store::get_disbursement(c, cid, id), false, p);
+    return disbursement_json(c, *store::get_disbursement(c, cid, id), &who, p);
   });
 }
 
 namespace {
-json::array disbursement_list(App& app, I cid, bool masked) {
+json::array disbursement_list(App& app, I cid, const Caller* who) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
     json::array out;
     for (const auto& d : store::list_disbursements(c, cid, 200))
-      out.push_back(disbursement_json(c, d, masked, p));
+      out.push_back(disbursement_json(c, d, who, p));
     return out;
   });
 }
 }  // namespace
 
-json::array list_public_disbursements(App& app, I cid) { return disbursement_list(app, cid, true); }
+json::array list_public_disbursements(App& app, I cid) {
+  return disbursement_list(app, cid, nullptr);
+}
 
-json::array list_disbursements_for_members(App& app, I cid) {
-  return disbursement_list(app, cid, false);
+json::array list_disbursements_for_members(App& app, const Caller& who, I cid) {
+  return disbursement_list(app, cid, &who);
 }
 
 }  // namespace xinyi::app

@@ -83,15 +83,18 @@ struct DisbursementInput {
 std::int64_t request_disbursement_in(store::Connection& c, App& app, const Caller& who,
                                      std::int64_t cid, DisbursementInput r);
 std::int64_t crowdfunding_reserved(store::Connection& c, std::int64_t cid);
-// The members' view of one request (names in full; what the approvals screen shows).
-boost::json::object disbursement_view(store::Connection& c, std::int64_t cid, std::int64_t id);
+// The members' view of one request for `who` (names in full, and what they may do with it).
+boost::json::object disbursement_view(store::Connection& c, const Caller& who, std::int64_t cid,
+                                      std::int64_t id);
 boost::json::object approve_disbursement(App& app, const Caller& who, std::int64_t cid,
                                          std::int64_t id);
 boost::json::object reject_disbursement(App& app, const Caller& who, std::int64_t cid,
                                         std::int64_t id, std::string_view body);
 // The newest 200 requests. The public view masks the names of people paid and shows no user
-// ids; the members' view (committee, trustee, staff, auditor) shows them.
+// ids; the members' view (committee, trustee, staff, auditor) shows them, and says on each
+// request what this caller may do with it: "can": ["approve", "reject"] as the server would
+// allow it (the approve and reject answers carry it too).
 boost::json::array list_public_disbursements(App& app, std::int64_t cid);
-boost::json::array list_disbursements_for_members(App& app, std::int64_t cid);
+boost::json::array list_disbursements_for_members(App& app, const Caller& who, std::int64_t cid);
 
 }  // namespace xinyi::app

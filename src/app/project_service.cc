@@ -876,7 +876,7 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
     event(c, p, app.clock_ms(), "payment",
           "申请付款 " + format_yuan(amount) + " 元（" + line->name + "），待共管审批");
     json::object out = reply(c, p, who);
-    out["disbursement"] = disbursement_view(c, cid, did);
+    out["disbursement"] = disbursement_view(c, who, cid, did);
     return out;
   });
 }
@@ -1076,7 +1076,7 @@ json::object refund_crowdfunding_surplus(App& app, const Caller& who, I cid, I p
           "申请按缴款比例退还众筹结余 " + format_yuan(unspent) + " 元（" +
               std::to_string(units.size()) + " 户），待共管审批");
     json::object out = reply(c, p, who);
-    out["disbursement"] = disbursement_view(c, cid, did);
+    out["disbursement"] = disbursement_view(c, who, cid, did);
     return out;
   });
 }

@@ -339,6 +339,46 @@ TEST_F(LedgerTest, AboveTheThresholdTwoCommitteeMembersMustApprove) {
   EXPECT_EQ(balance("5008"), 3800000);
 }
 
+// The approvals screen offers each person what the server will let them do, and only that: the
+// trustee who asked may withdraw but not approve; each committee member may approve once; staff
+// read along. Every step offered succeeds and every step withheld is refused.
+TEST_F(LedgerTest, EachApproverIsOfferedTheDecisionsTheServerWillTake) {
+  post(income(10'000'000));
+  auto d = app::request_disbursement(
+      env.app(), env.caller("trustee"), cid,
+      env.with_voucher(
+          cid,
+          R"({"payee":"消防公司","amount_fen":3800000,"purpose":"消防设施更新","expense_account":"5008"})"));
+  const auto id = d.at("id").as_int64();
+  auto can = [&](const char* login) {
+    std::string out;
+    for (const auto& r : app::list_disbursements_for_members(env.app(), env.caller(login), cid))
+      if (r.at("id").as_int64() == id)
+        for (const auto& s : r.at("can").as_array()) out += std::string(s.as_string()) + " ";
+    return out;
+  };
+  EXPECT_EQ(d.at("can").as_array().size(), 1u);  // the answer to the trustee: reject only
+  EXPECT_EQ(can("trustee"), "reject ");
+  EXPECT_EQ(can("com1"), "approve reject ");
+  EXPECT_EQ(can("com2"), "approve reject ");
+  EXPECT_EQ(can("staff"), "");
+  EXPECT_EQ(
+      status_of([&] { app::approve_disbursement(env.app(), env.caller("trustee"), cid, id); }),
+      409);
+  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("staff"), cid, id); }),
+            403);
+  auto one = app::approve_disbursement(env.app(), env.caller("com1"), cid, id);
+  EXPECT_EQ(one.at("status").as_string(), "pending");  // above the threshold: two members
+  EXPECT_EQ(json::serialize(one.at("can")), R"(["reject"])");
+  EXPECT_EQ(can("com1"), "reject ");
+  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com1"), cid, id); }),
+            409);
+  auto two = app::approve_disbursement(env.app(), env.caller("com2"), cid, id);
+  EXPECT_EQ(two.at("status").as_string(), "executed");
+  EXPECT_EQ(can("com2"), "");  // decided: nothing left to do
+  EXPECT_EQ(app::list_public_disbursements(env.app(), cid)[0].as_object().contains("can"), false);
+}
+
 TEST_F(LedgerTest, ARejectedRequestMovesNoMoney) {
   post(income(100000));
   auto d = app::request_disbursement(

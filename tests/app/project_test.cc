@@ -353,8 +353,9 @@ TEST_F(ProjectTest, AidIsPublishedWithoutTheHousehold) {
                     json::serialize(app::charity_summary(env.app(), cid));
   EXPECT_EQ(pub.find("丙"), std::string::npos);
   // Those who approve it still see who it went to.
-  EXPECT_NE(json::serialize(app::list_disbursements_for_members(env.app(), cid)).find("丙全名"),
-            std::string::npos);
+  EXPECT_NE(
+      json::serialize(app::list_disbursements_for_members(env.app(), com, cid)).find("丙全名"),
+      std::string::npos);
 }
 
 TEST_F(ProjectTest, DonationsAreReceivedWithAReceiptAndListedMasked) {

@@ -169,6 +169,17 @@ test('a payment above the threshold: asked with its voucher, approved by two com
   const twice = await post(com, `/api/v1/compounds/1/disbursements/${id}/approve`)
   assert.deepEqual([twice.status, twice.body.title_zh], [409, '您已批准过该申请'])
 
+  // The auditor reads along: the request is there, with nothing to press (its "can" is empty).
+  const auditor = await newPage(browser)
+  await signIn(auditor, server, 'auditor')
+  await auditor.waitForURL(/\/me$/)
+  await auditor.goto(server.url + 'c/1/approvals')
+  const seen = auditor.locator('[data-test=approval]').filter({ hasText: PURPOSE })
+  await seen.waitFor()
+  assert.equal(await seen.locator('[data-test=approve]').count(), 0)
+  assert.equal(await seen.locator('[data-test=reject]').count(), 0)
+  await auditor.getByText('批准和驳回由委员和受托人进行').waitFor()
+
   // The second committee member approves: it is paid and leaves the queue.
   const com2 = await newPage(browser)
   await signIn(com2, server, 'committee2')

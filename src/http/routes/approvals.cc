@@ -22,7 +22,8 @@ void add_approvals_routes(Router& r) {
   });
   r.add("GET", "/api/v1/compounds/{cid}/disbursements", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) {
-          return json_response(200, app::list_disbursements_for_members(x.app, x.id("cid")));
+          return json_response(200,
+                               app::list_disbursements_for_members(x.app, x.caller, x.id("cid")));
         });
   r.add("POST", "/api/v1/compounds/{cid}/disbursements", Rule::in_compound({T}), [](Ctx& x) {
     return json_response(201, app::request_disbursement(x.app, x.caller, x.id("cid"), x.req.body));
