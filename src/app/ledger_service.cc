@@ -397,8 +397,8 @@ json::array decision_steps(Connection& c, const Caller& who, const store::Disbur
   json::array can;
   if (d.status != "pending" || approver_role(who, d.compound_id).empty()) return can;
   if (d.requested_by != who.user_id() && !store::has_approved(c, d.id, who.user_id()))
-    can.push_back("approve");
-  if (!refund_of_cancelled_project(c, d)) can.push_back("reject");
+    can.push_back(json::string("approve"));
+  if (!refund_of_cancelled_project(c, d)) can.push_back(json::string("reject"));
   return can;
 }
 

@@ -40,7 +40,36 @@ NeedRec require_need(Connection& c, I cid, I id) {
   return *n;
 }
 
-json::object need_json(Connection& c, const NeedRec& n, I viewer) {
+// A move the committee may make by hand: what the needs list allows, except taking a need back
+// from a project — that is the project's to do, when it is cancelled (need_follows_project).
+bool triage_may_move(service::NeedStatus from, service::NeedStatus to) {
+  return service::can_move(from, to) &&
+         !(from == service::NeedStatus::project && to == service::NeedStatus::open);
+}
+
+// What `who` may do with the need now, as support_need and triage_need decide it: "support"
+// (a resident of the compound who did not file it, has not supported it, while it is open to
+// support) and "move_to_<status>" for each move the needs list allows from where it stands
+// (committee and staff, the rule of the triage route).
+json::array need_steps(Connection& c, const NeedRec& n, const Caller& who, I cid) {
+  json::array can;
+  const I me = who.user_id();
+  const bool closed = n.status == "done" || n.status == "declined";
+  if (needs_support_rule().allows(who.p(), cid) && me != n.filed_by && !closed &&
+      !store::has_supported(c, n.id, me))
+    can.push_back(json::string("support"));
+  auto from = service::parse_need_status(n.status);
+  if (from && needs_triage_rule().allows(who.p(), cid))
+    for (auto to :
+         {service::NeedStatus::service, service::NeedStatus::project, service::NeedStatus::declined,
+          service::NeedStatus::done, service::NeedStatus::open})
+      if (triage_may_move(*from, to))
+        can.push_back(json::string("move_to_" + std::string(service::to_string(to))));
+  return can;
+}
+
+json::object need_json(Connection& c, const NeedRec& n, const Caller& who, I cid) {
+  const I viewer = who.user_id();
   json::object o{
       {"id", n.id},
       {"category", n.category},
@@ -65,6 +94,7 @@ json::object need_json(Connection& c, const NeedRec& n, I viewer) {
        }()},
       {"mine", viewer != 0 && viewer == n.filed_by}};
   o["supported"] = viewer != 0 && store::has_supported(c, n.id, viewer);
+  o["can"] = need_steps(c, n, who, cid);
   return o;
 }
 
@@ -73,8 +103,8 @@ void add_event(Connection& c, I cid, I need_id, I at, const std::string& status,
   store::insert_need_event(c, cid, need_id, at, status, note, by, role);
 }
 
-json::object need_detail(Connection& c, I cid, I id, I viewer) {
-  auto o = need_json(c, require_need(c, cid, id), viewer);
+json::object need_detail(Connection& c, I cid, I id, const Caller& who) {
+  auto o = need_json(c, require_need(c, cid, id), who, cid);
   json::array timeline;
   for (const auto& e : store::list_need_events(c, id))
     timeline.push_back(json::object{
@@ -84,6 +114,9 @@ json::object need_detail(Connection& c, I cid, I id, I viewer) {
 }
 
 }  // namespace
+
+Rule needs_support_rule() { return Rule::in_compound({Role::resident}); }
+Rule needs_triage_rule() { return Rule::in_compound({Role::committee, Role::staff}); }
 
 std::string acting_role(const Caller& who, I cid) {
   const Principal* p = who.p();
@@ -174,7 +207,7 @@ json::object file_need(App& app, const Caller& who, I cid, std::string_view body
     add_event(c, cid, id, now, "open", "", who.user_id(), role);
     audit(c, app, who, cid, "need.file", "need:" + std::to_string(id),
           {{"category", category}, {"source", source}});
-    return need_json(c, require_need(c, cid, id), who.user_id());
+    return need_json(c, require_need(c, cid, id), who, cid);
   });
 }
 
@@ -191,7 +224,7 @@ json::object support_need(App& app, const Caller& who, I cid, I need_id) {
       store::insert_support(c, cid, need_id, who.user_id(), app.clock_ms());
       audit(c, app, who, cid, "need.support", "need:" + std::to_string(need_id));
     }
-    return need_json(c, require_need(c, cid, need_id), who.user_id());
+    return need_json(c, require_need(c, cid, need_id), who, cid);
   });
 }
 
@@ -211,7 +244,7 @@ json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::str
   return app.db.write([&](Connection& c) {
     auto n = require_need(c, cid, need_id);
     auto from = service::parse_need_status(n.status);
-    if (!from || !service::can_move(*from, *to))
+    if (!from || !triage_may_move(*from, *to))
       throw Error(ErrorKind::conflict, "bad-move",
                   "需求不能从“" + n.status + "”改为“" + to_text + "”",
                   "A need cannot move from " + n.status + " to " + to_text);
@@ -241,7 +274,7 @@ json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::str
     }
     audit(c, app, who, cid, "need.triage", "need:" + std::to_string(need_id),
           {{"from", n.status}, {"to", status}});
-    return need_detail(c, cid, need_id, who.user_id());
+    return need_detail(c, cid, need_id, who);
   });
 }
 
@@ -279,13 +312,13 @@ json::array list_needs(App& app, const Caller& who, I cid, const std::string& st
     require_compound(c, cid);
     json::array out;
     for (const auto& n : store::list_needs(c, cid, {status, category, mine ? who.user_id() : 0}))
-      out.push_back(need_json(c, n, who.user_id()));
+      out.push_back(need_json(c, n, who, cid));
     return out;
   });
 }
 
 json::object get_need(App& app, const Caller& who, I cid, I need_id) {
-  return app.db.read([&](Connection& c) { return need_detail(c, cid, need_id, who.user_id()); });
+  return app.db.read([&](Connection& c) { return need_detail(c, cid, need_id, who); });
 }
 
 json::object needs_summary(App& app, I cid) {

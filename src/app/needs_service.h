@@ -30,6 +30,11 @@ inline constexpr std::size_t kMaxPhotoBytes = 5 * 1024 * 1024;
 boost::json::object upload_photo(App& app, const Caller& who, std::int64_t cid,
                                  const std::string& content_type, const std::string& bytes);
 
+// The rules of the routes that support (+1) and triage a need; a need's view says, in "can",
+// which of these steps its caller may take now ("support", "move_to_<status>").
+Rule needs_support_rule();
+Rule needs_triage_rule();
+
 boost::json::object file_need(App& app, const Caller& who, std::int64_t cid, std::string_view body);
 boost::json::object support_need(App& app, const Caller& who, std::int64_t cid,
                                  std::int64_t need_id);

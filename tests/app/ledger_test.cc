@@ -352,7 +352,8 @@ TEST_F(LedgerTest, EachApproverIsOfferedTheDecisionsTheServerWillTake) {
   const auto id = d.at("id").as_int64();
   auto can = [&](const char* login) {
     std::string out;
-    for (const auto& r : app::list_disbursements_for_members(env.app(), env.caller(login), cid))
+    const auto list = app::list_disbursements_for_members(env.app(), env.caller(login), cid);
+    for (const auto& r : list)
       if (r.at("id").as_int64() == id)
         for (const auto& s : r.at("can").as_array()) out += std::string(s.as_string()) + " ";
     return out;

@@ -477,6 +477,38 @@ TEST_F(ServiceTest, NeedsMoveAlongTheirTimelineAndThePublicSeesOnlyCounts) {
   EXPECT_EQ(app::list_needs(env.app(), env.caller("yi"), cid, "", "", true).size(), 0u);
 }
 
+// The needs list offers each person the steps the server will take: a neighbour may +1 once,
+// never the filer; the committee and staff see the moves the list allows from where the need
+// stands, and nobody else does. Each step offered succeeds.
+TEST_F(ServiceTest, EachPersonIsOfferedTheNeedStepsTheServerWillTake) {
+  auto jia = env.caller("jia"), yi = env.caller("yi"), staff = env.caller("staff"),
+       trustee = env.caller("trustee");
+  I id = app::file_need(env.app(), jia, cid, R"({"category":"repairs","body":"路灯不亮"})")
+             .at("id")
+             .as_int64();
+  auto can = [&](const app::Caller& who) {
+    std::string out;
+    const auto view = app::get_need(env.app(), who, cid, id);
+    for (const auto& s : view.at("can").as_array()) out += std::string(s.as_string()) + " ";
+    return out;
+  };
+  EXPECT_EQ(can(jia), "");  // the filer already counts
+  EXPECT_EQ(can(yi), "support ");
+  EXPECT_EQ(can(com), "move_to_service move_to_project move_to_declined ");
+  EXPECT_EQ(can(staff), "move_to_service move_to_project move_to_declined ");
+  EXPECT_EQ(can(trustee), "");
+  app::support_need(env.app(), yi, cid, id);
+  EXPECT_EQ(can(yi), "");  // once
+  app::triage_need(env.app(), staff, cid, id, R"({"status":"project","note":"列入改造"})");
+  EXPECT_EQ(can(com), "move_to_done ");  // back to the list only if the project is cancelled
+  EXPECT_EQ(status_of([&] { app::triage_need(env.app(), com, cid, id, R"({"status":"open"})"); }),
+            409);
+  app::triage_need(env.app(), com, cid, id, R"({"status":"done"})");
+  EXPECT_EQ(can(com), "");
+  EXPECT_EQ(can(env.caller("bing")), "");  // closed: no more +1
+  EXPECT_EQ(status_of([&] { app::support_need(env.app(), env.caller("bing"), cid, id); }), 409);
+}
+
 TEST_F(ServiceTest, OneAnswerPerHouseholdOrPerPerson) {
   auto make = [&](const std::string& extra) {
     return app::create_questionnaire(env.app(), com, cid,

@@ -54,10 +54,16 @@ test('a resident files a need with a photo and a committee member triages it', a
   await card.locator('[data-test=triage-code]').selectOption('electric')
   await card.locator('[data-test=triage-service]').click()
   await card.locator('[data-test=need-status]').filter({ hasText: '纳入服务' }).waitFor()
+  // From the service list the one move left is 办结: the buttons are the server's "can".
+  await card.locator('[data-test=triage-done]').waitFor()
+  for (const gone of ['triage-service', 'triage-project', 'triage-decline', 'triage-reopen'])
+    assert.equal(await card.locator(`[data-test=${gone}]`).count(), 0, gone)
 
   // The filer follows it: the status and the committee's answer on the timeline.
   await owner.reload()
   const again = owner.locator('[data-test=need]').filter({ hasText: '闭门器' })
+  // The filer is never offered a +1 on their own need, nor a move.
+  assert.equal(await again.locator('button', { hasText: '+1' }).count(), 0)
   await again.locator('[data-test=need-status]').filter({ hasText: '纳入服务' }).waitFor()
   await again.locator('button', { hasText: '办理进度' }).click()
   await again

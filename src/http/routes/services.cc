@@ -36,10 +36,10 @@ void add_services_routes(Router& r) {
   r.add("GET", kCompound + "/needs/{id}", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
     return json_response(200, app::get_need(x.app, x.caller, x.id("cid"), x.id("id")));
   });
-  r.add("POST", kCompound + "/needs/{id}/support", Rule::in_compound({R}), [](Ctx& x) {
+  r.add("POST", kCompound + "/needs/{id}/support", app::needs_support_rule(), [](Ctx& x) {
     return json_response(200, app::support_need(x.app, x.caller, x.id("cid"), x.id("id")));
   });
-  r.add("POST", kCompound + "/needs/{id}/triage", Rule::in_compound({C, S}), [](Ctx& x) {
+  r.add("POST", kCompound + "/needs/{id}/triage", app::needs_triage_rule(), [](Ctx& x) {
     return json_response(200,
                          app::triage_need(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
   });
