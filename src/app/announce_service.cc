@@ -60,11 +60,24 @@ json::object ann_json(Connection& c, I cid, const Ann& a, const Caller& who, I n
                  : a.publish_at_ms > now                     ? "scheduled"
                  : a.expires_at_ms && now >= a.expires_at_ms ? "expired"
                                                              : "published"}};
+  std::optional<store::ReadMark> mark;
   if (who.user) {
-    auto r = store::get_read_mark(c, a.id, who.user_id());
-    o["read"] = r.has_value();
-    o["confirmed"] = r && r->confirmed;
+    mark = store::get_read_mark(c, a.id, who.user_id());
+    o["read"] = mark.has_value();
+    o["confirmed"] = mark && mark->confirmed;
   }
+  // What this caller may do with it, as the routes' rules and read_announcement and
+  // withdraw_announcement decide it.
+  json::array can;
+  const bool reader = who.user && announcement_reader_rule().allows(who.p(), cid) && live(a, now) &&
+                      store::in_audience(c, cid, a, who.user_id());
+  if (reader && !mark) can.push_back(json::string("read"));
+  if (reader && a.confirm_required && !(mark && mark->confirmed))
+    can.push_back(json::string("confirm"));
+  if (announcement_manage_rule().allows(who.p(), cid) && !a.withdrawn_at_ms)
+    can.push_back(json::string("withdraw"));
+  if (announcement_stats_rule().allows(who.p(), cid)) can.push_back(json::string("stats"));
+  o["can"] = std::move(can);
   if (counts) o["counts"] = stats_of(c, cid, a, false);
   return o;
 }
@@ -110,6 +123,14 @@ void announce(Connection& c, I cid, const Ann& a, I now) {
 }
 
 }  // namespace
+
+Rule announcement_manage_rule() {
+  return Rule::in_compound({Role::committee, Role::trustee, Role::staff});
+}
+Rule announcement_reader_rule() { return Rule::in_compound({Role::resident}); }
+Rule announcement_stats_rule() {
+  return Rule::in_compound({Role::committee, Role::trustee, Role::staff, Role::auditor});
+}
 
 json::object create_announcement(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);

@@ -18,6 +18,13 @@
 
 namespace xinyi::app {
 
+// The rules of the routes: who posts and withdraws, who reads and confirms (the residents it is
+// addressed to), who sees how many households it reached. An announcement's view says, in
+// "can", which of "read", "confirm", "withdraw" and "stats" its caller may do now.
+Rule announcement_manage_rule();
+Rule announcement_reader_rule();
+Rule announcement_stats_rule();
+
 boost::json::object create_announcement(App& app, const Caller& who, std::int64_t cid,
                                         std::string_view body);
 boost::json::object withdraw_announcement(App& app, const Caller& who, std::int64_t cid,

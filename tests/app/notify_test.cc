@@ -131,6 +131,30 @@ TEST_F(NotifyTest, ReadAndConfirmCountsPerCourtyard) {
       409);
 }
 
+// A notice offers each person what the server will let them do: the household it is addressed
+// to reads and confirms it (each once), the poster withdraws it and sees its reach, staff too;
+// a withdrawn notice offers nothing more to withdraw.
+TEST_F(NotifyTest, ANoticeOffersEachPersonWhatTheServerWillDo) {
+  I id = post(R"(,"courtyard_id":)" + std::to_string(east) + R"(,"confirm_required":true)");
+  auto can = [&](const app::Caller& who) {
+    std::string out;
+    const auto view = app::get_announcement(env.app(), who, cid, id);
+    for (const auto& s : view.at("can").as_array()) out += std::string(s.as_string()) + " ";
+    return out;
+  };
+  auto jia = env.caller("jia"), staff = env.caller("staff");
+  EXPECT_EQ(can(jia), "read confirm ");
+  app::read_announcement(env.app(), jia, cid, id, false);
+  EXPECT_EQ(can(jia), "confirm ");
+  auto confirmed = app::read_announcement(env.app(), jia, cid, id, true);
+  EXPECT_EQ(confirmed.at("can").as_array().size(), 0u);
+  EXPECT_EQ(can(com), "withdraw stats ");
+  EXPECT_EQ(can(staff), "withdraw stats ");
+  auto gone = app::withdraw_announcement(env.app(), com, cid, id);
+  EXPECT_EQ(json::serialize(gone.at("can")), R"(["stats"])");
+  EXPECT_EQ(status_of([&] { app::withdraw_announcement(env.app(), com, cid, id); }), 409);
+}
+
 TEST_F(NotifyTest, ScheduledAndExpiredNoticesAreHiddenAndAnnouncedOnTime) {
   I later = post(R"(,"publish_at":)" + std::to_string(now + 60 * kMin) + R"(,"expires_at":)" +
                  std::to_string(now + 120 * kMin));

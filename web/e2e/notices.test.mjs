@@ -48,6 +48,9 @@ test('a committee member posts a notice to confirm; the resident sees it live an
   await card.click()
   await owner.locator('[data-test=notice-confirm]').click()
   await owner.locator('[data-test=notice-confirmed]').waitFor()
+  // The resident has nothing to withdraw and no counts to see: the page offers what "can" says.
+  assert.equal(await owner.getByRole('button', { name: '撤回' }).count(), 0)
+  assert.equal(await owner.locator('[data-test=notice-stats]').count(), 0)
 
   // The poster's count: 王建国's two households are confirmed.
   await com.locator('[data-test=announcement]').filter({ hasText: '电梯检修通知' }).click()
@@ -55,6 +58,9 @@ test('a committee member posts a notice to confirm; the resident sees it live an
   await stats.waitFor()
   assert.match(await stats.innerText(), /已确认 2 \/ 共 72 户/)
   assert.match(await stats.innerText(), /尚未确认的住户/)
+  // The poster may withdraw it; nothing to confirm, it is not addressed to them as a resident.
+  await com.getByRole('button', { name: '撤回' }).waitFor()
+  assert.equal(await com.locator('[data-test=notice-confirm]').count(), 0)
 })
 
 test('the large-text mode is one tap away and remembered for the person', async () => {
