@@ -87,22 +87,22 @@ std::vector<AccountSumRec> period_sums_by_account(Connection& c, I cid, const st
   return out;
 }
 
-I insert_plan_item(Connection& c, I cid, const NewPlanItem& p, I created_by, I now_ms) {
+I insert_plan_item(Connection& c, I cid, const NewSurplusItem& p, I created_by, I now_ms) {
   return c.scalar(
       "INSERT INTO surplus_plans (compound_id, courtyard_id, year, item, planned_fen, decision, "
       "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {cid, p.courtyard_id, p.year, p.item, p.planned_fen, p.decision, created_by, now_ms});
 }
 
-std::vector<PlanItemRec> list_plan_items(Connection& c, I cid, I year) {
-  std::vector<PlanItemRec> out;
+std::vector<SurplusItemRec> list_plan_items(Connection& c, I cid, I year) {
+  std::vector<SurplusItemRec> out;
   for (const auto& r : c.query(
            "SELECT p.id, p.courtyard_id, y.name, p.item, p.planned_fen, p.decision, "
            "COALESCE((SELECT SUM(d.amount_fen) FROM disbursements d WHERE d.plan_item_id = p.id "
            "AND d.status = 'executed'), 0) FROM surplus_plans p JOIN courtyards y ON "
            "y.id = p.courtyard_id WHERE p.compound_id = ? AND p.year = ? ORDER BY y.id, p.id",
            {cid, year})) {
-    PlanItemRec p;
+    SurplusItemRec p;
     p.id = r.i64(0), p.courtyard_id = r.i64(1), p.courtyard_name = r.str(2), p.item = r.str(3);
     p.planned_fen = r.i64(4), p.decision = r.str(5), p.spent_fen = r.i64(6);
     out.push_back(std::move(p));

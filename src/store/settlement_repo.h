@@ -60,19 +60,19 @@ std::vector<AccountSumRec> period_sums_by_account(Connection& c, std::int64_t ci
                                                   const std::string& to_before);
 
 // Surplus plans.
-struct NewPlanItem {
+struct NewSurplusItem {
   std::int64_t courtyard_id = 0, year = 0, planned_fen = 0;
   std::string item, decision;
 };
-std::int64_t insert_plan_item(Connection& c, std::int64_t cid, const NewPlanItem& p,
+std::int64_t insert_plan_item(Connection& c, std::int64_t cid, const NewSurplusItem& p,
                               std::int64_t created_by, std::int64_t now_ms);
-struct PlanItemRec {
+struct SurplusItemRec {
   std::int64_t id = 0, courtyard_id = 0, planned_fen = 0;
   std::int64_t spent_fen = 0;  // executed payments that name the item
   std::string courtyard_name, item, decision;
 };
 // A year's items, by courtyard then id.
-std::vector<PlanItemRec> list_plan_items(Connection& c, std::int64_t cid, std::int64_t year);
+std::vector<SurplusItemRec> list_plan_items(Connection& c, std::int64_t cid, std::int64_t year);
 // The courtyard of a plan item of the compound; nullopt when there is none.
 std::optional<std::int64_t> plan_item_courtyard(Connection& c, std::int64_t cid, std::int64_t id);
 
