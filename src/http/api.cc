@@ -20,6 +20,7 @@ void register_api(Router& r) {
   routes::add_projects_routes(r);
   routes::add_announcements_routes(r);
   routes::add_roles_routes(r);
+  routes::add_abilities_route(r);  // last: it reads the table the others built
 }
 
 }  // namespace xinyi::http

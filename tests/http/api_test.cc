@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
 #include "http/server_fixture.h"
 #include "store/registry_repo.h"
@@ -440,6 +441,43 @@ TEST_F(ApiTest, EveryRouteHasARuleAndCompoundRoutesNameTheCompound) {
           << r.method << " " << r.pattern << " is an anonymous write";
     }
   }
+}
+
+// A page asks the server what the caller may do in a compound, read off the route table: the
+// owner may file a need and confirm a notice but not post one; the committee may post one; a
+// step missing from the list is one the server refuses; nobody signed in is told nothing.
+TEST_F(ApiTest, AbilitiesAreTheRoutesTheCallerMayUseInTheCompound) {
+  const std::string cid = std::to_string(compound_id("桂湖教师院"));
+  auto abilities = [&](HttpClient& c, const std::string& compound) {
+    std::set<std::string> out;
+    auto r = c.get("/api/v1/compounds/" + compound + "/abilities");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto body = r.json();
+    for (const auto& a : body.at("can").as_array()) out.insert(std::string(a.as_string()));
+    return out;
+  };
+  auto owner = client();
+  owner.login("13800000001");
+  auto mine = abilities(owner, cid);
+  EXPECT_TRUE(mine.count("POST needs"));
+  EXPECT_TRUE(mine.count("POST announcements/{id}/confirm"));
+  EXPECT_FALSE(mine.count("POST announcements"));
+  EXPECT_FALSE(mine.count("POST payments"));
+  EXPECT_FALSE(mine.count("GET abilities"));
+  EXPECT_EQ(owner
+                .post("/api/v1/compounds/" + cid + "/announcements",
+                      R"({"kind":"notice","title":"x","body":"y"})")
+                .status,
+            403);
+  // In a compound where he holds nothing, nothing.
+  EXPECT_TRUE(abilities(owner, std::to_string(compound_id("城北花园"))).empty());
+  auto com = client();
+  com.login("committee");
+  auto theirs = abilities(com, cid);
+  EXPECT_TRUE(theirs.count("POST announcements"));
+  EXPECT_TRUE(theirs.count("POST disbursements/{id}/approve"));
+  EXPECT_FALSE(theirs.count("POST needs/{id}/support"));  // a resident's +1
+  EXPECT_EQ(client().get("/api/v1/compounds/" + cid + "/abilities").status, 401);
 }
 
 }  // namespace xinyi::testing

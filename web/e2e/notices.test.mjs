@@ -25,6 +25,8 @@ test('a committee member posts a notice to confirm; the resident sees it live an
   await owner.locator('[data-test=my-notices]').first().click()
   await owner.locator('[data-test=announcement]').first().waitFor()
   const unreadBefore = Number(await owner.locator('[data-test=unread]').innerText())
+  // The server's route table says a resident may not post here: no form to post with.
+  assert.equal(await owner.locator('[data-test=ann-form]').count(), 0)
 
   const com = await newPage(browser)
   await signIn(com, server, 'committee')

@@ -72,6 +72,8 @@ export const savePreferences = (body) => api('/api/v1/me/preferences', { method:
 // What the server says about itself (vocabulary.js reads it once): { demo: true } only when
 // started by `xinyi demo`, and the domain's vocabulary — the codes the forms offer, in order.
 export const getSite = () => api('/api/v1/public/site')
+// What the signed-in person may do in a compound: "METHOD path" of every route they may use.
+export const getAbilities = (cid) => api(`/api/v1/compounds/${enc(cid)}/abilities`)
 // The signed-in person's notifications as server-sent events.
 export const meEventsUrl = '/api/v1/me/events'
 

@@ -45,6 +45,8 @@ void add_charity_routes(Router& r);
 void add_projects_routes(Router& r);
 void add_announcements_routes(Router& r);
 void add_roles_routes(Router& r);
+// GET /api/v1/compounds/{cid}/abilities, from the routes added before it: add it last.
+void add_abilities_route(Router& r);
 
 // The answer to a sign-in or registration: the person, and the session cookie.
 Response signed_in(Ctx& x, const app::SignedIn& s, int status);

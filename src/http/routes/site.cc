@@ -56,4 +56,26 @@ void add_site_routes(Router& r) {
         [](Ctx& x) { return json_response(200, app::public_compound(x.app, x.id("id"))); });
 }
 
+void add_abilities_route(Router& r) {
+  // What the signed-in caller may do in one compound, read off the route table itself: every
+  // route under /api/v1/compounds/{cid}/ whose rule admits them there, named by its method and
+  // the rest of its pattern ("POST announcements", "GET votes/{id}/paper-ballots"). A page asks
+  // this instead of deciding from roles, so it cannot offer what the route would refuse (the use
+  // case still checks the data: one's own request, a need already supported…, which the views'
+  // own "can" lists say).
+  static const std::string kPrefix = "/api/v1/compounds/{cid}/";
+  r.add("GET", "/api/v1/compounds/{cid}/abilities", Rule::signed_in(), [&r](Ctx& x) {
+    const std::int64_t cid = x.id("cid");
+    json::array can;
+    for (const auto& route : r.routes()) {
+      if (!route.pattern.starts_with(kPrefix) || route.pattern == kPrefix + "abilities") continue;
+      const bool compound = route.rule.scope() == Rule::Scope::compound;
+      if (route.rule.allows(x.caller.p(),
+                            compound ? std::optional<std::int64_t>(cid) : std::nullopt))
+        can.push_back(json::string(route.method + " " + route.pattern.substr(kPrefix.size())));
+    }
+    return json_response(200, json::object{{"compound_id", cid}, {"can", std::move(can)}});
+  });
+}
+
 }  // namespace xinyi::http::routes
