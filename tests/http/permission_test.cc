@@ -191,6 +191,7 @@ const std::map<std::string, std::string>& expected() {
       {"POST /api/v1/compounds/{cid}/shared-costs", "ct"},
       {"GET /api/v1/compounds/{cid}/receipts/{no}", "ctsu"},
       {"GET /api/v1/compounds/{cid}/exports/{file}", "ctsu"},
+      {"GET /api/v1/compounds/{cid}/abilities", "rowctsu"},  // anyone signed in: their own list
       {"GET /api/v1/compounds/{cid}/arrears", "ctsu"},
       {"GET /api/v1/compounds/{cid}/units/{id}/account", "ctsu"},
       {"GET /api/v1/compounds/{cid}/bank", "ctsu"},
