@@ -51,12 +51,11 @@ bool triage_may_move(service::NeedStatus from, service::NeedStatus to) {
 // (a resident of the compound who did not file it, has not supported it, while it is open to
 // support) and "move_to_<status>" for each move the needs list allows from where it stands
 // (committee and staff, the rule of the triage route).
-json::array need_steps(Connection& c, const NeedRec& n, const Caller& who, I cid) {
+json::array need_steps(const NeedRec& n, const Caller& who, I cid, bool supported) {
   json::array can;
   const I me = who.user_id();
   const bool closed = n.status == "done" || n.status == "declined";
-  if (needs_support_rule().allows(who.p(), cid) && me != n.filed_by && !closed &&
-      !store::has_supported(c, n.id, me))
+  if (needs_support_rule().allows(who.p(), cid) && me != n.filed_by && !closed && !supported)
     can.push_back(json::string("support"));
   auto from = service::parse_need_status(n.status);
   if (from && needs_triage_rule().allows(who.p(), cid))
@@ -93,8 +92,9 @@ json::object need_json(Connection& c, const NeedRec& n, const Caller& who, I cid
          return p ? json::value(*p) : json::value(nullptr);
        }()},
       {"mine", viewer != 0 && viewer == n.filed_by}};
-  o["supported"] = viewer != 0 && store::has_supported(c, n.id, viewer);
-  o["can"] = need_steps(c, n, who, cid);
+  const bool supported = viewer != 0 && store::has_supported(c, n.id, viewer);
+  o["supported"] = supported;
+  o["can"] = need_steps(n, who, cid, supported);
   return o;
 }
 
