@@ -194,7 +194,8 @@ struct Books {
     // one in about thirty never pays (the arrears the committee chases).
     Rng r(static_cast<std::uint64_t>(cid) * 1000 +
           static_cast<std::uint64_t>(billing::Month::parse(month)->index()));
-    static const char* methods[] = {"wechat", "wechat", "wechat", "alipay", "bank", "cash"};
+    static const PayMethod methods[] = {PayMethod::wechat, PayMethod::wechat, PayMethod::wechat,
+                                        PayMethod::alipay, PayMethod::bank,   PayMethod::cash};
     for (const auto& [yard, list] : unit_ids) {
       for (I unit : list) {
         if (unit % 29 == 0) continue;
@@ -202,7 +203,7 @@ struct Books {
         if (roll > pay_rate_pct) continue;
         std::string day =
             month + "-" + (roll % 24 + 3 < 10 ? "0" : "") + std::to_string(roll % 24 + 3);
-        const char* method = methods[r.uniform(0, 5)];
+        const PayMethod method = methods[r.uniform(0, 5)];
         bool ahead = roll <= 3;
         later(day, [=, this] {
           I owed = 0;
@@ -213,8 +214,7 @@ struct Books {
                                  {unit});
           if (owed <= 0) return;
           at(day);
-          record_payment_in(c, *app, trustee, cid,
-                            {unit, owed, *parse_pay_method(method), "", day});
+          record_payment_in(c, *app, trustee, cid, {unit, owed, method, "", day});
           ++entries;
         });
       }
