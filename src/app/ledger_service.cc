@@ -353,23 +353,27 @@ I request_reversal_in(Connection& c, App& app, const Caller& who, I cid,
   }
 }
 
-json::object upload_voucher(App& app, const Caller& who, I cid, const std::string& content_type,
-                            const std::string& bytes) {
+VoucherStored upload_voucher_in(Connection& c, App& app, const Caller& who, I cid,
+                                const std::string& content_type, const std::string& bytes) {
   if (bytes.size() > kMaxVoucherBytes)
     throw Error(ErrorKind::too_large, "too-large", "凭证文件超过 10 MB",
                 "The voucher is larger than 10 MB");
   if (bytes.empty())
     throw Error(ErrorKind::unprocessable, "empty-voucher", "凭证文件是空的",
                 "The voucher file is empty");
-  std::string mime = mime_of(content_type, bytes);
-  std::string sha = ledger::to_hex(ledger::sha256(bytes));
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    store::insert_voucher(c, cid, sha, mime, bytes, who.user_id(), app.clock_ms());
-    audit(c, app, who, cid, "voucher.upload", "voucher:" + sha,
-          {{"size", static_cast<I>(bytes.size())}});
-    return json::object{{"sha256", sha}, {"mime", mime}, {"size", static_cast<I>(bytes.size())}};
-  });
+  VoucherStored v{ledger::to_hex(ledger::sha256(bytes)), mime_of(content_type, bytes),
+                  static_cast<I>(bytes.size())};
+  require_compound(c, cid);
+  store::insert_voucher(c, cid, v.sha256, v.mime, bytes, who.user_id(), app.clock_ms());
+  audit(c, app, who, cid, "voucher.upload", "voucher:" + v.sha256, {{"size", v.size_bytes}});
+  return v;
+}
+
+json::object upload_voucher(App& app, const Caller& who, I cid, const std::string& content_type,
+                            const std::string& bytes) {
+  auto v = app.db.write(
+      [&](Connection& c) { return upload_voucher_in(c, app, who, cid, content_type, bytes); });
+  return json::object{{"sha256", v.sha256}, {"mime", v.mime}, {"size", v.size_bytes}};
 }
 
 // ---- co-managed disbursements ---------------------------------------------------------------
@@ -680,46 +684,72 @@ I execute_request(Connection& c, App& app, I cid, const store::DisbursementRec& 
 }
 }  // namespace
 
+ApprovalOutcome approve_disbursement_in(Connection& c, App& app, const Caller& who, I cid, I id) {
+  auto d = store::get_disbursement(c, cid, id);
+  if (!d) throw_not_found("支出申请", "Disbursement");
+  if (d->status != "pending")
+    throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）",
+                "This request is already " + d->status);
+  std::string role = approver_role(who, cid);
+  if (role.empty()) throw_forbidden();
+  // One person never approves what they asked for: a trustee's own request already carries
+  // the trustee's side; the owners' side must come from others.
+  if (d->requested_by == who.user_id() && !store::has_approved(c, id, who.user_id()))
+    throw Error(ErrorKind::conflict, "own-request", "您是申请人，不能批准自己的申请",
+                "You asked for this; someone else must approve it");
+  if (!store::insert_approval(c, cid, id, {who.user_id(), role, who.user->name, app.clock_ms()}))
+    throw Error(ErrorKind::conflict, "already-approved", "您已批准过该申请",
+                "You have already approved this request");
+  audit(c, app, who, cid, "disbursement.approve", "disbursement:" + std::to_string(id),
+        {{"role", role}});
+  ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
+  // Only approvals of people who still hold the role count: a revoked trustee's or member's
+  // earlier approval does not carry a request over the line.
+  std::set<std::pair<I, std::string>> holders;
+  for (const auto& g : store::list_compound_grants(c, cid)) holders.insert({g.user_id, g.role});
+  std::vector<store::ApprovalRec> approvals;
+  for (auto& a : store::list_approvals(c, id))
+    if (holders.count({a.user_id, a.role})) approvals.push_back(std::move(a));
+  std::vector<ledger::Vote> votes;
+  for (const auto& a : approvals) votes.push_back({a.user_id, a.role});
+  if (!ledger::approvals_satisfied(p, d->amount_fen, votes)) return {};
+  I idx = execute_request(c, app, cid, *d, approvals);
+  store::decide_disbursement(c, cid, id, "executed", app.clock_ms(), "", idx);
+  audit(c, app, who, cid, d->reverses_idx ? "ledger.reverse" : "disbursement.execute",
+        d->reverses_idx ? "entry:" + std::to_string(*d->reverses_idx)
+                        : "disbursement:" + std::to_string(id),
+        {{"entry", idx}});
+  tell_requester(c, app, cid, *d, "已批准并执行");
+  return {true, idx};
+}
+
 json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
   return app.db.write([&](Connection& c) {
-    auto d = store::get_disbursement(c, cid, id);
-    if (!d) throw_not_found("支出申请", "Disbursement");
-    if (d->status != "pending")
-      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）",
-                  "This request is already " + d->status);
-    std::string role = approver_role(who, cid);
-    if (role.empty()) throw_forbidden();
-    // One person never approves what they asked for: a trustee's own request already carries
-    // the trustee's side; the owners' side must come from others.
-    if (d->requested_by == who.user_id() && !store::has_approved(c, id, who.user_id()))
-      throw Error(ErrorKind::conflict, "own-request", "您是申请人，不能批准自己的申请",
-                  "You asked for this; someone else must approve it");
-    if (!store::insert_approval(c, cid, id, {who.user_id(), role, who.user->name, app.clock_ms()}))
-      throw Error(ErrorKind::conflict, "already-approved", "您已批准过该申请",
-                  "You have already approved this request");
-    audit(c, app, who, cid, "disbursement.approve", "disbursement:" + std::to_string(id),
-          {{"role", role}});
-    ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
-    // Only approvals of people who still hold the role count: a revoked trustee's or member's
-    // earlier approval does not carry a request over the line.
-    std::set<std::pair<I, std::string>> holders;
-    for (const auto& g : store::list_compound_grants(c, cid)) holders.insert({g.user_id, g.role});
-    std::vector<store::ApprovalRec> approvals;
-    for (auto& a : store::list_approvals(c, id))
-      if (holders.count({a.user_id, a.role})) approvals.push_back(std::move(a));
-    std::vector<ledger::Vote> votes;
-    for (const auto& a : approvals) votes.push_back({a.user_id, a.role});
-    if (ledger::approvals_satisfied(p, d->amount_fen, votes)) {
-      I idx = execute_request(c, app, cid, *d, approvals);
-      store::decide_disbursement(c, cid, id, "executed", app.clock_ms(), "", idx);
-      audit(c, app, who, cid, d->reverses_idx ? "ledger.reverse" : "disbursement.execute",
-            d->reverses_idx ? "entry:" + std::to_string(*d->reverses_idx)
-                            : "disbursement:" + std::to_string(id),
-            {{"entry", idx}});
-      tell_requester(c, app, cid, *d, "已批准并执行");
-    }
-    return disbursement_json(c, *store::get_disbursement(c, cid, id), &who, p);
+    approve_disbursement_in(c, app, who, cid, id);
+    return disbursement_view(c, who, cid, id);
   });
+}
+
+void reject_disbursement_in(Connection& c, App& app, const Caller& who, I cid, I id,
+                            const std::string& reason) {
+  auto d = store::get_disbursement(c, cid, id);
+  if (!d) throw_not_found("支出申请", "Disbursement");
+  if (d->status != "pending")
+    throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）",
+                "This request is already " + d->status);
+  if (approver_role(who, cid).empty()) throw_forbidden();
+  // The households' money of a cancelled project goes back to them: its refunds are not
+  // someone's to drop (the project no longer holds that money for them).
+  if (refund_of_cancelled_project(c, *d))
+    throw Error(
+        ErrorKind::conflict, "refund-of-cancelled-project",
+        "已取消项目的众筹退款必须退还，不能驳回",
+        "The crowdfunding refunds of a cancelled project must be paid back; they cannot be rejected");
+  store::decide_disbursement(c, cid, id, "rejected", app.clock_ms(), reason, std::nullopt);
+  audit(c, app, who, cid, "disbursement.reject", "disbursement:" + std::to_string(id),
+        {{"reason", reason}});
+  if (d->requested_by != who.user_id())
+    tell_requester(c, app, cid, *d, "被退回（" + text::truncate(reason, 30) + "）");
 }
 
 json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::string_view body) {
@@ -727,26 +757,8 @@ json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::
   std::string reason = in.str("reason", 200);
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto d = store::get_disbursement(c, cid, id);
-    if (!d) throw_not_found("支出申请", "Disbursement");
-    if (d->status != "pending")
-      throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）",
-                  "This request is already " + d->status);
-    if (approver_role(who, cid).empty()) throw_forbidden();
-    // The households' money of a cancelled project goes back to them: its refunds are not
-    // someone's to drop (the project no longer holds that money for them).
-    if (refund_of_cancelled_project(c, *d))
-      throw Error(
-          ErrorKind::conflict, "refund-of-cancelled-project",
-          "已取消项目的众筹退款必须退还，不能驳回",
-          "The crowdfunding refunds of a cancelled project must be paid back; they cannot be rejected");
-    store::decide_disbursement(c, cid, id, "rejected", app.clock_ms(), reason, std::nullopt);
-    audit(c, app, who, cid, "disbursement.reject", "disbursement:" + std::to_string(id),
-          {{"reason", reason}});
-    if (d->requested_by != who.user_id())
-      tell_requester(c, app, cid, *d, "被退回（" + text::truncate(reason, 30) + "）");
-    ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
-    return disbursement_json(c, *store::get_disbursement(c, cid, id), &who, p);
+    reject_disbursement_in(c, app, who, cid, id, reason);
+    return disbursement_view(c, who, cid, id);
   });
 }
 

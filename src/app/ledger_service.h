@@ -48,6 +48,13 @@ std::int64_t request_reversal_in(store::Connection& c, App& app, const Caller& w
 // is what the books hold. In the caller's write transaction.
 void follow_reversal(store::Connection& c, std::int64_t cid, const ledger::Transaction& t,
                      std::int64_t reversal_idx);
+// A stored voucher: the file's hash (its name from now on), its type and size.
+struct VoucherStored {
+  std::string sha256, mime;
+  std::int64_t size_bytes = 0;
+};
+VoucherStored upload_voucher_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                                const std::string& content_type, const std::string& bytes);
 boost::json::object upload_voucher(App& app, const Caller& who, std::int64_t cid,
                                    const std::string& content_type, const std::string& bytes);
 
@@ -88,6 +95,16 @@ boost::json::object disbursement_view(store::Connection& c, const Caller& who, s
                                       std::int64_t id);
 boost::json::object approve_disbursement(App& app, const Caller& who, std::int64_t cid,
                                          std::int64_t id);
+// The approval in the caller's write transaction. When it is the last one the rules ask for,
+// the request executes at once, dated by the app's clock: `executed` and the entry it posted.
+struct ApprovalOutcome {
+  bool executed = false;
+  std::optional<std::int64_t> entry_index;
+};
+ApprovalOutcome approve_disbursement_in(store::Connection& c, App& app, const Caller& who,
+                                        std::int64_t cid, std::int64_t id);
+void reject_disbursement_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                            std::int64_t id, const std::string& reason);
 boost::json::object reject_disbursement(App& app, const Caller& who, std::int64_t cid,
                                         std::int64_t id, std::string_view body);
 // The newest 200 requests. The public view masks the names of people paid and shows no user

@@ -169,15 +169,6 @@ I courtyard_surplus_available(Connection& c, I cid, I yard) {
   return store::courtyard_surplus_fen(c, cid, yard) - store::courtyard_pending_fen(c, cid, yard);
 }
 
-std::string read_vouchers(Connection& c, I cid, const json::value* v) {
-  std::vector<FieldError> errs;
-  std::string files = read_photo_list(c, cid, v, errs);
-  if (!errs.empty())
-    throw_invalid({{"vouchers", "凭证应为最多 9 个已在本小区上传的文件",
-                    "vouchers lists at most 9 files uploaded to this compound"}});
-  return files;
-}
-
 // The charity fund's bank balance, less what pending requests would take from it.
 I charity_available(Connection& c, I cid) {
   return store::account_balance(c, cid, "1002") - store::pending_from(c, cid, "1002");
@@ -498,54 +489,111 @@ std::string today(App& app) { return china_date(app.clock_ms()); }
 
 }  // namespace
 
+namespace {
+
+constexpr const char* kVouchersZh = "凭证应为最多 9 个已在本小区上传的文件";
+constexpr const char* kVouchersEn = "vouchers lists at most 9 files uploaded to this compound";
+constexpr std::size_t kMaxFiles = 9;
+
+// The hashes listed in a JSON field (absent or null: none); nullopt when it is not a list of at
+// most nine strings.
+std::optional<std::vector<std::string>> hash_list(const json::value* v) {
+  std::vector<std::string> out;
+  if (!v || v->is_null()) return out;
+  if (!v->is_array() || v->as_array().size() > kMaxFiles) return std::nullopt;
+  for (const auto& x : v->as_array()) {
+    if (!x.is_string()) return std::nullopt;
+    out.emplace_back(x.as_string());
+  }
+  return out;
+}
+
+std::vector<std::string> read_hashes(JsonIn& in, const char* field, const char* zh,
+                                     const char* en) {
+  auto h = hash_list(in.get(field));
+  if (!h) in.add_error(field, zh, en);
+  return h.value_or(std::vector<std::string>{});
+}
+
+// The files as stored with a quote, contract or milestone (a JSON array of hashes, each once);
+// `bad` when one is not an upload of this compound.
+std::string stored_files(Connection& c, I cid, const std::vector<std::string>& hashes,
+                         const FieldError& bad) {
+  if (hashes.size() > kMaxFiles) throw_invalid({bad});
+  json::array out;
+  std::set<std::string> seen;
+  for (const auto& h : hashes) {
+    if (!ledger::from_hex(h) || !store::get_voucher(c, cid, h, false)) throw_invalid({bad});
+    if (seen.insert(h).second) out.push_back(json::value(h));
+  }
+  return json::serialize(out);
+}
+
+std::string stored_vouchers(Connection& c, I cid, const std::vector<std::string>& hashes) {
+  return stored_files(c, cid, hashes, {"vouchers", kVouchersZh, kVouchersEn});
+}
+
+json::object reply_for(Connection& c, const Caller& who, I cid, I pid) {
+  return reply(c, require_project(c, cid, pid), who);
+}
+
+}  // namespace
+
+I create_project_in(Connection& c, App& app, const Caller& who, I cid, const ProjectInput& in) {
+  require_compound(c, cid);
+  I now = app.clock_ms();
+  if (in.courtyard_id && !store::get_courtyard(c, cid, in.courtyard_id))
+    throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
+  if (in.need_id && !store::need_exists(c, cid, *in.need_id))
+    throw_invalid({{"need_id", "本小区没有这条需求", "no such need in this compound"}});
+  if (in.proposal_id && !store::proposal_exists(c, cid, *in.proposal_id))
+    throw_invalid({{"proposal_id", "本小区没有这个提案", "no such proposal in this compound"}});
+  store::NewProject np;
+  np.courtyard_id = in.courtyard_id;
+  np.title = in.title;
+  np.description = in.description;
+  np.acceptance_mode = std::string(pj::to_string(in.acceptance_mode));
+  np.signoffs_required = in.signoffs_required;
+  np.min_turnout_pct = in.min_turnout_pct;
+  np.crowdfund_goal_fen = in.crowdfund_goal_fen;
+  np.need_id = in.need_id;
+  np.proposal_id = in.proposal_id;
+  np.created_by = who.user_id();
+  I id = store::insert_project(c, cid, np, now);
+  auto p = require_project(c, cid, id);
+  event(c, p, now, "created", "立项：" + in.title);
+  if (in.need_id) need_follows_project(c, cid, *in.need_id, in.title, "project", who, now);
+  audit(c, app, who, cid, "project.create", "project:" + std::to_string(id), {{"title", in.title}});
+  return id;
+}
+
 json::object create_project(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
-  std::string title = in.str("title", 60);
-  std::string description = in.opt_str("description", 2000).value_or("");
-  auto courtyard = in.opt_i64("courtyard_id", 0, INT64_MAX);
-  auto need = in.opt_i64("need_id", 1, INT64_MAX);
-  auto proposal = in.opt_i64("proposal_id", 1, INT64_MAX);
+  ProjectInput r;
+  r.title = in.str("title", 60);
+  r.description = in.opt_str("description", 2000).value_or("");
+  r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+  r.need_id = in.opt_i64("need_id", 1, INT64_MAX);
+  r.proposal_id = in.opt_i64("proposal_id", 1, INT64_MAX);
   std::string mode_s = in.opt_str("acceptance_mode", 16).value_or("questionnaire");
-  I goal = in.opt_i64("crowdfund_goal_fen", 0, pj::kMaxProjectFen).value_or(0);
-  I signoffs = in.opt_i64("signoffs_required", 1, 9).value_or(pj::kDefaultSignoffs);
-  I turnout = in.opt_i64("min_turnout_pct", 1, 100).value_or(pj::kDefaultMinTurnoutPct);
+  r.crowdfund_goal_fen = in.opt_i64("crowdfund_goal_fen", 0, pj::kMaxProjectFen).value_or(0);
+  r.signoffs_required = in.opt_i64("signoffs_required", 1, 9).value_or(pj::kDefaultSignoffs);
+  r.min_turnout_pct = in.opt_i64("min_turnout_pct", 1, 100).value_or(pj::kDefaultMinTurnoutPct);
   auto mode = pj::parse_acceptance_mode(mode_s);
   if (!mode)
     in.add_error("acceptance_mode",
                  "验收方式应为 questionnaire（居民问卷）或 committee（委员会签字）",
                  "acceptance_mode is questionnaire or committee");
   in.finish();
+  r.acceptance_mode = *mode;
   return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    I now = app.clock_ms();
-    if (courtyard && *courtyard && !store::get_courtyard(c, cid, *courtyard))
-      throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
-    if (need && !store::need_exists(c, cid, *need))
-      throw_invalid({{"need_id", "本小区没有这条需求", "no such need in this compound"}});
-    if (proposal && !store::proposal_exists(c, cid, *proposal))
-      throw_invalid({{"proposal_id", "本小区没有这个提案", "no such proposal in this compound"}});
-    store::NewProject np;
-    np.courtyard_id = courtyard.value_or(0);
-    np.title = title;
-    np.description = description;
-    np.acceptance_mode = std::string(pj::to_string(*mode));
-    np.signoffs_required = signoffs;
-    np.min_turnout_pct = turnout;
-    np.crowdfund_goal_fen = goal;
-    np.need_id = need;
-    np.proposal_id = proposal;
-    np.created_by = who.user_id();
-    I id = store::insert_project(c, cid, np, now);
-    auto p = require_project(c, cid, id);
-    event(c, p, now, "created", "立项：" + title);
-    if (need) need_follows_project(c, cid, *need, title, "project", who, now);
-    audit(c, app, who, cid, "project.create", "project:" + std::to_string(id), {{"title", title}});
-    return reply(c, p, who);
+    return reply_for(c, who, cid, create_project_in(c, app, who, cid, r));
   });
 }
 
-json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::string_view body) {
-  JsonIn in(body);
+namespace {
+// The budget's lines and sources from a request body, each error named by its position.
+std::pair<std::vector<pj::Line>, std::vector<pj::Funding>> read_budget(JsonIn& in) {
   std::vector<pj::Line> lines;
   std::vector<pj::Funding> funding;
   const json::value* lv = in.get("lines");
@@ -591,58 +639,94 @@ json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::
       }
       funding.push_back(f);
     }
+  return {std::move(lines), std::move(funding)};
+}
+
+// What of the budget only this compound can say: expense accounts that do not pay the trustee,
+// its own courtyards, crowdfunding only with a goal.
+void check_budget_here(Connection& c, const Project& p, const std::vector<pj::Line>& lines,
+                       const std::vector<pj::Funding>& funding) {
+  auto chart = store::load_chart(c, p.cid);
+  std::vector<FieldError> e;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto* a = ledger::find_account(chart, lines[i].account);
+    if (!a || a->type != ledger::AccountType::expense)
+      e.push_back({"lines[" + std::to_string(i) + "].account", "必须是费用科目",
+                   "must be an expense account"});
+    else if (a->trustee_pay)
+      e.push_back({"lines[" + std::to_string(i) + "].account", "项目预算不能列受托人工资或酬金",
+                   "a project budget cannot pay the trustee's wages or remuneration"});
+  }
+  for (std::size_t i = 0; i < funding.size(); ++i)
+    if (funding[i].source == pj::Source::courtyard_surplus &&
+        !store::get_courtyard(c, p.cid, funding[i].courtyard_id))
+      e.push_back({"funding[" + std::to_string(i) + "].courtyard_id", "本小区没有这个院落",
+                   "no such courtyard in this compound"});
+  bool crowd = std::any_of(funding.begin(), funding.end(),
+                           [](const auto& f) { return f.source == pj::Source::crowdfunding; });
+  if (crowd && p.crowdfund_goal == 0)
+    e.push_back({"funding", "本项目没有设众筹目标", "this project has no crowdfunding goal"});
+  if (!e.empty()) throw_invalid(std::move(e));
+}
+}  // namespace
+
+void set_project_budget_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+                           const std::vector<pj::Line>& lines,
+                           const std::vector<pj::Funding>& funding) {
+  auto errs = pj::check_budget(lines, funding);
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::budget, "修改预算", "change the budget");
+  check_budget_here(c, p, lines, funding);
+  auto common_of = [](const std::vector<pj::Funding>& fs) {
+    I t = 0;
+    for (const auto& f : fs)
+      if (f.source == pj::Source::common) t += f.amount_fen;
+    return t;
+  };
+  bool vote_cleared = p.vote_id && common_of(load_funding(c, pid)) != common_of(funding);
+  if (vote_cleared) store::set_project_vote(c, pid, std::nullopt);
+  std::vector<store::ProjectLineRec> line_recs;
+  for (const auto& l : lines) line_recs.push_back({0, l.name, l.account, l.budget_fen});
+  std::vector<store::ProjectFundingRec> funding_recs;
+  for (const auto& f : funding)
+    funding_recs.push_back({std::string(pj::to_string(f.source)), f.courtyard_id, f.amount_fen});
+  store::replace_budget(c, cid, pid, line_recs, funding_recs);
+  set_status(c, p, pj::Status::budgeted);
+  I now = app.clock_ms();
+  bool needs_vote = pj::vote_required(funding, store::approval_threshold(c, cid));
+  event(c, p, now, "budget",
+        "预算 " + format_yuan(pj::total(lines)) + " 元（" + std::to_string(lines.size()) + " 项）" +
+            (needs_vote ? "，动用公共基金须经业主表决" : "") +
+            (vote_cleared ? "；公共基金金额变了，原表决不再适用" : ""));
+  audit(c, app, who, cid, "project.budget", "project:" + std::to_string(pid),
+        {{"total_fen", pj::total(lines)}});
+}
+
+json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::string_view body) {
+  JsonIn in(body);
+  auto [lines, funding] = read_budget(in);
   in.finish();
   auto errs = pj::check_budget(lines, funding);
   if (!errs.empty()) throw_invalid(std::move(errs));
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::budget, "修改预算", "change the budget");
-    auto chart = store::load_chart(c, cid);
-    std::vector<FieldError> e;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      const auto* a = ledger::find_account(chart, lines[i].account);
-      if (!a || a->type != ledger::AccountType::expense)
-        e.push_back({"lines[" + std::to_string(i) + "].account", "必须是费用科目",
-                     "must be an expense account"});
-      else if (a->trustee_pay)
-        e.push_back({"lines[" + std::to_string(i) + "].account", "项目预算不能列受托人工资或酬金",
-                     "a project budget cannot pay the trustee's wages or remuneration"});
-    }
-    for (std::size_t i = 0; i < funding.size(); ++i)
-      if (funding[i].source == pj::Source::courtyard_surplus &&
-          !store::get_courtyard(c, cid, funding[i].courtyard_id))
-        e.push_back({"funding[" + std::to_string(i) + "].courtyard_id", "本小区没有这个院落",
-                     "no such courtyard in this compound"});
-    bool crowd = std::any_of(funding.begin(), funding.end(),
-                             [](const auto& f) { return f.source == pj::Source::crowdfunding; });
-    if (crowd && p.crowdfund_goal == 0)
-      e.push_back({"funding", "本项目没有设众筹目标", "this project has no crowdfunding goal"});
-    if (!e.empty()) throw_invalid(std::move(e));
-    auto common_of = [](const std::vector<pj::Funding>& fs) {
-      I t = 0;
-      for (const auto& f : fs)
-        if (f.source == pj::Source::common) t += f.amount_fen;
-      return t;
-    };
-    bool vote_cleared = p.vote_id && common_of(load_funding(c, pid)) != common_of(funding);
-    if (vote_cleared) store::set_project_vote(c, pid, std::nullopt);
-    std::vector<store::ProjectLineRec> line_recs;
-    for (const auto& l : lines) line_recs.push_back({0, l.name, l.account, l.budget_fen});
-    std::vector<store::ProjectFundingRec> funding_recs;
-    for (const auto& f : funding)
-      funding_recs.push_back({std::string(pj::to_string(f.source)), f.courtyard_id, f.amount_fen});
-    store::replace_budget(c, cid, pid, line_recs, funding_recs);
-    set_status(c, p, pj::Status::budgeted);
-    I now = app.clock_ms();
-    bool needs_vote = pj::vote_required(funding, store::approval_threshold(c, cid));
-    event(c, p, now, "budget",
-          "预算 " + format_yuan(pj::total(lines)) + " 元（" + std::to_string(lines.size()) +
-              " 项）" + (needs_vote ? "，动用公共基金须经业主表决" : "") +
-              (vote_cleared ? "；公共基金金额变了，原表决不再适用" : ""));
-    audit(c, app, who, cid, "project.budget", "project:" + std::to_string(pid),
-          {{"total_fen", pj::total(lines)}});
-    return reply(c, p, who);
+    set_project_budget_in(c, app, who, cid, pid, lines, funding);
+    return reply_for(c, who, cid, pid);
   });
+}
+
+void link_project_vote_in(Connection& c, App& app, const Caller& who, I cid, I pid, I vote) {
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::link_vote, "关联表决", "link a vote");
+  auto v = store::get_vote(c, cid, vote);
+  if (!v) throw_invalid({{"vote_id", "本小区没有这次表决", "no such vote in this compound"}});
+  if (store::vote_cited_by_other_project(c, cid, vote, pid))
+    throw Error(ErrorKind::conflict, "vote-in-use",
+                "这次表决已用于另一个项目：一次表决只授权一个项目",
+                "That vote already authorises another project: one vote, one project");
+  store::set_project_vote(c, pid, vote);
+  event(c, p, app.clock_ms(), "vote", "关联业主表决：" + v->title);
+  audit(c, app, who, cid, "project.vote", "project:" + std::to_string(pid), {{"vote_id", vote}});
 }
 
 json::object link_project_vote(App& app, const Caller& who, I cid, I pid, std::string_view body) {
@@ -650,235 +734,327 @@ json::object link_project_vote(App& app, const Caller& who, I cid, I pid, std::s
   I vote = in.i64("vote_id", 1, INT64_MAX);
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::link_vote, "关联表决", "link a vote");
-    auto v = store::get_vote(c, cid, vote);
-    if (!v) throw_invalid({{"vote_id", "本小区没有这次表决", "no such vote in this compound"}});
-    if (store::vote_cited_by_other_project(c, cid, vote, pid))
-      throw Error(ErrorKind::conflict, "vote-in-use",
-                  "这次表决已用于另一个项目：一次表决只授权一个项目",
-                  "That vote already authorises another project: one vote, one project");
-    store::set_project_vote(c, pid, vote);
-    event(c, p, app.clock_ms(), "vote", "关联业主表决：" + v->title);
-    audit(c, app, who, cid, "project.vote", "project:" + std::to_string(pid), {{"vote_id", vote}});
-    return reply(c, p, who);
+    link_project_vote_in(c, app, who, cid, pid, vote);
+    return reply_for(c, who, cid, pid);
   });
+}
+
+I add_project_quote_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+                       const QuoteInput& q) {
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::quote, "再收报价", "take quotes");
+  if (store::count_quotes(c, pid) >= static_cast<I>(pj::kMaxQuotes))
+    throw Error(ErrorKind::conflict, "too-many", "报价最多 20 份", "At most 20 quotes");
+  std::string files = stored_vouchers(c, cid, q.vouchers);
+  I now = app.clock_ms();
+  I id = store::insert_quote(c, cid, pid, q.contractor, q.amount_fen, q.note, files, who.user_id(),
+                             now);
+  event(c, p, now, "quote", "收到报价：" + q.contractor + " " + format_yuan(q.amount_fen) + " 元");
+  audit(c, app, who, cid, "project.quote", "project:" + std::to_string(pid),
+        {{"amount_fen", q.amount_fen}});
+  return id;
 }
 
 json::object add_project_quote(App& app, const Caller& who, I cid, I pid, std::string_view body) {
   JsonIn in(body);
-  std::string contractor = in.str("contractor", 60);
-  I amount = in.i64("amount_fen", 1, pj::kMaxProjectFen);
-  std::string note = in.opt_str("note", 500).value_or("");
-  const json::value* vouchers = in.get("vouchers");
+  QuoteInput q;
+  q.contractor = in.str("contractor", 60);
+  q.amount_fen = in.i64("amount_fen", 1, pj::kMaxProjectFen);
+  q.note = in.opt_str("note", 500).value_or("");
+  q.vouchers = read_hashes(in, "vouchers", kVouchersZh, kVouchersEn);
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::quote, "再收报价", "take quotes");
-    if (store::count_quotes(c, pid) >= static_cast<I>(pj::kMaxQuotes))
-      throw Error(ErrorKind::conflict, "too-many", "报价最多 20 份", "At most 20 quotes");
-    std::string files = read_vouchers(c, cid, vouchers);
-    I now = app.clock_ms();
-    store::insert_quote(c, cid, pid, contractor, amount, note, files, who.user_id(), now);
-    event(c, p, now, "quote", "收到报价：" + contractor + " " + format_yuan(amount) + " 元");
-    audit(c, app, who, cid, "project.quote", "project:" + std::to_string(pid),
-          {{"amount_fen", amount}});
-    return reply(c, p, who);
+    add_project_quote_in(c, app, who, cid, pid, q);
+    return reply_for(c, who, cid, pid);
   });
+}
+
+void sign_project_contract_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+                              const ContractInput& in) {
+  if (!ledger::valid_date(in.signed_on))
+    throw_invalid({{"signed_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)"}});
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::contract, "签订合同（须先做预算，开工前）",
+                  "sign a contract (after the budget, before work starts)");
+  auto q = store::get_quote(c, pid, in.quote_id);
+  if (!q) throw_invalid({{"quote_id", "没有这份报价", "no such quote for this project"}});
+  if (q->signed_on)
+    throw Error(ErrorKind::conflict, "already-signed", "这份报价已签合同",
+                "This quote is already under contract");
+  I budget = pj::total(load_lines(c, pid));
+  if (p.contract_fen + q->amount_fen > budget)
+    throw_invalid(
+        {{"quote_id",
+          "合同合计 " + format_yuan(p.contract_fen + q->amount_fen) + " 元将超出预算 " +
+              format_yuan(budget) + " 元，请先调整预算",
+          "contracts would total " + format_yuan(p.contract_fen + q->amount_fen) +
+              ", over the budget of " + format_yuan(budget) + "; revise the budget first"}});
+  auto funding = load_funding(c, pid);
+  if (pj::vote_required(funding, store::approval_threshold(c, cid))) {
+    if (!p.vote_id)
+      throw_invalid(
+          {{"vote_id", "动用公共基金达到共管限额，须先经业主表决通过（第 7 或 9 项事项）",
+            "spending this much of the common fund needs a passed owners' vote (matter 7 or 9) first"}});
+    require_passed_vote(c, cid, *p.vote_id, {7, 9}, "vote_id");
+  }
+  std::string files = stored_vouchers(c, cid, in.vouchers);
+  store::sign_quote(c, in.quote_id, in.signed_on, files);
+  set_status(c, p, pj::Status::contracted);
+  I now = app.clock_ms();
+  event(c, p, now, "contract",
+        "签订合同：" + q->contractor + " " + format_yuan(q->amount_fen) + " 元");
+  tell_followers(c, p, now, "已签订合同（" + q->contractor + "）");
+  audit(c, app, who, cid, "project.contract", "project:" + std::to_string(pid),
+        {{"quote_id", in.quote_id}});
 }
 
 json::object sign_project_contract(App& app, const Caller& who, I cid, I pid,
                                    std::string_view body) {
   JsonIn in(body);
-  I quote = in.i64("quote_id", 1, INT64_MAX);
-  std::string signed_on = in.str("signed_on", 10);
-  const json::value* vouchers = in.get("vouchers");
-  if (!ledger::valid_date(signed_on))
+  ContractInput r;
+  r.quote_id = in.i64("quote_id", 1, INT64_MAX);
+  r.signed_on = in.str("signed_on", 10);
+  r.vouchers = read_hashes(in, "vouchers", kVouchersZh, kVouchersEn);
+  if (!ledger::valid_date(r.signed_on))
     in.add_error("signed_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::contract, "签订合同（须先做预算，开工前）",
-                    "sign a contract (after the budget, before work starts)");
-    auto q = store::get_quote(c, pid, quote);
-    if (!q) throw_invalid({{"quote_id", "没有这份报价", "no such quote for this project"}});
-    if (q->signed_on)
-      throw Error(ErrorKind::conflict, "already-signed", "这份报价已签合同",
-                  "This quote is already under contract");
-    I budget = pj::total(load_lines(c, pid));
-    if (p.contract_fen + q->amount_fen > budget)
-      throw_invalid(
-          {{"quote_id",
-            "合同合计 " + format_yuan(p.contract_fen + q->amount_fen) + " 元将超出预算 " +
-                format_yuan(budget) + " 元，请先调整预算",
-            "contracts would total " + format_yuan(p.contract_fen + q->amount_fen) +
-                ", over the budget of " + format_yuan(budget) + "; revise the budget first"}});
-    auto funding = load_funding(c, pid);
-    if (pj::vote_required(funding, store::approval_threshold(c, cid))) {
-      if (!p.vote_id)
-        throw_invalid(
-            {{"vote_id", "动用公共基金达到共管限额，须先经业主表决通过（第 7 或 9 项事项）",
-              "spending this much of the common fund needs a passed owners' vote (matter 7 or 9) first"}});
-      require_passed_vote(c, cid, *p.vote_id, {7, 9}, "vote_id");
-    }
-    std::string files = read_vouchers(c, cid, vouchers);
-    store::sign_quote(c, quote, signed_on, files);
-    set_status(c, p, pj::Status::contracted);
-    I now = app.clock_ms();
-    event(c, p, now, "contract",
-          "签订合同：" + q->contractor + " " + format_yuan(q->amount_fen) + " 元");
-    tell_followers(c, p, now, "已签订合同（" + q->contractor + "）");
-    audit(c, app, who, cid, "project.contract", "project:" + std::to_string(pid),
-          {{"quote_id", quote}});
-    return reply(c, p, who);
+    sign_project_contract_in(c, app, who, cid, pid, r);
+    return reply_for(c, who, cid, pid);
   });
+}
+
+I add_milestone_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+                   const std::string& title, const std::optional<std::string>& due_on) {
+  if (due_on && !ledger::valid_date(*due_on))
+    throw_invalid({{"due_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)"}});
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::milestone, "添加节点（须先签合同）",
+                  "add milestones (sign the contract first)");
+  if (store::count_milestones(c, pid) >= static_cast<I>(pj::kMaxMilestones))
+    throw Error(ErrorKind::conflict, "too-many", "节点最多 30 个", "At most 30 milestones");
+  I now = app.clock_ms();
+  I id = store::insert_milestone(c, cid, pid, title, due_on, now);
+  event(c, p, now, "milestone", "计划节点：" + title + (due_on ? "（" + *due_on + "）" : ""));
+  audit(c, app, who, cid, "project.milestone", "project:" + std::to_string(pid),
+        {{"title", title}});
+  return id;
 }
 
 json::object add_milestone(App& app, const Caller& who, I cid, I pid, std::string_view body) {
   JsonIn in(body);
   std::string title = in.str("title", 60);
-  auto due = in.opt_str("due_on", 10);
-  if (due && !due->empty() && !ledger::valid_date(*due))
+  const std::string due_on = in.opt_str("due_on", 10).value_or("");
+  if (!due_on.empty() && !ledger::valid_date(due_on))
     in.add_error("due_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::milestone, "添加节点（须先签合同）",
-                    "add milestones (sign the contract first)");
-    if (store::count_milestones(c, pid) >= static_cast<I>(pj::kMaxMilestones))
-      throw Error(ErrorKind::conflict, "too-many", "节点最多 30 个", "At most 30 milestones");
-    I now = app.clock_ms();
-    store::insert_milestone(c, cid, pid, title,
-                            due && !due->empty() ? due : std::optional<std::string>(), now);
-    event(c, p, now, "milestone",
-          "计划节点：" + title + (due && !due->empty() ? "（" + *due + "）" : ""));
-    audit(c, app, who, cid, "project.milestone", "project:" + std::to_string(pid),
-          {{"title", title}});
-    return reply(c, p, who);
+    add_milestone_in(c, app, who, cid, pid, title,
+                     due_on.empty() ? std::nullopt : std::optional<std::string>(due_on));
+    return reply_for(c, who, cid, pid);
   });
+}
+
+void complete_milestone_in(Connection& c, App& app, const Caller& who, I cid, I pid, I mid,
+                           const std::string& note, const std::vector<std::string>& photos) {
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::milestone, "更新节点", "update milestones");
+  auto m = store::get_milestone(c, pid, mid);
+  if (!m) throw_not_found("节点", "Milestone");
+  if (m->done_on)
+    throw Error(ErrorKind::conflict, "already-done", "该节点已完成",
+                "This milestone is already done");
+  std::string files = stored_files(
+      c, cid, photos, {"photos", "有照片未上传或编号不对", "a photo was not uploaded here"});
+  I now = app.clock_ms();
+  store::complete_milestone(c, mid, today(app), note, files);
+  if (p.status == pj::Status::contracted) set_status(c, p, pj::Status::in_progress);
+  event(c, p, now, "milestone", "完成节点：" + m->title + (note.empty() ? "" : "（" + note + "）"));
+  tell_followers(c, p, now, "完成节点「" + m->title + "」");
+  audit(c, app, who, cid, "project.milestone.done", "project:" + std::to_string(pid),
+        {{"milestone", mid}});
 }
 
 json::object complete_milestone(App& app, const Caller& who, I cid, I pid, I mid,
                                 std::string_view body) {
   JsonIn in(body);
   std::string note = in.opt_str("note", 500).value_or("");
-  const json::value* photos = in.get("photos");
+  auto photos = read_hashes(in, "photos", "照片应为最多 9 张已上传照片的编号列表",
+                            "photos must list at most 9 uploaded photos");
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::milestone, "更新节点", "update milestones");
-    auto m = store::get_milestone(c, pid, mid);
-    if (!m) throw_not_found("节点", "Milestone");
-    if (m->done_on)
-      throw Error(ErrorKind::conflict, "already-done", "该节点已完成",
-                  "This milestone is already done");
-    std::vector<FieldError> errs;
-    std::string files = read_photo_list(c, cid, photos, errs);
-    if (!errs.empty()) throw_invalid(std::move(errs));
-    I now = app.clock_ms();
-    store::complete_milestone(c, mid, today(app), note, files);
-    if (p.status == pj::Status::contracted) set_status(c, p, pj::Status::in_progress);
-    event(c, p, now, "milestone",
-          "完成节点：" + m->title + (note.empty() ? "" : "（" + note + "）"));
-    tell_followers(c, p, now, "完成节点「" + m->title + "」");
-    audit(c, app, who, cid, "project.milestone.done", "project:" + std::to_string(pid),
-          {{"milestone", mid}});
-    return reply(c, p, who);
+    complete_milestone_in(c, app, who, cid, pid, mid, note, photos);
+    return reply_for(c, who, cid, pid);
   });
+}
+
+I request_project_payment_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+                             const ProjectPaymentInput& in) {
+  const std::string src(pj::to_string(in.source));
+  const I yard = in.source == pj::Source::courtyard_surplus ? in.courtyard_id : 0;
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::pay, "付款（须先签合同）", "pay (sign the contract first)");
+  auto lines = load_lines(c, pid);
+  auto line =
+      std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.id == in.line_id; });
+  if (line == lines.end())
+    throw_invalid({{"line_id", "预算中没有这一项", "no such line in the budget"}});
+  auto funding = load_funding(c, pid);
+  auto fund = std::find_if(funding.begin(), funding.end(), [&](const auto& f) {
+    return f.source == in.source && f.courtyard_id == yard;
+  });
+  if (fund == funding.end())
+    throw_invalid({{"source", "预算中没有这个资金来源", "the budget has no such funding source"}});
+  // Under which contract: the one named, or the only one.
+  std::vector<store::QuoteRec> contracts;
+  for (auto& q : store::list_quotes(c, pid))
+    if (q.signed_on) contracts.push_back(std::move(q));
+  std::optional<store::QuoteRec> contract;
+  for (auto& q : contracts)
+    if ((in.quote_id && q.id == *in.quote_id) || (!in.quote_id && contracts.size() == 1))
+      contract = q;
+  if (!contract)
+    throw_invalid(
+        {{"quote_id", in.quote_id ? "这份报价没有签合同" : "本项目有多份合同，请选择付给哪一份",
+          in.quote_id ? "no contract was signed on this quote"
+                      : "choose the contract to pay under"}});
+  I under = 0;  // what is paid or asked for under this contract
+  const auto disbursements = store::list_project_disbursements(c, pid);
+  for (const auto& d : disbursements)
+    if (d.quote_id == contract->id && (d.status == "pending" || d.status == "executed"))
+      under += d.amount_fen;
+  auto k = committed(disbursements);
+  pj::PaymentCheck chk;
+  chk.amount_fen = in.amount_fen;
+  chk.line_budget_fen = line->budget_fen;
+  chk.line_committed_fen = k.line_paid[in.line_id] + k.line_pending[in.line_id];
+  chk.source_allocated_fen = fund->amount_fen;
+  chk.source_committed_fen = k.source_paid[{src, yard}] + k.source_pending[{src, yard}];
+  if (in.source == pj::Source::crowdfunding)
+    chk.source_available_fen = crowd_collected(c, pid) - chk.source_committed_fen;
+  if (in.source == pj::Source::charity) chk.source_available_fen = charity_available(c, cid);
+  if (in.source == pj::Source::subsidy) chk.source_available_fen = subsidy_available(c, cid);
+  if (in.source == pj::Source::courtyard_surplus)
+    chk.source_available_fen = courtyard_surplus_available(c, cid, yard);
+  chk.contract_fen = contract->amount_fen;
+  chk.contract_committed_fen = under;
+  chk.line_account = line->account;
+  chk.source = in.source;
+  auto errs = pj::check_payment(chk);
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  std::string files = stored_vouchers(c, cid, in.vouchers);
+  DisbursementInput r;
+  r.payee = contract->contractor;
+  r.amount_fen = in.amount_fen;
+  r.purpose = p.title + "·" + line->name + (in.note.empty() ? "" : "（" + in.note + "）");
+  if (text::length(r.purpose) > 150) r.purpose = text::truncate(p.title, 120);
+  r.expense_account = line->account;
+  r.cash_account = std::string(pj::cash_account(in.source));
+  // Booked where the money is: a courtyard's surplus to that courtyard, crowdfunding where its
+  // pledges were booked (the project's courtyard), compound money to the compound.
+  r.courtyard_id = in.source == pj::Source::courtyard_surplus ? yard
+                   : in.source == pj::Source::crowdfunding    ? p.courtyard_id
+                                                              : 0;
+  const json::value hashes = json::parse(files);
+  for (const auto& h : hashes.as_array()) r.vouchers.emplace_back(h.as_string());
+  r.project_id = pid;
+  r.project_line_id = in.line_id;
+  r.funding_source = src;
+  I did = request_disbursement_in(c, app, who, cid, r);
+  store::set_disbursement_quote(c, did, contract->id);
+  event(c, p, app.clock_ms(), "payment",
+        "申请付款 " + format_yuan(in.amount_fen) + " 元（" + line->name + "），待共管审批");
+  return did;
 }
 
 json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
                                      std::string_view body) {
   JsonIn in(body);
-  I line_id = in.i64("line_id", 1, INT64_MAX);
+  ProjectPaymentInput r;
+  r.line_id = in.i64("line_id", 1, INT64_MAX);
   std::string src = in.str("source", 20);
-  I amount = in.i64("amount_fen", 1, pj::kMaxProjectFen);
-  I yard = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
-  auto quote = in.opt_i64("quote_id", 1, INT64_MAX);
-  std::string note = in.opt_str("note", 60).value_or("");
-  const json::value* vouchers = in.get("vouchers");
+  r.amount_fen = in.i64("amount_fen", 1, pj::kMaxProjectFen);
+  r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+  r.quote_id = in.opt_i64("quote_id", 1, INT64_MAX);
+  r.note = in.opt_str("note", 60).value_or("");
+  r.vouchers = read_hashes(in, "vouchers", kVouchersZh, kVouchersEn);
   auto source = pj::parse_source(src);
   if (!source)
     in.add_error("source", "来源应为 common、courtyard_surplus、charity、crowdfunding 或 subsidy",
                  "unknown source");
   in.finish();
-  if (source != pj::Source::courtyard_surplus) yard = 0;
+  r.source = *source;
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::pay, "付款（须先签合同）", "pay (sign the contract first)");
-    auto lines = load_lines(c, pid);
-    auto line =
-        std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.id == line_id; });
-    if (line == lines.end())
-      throw_invalid({{"line_id", "预算中没有这一项", "no such line in the budget"}});
-    auto funding = load_funding(c, pid);
-    auto fund = std::find_if(funding.begin(), funding.end(), [&](const auto& f) {
-      return f.source == *source && f.courtyard_id == yard;
-    });
-    if (fund == funding.end())
-      throw_invalid(
-          {{"source", "预算中没有这个资金来源", "the budget has no such funding source"}});
-    // Under which contract: the one named, or the only one.
-    std::vector<store::QuoteRec> contracts;
-    for (auto& q : store::list_quotes(c, pid))
-      if (q.signed_on) contracts.push_back(std::move(q));
-    std::optional<store::QuoteRec> contract;
-    for (auto& q : contracts)
-      if ((quote && q.id == *quote) || (!quote && contracts.size() == 1)) contract = q;
-    if (!contract)
-      throw_invalid(
-          {{"quote_id", quote ? "这份报价没有签合同" : "本项目有多份合同，请选择付给哪一份",
-            quote ? "no contract was signed on this quote" : "choose the contract to pay under"}});
-    I under = 0;  // what is paid or asked for under this contract
-    const auto disbursements = store::list_project_disbursements(c, pid);
-    for (const auto& d : disbursements)
-      if (d.quote_id == contract->id && (d.status == "pending" || d.status == "executed"))
-        under += d.amount_fen;
-    auto k = committed(disbursements);
-    pj::PaymentCheck chk;
-    chk.amount_fen = amount;
-    chk.line_budget_fen = line->budget_fen;
-    chk.line_committed_fen = k.line_paid[line_id] + k.line_pending[line_id];
-    chk.source_allocated_fen = fund->amount_fen;
-    chk.source_committed_fen = k.source_paid[{src, yard}] + k.source_pending[{src, yard}];
-    if (*source == pj::Source::crowdfunding)
-      chk.source_available_fen = crowd_collected(c, pid) - chk.source_committed_fen;
-    if (*source == pj::Source::charity) chk.source_available_fen = charity_available(c, cid);
-    if (*source == pj::Source::subsidy) chk.source_available_fen = subsidy_available(c, cid);
-    if (*source == pj::Source::courtyard_surplus)
-      chk.source_available_fen = courtyard_surplus_available(c, cid, yard);
-    chk.contract_fen = contract->amount_fen;
-    chk.contract_committed_fen = under;
-    chk.line_account = line->account;
-    chk.source = *source;
-    auto errs = pj::check_payment(chk);
-    if (!errs.empty()) throw_invalid(std::move(errs));
-    std::string files = read_vouchers(c, cid, vouchers);
-    DisbursementInput r;
-    r.payee = contract->contractor;
-    r.amount_fen = amount;
-    r.purpose = p.title + "·" + line->name + (note.empty() ? "" : "（" + note + "）");
-    if (text::length(r.purpose) > 150) r.purpose = text::truncate(p.title, 120);
-    r.expense_account = line->account;
-    r.cash_account = std::string(pj::cash_account(*source));
-    // Booked where the money is: a courtyard's surplus to that courtyard, crowdfunding where its
-    // pledges were booked (the project's courtyard), compound money to the compound.
-    r.courtyard_id = *source == pj::Source::courtyard_surplus ? yard
-                     : *source == pj::Source::crowdfunding    ? p.courtyard_id
-                                                              : 0;
-    const json::value hashes = json::parse(files);
-    for (const auto& h : hashes.as_array()) r.vouchers.emplace_back(h.as_string());
-    r.project_id = pid;
-    r.project_line_id = line_id;
-    r.funding_source = src;
-    I did = request_disbursement_in(c, app, who, cid, r);
-    store::set_disbursement_quote(c, did, contract->id);
-    event(c, p, app.clock_ms(), "payment",
-          "申请付款 " + format_yuan(amount) + " 元（" + line->name + "），待共管审批");
-    json::object out = reply(c, p, who);
+    I did = request_project_payment_in(c, app, who, cid, pid, r);
+    json::object out = reply_for(c, who, cid, pid);
     out["disbursement"] = disbursement_view(c, who, cid, did);
     return out;
   });
+}
+
+std::optional<I> start_acceptance_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+                                     I closes_at_ms) {
+  I now = app.clock_ms();
+  if (closes_at_ms < now + 3600'000 || closes_at_ms > now + kMaxAcceptanceDays * kDay)
+    throw_invalid({{"closes_at", "截止时间应在一小时到 60 天之后",
+                    "closes_at is between an hour and 60 days from now"}});
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::start_acceptance, "开始验收（须在施工中）",
+                  "start acceptance (work must be under way)");
+  I total = store::count_milestones(c, pid);
+  I open = store::count_open_milestones(c, pid);
+  if (total == 0)
+    throw Error(ErrorKind::conflict, "no-milestones", "请先添加并完成施工节点",
+                "Add the milestones and complete them first");
+  if (open > 0)
+    throw Error(ErrorKind::conflict, "milestones-open",
+                "还有 " + std::to_string(open) + " 个节点未完成",
+                std::to_string(open) + " milestones are not done");
+  std::optional<I> questionnaire;
+  if (p.mode == pj::AcceptanceMode::questionnaire) {
+    json::array qs{json::object{{"kind", "single"},
+                                {"text", kAcceptQuestion},
+                                {"required", true},
+                                {"options", json::array{"同意验收", "不同意"}}}};
+    store::NewQuestionnaire nq;
+    nq.title = "验收：" + p.title;
+    nq.description = "请查看项目页上的节点照片和付款记录后作答。至少 " +
+                     std::to_string(p.min_turnout_pct) +
+                     "% 的住户参与、且同意的过半数，即通过验收。";
+    nq.audience = p.courtyard_id ? "courtyard" : "compound";
+    nq.per = "household";
+    nq.questions_json = json::serialize(qs);
+    nq.courtyard_id = p.courtyard_id;
+    nq.opens_at_ms = now;
+    nq.closes_at_ms = closes_at_ms;
+    nq.created_by = who.user_id();
+    I qid = store::insert_questionnaire(c, cid, nq, now);
+    store::set_acceptance_questionnaire(c, pid, qid);
+    store::set_outcome(c, pid, "pending");
+    notify_units(c, cid, {.courtyard_id = p.courtyard_id},
+                 Notice{"project", "请为「" + p.title + "」验收", "每户一票：同意或不同意验收",
+                        "/c/" + std::to_string(cid) + "/surveys/" + std::to_string(qid), false},
+                 now);
+    questionnaire = qid;
+  } else {
+    I members = committee_members(c, cid);
+    if (members < p.signoffs_required)
+      throw Error(ErrorKind::conflict, "too-few-signers",
+                  "验收须 " + std::to_string(p.signoffs_required) + " 位委员签字，本小区只有 " +
+                      std::to_string(members) + " 位",
+                  "Acceptance needs " + std::to_string(p.signoffs_required) +
+                      " committee sign-offs; the compound has " + std::to_string(members) +
+                      " members");
+    store::set_outcome(c, pid, "pending");
+  }
+  set_status(c, p, pj::Status::accepting);
+  event(c, p, now, "acceptance",
+        p.mode == pj::AcceptanceMode::questionnaire
+            ? "开始居民验收问卷，截止 " + china_date(closes_at_ms)
+            : "开始验收：须 " + std::to_string(p.signoffs_required) + " 位委员签字");
+  tell_followers(c, p, now, "开始验收");
+  audit(c, app, who, cid, "project.acceptance", "project:" + std::to_string(pid));
+  return questionnaire;
 }
 
 json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::string_view body) {
@@ -888,128 +1064,102 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
                  .value_or(now + kDefaultAcceptanceDays * kDay);
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::start_acceptance, "开始验收（须在施工中）",
-                    "start acceptance (work must be under way)");
-    I total = store::count_milestones(c, pid);
-    I open = store::count_open_milestones(c, pid);
-    if (total == 0)
-      throw Error(ErrorKind::conflict, "no-milestones", "请先添加并完成施工节点",
-                  "Add the milestones and complete them first");
-    if (open > 0)
-      throw Error(ErrorKind::conflict, "milestones-open",
-                  "还有 " + std::to_string(open) + " 个节点未完成",
-                  std::to_string(open) + " milestones are not done");
-    if (p.mode == pj::AcceptanceMode::questionnaire) {
-      json::array qs{json::object{{"kind", "single"},
-                                  {"text", kAcceptQuestion},
-                                  {"required", true},
-                                  {"options", json::array{"同意验收", "不同意"}}}};
-      store::NewQuestionnaire nq;
-      nq.title = "验收：" + p.title;
-      nq.description = "请查看项目页上的节点照片和付款记录后作答。至少 " +
-                       std::to_string(p.min_turnout_pct) +
-                       "% 的住户参与、且同意的过半数，即通过验收。";
-      nq.audience = p.courtyard_id ? "courtyard" : "compound";
-      nq.per = "household";
-      nq.questions_json = json::serialize(qs);
-      nq.courtyard_id = p.courtyard_id;
-      nq.opens_at_ms = now;
-      nq.closes_at_ms = closes;
-      nq.created_by = who.user_id();
-      I qid = store::insert_questionnaire(c, cid, nq, now);
-      store::set_acceptance_questionnaire(c, pid, qid);
-      store::set_outcome(c, pid, "pending");
-      notify_units(c, cid, {.courtyard_id = p.courtyard_id},
-                   Notice{"project", "请为「" + p.title + "」验收", "每户一票：同意或不同意验收",
-                          "/c/" + std::to_string(cid) + "/surveys/" + std::to_string(qid), false},
-                   now);
-    } else {
-      I members = committee_members(c, cid);
-      if (members < p.signoffs_required)
-        throw Error(ErrorKind::conflict, "too-few-signers",
-                    "验收须 " + std::to_string(p.signoffs_required) + " 位委员签字，本小区只有 " +
-                        std::to_string(members) + " 位",
-                    "Acceptance needs " + std::to_string(p.signoffs_required) +
-                        " committee sign-offs; the compound has " + std::to_string(members) +
-                        " members");
-      store::set_outcome(c, pid, "pending");
-    }
-    set_status(c, p, pj::Status::accepting);
-    event(c, p, now, "acceptance",
-          p.mode == pj::AcceptanceMode::questionnaire
-              ? "开始居民验收问卷，截止 " + china_date(closes)
-              : "开始验收：须 " + std::to_string(p.signoffs_required) + " 位委员签字");
-    tell_followers(c, p, now, "开始验收");
-    audit(c, app, who, cid, "project.acceptance", "project:" + std::to_string(pid));
-    return reply(c, p, who);
+    start_acceptance_in(c, app, who, cid, pid, closes);
+    return reply_for(c, who, cid, pid);
   });
+}
+
+void sign_off_project_in(Connection& c, App& app, const Caller& who, I cid, I pid) {
+  auto p = require_project(c, cid, pid);
+  require_committee_member(who, cid);
+  require_allowed(p, pj::Action::signoff, "签字验收", "sign off");
+  if (p.mode != pj::AcceptanceMode::committee)
+    throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",
+                "This project is accepted by the residents' questionnaire");
+  I now = app.clock_ms();
+  if (store::has_signed_off(c, pid, who.user_id()))
+    throw Error(ErrorKind::conflict, "already-signed", "您已签字", "You have already signed off");
+  store::insert_signoff(c, cid, pid, who.user_id(), now);
+  I n = store::count_signoffs(c, pid);
+  event(c, p, now, "signoff",
+        "委员 " + mask_name(who.user->name) + " 签字验收（" + std::to_string(n) + "/" +
+            std::to_string(p.signoffs_required) + "）");
+  if (n >= p.signoffs_required) {
+    store::set_outcome(c, pid, "accepted");
+    set_status(c, p, pj::Status::accepted);
+    event(c, p, now, "accepted", "通过验收（委员会签字）");
+    tell_followers(c, p, now, "已通过验收");
+  }
+  audit(c, app, who, cid, "project.signoff", "project:" + std::to_string(pid));
 }
 
 json::object sign_off_project(App& app, const Caller& who, I cid, I pid) {
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_committee_member(who, cid);
-    require_allowed(p, pj::Action::signoff, "签字验收", "sign off");
-    if (p.mode != pj::AcceptanceMode::committee)
-      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",
-                  "This project is accepted by the residents' questionnaire");
-    I now = app.clock_ms();
-    if (store::has_signed_off(c, pid, who.user_id()))
-      throw Error(ErrorKind::conflict, "already-signed", "您已签字", "You have already signed off");
-    store::insert_signoff(c, cid, pid, who.user_id(), now);
-    I n = store::count_signoffs(c, pid);
-    event(c, p, now, "signoff",
-          "委员 " + mask_name(who.user->name) + " 签字验收（" + std::to_string(n) + "/" +
-              std::to_string(p.signoffs_required) + "）");
-    if (n >= p.signoffs_required) {
-      store::set_outcome(c, pid, "accepted");
-      set_status(c, p, pj::Status::accepted);
-      event(c, p, now, "accepted", "通过验收（委员会签字）");
-      tell_followers(c, p, now, "已通过验收");
-    }
-    audit(c, app, who, cid, "project.signoff", "project:" + std::to_string(pid));
-    return reply(c, p, who);
+    sign_off_project_in(c, app, who, cid, pid);
+    return reply_for(c, who, cid, pid);
   });
+}
+
+bool close_acceptance_in(Connection& c, App& app, const Caller& who, I cid, I pid) {
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::close_acceptance, "结束验收", "close acceptance");
+  if (p.mode != pj::AcceptanceMode::questionnaire || !p.questionnaire_id)
+    throw Error(ErrorKind::conflict, "wrong-mode", "本项目由委员会签字验收",
+                "This project is accepted by committee sign-off");
+  I now = app.clock_ms();
+  auto t = acceptance_tally(c, p);
+  auto questionnaire = store::get_questionnaire(c, cid, *p.questionnaire_id);
+  XINYI_ASSERT(questionnaire.has_value());  // a project's questionnaire is its compound's
+  I closes = questionnaire->closes_at_ms;
+  if (!pj::may_close(t, now, closes))
+    throw Error(ErrorKind::conflict, "still-open",
+                "验收问卷截止于 " + china_date(closes) + "，尚有住户未作答",
+                "The acceptance questionnaire runs until " + china_date(closes) +
+                    " and not every household has answered");
+  store::close_questionnaire_early(c, *p.questionnaire_id, now);
+  bool ok = pj::questionnaire_accepts(t, static_cast<int>(p.min_turnout_pct));
+  std::string figures = std::to_string(t.households) + " 户中 " + std::to_string(t.responses) +
+                        " 户作答，" + std::to_string(t.agree) + " 户同意";
+  if (ok) {
+    store::set_outcome(c, pid, "accepted");
+    set_status(c, p, pj::Status::accepted);
+    event(c, p, now, "accepted", "通过居民验收：" + figures);
+    tell_followers(c, p, now, "已通过居民验收");
+  } else {
+    store::set_outcome(c, pid, "rejected");
+    store::set_acceptance_questionnaire(c, pid, std::nullopt);
+    set_status(c, p, pj::Status::in_progress);
+    event(c, p, now, "rejected", "未通过居民验收（" + figures + "），整改后可再次验收");
+    tell_followers(c, p, now, "未通过验收，需整改");
+  }
+  audit(c, app, who, cid, "project.acceptance.close", "project:" + std::to_string(pid),
+        {{"accepted", ok}});
+  return ok;
 }
 
 json::object close_acceptance(App& app, const Caller& who, I cid, I pid) {
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::close_acceptance, "结束验收", "close acceptance");
-    if (p.mode != pj::AcceptanceMode::questionnaire || !p.questionnaire_id)
-      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由委员会签字验收",
-                  "This project is accepted by committee sign-off");
-    I now = app.clock_ms();
-    auto t = acceptance_tally(c, p);
-    auto questionnaire = store::get_questionnaire(c, cid, *p.questionnaire_id);
-    XINYI_ASSERT(questionnaire.has_value());  // a project's questionnaire is its compound's
-    I closes = questionnaire->closes_at_ms;
-    if (!pj::may_close(t, now, closes))
-      throw Error(ErrorKind::conflict, "still-open",
-                  "验收问卷截止于 " + china_date(closes) + "，尚有住户未作答",
-                  "The acceptance questionnaire runs until " + china_date(closes) +
-                      " and not every household has answered");
-    store::close_questionnaire_early(c, *p.questionnaire_id, now);
-    bool ok = pj::questionnaire_accepts(t, static_cast<int>(p.min_turnout_pct));
-    std::string figures = std::to_string(t.households) + " 户中 " + std::to_string(t.responses) +
-                          " 户作答，" + std::to_string(t.agree) + " 户同意";
-    if (ok) {
-      store::set_outcome(c, pid, "accepted");
-      set_status(c, p, pj::Status::accepted);
-      event(c, p, now, "accepted", "通过居民验收：" + figures);
-      tell_followers(c, p, now, "已通过居民验收");
-    } else {
-      store::set_outcome(c, pid, "rejected");
-      store::set_acceptance_questionnaire(c, pid, std::nullopt);
-      set_status(c, p, pj::Status::in_progress);
-      event(c, p, now, "rejected", "未通过居民验收（" + figures + "），整改后可再次验收");
-      tell_followers(c, p, now, "未通过验收，需整改");
-    }
-    audit(c, app, who, cid, "project.acceptance.close", "project:" + std::to_string(pid),
-          {{"accepted", ok}});
-    return reply(c, p, who);
+    close_acceptance_in(c, app, who, cid, pid);
+    return reply_for(c, who, cid, pid);
   });
+}
+
+void reject_acceptance_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+                          const std::string& reason) {
+  auto p = require_project(c, cid, pid);
+  require_committee_member(who, cid);
+  require_allowed(p, pj::Action::signoff, "退回整改", "send back");
+  if (p.mode != pj::AcceptanceMode::committee)
+    throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",
+                "This project is accepted by the residents' questionnaire");
+  I now = app.clock_ms();
+  store::clear_signoffs(c, pid);
+  store::set_outcome(c, pid, "rejected");
+  set_status(c, p, pj::Status::in_progress);
+  event(c, p, now, "rejected", "委员会验收未通过：" + reason + "，整改后可再次验收");
+  tell_followers(c, p, now, "未通过验收，需整改");
+  audit(c, app, who, cid, "project.acceptance.reject", "project:" + std::to_string(pid),
+        {{"reason", reason}});
 }
 
 json::object reject_acceptance(App& app, const Caller& who, I cid, I pid, std::string_view body) {
@@ -1017,98 +1167,94 @@ json::object reject_acceptance(App& app, const Caller& who, I cid, I pid, std::s
   std::string reason = in.str("reason", 200);
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_committee_member(who, cid);
-    require_allowed(p, pj::Action::signoff, "退回整改", "send back");
-    if (p.mode != pj::AcceptanceMode::committee)
-      throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",
-                  "This project is accepted by the residents' questionnaire");
-    I now = app.clock_ms();
-    store::clear_signoffs(c, pid);
-    store::set_outcome(c, pid, "rejected");
-    set_status(c, p, pj::Status::in_progress);
-    event(c, p, now, "rejected", "委员会验收未通过：" + reason + "，整改后可再次验收");
-    tell_followers(c, p, now, "未通过验收，需整改");
-    audit(c, app, who, cid, "project.acceptance.reject", "project:" + std::to_string(pid),
-          {{"reason", reason}});
-    return reply(c, p, who);
+    reject_acceptance_in(c, app, who, cid, pid, reason);
+    return reply_for(c, who, cid, pid);
   });
+}
+
+I refund_crowdfunding_surplus_in(Connection& c, App& app, const Caller& who, I cid, I pid) {
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::settle, "退还众筹结余（须先通过验收）",
+                  "refund the crowdfunding surplus (accept the work first)");
+  auto k = committed(c, pid);
+  if (k.source_pending[{"crowdfunding", 0}] > 0)
+    throw Error(ErrorKind::conflict, "payments-pending", "众筹款还有付款待审批",
+                "A crowdfunding payment is still pending");
+  auto [pending_refund, refunded] = crowd_surplus_refunds(c, pid);
+  if (pending_refund > 0)
+    throw Error(ErrorKind::conflict, "refund-pending", "退还申请已在审批中",
+                "A refund is already awaiting approval");
+  I unspent = crowd_collected(c, pid) - k.source_paid[{"crowdfunding", 0}] - refunded;
+  if (unspent <= 0)
+    throw Error(ErrorKind::conflict, "nothing-to-refund", "众筹款已全部用于项目",
+                "All crowdfunding was spent on the project");
+  std::vector<I> units, weights;
+  for (auto [unit, paid] : store::paid_by_unit(c, pid)) {
+    units.push_back(unit);
+    weights.push_back(paid);
+  }
+  XINYI_ASSERT(!units.empty());
+  auto shares = billing::allocate(unspent, weights);
+  DisbursementInput r;
+  r.payee = "众筹住户（" + std::to_string(units.size()) + " 户）";
+  r.amount_fen = unspent;
+  r.purpose = text::truncate(p.title, 100) + "·众筹结余按缴款比例退还";
+  r.expense_account = "4007";
+  r.cash_account = "1001";
+  r.courtyard_id = p.courtyard_id;
+  r.project_id = pid;
+  r.funding_source = "crowdfunding_refund";
+  r.refund_of_income = true;
+  I did = request_disbursement_in(c, app, who, cid, r);
+  for (std::size_t i = 0; i < units.size(); ++i)
+    if (shares[i] > 0) store::insert_covered_unit(c, cid, did, units[i], shares[i]);
+  event(c, p, app.clock_ms(), "refund",
+        "申请按缴款比例退还众筹结余 " + format_yuan(unspent) + " 元（" +
+            std::to_string(units.size()) + " 户），待共管审批");
+  return did;
 }
 
 json::object refund_crowdfunding_surplus(App& app, const Caller& who, I cid, I pid) {
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::settle, "退还众筹结余（须先通过验收）",
-                    "refund the crowdfunding surplus (accept the work first)");
-    auto k = committed(c, pid);
-    if (k.source_pending[{"crowdfunding", 0}] > 0)
-      throw Error(ErrorKind::conflict, "payments-pending", "众筹款还有付款待审批",
-                  "A crowdfunding payment is still pending");
-    auto [pending_refund, refunded] = crowd_surplus_refunds(c, pid);
-    if (pending_refund > 0)
-      throw Error(ErrorKind::conflict, "refund-pending", "退还申请已在审批中",
-                  "A refund is already awaiting approval");
-    I unspent = crowd_collected(c, pid) - k.source_paid[{"crowdfunding", 0}] - refunded;
-    if (unspent <= 0)
-      throw Error(ErrorKind::conflict, "nothing-to-refund", "众筹款已全部用于项目",
-                  "All crowdfunding was spent on the project");
-    std::vector<I> units, weights;
-    for (auto [unit, paid] : store::paid_by_unit(c, pid)) {
-      units.push_back(unit);
-      weights.push_back(paid);
-    }
-    XINYI_ASSERT(!units.empty());
-    auto shares = billing::allocate(unspent, weights);
-    DisbursementInput r;
-    r.payee = "众筹住户（" + std::to_string(units.size()) + " 户）";
-    r.amount_fen = unspent;
-    r.purpose = text::truncate(p.title, 100) + "·众筹结余按缴款比例退还";
-    r.expense_account = "4007";
-    r.cash_account = "1001";
-    r.courtyard_id = p.courtyard_id;
-    r.project_id = pid;
-    r.funding_source = "crowdfunding_refund";
-    r.refund_of_income = true;
-    I did = request_disbursement_in(c, app, who, cid, r);
-    for (std::size_t i = 0; i < units.size(); ++i)
-      if (shares[i] > 0) store::insert_covered_unit(c, cid, did, units[i], shares[i]);
-    event(c, p, app.clock_ms(), "refund",
-          "申请按缴款比例退还众筹结余 " + format_yuan(unspent) + " 元（" +
-              std::to_string(units.size()) + " 户），待共管审批");
-    json::object out = reply(c, p, who);
+    I did = refund_crowdfunding_surplus_in(c, app, who, cid, pid);
+    json::object out = reply_for(c, who, cid, pid);
     out["disbursement"] = disbursement_view(c, who, cid, did);
     return out;
   });
 }
 
+void settle_project_in(Connection& c, App& app, const Caller& who, I cid, I pid) {
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::settle, "决算（须先通过验收）", "settle (accept it first)");
+  auto k = committed(c, pid);
+  auto [pending_refund, refunded] = crowd_surplus_refunds(c, pid);
+  if (k.pending > 0 || pending_refund > 0)
+    throw Error(ErrorKind::conflict, "payments-pending",
+                "还有 " + format_yuan(k.pending + pending_refund) + " 元付款待审批",
+                format_yuan(k.pending + pending_refund) + " of payments are pending");
+  I unspent = crowd_collected(c, pid) - k.source_paid[{"crowdfunding", 0}] - refunded;
+  if (unspent > 0)
+    throw Error(
+        ErrorKind::conflict, "crowdfunding-unspent",
+        "众筹款还有 " + format_yuan(unspent) + " 元未用，请先按缴款比例退还",
+        format_yuan(unspent) + " of crowdfunding is unspent; refund it to the households first");
+  I now = app.clock_ms();
+  store::set_settled_on(c, pid, today(app));
+  set_status(c, p, pj::Status::settled);
+  I budget = pj::total(load_lines(c, pid));
+  event(c, p, now, "settled",
+        "决算：预算 " + format_yuan(budget) + " 元，合同 " + format_yuan(p.contract_fen) +
+            " 元，实付 " + format_yuan(k.paid) + " 元");
+  tell_followers(c, p, now, "已完成决算");
+  if (p.need_id) need_follows_project(c, cid, *p.need_id, p.title, "done", who, now);
+  audit(c, app, who, cid, "project.settle", "project:" + std::to_string(pid),
+        {{"paid_fen", k.paid}});
+}
+
 json::object settle_project(App& app, const Caller& who, I cid, I pid) {
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::settle, "决算（须先通过验收）", "settle (accept it first)");
-    auto k = committed(c, pid);
-    auto [pending_refund, refunded] = crowd_surplus_refunds(c, pid);
-    if (k.pending > 0 || pending_refund > 0)
-      throw Error(ErrorKind::conflict, "payments-pending",
-                  "还有 " + format_yuan(k.pending + pending_refund) + " 元付款待审批",
-                  format_yuan(k.pending + pending_refund) + " of payments are pending");
-    I unspent = crowd_collected(c, pid) - k.source_paid[{"crowdfunding", 0}] - refunded;
-    if (unspent > 0)
-      throw Error(
-          ErrorKind::conflict, "crowdfunding-unspent",
-          "众筹款还有 " + format_yuan(unspent) + " 元未用，请先按缴款比例退还",
-          format_yuan(unspent) + " of crowdfunding is unspent; refund it to the households first");
-    I now = app.clock_ms();
-    store::set_settled_on(c, pid, today(app));
-    set_status(c, p, pj::Status::settled);
-    I budget = pj::total(load_lines(c, pid));
-    event(c, p, now, "settled",
-          "决算：预算 " + format_yuan(budget) + " 元，合同 " + format_yuan(p.contract_fen) +
-              " 元，实付 " + format_yuan(k.paid) + " 元");
-    tell_followers(c, p, now, "已完成决算");
-    if (p.need_id) need_follows_project(c, cid, *p.need_id, p.title, "done", who, now);
-    audit(c, app, who, cid, "project.settle", "project:" + std::to_string(pid),
-          {{"paid_fen", k.paid}});
-    return reply(c, p, who);
+    settle_project_in(c, app, who, cid, pid);
+    return reply_for(c, who, cid, pid);
   });
 }
 
@@ -1215,46 +1361,51 @@ json::object pledge(App& app, const Caller& who, I cid, I pid, std::string_view 
   });
 }
 
+PledgePaid pay_pledge_in(Connection& c, App& app, const Caller& who, I cid, I pid, I pledge_id,
+                         I amount) {
+  auto p = require_project(c, cid, pid);
+  require_allowed(p, pj::Action::pledge, "收众筹款", "take crowdfunding payments");
+  auto pl = store::get_pledge_due(c, pid, pledge_id);
+  if (!pl) throw_not_found("认筹", "Pledge");
+  auto errs = pj::check_pledge_payment(pl->amount_fen, pl->paid_fen, amount);
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  I now = app.clock_ms();
+  I yard =
+      p.courtyard_id;  // the project's courtyard (0: the compound), where its payments are booked
+  ledger::Transaction t;
+  t.date = today(app);
+  t.kind = "journal";
+  t.description = "众筹缴款：" + p.title + "（认筹 #" + std::to_string(pledge_id) + "）";
+  if (text::length(t.description) > ledger::kMaxDescriptionChars)
+    t.description = "众筹缴款（认筹 #" + std::to_string(pledge_id) + "）";
+  t.postings = {{"1001", amount, yard}, {"4007", -amount, yard}};
+  t.links = {{"project", pid}, {"pledge", pledge_id}};
+  Appender ap(c, cid, now);
+  I idx = ap.append(std::move(t));
+  ap.finish();
+  store::insert_pledge_payment(c, cid, pid, pledge_id, amount, idx, who.user_id(), now);
+  I paid = pl->paid_fen + amount;
+  store::set_pledge_paid(c, pledge_id, paid, paid == pl->amount_fen ? "paid" : "open");
+  store::touch_project(c, pid, now);
+  if (pl->user_id)
+    notify_user(c, cid, *pl->user_id,
+                Notice{"payment", "已收到众筹款 " + format_yuan(amount) + " 元（" + p.title + "）",
+                       "", "/c/" + std::to_string(cid) + "/projects/" + std::to_string(pid), false},
+                now);
+  audit(c, app, who, cid, "project.pledge.pay", "pledge:" + std::to_string(pledge_id),
+        {{"amount_fen", amount}, {"entry", idx}});
+  return {paid, idx};
+}
+
 json::object pay_pledge(App& app, const Caller& who, I cid, I pid, I pledge_id,
                         std::string_view body) {
   JsonIn in(body);
   I amount = in.i64("amount_fen", 1, pj::kMaxProjectFen);
   in.finish();
-  return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    require_allowed(p, pj::Action::pledge, "收众筹款", "take crowdfunding payments");
-    auto pl = store::get_pledge_due(c, pid, pledge_id);
-    if (!pl) throw_not_found("认筹", "Pledge");
-    auto errs = pj::check_pledge_payment(pl->amount_fen, pl->paid_fen, amount);
-    if (!errs.empty()) throw_invalid(std::move(errs));
-    I now = app.clock_ms();
-    I yard =
-        p.courtyard_id;  // the project's courtyard (0: the compound), where its payments are booked
-    ledger::Transaction t;
-    t.date = today(app);
-    t.kind = "journal";
-    t.description = "众筹缴款：" + p.title + "（认筹 #" + std::to_string(pledge_id) + "）";
-    if (text::length(t.description) > ledger::kMaxDescriptionChars)
-      t.description = "众筹缴款（认筹 #" + std::to_string(pledge_id) + "）";
-    t.postings = {{"1001", amount, yard}, {"4007", -amount, yard}};
-    t.links = {{"project", pid}, {"pledge", pledge_id}};
-    Appender ap(c, cid, now);
-    I idx = ap.append(std::move(t));
-    ap.finish();
-    store::insert_pledge_payment(c, cid, pid, pledge_id, amount, idx, who.user_id(), now);
-    I paid = pl->paid_fen + amount;
-    store::set_pledge_paid(c, pledge_id, paid, paid == pl->amount_fen ? "paid" : "open");
-    store::touch_project(c, pid, now);
-    if (pl->user_id)
-      notify_user(
-          c, cid, *pl->user_id,
-          Notice{"payment", "已收到众筹款 " + format_yuan(amount) + " 元（" + p.title + "）", "",
-                 "/c/" + std::to_string(cid) + "/projects/" + std::to_string(pid), false},
-          now);
-    audit(c, app, who, cid, "project.pledge.pay", "pledge:" + std::to_string(pledge_id),
-          {{"amount_fen", amount}, {"entry", idx}});
-    return json::object{{"pledge_id", pledge_id}, {"paid_fen", paid}, {"entry_index", idx}};
-  });
+  auto r = app.db.write(
+      [&](Connection& c) { return pay_pledge_in(c, app, who, cid, pid, pledge_id, amount); });
+  return json::object{
+      {"pledge_id", pledge_id}, {"paid_fen", r.paid_fen}, {"entry_index", r.entry_index}};
 }
 
 json::array list_pledges(App& app, I cid, I pid) {

@@ -15,9 +15,12 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
+#include "domain/project.h"
 
 namespace xinyi::app {
 
@@ -71,5 +74,85 @@ boost::json::array list_pledges(App& app, std::int64_t cid, std::int64_t pid);
 boost::json::array list_projects(App& app, std::int64_t cid);
 // With `who` signed in, also whether they follow it and their pledges.
 boost::json::object get_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
+
+// ---- The same steps typed, each in the caller's write transaction (the ones above decode a
+// request's body and call these; the demo calls them directly, with its clock). Each checks
+// what its JSON twin checks and throws the same errors.
+struct ProjectInput {
+  std::string title, description;
+  std::int64_t courtyard_id = 0;  // 0: the whole compound
+  std::optional<std::int64_t> need_id, proposal_id;
+  project::AcceptanceMode acceptance_mode = project::AcceptanceMode::questionnaire;
+  std::int64_t crowdfund_goal_fen = 0;
+  std::int64_t signoffs_required = project::kDefaultSignoffs;
+  std::int64_t min_turnout_pct = project::kDefaultMinTurnoutPct;
+};
+// The new project's id.
+std::int64_t create_project_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                               const ProjectInput& in);
+void set_project_budget_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                           std::int64_t pid, const std::vector<project::Line>& lines,
+                           const std::vector<project::Funding>& funding);
+void link_project_vote_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                          std::int64_t pid, std::int64_t vote_id);
+struct QuoteInput {
+  std::string contractor;
+  std::int64_t amount_fen = 0;
+  std::string note;
+  std::vector<std::string> vouchers;  // hashes of uploaded files (at most 9)
+};
+// The quote's id.
+std::int64_t add_project_quote_in(store::Connection& c, App& app, const Caller& who,
+                                  std::int64_t cid, std::int64_t pid, const QuoteInput& q);
+struct ContractInput {
+  std::int64_t quote_id = 0;
+  std::string signed_on;  // YYYY-MM-DD
+  std::vector<std::string> vouchers;
+};
+void sign_project_contract_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                              std::int64_t pid, const ContractInput& in);
+// The milestone's id.
+std::int64_t add_milestone_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                              std::int64_t pid, const std::string& title,
+                              const std::optional<std::string>& due_on);
+// Done today (the app's clock), with its note and photos (hashes of uploads).
+void complete_milestone_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                           std::int64_t pid, std::int64_t mid, const std::string& note,
+                           const std::vector<std::string>& photos);
+struct ProjectPaymentInput {
+  std::int64_t line_id = 0;
+  project::Source source = project::Source::common;
+  std::int64_t courtyard_id = 0;  // the courtyard whose surplus pays (courtyard_surplus only)
+  std::int64_t amount_fen = 0;
+  std::optional<std::int64_t> quote_id;  // the contract paid under; needed when there are several
+  std::string note;
+  std::vector<std::string> vouchers;
+};
+// The disbursement request's id (the trustee's own approval on it when the caller is the trustee).
+std::int64_t request_project_payment_in(store::Connection& c, App& app, const Caller& who,
+                                        std::int64_t cid, std::int64_t pid,
+                                        const ProjectPaymentInput& in);
+// The acceptance questionnaire's id in questionnaire mode (it closes at `closes_at_ms`).
+std::optional<std::int64_t> start_acceptance_in(store::Connection& c, App& app, const Caller& who,
+                                                std::int64_t cid, std::int64_t pid,
+                                                std::int64_t closes_at_ms);
+void sign_off_project_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                         std::int64_t pid);
+// Whether the residents accepted the work.
+bool close_acceptance_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                         std::int64_t pid);
+void reject_acceptance_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                          std::int64_t pid, const std::string& reason);
+// The refund's disbursement request id.
+std::int64_t refund_crowdfunding_surplus_in(store::Connection& c, App& app, const Caller& who,
+                                            std::int64_t cid, std::int64_t pid);
+void settle_project_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                       std::int64_t pid);
+struct PledgePaid {
+  std::int64_t paid_fen = 0;     // what the pledge has received in all
+  std::int64_t entry_index = 0;  // the ledger entry of this payment
+};
+PledgePaid pay_pledge_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                         std::int64_t pid, std::int64_t pledge_id, std::int64_t amount_fen);
 
 }  // namespace xinyi::app

@@ -258,13 +258,16 @@ std::int64_t count_quotes(Connection& c, std::int64_t pid) {
   return c.scalar("SELECT COUNT(*) FROM project_quotes WHERE project_id = ?", {pid});
 }
 
-void insert_quote(Connection& c, std::int64_t cid, std::int64_t pid, const std::string& contractor,
-                  std::int64_t amount_fen, const std::string& note,
-                  const std::string& vouchers_json, std::int64_t created_by, std::int64_t now_ms) {
-  c.execute(
-      "INSERT INTO project_quotes (project_id, compound_id, contractor, amount_fen, note, vouchers, created_by, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {pid, cid, contractor, amount_fen, note, vouchers_json, created_by, now_ms});
+std::int64_t insert_quote(Connection& c, std::int64_t cid, std::int64_t pid,
+                          const std::string& contractor, std::int64_t amount_fen,
+                          const std::string& note, const std::string& vouchers_json,
+                          std::int64_t created_by, std::int64_t now_ms) {
+  return c
+      .query_one(
+          "INSERT INTO project_quotes (project_id, compound_id, contractor, amount_fen, note, vouchers, created_by, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {pid, cid, contractor, amount_fen, note, vouchers_json, created_by, now_ms})
+      ->i64(0);
 }
 
 std::optional<QuoteRec> get_quote(Connection& c, std::int64_t pid, std::int64_t quote_id) {
@@ -291,11 +294,15 @@ std::int64_t count_open_milestones(Connection& c, std::int64_t pid) {
       "SELECT COUNT(*) FROM project_milestones WHERE project_id = ? AND done_on IS NULL", {pid});
 }
 
-void insert_milestone(Connection& c, std::int64_t cid, std::int64_t pid, const std::string& title,
-                      const std::optional<std::string>& due_on, std::int64_t now_ms) {
-  c.execute(
-      "INSERT INTO project_milestones (project_id, compound_id, title, due_on, created_at) VALUES (?, ?, ?, ?, ?)",
-      {pid, cid, title, due_on ? Value(*due_on) : Value(nullptr), now_ms});
+std::int64_t insert_milestone(Connection& c, std::int64_t cid, std::int64_t pid,
+                              const std::string& title, const std::optional<std::string>& due_on,
+                              std::int64_t now_ms) {
+  return c
+      .query_one(
+          "INSERT INTO project_milestones (project_id, compound_id, title, due_on, created_at) VALUES (?, ?, ?, ?, ?) "
+          "RETURNING id",
+          {pid, cid, title, due_on ? Value(*due_on) : Value(nullptr), now_ms})
+      ->i64(0);
 }
 
 std::optional<MilestoneRec> get_milestone(Connection& c, std::int64_t pid, std::int64_t mid) {

@@ -132,17 +132,19 @@ bool vote_cited_by_other_project(Connection& c, std::int64_t cid, std::int64_t v
                                  std::int64_t pid);
 
 std::int64_t count_quotes(Connection& c, std::int64_t pid);
-void insert_quote(Connection& c, std::int64_t cid, std::int64_t pid, const std::string& contractor,
-                  std::int64_t amount_fen, const std::string& note,
-                  const std::string& vouchers_json, std::int64_t created_by, std::int64_t now_ms);
+std::int64_t insert_quote(Connection& c, std::int64_t cid, std::int64_t pid,
+                          const std::string& contractor, std::int64_t amount_fen,
+                          const std::string& note, const std::string& vouchers_json,
+                          std::int64_t created_by, std::int64_t now_ms);
 std::optional<QuoteRec> get_quote(Connection& c, std::int64_t pid, std::int64_t quote_id);
 void sign_quote(Connection& c, std::int64_t quote_id, const std::string& signed_on,
                 const std::string& contract_vouchers_json);
 
 std::int64_t count_milestones(Connection& c, std::int64_t pid);
 std::int64_t count_open_milestones(Connection& c, std::int64_t pid);
-void insert_milestone(Connection& c, std::int64_t cid, std::int64_t pid, const std::string& title,
-                      const std::optional<std::string>& due_on, std::int64_t now_ms);
+std::int64_t insert_milestone(Connection& c, std::int64_t cid, std::int64_t pid,
+                              const std::string& title, const std::optional<std::string>& due_on,
+                              std::int64_t now_ms);
 std::optional<MilestoneRec> get_milestone(Connection& c, std::int64_t pid, std::int64_t mid);
 void complete_milestone(Connection& c, std::int64_t mid, const std::string& done_on,
                         const std::string& note, const std::string& photos_json);
