@@ -55,46 +55,66 @@ std::string month_end(const std::string& ym) {
 }
 }  // namespace
 
-json::object create_bank_account(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  std::string bank_name = in.str("bank", 64);
-  std::string number = in.str("number", 40);
-  std::string kind = in.opt_str("kind", 16).value_or("basic");
-  std::string ledger_account = in.opt_str("ledger_account", 8).value_or("1001");
+namespace {
+// The digits of an account number as people write it (spaces and dashes between groups); "x"
+// when anything else is in it.
+std::string account_digits(const std::string& number) {
   std::string digits;
   for (char ch : number)
     if (ch >= '0' && ch <= '9')
       digits.push_back(ch);
     else if (ch != ' ' && ch != '-')
-      digits = "x";
+      return "x";
+  return digits;
+}
+}  // namespace
+
+store::BankAccountRec create_bank_account_in(Connection& c, App& app, const Caller& who, I cid,
+                                             const BankAccountInput& in) {
+  const std::string digits = account_digits(in.number);
+  if (digits.size() < 8 || digits.size() > 30)
+    throw_invalid({{"number", "账号应为 8–30 位数字", "must be 8 to 30 digits"}});
+  if (in.kind != "basic" && in.kind != "general")
+    throw_invalid(
+        {{"kind", "必须是 basic（基本户）或 general（一般户）", "must be basic or general"}});
+  if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
+  auto chart = store::load_chart(c, cid);
+  const auto* a = ledger::find_account(chart, in.ledger_account);
+  if (!a || !a->cash)
+    throw_invalid({{"ledger_account", "必须是银行存款科目（如 1001）",
+                    "must be a bank ledger account such as 1001"}});
+  store::BankAccountRec r{
+      0, cid, in.bank, digits.substr(digits.size() - 4), in.kind, in.ledger_account};
+  try {
+    r.id = store::insert_bank_account(c, r, app.clock_ms());
+  } catch (const store::ConstraintError&) {
+    throw Error(ErrorKind::conflict, "duplicate", "该科目已关联银行账户",
+                "That ledger account already has a bank account");
+  }
+  audit(c, app, who, cid, "bank.account", "bank_account:" + std::to_string(r.id),
+        {{"bank", in.bank}});
+  return r;
+}
+
+json::object create_bank_account(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  BankAccountInput b;
+  b.bank = in.str("bank", 64);
+  b.number = in.str("number", 40);
+  b.kind = in.opt_str("kind", 16).value_or("basic");
+  b.ledger_account = in.opt_str("ledger_account", 8).value_or("1001");
+  const std::string digits = account_digits(b.number);
   if (digits.size() < 8 || digits.size() > 30)
     in.add_error("number", "账号应为 8–30 位数字", "must be 8 to 30 digits");
-  if (kind != "basic" && kind != "general")
+  if (b.kind != "basic" && b.kind != "general")
     in.add_error("kind", "必须是 basic（基本户）或 general（一般户）", "must be basic or general");
   in.finish();
-  return app.db.write([&](Connection& c) {
-    if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
-    auto chart = store::load_chart(c, cid);
-    const auto* a = ledger::find_account(chart, ledger_account);
-    if (!a || !a->cash)
-      throw_invalid({{"ledger_account", "必须是银行存款科目（如 1001）",
-                      "must be a bank ledger account such as 1001"}});
-    store::BankAccountRec r{0,    cid,           bank_name, digits.substr(digits.size() - 4),
-                            kind, ledger_account};
-    try {
-      r.id = store::insert_bank_account(c, r, app.clock_ms());
-    } catch (const store::ConstraintError&) {
-      throw Error(ErrorKind::conflict, "duplicate", "该科目已关联银行账户",
-                  "That ledger account already has a bank account");
-    }
-    audit(c, app, who, cid, "bank.account", "bank_account:" + std::to_string(r.id),
-          {{"bank", bank_name}});
-    return json::object{{"id", r.id},
-                        {"bank", r.bank},
-                        {"number", "****" + r.number_last4},
-                        {"kind", r.kind},
-                        {"ledger_account", r.ledger_account}};
-  });
+  auto r = app.db.write([&](Connection& c) { return create_bank_account_in(c, app, who, cid, b); });
+  return json::object{{"id", r.id},
+                      {"bank", r.bank},
+                      {"number", "****" + r.number_last4},
+                      {"kind", r.kind},
+                      {"ledger_account", r.ledger_account}};
 }
 
 StatementResult store_statement(Connection& c, I cid, I account_id,

@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/billing_service.h"
 #include "domain/bank.h"
+#include "store/bank_repo.h"
 
 namespace xinyi::app {
 
@@ -20,6 +21,15 @@ inline constexpr int kMatchWindowDays = 5;
 
 boost::json::object create_bank_account(App& app, const Caller& who, std::int64_t cid,
                                         std::string_view body);
+// The same, typed, in the caller's write transaction: the account as stored (the number's last
+// four digits only).
+struct BankAccountInput {
+  std::string bank, number;    // number: 8–30 digits, spaces and dashes allowed between them
+  std::string kind = "basic";  // basic (基本户) or general (一般户)
+  std::string ledger_account = "1001";
+};
+store::BankAccountRec create_bank_account_in(store::Connection& c, App& app, const Caller& who,
+                                             std::int64_t cid, const BankAccountInput& in);
 // `columns`: header names to use instead of detection (from query parameters).
 boost::json::object import_statement(App& app, const Caller& who, std::int64_t cid,
                                      std::int64_t account_id, std::string_view csv_bytes,

@@ -103,55 +103,80 @@ Receipt my_receipt(App& app, const Caller& who, I cid, I receipt_no) {
   });
 }
 
+store::FeeRateRec set_fee_rate_in(Connection& c, App& app, const Caller& who, I cid,
+                                  const FeeRateInput& in) {
+  if (!Month::parse(in.effective_from))
+    throw_invalid({{"effective_from", "应为 YYYY-MM（自该月 1 日起生效）",
+                    "must be YYYY-MM (effective from the 1st)"}});
+  if (in.rate_fen < 0 || in.rate_fen > billing::kMaxRateFenPerM2Month)
+    throw_invalid({{"rate_fen", "费率超出范围", "rate_fen is out of range"}});
+  const I courtyard = in.courtyard_id;
+  const std::string& from = in.effective_from;
+  const std::string& doc = in.document_sha256;
+  const I vote_id = in.vote_id;
+  require_compound(c, cid);
+  if (courtyard && !store::get_courtyard(c, cid, courtyard)) throw_not_found("院落", "Courtyard");
+  if (!doc.empty() && !store::get_voucher(c, cid, doc, false))
+    throw_not_found("决议文件（请先上传）", "Decision document (upload it first)");
+  if (store::fee_rate_from(c, cid, courtyard, from))
+    throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定",
+                "A rate from that month is already set");
+  // A change of rate (a schedule already exists for this scope) takes effect only after the
+  // owners have voted for it: matter 2 (management rules), 4 (the provider's contract) or 9.
+  bool change = store::fee_rate_before(c, cid, courtyard, from);
+  if (change && !vote_id)
+    throw_invalid({{"vote_id", "调整收费标准须引用已通过的业主表决",
+                    "A change of fee rate must cite a passed owners' vote"}});
+  if (vote_id) {
+    require_passed_vote(c, cid, vote_id, {2, 4, 9}, "vote_id");
+    I closed = store::get_vote(c, cid, vote_id)->closed_at_ms;  // require_passed_vote found it
+    if (china_date(closed).substr(0, 7) > from)
+      throw_invalid({{"effective_from", "新标准只能自表决通过当月或之后生效",
+                      "The new rate can take effect only from the month the vote passed"}});
+  }
+  store::FeeRateRec r{0, courtyard, from, in.rate_fen, in.decision, doc, vote_id};
+  try {
+    r.id = store::insert_fee_rate(c, cid, r, who.user_id(), app.clock_ms());
+  } catch (const store::ConstraintError&) {
+    throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定",
+                "A rate from that month is already set");
+  }
+  audit(c, app, who, cid, "fee.rate", "fee_rate:" + std::to_string(r.id),
+        {{"effective_from", from}, {"rate_fen", in.rate_fen}, {"vote_id", vote_id}});
+  return r;
+}
+
 json::object set_fee_rate(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
-  I courtyard = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
-  std::string from = in.str("effective_from", 7);
-  I rate = in.i64("rate_fen", 0, billing::kMaxRateFenPerM2Month);
-  std::string decision = in.str("decision", 200);
-  std::string doc = in.opt_str("document_sha256", 64).value_or("");
-  I vote_id = in.opt_i64("vote_id", 1, INT64_MAX).value_or(0);
-  if (!from.empty() && !Month::parse(from))
+  FeeRateInput r;
+  r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+  r.effective_from = in.str("effective_from", 7);
+  r.rate_fen = in.i64("rate_fen", 0, billing::kMaxRateFenPerM2Month);
+  r.decision = in.str("decision", 200);
+  r.document_sha256 = in.opt_str("document_sha256", 64).value_or("");
+  r.vote_id = in.opt_i64("vote_id", 1, INT64_MAX).value_or(0);
+  if (!r.effective_from.empty() && !Month::parse(r.effective_from))
     in.add_error("effective_from", "应为 YYYY-MM（自该月 1 日起生效）",
                  "must be YYYY-MM (effective from the 1st)");
-  if (!doc.empty() && !ledger::from_hex(doc))
+  if (!r.document_sha256.empty() && !ledger::from_hex(r.document_sha256))
     in.add_error("document_sha256", "应为已上传凭证的 SHA-256",
                  "must be the SHA-256 of an uploaded voucher");
   in.finish();
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    if (courtyard && !store::get_courtyard(c, cid, courtyard)) throw_not_found("院落", "Courtyard");
-    if (!doc.empty() && !store::get_voucher(c, cid, doc, false))
-      throw_not_found("决议文件（请先上传）", "Decision document (upload it first)");
-    if (store::fee_rate_from(c, cid, courtyard, from))
-      throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定",
-                  "A rate from that month is already set");
-    // A change of rate (a schedule already exists for this scope) takes effect only after the
-    // owners have voted for it: matter 2 (management rules), 4 (the provider's contract) or 9.
-    bool change = store::fee_rate_before(c, cid, courtyard, from);
-    if (change && !vote_id)
-      throw_invalid({{"vote_id", "调整收费标准须引用已通过的业主表决",
-                      "A change of fee rate must cite a passed owners' vote"}});
-    if (vote_id) {
-      require_passed_vote(c, cid, vote_id, {2, 4, 9}, "vote_id");
-      I closed = store::get_vote(c, cid, vote_id)->closed_at_ms;  // require_passed_vote found it
-      if (china_date(closed).substr(0, 7) > from)
-        throw_invalid({{"effective_from", "新标准只能自表决通过当月或之后生效",
-                        "The new rate can take effect only from the month the vote passed"}});
-    }
-    store::FeeRateRec r{0, courtyard, from, rate, decision, doc, vote_id};
-    try {
-      r.id = store::insert_fee_rate(c, cid, r, who.user_id(), app.clock_ms());
-    } catch (const store::ConstraintError&) {
-      throw Error(ErrorKind::conflict, "rate-exists", "该月起的费率已设定",
-                  "A rate from that month is already set");
-    }
-    audit(c, app, who, cid, "fee.rate", "fee_rate:" + std::to_string(r.id),
-          {{"effective_from", from}, {"rate_fen", rate}, {"vote_id", vote_id}});
-    return json::object{{"id", r.id},        {"courtyard_id", courtyard}, {"effective_from", from},
-                        {"rate_fen", rate},  {"decision", decision},      {"document_sha256", doc},
-                        {"vote_id", vote_id}};
-  });
+  auto f = app.db.write([&](Connection& c) { return set_fee_rate_in(c, app, who, cid, r); });
+  return json::object{{"id", f.id},
+                      {"courtyard_id", f.courtyard_id},
+                      {"effective_from", f.effective_from},
+                      {"rate_fen", f.rate_fen},
+                      {"decision", f.decision},
+                      {"document_sha256", f.document_sha256},
+                      {"vote_id", f.vote_id}};
+}
+
+void set_billing_from_in(Connection& c, App& app, const Caller& who, I cid, Month first) {
+  require_compound(c, cid);
+  store::set_billing_from(c, cid, first.str());
+  audit(c, app, who, cid, "billing.from", "compound:" + std::to_string(cid),
+        {{"billing_from", first.str()}});
 }
 
 json::array fee_rates(App& app, I cid) {

@@ -21,6 +21,7 @@
 
 #include "app/app.h"
 #include "domain/billing.h"
+#include "store/billing_repo.h"
 
 namespace xinyi::app {
 
@@ -29,6 +30,21 @@ inline constexpr std::size_t kMaxPaymentReferenceChars = 64;
 boost::json::object set_fee_rate(App& app, const Caller& who, std::int64_t cid,
                                  std::string_view body);
 boost::json::array fee_rates(App& app, std::int64_t cid);
+// The same, typed, in the caller's write transaction: the rate as stored.
+struct FeeRateInput {
+  std::int64_t courtyard_id = 0;  // 0: the whole compound
+  std::string effective_from;     // YYYY-MM
+  std::int64_t rate_fen = 0;      // fen per m² and month
+  std::string decision, document_sha256;
+  std::int64_t vote_id = 0;  // the passed vote behind a change (a first rate needs none)
+};
+store::FeeRateRec set_fee_rate_in(store::Connection& c, App& app, const Caller& who,
+                                  std::int64_t cid, const FeeRateInput& in);
+// From which month the compound's bills are made in Xinyi (bill runs skip earlier months: fees
+// before it were collected outside and are in the books as received). Its screen comes with the
+// onboarding of a compound (issue 24); today the demo and gen-city set it.
+void set_billing_from_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                         billing::Month first);
 
 // ---- Bill runs (typed, issue 18: the JSON is in http/routes/billing.cc).
 

@@ -100,64 +100,84 @@ I post_donation(Connection& c, I cid, I id, I now) {
   return idx;
 }
 
-json::object create_campaign(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  std::string title = in.str("title", 60);
-  std::string description = in.opt_str("description", 1000).value_or("");
-  std::string use = in.opt_str("use", 20).value_or("general");
-  I goal = in.i64("goal_fen", 100, kMaxDonationFen * 100);
-  std::string starts = in.str("starts_on", 10), ends = in.str("ends_on", 10);
-  if (!valid_use(use))
-    in.add_error("use", "用途应为 general、micro_renewal、aid 或 public_activity",
-                 "use is general, micro_renewal, aid or public_activity");
-  if (!ledger::valid_date(starts))
-    in.add_error("starts_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
-  if (!ledger::valid_date(ends) || ends < starts)
-    in.add_error("ends_on", "结束日期应不早于开始日期", "must be a date on or after starts_on");
-  in.finish();
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    I now = app.clock_ms();
-    I id = store::insert_campaign(
-        c, cid, {title, description, use, goal, starts, ends, who.user_id()}, now);
-    audit(c, app, who, cid, "charity.campaign", "campaign:" + std::to_string(id),
-          {{"goal_fen", goal}});
-    return json::object{{"id", id},         {"title", title},      {"use", use},
-                        {"goal_fen", goal}, {"starts_on", starts}, {"ends_on", ends}};
-  });
+I create_campaign_in(Connection& c, App& app, const Caller& who, I cid, const CampaignInput& in) {
+  if (!valid_use(in.use) || !ledger::valid_date(in.starts_on) || !ledger::valid_date(in.ends_on) ||
+      in.ends_on < in.starts_on)
+    throw_invalid({{"use", "募捐的用途或日期无效", "the campaign's use or dates are not valid"}});
+  require_compound(c, cid);
+  I id = store::insert_campaign(
+      c, cid,
+      {in.title, in.description, in.use, in.goal_fen, in.starts_on, in.ends_on, who.user_id()},
+      app.clock_ms());
+  audit(c, app, who, cid, "charity.campaign", "campaign:" + std::to_string(id),
+        {{"goal_fen", in.goal_fen}});
+  return id;
 }
 
-json::object donate(App& app, const Caller& who, I cid, std::string_view body) {
+json::object create_campaign(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
-  I amount = in.i64("amount_fen", 100, kMaxDonationFen);
-  auto campaign = in.opt_i64("campaign_id", 1, INT64_MAX);
-  bool anonymous = in.boolean("anonymous", false);
-  auto donor = in.opt_str("donor_name", registry::kMaxNameChars);
+  CampaignInput r;
+  r.title = in.str("title", 60);
+  r.description = in.opt_str("description", 1000).value_or("");
+  r.use = in.opt_str("use", 20).value_or("general");
+  r.goal_fen = in.i64("goal_fen", 100, kMaxDonationFen * 100);
+  r.starts_on = in.str("starts_on", 10);
+  r.ends_on = in.str("ends_on", 10);
+  if (!valid_use(r.use))
+    in.add_error("use", "用途应为 general、micro_renewal、aid 或 public_activity",
+                 "use is general, micro_renewal, aid or public_activity");
+  if (!ledger::valid_date(r.starts_on))
+    in.add_error("starts_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
+  if (!ledger::valid_date(r.ends_on) || r.ends_on < r.starts_on)
+    in.add_error("ends_on", "结束日期应不早于开始日期", "must be a date on or after starts_on");
   in.finish();
+  I id = app.db.write([&](Connection& c) { return create_campaign_in(c, app, who, cid, r); });
+  return json::object{{"id", id},
+                      {"title", r.title},
+                      {"use", r.use},
+                      {"goal_fen", r.goal_fen},
+                      {"starts_on", r.starts_on},
+                      {"ends_on", r.ends_on}};
+}
+
+DonationOutcome donate_in(Connection& c, App& app, const Caller& who, I cid,
+                          const DonationInput& in) {
   const Principal* p = who.p();
   const bool recorder = p && (p->has(cid, Role::committee) || p->has(cid, Role::trustee));
   const bool resident = p && p->has(cid, Role::resident);
-  const bool named = donor && !donor->empty();
+  const bool named = in.donor_name && !in.donor_name->empty();
   // Money received (committee or trustee, naming the donor) or an offer (a resident).
   const bool received = recorder && named;
   if (recorder && !named && !resident)
     throw_invalid({{"donor_name", "登记收到的捐款须写明捐赠人（公示时会隐去）",
                     "name the donor (it is masked when published)"}});
+  require_compound(c, cid);
+  if (in.campaign_id && !store::campaign_exists(c, cid, *in.campaign_id))
+    throw_invalid({{"campaign_id", "本小区没有这次募捐", "no such campaign in this compound"}});
+  I now = app.clock_ms();
+  std::string name = received ? *in.donor_name : who.user->name;
+  I id = store::insert_donation(c, cid,
+                                {in.campaign_id.value_or(0), received ? 0 : who.user_id(), name,
+                                 in.anonymous, in.amount_fen, received ? who.user_id() : 0},
+                                now);
+  if (received) post_donation(c, cid, id, now);
+  audit(c, app, who, cid, received ? "charity.donation.record" : "charity.donation.offer",
+        "donation:" + std::to_string(id), {{"amount_fen", in.amount_fen}});
+  return {id, received};
+}
+
+json::object donate(App& app, const Caller& who, I cid, std::string_view body) {
+  JsonIn in(body);
+  DonationInput r;
+  r.amount_fen = in.i64("amount_fen", 100, kMaxDonationFen);
+  r.campaign_id = in.opt_i64("campaign_id", 1, INT64_MAX);
+  r.anonymous = in.boolean("anonymous", false);
+  r.donor_name = in.opt_str("donor_name", registry::kMaxNameChars);
+  in.finish();
   return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    if (campaign && !store::campaign_exists(c, cid, *campaign))
-      throw_invalid({{"campaign_id", "本小区没有这次募捐", "no such campaign in this compound"}});
-    I now = app.clock_ms();
-    std::string name = received ? *donor : who.user->name;
-    I id = store::insert_donation(c, cid,
-                                  {campaign.value_or(0), received ? 0 : who.user_id(), name,
-                                   anonymous, amount, received ? who.user_id() : 0},
-                                  now);
-    if (received) post_donation(c, cid, id, now);
-    audit(c, app, who, cid, received ? "charity.donation.record" : "charity.donation.offer",
-          "donation:" + std::to_string(id), {{"amount_fen", amount}});
-    auto o = donation_json(c, cid, id);
-    if (!received) {
+    auto d = donate_in(c, app, who, cid, r);
+    auto o = donation_json(c, cid, d.donation_id);
+    if (!d.received) {
       o["pay_to_zh"] =
           "请转账至本小区慈善基金专户（银行存款·慈善基金专户 1002），到账后由委员会确认并出具收据。";
       o["pay_to_en"] =
@@ -293,20 +313,25 @@ json::object charity_summary(App& app, I cid) {
 
 // ---- volunteers -----------------------------------------------------------------------------
 
+I create_team_in(Connection& c, App& app, const Caller& who, I cid, const std::string& name,
+                 const std::string& description) {
+  require_compound(c, cid);
+  if (store::team_name_taken(c, cid, name))
+    throw Error(ErrorKind::conflict, "duplicate", "已有同名的志愿服务队",
+                "A team of that name exists");
+  I id = store::insert_team(c, cid, name, description, app.clock_ms());
+  audit(c, app, who, cid, "volunteer.team", "team:" + std::to_string(id), {{"name", name}});
+  return id;
+}
+
 json::object create_team(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
   std::string name = in.str("name", 40);
   std::string description = in.opt_str("description", 500).value_or("");
   in.finish();
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    if (store::team_name_taken(c, cid, name))
-      throw Error(ErrorKind::conflict, "duplicate", "已有同名的志愿服务队",
-                  "A team of that name exists");
-    I id = store::insert_team(c, cid, name, description, app.clock_ms());
-    audit(c, app, who, cid, "volunteer.team", "team:" + std::to_string(id), {{"name", name}});
-    return json::object{{"id", id}, {"name", name}, {"description", description}};
-  });
+  I id = app.db.write(
+      [&](Connection& c) { return create_team_in(c, app, who, cid, name, description); });
+  return json::object{{"id", id}, {"name", name}, {"description", description}};
 }
 
 json::object join_team(App& app, const Caller& who, I cid, I team_id) {
@@ -323,28 +348,64 @@ json::object join_team(App& app, const Caller& who, I cid, I team_id) {
   });
 }
 
+I add_team_member_in(Connection& c, App& app, const Caller& who, I cid, I team_id,
+                     const std::string& name) {
+  require_compound(c, cid);
+  if (!store::team_exists(c, cid, team_id)) throw_not_found("志愿服务队", "Team");
+  I id = store::insert_team_member(c, cid, team_id, 0, name, app.clock_ms());
+  audit(c, app, who, cid, "volunteer.member", "team:" + std::to_string(team_id));
+  return id;
+}
+
 json::object add_team_member(App& app, const Caller& who, I cid, I team_id, std::string_view body) {
   JsonIn in(body);
   std::string name = in.str("name", registry::kMaxNameChars);
   in.finish();
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    if (!store::team_exists(c, cid, team_id)) throw_not_found("志愿服务队", "Team");
-    I id = store::insert_team_member(c, cid, team_id, 0, name, app.clock_ms());
-    audit(c, app, who, cid, "volunteer.member", "team:" + std::to_string(team_id));
-    return json::object{{"member_id", id}, {"team_id", team_id}, {"name", mask_name(name)}};
-  });
+  I id = app.db.write(
+      [&](Connection& c) { return add_team_member_in(c, app, who, cid, team_id, name); });
+  return json::object{{"member_id", id}, {"team_id", team_id}, {"name", mask_name(name)}};
+}
+
+I record_activity_in(Connection& c, App& app, const Caller& who, I cid, const ActivityInput& in) {
+  if (!ledger::valid_date(in.date))
+    throw_invalid({{"date", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)"}});
+  if (in.hours.empty() || in.hours.size() > kMaxParticipants)
+    throw_invalid({{"hours", "请列出参加的队员及时长（1–500 人）",
+                    "list the members who took part with their minutes (1–500)"}});
+  require_compound(c, cid);
+  if (!store::team_exists(c, cid, in.team_id))
+    throw_invalid({{"team_id", "本小区没有这支志愿服务队", "no such team in this compound"}});
+  std::set<I> seen;
+  for (std::size_t i = 0; i < in.hours.size(); ++i) {
+    const auto [member, minutes] = in.hours[i];
+    if (!seen.insert(member).second || !store::team_has_member(c, in.team_id, member))
+      throw_invalid({{"hours[" + std::to_string(i) + "].member_id", "不是该队队员，或重复",
+                      "not a member of this team, or repeated"}});
+    if (minutes < 1 || minutes > kMaxMinutesPerActivity)
+      throw_invalid(
+          {{"hours[" + std::to_string(i) + "].minutes", "时长超出范围", "minutes out of range"}});
+  }
+  I id =
+      store::insert_activity(c, cid, in.team_id, in.title, in.date, in.description, app.clock_ms());
+  I total = 0;
+  for (auto [m, minutes] : in.hours) {
+    store::insert_volunteer_hours(c, cid, id, m, minutes);
+    total += minutes;
+  }
+  audit(c, app, who, cid, "volunteer.activity", "activity:" + std::to_string(id),
+        {{"minutes", total}});
+  return id;
 }
 
 json::object record_activity(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
-  I team = in.i64("team_id", 1, INT64_MAX);
-  std::string title = in.str("title", 60);
-  std::string date = in.str("date", 10);
-  std::string description = in.opt_str("description", 1000).value_or("");
-  if (!ledger::valid_date(date))
+  ActivityInput r;
+  r.team_id = in.i64("team_id", 1, INT64_MAX);
+  r.title = in.str("title", 60);
+  r.date = in.str("date", 10);
+  r.description = in.opt_str("description", 1000).value_or("");
+  if (!ledger::valid_date(r.date))
     in.add_error("date", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
-  std::vector<std::pair<I, I>> hours;
   const json::value* hv = in.get("hours");
   if (!hv || !hv->is_array() || hv->as_array().empty() || hv->as_array().size() > kMaxParticipants)
     in.add_error("hours", "请列出参加的队员及时长（1–500 人）",
@@ -360,33 +421,18 @@ json::object record_activity(App& app, const Caller& who, I cid, std::string_vie
         for (const auto& f : e.fields())
           in.add_error("hours[" + std::to_string(i) + "]." + f.field, f.zh, f.en);
       }
-      hours.emplace_back(m, minutes);
+      r.hours.emplace_back(m, minutes);
     }
   in.finish();
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    if (!store::team_exists(c, cid, team))
-      throw_invalid({{"team_id", "本小区没有这支志愿服务队", "no such team in this compound"}});
-    std::set<I> seen;
-    for (std::size_t i = 0; i < hours.size(); ++i)
-      if (!seen.insert(hours[i].first).second || !store::team_has_member(c, team, hours[i].first))
-        throw_invalid({{"hours[" + std::to_string(i) + "].member_id", "不是该队队员，或重复",
-                        "not a member of this team, or repeated"}});
-    I id = store::insert_activity(c, cid, team, title, date, description, app.clock_ms());
-    I total = 0;
-    for (auto [m, minutes] : hours) {
-      store::insert_volunteer_hours(c, cid, id, m, minutes);
-      total += minutes;
-    }
-    audit(c, app, who, cid, "volunteer.activity", "activity:" + std::to_string(id),
-          {{"minutes", total}});
-    return json::object{{"id", id},
-                        {"team_id", team},
-                        {"title", title},
-                        {"date", date},
-                        {"participants", static_cast<I>(hours.size())},
-                        {"minutes", total}};
-  });
+  I id = app.db.write([&](Connection& c) { return record_activity_in(c, app, who, cid, r); });
+  I total = 0;
+  for (auto [m, minutes] : r.hours) total += minutes;
+  return json::object{{"id", id},
+                      {"team_id", r.team_id},
+                      {"title", r.title},
+                      {"date", r.date},
+                      {"participants", static_cast<I>(r.hours.size())},
+                      {"minutes", total}};
 }
 
 json::object volunteers(App& app, I cid, bool members) {

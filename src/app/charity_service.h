@@ -18,7 +18,10 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/app.h"
 
@@ -57,5 +60,40 @@ boost::json::object record_activity(App& app, const Caller& who, std::int64_t ci
                                     std::string_view body);
 // `members`: add the member list with masked names (members of the compound).
 boost::json::object volunteers(App& app, std::int64_t cid, bool members);
+
+// ---- The same writes typed, in the caller's write transaction (the JSON ones above decode a
+// body and call these; the demo calls them directly).
+struct CampaignInput {
+  std::string title, description,
+      use = "general";  // use: general, micro_renewal, aid, public_activity
+  std::int64_t goal_fen = 0;
+  std::string starts_on, ends_on;  // YYYY-MM-DD
+};
+std::int64_t create_campaign_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                                const CampaignInput& in);
+struct DonationInput {
+  std::int64_t amount_fen = 0;
+  std::optional<std::int64_t> campaign_id;
+  bool anonymous = false;
+  std::optional<std::string> donor_name;  // a recorder naming the donor: received at once
+};
+struct DonationOutcome {
+  std::int64_t donation_id = 0;
+  bool received = false;  // false: an offer, waiting for the money
+};
+DonationOutcome donate_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                          const DonationInput& in);
+std::int64_t create_team_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                            const std::string& name, const std::string& description);
+// A member without an account, by name: the member's id.
+std::int64_t add_team_member_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                                std::int64_t team_id, const std::string& name);
+struct ActivityInput {
+  std::int64_t team_id = 0;
+  std::string title, date, description;                      // date: YYYY-MM-DD
+  std::vector<std::pair<std::int64_t, std::int64_t>> hours;  // (member id, minutes)
+};
+std::int64_t record_activity_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                                const ActivityInput& in);
 
 }  // namespace xinyi::app

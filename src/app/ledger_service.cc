@@ -143,33 +143,38 @@ std::vector<ledger::Posting> read_postings(const json::object& o, std::vector<Fi
 }
 }  // namespace
 
+I post_transaction_in(Connection& c, App& app, const Caller& who, I cid, const JournalInput& in) {
+  require_compound(c, cid);
+  ledger::Transaction t;
+  t.date = in.date;
+  t.kind = "journal";
+  t.description = in.description;
+  t.postings = in.postings;
+  t.vouchers = load_vouchers(c, cid, in.vouchers);
+  if (auto limits = ledger::journal_limits(t, store::load_chart(c, cid)); !limits.empty())
+    throw_invalid(std::move(limits));
+  Appender ap(c, cid, app.clock_ms());
+  I idx = ap.append(std::move(t));
+  ap.finish();
+  audit(c, app, who, cid, "ledger.post", "entry:" + std::to_string(idx));
+  return idx;
+}
+
 json::object post_transaction(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
-  std::string date = in.str("date", 10);
-  std::string description = in.str("description", ledger::kMaxDescriptionChars);
+  JournalInput r;
+  r.date = in.str("date", 10);
+  r.description = in.str("description", ledger::kMaxDescriptionChars);
   in.finish_except({"postings", "vouchers"});
   const json::value parsed = parse_json(body);
   const auto& o = parsed.as_object();
   std::vector<FieldError> errs;
-  auto postings = read_postings(o, errs);
-  auto hashes = voucher_hashes(o, errs);
+  r.postings = read_postings(o, errs);
+  r.vouchers = voucher_hashes(o, errs);
   if (!errs.empty()) throw_invalid(std::move(errs));
   return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    ledger::Transaction t;
-    t.date = date;
-    t.kind = "journal";
-    t.description = description;
-    t.postings = postings;
-    t.vouchers = load_vouchers(c, cid, hashes);
-    if (auto limits = ledger::journal_limits(t, store::load_chart(c, cid)); !limits.empty())
-      throw_invalid(std::move(limits));
-    Appender ap(c, cid, app.clock_ms());
-    I idx = ap.append(std::move(t));
-    ap.finish();
-    audit(c, app, who, cid, "ledger.post", "entry:" + std::to_string(idx));
-    auto e = store::get_entry(c, cid, idx);
-    return entry_json(*e);
+    I idx = post_transaction_in(c, app, who, cid, r);
+    return entry_json(*store::get_entry(c, cid, idx));
   });
 }
 
@@ -552,6 +557,12 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   auto perrs = ledger::validate(
       probe, chart, [&](I id) { return std::find(yards.begin(), yards.end(), id) != yards.end(); });
   if (!perrs.empty()) throw_invalid(std::move(perrs));
+  if (r.per_unit_fen.has_value() != !r.covered_units.empty())
+    throw_invalid({{"covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units",
+                    "per_unit_fen and covered_units go together"}});
+  if (r.per_unit_fen && *r.per_unit_fen * static_cast<I>(r.covered_units.size()) != r.amount_fen)
+    throw_invalid({{"amount_fen", "金额须等于每户金额 × 户数",
+                    "must equal per_unit_fen × the number of units"}});
   if (r.per_unit_fen) {
     std::set<I> seen;
     for (I u : r.covered_units) {

@@ -24,6 +24,16 @@ inline constexpr std::size_t kMaxVoucherBytes = 10 * 1024 * 1024;
 // Writes (committee or trustee; the router checks the role).
 boost::json::object post_transaction(App& app, const Caller& who, std::int64_t cid,
                                      std::string_view body);
+// The same, typed, in the caller's write transaction: the entry's index. A hand-made entry may
+// only bring money in or move it between income, expense and the funds (ledger::journal_limits);
+// money leaves through the co-managed flow.
+struct JournalInput {
+  std::string date, description;  // date: YYYY-MM-DD
+  std::vector<ledger::Posting> postings;
+  std::vector<std::string> vouchers;  // hashes of uploaded files
+};
+std::int64_t post_transaction_in(store::Connection& c, App& app, const Caller& who,
+                                 std::int64_t cid, const JournalInput& in);
 // Reversing an entry that moved money or an owner's balance (ledger::reversal_is_co_managed)
 // is a request in the disbursement queue, approved like a disbursement of its size, and
 // executed on the day of the last approval: `pending` and the request's view. Any other

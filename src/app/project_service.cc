@@ -960,6 +960,9 @@ I request_project_payment_in(Connection& c, App& app, const Caller& who, I cid, 
   r.project_id = pid;
   r.project_line_id = in.line_id;
   r.funding_source = src;
+  r.plan_item_id = in.plan_item_id;
+  r.per_unit_fen = in.per_unit_fen;
+  r.covered_units = in.covered_units;
   I did = request_disbursement_in(c, app, who, cid, r);
   store::set_disbursement_quote(c, did, contract->id);
   event(c, p, app.clock_ms(), "payment",
@@ -978,6 +981,12 @@ json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
   r.quote_id = in.opt_i64("quote_id", 1, INT64_MAX);
   r.note = in.opt_str("note", 60).value_or("");
   r.vouchers = read_hashes(in, "vouchers", kVouchersZh, kVouchersEn);
+  r.plan_item_id = in.opt_i64("plan_item_id", 1, INT64_MAX);
+  r.per_unit_fen = in.opt_i64("per_unit_fen", 1, pj::kMaxProjectFen);
+  r.covered_units = in.id_list("covered_units", 20'000);
+  if (r.per_unit_fen.has_value() != !r.covered_units.empty())
+    in.add_error("covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units",
+                 "per_unit_fen and covered_units go together");
   auto source = pj::parse_source(src);
   if (!source)
     in.add_error("source", "来源应为 common、courtyard_surplus、charity、crowdfunding 或 subsidy",

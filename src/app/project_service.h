@@ -127,6 +127,10 @@ struct ProjectPaymentInput {
   std::optional<std::int64_t> quote_id;  // the contract paid under; needed when there are several
   std::string note;
   std::vector<std::string> vouchers;
+  // What a courtyard's surplus pays may carry out an item of its surplus plan, and a purchase
+  // for every household lists the households it covers (as request_disbursement has them).
+  std::optional<std::int64_t> plan_item_id, per_unit_fen;
+  std::vector<std::int64_t> covered_units;
 };
 // The disbursement request's id (the trustee's own approval on it when the caller is the trustee).
 std::int64_t request_project_payment_in(store::Connection& c, App& app, const Caller& who,

@@ -217,20 +217,25 @@ settle::Settlement settlement(App& app, I cid, const std::string& period_text) {
   return app.db.read([&](Connection& c) { return settlement_in(c, cid, period, period.str()); });
 }
 
+PlanItem add_plan_item_in(Connection& c, App& app, const Caller& who, I cid,
+                          const PlanItemInput& in) {
+  if (in.planned_fen < 1 || in.planned_fen > kMaxAmountFen)
+    throw_invalid({{"planned_fen", "金额超出范围", "is out of range"}});
+  require_compound(c, cid);
+  if (!store::get_courtyard(c, cid, in.courtyard_id)) throw_not_found("院落", "Courtyard");
+  PlanItem out{0, in, "", 0};
+  out.id = store::insert_plan_item(c, cid,
+                                   {in.courtyard_id, in.year, in.planned_fen, in.item, in.decision},
+                                   who.user_id(), app.clock_ms());
+  audit(c, app, who, cid, "surplus.plan", "plan_item:" + std::to_string(out.id),
+        {{"item", in.item}, {"planned_fen", in.planned_fen}});
+  return out;
+}
+
 PlanItem add_plan_item(App& app, const Caller& who, I cid, const PlanItemInput& in) {
   if (in.planned_fen < 1 || in.planned_fen > kMaxAmountFen)
     throw_invalid({{"planned_fen", "金额超出范围", "is out of range"}});
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    if (!store::get_courtyard(c, cid, in.courtyard_id)) throw_not_found("院落", "Courtyard");
-    PlanItem out{0, in, "", 0};
-    out.id = store::insert_plan_item(
-        c, cid, {in.courtyard_id, in.year, in.planned_fen, in.item, in.decision}, who.user_id(),
-        app.clock_ms());
-    audit(c, app, who, cid, "surplus.plan", "plan_item:" + std::to_string(out.id),
-          {{"item", in.item}, {"planned_fen", in.planned_fen}});
-    return out;
-  });
+  return app.db.write([&](Connection& c) { return add_plan_item_in(c, app, who, cid, in); });
 }
 
 SurplusPlans surplus_plans(App& app, I cid, I year) {

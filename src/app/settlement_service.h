@@ -89,6 +89,8 @@ struct PlanItem {
 };
 // The item as stored (its courtyard's name and spent_fen are not filled in).
 PlanItem add_plan_item(App& app, const Caller& who, std::int64_t cid, const PlanItemInput& in);
+PlanItem add_plan_item_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                          const PlanItemInput& in);
 struct SurplusPlans {
   std::int64_t compound_id = 0, year = 0;
   std::vector<PlanItem> items;  // by courtyard, then in the order added

@@ -21,6 +21,9 @@ struct DemoPeople {
   std::int64_t renewal_vote = 0;   // the charity compound's common-fund renewal (matter 7)
 };
 
+// A demo person as the use cases see a signed-in caller: the account and its roles.
+app::Caller demo_caller(store::Connection& c, std::int64_t user_id);
+
 // Helpers shared by the demo's parts: a one-page PDF (ASCII text) as a viewable voucher, and
 // 10:00 China time on a YYYY-MM-DD date in milliseconds.
 std::string demo_pdf(const std::vector<std::string>& lines);

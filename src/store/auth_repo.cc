@@ -275,4 +275,9 @@ Principal load_principal(Connection& c, const UserRec& u) {
   return p;
 }
 
+std::optional<std::int64_t> first_claimant(Connection& c, std::int64_t unit_id) {
+  auto r = c.query_one("SELECT MIN(user_id) FROM claims WHERE unit_id = ?", {unit_id});
+  return r ? r->opt_i64(0) : std::nullopt;
+}
+
 }  // namespace xinyi::store

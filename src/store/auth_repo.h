@@ -127,4 +127,7 @@ std::optional<std::int64_t> first_claimed_courtyard(Connection& c, std::int64_t 
 // where they have claimed a unit.
 Principal load_principal(Connection& c, const UserRec& u);
 
+// The first account (lowest id) that claimed the unit; nullopt when nobody has.
+std::optional<std::int64_t> first_claimant(Connection& c, std::int64_t unit_id);
+
 }  // namespace xinyi::store

@@ -201,6 +201,10 @@ bool fee_rate_before(Connection& c, I cid, I courtyard_id, const S& month) {
              {cid, courtyard_id, month}) != 0;
 }
 
+void set_billing_from(Connection& c, I cid, const S& month) {
+  c.execute("UPDATE compounds SET billing_from = ? WHERE id = ?", {month, cid});
+}
+
 S billing_from(Connection& c, I cid) {
   auto r = c.query_one("SELECT billing_from FROM compounds WHERE id = ?", {cid});
   XINYI_ASSERT(r.has_value());
@@ -276,6 +280,10 @@ std::vector<PaymentExportRec> export_payments(Connection& c, I cid, const S& fro
            {cid, from, to_before}))
     out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.i64(4), r.str(5), r.i64(6)});
   return out;
+}
+
+std::int64_t largest_bill_fen(Connection& c, std::int64_t unit_id) {
+  return c.scalar("SELECT COALESCE(MAX(amount_fen), 0) FROM bills WHERE unit_id = ?", {unit_id});
 }
 
 }  // namespace xinyi::store

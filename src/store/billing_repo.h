@@ -31,6 +31,7 @@ bool fee_rate_before(Connection& c, std::int64_t cid, std::int64_t courtyard_id,
                      const std::string& month);
 // The first month (YYYY-MM) the compound bills in Xinyi: earlier months were billed elsewhere.
 std::string billing_from(Connection& c, std::int64_t cid);
+void set_billing_from(Connection& c, std::int64_t cid, const std::string& month);
 
 std::int64_t insert_bill_run(Connection& c, std::int64_t cid, const std::string& period,
                              std::int64_t bills, std::int64_t total, std::int64_t by,
@@ -140,5 +141,8 @@ struct ArrearRec {
   std::int64_t bills, owed_fen;
 };
 std::vector<ArrearRec> arrears(Connection& c, std::int64_t cid);
+
+// The largest bill a unit has had (0: none): what a quarter ahead is reckoned from.
+std::int64_t largest_bill_fen(Connection& c, std::int64_t unit_id);
 
 }  // namespace xinyi::store

@@ -575,4 +575,17 @@ std::vector<CoveredByRec> list_covering_unit(Connection& c, std::int64_t unit_id
   return out;
 }
 
+std::vector<AccountPostingRec> account_postings(Connection& c, std::int64_t cid,
+                                                const std::string& account) {
+  std::vector<AccountPostingRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT p.date, p.amount_fen, e.description FROM postings p JOIN ledger_entries e "
+          "ON e.compound_id = p.compound_id AND e.idx = p.idx WHERE p.compound_id = ? AND p.account = ? "
+          "ORDER BY p.date, p.idx",
+          {cid, account}))
+    out.push_back({r.str(0), r.i64(1), r.str(2)});
+  return out;
+}
+
 }  // namespace xinyi::store

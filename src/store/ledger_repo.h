@@ -253,4 +253,14 @@ std::optional<std::int64_t> journal_import_done(Connection& c, std::int64_t cid,
 void set_journal_import_done(Connection& c, std::int64_t cid, const std::string& file_sha256,
                              std::int64_t entries_done, std::int64_t now_ms);
 
+// One account's postings with their entries' descriptions, by date then entry (as a bank
+// statement of that account would list them).
+struct AccountPostingRec {
+  std::string date;
+  std::int64_t amount_fen = 0;
+  std::string description;
+};
+std::vector<AccountPostingRec> account_postings(Connection& c, std::int64_t cid,
+                                                const std::string& account);
+
 }  // namespace xinyi::store

@@ -136,4 +136,10 @@ std::vector<NeedTimesRec> answered_need_times(Connection& c, std::int64_t cid) {
   return out;
 }
 
+std::optional<std::int64_t> need_id_by_text(Connection& c, std::int64_t cid,
+                                            const std::string& body) {
+  auto r = c.query_one("SELECT MIN(id) FROM needs WHERE compound_id = ? AND body = ?", {cid, body});
+  return r ? r->opt_i64(0) : std::nullopt;
+}
+
 }  // namespace xinyi::store

@@ -87,4 +87,8 @@ struct NeedTimesRec {
 };
 std::vector<NeedTimesRec> answered_need_times(Connection& c, std::int64_t cid);
 
+// The first need of the compound with exactly this text; nullopt when none.
+std::optional<std::int64_t> need_id_by_text(Connection& c, std::int64_t cid,
+                                            const std::string& body);
+
 }  // namespace xinyi::store

@@ -374,7 +374,7 @@ std::int64_t insert_pledge(Connection& c, std::int64_t cid, std::int64_t pid, st
       .query_one(
           "INSERT INTO pledges (project_id, compound_id, unit_id, user_id, amount_fen, status, created_at) "
           "VALUES (?, ?, ?, ?, ?, 'open', ?) RETURNING id",
-          {pid, cid, unit_id, user_id, amount_fen, now_ms})
+          {pid, cid, unit_id, id_or_null(user_id), amount_fen, now_ms})
       ->i64(0);
 }
 

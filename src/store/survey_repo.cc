@@ -63,8 +63,8 @@ void insert_response(Connection& c, std::int64_t cid, std::int64_t questionnaire
   c.execute(
       "INSERT INTO survey_responses (compound_id, questionnaire_id, respondent, user_id, unit_id, courtyard_id, answers, at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {cid, questionnaire_id, r.respondent, r.user_id, r.unit_id, r.courtyard_id, r.answers_json,
-       now_ms});
+      {cid, questionnaire_id, r.respondent, id_or_null(r.user_id), r.unit_id, r.courtyard_id,
+       r.answers_json, now_ms});
   c.execute("UPDATE questionnaires SET responses = responses + 1 WHERE id = ?", {questionnaire_id});
 }
 
