@@ -501,56 +501,82 @@ json::object cast_ballot(App& app, const Caller& who, I cid, I vote_id, std::str
   });
 }
 
+namespace {
+// The same checks as read_choices, on choices already decoded.
+void check_choices(const VoteRec& v, const std::vector<int>& choices) {
+  const int alternatives = static_cast<int>(v.options.size());
+  std::set<int> seen;
+  for (int ch : choices)
+    if (ch < 0 || ch >= alternatives || !seen.insert(ch).second)
+      throw_invalid(
+          {{"choices", "选项编号应在 0–" + std::to_string(alternatives - 1) + " 之间，且不重复",
+            "option numbers run from 0 to " + std::to_string(alternatives - 1) + ", each once"}});
+  if (static_cast<int>(choices.size()) > v.seats)
+    throw_invalid({{"choices", "最多可选 " + std::to_string(v.seats) + " 项",
+                    "at most " + std::to_string(v.seats) + " choices"}});
+}
+}  // namespace
+
+PaperBallotEntered enter_paper_ballot_in(Connection& c, App& app, const Caller& who, I cid,
+                                         I vote_id, const PaperBallotInput& in) {
+  VoteRec v = require_vote(c, cid, vote_id);
+  check_choices(v, in.choices);
+  I now = app.clock_ms();
+  require_open_for_ballots(v, now);
+  if (!store::get_voucher(c, cid, in.voucher_sha256, false))
+    throw_not_found("选票扫描件（请先上传）", "Ballot scan (upload it first)");
+  auto no = store::elector_of_unit(c, vote_id, in.unit_id);
+  if (!no) throw_not_found("投票人名册中的房屋", "Unit on the vote's roll");
+  auto prev = store::get_ballot(c, vote_id, *no);
+  if (prev && prev->channel == "online")
+    throw Error(ErrorKind::conflict, "online-ballot", "该业主已在线投票，纸质选票不能覆盖",
+                "The owner has voted online; a paper ballot cannot overwrite it");
+  if (prev && !in.replace)
+    throw Error(ErrorKind::conflict, "paper-ballot-exists",
+                "该业主已有纸质选票；如为更正，请注明替换",
+                "A paper ballot is already entered; set replace to correct it");
+  // The scan is bound to this one ballot: the same file cannot stand for another owner's.
+  auto bound = store::get_ballot_scan(c, cid, in.voucher_sha256);
+  if (bound && (bound->vote_id != vote_id || bound->no != *no))
+    throw Error(ErrorKind::conflict, "scan-in-use",
+                "这份扫描件已是另一张选票的凭证，请上传这张选票自己的扫描件",
+                "This scan is already another ballot's; upload this ballot's own scan");
+  std::string receipt = cast_in(c, vote_id, *no, in.choices, "paper", in.voucher_sha256, now);
+  store::set_ballot_entered_by(c, vote_id, *no, who.user_id());
+  if (!bound) store::insert_ballot_scan(c, cid, in.voucher_sha256, vote_id, *no, v.secret, now);
+  // For a secret vote the audit names the unit but neither the choice nor the scan (which shows
+  // it).
+  json::object detail{{"unit_id", in.unit_id}, {"replaced", prev.has_value()}};
+  if (!v.secret)
+    detail["choices"] = choice_labels(v, in.choices), detail["voucher_sha256"] = in.voucher_sha256;
+  audit(c, app, who, cid, "vote.paper_ballot", "vote:" + std::to_string(vote_id), detail);
+  // The owner learns at once, and can still vote online until the close, which prevails.
+  notify_units(c, cid, {.vote_id = vote_id, .elector_no = *no},
+               Notice{"vote", "委员会为您录入了一张纸质选票：" + v.title,
+                      "如不是您本人的意思，截止前在线投票即以在线投票为准。回执码 " + receipt,
+                      "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
+               now);
+  return {*no, receipt, prev.has_value(), now};
+}
+
 json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id,
                                 std::string_view body) {
   JsonIn in(body);
-  I unit_id = in.i64("unit_id", 1, INT64_MAX);
-  std::string voucher = in.str("voucher_sha256", 64);
-  bool replace = in.boolean("replace", false);
+  PaperBallotInput r;
+  r.unit_id = in.i64("unit_id", 1, INT64_MAX);
+  r.voucher_sha256 = in.str("voucher_sha256", 64);
+  r.replace = in.boolean("replace", false);
   return app.db.write([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
-    auto choices = read_choices(in, v);
+    r.choices = read_choices(in, v);
     in.finish();
-    I now = app.clock_ms();
-    require_open_for_ballots(v, now);
-    if (!store::get_voucher(c, cid, voucher, false))
-      throw_not_found("选票扫描件（请先上传）", "Ballot scan (upload it first)");
-    auto no = store::elector_of_unit(c, vote_id, unit_id);
-    if (!no) throw_not_found("投票人名册中的房屋", "Unit on the vote's roll");
-    auto prev = store::get_ballot(c, vote_id, *no);
-    if (prev && prev->channel == "online")
-      throw Error(ErrorKind::conflict, "online-ballot", "该业主已在线投票，纸质选票不能覆盖",
-                  "The owner has voted online; a paper ballot cannot overwrite it");
-    if (prev && !replace)
-      throw Error(ErrorKind::conflict, "paper-ballot-exists",
-                  "该业主已有纸质选票；如为更正，请注明替换",
-                  "A paper ballot is already entered; set replace to correct it");
-    // The scan is bound to this one ballot: the same file cannot stand for another owner's.
-    auto bound = store::get_ballot_scan(c, cid, voucher);
-    if (bound && (bound->vote_id != vote_id || bound->no != *no))
-      throw Error(ErrorKind::conflict, "scan-in-use",
-                  "这份扫描件已是另一张选票的凭证，请上传这张选票自己的扫描件",
-                  "This scan is already another ballot's; upload this ballot's own scan");
-    std::string receipt = cast_in(c, vote_id, *no, choices, "paper", voucher, now);
-    store::set_ballot_entered_by(c, vote_id, *no, who.user_id());
-    if (!bound) store::insert_ballot_scan(c, cid, voucher, vote_id, *no, v.secret, now);
-    // For a secret vote the audit names the unit but neither the choice nor the scan (which shows
-    // it).
-    json::object detail{{"unit_id", unit_id}, {"replaced", prev.has_value()}};
-    if (!v.secret)
-      detail["choices"] = choice_labels(v, choices), detail["voucher_sha256"] = voucher;
-    audit(c, app, who, cid, "vote.paper_ballot", "vote:" + std::to_string(vote_id), detail);
-    // The owner learns at once, and can still vote online until the close, which prevails.
-    notify_units(c, cid, {.vote_id = vote_id, .elector_no = *no},
-                 Notice{"vote", "委员会为您录入了一张纸质选票：" + v.title,
-                        "如不是您本人的意思，截止前在线投票即以在线投票为准。回执码 " + receipt,
-                        "/c/" + std::to_string(cid) + "/votes/" + std::to_string(vote_id), true},
-                 now);
+    auto e = enter_paper_ballot_in(c, app, who, cid, vote_id, r);
     // The committee writes the receipt code on the paper ballot's stub for the owner. It counts
     // once a second person countersigns it.
-    return json::object{{"vote_id", vote_id}, {"unit_id", unit_id},           {"ballot", *no},
-                        {"receipt", receipt}, {"replaced", prev.has_value()}, {"counted", false},
-                        {"entered_at", now}};
+    return json::object{{"vote_id", vote_id},           {"unit_id", r.unit_id},
+                        {"ballot", e.ballot_no},        {"receipt", e.receipt},
+                        {"replaced", e.replaced},       {"counted", false},
+                        {"entered_at", e.entered_at_ms}};
   });
 }
 
@@ -589,6 +615,31 @@ VoucherFile paper_ballot_scan(App& app, I cid, I vote_id, I ballot_no) {
   });
 }
 
+void countersign_paper_ballot_in(Connection& c, App& app, const Caller& who, I cid, I vote_id,
+                                 I ballot_no, I seen_entered_at_ms) {
+  VoteRec v = require_vote(c, cid, vote_id);
+  I now = app.clock_ms();
+  require_open_for_ballots(v, now);
+  auto b = store::get_ballot(c, vote_id, ballot_no);
+  if (!b || b->channel != "paper") throw_not_found("纸质选票", "Paper ballot");
+  if (b->cast_at_ms != seen_entered_at_ms)
+    throw Error(ErrorKind::conflict, "ballot-changed",
+                "这张选票在您查看后被更改过，请重新核对扫描件",
+                "This ballot changed after you looked at it; check its scan again");
+  if (!b->entered_by)
+    throw Error(ErrorKind::conflict, "second-person", "这张选票没有录入人记录，请重新录入后再复核",
+                "This ballot has no recorded enterer; enter it again first");
+  if (b->countersigned_by)
+    throw Error(ErrorKind::conflict, "already-countersigned", "这张选票已经复核过了",
+                "This ballot is already countersigned");
+  if (b->entered_by && *b->entered_by == who.user_id())
+    throw Error(ErrorKind::conflict, "second-person", "须由录入人以外的另一位委员或工作人员复核",
+                "Someone other than the person who entered it must countersign");
+  store::countersign_ballot(c, vote_id, ballot_no, who.user_id(), now);
+  audit(c, app, who, cid, "vote.paper_countersign", "vote:" + std::to_string(vote_id),
+        {{"ballot", ballot_no}});
+}
+
 json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote_id, I ballot_no,
                                       std::string_view body) {
   // The countersignature is for the ballot as the signer saw it (its entry time, as listed):
@@ -596,31 +647,10 @@ json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote
   JsonIn in(body);
   I seen = in.i64("entered_at", 0, INT64_MAX);
   in.finish();
-  return app.db.write([&](Connection& c) {
-    VoteRec v = require_vote(c, cid, vote_id);
-    I now = app.clock_ms();
-    require_open_for_ballots(v, now);
-    auto b = store::get_ballot(c, vote_id, ballot_no);
-    if (!b || b->channel != "paper") throw_not_found("纸质选票", "Paper ballot");
-    if (b->cast_at_ms != seen)
-      throw Error(ErrorKind::conflict, "ballot-changed",
-                  "这张选票在您查看后被更改过，请重新核对扫描件",
-                  "This ballot changed after you looked at it; check its scan again");
-    if (!b->entered_by)
-      throw Error(ErrorKind::conflict, "second-person",
-                  "这张选票没有录入人记录，请重新录入后再复核",
-                  "This ballot has no recorded enterer; enter it again first");
-    if (b->countersigned_by)
-      throw Error(ErrorKind::conflict, "already-countersigned", "这张选票已经复核过了",
-                  "This ballot is already countersigned");
-    if (b->entered_by && *b->entered_by == who.user_id())
-      throw Error(ErrorKind::conflict, "second-person", "须由录入人以外的另一位委员或工作人员复核",
-                  "Someone other than the person who entered it must countersign");
-    store::countersign_ballot(c, vote_id, ballot_no, who.user_id(), now);
-    audit(c, app, who, cid, "vote.paper_countersign", "vote:" + std::to_string(vote_id),
-          {{"ballot", ballot_no}});
-    return json::object{{"vote_id", vote_id}, {"ballot", ballot_no}, {"counted", true}};
+  app.db.write([&](Connection& c) {
+    countersign_paper_ballot_in(c, app, who, cid, vote_id, ballot_no, seen);
   });
+  return json::object{{"vote_id", vote_id}, {"ballot", ballot_no}, {"counted", true}};
 }
 
 json::object close_vote(App& app, const Caller& who, I cid, I vote_id) {

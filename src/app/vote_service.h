@@ -122,6 +122,28 @@ std::int64_t open_vote_in(store::Connection& c, std::int64_t cid, std::int64_t v
 std::string cast_in(store::Connection& c, std::int64_t vote_id, std::int64_t no,
                     const std::vector<int>& choices, const std::string& channel,
                     const std::string& voucher, std::int64_t now);
+// A paper ballot entered by a committee member or staff, with its own scan: it counts once a
+// second person countersigns it (countersign_paper_ballot_in). Checks what enter_paper_ballot
+// checks.
+struct PaperBallotInput {
+  std::int64_t unit_id = 0;  // a unit of the owner on the vote's roll
+  std::vector<int> choices;  // option indexes; empty abstains
+  std::string voucher_sha256;
+  bool replace = false;  // correcting a paper ballot already entered
+};
+struct PaperBallotEntered {
+  std::int64_t ballot_no = 0;
+  std::string receipt;
+  bool replaced = false;
+  std::int64_t entered_at_ms = 0;
+};
+PaperBallotEntered enter_paper_ballot_in(store::Connection& c, App& app, const Caller& who,
+                                         std::int64_t cid, std::int64_t vote_id,
+                                         const PaperBallotInput& in);
+// `seen_entered_at_ms`: the entry time of the ballot as the countersigner saw it.
+void countersign_paper_ballot_in(store::Connection& c, App& app, const Caller& who,
+                                 std::int64_t cid, std::int64_t vote_id, std::int64_t ballot_no,
+                                 std::int64_t seen_entered_at_ms);
 // Tallies and closes; applies what the result decides (a tender's award).
 boost::json::object close_vote_in(store::Connection& c, std::int64_t cid, std::int64_t vote_id,
                                   std::int64_t now);

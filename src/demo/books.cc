@@ -24,6 +24,7 @@
 #include "domain/mask.h"
 #include "domain/money.h"
 #include "domain/project.h"
+#include "domain/text.h"
 #include "store/auth_repo.h"
 #include "store/bank_repo.h"
 #include "store/billing_repo.h"
@@ -917,7 +918,7 @@ void bank_statements(Books& b, const std::string& bank_name, const std::string& 
       l.amount_fen = r.amount_fen;
       balance += l.amount_fen;
       l.balance_fen = balance;
-      l.memo = r.description.substr(0, 120);
+      l.memo = text::truncate(r.description, 40);  // whole characters, never half of one
       l.counterparty = l.amount_fen > 0 ? "业主缴费（微信支付结算）" : "对公转账";
       char serial[32];
       std::snprintf(serial, sizeof serial, "%s%06d", l.date.substr(0, 4).c_str(), ++seq);

@@ -13,6 +13,7 @@
 #include "store/auth_repo.h"
 #include "store/billing_repo.h"
 #include "store/registry_repo.h"
+#include "store/settlement_repo.h"
 
 namespace xinyi::demo {
 
@@ -72,8 +73,8 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt,
                                      "合成数据，用于压力测试", now);
       if (k == 0) rep.first_compound_id = cid;
       ensure_books(c, cid, now);
-      c.execute("UPDATE compounds SET billing_from = ?, remuneration_bp = 800 WHERE id = ?",
-                {last.plus(-1).str(), cid});
+      store::set_billing_from(c, cid, last.plus(-1).str());
+      store::set_remuneration_bp(c, cid, 800);
       store::insert_fee_rate(
           c, cid, {0, 0, first.str(), kRateFen, "物业服务合同约定的收费标准", ""}, 0, now);
       // Courtyards, buildings, units, owners.
@@ -146,9 +147,9 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt,
         rep.entries += static_cast<I>(yard_area.size());
         if (m == last) break;
         for (std::size_t i = 0; i < units.size(); i += 2) {
-          I owed = c.scalar(
-              "SELECT COALESCE(SUM(amount_fen - paid_fen), 0) FROM bills WHERE compound_id = ? AND unit_id = ?",
-              {cid, units[i]});
+          I owed = 0;
+          for (const auto& bill : store::open_bills(c, cid, units[i]))
+            owed += bill.amount_fen - bill.paid_fen;
           if (owed <= 0) continue;
           record_payment_in(c, app, system, cid,
                             {units[i], owed, PayMethod::wechat, "GEN" + std::to_string(units[i]),
@@ -165,8 +166,7 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt,
     // A bulk load outruns PostgreSQL's autovacuum: without fresh statistics its cached plans
     // keep the sequential scans chosen when the tables were empty, and each compound costs more
     // than the last. (SQLite plans each statement's first step from the indexes alone.)
-    if (app.db.dialect() == store::Dialect::postgresql && (k + 1) % 20 == 0)
-      app.db.write([](Connection& c) { c.exec_script("ANALYZE"); });
+    if ((k + 1) % 20 == 0) store::refresh_statistics(app.db);
   }
   return rep;
 }

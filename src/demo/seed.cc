@@ -15,6 +15,8 @@
 #include "domain/assert.h"
 #include "domain/registry.h"
 #include "store/auth_repo.h"
+#include "store/billing_repo.h"
+#include "store/notify_repo.h"
 #include "store/registry_repo.h"
 
 namespace xinyi::demo {
@@ -130,21 +132,15 @@ void seed_november_bills(App& app, SeedReport& rep) {
       app.db.read([](store::Connection& c) { return store::find_user_by_login(c, "trustee"); });
   auto ids = app.db.read([](store::Connection& c) {
     std::vector<std::int64_t> v;
-    for (auto& r : c.query("SELECT id FROM compounds ORDER BY id LIMIT 5")) v.push_back(r.i64(0));
+    for (const auto& k : store::list_compounds(c))
+      if (v.size() < 5) v.push_back(k.id);
     return v;
   });
   Rng rng(1111);
   for (auto cid : ids) {
     bill_run(app, trustee, cid, "2026-11", false);
-    auto units = app.db.read([cid](store::Connection& c) {
-      std::vector<std::pair<std::int64_t, std::int64_t>> v;  // unit, amount
-      for (
-          auto& r : c.query(
-              "SELECT unit_id, amount_fen FROM bills WHERE compound_id = ? AND period = '2026-11' ORDER BY unit_id",
-              {cid}))
-        v.emplace_back(r.i64(0), r.i64(1));
-      return v;
-    });
+    auto units = app.db.read(  // unit, amount
+        [cid](store::Connection& c) { return store::period_bills(c, cid, "2026-11"); });
     static const PayMethod methods[] = {PayMethod::wechat, PayMethod::wechat, PayMethod::wechat,
                                         PayMethod::bank,   PayMethod::alipay, PayMethod::cash};
     for (auto [unit, amount] : units) {
@@ -333,8 +329,9 @@ SeedReport seed_demo(App& app) {
     const I claimed = 1'736'467'200'000;  // 2025-01-10
     for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[7], wang, "owner", claimed);
     store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", claimed);
-    auto votes = seed_demo_votes(
-        c, compound_ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]}, now, wang_units[0]);
+    auto votes =
+        seed_demo_votes(app, c, compound_ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]},
+                        now, wang_units[0]);
     seed_demo_services(c, compound_ids,
                        DemoServicePeople{user_ids[1], user_ids[2], user_ids[5], user_ids[7]}, now);
     rep.entries = seed_demo_books(
@@ -347,12 +344,7 @@ SeedReport seed_demo(App& app) {
     seed_november_bills(app, rep);
     // The history's notifications were read and its text messages sent long ago.
     app.db.write([&](store::Connection& c) {
-      const std::int64_t now = app.clock_ms();
-      c.execute("UPDATE notifications SET read_at = created_at + 3600000 WHERE created_at < ?",
-                {now - 10 * 86'400'000LL});
-      c.execute(
-          "UPDATE outbox SET status = 'sent', attempts = 1, sent_at = created_at + 5000 WHERE created_at < ?",
-          {now - 10 * 86'400'000LL});
+      store::mark_history_delivered(c, app.clock_ms() - 10 * 86'400'000LL);
     });
   }
   return rep;
@@ -361,14 +353,10 @@ SeedReport seed_demo(App& app) {
 std::optional<ClaimHint> claim_hint(App& app) {
   constexpr const char* kPhone =
       "13800000003";  // an owner on the roster with no unit claimed online
-  auto r = app.db.read([&](store::Connection& c) {
-    return c.query_one(
-        "SELECT u.invite_code, u.label, k.name FROM unit_members m JOIN persons p ON p.id = m.person_id "
-        "JOIN units u ON u.id = m.unit_id JOIN compounds k ON k.id = u.compound_id WHERE p.phone = ? LIMIT 1",
-        {std::string(kPhone)});
-  });
+  auto r = app.db.read(
+      [&](store::Connection& c) { return store::invite_of_phone(c, std::string(kPhone)); });
   if (!r) return std::nullopt;
-  return ClaimHint{kPhone, r->str(0), r->str(2), r->str(1)};
+  return ClaimHint{kPhone, r->invite_code, r->compound_name, r->label};
 }
 
 }  // namespace xinyi::demo

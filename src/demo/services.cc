@@ -11,8 +11,13 @@
 #include "demo/rng.h"
 #include "domain/assert.h"
 #include "domain/service.h"
+#include "store/announce_repo.h"
 #include "store/auth_repo.h"
+#include "store/governance_repo.h"
+#include "store/needs_repo.h"
 #include "store/registry_repo.h"
+#include "store/survey_repo.h"
+#include "store/work_repo.h"
 
 namespace xinyi::demo {
 
@@ -43,18 +48,12 @@ struct Resident {
 // the accounts in demo_accounts()), each with a claim on a unit they own.
 std::vector<Resident> sign_up(Connection& c, I cid, int how_many, I now, I skip_unit) {
   std::vector<Resident> out;
-  for (
-      auto& r : c.query(
-          "SELECT u.id, u.courtyard_id, MIN(m.person_id) FROM units u JOIN unit_members m ON m.unit_id = u.id AND m.relation = 'owner' "
-          "WHERE u.compound_id = ? AND u.developer_held = 0 AND u.id <> ? AND NOT EXISTS (SELECT 1 FROM claims cl WHERE cl.unit_id = u.id) "
-          "GROUP BY u.id, u.courtyard_id ORDER BY u.id",
-          {cid, skip_unit})) {
+  for (const auto& u : store::unclaimed_owned_units(c, cid, skip_unit)) {
     if (static_cast<int>(out.size()) >= how_many) break;
-    std::string name = c.query_one("SELECT name FROM persons WHERE id = ?", {r.i64(2)})->str(0);
-    I user = store::insert_user(c, "demo-" + std::to_string(cid) + "-" + std::to_string(r.i64(0)),
-                                std::nullopt, name, "!", false, now);
-    store::insert_claim(c, cid, r.i64(0), user, r.i64(2), "owner", now);
-    out.push_back({user, r.i64(0), r.i64(1)});
+    I user = store::insert_user(c, "demo-" + std::to_string(cid) + "-" + std::to_string(u.unit_id),
+                                std::nullopt, u.owner_name, "!", false, now);
+    store::insert_claim(c, cid, u.unit_id, user, u.owner_person_id, "owner", now);
+    out.push_back({user, u.unit_id, u.courtyard_id});
   }
   return out;
 }
@@ -94,9 +93,7 @@ int days_in(int y, int m) {
 
 void review(Connection& c, I cid, I log, const Resident& r, const std::string& verdict,
             const std::string& reason, I when) {
-  c.execute(
-      "INSERT INTO visit_reviews (compound_id, log_id, user_id, unit_id, verdict, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {cid, log, r.user, r.unit, verdict, reason, when});
+  store::insert_review(c, cid, log, r.user, r.unit, verdict, reason, when);
 }
 
 // 桂湖教师院: the plan from 2025-11 and every visit since, with residents' reviews.
@@ -126,17 +123,15 @@ void hourly_service(Connection& c, I cid, const DemoServicePeople& p,
   const I wu = worker_user(c, cid, "demo-worker-wu", "吴志强", p.staff, at("2025-10-20"));
   const I he = worker_user(c, cid, "demo-worker-he", "何德明", p.staff, at("2025-10-20"));
   // Who does which item, as the trustee assigned it: a worker checks in under no other item.
-  auto trustee = c.query_one(
-      "SELECT user_id FROM role_grants WHERE compound_id = ? AND role = 'trustee' ORDER BY user_id LIMIT 1",
-      {cid});
+  I trustee = 0;
+  for (const auto& g : store::list_compound_grants(c, cid))
+    if (g.role == "trustee" && !trustee) trustee = g.user_id;
+  XINYI_ASSERT(trustee != 0);
   for (auto [code, w] : {std::pair<const char*, I>{"clean", zhou},
                          {"garden", wu},
                          {"electric", p.worker},
                          {"manager", he}})
-    c.execute(
-        "INSERT INTO plan_item_workers (compound_id, item_code, user_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?, ?)",
-        {cid, std::string(code), w, trustee ? store::Value(trustee->i64(0)) : store::Value(nullptr),
-         at("2025-10-20")});
+    store::assign_worker(c, cid, code, w, trustee, at("2025-10-20"));
   struct Slot {
     const char* code;
     I worker;
@@ -185,29 +180,24 @@ void hourly_service(Connection& c, I cid, const DemoServicePeople& p,
         for (int k = 0; k < confirms; ++k) {
           const auto& r = residents[static_cast<std::size_t>(
               rng.uniform(1, static_cast<I>(residents.size()) - 1))];
-          if (c.query_one("SELECT 1 FROM visit_reviews WHERE log_id = ? AND user_id = ?",
-                          {log, r.user}))
-            continue;
+          if (store::get_review(c, log, r.user)) continue;
           review(c, cid, log, r, "confirm", "", out + rng.uniform(1, 40) * kHour);
         }
         // About one visit in forty is disputed; the committee upholds some and dismisses others.
         if (!recent && rng.chance(3) && disputes < 8) {
           const auto& r =
               residents[static_cast<std::size_t>(1 + disputes % (residents.size() - 1))];
-          if (c.query_one("SELECT 1 FROM visit_reviews WHERE log_id = ? AND user_id = ?",
-                          {log, r.user}))
-            continue;
+          if (store::get_review(c, log, r.user)) continue;
           bool upheld = disputes % 2 == 0;
           const char* reason = std::string(s.code) == "clean" ? "当天 3 栋楼道没有扫，只扫了院坝"
                                : std::string(s.code) == "garden" ? "草没有除，只浇了水"
                                                                  : "签到时间比实际到场早了约一小时";
           review(c, cid, log, r, "dispute", reason, out + 20 * kHour);
-          c.execute(
-              "UPDATE visit_reviews SET resolution = ?, resolution_note = ?, resolved_by = ?, resolved_at = ? WHERE log_id = ? AND user_id = ?",
-              {upheld ? "upheld" : "dismissed",
-               upheld ? "经核实情况属实，本次工时不计入，已提醒上门人员"
-                      : "经查看照片并询问邻居，服务已完成，异议不成立",
-               p.committee, out + 44 * kHour, log, r.user});
+          store::resolve_review(c, store::get_review(c, log, r.user)->id,
+                                upheld ? "upheld" : "dismissed",
+                                upheld ? "经核实情况属实，本次工时不计入，已提醒上门人员"
+                                       : "经查看照片并询问邻居，服务已完成，异议不成立",
+                                p.committee, out + 44 * kHour);
           ++disputes;
         }
       }
@@ -303,56 +293,37 @@ void needs(Connection& c, const std::vector<I>& compounds, const DemoServicePeop
     if (by_resident && n.compound == 0 && n.days_ago < 10)
       filer = p.owner;  // the demo owner's own recent needs
     I filed = now - n.days_ago * kDay - rng.uniform(1, 10) * kHour;
-    I need =
-        c.query_one(
-             "INSERT INTO needs (compound_id, courtyard_id, category, place, body, photos, source, filed_by, filed_at, status) "
-             "VALUES (?, ?, ?, ?, ?, '[]', ?, ?, ?, 'open') RETURNING id",
-             {cid, yard, std::string(n.category), std::string(n.place), std::string(n.body),
-              std::string(n.source), filer, filed})
-            ->i64(0);
+    I need = store::insert_need(c, cid, {yard, n.category, n.place, n.body, "[]", n.source, filer},
+                                filed);
     auto event = [&](I when, const std::string& status, const std::string& note, I by,
                      const char* role) {
-      c.execute(
-          "INSERT INTO need_events (compound_id, need_id, at, status, note, by_user, by_role) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          {cid, need, when, status, note, by, std::string(role)});
+      store::insert_need_event(c, cid, need, when, status, note, by, role);
     };
     event(filed, "open", "", filer,
           by_resident ? "resident" : (std::string(n.source) == "visit" ? "staff" : "committee"));
     int supporters = 0;
     for (std::size_t k = 1; k < rs.size() && supporters < n.supporters; ++k) {
       if (rs[k].user == filer) continue;
-      c.execute("INSERT INTO need_supports (compound_id, need_id, user_id, at) VALUES (?, ?, ?, ?)",
-                {cid, need, rs[k].user, filed + static_cast<I>(k) * kHour});
+      store::insert_support(c, cid, need, rs[k].user, filed + static_cast<I>(k) * kHour);
       ++supporters;
     }
     std::string status = n.status;
-    if (status == "open") {
-      c.execute("UPDATE needs SET supporters = ? WHERE id = ?", {static_cast<I>(supporters), need});
-      continue;
-    }
+    if (status == "open") continue;
     I answered = filed + rng.uniform(6, 72) * kHour;
     std::string first = status == "done" ? (n.code ? "service" : "project") : status;
     std::optional<I> proposal;
     if (n.proposal)
-      if (auto r = c.query_one("SELECT id FROM proposals WHERE compound_id = ? AND title = ?",
-                               {cid, std::string(n.proposal)}))
-        proposal = r->i64(0);
+      for (const auto& pr : store::list_proposals(c, cid))
+        if (pr.title == n.proposal) proposal = pr.id;
     event(answered, first, status == "done" ? (n.code ? "纳入服务清单" : "纳入改造项目") : n.note,
           p.committee, "committee");
-    I closed = 0;
+    store::set_need_triage(c, need, first, answered, status == "declined",
+                           n.code ? std::optional<std::string>(n.code) : std::nullopt, proposal);
     if (status == "done") {
-      closed = answered + rng.uniform(3, 40) * kDay;
+      I closed = answered + rng.uniform(3, 40) * kDay;
       event(closed, "done", n.note, p.committee, "committee");
+      store::set_need_status(c, need, "done", closed, true);
     }
-    c.execute(
-        "UPDATE needs SET status = ?, responded_at = ?, closed_at = ?, service_code = ?, proposal_id = ?, supporters = ? WHERE id = ?",
-        {status, answered,
-         closed
-             ? store::Value(closed)
-             : store::Value(status == "declined" ? store::Value(answered) : store::Value(nullptr)),
-         n.code ? store::Value(std::string(n.code)) : store::Value(nullptr),
-         proposal ? store::Value(*proposal) : store::Value(nullptr), static_cast<I>(supporters),
-         need});
   }
 }
 
@@ -366,22 +337,23 @@ json::object q(const char* kind, const char* text, std::vector<std::string> opti
 
 I questionnaire(Connection& c, I cid, const char* title, const char* description, json::array qs,
                 I opens, I closes, I by) {
-  return c
-      .query_one(
-          "INSERT INTO questionnaires (compound_id, title, description, audience, per, opens_at, closes_at, questions, created_by, created_at) "
-          "VALUES (?, ?, ?, 'compound', 'household', ?, ?, ?, ?, ?) RETURNING id",
-          {cid, std::string(title), std::string(description), opens, closes, json::serialize(qs),
-           by, opens - kDay})
-      ->i64(0);
+  store::NewQuestionnaire q;
+  q.title = title;
+  q.description = description;
+  q.audience = "compound";
+  q.per = "household";
+  q.questions_json = json::serialize(qs);
+  q.opens_at_ms = opens;
+  q.closes_at_ms = closes;
+  q.created_by = by;
+  return store::insert_questionnaire(c, cid, q, opens - kDay);
 }
 
 void respond(Connection& c, I cid, I qid, const Resident& r, json::array answers, I when) {
-  c.execute(
-      "INSERT INTO survey_responses (compound_id, questionnaire_id, respondent, user_id, unit_id, courtyard_id, answers, at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {cid, qid, "unit:" + std::to_string(r.unit), r.user, r.unit, r.courtyard,
-       json::serialize(answers), when});
-  c.execute("UPDATE questionnaires SET responses = responses + 1 WHERE id = ?", {qid});
+  store::insert_response(
+      c, cid, qid,
+      {"unit:" + std::to_string(r.unit), r.user, r.unit, r.courtyard, json::serialize(answers)},
+      when);
 }
 
 void surveys_and_meetings(Connection& c, const std::vector<I>& compounds,
@@ -448,25 +420,15 @@ void surveys_and_meetings(Connection& c, const std::vector<I>& compounds,
                      const std::string& place, I yard, I attendance, const std::string& attendees,
                      const std::string& minutes,
                      std::vector<std::tuple<std::string, std::string, I>> decisions) {
-    I id =
-        c.query_one(
-             "INSERT INTO meetings (compound_id, kind, title, held_on, place, courtyard_id, attendance, attendees, minutes, created_by, created_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {cid, std::string(kind), title, date, place,
-              yard ? store::Value(yard) : store::Value(nullptr), attendance, attendees, minutes,
-              p.staff, at(date, 20)})
-            ->i64(0);
+    I id = store::insert_meeting(
+        c, cid, {kind, title, date, place, attendees, minutes, yard, attendance, p.staff},
+        at(date, 20));
     I n = 0;
     for (const auto& [body, kind2, link] : decisions)
-      c.execute(
-          "INSERT INTO meeting_decisions (compound_id, meeting_id, n, body, link_kind, link_id) VALUES (?, ?, ?, ?, ?, ?)",
-          {cid, id, n++, body, kind2.empty() ? store::Value(nullptr) : store::Value(kind2),
-           link ? store::Value(link) : store::Value(nullptr)});
+      store::insert_decision(c, cid, id, n++, {body, kind2, link});
   };
   auto need_id = [&](I cid, const char* body) {
-    auto r = c.query_one("SELECT id FROM needs WHERE compound_id = ? AND body = ?",
-                         {cid, std::string(body)});
-    return r ? r->i64(0) : I{0};
+    return store::need_id_by_text(c, cid, body).value_or(0);
   };
   auto yards = store::list_courtyards(c, merged);
   for (std::size_t k = 0; k < yards.size(); ++k)
@@ -478,10 +440,8 @@ void surveys_and_meetings(Connection& c, const std::vector<I>& compounds,
         {{"同意参加九院合一需求调查，由网格员入户协助填写", "questionnaire", qid}});
   I gas = need_id(merged, "燃气管道老化，闻到过煤气味"),
     illegal = need_id(merged, "违建占了院坝，消防车进不来");
-  I tender =
-      c.query_one("SELECT id FROM tenders WHERE compound_id = ? ORDER BY id LIMIT 1", {merged})
-          ? c.scalar("SELECT id FROM tenders WHERE compound_id = ? ORDER BY id LIMIT 1", {merged})
-          : 0;
+  const auto tenders = store::list_tenders(c, merged);  // newest first
+  I tender = tenders.empty() ? 0 : tenders.back().id;
   struct Delib {
     const char* date;
     const char* title;
@@ -594,15 +554,21 @@ void announcements(Connection& c, const std::vector<I>& compounds, const DemoSer
     if (a.courtyard >= 0) yard = yards[static_cast<std::size_t>(a.courtyard)].id;
     if (a.area) area = yards.front().area_id;
     I at = now - a.ago_h * kHour;
-    I id =
-        c.query_one(
-             "INSERT INTO announcements (compound_id, courtyard_id, area_id, kind, title, body, confirm_required, pinned, publish_at, expires_at, "
-             "posted_by, poster_role, notified, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id",
-             {cid, yard ? store::Value(*yard) : store::Value(nullptr),
-              area ? store::Value(*area) : store::Value(nullptr), std::string(a.kind),
-              std::string(a.title), std::string(a.body), I{a.confirm}, I{a.pinned}, at,
-              at + a.for_h * kHour, p.committee, std::string("committee"), at})
-            ->i64(0);
+    store::NewAnnouncement na;
+    na.courtyard_id = yard.value_or(0);
+    na.area_id = area.value_or(0);
+    na.kind = a.kind;
+    na.title = a.title;
+    na.body = a.body;
+    na.attachments_json = "[]";
+    na.confirm_required = a.confirm;
+    na.pinned = a.pinned;
+    na.publish_at_ms = at;
+    na.expires_at_ms = at + a.for_h * kHour;
+    na.posted_by = p.committee;
+    na.poster_role = "committee";
+    I id = store::insert_announcement(c, cid, na, at);
+    store::mark_notified(c, id);
     notify_units(
         c, cid, {.courtyard_id = yard.value_or(0)},
         Notice{"announcement", std::string(a.confirm ? "请确认：" : "公告：") + a.title, "",
@@ -615,10 +581,8 @@ void announcements(Connection& c, const std::vector<I>& compounds, const DemoSer
       if (!rng.chance(a.confirmed_pct + 20)) continue;
       bool confirmed = a.confirm && rng.chance(a.confirmed_pct * 100 / (a.confirmed_pct + 20));
       I when = at + rng.uniform(1, std::max<I>(2, a.ago_h)) * kHour / 2;
-      c.execute(
-          "INSERT INTO announcement_reads (compound_id, announcement_id, user_id, read_at, confirmed_at) VALUES (?, ?, ?, ?, ?)",
-          {cid, id, rs[k].user, when,
-           confirmed ? store::Value(when + 60'000) : store::Value(nullptr)});
+      store::record_read(c, cid, id, rs[k].user, false, when);
+      if (confirmed) store::record_read(c, cid, id, rs[k].user, true, when + 60'000);
     }
   }
 }
@@ -630,14 +594,15 @@ void seed_demo_services(Connection& c, const std::vector<I>& compounds, const De
   XINYI_ASSERT(compounds.size() == 5);
   const int signed_up[] = {40, 30, 24, 66, 30};
   std::vector<std::vector<Resident>> residents;
-  I skip = c.query_one("SELECT MIN(unit_id) FROM claims WHERE user_id = ?", {p.owner})->i64(0);
+  I skip = 0;  // the demo owner's first unit
+  for (const auto& cl : store::list_claims(c, p.owner))
+    if (!skip || cl.unit_id < skip) skip = cl.unit_id;
   for (std::size_t k = 0; k < compounds.size(); ++k) {
     auto rs = sign_up(c, compounds[k], signed_up[k], at("2025-10-01"), skip);
     // The first resident of 桂湖教师院 is the demo owner 王建国 (he reviews only what he chooses).
     if (k == 0)
-      rs.insert(
-          rs.begin(),
-          Resident{p.owner, skip, c.scalar("SELECT courtyard_id FROM units WHERE id = ?", {skip})});
+      rs.insert(rs.begin(),
+                Resident{p.owner, skip, store::get_unit(c, compounds[0], skip)->courtyard_id});
     else if (!rs.empty())
       rs.insert(rs.begin(), rs.front());  // index 0 is never picked at random
     residents.push_back(std::move(rs));

@@ -1,13 +1,17 @@
 #include "demo/votes.h"
 
+#include <functional>
+
+#include "app/ledger_service.h"
 #include "app/vote_service.h"
-#include "auth/crypto.h"
 #include "demo/books.h"
 #include "demo/rng.h"
 #include "domain/assert.h"
 #include "store/auth_repo.h"
+#include "store/governance_repo.h"
 #include "store/ledger_repo.h"
 #include "store/registry_repo.h"
+#include "store/vote_repo.h"
 
 namespace xinyi::demo {
 
@@ -32,67 +36,87 @@ struct Behaviour {
   I skip_unit = 0;  // the elector holding this unit does not vote
 };
 
-// Scans of the paper ballots: one PDF per vote (the ballot box's opening record).
-std::string paper_scan(Connection& c, I cid, const std::string& title, I at, I by) {
-  std::string pdf = demo_pdf(
-      {"Paper ballots - scanned at the count", "Vote: " + std::to_string(at / 1000), "Xinyi demo"});
-  std::string sha = auth::sha256_hex(pdf);
-  if (!store::get_voucher(c, cid, sha, false))
-    store::insert_voucher(c, cid, sha, "application/pdf", pdf, by, at);
-  (void)title;
-  return sha;
+constexpr I kHour = 3'600'000;
+
+// Who runs the demo's votes: the committee member who opens them and enters paper ballots, and
+// the second person (another member) who countersigns each paper ballot.
+struct Tellers {
+  App& app;
+  Caller enters, countersigns;
+  void clock(I ms) {
+    app.clock_ms = [ms] { return ms; };
+  }
+};
+
+// The scan of one paper ballot (a one-page PDF naming it), uploaded as its voucher.
+std::string paper_scan(Connection& c, Tellers& t, I cid, I vote_id, I no) {
+  std::string pdf = demo_pdf({"Paper ballot - scanned at the count",
+                              "Vote " + std::to_string(vote_id) + ", ballot " + std::to_string(no),
+                              "Xinyi demo"});
+  return upload_voucher_in(c, t.app, t.enters, cid, "application/pdf", pdf).sha256;
 }
 
-// Opens a vote at `opens`, casts ballots by `b`, and (if `closes` ≤ now) closes it.
-I run_vote(Connection& c, I cid, NewVote v, I opens, I by, const Behaviour& b, Rng& rng, I now) {
-  I id = insert_vote(c, cid, v, by, opens);
-  open_vote_in(c, cid, id, opens);
-  std::string scan = paper_scan(c, cid, v.title, opens, by);
-  // The second person who countersigns paper ballots: another committee member, or staff.
-  auto other = c.query_one(
-      "SELECT user_id FROM role_grants WHERE compound_id = ? AND role IN ('committee', 'staff') AND user_id <> ? "
-      "ORDER BY role, user_id LIMIT 1",
-      {cid, by});
-  XINYI_ASSERT(other.has_value());
-  const I second = other->i64(0);
-  I skip_no = 0;
-  if (b.skip_unit)
-    if (auto r = c.query_one("SELECT no FROM vote_elector_units WHERE vote_id = ? AND unit_id = ?",
-                             {id, b.skip_unit}))
-      skip_no = r->i64(0);
-  I span = std::max<I>(std::min(v.closes_at, now) - opens, 1);
+// The owner's choices, drawn from the behaviour's weights (empty: abstains).
+std::vector<int> draw_choices(const Behaviour& b, int seats, Rng& rng) {
   I total_weight = b.abstain;
   for (I w : b.weights) total_weight += w;
-  for (auto& e :
-       c.query("SELECT no, developer FROM vote_electors WHERE vote_id = ? ORDER BY no", {id})) {
-    if (e.i64(0) == skip_no || e.i64(1) || !rng.chance(b.turnout)) continue;
-    std::vector<int> choices;
-    int seats = v.seats;
-    for (int k = 0; k < seats; ++k) {
-      I pick = rng.uniform(1, total_weight);
-      int chosen = -1;
-      for (std::size_t i = 0; i < b.weights.size(); ++i) {
-        if (pick <= b.weights[i]) {
-          chosen = static_cast<int>(i);
-          break;
-        }
-        pick -= b.weights[i];
+  std::vector<int> choices;
+  for (int k = 0; k < seats; ++k) {
+    I pick = rng.uniform(1, total_weight);
+    int chosen = -1;
+    for (std::size_t i = 0; i < b.weights.size(); ++i) {
+      if (pick <= b.weights[i]) {
+        chosen = static_cast<int>(i);
+        break;
       }
-      if (chosen < 0) break;  // abstains (or names fewer candidates)
-      if (std::find(choices.begin(), choices.end(), chosen) == choices.end())
-        choices.push_back(chosen);
+      pick -= b.weights[i];
     }
+    if (chosen < 0) break;  // abstains (or names fewer candidates)
+    if (std::find(choices.begin(), choices.end(), chosen) == choices.end())
+      choices.push_back(chosen);
+  }
+  return choices;
+}
+
+// Opens a vote at `opens`, casts ballots by `b`, and (if `closes` ≤ now) closes it; the result
+// when closed. Paper ballots go through the product's two-person entry (app::enter_paper_ballot,
+// then countersign_paper_ballot an hour later); online ballots are cast as the owners' own.
+// `opened(id)` runs once the vote exists (a tender is marked as put to it).
+struct RunVote {
+  I id = 0;
+  boost::json::object result;  // empty while open
+};
+RunVote run_vote(Connection& c, Tellers& t, I cid, NewVote v, I opens, const Behaviour& b, Rng& rng,
+                 I now, const std::function<void(I)>& opened = {}) {
+  RunVote out;
+  out.id = insert_vote(c, cid, v, t.enters.user_id(), opens);
+  if (opened) opened(out.id);
+  open_vote_in(c, cid, out.id, opens);
+  I skip_no = 0;
+  if (b.skip_unit)
+    if (auto no = store::elector_of_unit(c, out.id, b.skip_unit)) skip_no = *no;
+  // Ballots come in before the close, leaving the countersigner two hours.
+  I span = std::max<I>(std::min(v.closes_at, now) - opens - 2 * kHour, 1);
+  for (const auto& e : store::list_electors(c, out.id)) {
+    if (e.no == skip_no || e.developer || !rng.chance(b.turnout)) continue;
+    auto choices = draw_choices(b, v.seats, rng);
     bool paper = rng.chance(b.paper);
     I at = opens + rng.uniform(0, span - 1);
-    cast_in(c, id, e.i64(0), choices, paper ? "paper" : "online", paper ? scan : "", at);
-    // Entered by one committee member, countersigned by a second person the next hour.
-    if (paper)
-      c.execute(
-          "UPDATE ballots SET entered_by = ?, countersigned_by = ?, countersigned_at = ? WHERE vote_id = ? AND no = ?",
-          {by, second, at + 3'600'000, id, e.i64(0)});
+    if (!paper) {
+      cast_in(c, out.id, e.no, choices, "online", "", at);
+      continue;
+    }
+    t.clock(at);
+    const I unit = store::get_elector(c, out.id, e.no).first_unit_id;
+    auto entered =
+        enter_paper_ballot_in(c, t.app, t.enters, cid, out.id,
+                              {unit, choices, paper_scan(c, t, cid, out.id, e.no), false});
+    t.clock(at + kHour);
+    countersign_paper_ballot_in(c, t.app, t.countersigns, cid, out.id, entered.ballot_no,
+                                entered.entered_at_ms);
   }
-  if (v.closes_at <= now) close_vote_in(c, cid, id, v.closes_at);
-  return id;
+  if (v.closes_at <= now) out.result = close_vote_in(c, cid, out.id, v.closes_at);
+  return out;
 }
 
 NewVote motion(std::string title, std::string description, int matter, I closes_at,
@@ -108,10 +132,9 @@ NewVote motion(std::string title, std::string description, int matter, I closes_
 
 void committee_formation(Connection& c, I cid, const DemoVotePeople& p) {
   I formed = demo_ms("2025-02-20");
-  I k = c.scalar(
-      "INSERT INTO committees (compound_id, kind, name, status, min_size, max_size, term_from, term_to, created_by, created_at, "
-      "established_at) VALUES (?, 'pmc', '城北花园物业管理委员会', 'serving', 5, 9, '2025-03-01', '2028-02-29', ?, ?, ?) RETURNING id",
-      {cid, p.staff, formed - 20 * kDay, formed});
+  I k = store::insert_committee(
+      c, cid, {"pmc", "城北花园物业管理委员会", 5, 9, "2025-03-01", "2028-02-29", 0, p.staff},
+      formed - 20 * kDay);
   struct M {
     const char* name;
     const char* channel;
@@ -130,45 +153,48 @@ void committee_formation(Connection& c, I cid, const DemoVotePeople& p) {
       {"周晓燕", "street_community", false, "城北社区网格员", "委员", 0},
   };
   for (const auto& m : members)
-    c.execute(
-        "INSERT INTO committee_members (committee_id, compound_id, name, channel, resident_rep, affiliation, position, status, user_id, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'serving', ?, ?)",
-        {k, cid, std::string(m.name), std::string(m.channel), I{m.rep}, std::string(m.affiliation),
-         std::string(m.position), m.user ? store::Value{m.user} : store::Value{nullptr},
-         formed - 10 * kDay});
+    store::insert_committee_member(c, cid, k,
+                                   {m.name, m.channel, m.rep, m.affiliation, m.position,
+                                    m.user ? std::optional<I>(m.user) : std::nullopt},
+                                   formed - 10 * kDay);
+  store::mark_nominees_serving(c, k);
+  store::mark_committee_serving(c, k, formed);
 }
 
 }  // namespace
 
-DemoVoteIds seed_demo_votes(Connection& c, const std::vector<I>& compounds, const DemoVotePeople& p,
-                            I now, I skip_unit) {
+DemoVoteIds seed_demo_votes(App& app, Connection& c, const std::vector<I>& compounds,
+                            const DemoVotePeople& p, I now, I skip_unit) {
   XINYI_ASSERT(compounds.size() == 5);
+  const auto saved_clock = app.clock_ms;
+  Tellers t{app, demo_caller(c, p.committee), demo_caller(c, p.committee2)};
   DemoVoteIds ids;
   Rng rng(278);
   const I teachers = compounds[0], garden = compounds[1], merged = compounds[3],
           jinyuan = compounds[4];
 
   // 桂湖教师院: the fee rise, and an open vote the demo owner can still cast.
-  ids.fee_rise = run_vote(
-      c, teachers,
-      motion(
-          "调整物业服务费标准",
-          "物业费由每月每平方米 0.30 元调整为 0.50 元，自 2026 年 5 月起执行；增加的收入用于保洁频次和绿化养护。",
-          9, demo_ms("2026-04-18")),
-      demo_ms("2026-04-01"), p.committee, Behaviour{88, {82, 12}, 6, 40, 0}, rng, now);
+  ids.fee_rise =
+      run_vote(
+          c, t, teachers,
+          motion(
+              "调整物业服务费标准",
+              "物业费由每月每平方米 0.30 元调整为 0.50 元，自 2026 年 5 月起执行；增加的收入用于保洁频次和绿化养护。",
+              9, demo_ms("2026-04-18")),
+          demo_ms("2026-04-01"), Behaviour{88, {82, 12}, 6, 40, 0}, rng, now)
+          .id;
   {
-    I pid = c.scalar(
-        "INSERT INTO proposals (compound_id, title, body, status, created_by, created_at) VALUES (?, ?, ?, 'open', ?, ?) RETURNING id",
-        {teachers, std::string("楼道保洁增至每周 3 次"),
-         std::string(
-             "多位居民在民意清单中反映楼道卫生，建议 2027 年起楼道保洁由每周 2 次增至 3 次，每月增加保洁工时约 26 小时。"),
-         p.committee, now - 12 * kDay});
+    I pid = store::insert_proposal(
+        c, teachers, "楼道保洁增至每周 3 次",
+        "多位居民在民意清单中反映楼道卫生，建议 2027 年起楼道保洁由每周 2 次增至 3 次，每月增加保洁工时约 26 小时。",
+        p.committee, now - 12 * kDay);
     NewVote v = motion("2027 年起楼道保洁增至每周 3 次",
                        "增加的工时按服务清单的小时单价结算，费用由公共基金支付，物业费标准不变。",
                        9, now + 12 * kDay);
     v.proposal_id = pid;
-    ids.open = run_vote(c, teachers, v, now - 2 * kDay, p.committee,
-                        Behaviour{45, {80, 15}, 5, 20, skip_unit}, rng, now);
+    ids.open = run_vote(c, t, teachers, v, now - 2 * kDay,
+                        Behaviour{45, {80, 15}, 5, 20, skip_unit}, rng, now)
+                   .id;
   }
 
   // 城北花园: the property management committee, and its 13 major matters.
@@ -198,26 +224,22 @@ DemoVoteIds seed_demo_votes(Connection& c, const std::vector<I>& compounds, cons
   };
   for (const auto& m : matters) {
     I closes = demo_ms(m.closes);
-    run_vote(c, garden,
+    run_vote(c, t, garden,
              motion(m.title,
                     std::string("物管委组织的第 ") + std::to_string(&m - matters + 1) +
                         " 项重大事项表决。",
                     m.matter, closes),
-             closes - 14 * kDay, p.committee,
-             Behaviour{m.turnout, {m.yes, m.no}, 100 - m.yes - m.no, 35, 0}, rng, now);
+             closes - 14 * kDay, Behaviour{m.turnout, {m.yes, m.no}, 100 - m.yes - m.no, 35, 0},
+             rng, now);
   }
 
   // 九院合一: three bids, one provider for the whole area, chosen by vote (matter 4).
   {
-    I t = c.scalar(
-        "INSERT INTO tenders (compound_id, title, scope, criteria, status, closes_on, created_by, created_at) VALUES "
-        "(?, ?, ?, ?, 'open', '2024-12-01', ?, ?) RETURNING id",
-        {merged, std::string("北门片区物业服务比选"),
-         std::string(
-             "九个院落合并后的北门片区：公共区域保洁、绿化养护、设施设备维修、门岗和夜间巡查。"),
-         std::string(
-             "报价（每平方米每月）、服务方案和人员配置、同类老旧院落服务经验、受托人酬金比例。"),
-         p.committee, demo_ms("2024-11-05")});
+    I tender = store::insert_tender(
+        c, merged, "北门片区物业服务比选",
+        "九个院落合并后的北门片区：公共区域保洁、绿化养护、设施设备维修、门岗和夜间巡查。",
+        "报价（每平方米每月）、服务方案和人员配置、同类老旧院落服务经验、受托人酬金比例。",
+        "2024-12-01", p.committee, demo_ms("2024-11-05"));
     struct B {
       const char* provider;
       I price;
@@ -238,19 +260,16 @@ DemoVoteIds seed_demo_votes(Connection& c, const std::vector<I>& compounds, cons
     v.matter = 4;
     v.kind = "choice";
     v.closes_at = demo_ms("2024-12-20");
-    v.tender_id = t;
+    v.tender_id = tender;
     for (const auto& b : bids) {
-      I bid = c.scalar(
-          "INSERT INTO bids (tender_id, compound_id, provider, price_fen_per_m2_month, remuneration_bp, plan, documents, created_by, "
-          "created_at) VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?) RETURNING id",
-          {t, merged, std::string(b.provider), b.price, b.bp, std::string(b.plan), p.committee,
-           demo_ms("2024-11-20")});
+      I bid = store::insert_bid(c, merged, tender,
+                                {b.provider, b.price, b.bp, b.plan, "[]", p.committee},
+                                demo_ms("2024-11-20"));
       v.options.emplace_back(b.provider);
       v.option_bids.push_back(bid);
     }
-    I vid = run_vote(c, merged, v, demo_ms("2024-12-02"), p.committee,
-                     Behaviour{86, {68, 18, 10}, 4, 50, 0}, rng, now);
-    c.execute("UPDATE tenders SET vote_id = ? WHERE id = ?", {vid, t});
+    run_vote(c, t, merged, v, demo_ms("2024-12-02"), Behaviour{86, {68, 18, 10}, 4, 50, 0}, rng,
+             now, [&](I vid) { store::mark_tender_voting(c, tender, vid); });
   }
 
   // 锦苑小区: the owners' committee elected from seven candidates for five seats.
@@ -263,37 +282,39 @@ DemoVoteIds seed_demo_votes(Connection& c, const std::vector<I>& compounds, cons
     v.seats = 5;
     v.closes_at = demo_ms("2025-06-15");
     v.options = {"黄志明", "林淑芬", "罗建国", "高玉珍", "谢文", "韩冬梅", "唐国强"};
-    I vid = run_vote(c, jinyuan, v, demo_ms("2025-06-01"), p.committee,
-                     Behaviour{84, {34, 32, 30, 29, 28, 4, 3}, 1, 30, 0}, rng, now);
-    I k = c.scalar(
-        "INSERT INTO committees (compound_id, kind, name, status, min_size, max_size, term_from, term_to, vote_id, created_by, "
-        "created_at, established_at) VALUES (?, 'owners', '锦苑小区第二届业主委员会', 'serving', 5, 9, '2025-07-01', '2030-06-30', ?, ?, ?, ?) "
-        "RETURNING id",
-        {jinyuan, vid, p.staff, demo_ms("2025-06-16"), demo_ms("2025-06-20")});
-    auto result =
-        boost::json::parse(c.query_one("SELECT result FROM votes WHERE id = ?", {vid})->str(0))
-            .as_object();
+    auto election = run_vote(c, t, jinyuan, v, demo_ms("2025-06-01"),
+                             Behaviour{84, {34, 32, 30, 29, 28, 4, 3}, 1, 30, 0}, rng, now);
+    I k = store::insert_committee(c, jinyuan,
+                                  {"owners", "锦苑小区第二届业主委员会", 5, 9, "2025-07-01",
+                                   "2030-06-30", election.id, p.staff},
+                                  demo_ms("2025-06-16"));
     const char* positions[] = {"主任", "副主任", "委员", "委员", "委员"};
     std::size_t n = 0;
-    for (const auto& w : result.at("winners").as_array()) {
-      c.execute(
-          "INSERT INTO committee_members (committee_id, compound_id, name, channel, resident_rep, affiliation, position, status, created_at) "
-          "VALUES (?, ?, ?, 'owners_joint', 1, '业主', ?, 'serving', ?)",
-          {k, jinyuan, v.options[static_cast<std::size_t>(w.as_int64())],
-           std::string(positions[std::min<std::size_t>(n, 4)]), demo_ms("2025-06-20")});
+    const boost::json::value winners = election.result.at("winners");
+    for (const auto& w : winners.as_array()) {
+      store::insert_committee_member(
+          c, jinyuan, k,
+          {v.options[static_cast<std::size_t>(w.as_int64())], "owners_joint", true, "业主",
+           positions[std::min<std::size_t>(n, 4)], std::nullopt},
+          demo_ms("2025-06-20"));
       ++n;
     }
+    store::mark_nominees_serving(c, k);
+    store::mark_committee_serving(c, k, demo_ms("2025-06-20"));
     XINYI_ASSERT(n == 5);  // the demo's ballots elect a full committee
   }
   // 锦苑小区: ¥72,600 of the common fund for the new gate, access control, greening and wall
   // painting — renewal of common facilities, matter 7 (three quarters).
-  ids.renewal = run_vote(
-      c, jinyuan,
-      motion(
-          "小区大门、门禁、绿化与外墙焕新",
-          "动用公共收益 72,600 元：新大门 28,000 元、门禁系统 19,600 元、公共区域绿化 12,000 元、外墙粉刷 13,000 元。",
-          7, demo_ms("2025-07-25")),
-      demo_ms("2025-07-10"), p.committee, Behaviour{90, {88, 8}, 4, 40, 0}, rng, now);
+  ids.renewal =
+      run_vote(
+          c, t, jinyuan,
+          motion(
+              "小区大门、门禁、绿化与外墙焕新",
+              "动用公共收益 72,600 元：新大门 28,000 元、门禁系统 19,600 元、公共区域绿化 12,000 元、外墙粉刷 13,000 元。",
+              7, demo_ms("2025-07-25")),
+          demo_ms("2025-07-10"), Behaviour{90, {88, 8}, 4, 40, 0}, rng, now)
+          .id;
+  app.clock_ms = saved_clock;
   return ids;
 }
 

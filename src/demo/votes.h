@@ -24,7 +24,10 @@ struct DemoVotePeople {
 };
 
 // `compounds`: the five demo compounds in SPEC §3 order; `now`: the seed's clock.
-DemoVoteIds seed_demo_votes(store::Connection& c, const std::vector<std::int64_t>& compounds,
+// Paper ballots go through the product's two-person entry (app::enter_paper_ballot_in and
+// countersign_paper_ballot_in, with `app`'s clock moved along and restored after).
+DemoVoteIds seed_demo_votes(app::App& app, store::Connection& c,
+                            const std::vector<std::int64_t>& compounds,
                             const DemoVotePeople& people, std::int64_t now, std::int64_t skip_unit);
 
 }  // namespace xinyi::demo

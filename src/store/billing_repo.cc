@@ -286,4 +286,15 @@ std::int64_t largest_bill_fen(Connection& c, std::int64_t unit_id) {
   return c.scalar("SELECT COALESCE(MAX(amount_fen), 0) FROM bills WHERE unit_id = ?", {unit_id});
 }
 
+std::vector<std::pair<std::int64_t, std::int64_t>> period_bills(Connection& c, std::int64_t cid,
+                                                                const std::string& period) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  for (
+      auto& r : c.query(
+          "SELECT unit_id, amount_fen FROM bills WHERE compound_id = ? AND period = ? ORDER BY unit_id",
+          {cid, period}))
+    out.emplace_back(r.i64(0), r.i64(1));
+  return out;
+}
+
 }  // namespace xinyi::store

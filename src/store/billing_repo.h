@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/billing.h"
@@ -144,5 +145,9 @@ std::vector<ArrearRec> arrears(Connection& c, std::int64_t cid);
 
 // The largest bill a unit has had (0: none): what a quarter ahead is reckoned from.
 std::int64_t largest_bill_fen(Connection& c, std::int64_t unit_id);
+
+// The bills of one period of the compound, by unit: (unit, fen).
+std::vector<std::pair<std::int64_t, std::int64_t>> period_bills(Connection& c, std::int64_t cid,
+                                                                const std::string& period);
 
 }  // namespace xinyi::store

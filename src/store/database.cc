@@ -94,4 +94,9 @@ void Database::record_claim(Connection& c, const IdempotencyClaim& claim) {
   insert_idempotency_key(c, claim.user_id, claim.key, claim.path, claim.request_sha256, now);
 }
 
+void refresh_statistics(Database& db) {
+  if (db.dialect() != Dialect::postgresql) return;
+  db.write([](Connection& c) { c.exec_script("ANALYZE"); });
+}
+
 }  // namespace xinyi::store

@@ -140,4 +140,8 @@ class Database {
   std::vector<std::unique_ptr<Connection>> idle_;
 };
 
+// Fresh planner statistics after a bulk load (PostgreSQL's ANALYZE; SQLite plans from the
+// indexes alone and needs none). In a write transaction.
+void refresh_statistics(Database& db);
+
 }  // namespace xinyi::store

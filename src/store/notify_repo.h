@@ -82,4 +82,8 @@ void mark_outbox_failed(Connection& c, std::int64_t id, const std::string& error
 void retry_outbox(Connection& c, std::int64_t id, std::int64_t next_attempt_ms,
                   const std::string& error);
 
+// A loaded history's messages as long dealt with (the demo): notifications created before
+// `before_ms` read an hour after, outbox messages sent five seconds after.
+void mark_history_delivered(Connection& c, std::int64_t before_ms);
+
 }  // namespace xinyi::store

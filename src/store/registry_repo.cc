@@ -345,4 +345,29 @@ UnitTotals courtyard_unit_totals(Connection& c, I courtyard_id) {
   return {r->i64(0), r->i64(1)};
 }
 
+std::vector<UnclaimedUnitRec> unclaimed_owned_units(Connection& c, std::int64_t compound_id,
+                                                    std::int64_t except_unit) {
+  std::vector<UnclaimedUnitRec> out;
+  for (
+      auto& r : c.query(
+          "SELECT t.unit_id, t.courtyard_id, t.person_id, p.name FROM (SELECT u.id AS unit_id, u.courtyard_id, "
+          "MIN(m.person_id) AS person_id FROM units u JOIN unit_members m ON m.unit_id = u.id AND m.relation = 'owner' "
+          "WHERE u.compound_id = ? AND u.developer_held = 0 AND u.id <> ? AND NOT EXISTS "
+          "(SELECT 1 FROM claims cl WHERE cl.unit_id = u.id) GROUP BY u.id, u.courtyard_id) t "
+          "JOIN persons p ON p.id = t.person_id ORDER BY t.unit_id",
+          {compound_id, except_unit}))
+    out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3)});
+  return out;
+}
+
+std::optional<InviteOfPhone> invite_of_phone(Connection& c, const std::string& phone) {
+  auto r = c.query_one(
+      "SELECT u.invite_code, u.label, k.name FROM unit_members m JOIN persons p ON p.id = m.person_id "
+      "JOIN units u ON u.id = m.unit_id JOIN compounds k ON k.id = u.compound_id WHERE p.phone = ? "
+      "ORDER BY u.id LIMIT 1",
+      {phone});
+  if (!r) return std::nullopt;
+  return InviteOfPhone{r->str(0), r->str(1), r->str(2)};
+}
+
 }  // namespace xinyi::store

@@ -175,4 +175,20 @@ std::int64_t count_signatures(Connection& c, std::int64_t compound_id, const std
 bool has_signature(Connection& c, std::int64_t compound_id, const std::string& kind,
                    std::int64_t unit_id);
 
+// Units of the compound with an owner on the roster and no claim yet (not the developer's, not
+// `except_unit`), by id, each with its first owner (lowest person id) and that owner's name.
+struct UnclaimedUnitRec {
+  std::int64_t unit_id = 0, courtyard_id = 0, owner_person_id = 0;
+  std::string owner_name;
+};
+std::vector<UnclaimedUnitRec> unclaimed_owned_units(Connection& c, std::int64_t compound_id,
+                                                    std::int64_t except_unit);
+
+// The invite code of the first unit whose roster lists this phone: the code, the unit's label
+// and its compound's name.
+struct InviteOfPhone {
+  std::string invite_code, label, compound_name;
+};
+std::optional<InviteOfPhone> invite_of_phone(Connection& c, const std::string& phone);
+
 }  // namespace xinyi::store

@@ -323,4 +323,12 @@ bool is_secret_ballot_scan(Connection& c, std::int64_t cid, const std::string& s
              {cid, sha256});
 }
 
+std::vector<ElectorNoRec> list_electors(Connection& c, std::int64_t vote_id) {
+  std::vector<ElectorNoRec> out;
+  for (auto& r :
+       c.query("SELECT no, developer FROM vote_electors WHERE vote_id = ? ORDER BY no", {vote_id}))
+    out.push_back({r.i64(0), r.i64(1) != 0});
+  return out;
+}
+
 }  // namespace xinyi::store

@@ -84,6 +84,12 @@ struct ElectorRec {
 };
 // REQUIRES: elector `no` of the vote exists.
 ElectorRec get_elector(Connection& c, std::int64_t vote_id, std::int64_t no);
+// Every elector of the vote, by number.
+struct ElectorNoRec {
+  std::int64_t no = 0;
+  bool developer = false;
+};
+std::vector<ElectorNoRec> list_electors(Connection& c, std::int64_t vote_id);
 // The elector that speaks for `unit_id` in the vote, if the unit is on its roll.
 std::optional<std::int64_t> elector_of_unit(Connection& c, std::int64_t vote_id,
                                             std::int64_t unit_id);
