@@ -11,6 +11,7 @@
 #include "app/needs_service.h"
 #include "app/project_service.h"
 #include "app/registry_service.h"
+#include "app/settlement_service.h"
 #include "app/survey_service.h"
 #include "domain/ledger/books.h"
 #include "store/auth_repo.h"
@@ -836,6 +837,54 @@ TEST_F(ProjectTest, CrowdfundingInTheBasicAccountPaysOnlyItsProject) {
   approve_pending_reversals();
   EXPECT_EQ(env.db().read([&](store::Connection& c) { return app::crowdfunding_reserved(c, cid); }),
             0);
+}
+
+}  // namespace xinyi
+
+namespace xinyi {
+
+// A courtyard's surplus paying a project's purchase for each of its households: the payment
+// names the surplus-plan item it carries out and the households it covers, as a plain request
+// would (the demo's insurance for every household is one); the amount must be the share × the
+// households, each of them in that courtyard, and the item that courtyard's.
+TEST_F(ProjectTest, ASurplusPaymentNamesItsPlanItemAndTheHouseholdsItCovers) {
+  env.db().write([&](store::Connection& c) {
+    app::Appender ap(c, cid, now);
+    ledger::Transaction t;
+    t.date = "2026-11-03";
+    t.kind = "journal";
+    t.description = "西院物业费";
+    t.postings = {{"1001", 50'000, west}, {"4001", -50'000, west}};
+    ap.append(t);
+    ap.finish();
+  });
+  I item =
+      app::add_plan_item(env.app(), com, cid, {west, 2026, "每户财产保险", 10'000, "坝坝会"}).id;
+  I other = app::add_plan_item(env.app(), com, cid, {east, 2026, "东院灯", 10'000, "坝坝会"}).id;
+  I pid = pid_of(project());
+  auto p = contracted(pid, 10'000,
+                      R"([{"source":"courtyard_surplus","courtyard_id":)" + std::to_string(west) +
+                          R"(,"amount_fen":10000}])");
+  auto ask = [&](I plan, I per_unit, I unit) {
+    return app::request_project_payment(
+        env.app(), env.caller("trustee"), cid, pid,
+        R"({"line_id":)" + std::to_string(line_of(p)) +
+            R"(,"source":"courtyard_surplus","courtyard_id":)" + std::to_string(west) +
+            R"(,"amount_fen":10000,"plan_item_id":)" + std::to_string(plan) +
+            R"(,"per_unit_fen":)" + std::to_string(per_unit) + R"(,"covered_units":[)" +
+            std::to_string(unit) + "]}");
+  };
+  auto count = [&] { return env.count("disbursements"); };
+  const auto before = count();
+  EXPECT_EQ(status_of([&] { ask(item, 5'000, u201); }), 422);    // 5,000 × 1 household ≠ 10,000
+  EXPECT_EQ(status_of([&] { ask(item, 10'000, u101); }), 422);   // 101 is in 东院
+  EXPECT_EQ(status_of([&] { ask(other, 10'000, u201); }), 422);  // 东院's item
+  EXPECT_EQ(count(), before);
+  auto d = ask(item, 10'000, u201).at("disbursement").as_object();
+  EXPECT_EQ(d.at("plan_item_id").as_int64(), item);
+  EXPECT_EQ(d.at("households_covered").as_int64(), 1);
+  EXPECT_EQ(d.at("project_id").as_int64(), pid);
+  EXPECT_EQ(d.at("amount_fen").as_int64(), 10'000);
 }
 
 }  // namespace xinyi
