@@ -774,10 +774,8 @@ void merged(Books& b, Rng& rng) {
                   44);
 }
 
-void charity(Books& b, Rng& rng) {
-  I yard = b.courtyards[0];
-  b.journal("2025-01-01", "期初余额：公共收益结余",
-            {{"1001", 6'800'000, yard}, {"3001", -6'800'000, yard}});
+// ¥30,000 raised for the charity fund within one week of April 2025 and its volunteers.
+void charity_fund(Books& b, Rng& rng) {
   // ¥30,000 raised for the charity fund within one week of April 2025: a campaign, and each
   // donation with its receipt and ledger entry (donors masked, some anonymous).
   b.clock(ms_of("2025-03-30"));
@@ -822,6 +820,11 @@ void charity(Books& b, Rng& rng) {
        {"2026-10-18", "重阳节关爱独居老人"},
        {"2026-11-15", "楼道扶手施工监督"}},
       55);
+}
+
+// The common-fund renewal the owners voted for, and a micro-renewal under way paid from the
+// charity fund: the two projects, whose payments the caller queues.
+std::pair<ProjectRef, ProjectRef> charity_projects(Books& b) {
   // The common-fund renewal the owners voted for (matter 7): four contracts, accepted by the
   // residents' questionnaire.
   SeedProject rp;
@@ -866,6 +869,15 @@ void charity(Books& b, Rng& rng) {
   b.pay("2026-11-07", "新都适老化改造服务中心", false, 300'000, "楼道扶手与适老化微更新·首期款",
         "5008", 0, "1002", "Elder-friendly Co.", "executed", 0, 0,
         {mpp, 0, "charity", 0, "首期款"});
+  return {rpp, mpp};
+}
+
+void charity(Books& b, Rng& rng) {
+  I yard = b.courtyards[0];
+  b.journal("2025-01-01", "期初余额：公共收益结余",
+            {{"1001", 6'800'000, yard}, {"3001", -6'800'000, yard}});
+  charity_fund(b, rng);
+  auto [rpp, mpp] = charity_projects(b);
   for (const auto& mo : months()) {
     b.fees(mo.on(5), yard, 80, rng.uniform(90, 98), mo.label() + "物业费（0.80 元/㎡·月）");
     b.journal(mo.on(10), mo.label() + "停车费收入",

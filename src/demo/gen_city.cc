@@ -37,6 +37,98 @@ billing::Month this_month(I now_ms) {
   return billing::Month{tm.tm_year + 1900, tm.tm_mon + 1};
 }
 
+// Compound `k`'s courtyards, buildings, units and owners (the first unit of the first compound
+// claimed by the generated resident), and each courtyard's area.
+void gen_units(Connection& c, const GenCityOptions& opt, Rng& rng, I cid, I k,
+               const std::string& password, I now, std::map<I, I>& yard_area,
+               std::vector<I>& units) {
+  I yard = 0, building = 0;
+  for (I u = 0; u < opt.units_per_compound; ++u) {
+    if (u % kUnitsPerCourtyard == 0)
+      yard = store::insert_courtyard(
+          c, cid, "第" + std::to_string(u / kUnitsPerCourtyard + 1) + "院", std::nullopt, now);
+    if (u % kUnitsPerBuilding == 0)
+      building = store::insert_building(
+          c, cid, yard, std::to_string((u % kUnitsPerCourtyard) / kUnitsPerBuilding + 1) + "栋",
+          now);
+    I in_b = u % kUnitsPerBuilding;
+    std::string entrance = std::to_string(in_b / 12 + 1) + "单元";
+    std::string number = std::to_string((in_b % 12) / 2 + 1) + "0" + std::to_string(in_b % 2 + 1);
+    I area = rng.uniform(5500, 13500);
+    std::string label = registry::unit_label(
+        {std::to_string((u % kUnitsPerCourtyard) / kUnitsPerBuilding + 1) + "栋", entrance,
+         number});
+    // Synthetic invite codes: unique by construction ("G" and the unit's number in base 32).
+    std::string code = "G";
+    for (I n = k * opt.units_per_compound + u, i = 0; i < 7; ++i, n /= 32)
+      code.push_back(registry::kInviteAlphabet[static_cast<std::size_t>(n % 32)]);
+    I uid = store::insert_unit(
+        c, {cid, yard, building, entrance, number, label, "gross", code, area, false}, now);
+    I person = store::insert_person(c, cid, "业主" + std::to_string(u + 1), "", "", now);
+    store::insert_member(c, cid, uid, person, "owner", now);
+    yard_area[yard] += area;
+    units.push_back(uid);
+    if (k == 0 && u == 0) {
+      I user = store::insert_user(c, "gen-resident" + std::to_string(opt.seed), std::nullopt,
+                                  "生成住户", password, false, now);
+      store::insert_claim(c, cid, uid, user, person, "owner", now);
+    }
+  }
+}
+
+// The books before billing went through Xinyi: a month's fee income and costs per courtyard.
+void gen_history(Connection& c, Rng& rng, I cid, billing::Month first, billing::Month last, I now,
+                 const std::map<I, I>& yard_area, GenCityReport& rep) {
+  Appender ap(c, cid, now);
+  for (billing::Month m = first; m < last.plus(-1); m = m.plus(1)) {
+    std::string day = m.str() + "-25";
+    for (const auto& [y, area] : yard_area) {
+      I due = billing::fee_amount(kRateFen, area, 1);
+      I got = due * rng.uniform(88, 97) / 100;
+      ledger::Transaction t;
+      t.date = day;
+      t.kind = "journal";
+      t.description = m.str() + " 物业费收入";
+      t.postings = {{"1001", got, y}, {"4001", -got, y}};
+      ap.append(t);
+      ledger::Transaction costs;
+      costs.date = day;
+      costs.kind = "journal";
+      costs.description = m.str() + " 保洁、绿化和维修（应付受托人）";
+      I clean = got * 45 / 100, green = got * 20 / 100, repair = got * rng.uniform(5, 20) / 100;
+      costs.postings = {{"5001", clean, y},
+                        {"5002", green, y},
+                        {"5003", repair, y},
+                        {"2001", -(clean + green + repair), y}};
+      ap.append(costs);
+      rep.entries += 2;
+    }
+  }
+  ap.finish();
+}
+
+// The last two months through Xinyi: bill runs, and half the households pay the older one.
+void gen_billing(Connection& c, App& app, const Caller& system, I cid, billing::Month last,
+                 const std::map<I, I>& yard_area, const std::vector<I>& units, GenCityReport& rep) {
+  for (billing::Month m : {last.plus(-1), last}) {
+    auto r = bill_run_in(c, app, system, cid, billing::Period{m, 1}, false);
+    rep.bills += r.bills;
+    rep.entries += static_cast<I>(yard_area.size());
+    if (m == last) break;
+    for (std::size_t i = 0; i < units.size(); i += 2) {
+      I owed = 0;
+      for (const auto& bill : store::open_bills(c, cid, units[i]))
+        owed += bill.amount_fen - bill.paid_fen;
+      if (owed <= 0) continue;
+      record_payment_in(c, app, system, cid,
+                        {units[i], owed, PayMethod::wechat, "GEN" + std::to_string(units[i]),
+                         m.plus(1).str() + "-05"});
+      ++rep.payments;
+      ++rep.entries;
+    }
+  }
+}
+
 }  // namespace
 
 GenCityReport generate_city(App& app, const GenCityOptions& opt,
@@ -77,87 +169,11 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt,
       store::set_remuneration_bp(c, cid, 800);
       store::insert_fee_rate(
           c, cid, {0, 0, first.str(), kRateFen, "物业服务合同约定的收费标准", ""}, 0, now);
-      // Courtyards, buildings, units, owners.
       std::map<I, I> yard_area;  // courtyard → its area
       std::vector<I> units;
-      I yard = 0, building = 0;
-      for (I u = 0; u < opt.units_per_compound; ++u) {
-        if (u % kUnitsPerCourtyard == 0)
-          yard = store::insert_courtyard(
-              c, cid, "第" + std::to_string(u / kUnitsPerCourtyard + 1) + "院", std::nullopt, now);
-        if (u % kUnitsPerBuilding == 0)
-          building = store::insert_building(
-              c, cid, yard, std::to_string((u % kUnitsPerCourtyard) / kUnitsPerBuilding + 1) + "栋",
-              now);
-        I in_b = u % kUnitsPerBuilding;
-        std::string entrance = std::to_string(in_b / 12 + 1) + "单元";
-        std::string number =
-            std::to_string((in_b % 12) / 2 + 1) + "0" + std::to_string(in_b % 2 + 1);
-        I area = rng.uniform(5500, 13500);
-        std::string label = registry::unit_label(
-            {std::to_string((u % kUnitsPerCourtyard) / kUnitsPerBuilding + 1) + "栋", entrance,
-             number});
-        // Synthetic invite codes: unique by construction ("G" and the unit's number in base 32).
-        std::string code = "G";
-        for (I n = k * opt.units_per_compound + u, i = 0; i < 7; ++i, n /= 32)
-          code.push_back(registry::kInviteAlphabet[static_cast<std::size_t>(n % 32)]);
-        I uid = store::insert_unit(
-            c, {cid, yard, building, entrance, number, label, "gross", code, area, false}, now);
-        I person = store::insert_person(c, cid, "业主" + std::to_string(u + 1), "", "", now);
-        store::insert_member(c, cid, uid, person, "owner", now);
-        yard_area[yard] += area;
-        units.push_back(uid);
-        if (k == 0 && u == 0) {
-          I user = store::insert_user(c, "gen-resident" + std::to_string(opt.seed), std::nullopt,
-                                      "生成住户", password, false, now);
-          store::insert_claim(c, cid, uid, user, person, "owner", now);
-        }
-      }
-      // The books before billing went through Xinyi: a month's fee income and costs per courtyard.
-      Appender ap(c, cid, now);
-      for (billing::Month m = first; m < last.plus(-1); m = m.plus(1)) {
-        std::string day = m.str() + "-25";
-        for (const auto& [y, area] : yard_area) {
-          I due = billing::fee_amount(kRateFen, area, 1);
-          I got = due * rng.uniform(88, 97) / 100;
-          ledger::Transaction t;
-          t.date = day;
-          t.kind = "journal";
-          t.description = m.str() + " 物业费收入";
-          t.postings = {{"1001", got, y}, {"4001", -got, y}};
-          ap.append(t);
-          ledger::Transaction costs;
-          costs.date = day;
-          costs.kind = "journal";
-          costs.description = m.str() + " 保洁、绿化和维修（应付受托人）";
-          I clean = got * 45 / 100, green = got * 20 / 100, repair = got * rng.uniform(5, 20) / 100;
-          costs.postings = {{"5001", clean, y},
-                            {"5002", green, y},
-                            {"5003", repair, y},
-                            {"2001", -(clean + green + repair), y}};
-          ap.append(costs);
-          rep.entries += 2;
-        }
-      }
-      ap.finish();
-      // The last two months through Xinyi: bill runs, and half the households pay the older one.
-      for (billing::Month m : {last.plus(-1), last}) {
-        auto r = bill_run_in(c, app, system, cid, billing::Period{m, 1}, false);
-        rep.bills += r.bills;
-        rep.entries += static_cast<I>(yard_area.size());
-        if (m == last) break;
-        for (std::size_t i = 0; i < units.size(); i += 2) {
-          I owed = 0;
-          for (const auto& bill : store::open_bills(c, cid, units[i]))
-            owed += bill.amount_fen - bill.paid_fen;
-          if (owed <= 0) continue;
-          record_payment_in(c, app, system, cid,
-                            {units[i], owed, PayMethod::wechat, "GEN" + std::to_string(units[i]),
-                             m.plus(1).str() + "-05"});
-          ++rep.payments;
-          ++rep.entries;
-        }
-      }
+      gen_units(c, opt, rng, cid, k, password, now, yard_area, units);
+      gen_history(c, rng, cid, first, last, now, yard_area, rep);
+      gen_billing(c, app, system, cid, last, yard_area, units, rep);
       rep.units += opt.units_per_compound;
       ++rep.compounds;
     });

@@ -184,6 +184,166 @@ std::vector<DemoAccount> demo_accounts() {
   };
 }
 
+namespace {
+
+// Fresh phones, names and invite codes for the generated roster: deterministic, each unique.
+struct RosterRng {
+  Rng rng{20250301};
+  std::set<std::string> phones{"13800000001", "13800000002", "13800000003"}, codes;
+  std::string phone() {
+    for (;;) {
+      std::string p = std::string("1") + "35789"[rng.uniform(0, 4)] +
+                      std::to_string(rng.uniform(100000000, 999999999));
+      if (phones.insert(p).second) return p;
+    }
+  }
+  std::string name() { return std::string(rng.pick(kSurnames)) + rng.pick(kGiven); }
+  std::string code() {
+    for (;;) {
+      std::string s;
+      for (std::size_t i = 0; i < registry::kInviteCodeLength; ++i)
+        s.push_back(registry::kInviteAlphabet[rng.next() % registry::kInviteAlphabet.size()]);
+      if (codes.insert(s).second) return s;
+    }
+  }
+};
+
+struct Registry {
+  I district = 0;
+  std::vector<I> compound_ids;                     // in plans() order
+  std::map<std::string, std::vector<I>> units_of;  // compound name → unit ids
+};
+
+// One unit's people on the roster: its owner (and now and then a spouse on the deed or a
+// tenant). A developer's unit has nobody.
+void seed_household(Connection& c, RosterRng& r, I cid, I uid, SeedReport& rep, I now) {
+  I owner = store::insert_person(c, cid, r.name(), r.phone(),
+                                 std::to_string(r.rng.uniform(1000, 9999)), now);
+  ++rep.persons;
+  store::insert_member(c, cid, uid, owner, "owner", now);
+  if (r.rng.chance(12)) {  // a spouse on the deed
+    I co = store::insert_person(c, cid, r.name(), r.phone(), "", now);
+    ++rep.persons;
+    store::insert_member(c, cid, uid, co, "owner", now);
+  }
+  if (r.rng.chance(8)) {  // let to a tenant
+    I t = store::insert_person(c, cid, r.name(), r.phone(), "", now);
+    ++rep.persons;
+    store::insert_member(c, cid, uid, t, "tenant", now);
+  }
+}
+
+// A courtyard's buildings, entrances, floors and units with their households.
+void seed_courtyard(Connection& c, RosterRng& r, const CompoundPlan& plan, const CourtyardPlan& yp,
+                    I cid, I yid, std::vector<I>& units, SeedReport& rep, I now) {
+  for (int b = 1; b <= yp.buildings; ++b) {
+    std::string bname = std::to_string(b) + "栋";
+    I bid = store::insert_building(c, cid, yid, bname, now);
+    // One floor plan per position: the same flat type stacks up the floors.
+    std::vector<I> plan_area;
+    for (int e = 0; e < yp.entrances * yp.per_floor; ++e)
+      plan_area.push_back(r.rng.uniform(5500, 13500));
+    for (int e = 1; e <= yp.entrances; ++e) {
+      std::string entrance = yp.entrances > 1 ? std::to_string(e) + "单元" : "";
+      for (int f = 1; f <= yp.floors; ++f) {
+        for (int k = 1; k <= yp.per_floor; ++k) {
+          std::string number = std::to_string(f) + "0" + std::to_string(k);
+          registry::UnitAddress a{bname, entrance, number};
+          I area_c = plan_area[(e - 1) * yp.per_floor + (k - 1)];
+          bool dev = plan.developer_percent && r.rng.chance(plan.developer_percent);
+          store::NewUnit nu{cid,     yid,      bid,    entrance, number, registry::unit_label(a),
+                            "gross", r.code(), area_c, dev};
+          I uid = store::insert_unit(c, nu, now);
+          units.push_back(uid);
+          ++rep.units;
+          if (!dev) seed_household(c, r, cid, uid, rep, now);
+        }
+      }
+    }
+  }
+}
+
+// The district and its five compounds as plans() has them.
+Registry seed_registry(Connection& c, SeedReport& rep, I now) {
+  Registry reg;
+  RosterRng r;
+  reg.district = store::insert_district(c, "新都区", now);
+  I street = store::insert_street(c, reg.district, "桂湖街道", now);
+  std::map<std::string, I> communities;
+  for (const auto& plan : plans()) {
+    auto [it, fresh] = communities.try_emplace(plan.community, 0);
+    if (fresh) it->second = store::insert_community(c, street, plan.community, now);
+    I cid =
+        store::insert_compound(c, it->second, plan.name, plan.address,
+                               std::string(registry::to_string(plan.model)), plan.description, now);
+    reg.compound_ids.push_back(cid);
+    ensure_books(c, cid, now);
+    ++rep.compounds;
+    std::optional<I> area;
+    if (plan.area) area = store::insert_area(c, cid, plan.area, now);
+    for (const auto& yp : plan.courtyards) {
+      I yid = store::insert_courtyard(c, cid, yp.name, area, now);
+      seed_courtyard(c, r, plan, yp, cid, yid, reg.units_of[plan.name], rep, now);
+    }
+  }
+  return reg;
+}
+
+// The demo's own people: 王建国 owns two units of 桂湖教师院 (one buyer, one owner in a vote),
+// 李晓梅 rents in 城北花园, 陈玉兰 owns in 锦苑小区 without a claim yet; the 38 households of
+// 城北花园 who applied for a property management committee; the demo accounts with their roles in
+// every compound and their claims. Returns the accounts' ids in demo_accounts() order and
+// 王建国's units.
+std::pair<std::vector<I>, std::vector<I>> seed_people(Connection& c, Registry& reg,
+                                                      const std::vector<std::string>& hashes,
+                                                      SeedReport& rep, I now) {
+  const I teachers = reg.compound_ids[0], garden = reg.compound_ids[1],
+          jinyuan = reg.compound_ids[4];
+  I wang = store::insert_person(c, teachers, "王建国", "13800000001", "0012", now);
+  const auto& tu = reg.units_of["桂湖教师院"];
+  std::vector<I> wang_units{tu[0], tu[13]};
+  for (I u : wang_units) store::insert_member(c, teachers, u, wang, "owner", now);
+  I li = store::insert_person(c, garden, "李晓梅", "13800000002", "", now);
+  const I li_unit = reg.units_of["城北花园"][20];
+  store::insert_member(c, garden, li_unit, li, "tenant", now);
+  I chen = store::insert_person(c, jinyuan, "陈玉兰", "13800000003", "2046", now);
+  store::insert_member(c, jinyuan, reg.units_of["锦苑小区"][5], chen, "owner", now);
+  rep.persons += 3;
+  const auto& gu = reg.units_of["城北花园"];
+  for (int i = 0, n = 0; n < 38; i += 2) {
+    auto members = store::list_members(c, garden, gu[i]);
+    if (members.empty()) continue;  // developer-held units cannot sign
+    store::insert_signature(c, garden, "pmc_application", gu[i], now - (38 - n) * 3600'000LL);
+    ++n;
+  }
+  auto accounts = demo_accounts();
+  std::vector<I> user_ids;
+  const char* names[] = {"平台管理员", "周网格", "刘委员", "陈委员", "赵经理",
+                         "孙师傅",     "吴监察", "王建国", "李晓梅", "陈玉兰"};
+  for (std::size_t i = 0; i < accounts.size(); ++i) {
+    const auto& a = accounts[i];
+    std::optional<std::string> phone;
+    if (a.login.size() == 11 && a.login[0] == '1') phone = a.login;
+    user_ids.push_back(store::insert_user(c, a.login, phone, names[i], hashes[i], i == 0, now));
+  }
+  for (I cid : reg.compound_ids) {
+    store::insert_grant(c, cid, user_ids[1], Role::staff, user_ids[0], now);
+    store::insert_grant(c, cid, user_ids[2], Role::committee, user_ids[0], now);
+    store::insert_grant(c, cid, user_ids[3], Role::committee, user_ids[0], now);
+    store::insert_grant(c, cid, user_ids[4], Role::trustee, user_ids[0], now);
+    store::insert_grant(c, cid, user_ids[6], Role::auditor, user_ids[0], now);
+  }
+  store::insert_grant(c, teachers, user_ids[5], Role::worker, user_ids[0], now);
+  // They claimed their units in January 2025, long before any vote the demo opens (a claim
+  // made during a vote does not speak in it).
+  const I claimed = 1'736'467'200'000;  // 2025-01-10
+  for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[7], wang, "owner", claimed);
+  store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", claimed);
+  return {user_ids, wang_units};
+}
+
+}  // namespace
+
 SeedReport seed_demo(App& app) {
   SeedReport rep;
   bool exists =
@@ -202,142 +362,17 @@ SeedReport seed_demo(App& app) {
     if (store::find_district(c, "新都区")) return;  // seeded meanwhile by another process
     rep.created = true;
     const I now = app.clock_ms();
-    Rng rng(20250301);
-    I district = store::insert_district(c, "新都区", now);
-    I street = store::insert_street(c, district, "桂湖街道", now);
-    std::map<std::string, I> communities;
-    std::vector<I> compound_ids;
-    std::set<std::string> phones{"13800000001", "13800000002", "13800000003"};
-    auto fresh_phone = [&] {
-      for (;;) {
-        std::string p = std::string("1") + "35789"[rng.uniform(0, 4)] +
-                        std::to_string(rng.uniform(100000000, 999999999));
-        if (phones.insert(p).second) return p;
-      }
-    };
-    auto fresh_name = [&] { return std::string(rng.pick(kSurnames)) + rng.pick(kGiven); };
-    std::set<std::string> codes;
-    auto fresh_code = [&] {
-      for (;;) {
-        std::string s;
-        for (std::size_t i = 0; i < registry::kInviteCodeLength; ++i)
-          s.push_back(registry::kInviteAlphabet[rng.next() % registry::kInviteAlphabet.size()]);
-        if (codes.insert(s).second) return s;
-      }
-    };
-
-    std::map<std::string, std::vector<I>> units_of;  // compound name → unit ids
-    for (const auto& plan : plans()) {
-      auto [it, fresh] = communities.try_emplace(plan.community, 0);
-      if (fresh) it->second = store::insert_community(c, street, plan.community, now);
-      I cid = store::insert_compound(c, it->second, plan.name, plan.address,
-                                     std::string(registry::to_string(plan.model)), plan.description,
-                                     now);
-      compound_ids.push_back(cid);
-      ensure_books(c, cid, now);
-      ++rep.compounds;
-      std::optional<I> area;
-      if (plan.area) area = store::insert_area(c, cid, plan.area, now);
-      for (const auto& yp : plan.courtyards) {
-        I yid = store::insert_courtyard(c, cid, yp.name, area, now);
-        for (int b = 1; b <= yp.buildings; ++b) {
-          std::string bname = std::to_string(b) + "栋";
-          I bid = store::insert_building(c, cid, yid, bname, now);
-          // One floor plan per position: the same flat type stacks up the floors.
-          std::vector<I> plan_area;
-          for (int e = 0; e < yp.entrances * yp.per_floor; ++e)
-            plan_area.push_back(rng.uniform(5500, 13500));
-          for (int e = 1; e <= yp.entrances; ++e) {
-            std::string entrance = yp.entrances > 1 ? std::to_string(e) + "单元" : "";
-            for (int f = 1; f <= yp.floors; ++f) {
-              for (int k = 1; k <= yp.per_floor; ++k) {
-                std::string number = std::to_string(f) + "0" + std::to_string(k);
-                registry::UnitAddress a{bname, entrance, number};
-                I area_c = plan_area[(e - 1) * yp.per_floor + (k - 1)];
-                bool dev = plan.developer_percent && rng.chance(plan.developer_percent);
-                store::NewUnit nu{
-                    cid,     yid,          bid,    entrance, number, registry::unit_label(a),
-                    "gross", fresh_code(), area_c, dev};
-                I uid = store::insert_unit(c, nu, now);
-                units_of[plan.name].push_back(uid);
-                ++rep.units;
-                if (dev) continue;
-                I owner = store::insert_person(c, cid, fresh_name(), fresh_phone(),
-                                               std::to_string(rng.uniform(1000, 9999)), now);
-                ++rep.persons;
-                store::insert_member(c, cid, uid, owner, "owner", now);
-                if (rng.chance(12)) {  // a spouse on the deed
-                  I co = store::insert_person(c, cid, fresh_name(), fresh_phone(), "", now);
-                  ++rep.persons;
-                  store::insert_member(c, cid, uid, co, "owner", now);
-                }
-                if (rng.chance(8)) {  // let to a tenant
-                  I t = store::insert_person(c, cid, fresh_name(), fresh_phone(), "", now);
-                  ++rep.persons;
-                  store::insert_member(c, cid, uid, t, "tenant", now);
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-
-    // The demo residents. 王建国 owns two units of 桂湖教师院 (one buyer, one owner in a vote).
-    const I teachers = compound_ids[0], garden = compound_ids[1], jinyuan = compound_ids[4];
-    I wang = store::insert_person(c, teachers, "王建国", "13800000001", "0012", now);
-    const auto& tu = units_of["桂湖教师院"];
-    std::vector<I> wang_units{tu[0], tu[13]};
-    for (I u : wang_units) store::insert_member(c, teachers, u, wang, "owner", now);
-    I li = store::insert_person(c, garden, "李晓梅", "13800000002", "", now);
-    const I li_unit = units_of["城北花园"][20];
-    store::insert_member(c, garden, li_unit, li, "tenant", now);
-    I chen = store::insert_person(c, jinyuan, "陈玉兰", "13800000003", "2046", now);
-    store::insert_member(c, jinyuan, units_of["锦苑小区"][5], chen, "owner", now);
-    rep.persons += 3;
-
-    // The 38 households of 城北花园 who applied for a property management committee.
-    const auto& gu = units_of["城北花园"];
-    for (int i = 0, n = 0; n < 38; i += 2) {
-      auto members = store::list_members(c, garden, gu[i]);
-      if (members.empty()) continue;  // developer-held units cannot sign
-      store::insert_signature(c, garden, "pmc_application", gu[i], now - (38 - n) * 3600'000LL);
-      ++n;
-    }
-
-    // Accounts.
-    auto accounts = demo_accounts();
-    std::vector<I> user_ids;
-    const char* names[] = {"平台管理员", "周网格", "刘委员", "陈委员", "赵经理",
-                           "孙师傅",     "吴监察", "王建国", "李晓梅", "陈玉兰"};
-    for (std::size_t i = 0; i < accounts.size(); ++i) {
-      const auto& a = accounts[i];
-      std::optional<std::string> phone;
-      if (a.login.size() == 11 && a.login[0] == '1') phone = a.login;
-      user_ids.push_back(store::insert_user(c, a.login, phone, names[i], hashes[i], i == 0, now));
-    }
-    for (I cid : compound_ids) {
-      store::insert_grant(c, cid, user_ids[1], Role::staff, user_ids[0], now);
-      store::insert_grant(c, cid, user_ids[2], Role::committee, user_ids[0], now);
-      store::insert_grant(c, cid, user_ids[3], Role::committee, user_ids[0], now);
-      store::insert_grant(c, cid, user_ids[4], Role::trustee, user_ids[0], now);
-      store::insert_grant(c, cid, user_ids[6], Role::auditor, user_ids[0], now);
-    }
-    store::insert_grant(c, teachers, user_ids[5], Role::worker, user_ids[0], now);
-    // They claimed their units in January 2025, long before any vote the demo opens (a claim
-    // made during a vote does not speak in it).
-    const I claimed = 1'736'467'200'000;  // 2025-01-10
-    for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[7], wang, "owner", claimed);
-    store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", claimed);
-    auto votes =
-        seed_demo_votes(app, c, compound_ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]},
-                        now, wang_units[0]);
-    seed_demo_services(c, compound_ids,
+    auto reg = seed_registry(c, rep, now);
+    auto [user_ids, wang_units] = seed_people(c, reg, hashes, rep, now);
+    const auto& ids = reg.compound_ids;
+    auto votes = seed_demo_votes(app, c, ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]},
+                                 now, wang_units[0]);
+    seed_demo_services(c, ids,
                        DemoServicePeople{user_ids[1], user_ids[2], user_ids[5], user_ids[7]}, now);
     rep.entries = seed_demo_books(
-        app, c, compound_ids,
+        app, c, ids,
         DemoPeople{user_ids[4], user_ids[2], user_ids[3], votes.fee_rise, votes.renewal});
-    audit(c, app, system, std::nullopt, "demo.seed", "district:" + std::to_string(district),
+    audit(c, app, system, std::nullopt, "demo.seed", "district:" + std::to_string(reg.district),
           {{"compounds", rep.compounds}, {"units", rep.units}});
   });
   if (rep.created) {

@@ -96,6 +96,35 @@ void review(Connection& c, I cid, I log, const Resident& r, const std::string& v
   store::insert_review(c, cid, log, r.user, r.unit, verdict, reason, when);
 }
 
+// Residents' reviews of a visit that ended at `out`: a few confirm it; about one visit in
+// forty is disputed (at most eight in all, counted by `disputes`), and the committee upholds some
+// and dismisses others. Recent visits are still in their review window: fewer reviews.
+void review_visit(Connection& c, I cid, const DemoServicePeople& p,
+                  const std::vector<Resident>& residents, I log, const char* code, I out, I now,
+                  int& disputes, DemoRng& rng) {
+  bool recent = out > now - 3 * kDay;  // the demo owner has not reviewed it
+  int confirms = static_cast<int>(rng.uniform(0, recent ? 1 : 3));
+  for (int k = 0; k < confirms; ++k) {
+    const auto& r =
+        residents[static_cast<std::size_t>(rng.uniform(1, static_cast<I>(residents.size()) - 1))];
+    if (store::get_review(c, log, r.user)) continue;
+    review(c, cid, log, r, "confirm", "", out + rng.uniform(1, 40) * kHour);
+  }
+  if (recent || !rng.chance(3) || disputes >= 8) return;
+  const auto& r = residents[static_cast<std::size_t>(1 + disputes % (residents.size() - 1))];
+  if (store::get_review(c, log, r.user)) return;
+  bool upheld = disputes % 2 == 0;
+  const char* reason = std::string(code) == "clean" ? "当天 3 栋楼道没有扫，只扫了院坝"
+                       : std::string(code) == "garden" ? "草没有除，只浇了水"
+                                                       : "签到时间比实际到场早了约一小时";
+  review(c, cid, log, r, "dispute", reason, out + 20 * kHour);
+  store::resolve_review(c, store::get_review(c, log, r.user)->id, upheld ? "upheld" : "dismissed",
+                        upheld ? "经核实情况属实，本次工时不计入，已提醒上门人员"
+                               : "经查看照片并询问邻居，服务已完成，异议不成立",
+                        p.committee, out + 44 * kHour);
+  ++disputes;
+}
+
 // 桂湖教师院: the plan from 2025-11 and every visit since, with residents' reviews.
 void hourly_service(Connection& c, I cid, const DemoServicePeople& p,
                     const std::vector<Resident>& residents, I now) {
@@ -174,32 +203,7 @@ void hourly_service(Connection& c, I cid, const DemoServicePeople& p,
         if (out > now - 30 * kMin) continue;
         I log = check_in_core(c, cid, s.worker, yard, s.code, in);
         check_out_core(c, cid, log, out, s.done, "[]", out);
-        bool recent =
-            out > now - 3 * kDay;  // still in the review window: the demo owner has not reviewed it
-        int confirms = static_cast<int>(rng.uniform(0, recent ? 1 : 3));
-        for (int k = 0; k < confirms; ++k) {
-          const auto& r = residents[static_cast<std::size_t>(
-              rng.uniform(1, static_cast<I>(residents.size()) - 1))];
-          if (store::get_review(c, log, r.user)) continue;
-          review(c, cid, log, r, "confirm", "", out + rng.uniform(1, 40) * kHour);
-        }
-        // About one visit in forty is disputed; the committee upholds some and dismisses others.
-        if (!recent && rng.chance(3) && disputes < 8) {
-          const auto& r =
-              residents[static_cast<std::size_t>(1 + disputes % (residents.size() - 1))];
-          if (store::get_review(c, log, r.user)) continue;
-          bool upheld = disputes % 2 == 0;
-          const char* reason = std::string(s.code) == "clean" ? "当天 3 栋楼道没有扫，只扫了院坝"
-                               : std::string(s.code) == "garden" ? "草没有除，只浇了水"
-                                                                 : "签到时间比实际到场早了约一小时";
-          review(c, cid, log, r, "dispute", reason, out + 20 * kHour);
-          store::resolve_review(c, store::get_review(c, log, r.user)->id,
-                                upheld ? "upheld" : "dismissed",
-                                upheld ? "经核实情况属实，本次工时不计入，已提醒上门人员"
-                                       : "经查看照片并询问邻居，服务已完成，异议不成立",
-                                p.committee, out + 44 * kHour);
-          ++disputes;
-        }
+        review_visit(c, cid, p, residents, log, s.code, out, now, disputes, rng);
       }
     }
     if (++m > 12) m = 1, ++y;
@@ -221,66 +225,69 @@ struct NeedPlan {
   int supporters;
 };
 
+// Every compound's needs, in every state, filed by residents, on door-to-door visits and at
+// meetings.
+const NeedPlan kNeedPlans[] = {
+    {0, 0, "cleaning", "3 栋 2 单元楼道每周只扫两次，扶手经常积灰", "3 栋 2 单元", "resident",
+     "done", "clean", nullptr, "已纳入服务清单：楼道保洁每周 3 次，含擦拭扶手", 380, 6},
+    {0, 0, "greening", "院坝东侧桂花树枝条伸到 2 栋窗户，挡光也招虫", "院坝东侧", "resident",
+     "done", "garden", nullptr, "已安排绿化工修剪", 300, 3},
+    {0, 0, "repairs", "1 栋楼道声控灯坏了三盏，晚上老人上下楼看不见", "1 栋楼道", "visit", "done",
+     "electric", nullptr, "电工已更换 3 盏声控灯", 200, 5},
+    {0, 0, "safety", "院门口路面破损，老人容易绊倒", "院门口", "meeting", "project", nullptr,
+     nullptr, "纳入 2027 年院落微更新项目", 120, 8},
+    {0, 0, "noise", "广场舞音响太大，晚上 9 点后还在跳", "院坝", "resident", "declined", nullptr,
+     nullptr, "院坝属公共活动区域，已与舞蹈队约定 20:30 结束并降低音量，不另立项", 90, 2},
+    {0, 0, "cleaning", "楼道保洁次数不够，希望增加到每周 3 次", "各栋楼道", "resident", "project",
+     nullptr, "楼道保洁增至每周 3 次", "已形成议题，交全体业主表决", 40, 11},
+    {0, 0, "facilities", "希望在院坝增设两张休息长椅，方便老人晒太阳", "院坝", "resident", "open",
+     nullptr, nullptr, nullptr, 6, 9},
+    {0, 0, "parking", "有人在楼道给电动车充电，有火灾隐患", "2 栋 1 单元", "resident", "service",
+     "manager", nullptr, "项目经理每月驻场时巡查并劝导", 12, 7},
+    {1, 0, "safety", "消防管网老化，喷淋和灭火器过期", "全小区", "visit", "project", nullptr,
+     nullptr, "物管委已组织表决（第 4 项重大事项）", 620, 21},
+    {1, 0, "repairs", "2 栋屋面漏水，顶楼三户墙面发霉", "2 栋顶楼", "resident", "project", nullptr,
+     nullptr, "已表决动用专项维修资金", 560, 6},
+    {1, 0, "parking", "电动自行车没有地方充电，只能拉回家", "全小区", "meeting", "done", nullptr,
+     nullptr, "充电棚已建成投用", 400, 30},
+    {1, 0, "facilities", "地下室闲置，希望改成老年活动室", "地下室", "meeting", "done", nullptr,
+     nullptr, "老年活动室已开放", 480, 18},
+    {1, 0, "noise", "夜间有货车进出装卸，影响休息", "北门", "resident", "open", nullptr, nullptr,
+     nullptr, 3, 4},
+    {2, 0, "safety", "文庙院没有监控，晚上有电瓶车被偷", "文庙院大门", "visit", "done", nullptr,
+     nullptr, "用院落结余安装摄像头 4 个", 330, 9},
+    {2, 1, "repairs", "书院街院楼梯间没有应急灯", "书院街院楼梯间", "visit", "done", nullptr,
+     nullptr, "用院落结余安装应急灯", 300, 5},
+    {2, 2, "other", "老房子怕火灾，希望每户有一份财产保险", "马家院", "meeting", "done", nullptr,
+     nullptr, "院落结余为每户购买 100 元财产保险", 280, 12},
+    {2, 0, "cleaning", "垃圾桶站点夏天有异味", "文庙院垃圾桶站", "resident", "open", nullptr,
+     nullptr, nullptr, 8, 3},
+    {3, 0, "safety", "燃气管道老化，闻到过煤气味", "九个院落", "questionnaire", "done", nullptr,
+     nullptr, "居民众筹更换燃气管道，已验收决算", 640, 40},
+    {3, 1, "safety", "电线乱拉乱接，私搭电线很多", "兰苑、竹园", "questionnaire", "project",
+     nullptr, nullptr, "纳入电线改造项目", 640, 33},
+    {3, 2, "facilities", "违建占了院坝，消防车进不来", "竹园、梅院", "meeting", "done", nullptr,
+     nullptr, "已拆除违建约 3000 平方米", 600, 27},
+    {3, 4, "parking", "九个院落合并后停车位不够", "北门片区", "questionnaire", "open", nullptr,
+     nullptr, nullptr, 20, 14},
+    {3, 6, "greening", "拆违后的空地希望种树、留出晾晒区", "柏院", "meeting", "service", nullptr,
+     nullptr, "已纳入片区绿化养护", 200, 10},
+    {4, 0, "safety", "小区大门破旧，外来人员随意进出", "南大门", "visit", "done", nullptr, nullptr,
+     "公共收益支付新大门和门禁", 420, 25},
+    {4, 0, "greening", "中心花园杂草多，没人管", "中心花园", "visit", "done", nullptr, nullptr,
+     "绿化提升已完成", 400, 12},
+    {4, 0, "facilities", "外墙斑驳，希望粉刷", "1–4 栋外墙", "meeting", "done", nullptr, nullptr,
+     "墙面粉刷已完成", 380, 16},
+    {4, 0, "other", "独居老人家里水管坏了，自己修不了", "3 栋", "visit", "done", nullptr, nullptr,
+     "慈善基金帮扶，志愿者上门维修", 150, 0},
+    {4, 0, "facilities", "希望增设无障碍坡道", "2 栋单元门", "resident", "open", nullptr, nullptr,
+     nullptr, 5, 6},
+};
+
 void needs(Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p,
            const std::vector<std::vector<Resident>>& residents, I now) {
-  static const NeedPlan plans[] = {
-      {0, 0, "cleaning", "3 栋 2 单元楼道每周只扫两次，扶手经常积灰", "3 栋 2 单元", "resident",
-       "done", "clean", nullptr, "已纳入服务清单：楼道保洁每周 3 次，含擦拭扶手", 380, 6},
-      {0, 0, "greening", "院坝东侧桂花树枝条伸到 2 栋窗户，挡光也招虫", "院坝东侧", "resident",
-       "done", "garden", nullptr, "已安排绿化工修剪", 300, 3},
-      {0, 0, "repairs", "1 栋楼道声控灯坏了三盏，晚上老人上下楼看不见", "1 栋楼道", "visit", "done",
-       "electric", nullptr, "电工已更换 3 盏声控灯", 200, 5},
-      {0, 0, "safety", "院门口路面破损，老人容易绊倒", "院门口", "meeting", "project", nullptr,
-       nullptr, "纳入 2027 年院落微更新项目", 120, 8},
-      {0, 0, "noise", "广场舞音响太大，晚上 9 点后还在跳", "院坝", "resident", "declined", nullptr,
-       nullptr, "院坝属公共活动区域，已与舞蹈队约定 20:30 结束并降低音量，不另立项", 90, 2},
-      {0, 0, "cleaning", "楼道保洁次数不够，希望增加到每周 3 次", "各栋楼道", "resident", "project",
-       nullptr, "楼道保洁增至每周 3 次", "已形成议题，交全体业主表决", 40, 11},
-      {0, 0, "facilities", "希望在院坝增设两张休息长椅，方便老人晒太阳", "院坝", "resident", "open",
-       nullptr, nullptr, nullptr, 6, 9},
-      {0, 0, "parking", "有人在楼道给电动车充电，有火灾隐患", "2 栋 1 单元", "resident", "service",
-       "manager", nullptr, "项目经理每月驻场时巡查并劝导", 12, 7},
-      {1, 0, "safety", "消防管网老化，喷淋和灭火器过期", "全小区", "visit", "project", nullptr,
-       nullptr, "物管委已组织表决（第 4 项重大事项）", 620, 21},
-      {1, 0, "repairs", "2 栋屋面漏水，顶楼三户墙面发霉", "2 栋顶楼", "resident", "project",
-       nullptr, nullptr, "已表决动用专项维修资金", 560, 6},
-      {1, 0, "parking", "电动自行车没有地方充电，只能拉回家", "全小区", "meeting", "done", nullptr,
-       nullptr, "充电棚已建成投用", 400, 30},
-      {1, 0, "facilities", "地下室闲置，希望改成老年活动室", "地下室", "meeting", "done", nullptr,
-       nullptr, "老年活动室已开放", 480, 18},
-      {1, 0, "noise", "夜间有货车进出装卸，影响休息", "北门", "resident", "open", nullptr, nullptr,
-       nullptr, 3, 4},
-      {2, 0, "safety", "文庙院没有监控，晚上有电瓶车被偷", "文庙院大门", "visit", "done", nullptr,
-       nullptr, "用院落结余安装摄像头 4 个", 330, 9},
-      {2, 1, "repairs", "书院街院楼梯间没有应急灯", "书院街院楼梯间", "visit", "done", nullptr,
-       nullptr, "用院落结余安装应急灯", 300, 5},
-      {2, 2, "other", "老房子怕火灾，希望每户有一份财产保险", "马家院", "meeting", "done", nullptr,
-       nullptr, "院落结余为每户购买 100 元财产保险", 280, 12},
-      {2, 0, "cleaning", "垃圾桶站点夏天有异味", "文庙院垃圾桶站", "resident", "open", nullptr,
-       nullptr, nullptr, 8, 3},
-      {3, 0, "safety", "燃气管道老化，闻到过煤气味", "九个院落", "questionnaire", "done", nullptr,
-       nullptr, "居民众筹更换燃气管道，已验收决算", 640, 40},
-      {3, 1, "safety", "电线乱拉乱接，私搭电线很多", "兰苑、竹园", "questionnaire", "project",
-       nullptr, nullptr, "纳入电线改造项目", 640, 33},
-      {3, 2, "facilities", "违建占了院坝，消防车进不来", "竹园、梅院", "meeting", "done", nullptr,
-       nullptr, "已拆除违建约 3000 平方米", 600, 27},
-      {3, 4, "parking", "九个院落合并后停车位不够", "北门片区", "questionnaire", "open", nullptr,
-       nullptr, nullptr, 20, 14},
-      {3, 6, "greening", "拆违后的空地希望种树、留出晾晒区", "柏院", "meeting", "service", nullptr,
-       nullptr, "已纳入片区绿化养护", 200, 10},
-      {4, 0, "safety", "小区大门破旧，外来人员随意进出", "南大门", "visit", "done", nullptr,
-       nullptr, "公共收益支付新大门和门禁", 420, 25},
-      {4, 0, "greening", "中心花园杂草多，没人管", "中心花园", "visit", "done", nullptr, nullptr,
-       "绿化提升已完成", 400, 12},
-      {4, 0, "facilities", "外墙斑驳，希望粉刷", "1–4 栋外墙", "meeting", "done", nullptr, nullptr,
-       "墙面粉刷已完成", 380, 16},
-      {4, 0, "other", "独居老人家里水管坏了，自己修不了", "3 栋", "visit", "done", nullptr, nullptr,
-       "慈善基金帮扶，志愿者上门维修", 150, 0},
-      {4, 0, "facilities", "希望增设无障碍坡道", "2 栋单元门", "resident", "open", nullptr, nullptr,
-       nullptr, 5, 6},
-  };
   DemoRng rng(515);
-  for (const auto& n : plans) {
+  for (const auto& n : kNeedPlans) {
     I cid = compounds[static_cast<std::size_t>(n.compound)];
     const auto& rs = residents[static_cast<std::size_t>(n.compound)];
     std::vector<I> yards;
@@ -356,10 +363,10 @@ void respond(Connection& c, I cid, I qid, const Resident& r, json::array answers
       when);
 }
 
-void surveys_and_meetings(Connection& c, const std::vector<I>& compounds,
-                          const DemoServicePeople& p,
-                          const std::vector<std::vector<Resident>>& residents, I now) {
-  DemoRng rng(904);
+// The questionnaires and their answers: 九院合一's door-to-door survey of March 2025 (its id),
+// and 桂湖教师院's satisfaction survey, open now.
+I surveys(Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p,
+          const std::vector<std::vector<Resident>>& residents, I now, DemoRng& rng) {
   const I merged = compounds[3], teachers = compounds[0];
   // 九院合一: the door-to-door questionnaire of March 2025.
   I qid = questionnaire(
@@ -415,6 +422,13 @@ void surveys_and_meetings(Connection& c, const std::vector<I>& compounds,
                         nullptr},
             now - 5 * kDay + static_cast<I>(k) * 4 * kHour);
 
+  return qid;
+}
+
+// The yard and deliberation meetings with their decisions, linked to what they decided on.
+void meetings(Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p,
+              const std::vector<std::vector<Resident>>& residents, I qid, DemoRng& rng) {
+  const I merged = compounds[3], teachers = compounds[0];
   // Meetings. 九院合一: a yard meeting in each courtyard, then the deliberation meetings.
   auto meeting = [&](I cid, const char* kind, const std::string& title, const std::string& date,
                      const std::string& place, I yard, I attendance, const std::string& attendees,
@@ -497,6 +511,14 @@ void surveys_and_meetings(Connection& c, const std::vector<I>& compounds,
       meeting(compounds[k], "deliberation", "居民议事会：民意清单季度答复", "2026-09-20",
               "社区党群服务站", 0, 18 + rng.uniform(0, 10), "居民代表、委员会、社区",
               "逐条答复本季度民意清单，通报已办结和转入项目的需求。", {});
+}
+
+void surveys_and_meetings(Connection& c, const std::vector<I>& compounds,
+                          const DemoServicePeople& p,
+                          const std::vector<std::vector<Resident>>& residents, I now) {
+  DemoRng rng(904);
+  I qid = surveys(c, compounds, p, residents, now, rng);
+  meetings(c, compounds, p, residents, qid, rng);
 }
 
 // Announcements in every compound: a water outage and a meeting notice asking households to

@@ -161,6 +161,114 @@ void committee_formation(Connection& c, I cid, const DemoVotePeople& p) {
   store::mark_committee_serving(c, k, formed);
 }
 
+// 城北花园's 13 major matters, one vote each (SPEC §4's matters 1–9).
+void garden_matters(Connection& c, Tellers& t, I garden, Rng& rng, I now) {
+  struct Matter {
+    const char* title;
+    int matter;
+    const char* closes;
+    I turnout;
+    I yes;
+    I no;
+  };
+  const Matter matters[] = {
+      {"《城北花园业主大会议事规则》", 1, "2025-03-28", 80, 88, 8},
+      {"《城北花园管理规约》", 2, "2025-04-25", 82, 85, 10},
+      {"开设小区基本存款账户，公共收益统一入账", 9, "2025-05-16", 78, 92, 5},
+      {"消防设施更新改造（消防管网、喷淋和灭火器）", 7, "2025-06-20", 90, 90, 6},
+      {"动用专项维修资金更换 2 栋屋面防水", 5, "2025-07-18", 84, 80, 15},
+      {"地下室闲置空间改建为老年活动室", 8, "2025-08-22", 91, 88, 8},
+      {"小区广告位出租，收益归全体业主", 8, "2025-09-19", 90, 86, 10},
+      {"选聘保洁、绿化服务单位", 4, "2025-10-24", 80, 70, 20},
+      {"增设电动自行车集中充电棚", 8, "2025-12-12", 92, 90, 6},
+      {"楼道杂物清理和消防通道划线", 9, "2026-02-27", 79, 90, 6},
+      {"续筹专项维修资金（每平方米 20 元）", 6, "2026-05-22", 86, 62, 33},
+      {"停车管理办法及收费标准", 9, "2026-07-17", 81, 75, 20},
+      {"监控系统改造（22 个点位）", 9, "2026-09-25", 83, 88, 8},
+  };
+  for (const auto& m : matters) {
+    I closes = demo_ms(m.closes);
+    run_vote(c, t, garden,
+             motion(m.title,
+                    std::string("物管委组织的第 ") + std::to_string(&m - matters + 1) +
+                        " 项重大事项表决。",
+                    m.matter, closes),
+             closes - 14 * kDay, Behaviour{m.turnout, {m.yes, m.no}, 100 - m.yes - m.no, 35, 0},
+             rng, now);
+  }
+}
+
+// 九院合一: three bids, one provider for the whole area, chosen by vote (matter 4).
+void merged_tender(Connection& c, Tellers& t, I merged, const DemoVotePeople& p, Rng& rng, I now) {
+  I tender = store::insert_tender(
+      c, merged, "北门片区物业服务比选",
+      "九个院落合并后的北门片区：公共区域保洁、绿化养护、设施设备维修、门岗和夜间巡查。",
+      "报价（每平方米每月）、服务方案和人员配置、同类老旧院落服务经验、受托人酬金比例。",
+      "2024-12-01", p.committee, demo_ms("2024-11-05"));
+  struct B {
+    const char* provider;
+    I price;
+    I bp;
+    const char* plan;
+  };
+  const B bids[] = {
+      {"成都锦程物业服务有限公司", 50, 800,
+       "驻场 3 人（管家 1、保洁 2），电工每周 2 次上门；夜间巡查两次；每月公示服务记录。"},
+      {"新都安居物业管理有限公司", 60, 1000,
+       "驻场 4 人，24 小时门岗；绿化外包；维修 2 小时内响应。"},
+      {"四川蓉城悦家物业有限公司", 48, 900, "驻场 2 人，保洁每天 1 次；维修按次收费；无夜间巡查。"},
+  };
+  NewVote v;
+  v.title = "选聘物业服务：北门片区物业服务比选";
+  v.description = "在三家报价中选择一家（第 4 项事项：选聘物业服务企业）";
+  v.matter = 4;
+  v.kind = "choice";
+  v.closes_at = demo_ms("2024-12-20");
+  v.tender_id = tender;
+  for (const auto& b : bids) {
+    I bid =
+        store::insert_bid(c, merged, tender, {b.provider, b.price, b.bp, b.plan, "[]", p.committee},
+                          demo_ms("2024-11-20"));
+    v.options.emplace_back(b.provider);
+    v.option_bids.push_back(bid);
+  }
+  run_vote(c, t, merged, v, demo_ms("2024-12-02"), Behaviour{86, {68, 18, 10}, 4, 50, 0}, rng, now,
+           [&](I vid) { store::mark_tender_voting(c, tender, vid); });
+}
+
+// 锦苑小区: the owners' committee elected from seven candidates for five seats.
+void jinyuan_election(Connection& c, Tellers& t, I jinyuan, const DemoVotePeople& p, Rng& rng,
+                      I now) {
+  NewVote v;
+  v.title = "锦苑小区第二届业主委员会选举";
+  v.description = "七名候选人，选五名委员；每张选票最多选五人（第 3 项事项）。";
+  v.matter = 3;
+  v.kind = "choice";
+  v.seats = 5;
+  v.closes_at = demo_ms("2025-06-15");
+  v.options = {"黄志明", "林淑芬", "罗建国", "高玉珍", "谢文", "韩冬梅", "唐国强"};
+  auto election = run_vote(c, t, jinyuan, v, demo_ms("2025-06-01"),
+                           Behaviour{84, {34, 32, 30, 29, 28, 4, 3}, 1, 30, 0}, rng, now);
+  I k = store::insert_committee(c, jinyuan,
+                                {"owners", "锦苑小区第二届业主委员会", 5, 9, "2025-07-01",
+                                 "2030-06-30", election.id, p.staff},
+                                demo_ms("2025-06-16"));
+  const char* positions[] = {"主任", "副主任", "委员", "委员", "委员"};
+  std::size_t n = 0;
+  const boost::json::value winners = election.result.at("winners");
+  for (const auto& w : winners.as_array()) {
+    store::insert_committee_member(
+        c, jinyuan, k,
+        {v.options[static_cast<std::size_t>(w.as_int64())], "owners_joint", true, "业主",
+         positions[std::min<std::size_t>(n, 4)], std::nullopt},
+        demo_ms("2025-06-20"));
+    ++n;
+  }
+  store::mark_nominees_serving(c, k);
+  store::mark_committee_serving(c, k, demo_ms("2025-06-20"));
+  XINYI_ASSERT(n == 5);  // the demo's ballots elect a full committee
+}
+
 }  // namespace
 
 DemoVoteIds seed_demo_votes(App& app, Connection& c, const std::vector<I>& compounds,
@@ -199,110 +307,9 @@ DemoVoteIds seed_demo_votes(App& app, Connection& c, const std::vector<I>& compo
 
   // 城北花园: the property management committee, and its 13 major matters.
   committee_formation(c, garden, p);
-  struct Matter {
-    const char* title;
-    int matter;
-    const char* closes;
-    I turnout;
-    I yes;
-    I no;
-  };
-  const Matter matters[] = {
-      {"《城北花园业主大会议事规则》", 1, "2025-03-28", 80, 88, 8},
-      {"《城北花园管理规约》", 2, "2025-04-25", 82, 85, 10},
-      {"开设小区基本存款账户，公共收益统一入账", 9, "2025-05-16", 78, 92, 5},
-      {"消防设施更新改造（消防管网、喷淋和灭火器）", 7, "2025-06-20", 90, 90, 6},
-      {"动用专项维修资金更换 2 栋屋面防水", 5, "2025-07-18", 84, 80, 15},
-      {"地下室闲置空间改建为老年活动室", 8, "2025-08-22", 91, 88, 8},
-      {"小区广告位出租，收益归全体业主", 8, "2025-09-19", 90, 86, 10},
-      {"选聘保洁、绿化服务单位", 4, "2025-10-24", 80, 70, 20},
-      {"增设电动自行车集中充电棚", 8, "2025-12-12", 92, 90, 6},
-      {"楼道杂物清理和消防通道划线", 9, "2026-02-27", 79, 90, 6},
-      {"续筹专项维修资金（每平方米 20 元）", 6, "2026-05-22", 86, 62, 33},
-      {"停车管理办法及收费标准", 9, "2026-07-17", 81, 75, 20},
-      {"监控系统改造（22 个点位）", 9, "2026-09-25", 83, 88, 8},
-  };
-  for (const auto& m : matters) {
-    I closes = demo_ms(m.closes);
-    run_vote(c, t, garden,
-             motion(m.title,
-                    std::string("物管委组织的第 ") + std::to_string(&m - matters + 1) +
-                        " 项重大事项表决。",
-                    m.matter, closes),
-             closes - 14 * kDay, Behaviour{m.turnout, {m.yes, m.no}, 100 - m.yes - m.no, 35, 0},
-             rng, now);
-  }
-
-  // 九院合一: three bids, one provider for the whole area, chosen by vote (matter 4).
-  {
-    I tender = store::insert_tender(
-        c, merged, "北门片区物业服务比选",
-        "九个院落合并后的北门片区：公共区域保洁、绿化养护、设施设备维修、门岗和夜间巡查。",
-        "报价（每平方米每月）、服务方案和人员配置、同类老旧院落服务经验、受托人酬金比例。",
-        "2024-12-01", p.committee, demo_ms("2024-11-05"));
-    struct B {
-      const char* provider;
-      I price;
-      I bp;
-      const char* plan;
-    };
-    const B bids[] = {
-        {"成都锦程物业服务有限公司", 50, 800,
-         "驻场 3 人（管家 1、保洁 2），电工每周 2 次上门；夜间巡查两次；每月公示服务记录。"},
-        {"新都安居物业管理有限公司", 60, 1000,
-         "驻场 4 人，24 小时门岗；绿化外包；维修 2 小时内响应。"},
-        {"四川蓉城悦家物业有限公司", 48, 900,
-         "驻场 2 人，保洁每天 1 次；维修按次收费；无夜间巡查。"},
-    };
-    NewVote v;
-    v.title = "选聘物业服务：北门片区物业服务比选";
-    v.description = "在三家报价中选择一家（第 4 项事项：选聘物业服务企业）";
-    v.matter = 4;
-    v.kind = "choice";
-    v.closes_at = demo_ms("2024-12-20");
-    v.tender_id = tender;
-    for (const auto& b : bids) {
-      I bid = store::insert_bid(c, merged, tender,
-                                {b.provider, b.price, b.bp, b.plan, "[]", p.committee},
-                                demo_ms("2024-11-20"));
-      v.options.emplace_back(b.provider);
-      v.option_bids.push_back(bid);
-    }
-    run_vote(c, t, merged, v, demo_ms("2024-12-02"), Behaviour{86, {68, 18, 10}, 4, 50, 0}, rng,
-             now, [&](I vid) { store::mark_tender_voting(c, tender, vid); });
-  }
-
-  // 锦苑小区: the owners' committee elected from seven candidates for five seats.
-  {
-    NewVote v;
-    v.title = "锦苑小区第二届业主委员会选举";
-    v.description = "七名候选人，选五名委员；每张选票最多选五人（第 3 项事项）。";
-    v.matter = 3;
-    v.kind = "choice";
-    v.seats = 5;
-    v.closes_at = demo_ms("2025-06-15");
-    v.options = {"黄志明", "林淑芬", "罗建国", "高玉珍", "谢文", "韩冬梅", "唐国强"};
-    auto election = run_vote(c, t, jinyuan, v, demo_ms("2025-06-01"),
-                             Behaviour{84, {34, 32, 30, 29, 28, 4, 3}, 1, 30, 0}, rng, now);
-    I k = store::insert_committee(c, jinyuan,
-                                  {"owners", "锦苑小区第二届业主委员会", 5, 9, "2025-07-01",
-                                   "2030-06-30", election.id, p.staff},
-                                  demo_ms("2025-06-16"));
-    const char* positions[] = {"主任", "副主任", "委员", "委员", "委员"};
-    std::size_t n = 0;
-    const boost::json::value winners = election.result.at("winners");
-    for (const auto& w : winners.as_array()) {
-      store::insert_committee_member(
-          c, jinyuan, k,
-          {v.options[static_cast<std::size_t>(w.as_int64())], "owners_joint", true, "业主",
-           positions[std::min<std::size_t>(n, 4)], std::nullopt},
-          demo_ms("2025-06-20"));
-      ++n;
-    }
-    store::mark_nominees_serving(c, k);
-    store::mark_committee_serving(c, k, demo_ms("2025-06-20"));
-    XINYI_ASSERT(n == 5);  // the demo's ballots elect a full committee
-  }
+  garden_matters(c, t, garden, rng, now);
+  merged_tender(c, t, merged, p, rng, now);
+  jinyuan_election(c, t, jinyuan, p, rng, now);
   // 锦苑小区: ¥72,600 of the common fund for the new gate, access control, greening and wall
   // painting — renewal of common facilities, matter 7 (three quarters).
   ids.renewal =
