@@ -498,10 +498,10 @@ I crowdfunding_reserved(Connection& c, I cid) {
   return std::max<I>(store::crowdfunding_held_fen(c, cid), 0);
 }
 
-I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, DisbursementInput r) {
-  require_compound(c, cid);
-  ensure_books(c, cid, app.clock_ms());
-  auto chart = store::load_chart(c, cid);
+namespace {
+// The request debits an expense or payable account (or income, when it gives income back) and
+// credits bank or cash.
+void check_request_accounts(const std::vector<ledger::Account>& chart, const DisbursementInput& r) {
   const auto* ea = ledger::find_account(chart, r.expense_account);
   const auto* ca = ledger::find_account(chart, r.cash_account);
   std::vector<FieldError> e;
@@ -513,25 +513,34 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   if (!ca || !ca->cash)
     e.push_back({"cash_account", "必须是银行或现金科目", "must be a bank or cash account"});
   if (!e.empty()) throw_invalid(std::move(e));
-  // Households' crowdfunding held in the basic account for a project still under way is not the
-  // compound's to spend on anything else.
-  if (r.cash_account == "1001" && r.funding_source != "crowdfunding" &&
-      r.funding_source != "crowdfunding_refund") {
-    I reserved = crowdfunding_reserved(c, cid);
-    if (reserved > 0) {
-      I free =
-          store::account_balance(c, cid, "1001") - store::pending_from(c, cid, "1001") - reserved;
-      if (r.amount_fen > free)
-        throw_invalid(
-            {{"amount_fen",
-              "基本户中有 " + format_yuan(reserved) +
-                  " 元是居民为项目众筹的钱，不能挪作他用；可用 " +
-                  format_yuan(std::max<I>(free, 0)) + " 元",
-              format_yuan(reserved) +
-                  " in the basic account is households' crowdfunding for a project; only " +
-                  format_yuan(std::max<I>(free, 0)) + " is free"}});
-    }
-  }
+}
+
+// Households' crowdfunding held in the basic account for a project still under way is not the
+// compound's to spend on anything else.
+void check_crowdfunding_untouched(Connection& c, I cid, const DisbursementInput& r) {
+  if (r.cash_account != "1001" || r.funding_source == "crowdfunding" ||
+      r.funding_source == "crowdfunding_refund")
+    return;
+  I reserved = crowdfunding_reserved(c, cid);
+  if (reserved <= 0) return;
+  I free = store::account_balance(c, cid, "1001") - store::pending_from(c, cid, "1001") - reserved;
+  if (r.amount_fen > free)
+    throw_invalid(
+        {{"amount_fen",
+          "基本户中有 " + format_yuan(reserved) + " 元是居民为项目众筹的钱，不能挪作他用；可用 " +
+              format_yuan(std::max<I>(free, 0)) + " 元",
+          format_yuan(reserved) +
+              " in the basic account is households' crowdfunding for a project; only " +
+              format_yuan(std::max<I>(free, 0)) + " is free"}});
+}
+}  // namespace
+
+I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, DisbursementInput r) {
+  require_compound(c, cid);
+  ensure_books(c, cid, app.clock_ms());
+  auto chart = store::load_chart(c, cid);
+  check_request_accounts(chart, r);
+  check_crowdfunding_untouched(c, cid, r);
   // Counting what is already waiting for approval, so two requests cannot overdraw together.
   require_cash_available(c, cid, r.cash_account, r.amount_fen);
   auto vouchers = load_vouchers(c, cid, r.vouchers);

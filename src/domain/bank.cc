@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
+#include <map>
+#include <optional>
 
 #include "domain/ledger/books.h"
 #include "domain/ledger/merkle.h"
@@ -130,103 +133,135 @@ std::optional<std::int64_t> parse_bank_amount(std::string_view in) {
   return neg ? -v : v;
 }
 
-Statement parse_statement(const std::vector<csv::Record>& records, const StatementColumns& cols) {
-  Statement out;
-  std::map<Col, std::size_t> map;
-  std::size_t start = 0;
-  for (; start < records.size() && start < 30; ++start) {
-    map.clear();
+namespace {
+
+using ColumnMap = std::map<Col, std::size_t>;
+
+// The header row among the first 30: the first with a date column and an amount column (or
+// income and expense). Its index and columns, or nullopt.
+std::optional<std::pair<std::size_t, ColumnMap>> find_header(
+    const std::vector<csv::Record>& records, const StatementColumns& cols) {
+  for (std::size_t start = 0; start < records.size() && start < 30; ++start) {
+    ColumnMap map;
     for (std::size_t i = 0; i < records[start].fields.size(); ++i) {
       Col c = classify(records[start].fields[i], cols);
       if (c != Col::none && !map.count(c)) map[c] = i;
     }
     if (map.count(Col::date) &&
         (map.count(Col::amount) || (map.count(Col::income) && map.count(Col::expense))))
-      break;
+      return std::make_pair(start, std::move(map));
   }
-  if (start >= records.size() || start >= 30) {
+  return std::nullopt;
+}
+
+// A total row (合计, 总计, 本页…) the bank prints among the lines.
+bool is_total_row(const csv::Record& r) {
+  std::string first;
+  for (const auto& f : r.fields)
+    if (!f.empty()) {
+      first = text::strip_spaces(f);
+      break;
+    }
+  return first.rfind("合计", 0) == 0 || first.rfind("总计", 0) == 0 || first.rfind("本页", 0) == 0;
+}
+
+// The signed amount of a row: its amount column, or its income or expense (exactly one).
+std::optional<std::int64_t> row_amount(const ColumnMap& map,
+                                       const std::function<std::string(Col)>& cell, LineError& e) {
+  if (map.count(Col::amount) && !cell(Col::amount).empty()) {
+    auto a = parse_bank_amount(cell(Col::amount));
+    if (!a || *a == 0) {
+      e = {e.line, "金额无法识别", "cannot read the amount"};
+      return std::nullopt;
+    }
+    return a;
+  }
+  std::string in = cell(Col::income), out_s = cell(Col::expense);
+  auto ia = in.empty() ? std::optional<std::int64_t>(0) : parse_bank_amount(in);
+  auto oa = out_s.empty() ? std::optional<std::int64_t>(0) : parse_bank_amount(out_s);
+  if (!ia || !oa || *ia < 0 || *oa < 0 || (*ia == 0) == (*oa == 0)) {
+    e = {e.line, "收入和支出须有且只有一项金额",
+         "exactly one of income and expense must hold an amount"};
+    return std::nullopt;
+  }
+  return *ia ? *ia : -*oa;
+}
+
+// One line below the header, or the error that keeps it out. `seen` numbers the lines without a
+// serial that look alike, so each gets a serial of its own.
+std::optional<StatementLine> parse_row(const csv::Record& r, const ColumnMap& map,
+                                       std::map<std::string, int>& seen, LineError& e) {
+  auto cell = [&](Col c) -> std::string {
+    auto it = map.find(c);
+    if (it == map.end() || it->second >= r.fields.size()) return "";
+    return text::trim(r.fields[it->second]);
+  };
+  e.line = r.line;
+  StatementLine l;
+  l.line = r.line;
+  auto date = parse_bank_date(cell(Col::date));
+  if (!date) {
+    e = {r.line, "日期“" + cell(Col::date).substr(0, 30) + "”无法识别",
+         "cannot read the date \"" + cell(Col::date).substr(0, 30) + "\""};
+    return std::nullopt;
+  }
+  l.date = *date;
+  auto amount = row_amount(map, cell, e);
+  if (!amount) return std::nullopt;
+  l.amount_fen = *amount;
+  if (std::llabs(l.amount_fen) > kMaxAmountFen) {
+    e = {r.line, "金额超出范围", "amount out of range"};
+    return std::nullopt;
+  }
+  if (!cell(Col::balance).empty()) {
+    l.balance_fen = parse_bank_amount(cell(Col::balance));
+    if (!l.balance_fen) {
+      e = {r.line, "余额无法识别", "cannot read the balance"};
+      return std::nullopt;
+    }
+  }
+  l.counterparty = cell(Col::counterparty).substr(0, 200);
+  l.memo = cell(Col::memo).substr(0, 400);
+  if (!text::is_utf8(l.counterparty) || !text::is_utf8(l.memo)) {
+    l.counterparty = text::is_utf8(l.counterparty) ? l.counterparty : "";
+    l.memo = text::is_utf8(l.memo) ? l.memo : "";
+  }
+  l.serial = text::strip_spaces(cell(Col::serial));
+  if (l.serial.empty()) {
+    std::string key = l.date + "|" + std::to_string(l.amount_fen) + "|" +
+                      (l.balance_fen ? std::to_string(*l.balance_fen) : "") + "|" + l.counterparty +
+                      "|" + l.memo;
+    int n = ++seen[key];
+    l.serial = "h:" + ledger::to_hex(ledger::sha256(key + "|" + std::to_string(n))).substr(0, 24);
+  } else if (l.serial.size() > 64) {
+    e = {r.line, "流水号过长", "serial number too long"};
+    return std::nullopt;
+  }
+  return l;
+}
+
+}  // namespace
+
+Statement parse_statement(const std::vector<csv::Record>& records, const StatementColumns& cols) {
+  Statement out;
+  auto header = find_header(records, cols);
+  if (!header) {
     out.errors.push_back(
         {1, "找不到表头：需要“交易日期”和“交易金额”（或“收入金额”“支出金额”）列",
          "No header row: need a date column and an amount column (or income and expense columns)"});
     return out;
   }
+  const auto& [start, map] = *header;
   out.header_line = records[start].line;
-  auto cell = [&](const csv::Record& r, Col c) -> std::string {
-    auto it = map.find(c);
-    if (it == map.end() || it->second >= r.fields.size()) return "";
-    return text::trim(r.fields[it->second]);
-  };
   std::map<std::string, int> seen;
   for (std::size_t i = start + 1; i < records.size(); ++i) {
     const auto& r = records[i];
-    if (r.blank()) continue;
-    std::string first;
-    for (const auto& f : r.fields)
-      if (!f.empty()) {
-        first = text::strip_spaces(f);
-        break;
-      }
-    if (first.rfind("合计", 0) == 0 || first.rfind("总计", 0) == 0 || first.rfind("本页", 0) == 0)
-      continue;
-    auto err = [&](std::string zh, std::string en) {
-      out.errors.push_back({r.line, std::move(zh), std::move(en)});
-    };
-    StatementLine l;
-    l.line = r.line;
-    auto date = parse_bank_date(cell(r, Col::date));
-    if (!date) {
-      err("日期“" + cell(r, Col::date).substr(0, 30) + "”无法识别",
-          "cannot read the date \"" + cell(r, Col::date).substr(0, 30) + "\"");
-      continue;
-    }
-    l.date = *date;
-    if (map.count(Col::amount) && !cell(r, Col::amount).empty()) {
-      auto a = parse_bank_amount(cell(r, Col::amount));
-      if (!a || *a == 0) {
-        err("金额无法识别", "cannot read the amount");
-        continue;
-      }
-      l.amount_fen = *a;
-    } else {
-      std::string in = cell(r, Col::income), out_s = cell(r, Col::expense);
-      auto ia = in.empty() ? std::optional<std::int64_t>(0) : parse_bank_amount(in);
-      auto oa = out_s.empty() ? std::optional<std::int64_t>(0) : parse_bank_amount(out_s);
-      if (!ia || !oa || *ia < 0 || *oa < 0 || (*ia == 0) == (*oa == 0)) {
-        err("收入和支出须有且只有一项金额",
-            "exactly one of income and expense must hold an amount");
-        continue;
-      }
-      l.amount_fen = *ia ? *ia : -*oa;
-    }
-    if (std::llabs(l.amount_fen) > kMaxAmountFen) {
-      err("金额超出范围", "amount out of range");
-      continue;
-    }
-    if (!cell(r, Col::balance).empty()) {
-      l.balance_fen = parse_bank_amount(cell(r, Col::balance));
-      if (!l.balance_fen) {
-        err("余额无法识别", "cannot read the balance");
-        continue;
-      }
-    }
-    l.counterparty = cell(r, Col::counterparty).substr(0, 200);
-    l.memo = cell(r, Col::memo).substr(0, 400);
-    if (!text::is_utf8(l.counterparty) || !text::is_utf8(l.memo)) {
-      l.counterparty = text::is_utf8(l.counterparty) ? l.counterparty : "";
-      l.memo = text::is_utf8(l.memo) ? l.memo : "";
-    }
-    l.serial = text::strip_spaces(cell(r, Col::serial));
-    if (l.serial.empty()) {
-      std::string key = l.date + "|" + std::to_string(l.amount_fen) + "|" +
-                        (l.balance_fen ? std::to_string(*l.balance_fen) : "") + "|" +
-                        l.counterparty + "|" + l.memo;
-      int n = ++seen[key];
-      l.serial = "h:" + ledger::to_hex(ledger::sha256(key + "|" + std::to_string(n))).substr(0, 24);
-    } else if (l.serial.size() > 64) {
-      err("流水号过长", "serial number too long");
-      continue;
-    }
-    out.lines.push_back(std::move(l));
+    if (r.blank() || is_total_row(r)) continue;
+    LineError e;
+    if (auto l = parse_row(r, map, seen, e))
+      out.lines.push_back(std::move(*l));
+    else
+      out.errors.push_back(std::move(e));
   }
   std::map<std::string, int> serials;
   for (const auto& l : out.lines)
