@@ -220,12 +220,12 @@ std::optional<StatementLine> parse_row(const csv::Record& r, const ColumnMap& ma
       return std::nullopt;
     }
   }
-  l.counterparty = cell(Col::counterparty).substr(0, 200);
-  l.memo = cell(Col::memo).substr(0, 400);
-  if (!text::is_utf8(l.counterparty) || !text::is_utf8(l.memo)) {
-    l.counterparty = text::is_utf8(l.counterparty) ? l.counterparty : "";
-    l.memo = text::is_utf8(l.memo) ? l.memo : "";
-  }
+  // At most 200 and 400 characters, cut at a whole one; text that is not UTF-8 is dropped.
+  auto clip = [](const std::string& s, std::size_t chars) {
+    return text::is_utf8(s) ? text::truncate(s, chars) : std::string();
+  };
+  l.counterparty = clip(cell(Col::counterparty), 200);
+  l.memo = clip(cell(Col::memo), 400);
   l.serial = text::strip_spaces(cell(Col::serial));
   if (l.serial.empty()) {
     std::string key = l.date + "|" + std::to_string(l.amount_fen) + "|" +

@@ -109,3 +109,26 @@ TEST(Match, SameAmountNearestDateFirst) {
 }
 
 }  // namespace xinyi::bank
+
+namespace xinyi::bank {
+
+// A long memo or counterparty in Chinese is cut at a whole character, never emptied: cutting at
+// a byte count split a character, and the half-character text was then thrown away.
+TEST(Statement, LongChineseTextIsCutAtAWholeCharacter) {
+  std::string memo;
+  for (int i = 0; i < 150; ++i) memo += "缴";  // 450 bytes
+  std::string who;
+  for (int i = 0; i < 90; ++i) who += "户";  // 270 bytes
+  auto st = parse_statement(
+      csv::parse("交易日期,交易金额,对方户名,摘要\n2025-03-01,100," + who + "," + memo + "\n"));
+  ASSERT_EQ(st.lines.size(), 1u);
+  EXPECT_EQ(st.lines[0].memo, memo);
+  EXPECT_EQ(st.lines[0].counterparty, who);
+  std::string longer;
+  for (int i = 0; i < 450; ++i) longer += "缴";
+  st = parse_statement(csv::parse("交易日期,交易金额,摘要\n2025-03-01,100," + longer + "\n"));
+  ASSERT_EQ(st.lines.size(), 1u);
+  EXPECT_EQ(text::length(st.lines[0].memo), 400u);
+}
+
+}  // namespace xinyi::bank
