@@ -1,6 +1,8 @@
 #include "domain/ledger/journal.h"
-#include "domain/date.h"
 
+#include <functional>
+
+#include "domain/date.h"
 #include "domain/text.h"
 
 namespace xinyi::ledger {
@@ -103,9 +105,99 @@ std::optional<std::int64_t> parse_journal_amount(std::string_view in) {
   return neg ? -v : v;
 }
 
+namespace {
+
+using ErrorSink = std::function<void(int, std::string, std::string)>;
+
+// A line at the left margin: a transaction's date and description (the transaction it opens,
+// appended to `out`), a directive we pass over, or an error. Answers the open transaction.
+JournalTxn* read_unindented(std::string_view line, int line_no, JournalParse& out,
+                            const ErrorSink& err) {
+  const char c0 = line[0];
+  if (c0 >= '0' && c0 <= '9') {
+    std::size_t sp = 0;
+    while (sp < line.size() && !is_space(line[sp])) ++sp;
+    auto date = norm_date(line.substr(0, sp));
+    if (!date) {
+      err(line_no, "日期无法识别", "cannot read the date");
+      return nullptr;
+    }
+    std::string rest = trim(line.substr(sp));
+    if (auto sc = rest.find(';'); sc != std::string::npos) rest = trim(rest.substr(0, sc));
+    if (!rest.empty() && (rest[0] == '*' || rest[0] == '!')) rest = trim(rest.substr(1));
+    if (!rest.empty() && rest[0] == '(') {
+      auto close = rest.find(')');
+      rest = close == std::string::npos ? rest : trim(rest.substr(close + 1));
+    }
+    if (rest.empty()) rest = "（无摘要）";
+    if (!text::is_utf8(rest)) {
+      err(line_no, "摘要不是 UTF-8 文本", "the description is not UTF-8 text");
+      return nullptr;
+    }
+    out.txns.push_back({line_no, *date, rest, {}});
+    return &out.txns.back();
+  }
+  std::string word(line.substr(0, line.find_first_of(" \t")));
+  if (word == "account" || word == "commodity" || word == "decimal-mark" || word == "D" ||
+      word == "P" || word == "payee" || word == "tag" || word == "year" || word == "Y")
+    return nullptr;
+  err(line_no, "无法识别的行（不支持 " + word.substr(0, 20) + "）",
+      "unsupported line (" + word.substr(0, 20) + ")");
+  return nullptr;
+}
+
+// An indented line of the open transaction `cur`: a posting (account, amount, courtyard tag) or
+// a comment.
+void read_posting(std::string body, int line_no, JournalTxn* cur, const ErrorSink& err) {
+  if (body[0] == ';' || body[0] == '#') return;
+  if (!cur) {
+    err(line_no, "分录不属于任何交易", "a posting outside any transaction");
+    return;
+  }
+  std::string comment;
+  if (auto sc = body.find(';'); sc != std::string::npos) {
+    comment = body.substr(sc + 1);
+    body = trim(body.substr(0, sc));
+  }
+  std::size_t split = std::string::npos;
+  for (std::size_t i = 0; i + 1 < body.size(); ++i)
+    if (body[i] == '\t' || (body[i] == ' ' && body[i + 1] == ' ')) {
+      split = i;
+      break;
+    }
+  if (body.find('\t') != std::string::npos && body.find('\t') < split) split = body.find('\t');
+  std::string account = trim(body.substr(0, split));
+  std::string amount = split == std::string::npos ? "" : trim(body.substr(split));
+  if (account.empty() || account[0] == '(' || account[0] == '[') {
+    err(line_no, "不支持虚拟分录", "virtual postings are not supported");
+    return;
+  }
+  if (amount.find('=') != std::string::npos || amount.find('@') != std::string::npos) {
+    err(line_no, "不支持余额断言或汇率", "balance assertions and prices are not supported");
+    return;
+  }
+  JournalPosting p;
+  p.line = line_no;
+  p.account = account;
+  if (!amount.empty()) {
+    p.amount_fen = parse_journal_amount(amount);
+    if (!p.amount_fen) {
+      err(line_no, "金额“" + amount.substr(0, 40) + "”无法识别（只接受人民币，最多两位小数）",
+          "cannot read the amount \"" + amount.substr(0, 40) +
+              "\" (CNY only, at most two decimals)");
+      return;
+    }
+  }
+  p.courtyard = tag_value(comment, "courtyard:");
+  if (p.courtyard.empty()) p.courtyard = tag_value(comment, "院落:");
+  cur->postings.push_back(std::move(p));
+}
+
+}  // namespace
+
 JournalParse parse_journal(std::string_view text) {
   JournalParse out;
-  auto err = [&](int line, std::string zh, std::string en) {
+  const ErrorSink err = [&](int line, std::string zh, std::string en) {
     if (out.errors.size() < kMaxJournalErrors)
       out.errors.push_back({line, std::move(zh), std::move(en)});
   };
@@ -127,84 +219,10 @@ JournalParse parse_journal(std::string_view text) {
     }
     char c0 = line[0];
     if (c0 == ';' || c0 == '#' || c0 == '*' || c0 == '%' || c0 == '|') continue;
-    if (!is_space(c0)) {
-      cur = nullptr;
-      if (c0 >= '0' && c0 <= '9') {
-        std::size_t sp = 0;
-        while (sp < line.size() && !is_space(line[sp])) ++sp;
-        auto date = norm_date(line.substr(0, sp));
-        if (!date) {
-          err(line_no, "日期无法识别", "cannot read the date");
-          continue;
-        }
-        std::string rest = trim(line.substr(sp));
-        if (auto sc = rest.find(';'); sc != std::string::npos) rest = trim(rest.substr(0, sc));
-        if (!rest.empty() && (rest[0] == '*' || rest[0] == '!')) rest = trim(rest.substr(1));
-        if (!rest.empty() && rest[0] == '(') {
-          auto close = rest.find(')');
-          rest = close == std::string::npos ? rest : trim(rest.substr(close + 1));
-        }
-        if (rest.empty()) rest = "（无摘要）";
-        if (!text::is_utf8(rest)) {
-          err(line_no, "摘要不是 UTF-8 文本", "the description is not UTF-8 text");
-          continue;
-        }
-        out.txns.push_back({line_no, *date, rest, {}});
-        cur = &out.txns.back();
-        continue;
-      }
-      std::string word(line.substr(0, line.find_first_of(" \t")));
-      if (word == "account" || word == "commodity" || word == "decimal-mark" || word == "D" ||
-          word == "P" || word == "payee" || word == "tag" || word == "year" || word == "Y")
-        continue;
-      err(line_no, "无法识别的行（不支持 " + word.substr(0, 20) + "）",
-          "unsupported line (" + word.substr(0, 20) + ")");
-      continue;
-    }
-    // An indented line: a posting or a comment of the current transaction.
-    std::string body = trim(line);
-    if (body[0] == ';' || body[0] == '#') continue;
-    if (!cur) {
-      err(line_no, "分录不属于任何交易", "a posting outside any transaction");
-      continue;
-    }
-    std::string comment;
-    if (auto sc = body.find(';'); sc != std::string::npos) {
-      comment = body.substr(sc + 1);
-      body = trim(body.substr(0, sc));
-    }
-    std::size_t split = std::string::npos;
-    for (std::size_t i = 0; i + 1 < body.size(); ++i)
-      if (body[i] == '\t' || (body[i] == ' ' && body[i + 1] == ' ')) {
-        split = i;
-        break;
-      }
-    if (body.find('\t') != std::string::npos && body.find('\t') < split) split = body.find('\t');
-    std::string account = trim(body.substr(0, split));
-    std::string amount = split == std::string::npos ? "" : trim(body.substr(split));
-    if (account.empty() || account[0] == '(' || account[0] == '[') {
-      err(line_no, "不支持虚拟分录", "virtual postings are not supported");
-      continue;
-    }
-    if (amount.find('=') != std::string::npos || amount.find('@') != std::string::npos) {
-      err(line_no, "不支持余额断言或汇率", "balance assertions and prices are not supported");
-      continue;
-    }
-    JournalPosting p;
-    p.line = line_no;
-    p.account = account;
-    if (!amount.empty()) {
-      p.amount_fen = parse_journal_amount(amount);
-      if (!p.amount_fen) {
-        err(line_no, "金额“" + amount.substr(0, 40) + "”无法识别（只接受人民币，最多两位小数）",
-            "cannot read the amount \"" + amount.substr(0, 40) +
-                "\" (CNY only, at most two decimals)");
-        continue;
-      }
-    }
-    p.courtyard = tag_value(comment, "courtyard:");
-    if (p.courtyard.empty()) p.courtyard = tag_value(comment, "院落:");
-    cur->postings.push_back(std::move(p));
+    if (!is_space(c0))
+      cur = read_unindented(line, line_no, out, err);
+    else
+      read_posting(trim(line), line_no, cur, err);
   }
   return out;
 }
