@@ -492,6 +492,43 @@ json::array list_visits(App& app, const Caller& who, I cid, const std::string& m
   });
 }
 
+void review_visit_in(Connection& c, App& app, const Caller& who, I cid, I log_id,
+                     const std::string& verdict, const std::string& reason) {
+  if (verdict != "confirm" && verdict != "dispute")
+    throw_invalid(
+        {{"verdict", "应为 confirm（确认）或 dispute（有异议）", "must be confirm or dispute"}});
+  if (verdict == "dispute" && reason.empty())
+    throw_invalid({{"reason", "提出异议请写明理由", "a dispute needs a reason"}});
+  auto l = require_log(c, cid, log_id);
+  I now = app.clock_ms();
+  if (l.worker_id == who.user_id())
+    throw Error(ErrorKind::forbidden, "own-visit", "不能确认自己的上门服务",
+                "You cannot review your own visit");
+  auto unit = resident_unit(c, cid, who.user_id(), l.courtyard_id);
+  if (!unit)
+    throw Error(ErrorKind::forbidden, "not-this-courtyard", "只有本院落的居民可以确认或提出异议",
+                "Only residents of this courtyard review its visits");
+  if (l.voided || !l.checked_out)
+    throw Error(ErrorKind::conflict, "not-reviewable", "这次上门尚未签退或已作废",
+                "This visit is not checked out or is void");
+  int window = review_window(c, cid);
+  if (!service::review_open(l.review_from_ms, window, now))
+    throw Error(
+        ErrorKind::conflict, "review-closed",
+        "确认期已过（签退后 " + std::to_string(window) + " 天内）",
+        "The review window (" + std::to_string(window) + " days after check-out) has closed");
+  auto prior = store::get_review(c, log_id, who.user_id());
+  if (prior && !prior->resolution.empty())
+    throw Error(ErrorKind::conflict, "review-resolved", "您的异议已由委员会处理，不能再更改",
+                "Your dispute was resolved; it cannot change");
+  if (prior)
+    store::update_review(c, prior->id, verdict, reason, now);
+  else
+    store::insert_review(c, cid, log_id, who.user_id(), *unit, verdict, reason, now);
+  audit(c, app, who, cid, "work_log.review", "work_log:" + std::to_string(log_id),
+        {{"verdict", verdict}});
+}
+
 json::object review_visit(App& app, const Caller& who, I cid, I log_id, std::string_view body) {
   JsonIn in(body);
   std::string verdict = in.str("verdict", 10);
@@ -503,37 +540,12 @@ json::object review_visit(App& app, const Caller& who, I cid, I log_id, std::str
     in.add_error("reason", "提出异议请写明理由", "a dispute needs a reason");
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto l = require_log(c, cid, log_id);
+    review_visit_in(c, app, who, cid, log_id, verdict, reason);
     I now = app.clock_ms();
-    if (l.worker_id == who.user_id())
-      throw Error(ErrorKind::forbidden, "own-visit", "不能确认自己的上门服务",
-                  "You cannot review your own visit");
-    auto unit = resident_unit(c, cid, who.user_id(), l.courtyard_id);
-    if (!unit)
-      throw Error(ErrorKind::forbidden, "not-this-courtyard", "只有本院落的居民可以确认或提出异议",
-                  "Only residents of this courtyard review its visits");
-    if (l.voided || !l.checked_out)
-      throw Error(ErrorKind::conflict, "not-reviewable", "这次上门尚未签退或已作废",
-                  "This visit is not checked out or is void");
     int window = review_window(c, cid);
-    if (!service::review_open(l.review_from_ms, window, now))
-      throw Error(
-          ErrorKind::conflict, "review-closed",
-          "确认期已过（签退后 " + std::to_string(window) + " 天内）",
-          "The review window (" + std::to_string(window) + " days after check-out) has closed");
-    auto prior = store::get_review(c, log_id, who.user_id());
-    if (prior && !prior->resolution.empty())
-      throw Error(ErrorKind::conflict, "review-resolved", "您的异议已由委员会处理，不能再更改",
-                  "Your dispute was resolved; it cannot change");
-    if (prior)
-      store::update_review(c, prior->id, verdict, reason, now);
-    else
-      store::insert_review(c, cid, log_id, who.user_id(), *unit, verdict, reason, now);
-    audit(c, app, who, cid, "work_log.review", "work_log:" + std::to_string(log_id),
-          {{"verdict", verdict}});
+    auto l = require_log(c, cid, log_id);
     auto plan = plan_for(c, cid, l.month);
-    return log_json(c, cid, require_log(c, cid, log_id), window, who.user_id(), now,
-                    plan ? &*plan : nullptr);
+    return log_json(c, cid, l, window, who.user_id(), now, plan ? &*plan : nullptr);
   });
 }
 
@@ -561,6 +573,30 @@ json::array list_disputes(App& app, I cid, bool open_only) {
   });
 }
 
+I resolve_dispute_in(Connection& c, App& app, const Caller& who, I cid, I review_id,
+                     const std::string& resolution, const std::string& note) {
+  if (resolution != "upheld" && resolution != "dismissed")
+    throw_invalid({{"resolution", "应为 upheld（异议成立，本次不计）或 dismissed（异议不成立）",
+                    "must be upheld or dismissed"}});
+  auto r = store::get_reviewed_visit(c, cid, review_id);
+  if (!r || r->verdict != "dispute") throw_not_found("异议", "Dispute");
+  if (!r->resolution.empty())
+    throw Error(ErrorKind::conflict, "already-resolved", "该异议已处理",
+                "This dispute is already resolved");
+  refuse_if_posted(c, cid, r->month);
+  I now = app.clock_ms();
+  store::resolve_review(c, review_id, resolution, note, who.user_id(), now);
+  audit(c, app, who, cid, "work_log.resolve", "work_log:" + std::to_string(r->log_id),
+        {{"review", review_id}, {"resolution", resolution}});
+  notify_user(c, cid, store::review_author(c, review_id),
+              Notice{"visit",
+                     std::string("您对上门服务的异议") +
+                         (resolution == "upheld" ? "成立，本次工时不计入" : "经核实不成立"),
+                     note, "/c/" + std::to_string(cid) + "/visits", false},
+              now);
+  return r->log_id;
+}
+
 json::object resolve_dispute(App& app, const Caller& who, I cid, I review_id,
                              std::string_view body) {
   JsonIn in(body);
@@ -571,27 +607,12 @@ json::object resolve_dispute(App& app, const Caller& who, I cid, I review_id,
                  "must be upheld or dismissed");
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto r = store::get_reviewed_visit(c, cid, review_id);
-    if (!r || r->verdict != "dispute") throw_not_found("异议", "Dispute");
-    if (!r->resolution.empty())
-      throw Error(ErrorKind::conflict, "already-resolved", "该异议已处理",
-                  "This dispute is already resolved");
-    refuse_if_posted(c, cid, r->month);
-    I now = app.clock_ms();
-    store::resolve_review(c, review_id, resolution, note, who.user_id(), now);
-    audit(c, app, who, cid, "work_log.resolve", "work_log:" + std::to_string(r->log_id),
-          {{"review", review_id}, {"resolution", resolution}});
-    notify_user(c, cid, store::review_author(c, review_id),
-                Notice{"visit",
-                       std::string("您对上门服务的异议") +
-                           (resolution == "upheld" ? "成立，本次工时不计入" : "经核实不成立"),
-                       note, "/c/" + std::to_string(cid) + "/visits", false},
-                now);
+    I log_id = resolve_dispute_in(c, app, who, cid, review_id, resolution, note);
     return json::object{{"id", review_id},
-                        {"log_id", r->log_id},
+                        {"log_id", log_id},
                         {"resolution", resolution},
                         {"resolution_note", note},
-                        {"resolved_at", now}};
+                        {"resolved_at", app.clock_ms()}};
   });
 }
 

@@ -55,9 +55,17 @@ boost::json::array list_visits(App& app, const Caller& who, std::int64_t cid,
 boost::json::object review_visit(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id,
                                  std::string_view body);
 // Committee or staff: open disputes, and their resolution.
+// The same, typed, in the caller's write transaction: `verdict` confirm or dispute (with a
+// reason).
+void review_visit_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                     std::int64_t log_id, const std::string& verdict, const std::string& reason);
 boost::json::array list_disputes(App& app, std::int64_t cid, bool open_only);
 boost::json::object resolve_dispute(App& app, const Caller& who, std::int64_t cid,
                                     std::int64_t review_id, std::string_view body);
+// The same, typed: `resolution` upheld or dismissed; answers the visit's log id.
+std::int64_t resolve_dispute_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                                std::int64_t review_id, const std::string& resolution,
+                                const std::string& note);
 boost::json::object set_review_window(App& app, const Caller& who, std::int64_t cid,
                                       std::string_view body);
 

@@ -367,7 +367,7 @@ SeedReport seed_demo(App& app) {
     const auto& ids = reg.compound_ids;
     auto votes = seed_demo_votes(app, c, ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]},
                                  now, wang_units[0]);
-    seed_demo_services(c, ids,
+    seed_demo_services(app, c, ids,
                        DemoServicePeople{user_ids[1], user_ids[2], user_ids[5], user_ids[7]}, now);
     rep.entries = seed_demo_books(
         app, c, ids,

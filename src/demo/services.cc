@@ -8,6 +8,7 @@
 #include "app/books.h"
 #include "app/notify.h"
 #include "app/work_service.h"
+#include "demo/books.h"
 #include "demo/rng.h"
 #include "domain/assert.h"
 #include "domain/service.h"
@@ -91,15 +92,17 @@ int days_in(int y, int m) {
   return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : d[m - 1];
 }
 
-void review(Connection& c, I cid, I log, const Resident& r, const std::string& verdict,
+// The resident's review of a visit, as they would give it on the phone (app::review_visit).
+void review(App& app, Connection& c, I cid, I log, const Resident& r, const std::string& verdict,
             const std::string& reason, I when) {
-  store::insert_review(c, cid, log, r.user, r.unit, verdict, reason, when);
+  app.clock_ms = [when] { return when; };
+  review_visit_in(c, app, demo_caller(c, r.user), cid, log, verdict, reason);
 }
 
 // Residents' reviews of a visit that ended at `out`: a few confirm it; about one visit in
 // forty is disputed (at most eight in all, counted by `disputes`), and the committee upholds some
 // and dismisses others. Recent visits are still in their review window: fewer reviews.
-void review_visit(Connection& c, I cid, const DemoServicePeople& p,
+void review_visit(App& app, Connection& c, I cid, const DemoServicePeople& p,
                   const std::vector<Resident>& residents, I log, const char* code, I out, I now,
                   int& disputes, DemoRng& rng) {
   bool recent = out > now - 3 * kDay;  // the demo owner has not reviewed it
@@ -108,7 +111,7 @@ void review_visit(Connection& c, I cid, const DemoServicePeople& p,
     const auto& r =
         residents[static_cast<std::size_t>(rng.uniform(1, static_cast<I>(residents.size()) - 1))];
     if (store::get_review(c, log, r.user)) continue;
-    review(c, cid, log, r, "confirm", "", out + rng.uniform(1, 40) * kHour);
+    review(app, c, cid, log, r, "confirm", "", out + rng.uniform(1, 40) * kHour);
   }
   if (recent || !rng.chance(3) || disputes >= 8) return;
   const auto& r = residents[static_cast<std::size_t>(1 + disputes % (residents.size() - 1))];
@@ -117,16 +120,19 @@ void review_visit(Connection& c, I cid, const DemoServicePeople& p,
   const char* reason = std::string(code) == "clean" ? "当天 3 栋楼道没有扫，只扫了院坝"
                        : std::string(code) == "garden" ? "草没有除，只浇了水"
                                                        : "签到时间比实际到场早了约一小时";
-  review(c, cid, log, r, "dispute", reason, out + 20 * kHour);
-  store::resolve_review(c, store::get_review(c, log, r.user)->id, upheld ? "upheld" : "dismissed",
-                        upheld ? "经核实情况属实，本次工时不计入，已提醒上门人员"
-                               : "经查看照片并询问邻居，服务已完成，异议不成立",
-                        p.committee, out + 44 * kHour);
+  review(app, c, cid, log, r, "dispute", reason, out + 20 * kHour);
+  // The committee looks into it the next day (app::resolve_dispute).
+  const I resolved = out + 44 * kHour;
+  app.clock_ms = [resolved] { return resolved; };
+  resolve_dispute_in(c, app, demo_caller(c, p.committee), cid,
+                     store::get_review(c, log, r.user)->id, upheld ? "upheld" : "dismissed",
+                     upheld ? "经核实情况属实，本次工时不计入，已提醒上门人员"
+                            : "经查看照片并询问邻居，服务已完成，异议不成立");
   ++disputes;
 }
 
 // 桂湖教师院: the plan from 2025-11 and every visit since, with residents' reviews.
-void hourly_service(Connection& c, I cid, const DemoServicePeople& p,
+void hourly_service(App& app, Connection& c, I cid, const DemoServicePeople& p,
                     const std::vector<Resident>& residents, I now) {
   using F = service::Frequency;
   std::vector<service::PlanItem> items{
@@ -203,7 +209,7 @@ void hourly_service(Connection& c, I cid, const DemoServicePeople& p,
         if (out > now - 30 * kMin) continue;
         I log = check_in_core(c, cid, s.worker, yard, s.code, in);
         check_out_core(c, cid, log, out, s.done, "[]", out);
-        review_visit(c, cid, p, residents, log, s.code, out, now, disputes, rng);
+        review_visit(app, c, cid, p, residents, log, s.code, out, now, disputes, rng);
       }
     }
     if (++m > 12) m = 1, ++y;
@@ -611,8 +617,9 @@ void announcements(Connection& c, const std::vector<I>& compounds, const DemoSer
 
 }  // namespace
 
-void seed_demo_services(Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p,
-                        I now) {
+void seed_demo_services(App& app, Connection& c, const std::vector<I>& compounds,
+                        const DemoServicePeople& p, I now) {
+  const auto saved_clock = app.clock_ms;
   XINYI_ASSERT(compounds.size() == 5);
   const int signed_up[] = {40, 30, 24, 66, 30};
   std::vector<std::vector<Resident>> residents;
@@ -629,10 +636,11 @@ void seed_demo_services(Connection& c, const std::vector<I>& compounds, const De
       rs.insert(rs.begin(), rs.front());  // index 0 is never picked at random
     residents.push_back(std::move(rs));
   }
-  hourly_service(c, compounds[0], p, residents[0], now);
+  hourly_service(app, c, compounds[0], p, residents[0], now);
   needs(c, compounds, p, residents, now);
   surveys_and_meetings(c, compounds, p, residents, now);
   announcements(c, compounds, p, residents, now);
+  app.clock_ms = saved_clock;
 }
 
 }  // namespace xinyi::demo

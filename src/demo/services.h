@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "app/app.h"
 #include "store/sql.h"
 
 namespace xinyi::demo {
@@ -22,7 +23,10 @@ struct DemoServicePeople {
 };
 
 // `compounds`: the five demo compounds in SPEC §3 order.
-void seed_demo_services(store::Connection& c, const std::vector<std::int64_t>& compounds,
-                        const DemoServicePeople& people, std::int64_t now);
+// Residents' reviews of visits and the committee's rulings on disputes go through the use cases
+// (app::review_visit_in, resolve_dispute_in) with `app`'s clock, restored after.
+void seed_demo_services(app::App& app, store::Connection& c,
+                        const std::vector<std::int64_t>& compounds, const DemoServicePeople& people,
+                        std::int64_t now);
 
 }  // namespace xinyi::demo
