@@ -168,112 +168,162 @@ json::object upload_photo(App& app, const Caller& who, I cid, const std::string&
   });
 }
 
+I file_need_in(Connection& c, App& app, const Caller& who, I cid, const NeedInput& in) {
+  if (!service::valid_category(in.category))
+    throw_invalid(
+        {{"category",
+          "类别应为 cleaning、greening、repairs、safety、parking、noise、facilities 或 other",
+          "category must be cleaning, greening, repairs, safety, parking, noise, facilities or other"}});
+  const std::string role = acting_role(who, cid);
+  if (in.source != "resident" && role != "committee" && role != "staff")
+    throw Error(
+        ErrorKind::forbidden, "not-a-collector",
+        "只有委员会和社区工作人员可以代录走访或会议收集的需求",
+        "Only the committee and community staff record needs gathered on visits or at meetings");
+  require_compound(c, cid);
+  std::vector<FieldError> errs;
+  json::array listed;
+  for (const auto& h : in.photos) listed.push_back(json::value(h));
+  const json::value photos = listed;
+  std::string photo_list = read_photo_list(c, cid, &photos, errs);
+  auto courtyard = in.courtyard_id;
+  if (courtyard && !store::get_courtyard(c, cid, *courtyard))
+    errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  if (!courtyard)  // a resident's need is about their own courtyard unless they say otherwise
+    courtyard = store::first_claimed_courtyard(c, cid, who.user_id());
+  I now = app.clock_ms();
+  I id = store::insert_need(
+      c, cid,
+      {courtyard.value_or(0), in.category, in.place, in.body, photo_list, in.source, who.user_id()},
+      now);
+  add_event(c, cid, id, now, "open", "", who.user_id(), role);
+  audit(c, app, who, cid, "need.file", "need:" + std::to_string(id),
+        {{"category", in.category}, {"source", in.source}});
+  return id;
+}
+
 json::object file_need(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
-  std::string category = in.str("category", 20);
-  std::string text = in.str("body", kMaxNeedChars);
-  std::string place = in.opt_str("place", 100).value_or("");
-  auto courtyard = in.opt_i64("courtyard_id", 1, INT64_MAX);
-  std::string source = in.opt_str("source", 20).value_or("resident");
-  if (!category.empty() && !service::valid_category(category))
+  NeedInput r;
+  r.category = in.str("category", 20);
+  r.body = in.str("body", kMaxNeedChars);
+  r.place = in.opt_str("place", 100).value_or("");
+  r.courtyard_id = in.opt_i64("courtyard_id", 1, INT64_MAX);
+  r.source = in.opt_str("source", 20).value_or("resident");
+  if (!r.category.empty() && !service::valid_category(r.category))
     in.add_error(
         "category",
         "类别应为 cleaning、greening、repairs、safety、parking、noise、facilities 或 other",
         "category must be cleaning, greening, repairs, safety, parking, noise, facilities or other");
-  if (source != "resident" && source != "visit" && source != "meeting" && source != "questionnaire")
+  if (r.source != "resident" && r.source != "visit" && r.source != "meeting" &&
+      r.source != "questionnaire")
     in.add_error("source", "来源应为 resident、visit（入户走访）、meeting 或 questionnaire",
                  "source must be resident, visit, meeting or questionnaire");
-  const json::value* photos = in.get("photos");
+  // The photos' hashes; whether each was uploaded here is the use case's to check.
+  if (const json::value* photos = in.get("photos"); photos && !photos->is_null()) {
+    bool listed = photos->is_array() && photos->as_array().size() <= kMaxPhotos;
+    for (std::size_t i = 0; listed && i < photos->as_array().size(); ++i) {
+      const auto& h = photos->as_array()[i];
+      listed = h.is_string();
+      if (listed) r.photos.emplace_back(h.as_string());
+    }
+    if (!listed)
+      in.add_error("photos", "照片应为最多 9 张已上传照片的编号列表",
+                   "photos must list at most 9 uploaded photos");
+  }
   in.finish();
   const std::string role = acting_role(who, cid);
-  if (source != "resident" && role != "committee" && role != "staff")
+  if (r.source != "resident" && role != "committee" && role != "staff")
     throw Error(
         ErrorKind::forbidden, "not-a-collector",
         "只有委员会和社区工作人员可以代录走访或会议收集的需求",
         "Only the committee and community staff record needs gathered on visits or at meetings");
   return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    std::vector<FieldError> errs;
-    std::string photo_list = read_photo_list(c, cid, photos, errs);
-    if (courtyard && !store::get_courtyard(c, cid, *courtyard))
-      errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
-    if (!errs.empty()) throw_invalid(std::move(errs));
-    if (!courtyard)  // a resident's need is about their own courtyard unless they say otherwise
-      courtyard = store::first_claimed_courtyard(c, cid, who.user_id());
-    I now = app.clock_ms();
-    I id = store::insert_need(
-        c, cid, {courtyard.value_or(0), category, place, text, photo_list, source, who.user_id()},
-        now);
-    add_event(c, cid, id, now, "open", "", who.user_id(), role);
-    audit(c, app, who, cid, "need.file", "need:" + std::to_string(id),
-          {{"category", category}, {"source", source}});
+    I id = file_need_in(c, app, who, cid, r);
     return need_json(c, require_need(c, cid, id), who, cid);
   });
 }
 
+void support_need_in(Connection& c, App& app, const Caller& who, I cid, I need_id) {
+  auto n = require_need(c, cid, need_id);
+  if (n.filed_by == who.user_id())
+    throw Error(ErrorKind::conflict, "own-need", "这是您提出的需求，已计入",
+                "You filed this need; it already counts you");
+  if (n.status == "done" || n.status == "declined")
+    throw Error(ErrorKind::conflict, "need-closed", "该需求已办结或不予采纳，不能再附议",
+                "This need is closed");
+  if (!store::has_supported(c, need_id, who.user_id())) {
+    store::insert_support(c, cid, need_id, who.user_id(), app.clock_ms());
+    audit(c, app, who, cid, "need.support", "need:" + std::to_string(need_id));
+  }
+}
+
 json::object support_need(App& app, const Caller& who, I cid, I need_id) {
   return app.db.write([&](Connection& c) {
-    auto n = require_need(c, cid, need_id);
-    if (n.filed_by == who.user_id())
-      throw Error(ErrorKind::conflict, "own-need", "这是您提出的需求，已计入",
-                  "You filed this need; it already counts you");
-    if (n.status == "done" || n.status == "declined")
-      throw Error(ErrorKind::conflict, "need-closed", "该需求已办结或不予采纳，不能再附议",
-                  "This need is closed");
-    if (!store::has_supported(c, need_id, who.user_id())) {
-      store::insert_support(c, cid, need_id, who.user_id(), app.clock_ms());
-      audit(c, app, who, cid, "need.support", "need:" + std::to_string(need_id));
-    }
+    support_need_in(c, app, who, cid, need_id);
     return need_json(c, require_need(c, cid, need_id), who, cid);
   });
 }
 
+void triage_need_in(Connection& c, App& app, const Caller& who, I cid, I need_id,
+                    const TriageInput& in) {
+  const auto to = service::parse_need_status(in.status);
+  if (!to)
+    throw_invalid({{"status", "状态应为 service、project、declined、done 或 open",
+                    "status must be service, project, declined, done or open"}});
+  if (to == service::NeedStatus::declined && in.note.empty())
+    throw_invalid({{"note", "不予采纳时请写明理由", "a declined need needs a reason"}});
+  auto n = require_need(c, cid, need_id);
+  auto from = service::parse_need_status(n.status);
+  if (!from || !triage_may_move(*from, *to))
+    throw Error(ErrorKind::conflict, "bad-move",
+                "需求不能从“" + n.status + "”改为“" + in.status + "”",
+                "A need cannot move from " + n.status + " to " + in.status);
+  std::vector<FieldError> errs;
+  if (in.service_code && !store::plan_has_item(c, cid, *in.service_code))
+    errs.push_back({"service_code", "服务清单中没有这一项", "no such item in the service plan"});
+  if (in.proposal_id && !store::proposal_exists(c, cid, *in.proposal_id))
+    errs.push_back({"proposal_id", "本小区没有这个议题", "no such proposal in this compound"});
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  I now = app.clock_ms();
+  const std::string status(service::to_string(*to));
+  store::set_need_triage(c, need_id, status, now,
+                         *to == service::NeedStatus::done || *to == service::NeedStatus::declined,
+                         in.service_code, in.proposal_id);
+  add_event(c, cid, need_id, now, status, in.note, who.user_id(), acting_role(who, cid));
+  if (n.filed_by && n.filed_by != who.user_id()) {
+    static const std::map<std::string, std::string> words{{"open", "重新受理"},
+                                                          {"service", "纳入服务清单"},
+                                                          {"project", "转为项目"},
+                                                          {"declined", "不予采纳"},
+                                                          {"done", "已办结"}};
+    notify_user(
+        c, cid, n.filed_by,
+        Notice{"need", "您提出的需求" + words.at(status) + "：" + text::truncate(n.body, 20),
+               in.note, "/c/" + std::to_string(cid) + "/needs", false},
+        now);
+  }
+  audit(c, app, who, cid, "need.triage", "need:" + std::to_string(need_id),
+        {{"from", n.status}, {"to", status}});
+}
+
 json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::string_view body) {
   JsonIn in(body);
-  std::string to_text = in.str("status", 20);
-  std::string note = in.opt_str("note", kMaxNoteChars).value_or("");
-  auto service_code = in.opt_str("service_code", 40);
-  auto proposal_id = in.opt_i64("proposal_id", 1, INT64_MAX);
-  auto to = service::parse_need_status(to_text);
-  if (!to_text.empty() && !to)
+  TriageInput r;
+  r.status = in.str("status", 20);
+  r.note = in.opt_str("note", kMaxNoteChars).value_or("");
+  r.service_code = in.opt_str("service_code", 40);
+  r.proposal_id = in.opt_i64("proposal_id", 1, INT64_MAX);
+  auto to = service::parse_need_status(r.status);
+  if (!r.status.empty() && !to)
     in.add_error("status", "状态应为 service、project、declined、done 或 open",
                  "status must be service, project, declined, done or open");
-  if (to == service::NeedStatus::declined && note.empty())
+  if (to == service::NeedStatus::declined && r.note.empty())
     in.add_error("note", "不予采纳时请写明理由", "a declined need needs a reason");
   in.finish();
   return app.db.write([&](Connection& c) {
-    auto n = require_need(c, cid, need_id);
-    auto from = service::parse_need_status(n.status);
-    if (!from || !triage_may_move(*from, *to))
-      throw Error(ErrorKind::conflict, "bad-move",
-                  "需求不能从“" + n.status + "”改为“" + to_text + "”",
-                  "A need cannot move from " + n.status + " to " + to_text);
-    std::vector<FieldError> errs;
-    if (service_code && !store::plan_has_item(c, cid, *service_code))
-      errs.push_back({"service_code", "服务清单中没有这一项", "no such item in the service plan"});
-    if (proposal_id && !store::proposal_exists(c, cid, *proposal_id))
-      errs.push_back({"proposal_id", "本小区没有这个议题", "no such proposal in this compound"});
-    if (!errs.empty()) throw_invalid(std::move(errs));
-    I now = app.clock_ms();
-    const std::string status(service::to_string(*to));
-    store::set_need_triage(c, need_id, status, now,
-                           *to == service::NeedStatus::done || *to == service::NeedStatus::declined,
-                           service_code, proposal_id);
-    add_event(c, cid, need_id, now, status, note, who.user_id(), acting_role(who, cid));
-    if (n.filed_by && n.filed_by != who.user_id()) {
-      static const std::map<std::string, std::string> words{{"open", "重新受理"},
-                                                            {"service", "纳入服务清单"},
-                                                            {"project", "转为项目"},
-                                                            {"declined", "不予采纳"},
-                                                            {"done", "已办结"}};
-      notify_user(
-          c, cid, n.filed_by,
-          Notice{"need", "您提出的需求" + words.at(status) + "：" + text::truncate(n.body, 20),
-                 note, "/c/" + std::to_string(cid) + "/needs", false},
-          now);
-    }
-    audit(c, app, who, cid, "need.triage", "need:" + std::to_string(need_id),
-          {{"from", n.status}, {"to", status}});
+    triage_need_in(c, app, who, cid, need_id, r);
     return need_detail(c, cid, need_id, who);
   });
 }

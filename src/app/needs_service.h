@@ -15,6 +15,7 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,27 @@ boost::json::object support_need(App& app, const Caller& who, std::int64_t cid,
 boost::json::object triage_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id,
                                 std::string_view body);
 // Members' list, newest first; `status`/`category` filter when non-empty; `mine` only the caller's.
+// The same writes typed, in the caller's write transaction (the JSON ones decode a body and call
+// these; the demo calls them directly).
+struct NeedInput {
+  std::string category, body, place;
+  std::optional<std::int64_t> courtyard_id;  // none: the filer's own courtyard
+  std::string source = "resident";           // resident, visit, meeting or questionnaire
+  std::vector<std::string> photos;           // hashes of uploaded photos
+};
+// The need's id.
+std::int64_t file_need_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                          const NeedInput& in);
+void support_need_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                     std::int64_t need_id);
+struct TriageInput {
+  std::string status;  // service, project, declined, done or open
+  std::string note;    // required when declined
+  std::optional<std::string> service_code;
+  std::optional<std::int64_t> proposal_id;
+};
+void triage_need_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                    std::int64_t need_id, const TriageInput& in);
 boost::json::array list_needs(App& app, const Caller& who, std::int64_t cid,
                               const std::string& status, const std::string& category, bool mine);
 boost::json::object get_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/books.h"
+#include "app/needs_service.h"
 #include "app/notify.h"
 #include "app/work_service.h"
 #include "demo/books.h"
@@ -290,7 +291,7 @@ const NeedPlan kNeedPlans[] = {
      nullptr, 5, 6},
 };
 
-void needs(Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p,
+void needs(App& app, Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p,
            const std::vector<std::vector<Resident>>& residents, I now) {
   DemoRng rng(515);
   for (const auto& n : kNeedPlans) {
@@ -306,18 +307,16 @@ void needs(Connection& c, const std::vector<I>& compounds, const DemoServicePeop
     if (by_resident && n.compound == 0 && n.days_ago < 10)
       filer = p.owner;  // the demo owner's own recent needs
     I filed = now - n.days_ago * kDay - rng.uniform(1, 10) * kHour;
-    I need = store::insert_need(c, cid, {yard, n.category, n.place, n.body, "[]", n.source, filer},
-                                filed);
-    auto event = [&](I when, const std::string& status, const std::string& note, I by,
-                     const char* role) {
-      store::insert_need_event(c, cid, need, when, status, note, by, role);
-    };
-    event(filed, "open", "", filer,
-          by_resident ? "resident" : (std::string(n.source) == "visit" ? "staff" : "committee"));
+    // Filed, supported and answered through the needs list's own use cases (app/needs_service.h).
+    auto clock = [&](I ms) { app.clock_ms = [ms] { return ms; }; };
+    clock(filed);
+    I need = file_need_in(c, app, demo_caller(c, filer), cid,
+                          {n.category, n.body, n.place, yard, n.source, {}});
     int supporters = 0;
     for (std::size_t k = 1; k < rs.size() && supporters < n.supporters; ++k) {
       if (rs[k].user == filer) continue;
-      store::insert_support(c, cid, need, rs[k].user, filed + static_cast<I>(k) * kHour);
+      clock(filed + static_cast<I>(k) * kHour);
+      support_need_in(c, app, demo_caller(c, rs[k].user), cid, need);
       ++supporters;
     }
     std::string status = n.status;
@@ -328,14 +327,14 @@ void needs(Connection& c, const std::vector<I>& compounds, const DemoServicePeop
     if (n.proposal)
       for (const auto& pr : store::list_proposals(c, cid))
         if (pr.title == n.proposal) proposal = pr.id;
-    event(answered, first, status == "done" ? (n.code ? "纳入服务清单" : "纳入改造项目") : n.note,
-          p.committee, "committee");
-    store::set_need_triage(c, need, first, answered, status == "declined",
-                           n.code ? std::optional<std::string>(n.code) : std::nullopt, proposal);
+    const Caller committee = demo_caller(c, p.committee);
+    clock(answered);
+    triage_need_in(c, app, committee, cid, need,
+                   {first, status == "done" ? (n.code ? "纳入服务清单" : "纳入改造项目") : n.note,
+                    n.code ? std::optional<std::string>(n.code) : std::nullopt, proposal});
     if (status == "done") {
-      I closed = answered + rng.uniform(3, 40) * kDay;
-      event(closed, "done", n.note, p.committee, "committee");
-      store::set_need_status(c, need, "done", closed, true);
+      clock(answered + rng.uniform(3, 40) * kDay);
+      triage_need_in(c, app, committee, cid, need, {"done", n.note, std::nullopt, std::nullopt});
     }
   }
 }
@@ -637,7 +636,7 @@ void seed_demo_services(App& app, Connection& c, const std::vector<I>& compounds
     residents.push_back(std::move(rs));
   }
   hourly_service(app, c, compounds[0], p, residents[0], now);
-  needs(c, compounds, p, residents, now);
+  needs(app, c, compounds, p, residents, now);
   surveys_and_meetings(c, compounds, p, residents, now);
   announcements(c, compounds, p, residents, now);
   app.clock_ms = saved_clock;
