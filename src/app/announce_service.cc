@@ -132,48 +132,75 @@ Rule announcement_stats_rule() {
   return Rule::in_compound({Role::committee, Role::trustee, Role::staff, Role::auditor});
 }
 
+I create_announcement_in(Connection& c, App& app, const Caller& who, I cid,
+                         const AnnouncementInput& in) {
+  if (!announce::valid_kind(in.kind))
+    throw_invalid({{"kind", "类型应为 notice、outage（停水停电）、meeting、vote 或 safety",
+                    "kind must be notice, outage, meeting, vote or safety"}});
+  if (in.courtyard_id && in.area_id)
+    throw_invalid({{"area_id", "院落和片区只能选一个", "choose a courtyard or an area, not both"}});
+  I now = app.clock_ms();
+  const I publish = in.publish_at_ms.value_or(now);
+  if (in.expires_at_ms && *in.expires_at_ms <= publish)
+    throw_invalid({{"expires_at", "过期时间应晚于发布时间", "expires_at must follow publish_at"}});
+  require_compound(c, cid);
+  std::vector<FieldError> errs;
+  json::array listed;
+  for (const auto& h : in.attachments) listed.push_back(json::value(h));
+  const json::value attachments = listed;
+  std::string files = read_photo_list(c, cid, &attachments, errs);
+  if (in.courtyard_id && !store::get_courtyard(c, cid, *in.courtyard_id))
+    errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
+  if (in.area_id && !store::get_area_name(c, cid, *in.area_id))
+    errs.push_back({"area_id", "本小区没有这个片区", "no such area in this compound"});
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  store::NewAnnouncement na;
+  na.courtyard_id = in.courtyard_id.value_or(0), na.area_id = in.area_id.value_or(0);
+  na.kind = in.kind, na.title = in.title, na.body = in.body, na.attachments_json = files;
+  na.confirm_required = in.confirm_required, na.pinned = in.pinned;
+  na.publish_at_ms = publish, na.expires_at_ms = in.expires_at_ms.value_or(0);
+  na.posted_by = who.user_id(), na.poster_role = acting_role(who, cid);
+  const I id = store::insert_announcement(c, cid, na, now);
+  if (publish <= now) announce(c, cid, require_ann(c, cid, id), now);
+  audit(c, app, who, cid, "announcement.post", "announcement:" + std::to_string(id),
+        {{"confirm_required", in.confirm_required}});
+  return id;
+}
+
 json::object create_announcement(App& app, const Caller& who, I cid, std::string_view body) {
   JsonIn in(body);
-  std::string title = in.str("title", 100);
-  std::string text = in.str("body", kMaxBodyChars);
-  std::string kind = in.opt_str("kind", 20).value_or("notice");
-  auto courtyard = in.opt_i64("courtyard_id", 1, INT64_MAX);
-  auto area = in.opt_i64("area_id", 1, INT64_MAX);
-  bool confirm = in.boolean("confirm_required", false);
-  bool pinned = in.boolean("pinned", false);
+  AnnouncementInput r;
+  r.title = in.str("title", 100);
+  r.body = in.str("body", kMaxBodyChars);
+  r.kind = in.opt_str("kind", 20).value_or("notice");
+  r.courtyard_id = in.opt_i64("courtyard_id", 1, INT64_MAX);
+  r.area_id = in.opt_i64("area_id", 1, INT64_MAX);
+  r.confirm_required = in.boolean("confirm_required", false);
+  r.pinned = in.boolean("pinned", false);
   I now = app.clock_ms();
-  I publish = in.opt_i64("publish_at", 0, INT64_MAX).value_or(now);
-  auto expires = in.opt_i64("expires_at", 0, INT64_MAX);
-  const json::value* attachments = in.get("attachments");
-  if (!announce::valid_kind(kind))
+  r.publish_at_ms = in.opt_i64("publish_at", 0, INT64_MAX);
+  r.expires_at_ms = in.opt_i64("expires_at", 0, INT64_MAX);
+  if (const json::value* v = in.get("attachments"); v && !v->is_null()) {
+    bool listed = v->is_array() && v->as_array().size() <= kMaxPhotos;
+    for (std::size_t i = 0; listed && i < v->as_array().size(); ++i) {
+      listed = v->as_array()[i].is_string();
+      if (listed) r.attachments.emplace_back(v->as_array()[i].as_string());
+    }
+    if (!listed)
+      in.add_error("photos", "照片应为最多 9 张已上传照片的编号列表",
+                   "photos must list at most 9 uploaded photos");
+  }
+  if (!announce::valid_kind(r.kind))
     in.add_error("kind", "类型应为 notice、outage（停水停电）、meeting、vote 或 safety",
                  "kind must be notice, outage, meeting, vote or safety");
-  if (courtyard && area)
+  if (r.courtyard_id && r.area_id)
     in.add_error("area_id", "院落和片区只能选一个", "choose a courtyard or an area, not both");
-  if (expires && *expires <= publish)
+  if (r.expires_at_ms && *r.expires_at_ms <= r.publish_at_ms.value_or(now))
     in.add_error("expires_at", "过期时间应晚于发布时间", "expires_at must follow publish_at");
   in.finish();
   return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    std::vector<FieldError> errs;
-    std::string files = read_photo_list(c, cid, attachments, errs);
-    if (courtyard && !store::get_courtyard(c, cid, *courtyard))
-      errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
-    if (area && !store::get_area_name(c, cid, *area))
-      errs.push_back({"area_id", "本小区没有这个片区", "no such area in this compound"});
-    if (!errs.empty()) throw_invalid(std::move(errs));
-    store::NewAnnouncement na;
-    na.courtyard_id = courtyard.value_or(0), na.area_id = area.value_or(0);
-    na.kind = kind, na.title = title, na.body = text, na.attachments_json = files;
-    na.confirm_required = confirm, na.pinned = pinned;
-    na.publish_at_ms = publish, na.expires_at_ms = expires.value_or(0);
-    na.posted_by = who.user_id(), na.poster_role = acting_role(who, cid);
-    const I id = store::insert_announcement(c, cid, na, now);
-    auto a = require_ann(c, cid, id);
-    if (publish <= now) announce(c, cid, a, now);
-    audit(c, app, who, cid, "announcement.post", "announcement:" + std::to_string(id),
-          {{"confirm_required", confirm}});
-    return ann_json(c, cid, require_ann(c, cid, id), who, now, true);
+    I id = create_announcement_in(c, app, who, cid, r);
+    return ann_json(c, cid, require_ann(c, cid, id), who, app.clock_ms(), true);
   });
 }
 
@@ -214,19 +241,23 @@ json::object get_announcement(App& app, const Caller& who, I cid, I id) {
   });
 }
 
+void read_announcement_in(Connection& c, App& app, const Caller& who, I cid, I id, bool confirm) {
+  auto a = require_ann(c, cid, id);
+  I now = app.clock_ms();
+  if (!live(a, now) || !store::in_audience(c, cid, a, who.user_id()))
+    throw_not_found("公告", "Announcement");
+  if (confirm && !a.confirm_required)
+    throw Error(ErrorKind::conflict, "no-confirmation", "这条公告不需要确认",
+                "This announcement asks for no confirmation");
+  store::record_read(c, cid, id, who.user_id(), confirm, now);
+  if (confirm)
+    audit(c, app, who, cid, "announcement.confirm", "announcement:" + std::to_string(id));
+}
+
 json::object read_announcement(App& app, const Caller& who, I cid, I id, bool confirm) {
   return app.db.write([&](Connection& c) {
-    auto a = require_ann(c, cid, id);
-    I now = app.clock_ms();
-    if (!live(a, now) || !store::in_audience(c, cid, a, who.user_id()))
-      throw_not_found("公告", "Announcement");
-    if (confirm && !a.confirm_required)
-      throw Error(ErrorKind::conflict, "no-confirmation", "这条公告不需要确认",
-                  "This announcement asks for no confirmation");
-    store::record_read(c, cid, id, who.user_id(), confirm, now);
-    if (confirm)
-      audit(c, app, who, cid, "announcement.confirm", "announcement:" + std::to_string(id));
-    return ann_json(c, cid, a, who, now, false);
+    read_announcement_in(c, app, who, cid, id, confirm);
+    return ann_json(c, cid, require_ann(c, cid, id), who, app.clock_ms(), false);
   });
 }
 

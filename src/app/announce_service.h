@@ -12,7 +12,9 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 
@@ -27,6 +29,16 @@ Rule announcement_stats_rule();
 
 boost::json::object create_announcement(App& app, const Caller& who, std::int64_t cid,
                                         std::string_view body);
+// The same, typed, in the caller's write transaction: the announcement's id.
+struct AnnouncementInput {
+  std::string title, body, kind = "notice";  // kind: notice, outage, meeting, vote or safety
+  std::optional<std::int64_t> courtyard_id, area_id;  // at most one; none: the whole compound
+  bool confirm_required = false, pinned = false;
+  std::optional<std::int64_t> publish_at_ms, expires_at_ms;  // none: now, never
+  std::vector<std::string> attachments;                      // hashes of uploaded files
+};
+std::int64_t create_announcement_in(store::Connection& c, App& app, const Caller& who,
+                                    std::int64_t cid, const AnnouncementInput& in);
 boost::json::object withdraw_announcement(App& app, const Caller& who, std::int64_t cid,
                                           std::int64_t id);
 // What the caller may see: residents the published, unexpired ones for their courtyards; the
@@ -36,6 +48,8 @@ boost::json::object get_announcement(App& app, const Caller& who, std::int64_t c
                                      std::int64_t id);
 boost::json::object read_announcement(App& app, const Caller& who, std::int64_t cid,
                                       std::int64_t id, bool confirm);
+void read_announcement_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                          std::int64_t id, bool confirm);
 // Per courtyard: households in the audience, read, confirmed, and the units not yet confirmed
 // (or not yet read when no confirmation is asked).
 boost::json::object announcement_stats(App& app, std::int64_t cid, std::int64_t id);

@@ -269,71 +269,76 @@ json::object get_questionnaire(App& app, const Caller& who, I cid, I id) {
   });
 }
 
+I answer_questionnaire_in(Connection& c, App& app, const Caller& who, I cid, I id,
+                          std::optional<I> unit, const std::vector<survey::Answer>& answers) {
+  auto s = require_survey(c, cid, id);
+  I now = app.clock_ms();
+  if (now < s.opens_at)
+    throw Error(ErrorKind::conflict, "not-open", "问卷尚未开始",
+                "The questionnaire is not open yet");
+  if (now >= s.closes_at)
+    throw Error(ErrorKind::conflict, "closed", "问卷已截止", "The questionnaire has closed");
+  auto units = eligible_units(c, cid, s, who.user_id());
+  if (units.empty())
+    throw Error(ErrorKind::forbidden, "not-in-audience",
+                s.audience == "owners"      ? "本问卷只面向业主"
+                : s.audience == "courtyard" ? "本问卷只面向" + s.courtyard + "的住户"
+                                            : "本问卷只面向本小区住户",
+                "This questionnaire is for " +
+                    std::string(s.audience == "owners"      ? "owners"
+                                : s.audience == "courtyard" ? "one courtyard"
+                                                            : "this compound") +
+                    " only");
+  std::pair<I, I> chosen = units.front();
+  if (unit) {
+    auto it = std::find_if(units.begin(), units.end(), [&](auto& p) { return p.first == *unit; });
+    if (it == units.end())
+      throw_invalid({{"unit_id", "这不是您可以代表作答的房屋", "not a household you answer for"}});
+    chosen = *it;
+  } else if (s.per == "household") {
+    for (auto& p : units)  // the first household not yet answered
+      if (!store::has_answered(c, id, "unit:" + std::to_string(p.first))) {
+        chosen = p;
+        break;
+      }
+  }
+  std::string key = s.per == "person" ? "user:" + std::to_string(who.user_id())
+                                      : "unit:" + std::to_string(chosen.first);
+  if (store::has_answered(c, id, key))
+    throw Error(ErrorKind::conflict, "already-answered",
+                s.per == "person" ? "您已经填过这份问卷" : "您家已经有人填过这份问卷（每户一份）",
+                s.per == "person" ? "You have already answered"
+                                  : "Your household has already answered (one per household)");
+  if (answers.size() != s.questions.size())
+    throw_invalid({{"answers", "请按题目顺序回答每一题（未答的题填 null）",
+                    "answer every question in order (null for a skipped one)"}});
+  std::vector<FieldError> errs;
+  json::array stored;
+  for (std::size_t n = 0; n < s.questions.size(); ++n) {
+    if (auto p = survey::check_answer(s.questions[n], answers[n], n))
+      errs.push_back({p->field, p->zh, p->en});
+    stored.push_back(answer_json(answers[n], s.questions[n].kind));
+  }
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  store::insert_response(
+      c, cid, id, {key, who.user_id(), chosen.first, chosen.second, json::serialize(stored)}, now);
+  audit(c, app, who, cid, "questionnaire.answer", "questionnaire:" + std::to_string(id));
+  return s.responses + 1;
+}
+
 json::object answer_questionnaire(App& app, const Caller& who, I cid, I id, std::string_view body) {
   JsonIn in(body);
   auto unit = in.opt_i64("unit_id", 1, INT64_MAX);
   const json::value* av = in.get("answers");
   in.finish();
+  // Each answer as given. Anything but a list is no answers at all, which the use case refuses
+  // in its turn as a list of the wrong length (every questionnaire has at least one question).
+  std::vector<survey::Answer> answers;
+  if (av && av->is_array() && av->as_array().size() <= survey::kMaxQuestions)
+    for (const auto& x : av->as_array()) answers.push_back(answer_of(x));
   return app.db.write([&](Connection& c) {
-    auto s = require_survey(c, cid, id);
-    I now = app.clock_ms();
-    if (now < s.opens_at)
-      throw Error(ErrorKind::conflict, "not-open", "问卷尚未开始",
-                  "The questionnaire is not open yet");
-    if (now >= s.closes_at)
-      throw Error(ErrorKind::conflict, "closed", "问卷已截止", "The questionnaire has closed");
-    auto units = eligible_units(c, cid, s, who.user_id());
-    if (units.empty())
-      throw Error(ErrorKind::forbidden, "not-in-audience",
-                  s.audience == "owners"      ? "本问卷只面向业主"
-                  : s.audience == "courtyard" ? "本问卷只面向" + s.courtyard + "的住户"
-                                              : "本问卷只面向本小区住户",
-                  "This questionnaire is for " +
-                      std::string(s.audience == "owners"      ? "owners"
-                                  : s.audience == "courtyard" ? "one courtyard"
-                                                              : "this compound") +
-                      " only");
-    std::pair<I, I> chosen = units.front();
-    if (unit) {
-      auto it = std::find_if(units.begin(), units.end(), [&](auto& p) { return p.first == *unit; });
-      if (it == units.end())
-        throw_invalid(
-            {{"unit_id", "这不是您可以代表作答的房屋", "not a household you answer for"}});
-      chosen = *it;
-    } else if (s.per == "household") {
-      for (auto& p : units)  // the first household not yet answered
-        if (!store::has_answered(c, id, "unit:" + std::to_string(p.first))) {
-          chosen = p;
-          break;
-        }
-    }
-    std::string key = s.per == "person" ? "user:" + std::to_string(who.user_id())
-                                        : "unit:" + std::to_string(chosen.first);
-    if (store::has_answered(c, id, key))
-      throw Error(ErrorKind::conflict, "already-answered",
-                  s.per == "person" ? "您已经填过这份问卷" : "您家已经有人填过这份问卷（每户一份）",
-                  s.per == "person" ? "You have already answered"
-                                    : "Your household has already answered (one per household)");
-    if (!av || !av->is_array() || av->as_array().size() != s.questions.size())
-      throw_invalid({{"answers", "请按题目顺序回答每一题（未答的题填 null）",
-                      "answer every question in order (null for a skipped one)"}});
-    std::vector<survey::Answer> answers;
-    std::vector<FieldError> errs;
-    json::array stored;
-    for (std::size_t n = 0; n < s.questions.size(); ++n) {
-      auto a = answer_of(av->as_array()[n]);
-      if (auto p = survey::check_answer(s.questions[n], a, n))
-        errs.push_back({p->field, p->zh, p->en});
-      stored.push_back(answer_json(a, s.questions[n].kind));
-      answers.push_back(std::move(a));
-    }
-    if (!errs.empty()) throw_invalid(std::move(errs));
-    store::insert_response(
-        c, cid, id, {key, who.user_id(), chosen.first, chosen.second, json::serialize(stored)},
-        now);
-    audit(c, app, who, cid, "questionnaire.answer", "questionnaire:" + std::to_string(id));
-    return json::object{
-        {"questionnaire_id", id}, {"answered", true}, {"responses", s.responses + 1}};
+    I responses = answer_questionnaire_in(c, app, who, cid, id, unit, answers);
+    return json::object{{"questionnaire_id", id}, {"answered", true}, {"responses", responses}};
   });
 }
 

@@ -16,9 +16,12 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
+#include "domain/survey.h"
 
 namespace xinyi::app {
 
@@ -30,6 +33,12 @@ boost::json::object get_questionnaire(App& app, const Caller& who, std::int64_t 
 boost::json::object answer_questionnaire(App& app, const Caller& who, std::int64_t cid,
                                          std::int64_t id, std::string_view body);
 // Counts per question; `with_texts` adds the free-text answers (members with a role only).
+// The same, typed, in the caller's write transaction: one answer per question, in order (an
+// empty Answer skips an optional one). Answers how many responses the questionnaire has now.
+std::int64_t answer_questionnaire_in(store::Connection& c, App& app, const Caller& who,
+                                     std::int64_t cid, std::int64_t id,
+                                     std::optional<std::int64_t> unit_id,
+                                     const std::vector<survey::Answer>& answers);
 boost::json::object questionnaire_results(App& app, std::int64_t cid, std::int64_t id,
                                           bool with_texts);
 // One row per response: title, headers and rows as for report::Table.

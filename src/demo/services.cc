@@ -5,9 +5,11 @@
 #include <ctime>
 #include <string>
 
+#include "app/announce_service.h"
 #include "app/books.h"
 #include "app/needs_service.h"
 #include "app/notify.h"
+#include "app/survey_service.h"
 #include "app/work_service.h"
 #include "demo/books.h"
 #include "demo/rng.h"
@@ -361,16 +363,30 @@ I questionnaire(Connection& c, I cid, const char* title, const char* description
   return store::insert_questionnaire(c, cid, q, opens - kDay);
 }
 
-void respond(Connection& c, I cid, I qid, const Resident& r, json::array answers, I when) {
-  store::insert_response(
-      c, cid, qid,
-      {"unit:" + std::to_string(r.unit), r.user, r.unit, r.courtyard, json::serialize(answers)},
-      when);
+// One answer as the demo writes it: {"choices": [...]}, {"scale": n}, {"text": "..."}, or null.
+survey::Answer answer_of(const json::value& v) {
+  survey::Answer a;
+  if (!v.is_object()) return a;
+  const auto& o = v.as_object();
+  if (const auto* ch = o.if_contains("choices"))
+    for (const auto& x : ch->as_array()) a.choices.push_back(static_cast<int>(x.as_int64()));
+  if (const auto* sc = o.if_contains("scale")) a.scale = static_cast<int>(sc->as_int64());
+  if (const auto* t = o.if_contains("text")) a.text = std::string(t->as_string());
+  return a;
+}
+
+// The household's answers, given by the resident on the phone (app::answer_questionnaire).
+void respond(App& app, Connection& c, I cid, I qid, const Resident& r, json::array answers,
+             I when) {
+  std::vector<survey::Answer> given;
+  for (const auto& v : answers) given.push_back(answer_of(v));
+  app.clock_ms = [when] { return when; };
+  answer_questionnaire_in(c, app, demo_caller(c, r.user), cid, qid, r.unit, given);
 }
 
 // The questionnaires and their answers: 九院合一's door-to-door survey of March 2025 (its id),
 // and 桂湖教师院's satisfaction survey, open now.
-I surveys(Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p,
+I surveys(App& app, Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p,
           const std::vector<std::vector<Resident>>& residents, I now, DemoRng& rng) {
   const I merged = compounds[3], teachers = compounds[0];
   // 九院合一: the door-to-door questionnaire of March 2025.
@@ -398,7 +414,7 @@ I surveys(Connection& c, const std::vector<I>& compounds, const DemoServicePeopl
     if (wants.empty()) wants.push_back(0);
     const char* s = suggestions[rng.uniform(0, 5)];
     respond(
-        c, merged, qid, r,
+        app, c, merged, qid, r,
         json::array{json::object{{"choices", json::array{agree <= 86   ? 0
                                                          : agree <= 94 ? 1
                                                                        : 2}}},
@@ -418,7 +434,7 @@ I surveys(Connection& c, const std::vector<I>& compounds, const DemoServicePeopl
                                 q("text", "对上门服务的意见", {}, false)},
                     now - 5 * kDay, now + 10 * kDay, p.committee);
   for (std::size_t k = 1; k < residents[0].size() && k <= 22; ++k)
-    respond(c, teachers, sid, residents[0][k],
+    respond(app, c, teachers, sid, residents[0][k],
             json::array{json::object{{"scale", rng.uniform(3, 5)}},
                         json::object{{"scale", rng.uniform(3, 5)}},
                         json::object{{"choices", json::array{rng.uniform(0, 100) < 60 ? 1
@@ -518,18 +534,20 @@ void meetings(Connection& c, const std::vector<I>& compounds, const DemoServiceP
               "逐条答复本季度民意清单，通报已办结和转入项目的需求。", {});
 }
 
-void surveys_and_meetings(Connection& c, const std::vector<I>& compounds,
+void surveys_and_meetings(App& app, Connection& c, const std::vector<I>& compounds,
                           const DemoServicePeople& p,
                           const std::vector<std::vector<Resident>>& residents, I now) {
   DemoRng rng(904);
-  I qid = surveys(c, compounds, p, residents, now, rng);
+  I qid = surveys(app, c, compounds, p, residents, now, rng);
   meetings(c, compounds, p, residents, qid, rng);
 }
 
 // Announcements in every compound: a water outage and a meeting notice asking households to
 // confirm, some confirmed already; a courtyard's own notice and a managed area's.
-void announcements(Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p,
-                   const std::vector<std::vector<Resident>>& residents, I now) {
+void announcements(App& app, Connection& c, const std::vector<I>& compounds,
+                   const DemoServicePeople& p, const std::vector<std::vector<Resident>>& residents,
+                   I now) {
+  const Caller committee = demo_caller(c, p.committee);
   struct Plan {
     int compound;
     int courtyard;
@@ -581,26 +599,17 @@ void announcements(Connection& c, const std::vector<I>& compounds, const DemoSer
     if (a.courtyard >= 0) yard = yards[static_cast<std::size_t>(a.courtyard)].id;
     if (a.area) area = yards.front().area_id;
     I at = now - a.ago_h * kHour;
-    store::NewAnnouncement na;
-    na.courtyard_id = yard.value_or(0);
-    na.area_id = area.value_or(0);
-    na.kind = a.kind;
-    na.title = a.title;
-    na.body = a.body;
-    na.attachments_json = "[]";
-    na.confirm_required = a.confirm;
-    na.pinned = a.pinned;
-    na.publish_at_ms = at;
-    na.expires_at_ms = at + a.for_h * kHour;
-    na.posted_by = p.committee;
-    na.poster_role = "committee";
-    I id = store::insert_announcement(c, cid, na, at);
-    store::mark_notified(c, id);
-    notify_units(
-        c, cid, {.courtyard_id = yard.value_or(0)},
-        Notice{"announcement", std::string(a.confirm ? "请确认：" : "公告：") + a.title, "",
-               "/c/" + std::to_string(cid) + "/notices/" + std::to_string(id), a.confirm},
-        at);
+    app.clock_ms = [at] { return at; };
+    AnnouncementInput in;
+    in.title = a.title;
+    in.body = a.body;
+    in.kind = a.kind;
+    in.courtyard_id = yard;
+    in.area_id = area;
+    in.confirm_required = a.confirm;
+    in.pinned = a.pinned;
+    in.expires_at_ms = at + a.for_h * kHour;
+    I id = create_announcement_in(c, app, committee, cid, in);
     // Residents (never the demo owner: he confirms in the demo himself) read and confirm.
     const auto& rs = residents[static_cast<std::size_t>(a.compound)];
     for (std::size_t k = 1; k < rs.size(); ++k) {
@@ -608,8 +617,13 @@ void announcements(Connection& c, const std::vector<I>& compounds, const DemoSer
       if (!rng.chance(a.confirmed_pct + 20)) continue;
       bool confirmed = a.confirm && rng.chance(a.confirmed_pct * 100 / (a.confirmed_pct + 20));
       I when = at + rng.uniform(1, std::max<I>(2, a.ago_h)) * kHour / 2;
-      store::record_read(c, cid, id, rs[k].user, false, when);
-      if (confirmed) store::record_read(c, cid, id, rs[k].user, true, when + 60'000);
+      const Caller reader = demo_caller(c, rs[k].user);
+      app.clock_ms = [when] { return when; };
+      read_announcement_in(c, app, reader, cid, id, false);
+      if (!confirmed) continue;
+      const I later = when + 60'000;
+      app.clock_ms = [later] { return later; };
+      read_announcement_in(c, app, reader, cid, id, true);
     }
   }
 }
@@ -637,8 +651,8 @@ void seed_demo_services(App& app, Connection& c, const std::vector<I>& compounds
   }
   hourly_service(app, c, compounds[0], p, residents[0], now);
   needs(app, c, compounds, p, residents, now);
-  surveys_and_meetings(c, compounds, p, residents, now);
-  announcements(c, compounds, p, residents, now);
+  surveys_and_meetings(app, c, compounds, p, residents, now);
+  announcements(app, c, compounds, p, residents, now);
   app.clock_ms = saved_clock;
 }
 
