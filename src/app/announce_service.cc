@@ -145,10 +145,7 @@ I create_announcement_in(Connection& c, App& app, const Caller& who, I cid,
     throw_invalid({{"expires_at", "过期时间应晚于发布时间", "expires_at must follow publish_at"}});
   require_compound(c, cid);
   std::vector<FieldError> errs;
-  json::array listed;
-  for (const auto& h : in.attachments) listed.push_back(json::value(h));
-  const json::value attachments = listed;
-  std::string files = read_photo_list(c, cid, &attachments, errs);
+  std::string files = read_photo_hashes(c, cid, in.attachments, errs);
   if (in.courtyard_id && !store::get_courtyard(c, cid, *in.courtyard_id))
     errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
   if (in.area_id && !store::get_area_name(c, cid, *in.area_id))
@@ -180,16 +177,9 @@ json::object create_announcement(App& app, const Caller& who, I cid, std::string
   I now = app.clock_ms();
   r.publish_at_ms = in.opt_i64("publish_at", 0, INT64_MAX);
   r.expires_at_ms = in.opt_i64("expires_at", 0, INT64_MAX);
-  if (const json::value* v = in.get("attachments"); v && !v->is_null()) {
-    bool listed = v->is_array() && v->as_array().size() <= kMaxPhotos;
-    for (std::size_t i = 0; listed && i < v->as_array().size(); ++i) {
-      listed = v->as_array()[i].is_string();
-      if (listed) r.attachments.emplace_back(v->as_array()[i].as_string());
-    }
-    if (!listed)
-      in.add_error("photos", "照片应为最多 9 张已上传照片的编号列表",
-                   "photos must list at most 9 uploaded photos");
-  }
+  if (!photo_hashes(in.get("attachments"), r.attachments))
+    in.add_error("photos", "照片应为最多 9 张已上传照片的编号列表",
+                 "photos must list at most 9 uploaded photos");
   if (!announce::valid_kind(r.kind))
     in.add_error("kind", "类型应为 notice、outage（停水停电）、meeting、vote 或 safety",
                  "kind must be notice, outage, meeting, vote or safety");

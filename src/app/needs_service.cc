@@ -148,6 +148,24 @@ std::string read_photo_list(Connection& c, I cid, const json::value* photos,
   return json::serialize(out);
 }
 
+std::string read_photo_hashes(Connection& c, I cid, const std::vector<std::string>& hashes,
+                              std::vector<FieldError>& errs) {
+  json::array listed;
+  for (const auto& h : hashes) listed.push_back(json::value(h));
+  const json::value photos = listed;
+  return read_photo_list(c, cid, &photos, errs);
+}
+
+bool photo_hashes(const json::value* photos, std::vector<std::string>& out) {
+  if (!photos || photos->is_null()) return true;
+  if (!photos->is_array() || photos->as_array().size() > kMaxPhotos) return false;
+  for (const auto& h : photos->as_array()) {
+    if (!h.is_string()) return false;
+    out.emplace_back(h.as_string());
+  }
+  return true;
+}
+
 json::object upload_photo(App& app, const Caller& who, I cid, const std::string& content_type,
                           const std::string& bytes) {
   if (bytes.size() > kMaxPhotoBytes)
@@ -182,10 +200,7 @@ I file_need_in(Connection& c, App& app, const Caller& who, I cid, const NeedInpu
         "Only the committee and community staff record needs gathered on visits or at meetings");
   require_compound(c, cid);
   std::vector<FieldError> errs;
-  json::array listed;
-  for (const auto& h : in.photos) listed.push_back(json::value(h));
-  const json::value photos = listed;
-  std::string photo_list = read_photo_list(c, cid, &photos, errs);
+  std::string photo_list = read_photo_hashes(c, cid, in.photos, errs);
   auto courtyard = in.courtyard_id;
   if (courtyard && !store::get_courtyard(c, cid, *courtyard))
     errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
@@ -221,17 +236,9 @@ json::object file_need(App& app, const Caller& who, I cid, std::string_view body
     in.add_error("source", "来源应为 resident、visit（入户走访）、meeting 或 questionnaire",
                  "source must be resident, visit, meeting or questionnaire");
   // The photos' hashes; whether each was uploaded here is the use case's to check.
-  if (const json::value* photos = in.get("photos"); photos && !photos->is_null()) {
-    bool listed = photos->is_array() && photos->as_array().size() <= kMaxPhotos;
-    for (std::size_t i = 0; listed && i < photos->as_array().size(); ++i) {
-      const auto& h = photos->as_array()[i];
-      listed = h.is_string();
-      if (listed) r.photos.emplace_back(h.as_string());
-    }
-    if (!listed)
-      in.add_error("photos", "照片应为最多 9 张已上传照片的编号列表",
-                   "photos must list at most 9 uploaded photos");
-  }
+  if (!photo_hashes(in.get("photos"), r.photos))
+    in.add_error("photos", "照片应为最多 9 张已上传照片的编号列表",
+                 "photos must list at most 9 uploaded photos");
   in.finish();
   const std::string role = acting_role(who, cid);
   if (r.source != "resident" && role != "committee" && role != "staff")

@@ -1078,13 +1078,23 @@ json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::st
   });
 }
 
-void sign_off_project_in(Connection& c, App& app, const Caller& who, I cid, I pid) {
+namespace {
+// The project, for a committee member's own act of acceptance (signing off or sending back) while
+// the committee accepts it.
+Project for_committee_acceptance(Connection& c, const Caller& who, I cid, I pid,
+                                 const char* zh_action, const char* en_action) {
   auto p = require_project(c, cid, pid);
   require_committee_member(who, cid);
-  require_allowed(p, pj::Action::signoff, "签字验收", "sign off");
+  require_allowed(p, pj::Action::signoff, zh_action, en_action);
   if (p.mode != pj::AcceptanceMode::committee)
     throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",
                 "This project is accepted by the residents' questionnaire");
+  return p;
+}
+}  // namespace
+
+void sign_off_project_in(Connection& c, App& app, const Caller& who, I cid, I pid) {
+  auto p = for_committee_acceptance(c, who, cid, pid, "签字验收", "sign off");
   I now = app.clock_ms();
   if (store::has_signed_off(c, pid, who.user_id()))
     throw Error(ErrorKind::conflict, "already-signed", "您已签字", "You have already signed off");
@@ -1155,12 +1165,7 @@ json::object close_acceptance(App& app, const Caller& who, I cid, I pid) {
 
 void reject_acceptance_in(Connection& c, App& app, const Caller& who, I cid, I pid,
                           const std::string& reason) {
-  auto p = require_project(c, cid, pid);
-  require_committee_member(who, cid);
-  require_allowed(p, pj::Action::signoff, "退回整改", "send back");
-  if (p.mode != pj::AcceptanceMode::committee)
-    throw Error(ErrorKind::conflict, "wrong-mode", "本项目由居民问卷验收",
-                "This project is accepted by the residents' questionnaire");
+  auto p = for_committee_acceptance(c, who, cid, pid, "退回整改", "send back");
   I now = app.clock_ms();
   store::clear_signoffs(c, pid);
   store::set_outcome(c, pid, "rejected");
