@@ -376,6 +376,13 @@ VoucherStored upload_voucher_in(Connection& c, App& app, const Caller& who, I ci
 
 json::object upload_voucher(App& app, const Caller& who, I cid, const std::string& content_type,
                             const std::string& bytes) {
+  // Refused before any transaction opens: a stranger's oversized or empty file takes no lock.
+  if (bytes.size() > kMaxVoucherBytes)
+    throw Error(ErrorKind::too_large, "too-large", "凭证文件超过 10 MB",
+                "The voucher is larger than 10 MB");
+  if (bytes.empty())
+    throw Error(ErrorKind::unprocessable, "empty-voucher", "凭证文件是空的",
+                "The voucher file is empty");
   auto v = app.db.write(
       [&](Connection& c) { return upload_voucher_in(c, app, who, cid, content_type, bytes); });
   return json::object{{"sha256", v.sha256}, {"mime", v.mime}, {"size", v.size_bytes}};
