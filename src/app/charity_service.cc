@@ -101,9 +101,15 @@ I post_donation(Connection& c, I cid, I id, I now) {
 }
 
 I create_campaign_in(Connection& c, App& app, const Caller& who, I cid, const CampaignInput& in) {
-  if (!valid_use(in.use) || !ledger::valid_date(in.starts_on) || !ledger::valid_date(in.ends_on) ||
-      in.ends_on < in.starts_on)
-    throw_invalid({{"use", "募捐的用途或日期无效", "the campaign's use or dates are not valid"}});
+  std::vector<FieldError> e;
+  if (!valid_use(in.use))
+    e.push_back({"use", "用途应为 general、micro_renewal、aid 或 public_activity",
+                 "use is general, micro_renewal, aid or public_activity"});
+  if (!ledger::valid_date(in.starts_on))
+    e.push_back({"starts_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)"});
+  if (!ledger::valid_date(in.ends_on) || in.ends_on < in.starts_on)
+    e.push_back({"ends_on", "结束日期应不早于开始日期", "must be a date on or after starts_on"});
+  if (!e.empty()) throw_invalid(std::move(e));
   require_compound(c, cid);
   I id = store::insert_campaign(
       c, cid,

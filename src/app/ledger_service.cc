@@ -358,14 +358,21 @@ I request_reversal_in(Connection& c, App& app, const Caller& who, I cid,
   }
 }
 
-VoucherStored upload_voucher_in(Connection& c, App& app, const Caller& who, I cid,
-                                const std::string& content_type, const std::string& bytes) {
+namespace {
+// A voucher file is at most 10 MB and not empty.
+void check_voucher_file(const std::string& bytes) {
   if (bytes.size() > kMaxVoucherBytes)
     throw Error(ErrorKind::too_large, "too-large", "凭证文件超过 10 MB",
                 "The voucher is larger than 10 MB");
   if (bytes.empty())
     throw Error(ErrorKind::unprocessable, "empty-voucher", "凭证文件是空的",
                 "The voucher file is empty");
+}
+}  // namespace
+
+VoucherStored upload_voucher_in(Connection& c, App& app, const Caller& who, I cid,
+                                const std::string& content_type, const std::string& bytes) {
+  check_voucher_file(bytes);
   VoucherStored v{ledger::to_hex(ledger::sha256(bytes)), mime_of(content_type, bytes),
                   static_cast<I>(bytes.size())};
   require_compound(c, cid);
@@ -376,13 +383,7 @@ VoucherStored upload_voucher_in(Connection& c, App& app, const Caller& who, I ci
 
 json::object upload_voucher(App& app, const Caller& who, I cid, const std::string& content_type,
                             const std::string& bytes) {
-  // Refused before any transaction opens: a stranger's oversized or empty file takes no lock.
-  if (bytes.size() > kMaxVoucherBytes)
-    throw Error(ErrorKind::too_large, "too-large", "凭证文件超过 10 MB",
-                "The voucher is larger than 10 MB");
-  if (bytes.empty())
-    throw Error(ErrorKind::unprocessable, "empty-voucher", "凭证文件是空的",
-                "The voucher file is empty");
+  check_voucher_file(bytes);  // before any transaction opens: a bad file takes no lock
   auto v = app.db.write(
       [&](Connection& c) { return upload_voucher_in(c, app, who, cid, content_type, bytes); });
   return json::object{{"sha256", v.sha256}, {"mime", v.mime}, {"size", v.size_bytes}};
@@ -711,17 +712,25 @@ I execute_request(Connection& c, App& app, I cid, const store::DisbursementRec& 
 }
 }  // namespace
 
-ApprovalOutcome approve_disbursement_in(Connection& c, App& app, const Caller& who, I cid, I id) {
+namespace {
+// Request `id`, still waiting for its decision; 404 or 409 otherwise.
+store::DisbursementRec pending_request(Connection& c, I cid, I id) {
   auto d = store::get_disbursement(c, cid, id);
   if (!d) throw_not_found("支出申请", "Disbursement");
   if (d->status != "pending")
     throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）",
                 "This request is already " + d->status);
+  return *d;
+}
+}  // namespace
+
+ApprovalOutcome approve_disbursement_in(Connection& c, App& app, const Caller& who, I cid, I id) {
+  const auto d = pending_request(c, cid, id);
   std::string role = approver_role(who, cid);
   if (role.empty()) throw_forbidden();
   // One person never approves what they asked for: a trustee's own request already carries
   // the trustee's side; the owners' side must come from others.
-  if (d->requested_by == who.user_id() && !store::has_approved(c, id, who.user_id()))
+  if (d.requested_by == who.user_id() && !store::has_approved(c, id, who.user_id()))
     throw Error(ErrorKind::conflict, "own-request", "您是申请人，不能批准自己的申请",
                 "You asked for this; someone else must approve it");
   if (!store::insert_approval(c, cid, id, {who.user_id(), role, who.user->name, app.clock_ms()}))
@@ -739,14 +748,14 @@ ApprovalOutcome approve_disbursement_in(Connection& c, App& app, const Caller& w
     if (holders.count({a.user_id, a.role})) approvals.push_back(std::move(a));
   std::vector<ledger::Vote> votes;
   for (const auto& a : approvals) votes.push_back({a.user_id, a.role});
-  if (!ledger::approvals_satisfied(p, d->amount_fen, votes)) return {};
-  I idx = execute_request(c, app, cid, *d, approvals);
+  if (!ledger::approvals_satisfied(p, d.amount_fen, votes)) return {};
+  I idx = execute_request(c, app, cid, d, approvals);
   store::decide_disbursement(c, cid, id, "executed", app.clock_ms(), "", idx);
-  audit(c, app, who, cid, d->reverses_idx ? "ledger.reverse" : "disbursement.execute",
-        d->reverses_idx ? "entry:" + std::to_string(*d->reverses_idx)
-                        : "disbursement:" + std::to_string(id),
+  audit(c, app, who, cid, d.reverses_idx ? "ledger.reverse" : "disbursement.execute",
+        d.reverses_idx ? "entry:" + std::to_string(*d.reverses_idx)
+                       : "disbursement:" + std::to_string(id),
         {{"entry", idx}});
-  tell_requester(c, app, cid, *d, "已批准并执行");
+  tell_requester(c, app, cid, d, "已批准并执行");
   return {true, idx};
 }
 
@@ -759,15 +768,11 @@ json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
 
 void reject_disbursement_in(Connection& c, App& app, const Caller& who, I cid, I id,
                             const std::string& reason) {
-  auto d = store::get_disbursement(c, cid, id);
-  if (!d) throw_not_found("支出申请", "Disbursement");
-  if (d->status != "pending")
-    throw Error(ErrorKind::conflict, "not-pending", "该申请已处理（" + d->status + "）",
-                "This request is already " + d->status);
+  const auto d = pending_request(c, cid, id);
   if (approver_role(who, cid).empty()) throw_forbidden();
   // The households' money of a cancelled project goes back to them: its refunds are not
   // someone's to drop (the project no longer holds that money for them).
-  if (refund_of_cancelled_project(c, *d))
+  if (refund_of_cancelled_project(c, d))
     throw Error(
         ErrorKind::conflict, "refund-of-cancelled-project",
         "已取消项目的众筹退款必须退还，不能驳回",
@@ -775,8 +780,8 @@ void reject_disbursement_in(Connection& c, App& app, const Caller& who, I cid, I
   store::decide_disbursement(c, cid, id, "rejected", app.clock_ms(), reason, std::nullopt);
   audit(c, app, who, cid, "disbursement.reject", "disbursement:" + std::to_string(id),
         {{"reason", reason}});
-  if (d->requested_by != who.user_id())
-    tell_requester(c, app, cid, *d, "被退回（" + text::truncate(reason, 30) + "）");
+  if (d.requested_by != who.user_id())
+    tell_requester(c, app, cid, d, "被退回（" + text::truncate(reason, 30) + "）");
 }
 
 json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::string_view body) {

@@ -493,40 +493,21 @@ namespace {
 
 constexpr const char* kVouchersZh = "凭证应为最多 9 个已在本小区上传的文件";
 constexpr const char* kVouchersEn = "vouchers lists at most 9 files uploaded to this compound";
-constexpr std::size_t kMaxFiles = 9;
-
-// The hashes listed in a JSON field (absent or null: none); nullopt when it is not a list of at
-// most nine strings.
-std::optional<std::vector<std::string>> hash_list(const json::value* v) {
-  std::vector<std::string> out;
-  if (!v || v->is_null()) return out;
-  if (!v->is_array() || v->as_array().size() > kMaxFiles) return std::nullopt;
-  for (const auto& x : v->as_array()) {
-    if (!x.is_string()) return std::nullopt;
-    out.emplace_back(x.as_string());
-  }
-  return out;
-}
-
 std::vector<std::string> read_hashes(JsonIn& in, const char* field, const char* zh,
                                      const char* en) {
-  auto h = hash_list(in.get(field));
-  if (!h) in.add_error(field, zh, en);
-  return h.value_or(std::vector<std::string>{});
+  std::vector<std::string> out;
+  if (!photo_hashes(in.get(field), out)) in.add_error(field, zh, en);
+  return out;
 }
 
 // The files as stored with a quote, contract or milestone (a JSON array of hashes, each once);
 // `bad` when one is not an upload of this compound.
 std::string stored_files(Connection& c, I cid, const std::vector<std::string>& hashes,
                          const FieldError& bad) {
-  if (hashes.size() > kMaxFiles) throw_invalid({bad});
-  json::array out;
-  std::set<std::string> seen;
-  for (const auto& h : hashes) {
-    if (!ledger::from_hex(h) || !store::get_voucher(c, cid, h, false)) throw_invalid({bad});
-    if (seen.insert(h).second) out.push_back(json::value(h));
-  }
-  return json::serialize(out);
+  std::vector<FieldError> errs;
+  std::string files = read_photo_hashes(c, cid, hashes, errs);
+  if (!errs.empty()) throw_invalid({bad});
+  return files;
 }
 
 std::string stored_vouchers(Connection& c, I cid, const std::vector<std::string>& hashes) {

@@ -76,8 +76,8 @@ boost::json::array list_projects(App& app, std::int64_t cid);
 boost::json::object get_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
 
 // ---- The same steps typed, each in the caller's write transaction (the ones above decode a
-// request's body and call these; the demo calls them directly, with its clock). Each checks
-// what its JSON twin checks and throws the same errors.
+// request's body and call these; the demo calls them directly, with its clock). Each applies
+// its JSON twin's rules with the same errors; text lengths and number ranges are the decoder's.
 struct ProjectInput {
   std::string title, description;
   std::int64_t courtyard_id = 0;  // 0: the whole compound
