@@ -186,6 +186,24 @@ std::optional<std::variant<Response, EventStream>> Router::open_stream(const Req
   }
 }
 
+Response Router::call_as(const Request& req, app::Caller caller) {
+  std::map<std::string, std::string> params;
+  std::string allow;
+  const Route* route = find(req, params, allow);
+  if (!route) throw_not_found("接口", "Endpoint");
+  Ctx ctx{app_, caller, req, std::move(params)};
+  if (auto no = refusal(*route, ctx)) {
+    if (!caller.user)
+      throw Error(ErrorKind::unauthorized, "sign-in-required", "请先登录", "Please sign in first");
+    throw_forbidden();
+  }
+  if (req.method == "GET" || req.method == "HEAD") {
+    app::ReadOnlyRequest read_only;
+    return route->handler(ctx);
+  }
+  return route->handler(ctx);
+}
+
 Response Router::handle(const Request& req) {
   std::map<std::string, std::string> params;
   std::string allow;

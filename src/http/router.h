@@ -120,6 +120,11 @@ class Router {
   // A GET route that answers `h` normally and, asked for text/event-stream, opens a live stream.
   void add_stream(std::string pattern, Rule rule, Handler h, StreamHandler s);
   Response handle(const Request& req);
+  // For in-process callers that already hold a Caller (the tests of the use cases, which drive
+  // them through their routes and codecs): matches the route, applies its Rule (an Error on
+  // refusal: forbidden, or unauthorized for nobody) and runs the handler, letting any Error
+  // through. No session, CSRF token, rate limit, idempotency or cache: those are the transport's.
+  Response call_as(const Request& req, app::Caller caller);
   // For a GET that asks for text/event-stream: nullopt when no streaming route matches (handle()
   // answers it); else the refusal (the same 401/403/404 as handle()) or the opened stream.
   std::optional<std::variant<Response, EventStream>> open_stream(const Request& req);

@@ -5,6 +5,8 @@
 
 #include "auth/crypto.h"
 #include "demo/seed.h"
+#include "http/api.h"
+#include "http/router.h"
 #include "store/auth_repo.h"
 #include "store/ledger_repo.h"
 #include "store/migrations.h"
@@ -47,6 +49,7 @@ TestEnv::TestEnv() {
 }
 
 TestEnv::~TestEnv() {
+  router_.reset();
   app_.reset();
   db_.reset();
   if (!pg_db_.empty()) {
@@ -156,6 +159,38 @@ std::string TestEnv::with_voucher(std::int64_t cid, std::string body) {
   if (close == std::string::npos || body.find("\"vouchers\"") != std::string::npos) return body;
   body.insert(close, ",\"vouchers\":[\"" + sha + "\"]");
   return body;
+}
+
+}  // namespace xinyi::testing
+
+namespace xinyi::testing {
+
+boost::json::value TestEnv::api(const app::Caller& who, const std::string& method,
+                                const std::string& target, const std::string& body) {
+  if (!router_) {
+    router_ = std::make_unique<http::Router>(*app_);
+    http::register_api(*router_);
+  }
+  http::Request req;
+  req.method = method;
+  const auto q = target.find('?');
+  req.path = target.substr(0, q);
+  if (q != std::string::npos) {
+    std::string rest = target.substr(q + 1);
+    while (!rest.empty()) {
+      const auto amp = rest.find('&');
+      const std::string pair = rest.substr(0, amp);
+      const auto eq = pair.find('=');
+      req.query.emplace(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
+      rest = amp == std::string::npos ? "" : rest.substr(amp + 1);
+    }
+  }
+  req.body = body;
+  req.content_type = "application/json";
+  req.ip = "127.0.0.1";
+  http::Response res = router_->call_as(req, who);
+  if (res.body.empty() || res.content_type != "application/json") return nullptr;
+  return boost::json::parse(res.body);
 }
 
 }  // namespace xinyi::testing

@@ -9,9 +9,15 @@
 #include <string>
 #include <vector>
 
+#include <boost/json.hpp>
+
 #include "app/app.h"
 #include "domain/error.h"
 #include "store/database.h"
+
+namespace xinyi::http {
+class Router;
+}
 
 namespace xinyi::testing {
 
@@ -54,6 +60,18 @@ class TestEnv {
   std::int64_t count(const std::string& table);
   // `body` (a JSON object) with a freshly stored voucher of compound `cid` cited in "vouchers".
   std::string with_voucher(std::int64_t cid, std::string body);
+  // A use case through its route and codecs (http/routes/), in-process and already signed in as
+  // `who`: "POST", "/api/v1/compounds/1/votes?open=1", a JSON body. Returns the answer's JSON
+  // (null when empty); a refusal or a rule broken throws the Error the route answers with.
+  boost::json::value api(const app::Caller& who, const std::string& method,
+                         const std::string& target, const std::string& body = "");
+  boost::json::value get(const app::Caller& who, const std::string& target) {
+    return api(who, "GET", target);
+  }
+  boost::json::value post(const app::Caller& who, const std::string& target,
+                          const std::string& body = "{}") {
+    return api(who, "POST", target, body);
+  }
 
  private:
   std::filesystem::path dir_;
@@ -62,6 +80,7 @@ class TestEnv {
   std::vector<std::string> extra_dbs_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<app::App> app_;
+  std::unique_ptr<http::Router> router_;
   int compounds_ = 0;
   int vouchers_ = 0;
 };
