@@ -7,7 +7,6 @@
 #include <spdlog/spdlog.h>
 
 #include "app/books.h"
-#include "app/json_in.h"
 #include "app/notify.h"
 #include "app/public_log.h"
 #include "auth/crypto.h"
@@ -46,90 +45,29 @@ VoteRec require_vote(Connection& c, I cid, I id) {
   return *v;
 }
 
-// Reads `choices` (an array of option indexes; empty abstains) and checks it against the vote.
-std::vector<int> read_choices(JsonIn& in, const VoteRec& v) {
-  std::vector<int> out;
-  const json::value* arr = in.get("choices");
-  if (!arr || !arr->is_array()) {
-    in.add_error("choices", "应为所选项的编号列表（空列表为弃权）",
-                 "must be a list of option numbers (empty to abstain)");
-    return out;
-  }
-  int alternatives = static_cast<int>(v.options.size());
-  for (const auto& x : arr->as_array()) {
-    if (!x.is_int64() || x.as_int64() < 0 || x.as_int64() >= alternatives) {
-      in.add_error("choices", "选项编号应在 0–" + std::to_string(alternatives - 1) + " 之间",
-                   "option numbers run from 0 to " + std::to_string(alternatives - 1));
-      return {};
-    }
-    int ch = static_cast<int>(x.as_int64());
-    if (std::find(out.begin(), out.end(), ch) != out.end()) {
-      in.add_error("choices", "同一选项只能选一次", "an option can be chosen once");
-      return {};
-    }
-    out.push_back(ch);
-  }
-  if (static_cast<int>(out.size()) > v.seats)
-    in.add_error("choices", "最多可选 " + std::to_string(v.seats) + " 项",
-                 "at most " + std::to_string(v.seats) + " choices");
-  return out;
-}
-
 // The number an owner count or area must reach for two thirds of `total` (ceil(2·total/3)).
 I two_thirds_of(I total) { return (2 * total + 2) / 3; }
 
-json::object turnout_json(Connection& c, const VoteRec& v) {
+Turnout turnout_of(Connection& c, const VoteRec& v) {
   auto t = store::turnout(c, v.id);
   I owners = t.voted_owners, area = t.voted_area_centi_m2;
-  return json::object{{"voted_owners", owners},
-                      {"voted_area_centi_m2", area},
-                      {"paper_ballots", t.paper_counted},
-                      {"paper_ballots_awaiting_countersignature", t.paper_awaiting},
-                      {"total_owners", v.total_owners},
-                      {"total_area_centi_m2", v.total_area_centi_m2},
-                      {"quorum_owners", two_thirds_of(v.total_owners)},
-                      {"quorum_area_centi_m2", two_thirds_of(v.total_area_centi_m2)},
-                      {"quorum_met", vote::two_thirds(owners, v.total_owners) &&
-                                         vote::two_thirds(area, v.total_area_centi_m2)}};
+  return Turnout{
+      owners,
+      area,
+      t.paper_counted,
+      t.paper_awaiting,
+      v.total_owners,
+      v.total_area_centi_m2,
+      two_thirds_of(v.total_owners),
+      two_thirds_of(v.total_area_centi_m2),
+      vote::two_thirds(owners, v.total_owners) && vote::two_thirds(area, v.total_area_centi_m2)};
 }
 
-json::object vote_json(Connection& c, const VoteRec& v) {
-  json::array opts;
-  for (std::size_t i = 0; i < v.options.size(); ++i) {
-    json::object o{{"n", static_cast<I>(i)}, {"label", v.options[i]}};
-    if (v.option_bid_ids[i]) o["bid_id"] = v.option_bid_ids[i];
-    opts.push_back(std::move(o));
-  }
-  json::object o{{"id", v.id},
-                 {"title", v.title},
-                 {"description", v.description},
-                 {"matter", v.matter},
-                 {"matter_zh", vote::matter_zh(v.matter)},
-                 {"matter_en", vote::matter_en(v.matter)},
-                 {"threshold", vote::is_special(v.matter) ? "3/4" : ">1/2"},
-                 {"kind", v.kind},
-                 {"seats", v.seats},
-                 {"secret", v.secret},
-                 {"status", v.status},
-                 {"closes_at", v.closes_at_ms},
-                 {"options", std::move(opts)}};
-  if (v.proposal_id) o["proposal_id"] = v.proposal_id;
-  if (v.tender_id) o["tender_id"] = v.tender_id;
-  if (v.status != "draft") {
-    o["opens_at"] = v.opens_at_ms;
-    o["turnout"] = turnout_json(c, v);
-  }
-  if (v.status == "closed") {
-    o["closed_at"] = v.closed_at_ms;
-    o["passed"] = v.passed;
-    json::value result = json::parse(v.result_json);
-    // The labels as this view shows them (an election's candidates may be masked).
-    auto& ro = result.as_object()["options"].as_array();
-    for (std::size_t i = 0; i < ro.size() && i < v.options.size(); ++i)
-      ro[i].as_object()["label"] = v.options[i];
-    o["result"] = std::move(result);
-  }
-  return o;
+VoteView view_of(Connection& c, VoteRec v) {
+  VoteView out;
+  if (v.status != "draft") out.turnout = turnout_of(c, v);
+  out.vote = std::move(v);
+  return out;
 }
 
 // Candidates in an election (matter 3) are people: their names are masked for anyone who is
@@ -169,10 +107,38 @@ std::vector<std::string> elector_labels(Connection& c, I vote_id, I no) {
   return out;
 }
 
-json::array choice_labels(const VoteRec& v, const std::vector<int>& choices) {
-  json::array out;
-  for (int ch : choices) out.push_back(json::value(v.options[static_cast<std::size_t>(ch)]));
+std::vector<std::string> choice_labels(const VoteRec& v, const std::vector<int>& choices) {
+  std::vector<std::string> out;
+  for (int ch : choices) out.push_back(v.options[static_cast<std::size_t>(ch)]);
   return out;
+}
+json::array labels_json(const std::vector<std::string>& labels) {
+  json::array out;
+  for (const auto& l : labels) out.push_back(json::value(l));
+  return out;
+}
+
+// Checks choices against the vote's options: numbers in range, each once, at most `seats`.
+void check_choices(const VoteRec& v, const std::vector<int>& choices) {
+  const int alternatives = static_cast<int>(v.options.size());
+  std::set<int> seen;
+  for (int ch : choices) {
+    if (ch < 0 || ch >= alternatives)
+      throw_invalid({{"choices", "选项编号应在 0–" + std::to_string(alternatives - 1) + " 之间",
+                      "option numbers run from 0 to " + std::to_string(alternatives - 1)}});
+    if (!seen.insert(ch).second)
+      throw_invalid({{"choices", "同一选项只能选一次", "an option can be chosen once"}});
+  }
+  if (static_cast<int>(choices.size()) > v.seats)
+    throw_invalid({{"choices", "最多可选 " + std::to_string(v.seats) + " 项",
+                    "at most " + std::to_string(v.seats) + " choices"}});
+}
+
+// The rules of a vote's window: in the future, at most 90 days away.
+void check_closes_at(I closes_at, I now) {
+  if (closes_at <= now || closes_at > now + kMaxVoteLengthMs)
+    throw_invalid({{"closes_at", "截止时间应在现在之后、90 天以内",
+                    "must be in the future, within 90 days"}});
 }
 
 void require_open_for_ballots(const VoteRec& v, I now) {
@@ -252,7 +218,7 @@ std::string cast_in(Connection& c, I vote_id, I no, const std::vector<int>& choi
   }
 }
 
-json::object close_vote_in(Connection& c, I cid, I vote_id, I now) {
+vote::Result close_vote_in(Connection& c, I cid, I vote_id, I now) {
   VoteRec v = require_vote(c, cid, vote_id);
   XINYI_ASSERT(v.status == "open");
   std::vector<vote::BallotIn> ballots;
@@ -261,31 +227,7 @@ json::object close_vote_in(Connection& c, I cid, I vote_id, I now) {
   auto kind = *vote::parse_kind(v.kind);
   auto res = vote::tally(kind, v.matter, static_cast<int>(v.options.size()), v.seats,
                          v.total_area_centi_m2, v.total_owners, ballots);
-  json::array opts;
-  for (std::size_t i = 0; i < res.options.size(); ++i)
-    opts.push_back(json::object{{"n", static_cast<I>(i)},
-                                {"label", v.options[i]},
-                                {"area_centi_m2", res.options[i].area_centi_m2},
-                                {"owners", res.options[i].owners},
-                                {"carried", res.options[i].carried}});
-  json::array winners;
-  for (int w : res.winners) winners.push_back(w);
-  json::object result{{"total_area_centi_m2", res.total_area},
-                      {"total_owners", res.total_owners},
-                      {"voted_area_centi_m2", res.voted_area},
-                      {"voted_owners", res.voted_owners},
-                      {"abstain_area_centi_m2", res.abstain_area},
-                      {"abstain_owners", res.abstain_owners},
-                      {"quorum_area", res.quorum_area},
-                      {"quorum_owners", res.quorum_owners},
-                      {"quorum", res.quorum},
-                      {"rule_quorum", "3·voted ≥ 2·total (area and owners)"},
-                      {"rule_pass", res.special ? "4·for ≥ 3·voted (area and owners)"
-                                                : "2·for > voted (area and owners)"},
-                      {"options", std::move(opts)},
-                      {"winners", std::move(winners)},
-                      {"passed", res.passed}};
-  store::record_result(c, vote_id, json::serialize(result), res.passed, now);
+  store::record_result(c, vote_id, res, v.options, now);
   if (v.tender_id) {
     if (res.passed) {
       I bid = v.option_bid_ids[static_cast<std::size_t>(res.winners.front())];
@@ -300,7 +242,7 @@ json::object close_vote_in(Connection& c, I cid, I vote_id, I now) {
   }
   if (v.proposal_id)
     store::set_proposal_status(c, v.proposal_id, res.passed ? "adopted" : "rejected");
-  return result;
+  return res;
 }
 
 void require_passed_vote(Connection& c, I cid, I vote_id, std::initializer_list<int> matters,
@@ -319,115 +261,85 @@ void require_passed_vote(Connection& c, I cid, I vote_id, std::initializer_list<
 
 // ---- Proposals.
 
-json::object create_proposal(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  std::string title = in.str("title", kMaxTitle);
-  std::string text = in.str("body", kMaxBody);
-  in.finish();
+store::ProposalRec create_proposal(App& app, const Caller& who, I cid, const ProposalInput& in) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    I id = store::insert_proposal(c, cid, title, text, who.user_id(), app.clock_ms());
+    I id = store::insert_proposal(c, cid, in.title, in.body, who.user_id(), app.clock_ms());
     audit(c, app, who, cid, "proposal.create", "proposal:" + std::to_string(id),
-          {{"title", title}});
-    return json::object{{"id", id}, {"title", title}, {"body", text}, {"status", "open"}};
+          {{"title", in.title}});
+    store::ProposalRec p;
+    p.id = id, p.title = in.title, p.body = in.body, p.status = "open";
+    return p;
   });
 }
 
-json::array list_proposals(App& app, I cid) {
+std::vector<ProposalView> list_proposals(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array out;
-    for (const auto& p : store::list_proposals(c, cid)) {
-      json::array votes;
-      for (I v : store::proposal_vote_ids(c, cid, p.id)) votes.push_back(v);
-      out.push_back(json::object{{"id", p.id},
-                                 {"title", p.title},
-                                 {"body", p.body},
-                                 {"status", p.status},
-                                 {"created_at", p.created_at_ms},
-                                 {"comments", p.comments},
-                                 {"votes", std::move(votes)}});
+    std::vector<ProposalView> out;
+    for (auto& p : store::list_proposals(c, cid)) {
+      auto votes = store::proposal_vote_ids(c, cid, p.id);
+      out.push_back({std::move(p), std::move(votes)});
     }
     return out;
   });
 }
 
-json::object add_comment(App& app, const Caller& who, I cid, I proposal_id, std::string_view body) {
-  JsonIn in(body);
-  std::string text = in.str("body", kMaxBody);
-  in.finish();
+store::CommentRec add_comment(App& app, const Caller& who, I cid, I proposal_id,
+                              const std::string& body) {
   return app.db.write([&](Connection& c) {
     auto status = store::proposal_status(c, cid, proposal_id);
     if (!status) throw_not_found("议题", "Proposal");
     if (*status != "open")
       throw Error(ErrorKind::conflict, "proposal-closed", "该议题已有结论，不再讨论",
                   "The proposal is decided; discussion is closed");
-    I id = store::insert_comment(c, cid, proposal_id, who.user_id(), text, app.clock_ms());
+    const I now = app.clock_ms();
+    I id = store::insert_comment(c, cid, proposal_id, who.user_id(), body, now);
     audit(c, app, who, cid, "proposal.comment", "proposal:" + std::to_string(proposal_id));
-    return json::object{{"id", id}, {"body", text}};
+    return store::CommentRec{id, "", body, now};
   });
 }
 
-json::array list_comments(App& app, I cid, I proposal_id) {
+std::vector<store::CommentRec> list_comments(App& app, I cid, I proposal_id) {
   return app.db.read([&](Connection& c) {
     if (!store::proposal_exists(c, cid, proposal_id)) throw_not_found("议题", "Proposal");
-    json::array out;
-    for (const auto& k : store::list_comments(c, proposal_id))
-      out.push_back(json::object{{"id", k.id},
-                                 {"author", mask_name(k.author_name)},
-                                 {"body", k.body},
-                                 {"at", k.created_at_ms}});
+    auto out = store::list_comments(c, proposal_id);
+    for (auto& k : out) k.author_name = mask_name(k.author_name);
     return out;
   });
 }
 
 // ---- Votes.
 
-json::object create_vote(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  NewVote v;
-  v.title = in.str("title", kMaxTitle);
-  v.description = in.opt_str("description", kMaxBody).value_or("");
-  v.matter = static_cast<int>(in.i64("matter", vote::kMinMatter, vote::kMaxMatter));
-  v.kind = in.opt_str("kind", 10).value_or("motion");
-  v.seats = static_cast<int>(in.opt_i64("seats", 1, static_cast<I>(vote::kMaxOptions)).value_or(1));
-  v.secret = in.boolean("secret", true);
-  v.closes_at = in.i64("closes_at", 0, INT64_MAX);
-  v.proposal_id = in.opt_i64("proposal_id", 1, INT64_MAX).value_or(0);
-  bool open_now = in.boolean("open", false);
+namespace {
+// The rules of a new vote that a decoder cannot see: kind and options, seats, distinct labels.
+void check_new_vote(const NewVote& v, I now) {
+  std::vector<FieldError> errs;
   if (!vote::parse_kind(v.kind))
-    in.add_error("kind", "应为 motion（议案）或 choice（选择）", "must be motion or choice");
-  if (const json::value* opts = in.get("options")) {
-    if (!opts->is_array() || opts->as_array().size() > vote::kMaxOptions) {
-      in.add_error("options", "应为不超过 30 个选项的列表", "must be a list of at most 30 options");
-    } else {
-      for (const auto& o : opts->as_array()) {
-        if (!o.is_string() || o.as_string().empty() || text::length(o.as_string()) > kMaxTitle) {
-          in.add_error("options", "每个选项应为 1–100 字的文字",
-                       "each option must be 1–100 characters of text");
-          break;
-        }
-        v.options.emplace_back(o.as_string());
-      }
-    }
-  }
+    errs.push_back({"kind", "应为 motion（议案）或 choice（选择）", "must be motion or choice"});
   if (v.kind == "choice" && v.options.size() < 2)
-    in.add_error("options", "选择型表决至少要有两个选项", "a choice needs at least two options");
+    errs.push_back(
+        {"options", "选择型表决至少要有两个选项", "a choice needs at least two options"});
   if (v.kind == "motion" && !v.options.empty())
-    in.add_error("options", "议案的选项固定为同意、反对、弃权",
-                 "a motion's options are fixed: for, against, abstain");
+    errs.push_back({"options", "议案的选项固定为同意、反对、弃权",
+                    "a motion's options are fixed: for, against, abstain"});
   if (v.kind == "motion" && v.seats != 1)
-    in.add_error("seats", "议案只有一个结果", "a motion has one outcome");
+    errs.push_back({"seats", "议案只有一个结果", "a motion has one outcome"});
   if (v.kind == "choice" && v.seats > static_cast<int>(v.options.size()))
-    in.add_error("seats", "应选人数不能多于选项数", "seats cannot exceed the options");
+    errs.push_back({"seats", "应选人数不能多于选项数", "seats cannot exceed the options"});
   std::set<std::string> distinct(v.options.begin(), v.options.end());
   if (distinct.size() != v.options.size())
-    in.add_error("options", "选项不能重复", "options must be distinct");
-  I now = app.clock_ms();
+    errs.push_back({"options", "选项不能重复", "options must be distinct"});
   if (v.closes_at <= now || v.closes_at > now + kMaxVoteLengthMs)
-    in.add_error("closes_at", "截止时间应在现在之后、90 天以内",
-                 "must be in the future, within 90 days");
-  in.finish();
+    errs.push_back(
+        {"closes_at", "截止时间应在现在之后、90 天以内", "must be in the future, within 90 days"});
+  if (!errs.empty()) throw_invalid(std::move(errs));
+}
+}  // namespace
+
+VoteView create_vote(App& app, const Caller& who, I cid, const NewVote& v, bool open_now) {
+  const I now = app.clock_ms();
+  check_new_vote(v, now);
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (v.proposal_id && !store::proposal_exists(c, cid, v.proposal_id))
@@ -439,11 +351,11 @@ json::object create_vote(App& app, const Caller& who, I cid, std::string_view bo
       I n = open_vote_in(c, cid, id, now);
       audit(c, app, who, cid, "vote.open", "vote:" + std::to_string(id), {{"electors", n}});
     }
-    return vote_json(c, require_vote(c, cid, id));
+    return view_of(c, require_vote(c, cid, id));
   });
 }
 
-json::object open_vote(App& app, const Caller& who, I cid, I vote_id) {
+VoteView open_vote(App& app, const Caller& who, I cid, I vote_id) {
   return app.db.write([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     I now = app.clock_ms();
@@ -454,22 +366,17 @@ json::object open_vote(App& app, const Caller& who, I cid, I vote_id) {
                   "The closing time has passed; create a new vote");
     I n = open_vote_in(c, cid, vote_id, now);
     audit(c, app, who, cid, "vote.open", "vote:" + std::to_string(vote_id), {{"electors", n}});
-    return vote_json(c, require_vote(c, cid, vote_id));
+    return view_of(c, require_vote(c, cid, vote_id));
   });
 }
 
-json::object cast_ballot(App& app, const Caller& who, I cid, I vote_id, std::string_view body) {
-  JsonIn in(body);
-  auto unit_id = in.opt_i64("unit_id", 1, INT64_MAX);
-  json::object out;
-  // Parse the choices against the vote's options, then cast in one transaction.
+BallotCast cast_ballot(App& app, const Caller& who, I cid, I vote_id, const BallotInput& in) {
   return app.db.write([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
-    auto choices = read_choices(in, v);
-    in.finish();
+    check_choices(v, in.choices);
     I now = app.clock_ms();
     require_open_for_ballots(v, now);
-    auto nos = my_electors(c, vote_id, who.user_id(), unit_id);
+    auto nos = my_electors(c, vote_id, who.user_id(), in.unit_id);
     if (nos.empty())
       throw Error(ErrorKind::forbidden, "not-an-owner",
                   "只有本次表决登记在册的业主才能投票（请先认领名下房屋）",
@@ -480,7 +387,7 @@ json::object cast_ballot(App& app, const Caller& who, I cid, I vote_id, std::str
     auto prev = store::get_ballot(c, vote_id, nos[0]);
     // Until the close, the owner's own online ballot prevails over any paper ballot entered for
     // them (as Shenzhen's rules have it): nobody can lock an owner out by voting for them on paper.
-    std::string receipt = cast_in(c, vote_id, nos[0], choices, "online", "", now);
+    std::string receipt = cast_in(c, vote_id, nos[0], in.choices, "online", "", now);
     store::set_ballot_entered_by(c, vote_id, nos[0], std::nullopt);
     if (prev && prev->channel == "paper") {
       // Every owner of the units learns their paper ballot was replaced.
@@ -493,29 +400,9 @@ json::object cast_ballot(App& app, const Caller& who, I cid, I vote_id, std::str
     // The audit entry says that this person voted, never what they chose.
     audit(c, app, who, cid, "vote.ballot", "vote:" + std::to_string(vote_id),
           {{"changed", prev.has_value()}});
-    return json::object{{"vote_id", vote_id},
-                        {"receipt", receipt},
-                        {"choices", choice_labels(v, choices)},
-                        {"changed", prev.has_value()},
-                        {"cast_at", now}};
+    return BallotCast{vote_id, receipt, choice_labels(v, in.choices), prev.has_value(), now};
   });
 }
-
-namespace {
-// The same checks as read_choices, on choices already decoded.
-void check_choices(const VoteRec& v, const std::vector<int>& choices) {
-  const int alternatives = static_cast<int>(v.options.size());
-  std::set<int> seen;
-  for (int ch : choices)
-    if (ch < 0 || ch >= alternatives || !seen.insert(ch).second)
-      throw_invalid(
-          {{"choices", "选项编号应在 0–" + std::to_string(alternatives - 1) + " 之间，且不重复",
-            "option numbers run from 0 to " + std::to_string(alternatives - 1) + ", each once"}});
-  if (static_cast<int>(choices.size()) > v.seats)
-    throw_invalid({{"choices", "最多可选 " + std::to_string(v.seats) + " 项",
-                    "at most " + std::to_string(v.seats) + " choices"}});
-}
-}  // namespace
 
 PaperBallotEntered enter_paper_ballot_in(Connection& c, App& app, const Caller& who, I cid,
                                          I vote_id, const PaperBallotInput& in) {
@@ -548,7 +435,8 @@ PaperBallotEntered enter_paper_ballot_in(Connection& c, App& app, const Caller& 
   // it).
   json::object detail{{"unit_id", in.unit_id}, {"replaced", prev.has_value()}};
   if (!v.secret)
-    detail["choices"] = choice_labels(v, in.choices), detail["voucher_sha256"] = in.voucher_sha256;
+    detail["choices"] = labels_json(choice_labels(v, in.choices)),
+    detail["voucher_sha256"] = in.voucher_sha256;
   audit(c, app, who, cid, "vote.paper_ballot", "vote:" + std::to_string(vote_id), detail);
   // The owner learns at once, and can still vote online until the close, which prevails.
   notify_units(c, cid, {.vote_id = vote_id, .elector_no = *no},
@@ -559,47 +447,21 @@ PaperBallotEntered enter_paper_ballot_in(Connection& c, App& app, const Caller& 
   return {*no, receipt, prev.has_value(), now};
 }
 
-json::object enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id,
-                                std::string_view body) {
-  JsonIn in(body);
-  PaperBallotInput r;
-  r.unit_id = in.i64("unit_id", 1, INT64_MAX);
-  r.voucher_sha256 = in.str("voucher_sha256", 64);
-  r.replace = in.boolean("replace", false);
-  return app.db.write([&](Connection& c) {
-    VoteRec v = require_vote(c, cid, vote_id);
-    r.choices = read_choices(in, v);
-    in.finish();
-    auto e = enter_paper_ballot_in(c, app, who, cid, vote_id, r);
-    // The committee writes the receipt code on the paper ballot's stub for the owner. It counts
-    // once a second person countersigns it.
-    return json::object{{"vote_id", vote_id},           {"unit_id", r.unit_id},
-                        {"ballot", e.ballot_no},        {"receipt", e.receipt},
-                        {"replaced", e.replaced},       {"counted", false},
-                        {"entered_at", e.entered_at_ms}};
-  });
+PaperBallotEntered enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id,
+                                      const PaperBallotInput& in) {
+  return app.db.write(
+      [&](Connection& c) { return enter_paper_ballot_in(c, app, who, cid, vote_id, in); });
 }
 
-json::array list_paper_ballots(App& app, I cid, I vote_id) {
+std::vector<PaperBallotView> list_paper_ballots(App& app, I cid, I vote_id) {
   return app.db.read([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
-    json::array out;
-    for (const auto& b : store::list_paper_ballots(c, vote_id)) {
-      json::array labels;
-      for (auto& l : elector_labels(c, vote_id, b.no)) labels.push_back(json::value(l));
-      out.push_back(json::object{
-          {"ballot", b.no},
-          {"units", std::move(labels)},
-          {"choices", choice_labels(v, b.choices)},
-          {"voucher_sha256", b.voucher_sha256},
-          {"entered_at", b.cast_at_ms},
-          {"entered_by", b.entered_by_name},
-          {"entered_by_id", b.entered_by ? json::value(*b.entered_by) : json::value(nullptr)},
-          {"countersigned_by", b.countersigned_by_name},
-          {"countersigned_at",
-           b.countersigned_at_ms ? json::value(*b.countersigned_at_ms) : json::value(nullptr)},
-          {"counted", b.countersigned_at_ms.has_value()}});
-    }
+    std::vector<PaperBallotView> out;
+    for (const auto& b : store::list_paper_ballots(c, vote_id))
+      out.push_back(PaperBallotView{b.no, elector_labels(c, vote_id, b.no),
+                                    choice_labels(v, b.choices), b.voucher_sha256, b.cast_at_ms,
+                                    b.entered_by_name, b.countersigned_by_name, b.entered_by,
+                                    b.countersigned_at_ms});
     return out;
   });
 }
@@ -640,20 +502,16 @@ void countersign_paper_ballot_in(Connection& c, App& app, const Caller& who, I c
         {{"ballot", ballot_no}});
 }
 
-json::object countersign_paper_ballot(App& app, const Caller& who, I cid, I vote_id, I ballot_no,
-                                      std::string_view body) {
+void countersign_paper_ballot(App& app, const Caller& who, I cid, I vote_id, I ballot_no,
+                              I seen_entered_at_ms) {
   // The countersignature is for the ballot as the signer saw it (its entry time, as listed):
   // a ballot replaced meanwhile is not countersigned by a click on the old one.
-  JsonIn in(body);
-  I seen = in.i64("entered_at", 0, INT64_MAX);
-  in.finish();
   app.db.write([&](Connection& c) {
-    countersign_paper_ballot_in(c, app, who, cid, vote_id, ballot_no, seen);
+    countersign_paper_ballot_in(c, app, who, cid, vote_id, ballot_no, seen_entered_at_ms);
   });
-  return json::object{{"vote_id", vote_id}, {"ballot", ballot_no}, {"counted", true}};
 }
 
-json::object close_vote(App& app, const Caller& who, I cid, I vote_id) {
+VoteView close_vote(App& app, const Caller& who, I cid, I vote_id) {
   return app.db.write([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     I now = app.clock_ms();
@@ -666,72 +524,62 @@ json::object close_vote(App& app, const Caller& who, I cid, I vote_id) {
                   "The vote cannot close before its closing time");
     auto res = close_vote_in(c, cid, vote_id, now);
     audit(c, app, who, cid, "vote.close", "vote:" + std::to_string(vote_id),
-          {{"passed", res.at("passed")}});
-    return vote_json(c, require_vote(c, cid, vote_id));
+          {{"passed", res.passed}});
+    return view_of(c, require_vote(c, cid, vote_id));
   });
 }
 
-json::array list_votes(App& app, const Caller& who, I cid) {
+std::vector<VoteView> list_votes(App& app, const Caller& who, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array out;
+    std::vector<VoteView> out;
     for (I id : store::list_published_vote_ids(c, cid))
-      out.push_back(vote_json(c, as_seen(require_vote(c, cid, id), is_member(who, cid))));
+      out.push_back(view_of(c, as_seen(require_vote(c, cid, id), is_member(who, cid))));
     return out;
   });
 }
 
-json::object get_vote(App& app, const Caller& who, I cid, I vote_id) {
+VoteView get_vote(App& app, const Caller& who, I cid, I vote_id) {
   return app.db.read([&](Connection& c) {
     VoteRec v = as_seen(require_vote(c, cid, vote_id), is_member(who, cid));
     if (v.status == "draft") throw_not_found("表决", "Vote");  // drafts are not public
-    return vote_json(c, v);
+    return view_of(c, std::move(v));
   });
 }
 
-json::object vote_receipts(App& app, I cid, I vote_id) {
+VoteReceipts vote_receipts(App& app, I cid, I vote_id) {
   return app.db.read([&](Connection& c) {
     VoteRec v = as_seen(require_vote(c, cid, vote_id), false);  // public
     if (v.status != "closed")
       throw Error(ErrorKind::conflict, "vote-running", "表决结束后公布选票回执",
                   "Receipts are published when the vote closes");
-    json::array list;
+    VoteReceipts out;
     for (const auto& r : store::counted_receipts(c, vote_id))
-      list.push_back(
-          json::object{{"receipt", r.receipt}, {"choices", choice_labels(v, r.choices)}});
-    return json::object{{"vote_id", vote_id},
-                        {"options", vote_json(c, v).at("options")},
-                        {"ballots", std::move(list)}};
+      out.ballots.push_back({r.receipt, choice_labels(v, r.choices)});
+    out.vote = std::move(v);
+    return out;
   });
 }
 
-json::object my_ballot(App& app, const Caller& who, I cid, I vote_id) {
+MyStanding my_ballot(App& app, const Caller& who, I cid, I vote_id) {
   return app.db.read([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
-    json::array mine;
+    MyStanding out{vote_id, {}};
     for (I no : my_electors(c, vote_id, who.user_id(), std::nullopt)) {
-      json::array labels;
-      for (auto& l : elector_labels(c, vote_id, no)) labels.push_back(json::value(l));
       auto elector = store::get_elector(c, vote_id, no);
-      json::object e{{"units", std::move(labels)}, {"area_centi_m2", elector.area_centi_m2}};
-      e["unit_id"] = elector.first_unit_id;
+      MyElector e{elector_labels(c, vote_id, no), elector.area_centi_m2, elector.first_unit_id,
+                  std::nullopt};
       if (auto b = store::get_ballot(c, vote_id, no))
-        e["ballot"] = json::object{{"receipt", b->receipt},
-                                   {"choices", choice_labels(v, b->choices)},
-                                   {"choice_numbers", json::value_from(b->choices)},
-                                   {"channel", b->channel},
-                                   {"cast_at", b->cast_at_ms},
-                                   {"counted", b->counted()}};
-      else
-        e["ballot"] = nullptr;
-      mine.push_back(std::move(e));
+        e.ballot = MyBallot{b->receipt,    choice_labels(v, b->choices),
+                            b->choices,    b->channel,
+                            b->cast_at_ms, b->counted()};
+      out.electors.push_back(std::move(e));
     }
-    return json::object{
-        {"vote_id", vote_id}, {"eligible", !mine.empty()}, {"electors", std::move(mine)}};
+    return out;
   });
 }
 
-json::array vote_roll(App& app, I cid, I vote_id) {
+std::vector<RollLine> vote_roll(App& app, I cid, I vote_id) {
   return app.db.read([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     if (v.secret)
@@ -740,50 +588,46 @@ json::array vote_roll(App& app, I cid, I vote_id) {
     if (v.status != "closed")
       throw Error(ErrorKind::conflict, "vote-running", "表决结束后公布投票记录",
                   "The roll is shown when the vote closes");
-    json::array out;
-    for (const auto& r : store::counted_roll(c, vote_id)) {
-      json::array labels;
-      for (auto& l : elector_labels(c, vote_id, r.no)) labels.push_back(json::value(l));
-      out.push_back(json::object{{"units", std::move(labels)},
-                                 {"choices", choice_labels(v, r.choices)},
-                                 {"channel", r.channel}});
-    }
+    std::vector<RollLine> out;
+    for (const auto& r : store::counted_roll(c, vote_id))
+      out.push_back({elector_labels(c, vote_id, r.no), choice_labels(v, r.choices), r.channel});
     return out;
   });
 }
 
 // ---- Committees.
 
-json::object create_committee(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  std::string kind = in.str("kind", 10);
-  std::string name = in.str("name", registry::kMaxNameChars);
-  I min_size = in.i64("min_size", 1, 99);
-  I max_size = in.i64("max_size", 1, 99);
-  std::string term_from = in.opt_str("term_from", 10).value_or("");
-  std::string term_to = in.opt_str("term_to", 10).value_or("");
-  auto vote_id = in.opt_i64("vote_id", 1, INT64_MAX);
-  if (kind != "pmc" && kind != "owners")
-    in.add_error("kind", "应为 pmc（物管委）或 owners（业委会）", "must be pmc or owners");
-  if (min_size > max_size)
-    in.add_error("max_size", "上限不能小于下限", "must not be below min_size");
-  if (kind == "owners" && !vote_id)
-    in.add_error("vote_id", "业委会须由选举产生（第 3 项事项的表决）",
-                 "an owners' committee comes from an election (a matter-3 vote)");
-  in.finish();
+store::CommitteeRec create_committee(App& app, const Caller& who, I cid, const CommitteeInput& in) {
+  std::vector<FieldError> errs;
+  if (in.kind != "pmc" && in.kind != "owners")
+    errs.push_back({"kind", "应为 pmc（物管委）或 owners（业委会）", "must be pmc or owners"});
+  if (in.min_size > in.max_size)
+    errs.push_back({"max_size", "上限不能小于下限", "must not be below min_size"});
+  if (in.kind == "owners" && !in.vote_id)
+    errs.push_back({"vote_id", "业委会须由选举产生（第 3 项事项的表决）",
+                    "an owners' committee comes from an election (a matter-3 vote)"});
+  if (!errs.empty()) throw_invalid(std::move(errs));
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    if (vote_id) require_passed_vote(c, cid, *vote_id, {3}, "vote_id");
-    store::NewCommittee k{
-        kind, name, min_size, max_size, term_from, term_to, vote_id.value_or(0), who.user_id()};
+    if (in.vote_id) require_passed_vote(c, cid, *in.vote_id, {3}, "vote_id");
+    store::NewCommittee k{in.kind,
+                          in.name,
+                          in.min_size,
+                          in.max_size,
+                          in.term_from,
+                          in.term_to,
+                          in.vote_id.value_or(0),
+                          who.user_id()};
     I id = store::insert_committee(c, cid, k, app.clock_ms());
     audit(c, app, who, cid, "committee.create", "committee:" + std::to_string(id),
-          {{"kind", kind}, {"name", name}});
-    return json::object{{"id", id}, {"kind", kind}, {"name", name}, {"status", "forming"}};
+          {{"kind", in.kind}, {"name", in.name}});
+    store::CommitteeRec out;
+    out.id = id, out.kind = in.kind, out.name = in.name, out.status = "forming";
+    return out;
   });
 }
 
-json::object sign_petition(App& app, const Caller& who, I cid) {
+PetitionSigned sign_petition(App& app, const Caller& who, I cid) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     I signed_units = 0;
@@ -797,27 +641,20 @@ json::object sign_petition(App& app, const Caller& who, I cid) {
       throw Error(ErrorKind::conflict, "nothing-to-sign", "您名下没有尚未签名的房屋（仅业主可签）",
                   "No unit of yours is left to sign for (owners only)");
     audit(c, app, who, cid, "petition.sign", "petition:pmc_application", {{"units", signed_units}});
-    return json::object{{"signed_units", signed_units},
-                        {"households", store::count_signatures(c, cid, "pmc_application")}};
+    return PetitionSigned{signed_units, store::count_signatures(c, cid, "pmc_application")};
   });
 }
 
-json::object nominate_member(App& app, const Caller& who, I cid, I committee_id,
-                             std::string_view body) {
-  JsonIn in(body);
-  std::string name = in.str("name", registry::kMaxNameChars);
-  std::string channel = in.str("channel", 20);
-  bool rep = in.boolean("resident_rep", true);
-  std::string affiliation = in.opt_str("affiliation", 60).value_or("");
-  std::string position = in.opt_str("position", 30).value_or("委员");
-  std::string login = in.opt_str("login", 64).value_or("");
-  if (!vote::parse_channel(channel))
-    in.add_error(
-        "channel",
-        "应为 street_community（街道社区推荐）、owners_joint（业主联名推荐）或 self（自荐）",
-        "must be street_community, owners_joint or self");
-  if (auto e = registry::check_name("name", name)) in.add_error(e->field, e->zh, e->en);
-  in.finish();
+store::CommitteeMemberRec nominate_member(App& app, const Caller& who, I cid, I committee_id,
+                                          const NomineeInput& in) {
+  std::vector<FieldError> errs;
+  if (!vote::parse_channel(in.channel))
+    errs.push_back(
+        {"channel",
+         "应为 street_community（街道社区推荐）、owners_joint（业主联名推荐）或 self（自荐）",
+         "must be street_community, owners_joint or self"});
+  if (auto e = registry::check_name("name", in.name)) errs.push_back(*e);
+  if (!errs.empty()) throw_invalid(std::move(errs));
   return app.db.write([&](Connection& c) {
     auto k = store::get_committee(c, cid, committee_id);
     if (!k) throw_not_found("委员会", "Committee");
@@ -825,22 +662,25 @@ json::object nominate_member(App& app, const Caller& who, I cid, I committee_id,
       throw Error(ErrorKind::conflict, "committee-formed", "委员会已成立，不再提名",
                   "The committee is formed; nominations are closed");
     std::optional<I> user;
-    if (!login.empty()) {
-      auto u = store::find_user_by_login(c, login);
+    if (!in.login.empty()) {
+      auto u = store::find_user_by_login(c, in.login);
       if (!u) throw_invalid({{"login", "没有这个账号", "No such account"}});
       user = u->id;
     }
     I id = store::insert_committee_member(
         c, cid, committee_id,
-        store::NewCommitteeMember{name, channel, rep, affiliation, position, user}, app.clock_ms());
+        store::NewCommitteeMember{in.name, in.channel, in.resident_rep, in.affiliation, in.position,
+                                  user},
+        app.clock_ms());
     audit(c, app, who, cid, "committee.nominate", "committee:" + std::to_string(committee_id),
-          {{"member", id}, {"channel", channel}});
-    return json::object{
-        {"id", id}, {"name", mask_name(name)}, {"channel", channel}, {"resident_rep", rep}};
+          {{"member", id}, {"channel", in.channel}});
+    return store::CommitteeMemberRec{
+        id,          mask_name(in.name), in.channel, in.resident_rep, in.affiliation,
+        in.position, "nominated",        user};
   });
 }
 
-json::object establish_committee(App& app, const Caller& who, I cid, I committee_id) {
+CommitteeEstablished establish_committee(App& app, const Caller& who, I cid, I committee_id) {
   return app.db.write([&](Connection& c) {
     auto k = store::get_committee(c, cid, committee_id);
     if (!k) throw_not_found("委员会", "Committee");
@@ -859,10 +699,9 @@ json::object establish_committee(App& app, const Caller& who, I cid, I committee
     if (k->kind == "owners") {
       // Every member must be a winner of the election it cites.
       VoteRec v = require_vote(c, cid, k->vote_id);
+      XINYI_ASSERT(v.result.has_value());  // create_committee cited a closed, passed vote
       std::set<std::string> winners;
-      json::value result = json::parse(v.result_json);
-      for (const auto& w : result.at("winners").as_array())
-        winners.insert(v.options[static_cast<std::size_t>(w.as_int64())]);
+      for (int w : v.result->winners) winners.insert(v.options[static_cast<std::size_t>(w)]);
       for (auto& m : members)
         if (!winners.count(m.name))
           throw Error(ErrorKind::unprocessable, "not-elected", "成员须为选举中当选的候选人",
@@ -888,49 +727,28 @@ json::object establish_committee(App& app, const Caller& who, I cid, I committee
       }
     audit(c, app, who, cid, "committee.establish", "committee:" + std::to_string(committee_id),
           {{"members", n}, {"resident_reps", reps}, {"roles_awaiting_confirmation", asked}});
-    return json::object{{"id", committee_id},
-                        {"status", "serving"},
-                        {"members", n},
-                        {"resident_reps", reps},
-                        {"roles_awaiting_confirmation", asked}};
+    return CommitteeEstablished{committee_id, n, reps, asked};
   });
 }
 
-json::array list_committees(App& app, I cid) {
+std::vector<CommitteeView> list_committees(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array out;
-    for (const auto& k : store::list_committees(c, cid)) {
-      json::array members;
-      int n = 0, reps = 0;
-      for (const auto& m : store::list_committee_members(c, k.id)) {
-        ++n, reps += m.resident_rep;
-        members.push_back(json::object{{"name", mask_name(m.name)},
-                                       {"channel", m.channel},
-                                       {"resident_rep", m.resident_rep},
-                                       {"affiliation", m.affiliation},
-                                       {"position", m.position},
-                                       {"status", m.status}});
+    std::vector<CommitteeView> out;
+    for (auto& k : store::list_committees(c, cid)) {
+      CommitteeView view;
+      view.members = store::list_committee_members(c, k.id);
+      for (auto& m : view.members) {
+        m.name = mask_name(m.name);
+        view.resident_reps += m.resident_rep;
       }
-      auto breach = vote::check_committee(n, reps, static_cast<int>(k.min_size),
-                                          static_cast<int>(k.max_size));
-      json::object o{{"id", k.id},
-                     {"kind", k.kind},
-                     {"name", k.name},
-                     {"status", k.status},
-                     {"min_size", k.min_size},
-                     {"max_size", k.max_size},
-                     {"term_from", k.term_from},
-                     {"term_to", k.term_to},
-                     {"members", std::move(members)},
-                     {"resident_reps", reps},
-                     {"composition_ok", !breach.has_value()}};
-      if (breach) o["composition_zh"] = breach->zh, o["composition_en"] = breach->en;
-      if (k.vote_id) o["vote_id"] = k.vote_id;
-      if (k.established_at_ms) o["established_at"] = k.established_at_ms;
+      view.breach = vote::check_committee(
+          static_cast<int>(view.members.size()), static_cast<int>(view.resident_reps),
+          static_cast<int>(k.min_size), static_cast<int>(k.max_size));
       if (k.kind == "pmc")
-        o["petition_households"] = store::count_signatures(c, cid, "pmc_application");
-      out.push_back(std::move(o));
+        view.petition_households = store::count_signatures(c, cid, "pmc_application");
+      view.committee = std::move(k);
+      out.push_back(std::move(view));
     }
     return out;
   });
@@ -938,84 +756,51 @@ json::array list_committees(App& app, I cid) {
 
 // ---- Tenders.
 
-json::object create_tender(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  std::string title = in.str("title", kMaxTitle);
-  std::string scope = in.str("scope", kMaxBody);
-  std::string criteria = in.str("criteria", kMaxBody);
-  std::string closes_on = in.str("closes_on", 10);
-  if (!closes_on.empty() && !ledger::valid_date(closes_on))
-    in.add_error("closes_on", "应为 YYYY-MM-DD", "must be YYYY-MM-DD");
-  in.finish();
+store::TenderRec create_tender(App& app, const Caller& who, I cid, const TenderInput& in) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
-    I id = store::insert_tender(c, cid, title, scope, criteria, closes_on, who.user_id(),
-                                app.clock_ms());
-    audit(c, app, who, cid, "tender.create", "tender:" + std::to_string(id), {{"title", title}});
-    return json::object{{"id", id}, {"title", title}, {"status", "open"}};
+    I id = store::insert_tender(c, cid, in.title, in.scope, in.criteria, in.closes_on,
+                                who.user_id(), app.clock_ms());
+    audit(c, app, who, cid, "tender.create", "tender:" + std::to_string(id), {{"title", in.title}});
+    store::TenderRec t;
+    t.id = id, t.title = in.title, t.scope = in.scope, t.criteria = in.criteria;
+    t.status = "open", t.closes_on = in.closes_on;
+    return t;
   });
 }
 
-json::object add_bid(App& app, const Caller& who, I cid, I tender_id, std::string_view body) {
-  JsonIn in(body);
-  std::string provider = in.str("provider", registry::kMaxNameChars);
-  I price = in.i64("price_fen_per_m2_month", 0, billing::kMaxRateFenPerM2Month);
-  I bp = in.i64("remuneration_bp", 0, 5000);
-  std::string plan = in.str("plan", kMaxBody);
-  in.finish_except({"documents"});
-  std::vector<std::string> docs;
-  if (const json::value* d = parse_json(body).as_object().if_contains("documents")) {
-    if (!d->is_array() || d->as_array().size() > 20)
-      throw_invalid({{"documents", "应为不超过 20 个凭证 SHA-256 的列表",
-                      "must be a list of at most 20 voucher hashes"}});
-    for (const auto& x : d->as_array()) {
-      if (!x.is_string() || !ledger::from_hex(std::string(x.as_string())))
-        throw_invalid({{"documents", "应为已上传凭证的 SHA-256",
-                        "must be SHA-256 hashes of uploaded vouchers"}});
-      docs.emplace_back(x.as_string());
-    }
-  }
+store::BidRec add_bid(App& app, const Caller& who, I cid, I tender_id, const BidInput& in) {
   return app.db.write([&](Connection& c) {
     auto t = store::get_tender(c, cid, tender_id);
     if (!t) throw_not_found("比选", "Tender");
     if (t->status != "open")
       throw Error(ErrorKind::conflict, "tender-closed", "比选已进入表决或已结束，不再接受报价",
                   "The tender is no longer taking bids");
-    json::array dj;
-    for (const auto& h : docs) {
+    for (const auto& h : in.documents)
       if (!store::get_voucher(c, cid, h, false))
         throw_not_found("投标文件（请先上传）", "Bid document (upload it first)");
-      dj.push_back(json::value(h));
-    }
     I id = 0;
     try {
-      id = store::insert_bid(
-          c, cid, tender_id,
-          store::NewBid{provider, price, bp, plan, json::serialize(dj), who.user_id()},
-          app.clock_ms());
+      id =
+          store::insert_bid(c, cid, tender_id,
+                            store::NewBid{in.provider, in.price_fen_per_m2_month,
+                                          in.remuneration_bp, in.plan, in.documents, who.user_id()},
+                            app.clock_ms());
     } catch (const store::ConstraintError&) {
       throw Error(ErrorKind::conflict, "bid-exists", "该服务商已报价",
                   "This provider has already bid");
     }
     audit(c, app, who, cid, "tender.bid", "tender:" + std::to_string(tender_id),
-          {{"bid", id}, {"provider", provider}});
-    return json::object{{"id", id},
-                        {"provider", provider},
-                        {"price_fen_per_m2_month", price},
-                        {"remuneration_bp", bp}};
+          {{"bid", id}, {"provider", in.provider}});
+    return store::BidRec{id,      in.provider, in.price_fen_per_m2_month, in.remuneration_bp,
+                         in.plan, in.documents};
   });
 }
 
-json::object put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id,
-                                std::string_view body) {
-  JsonIn in(body);
-  I closes_at = in.i64("closes_at", 0, INT64_MAX);
-  bool secret = in.boolean("secret", true);
-  I now = app.clock_ms();
-  if (closes_at <= now || closes_at > now + kMaxVoteLengthMs)
-    in.add_error("closes_at", "截止时间应在现在之后、90 天以内",
-                 "must be in the future, within 90 days");
-  in.finish();
+VoteView put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id, I closes_at_ms,
+                            bool secret) {
+  const I now = app.clock_ms();
+  check_closes_at(closes_at_ms, now);
   return app.db.write([&](Connection& c) {
     auto t = store::get_tender(c, cid, tender_id);
     if (!t) throw_not_found("比选", "Tender");
@@ -1028,7 +813,7 @@ json::object put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id,
     v.matter = 4;
     v.kind = "choice";
     v.secret = secret;
-    v.closes_at = closes_at;
+    v.closes_at = closes_at_ms;
     v.tender_id = tender_id;
     for (const auto& b : store::list_bids_by_id(c, tender_id)) {
       v.options.push_back(b.provider);
@@ -1042,38 +827,25 @@ json::object put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id,
     store::mark_tender_voting(c, tender_id, id);
     audit(c, app, who, cid, "tender.vote", "tender:" + std::to_string(tender_id),
           {{"vote", id}, {"electors", n}});
-    return vote_json(c, require_vote(c, cid, id));
+    return view_of(c, require_vote(c, cid, id));
   });
 }
 
-json::array list_tenders(App& app, I cid) {
+std::vector<TenderView> list_tenders(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     I area = store::units_area_centi_m2(c, cid);
-    json::array out;
-    for (const auto& t : store::list_tenders(c, cid)) {
-      json::array bids;
-      for (const auto& b : store::list_bids(c, t.id))
-        bids.push_back(
-            json::object{{"id", b.id},
-                         {"provider", b.provider},
-                         {"price_fen_per_m2_month", b.price_fen_per_m2_month},
-                         {"remuneration_bp", b.remuneration_bp},
-                         // What the compound would pay a month at this price for its whole area.
-                         {"monthly_fen", billing::fee_amount(b.price_fen_per_m2_month, area, 1)},
-                         {"plan", b.plan},
-                         {"documents", json::parse(b.documents_json)},
-                         {"awarded", b.id == t.awarded_bid_id}});
-      json::object o{{"id", t.id},
-                     {"title", t.title},
-                     {"scope", t.scope},
-                     {"criteria", t.criteria},
-                     {"status", t.status},
-                     {"closes_on", t.closes_on},
-                     {"area_centi_m2", area},
-                     {"bids", std::move(bids)}};
-      if (t.vote_id) o["vote_id"] = t.vote_id;
-      out.push_back(std::move(o));
+    std::vector<TenderView> out;
+    for (auto& t : store::list_tenders(c, cid)) {
+      TenderView view;
+      view.area_centi_m2 = area;
+      for (auto& b : store::list_bids(c, t.id)) {
+        const I monthly = billing::fee_amount(b.price_fen_per_m2_month, area, 1);
+        const bool awarded = b.id == t.awarded_bid_id;
+        view.bids.push_back({std::move(b), monthly, awarded});
+      }
+      view.tender = std::move(t);
+      out.push_back(std::move(view));
     }
     return out;
   });
@@ -1094,7 +866,7 @@ I close_due_votes(App& app) {
           return 0;  // closed meanwhile by the committee
         auto res = close_vote_in(c, cid, vid, now);
         audit(c, app, clock_caller(), cid, "vote.close", "vote:" + std::to_string(vid),
-              {{"passed", res.at("passed")}, {"by", "clock"}});
+              {{"passed", res.passed}, {"by", "clock"}});
         return 1;
       });
     } catch (const std::exception& e) {

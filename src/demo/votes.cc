@@ -84,7 +84,7 @@ std::vector<int> draw_choices(const Behaviour& b, int seats, Rng& rng) {
 // `opened(id)` runs once the vote exists (a tender is marked as put to it).
 struct RunVote {
   I id = 0;
-  boost::json::object result;  // empty while open
+  std::optional<vote::Result> result;  // nullopt while open
 };
 RunVote run_vote(Connection& c, Tellers& t, I cid, NewVote v, I opens, const Behaviour& b, Rng& rng,
                  I now, const std::function<void(I)>& opened = {}) {
@@ -227,7 +227,7 @@ void merged_tender(Connection& c, Tellers& t, I merged, const DemoVotePeople& p,
   v.tender_id = tender;
   for (const auto& b : bids) {
     I bid =
-        store::insert_bid(c, merged, tender, {b.provider, b.price, b.bp, b.plan, "[]", p.committee},
+        store::insert_bid(c, merged, tender, {b.provider, b.price, b.bp, b.plan, {}, p.committee},
                           demo_ms("2024-11-20"));
     v.options.emplace_back(b.provider);
     v.option_bids.push_back(bid);
@@ -255,13 +255,12 @@ void jinyuan_election(Connection& c, Tellers& t, I jinyuan, const DemoVotePeople
                                 demo_ms("2025-06-16"));
   const char* positions[] = {"主任", "副主任", "委员", "委员", "委员"};
   std::size_t n = 0;
-  const boost::json::value winners = election.result.at("winners");
-  for (const auto& w : winners.as_array()) {
-    store::insert_committee_member(
-        c, jinyuan, k,
-        {v.options[static_cast<std::size_t>(w.as_int64())], "owners_joint", true, "业主",
-         positions[std::min<std::size_t>(n, 4)], std::nullopt},
-        demo_ms("2025-06-20"));
+  XINYI_ASSERT(election.result.has_value());
+  for (int w : election.result->winners) {
+    store::insert_committee_member(c, jinyuan, k,
+                                   {v.options[static_cast<std::size_t>(w)], "owners_joint", true,
+                                    "业主", positions[std::min<std::size_t>(n, 4)], std::nullopt},
+                                   demo_ms("2025-06-20"));
     ++n;
   }
   store::mark_nominees_serving(c, k);

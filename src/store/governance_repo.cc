@@ -1,5 +1,7 @@
 #include "store/governance_repo.h"
 
+#include <boost/json.hpp>
+
 namespace xinyi::store {
 
 namespace {
@@ -48,8 +50,21 @@ TenderRec tender_from(const Row& r) {
 constexpr const char* kBidColumns =
     "SELECT id, provider, price_fen_per_m2_month, remuneration_bp, plan, documents FROM bids ";
 
+// bids.documents: a JSON array of the hashes.
+std::vector<std::string> decode_documents(const std::string& text) {
+  std::vector<std::string> out;
+  const boost::json::value v = boost::json::parse(text);
+  for (const auto& h : v.as_array()) out.emplace_back(h.as_string());
+  return out;
+}
+std::string encode_documents(const std::vector<std::string>& hashes) {
+  boost::json::array a;
+  for (const auto& h : hashes) a.push_back(boost::json::value(h));
+  return boost::json::serialize(a);
+}
+
 BidRec bid_from(const Row& r) {
-  return BidRec{r.i64(0), r.str(1), r.i64(2), r.i64(3), r.str(4), r.str(5)};
+  return BidRec{r.i64(0), r.str(1), r.i64(2), r.i64(3), r.str(4), decode_documents(r.str(5))};
 }
 
 std::vector<BidRec> bids(Connection& c, const std::string& sql, const std::vector<Value>& args) {
@@ -217,7 +232,7 @@ I insert_bid(Connection& c, I cid, I tender_id, const NewBid& b, I now_ms) {
       "INSERT INTO bids (tender_id, compound_id, provider, price_fen_per_m2_month, remuneration_bp, plan, documents, created_by, "
       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {tender_id, cid, b.provider, b.price_fen_per_m2_month, b.remuneration_bp, b.plan,
-       b.documents_json, b.created_by, now_ms});
+       encode_documents(b.documents), b.created_by, now_ms});
 }
 
 std::optional<BidRec> get_bid(Connection& c, I cid, I id) {

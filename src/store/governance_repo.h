@@ -116,12 +116,13 @@ struct BidRec {
   std::string provider;
   std::int64_t price_fen_per_m2_month = 0, remuneration_bp = 0;
   std::string plan;
-  std::string documents_json;  // a JSON array of the documents' SHA-256
+  std::vector<std::string> documents;  // the documents' SHA-256 (hex)
 };
 struct NewBid {
   std::string provider;
   std::int64_t price_fen_per_m2_month = 0, remuneration_bp = 0;
-  std::string plan, documents_json;
+  std::string plan;
+  std::vector<std::string> documents;  // SHA-256 (hex) of uploaded vouchers
   std::int64_t created_by = 0;
 };
 // Throws ConstraintError when the provider has bid on the tender already.

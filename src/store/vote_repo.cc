@@ -1,5 +1,7 @@
 #include "store/vote_repo.h"
 
+#include <boost/json.hpp>
+
 namespace xinyi::store {
 
 namespace {
@@ -22,6 +24,61 @@ std::vector<int> decode_choices(const std::string& s) {
     p = q + 1;
   }
   return out;
+}
+
+namespace json = boost::json;
+
+// The tally as votes.result keeps it (the same document since the first release: old rows read).
+std::string encode_result(const vote::Result& res, const std::vector<std::string>& labels) {
+  json::array opts;
+  for (std::size_t i = 0; i < res.options.size(); ++i)
+    opts.push_back(json::object{{"n", static_cast<I>(i)},
+                                {"label", i < labels.size() ? labels[i] : ""},
+                                {"area_centi_m2", res.options[i].area_centi_m2},
+                                {"owners", res.options[i].owners},
+                                {"carried", res.options[i].carried}});
+  json::array winners;
+  for (int w : res.winners) winners.push_back(w);
+  return json::serialize(
+      json::object{{"total_area_centi_m2", res.total_area},
+                   {"total_owners", res.total_owners},
+                   {"voted_area_centi_m2", res.voted_area},
+                   {"voted_owners", res.voted_owners},
+                   {"abstain_area_centi_m2", res.abstain_area},
+                   {"abstain_owners", res.abstain_owners},
+                   {"quorum_area", res.quorum_area},
+                   {"quorum_owners", res.quorum_owners},
+                   {"quorum", res.quorum},
+                   {"rule_quorum", "3·voted ≥ 2·total (area and owners)"},
+                   {"rule_pass", res.special ? "4·for ≥ 3·voted (area and owners)"
+                                             : "2·for > voted (area and owners)"},
+                   {"options", std::move(opts)},
+                   {"winners", std::move(winners)},
+                   {"passed", res.passed}});
+}
+
+vote::Result decode_result(const std::string& text, int matter) {
+  const json::object o = json::parse(text).as_object();
+  vote::Result r;
+  r.total_area = o.at("total_area_centi_m2").as_int64();
+  r.total_owners = o.at("total_owners").as_int64();
+  r.voted_area = o.at("voted_area_centi_m2").as_int64();
+  r.voted_owners = o.at("voted_owners").as_int64();
+  r.abstain_area = o.at("abstain_area_centi_m2").as_int64();
+  r.abstain_owners = o.at("abstain_owners").as_int64();
+  r.quorum_area = o.at("quorum_area").as_bool();
+  r.quorum_owners = o.at("quorum_owners").as_bool();
+  r.quorum = o.at("quorum").as_bool();
+  r.special = vote::is_special(matter);
+  for (const auto& x : o.at("options").as_array()) {
+    const auto& t = x.as_object();
+    r.options.push_back(
+        {t.at("area_centi_m2").as_int64(), t.at("owners").as_int64(), t.at("carried").as_bool()});
+  }
+  for (const auto& w : o.at("winners").as_array())
+    r.winners.push_back(static_cast<int>(w.as_int64()));
+  r.passed = o.at("passed").as_bool();
+  return r;
 }
 
 std::vector<I> ids(Connection& c, std::string_view sql, const std::vector<Value>& args) {
@@ -48,9 +105,10 @@ std::optional<VoteRec> get_vote(Connection& c, I cid, I id) {
   if (!r) return std::nullopt;
   VoteRec v;
   v.id = r->i64(0), v.compound_id = r->i64(1), v.proposal_id = r->i64(2), v.tender_id = r->i64(3);
-  v.title = r->str(4), v.description = r->str(5), v.kind = r->str(6), v.status = r->str(7),
-  v.result_json = r->str(8);
+  v.title = r->str(4), v.description = r->str(5), v.kind = r->str(6), v.status = r->str(7);
   v.matter = static_cast<int>(r->i64(9)), v.seats = static_cast<int>(r->i64(10));
+  if (const std::string stored = r->str(8); !stored.empty())
+    v.result = decode_result(stored, v.matter);
   v.secret = r->i64(11) != 0, v.passed = r->i64(12) != 0;
   v.opens_at_ms = r->i64(13), v.closes_at_ms = r->i64(14), v.closed_at_ms = r->i64(15);
   v.total_area_centi_m2 = r->i64(16), v.total_owners = r->i64(17);
@@ -269,11 +327,11 @@ std::vector<PaperBallotRec> list_paper_ballots(Connection& c, I vote_id) {
   return out;
 }
 
-void record_result(Connection& c, I vote_id, const std::string& result_json, bool passed,
-                   I now_ms) {
+void record_result(Connection& c, I vote_id, const vote::Result& result,
+                   const std::vector<std::string>& labels, I now_ms) {
   c.execute(
       "UPDATE votes SET status = 'closed', result = ?, passed = ?, closed_at = ? WHERE id = ?",
-      {result_json, I{passed}, now_ms, vote_id});
+      {encode_result(result, labels), I{result.passed}, now_ms, vote_id});
 }
 
 // ---- Scans.

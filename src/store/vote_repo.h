@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/vote.h"
 #include "store/sql.h"
 
 namespace xinyi::store {
@@ -26,7 +27,7 @@ struct VoteRec {
   std::int64_t id = 0, compound_id = 0;
   std::int64_t proposal_id = 0, tender_id = 0;  // 0: none
   std::string title, description, kind, status;
-  std::string result_json;  // the tally as stored at the close; "" before
+  std::optional<vote::Result> result;  // the tally as stored at the close; nullopt before
   int matter = 9, seats = 1;
   bool secret = true, passed = false;
   std::int64_t opens_at_ms = 0, closes_at_ms = 0, closed_at_ms = 0;  // opens, closed 0: not yet
@@ -159,9 +160,10 @@ struct PaperBallotRec {
 };
 std::vector<PaperBallotRec> list_paper_ballots(Connection& c, std::int64_t vote_id);
 
-// The tally is stored once; the vote is closed.
-void record_result(Connection& c, std::int64_t vote_id, const std::string& result_json, bool passed,
-                   std::int64_t now_ms);
+// The tally is stored once, with the options' labels as they were; the vote is closed. (Stored
+// as a JSON document in votes.result; get_vote reads its figures back.)
+void record_result(Connection& c, std::int64_t vote_id, const vote::Result& result,
+                   const std::vector<std::string>& labels, std::int64_t now_ms);
 
 // ---- Scans of paper ballots: a file stands for one ballot only.
 

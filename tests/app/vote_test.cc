@@ -63,15 +63,27 @@ class VoteTest : public ::testing::Test {
     });
   }
 
+  // The use cases are driven through their routes (env.api), as the web reaches them.
+  std::string cpath(const std::string& rest) const {
+    return "/api/v1/compounds/" + std::to_string(cid) + rest;
+  }
+  std::string ppath(const std::string& rest) const {
+    return "/api/v1/public/compounds/" + std::to_string(cid) + rest;
+  }
+
   json::object motion(int matter, bool secret = true) {
-    return app::create_vote(env.app(), com, cid,
-                            R"({"title":"增设充电棚","matter":)" + std::to_string(matter) +
-                                R"(,"closes_at":)" + std::to_string(now + kHour) + R"(,"secret":)" +
-                                (secret ? "true" : "false") + R"(,"open":true})");
+    return env
+        .post(com, cpath("/votes"),
+              R"({"title":"增设充电棚","matter":)" + std::to_string(matter) + R"(,"closes_at":)" +
+                  std::to_string(now + kHour) + R"(,"secret":)" + (secret ? "true" : "false") +
+                  R"(,"open":true})")
+        .as_object();
   }
   json::object vote(const std::string& login, I vid, const std::string& choices) {
-    return app::cast_ballot(env.app(), env.caller(login), cid, vid,
-                            R"({"choices":)" + choices + "}");
+    return env
+        .post(env.caller(login), cpath("/votes/" + std::to_string(vid) + "/ballot"),
+              R"({"choices":)" + choices + "}")
+        .as_object();
   }
   // A paper ballot with its own scan, entered by the committee and (unless told otherwise)
   // countersigned by the staff member, so that it counts.
@@ -81,20 +93,23 @@ class VoteTest : public ::testing::Test {
                                "%PDF-1.4 paper ballot " + std::to_string(++scans))
                .at("sha256")
                .as_string();
-    auto r =
-        app::enter_paper_ballot(env.app(), com, cid, vid,
-                                R"({"unit_id":)" + std::to_string(unit[number]) + R"(,"choices":)" +
-                                    choices + R"(,"voucher_sha256":")" + scan + R"(","replace":)" +
-                                    (replace ? "true" : "false") + "}");
+    auto r = env.post(com, cpath("/votes/" + std::to_string(vid) + "/paper-ballots"),
+                      R"({"unit_id":)" + std::to_string(unit[number]) + R"(,"choices":)" + choices +
+                          R"(,"voucher_sha256":")" + scan + R"(","replace":)" +
+                          (replace ? "true" : "false") + "}")
+                 .as_object();
     if (countersign) sign(vid, r, "staff");
     return r;
   }
   int scans = 0;
   // A second person countersigns the ballot `entered` (the answer of enter_paper_ballot) as seen.
   json::object sign(I vid, const json::object& entered, const std::string& login) {
-    return app::countersign_paper_ballot(
-        env.app(), env.caller(login), cid, vid, entered.at("ballot").as_int64(),
-        R"({"entered_at":)" + std::to_string(entered.at("entered_at").as_int64()) + "}");
+    return env
+        .post(env.caller(login),
+              cpath("/votes/" + std::to_string(vid) + "/paper-ballots/" +
+                    std::to_string(entered.at("ballot").as_int64()) + "/countersign"),
+              R"({"entered_at":)" + std::to_string(entered.at("entered_at").as_int64()) + "}")
+        .as_object();
   }
   // A vote on `matter` that every owner but the developer passes.
   I passed_vote(int matter) {
@@ -103,7 +118,10 @@ class VoteTest : public ::testing::Test {
     vote("yi", vid, "[0]");
     paper(vid, "202", "[0]");
     now += kHour;
-    EXPECT_TRUE(app::close_vote(env.app(), com, cid, vid).at("passed").as_bool());
+    EXPECT_TRUE(env.post(com, cpath("/votes/" + std::to_string(vid) + "/close"))
+                    .as_object()
+                    .at("passed")
+                    .as_bool());
     return vid;
   }
 
@@ -128,7 +146,7 @@ TEST_F(VoteTest, TheElectorateIsFixedAtOpeningByTheHeadcountRules) {
   app::create_unit(env.app(), com, cid,
                    R"({"building_id":)" + std::to_string(env.last_building_id) +
                        R"(,"number":"401","area_centi_m2":9000})");
-  auto again = app::get_vote(env.app(), com, cid, v.at("id").as_int64());
+  auto again = env.get(com, ppath("/votes/" + std::to_string(v.at("id").as_int64()))).as_object();
   EXPECT_EQ(again.at("turnout").at("total_owners").as_int64(), 4);
 }
 
@@ -142,21 +160,30 @@ TEST_F(VoteTest, OneBallotPerOwnerChangeableUntilTheCloseThenCounted) {
   EXPECT_EQ(env.count("ballots"), 2);
   auto p = paper(vid, "202", "[]");  // 丙 abstains on paper
   // Live turnout, no choices.
-  auto live = app::get_vote(env.app(), com, cid, vid);
+  auto live = env.get(com, ppath("/votes/" + std::to_string(vid))).as_object();
   EXPECT_EQ(live.at("turnout").at("voted_owners").as_int64(), 3);
   EXPECT_EQ(live.at("turnout").at("voted_area_centi_m2").as_int64(), 24000 + 9000 + 7000);
   EXPECT_TRUE(live.at("turnout").at("quorum_met").as_bool());
   EXPECT_FALSE(live.contains("result"));
-  EXPECT_EQ(status_of([&] { app::vote_receipts(env.app(), cid, vid); }), 409);
+  EXPECT_EQ(
+      status_of([&] {
+        env.get(app::Caller{}, ppath("/votes/" + std::to_string(vid) + "/receipts")).as_object();
+      }),
+      409);
   // Not before its time.
-  EXPECT_EQ(status_of([&] { app::close_vote(env.app(), com, cid, vid); }), 409);
+  EXPECT_EQ(status_of([&] {
+              env.post(com, cpath("/votes/" + std::to_string(vid) + "/close")).as_object();
+            }),
+            409);
   now += kHour;
   // After the closing time no ballot is taken, even before anyone closes the vote.
   EXPECT_EQ(status_of([&] { vote("jia", vid, "[1]"); }), 409);
   // A read does not close it — a GET never writes (it is refused inside a read-only request) —
   // the clock does, in the background sender.
   const auto before = env.db().generation();
-  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("status").as_string(), "open");
+  EXPECT_EQ(
+      env.get(com, ppath("/votes/" + std::to_string(vid))).as_object().at("status").as_string(),
+      "open");
   EXPECT_EQ(env.db().generation(), before);
   {
     app::ReadOnlyRequest read_only;
@@ -165,7 +192,7 @@ TEST_F(VoteTest, OneBallotPerOwnerChangeableUntilTheCloseThenCounted) {
   }
   EXPECT_EQ(app::close_due_votes(env.app()), 1);
   EXPECT_EQ(app::close_due_votes(env.app()), 0);  // once
-  auto closed = app::get_vote(env.app(), com, cid, vid);
+  auto closed = env.get(com, ppath("/votes/" + std::to_string(vid))).as_object();
   EXPECT_EQ(closed.at("status").as_string(), "closed");
   const auto& r = closed.at("result").as_object();
   EXPECT_EQ(r.at("voted_owners").as_int64(), 3);
@@ -175,9 +202,15 @@ TEST_F(VoteTest, OneBallotPerOwnerChangeableUntilTheCloseThenCounted) {
   EXPECT_EQ(r.at("options").as_array()[0].at("area_centi_m2").as_int64(), 33000);
   // 2 of 3 owners and 330 of 400 m² taking part: more than half of both.
   EXPECT_TRUE(closed.at("passed").as_bool());
-  EXPECT_EQ(status_of([&] { app::close_vote(env.app(), com, cid, vid); }), 409);
+  EXPECT_EQ(status_of([&] {
+              env.post(com, cpath("/votes/" + std::to_string(vid) + "/close")).as_object();
+            }),
+            409);
   // The public receipts: one per counted ballot, sorted, with the choice and nothing else.
-  auto list = app::vote_receipts(env.app(), cid, vid).at("ballots").as_array();
+  auto list = env.get(app::Caller{}, ppath("/votes/" + std::to_string(vid) + "/receipts"))
+                  .as_object()
+                  .at("ballots")
+                  .as_array();
   ASSERT_EQ(list.size(), 3u);
   std::map<std::string, std::string> by_receipt;
   for (const auto& x : list) {
@@ -199,8 +232,9 @@ TEST_F(VoteTest, WhoMayVoteAndHow) {
   EXPECT_EQ(status_of([&] { vote("jia", vid, "[0,1]"); }), 422);  // one choice in a motion
   EXPECT_EQ(status_of([&] { vote("jia", vid, R"("yes")"); }), 422);
   EXPECT_EQ(status_of([&] {
-              app::cast_ballot(env.app(), env.caller("jia"), cid, vid,
-                               R"({"choices":[0],"as":"yi"})");
+              env.post(env.caller("jia"), cpath("/votes/" + std::to_string(vid) + "/ballot"),
+                       R"({"choices":[0],"as":"yi"})")
+                  .as_object();
             }),
             422);
   vote("jia", vid, "[0]");
@@ -219,10 +253,10 @@ TEST_F(VoteTest, WhoMayVoteAndHow) {
   EXPECT_EQ(status_of([&] { vote("buyer", vid, "[0]"); }), 403);
   // The paper ballot needs its scan.
   EXPECT_EQ(status_of([&] {
-              app::enter_paper_ballot(env.app(), com, cid, vid,
-                                      R"({"unit_id":)" + std::to_string(unit["201"]) +
-                                          R"(,"choices":[0],"voucher_sha256":")" +
-                                          std::string(64, 'a') + R"("})");
+              env.post(com, cpath("/votes/" + std::to_string(vid) + "/paper-ballots"),
+                       R"({"unit_id":)" + std::to_string(unit["201"]) +
+                           R"(,"choices":[0],"voucher_sha256":")" + std::string(64, 'a') + R"("})")
+                  .as_object();
             }),
             404);
   EXPECT_EQ(env.count("ballots"), 3);
@@ -234,7 +268,11 @@ TEST_F(VoteTest, WhoMayVoteAndHow) {
 TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevails) {
   I vid = motion(9, true).at("id").as_int64();
   auto turnout = [&] {
-    return app::get_vote(env.app(), com, cid, vid).at("turnout").at("voted_owners").as_int64();
+    return env.get(com, ppath("/votes/" + std::to_string(vid)))
+        .as_object()
+        .at("turnout")
+        .at("voted_owners")
+        .as_int64();
   };
   auto bing_told = [&] {
     return app::my_notifications(env.app(), env.caller("bing"), 0, 50).at("unread").as_int64();
@@ -242,7 +280,8 @@ TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevail
   const auto told_before = bing_told();
   auto p = paper(vid, "202", "[1]", false, false);
   EXPECT_EQ(turnout(), 0);  // not counted yet
-  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid)
+  EXPECT_EQ(env.get(com, ppath("/votes/" + std::to_string(vid)))
+                .as_object()
                 .at("turnout")
                 .at("paper_ballots_awaiting_countersignature")
                 .as_int64(),
@@ -256,14 +295,19 @@ TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevail
   }
   // The same scan cannot stand for another owner's ballot.
   EXPECT_EQ(status_of([&] {
-              app::enter_paper_ballot(env.app(), com, cid, vid,
-                                      R"({"unit_id":)" + std::to_string(unit["201"]) +
-                                          R"(,"choices":[1],"voucher_sha256":")" + scan + R"("})");
+              env.post(com, cpath("/votes/" + std::to_string(vid) + "/paper-ballots"),
+                       R"({"unit_id":)" + std::to_string(unit["201"]) +
+                           R"(,"choices":[1],"voucher_sha256":")" + scan + R"("})")
+                  .as_object();
             }),
             409);
   sign(vid, p, "staff");
   EXPECT_EQ(turnout(), 1);
-  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots").as_int64(),
+  EXPECT_EQ(env.get(com, ppath("/votes/" + std::to_string(vid)))
+                .as_object()
+                .at("turnout")
+                .at("paper_ballots")
+                .as_int64(),
             1);
   EXPECT_EQ(status_of([&] { sign(vid, p, "staff"); }), 409);
   // An owner record and claim added while the vote runs speak for nobody in it.
@@ -273,13 +317,18 @@ TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevail
   // 丙 votes online: that ballot replaces the paper one.
   const std::string paper_scan = scan;
   vote("bing", vid, "[0]");
-  auto mine = app::my_ballot(env.app(), env.caller("bing"), cid, vid)
+  auto mine = env.get(env.caller("bing"), cpath("/votes/" + std::to_string(vid) + "/my"))
+                  .as_object()
                   .at("electors")
                   .as_array()[0]
                   .at("ballot");
   EXPECT_EQ(mine.at("channel").as_string(), "online");
   EXPECT_EQ(turnout(), 1);
-  EXPECT_EQ(app::get_vote(env.app(), com, cid, vid).at("turnout").at("paper_ballots").as_int64(),
+  EXPECT_EQ(env.get(com, ppath("/votes/" + std::to_string(vid)))
+                .as_object()
+                .at("turnout")
+                .at("paper_ballots")
+                .as_int64(),
             0);
   EXPECT_EQ(status_of([&] { paper(vid, "202", "[1]", true); }),
             409);  // and paper cannot overwrite it
@@ -289,7 +338,7 @@ TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevail
   paper(vid, "301", "[1]", false, false);
   now += kHour;
   app::close_due_votes(env.app());  // what the background sender does every few seconds
-  auto closed = app::get_vote(env.app(), com, cid, vid);
+  auto closed = env.get(com, ppath("/votes/" + std::to_string(vid))).as_object();
   EXPECT_EQ(closed.at("turnout").at("voted_owners").as_int64(), 1);
 }
 
@@ -300,14 +349,17 @@ TEST_F(VoteTest, NoResponseOrAuditEntryLinksASecretBallotToItsVoter) {
   std::string rc = std::string(paper(vid, "202", "[0]").at("receipt").as_string());
   auto everything_others_see = [&] {
     std::string all;
-    all += json::serialize(app::list_votes(env.app(), com, cid));
-    all += json::serialize(app::get_vote(env.app(), com, cid, vid));
+    all += json::serialize(env.get(com, ppath("/votes")).as_array());
+    all += json::serialize(env.get(com, ppath("/votes/" + std::to_string(vid))).as_object());
     all += json::serialize(app::list_audit(env.app(), cid, 0, 1000));
-    all += json::serialize(app::my_ballot(env.app(), env.caller("yi"), cid, vid));
-    all += json::serialize(app::my_ballot(env.app(), env.caller("zu"), cid, vid));
-    all += json::serialize(app::my_ballot(env.app(), com, cid, vid));
+    all += json::serialize(
+        env.get(env.caller("yi"), cpath("/votes/" + std::to_string(vid) + "/my")).as_object());
+    all += json::serialize(
+        env.get(env.caller("zu"), cpath("/votes/" + std::to_string(vid) + "/my")).as_object());
     return all;
   };
+  // A committee member has no ballot page of their own (the route is for residents).
+  EXPECT_EQ(status_of([&] { env.get(com, cpath("/votes/" + std::to_string(vid) + "/my")); }), 403);
   std::string seen = everything_others_see();
   EXPECT_EQ(seen.find(ra), std::string::npos) << "甲's receipt leaked";
   EXPECT_EQ(seen.find(rc), std::string::npos) << "丙's receipt leaked (paper ballots too)";
@@ -322,9 +374,12 @@ TEST_F(VoteTest, NoResponseOrAuditEntryLinksASecretBallotToItsVoter) {
   // The roll of who chose what exists only for open votes.
   now += kHour;
   app::close_due_votes(env.app());
-  EXPECT_EQ(status_of([&] { app::vote_roll(env.app(), cid, vid); }), 403);
+  EXPECT_EQ(
+      status_of([&] { env.get(com, cpath("/votes/" + std::to_string(vid) + "/roll")).as_array(); }),
+      403);
   // After the close the receipts are public, without identities or times.
-  auto receipts = json::serialize(app::vote_receipts(env.app(), cid, vid));
+  auto receipts = json::serialize(
+      env.get(app::Caller{}, ppath("/votes/" + std::to_string(vid) + "/receipts")).as_object());
   EXPECT_NE(receipts.find(ra), std::string::npos);
   for (const char* leak : {"unit", "user", "cast_at", "101", "jia", "channel"})
     EXPECT_EQ(receipts.find(leak), std::string::npos) << leak;
@@ -335,10 +390,12 @@ TEST_F(VoteTest, NoResponseOrAuditEntryLinksASecretBallotToItsVoter) {
 TEST_F(VoteTest, AnOpenVoteShowsItsRollAfterTheClose) {
   I vid = motion(9, false).at("id").as_int64();
   vote("jia", vid, "[1]");
-  EXPECT_EQ(status_of([&] { app::vote_roll(env.app(), cid, vid); }), 409);
+  EXPECT_EQ(
+      status_of([&] { env.get(com, cpath("/votes/" + std::to_string(vid) + "/roll")).as_array(); }),
+      409);
   now += kHour;
   app::close_due_votes(env.app());  // what the background sender does every few seconds
-  auto roll = app::vote_roll(env.app(), cid, vid);
+  auto roll = env.get(com, cpath("/votes/" + std::to_string(vid) + "/roll")).as_array();
   ASSERT_EQ(roll.size(), 1u);
   EXPECT_EQ(roll[0].at("units").as_array().size(), 3u);  // 甲's three units, one owner
   EXPECT_EQ(roll[0].at("choices").as_array()[0].as_string(), "反对");
@@ -346,7 +403,7 @@ TEST_F(VoteTest, AnOpenVoteShowsItsRollAfterTheClose) {
 
 TEST_F(VoteTest, CreatingAVoteChecksItsTerms) {
   auto bad = [&](const std::string& body) {
-    return status_of([&] { app::create_vote(env.app(), com, cid, body); });
+    return status_of([&] { env.post(com, cpath("/votes"), body).as_object(); });
   };
   std::string closes = std::to_string(now + kHour);
   EXPECT_EQ(bad(R"({"title":"x","matter":10,"closes_at":)" + closes + "}"), 422);
@@ -368,23 +425,28 @@ TEST_F(VoteTest, CreatingAVoteChecksItsTerms) {
   EXPECT_EQ(bad(R"({"title":"x","matter":9,"options":["A","B"],"closes_at":)" + closes + "}"), 422);
   EXPECT_EQ(env.count("votes"), 0);
   // A draft is not public until it opens.
-  I draft = app::create_vote(env.app(), com, cid,
-                             R"({"title":"x","matter":9,"closes_at":)" + closes + "}")
+  I draft = env.post(com, cpath("/votes"), R"({"title":"x","matter":9,"closes_at":)" + closes + "}")
+                .as_object()
                 .at("id")
                 .as_int64();
-  EXPECT_EQ(status_of([&] { app::get_vote(env.app(), com, cid, draft); }), 404);
+  EXPECT_EQ(status_of([&] { env.get(com, ppath("/votes/" + std::to_string(draft))).as_object(); }),
+            404);
   EXPECT_EQ(status_of([&] { vote("jia", draft, "[0]"); }), 409);
-  app::open_vote(env.app(), com, cid, draft);
-  EXPECT_EQ(status_of([&] { app::open_vote(env.app(), com, cid, draft); }), 409);
+  env.post(com, cpath("/votes/" + std::to_string(draft) + "/open")).as_object();
+  EXPECT_EQ(status_of([&] {
+              env.post(com, cpath("/votes/" + std::to_string(draft) + "/open")).as_object();
+            }),
+            409);
   vote("jia", draft, "[0]");
 }
 
 TEST_F(VoteTest, AnElectionFillsItsSeats) {
   I vid =
-      app::create_vote(
-          env.app(), com, cid,
-          R"({"title":"业委会选举","matter":3,"kind":"choice","seats":2,"options":["赵","钱","孙"],"open":true,"closes_at":)" +
-              std::to_string(now + kHour) + "}")
+      env.post(
+             com, cpath("/votes"),
+             R"({"title":"业委会选举","matter":3,"kind":"choice","seats":2,"options":["赵","钱","孙"],"open":true,"closes_at":)" +
+                 std::to_string(now + kHour) + "}")
+          .as_object()
           .at("id")
           .as_int64();
   vote("jia", vid, "[0,1]");
@@ -393,37 +455,52 @@ TEST_F(VoteTest, AnElectionFillsItsSeats) {
   EXPECT_EQ(status_of([&] { vote("jia", vid, "[0,1,2]"); }), 422);  // two seats, two names at most
   now += kHour;
   app::close_due_votes(env.app());  // what the background sender does every few seconds
-  auto v = app::get_vote(env.app(), com, cid, vid);
+  auto v = env.get(com, ppath("/votes/" + std::to_string(vid))).as_object();
   auto winners = v.at("result").at("winners").as_array();
   ASSERT_EQ(winners.size(), 2u);
   EXPECT_EQ(winners[0].as_int64(), 0);  // 赵: all three
   EXPECT_EQ(winners[1].as_int64(), 1);  // 钱: 甲 and 丙, 310 of 400 m²; 孙: 乙 alone
   // An owners' committee is established from the winners only.
-  auto k = app::create_committee(
-      env.app(), com, cid,
-      R"({"kind":"owners","name":"业委会","min_size":1,"max_size":5,"vote_id":)" +
-          std::to_string(vid) + "}");
+  auto k = env.post(com, cpath("/committees"),
+                    R"({"kind":"owners","name":"业委会","min_size":1,"max_size":5,"vote_id":)" +
+                        std::to_string(vid) + "}")
+               .as_object();
   I kid = k.at("id").as_int64();
-  app::nominate_member(env.app(), com, cid, kid, R"({"name":"赵","channel":"owners_joint"})");
-  app::nominate_member(env.app(), com, cid, kid, R"({"name":"孙","channel":"self"})");
-  app::nominate_member(env.app(), com, cid, kid, R"({"name":"钱","channel":"owners_joint"})");
-  EXPECT_EQ(status_of([&] { app::establish_committee(env.app(), env.caller("staff"), cid, kid); }),
+  env.post(com, cpath("/committees/" + std::to_string(kid) + "/members"),
+           R"({"name":"赵","channel":"owners_joint"})")
+      .as_object();
+  env.post(com, cpath("/committees/" + std::to_string(kid) + "/members"),
+           R"({"name":"孙","channel":"self"})")
+      .as_object();
+  env.post(com, cpath("/committees/" + std::to_string(kid) + "/members"),
+           R"({"name":"钱","channel":"owners_joint"})")
+      .as_object();
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("staff"),
+                       cpath("/committees/" + std::to_string(kid) + "/establish"))
+                  .as_object();
+            }),
             422);
 }
 
 TEST_F(VoteTest, ThePropertyManagementCommitteeNeedsItsPetitionAndComposition) {
-  I kid = app::create_committee(env.app(), env.caller("staff"), cid,
-                                R"({"kind":"pmc","name":"物管委","min_size":5,"max_size":9})")
+  I kid = env.post(env.caller("staff"), cpath("/committees"),
+                   R"({"kind":"pmc","name":"物管委","min_size":5,"max_size":9})")
+              .as_object()
               .at("id")
               .as_int64();
   auto nominate = [&](const char* name, const char* channel, bool rep, const char* login = "") {
-    app::nominate_member(env.app(), env.caller("staff"), cid, kid,
-                         std::string(R"({"name":")") + name + R"(","channel":")" + channel +
-                             R"(","resident_rep":)" + (rep ? "true" : "false") +
-                             (*login ? std::string(R"(,"login":")") + login + "\"" : "") + "}");
+    env.post(env.caller("staff"), cpath("/committees/" + std::to_string(kid) + "/members"),
+             std::string(R"({"name":")") + name + R"(","channel":")" + channel +
+                 R"(","resident_rep":)" + (rep ? "true" : "false") +
+                 (*login ? std::string(R"(,"login":")") + login + "\"" : "") + "}")
+        .as_object();
   };
   auto establish = [&] {
-    return status_of([&] { app::establish_committee(env.app(), env.caller("staff"), cid, kid); });
+    return status_of([&] {
+      env.post(env.caller("staff"), cpath("/committees/" + std::to_string(kid) + "/establish"))
+          .as_object();
+    });
   };
   nominate("甲", "owners_joint", true, "jia");
   nominate("乙", "self", true);
@@ -433,17 +510,18 @@ TEST_F(VoteTest, ThePropertyManagementCommitteeNeedsItsPetitionAndComposition) {
   nominate("网格员", "street_community", false);
   EXPECT_EQ(establish(), 422);  // five, but two residents' representatives: fewer than half
   EXPECT_EQ(status_of([&] {
-              app::nominate_member(env.app(), com, cid, kid,
-                                   R"({"name":"丙","channel":"neighbour"})");
+              env.post(com, cpath("/committees/" + std::to_string(kid) + "/members"),
+                       R"({"name":"丙","channel":"neighbour"})")
+                  .as_object();
             }),
             422);
   nominate("丙", "self", true);
   nominate("丁", "owners_joint", true);
   EXPECT_EQ(establish(), 422);  // seven with four representatives — but nobody petitioned
-  app::sign_petition(env.app(), env.caller("jia"), cid);
-  EXPECT_EQ(status_of([&] { app::sign_petition(env.app(), env.caller("jia"), cid); }),
+  env.post(env.caller("jia"), cpath("/petitions/pmc")).as_object();
+  EXPECT_EQ(status_of([&] { env.post(env.caller("jia"), cpath("/petitions/pmc")).as_object(); }),
             409);  // signed already
-  EXPECT_EQ(status_of([&] { app::sign_petition(env.app(), env.caller("zu"), cid); }),
+  EXPECT_EQ(status_of([&] { env.post(env.caller("zu"), cpath("/petitions/pmc")).as_object(); }),
             409);  // tenants do not sign
   EXPECT_EQ(establish(), 200);
   // 甲's committee role waits for a second person, then holds; names are masked in public.
@@ -460,7 +538,7 @@ TEST_F(VoteTest, ThePropertyManagementCommitteeNeedsItsPetitionAndComposition) {
   EXPECT_TRUE(env.caller("jia").principal->has(cid, Role::committee));
   EXPECT_EQ(app::public_compound(env.app(), cid).at("roles").at("current").as_array().size() > 0,
             true);
-  auto pub = app::list_committees(env.app(), cid);
+  auto pub = env.get(app::Caller{}, ppath("/committees")).as_array();
   EXPECT_EQ(pub[0].at("status").as_string(), "serving");
   EXPECT_EQ(pub[0].at("petition_households").as_int64(), 3);
   EXPECT_EQ(pub[0].at("resident_reps").as_int64(), 4);
@@ -514,45 +592,55 @@ TEST_F(VoteTest, SpendingTheMaintenanceFundCitesAMatterFiveVote) {
 
 TEST_F(VoteTest, ATenderIsDecidedByVoteAndTheWinnerBecomesTheContract) {
   I t =
-      app::create_tender(
-          env.app(), com, cid,
-          R"({"title":"物业比选","scope":"保洁绿化","criteria":"价格和方案","closes_on":"2026-06-30"})")
+      env.post(
+             com, cpath("/tenders"),
+             R"({"title":"物业比选","scope":"保洁绿化","criteria":"价格和方案","closes_on":"2026-06-30"})")
+          .as_object()
           .at("id")
           .as_int64();
-  app::add_bid(
-      env.app(), com, cid, t,
-      R"({"provider":"甲物业","price_fen_per_m2_month":50,"remuneration_bp":800,"plan":"驻场2人"})");
+  env.post(
+         com, cpath("/tenders/" + std::to_string(t) + "/bids"),
+         R"({"provider":"甲物业","price_fen_per_m2_month":50,"remuneration_bp":800,"plan":"驻场2人"})")
+      .as_object();
   auto closes = R"({"closes_at":)" + std::to_string(now + kHour) + "}";
-  EXPECT_EQ(status_of([&] { app::put_tender_to_vote(env.app(), com, cid, t, closes); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(com, cpath("/tenders/" + std::to_string(t) + "/vote"), closes).as_object();
+            }),
             422);  // one bid is no comparison
-  app::add_bid(
-      env.app(), com, cid, t,
-      R"({"provider":"乙物业","price_fen_per_m2_month":45,"remuneration_bp":1000,"plan":"驻场1人"})");
+  env.post(
+         com, cpath("/tenders/" + std::to_string(t) + "/bids"),
+         R"({"provider":"乙物业","price_fen_per_m2_month":45,"remuneration_bp":1000,"plan":"驻场1人"})")
+      .as_object();
   EXPECT_EQ(
       status_of([&] {
-        app::add_bid(
-            env.app(), com, cid, t,
-            R"({"provider":"乙物业","price_fen_per_m2_month":40,"remuneration_bp":1000,"plan":"再报"})");
+        env.post(
+               com, cpath("/tenders/" + std::to_string(t) + "/bids"),
+               R"({"provider":"乙物业","price_fen_per_m2_month":40,"remuneration_bp":1000,"plan":"再报"})")
+            .as_object();
       }),
       409);
-  auto tenders = app::list_tenders(env.app(), cid);
+  auto tenders = env.get(app::Caller{}, ppath("/tenders")).as_array();
   auto bids = tenders[0].at("bids").as_array();
   EXPECT_EQ(bids[0].at("provider").as_string(), "乙物业");  // cheapest first
   EXPECT_EQ(bids[0].at("monthly_fen").as_int64(), 20250);   // 0.45 × 450.00 m²
-  I vid = app::put_tender_to_vote(env.app(), com, cid, t, closes).at("id").as_int64();
+  I vid = env.post(com, cpath("/tenders/" + std::to_string(t) + "/vote"), closes)
+              .as_object()
+              .at("id")
+              .as_int64();
   EXPECT_EQ(
       status_of([&] {
-        app::add_bid(
-            env.app(), com, cid, t,
-            R"({"provider":"丙物业","price_fen_per_m2_month":1,"remuneration_bp":0,"plan":"x"})");
+        env.post(
+               com, cpath("/tenders/" + std::to_string(t) + "/bids"),
+               R"({"provider":"丙物业","price_fen_per_m2_month":1,"remuneration_bp":0,"plan":"x"})")
+            .as_object();
       }),
       409);
   vote("jia", vid, "[0]");
   vote("yi", vid, "[0]");
   paper(vid, "202", "[1]");
   now += kHour;
-  app::close_vote(env.app(), com, cid, vid);
-  tenders = app::list_tenders(env.app(), cid);
+  env.post(com, cpath("/votes/" + std::to_string(vid) + "/close")).as_object();
+  tenders = env.get(app::Caller{}, ppath("/tenders")).as_array();
   EXPECT_EQ(tenders[0].at("status").as_string(), "awarded");
   env.db().read([&](store::Connection& c) {
     auto r = c.query_one("SELECT trustee_name, remuneration_bp FROM compounds WHERE id = ?", {cid});
@@ -562,18 +650,21 @@ TEST_F(VoteTest, ATenderIsDecidedByVoteAndTheWinnerBecomesTheContract) {
 }
 
 TEST_F(VoteTest, ProposalsCarryTheDiscussionAndTheOutcome) {
-  I pid = app::create_proposal(env.app(), env.caller("jia"), cid,
-                               R"({"title":"增设充电棚","body":"电动车充电难"})")
+  I pid = env.post(env.caller("jia"), cpath("/proposals"),
+                   R"({"title":"增设充电棚","body":"电动车充电难"})")
+              .as_object()
               .at("id")
               .as_int64();
-  app::add_comment(env.app(), env.caller("yi"), cid, pid, R"({"body":"同意，建议放在 3 栋旁"})");
-  auto comments = app::list_comments(env.app(), cid, pid);
+  env.post(env.caller("yi"), cpath("/proposals/" + std::to_string(pid) + "/comments"),
+           R"({"body":"同意，建议放在 3 栋旁"})")
+      .as_object();
+  auto comments = env.get(com, cpath("/proposals/" + std::to_string(pid) + "/comments")).as_array();
   ASSERT_EQ(comments.size(), 1u);
   EXPECT_NE(comments[0].at("author").as_string(), "yi");  // masked
-  I vid = app::create_vote(env.app(), com, cid,
-                           R"({"title":"增设充电棚","matter":8,"open":true,"proposal_id":)" +
-                               std::to_string(pid) + R"(,"closes_at":)" +
-                               std::to_string(now + kHour) + "}")
+  I vid = env.post(com, cpath("/votes"),
+                   R"({"title":"增设充电棚","matter":8,"open":true,"proposal_id":)" +
+                       std::to_string(pid) + R"(,"closes_at":)" + std::to_string(now + kHour) + "}")
+              .as_object()
               .at("id")
               .as_int64();
   vote("jia", vid, "[0]");
@@ -581,13 +672,15 @@ TEST_F(VoteTest, ProposalsCarryTheDiscussionAndTheOutcome) {
   paper(vid, "202", "[1]");  // 2 of 3 owners for: short of the 3/4 matter 8 needs
   now += kHour;
   app::close_due_votes(env.app());  // what the background sender does every few seconds
-  auto v = app::get_vote(env.app(), com, cid, vid);
+  auto v = env.get(com, ppath("/votes/" + std::to_string(vid))).as_object();
   EXPECT_FALSE(v.at("passed").as_bool());
   EXPECT_EQ(v.at("threshold").as_string(), "3/4");
-  auto p = app::list_proposals(env.app(), cid);
+  auto p = env.get(app::Caller{}, ppath("/proposals")).as_array();
   EXPECT_EQ(p[0].at("status").as_string(), "rejected");
   EXPECT_EQ(status_of([&] {
-              app::add_comment(env.app(), env.caller("yi"), cid, pid, R"({"body":"再议"})");
+              env.post(env.caller("yi"), cpath("/proposals/" + std::to_string(pid) + "/comments"),
+                       R"({"body":"再议"})")
+                  .as_object();
             }),
             409);
 }
