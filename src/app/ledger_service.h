@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "app/books.h"
+#include "app/public_log.h"
 #include "domain/ledger/books.h"
 #include "domain/ledger/merkle.h"
 #include "store/ledger_repo.h"
@@ -59,10 +60,6 @@ std::int64_t request_reversal_in(store::Connection& c, App& app, const Caller& w
 void follow_reversal(store::Connection& c, std::int64_t cid, const ledger::Transaction& t,
                      std::int64_t reversal_idx);
 // A stored voucher: the file's hash (its name from now on), its type and size.
-struct VoucherStored {
-  std::string sha256, mime;
-  std::int64_t size_bytes = 0;
-};
 VoucherStored upload_voucher_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                                 const std::string& content_type, const std::string& bytes);
 boost::json::object upload_voucher(App& app, const Caller& who, std::int64_t cid,

@@ -5,7 +5,6 @@
 #include <set>
 #include "domain/assert.h"
 
-#include "app/json_in.h"
 #include "app/notify.h"
 #include "domain/ledger/merkle.h"
 #include "domain/mask.h"
@@ -51,51 +50,32 @@ bool triage_may_move(service::NeedStatus from, service::NeedStatus to) {
 // (a resident of the compound who did not file it, has not supported it, while it is open to
 // support) and "move_to_<status>" for each move the needs list allows from where it stands
 // (committee and staff, the rule of the triage route).
-json::array need_steps(const NeedRec& n, const Caller& who, I cid, bool supported) {
-  json::array can;
+std::vector<std::string> need_steps(const NeedRec& n, const Caller& who, I cid, bool supported) {
+  std::vector<std::string> can;
   const I me = who.user_id();
   const bool closed = n.status == "done" || n.status == "declined";
   if (needs_support_rule().allows(who.p(), cid) && me != n.filed_by && !closed && !supported)
-    can.push_back(json::string("support"));
+    can.push_back("support");
   auto from = service::parse_need_status(n.status);
   if (from && needs_triage_rule().allows(who.p(), cid))
     for (auto to :
          {service::NeedStatus::service, service::NeedStatus::project, service::NeedStatus::declined,
           service::NeedStatus::done, service::NeedStatus::open})
       if (triage_may_move(*from, to))
-        can.push_back(json::string("move_to_" + std::string(service::to_string(to))));
+        can.push_back("move_to_" + std::string(service::to_string(to)));
   return can;
 }
 
-json::object need_json(Connection& c, const NeedRec& n, const Caller& who, I cid) {
+NeedView need_view(Connection& c, NeedRec n, const Caller& who, I cid) {
   const I viewer = who.user_id();
-  json::object o{
-      {"id", n.id},
-      {"category", n.category},
-      {"body", n.body},
-      {"place", n.place},
-      {"courtyard_id", n.courtyard_id ? json::value(n.courtyard_id) : json::value(nullptr)},
-      {"courtyard", n.courtyard_name},
-      {"photos", parse_json(n.photos_json)},
-      {"source", n.source},
-      {"filer", mask_name(n.filer_name)},
-      {"filed_at", n.filed_at_ms},
-      {"status", n.status},
-      {"supporters", n.supporters},
-      {"responded_at", n.responded_at_ms ? json::value(n.responded_at_ms) : json::value(nullptr)},
-      {"closed_at", n.closed_at_ms ? json::value(n.closed_at_ms) : json::value(nullptr)},
-      {"service_code", n.service_code.empty() ? json::value(nullptr) : json::value(n.service_code)},
-      {"proposal_id", n.proposal_id ? json::value(n.proposal_id) : json::value(nullptr)},
-      {"project_id",
-       [&]() -> json::value {
-         auto p = store::first_project_of_need(c, n.id);
-         return p ? json::value(*p) : json::value(nullptr);
-       }()},
-      {"mine", viewer != 0 && viewer == n.filed_by}};
-  const bool supported = viewer != 0 && store::has_supported(c, n.id, viewer);
-  o["supported"] = supported;
-  o["can"] = need_steps(n, who, cid, supported);
-  return o;
+  NeedView v;
+  v.project_id = store::first_project_of_need(c, n.id);
+  v.mine = viewer != 0 && viewer == n.filed_by;
+  v.supported = viewer != 0 && store::has_supported(c, n.id, viewer);
+  v.can = need_steps(n, who, cid, v.supported);
+  n.filer_name = mask_name(n.filer_name);
+  v.need = std::move(n);
+  return v;
 }
 
 void add_event(Connection& c, I cid, I need_id, I at, const std::string& status,
@@ -103,14 +83,10 @@ void add_event(Connection& c, I cid, I need_id, I at, const std::string& status,
   store::insert_need_event(c, cid, need_id, at, status, note, by, role);
 }
 
-json::object need_detail(Connection& c, I cid, I id, const Caller& who) {
-  auto o = need_json(c, require_need(c, cid, id), who, cid);
-  json::array timeline;
-  for (const auto& e : store::list_need_events(c, id))
-    timeline.push_back(json::object{
-        {"at", e.at_ms}, {"status", e.status}, {"note", e.note}, {"by_role", e.by_role}});
-  o["timeline"] = std::move(timeline);
-  return o;
+NeedView need_detail(Connection& c, I cid, I id, const Caller& who) {
+  NeedView v = need_view(c, require_need(c, cid, id), who, cid);
+  v.timeline = store::list_need_events(c, id);
+  return v;
 }
 
 }  // namespace
@@ -127,33 +103,40 @@ std::string acting_role(const Caller& who, I cid) {
   return p->is_admin ? "staff" : "";
 }
 
-std::string read_photo_list(Connection& c, I cid, const json::value* photos,
-                            std::vector<FieldError>& errs) {
-  json::array out;
-  if (!photos || photos->is_null()) return "[]";
-  if (!photos->is_array() || photos->as_array().size() > kMaxPhotos) {
+std::vector<std::string> checked_uploads(Connection& c, I cid,
+                                         const std::vector<std::string>& hashes,
+                                         std::vector<FieldError>& errs) {
+  if (hashes.size() > kMaxPhotos) {
     errs.push_back({"photos", "照片应为最多 9 张已上传照片的编号列表",
                     "photos must list at most 9 uploaded photos"});
-    return "[]";
+    return {};
   }
+  std::vector<std::string> out;
   std::set<std::string> seen;
-  for (const auto& p : photos->as_array()) {
-    if (!p.is_string() || !ledger::from_hex(std::string(p.as_string())) ||
-        !store::get_voucher(c, cid, std::string(p.as_string()), false)) {
+  for (const auto& h : hashes) {
+    if (!ledger::from_hex(h) || !store::get_voucher(c, cid, h, false)) {
       errs.push_back({"photos", "有照片未上传或编号不对", "a photo was not uploaded here"});
-      return "[]";
+      return {};
     }
-    if (seen.insert(std::string(p.as_string())).second) out.push_back(p);
+    if (seen.insert(h).second) out.push_back(h);
   }
-  return json::serialize(out);
+  return out;
 }
 
 std::string read_photo_hashes(Connection& c, I cid, const std::vector<std::string>& hashes,
                               std::vector<FieldError>& errs) {
-  json::array listed;
-  for (const auto& h : hashes) listed.push_back(json::value(h));
-  const json::value photos = listed;
-  return read_photo_list(c, cid, &photos, errs);
+  return store::encode_text_list(checked_uploads(c, cid, hashes, errs));
+}
+
+std::string read_photo_list(Connection& c, I cid, const json::value* photos,
+                            std::vector<FieldError>& errs) {
+  std::vector<std::string> hashes;
+  if (!photo_hashes(photos, hashes)) {
+    errs.push_back({"photos", "照片应为最多 9 张已上传照片的编号列表",
+                    "photos must list at most 9 uploaded photos"});
+    return "[]";
+  }
+  return read_photo_hashes(c, cid, hashes, errs);
 }
 
 bool photo_hashes(const json::value* photos, std::vector<std::string>& out) {
@@ -166,8 +149,8 @@ bool photo_hashes(const json::value* photos, std::vector<std::string>& out) {
   return true;
 }
 
-json::object upload_photo(App& app, const Caller& who, I cid, const std::string& content_type,
-                          const std::string& bytes) {
+VoucherStored upload_photo(App& app, const Caller& who, I cid, const std::string& content_type,
+                           const std::string& bytes) {
   if (bytes.size() > kMaxPhotoBytes)
     throw Error(ErrorKind::too_large, "too-large", "照片超过 5 MB",
                 "The photo is larger than 5 MB");
@@ -182,7 +165,7 @@ json::object upload_photo(App& app, const Caller& who, I cid, const std::string&
     store::insert_voucher(c, cid, sha, mime, bytes, who.user_id(), app.clock_ms());
     audit(c, app, who, cid, "photo.upload", "voucher:" + sha,
           {{"size", static_cast<I>(bytes.size())}});
-    return json::object{{"sha256", sha}, {"mime", mime}, {"size", static_cast<I>(bytes.size())}};
+    return VoucherStored{sha, mime, static_cast<I>(bytes.size())};
   });
 }
 
@@ -192,6 +175,10 @@ I file_need_in(Connection& c, App& app, const Caller& who, I cid, const NeedInpu
         {{"category",
           "类别应为 cleaning、greening、repairs、safety、parking、noise、facilities 或 other",
           "category must be cleaning, greening, repairs, safety, parking, noise, facilities or other"}});
+  if (in.source != "resident" && in.source != "visit" && in.source != "meeting" &&
+      in.source != "questionnaire")
+    throw_invalid({{"source", "来源应为 resident、visit（入户走访）、meeting 或 questionnaire",
+                    "source must be resident, visit, meeting or questionnaire"}});
   const std::string role = acting_role(who, cid);
   if (in.source != "resident" && role != "committee" && role != "staff")
     throw Error(
@@ -200,7 +187,7 @@ I file_need_in(Connection& c, App& app, const Caller& who, I cid, const NeedInpu
         "Only the committee and community staff record needs gathered on visits or at meetings");
   require_compound(c, cid);
   std::vector<FieldError> errs;
-  std::string photo_list = read_photo_hashes(c, cid, in.photos, errs);
+  std::vector<std::string> photos = checked_uploads(c, cid, in.photos, errs);
   auto courtyard = in.courtyard_id;
   if (courtyard && !store::get_courtyard(c, cid, *courtyard))
     errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
@@ -210,7 +197,7 @@ I file_need_in(Connection& c, App& app, const Caller& who, I cid, const NeedInpu
   I now = app.clock_ms();
   I id = store::insert_need(
       c, cid,
-      {courtyard.value_or(0), in.category, in.place, in.body, photo_list, in.source, who.user_id()},
+      {courtyard.value_or(0), in.category, in.place, in.body, in.source, photos, who.user_id()},
       now);
   add_event(c, cid, id, now, "open", "", who.user_id(), role);
   audit(c, app, who, cid, "need.file", "need:" + std::to_string(id),
@@ -218,37 +205,10 @@ I file_need_in(Connection& c, App& app, const Caller& who, I cid, const NeedInpu
   return id;
 }
 
-json::object file_need(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  NeedInput r;
-  r.category = in.str("category", 20);
-  r.body = in.str("body", kMaxNeedChars);
-  r.place = in.opt_str("place", 100).value_or("");
-  r.courtyard_id = in.opt_i64("courtyard_id", 1, INT64_MAX);
-  r.source = in.opt_str("source", 20).value_or("resident");
-  if (!r.category.empty() && !service::valid_category(r.category))
-    in.add_error(
-        "category",
-        "类别应为 cleaning、greening、repairs、safety、parking、noise、facilities 或 other",
-        "category must be cleaning, greening, repairs, safety, parking, noise, facilities or other");
-  if (r.source != "resident" && r.source != "visit" && r.source != "meeting" &&
-      r.source != "questionnaire")
-    in.add_error("source", "来源应为 resident、visit（入户走访）、meeting 或 questionnaire",
-                 "source must be resident, visit, meeting or questionnaire");
-  // The photos' hashes; whether each was uploaded here is the use case's to check.
-  if (!photo_hashes(in.get("photos"), r.photos))
-    in.add_error("photos", "照片应为最多 9 张已上传照片的编号列表",
-                 "photos must list at most 9 uploaded photos");
-  in.finish();
-  const std::string role = acting_role(who, cid);
-  if (r.source != "resident" && role != "committee" && role != "staff")
-    throw Error(
-        ErrorKind::forbidden, "not-a-collector",
-        "只有委员会和社区工作人员可以代录走访或会议收集的需求",
-        "Only the committee and community staff record needs gathered on visits or at meetings");
+NeedView file_need(App& app, const Caller& who, I cid, const NeedInput& in) {
   return app.db.write([&](Connection& c) {
-    I id = file_need_in(c, app, who, cid, r);
-    return need_json(c, require_need(c, cid, id), who, cid);
+    I id = file_need_in(c, app, who, cid, in);
+    return need_view(c, require_need(c, cid, id), who, cid);
   });
 }
 
@@ -266,10 +226,10 @@ void support_need_in(Connection& c, App& app, const Caller& who, I cid, I need_i
   }
 }
 
-json::object support_need(App& app, const Caller& who, I cid, I need_id) {
+NeedView support_need(App& app, const Caller& who, I cid, I need_id) {
   return app.db.write([&](Connection& c) {
     support_need_in(c, app, who, cid, need_id);
-    return need_json(c, require_need(c, cid, need_id), who, cid);
+    return need_view(c, require_need(c, cid, need_id), who, cid);
   });
 }
 
@@ -315,22 +275,9 @@ void triage_need_in(Connection& c, App& app, const Caller& who, I cid, I need_id
         {{"from", n.status}, {"to", status}});
 }
 
-json::object triage_need(App& app, const Caller& who, I cid, I need_id, std::string_view body) {
-  JsonIn in(body);
-  TriageInput r;
-  r.status = in.str("status", 20);
-  r.note = in.opt_str("note", kMaxNoteChars).value_or("");
-  r.service_code = in.opt_str("service_code", 40);
-  r.proposal_id = in.opt_i64("proposal_id", 1, INT64_MAX);
-  auto to = service::parse_need_status(r.status);
-  if (!r.status.empty() && !to)
-    in.add_error("status", "状态应为 service、project、declined、done 或 open",
-                 "status must be service, project, declined, done or open");
-  if (to == service::NeedStatus::declined && r.note.empty())
-    in.add_error("note", "不予采纳时请写明理由", "a declined need needs a reason");
-  in.finish();
+NeedView triage_need(App& app, const Caller& who, I cid, I need_id, const TriageInput& in) {
   return app.db.write([&](Connection& c) {
-    triage_need_in(c, app, who, cid, need_id, r);
+    triage_need_in(c, app, who, cid, need_id, in);
     return need_detail(c, cid, need_id, who);
   });
 }
@@ -359,52 +306,49 @@ void need_follows_project(Connection& c, I cid, I need_id, const std::string& ti
                 now);
 }
 
-json::array list_needs(App& app, const Caller& who, I cid, const std::string& status,
-                       const std::string& category, bool mine) {
+std::vector<NeedView> list_needs(App& app, const Caller& who, I cid, const std::string& status,
+                                 const std::string& category, bool mine) {
   if (!status.empty() && !service::parse_need_status(status))
     throw_invalid({{"status", "没有这种状态", "no such status"}});
   if (!category.empty() && !service::valid_category(category))
     throw_invalid({{"category", "没有这种类别", "no such category"}});
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array out;
-    for (const auto& n : store::list_needs(c, cid, {status, category, mine ? who.user_id() : 0}))
-      out.push_back(need_json(c, n, who, cid));
+    std::vector<NeedView> out;
+    for (auto& n : store::list_needs(c, cid, {status, category, mine ? who.user_id() : 0}))
+      out.push_back(need_view(c, std::move(n), who, cid));
     return out;
   });
 }
 
-json::object get_need(App& app, const Caller& who, I cid, I need_id) {
+NeedView get_need(App& app, const Caller& who, I cid, I need_id) {
   return app.db.read([&](Connection& c) { return need_detail(c, cid, need_id, who); });
 }
 
-json::object needs_summary(App& app, I cid) {
+NeedsSummary needs_summary(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
+    NeedsSummary out;
+    out.compound_id = cid;
     std::map<std::string, std::map<std::string, I>> counts;
-    I total = 0, supporters = 0;
     for (const auto& r : store::count_needs(c, cid)) {
       counts[r.category][r.status] = r.needs;
-      total += r.needs;
-      supporters += r.supporters;
+      out.all.total += r.needs;
+      out.supporters += r.supporters;
     }
-    json::array cats;
     for (auto cat : service::kNeedCategories) {
-      json::object by_status;
-      I n = 0;
-      for (const char* st : {"open", "service", "project", "declined", "done"}) {
+      NeedCounts n;
+      for (const char* st : kNeedStatuses) {
         I k = counts[std::string(cat)][st];
-        by_status[st] = k;
-        n += k;
+        n.by_status.push_back(k);
+        n.total += k;
       }
-      cats.push_back(
-          json::object{{"category", cat}, {"total", n}, {"by_status", std::move(by_status)}});
+      out.categories.emplace_back(std::string(cat), std::move(n));
     }
-    json::object by_status;
-    for (const char* st : {"open", "service", "project", "declined", "done"}) {
+    for (const char* st : kNeedStatuses) {
       I k = 0;
       for (auto& [cat, m] : counts) k += m.count(st) ? m.at(st) : 0;
-      by_status[st] = k;
+      out.all.by_status.push_back(k);
     }
     std::vector<I> answer_hours, done_days;
     for (const auto& r : store::answered_need_times(c, cid)) {
@@ -412,15 +356,11 @@ json::object needs_summary(App& app, I cid) {
       if (r.status == "done" && r.closed_at_ms)
         done_days.push_back((*r.closed_at_ms - r.filed_at_ms + 12 * kHourMs) / (24 * kHourMs));
     }
-    return json::object{{"compound_id", cid},
-                        {"total", total},
-                        {"supporters", supporters},
-                        {"by_status", std::move(by_status)},
-                        {"categories", std::move(cats)},
-                        {"answered", static_cast<I>(answer_hours.size())},
-                        {"median_hours_to_answer", service::median(answer_hours)},
-                        {"done", static_cast<I>(done_days.size())},
-                        {"median_days_to_done", service::median(done_days)}};
+    out.answered = static_cast<I>(answer_hours.size());
+    out.median_hours_to_answer = service::median(answer_hours);
+    out.done = static_cast<I>(done_days.size());
+    out.median_days_to_done = service::median(done_days);
+    return out;
   });
 }
 

@@ -20,59 +20,90 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/public_log.h"
 #include "domain/error.h"
+#include "store/needs_repo.h"
 
 namespace xinyi::app {
 
 inline constexpr std::size_t kMaxPhotos = 9;
 inline constexpr std::size_t kMaxPhotoBytes = 5 * 1024 * 1024;
 
-// A photo (JPEG or PNG, ≤ 5 MB) for a need or a work log; returns its sha256 to cite.
-boost::json::object upload_photo(App& app, const Caller& who, std::int64_t cid,
-                                 const std::string& content_type, const std::string& bytes);
+// A photo (JPEG or PNG, ≤ 5 MB) for a need or a work log: its sha256 to cite, type and size.
+VoucherStored upload_photo(App& app, const Caller& who, std::int64_t cid,
+                           const std::string& content_type, const std::string& bytes);
 
 // The rules of the routes that support (+1) and triage a need; a need's view says, in "can",
 // which of these steps its caller may take now ("support", "move_to_<status>").
 Rule needs_support_rule();
 Rule needs_triage_rule();
 
-boost::json::object file_need(App& app, const Caller& who, std::int64_t cid, std::string_view body);
-boost::json::object support_need(App& app, const Caller& who, std::int64_t cid,
-                                 std::int64_t need_id);
-boost::json::object triage_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id,
-                                std::string_view body);
-// Members' list, newest first; `status`/`category` filter when non-empty; `mine` only the caller's.
-// The same writes typed, in the caller's write transaction (the JSON ones decode a body and call
-// these; the demo calls them directly).
+// Issue 18: the use cases take and return the structs below; their JSON is in
+// http/routes/needs.cc.
 struct NeedInput {
   std::string category, body, place;
   std::optional<std::int64_t> courtyard_id;  // none: the filer's own courtyard
   std::string source = "resident";           // resident, visit, meeting or questionnaire
   std::vector<std::string> photos;           // hashes of uploaded photos
 };
-// The need's id.
-std::int64_t file_need_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
-                          const NeedInput& in);
-void support_need_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
-                     std::int64_t need_id);
+// What a member sees of a need: the need (its filer's name masked), the project that took it up,
+// whether the caller filed or supported it, what the caller may do with it now ("can": "support",
+// "move_to_<status>"), and (one need's page) its timeline.
+struct NeedView {
+  store::NeedRec need;
+  std::optional<std::int64_t> project_id;
+  bool mine = false, supported = false;
+  std::vector<std::string> can;
+  std::optional<std::vector<store::NeedEventRec>> timeline;
+};
+NeedView file_need(App& app, const Caller& who, std::int64_t cid, const NeedInput& in);
+NeedView support_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id);
+// The need's page after the move, with its timeline.
 struct TriageInput {
   std::string status;  // service, project, declined, done or open
   std::string note;    // required when declined
   std::optional<std::string> service_code;
   std::optional<std::int64_t> proposal_id;
 };
+NeedView triage_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id,
+                     const TriageInput& in);
+// The same writes in the caller's write transaction (the demo calls them directly). The need's id.
+std::int64_t file_need_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                          const NeedInput& in);
+void support_need_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                     std::int64_t need_id);
 void triage_need_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                     std::int64_t need_id, const TriageInput& in);
-boost::json::array list_needs(App& app, const Caller& who, std::int64_t cid,
-                              const std::string& status, const std::string& category, bool mine);
-boost::json::object get_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id);
+// Members' list, newest first; `status`/`category` filter when non-empty; `mine` only the caller's.
+std::vector<NeedView> list_needs(App& app, const Caller& who, std::int64_t cid,
+                                 const std::string& status, const std::string& category, bool mine);
+// With its timeline.
+NeedView get_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id);
 // Public: counts by category and status, median hours to a first answer and days to done.
-boost::json::object needs_summary(App& app, std::int64_t cid);
+inline constexpr const char* kNeedStatuses[] = {"open", "service", "project", "declined", "done"};
+struct NeedCounts {
+  std::int64_t total = 0;
+  std::vector<std::int64_t> by_status;  // parallel to kNeedStatuses
+};
+struct NeedsSummary {
+  std::int64_t compound_id = 0, supporters = 0;
+  NeedCounts all;
+  std::vector<std::pair<std::string, NeedCounts>> categories;  // every category, in order
+  std::int64_t answered = 0, median_hours_to_answer = 0;
+  std::int64_t done = 0, median_days_to_done = 0;
+};
+NeedsSummary needs_summary(App& app, std::int64_t cid);
 
 // ---- cores shared with the work logs and the demo
 
+// The photos (or attachments) a write cites: at most kMaxPhotos hashes of this compound's
+// uploads, each kept once; a problem is added to `errs` (field "photos") and nothing returned.
+std::vector<std::string> checked_uploads(store::Connection& c, std::int64_t cid,
+                                         const std::vector<std::string>& hashes,
+                                         std::vector<FieldError>& errs);
 // Reads `photos` (a list of sha256 of this compound's uploads) from a JSON field; 422 on an
-// unknown one. Returns them as a JSON array text.
+// unknown one. Returns them as a JSON array text. (For the features whose JSON is not yet in
+// http/: work logs, announcements, projects.)
 std::string read_photo_list(store::Connection& c, std::int64_t cid,
                             const boost::json::value* photos, std::vector<FieldError>& errs);
 // The same for hashes already decoded (the typed use cases' photos and attachments).

@@ -41,6 +41,11 @@ void require_entry(App& app, std::int64_t cid, std::int64_t index);
 struct VoucherFile {
   std::string mime, bytes;
 };
+// What an upload stored: the hash to cite it by, its type and size.
+struct VoucherStored {
+  std::string sha256, mime;
+  std::int64_t size_bytes = 0;
+};
 VoucherFile voucher_file(App& app, std::int64_t cid, const std::string& sha256);
 
 }  // namespace xinyi::app

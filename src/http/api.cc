@@ -14,6 +14,7 @@ void register_api(Router& r) {
   routes::add_bank_routes(r);
   routes::add_billing_routes(r);
   routes::add_votes_routes(r);
+  routes::add_needs_routes(r);
   routes::add_services_routes(r);
   routes::add_surveys_routes(r);
   routes::add_charity_routes(r);

@@ -23,7 +23,7 @@ NeedRec need_of(const Row& r) {
   n.category = r.str(8);
   n.place = r.str(9);
   n.body = r.str(10);
-  n.photos_json = r.str(11);
+  n.photos = decode_text_list(r.str(11));
   n.source = r.str(12);
   n.status = r.str(13);
   n.service_code = r.str(14);
@@ -62,8 +62,8 @@ std::int64_t insert_need(Connection& c, std::int64_t cid, const NewNeed& n, std:
       .query_one(
           "INSERT INTO needs (compound_id, courtyard_id, category, place, body, photos, source, filed_by, filed_at, status) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id",
-          {cid, id_or_null(n.courtyard_id), n.category, n.place, n.body, n.photos_json, n.source,
-           n.filed_by, now_ms})
+          {cid, id_or_null(n.courtyard_id), n.category, n.place, n.body, encode_text_list(n.photos),
+           n.source, n.filed_by, now_ms})
       ->i64(0);
 }
 

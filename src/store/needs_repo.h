@@ -25,7 +25,8 @@ struct NeedRec {
   std::int64_t filed_at_ms = 0, responded_at_ms = 0, closed_at_ms = 0;  // 0: not yet
   std::int64_t proposal_id = 0;                                         // 0: none
   std::int64_t supporters = 0;
-  std::string category, place, body, photos_json, source, status;
+  std::string category, place, body, source, status;
+  std::vector<std::string> photos;         // hashes of uploaded photos
   std::string service_code;                // the plan item that carries it; "": none
   std::string courtyard_name, filer_name;  // "": none; the name in full (the use case masks it)
 };
@@ -41,7 +42,8 @@ std::vector<NeedRec> list_needs(Connection& c, std::int64_t cid, const NeedFilte
 
 struct NewNeed {
   std::int64_t courtyard_id = 0;  // 0: none
-  std::string category, place, body, photos_json, source;
+  std::string category, place, body, source;
+  std::vector<std::string> photos;
   std::int64_t filed_by = 0;
 };
 // A new need, status open: its id.

@@ -1,5 +1,7 @@
 #include "store/sql.h"
 
+#include <boost/json.hpp>
+
 #include "domain/assert.h"
 
 namespace xinyi::store {
@@ -43,6 +45,20 @@ std::int64_t Connection::scalar(std::string_view sql, const std::vector<Value>& 
   auto rows = query(sql, params);
   XINYI_ASSERT(rows.size() == 1 && rows[0].size() >= 1);
   return rows[0].is_null(0) ? 0 : rows[0].i64(0);
+}
+
+std::string encode_text_list(const std::vector<std::string>& items) {
+  boost::json::array a;
+  for (const auto& t : items) a.push_back(boost::json::value(t));
+  return boost::json::serialize(a);
+}
+
+std::vector<std::string> decode_text_list(const std::string& column) {
+  std::vector<std::string> out;
+  if (column.empty()) return out;
+  const boost::json::value v = boost::json::parse(column);
+  for (const auto& t : v.as_array()) out.emplace_back(t.as_string());
+  return out;
 }
 
 }  // namespace xinyi::store

@@ -28,6 +28,11 @@ struct Blob {
 using Value = std::variant<std::nullptr_t, std::int64_t, std::string, Blob>;
 
 // An id column that may be empty: 0 (or nullopt) is stored as NULL.
+// A list of texts (the hashes of a need's photos, of an entry's vouchers) as the JSON array its
+// column keeps, and back. decode_text_list("") is empty.
+std::string encode_text_list(const std::vector<std::string>& items);
+std::vector<std::string> decode_text_list(const std::string& column);
+
 inline Value id_or_null(std::int64_t id) { return id ? Value(id) : Value(nullptr); }
 inline Value id_or_null(const std::optional<std::int64_t>& id) {
   return id ? Value(*id) : Value(nullptr);

@@ -17,6 +17,8 @@
 
 namespace xinyi {
 
+using testing::compound_path;
+using testing::public_path;
 using testing::status_of;
 using testing::TestEnv;
 namespace json = boost::json;
@@ -263,11 +265,14 @@ TEST_F(NotifyTest, BillsPaymentsAndAnswersToNeedsNotifyTheirPeople) {
   EXPECT_EQ(n.at("unread").as_int64(), 2);
   EXPECT_EQ(n.at("items").at(0).at("kind").as_string(), "payment");
   EXPECT_EQ(unread("bing"), 1);  // not 丙's unit
-  I need = app::file_need(env.app(), env.caller("yi"), cid,
-                          R"({"category":"repairs","body":"路灯不亮"})")
+  I need = env.post(env.caller("yi"), compound_path(cid, "/needs"),
+                    R"({"category":"repairs","body":"路灯不亮"})")
+               .as_object()
                .at("id")
                .as_int64();
-  app::triage_need(env.app(), com, cid, need, R"({"status":"service","note":"电工本周上门"})");
+  env.post(com, compound_path(cid, "/needs/" + std::to_string(need) + "/triage"),
+           R"({"status":"service","note":"电工本周上门"})")
+      .as_object();
   auto yi = app::my_notifications(env.app(), env.caller("yi"), 0, 10);
   EXPECT_EQ(yi.at("items").at(0).at("kind").as_string(), "need");
   app::mark_notifications_read(env.app(), env.caller("jia"), R"({"all":true})");

@@ -21,6 +21,8 @@
 
 namespace xinyi {
 
+using testing::compound_path;
+using testing::public_path;
 using testing::status_of;
 using testing::TestEnv;
 namespace json = boost::json;
@@ -590,12 +592,13 @@ TEST_F(ProjectTest, EachPersonIsOfferedTheStepsTheServerWillTake) {
 
 TEST_F(ProjectTest, ANeedTakenUpByAProjectIsDoneWhenTheProjectSettles) {
   auto jia = env.caller("jia");
-  I need =
-      app::file_need(env.app(), jia, cid, R"({"category":"greening","body":"花坛破损，希望修整"})")
-          .at("id")
-          .as_int64();
+  I need = env.post(jia, compound_path(cid, "/needs"),
+                    R"({"category":"greening","body":"花坛破损，希望修整"})")
+               .as_object()
+               .at("id")
+               .as_int64();
   I pid = pid_of(project(R"(,"acceptance_mode":"committee","need_id":)" + std::to_string(need)));
-  auto n = app::get_need(env.app(), jia, cid, need);
+  auto n = env.get(jia, compound_path(cid, "/needs/" + std::to_string(need))).as_object();
   EXPECT_EQ(n.at("status").as_string(), "project");
   EXPECT_EQ(n.at("project_id").as_int64(), pid);
   auto p = contracted(pid, 10'000, R"([{"source":"common","amount_fen":10000}])");
@@ -607,7 +610,11 @@ TEST_F(ProjectTest, ANeedTakenUpByAProjectIsDoneWhenTheProjectSettles) {
   app::sign_off_project(env.app(), env.caller("com2"), cid, pid);
   pay(pid, line_of(p), "common", 10'000);
   app::settle_project(env.app(), com, cid, pid);
-  EXPECT_EQ(app::get_need(env.app(), jia, cid, need).at("status").as_string(), "done");
+  EXPECT_EQ(env.get(jia, compound_path(cid, "/needs/" + std::to_string(need)))
+                .as_object()
+                .at("status")
+                .as_string(),
+            "done");
 }
 
 TEST_F(ProjectTest, FollowersHearOfMilestones) {
@@ -769,13 +776,17 @@ TEST_F(ProjectTest, UnspentCrowdfundingGoesBackBeforeTheSettlement) {
 }
 
 TEST_F(ProjectTest, ACancelledProjectReturnsItsNeedToTheList) {
-  I need = app::file_need(env.app(), env.caller("jia"), cid,
-                          R"({"category":"greening","body":"花坛破损"})")
+  I need = env.post(env.caller("jia"), compound_path(cid, "/needs"),
+                    R"({"category":"greening","body":"花坛破损"})")
+               .as_object()
                .at("id")
                .as_int64();
   I pid = pid_of(project(R"(,"need_id":)" + std::to_string(need)));
   app::cancel_project(env.app(), com, cid, pid, R"({"reason":"并入明年计划"})");
-  EXPECT_EQ(app::get_need(env.app(), env.caller("jia"), cid, need).at("status").as_string(),
+  EXPECT_EQ(env.get(env.caller("jia"), compound_path(cid, "/needs/" + std::to_string(need)))
+                .as_object()
+                .at("status")
+                .as_string(),
             "open");
 }
 

@@ -19,6 +19,8 @@
 
 namespace xinyi {
 
+using testing::compound_path;
+using testing::public_path;
 using testing::status_of;
 using testing::TestEnv;
 namespace json = boost::json;
@@ -154,15 +156,17 @@ TEST_F(ServiceTest, APlanCannotChangeAMonthThatHasVisits) {
   EXPECT_EQ(status_of([&] { publish("2026-11"); }), 200);
   EXPECT_EQ(app::list_plans(env.app(), cid).size(), 2u);
   // A need can name an item that two versions carry.
-  I need = app::file_need(env.app(), env.caller("jia"), cid,
-                          R"({"category":"cleaning","body":"楼道脏"})")
+  I need = env.post(env.caller("jia"), compound_path(cid, "/needs"),
+                    R"({"category":"cleaning","body":"楼道脏"})")
+               .as_object()
                .at("id")
                .as_int64();
-  EXPECT_EQ(
-      app::triage_need(env.app(), com, cid, need, R"({"status":"service","service_code":"clean"})")
-          .at("status")
-          .as_string(),
-      "service");
+  EXPECT_EQ(env.post(com, compound_path(cid, "/needs/" + std::to_string(need) + "/triage"),
+                     R"({"status":"service","service_code":"clean"})")
+                .as_object()
+                .at("status")
+                .as_string(),
+            "service");
 }
 
 TEST_F(ServiceTest, HoursFollowFromCheckInAndOut) {
@@ -424,57 +428,84 @@ TEST_F(ServiceTest, AVisitLeftCheckedInBlocksThePostingUntilVoided) {
 TEST_F(ServiceTest, NeedsMoveAlongTheirTimelineAndThePublicSeesOnlyCounts) {
   publish("2026-10");
   auto jia = env.caller("jia");
-  auto n = app::file_need(env.app(), jia, cid,
-                          R"({"category":"cleaning","body":"3 栋楼道扶手积灰","place":"3 栋"})");
+  auto n = env.post(jia, compound_path(cid, "/needs"),
+                    R"({"category":"cleaning","body":"3 栋楼道扶手积灰","place":"3 栋"})")
+               .as_object();
   I id = n.at("id").as_int64();
   EXPECT_EQ(n.at("courtyard_id").as_int64(), east);  // the filer's courtyard
   EXPECT_EQ(n.at("status").as_string(), "open");
-  EXPECT_EQ(
-      status_of([&] { app::file_need(env.app(), jia, cid, R"({"category":"噪音","body":"x"})"); }),
-      422);
   EXPECT_EQ(status_of([&] {
-              app::file_need(env.app(), jia, cid,
-                             R"({"category":"noise","body":"x","source":"visit"})");
+              env.post(jia, compound_path(cid, "/needs"), R"({"category":"噪音","body":"x"})")
+                  .as_object();
+            }),
+            422);
+  EXPECT_EQ(status_of([&] {
+              env.post(jia, compound_path(cid, "/needs"),
+                       R"({"category":"noise","body":"x","source":"visit"})")
+                  .as_object();
             }),
             403);
-  EXPECT_EQ(status_of([&] { app::support_need(env.app(), jia, cid, id); }), 409);  // the filer
-  app::support_need(env.app(), env.caller("yi"), cid, id);
-  EXPECT_EQ(app::support_need(env.app(), env.caller("yi"), cid, id).at("supporters").as_int64(),
-            1);  // once
-  EXPECT_EQ(app::support_need(env.app(), env.caller("bing"), cid, id).at("supporters").as_int64(),
-            2);
-  EXPECT_EQ(status_of([&] { app::triage_need(env.app(), com, cid, id, R"({"status":"done"})"); }),
-            409);
   EXPECT_EQ(
-      status_of([&] { app::triage_need(env.app(), com, cid, id, R"({"status":"declined"})"); }),
-      422);
+      status_of([&] {
+        env.post(jia, compound_path(cid, "/needs/" + std::to_string(id) + "/support")).as_object();
+      }),
+      409);  // the filer
+  env.post(env.caller("yi"), compound_path(cid, "/needs/" + std::to_string(id) + "/support"))
+      .as_object();
+  EXPECT_EQ(
+      env.post(env.caller("yi"), compound_path(cid, "/needs/" + std::to_string(id) + "/support"))
+          .as_object()
+          .at("supporters")
+          .as_int64(),
+      1);  // once
+  EXPECT_EQ(
+      env.post(env.caller("bing"), compound_path(cid, "/needs/" + std::to_string(id) + "/support"))
+          .as_object()
+          .at("supporters")
+          .as_int64(),
+      2);
   EXPECT_EQ(status_of([&] {
-              app::triage_need(env.app(), com, cid, id,
-                               R"({"status":"service","service_code":"guard"})");
+              env.post(com, compound_path(cid, "/needs/" + std::to_string(id) + "/triage"),
+                       R"({"status":"done"})")
+                  .as_object();
+            }),
+            409);
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/needs/" + std::to_string(id) + "/triage"),
+                       R"({"status":"declined"})")
+                  .as_object();
+            }),
+            422);
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/needs/" + std::to_string(id) + "/triage"),
+                       R"({"status":"service","service_code":"guard"})")
+                  .as_object();
             }),
             422);
   now += 5 * kHour;
-  app::triage_need(env.app(), com, cid, id,
-                   R"({"status":"service","service_code":"clean","note":"纳入保洁"})");
+  env.post(com, compound_path(cid, "/needs/" + std::to_string(id) + "/triage"),
+           R"({"status":"service","service_code":"clean","note":"纳入保洁"})")
+      .as_object();
   now += 3 * kDay;
-  auto done =
-      app::triage_need(env.app(), com, cid, id, R"({"status":"done","note":"已每周擦拭扶手"})");
+  auto done = env.post(com, compound_path(cid, "/needs/" + std::to_string(id) + "/triage"),
+                       R"({"status":"done","note":"已每周擦拭扶手"})")
+                  .as_object();
   const auto& tl = done.at("timeline").as_array();
   ASSERT_EQ(tl.size(), 3u);
   EXPECT_EQ(tl[1].at("status").as_string(), "service");
   EXPECT_EQ(tl[1].at("by_role").as_string(), "committee");
   EXPECT_EQ(tl[2].at("note").as_string(), "已每周擦拭扶手");
   EXPECT_EQ(done.at("service_code").as_string(), "clean");
-  auto s = app::needs_summary(env.app(), cid);
+  auto s = env.get(app::Caller{}, public_path(cid, "/needs/summary")).as_object();
   EXPECT_EQ(s.at("total").as_int64(), 1);
   EXPECT_EQ(s.at("by_status").at("done").as_int64(), 1);
   EXPECT_EQ(s.at("median_hours_to_answer").as_int64(), 5);
   EXPECT_EQ(s.at("median_days_to_done").as_int64(), 3);
   EXPECT_EQ(json::serialize(s).find("扶手"), std::string::npos);  // no texts in public
-  auto mine = app::list_needs(env.app(), jia, cid, "", "", true);
+  auto mine = env.get(jia, compound_path(cid, "/needs?mine=1")).as_array();
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_TRUE(mine[0].at("mine").as_bool());
-  EXPECT_EQ(app::list_needs(env.app(), env.caller("yi"), cid, "", "", true).size(), 0u);
+  EXPECT_EQ(env.get(env.caller("yi"), compound_path(cid, "/needs?mine=1")).as_array().size(), 0u);
 }
 
 // The needs list offers each person the steps the server will take: a neighbour may +1 once,
@@ -483,12 +514,13 @@ TEST_F(ServiceTest, NeedsMoveAlongTheirTimelineAndThePublicSeesOnlyCounts) {
 TEST_F(ServiceTest, EachPersonIsOfferedTheNeedStepsTheServerWillTake) {
   auto jia = env.caller("jia"), yi = env.caller("yi"), staff = env.caller("staff"),
        trustee = env.caller("trustee");
-  I id = app::file_need(env.app(), jia, cid, R"({"category":"repairs","body":"路灯不亮"})")
+  I id = env.post(jia, compound_path(cid, "/needs"), R"({"category":"repairs","body":"路灯不亮"})")
+             .as_object()
              .at("id")
              .as_int64();
   auto can = [&](const app::Caller& who) {
     std::string out;
-    const auto view = app::get_need(env.app(), who, cid, id);
+    const auto view = env.get(who, compound_path(cid, "/needs/" + std::to_string(id))).as_object();
     for (const auto& s : view.at("can").as_array()) out += std::string(s.as_string()) + " ";
     return out;
   };
@@ -497,16 +529,29 @@ TEST_F(ServiceTest, EachPersonIsOfferedTheNeedStepsTheServerWillTake) {
   EXPECT_EQ(can(com), "move_to_service move_to_project move_to_declined ");
   EXPECT_EQ(can(staff), "move_to_service move_to_project move_to_declined ");
   EXPECT_EQ(can(trustee), "");
-  app::support_need(env.app(), yi, cid, id);
+  env.post(yi, compound_path(cid, "/needs/" + std::to_string(id) + "/support")).as_object();
   EXPECT_EQ(can(yi), "");  // once
-  app::triage_need(env.app(), staff, cid, id, R"({"status":"project","note":"列入改造"})");
+  env.post(staff, compound_path(cid, "/needs/" + std::to_string(id) + "/triage"),
+           R"({"status":"project","note":"列入改造"})")
+      .as_object();
   EXPECT_EQ(can(com), "move_to_done ");  // back to the list only if the project is cancelled
-  EXPECT_EQ(status_of([&] { app::triage_need(env.app(), com, cid, id, R"({"status":"open"})"); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/needs/" + std::to_string(id) + "/triage"),
+                       R"({"status":"open"})")
+                  .as_object();
+            }),
             409);
-  app::triage_need(env.app(), com, cid, id, R"({"status":"done"})");
+  env.post(com, compound_path(cid, "/needs/" + std::to_string(id) + "/triage"),
+           R"({"status":"done"})")
+      .as_object();
   EXPECT_EQ(can(com), "");
   EXPECT_EQ(can(env.caller("bing")), "");  // closed: no more +1
-  EXPECT_EQ(status_of([&] { app::support_need(env.app(), env.caller("bing"), cid, id); }), 409);
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("bing"),
+                       compound_path(cid, "/needs/" + std::to_string(id) + "/support"))
+                  .as_object();
+            }),
+            409);
 }
 
 TEST_F(ServiceTest, OneAnswerPerHouseholdOrPerPerson) {
@@ -566,8 +611,9 @@ TEST_F(ServiceTest, OneAnswerPerHouseholdOrPerPerson) {
 }
 
 TEST_F(ServiceTest, MeetingDecisionsLinkToWhatTheyDecided) {
-  I need = app::file_need(env.app(), env.caller("jia"), cid,
-                          R"({"category":"safety","body":"院门口路面破损"})")
+  I need = env.post(env.caller("jia"), compound_path(cid, "/needs"),
+                    R"({"category":"safety","body":"院门口路面破损"})")
+               .as_object()
                .at("id")
                .as_int64();
   EXPECT_EQ(
@@ -606,7 +652,8 @@ TEST_F(ServiceTest, MeetingDecisionsLinkToWhatTheyDecided) {
       "attendees"));  // public: the count only
   EXPECT_EQ(ms[0].at("attendance").as_int64(), 23);
   EXPECT_EQ(ms[0].at("decisions").at(0).at("link").at("id").as_int64(), need);
-  auto n = app::get_need(env.app(), env.caller("jia"), cid, need);
+  auto n =
+      env.get(env.caller("jia"), compound_path(cid, "/needs/" + std::to_string(need))).as_object();
   EXPECT_EQ(n.at("timeline").as_array().size(), 2u);
   EXPECT_NE(std::string(n.at("timeline").at(1).at("note").as_string()).find("路面纳入微更新"),
             std::string::npos);

@@ -31,6 +31,14 @@ inline int status_of(const std::function<void()>& f) {
   return 200;
 }
 
+// The API paths of a compound's member and public routes: "/api/v1/compounds/7" + rest.
+inline std::string compound_path(std::int64_t cid, const std::string& rest) {
+  return "/api/v1/compounds/" + std::to_string(cid) + rest;
+}
+inline std::string public_path(std::int64_t cid, const std::string& rest) {
+  return "/api/v1/public/compounds/" + std::to_string(cid) + rest;
+}
+
 class TestEnv {
  public:
   TestEnv();

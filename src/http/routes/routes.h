@@ -39,6 +39,7 @@ void add_approvals_routes(Router& r);
 void add_bank_routes(Router& r);
 void add_billing_routes(Router& r);
 void add_votes_routes(Router& r);
+void add_needs_routes(Router& r);
 void add_services_routes(Router& r);
 void add_surveys_routes(Router& r);
 void add_charity_routes(Router& r);

@@ -1,4 +1,4 @@
-// Routes: services: needs, the service plan, visits and their reviews, the monthly posting.
+// Routes: services: photos, the service plan, visits and their reviews, the monthly posting.
 #include "http/routes/routes.h"
 
 #include "app/books.h"
@@ -8,8 +8,6 @@
 namespace xinyi::http::routes {
 
 void add_services_routes(Router& r) {
-  r.add("GET", kPublicCompound + "/needs/summary", Rule::anyone(),
-        [](Ctx& x) { return json_response(200, app::needs_summary(x.app, x.id("id"))); });
   r.add("GET", kPublicCompound + "/service-plans", Rule::anyone(),
         [](Ctx& x) { return json_response(200, app::list_plans(x.app, x.id("id"))); });
   r.add("GET", kPublicCompound + "/services/monthly", Rule::anyone(), [](Ctx& x) {
@@ -22,26 +20,9 @@ void add_services_routes(Router& r) {
                          app::service_months(x.app, x.id("id"), x.query_int("months", 12, 1, 36)));
   });
   r.add("POST", kCompound + "/photos", Rule::in_compound({R, W, C, T, S}), [](Ctx& x) {
+    auto p = app::upload_photo(x.app, x.caller, x.id("cid"), x.req.content_type, x.req.body);
     return json_response(
-        201, app::upload_photo(x.app, x.caller, x.id("cid"), x.req.content_type, x.req.body));
-  });
-  r.add("POST", kCompound + "/needs", Rule::in_compound({R, C, S}), [](Ctx& x) {
-    return json_response(201, app::file_need(x.app, x.caller, x.id("cid"), x.req.body));
-  });
-  r.add("GET", kCompound + "/needs", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
-    return json_response(200,
-                         app::list_needs(x.app, x.caller, x.id("cid"), x.query_str("status", 12),
-                                         x.query_str("category", 12), x.query_flag("mine")));
-  });
-  r.add("GET", kCompound + "/needs/{id}", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
-    return json_response(200, app::get_need(x.app, x.caller, x.id("cid"), x.id("id")));
-  });
-  r.add("POST", kCompound + "/needs/{id}/support", app::needs_support_rule(), [](Ctx& x) {
-    return json_response(200, app::support_need(x.app, x.caller, x.id("cid"), x.id("id")));
-  });
-  r.add("POST", kCompound + "/needs/{id}/triage", app::needs_triage_rule(), [](Ctx& x) {
-    return json_response(200,
-                         app::triage_need(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body));
+        201, json::object{{"sha256", p.sha256}, {"mime", p.mime}, {"size", p.size_bytes}});
   });
   r.add("POST", kCompound + "/service-plans", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(201, app::publish_plan(x.app, x.caller, x.id("cid"), x.req.body));
