@@ -10,13 +10,13 @@
 // background sender calls.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
+#include "store/announce_repo.h"
 
 namespace xinyi::app {
 
@@ -27,9 +27,8 @@ Rule announcement_manage_rule();
 Rule announcement_reader_rule();
 Rule announcement_stats_rule();
 
-boost::json::object create_announcement(App& app, const Caller& who, std::int64_t cid,
-                                        std::string_view body);
-// The same, typed, in the caller's write transaction: the announcement's id.
+// Issue 18: the use cases take and return the structs below; their JSON is in
+// http/routes/announcements.cc.
 struct AnnouncementInput {
   std::string title, body, kind = "notice";  // kind: notice, outage, meeting, vote or safety
   std::optional<std::int64_t> courtyard_id, area_id;  // at most one; none: the whole compound
@@ -37,22 +36,52 @@ struct AnnouncementInput {
   std::optional<std::int64_t> publish_at_ms, expires_at_ms;  // none: now, never
   std::vector<std::string> attachments;                      // hashes of uploaded files
 };
+// How many households of the audience it reached, per courtyard; `not_reached` (the stats page
+// only) lists the units not yet confirmed (or not yet read when no confirmation is asked).
+struct CourtyardReach {
+  std::int64_t courtyard_id = 0;
+  std::string name;
+  std::int64_t households = 0, read = 0, confirmed = 0;
+  std::optional<std::vector<std::string>> not_reached;
+};
+struct Reach {
+  std::int64_t households = 0, read = 0, confirmed = 0;
+  std::vector<CourtyardReach> courtyards;
+};
+// An announcement as the caller sees it: its status now, the caller's own read mark (signed in),
+// what the caller may do ("read", "confirm", "withdraw", "stats"), and for those who manage
+// announcements how many households it reached.
+struct AnnouncementView {
+  store::AnnouncementRec announcement;
+  std::string status;  // published, scheduled, expired or withdrawn
+  bool signed_in = false;
+  std::optional<store::ReadMark> mark;
+  std::vector<std::string> can;
+  std::optional<Reach> counts;
+};
+AnnouncementView create_announcement(App& app, const Caller& who, std::int64_t cid,
+                                     const AnnouncementInput& in);
+// The same in the caller's write transaction: the announcement's id.
 std::int64_t create_announcement_in(store::Connection& c, App& app, const Caller& who,
                                     std::int64_t cid, const AnnouncementInput& in);
-boost::json::object withdraw_announcement(App& app, const Caller& who, std::int64_t cid,
-                                          std::int64_t id);
+AnnouncementView withdraw_announcement(App& app, const Caller& who, std::int64_t cid,
+                                       std::int64_t id);
 // What the caller may see: residents the published, unexpired ones for their courtyards; the
 // committee, trustee, staff and auditors all of them, with counts.
-boost::json::array list_announcements(App& app, const Caller& who, std::int64_t cid);
-boost::json::object get_announcement(App& app, const Caller& who, std::int64_t cid,
-                                     std::int64_t id);
-boost::json::object read_announcement(App& app, const Caller& who, std::int64_t cid,
-                                      std::int64_t id, bool confirm);
+std::vector<AnnouncementView> list_announcements(App& app, const Caller& who, std::int64_t cid);
+AnnouncementView get_announcement(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
+AnnouncementView read_announcement(App& app, const Caller& who, std::int64_t cid, std::int64_t id,
+                                   bool confirm);
 void read_announcement_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                           std::int64_t id, bool confirm);
 // Per courtyard: households in the audience, read, confirmed, and the units not yet confirmed
 // (or not yet read when no confirmation is asked).
-boost::json::object announcement_stats(App& app, std::int64_t cid, std::int64_t id);
+struct AnnouncementStats {
+  std::int64_t id = 0;
+  bool confirm_required = false;
+  Reach reach;  // with not_reached
+};
+AnnouncementStats announcement_stats(App& app, std::int64_t cid, std::int64_t id);
 // Notifies the audiences of announcements whose publish time has come; returns how many.
 std::int64_t publish_due(App& app);
 

@@ -21,7 +21,7 @@ AnnouncementRec from_row(const Row& r) {
   a.publish_at_ms = r.i64(4), a.expires_at_ms = r.i64(5), a.withdrawn_at_ms = r.i64(6);
   a.created_at_ms = r.i64(7), a.confirm_required = r.i64(8) != 0, a.pinned = r.i64(9) != 0;
   a.notified = r.i64(10) != 0, a.kind = r.str(11), a.title = r.str(12), a.body = r.str(13);
-  a.attachments_json = r.str(14), a.poster_role = r.str(15), a.scope_name = r.str(16);
+  a.attachments = decode_text_list(r.str(14)), a.poster_role = r.str(15), a.scope_name = r.str(16);
   return a;
 }
 
@@ -34,7 +34,7 @@ I insert_announcement(Connection& c, I cid, const NewAnnouncement& a, I now_ms) 
           "confirm_required, pinned, publish_at, expires_at, posted_by, poster_role, created_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {cid, id_or_null(a.courtyard_id), id_or_null(a.area_id), a.kind, a.title, a.body,
-           a.attachments_json, I{a.confirm_required}, I{a.pinned}, a.publish_at_ms,
+           encode_text_list(a.attachments), I{a.confirm_required}, I{a.pinned}, a.publish_at_ms,
            id_or_null(a.expires_at_ms), a.posted_by, a.poster_role, now_ms})
       ->i64(0);
 }

@@ -20,13 +20,15 @@ struct AnnouncementRec {
   std::int64_t publish_at_ms = 0, expires_at_ms = 0, withdrawn_at_ms = 0,
                created_at_ms = 0;  // 0: none
   bool confirm_required = false, pinned = false, notified = false;
-  std::string kind, title, body, attachments_json, poster_role;
+  std::string kind, title, body, poster_role;
+  std::vector<std::string> attachments;  // hashes of uploaded files
   std::string scope_name;  // the courtyard's or the area's name; "" for the whole compound
 };
 
 struct NewAnnouncement {
   std::int64_t courtyard_id = 0, area_id = 0;  // 0: none
-  std::string kind, title, body, attachments_json;
+  std::string kind, title, body;
+  std::vector<std::string> attachments;
   bool confirm_required = false, pinned = false;
   std::int64_t publish_at_ms = 0, expires_at_ms = 0;  // expires 0: never
   std::int64_t posted_by = 0;

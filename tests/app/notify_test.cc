@@ -65,9 +65,10 @@ class NotifyTest : public ::testing::Test {
     });
   }
   I post(const std::string& extra) {
-    return app::create_announcement(
-               env.app(), com, cid,
-               R"({"title":"停水通知","body":"明天 9 点到 17 点停水")" + extra + "}")
+    return env
+        .post(com, compound_path(cid, "/announcements"),
+              R"({"title":"停水通知","body":"明天 9 点到 17 点停水")" + extra + "}")
+        .as_object()
         .at("id")
         .as_int64();
   }
@@ -88,26 +89,41 @@ class NotifyTest : public ::testing::Test {
 
 TEST_F(NotifyTest, ACourtyardsNoticeReachesOnlyThatCourtyard) {
   I id = post(R"(,"courtyard_id":)" + std::to_string(east) + R"(,"confirm_required":true)");
-  EXPECT_EQ(app::list_announcements(env.app(), env.caller("jia"), cid).size(), 1u);
-  EXPECT_EQ(app::list_announcements(env.app(), env.caller("bing"), cid).size(), 0u);
-  EXPECT_EQ(status_of([&] { app::get_announcement(env.app(), env.caller("bing"), cid, id); }), 404);
-  EXPECT_EQ(
-      status_of([&] { app::read_announcement(env.app(), env.caller("bing"), cid, id, true); }),
-      404);
+  EXPECT_EQ(env.get(env.caller("jia"), compound_path(cid, "/announcements")).as_array().size(), 1u);
+  EXPECT_EQ(env.get(env.caller("bing"), compound_path(cid, "/announcements")).as_array().size(),
+            0u);
+  EXPECT_EQ(status_of([&] {
+              env.get(env.caller("bing"),
+                      compound_path(cid, "/announcements/" + std::to_string(id)))
+                  .as_object();
+            }),
+            404);
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("bing"),
+                       compound_path(cid, "/announcements/" + std::to_string(id) + "/confirm"));
+            }),
+            404);
   EXPECT_EQ(unread("jia"), 1);
   EXPECT_EQ(unread("yi"), 1);
   EXPECT_EQ(unread("bing"), 0);
   // The poster sees every announcement, with counts.
-  EXPECT_EQ(app::list_announcements(env.app(), com, cid).size(), 1u);
+  EXPECT_EQ(env.get(com, compound_path(cid, "/announcements")).as_array().size(), 1u);
 }
 
 TEST_F(NotifyTest, ReadAndConfirmCountsPerCourtyard) {
   I id = post(R"(,"confirm_required":true)");
-  auto stats = [&] { return app::announcement_stats(env.app(), cid, id); };
+  auto stats = [&] {
+    return env
+        .get(env.caller("com"),
+             compound_path(cid, "/announcements/" + std::to_string(id) + "/stats"))
+        .as_object();
+  };
   EXPECT_EQ(stats().at("households").as_int64(), 3);
-  app::read_announcement(env.app(), env.caller("jia"), cid, id, false);
-  app::read_announcement(env.app(), env.caller("jia"), cid, id, false);  // twice is once
-  app::read_announcement(env.app(), env.caller("bing"), cid, id, true);
+  env.post(env.caller("jia"), compound_path(cid, "/announcements/" + std::to_string(id) + "/read"));
+  env.post(env.caller("jia"),
+           compound_path(cid, "/announcements/" + std::to_string(id) + "/read"));  // twice is once
+  env.post(env.caller("bing"),
+           compound_path(cid, "/announcements/" + std::to_string(id) + "/confirm"));
   auto s = stats();
   EXPECT_EQ(s.at("read").as_int64(), 2);
   EXPECT_EQ(s.at("confirmed").as_int64(), 1);
@@ -124,13 +140,16 @@ TEST_F(NotifyTest, ReadAndConfirmCountsPerCourtyard) {
       EXPECT_EQ(y.at("not_reached").as_array().size(), 0u);
     }
   }
-  app::read_announcement(env.app(), env.caller("jia"), cid, id, true);
+  env.post(env.caller("jia"),
+           compound_path(cid, "/announcements/" + std::to_string(id) + "/confirm"));
   EXPECT_EQ(stats().at("confirmed").as_int64(), 2);
   // A notice that asks for no confirmation cannot be confirmed.
   I plain = post("");
-  EXPECT_EQ(
-      status_of([&] { app::read_announcement(env.app(), env.caller("jia"), cid, plain, true); }),
-      409);
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("jia"),
+                       compound_path(cid, "/announcements/" + std::to_string(plain) + "/confirm"));
+            }),
+            409);
 }
 
 // A notice offers each person what the server will let them do: the household it is addressed
@@ -140,38 +159,52 @@ TEST_F(NotifyTest, ANoticeOffersEachPersonWhatTheServerWillDo) {
   I id = post(R"(,"courtyard_id":)" + std::to_string(east) + R"(,"confirm_required":true)");
   auto can = [&](const app::Caller& who) {
     std::string out;
-    const auto view = app::get_announcement(env.app(), who, cid, id);
+    const auto view =
+        env.get(who, compound_path(cid, "/announcements/" + std::to_string(id))).as_object();
     for (const auto& s : view.at("can").as_array()) out += std::string(s.as_string()) + " ";
     return out;
   };
   auto jia = env.caller("jia"), staff = env.caller("staff");
   EXPECT_EQ(can(jia), "read confirm ");
-  app::read_announcement(env.app(), jia, cid, id, false);
+  env.post(jia, compound_path(cid, "/announcements/" + std::to_string(id) + "/read")).as_object();
   EXPECT_EQ(can(jia), "confirm ");
-  auto confirmed = app::read_announcement(env.app(), jia, cid, id, true);
+  auto confirmed =
+      env.post(jia, compound_path(cid, "/announcements/" + std::to_string(id) + "/confirm"))
+          .as_object();
   EXPECT_EQ(confirmed.at("can").as_array().size(), 0u);
   EXPECT_EQ(can(com), "withdraw stats ");
   EXPECT_EQ(can(staff), "withdraw stats ");
-  auto gone = app::withdraw_announcement(env.app(), com, cid, id);
+  auto gone =
+      env.post(com, compound_path(cid, "/announcements/" + std::to_string(id) + "/withdraw"))
+          .as_object();
   EXPECT_EQ(json::serialize(gone.at("can")), R"(["stats"])");
-  EXPECT_EQ(status_of([&] { app::withdraw_announcement(env.app(), com, cid, id); }), 409);
+  EXPECT_EQ(status_of([&] {
+              env.post(com,
+                       compound_path(cid, "/announcements/" + std::to_string(id) + "/withdraw"))
+                  .as_object();
+            }),
+            409);
 }
 
 TEST_F(NotifyTest, ScheduledAndExpiredNoticesAreHiddenAndAnnouncedOnTime) {
   I later = post(R"(,"publish_at":)" + std::to_string(now + 60 * kMin) + R"(,"expires_at":)" +
                  std::to_string(now + 120 * kMin));
-  EXPECT_EQ(app::list_announcements(env.app(), env.caller("jia"), cid).size(), 0u);
+  EXPECT_EQ(env.get(env.caller("jia"), compound_path(cid, "/announcements")).as_array().size(), 0u);
   EXPECT_EQ(unread("jia"), 0);
   EXPECT_EQ(app::publish_due(env.app()), 0);
   now += 60 * kMin;
   EXPECT_EQ(app::publish_due(env.app()), 1);
   EXPECT_EQ(app::publish_due(env.app()), 0);  // once
   EXPECT_EQ(unread("jia"), 1);
-  EXPECT_EQ(app::list_announcements(env.app(), env.caller("jia"), cid).size(), 1u);
+  EXPECT_EQ(env.get(env.caller("jia"), compound_path(cid, "/announcements")).as_array().size(), 1u);
   now += 60 * kMin;
-  EXPECT_EQ(app::list_announcements(env.app(), env.caller("jia"), cid).size(), 0u);
-  EXPECT_EQ(app::withdraw_announcement(env.app(), com, cid, later).at("status").as_string(),
-            "withdrawn");
+  EXPECT_EQ(env.get(env.caller("jia"), compound_path(cid, "/announcements")).as_array().size(), 0u);
+  EXPECT_EQ(
+      env.post(com, compound_path(cid, "/announcements/" + std::to_string(later) + "/withdraw"))
+          .as_object()
+          .at("status")
+          .as_string(),
+      "withdrawn");
 }
 
 // A sink that fails `failures` times, then records what it sends.
