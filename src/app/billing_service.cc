@@ -458,49 +458,45 @@ Arrears member_arrears(App& app, I cid) {
   return app.db.read([&](Connection& c) { return arrears_in(c, cid, true); });
 }
 
-json::object export_data(App& app, I cid, const std::string& what, const std::string& period_text) {
+sheet::Table export_data(App& app, I cid, const std::string& what, const std::string& period_text) {
   auto period = billing::Period::parse(period_text);
   if (!period)
     throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025",
                 "The period must be like 2025-03, 2025-Q1 or 2025");
   const std::string first = period->first.str(), last = period->last().str();
-  json::array rows;
-  json::array headers;
-  std::string title;
+  sheet::Table t;
+  auto& rows = t.rows;
   app.db.read([&](Connection& c) {
     require_compound(c, cid);
     if (what == "bills") {
-      title = "账单 " + period->str();
-      headers = {"账期",     "院落",     "房屋",     "面积(㎡)",
-                 "应缴(分)", "应缴(元)", "已缴(分)", "未缴(分)"};
+      t.title = "账单 " + period->str();
+      t.headers = {"账期",     "院落",     "房屋",     "面积(㎡)",
+                   "应缴(分)", "应缴(元)", "已缴(分)", "未缴(分)"};
       for (const auto& r : store::export_bills(c, cid, first, last))
-        rows.push_back(json::array{json::value(r.period), json::value(r.courtyard_name),
-                                   json::value(r.label), json::value(format_centi(r.area_centi_m2)),
-                                   r.amount_fen, json::value(format_yuan(r.amount_fen)), r.paid_fen,
-                                   r.amount_fen - r.paid_fen});
+        rows.push_back({r.period, r.courtyard_name, r.label, format_centi(r.area_centi_m2),
+                        r.amount_fen, format_yuan(r.amount_fen), r.paid_fen,
+                        r.amount_fen - r.paid_fen});
     } else if (what == "payments") {
-      title = "收款 " + period->str();
-      headers = {"收据号", "日期", "院落", "房屋", "金额(分)", "金额(元)", "方式", "账目编号"};
+      t.title = "收款 " + period->str();
+      t.headers = {"收据号", "日期", "院落", "房屋", "金额(分)", "金额(元)", "方式", "账目编号"};
       for (const auto& r :
            store::export_payments(c, cid, first + "-01", period->last().plus(1).str() + "-01"))
-        rows.push_back(json::array{json::value(receipt_label(r.receipt_no)), json::value(r.paid_on),
-                                   json::value(r.courtyard_name), json::value(r.label),
-                                   r.amount_fen, json::value(format_yuan(r.amount_fen)),
-                                   json::value(r.method), r.entry_idx});
+        rows.push_back({receipt_label(r.receipt_no), r.paid_on, r.courtyard_name, r.label,
+                        r.amount_fen, format_yuan(r.amount_fen), r.method, r.entry_idx});
     } else if (what != "settlement") {
       throw_not_found("导出类型 " + what.substr(0, 20), "Export " + what.substr(0, 20));
     }
   });
   if (what == "settlement") {
-    title = "院落结算 " + period->str();
-    headers = {"院落",         "上期结转(分)", "物业费收入(分)", "其他收入(分)",
-               "本院支出(分)", "分摊支出(分)", "本期结余(分)",   "结转下期(分)"};
+    t.title = "院落结算 " + period->str();
+    t.headers = {"院落",         "上期结转(分)", "物业费收入(分)", "其他收入(分)",
+                 "本院支出(分)", "分摊支出(分)", "本期结余(分)",   "结转下期(分)"};
     for (const auto& y : settlement(app, cid, period_text).courtyards)
-      rows.push_back(json::array{json::value(y.name), y.carried_in_fen, y.fee_income_fen,
-                                 y.other_income_fen, y.own_costs_fen, y.allocated_costs_fen,
-                                 y.surplus_fen(), y.carried_out_fen()});
+      rows.push_back({y.name, y.carried_in_fen, y.fee_income_fen, y.other_income_fen,
+                      y.own_costs_fen, y.allocated_costs_fen, y.surplus_fen(),
+                      y.carried_out_fen()});
   }
-  return json::object{{"title", title}, {"headers", std::move(headers)}, {"rows", std::move(rows)}};
+  return t;
 }
 
 json::object unit_account(App& app, I cid, I unit_id) {

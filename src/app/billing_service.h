@@ -21,6 +21,7 @@
 
 #include "app/app.h"
 #include "domain/billing.h"
+#include "domain/sheet.h"
 #include "store/billing_repo.h"
 
 namespace xinyi::app {
@@ -143,8 +144,8 @@ Arrears public_arrears_in(store::Connection& c, std::int64_t cid);
 // A table for a spreadsheet (committee, trustee, staff, auditor): "bills" or "payments" of a
 // period, or the courtyard "settlement". {title, headers: [...], rows: [[text or integer]]};
 // amounts as integer fen plus formatted yuan text.
-boost::json::object export_data(App& app, std::int64_t cid, const std::string& what,
-                                const std::string& period);
+sheet::Table export_data(App& app, std::int64_t cid, const std::string& what,
+                         const std::string& period);
 
 // One unit's bills, payments and prepayment.
 boost::json::object unit_account(App& app, std::int64_t cid, std::int64_t unit_id);

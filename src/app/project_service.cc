@@ -202,13 +202,7 @@ pj::AcceptanceTally acceptance_tally(Connection& c, const Project& p) {
   if (!p.questionnaire_id) return t;
   for (const auto& r : store::list_responses(c, *p.questionnaire_id)) {
     ++t.responses;
-    json::value v = json::parse(r.answers_json);
-    const auto& a = v.as_array();
-    if (!a.empty() && a[0].is_object())
-      if (auto* ch = a[0].as_object().if_contains("choices");
-          ch && ch->is_array() && ch->as_array().size() == 1 && ch->as_array()[0].is_int64() &&
-          ch->as_array()[0].as_int64() == 0)
-        ++t.agree;
+    if (!r.answers.empty() && r.answers[0].choices == std::vector<int>{0}) ++t.agree;
   }
   t.responses = std::min(t.responses, t.households);  // a unit removed after answering
   t.agree = std::min(t.agree, t.responses);
@@ -1002,10 +996,10 @@ std::optional<I> start_acceptance_in(Connection& c, App& app, const Caller& who,
                 std::to_string(open) + " milestones are not done");
   std::optional<I> questionnaire;
   if (p.mode == pj::AcceptanceMode::questionnaire) {
-    json::array qs{json::object{{"kind", "single"},
-                                {"text", kAcceptQuestion},
-                                {"required", true},
-                                {"options", json::array{"同意验收", "不同意"}}}};
+    survey::Question accept;
+    accept.kind = survey::Kind::single;
+    accept.text = kAcceptQuestion;
+    accept.options = {"同意验收", "不同意"};
     store::NewQuestionnaire nq;
     nq.title = "验收：" + p.title;
     nq.description = "请查看项目页上的节点照片和付款记录后作答。至少 " +
@@ -1013,7 +1007,7 @@ std::optional<I> start_acceptance_in(Connection& c, App& app, const Caller& who,
                      "% 的住户参与、且同意的过半数，即通过验收。";
     nq.audience = p.courtyard_id ? "courtyard" : "compound";
     nq.per = "household";
-    nq.questions_json = json::serialize(qs);
+    nq.questions = {accept};
     nq.courtyard_id = p.courtyard_id;
     nq.opens_at_ms = now;
     nq.closes_at_ms = closes_at_ms;

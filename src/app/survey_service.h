@@ -14,40 +14,97 @@
 // need's timeline notes the meeting.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
+#include "domain/sheet.h"
 #include "domain/survey.h"
+#include "store/survey_repo.h"
 
 namespace xinyi::app {
 
-boost::json::object create_questionnaire(App& app, const Caller& who, std::int64_t cid,
-                                         std::string_view body);
-boost::json::array list_questionnaires(App& app, const Caller& who, std::int64_t cid);
-boost::json::object get_questionnaire(App& app, const Caller& who, std::int64_t cid,
-                                      std::int64_t id);
-boost::json::object answer_questionnaire(App& app, const Caller& who, std::int64_t cid,
-                                         std::int64_t id, std::string_view body);
-// Counts per question; `with_texts` adds the free-text answers (members with a role only).
-// The same, typed, in the caller's write transaction: one answer per question, in order (an
-// empty Answer skips an optional one). Answers how many responses the questionnaire has now.
+// Issue 18: the use cases take and return the structs below; their JSON is in
+// http/routes/surveys.cc. Decoders there check types, lengths and ranges; the use cases apply the
+// rules (audience, window, each question, each answer).
+struct QuestionnaireInput {
+  std::string title, description;
+  std::string audience = "compound";         // compound, courtyard or owners
+  std::optional<std::int64_t> courtyard_id;  // required for a courtyard's
+  std::string per = "household";             // household or person
+  std::optional<std::int64_t> opens_at_ms;   // none: now
+  std::int64_t closes_at_ms = 0;             // within 180 days of opening
+  std::vector<survey::Question> questions;   // 1–50
+};
+// What the caller's household (or the caller) has left to do in a questionnaire.
+struct MyQuestionnaire {
+  bool eligible = false, answered = false;
+  std::optional<std::vector<std::int64_t>> units_to_answer;  // per household only
+};
+struct QuestionnaireView {
+  store::QuestionnaireRec questionnaire;
+  std::string status;                   // upcoming, open or closed
+  bool with_questions = false;          // one questionnaire's page; the list shows counts only
+  std::optional<MyQuestionnaire> mine;  // signed-in callers
+};
+QuestionnaireView create_questionnaire(App& app, const Caller& who, std::int64_t cid,
+                                       const QuestionnaireInput& in);
+std::vector<QuestionnaireView> list_questionnaires(App& app, const Caller& who, std::int64_t cid);
+QuestionnaireView get_questionnaire(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
+// One answer per question, in order (an empty Answer skips an optional one); `unit_id` names the
+// household answered for when the caller speaks for several. Answers how many responses the
+// questionnaire has now.
+std::int64_t answer_questionnaire(App& app, const Caller& who, std::int64_t cid, std::int64_t id,
+                                  std::optional<std::int64_t> unit_id,
+                                  const std::vector<survey::Answer>& answers);
+// The same in the caller's write transaction (the demo's residents answer through it).
 std::int64_t answer_questionnaire_in(store::Connection& c, App& app, const Caller& who,
                                      std::int64_t cid, std::int64_t id,
                                      std::optional<std::int64_t> unit_id,
                                      const std::vector<survey::Answer>& answers);
-boost::json::object questionnaire_results(App& app, std::int64_t cid, std::int64_t id,
-                                          bool with_texts);
-// One row per response: title, headers and rows as for report::Table.
-boost::json::object questionnaire_table(App& app, std::int64_t cid, std::int64_t id);
+// Counts per question. The public sees how many wrote a free text; members with a role read the
+// texts too.
+struct QuestionResult {
+  survey::Question question;
+  survey::QuestionTally tally;
+  std::int64_t text_answers = 0;                  // text questions
+  std::optional<std::vector<std::string>> texts;  // member view only
+};
+struct QuestionnaireResults {
+  std::int64_t id = 0, responses = 0;
+  std::string title, status, per;
+  std::vector<QuestionResult> questions;
+};
+QuestionnaireResults public_questionnaire_results(App& app, std::int64_t cid, std::int64_t id);
+QuestionnaireResults member_questionnaire_results(App& app, std::int64_t cid, std::int64_t id);
+// One row per response, without names or unit numbers (only the courtyard).
+sheet::Table questionnaire_table(App& app, std::int64_t cid, std::int64_t id);
 
-boost::json::object create_meeting(App& app, const Caller& who, std::int64_t cid,
-                                   std::string_view body);
-// `with_attendees`: the attendee list (names, as typed) for the compound's members; the public
-// sees the count only.
-boost::json::array list_meetings(App& app, std::int64_t cid, bool with_attendees);
+struct MeetingDecisionInput {
+  std::string body;
+  std::string link_kind;  // need, proposal, vote, questionnaire, tender, or "" for none
+  std::int64_t link_id = 0;
+};
+struct MeetingInput {
+  std::string kind;                   // yard, deliberation, committee, owners or hearing
+  std::string title, held_on, place;  // held_on YYYY-MM-DD
+  std::optional<std::int64_t> courtyard_id;
+  std::int64_t attendance = 0;
+  std::string attendees, minutes;
+  std::vector<MeetingDecisionInput> decisions;  // at most 50
+};
+// The meeting as stored (its id, kind, title and date).
+store::MeetingRec create_meeting(App& app, const Caller& who, std::int64_t cid,
+                                 const MeetingInput& in);
+// The public sees how many attended; the compound's members also the attendee list (names, as
+// typed).
+struct MeetingView {
+  store::MeetingRec meeting;             // its attendees field left empty
+  std::optional<std::string> attendees;  // member view only
+};
+std::vector<MeetingView> public_meetings(App& app, std::int64_t cid);
+std::vector<MeetingView> member_meetings(App& app, std::int64_t cid);
 
 }  // namespace xinyi::app

@@ -422,10 +422,10 @@ void accept_seed_project(Books& b, const SeedProject& s, const ProjectRef& out) 
       for (I u : list) {
         if (r.uniform(1, 100) > 64) continue;
         bool yes = r.uniform(1, 100) <= 91;
-        store::insert_response(b.c, b.cid, *qid,
-                               {"unit:" + std::to_string(u), 0, u, yard,
-                                yes ? R"([{"choices":[0]}])" : R"([{"choices":[1]}])"},
-                               opens + (++n) * kHourMs);
+        store::insert_response(
+            b.c, b.cid, *qid,
+            {"unit:" + std::to_string(u), 0, u, yard, {survey::Answer{{yes ? 0 : 1}, 0, ""}}},
+            opens + (++n) * kHourMs);
       }
   });
   b.later(s.accepted_on, [&b, s, out] {

@@ -1,7 +1,6 @@
 #include "demo/services.h"
 #include "domain/date.h"
 
-#include <boost/json.hpp>
 #include <ctime>
 #include <string>
 
@@ -29,7 +28,6 @@ using namespace app;  // the demo is built with the product's own use cases
 
 using store::Connection;
 using I = std::int64_t;
-namespace json = boost::json;
 
 namespace {
 
@@ -341,47 +339,40 @@ void needs(App& app, Connection& c, const std::vector<I>& compounds, const DemoS
   }
 }
 
-json::object q(const char* kind, const char* text, std::vector<std::string> options = {},
-               bool required = true) {
-  json::object o{{"kind", kind}, {"text", text}, {"required", required}};
-  if (!options.empty()) o["options"] = json::value_from(options);
-  if (std::string(kind) == "scale") o["scale_max"] = 5;
-  return o;
+survey::Question q(const char* kind, const char* text, std::vector<std::string> options = {},
+                   bool required = true) {
+  survey::Question out;
+  out.kind = *survey::parse_kind(kind);
+  out.text = text;
+  out.options = std::move(options);
+  out.required = required;
+  return out;
 }
 
-I questionnaire(Connection& c, I cid, const char* title, const char* description, json::array qs,
-                I opens, I closes, I by) {
+I questionnaire(Connection& c, I cid, const char* title, const char* description,
+                std::vector<survey::Question> qs, I opens, I closes, I by) {
   store::NewQuestionnaire q;
   q.title = title;
   q.description = description;
   q.audience = "compound";
   q.per = "household";
-  q.questions_json = json::serialize(qs);
+  q.questions = std::move(qs);
   q.opens_at_ms = opens;
   q.closes_at_ms = closes;
   q.created_by = by;
   return store::insert_questionnaire(c, cid, q, opens - kDay);
 }
 
-// One answer as the demo writes it: {"choices": [...]}, {"scale": n}, {"text": "..."}, or null.
-survey::Answer answer_of(const json::value& v) {
-  survey::Answer a;
-  if (!v.is_object()) return a;
-  const auto& o = v.as_object();
-  if (const auto* ch = o.if_contains("choices"))
-    for (const auto& x : ch->as_array()) a.choices.push_back(static_cast<int>(x.as_int64()));
-  if (const auto* sc = o.if_contains("scale")) a.scale = static_cast<int>(sc->as_int64());
-  if (const auto* t = o.if_contains("text")) a.text = std::string(t->as_string());
-  return a;
-}
+// One answer as a resident gives it: options chosen, a scale point, or a text ("" skips).
+survey::Answer choose(std::vector<int> choices) { return {std::move(choices), 0, ""}; }
+survey::Answer scale(int points) { return {{}, points, ""}; }
+survey::Answer text(const char* t) { return {{}, 0, t}; }
 
 // The household's answers, given by the resident on the phone (app::answer_questionnaire).
-void respond(App& app, Connection& c, I cid, I qid, const Resident& r, json::array answers,
-             I when) {
-  std::vector<survey::Answer> given;
-  for (const auto& v : answers) given.push_back(answer_of(v));
+void respond(App& app, Connection& c, I cid, I qid, const Resident& r,
+             const std::vector<survey::Answer>& answers, I when) {
   app.clock_ms = [when] { return when; };
-  answer_questionnaire_in(c, app, demo_caller(c, r.user), cid, qid, r.unit, given);
+  answer_questionnaire_in(c, app, demo_caller(c, r.user), cid, qid, r.unit, answers);
 }
 
 // The questionnaires and their answers: 九院合一's door-to-door survey of March 2025 (its id),
@@ -393,14 +384,14 @@ I surveys(App& app, Connection& c, const std::vector<I>& compounds, const DemoSe
   I qid = questionnaire(
       c, merged, "九院合一改造需求调查",
       "入户走访时由网格员协助填写，每户一份。结果用于议事会确定改造方案。",
-      json::array{q("single", "是否同意九个院落合并为一个管理片区，统一选聘物业？",
-                    {"同意", "不同意", "无所谓"}),
-                  q("multiple", "您最希望改造哪些项目？（可多选）",
-                    {"更换燃气管道", "电线改造", "拆除违建", "路面硬化", "绿化", "停车位", "路灯"}),
-                  q("scale", "您对目前院落环境的满意度（1 很不满意，5 很满意）"),
-                  q("single", "燃气管道和电线改造，您是否愿意按户出资众筹一部分？",
-                    {"愿意", "不愿意", "看金额再定"}),
-                  q("text", "其他意见和建议", {}, false)},
+      {q("single", "是否同意九个院落合并为一个管理片区，统一选聘物业？",
+         {"同意", "不同意", "无所谓"}),
+       q("multiple", "您最希望改造哪些项目？（可多选）",
+         {"更换燃气管道", "电线改造", "拆除违建", "路面硬化", "绿化", "停车位", "路灯"}),
+       q("scale", "您对目前院落环境的满意度（1 很不满意，5 很满意）"),
+       q("single", "燃气管道和电线改造，您是否愿意按户出资众筹一部分？",
+         {"愿意", "不愿意", "看金额再定"}),
+       q("text", "其他意见和建议", {}, false)},
       at("2025-03-01"), at("2025-03-31", 23, 59), p.staff);
   const char* suggestions[] = {"希望改造期间不要停气太久", "楼下违建早该拆了",
                                "老人多，路灯要亮一些",     "停车位按户分配",
@@ -408,39 +399,36 @@ I surveys(App& app, Connection& c, const std::vector<I>& compounds, const DemoSe
   for (std::size_t k = 1; k < residents[3].size(); ++k) {
     const auto& r = residents[3][k];
     I agree = rng.uniform(1, 100);
-    json::array wants;
+    std::vector<int> wants;
     for (int k = 0; k < 7; ++k)
       if (rng.chance(k < 3 ? 80 : 35)) wants.push_back(k);
     if (wants.empty()) wants.push_back(0);
     const char* s = suggestions[rng.uniform(0, 5)];
-    respond(
-        app, c, merged, qid, r,
-        json::array{json::object{{"choices", json::array{agree <= 86   ? 0
-                                                         : agree <= 94 ? 1
-                                                                       : 2}}},
-                    json::object{{"choices", wants}}, json::object{{"scale", rng.uniform(1, 3)}},
-                    json::object{{"choices", json::array{rng.uniform(1, 100) <= 72 ? 0
-                                                         : rng.chance(50)          ? 2
-                                                                                   : 1}}},
-                    *s ? json::value(json::object{{"text", s}}) : json::value(nullptr)},
-        at("2025-03-02") + rng.uniform(0, 27) * kDay + rng.uniform(1, 10) * kHour);
+    respond(app, c, merged, qid, r,
+            {choose({agree <= 86   ? 0
+                     : agree <= 94 ? 1
+                                   : 2}),
+             choose(wants), scale(static_cast<int>(rng.uniform(1, 3))),
+             choose({rng.uniform(1, 100) <= 72 ? 0
+                     : rng.chance(50)          ? 2
+                                               : 1}),
+             text(s)},
+            at("2025-03-02") + rng.uniform(0, 27) * kDay + rng.uniform(1, 10) * kHour);
   }
   // 桂湖教师院: this year's satisfaction survey, open now (the demo owner has not answered).
-  I sid =
-      questionnaire(c, teachers, "2026 年度钟点服务满意度调查",
-                    "请为今年的上门服务打分，结果用于院委会调整明年的服务清单。",
-                    json::array{q("scale", "保洁服务满意度"), q("scale", "绿化服务满意度"),
-                                q("single", "明年楼道保洁每周几次合适？", {"2 次", "3 次", "4 次"}),
-                                q("text", "对上门服务的意见", {}, false)},
-                    now - 5 * kDay, now + 10 * kDay, p.committee);
+  I sid = questionnaire(c, teachers, "2026 年度钟点服务满意度调查",
+                        "请为今年的上门服务打分，结果用于院委会调整明年的服务清单。",
+                        {q("scale", "保洁服务满意度"), q("scale", "绿化服务满意度"),
+                         q("single", "明年楼道保洁每周几次合适？", {"2 次", "3 次", "4 次"}),
+                         q("text", "对上门服务的意见", {}, false)},
+                        now - 5 * kDay, now + 10 * kDay, p.committee);
   for (std::size_t k = 1; k < residents[0].size() && k <= 22; ++k)
     respond(app, c, teachers, sid, residents[0][k],
-            json::array{json::object{{"scale", rng.uniform(3, 5)}},
-                        json::object{{"scale", rng.uniform(3, 5)}},
-                        json::object{{"choices", json::array{rng.uniform(0, 100) < 60 ? 1
-                                                             : rng.chance(70)         ? 0
-                                                                                      : 2}}},
-                        nullptr},
+            {scale(static_cast<int>(rng.uniform(3, 5))), scale(static_cast<int>(rng.uniform(3, 5))),
+             choose({rng.uniform(0, 100) < 60 ? 1
+                     : rng.chance(70)         ? 0
+                                              : 2}),
+             survey::Answer{}},
             now - 5 * kDay + static_cast<I>(k) * 4 * kHour);
 
   return qid;

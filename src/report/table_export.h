@@ -3,20 +3,14 @@
 // formatted yuan text column, never as floating-point numbers.
 #pragma once
 
-#include <cstdint>
 #include <string>
-#include <variant>
-#include <vector>
+
+#include "domain/sheet.h"
 
 namespace xinyi::report {
 
-using Cell = std::variant<std::string, std::int64_t>;
-
-struct Table {
-  std::string title;  // the sheet name
-  std::vector<std::string> headers;
-  std::vector<std::vector<Cell>> rows;
-};
+using Cell = sheet::Cell;
+using Table = sheet::Table;
 
 std::string to_csv(const Table& t);
 // Throws std::runtime_error if the workbook cannot be written.

@@ -1,6 +1,81 @@
 #include "store/survey_repo.h"
 
+#include <algorithm>
+
+#include <boost/json.hpp>
+
 namespace xinyi::store {
+
+namespace {
+
+namespace json = boost::json;
+
+// questionnaires.questions: [{"kind", "text", "required", "options"?, "scale_max"?,
+// "max_choices"?}, …]
+std::string encode_questions(const std::vector<survey::Question>& qs) {
+  json::array out;
+  for (const auto& q : qs) {
+    json::object o{{"kind", survey::to_string(q.kind)}, {"text", q.text}, {"required", q.required}};
+    if (!q.options.empty()) o["options"] = json::value_from(q.options);
+    if (q.kind == survey::Kind::scale) o["scale_max"] = q.scale_max;
+    if (q.kind == survey::Kind::multiple && q.max_choices) o["max_choices"] = q.max_choices;
+    out.push_back(std::move(o));
+  }
+  return json::serialize(out);
+}
+
+std::vector<survey::Question> decode_questions(const std::string& text) {
+  std::vector<survey::Question> out;
+  const json::value parsed = json::parse(text);
+  for (const auto& v : parsed.as_array()) {
+    const auto& o = v.as_object();
+    survey::Question q;
+    q.kind = *survey::parse_kind(o.at("kind").as_string());
+    q.text = o.at("text").as_string();
+    q.required = o.at("required").as_bool();
+    if (auto* opts = o.if_contains("options"))
+      for (const auto& x : opts->as_array()) q.options.emplace_back(x.as_string());
+    if (auto* s = o.if_contains("scale_max")) q.scale_max = static_cast<int>(s->as_int64());
+    if (auto* m = o.if_contains("max_choices")) q.max_choices = static_cast<int>(m->as_int64());
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+// survey_responses.answers: [null | {"choices": [n, …]} | {"scale": n} | {"text": "…"}, …]
+std::string encode_answers(const std::vector<survey::Answer>& answers) {
+  json::array out;
+  for (const auto& a : answers) {
+    if (a.empty())
+      out.push_back(nullptr);
+    else if (a.scale)
+      out.push_back(json::object{{"scale", a.scale}});
+    else if (!a.text.empty())
+      out.push_back(json::object{{"text", a.text}});
+    else
+      out.push_back(json::object{{"choices", json::value_from(a.choices)}});
+  }
+  return json::serialize(out);
+}
+
+std::vector<survey::Answer> decode_answers(const std::string& text) {
+  std::vector<survey::Answer> out;
+  const json::value parsed = json::parse(text);
+  for (const auto& v : parsed.as_array()) {
+    survey::Answer a;
+    if (v.is_object()) {
+      const auto& o = v.as_object();
+      if (auto* ch = o.if_contains("choices"))
+        for (const auto& x : ch->as_array()) a.choices.push_back(static_cast<int>(x.as_int64()));
+      if (auto* s = o.if_contains("scale")) a.scale = static_cast<int>(s->as_int64());
+      if (auto* t = o.if_contains("text")) a.text = t->as_string();
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace
 
 std::optional<QuestionnaireRec> get_questionnaire(Connection& c, std::int64_t cid,
                                                   std::int64_t id) {
@@ -21,7 +96,7 @@ std::optional<QuestionnaireRec> get_questionnaire(Connection& c, std::int64_t ci
   q.audience = r->str(7);
   q.per = r->str(8);
   q.courtyard_name = r->str(9);
-  q.questions_json = r->str(10);
+  q.questions = decode_questions(r->str(10));
   return q;
 }
 
@@ -42,7 +117,7 @@ std::int64_t insert_questionnaire(Connection& c, std::int64_t cid, const NewQues
           "INSERT INTO questionnaires (compound_id, title, description, audience, courtyard_id, per, opens_at, closes_at, "
           "questions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {cid, q.title, q.description, q.audience, id_or_null(q.courtyard_id), q.per,
-           q.opens_at_ms, q.closes_at_ms, q.questions_json, q.created_by, now_ms})
+           q.opens_at_ms, q.closes_at_ms, encode_questions(q.questions), q.created_by, now_ms})
       ->i64(0);
 }
 
@@ -64,7 +139,7 @@ void insert_response(Connection& c, std::int64_t cid, std::int64_t questionnaire
       "INSERT INTO survey_responses (compound_id, questionnaire_id, respondent, user_id, unit_id, courtyard_id, answers, at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {cid, questionnaire_id, r.respondent, id_or_null(r.user_id), r.unit_id, r.courtyard_id,
-       r.answers_json, now_ms});
+       encode_answers(r.answers), now_ms});
   c.execute("UPDATE questionnaires SET responses = responses + 1 WHERE id = ?", {questionnaire_id});
 }
 
@@ -75,7 +150,7 @@ std::vector<ResponseRec> list_responses(Connection& c, std::int64_t questionnair
           "SELECT s.answers, s.at, COALESCE(y.name, '') FROM survey_responses s LEFT JOIN courtyards y ON y.id = s.courtyard_id "
           "WHERE s.questionnaire_id = ? ORDER BY s.id",
           {questionnaire_id}))
-    out.push_back({r.str(0), r.i64(1), r.str(2)});
+    out.push_back({decode_answers(r.str(0)), r.i64(1), r.str(2)});
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Questionnaires (问卷) and their answers, and the record of meetings (会议) with their
 // decisions. Lookups by id take the compound too and find nothing for another compound's id.
-// Questions and answers are stored as the JSON the use cases write (app/survey_service.cc).
+// Questions and answers are stored as JSON documents in their columns; the records carry them
+// decoded (domain/survey.h).
 #pragma once
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/survey.h"
 #include "store/sql.h"
 
 namespace xinyi::store {
@@ -15,7 +17,8 @@ namespace xinyi::store {
 struct QuestionnaireRec {
   std::int64_t id = 0, courtyard_id = 0;  // courtyard 0: not one courtyard's
   std::int64_t opens_at_ms = 0, closes_at_ms = 0, responses = 0;
-  std::string title, description, audience, per, courtyard_name, questions_json;
+  std::string title, description, audience, per, courtyard_name;
+  std::vector<survey::Question> questions;
 };
 std::optional<QuestionnaireRec> get_questionnaire(Connection& c, std::int64_t cid, std::int64_t id);
 // The newest `limit` questionnaire ids of the compound, newest first.
@@ -23,7 +26,8 @@ std::vector<std::int64_t> list_questionnaire_ids(Connection& c, std::int64_t cid
                                                  std::int64_t limit);
 
 struct NewQuestionnaire {
-  std::string title, description, audience, per, questions_json;
+  std::string title, description, audience, per;
+  std::vector<survey::Question> questions;
   std::int64_t courtyard_id = 0;  // 0: none
   std::int64_t opens_at_ms = 0, closes_at_ms = 0;
   std::int64_t created_by = 0;
@@ -38,13 +42,13 @@ bool has_answered(Connection& c, std::int64_t questionnaire_id, const std::strin
 struct NewResponse {
   std::string respondent;
   std::int64_t user_id = 0, unit_id = 0, courtyard_id = 0;
-  std::string answers_json;
+  std::vector<survey::Answer> answers;  // one per question, in order; an empty one skips it
 };
 // Stores the answers and counts them on the questionnaire.
 void insert_response(Connection& c, std::int64_t cid, std::int64_t questionnaire_id,
                      const NewResponse& r, std::int64_t now_ms);
 struct ResponseRec {
-  std::string answers_json;
+  std::vector<survey::Answer> answers;  // as stored (a sheet older than a question: fewer)
   std::int64_t at_ms = 0;
   std::string courtyard_name;
 };

@@ -462,8 +462,10 @@ TEST_F(ProjectTest, ResidentsAcceptByQuestionnaireOnlyWithAMajority) {
   EXPECT_EQ(p.at("status").as_string(), "accepting");
   I q = p.at("acceptance").at("questionnaire_id").as_int64();
   auto answer = [&](const char* who, int choice) {
-    app::answer_questionnaire(env.app(), env.caller(who), cid, q,
-                              R"({"answers":[{"choices":[)" + std::to_string(choice) + "]}]}");
+    env.post(env.caller(who),
+             compound_path(cid, "/questionnaires/" + std::to_string(q) + "/answers"),
+             R"({"answers":[{"choices":[)" + std::to_string(choice) + "]}]}")
+        .as_object();
   };
   answer("jia", 0);
   // One of two households answered and the questionnaire runs a week: too early to close.

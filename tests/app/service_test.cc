@@ -556,19 +556,24 @@ TEST_F(ServiceTest, EachPersonIsOfferedTheNeedStepsTheServerWillTake) {
 
 TEST_F(ServiceTest, OneAnswerPerHouseholdOrPerPerson) {
   auto make = [&](const std::string& extra) {
-    return app::create_questionnaire(env.app(), com, cid,
-                                     R"({"title":"满意度调查","closes_at":)" +
-                                         std::to_string(now + 10 * kDay) + extra + R"(,"questions":[
+    return env
+        .post(com, compound_path(cid, "/questionnaires"),
+              R"({"title":"满意度调查","closes_at":)" + std::to_string(now + 10 * kDay) + extra +
+                  R"(,"questions":[
         {"kind":"single","text":"是否同意？","options":["同意","不同意"]},
         {"kind":"scale","text":"满意度","scale_max":5},
         {"kind":"text","text":"建议","required":false}]})")
+        .as_object()
         .at("id")
         .as_int64();
   };
   const std::string answer = R"({"answers":[{"choices":[0]},{"scale":4},{"text":"加装路灯"}]})";
   auto answer_as = [&](const std::string& login, I q, const std::string& body) {
-    return status_of(
-        [&] { app::answer_questionnaire(env.app(), env.caller(login), cid, q, body); });
+    return status_of([&] {
+      env.post(env.caller(login),
+               compound_path(cid, "/questionnaires/" + std::to_string(q) + "/answers"), body)
+          .as_object();
+    });
   };
   I household = make("");
   EXPECT_EQ(answer_as("jia", household, answer), 200);
@@ -580,7 +585,9 @@ TEST_F(ServiceTest, OneAnswerPerHouseholdOrPerPerson) {
   EXPECT_EQ(answer_as("bing", household, R"({"answers":[{"choices":[1]}]})"), 422);
   EXPECT_EQ(answer_as("bing", household, R"({"answers":[{"choices":[1]},{"scale":2},null]})"), 200);
   EXPECT_EQ(answer_as("com", household, answer), 403);  // no household here
-  auto res = app::questionnaire_results(env.app(), cid, household, false);
+  auto res = env.get(app::Caller{},
+                     public_path(cid, "/questionnaires/" + std::to_string(household) + "/results"))
+                 .as_object();
   EXPECT_EQ(res.at("responses").as_int64(), 2);
   const auto& qs = res.at("questions").as_array();
   EXPECT_EQ(qs[0].at("counts"), (json::array{1, 1}));
@@ -588,12 +595,21 @@ TEST_F(ServiceTest, OneAnswerPerHouseholdOrPerPerson) {
   EXPECT_EQ(qs[2].at("text_answers").as_int64(), 1);
   EXPECT_FALSE(qs[2].as_object().contains("texts"));  // public: no free text
   EXPECT_EQ(
-      app::questionnaire_results(env.app(), cid, household, true).at("questions").at(2).at("texts"),
+      env.get(com, compound_path(cid, "/questionnaires/" + std::to_string(household) + "/results"))
+          .as_object()
+          .at("questions")
+          .at(2)
+          .at("texts"),
       (json::array{"加装路灯"}));
   auto table = app::questionnaire_table(env.app(), cid, household);
-  ASSERT_EQ(table.at("rows").as_array().size(), 2u);
-  EXPECT_EQ(table.at("rows").at(0).at(3).as_string(), "同意");
-  EXPECT_EQ(json::serialize(table).find("jia"), std::string::npos);  // no names
+  ASSERT_EQ(table.rows.size(), 2u);
+  EXPECT_EQ(std::get<std::string>(table.rows[0][3]), "同意");
+  for (const auto& row : table.rows)  // no names
+    for (const auto& cell : row) {
+      if (const auto* text = std::get_if<std::string>(&cell)) {
+        EXPECT_EQ(text->find("jia"), std::string::npos);
+      }
+    }
 
   I person = make(R"(,"per":"person")");
   EXPECT_EQ(answer_as("jia", person, answer), 200);
@@ -618,38 +634,44 @@ TEST_F(ServiceTest, MeetingDecisionsLinkToWhatTheyDecided) {
                .as_int64();
   EXPECT_EQ(
       status_of([&] {
-        app::create_meeting(
-            env.app(), com, cid,
-            R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","decisions":[{"body":"x","link_kind":"need","link_id":999}]})");
+        env.post(
+               com, compound_path(cid, "/meetings"),
+               R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","decisions":[{"body":"x","link_kind":"need","link_id":999}]})")
+            .as_object();
       }),
       422);
   // Each kind of link is looked for in this compound (a questionnaire here is found).
   auto link = [&](const std::string& kind, I id) {
     return status_of([&] {
-      app::create_meeting(
-          env.app(), com, cid,
-          R"({"kind":"committee","title":"例会","held_on":"2026-10-01","decisions":[{"body":"x","link_kind":")" +
-              kind + R"(","link_id":)" + std::to_string(id) + "}]}");
+      env.post(
+             com, compound_path(cid, "/meetings"),
+             R"({"kind":"committee","title":"例会","held_on":"2026-10-01","decisions":[{"body":"x","link_kind":")" +
+                 kind + R"(","link_id":)" + std::to_string(id) + "}]}")
+          .as_object();
     });
   };
   for (const char* kind : {"proposal", "vote", "questionnaire", "tender"})
     EXPECT_EQ(link(kind, 999), 422) << kind;
-  I q = app::create_questionnaire(env.app(), com, cid,
-                                  R"({"title":"路面","closes_at":)" + std::to_string(now + kDay) +
-                                      R"(,"questions":[{"kind":"text","text":"建议"}]})")
+  I q = env.post(com, compound_path(cid, "/questionnaires"),
+                 R"({"title":"路面","closes_at":)" + std::to_string(now + kDay) +
+                     R"(,"questions":[{"kind":"text","text":"建议"}]})")
+            .as_object()
             .at("id")
             .as_int64();
   EXPECT_EQ(link("questionnaire", q), 200);
-  app::create_meeting(
-      env.app(), com, cid,
-      R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","place":"院坝","attendance":23,"attendees":"张三、李四等","minutes":"讨论路面",
+  env.post(
+         com, compound_path(cid, "/meetings"),
+         R"({"kind":"yard","title":"坝坝会","held_on":"2026-10-01","place":"院坝","attendance":23,"attendees":"张三、李四等","minutes":"讨论路面",
                           "decisions":[{"body":"路面纳入微更新","link_kind":"need","link_id":)" +
-          std::to_string(need) + "}]}");
-  auto ms = app::list_meetings(env.app(), cid, true);
+             std::to_string(need) + "}]}")
+      .as_object();
+  auto ms = env.get(com, compound_path(cid, "/meetings")).as_array();
   ASSERT_EQ(ms.size(), 2u);
   EXPECT_TRUE(ms[0].as_object().contains("attendees"));
-  EXPECT_FALSE(app::list_meetings(env.app(), cid, false)[0].as_object().contains(
-      "attendees"));  // public: the count only
+  EXPECT_FALSE(env.get(app::Caller{}, public_path(cid, "/meetings"))
+                   .as_array()[0]
+                   .as_object()
+                   .contains("attendees"));  // public: the count only
   EXPECT_EQ(ms[0].at("attendance").as_int64(), 23);
   EXPECT_EQ(ms[0].at("decisions").at(0).at("link").at("id").as_int64(), need);
   auto n =

@@ -12,18 +12,8 @@ Response signed_in(Ctx& x, const app::SignedIn& s, int status) {
   return res;
 }
 
-Response table_response(const json::object& data, const std::string& ext,
+Response table_response(const sheet::Table& t, const std::string& ext,
                         const std::string& filename) {
-  report::Table t;
-  t.title = data.at("title").as_string();
-  for (const auto& h : data.at("headers").as_array()) t.headers.emplace_back(h.as_string());
-  for (const auto& row : data.at("rows").as_array()) {
-    std::vector<report::Cell> cells;
-    for (const auto& v : row.as_array())
-      cells.push_back(v.is_int64() ? report::Cell(v.as_int64())
-                                   : report::Cell(std::string(v.as_string())));
-    t.rows.push_back(std::move(cells));
-  }
   Response res;
   res.content_type = ext == "csv"
                          ? "text/csv; charset=utf-8"

@@ -15,6 +15,7 @@
 #include "app/auth_service.h"
 #include "app/public_log.h"
 #include "domain/access.h"
+#include "domain/sheet.h"
 #include "http/problem.h"
 #include "http/router.h"
 
@@ -52,8 +53,7 @@ void add_abilities_route(Router& r);
 // The answer to a sign-in or registration: the person, and the session cookie.
 Response signed_in(Ctx& x, const app::SignedIn& s, int status);
 // A table from app/ (title, headers, rows of text or integer cells) as CSV or XLSX.
-Response table_response(const json::object& data, const std::string& ext,
-                        const std::string& filename);
+Response table_response(const sheet::Table& t, const std::string& ext, const std::string& filename);
 // A file someone uploaded (a voucher, a ballot's scan), served so that it never runs in our
 // origin; `stem` names the download, `cache` is its Cache-Control.
 Response upload_response(app::VoucherFile f, const std::string& stem, const char* cache);
