@@ -5,7 +5,6 @@
 #include <set>
 
 #include "app/books.h"
-#include "app/json_in.h"
 #include "app/needs_service.h"
 #include "app/notify.h"
 #include "domain/assert.h"
@@ -21,7 +20,6 @@
 
 namespace xinyi::app {
 
-namespace json = boost::json;
 using store::Connection;
 using I = std::int64_t;
 using service::PlanItem;
@@ -73,20 +71,6 @@ const PlanItem* find_item(const Plan& p, const std::string& code) {
   return nullptr;
 }
 
-json::object item_json(const PlanItem& i) {
-  return json::object{{"code", i.code},
-                      {"role", i.role},
-                      {"tasks", i.tasks},
-                      {"standard", i.standard},
-                      {"frequency", service::to_string(i.frequency)},
-                      {"visits", i.visits},
-                      {"minutes_per_visit", i.minutes_per_visit},
-                      {"rate_fen_per_hour", i.rate_fen_per_hour},
-                      {"expense_account", i.expense_account},
-                      {"planned_minutes", service::planned_minutes(i)},
-                      {"planned_cost_fen", service::planned_cost_fen(i)}};
-}
-
 void refuse_if_posted(Connection& c, I cid, const std::string& month) {
   if (store::month_posted(c, cid, month))
     throw Error(ErrorKind::conflict, "month-posted", month + " 的服务工时已入账，不能再更改",
@@ -127,51 +111,35 @@ std::optional<I> resident_unit(Connection& c, I cid, I user, I courtyard_id) {
   return store::first_claimed_unit_in(c, cid, user, courtyard_id);
 }
 
-json::object log_json(Connection& c, I cid, const WorkLogRec& l, int window, I viewer, I now,
-                      const Plan* plan) {
-  auto v = visit_of(c, l.id, l.minutes);
+VisitView visit_view(Connection& c, I cid, WorkLogRec l, int window, I viewer, I now,
+                     const Plan* plan) {
+  VisitView out;
+  out.reviews = visit_of(c, l.id, l.minutes);
+  const auto& v = out.reviews;
   std::optional<Plan> own;
   if (!plan && (own = plan_for(c, cid, l.month))) plan = &*own;
   const PlanItem* item = plan ? find_item(*plan, l.item_code) : nullptr;
   bool open = l.checked_out && !l.voided && service::review_open(l.review_from_ms, window, now);
-  std::string status = l.voided          ? "voided"
-                       : !l.checked_out  ? "in_progress"
-                       : v.open_disputes ? "disputed"
-                       : open            ? "in_review"
-                                         : "settled";
-  json::object o{
-      {"id", l.id},
-      {"courtyard_id", l.courtyard_id},
-      {"courtyard", l.courtyard_name},
-      {"item_code", l.item_code},
-      {"role", item ? item->role : l.item_code},
-      {"standard", item ? item->standard : ""},
-      {"worker", mask_name(l.worker_name)},
-      {"month", l.month},
-      {"checked_in_at", l.checked_in_at_ms},
-      {"checked_out_at", l.checked_out ? json::value(l.checked_out_at_ms) : json::value(nullptr)},
-      {"minutes", l.checked_out ? json::value(l.minutes) : json::value(nullptr)},
-      {"done", l.done},
-      {"photos", parse_json(l.photos_json)},
-      {"status", status},
-      {"counts", l.checked_out && !l.voided && service::counts(v)},
-      {"confirmations", v.confirmations},
-      {"disputes", v.open_disputes + v.upheld_disputes + v.dismissed_disputes},
-      {"open_disputes", v.open_disputes},
-      {"review_until", l.checked_out ? json::value(l.review_from_ms + window * service::kDayMs)
-                                     : json::value(nullptr)},
-      {"mine", viewer == l.worker_id}};
+  out.status = l.voided          ? "voided"
+               : !l.checked_out  ? "in_progress"
+               : v.open_disputes ? "disputed"
+               : open            ? "in_review"
+                                 : "settled";
+  out.role = item ? item->role : l.item_code;
+  out.standard = item ? item->standard : "";
+  out.counts = l.checked_out && !l.voided && service::counts(v);
+  out.review_until_ms = l.checked_out ? l.review_from_ms + window * service::kDayMs : 0;
+  out.mine = viewer == l.worker_id;
   if (viewer) {
-    auto mine = store::get_review(c, l.id, viewer);
-    o["my_review"] = mine ? json::value(json::object{{"verdict", mine->verdict},
-                                                     {"reason", mine->reason},
-                                                     {"resolution", mine->resolution}})
-                          : json::value(nullptr);
-    o["can_review"] = open && viewer != l.worker_id &&
-                      resident_unit(c, cid, viewer, l.courtyard_id).has_value() &&
-                      !(mine && !mine->resolution.empty());
+    out.signed_in = true;
+    out.my_review = store::get_review(c, l.id, viewer);
+    out.can_review = open && viewer != l.worker_id &&
+                     resident_unit(c, cid, viewer, l.courtyard_id).has_value() &&
+                     !(out.my_review && !out.my_review->resolution.empty());
   }
-  return o;
+  l.worker_name = mask_name(l.worker_name);
+  out.log = std::move(l);
+  return out;
 }
 
 }  // namespace
@@ -193,46 +161,19 @@ std::pair<I, I> insert_plan(Connection& c, I cid, const std::string& from, const
   return {plan_id, version};
 }
 
-json::object publish_plan(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  std::string from = in.str("effective_from", 7);
-  std::string note = in.opt_str("note", 500).value_or("");
-  const json::value* items_v = in.get("items");
-  if (!from.empty() && !billing::Month::parse(from))
-    in.add_error("effective_from", "月份应写成 2026-12", "a month is written 2026-12");
-  std::vector<PlanItem> items;
-  if (!items_v || !items_v->is_array())
-    in.add_error("items", "请列出服务项目", "items must be a list");
-  else if (items_v->as_array().size() > service::kMaxPlanItems)
-    in.add_error("items", "最多 50 项", "at most 50 items");
-  else
-    for (std::size_t n = 0; n < items_v->as_array().size(); ++n) {
-      JsonIn it(items_v->as_array()[n]);
-      PlanItem i;
-      i.role = it.str("role", 40);
-      i.code = it.opt_str("code", 40).value_or(i.role);
-      i.tasks = it.opt_str("tasks", 500).value_or("");
-      i.standard = it.opt_str("standard", 500).value_or("");
-      std::string f = it.str("frequency", 8);
-      auto freq = service::parse_frequency(f);
-      if (!f.empty() && !freq)
-        it.add_error("frequency", "频次单位应为 week 或 month", "frequency must be week or month");
-      i.frequency = freq.value_or(service::Frequency::per_week);
-      i.visits = static_cast<int>(it.i64("visits", 0, 1000));
-      i.minutes_per_visit = it.i64("minutes_per_visit", 0, 100000);
-      i.rate_fen_per_hour = it.i64("rate_fen_per_hour", 0, 100'000'000);
-      i.expense_account = it.opt_str("expense_account", 8).value_or("5004");
-      try {
-        it.finish();
-      } catch (const Error& e) {
-        for (const auto& fe : e.fields())
-          in.add_error("items[" + std::to_string(n) + "]." + fe.field, fe.zh, fe.en);
-      }
-      items.push_back(std::move(i));
-    }
-  for (auto& fe : service::check_plan(items))
-    if (items_v && items_v->is_array()) in.add_error(fe.field, fe.zh, fe.en);
-  in.finish();
+PlanView publish_plan(App& app, const Caller& who, I cid, const PlanInput& in) {
+  const std::string& from = in.effective_from;
+  const std::string& note = in.note;
+  const auto& items = in.items;
+  {
+    std::vector<FieldError> errs;
+    if (!billing::Month::parse(from))
+      errs.push_back({"effective_from", "月份应写成 2026-12", "a month is written 2026-12"});
+    if (items.size() > service::kMaxPlanItems)
+      errs.push_back({"items", "最多 50 项", "at most 50 items"});
+    for (auto& fe : service::check_plan(items)) errs.push_back(fe);
+    if (!errs.empty()) throw_invalid(std::move(errs));
+  }
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto chart = store::load_chart(c, cid);
@@ -257,31 +198,23 @@ json::object publish_plan(App& app, const Caller& who, I cid, std::string_view b
     auto [plan_id, version] = insert_plan(c, cid, from, note, items, who.user_id(), app.clock_ms());
     audit(c, app, who, cid, "service_plan.publish", "plan:" + std::to_string(plan_id),
           {{"version", version}, {"effective_from", from}, {"monthly_cost_fen", cost}});
-    json::array arr;
-    for (const auto& i : items) arr.push_back(item_json(i));
-    return json::object{{"id", plan_id}, {"version", version},       {"effective_from", from},
-                        {"note", note},  {"monthly_cost_fen", cost}, {"items", std::move(arr)}};
+    PlanView out;
+    out.id = plan_id, out.version = version, out.effective_from = from, out.note = note;
+    out.monthly_cost_fen = cost, out.items = items;
+    return out;
   });
 }
 
-json::array list_plans(App& app, I cid) {
+std::vector<PlanView> list_plans(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array out;
+    std::vector<PlanView> out;
     std::string current = month_of(app.clock_ms());
     auto in_effect = plan_for(c, cid, current);
-    for (const auto& p : store::list_service_plans(c, cid)) {
-      json::array items;
-      for (const auto& i : load_items(c, p.id)) items.push_back(item_json(i));
-      out.push_back(json::object{{"id", p.id},
-                                 {"version", p.version},
-                                 {"effective_from", p.effective_from},
-                                 {"note", p.note},
-                                 {"monthly_cost_fen", p.monthly_cost_fen},
-                                 {"published_at", p.published_at_ms},
-                                 {"in_effect", in_effect && in_effect->id == p.id},
-                                 {"items", std::move(items)}});
-    }
+    for (const auto& p : store::list_service_plans(c, cid))
+      out.push_back(PlanView{p.id, p.version, p.effective_from, p.note, p.monthly_cost_fen,
+                             p.published_at_ms, in_effect && in_effect->id == p.id,
+                             load_items(c, p.id)});
     return out;
   });
 }
@@ -301,7 +234,7 @@ I check_in_core(Connection& c, I cid, I worker, I courtyard_id, const std::strin
 }
 
 void check_out_core(Connection& c, I cid, I log_id, I at, const std::string& done,
-                    const std::string& photos, I recorded_at) {
+                    const std::vector<std::string>& photos, I recorded_at) {
   auto l = require_log(c, cid, log_id);
   XINYI_ASSERT(!l.checked_out && !l.voided);
   auto minutes = service::visit_minutes(l.checked_in_at_ms, at);
@@ -345,25 +278,17 @@ void require_assigned(Connection& c, I cid, I worker, const std::string& code) {
 
 }  // namespace
 
-json::array list_assignments(App& app, I cid) {
+std::vector<store::AssignmentRec> list_assignments(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array out;
-    for (const auto& a : store::list_assignments(c, cid))
-      out.push_back(json::object{{"item_code", a.item_code},
-                                 {"login", a.login},
-                                 {"name", a.name},
-                                 {"assigned_at", a.assigned_at_ms}});
-    return out;
+    return store::list_assignments(c, cid);
   });
 }
 
-json::object assign_worker(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  std::string code = in.str("item_code", 40);
-  std::string login = in.str("login", 64);
-  bool assigned = in.boolean("assigned", true);
-  in.finish();
+std::vector<store::ItemWorkerRec> assign_worker(App& app, const Caller& who, I cid,
+                                                const AssignmentInput& in) {
+  const std::string &code = in.item_code, &login = in.login;
+  const bool assigned = in.assigned;
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (!store::plan_has_item(c, cid, code))
@@ -379,29 +304,29 @@ json::object assign_worker(App& app, const Caller& who, I cid, std::string_view 
       store::unassign_worker(c, cid, code, u->id);
     audit(c, app, who, cid, assigned ? "plan.assign" : "plan.unassign",
           "user:" + std::to_string(u->id), {{"item_code", code}});
-    json::array workers;
-    for (const auto& w : store::list_item_workers(c, cid, code))
-      workers.push_back(json::object{{"login", w.login}, {"name", w.name}});
-    return json::object{{"item_code", code}, {"workers", std::move(workers)}};
+    return store::list_item_workers(c, cid, code);
   });
 }
 
-json::object check_in(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  I courtyard = in.i64("courtyard_id", 1, INT64_MAX);
-  std::string code = in.str("item_code", 40);
-  I now = app.clock_ms();
-  I at = in.opt_i64("checked_in_at", 0, INT64_MAX).value_or(now);
-  auto out_at = in.opt_i64("checked_out_at", 0, INT64_MAX);
-  std::string done = in.opt_str("done", kMaxDoneChars).value_or("");
-  const json::value* photos = in.get("photos");
-  if (at > now + service::kMinuteMs || at < now - kMaxBackdateMs)
-    in.add_error("checked_in_at", "到达时间应在最近 7 天内，且不晚于现在",
-                 "check-in must be within the last 7 days and not in the future");
-  if (out_at && *out_at > now + service::kMinuteMs)
-    in.add_error("checked_out_at", "离开时间不能晚于现在", "check-out cannot be in the future");
-  if (out_at && done.empty()) in.add_error("done", "请写明完成了哪些工作", "say what was done");
-  in.finish();
+VisitView check_in(App& app, const Caller& who, I cid, const CheckInInput& in) {
+  const I now = app.clock_ms();
+  const I courtyard = in.courtyard_id;
+  const std::string& code = in.item_code;
+  const I at = in.checked_in_at_ms.value_or(now);
+  const auto& out_at = in.checked_out_at_ms;
+  const std::string& done = in.done;
+  {
+    std::vector<FieldError> errs;
+    if (at > now + service::kMinuteMs || at < now - kMaxBackdateMs)
+      errs.push_back({"checked_in_at", "到达时间应在最近 7 天内，且不晚于现在",
+                      "check-in must be within the last 7 days and not in the future"});
+    if (out_at && *out_at > now + service::kMinuteMs)
+      errs.push_back(
+          {"checked_out_at", "离开时间不能晚于现在", "check-out cannot be in the future"});
+    if (out_at && done.empty())
+      errs.push_back({"done", "请写明完成了哪些工作", "say what was done"});
+    if (!errs.empty()) throw_invalid(std::move(errs));
+  }
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (auto open = store::open_work_log(c, cid, who.user_id()))
@@ -411,26 +336,24 @@ json::object check_in(App& app, const Caller& who, I cid, std::string_view body)
     require_assigned(c, cid, who.user_id(), code);
     refuse_overlap(c, who.user_id(), at, out_at.value_or(0), 0);
     std::vector<FieldError> errs;
-    std::string photo_list = read_photo_list(c, cid, photos, errs);
+    auto photo_list = checked_uploads(c, cid, in.photos, errs);
     if (!errs.empty()) throw_invalid(std::move(errs));
     I id = check_in_core(c, cid, who.user_id(), courtyard, code, at);
     if (out_at) check_out_core(c, cid, id, *out_at, done, photo_list, now);
     audit(c, app, who, cid, "work_log.check_in", "work_log:" + std::to_string(id),
           {{"item_code", code}, {"courtyard_id", courtyard}});
-    return log_json(c, cid, require_log(c, cid, id), review_window(c, cid), who.user_id(), now,
-                    nullptr);
+    return visit_view(c, cid, require_log(c, cid, id), review_window(c, cid), who.user_id(), now,
+                      nullptr);
   });
 }
 
-json::object check_out(App& app, const Caller& who, I cid, I log_id, std::string_view body) {
-  JsonIn in(body);
-  I now = app.clock_ms();
-  I at = in.opt_i64("checked_out_at", 0, INT64_MAX).value_or(now);
-  std::string done = in.str("done", kMaxDoneChars);
-  const json::value* photos = in.get("photos");
+VisitView check_out(App& app, const Caller& who, I cid, I log_id, const CheckOutInput& in) {
+  const I now = app.clock_ms();
+  const I at = in.checked_out_at_ms.value_or(now);
+  const std::string& done = in.done;
   if (at > now + service::kMinuteMs)
-    in.add_error("checked_out_at", "离开时间不能晚于现在", "check-out cannot be in the future");
-  in.finish();
+    throw_invalid(
+        {{"checked_out_at", "离开时间不能晚于现在", "check-out cannot be in the future"}});
   return app.db.write([&](Connection& c) {
     auto l = require_log(c, cid, log_id);
     if (l.worker_id != who.user_id()) throw_forbidden();
@@ -440,19 +363,16 @@ json::object check_out(App& app, const Caller& who, I cid, I log_id, std::string
     refuse_if_posted(c, cid, l.month);
     refuse_overlap(c, l.worker_id, l.checked_in_at_ms, at, log_id);
     std::vector<FieldError> errs;
-    std::string photo_list = read_photo_list(c, cid, photos, errs);
+    auto photo_list = checked_uploads(c, cid, in.photos, errs);
     if (!errs.empty()) throw_invalid(std::move(errs));
     check_out_core(c, cid, log_id, at, done, photo_list, now);
     audit(c, app, who, cid, "work_log.check_out", "work_log:" + std::to_string(log_id));
-    return log_json(c, cid, require_log(c, cid, log_id), review_window(c, cid), who.user_id(), now,
-                    nullptr);
+    return visit_view(c, cid, require_log(c, cid, log_id), review_window(c, cid), who.user_id(),
+                      now, nullptr);
   });
 }
 
-json::object void_log(App& app, const Caller& who, I cid, I log_id, std::string_view body) {
-  JsonIn in(body);
-  std::string reason = in.str("reason", 200);
-  in.finish();
+VisitView void_log(App& app, const Caller& who, I cid, I log_id, const std::string& reason) {
   return app.db.write([&](Connection& c) {
     auto l = require_log(c, cid, log_id);
     std::string role = acting_role(who, cid);
@@ -464,13 +384,13 @@ json::object void_log(App& app, const Caller& who, I cid, I log_id, std::string_
     store::void_work_log(c, log_id);
     audit(c, app, who, cid, "work_log.void", "work_log:" + std::to_string(log_id),
           {{"reason", reason}});
-    return log_json(c, cid, require_log(c, cid, log_id), review_window(c, cid), who.user_id(),
-                    app.clock_ms(), nullptr);
+    return visit_view(c, cid, require_log(c, cid, log_id), review_window(c, cid), who.user_id(),
+                      app.clock_ms(), nullptr);
   });
 }
 
-json::array list_visits(App& app, const Caller& who, I cid, const std::string& month,
-                        bool to_review, bool mine) {
+std::vector<VisitView> list_visits(App& app, const Caller& who, I cid, const std::string& month,
+                                   bool to_review, bool mine) {
   if (!month.empty()) require_month(month, "month");
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
@@ -482,11 +402,12 @@ json::array list_visits(App& app, const Caller& who, I cid, const std::string& m
     if (to_review)
       f.reviewer_id = who.user_id(), f.review_from_after_ms = now - window * service::kDayMs;
     std::map<std::string, std::optional<Plan>> plans;
-    json::array out;
-    for (const auto& l : store::list_work_logs(c, cid, f)) {
+    std::vector<VisitView> out;
+    for (auto& l : store::list_work_logs(c, cid, f)) {
       if (!plans.count(l.month)) plans[l.month] = plan_for(c, cid, l.month);
       const auto& p = plans[l.month];
-      out.push_back(log_json(c, cid, l, window, who.user_id(), now, p ? &*p : nullptr));
+      out.push_back(
+          visit_view(c, cid, std::move(l), window, who.user_id(), now, p ? &*p : nullptr));
     }
     return out;
   });
@@ -529,46 +450,23 @@ void review_visit_in(Connection& c, App& app, const Caller& who, I cid, I log_id
         {{"verdict", verdict}});
 }
 
-json::object review_visit(App& app, const Caller& who, I cid, I log_id, std::string_view body) {
-  JsonIn in(body);
-  std::string verdict = in.str("verdict", 10);
-  std::string reason = in.opt_str("reason", 500).value_or("");
-  if (!verdict.empty() && verdict != "confirm" && verdict != "dispute")
-    in.add_error("verdict", "应为 confirm（确认）或 dispute（有异议）",
-                 "must be confirm or dispute");
-  if (verdict == "dispute" && reason.empty())
-    in.add_error("reason", "提出异议请写明理由", "a dispute needs a reason");
-  in.finish();
+VisitView review_visit(App& app, const Caller& who, I cid, I log_id, const std::string& verdict,
+                       const std::string& reason) {
   return app.db.write([&](Connection& c) {
     review_visit_in(c, app, who, cid, log_id, verdict, reason);
     I now = app.clock_ms();
     int window = review_window(c, cid);
     auto l = require_log(c, cid, log_id);
     auto plan = plan_for(c, cid, l.month);
-    return log_json(c, cid, l, window, who.user_id(), now, plan ? &*plan : nullptr);
+    return visit_view(c, cid, std::move(l), window, who.user_id(), now, plan ? &*plan : nullptr);
   });
 }
 
-json::array list_disputes(App& app, I cid, bool open_only) {
+std::vector<store::DisputeRec> list_disputes(App& app, I cid, bool open_only) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array out;
-    for (const auto& d : store::list_disputes(c, cid, open_only))
-      out.push_back(json::object{
-          {"id", d.id},
-          {"log_id", d.log_id},
-          {"reason", d.reason},
-          {"at", d.at_ms},
-          {"resolution", d.resolution.empty() ? json::value(nullptr) : json::value(d.resolution)},
-          {"resolution_note", d.resolution_note},
-          {"unit", d.unit_label},
-          {"resident", mask_name(d.resident_name)},
-          {"item_code", d.item_code},
-          {"month", d.month},
-          {"checked_in_at", d.checked_in_at_ms},
-          {"minutes", d.minutes ? json::value(*d.minutes) : json::value(nullptr)},
-          {"done", d.done},
-          {"courtyard", d.courtyard_name}});
+    auto out = store::list_disputes(c, cid, open_only);
+    for (auto& d : out) d.resident_name = mask_name(d.resident_name);
     return out;
   });
 }
@@ -597,34 +495,22 @@ I resolve_dispute_in(Connection& c, App& app, const Caller& who, I cid, I review
   return r->log_id;
 }
 
-json::object resolve_dispute(App& app, const Caller& who, I cid, I review_id,
-                             std::string_view body) {
-  JsonIn in(body);
-  std::string resolution = in.str("resolution", 10);
-  std::string note = in.str("note", 500);
-  if (!resolution.empty() && resolution != "upheld" && resolution != "dismissed")
-    in.add_error("resolution", "应为 upheld（异议成立，本次不计）或 dismissed（异议不成立）",
-                 "must be upheld or dismissed");
-  in.finish();
+DisputeResolved resolve_dispute(App& app, const Caller& who, I cid, I review_id,
+                                const std::string& resolution, const std::string& note) {
   return app.db.write([&](Connection& c) {
     I log_id = resolve_dispute_in(c, app, who, cid, review_id, resolution, note);
-    return json::object{{"id", review_id},
-                        {"log_id", log_id},
-                        {"resolution", resolution},
-                        {"resolution_note", note},
-                        {"resolved_at", app.clock_ms()}};
+    return DisputeResolved{review_id, log_id, resolution, note, app.clock_ms()};
   });
 }
 
-json::object set_review_window(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  I days = in.i64("days", 1, service::kMaxWindowDays);
-  in.finish();
-  return app.db.write([&](Connection& c) {
+void set_review_window(App& app, const Caller& who, I cid, I days) {
+  if (days < 1 || days > service::kMaxWindowDays)
+    throw_invalid({{"days", "应为 1–" + std::to_string(service::kMaxWindowDays) + " 天",
+                    "must be 1–" + std::to_string(service::kMaxWindowDays) + " days"}});
+  app.db.write([&](Connection& c) {
     require_compound(c, cid);
     store::set_review_window_days(c, cid, days);
     audit(c, app, who, cid, "work_log.window", "compound:" + std::to_string(cid), {{"days", days}});
-    return json::object{{"review_window_days", days}};
   });
 }
 
@@ -665,86 +551,51 @@ MonthData load_month(Connection& c, I cid, const std::string& month) {
 
 }  // namespace
 
-json::object service_month(App& app, I cid, const std::string& month_text) {
+ServiceMonth service_month(App& app, I cid, const std::string& month_text) {
   require_month(month_text, "month");
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     auto d = load_month(c, cid, month_text);
-    json::array items;
-    I planned = 0, planned_cost = 0, delivered = 0, counted = 0, cost = 0, visits = 0,
-      confirmed = 0;
+    ServiceMonth out;
+    out.compound_id = cid, out.month = month_text;
+    if (d.plan) out.plan_version = d.plan->version;
+    auto& t = out.total;
+    I confirmed = 0;
     for (const auto& code : d.codes) {
       const PlanItem* item = d.plan ? find_item(*d.plan, code) : nullptr;
       auto m = service::summarize(item, 0, d.visits[code]);
-      planned += m.planned_minutes, planned_cost += m.planned_cost_fen,
-          delivered += m.delivered_minutes;
-      counted += m.counted_minutes, cost += m.cost_fen, visits += m.visits,
+      t.planned_minutes += m.planned_minutes, t.planned_cost_fen += m.planned_cost_fen,
+          t.delivered_minutes += m.delivered_minutes;
+      t.counted_minutes += m.counted_minutes, t.cost_fen += m.cost_fen, t.visits += m.visits,
           confirmed += m.confirmed_visits;
-      items.push_back(json::object{{"code", code},
-                                   {"role", item ? item->role : code},
-                                   {"planned", item != nullptr},
-                                   {"rate_fen_per_hour", item ? item->rate_fen_per_hour : 0},
-                                   {"planned_minutes", m.planned_minutes},
-                                   {"planned_cost_fen", m.planned_cost_fen},
-                                   {"visits", m.visits},
-                                   {"delivered_minutes", m.delivered_minutes},
-                                   {"confirmed_visits", m.confirmed_visits},
-                                   {"disputed_visits", m.disputed_visits},
-                                   {"open_disputes", m.open_disputes},
-                                   {"counted_minutes", m.counted_minutes},
-                                   {"cost_fen", m.cost_fen},
-                                   {"confirmation_permille", m.confirmation_permille}});
+      out.items.push_back(
+          {code, item ? item->role : code, item != nullptr, item ? item->rate_fen_per_hour : 0, m});
     }
-    auto posted = store::get_service_posting(c, cid, month_text);
-    json::array blockers;
+    t.confirmed_visits = confirmed;
+    t.confirmation_permille = service::permille(confirmed, t.visits);
+    out.in_progress = d.in_progress, out.open_disputes = d.open_disputes;
+    out.review_until_ms = d.last_review_until;
+    out.posting = store::get_service_posting(c, cid, month_text);
     I now = app.clock_ms();
-    if (month_text >= month_of(now)) blockers.push_back("month_not_over");
-    if (d.in_progress) blockers.push_back("visits_in_progress");
-    if (now < d.last_review_until) blockers.push_back("review_window_open");
-    if (d.open_disputes) blockers.push_back("open_disputes");
-    return json::object{
-        {"compound_id", cid},
-        {"month", month_text},
-        {"plan_version", d.plan ? json::value(d.plan->version) : json::value(nullptr)},
-        {"items", std::move(items)},
-        {"planned_minutes", planned},
-        {"planned_cost_fen", planned_cost},
-        {"visits", visits},
-        {"delivered_minutes", delivered},
-        {"counted_minutes", counted},
-        {"cost_fen", cost},
-        {"confirmation_permille", service::permille(confirmed, visits)},
-        {"in_progress", d.in_progress},
-        {"open_disputes", d.open_disputes},
-        {"review_until",
-         d.last_review_until ? json::value(d.last_review_until) : json::value(nullptr)},
-        {"posted", posted.has_value()},
-        {"posted_amount_fen", posted ? json::value(posted->amount_fen) : json::value(nullptr)},
-        {"entry_index",
-         posted && posted->entry_idx ? json::value(*posted->entry_idx) : json::value(nullptr)},
-        {"blockers", posted ? json::array{} : std::move(blockers)}};
+    if (!out.posting) {
+      if (month_text >= month_of(now)) out.blockers.push_back("month_not_over");
+      if (d.in_progress) out.blockers.push_back("visits_in_progress");
+      if (now < d.last_review_until) out.blockers.push_back("review_window_open");
+      if (d.open_disputes) out.blockers.push_back("open_disputes");
+    }
+    return out;
   });
 }
 
-json::object service_months(App& app, I cid, I months) {
+std::vector<ServiceMonth> service_months(App& app, I cid, I months) {
   auto last = *billing::Month::parse(month_of(app.clock_ms()));
-  json::array series;
-  for (I k = months - 1; k >= 0; --k) {
-    auto m = service_month(app, cid, last.plus(-static_cast<int>(k)).str());
-    series.push_back(json::object{{"month", m.at("month")},
-                                  {"planned_minutes", m.at("planned_minutes")},
-                                  {"delivered_minutes", m.at("delivered_minutes")},
-                                  {"counted_minutes", m.at("counted_minutes")},
-                                  {"cost_fen", m.at("cost_fen")},
-                                  {"planned_cost_fen", m.at("planned_cost_fen")},
-                                  {"visits", m.at("visits")},
-                                  {"confirmation_permille", m.at("confirmation_permille")},
-                                  {"posted", m.at("posted")}});
-  }
-  return json::object{{"compound_id", cid}, {"months", std::move(series)}};
+  std::vector<ServiceMonth> series;
+  for (I k = months - 1; k >= 0; --k)
+    series.push_back(service_month(app, cid, last.plus(-static_cast<int>(k)).str()));
+  return series;
 }
 
-json::object post_month_core(Connection& c, I cid, const std::string& month, I now, I by) {
+ServicePosted post_month_core(Connection& c, I cid, const std::string& month, I now, I by) {
   require_month(month, "period");
   refuse_if_posted(c, cid, month);
   auto blocked = [&](std::string code, std::string zh, std::string en) {
@@ -813,21 +664,15 @@ json::object post_month_core(Connection& c, I cid, const std::string& month, I n
     ap.finish();
   }
   store::insert_service_posting(c, cid, {month, minutes, total, idx, by}, now);
-  return json::object{{"period", month},
-                      {"minutes", minutes},
-                      {"amount_fen", total},
-                      {"entry_index", idx ? json::value(*idx) : json::value(nullptr)}};
+  return ServicePosted{month, minutes, total, idx};
 }
 
-json::object post_service_month(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  std::string period = in.str("period", 7);
-  in.finish();
+ServicePosted post_service_month(App& app, const Caller& who, I cid, const std::string& period) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto out = post_month_core(c, cid, period, app.clock_ms(), who.user_id());
     audit(c, app, who, cid, "service.post", "period:" + period,
-          {{"amount_fen", out.at("amount_fen")}, {"minutes", out.at("minutes")}});
+          {{"amount_fen", out.amount_fen}, {"minutes", out.minutes}});
     return out;
   });
 }

@@ -19,63 +19,142 @@
 // added to or voided from a posted month.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "app/app.h"
 #include "domain/service.h"
+#include "store/work_repo.h"
 
 namespace xinyi::app {
 
-// Plans (committee or staff publish; everyone reads).
-boost::json::object publish_plan(App& app, const Caller& who, std::int64_t cid,
-                                 std::string_view body);
-// Public: every version, newest first, with items and the monthly cost.
-boost::json::array list_plans(App& app, std::int64_t cid);
+// Issue 18: the use cases take and return the structs below; their JSON is in
+// http/routes/services.cc. Decoders there check types, lengths and ranges; the use cases apply
+// the rules (the plan's, the visit's times, who may act).
 
-// Work logs.
-// The trustee assigns (or, with "assigned":false, unassigns) a worker to an item of the plan.
-// Who does which item: [{item_code, login, name, assigned_at}] (trustee, committee, staff).
-boost::json::array list_assignments(App& app, std::int64_t cid);
-boost::json::object assign_worker(App& app, const Caller& who, std::int64_t cid,
-                                  std::string_view body);
-// A worker checks in only under an item assigned to them, and never overlapping another visit.
-boost::json::object check_in(App& app, const Caller& who, std::int64_t cid, std::string_view body);
-boost::json::object check_out(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id,
-                              std::string_view body);
-boost::json::object void_log(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id,
-                             std::string_view body);
-// Members: visits, newest first (the worker's name masked); `month` filters when non-empty;
-// `to_review` only those the caller may still confirm or dispute; `mine` the caller's own.
-boost::json::array list_visits(App& app, const Caller& who, std::int64_t cid,
-                               const std::string& month, bool to_review, bool mine);
-boost::json::object review_visit(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id,
-                                 std::string_view body);
-// Committee or staff: open disputes, and their resolution.
-// The same, typed, in the caller's write transaction: `verdict` confirm or dispute (with a
-// reason).
+// ---- Plans (committee or staff publish; everyone reads).
+struct PlanInput {
+  std::string effective_from;  // YYYY-MM
+  std::string note;
+  std::vector<service::PlanItem> items;  // at most service::kMaxPlanItems
+};
+struct PlanView {
+  std::int64_t id = 0, version = 0;
+  std::string effective_from, note;
+  std::int64_t monthly_cost_fen = 0;
+  std::int64_t published_at_ms = 0;
+  bool in_effect = false;  // this month's
+  std::vector<service::PlanItem> items;
+};
+PlanView publish_plan(App& app, const Caller& who, std::int64_t cid, const PlanInput& in);
+// Public: every version, newest first, with items and the monthly cost.
+std::vector<PlanView> list_plans(App& app, std::int64_t cid);
+
+// ---- Work logs.
+// Who does which item (trustee, committee, staff).
+std::vector<store::AssignmentRec> list_assignments(App& app, std::int64_t cid);
+// The trustee assigns (or, `assigned` false, unassigns) a worker to an item of the plan; answers
+// the item's workers now.
+struct AssignmentInput {
+  std::string item_code, login;
+  bool assigned = true;
+};
+std::vector<store::ItemWorkerRec> assign_worker(App& app, const Caller& who, std::int64_t cid,
+                                                const AssignmentInput& in);
+// What a member sees of a visit: the log (the worker's name masked), its item's role and
+// standard, where it stands, its reviews, and the caller's own review and whether they may
+// review it now.
+struct VisitView {
+  store::WorkLogRec log;
+  std::string role, standard;
+  std::string status;   // in_progress, in_review, disputed, settled or voided
+  bool counts = false;  // its minutes count toward the month
+  service::Visit reviews;
+  std::int64_t review_until_ms = 0;  // 0: not checked out
+  bool mine = false;
+  bool signed_in = false;
+  std::optional<store::ReviewRec> my_review;
+  bool can_review = false;
+};
+// A worker checks in only under an item assigned to them, and never overlapping another visit;
+// a visit logged after the fact (within 7 days) may be checked out at once.
+struct CheckInInput {
+  std::int64_t courtyard_id = 0;
+  std::string item_code;
+  std::optional<std::int64_t> checked_in_at_ms;   // none: now
+  std::optional<std::int64_t> checked_out_at_ms;  // set: checked out at once
+  std::string done;                               // required with checked_out_at_ms
+  std::vector<std::string> photos;
+};
+VisitView check_in(App& app, const Caller& who, std::int64_t cid, const CheckInInput& in);
+struct CheckOutInput {
+  std::optional<std::int64_t> checked_out_at_ms;  // none: now
+  std::string done;
+  std::vector<std::string> photos;
+};
+VisitView check_out(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id,
+                    const CheckOutInput& in);
+VisitView void_log(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id,
+                   const std::string& reason);
+// Members: visits, newest first; `month` filters when non-empty; `to_review` only those the
+// caller may still confirm or dispute; `mine` the caller's own.
+std::vector<VisitView> list_visits(App& app, const Caller& who, std::int64_t cid,
+                                   const std::string& month, bool to_review, bool mine);
+// `verdict` confirm or dispute (with a reason).
+VisitView review_visit(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id,
+                       const std::string& verdict, const std::string& reason);
+// The same in the caller's write transaction.
 void review_visit_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                      std::int64_t log_id, const std::string& verdict, const std::string& reason);
-boost::json::array list_disputes(App& app, std::int64_t cid, bool open_only);
-boost::json::object resolve_dispute(App& app, const Caller& who, std::int64_t cid,
-                                    std::int64_t review_id, std::string_view body);
-// The same, typed: `resolution` upheld or dismissed; answers the visit's log id.
+// Committee or staff: disputes (residents' names masked), and their resolution.
+std::vector<store::DisputeRec> list_disputes(App& app, std::int64_t cid, bool open_only);
+struct DisputeResolved {
+  std::int64_t id = 0, log_id = 0;
+  std::string resolution, note;
+  std::int64_t resolved_at_ms = 0;
+};
+// `resolution` upheld or dismissed.
+DisputeResolved resolve_dispute(App& app, const Caller& who, std::int64_t cid,
+                                std::int64_t review_id, const std::string& resolution,
+                                const std::string& note);
+// The same in the caller's write transaction; answers the visit's log id.
 std::int64_t resolve_dispute_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                                 std::int64_t review_id, const std::string& resolution,
                                 const std::string& note);
-boost::json::object set_review_window(App& app, const Caller& who, std::int64_t cid,
-                                      std::string_view body);
+void set_review_window(App& app, const Caller& who, std::int64_t cid, std::int64_t days);
 
 // Public: planned against delivered per plan item for one month ("2026-10"), with whether it
-// is posted; and a series of the last `months` months for the chart.
-boost::json::object service_month(App& app, std::int64_t cid, const std::string& month);
-boost::json::object service_months(App& app, std::int64_t cid, std::int64_t months);
+// is posted and what still stands in the way of posting it; and the last `months` months.
+struct ServiceItemMonth {
+  std::string code, role;
+  bool planned = false;  // the item is in the month's plan
+  std::int64_t rate_fen_per_hour = 0;
+  service::ItemMonth summary;
+};
+struct ServiceMonth {
+  std::int64_t compound_id = 0;
+  std::string month;
+  std::optional<std::int64_t> plan_version;
+  std::vector<ServiceItemMonth> items;
+  service::ItemMonth total;  // its confirmation_permille over all visits
+  std::int64_t in_progress = 0, open_disputes = 0;
+  std::int64_t review_until_ms = 0;  // 0: no visit checked out
+  std::optional<store::ServicePostingRec> posting;
+  std::vector<std::string> blockers;  // empty once posted
+};
+ServiceMonth service_month(App& app, std::int64_t cid, const std::string& month);
+std::vector<ServiceMonth> service_months(App& app, std::int64_t cid, std::int64_t months);
 // Committee or trustee: posts a month's undisputed hours × rate to the ledger, once.
-boost::json::object post_service_month(App& app, const Caller& who, std::int64_t cid,
-                                       std::string_view body);
+struct ServicePosted {
+  std::string period;
+  std::int64_t minutes = 0, amount_fen = 0;
+  std::optional<std::int64_t> entry_index;  // nullopt: nothing to book
+};
+ServicePosted post_service_month(App& app, const Caller& who, std::int64_t cid,
+                                 const std::string& period);
 
 // ---- cores (the demo writes through these inside its own transaction)
 
@@ -91,9 +170,9 @@ std::int64_t check_in_core(store::Connection& c, std::int64_t cid, std::int64_t 
 // `recorded_at`: when the check-out is recorded; the review window starts at the later of it
 // and `at_ms`, so a visit logged after the fact still gets its whole window.
 void check_out_core(store::Connection& c, std::int64_t cid, std::int64_t log_id, std::int64_t at_ms,
-                    const std::string& done, const std::string& photos_json,
+                    const std::string& done, const std::vector<std::string>& photos,
                     std::int64_t recorded_at);
-boost::json::object post_month_core(store::Connection& c, std::int64_t cid,
-                                    const std::string& month, std::int64_t now_ms, std::int64_t by);
+ServicePosted post_month_core(store::Connection& c, std::int64_t cid, const std::string& month,
+                              std::int64_t now_ms, std::int64_t by);
 
 }  // namespace xinyi::app

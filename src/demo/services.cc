@@ -209,7 +209,7 @@ void hourly_service(App& app, Connection& c, I cid, const DemoServicePeople& p,
         I out = in + s.minutes * kMin;
         if (out > now - 30 * kMin) continue;
         I log = check_in_core(c, cid, s.worker, yard, s.code, in);
-        check_out_core(c, cid, log, out, s.done, "[]", out);
+        check_out_core(c, cid, log, out, s.done, {}, out);
         review_visit(app, c, cid, p, residents, log, s.code, out, now, disputes, rng);
       }
     }

@@ -22,7 +22,7 @@ WorkLogRec log_of(const Row& r) {
   l.item_code = r.str(8);
   l.month = r.str(9);
   l.done = r.str(10);
-  l.photos_json = r.str(11);
+  l.photos = decode_text_list(r.str(11));
   l.courtyard_name = r.str(12);
   l.worker_name = r.str(13);
   l.review_from_ms = r.i64(14);
@@ -214,10 +214,10 @@ std::int64_t insert_work_log(Connection& c, std::int64_t cid, std::int64_t court
 
 void check_out_work_log(Connection& c, std::int64_t id, std::int64_t at_ms,
                         std::int64_t review_from_ms, std::int64_t minutes, const std::string& done,
-                        const std::string& photos_json) {
+                        const std::vector<std::string>& photos) {
   c.execute(
       "UPDATE work_logs SET checked_out_at = ?, review_from = ?, minutes = ?, done = ?, photos = ? WHERE id = ?",
-      {at_ms, review_from_ms, minutes, done, photos_json, id});
+      {at_ms, review_from_ms, minutes, done, encode_text_list(photos), id});
 }
 
 void void_work_log(Connection& c, std::int64_t id) {

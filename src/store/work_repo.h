@@ -97,7 +97,8 @@ struct WorkLogRec {
   // checked out).
   std::int64_t review_from_ms = 0;
   bool voided = false, checked_out = false;
-  std::string item_code, month, done, photos_json, courtyard_name, worker_name;
+  std::string item_code, month, done, courtyard_name, worker_name;
+  std::vector<std::string> photos;  // hashes of uploaded photos
 };
 std::optional<WorkLogRec> get_work_log(Connection& c, std::int64_t cid, std::int64_t id);
 
@@ -125,7 +126,7 @@ std::int64_t insert_work_log(Connection& c, std::int64_t cid, std::int64_t court
                              const std::string& month, std::int64_t at_ms);
 void check_out_work_log(Connection& c, std::int64_t id, std::int64_t at_ms,
                         std::int64_t review_from_ms, std::int64_t minutes, const std::string& done,
-                        const std::string& photos_json);
+                        const std::vector<std::string>& photos);
 void void_work_log(Connection& c, std::int64_t id);
 
 // The month's visits not voided, by id, with what its posting needs.

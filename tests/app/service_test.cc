@@ -83,12 +83,15 @@ class ServiceTest : public ::testing::Test {
   }
 
   void publish(const std::string& from) {
-    app::publish_plan(env.app(), com, cid, R"({"effective_from":")" + from + R"(","items":[
+    env.post(com, compound_path(cid, "/service-plans"),
+             R"({"effective_from":")" + from + R"(","items":[
         {"code":"clean","role":"保洁员","tasks":"清扫楼道","standard":"地面无垃圾","frequency":"week","visits":3,"minutes_per_visit":120,"rate_fen_per_hour":2500,"expense_account":"5001"},
-        {"code":"electric","role":"电工","frequency":"month","visits":2,"minutes_per_visit":90,"rate_fen_per_hour":4000,"expense_account":"5003"}]})");
+        {"code":"electric","role":"电工","frequency":"month","visits":2,"minutes_per_visit":90,"rate_fen_per_hour":4000,"expense_account":"5003"}]})")
+        .as_object();
     for (const char* code : {"clean", "electric"})
-      app::assign_worker(env.app(), env.caller("trustee"), cid,
-                         std::string(R"({"item_code":")") + code + R"(","login":"worker"})");
+      env.post(env.caller("trustee"), compound_path(cid, "/service-plan/assignments"),
+               std::string(R"({"item_code":")") + code + R"(","login":"worker"})")
+          .as_object();
   }
 
   // A visit by the cleaner: in at `in`, out `minutes` later.
@@ -96,11 +99,12 @@ class ServiceTest : public ::testing::Test {
     auto w = env.caller("worker");
     I keep = now;
     now = in + minutes * kMin + kMin;
-    auto l = app::check_in(env.app(), w, cid,
-                           R"({"courtyard_id":)" + std::to_string(courtyard ? courtyard : east) +
-                               R"(,"item_code":")" + code + R"(","checked_in_at":)" +
-                               std::to_string(in) + R"(,"checked_out_at":)" +
-                               std::to_string(in + minutes * kMin) + R"(,"done":"清扫楼道"})");
+    auto l = env.post(w, compound_path(cid, "/work-logs"),
+                      R"({"courtyard_id":)" + std::to_string(courtyard ? courtyard : east) +
+                          R"(,"item_code":")" + code + R"(","checked_in_at":)" +
+                          std::to_string(in) + R"(,"checked_out_at":)" +
+                          std::to_string(in + minutes * kMin) + R"(,"done":"清扫楼道"})")
+                 .as_object();
     now = std::max(now, keep);
     return l.at("id").as_int64();
   }
@@ -108,9 +112,11 @@ class ServiceTest : public ::testing::Test {
   int review(const std::string& login, I log, const std::string& verdict,
              const std::string& reason = "") {
     return status_of([&] {
-      app::review_visit(env.app(), env.caller(login), cid, log,
-                        R"({"verdict":")" + verdict + "\"" +
-                            (reason.empty() ? "" : R"(,"reason":")" + reason + "\"") + "}");
+      env.post(env.caller(login),
+               compound_path(cid, "/work-logs/" + std::to_string(log) + "/review"),
+               R"({"verdict":")" + verdict + "\"" +
+                   (reason.empty() ? "" : R"(,"reason":")" + reason + "\"") + "}")
+          .as_object();
     });
   }
 
@@ -122,7 +128,7 @@ class ServiceTest : public ::testing::Test {
 
 TEST_F(ServiceTest, PlanIsPublicWithItsMonthlyCost) {
   publish("2026-10");
-  auto plans = app::list_plans(env.app(), cid);
+  auto plans = env.get(app::Caller{}, public_path(cid, "/service-plans")).as_array();
   ASSERT_EQ(plans.size(), 1u);
   const auto& p = plans[0].as_object();
   // 3 × 120 min a week → 1,560 min a month × ¥25/h = ¥650; 2 × 90 min a month × ¥40/h = ¥120.
@@ -133,19 +139,21 @@ TEST_F(ServiceTest, PlanIsPublicWithItsMonthlyCost) {
   // A bad plan is refused whole, naming each field.
   EXPECT_EQ(
       status_of([&] {
-        app::publish_plan(
-            env.app(), com, cid,
-            R"({"effective_from":"2026-12","items":[{"role":"保洁员","frequency":"day","visits":3,"minutes_per_visit":120,"rate_fen_per_hour":2500}]})");
+        env.post(
+               com, compound_path(cid, "/service-plans"),
+               R"({"effective_from":"2026-12","items":[{"role":"保洁员","frequency":"day","visits":3,"minutes_per_visit":120,"rate_fen_per_hour":2500}]})")
+            .as_object();
       }),
       422);
   EXPECT_EQ(
       status_of([&] {
-        app::publish_plan(
-            env.app(), com, cid,
-            R"({"effective_from":"2026-12","items":[{"role":"保洁员","frequency":"week","visits":3,"minutes_per_visit":120,"rate_fen_per_hour":2500,"expense_account":"1001"}]})");
+        env.post(
+               com, compound_path(cid, "/service-plans"),
+               R"({"effective_from":"2026-12","items":[{"role":"保洁员","frequency":"week","visits":3,"minutes_per_visit":120,"rate_fen_per_hour":2500,"expense_account":"1001"}]})")
+            .as_object();
       }),
       422);
-  EXPECT_EQ(app::list_plans(env.app(), cid).size(), 1u);
+  EXPECT_EQ(env.get(app::Caller{}, public_path(cid, "/service-plans")).as_array().size(), 1u);
 }
 
 TEST_F(ServiceTest, APlanCannotChangeAMonthThatHasVisits) {
@@ -154,7 +162,7 @@ TEST_F(ServiceTest, APlanCannotChangeAMonthThatHasVisits) {
   EXPECT_EQ(status_of([&] { publish("2026-10"); }), 409);
   now = china("2026-10-20", 9);
   EXPECT_EQ(status_of([&] { publish("2026-11"); }), 200);
-  EXPECT_EQ(app::list_plans(env.app(), cid).size(), 2u);
+  EXPECT_EQ(env.get(app::Caller{}, public_path(cid, "/service-plans")).as_array().size(), 2u);
   // A need can name an item that two versions carry.
   I need = env.post(env.caller("jia"), compound_path(cid, "/needs"),
                     R"({"category":"cleaning","body":"楼道脏"})")
@@ -173,43 +181,50 @@ TEST_F(ServiceTest, HoursFollowFromCheckInAndOut) {
   publish("2026-10");
   auto w = env.caller("worker");
   now = china("2026-10-05", 8);
-  I id = app::check_in(env.app(), w, cid,
-                       R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})")
+  I id = env.post(w, compound_path(cid, "/work-logs"),
+                  R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})")
+             .as_object()
              .at("id")
              .as_int64();
   // A second check-in before checking out is refused.
   EXPECT_EQ(status_of([&] {
-              app::check_in(
-                  env.app(), w, cid,
-                  R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})");
+              env.post(w, compound_path(cid, "/work-logs"),
+                       R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})")
+                  .as_object();
             }),
             409);
   // Another worker cannot check this visit out.
   env.grant(env.add_user("worker2"), cid, Role::worker);
   now += 100 * kMin + 20'000;  // 100 min 20 s → 100 minutes
   EXPECT_EQ(status_of([&] {
-              app::check_out(env.app(), env.caller("worker2"), cid, id, R"({"done":"x"})");
+              env.post(env.caller("worker2"),
+                       compound_path(cid, "/work-logs/" + std::to_string(id) + "/check-out"),
+                       R"({"done":"x"})")
+                  .as_object();
             }),
             403);
-  auto out = app::check_out(env.app(), w, cid, id, R"({"done":"清扫 1–3 栋楼道"})");
+  auto out = env.post(w, compound_path(cid, "/work-logs/" + std::to_string(id) + "/check-out"),
+                      R"({"done":"清扫 1–3 栋楼道"})")
+                 .as_object();
   EXPECT_EQ(out.at("minutes").as_int64(), 100);
   EXPECT_EQ(out.at("status").as_string(), "in_review");
   // An item not in the plan, or a visit in the future, is refused.
   EXPECT_EQ(status_of([&] {
-              app::check_in(
-                  env.app(), w, cid,
-                  R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"guard"})");
+              env.post(w, compound_path(cid, "/work-logs"),
+                       R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"guard"})")
+                  .as_object();
             }),
             422);
   EXPECT_EQ(status_of([&] {
-              app::check_in(env.app(), w, cid,
-                            R"({"courtyard_id":)" + std::to_string(east) +
-                                R"(,"item_code":"clean","checked_in_at":)" +
-                                std::to_string(now + kHour) + "}");
+              env.post(w, compound_path(cid, "/work-logs"),
+                       R"({"courtyard_id":)" + std::to_string(east) +
+                           R"(,"item_code":"clean","checked_in_at":)" +
+                           std::to_string(now + kHour) + "}")
+                  .as_object();
             }),
             422);
   // Planned against delivered for the month.
-  auto m = app::service_month(env.app(), cid, "2026-10");
+  auto m = env.get(app::Caller{}, public_path(cid, "/services/monthly?month=2026-10")).as_object();
   const auto& clean = m.at("items").as_array()[0].as_object();
   EXPECT_EQ(clean.at("planned_minutes").as_int64(), 1560);
   EXPECT_EQ(clean.at("delivered_minutes").as_int64(), 100);
@@ -226,10 +241,11 @@ TEST_F(ServiceTest, VisitsNeverOverlapAndFollowTheTrusteesAssignments) {
   auto w = env.caller("worker");
   auto backdated = [&](I in, I minutes, const char* code = "clean") {
     return status_of([&] {
-      app::check_in(env.app(), w, cid,
-                    R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":")" + code +
-                        R"(","checked_in_at":)" + std::to_string(in) + R"(,"checked_out_at":)" +
-                        std::to_string(in + minutes * kMin) + R"(,"done":"清扫楼道"})");
+      env.post(w, compound_path(cid, "/work-logs"),
+               R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":")" + code +
+                   R"(","checked_in_at":)" + std::to_string(in) + R"(,"checked_out_at":)" +
+                   std::to_string(in + minutes * kMin) + R"(,"done":"清扫楼道"})")
+          .as_object();
     });
   };
   const auto logs = env.count("work_logs");
@@ -240,35 +256,39 @@ TEST_F(ServiceTest, VisitsNeverOverlapAndFollowTheTrusteesAssignments) {
   EXPECT_EQ(backdated(china("2026-10-06", 10), 60), 200);  // right after it is fine
   // Nor can an open check-in start before a visit already logged (it would run into it).
   EXPECT_EQ(status_of([&] {
-              app::check_in(env.app(), w, cid,
-                            R"({"courtyard_id":)" + std::to_string(east) +
-                                R"(,"item_code":"clean","checked_in_at":)" +
-                                std::to_string(china("2026-10-06", 6)) + "}");
+              env.post(w, compound_path(cid, "/work-logs"),
+                       R"({"courtyard_id":)" + std::to_string(east) +
+                           R"(,"item_code":"clean","checked_in_at":)" +
+                           std::to_string(china("2026-10-06", 6)) + "}")
+                  .as_object();
             }),
             409);
   // Not assigned to the item: refused, whatever the plan says.
-  app::assign_worker(env.app(), env.caller("trustee"), cid,
-                     R"({"item_code":"electric","login":"worker","assigned":false})");
+  env.post(env.caller("trustee"), compound_path(cid, "/service-plan/assignments"),
+           R"({"item_code":"electric","login":"worker","assigned":false})")
+      .as_object();
   EXPECT_EQ(backdated(china("2026-10-06", 14), 60, "electric"), 422);
   env.grant(env.add_user("worker2"), cid, Role::worker);
   EXPECT_EQ(status_of([&] {
-              app::check_in(
-                  env.app(), env.caller("worker2"), cid,
-                  R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})");
+              env.post(env.caller("worker2"), compound_path(cid, "/work-logs"),
+                       R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})")
+                  .as_object();
             }),
             422);
   // Only a worker of the compound can be assigned.
   EXPECT_EQ(status_of([&] {
-              app::assign_worker(env.app(), env.caller("trustee"), cid,
-                                 R"({"item_code":"clean","login":"com"})");
+              env.post(env.caller("trustee"), compound_path(cid, "/service-plan/assignments"),
+                       R"({"item_code":"clean","login":"com"})")
+                  .as_object();
             }),
             422);
-  app::assign_worker(env.app(), env.caller("trustee"), cid,
-                     R"({"item_code":"clean","login":"worker2"})");
+  env.post(env.caller("trustee"), compound_path(cid, "/service-plan/assignments"),
+           R"({"item_code":"clean","login":"worker2"})")
+      .as_object();
   EXPECT_EQ(status_of([&] {
-              app::check_in(
-                  env.app(), env.caller("worker2"), cid,
-                  R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})");
+              env.post(env.caller("worker2"), compound_path(cid, "/work-logs"),
+                       R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})")
+                  .as_object();
             }),
             200);
 }
@@ -288,7 +308,8 @@ TEST_F(ServiceTest, OnlyResidentsOfTheCourtyardReviewAndNeverTheWorker) {
   EXPECT_EQ(review("jia", log, "confirm"), 200);
   EXPECT_EQ(review("yi", log, "dispute"), 422);  // a dispute needs a reason
   EXPECT_EQ(review("yi", log, "dispute", "楼道没扫"), 200);
-  auto visits = app::list_visits(env.app(), env.caller("jia"), cid, "2026-10", false, false);
+  auto visits =
+      env.get(env.caller("jia"), compound_path(cid, "/work-logs?month=2026-10")).as_array();
   ASSERT_EQ(visits.size(), 1u);
   EXPECT_EQ(visits[0].at("confirmations").as_int64(), 1);
   EXPECT_EQ(visits[0].at("status").as_string(), "disputed");
@@ -304,9 +325,11 @@ TEST_F(ServiceTest, TheReviewWindowClosesAfterTheSetDays) {
   EXPECT_EQ(review("jia", log, "confirm"), 200);
   now = out + 3 * kDay;
   EXPECT_EQ(review("yi", log, "confirm"), 409);
-  EXPECT_EQ(app::list_visits(env.app(), env.caller("yi"), cid, "", true, false).size(), 0u);
+  EXPECT_EQ(
+      env.get(env.caller("yi"), compound_path(cid, "/work-logs?to_review=1")).as_array().size(),
+      0u);
   // A longer window reopens it.
-  app::set_review_window(env.app(), com, cid, R"({"days":7})");
+  env.post(com, compound_path(cid, "/review-window"), R"({"days":7})").as_object();
   EXPECT_EQ(review("yi", log, "confirm"), 200);
 }
 
@@ -316,13 +339,14 @@ TEST_F(ServiceTest, AVisitLoggedAfterTheFactStillGetsItsWholeReviewWindow) {
   now = china("2026-10-20", 18);
   // Logged six days late: the window runs from when it was recorded, not from the visit.
   I in = china("2026-10-14", 8);
-  I log = app::check_in(env.app(), w, cid,
-                        R"({"courtyard_id":)" + std::to_string(east) +
-                            R"(,"item_code":"clean","checked_in_at":)" + std::to_string(in) +
-                            R"(,"checked_out_at":)" + std::to_string(in + 120 * kMin) +
-                            R"(,"done":"补记"})")
-              .at("id")
-              .as_int64();
+  I log =
+      env.post(w, compound_path(cid, "/work-logs"),
+               R"({"courtyard_id":)" + std::to_string(east) +
+                   R"(,"item_code":"clean","checked_in_at":)" + std::to_string(in) +
+                   R"(,"checked_out_at":)" + std::to_string(in + 120 * kMin) + R"(,"done":"补记"})")
+          .as_object()
+          .at("id")
+          .as_int64();
   now += 2 * kDay;
   EXPECT_EQ(review("jia", log, "dispute", "那天没来"), 200);
   now += kDay;
@@ -340,7 +364,9 @@ TEST_F(ServiceTest, AMonthIsPostedOnceWithUndisputedHoursTimesRate) {
   visit(china("2026-10-30", 14), 75, west, "electric");
   auto post = [&] {
     return status_of([&] {
-      app::post_service_month(env.app(), env.caller("trustee"), cid, R"({"period":"2026-10"})");
+      env.post(env.caller("trustee"), compound_path(cid, "/service-postings"),
+               R"({"period":"2026-10"})")
+          .as_object();
     });
   };
   EXPECT_EQ(post(), 409);  // the month is not over
@@ -348,21 +374,25 @@ TEST_F(ServiceTest, AMonthIsPostedOnceWithUndisputedHoursTimesRate) {
   EXPECT_EQ(post(), 409);  // residents may still review the electrician's visit of the 30th
   now = china("2026-11-03", 16);
   EXPECT_EQ(post(), 409);  // two disputes are open
-  auto disputes = app::list_disputes(env.app(), cid, true);
+  auto disputes = env.get(com, compound_path(cid, "/visit-disputes?open=1")).as_array();
   ASSERT_EQ(disputes.size(), 2u);
   for (const auto& d : disputes) {
     bool upheld = d.at("log_id").as_int64() == b;
-    app::resolve_dispute(env.app(), com, cid, d.at("id").as_int64(),
-                         std::string(R"({"resolution":")") + (upheld ? "upheld" : "dismissed") +
-                             R"(","note":"已核实"})");
+    env.post(com,
+             compound_path(cid,
+                           "/visit-disputes/" + std::to_string(d.at("id").as_int64()) + "/resolve"),
+             std::string(R"({"resolution":")") + (upheld ? "upheld" : "dismissed") +
+                 R"(","note":"已核实"})")
+        .as_object();
   }
   // 甲 hears that the dispute was upheld.
   auto news = app::my_notifications(env.app(), env.caller("jia"), 0, 5).at("items").as_array();
   ASSERT_FALSE(news.empty());
   EXPECT_NE(std::string(news[0].at("title").as_string()).find("异议成立"), std::string::npos);
   I size_before = env.db().read([&](store::Connection& x) { return store::ledger_size(x, cid); });
-  auto r =
-      app::post_service_month(env.app(), env.caller("trustee"), cid, R"({"period":"2026-10"})");
+  auto r = env.post(env.caller("trustee"), compound_path(cid, "/service-postings"),
+                    R"({"period":"2026-10"})")
+               .as_object();
   // Counted: 120 + 90 cleaning minutes (the 110 upheld against) = 210 × ¥25/h = ¥87.50; the
   // electrician 75 min × ¥40/h = ¥50.00.
   EXPECT_EQ(r.at("amount_fen").as_int64(), 8750 + 5000);
@@ -394,8 +424,14 @@ TEST_F(ServiceTest, AMonthIsPostedOnceWithUndisputedHoursTimesRate) {
   EXPECT_EQ(post(), 409);
   EXPECT_EQ(env.db().read([&](store::Connection& x) { return store::ledger_size(x, cid); }),
             size_before + 1);
-  EXPECT_EQ(status_of([&] { app::void_log(env.app(), com, cid, a, R"({"reason":"重复"})"); }), 409);
-  auto month = app::service_month(env.app(), cid, "2026-10");
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/work-logs/" + std::to_string(a) + "/void"),
+                       R"({"reason":"重复"})")
+                  .as_object();
+            }),
+            409);
+  auto month =
+      env.get(app::Caller{}, public_path(cid, "/services/monthly?month=2026-10")).as_object();
   EXPECT_TRUE(month.at("posted").as_bool());
   EXPECT_EQ(month.at("cost_fen").as_int64(), 13750);
   EXPECT_EQ(month.at("posted_amount_fen").as_int64(), 13750);
@@ -406,20 +442,29 @@ TEST_F(ServiceTest, AVisitLeftCheckedInBlocksThePostingUntilVoided) {
   visit(china("2026-10-05", 8), 120);
   auto w = env.caller("worker");
   now = china("2026-10-28", 8);
-  I open = app::check_in(env.app(), w, cid,
-                         R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})")
+  I open = env.post(w, compound_path(cid, "/work-logs"),
+                    R"({"courtyard_id":)" + std::to_string(east) + R"(,"item_code":"clean"})")
+               .as_object()
                .at("id")
                .as_int64();
   now = china("2026-11-10", 8);
-  EXPECT_EQ(
-      status_of([&] { app::post_service_month(env.app(), com, cid, R"({"period":"2026-10"})"); }),
-      409);
   EXPECT_EQ(status_of([&] {
-              app::void_log(env.app(), env.caller("jia"), cid, open, R"({"reason":"忘了签退"})");
+              env.post(com, compound_path(cid, "/service-postings"), R"({"period":"2026-10"})")
+                  .as_object();
+            }),
+            409);
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("jia"),
+                       compound_path(cid, "/work-logs/" + std::to_string(open) + "/void"),
+                       R"({"reason":"忘了签退"})")
+                  .as_object();
             }),
             403);
-  app::void_log(env.app(), w, cid, open, R"({"reason":"忘了签退"})");
-  EXPECT_EQ(app::post_service_month(env.app(), com, cid, R"({"period":"2026-10"})")
+  env.post(w, compound_path(cid, "/work-logs/" + std::to_string(open) + "/void"),
+           R"({"reason":"忘了签退"})")
+      .as_object();
+  EXPECT_EQ(env.post(com, compound_path(cid, "/service-postings"), R"({"period":"2026-10"})")
+                .as_object()
                 .at("amount_fen")
                 .as_int64(),
             5000);
