@@ -5,7 +5,6 @@
 #include <set>
 
 #include "app/books.h"
-#include "app/json_in.h"
 #include "app/needs_service.h"
 #include "app/notify.h"
 #include "domain/assert.h"
@@ -22,7 +21,6 @@ namespace xinyi::app {
 
 using store::Connection;
 using I = std::int64_t;
-namespace json = boost::json;
 
 namespace {
 
@@ -49,28 +47,17 @@ std::string public_donor(const std::string& name, bool anonymous) {
   return anonymous ? "匿名" : mask_name(name);
 }
 
-json::object donation_json(const store::DonationRec& d, I cid, bool names) {
-  json::object o{{"id", d.id},
-                 {"campaign_id", d.campaign_id ? json::value(d.campaign_id) : json::value(nullptr)},
-                 {"donor", public_donor(d.donor_name, d.anonymous)},
-                 {"anonymous", d.anonymous},
-                 {"amount_fen", d.amount_fen},
-                 {"status", d.status},
-                 {"receipt_no", d.receipt_no ? json::value(donation_receipt(cid, *d.receipt_no))
-                                             : json::value(nullptr)},
-                 {"entry_index", d.entry_idx ? json::value(*d.entry_idx) : json::value(nullptr)},
-                 {"date", d.received_on ? json::value(*d.received_on)
-                                        : json::value(china_date(d.created_at_ms))}};
-  if (names) {
-    o["donor_name"] = d.donor_name;
-    o["reason"] = d.reason;
-    o["created_at"] = d.created_at_ms;
-  }
-  return o;
+DonationView view_of(store::DonationRec d, I cid) {
+  DonationView v;
+  v.donor = public_donor(d.donor_name, d.anonymous);
+  if (d.receipt_no) v.receipt = donation_receipt(cid, *d.receipt_no);
+  v.date = d.received_on ? *d.received_on : china_date(d.created_at_ms);
+  v.donation = std::move(d);
+  return v;
 }
 
-json::object donation_json(Connection& c, I cid, I id) {
-  return donation_json(*store::get_donation(c, cid, id), cid, true);
+DonationView view_of(Connection& c, I cid, I id) {
+  return view_of(*store::get_donation(c, cid, id), cid);
 }
 
 }  // namespace
@@ -120,30 +107,8 @@ I create_campaign_in(Connection& c, App& app, const Caller& who, I cid, const Ca
   return id;
 }
 
-json::object create_campaign(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  CampaignInput r;
-  r.title = in.str("title", 60);
-  r.description = in.opt_str("description", 1000).value_or("");
-  r.use = in.opt_str("use", 20).value_or("general");
-  r.goal_fen = in.i64("goal_fen", 100, kMaxDonationFen * 100);
-  r.starts_on = in.str("starts_on", 10);
-  r.ends_on = in.str("ends_on", 10);
-  if (!valid_use(r.use))
-    in.add_error("use", "用途应为 general、micro_renewal、aid 或 public_activity",
-                 "use is general, micro_renewal, aid or public_activity");
-  if (!ledger::valid_date(r.starts_on))
-    in.add_error("starts_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
-  if (!ledger::valid_date(r.ends_on) || r.ends_on < r.starts_on)
-    in.add_error("ends_on", "结束日期应不早于开始日期", "must be a date on or after starts_on");
-  in.finish();
-  I id = app.db.write([&](Connection& c) { return create_campaign_in(c, app, who, cid, r); });
-  return json::object{{"id", id},
-                      {"title", r.title},
-                      {"use", r.use},
-                      {"goal_fen", r.goal_fen},
-                      {"starts_on", r.starts_on},
-                      {"ends_on", r.ends_on}};
+I create_campaign(App& app, const Caller& who, I cid, const CampaignInput& in) {
+  return app.db.write([&](Connection& c) { return create_campaign_in(c, app, who, cid, in); });
 }
 
 DonationOutcome donate_in(Connection& c, App& app, const Caller& who, I cid,
@@ -172,28 +137,14 @@ DonationOutcome donate_in(Connection& c, App& app, const Caller& who, I cid,
   return {id, received};
 }
 
-json::object donate(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  DonationInput r;
-  r.amount_fen = in.i64("amount_fen", 100, kMaxDonationFen);
-  r.campaign_id = in.opt_i64("campaign_id", 1, INT64_MAX);
-  r.anonymous = in.boolean("anonymous", false);
-  r.donor_name = in.opt_str("donor_name", registry::kMaxNameChars);
-  in.finish();
+DonationMade donate(App& app, const Caller& who, I cid, const DonationInput& in) {
   return app.db.write([&](Connection& c) {
-    auto d = donate_in(c, app, who, cid, r);
-    auto o = donation_json(c, cid, d.donation_id);
-    if (!d.received) {
-      o["pay_to_zh"] =
-          "请转账至本小区慈善基金专户（银行存款·慈善基金专户 1002），到账后由委员会确认并出具收据。";
-      o["pay_to_en"] =
-          "Transfer the money to the compound's charity fund account (1002); the committee confirms it on arrival and issues a receipt.";
-    }
-    return o;
+    auto d = donate_in(c, app, who, cid, in);
+    return DonationMade{view_of(c, cid, d.donation_id), d.received};
   });
 }
 
-json::object receive_donation(App& app, const Caller& who, I cid, I id) {
+DonationView receive_donation(App& app, const Caller& who, I cid, I id) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto d = store::get_donation(c, cid, id);
@@ -211,14 +162,11 @@ json::object receive_donation(App& app, const Caller& who, I cid, I id) {
                   now);
     audit(c, app, who, cid, "charity.donation.receive", "donation:" + std::to_string(id),
           {{"amount_fen", d->amount_fen}});
-    return donation_json(c, cid, id);
+    return view_of(c, cid, id);
   });
 }
 
-json::object decline_donation(App& app, const Caller& who, I cid, I id, std::string_view body) {
-  JsonIn in(body);
-  std::string reason = in.str("reason", 200);
-  in.finish();
+DonationView decline_donation(App& app, const Caller& who, I cid, I id, const std::string& reason) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto d = store::get_donation(c, cid, id);
@@ -229,65 +177,49 @@ json::object decline_donation(App& app, const Caller& who, I cid, I id, std::str
     store::mark_donation_declined(c, id, reason, who.user_id(), app.clock_ms());
     audit(c, app, who, cid, "charity.donation.decline", "donation:" + std::to_string(id),
           {{"reason", reason}});
-    return donation_json(c, cid, id);
+    return view_of(c, cid, id);
   });
 }
 
-json::array list_donations(App& app, I cid) {
+std::vector<DonationView> list_donations(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array out;
-    for (const auto& d : store::list_donations(c, cid)) out.push_back(donation_json(d, cid, true));
+    std::vector<DonationView> out;
+    for (auto& d : store::list_donations(c, cid)) out.push_back(view_of(std::move(d), cid));
     return out;
   });
 }
 
-json::array my_donations(App& app, const Caller& who) {
+std::vector<MyDonation> my_donations(App& app, const Caller& who) {
   return app.db.read([&](Connection& c) {
-    json::array out;
-    for (const auto& r : store::list_user_donations(c, who.user_id())) {
-      auto o = donation_json(r.donation, r.compound_id, false);
-      o["compound_id"] = r.compound_id;
-      o["compound"] = r.compound_name;
-      o["campaign"] = r.campaign_title;
-      o["reason"] = r.donation.reason;
-      out.push_back(std::move(o));
-    }
+    std::vector<MyDonation> out;
+    for (auto& r : store::list_user_donations(c, who.user_id()))
+      out.push_back({view_of(std::move(r.donation), r.compound_id), r.compound_id, r.compound_name,
+                     r.campaign_title});
     return out;
   });
 }
 
-json::object charity_summary(App& app, I cid) {
+CharitySummary charity_summary(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    I balance = store::account_balance(c, cid, "1002");
-    I raised = -store::account_balance(c, cid, "4005");
-    json::array uses;
-    I spent = 0;
+    CharitySummary out;
+    out.balance_fen = store::account_balance(c, cid, "1002");
+    out.raised_fen = -store::account_balance(c, cid, "4005");
+    out.donations = store::count_received_donations(c, cid);
     for (const auto& u : kUses) {
       // Money that left the charity account for this use: the expense side of those entries.
       I s = store::charity_fund_spent_fen(c, cid, u.account);
-      spent += s;
-      uses.push_back(json::object{
-          {"use", u.key}, {"account", u.account}, {"name_zh", u.zh}, {"spent_fen", s}});
+      out.spent_fen += s;
+      out.uses.push_back({u.key, u.account, u.zh, s});
     }
-    json::array campaigns;
     std::string today = china_date(app.clock_ms());
-    for (const auto& k : store::list_campaigns(c, cid))
-      campaigns.push_back(json::object{{"id", k.id},
-                                       {"title", k.title},
-                                       {"description", k.description},
-                                       {"use", k.fund_use},
-                                       {"goal_fen", k.goal_fen},
-                                       {"starts_on", k.starts_on},
-                                       {"ends_on", k.ends_on},
-                                       {"raised_fen", k.raised_fen},
-                                       {"donors", k.donors},
-                                       {"status", today > k.ends_on ? "closed" : "open"}});
-    json::array list;
-    for (const auto& d : store::list_received_donations(c, cid))
-      list.push_back(donation_json(d, cid, false));
-    json::array disb;
+    for (auto& k : store::list_campaigns(c, cid)) {
+      std::string status = today > k.ends_on ? "closed" : "open";
+      out.campaigns.push_back({std::move(k), status});
+    }
+    for (auto& d : store::list_received_donations(c, cid))
+      out.donations_list.push_back(view_of(std::move(d), cid));
     for (const auto& r : store::list_charity_fund_disbursements(c, cid)) {
       const std::string& acct = r.expense_account;
       std::string payee = acct == ledger::kAidAccount ? std::string(ledger::kAidPayee)
@@ -296,24 +228,10 @@ json::object charity_summary(App& app, I cid) {
       std::string use = "other";
       for (const auto& u : kUses)
         if (acct == u.account) use = u.key;
-      disb.push_back(json::object{
-          {"id", r.id},
-          {"purpose", r.purpose},
-          {"payee", payee},
-          {"amount_fen", r.amount_fen},
-          {"use", use},
-          {"status", r.status},
-          {"entry_index", r.entry_idx ? json::value(*r.entry_idx) : json::value(nullptr)},
-          {"date", china_date(r.at_ms)}});
+      out.disbursements.push_back(
+          {r.id, r.purpose, payee, r.amount_fen, use, r.status, r.entry_idx, china_date(r.at_ms)});
     }
-    return json::object{{"balance_fen", balance},
-                        {"raised_fen", raised},
-                        {"donations", store::count_received_donations(c, cid)},
-                        {"spent_fen", spent},
-                        {"uses", std::move(uses)},
-                        {"campaigns", std::move(campaigns)},
-                        {"donations_list", std::move(list)},
-                        {"disbursements", std::move(disb)}};
+    return out;
   });
 }
 
@@ -330,17 +248,13 @@ I create_team_in(Connection& c, App& app, const Caller& who, I cid, const std::s
   return id;
 }
 
-json::object create_team(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  std::string name = in.str("name", 40);
-  std::string description = in.opt_str("description", 500).value_or("");
-  in.finish();
-  I id = app.db.write(
+I create_team(App& app, const Caller& who, I cid, const std::string& name,
+              const std::string& description) {
+  return app.db.write(
       [&](Connection& c) { return create_team_in(c, app, who, cid, name, description); });
-  return json::object{{"id", id}, {"name", name}, {"description", description}};
 }
 
-json::object join_team(App& app, const Caller& who, I cid, I team_id) {
+I join_team(App& app, const Caller& who, I cid, I team_id) {
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (!store::team_exists(c, cid, team_id)) throw_not_found("志愿服务队", "Team");
@@ -350,7 +264,7 @@ json::object join_team(App& app, const Caller& who, I cid, I team_id) {
     I id =
         store::insert_team_member(c, cid, team_id, who.user_id(), who.user->name, app.clock_ms());
     audit(c, app, who, cid, "volunteer.join", "team:" + std::to_string(team_id));
-    return json::object{{"member_id", id}, {"team_id", team_id}, {"joined", true}};
+    return id;
   });
 }
 
@@ -363,13 +277,9 @@ I add_team_member_in(Connection& c, App& app, const Caller& who, I cid, I team_i
   return id;
 }
 
-json::object add_team_member(App& app, const Caller& who, I cid, I team_id, std::string_view body) {
-  JsonIn in(body);
-  std::string name = in.str("name", registry::kMaxNameChars);
-  in.finish();
-  I id = app.db.write(
+I add_team_member(App& app, const Caller& who, I cid, I team_id, const std::string& name) {
+  return app.db.write(
       [&](Connection& c) { return add_team_member_in(c, app, who, cid, team_id, name); });
-  return json::object{{"member_id", id}, {"team_id", team_id}, {"name", mask_name(name)}};
 }
 
 I record_activity_in(Connection& c, App& app, const Caller& who, I cid, const ActivityInput& in) {
@@ -403,78 +313,31 @@ I record_activity_in(Connection& c, App& app, const Caller& who, I cid, const Ac
   return id;
 }
 
-json::object record_activity(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  ActivityInput r;
-  r.team_id = in.i64("team_id", 1, INT64_MAX);
-  r.title = in.str("title", 60);
-  r.date = in.str("date", 10);
-  r.description = in.opt_str("description", 1000).value_or("");
-  if (!ledger::valid_date(r.date))
-    in.add_error("date", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
-  const json::value* hv = in.get("hours");
-  if (!hv || !hv->is_array() || hv->as_array().empty() || hv->as_array().size() > kMaxParticipants)
-    in.add_error("hours", "请列出参加的队员及时长（1–500 人）",
-                 "list the members who took part with their minutes (1–500)");
-  else
-    for (std::size_t i = 0; i < hv->as_array().size(); ++i) {
-      JsonIn hi(hv->as_array()[i]);
-      I m = hi.i64("member_id", 1, INT64_MAX);
-      I minutes = hi.i64("minutes", 1, kMaxMinutesPerActivity);
-      try {
-        hi.finish();
-      } catch (const Error& e) {
-        for (const auto& f : e.fields())
-          in.add_error("hours[" + std::to_string(i) + "]." + f.field, f.zh, f.en);
-      }
-      r.hours.emplace_back(m, minutes);
-    }
-  in.finish();
-  I id = app.db.write([&](Connection& c) { return record_activity_in(c, app, who, cid, r); });
-  I total = 0;
-  for (auto [m, minutes] : r.hours) total += minutes;
-  return json::object{{"id", id},
-                      {"team_id", r.team_id},
-                      {"title", r.title},
-                      {"date", r.date},
-                      {"participants", static_cast<I>(r.hours.size())},
-                      {"minutes", total}};
+I record_activity(App& app, const Caller& who, I cid, const ActivityInput& in) {
+  return app.db.write([&](Connection& c) { return record_activity_in(c, app, who, cid, in); });
 }
 
-json::object volunteers(App& app, I cid, bool members) {
+namespace {
+
+Volunteers volunteers(App& app, I cid, bool members) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array teams, acts, list;
-    for (const auto& t : store::list_teams(c, cid))
-      teams.push_back(json::object{{"id", t.id},
-                                   {"name", t.name},
-                                   {"description", t.description},
-                                   {"members", t.members},
-                                   {"minutes", t.minutes}});
-    for (const auto& a : store::list_activities(c, cid))
-      acts.push_back(json::object{{"id", a.id},
-                                  {"team_id", a.team_id},
-                                  {"team", a.team_name},
-                                  {"title", a.title},
-                                  {"date", a.held_on},
-                                  {"description", a.description},
-                                  {"participants", a.participants},
-                                  {"minutes", a.minutes}});
-    json::object o{{"teams", std::move(teams)},
-                   {"activities", std::move(acts)},
-                   {"members", store::count_volunteers(c, cid)},
-                   {"minutes", store::volunteer_minutes(c, cid)}};
+    Volunteers out;
+    out.teams = store::list_teams(c, cid);
+    out.activities = store::list_activities(c, cid);
+    out.members = store::count_volunteers(c, cid);
+    out.minutes = store::volunteer_minutes(c, cid);
     if (members) {
-      for (const auto& m : store::list_volunteers(c, cid))
-        list.push_back(json::object{{"id", m.id},
-                                    {"team_id", m.team_id},
-                                    {"name", mask_name(m.name)},
-                                    {"minutes", m.minutes},
-                                    {"user_id", m.user_id}});
-      o["members_list"] = std::move(list);
+      out.members_list = store::list_volunteers(c, cid);
+      for (auto& m : *out.members_list) m.name = mask_name(m.name);
     }
-    return o;
+    return out;
   });
 }
+
+}  // namespace
+
+Volunteers public_volunteers(App& app, I cid) { return volunteers(app, cid, false); }
+Volunteers member_volunteers(App& app, I cid) { return volunteers(app, cid, true); }
 
 }  // namespace xinyi::app

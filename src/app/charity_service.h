@@ -16,7 +16,6 @@
 // member's name.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,6 +23,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "store/charity_repo.h"
 
 namespace xinyi::app {
 
@@ -37,49 +37,105 @@ std::string donation_receipt(std::int64_t cid, std::int64_t no);
 std::int64_t post_donation(store::Connection& c, std::int64_t cid, std::int64_t donation_id,
                            std::int64_t now);
 
-boost::json::object create_campaign(App& app, const Caller& who, std::int64_t cid,
-                                    std::string_view body);
-// Residents offer; committee/trustee record money received (with `donor_name`).
-boost::json::object donate(App& app, const Caller& who, std::int64_t cid, std::string_view body);
-boost::json::object receive_donation(App& app, const Caller& who, std::int64_t cid,
-                                     std::int64_t id);
-boost::json::object decline_donation(App& app, const Caller& who, std::int64_t cid, std::int64_t id,
-                                     std::string_view body);
-// Committee, trustee, staff, auditors: names and every status.
-boost::json::array list_donations(App& app, std::int64_t cid);
-boost::json::array my_donations(App& app, const Caller& who);
-// Public: the fund's balance, campaigns, donations (masked) and spending by use.
-boost::json::object charity_summary(App& app, std::int64_t cid);
-
-boost::json::object create_team(App& app, const Caller& who, std::int64_t cid,
-                                std::string_view body);
-boost::json::object join_team(App& app, const Caller& who, std::int64_t cid, std::int64_t team_id);
-boost::json::object add_team_member(App& app, const Caller& who, std::int64_t cid,
-                                    std::int64_t team_id, std::string_view body);
-boost::json::object record_activity(App& app, const Caller& who, std::int64_t cid,
-                                    std::string_view body);
-// `members`: add the member list with masked names (members of the compound).
-boost::json::object volunteers(App& app, std::int64_t cid, bool members);
-
-// ---- The same writes typed, in the caller's write transaction (the JSON ones above decode a
-// body and call these; the demo calls them directly).
+// Issue 18: the use cases take and return the structs below; their JSON is in
+// http/routes/charity.cc.
 struct CampaignInput {
   std::string title, description,
       use = "general";  // use: general, micro_renewal, aid, public_activity
   std::int64_t goal_fen = 0;
   std::string starts_on, ends_on;  // YYYY-MM-DD
 };
-std::int64_t create_campaign_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
-                                const CampaignInput& in);
 struct DonationInput {
   std::int64_t amount_fen = 0;
   std::optional<std::int64_t> campaign_id;
   bool anonymous = false;
   std::optional<std::string> donor_name;  // a recorder naming the donor: received at once
 };
+struct ActivityInput {
+  std::int64_t team_id = 0;
+  std::string title, date, description;                      // date: YYYY-MM-DD
+  std::vector<std::pair<std::int64_t, std::int64_t>> hours;  // (member id, minutes)
+};
+// A donation as shown: `donor` is the name masked (王*) or 匿名; the receipt once received; the
+// date it was received (or offered). Who may see `donation.donor_name` and `reason`: the
+// committee, trustee, staff and auditors (list_donations), not the public.
+struct DonationView {
+  store::DonationRec donation;
+  std::string donor;
+  std::optional<std::string> receipt;  // CD-<compound>-00001
+  std::string date;
+};
+// The campaign's id.
+std::int64_t create_campaign(App& app, const Caller& who, std::int64_t cid,
+                             const CampaignInput& in);
+// Residents offer; committee/trustee record money received (with `donor_name`).
+struct DonationMade {
+  DonationView view;
+  bool received = false;  // false: an offer, waiting for the money
+};
+DonationMade donate(App& app, const Caller& who, std::int64_t cid, const DonationInput& in);
+DonationView receive_donation(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
+DonationView decline_donation(App& app, const Caller& who, std::int64_t cid, std::int64_t id,
+                              const std::string& reason);
+// Committee, trustee, staff, auditors: names and every status.
+std::vector<DonationView> list_donations(App& app, std::int64_t cid);
+struct MyDonation {
+  DonationView view;
+  std::int64_t compound_id = 0;
+  std::string compound_name, campaign_title;
+};
+std::vector<MyDonation> my_donations(App& app, const Caller& who);
+// Public: the fund's balance, campaigns, donations (masked) and spending by use.
+struct FundUse {
+  std::string key, account, name_zh;
+  std::int64_t spent_fen = 0;
+};
+struct CampaignView {
+  store::CampaignRec campaign;
+  std::string status;  // open or closed
+};
+struct FundDisbursement {
+  std::int64_t id = 0;
+  std::string purpose, payee;  // a person payee masked; aid shows no household
+  std::int64_t amount_fen = 0;
+  std::string use, status;
+  std::optional<std::int64_t> entry_index;
+  std::string date;
+};
+struct CharitySummary {
+  std::int64_t balance_fen = 0, raised_fen = 0, donations = 0, spent_fen = 0;
+  std::vector<FundUse> uses;
+  std::vector<CampaignView> campaigns;
+  std::vector<DonationView> donations_list;  // received, masked
+  std::vector<FundDisbursement> disbursements;
+};
+CharitySummary charity_summary(App& app, std::int64_t cid);
+// The team's id.
+std::int64_t create_team(App& app, const Caller& who, std::int64_t cid, const std::string& name,
+                         const std::string& description);
+// The member's id.
+std::int64_t join_team(App& app, const Caller& who, std::int64_t cid, std::int64_t team_id);
+std::int64_t add_team_member(App& app, const Caller& who, std::int64_t cid, std::int64_t team_id,
+                             const std::string& name);
+// The activity's id.
+std::int64_t record_activity(App& app, const Caller& who, std::int64_t cid,
+                             const ActivityInput& in);
+// Teams, activities and hours for everyone; the compound's members also see the members (names
+// masked).
+struct Volunteers {
+  std::vector<store::TeamRec> teams;
+  std::vector<store::ActivityRec> activities;
+  std::int64_t members = 0, minutes = 0;
+  std::optional<std::vector<store::VolunteerRec>> members_list;
+};
+Volunteers public_volunteers(App& app, std::int64_t cid);
+Volunteers member_volunteers(App& app, std::int64_t cid);
+// ---- The same writes in the caller's write transaction (the demo calls them directly).
+std::int64_t create_campaign_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                                const CampaignInput& in);
 struct DonationOutcome {
   std::int64_t donation_id = 0;
-  bool received = false;  // false: an offer, waiting for the money
+  bool received = false;
 };
 DonationOutcome donate_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                           const DonationInput& in);
@@ -88,11 +144,6 @@ std::int64_t create_team_in(store::Connection& c, App& app, const Caller& who, s
 // A member without an account, by name: the member's id.
 std::int64_t add_team_member_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                                 std::int64_t team_id, const std::string& name);
-struct ActivityInput {
-  std::int64_t team_id = 0;
-  std::string title, date, description;                      // date: YYYY-MM-DD
-  std::vector<std::pair<std::int64_t, std::int64_t>> hours;  // (member id, minutes)
-};
 std::int64_t record_activity_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                                 const ActivityInput& in);
 

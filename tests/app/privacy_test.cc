@@ -24,7 +24,7 @@ TEST(Privacy, TheExportHoldsWhatIsStoredAboutMe) {
   TestEnv env;
   env.seed_demo();
   auto wang = env.caller("13800000001");
-  app::donate(env.app(), wang, 1, R"({"amount_fen":10000})");
+  env.post(wang, compound_path(1, "/donations"), R"({"amount_fen":10000})").as_object();
   auto x = app::export_my_data(env.app(), wang);
   ASSERT_EQ(x.at("donations").as_array().size(), 1u);
   EXPECT_EQ(x.at("donations").as_array()[0].at("donor_name").as_string(), "王建国");
@@ -58,7 +58,7 @@ TEST(Privacy, DeletingAnAccountRemovesThePersonButNotTheBooks) {
   };
   const I needs = count("SELECT COUNT(*) FROM needs WHERE filed_by = ?");
   ASSERT_GT(needs, 0);
-  app::donate(env.app(), wang, 1, R"({"amount_fen":10000})");
+  env.post(wang, compound_path(1, "/donations"), R"({"amount_fen":10000})").as_object();
   EXPECT_EQ(status_of([&] {
               app::delete_my_account(env.app(), wang, R"({"password":"wrong-password"})");
             }),

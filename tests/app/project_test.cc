@@ -352,8 +352,9 @@ TEST_F(ProjectTest, AidIsPublishedWithoutTheHousehold) {
   std::string published = canonical(done.at("entry_index").as_int64());
   EXPECT_EQ(published.find("丙"), std::string::npos) << published;
   EXPECT_NE(published.find(std::string(ledger::kAidPayee)), std::string::npos);
-  std::string pub = json::serialize(app::list_public_disbursements(env.app(), cid)) +
-                    json::serialize(app::charity_summary(env.app(), cid));
+  std::string pub =
+      json::serialize(app::list_public_disbursements(env.app(), cid)) +
+      json::serialize(env.get(app::Caller{}, public_path(cid, "/charity")).as_object());
   EXPECT_EQ(pub.find("丙"), std::string::npos);
   // Those who approve it still see who it went to.
   EXPECT_NE(
@@ -363,24 +364,33 @@ TEST_F(ProjectTest, AidIsPublishedWithoutTheHousehold) {
 
 TEST_F(ProjectTest, DonationsAreReceivedWithAReceiptAndListedMasked) {
   auto jia = env.caller("jia");
-  auto offer = app::donate(env.app(), jia, cid, R"({"amount_fen":20000})");
+  auto offer =
+      env.post(jia, compound_path(cid, "/donations"), R"({"amount_fen":20000})").as_object();
   EXPECT_EQ(offer.at("status").as_string(), "offered");
   I before = entries();
-  auto s = app::charity_summary(env.app(), cid);
+  auto s = env.get(app::Caller{}, public_path(cid, "/charity")).as_object();
   EXPECT_EQ(s.at("donations_list").as_array().size(), 0u);  // not money yet
-  auto got = app::receive_donation(env.app(), com, cid, offer.at("id").as_int64());
+  auto got =
+      env.post(com, compound_path(cid, "/donations/" + std::to_string(offer.at("id").as_int64()) +
+                                           "/receive"))
+          .as_object();
   EXPECT_EQ(got.at("status").as_string(), "received");
   EXPECT_EQ(got.at("receipt_no").as_string(), "CD-" + std::to_string(cid) + "-00001");
   EXPECT_EQ(entries(), before + 1);
   EXPECT_EQ(
-      status_of([&] { app::receive_donation(env.app(), com, cid, offer.at("id").as_int64()); }),
+      status_of([&] {
+        env.post(com, compound_path(cid, "/donations/" + std::to_string(offer.at("id").as_int64()) +
+                                             "/receive"))
+            .as_object();
+      }),
       409);
   // Recorded in person, anonymous.
-  app::donate(env.app(), com, cid,
-              R"({"amount_fen":30000,"donor_name":"丙全名","anonymous":true})");
+  env.post(com, compound_path(cid, "/donations"),
+           R"({"amount_fen":30000,"donor_name":"丙全名","anonymous":true})")
+      .as_object();
   EXPECT_EQ(balance("1002"), 200'000 + 50'000);
   EXPECT_EQ(balance("4005"), -50'000);
-  s = app::charity_summary(env.app(), cid);
+  s = env.get(app::Caller{}, public_path(cid, "/charity")).as_object();
   EXPECT_EQ(s.at("raised_fen").as_int64(), 50'000);
   std::string pub = json::serialize(s);
   EXPECT_EQ(pub.find("jia"), std::string::npos);  // the user's name, unmasked
@@ -388,12 +398,17 @@ TEST_F(ProjectTest, DonationsAreReceivedWithAReceiptAndListedMasked) {
   EXPECT_NE(pub.find("\"donor\":\"匿名\""), std::string::npos);
   EXPECT_NE(pub.find("\"donor\":\"j"), std::string::npos);  // masked: first character only
   // The donor sees the receipt; the committee sees names.
-  auto mine = app::my_donations(env.app(), jia);
+  auto mine = env.get(jia, "/api/v1/me/donations").as_array();
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0].at("receipt_no").as_string(), "CD-" + std::to_string(cid) + "-00001");
-  EXPECT_NE(json::serialize(app::list_donations(env.app(), cid)).find("丙全名"), std::string::npos);
+  EXPECT_NE(
+      json::serialize(env.get(com, compound_path(cid, "/donations")).as_array()).find("丙全名"),
+      std::string::npos);
   // A committee member must name the donor of money received.
-  EXPECT_EQ(status_of([&] { app::donate(env.app(), com, cid, R"({"amount_fen":100})"); }), 422);
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/donations"), R"({"amount_fen":100})").as_object();
+            }),
+            422);
 }
 
 TEST_F(ProjectTest, CancellingRefundsEveryCrowdfundingPaymentByReversal) {
@@ -635,30 +650,47 @@ TEST_F(ProjectTest, FollowersHearOfMilestones) {
 }
 
 TEST_F(ProjectTest, VolunteerHoursAreCountedAndNamesStayPrivate) {
-  I team = app::create_team(env.app(), com, cid, R"({"name":"志愿服务队"})").at("id").as_int64();
-  I m1 = app::join_team(env.app(), env.caller("jia"), cid, team).at("member_id").as_int64();
-  EXPECT_EQ(status_of([&] { app::join_team(env.app(), env.caller("jia"), cid, team); }), 409);
-  I m2 = app::add_team_member(env.app(), com, cid, team, R"({"name":"赵阿姨"})")
+  I team = env.post(com, compound_path(cid, "/volunteer-teams"), R"({"name":"志愿服务队"})")
+               .as_object()
+               .at("id")
+               .as_int64();
+  I m1 = env.post(env.caller("jia"),
+                  compound_path(cid, "/volunteer-teams/" + std::to_string(team) + "/join"))
+             .as_object()
              .at("member_id")
              .as_int64();
-  app::record_activity(env.app(), com, cid,
-                       R"({"team_id":)" + std::to_string(team) +
-                           R"(,"title":"重阳节","date":"2026-10-29","hours":[{"member_id":)" +
-                           std::to_string(m1) + R"(,"minutes":120},{"member_id":)" +
-                           std::to_string(m2) + R"(,"minutes":90}]})");
   EXPECT_EQ(status_of([&] {
-              app::record_activity(
-                  env.app(), com, cid,
-                  R"({"team_id":)" + std::to_string(team) +
-                      R"(,"title":"x","date":"2026-10-29","hours":[{"member_id":)" +
-                      std::to_string(m1) + R"(,"minutes":1441}]})");
+              env.post(env.caller("jia"),
+                       compound_path(cid, "/volunteer-teams/" + std::to_string(team) + "/join"))
+                  .as_object();
+            }),
+            409);
+  I m2 = env.post(com, compound_path(cid, "/volunteer-teams/" + std::to_string(team) + "/members"),
+                  R"({"name":"赵阿姨"})")
+             .as_object()
+             .at("member_id")
+             .as_int64();
+  env.post(com, compound_path(cid, "/volunteer-activities"),
+           R"({"team_id":)" + std::to_string(team) +
+               R"(,"title":"重阳节","date":"2026-10-29","hours":[{"member_id":)" +
+               std::to_string(m1) + R"(,"minutes":120},{"member_id":)" + std::to_string(m2) +
+               R"(,"minutes":90}]})")
+      .as_object();
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/volunteer-activities"),
+                       R"({"team_id":)" + std::to_string(team) +
+                           R"(,"title":"x","date":"2026-10-29","hours":[{"member_id":)" +
+                           std::to_string(m1) + R"(,"minutes":1441}]})")
+                  .as_object();
             }),
             422);
-  auto pub = app::volunteers(env.app(), cid, false);
+  auto pub = env.get(app::Caller{}, public_path(cid, "/volunteers")).as_object();
   EXPECT_EQ(pub.at("minutes").as_int64(), 210);
   EXPECT_EQ(pub.at("teams").as_array()[0].at("members").as_int64(), 2);
   EXPECT_EQ(json::serialize(pub).find("赵阿姨"), std::string::npos);
-  EXPECT_NE(json::serialize(app::volunteers(env.app(), cid, true)).find("赵*"), std::string::npos);
+  EXPECT_NE(
+      json::serialize(env.get(com, compound_path(cid, "/volunteers")).as_object()).find("赵*"),
+      std::string::npos);
 }
 
 TEST_F(ProjectTest, AReversedCrowdfundingPaymentIsNotRefundedTwice) {

@@ -2,6 +2,8 @@
 #include "http/routes/billing.h"
 #include "http/routes/routes.h"
 
+#include "http/routes/charity.h"
+
 #include "app/auth_service.h"
 #include "app/billing_service.h"
 #include "app/charity_service.h"
@@ -45,8 +47,9 @@ void add_me_routes(Router& r) {
   });
   r.add("GET", "/api/v1/me/bills", Rule::signed_in(),
         [](Ctx& x) { return json_response(200, app::my_bills(x.app, x.caller)); });
-  r.add("GET", "/api/v1/me/donations", Rule::signed_in(),
-        [](Ctx& x) { return json_response(200, app::my_donations(x.app, x.caller)); });
+  r.add("GET", "/api/v1/me/donations", Rule::signed_in(), [](Ctx& x) {
+    return json_response(200, my_donations_json(app::my_donations(x.app, x.caller)));
+  });
   // Notifications: the list (live with Accept: text/event-stream, in server.cc), read marks, and
   // personal preferences (large text, text messages).
   r.add("GET", "/api/v1/me/notifications", Rule::signed_in(), [](Ctx& x) {
