@@ -4,7 +4,6 @@
 #include <set>
 
 #include "app/books.h"
-#include "app/json_in.h"
 #include "app/notify.h"
 #include "app/settlement_service.h"
 #include "app/vote_service.h"
@@ -19,7 +18,6 @@
 
 namespace xinyi::app {
 
-namespace json = boost::json;
 using store::Connection;
 using I = std::int64_t;
 using billing::Month;
@@ -146,30 +144,8 @@ store::FeeRateRec set_fee_rate_in(Connection& c, App& app, const Caller& who, I 
   return r;
 }
 
-json::object set_fee_rate(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  FeeRateInput r;
-  r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
-  r.effective_from = in.str("effective_from", 7);
-  r.rate_fen = in.i64("rate_fen", 0, billing::kMaxRateFenPerM2Month);
-  r.decision = in.str("decision", 200);
-  r.document_sha256 = in.opt_str("document_sha256", 64).value_or("");
-  r.vote_id = in.opt_i64("vote_id", 1, INT64_MAX).value_or(0);
-  if (!r.effective_from.empty() && !Month::parse(r.effective_from))
-    in.add_error("effective_from", "应为 YYYY-MM（自该月 1 日起生效）",
-                 "must be YYYY-MM (effective from the 1st)");
-  if (!r.document_sha256.empty() && !ledger::from_hex(r.document_sha256))
-    in.add_error("document_sha256", "应为已上传凭证的 SHA-256",
-                 "must be the SHA-256 of an uploaded voucher");
-  in.finish();
-  auto f = app.db.write([&](Connection& c) { return set_fee_rate_in(c, app, who, cid, r); });
-  return json::object{{"id", f.id},
-                      {"courtyard_id", f.courtyard_id},
-                      {"effective_from", f.effective_from},
-                      {"rate_fen", f.rate_fen},
-                      {"decision", f.decision},
-                      {"document_sha256", f.document_sha256},
-                      {"vote_id", f.vote_id}};
+store::FeeRateRec set_fee_rate(App& app, const Caller& who, I cid, const FeeRateInput& in) {
+  return app.db.write([&](Connection& c) { return set_fee_rate_in(c, app, who, cid, in); });
 }
 
 void set_billing_from_in(Connection& c, App& app, const Caller& who, I cid, Month first) {
@@ -179,19 +155,10 @@ void set_billing_from_in(Connection& c, App& app, const Caller& who, I cid, Mont
         {{"billing_from", first.str()}});
 }
 
-json::array fee_rates(App& app, I cid) {
+std::vector<store::FeeRateRec> fee_rates(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array out;
-    for (const auto& r : store::list_fee_rates(c, cid))
-      out.push_back(json::object{{"id", r.id},
-                                 {"courtyard_id", r.courtyard_id},
-                                 {"effective_from", r.effective_from},
-                                 {"rate_fen", r.rate_fen},
-                                 {"decision", r.decision},
-                                 {"document_sha256", r.document_sha256},
-                                 {"vote_id", r.vote_id}});
-    return out;
+    return store::list_fee_rates(c, cid);
   });
 }
 
@@ -499,68 +466,32 @@ sheet::Table export_data(App& app, I cid, const std::string& what, const std::st
   return t;
 }
 
-json::object unit_account(App& app, I cid, I unit_id) {
+UnitAccount unit_account(App& app, I cid, I unit_id) {
   return app.db.read([&](Connection& c) {
     auto unit = store::get_unit(c, cid, unit_id);
     if (!unit) throw_not_found("房屋", "Unit");
-    json::array bills, payments;
-    I owed = 0, prepaid = 0;
-    for (const auto& b : store::unit_bills(c, cid, unit_id)) {
-      json::array lines;
-      for (const auto& l : store::list_bill_lines(c, b.id))
-        lines.push_back(json::object{{"from", l.from_month},
-                                     {"to", l.to_month},
-                                     {"months", l.months},
-                                     {"rate_fen", l.rate_fen},
-                                     {"area_centi_m2", l.area_centi_m2},
-                                     {"amount_fen", l.amount_fen}});
-      owed += b.amount_fen - b.paid_fen;
-      bills.push_back(json::object{{"id", b.id},
-                                   {"period", b.period},
-                                   {"amount_fen", b.amount_fen},
-                                   {"paid_fen", b.paid_fen},
-                                   {"status", b.paid_fen >= b.amount_fen ? "paid"
-                                              : b.paid_fen > 0           ? "partial"
-                                                                         : "open"},
-                                   {"lines", std::move(lines)}});
+    UnitAccount out;
+    out.unit_id = unit_id, out.compound_id = cid;
+    out.label = unit->label, out.courtyard = unit->courtyard_name;
+    out.area_centi_m2 = unit->area_centi_m2;
+    for (auto& b : store::unit_bills(c, cid, unit_id)) {
+      out.owed_fen += b.amount_fen - b.paid_fen;
+      auto lines = store::list_bill_lines(c, b.id);
+      out.bills.push_back({std::move(b), std::move(lines)});
     }
-    for (const auto& p : store::prepaid(c, cid, unit_id)) prepaid += p.left_fen;
-    for (const auto& p : store::unit_payments(c, cid, unit_id)) {
-      payments.push_back(json::object{{"receipt", receipt_label(p.receipt_no)},
-                                      {"receipt_no", p.receipt_no},
-                                      {"amount_fen", p.amount_fen},
-                                      {"method", p.method},
-                                      {"paid_on", p.paid_on},
-                                      {"entry_index", p.entry_idx}});
-    }
+    for (const auto& p : store::prepaid(c, cid, unit_id)) out.prepaid_fen += p.left_fen;
+    out.payments = store::unit_payments(c, cid, unit_id);
     // What the household received from common money bought per household (insurance, …).
-    json::array covered;
-    for (const auto& d : store::list_covering_unit(c, unit_id))
-      covered.push_back(json::object{
-          {"purpose", d.purpose},
-          {"per_unit_fen", d.per_unit_fen},
-          {"entry_index", d.entry_idx ? json::value(*d.entry_idx) : json::value(nullptr)}});
-    return json::object{{"unit_id", unit_id},
-                        {"compound_id", cid},
-                        {"label", unit->label},
-                        {"courtyard", unit->courtyard_name},
-                        {"area_centi_m2", unit->area_centi_m2},
-                        {"owed_fen", owed},
-                        {"prepaid_fen", prepaid},
-                        {"bills", std::move(bills)},
-                        {"payments", std::move(payments)},
-                        {"covered_by", std::move(covered)}};
+    out.covered_by = store::list_covering_unit(c, unit_id);
+    return out;
   });
 }
 
-json::array my_bills(App& app, const Caller& who) {
+std::vector<MyUnitAccount> my_bills(App& app, const Caller& who) {
   auto claims = app.db.read([&](Connection& c) { return store::list_claims(c, who.user_id()); });
-  json::array out;
-  for (const auto& cl : claims) {
-    json::object a = unit_account(app, cl.compound_id, cl.unit_id);
-    a["compound_name"] = cl.compound_name;
-    out.push_back(std::move(a));
-  }
+  std::vector<MyUnitAccount> out;
+  for (const auto& cl : claims)
+    out.push_back({unit_account(app, cl.compound_id, cl.unit_id), cl.compound_name});
   return out;
 }
 

@@ -12,7 +12,6 @@
 // after a month run bills the two remaining months. The mid-period policy is in domain/billing.h.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -23,15 +22,13 @@
 #include "domain/billing.h"
 #include "domain/sheet.h"
 #include "store/billing_repo.h"
+#include "store/ledger_repo.h"
 
 namespace xinyi::app {
 
 inline constexpr std::size_t kMaxPaymentReferenceChars = 64;
 
-boost::json::object set_fee_rate(App& app, const Caller& who, std::int64_t cid,
-                                 std::string_view body);
-boost::json::array fee_rates(App& app, std::int64_t cid);
-// The same, typed, in the caller's write transaction: the rate as stored.
+// Issue 18: the use cases take and return structs; their JSON is in http/routes/billing.cc.
 struct FeeRateInput {
   std::int64_t courtyard_id = 0;  // 0: the whole compound
   std::string effective_from;     // YYYY-MM
@@ -39,6 +36,12 @@ struct FeeRateInput {
   std::string decision, document_sha256;
   std::int64_t vote_id = 0;  // the passed vote behind a change (a first rate needs none)
 };
+// A rate from a month (a change cites the passed vote behind it): the rate as stored.
+store::FeeRateRec set_fee_rate(App& app, const Caller& who, std::int64_t cid,
+                               const FeeRateInput& in);
+// Every rate of the compound, as its schedule.
+std::vector<store::FeeRateRec> fee_rates(App& app, std::int64_t cid);
+// The same write in the caller's write transaction.
 store::FeeRateRec set_fee_rate_in(store::Connection& c, App& app, const Caller& who,
                                   std::int64_t cid, const FeeRateInput& in);
 // From which month the compound's bills are made in Xinyi (bill runs skip earlier months: fees
@@ -147,9 +150,26 @@ Arrears public_arrears_in(store::Connection& c, std::int64_t cid);
 sheet::Table export_data(App& app, std::int64_t cid, const std::string& what,
                          const std::string& period);
 
-// One unit's bills, payments and prepayment.
-boost::json::object unit_account(App& app, std::int64_t cid, std::int64_t unit_id);
+// One unit's bills (with how each was computed), payments, prepayment, and what common money
+// bought for it per household.
+struct UnitBill {
+  store::BillRec bill;
+  std::vector<store::BillLineRec> lines;
+};
+struct UnitAccount {
+  std::int64_t unit_id = 0, compound_id = 0;
+  std::string label, courtyard;
+  std::int64_t area_centi_m2 = 0, owed_fen = 0, prepaid_fen = 0;
+  std::vector<UnitBill> bills;
+  std::vector<store::PaymentRec> payments;
+  std::vector<store::CoveredByRec> covered_by;
+};
+UnitAccount unit_account(App& app, std::int64_t cid, std::int64_t unit_id);
 // The signed-in resident's units' accounts.
-boost::json::array my_bills(App& app, const Caller& who);
+struct MyUnitAccount {
+  UnitAccount account;
+  std::string compound_name;
+};
+std::vector<MyUnitAccount> my_bills(App& app, const Caller& who);
 
 }  // namespace xinyi::app

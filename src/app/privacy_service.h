@@ -15,15 +15,25 @@
 // roster entry is a request to the committee.
 #pragma once
 
-#include <boost/json.hpp>
-#include <string_view>
+#include <string>
+#include <vector>
 
 #include "app/app.h"
+#include "app/billing_service.h"
+#include "store/personal_data_repo.h"
 
 namespace xinyi::app {
 
-boost::json::object export_my_data(App& app, const Caller& who);
-// body: {"password": "…"} — the current password, so a borrowed phone cannot delete an account.
-boost::json::object delete_my_account(App& app, const Caller& who, std::string_view body);
+// Issue 18: the JSON document is written in http/routes/me.cc.
+struct PersonalExport {
+  std::int64_t user_id = 0;
+  store::PersonalData data;          // the account and every section, in the export's order
+  std::vector<MyUnitAccount> bills;  // the claimed units' bills and payments
+  std::int64_t exported_at_ms = 0;
+};
+PersonalExport export_my_data(App& app, const Caller& who);
+// `password`: the current one, so a borrowed phone cannot delete an account. Answers the id of
+// the account deleted.
+std::int64_t delete_my_account(App& app, const Caller& who, const std::string& password);
 
 }  // namespace xinyi::app

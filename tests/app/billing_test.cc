@@ -14,6 +14,8 @@
 
 namespace xinyi {
 
+using testing::compound_path;
+using testing::public_path;
 using testing::status_of;
 using testing::TestEnv;
 namespace json = boost::json;
@@ -35,8 +37,9 @@ class BillingTest : public ::testing::Test {
                                            std::to_string(area) + "}")
                           .at("id")
                           .as_int64());
-    app::set_fee_rate(env.app(), com, cid,
-                      R"({"effective_from":"2025-01","rate_fen":30,"decision":"物业服务合同"})");
+    env.post(com, compound_path(cid, "/fee-rates"),
+             R"({"effective_from":"2025-01","rate_fen":30,"decision":"物业服务合同"})")
+        .as_object();
     // The change rests on the owners' vote of 2025-06-20 (every owner for).
     std::int64_t vote = env.db().write([&](store::Connection& c) {
       app::NewVote v;
@@ -49,10 +52,11 @@ class BillingTest : public ::testing::Test {
       app::close_vote_in(c, cid, id, v.closes_at);
       return id;
     });
-    app::set_fee_rate(
-        env.app(), com, cid,
-        R"({"effective_from":"2025-07","rate_fen":50,"decision":"2025-06-20 业主表决通过","vote_id":)" +
-            std::to_string(vote) + "}");
+    env.post(
+           com, compound_path(cid, "/fee-rates"),
+           R"({"effective_from":"2025-07","rate_fen":50,"decision":"2025-06-20 业主表决通过","vote_id":)" +
+               std::to_string(vote) + "}")
+        .as_object();
   }
   app::BillRun run(const std::string& period, bool preview = false) {
     at(period);
@@ -104,7 +108,8 @@ TEST_F(BillingTest, AQuarterAfterAMonthBillsTheRestAndSplitsAtTheRateChange) {
   run("2025-06");
   auto q = run("2025-Q3");
   EXPECT_EQ(q.bills, 3);
-  auto acct = app::unit_account(env.app(), cid, units[0]);
+  auto acct = env.get(com, compound_path(cid, "/units/" + std::to_string(units[0]) + "/account"))
+                  .as_object();
   const auto& q3 = acct.at("bills").as_array()[0].as_object();
   EXPECT_EQ(q3.at("period").as_string(), "2025-Q3");
   ASSERT_EQ(q3.at("lines").as_array().size(), 1u);
@@ -142,7 +147,8 @@ TEST_F(BillingTest, PaymentsSettleTheOldestBillsFirstAndTheRestIsPrepaid) {
   EXPECT_EQ(balance("2002"), -3660);
   // March's bill is paid from the prepayment.
   run("2025-03");
-  auto acct = app::unit_account(env.app(), cid, units[0]);
+  auto acct = env.get(com, compound_path(cid, "/units/" + std::to_string(units[0]) + "/account"))
+                  .as_object();
   EXPECT_EQ(acct.at("owed_fen").as_int64(), 0);
   EXPECT_EQ(acct.at("prepaid_fen").as_int64(), 3660 - 2670);
   EXPECT_EQ(balance("2002"), -(3660 - 2670));
@@ -177,26 +183,30 @@ TEST_F(BillingTest, PaymentEntriesNameNoOneAndNoUnit) {
 
 TEST_F(BillingTest, RatesNeedADecisionAndMonthStarts) {
   EXPECT_EQ(status_of([&] {
-              app::set_fee_rate(env.app(), com, cid,
-                                R"({"effective_from":"2025-07-15","rate_fen":60,"decision":"x"})");
+              env.post(com, compound_path(cid, "/fee-rates"),
+                       R"({"effective_from":"2025-07-15","rate_fen":60,"decision":"x"})")
+                  .as_object();
             }),
             422);
   EXPECT_EQ(status_of([&] {
-              app::set_fee_rate(env.app(), com, cid,
-                                R"({"effective_from":"2026-01","rate_fen":60})");
+              env.post(com, compound_path(cid, "/fee-rates"),
+                       R"({"effective_from":"2026-01","rate_fen":60})")
+                  .as_object();
             }),
             422);
   EXPECT_EQ(status_of([&] {
-              app::set_fee_rate(env.app(), com, cid,
-                                R"({"effective_from":"2025-07","rate_fen":60,"decision":"x"})");
+              env.post(com, compound_path(cid, "/fee-rates"),
+                       R"({"effective_from":"2025-07","rate_fen":60,"decision":"x"})")
+                  .as_object();
             }),
             409);
   EXPECT_EQ(status_of([&] {
-              app::set_fee_rate(env.app(), com, cid,
-                                R"({"effective_from":"2026-01","rate_fen":-1,"decision":"x"})");
+              env.post(com, compound_path(cid, "/fee-rates"),
+                       R"({"effective_from":"2026-01","rate_fen":-1,"decision":"x"})")
+                  .as_object();
             }),
             422);
-  EXPECT_EQ(app::fee_rates(env.app(), cid).size(), 2u);
+  EXPECT_EQ(env.get(app::Caller{}, public_path(cid, "/fee-rates")).as_array().size(), 2u);
 }
 
 TEST_F(BillingTest, PaymentInputIsChecked) {

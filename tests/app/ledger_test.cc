@@ -17,6 +17,8 @@
 
 namespace xinyi {
 
+using testing::compound_path;
+using testing::public_path;
 using testing::status_of;
 using testing::TestEnv;
 namespace json = boost::json;
@@ -427,7 +429,8 @@ TEST_F(LedgerTest, APerHouseholdPurchaseIsOneExpenseListingTheUnitsCovered) {
   EXPECT_EQ(d.at("households_covered").as_int64(), 2);
   EXPECT_EQ(d.at("purpose").as_string(), "家庭财产保险（2 户）");
   app::approve_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64());
-  auto acct = app::unit_account(env.app(), cid, units[1]);
+  auto acct = env.get(com1, compound_path(cid, "/units/" + std::to_string(units[1]) + "/account"))
+                  .as_object();
   ASSERT_EQ(acct.at("covered_by").as_array().size(), 1u);
   EXPECT_EQ(acct.at("covered_by").as_array()[0].at("per_unit_fen").as_int64(), 10000);
   EXPECT_EQ(balance("5005"), 20000);

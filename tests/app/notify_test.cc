@@ -288,8 +288,9 @@ TEST_F(NotifyTest, TwoSendersNeverSendOneMessageTwice) {
 }
 
 TEST_F(NotifyTest, BillsPaymentsAndAnswersToNeedsNotifyTheirPeople) {
-  app::set_fee_rate(env.app(), com, cid,
-                    R"({"rate_fen":50,"effective_from":"2026-01","decision":"业主大会决定"})");
+  env.post(com, compound_path(cid, "/fee-rates"),
+           R"({"rate_fen":50,"effective_from":"2026-01","decision":"业主大会决定"})")
+      .as_object();
   app::bill_run(env.app(), com, cid, "2026-09", false);
   EXPECT_EQ(unread("jia"), 1);
   EXPECT_EQ(unread("bing"), 1);

@@ -25,7 +25,7 @@ TEST(Privacy, TheExportHoldsWhatIsStoredAboutMe) {
   env.seed_demo();
   auto wang = env.caller("13800000001");
   env.post(wang, compound_path(1, "/donations"), R"({"amount_fen":10000})").as_object();
-  auto x = app::export_my_data(env.app(), wang);
+  auto x = env.get(wang, "/api/v1/me/export").as_object();
   ASSERT_EQ(x.at("donations").as_array().size(), 1u);
   EXPECT_EQ(x.at("donations").as_array()[0].at("donor_name").as_string(), "王建国");
   EXPECT_EQ(x.at("account").at("name").as_string(), "王建国");
@@ -59,12 +59,11 @@ TEST(Privacy, DeletingAnAccountRemovesThePersonButNotTheBooks) {
   const I needs = count("SELECT COUNT(*) FROM needs WHERE filed_by = ?");
   ASSERT_GT(needs, 0);
   env.post(wang, compound_path(1, "/donations"), R"({"amount_fen":10000})").as_object();
-  EXPECT_EQ(status_of([&] {
-              app::delete_my_account(env.app(), wang, R"({"password":"wrong-password"})");
-            }),
-            422);
+  EXPECT_EQ(
+      status_of([&] { env.post(wang, "/api/v1/me/delete", R"({"password":"wrong-password"})"); }),
+      422);
   EXPECT_EQ(count("SELECT COUNT(*) FROM claims WHERE user_id = ?"), 2);  // nothing changed
-  app::delete_my_account(env.app(), wang, R"({"password":"xinyi-demo"})");
+  env.post(wang, "/api/v1/me/delete", R"({"password":"xinyi-demo"})");
 
   // The person is gone: no name, phone, login, session, claim, message.
   auto u = env.db().read([&](store::Connection& c) { return store::get_user(c, uid); });

@@ -11,6 +11,8 @@
 
 namespace xinyi {
 
+using testing::compound_path;
+using testing::public_path;
 using testing::status_of;
 using testing::TestEnv;
 namespace json = boost::json;
@@ -139,8 +141,9 @@ TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
 }
 
 TEST_F(SettlementTest, TheStatementTiesToTheLedger) {
-  app::set_fee_rate(env.app(), com, cid,
-                    R"({"effective_from":"2026-01","rate_fen":40,"decision":"合同"})");
+  env.post(com, compound_path(cid, "/fee-rates"),
+           R"({"effective_from":"2026-01","rate_fen":40,"decision":"合同"})")
+      .as_object();
   // Each month billed in its own time (a bill run is for this period or the next).
   const auto real_clock = env.app().clock_ms;
   env.app().clock_ms = [] { return std::int64_t{1'791'000'000'000}; };  // 2026-10-03

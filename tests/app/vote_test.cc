@@ -14,6 +14,8 @@
 
 namespace xinyi {
 
+using testing::compound_path;
+using testing::public_path;
 using testing::status_of;
 using testing::TestEnv;
 namespace json = boost::json;
@@ -548,11 +550,11 @@ TEST_F(VoteTest, ThePropertyManagementCommitteeNeedsItsPetitionAndComposition) {
 TEST_F(VoteTest, AFeeChangeTakesEffectOnlyAfterAPassedVote) {
   auto rate = [&](const std::string& from, I fen, I vote_id) {
     return status_of([&] {
-      app::set_fee_rate(env.app(), com, cid,
-                        R"({"effective_from":")" + from + R"(","rate_fen":)" + std::to_string(fen) +
-                            R"(,"decision":"业主表决")" +
-                            (vote_id ? R"(,"vote_id":)" + std::to_string(vote_id) : std::string()) +
-                            "}");
+      env.post(com, compound_path(cid, "/fee-rates"),
+               R"({"effective_from":")" + from + R"(","rate_fen":)" + std::to_string(fen) +
+                   R"(,"decision":"业主表决")" +
+                   (vote_id ? R"(,"vote_id":)" + std::to_string(vote_id) : std::string()) + "}")
+          .as_object();
     });
   };
   EXPECT_EQ(rate("2025-01", 30, 0), 200);  // the contract's first rate
@@ -564,7 +566,9 @@ TEST_F(VoteTest, AFeeChangeTakesEffectOnlyAfterAPassedVote) {
   I fee = passed_vote(9);                     // closed in 2026-05
   EXPECT_EQ(rate("2026-04", 50, fee), 422);   // before the vote passed
   EXPECT_EQ(rate("2026-06", 50, fee), 200);
-  EXPECT_EQ(app::fee_rates(env.app(), cid)[1].at("vote_id").as_int64(), fee);
+  EXPECT_EQ(
+      env.get(app::Caller{}, public_path(cid, "/fee-rates")).as_array()[1].at("vote_id").as_int64(),
+      fee);
   (void)open;
 }
 

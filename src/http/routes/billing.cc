@@ -10,6 +10,7 @@
 #include "app/json_in.h"
 #include "app/settlement_service.h"
 #include "domain/ledger/books.h"
+#include "domain/ledger/merkle.h"
 #include "domain/money.h"
 
 namespace xinyi::http::routes {
@@ -189,6 +190,37 @@ app::PaymentInput payment_in(std::string_view body) {
   return p;
 }
 
+// {"courtyard_id"?, "effective_from": YYYY-MM, "rate_fen", "decision", "document_sha256"?,
+//  "vote_id"?}
+app::FeeRateInput fee_rate_in(std::string_view body) {
+  app::JsonIn in(body);
+  app::FeeRateInput r;
+  r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+  r.effective_from = in.str("effective_from", 7);
+  r.rate_fen = in.i64("rate_fen", 0, billing::kMaxRateFenPerM2Month);
+  r.decision = in.str("decision", 200);
+  r.document_sha256 = in.opt_str("document_sha256", 64).value_or("");
+  r.vote_id = in.opt_i64("vote_id", 1, INT64_MAX).value_or(0);
+  if (!r.effective_from.empty() && !billing::Month::parse(r.effective_from))
+    in.add_error("effective_from", "应为 YYYY-MM（自该月 1 日起生效）",
+                 "must be YYYY-MM (effective from the 1st)");
+  if (!r.document_sha256.empty() && !ledger::from_hex(r.document_sha256))
+    in.add_error("document_sha256", "应为已上传凭证的 SHA-256",
+                 "must be the SHA-256 of an uploaded voucher");
+  in.finish();
+  return r;
+}
+
+json::object fee_rate_json(const store::FeeRateRec& f) {
+  return json::object{{"id", f.id},
+                      {"courtyard_id", f.courtyard_id},
+                      {"effective_from", f.effective_from},
+                      {"rate_fen", f.rate_fen},
+                      {"decision", f.decision},
+                      {"document_sha256", f.document_sha256},
+                      {"vote_id", f.vote_id}};
+}
+
 json::array fee_lines_json(const std::vector<billing::FeeLine>& lines) {
   json::array out;
   for (const auto& l : lines)
@@ -202,6 +234,59 @@ json::array fee_lines_json(const std::vector<billing::FeeLine>& lines) {
 }
 
 }  // namespace
+
+json::object unit_account_json(const app::UnitAccount& a) {
+  json::array bills, payments, covered;
+  for (const auto& [b, bill_lines] : a.bills) {
+    json::array lines;
+    for (const auto& l : bill_lines)
+      lines.push_back(json::object{{"from", l.from_month},
+                                   {"to", l.to_month},
+                                   {"months", l.months},
+                                   {"rate_fen", l.rate_fen},
+                                   {"area_centi_m2", l.area_centi_m2},
+                                   {"amount_fen", l.amount_fen}});
+    bills.push_back(json::object{{"id", b.id},
+                                 {"period", b.period},
+                                 {"amount_fen", b.amount_fen},
+                                 {"paid_fen", b.paid_fen},
+                                 {"status", b.paid_fen >= b.amount_fen ? "paid"
+                                            : b.paid_fen > 0           ? "partial"
+                                                                       : "open"},
+                                 {"lines", std::move(lines)}});
+  }
+  for (const auto& p : a.payments)
+    payments.push_back(json::object{{"receipt", app::receipt_label(p.receipt_no)},
+                                    {"receipt_no", p.receipt_no},
+                                    {"amount_fen", p.amount_fen},
+                                    {"method", p.method},
+                                    {"paid_on", p.paid_on},
+                                    {"entry_index", p.entry_idx}});
+  for (const auto& d : a.covered_by)
+    covered.push_back(json::object{{"purpose", d.purpose},
+                                   {"per_unit_fen", d.per_unit_fen},
+                                   {"entry_index", opt_json(d.entry_idx)}});
+  return json::object{{"unit_id", a.unit_id},
+                      {"compound_id", a.compound_id},
+                      {"label", a.label},
+                      {"courtyard", a.courtyard},
+                      {"area_centi_m2", a.area_centi_m2},
+                      {"owed_fen", a.owed_fen},
+                      {"prepaid_fen", a.prepaid_fen},
+                      {"bills", std::move(bills)},
+                      {"payments", std::move(payments)},
+                      {"covered_by", std::move(covered)}};
+}
+
+json::array my_bills_json(const std::vector<app::MyUnitAccount>& list) {
+  json::array out;
+  for (const auto& m : list) {
+    json::object a = unit_account_json(m.account);
+    a["compound_name"] = m.compound_name;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
 
 json::object bill_run_json(const app::BillRun& r) {
   json::array yards;
@@ -258,8 +343,11 @@ json::object payment_recorded_json(const app::PaymentRecorded& p) {
 }
 
 void add_billing_routes(Router& r) {
-  r.add("GET", kPublicCompound + "/fee-rates", Rule::anyone(),
-        [](Ctx& x) { return json_response(200, app::fee_rates(x.app, x.id("id"))); });
+  r.add("GET", kPublicCompound + "/fee-rates", Rule::anyone(), [](Ctx& x) {
+    json::array out;
+    for (const auto& f : app::fee_rates(x.app, x.id("id"))) out.push_back(fee_rate_json(f));
+    return json_response(200, out);
+  });
   r.add("GET", kPublicCompound + "/arrears", Rule::anyone(), [](Ctx& x) {
     return json_response(200, arrears_json(app::public_arrears(x.app, x.id("id"))));
   });
@@ -272,7 +360,8 @@ void add_billing_routes(Router& r) {
                                   x.app, x.id("id"), x.query_int("year", 2026, 2000, 2200))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/fee-rates", Rule::in_compound({C, S}), [](Ctx& x) {
-    return json_response(201, app::set_fee_rate(x.app, x.caller, x.id("cid"), x.req.body));
+    return json_response(201, fee_rate_json(app::set_fee_rate(x.app, x.caller, x.id("cid"),
+                                                              fee_rate_in(x.req.body))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/bill-runs", Rule::in_compound({C, T}), [](Ctx& x) {
     bool preview = x.query_flag("preview");
@@ -315,9 +404,11 @@ void add_billing_routes(Router& r) {
   r.add("GET", "/api/v1/compounds/{cid}/arrears", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
     return json_response(200, arrears_json(app::member_arrears(x.app, x.id("cid"))));
   });
-  r.add(
-      "GET", "/api/v1/compounds/{cid}/units/{id}/account", Rule::in_compound({C, T, S, A}),
-      [](Ctx& x) { return json_response(200, app::unit_account(x.app, x.id("cid"), x.id("id"))); });
+  r.add("GET", "/api/v1/compounds/{cid}/units/{id}/account", Rule::in_compound({C, T, S, A}),
+        [](Ctx& x) {
+          return json_response(
+              200, unit_account_json(app::unit_account(x.app, x.id("cid"), x.id("id"))));
+        });
 }
 
 }  // namespace xinyi::http::routes

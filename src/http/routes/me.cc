@@ -7,6 +7,7 @@
 #include "app/auth_service.h"
 #include "app/billing_service.h"
 #include "app/charity_service.h"
+#include "app/json_in.h"
 #include "app/notify.h"
 #include "app/privacy_service.h"
 
@@ -38,6 +39,44 @@ EventStream notification_stream(app::App& app, std::int64_t user, std::string se
 
 }  // namespace
 
+namespace {
+
+json::value cell_json(const store::Value& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
+  if (const auto* t = std::get_if<std::string>(&v)) return json::string(*t);
+  return nullptr;
+}
+
+// One section of the export: a list of objects, one per row, keyed by the column names.
+json::array section_json(const store::PersonalSection& s) {
+  json::array out;
+  for (const auto& row : s.rows) {
+    json::object o;
+    for (std::size_t i = 0; i < s.columns.size(); ++i) o[s.columns[i]] = cell_json(row[i]);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+json::object export_json(const app::PersonalExport& x) {
+  const auto& a = x.data.account;
+  json::object out;
+  out["account"] = json::object{{"id", x.user_id},
+                                {"login", a.login},
+                                {"phone", a.phone},
+                                {"name", a.name},
+                                {"created_at", a.created_at_ms},
+                                {"large_text", a.large_text},
+                                {"sms", a.sms}};
+  for (const auto& s : x.data.sections) out[s.name] = section_json(s);
+  out["bills_and_payments"] = my_bills_json(x.bills);
+  out["exported_at"] = x.exported_at_ms;
+  out["format"] = "xinyi personal data export, version 1";
+  return out;
+}
+
+}  // namespace
+
 void add_me_routes(Router& r) {
   r.add("GET", "/api/v1/me", Rule::signed_in(),
         [](Ctx& x) { return json_response(200, app::me(x.app, x.caller)); });
@@ -46,7 +85,7 @@ void add_me_routes(Router& r) {
                          receipt_json(app::my_receipt(x.app, x.caller, x.id("cid"), x.id("no"))));
   });
   r.add("GET", "/api/v1/me/bills", Rule::signed_in(),
-        [](Ctx& x) { return json_response(200, app::my_bills(x.app, x.caller)); });
+        [](Ctx& x) { return json_response(200, my_bills_json(app::my_bills(x.app, x.caller))); });
   r.add("GET", "/api/v1/me/donations", Rule::signed_in(), [](Ctx& x) {
     return json_response(200, my_donations_json(app::my_donations(x.app, x.caller)));
   });
@@ -77,13 +116,16 @@ void add_me_routes(Router& r) {
   });
   // Personal information (PIPL): a copy of everything about me; deleting my account.
   r.add("GET", "/api/v1/me/export", Rule::signed_in(), [](Ctx& x) {
-    Response res = json_response(200, app::export_my_data(x.app, x.caller));
+    Response res = json_response(200, export_json(app::export_my_data(x.app, x.caller)));
     res.headers.emplace_back("Content-Disposition", "attachment; filename=\"xinyi-my-data.json\"");
     return res;
   });
   r.add("POST", "/api/v1/me/delete", Rule::signed_in(), [](Ctx& x) {
-    auto out = app::delete_my_account(x.app, x.caller, x.req.body);
-    Response res = json_response(200, out);
+    app::JsonIn in(x.req.body);
+    std::string password = in.str("password", 200);
+    in.finish();
+    const std::int64_t uid = app::delete_my_account(x.app, x.caller, password);
+    Response res = json_response(200, json::object{{"deleted", true}, {"user_id", uid}});
     res.headers.emplace_back("Set-Cookie", session_cookie("", 0, x.app.cfg.secure_cookies));
     return res;
   });
