@@ -1,6 +1,5 @@
 #include "app/auth_service.h"
 
-#include "app/json_in.h"
 #include "auth/crypto.h"
 #include "domain/mask.h"
 #include "domain/registry.h"
@@ -9,8 +8,6 @@
 #include "store/registry_repo.h"
 
 namespace xinyi::app {
-
-namespace json = boost::json;
 
 namespace {
 
@@ -26,12 +23,12 @@ Error throttled(std::int64_t ms) {
                "Too many attempts; try again in " + std::to_string(minutes) + " minutes");
 }
 
-void check_password_rules(JsonIn& in, const char* field, const std::string& pw) {
-  std::size_t n = text::length(pw);
-  if (n < kMinPasswordChars)
-    in.add_error(
-        field, "密码至少 " + std::to_string(kMinPasswordChars) + " 位",
-        "password must have at least " + std::to_string(kMinPasswordChars) + " characters");
+// The rules of a new password (length): problems go to `errs` under `field`.
+void check_password_rules(std::vector<FieldError>& errs, const char* field, const std::string& pw) {
+  if (text::length(pw) < kMinPasswordChars)
+    errs.push_back(
+        {field, "密码至少 " + std::to_string(kMinPasswordChars) + " 位",
+         "password must have at least " + std::to_string(kMinPasswordChars) + " characters"});
 }
 
 SignedIn start_session(App& app, store::Connection& c, Caller& who, const store::UserRec& u) {
@@ -72,15 +69,8 @@ Caller authenticate(App& app, const std::string& token, const std::string& ip) {
   return who;
 }
 
-SignedIn login(App& app, Caller& who, std::string_view body) {
-  JsonIn in(body);
-  std::string login = in.str("login", 64);
-  std::string password;
-  if (auto p = in.opt_str("password", kMaxPasswordChars))
-    password = *p;
-  else
-    in.add_error("password", "缺少此字段", "is required");
-  in.finish();
+SignedIn login(App& app, Caller& who, const Credentials& in) {
+  const std::string &login = in.login, &password = in.password;
 
   std::int64_t now = app.clock_ms();
   std::string name_key = "login:" + login;
@@ -114,20 +104,15 @@ void logout(App& app, const Caller& who) {
   });
 }
 
-SignedIn register_account(App& app, Caller& who, std::string_view body) {
-  JsonIn in(body);
-  std::string phone_in = in.str("phone", 32);
-  std::string name = in.str("name", registry::kMaxNameChars);
-  auto login = in.opt_str("login", 32);
-  std::string password;
-  if (auto p = in.opt_str("password", kMaxPasswordChars))
-    password = *p;
-  else
-    in.add_error("password", "缺少此字段", "is required");
-  auto phone = registry::normalize_phone(phone_in);
-  if (!phone_in.empty() && (!phone || phone->size() != 11))
-    in.add_error("phone", "请填写 11 位手机号", "must be an 11-digit mobile number");
-  if (!password.empty()) check_password_rules(in, "password", password);
+SignedIn register_account(App& app, Caller& who, const NewAccount& in) {
+  const std::string &name = in.name, &password = in.password;
+  const auto& login = in.login;
+  std::vector<FieldError> errs;
+  auto phone = registry::normalize_phone(in.phone);
+  if (!phone || phone->size() != 11)
+    errs.push_back({"phone", "请填写 11 位手机号", "must be an 11-digit mobile number"});
+  if (auto e = registry::check_name("name", name)) errs.push_back(*e);
+  check_password_rules(errs, "password", password);
   if (login) {
     bool good = login->size() >= 3;
     for (char ch : *login)
@@ -135,10 +120,10 @@ SignedIn register_account(App& app, Caller& who, std::string_view body) {
             ch == '-'))
         good = false;
     if (!good || (login->size() == 11 && (*login)[0] == '1'))
-      in.add_error("login", "用户名为 3–32 位小写字母、数字、._-",
-                   "user name: 3–32 of a-z, 0-9, . _ -");
+      errs.push_back(
+          {"login", "用户名为 3–32 位小写字母、数字、._-", "user name: 3–32 of a-z, 0-9, . _ -"});
   }
-  in.finish();
+  if (!errs.empty()) throw_invalid(std::move(errs));
   std::string hash = auth::hash_password(password);
   SignedIn s = app.db.write([&](store::Connection& c) {
     if (store::find_user_by_login(c, *phone) || (login && store::find_user_by_login(c, *login)))
@@ -154,19 +139,13 @@ SignedIn register_account(App& app, Caller& who, std::string_view body) {
   return s;
 }
 
-void change_password(App& app, const Caller& who, std::string_view body) {
-  JsonIn in(body);
-  std::string old_pw, new_pw;
-  if (auto p = in.opt_str("old_password", kMaxPasswordChars))
-    old_pw = *p;
-  else
-    in.add_error("old_password", "缺少此字段", "is required");
-  if (auto p = in.opt_str("new_password", kMaxPasswordChars))
-    new_pw = *p;
-  else
-    in.add_error("new_password", "缺少此字段", "is required");
-  if (!new_pw.empty()) check_password_rules(in, "new_password", new_pw);
-  in.finish();
+void change_password(App& app, const Caller& who, const std::string& old_pw,
+                     const std::string& new_pw) {
+  {
+    std::vector<FieldError> errs;
+    check_password_rules(errs, "new_password", new_pw);
+    if (!errs.empty()) throw_invalid(std::move(errs));
+  }
   if (!auth::verify_password(who.user->password_hash, old_pw))
     throw Error(ErrorKind::unprocessable, "wrong-password", "原密码不正确",
                 "The current password is wrong", {{"old_password", "不正确", "is wrong"}});
@@ -178,54 +157,28 @@ void change_password(App& app, const Caller& who, std::string_view body) {
   });
 }
 
-json::object me(App& app, const Caller& who) {
-  const auto& u = *who.user;
-  json::object o;
-  o["id"] = u.id;
-  o["login"] = u.login;
-  o["name"] = u.name;
-  o["phone"] = u.phone ? json::value(*u.phone) : json::value(nullptr);
-  o["is_admin"] = u.is_admin;
-  json::array roles, units;
+Me me(App& app, const Caller& who) {
+  Me out;
+  out.user = *who.user;
   app.db.read([&](store::Connection& c) {
-    for (const auto& g : store::list_grants(c, u.id))
-      roles.push_back(json::object{
-          {"compound_id", g.compound_id}, {"compound_name", g.compound_name}, {"role", g.role}});
-    for (const auto& cl : store::list_claims(c, u.id)) {
-      units.push_back(json::object{{"unit_id", cl.unit_id},
-                                   {"compound_id", cl.compound_id},
-                                   {"compound_name", cl.compound_name},
-                                   {"courtyard", cl.courtyard_name},
-                                   {"label", cl.label},
-                                   {"area_centi_m2", cl.area_centi_m2},
-                                   {"relation", cl.relation}});
+    out.roles = store::list_grants(c, out.user.id);
+    out.units = store::list_claims(c, out.user.id);
+    for (const auto& cl : out.units) {
       bool listed = false;
-      for (const auto& r : roles)
-        if (r.as_object().at("compound_id").as_int64() == cl.compound_id &&
-            r.as_object().at("role").as_string() == "resident")
-          listed = true;
-      if (!listed)
-        roles.push_back(json::object{{"compound_id", cl.compound_id},
-                                     {"compound_name", cl.compound_name},
-                                     {"role", "resident"}});
+      for (const auto& r : out.roles)
+        if (r.compound_id == cl.compound_id && r.role == "resident") listed = true;
+      if (!listed) out.roles.push_back({cl.compound_id, "resident", cl.compound_name});
     }
+    const auto p = store::get_preferences(c, out.user.id);
+    out.large_text = p.large_text;
+    out.sms = !p.sms_opt_out;
+    out.unread = store::unread_count(c, out.user.id);
   });
-  o["roles"] = std::move(roles);
-  o["units"] = std::move(units);
-  if (!who.session_hash.empty()) o["csrf_token"] = csrf_token(who.session_hash);
-  app.db.read([&](store::Connection& c) {
-    const auto p = store::get_preferences(c, u.id);
-    o["large_text"] = p.large_text;
-    o["sms"] = !p.sms_opt_out;
-    o["unread"] = store::unread_count(c, u.id);
-  });
-  return o;
+  if (!who.session_hash.empty()) out.csrf_token = csrf_token(who.session_hash);
+  return out;
 }
 
-json::object claim_unit(App& app, Caller& who, std::string_view body) {
-  JsonIn in(body);
-  std::string raw = in.str("code", 32);
-  in.finish();
+UnitClaimed claim_unit(App& app, Caller& who, const std::string& raw) {
   std::int64_t now = app.clock_ms();
   std::string key = "claim:" + std::to_string(who.user_id());
   if (auto ms = app.claim_by_user.retry_after_ms(key, now)) throw throttled(ms);
@@ -238,7 +191,7 @@ json::object claim_unit(App& app, Caller& who, std::string_view body) {
   };
   auto code = registry::normalize_invite_code(raw);
   if (!code) throw wrong();
-  auto result = app.db.write([&](store::Connection& c) -> std::optional<json::object> {
+  auto result = app.db.write([&](store::Connection& c) -> std::optional<UnitClaimed> {
     auto unit = store::find_unit_by_invite(c, *code);
     if (!unit) return std::nullopt;
     if (store::has_claim(c, unit->id, who.user_id()))
@@ -258,11 +211,8 @@ json::object claim_unit(App& app, Caller& who, std::string_view body) {
                         match->relation, now);
     audit(c, app, who, unit->compound_id, "unit.claim", "unit:" + std::to_string(unit->id),
           {{"relation", match->relation}});
-    return json::object{{"unit_id", unit->id},
-                        {"compound_id", unit->compound_id},
-                        {"label", unit->label},
-                        {"courtyard", unit->courtyard_name},
-                        {"relation", match->relation}};
+    return UnitClaimed{unit->id, unit->compound_id, unit->label, unit->courtyard_name,
+                       match->relation};
   });
   if (!result) throw wrong();
   app.db.read([&](store::Connection& c) { who.principal = store::load_principal(c, *who.user); });

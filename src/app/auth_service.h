@@ -1,10 +1,10 @@
 // Sign-in and accounts: register, sign in/out, change password, "me", claim a unit.
 #pragma once
 
-#include <boost/json.hpp>
 #include <string>
 
 #include "app/app.h"
+#include "store/auth_repo.h"
 
 namespace xinyi::app {
 
@@ -15,9 +15,27 @@ inline constexpr std::size_t kMaxPasswordChars = 128;
 // an unknown or expired token is simply anonymous.
 Caller authenticate(App& app, const std::string& token, const std::string& ip);
 
+// Who the signed-in person is: the account, the roles they hold per compound (resident wherever
+// they claimed a unit), their units, the session's CSRF token, and their preferences.
+struct Me {
+  store::UserRec user;
+  std::vector<store::GrantRec> roles;
+  std::vector<store::ClaimRec> units;
+  std::optional<std::string> csrf_token;  // a session's (not for an in-process caller)
+  bool large_text = false, sms = true;
+  std::int64_t unread = 0;
+};
 struct SignedIn {
   std::string token;  // to set as the session cookie
-  boost::json::object me;
+  Me me;
+};
+// Issue 18: the JSON is in http/routes/auth.cc and me.cc.
+struct Credentials {
+  std::string login, password;
+};
+struct NewAccount {
+  std::string phone, name, password;
+  std::optional<std::string> login;  // none: the phone number signs in
 };
 
 // body: {login, password}. 401 on bad credentials, 429 when throttled.
@@ -27,15 +45,20 @@ struct SignedIn {
 // read the token.
 std::string csrf_token(const std::string& session_hash);
 
-SignedIn login(App& app, Caller& who, std::string_view body);
+SignedIn login(App& app, Caller& who, const Credentials& in);
 void logout(App& app, const Caller& who);
-// body: {login?, phone, name, password}. Signs the new account in.
-SignedIn register_account(App& app, Caller& who, std::string_view body);
-// body: {old_password, new_password}. Other sessions of the user are signed out.
-void change_password(App& app, const Caller& who, std::string_view body);
-boost::json::object me(App& app, const Caller& who);
-// body: {code}. Links the caller to the unit whose invite code it is, as the owner or tenant
-// the roster lists with the caller's phone number.
-boost::json::object claim_unit(App& app, Caller& who, std::string_view body);
+// Signs the new account in.
+SignedIn register_account(App& app, Caller& who, const NewAccount& in);
+// Other sessions of the user are signed out.
+void change_password(App& app, const Caller& who, const std::string& old_password,
+                     const std::string& new_password);
+Me me(App& app, const Caller& who);
+// Links the caller to the unit whose invite code `code` is, as the owner or tenant the roster
+// lists with the caller's phone number.
+struct UnitClaimed {
+  std::int64_t unit_id = 0, compound_id = 0;
+  std::string label, courtyard, relation;
+};
+UnitClaimed claim_unit(App& app, Caller& who, const std::string& code);
 
 }  // namespace xinyi::app

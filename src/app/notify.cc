@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "app/json_in.h"
 #include "domain/text.h"
 #include "store/notify_repo.h"
 
@@ -33,22 +32,6 @@ void queue_sms(Connection& c, I after, const Notice& n, I now) {
 
 store::NotificationText text_of(const Notice& n) { return {n.kind, n.title, n.body, n.link}; }
 
-json::object notification_json(const store::NotificationRec& r) {
-  return json::object{{"id", r.id},
-                      {"compound_id", r.compound_id},
-                      {"kind", r.text.kind},
-                      {"title", r.text.title},
-                      {"body", r.text.body},
-                      {"link", r.text.link},
-                      {"at", r.created_at_ms},
-                      {"read", r.read}};
-}
-
-json::object preferences_json(const store::PreferencesRec& p) {
-  return json::object{
-      {"large_text", p.large_text}, {"sms", !p.sms_opt_out}, {"wechat", !p.wechat_opt_out}};
-}
-
 }  // namespace
 
 void notify_user(Connection& c, I cid, I user_id, const Notice& n, I now) {
@@ -64,58 +47,41 @@ void notify_units(Connection& c, I cid, const store::UnitAudience& to, const Not
   queue_sms(c, after, n, now);
 }
 
-json::object my_notifications(App& app, const Caller& who, I before, I limit) {
+MyNotifications my_notifications(App& app, const Caller& who, I before, I limit) {
   return app.db.read([&](Connection& c) {
-    json::array items;
-    for (const auto& r : store::list_notifications(c, who.user_id(), before, limit))
-      items.push_back(notification_json(r));
-    return json::object{
-        {"unread", store::unread_count(c, who.user_id())},
-        {"items", std::move(items)},
-        {"preferences", preferences_json(store::get_preferences(c, who.user_id()))}};
+    return MyNotifications{store::unread_count(c, who.user_id()),
+                           store::list_notifications(c, who.user_id(), before, limit),
+                           store::get_preferences(c, who.user_id())};
   });
 }
 
-json::array notifications_after(App& app, I user_id, I after_id, I limit) {
-  return app.db.read([&](Connection& c) {
-    json::array out;
-    for (const auto& r : store::notifications_after(c, user_id, after_id, limit))
-      out.push_back(notification_json(r));
-    return out;
-  });
+std::vector<store::NotificationRec> notifications_after(App& app, I user_id, I after_id, I limit) {
+  return app.db.read(
+      [&](Connection& c) { return store::notifications_after(c, user_id, after_id, limit); });
 }
 
 I last_notification_id(App& app, I user_id) {
   return app.db.read([&](Connection& c) { return store::last_notification_id(c, user_id); });
 }
 
-json::object mark_notifications_read(App& app, const Caller& who, std::string_view body) {
-  JsonIn in(body);
-  bool all = in.boolean("all", false);
-  auto ids = in.id_list("ids", 500);
-  in.finish();
+I mark_notifications_read(App& app, const Caller& who, bool all, const std::vector<I>& ids) {
   return app.db.write([&](Connection& c) {
     I now = app.clock_ms();
     if (all) store::mark_all_read(c, who.user_id(), now);
     for (I id : ids) store::mark_read(c, who.user_id(), id, now);
-    return json::object{{"unread", store::unread_count(c, who.user_id())}};
+    return store::unread_count(c, who.user_id());
   });
 }
 
-json::object set_preferences(App& app, const Caller& who, std::string_view body) {
-  JsonIn in(body);
-  auto large = in.opt_bool("large_text");
-  auto sms = in.opt_bool("sms");
-  auto wechat = in.opt_bool("wechat");
-  in.finish();
+store::PreferencesRec set_preferences(App& app, const Caller& who, const PreferencesInput& in) {
   return app.db.write([&](Connection& c) {
-    if (large) store::set_large_text(c, who.user_id(), *large);
-    if (sms) store::set_sms_opt_out(c, who.user_id(), !*sms);
-    if (wechat) store::set_wechat_opt_out(c, who.user_id(), !*wechat);
+    if (in.large_text) store::set_large_text(c, who.user_id(), *in.large_text);
+    if (in.sms) store::set_sms_opt_out(c, who.user_id(), !*in.sms);
+    if (in.wechat) store::set_wechat_opt_out(c, who.user_id(), !*in.wechat);
     audit(c, app, who, std::nullopt, "preferences.set", "user:" + std::to_string(who.user_id()),
-          {{"large_text", large ? json::value(*large) : json::value(nullptr)},
-           {"sms", sms ? json::value(*sms) : json::value(nullptr)}});
-    return preferences_json(store::get_preferences(c, who.user_id()));
+          {{"large_text", in.large_text ? json::value(*in.large_text) : json::value(nullptr)},
+           {"sms", in.sms ? json::value(*in.sms) : json::value(nullptr)}});
+    return store::get_preferences(c, who.user_id());
   });
 }
 

@@ -15,9 +15,9 @@
 // to a gateway; any non-2xx answer is a failure to retry).
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,16 +46,26 @@ void notify_units(store::Connection& c, std::int64_t cid, const store::UnitAudie
 
 // The signed-in person's notifications, newest first (at most `limit`, ids below `before` when
 // non-zero), with the unread count.
-boost::json::object my_notifications(App& app, const Caller& who, std::int64_t before,
-                                     std::int64_t limit);
+// (Issue 18: their JSON is in http/routes/me.cc.)
+struct MyNotifications {
+  std::int64_t unread = 0;
+  std::vector<store::NotificationRec> items;
+  store::PreferencesRec preferences;
+};
+MyNotifications my_notifications(App& app, const Caller& who, std::int64_t before,
+                                 std::int64_t limit);
 // Newer than `after_id`, oldest first (for the live stream).
-boost::json::array notifications_after(App& app, std::int64_t user_id, std::int64_t after_id,
-                                       std::int64_t limit);
+std::vector<store::NotificationRec> notifications_after(App& app, std::int64_t user_id,
+                                                        std::int64_t after_id, std::int64_t limit);
 std::int64_t last_notification_id(App& app, std::int64_t user_id);
-// body: {"ids":[…]} or {"all":true}.
-boost::json::object mark_notifications_read(App& app, const Caller& who, std::string_view body);
-// body: any of {"large_text":bool,"sms":bool,"wechat":bool} (sms/wechat false = opted out).
-boost::json::object set_preferences(App& app, const Caller& who, std::string_view body);
+// Marks `ids` (or all) read; answers how many are still unread.
+std::int64_t mark_notifications_read(App& app, const Caller& who, bool all,
+                                     const std::vector<std::int64_t>& ids);
+// Changes the preferences named (sms/wechat false = opted out); answers them as they are now.
+struct PreferencesInput {
+  std::optional<bool> large_text, sms, wechat;
+};
+store::PreferencesRec set_preferences(App& app, const Caller& who, const PreferencesInput& in);
 
 // ---- outbound
 

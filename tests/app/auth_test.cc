@@ -15,9 +15,9 @@ TEST(Auth, SignInByLoginOrPhoneAndResolveTheSession) {
   TestEnv env;
   env.add_user("alice", "13800001111");
   app::Caller who;
-  auto s = app::login(env.app(), who, R"({"login":"13800001111","password":"password123"})");
+  auto s = app::login(env.app(), who, {"13800001111", "password123"});
   EXPECT_EQ(s.token.size(), 43u);
-  EXPECT_EQ(s.me.at("login").as_string(), "alice");
+  EXPECT_EQ(s.me.user.login, "alice");
   auto again = app::authenticate(env.app(), s.token, "1.2.3.4");
   ASSERT_TRUE(again.user.has_value());
   EXPECT_EQ(again.user->login, "alice");
@@ -32,13 +32,8 @@ TEST(Auth, WrongPasswordIs401AndUnknownTokensAreAnonymous) {
   TestEnv env;
   env.add_user("alice");
   app::Caller who;
-  EXPECT_EQ(
-      status_of([&] { app::login(env.app(), who, R"({"login":"alice","password":"nope-nope"})"); }),
-      401);
-  EXPECT_EQ(status_of([&] {
-              app::login(env.app(), who, R"({"login":"nobody","password":"password123"})");
-            }),
-            401);
+  EXPECT_EQ(status_of([&] { app::login(env.app(), who, {"alice", "nope-nope"}); }), 401);
+  EXPECT_EQ(status_of([&] { app::login(env.app(), who, {"nobody", "password123"}); }), 401);
   EXPECT_FALSE(app::authenticate(env.app(), "forged-token", "ip").user.has_value());
 }
 
@@ -48,29 +43,20 @@ TEST(Auth, SignInIsThrottledAfterFiveFailures) {
   app::Caller who;
   who.ip = "10.0.0.1";
   for (int i = 0; i < 5; ++i)
-    EXPECT_EQ(status_of([&] {
-                app::login(env.app(), who, R"({"login":"alice","password":"wrong-pass"})");
-              }),
-              401);
+    EXPECT_EQ(status_of([&] { app::login(env.app(), who, {"alice", "wrong-pass"}); }), 401);
   // Even the right password waits now.
-  EXPECT_EQ(status_of([&] {
-              app::login(env.app(), who, R"({"login":"alice","password":"password123"})");
-            }),
-            429);
+  EXPECT_EQ(status_of([&] { app::login(env.app(), who, {"alice", "password123"}); }), 429);
   // Fifteen minutes later it works again.
   auto t0 = env.app().clock_ms();
   env.app().clock_ms = [t0] { return t0 + 15 * 60 * 1000 + 1; };
-  EXPECT_EQ(status_of([&] {
-              app::login(env.app(), who, R"({"login":"alice","password":"password123"})");
-            }),
-            200);
+  EXPECT_EQ(status_of([&] { app::login(env.app(), who, {"alice", "password123"}); }), 200);
 }
 
 TEST(Auth, SessionsExpire) {
   TestEnv env;
   env.add_user("alice");
   app::Caller who;
-  auto s = app::login(env.app(), who, R"({"login":"alice","password":"password123"})");
+  auto s = app::login(env.app(), who, {"alice", "password123"});
   auto t0 = env.app().clock_ms();
   env.app().clock_ms = [&] { return t0 + env.app().cfg.session_ttl_ms + 1; };
   EXPECT_FALSE(app::authenticate(env.app(), s.token, "ip").user.has_value());
@@ -80,7 +66,7 @@ TEST(Auth, LogoutEndsTheSession) {
   TestEnv env;
   env.add_user("alice");
   app::Caller who;
-  auto s = app::login(env.app(), who, R"({"login":"alice","password":"password123"})");
+  auto s = app::login(env.app(), who, {"alice", "password123"});
   auto c = app::authenticate(env.app(), s.token, "ip");
   app::logout(env.app(), c);
   EXPECT_FALSE(app::authenticate(env.app(), s.token, "ip").user.has_value());
@@ -90,51 +76,38 @@ TEST(Auth, PasswordChangeSignsOutOtherSessions) {
   TestEnv env;
   env.add_user("alice");
   app::Caller a, b;
-  auto s1 = app::login(env.app(), a, R"({"login":"alice","password":"password123"})");
-  auto s2 = app::login(env.app(), b, R"({"login":"alice","password":"password123"})");
+  auto s1 = app::login(env.app(), a, {"alice", "password123"});
+  auto s2 = app::login(env.app(), b, {"alice", "password123"});
   auto c1 = app::authenticate(env.app(), s1.token, "ip");
-  EXPECT_EQ(status_of([&] {
-              app::change_password(
-                  env.app(), c1, R"({"old_password":"bad-old-pw","new_password":"newpassword1"})");
-            }),
+  EXPECT_EQ(status_of([&] { app::change_password(env.app(), c1, "bad-old-pw", "newpassword1"); }),
             422);
-  EXPECT_EQ(status_of([&] {
-              app::change_password(env.app(), c1,
-                                   R"({"old_password":"password123","new_password":"short"})");
-            }),
-            422);
-  app::change_password(env.app(), c1,
-                       R"({"old_password":"password123","new_password":"newpassword1"})");
+  EXPECT_EQ(status_of([&] { app::change_password(env.app(), c1, "password123", "short"); }), 422);
+  app::change_password(env.app(), c1, "password123", "newpassword1");
   EXPECT_TRUE(app::authenticate(env.app(), s1.token, "ip").user.has_value());
   EXPECT_FALSE(app::authenticate(env.app(), s2.token, "ip").user.has_value());
   app::Caller d;
-  EXPECT_EQ(status_of([&] {
-              app::login(env.app(), d, R"({"login":"alice","password":"newpassword1"})");
-            }),
-            200);
+  EXPECT_EQ(status_of([&] { app::login(env.app(), d, {"alice", "newpassword1"}); }), 200);
 }
 
 TEST(Auth, RegisterValidatesAndRefusesDuplicates) {
   TestEnv env;
   app::Caller who;
   EXPECT_EQ(status_of([&] {
-              app::register_account(env.app(), who,
-                                    R"({"phone":"123","name":"张三","password":"password123"})");
+              app::register_account(env.app(), who, {"123", "张三", "password123", std::nullopt});
             }),
             422);
-  EXPECT_EQ(status_of([&] {
-              app::register_account(
-                  env.app(), who, R"({"phone":"13900001111","name":"","password":"password123"})");
-            }),
-            422);
-  auto s = app::register_account(
-      env.app(), who, R"({"phone":"139-0000-1111","name":"张三","password":"password123"})");
-  EXPECT_EQ(s.me.at("phone").as_string(), "13900001111");
+  EXPECT_EQ(
+      status_of([&] {
+        app::register_account(env.app(), who, {"13900001111", "", "password123", std::nullopt});
+      }),
+      422);
+  auto s =
+      app::register_account(env.app(), who, {"139-0000-1111", "张三", "password123", std::nullopt});
+  EXPECT_EQ(s.me.user.phone.value_or(""), "13900001111");
   app::Caller other;
   EXPECT_EQ(status_of([&] {
-              app::register_account(
-                  env.app(), other,
-                  R"({"phone":"13900001111","name":"李四","password":"password123"})");
+              app::register_account(env.app(), other,
+                                    {"13900001111", "李四", "password123", std::nullopt});
             }),
             409);
   EXPECT_EQ(env.count("users"), 1);
@@ -164,23 +137,20 @@ class ClaimTest : public ::testing::Test {
 TEST_F(ClaimTest, AnOwnerOnTheRosterClaimsWithTheCode) {
   env.add_user("zhang", "13800001111");
   auto who = env.caller("zhang");
-  auto r = app::claim_unit(env.app(), who,
-                           R"({"code":")" + code.substr(0, 4) + "-" + code.substr(4) + R"("})");
-  EXPECT_EQ(r.at("relation").as_string(), "owner");
-  EXPECT_EQ(r.at("label").as_string(), "1栋2单元501");
+  auto r = app::claim_unit(env.app(), who, code.substr(0, 4) + "-" + code.substr(4));
+  EXPECT_EQ(r.relation, "owner");
+  EXPECT_EQ(r.label, "1栋2单元501");
   EXPECT_TRUE(who.principal->has(cid, Role::resident));
   auto me = app::me(env.app(), who);
-  ASSERT_EQ(me.at("units").as_array().size(), 1u);
-  EXPECT_EQ(me.at("units").as_array()[0].at("area_centi_m2").as_int64(), 8950);
-  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }),
-            409);
+  ASSERT_EQ(me.units.size(), 1u);
+  EXPECT_EQ(me.units[0].area_centi_m2, 8950);
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, code); }), 409);
 }
 
 TEST_F(ClaimTest, SomeoneNotOnTheRosterCannotClaim) {
   env.add_user("stranger", "13999999999");
   auto who = env.caller("stranger");
-  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }),
-            403);
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, code); }), 403);
   EXPECT_EQ(env.count("claims"), 0);
 }
 
@@ -188,9 +158,8 @@ TEST_F(ClaimTest, WrongCodesAreRefusedAndThrottled) {
   env.add_user("zhang", "13800001111");
   auto who = env.caller("zhang");
   for (int i = 0; i < 10; ++i)
-    EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":"AAAA2222"})"); }), 422);
-  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }),
-            429);
+    EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, "AAAA2222"); }), 422);
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, code); }), 429);
   EXPECT_EQ(env.count("claims"), 0);
 }
 
@@ -199,12 +168,9 @@ TEST_F(ClaimTest, ARenewedCodeInvalidatesTheOldOne) {
   auto renewed = app::new_invite_code(env.app(), com, cid, uid);
   env.add_user("zhang", "13800001111");
   auto who = env.caller("zhang");
-  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, R"({"code":")" + code + R"("})"); }),
-            422);
+  EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, code); }), 422);
   EXPECT_EQ(status_of([&] {
-              app::claim_unit(
-                  env.app(), who,
-                  R"({"code":")" + std::string(renewed.at("invite_code").as_string()) + R"("})");
+              app::claim_unit(env.app(), who, std::string(renewed.at("invite_code").as_string()));
             }),
             200);
 }

@@ -73,7 +73,10 @@ class NotifyTest : public ::testing::Test {
         .as_int64();
   }
   I unread(const std::string& login) {
-    return app::my_notifications(env.app(), env.caller(login), 0, 50).at("unread").as_int64();
+    return env.get(env.caller(login), "/api/v1/me/notifications?limit=50")
+        .as_object()
+        .at("unread")
+        .as_int64();
   }
   I outbox(const std::string& status) {
     return env.db().read([&](store::Connection& c) {
@@ -238,7 +241,7 @@ TEST_F(NotifyTest, TextMessagesAreQueuedRetriedWithBackoffAndNeverSentAfterOptOu
 
   // 丙 opts out after the next message is queued: it is skipped, never sent.
   post(R"(,"confirm_required":true)");
-  app::set_preferences(env.app(), env.caller("bing"), R"({"sms":false})");
+  env.api(env.caller("bing"), "PATCH", "/api/v1/me/preferences", R"({"sms":false})");
   r = app::deliver_due(env.app(), sink);
   EXPECT_EQ(r.sent, 1);
   EXPECT_EQ(r.skipped, 1);
@@ -295,7 +298,7 @@ TEST_F(NotifyTest, BillsPaymentsAndAnswersToNeedsNotifyTheirPeople) {
   EXPECT_EQ(unread("jia"), 1);
   EXPECT_EQ(unread("bing"), 1);
   app::record_payment(env.app(), com, cid, {u101, 4000, app::PayMethod::cash, "", std::nullopt});
-  auto n = app::my_notifications(env.app(), env.caller("jia"), 0, 10);
+  auto n = env.get(env.caller("jia"), "/api/v1/me/notifications?limit=10").as_object();
   EXPECT_EQ(n.at("unread").as_int64(), 2);
   EXPECT_EQ(n.at("items").at(0).at("kind").as_string(), "payment");
   EXPECT_EQ(unread("bing"), 1);  // not 丙's unit
@@ -307,14 +310,14 @@ TEST_F(NotifyTest, BillsPaymentsAndAnswersToNeedsNotifyTheirPeople) {
   env.post(com, compound_path(cid, "/needs/" + std::to_string(need) + "/triage"),
            R"({"status":"service","note":"电工本周上门"})")
       .as_object();
-  auto yi = app::my_notifications(env.app(), env.caller("yi"), 0, 10);
+  auto yi = env.get(env.caller("yi"), "/api/v1/me/notifications?limit=10").as_object();
   EXPECT_EQ(yi.at("items").at(0).at("kind").as_string(), "need");
-  app::mark_notifications_read(env.app(), env.caller("jia"), R"({"all":true})");
+  env.post(env.caller("jia"), "/api/v1/me/notifications/read", R"({"all":true})");
   EXPECT_EQ(unread("jia"), 0);
   // Large text is remembered per person.
-  app::set_preferences(env.app(), env.caller("jia"), R"({"large_text":true})");
-  EXPECT_TRUE(app::me(env.app(), env.caller("jia")).at("large_text").as_bool());
-  EXPECT_FALSE(app::me(env.app(), env.caller("yi")).at("large_text").as_bool());
+  env.api(env.caller("jia"), "PATCH", "/api/v1/me/preferences", R"({"large_text":true})");
+  EXPECT_TRUE(app::me(env.app(), env.caller("jia")).large_text);
+  EXPECT_FALSE(app::me(env.app(), env.caller("yi")).large_text);
 }
 
 }  // namespace xinyi

@@ -81,10 +81,7 @@ TEST(Privacy, DeletingAnAccountRemovesThePersonButNotTheBooks) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE user_id = ?"), 0);
   EXPECT_EQ(app::authenticate(env.app(), "", "x").user, std::nullopt);
   app::Caller anon;
-  EXPECT_EQ(status_of([&] {
-              app::login(env.app(), anon, R"({"login":"13800000001","password":"xinyi-demo"})");
-            }),
-            401);
+  EXPECT_EQ(status_of([&] { app::login(env.app(), anon, {"13800000001", "xinyi-demo"}); }), 401);
   // What others rely on stays: the needs filed (their filer now nobody), the books to the byte.
   EXPECT_EQ(count("SELECT COUNT(*) FROM needs WHERE filed_by = ?"), needs);
   auto list = env.get(env.caller("committee"), compound_path(1, "/needs")).as_array();
@@ -93,9 +90,8 @@ TEST(Privacy, DeletingAnAccountRemovesThePersonButNotTheBooks) {
   // The phone number can be registered again by its next owner.
   app::Caller fresh;
   EXPECT_EQ(status_of([&] {
-              app::register_account(
-                  env.app(), fresh,
-                  R"({"phone":"13800000001","name":"新住户","password":"a-new-password"})");
+              app::register_account(env.app(), fresh,
+                                    {"13800000001", "新住户", "a-new-password", std::nullopt});
             }),
             200);
 }

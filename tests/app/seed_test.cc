@@ -76,13 +76,12 @@ TEST(Seed, DemoAccountsSignIn) {
   demo::seed_demo(env.app());
   for (const auto& a : demo::demo_accounts()) {
     app::Caller who;
-    auto s = app::login(env.app(), who,
-                        R"({"login":")" + a.login + R"(","password":")" + a.password + R"("})");
+    auto s = app::login(env.app(), who, {a.login, a.password});
     EXPECT_FALSE(s.token.empty()) << a.login;
   }
   app::Caller wang;
-  auto s = app::login(env.app(), wang, R"({"login":"13800000001","password":"xinyi-demo"})");
-  EXPECT_EQ(s.me.at("units").as_array().size(), 2u);
+  auto s = app::login(env.app(), wang, {"13800000001", "xinyi-demo"});
+  EXPECT_EQ(s.me.units.size(), 2u);
 }
 
 }  // namespace xinyi

@@ -386,7 +386,10 @@ TEST_F(ServiceTest, AMonthIsPostedOnceWithUndisputedHoursTimesRate) {
         .as_object();
   }
   // 甲 hears that the dispute was upheld.
-  auto news = app::my_notifications(env.app(), env.caller("jia"), 0, 5).at("items").as_array();
+  auto news = env.get(env.caller("jia"), "/api/v1/me/notifications?limit=5")
+                  .as_object()
+                  .at("items")
+                  .as_array();
   ASSERT_FALSE(news.empty());
   EXPECT_NE(std::string(news[0].at("title").as_string()).find("异议成立"), std::string::npos);
   I size_before = env.db().read([&](store::Connection& x) { return store::ledger_size(x, cid); });

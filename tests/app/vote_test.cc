@@ -277,7 +277,10 @@ TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevail
         .as_int64();
   };
   auto bing_told = [&] {
-    return app::my_notifications(env.app(), env.caller("bing"), 0, 50).at("unread").as_int64();
+    return env.get(env.caller("bing"), "/api/v1/me/notifications?limit=50")
+        .as_object()
+        .at("unread")
+        .as_int64();
   };
   const auto told_before = bing_told();
   auto p = paper(vid, "202", "[1]", false, false);
@@ -698,7 +701,7 @@ TEST_F(VoteTest, OwnersWhoHaveNotVotedAreRemindedOnceBeforeTheClose) {
   vote("jia", vid, "[0]");
   auto titles = [&](const std::string& login) {
     std::vector<std::string> out;
-    const auto list = app::my_notifications(env.app(), env.caller(login), 0, 20);
+    const auto list = env.get(env.caller(login), "/api/v1/me/notifications?limit=20").as_object();
     for (const auto& n : list.at("items").as_array()) out.emplace_back(n.at("title").as_string());
     return out;
   };

@@ -5,8 +5,37 @@
 
 namespace xinyi::http::routes {
 
+json::object me_json(const app::Me& m) {
+  const auto& u = m.user;
+  json::object o;
+  o["id"] = u.id;
+  o["login"] = u.login;
+  o["name"] = u.name;
+  o["phone"] = u.phone ? json::value(*u.phone) : json::value(nullptr);
+  o["is_admin"] = u.is_admin;
+  json::array roles, units;
+  for (const auto& g : m.roles)
+    roles.push_back(json::object{
+        {"compound_id", g.compound_id}, {"compound_name", g.compound_name}, {"role", g.role}});
+  for (const auto& cl : m.units)
+    units.push_back(json::object{{"unit_id", cl.unit_id},
+                                 {"compound_id", cl.compound_id},
+                                 {"compound_name", cl.compound_name},
+                                 {"courtyard", cl.courtyard_name},
+                                 {"label", cl.label},
+                                 {"area_centi_m2", cl.area_centi_m2},
+                                 {"relation", cl.relation}});
+  o["roles"] = std::move(roles);
+  o["units"] = std::move(units);
+  if (m.csrf_token) o["csrf_token"] = *m.csrf_token;
+  o["large_text"] = m.large_text;
+  o["sms"] = m.sms;
+  o["unread"] = m.unread;
+  return o;
+}
+
 Response signed_in(Ctx& x, const app::SignedIn& s, int status) {
-  Response res = json_response(status, s.me);
+  Response res = json_response(status, me_json(s.me));
   res.headers.emplace_back("Set-Cookie", session_cookie(s.token, x.app.cfg.session_ttl_ms / 1000,
                                                         x.app.cfg.secure_cookies));
   return res;

@@ -15,6 +15,22 @@ namespace xinyi::http::routes {
 
 namespace {
 
+json::object notification_json(const store::NotificationRec& r) {
+  return json::object{{"id", r.id},
+                      {"compound_id", r.compound_id},
+                      {"kind", r.text.kind},
+                      {"title", r.text.title},
+                      {"body", r.text.body},
+                      {"link", r.text.link},
+                      {"at", r.created_at_ms},
+                      {"read", r.read}};
+}
+
+json::object preferences_json(const store::PreferencesRec& p) {
+  return json::object{
+      {"large_text", p.large_text}, {"sms", !p.sms_opt_out}, {"wechat", !p.wechat_opt_out}};
+}
+
 // The person's new notifications (`event: notification`, `id:` its id) from `after`. Ends as
 // soon as the session it was opened with ends (sign-out, a password change, expiry): a person's
 // messages never flow to a browser that is no longer signed in as them.
@@ -27,9 +43,9 @@ EventStream notification_stream(app::App& app, std::int64_t user, std::string se
     if (!who.user || who.user->id != user) return false;
     auto items = app::notifications_after(app, user, from, 100);
     for (const auto& n : items) {
-      from = n.at("id").as_int64();
-      out += "event: notification\nid: " + std::to_string(from) + "\ndata: " + json::serialize(n) +
-             "\n\n";
+      from = n.id;
+      out += "event: notification\nid: " + std::to_string(from) +
+             "\ndata: " + json::serialize(notification_json(n)) + "\n\n";
     }
     more = items.size() == 100;
     return true;
@@ -79,7 +95,7 @@ json::object export_json(const app::PersonalExport& x) {
 
 void add_me_routes(Router& r) {
   r.add("GET", "/api/v1/me", Rule::signed_in(),
-        [](Ctx& x) { return json_response(200, app::me(x.app, x.caller)); });
+        [](Ctx& x) { return json_response(200, me_json(app::me(x.app, x.caller))); });
   r.add("GET", "/api/v1/me/receipts/{cid}/{no}", Rule::signed_in(), [](Ctx& x) {
     return json_response(200,
                          receipt_json(app::my_receipt(x.app, x.caller, x.id("cid"), x.id("no"))));
@@ -92,9 +108,13 @@ void add_me_routes(Router& r) {
   // Notifications: the list (live with Accept: text/event-stream, in server.cc), read marks, and
   // personal preferences (large text, text messages).
   r.add("GET", "/api/v1/me/notifications", Rule::signed_in(), [](Ctx& x) {
-    return json_response(
-        200, app::my_notifications(x.app, x.caller, x.query_int("before", 0, 0, INT64_MAX),
-                                   x.query_int("limit", 30, 1, 200)));
+    auto m = app::my_notifications(x.app, x.caller, x.query_int("before", 0, 0, INT64_MAX),
+                                   x.query_int("limit", 30, 1, 200));
+    json::array items;
+    for (const auto& n : m.items) items.push_back(notification_json(n));
+    return json_response(200, json::object{{"unread", m.unread},
+                                           {"items", std::move(items)},
+                                           {"preferences", preferences_json(m.preferences)}});
   });
   r.add_stream(
       "/api/v1/me/events", Rule::signed_in(),
@@ -109,10 +129,18 @@ void add_me_routes(Router& r) {
                                    last_event_id);
       });
   r.add("POST", "/api/v1/me/notifications/read", Rule::signed_in(), [](Ctx& x) {
-    return json_response(200, app::mark_notifications_read(x.app, x.caller, x.req.body));
+    app::JsonIn in(x.req.body);
+    const bool all = in.boolean("all", false);
+    const auto ids = in.id_list("ids", 500);
+    in.finish();
+    return json_response(
+        200, json::object{{"unread", app::mark_notifications_read(x.app, x.caller, all, ids)}});
   });
   r.add("PATCH", "/api/v1/me/preferences", Rule::signed_in(), [](Ctx& x) {
-    return json_response(200, app::set_preferences(x.app, x.caller, x.req.body));
+    app::JsonIn in(x.req.body);
+    app::PreferencesInput p{in.opt_bool("large_text"), in.opt_bool("sms"), in.opt_bool("wechat")};
+    in.finish();
+    return json_response(200, preferences_json(app::set_preferences(x.app, x.caller, p)));
   });
   // Personal information (PIPL): a copy of everything about me; deleting my account.
   r.add("GET", "/api/v1/me/export", Rule::signed_in(), [](Ctx& x) {
@@ -129,8 +157,17 @@ void add_me_routes(Router& r) {
     res.headers.emplace_back("Set-Cookie", session_cookie("", 0, x.app.cfg.secure_cookies));
     return res;
   });
-  r.add("POST", "/api/v1/me/claims", Rule::signed_in(),
-        [](Ctx& x) { return json_response(201, app::claim_unit(x.app, x.caller, x.req.body)); });
+  r.add("POST", "/api/v1/me/claims", Rule::signed_in(), [](Ctx& x) {
+    app::JsonIn in(x.req.body);
+    const std::string code = in.str("code", 32);
+    in.finish();
+    auto u = app::claim_unit(x.app, x.caller, code);
+    return json_response(201, json::object{{"unit_id", u.unit_id},
+                                           {"compound_id", u.compound_id},
+                                           {"label", u.label},
+                                           {"courtyard", u.courtyard},
+                                           {"relation", u.relation}});
+  });
 }
 
 }  // namespace xinyi::http::routes

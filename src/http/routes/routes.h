@@ -50,6 +50,8 @@ void add_roles_routes(Router& r);
 // GET /api/v1/compounds/{cid}/abilities, from the routes added before it: add it last.
 void add_abilities_route(Router& r);
 
+// Who is signed in (GET /api/v1/me, the session, a sign-in's answer).
+json::object me_json(const app::Me& m);
 // The answer to a sign-in or registration: the person, and the session cookie.
 Response signed_in(Ctx& x, const app::SignedIn& s, int status);
 // A table from app/ (title, headers, rows of text or integer cells) as CSV or XLSX.
