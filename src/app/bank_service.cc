@@ -4,7 +4,6 @@
 #include <map>
 
 #include "app/billing_service.h"
-#include "app/json_in.h"
 #include "domain/ledger/books.h"
 #include "domain/mask.h"
 #include "store/bank_repo.h"
@@ -13,7 +12,6 @@
 
 namespace xinyi::app {
 
-namespace json = boost::json;
 using store::Connection;
 using I = std::int64_t;
 
@@ -96,25 +94,9 @@ store::BankAccountRec create_bank_account_in(Connection& c, App& app, const Call
   return r;
 }
 
-json::object create_bank_account(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  BankAccountInput b;
-  b.bank = in.str("bank", 64);
-  b.number = in.str("number", 40);
-  b.kind = in.opt_str("kind", 16).value_or("basic");
-  b.ledger_account = in.opt_str("ledger_account", 8).value_or("1001");
-  const std::string digits = account_digits(b.number);
-  if (digits.size() < 8 || digits.size() > 30)
-    in.add_error("number", "账号应为 8–30 位数字", "must be 8 to 30 digits");
-  if (b.kind != "basic" && b.kind != "general")
-    in.add_error("kind", "必须是 basic（基本户）或 general（一般户）", "must be basic or general");
-  in.finish();
-  auto r = app.db.write([&](Connection& c) { return create_bank_account_in(c, app, who, cid, b); });
-  return json::object{{"id", r.id},
-                      {"bank", r.bank},
-                      {"number", "****" + r.number_last4},
-                      {"kind", r.kind},
-                      {"ledger_account", r.ledger_account}};
+store::BankAccountRec create_bank_account(App& app, const Caller& who, I cid,
+                                          const BankAccountInput& in) {
+  return app.db.write([&](Connection& c) { return create_bank_account_in(c, app, who, cid, in); });
 }
 
 StatementResult store_statement(Connection& c, I cid, I account_id,
@@ -132,8 +114,8 @@ StatementResult store_statement(Connection& c, I cid, I account_id,
   return r;
 }
 
-json::object import_statement(App& app, const Caller& who, I cid, I account_id,
-                              std::string_view bytes, const bank::StatementColumns& cols) {
+StatementResult import_statement(App& app, const Caller& who, I cid, I account_id,
+                                 std::string_view bytes, const bank::StatementColumns& cols) {
   if (bytes.size() > 16 * 1024 * 1024)
     throw Error(ErrorKind::too_large, "too-large", "文件超过 16 MB",
                 "The file is larger than 16 MB");
@@ -151,18 +133,13 @@ json::object import_statement(App& app, const Caller& who, I cid, I account_id,
     auto r = store_statement(c, cid, account_id, st.lines, app.clock_ms());
     audit(c, app, who, cid, "bank.statement", "bank_account:" + std::to_string(account_id),
           {{"lines", r.lines}, {"added", r.added}, {"matched", r.matched}});
-    return json::object{{"lines", r.lines},
-                        {"added", r.added},
-                        {"duplicates", r.duplicates},
-                        {"matched", r.matched}};
+    return r;
   });
 }
 
-json::object match_line(App& app, const Caller& who, I cid, I line_id, std::string_view body) {
-  JsonIn in(body);
-  I idx = in.i64("entry_index", 0, INT64_MAX);
-  I n = in.opt_i64("posting", 0, 63).value_or(-1);
-  in.finish();
+LineMatched match_line(App& app, const Caller& who, I cid, I line_id, I idx,
+                       std::optional<I> posting) {
+  const I n = posting.value_or(-1);
   return app.db.write([&](Connection& c) {
     auto [line, acc] = unmatched_line(c, cid, line_id);
     auto open = store::open_postings(c, cid, acc.ledger_account);
@@ -182,20 +159,16 @@ json::object match_line(App& app, const Caller& who, I cid, I line_id, std::stri
     store::set_match(c, line_id, hit->idx, hit->n, "manual");
     audit(c, app, who, cid, "bank.match", "bank_line:" + std::to_string(line_id),
           {{"entry", hit->idx}});
-    return json::object{{"line_id", line_id},
-                        {"entry_index", hit->idx},
-                        {"posting", hit->n},
-                        {"match_kind", "manual"}};
+    return LineMatched{line_id, hit->idx, hit->n};
   });
 }
 
-json::object unmatch_line(App& app, const Caller& who, I cid, I line_id) {
-  return app.db.write([&](Connection& c) {
+void unmatch_line(App& app, const Caller& who, I cid, I line_id) {
+  app.db.write([&](Connection& c) {
     auto line = store::get_bank_line(c, cid, line_id, nullptr);
     if (!line) throw_not_found("银行流水", "Bank line");
     store::set_match(c, line_id, std::nullopt, std::nullopt, "");
     audit(c, app, who, cid, "bank.unmatch", "bank_line:" + std::to_string(line_id));
-    return json::object{{"line_id", line_id}, {"entry_index", nullptr}};
   });
 }
 
@@ -219,61 +192,49 @@ PaymentRecorded payment_from_line(App& app, const Caller& who, I cid, I line_id,
   });
 }
 
-json::object reconciliation(App& app, I cid, bool masked) {
+namespace {
+
+Reconciliation reconciliation(App& app, I cid, bool masked) {
   return app.db.read([&](Connection& c) {
     if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
-    json::array accounts;
+    Reconciliation out;
+    out.compound_id = cid;
     auto chart = store::load_chart(c, cid);
     for (const auto& acc : store::list_bank_accounts(c, cid)) {
       const auto* la = ledger::find_account(chart, acc.ledger_account);
       const bool charity = la && la->charity;
+      AccountReconciliation a;
+      a.account = acc;
       auto lines = store::list_bank_lines(c, acc.id);
-      json::array unmatched;
+      a.lines = static_cast<I>(lines.size());
       std::map<std::string, I> bank_balance;  // month → balance at its last line
-      I matched = 0, running = 0;
-      bool have_balances = true;
-      for (const auto& l : lines) {
+      I running = 0;
+      for (auto& l : lines) {
         running += l.amount_fen;
-        if (!l.balance_fen) have_balances = false;
+        if (!l.balance_fen) a.balances_from_statement = false;
         bank_balance[l.date.substr(0, 7)] = l.balance_fen.value_or(running);
-        if (l.matched_idx)
-          ++matched;
-        else
-          unmatched.push_back(json::object{
-              {"id", l.id},
-              {"date", l.date},
-              {"amount_fen", l.amount_fen},
-              // On the charity account a masked name next to an amount and a date
-              // could still point at a household helped or an anonymous donor.
-              {"counterparty", !masked   ? l.counterparty
-                               : charity ? std::string()
-                                         : mask_name(l.counterparty)},
-              // Free text may name people: shown to the roles that manage the books only.
-              {"memo", masked ? "" : l.memo},
-              {"serial", masked ? "" : l.serial}});
+        if (l.matched_idx) {
+          ++a.matched;
+          continue;
+        }
+        if (masked) {
+          l.counterparty = charity ? std::string() : mask_name(l.counterparty);
+          l.memo.clear(), l.serial.clear();
+        }
+        a.unmatched_lines.push_back(std::move(l));
       }
-      json::array months;
-      for (const auto& [ym, bal] : bank_balance) {
-        I book = store::posted_balance_until(c, cid, acc.ledger_account, month_end(ym));
-        months.push_back(json::object{{"month", ym},
-                                      {"bank_balance_fen", bal},
-                                      {"book_balance_fen", book},
-                                      {"difference_fen", bal - book}});
-      }
-      accounts.push_back(json::object{{"id", acc.id},
-                                      {"bank", acc.bank},
-                                      {"number", "****" + acc.number_last4},
-                                      {"kind", acc.kind},
-                                      {"ledger_account", acc.ledger_account},
-                                      {"lines", static_cast<I>(lines.size())},
-                                      {"matched", matched},
-                                      {"unmatched", static_cast<I>(lines.size()) - matched},
-                                      {"balances_from_statement", have_balances},
-                                      {"months", std::move(months)},
-                                      {"unmatched_lines", std::move(unmatched)}});
+      for (const auto& [ym, bal] : bank_balance)
+        a.months.push_back(
+            {ym, bal, store::posted_balance_until(c, cid, acc.ledger_account, month_end(ym))});
+      out.accounts.push_back(std::move(a));
     }
-    return json::object{{"compound_id", cid}, {"accounts", std::move(accounts)}};
+    return out;
   });
 }
+
+}  // namespace
+
+Reconciliation public_reconciliation(App& app, I cid) { return reconciliation(app, cid, true); }
+Reconciliation member_reconciliation(App& app, I cid) { return reconciliation(app, cid, false); }
 
 }  // namespace xinyi::app

@@ -9,6 +9,8 @@
 
 namespace xinyi {
 
+using testing::compound_path;
+using testing::public_path;
 using testing::status_of;
 using testing::TestEnv;
 namespace json = boost::json;
@@ -27,9 +29,9 @@ class BankTest : public ::testing::Test {
               R"(","description":"物业费","postings":[{"account":"1001","amount_fen":)" +
               std::to_string(amt) + R"(},{"account":"4001","amount_fen":-)" + std::to_string(amt) +
               "}]}");
-    acc = app::create_bank_account(
-              env.app(), com, cid,
-              R"({"bank":"成都银行","number":"6217 0000 1111 2345","kind":"basic"})")
+    acc = env.post(com, compound_path(cid, "/bank/accounts"),
+                   R"({"bank":"成都银行","number":"6217 0000 1111 2345","kind":"basic"})")
+              .as_object()
               .at("id")
               .as_int64();
   }
@@ -44,13 +46,19 @@ class BankTest : public ::testing::Test {
 
 TEST_F(BankTest, ImportMatchesAndReimportAddsNothing) {
   auto com = env.caller("com");
-  auto r = app::import_statement(env.app(), com, cid, acc, statement, {});
+  auto r =
+      env.post(com, compound_path(cid, "/bank/accounts/" + std::to_string(acc) + "/statements"),
+               statement)
+          .as_object();
   EXPECT_EQ(r.at("added").as_int64(), 3);
   EXPECT_EQ(r.at("matched").as_int64(), 2);
-  auto again = app::import_statement(env.app(), com, cid, acc, statement, {});
+  auto again =
+      env.post(com, compound_path(cid, "/bank/accounts/" + std::to_string(acc) + "/statements"),
+               statement)
+          .as_object();
   EXPECT_EQ(again.at("added").as_int64(), 0);
   EXPECT_EQ(again.at("duplicates").as_int64(), 3);
-  auto rec = app::reconciliation(env.app(), cid, true);
+  auto rec = env.get(app::Caller{}, public_path(cid, "/bank")).as_object();
   const auto& a = rec.at("accounts").as_array()[0];
   EXPECT_EQ(a.at("number").as_string(), "****2345");
   EXPECT_EQ(a.at("unmatched").as_int64(), 1);
@@ -65,8 +73,9 @@ TEST_F(BankTest, ImportMatchesAndReimportAddsNothing) {
 TEST_F(BankTest, ABadStatementImportsNothing) {
   auto com = env.caller("com");
   EXPECT_EQ(status_of([&] {
-              app::import_statement(env.app(), com, cid, acc, statement + "2025-02-30,S9,1,,,x,y\n",
-                                    {});
+              env.post(com,
+                       compound_path(cid, "/bank/accounts/" + std::to_string(acc) + "/statements"),
+                       statement + "2025-02-30,S9,1,,,x,y\n");
             }),
             422);
   EXPECT_EQ(env.count("bank_lines"), 0);
@@ -74,27 +83,41 @@ TEST_F(BankTest, ABadStatementImportsNothing) {
 
 TEST_F(BankTest, ManualMatchChecksTheAmount) {
   auto com = env.caller("com");
-  app::import_statement(env.app(), com, cid, acc, statement, {});
-  auto rec = app::reconciliation(env.app(), cid, false);
+  env.post(com, compound_path(cid, "/bank/accounts/" + std::to_string(acc) + "/statements"),
+           statement)
+      .as_object();
+  auto rec = env.get(com, compound_path(cid, "/bank")).as_object();
   auto line =
       rec.at("accounts").as_array()[0].at("unmatched_lines").as_array()[0].at("id").as_int64();
-  EXPECT_EQ(status_of([&] { app::match_line(env.app(), com, cid, line, R"({"entry_index":0})"); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/bank/lines/" + std::to_string(line) + "/match"),
+                       R"({"entry_index":0})")
+                  .as_object();
+            }),
             422);  // already matched / other amount
   app::post_transaction(
       env.app(), com, cid,
       R"({"date":"2025-03-21","description":"补录来款","postings":[{"account":"1001","amount_fen":5000},{"account":"4006","amount_fen":-5000}]})");
-  auto m = app::match_line(env.app(), com, cid, line, R"({"entry_index":2})");
+  auto m = env.post(com, compound_path(cid, "/bank/lines/" + std::to_string(line) + "/match"),
+                    R"({"entry_index":2})")
+               .as_object();
   EXPECT_EQ(m.at("match_kind").as_string(), "manual");
-  EXPECT_EQ(status_of([&] { app::match_line(env.app(), com, cid, line, R"({"entry_index":2})"); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/bank/lines/" + std::to_string(line) + "/match"),
+                       R"({"entry_index":2})")
+                  .as_object();
+            }),
             409);
-  EXPECT_EQ(app::reconciliation(env.app(), cid, true)
+  EXPECT_EQ(env.get(app::Caller{}, public_path(cid, "/bank"))
+                .as_object()
                 .at("accounts")
                 .as_array()[0]
                 .at("unmatched")
                 .as_int64(),
             0);
-  app::unmatch_line(env.app(), com, cid, line);
-  EXPECT_EQ(app::reconciliation(env.app(), cid, true)
+  env.post(com, compound_path(cid, "/bank/lines/" + std::to_string(line) + "/unmatch")).as_object();
+  EXPECT_EQ(env.get(app::Caller{}, public_path(cid, "/bank"))
+                .as_object()
                 .at("accounts")
                 .as_array()[0]
                 .at("unmatched")
@@ -107,8 +130,10 @@ TEST_F(BankTest, AnIncomingLineBecomesAHouseholdsPaymentAndIsMatchedToIt) {
   auto unit = app::create_unit(env.app(), com, cid,
                                R"({"building_id":)" + std::to_string(env.last_building_id) +
                                    R"(,"number":"201","area_centi_m2":10000})");
-  app::import_statement(env.app(), com, cid, acc, statement, {});
-  auto rec = app::reconciliation(env.app(), cid, false);
+  env.post(com, compound_path(cid, "/bank/accounts/" + std::to_string(acc) + "/statements"),
+           statement)
+      .as_object();
+  auto rec = env.get(com, compound_path(cid, "/bank")).as_object();
   auto line =
       rec.at("accounts").as_array()[0].at("unmatched_lines").as_array()[0].at("id").as_int64();
   auto r = app::payment_from_line(env.app(), com, cid, line, unit.at("id").as_int64()).receipt;
@@ -116,7 +141,8 @@ TEST_F(BankTest, AnIncomingLineBecomesAHouseholdsPaymentAndIsMatchedToIt) {
   EXPECT_EQ(r.method, "bank");
   EXPECT_EQ(r.reference, "S3");
   EXPECT_EQ(r.paid_on, "2025-03-20");
-  EXPECT_EQ(app::reconciliation(env.app(), cid, true)
+  EXPECT_EQ(env.get(app::Caller{}, public_path(cid, "/bank"))
+                .as_object()
                 .at("accounts")
                 .as_array()[0]
                 .at("unmatched")
@@ -132,14 +158,15 @@ TEST_F(BankTest, AccountNumbersAreKeptMasked) {
             1);
   auto com = env.caller("com");
   EXPECT_EQ(status_of([&] {
-              app::create_bank_account(env.app(), com, cid,
-                                       R"({"bank":"x","number":"12","kind":"basic"})");
+              env.post(com, compound_path(cid, "/bank/accounts"),
+                       R"({"bank":"x","number":"12","kind":"basic"})")
+                  .as_object();
             }),
             422);
   EXPECT_EQ(status_of([&] {
-              app::create_bank_account(
-                  env.app(), com, cid,
-                  R"({"bank":"x","number":"1234567890","ledger_account":"4001"})");
+              env.post(com, compound_path(cid, "/bank/accounts"),
+                       R"({"bank":"x","number":"1234567890","ledger_account":"4001"})")
+                  .as_object();
             }),
             422);
 }
