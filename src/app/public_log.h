@@ -4,37 +4,108 @@
 // (community staff) register keys and co-sign heads here.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
-#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "app/app.h"
+#include "domain/ledger/books.h"
+#include "store/ledger_repo.h"
 
 namespace xinyi::app {
 
 inline constexpr std::int64_t kMaxLedgerPage = 1000;
 
-// Witnesses (community staff).
-boost::json::object add_witness_key(App& app, const Caller& who, std::int64_t cid,
-                                    std::string_view body);
-boost::json::object cosign_head(App& app, const Caller& who, std::int64_t cid,
-                                std::string_view body);
+// Issue 18: the use cases return the structs below; their JSON is in http/routes/ledger.cc.
 
-// The public log.
-boost::json::object ledger_page(App& app, std::int64_t cid, std::int64_t from, std::int64_t limit);
-boost::json::object ledger_feed(App& app, std::int64_t cid, std::int64_t before,
-                                std::int64_t limit);
-boost::json::object signed_head(App& app, std::int64_t cid);
-boost::json::object public_key(App& app, std::int64_t cid);
-boost::json::object inclusion(App& app, std::int64_t cid, std::int64_t index,
-                              std::int64_t tree_size);
-boost::json::object consistency(App& app, std::int64_t cid, std::int64_t first,
-                                std::int64_t second);
-boost::json::object balances(App& app, std::int64_t cid, const std::string& as_of);
+// A signed tree head with its witnesses' co-signatures (names masked); `head` nullopt: the log
+// has no signed head yet (the empty tree).
+struct HeadView {
+  std::int64_t compound_id = 0;
+  std::optional<store::HeadRec> head;
+  std::vector<store::WitnessSigRec> witnesses;
+};
+
+// Witnesses (community staff). Registering one's key again answers its id.
+struct WitnessKey {
+  std::int64_t key_id = 0;
+  std::string public_key;  // base64
+};
+WitnessKey add_witness_key(App& app, const Caller& who, std::int64_t cid,
+                           const std::string& public_key_b64);
+HeadView cosign_head(App& app, const Caller& who, std::int64_t cid, std::int64_t key_id,
+                     std::int64_t tree_size, const std::string& signature_b64);
+
+// The public log: entries from `from` (at most kMaxLedgerPage) within the signed head.
+struct LedgerPage {
+  std::int64_t tree_size = 0, from = 0;
+  std::vector<store::EntryRec> entries;
+};
+LedgerPage ledger_page(App& app, std::int64_t cid, std::int64_t from, std::int64_t limit);
+// Newest first, before `before` (0: the newest), with account names, courtyards and reversals.
+struct FeedPosting {
+  ledger::Posting posting;
+  std::string name_zh, name_en, courtyard;
+};
+struct FeedItem {
+  ledger::Transaction entry;
+  std::vector<FeedPosting> postings;
+  std::string leaf_hash;
+  std::optional<std::int64_t> reversed_by;
+};
+struct LedgerFeed {
+  std::int64_t tree_size = 0;
+  std::vector<FeedItem> items;
+  std::optional<std::int64_t> next_before;
+};
+LedgerFeed ledger_feed(App& app, std::int64_t cid, std::int64_t before, std::int64_t limit);
+HeadView signed_head(App& app, std::int64_t cid);
+// The compound's log key (Ed25519, base64).
+std::string public_key(App& app, std::int64_t cid);
+struct Proof {
+  std::int64_t first = 0, second = 0;  // inclusion: (index, tree size); consistency: the sizes
+  std::string leaf_hash;               // inclusion only
+  std::vector<std::string> path;       // hex
+};
+Proof inclusion(App& app, std::int64_t cid, std::int64_t index, std::int64_t tree_size);
+Proof consistency(App& app, std::int64_t cid, std::int64_t first, std::int64_t second);
+// Every account of the chart with its balance; per courtyard its income, expenses and account
+// balances; and the sums by account and courtyard (as of a date, or now).
+struct AccountBalance {
+  ledger::Account account;
+  std::int64_t balance_fen = 0;
+};
+struct CourtyardBalances {
+  std::int64_t id = 0;
+  std::string name;
+  std::int64_t income_fen = 0, expense_fen = 0;
+  std::vector<std::pair<std::string, std::int64_t>> accounts;  // (code, balance)
+};
+struct Balances {
+  std::int64_t compound_id = 0, tree_size = 0;
+  std::optional<std::string> as_of;
+  std::vector<AccountBalance> accounts;
+  std::vector<CourtyardBalances> courtyards;
+  std::vector<store::BalanceRec> sums;
+};
+Balances balances(App& app, std::int64_t cid, const std::string& as_of);
 // For the public page's charts: income and expenses per month for the `months` months up to
 // this one (China time), and the expenses of that span by account. Sums of postings, in fen.
-boost::json::object monthly_summary(App& app, std::int64_t cid, std::int64_t months);
+struct MonthFlow {
+  std::string month;
+  std::int64_t income_fen = 0, expense_fen = 0;
+};
+struct AccountExpense {
+  std::string code, name_zh, name_en;
+  std::int64_t amount_fen = 0;
+};
+struct MonthlySummary {
+  std::vector<MonthFlow> months;
+  std::vector<AccountExpense> expenses_by_account;
+};
+MonthlySummary monthly_summary(App& app, std::int64_t cid, std::int64_t months);
 // Entry `index` of compound `cid` exists, or 404 (for pages that link to it).
 void require_entry(App& app, std::int64_t cid, std::int64_t index);
 

@@ -449,13 +449,11 @@ int run_backup_or_restore(const Commands& k, const Options& o) {
 
 int print_balances(app::App& app, const Options& o) {
   auto b = app::balances(app, o.compound, o.as_of);
-  for (const auto& a : b.at("accounts").as_array()) {
-    std::int64_t v = a.at("balance_fen").as_int64();
+  for (const auto& [a, v] : b.accounts) {
     if (v == 0) continue;
     std::string amount = format_yuan(v);
     std::cout << std::string(amount.size() < 20 ? 20 - amount.size() : 1, ' ') << amount << "  "
-              << a.at("code").as_string().c_str() << " " << a.at("name_zh").as_string().c_str()
-              << "\n";
+              << a.code << " " << a.name_zh << "\n";
   }
   return kExitOk;
 }

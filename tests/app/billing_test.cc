@@ -79,7 +79,7 @@ class BillingTest : public ::testing::Test {
                                {unit, fen, app::PayMethod::wechat, "", std::nullopt});
   }
   std::int64_t balance(const std::string& account) {
-    auto b = app::balances(env.app(), cid, "");
+    auto b = env.get(app::Caller{}, public_path(cid, "/balances")).as_object();
     for (const auto& a : b.at("accounts").as_array())
       if (a.at("code").as_string() == account) return a.at("balance_fen").as_int64();
     return 0;
@@ -97,10 +97,12 @@ TEST_F(BillingTest, ABillRunBillsEveryUnitOnceAndPostsPerCourtyard) {
   EXPECT_EQ(r.total_fen, 2670 + 3000 + 1964);
   EXPECT_EQ(balance("1101"), 7634);
   EXPECT_EQ(balance("4001"), -7634);
-  auto size = app::signed_head(env.app(), cid).at("tree_size").as_int64();
+  auto size =
+      env.get(app::Caller{}, public_path(cid, "/sth")).as_object().at("tree_size").as_int64();
   auto again = run("2025-03");
   EXPECT_EQ(again.bills, 0);
-  EXPECT_EQ(app::signed_head(env.app(), cid).at("tree_size").as_int64(), size);  // nothing added
+  EXPECT_EQ(env.get(app::Caller{}, public_path(cid, "/sth")).as_object().at("tree_size").as_int64(),
+            size);  // nothing added
   EXPECT_EQ(balance("1101"), 7634);
 }
 

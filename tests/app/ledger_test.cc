@@ -51,7 +51,7 @@ class LedgerTest : public ::testing::Test {
            std::to_string(yard) + "}]}";
   }
   std::int64_t balance(const std::string& account, const std::string& at = "") {
-    auto b = app::balances(env.app(), cid, at);
+    auto b = env.get(app::Caller{}, public_path(cid, "/balances?at=" + at)).as_object();
     for (const auto& a : b.at("accounts").as_array())
       if (a.at("code").as_string() == account) return a.at("balance_fen").as_int64();
     return -1;
@@ -71,11 +71,11 @@ TEST_F(LedgerTest, PostingAppendsToTheLogAndSignsAHead) {
   EXPECT_EQ(e.at("index").as_int64(), 0);
   EXPECT_EQ(balance("1001"), 123456);
   EXPECT_EQ(balance("4001"), -123456);
-  auto sth = app::signed_head(env.app(), cid);
+  auto sth = env.get(app::Caller{}, public_path(cid, "/sth")).as_object();
   EXPECT_EQ(sth.at("tree_size").as_int64(), 1);
   // One leaf: the root is the leaf hash.
   EXPECT_EQ(sth.at("root").as_string(), e.at("leaf_hash").as_string());
-  auto key = app::public_key(env.app(), cid);
+  auto key = env.get(app::Caller{}, public_path(cid, "/pubkey")).as_object();
   EXPECT_TRUE(auth::ed25519_verify(std::string(key.at("public_key").as_string()),
                                    std::string(sth.at("signed_message").as_string()),
                                    std::string(sth.at("signature").as_string())));
@@ -163,7 +163,9 @@ TEST_F(LedgerTest, CorrectionsAreReversalsNeverEdits) {
               app::reverse_transaction(env.app(), env.caller("com1"), cid, 9, R"({"reason":"x"})");
             }),
             404);
-  auto feed = app::ledger_feed(env.app(), cid, 0, 10);
+  auto feed = env.get(app::Caller{}, public_path(cid, "/feed?before=" + std::to_string(0) +
+                                                          "&limit=" + std::to_string(10)))
+                  .as_object();
   EXPECT_EQ(feed.at("items").as_array()[1].at("reversed_by").as_int64(), 1);
   EXPECT_TRUE(verify().ok);
 }
@@ -292,7 +294,10 @@ TEST_F(LedgerTest, BalancesAsOfADate) {
   EXPECT_EQ(balance("1001", "2025-01-31"), 100);
   EXPECT_EQ(balance("1001", "2025-02-15"), 300);
   EXPECT_EQ(balance("1001"), 300);
-  EXPECT_EQ(status_of([&] { app::balances(env.app(), cid, "2025-02-30"); }), 400);
+  EXPECT_EQ(status_of([&] {
+              env.get(app::Caller{}, public_path(cid, "/balances?at=2025-02-30")).as_object();
+            }),
+            400);
 }
 
 TEST_F(LedgerTest, ADisbursementNeedsTheTrusteeAndACommitteeMember) {
@@ -311,7 +316,9 @@ TEST_F(LedgerTest, ADisbursementNeedsTheTrusteeAndACommitteeMember) {
   EXPECT_EQ(balance("1001"), 1'000'000 - 120000);
   EXPECT_EQ(balance("5001"), 120000);
   // The entry carries its approvals, masked, and the payee masked.
-  auto feed = app::ledger_feed(env.app(), cid, 0, 1);
+  auto feed = env.get(app::Caller{}, public_path(cid, "/feed?before=" + std::to_string(0) +
+                                                          "&limit=" + std::to_string(1)))
+                  .as_object();
   auto entry = feed.at("items").as_array()[0].as_object();
   EXPECT_EQ(entry.at("kind").as_string(), "disbursement");
   EXPECT_EQ(entry.at("approvals").as_array().size(), 2u);
@@ -483,10 +490,12 @@ TEST_F(LedgerTest, VouchersAreStoredByHashAndChecked) {
 
 TEST_F(LedgerTest, ProofsFromTheStoreVerifyAgainstTheSignedRoot) {
   for (int i = 1; i <= 23; ++i) post(income(i * 100));
-  auto sth = app::signed_head(env.app(), cid);
+  auto sth = env.get(app::Caller{}, public_path(cid, "/sth")).as_object();
   auto root = *ledger::from_hex(sth.at("root").as_string());
   for (std::int64_t i = 0; i < 23; ++i) {
-    auto p = app::inclusion(env.app(), cid, i, 23);
+    auto p = env.get(app::Caller{}, public_path(cid, "/proof/inclusion?index=" + std::to_string(i) +
+                                                         "&tree_size=" + std::to_string(23)))
+                 .as_object();
     std::vector<ledger::Hash> path;
     for (const auto& h : p.at("path").as_array()) path.push_back(*ledger::from_hex(h.as_string()));
     EXPECT_TRUE(ledger::verify_inclusion(*ledger::from_hex(p.at("leaf_hash").as_string()), i, 23,
@@ -497,22 +506,37 @@ TEST_F(LedgerTest, ProofsFromTheStoreVerifyAgainstTheSignedRoot) {
   env.db().read([&](store::Connection& c) {
     auto old = store::head_at(c, cid, 9);
     ASSERT_TRUE(old.has_value());
-    auto p = app::consistency(env.app(), cid, 9, 23);
+    auto p =
+        env.get(app::Caller{}, public_path(cid, "/proof/consistency?first=" + std::to_string(9) +
+                                                    "&second=" + std::to_string(23)))
+            .as_object();
     std::vector<ledger::Hash> path;
     for (const auto& h : p.at("path").as_array()) path.push_back(*ledger::from_hex(h.as_string()));
     EXPECT_TRUE(ledger::verify_consistency(9, 23, *ledger::from_hex(old->root), root, path));
   });
-  EXPECT_EQ(status_of([&] { app::inclusion(env.app(), cid, 23, 23); }), 400);
-  EXPECT_EQ(status_of([&] { app::consistency(env.app(), cid, 5, 24); }), 400);
+  EXPECT_EQ(status_of([&] {
+              env.get(app::Caller{},
+                      public_path(cid, "/proof/inclusion?index=" + std::to_string(23) +
+                                           "&tree_size=" + std::to_string(23)))
+                  .as_object();
+            }),
+            400);
+  EXPECT_EQ(status_of([&] {
+              env.get(app::Caller{},
+                      public_path(cid, "/proof/consistency?first=" + std::to_string(5) +
+                                           "&second=" + std::to_string(24)))
+                  .as_object();
+            }),
+            400);
 }
 
 TEST_F(LedgerTest, WitnessesCoSignHeads) {
   post(income(100));
   auto kp = auth::ed25519_keypair();
   auto staff = env.caller("staff");
-  auto k =
-      app::add_witness_key(env.app(), staff, cid, R"({"public_key":")" + kp.public_b64 + R"("})");
-  auto sth = app::signed_head(env.app(), cid);
+  auto k = env.post(staff, compound_path(cid, "/witness/keys"),
+                    R"({"public_key":")" + kp.public_b64 + R"("})");
+  auto sth = env.get(app::Caller{}, public_path(cid, "/sth")).as_object();
   std::string sig =
       auth::ed25519_sign(kp.secret_b64, std::string(sth.at("signed_message").as_string()));
   std::string body = R"({"key_id":)" + std::to_string(k.at("key_id").as_int64()) +
@@ -520,11 +544,15 @@ TEST_F(LedgerTest, WitnessesCoSignHeads) {
   auto bad = R"({"key_id":)" + std::to_string(k.at("key_id").as_int64()) +
              R"(,"tree_size":1,"signature":")" +
              auth::ed25519_sign(kp.secret_b64, "something else") + R"("})";
-  EXPECT_EQ(status_of([&] { app::cosign_head(env.app(), staff, cid, bad); }), 422);
-  auto h = app::cosign_head(env.app(), staff, cid, body);
+  EXPECT_EQ(
+      status_of([&] { env.post(staff, compound_path(cid, "/witness/cosign"), bad).as_object(); }),
+      422);
+  auto h = env.post(staff, compound_path(cid, "/witness/cosign"), body).as_object();
   ASSERT_EQ(h.at("witnesses").as_array().size(), 1u);
   EXPECT_EQ(h.at("witnesses").as_array()[0].at("name").as_string(), "s****");
-  EXPECT_EQ(status_of([&] { app::cosign_head(env.app(), staff, cid, body); }), 409);
+  EXPECT_EQ(
+      status_of([&] { env.post(staff, compound_path(cid, "/witness/cosign"), body).as_object(); }),
+      409);
 }
 
 TEST_F(LedgerTest, ConcurrentWritersNeitherLoseNorDoubleALeaf) {
@@ -536,7 +564,8 @@ TEST_F(LedgerTest, ConcurrentWritersNeitherLoseNorDoubleALeaf) {
         app::post_transaction(env.app(), who, cid, income(1 + t * 100 + i));
     });
   for (auto& th : threads) th.join();
-  EXPECT_EQ(app::signed_head(env.app(), cid).at("tree_size").as_int64(), 100);
+  EXPECT_EQ(env.get(app::Caller{}, public_path(cid, "/sth")).as_object().at("tree_size").as_int64(),
+            100);
   std::int64_t expected = 0;
   for (int t = 0; t < 4; ++t)
     for (int i = 0; i < 25; ++i) expected += 1 + t * 100 + i;

@@ -175,7 +175,7 @@ TEST_F(SettlementTest, TheStatementTiesToTheLedger) {
   }
   EXPECT_EQ(fees, 12000 + 8000 + 4000);
   std::int64_t income = 0, expense = 0;
-  auto b = app::balances(env.app(), cid, "2026-11-30");
+  auto b = env.get(app::Caller{}, public_path(cid, "/balances?at=2026-11-30")).as_object();
   for (const auto& a : b.at("accounts").as_array()) {
     if (a.at("type").as_string() == "income") income -= a.at("balance_fen").as_int64();
     if (a.at("type").as_string() == "expense") expense += a.at("balance_fen").as_int64();
