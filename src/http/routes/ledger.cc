@@ -159,7 +159,11 @@ EventStream entry_stream(app::App& app, std::int64_t cid, std::int64_t after) {
 
 }  // namespace
 
-void add_ledger_routes(Router& r) {
+namespace {
+
+// What anyone may read and check: the log, its feed and live stream, the summary, the signed
+// head, the key, the proofs and the balances.
+void add_public_log_routes(Router& r) {
   r.add("GET", kPublicCompound + "/ledger", Rule::anyone(), [](Ctx& x) {
     return json_response(
         200, page_json(app::ledger_page(x.app, x.id("id"), x.query_int("from", 0, 0, INT64_MAX),
@@ -213,6 +217,10 @@ void add_ledger_routes(Router& r) {
     return json_response(200,
                          balances_json(app::balances(x.app, x.id("id"), x.query_str("at", 10))));
   });
+}
+
+// The entry's QR code and the notice for the board; posting and reversing; witnesses.
+void add_paper_and_write_routes(Router& r) {
   r.add("GET", kPublicCompound + "/entries/{index}/qr.svg", Rule::anyone(), [](Ctx& x) {
     // The QR code of one entry's public page (printed on receipts and the notice).
     auto cid = x.id("id");
@@ -266,6 +274,13 @@ void add_ledger_routes(Router& r) {
     return json_response(
         201, head_json(app::cosign_head(x.app, x.caller, x.id("cid"), key_id, size, sig)));
   });
+}
+
+}  // namespace
+
+void add_ledger_routes(Router& r) {
+  add_public_log_routes(r);
+  add_paper_and_write_routes(r);
 }
 
 }  // namespace xinyi::http::routes
