@@ -35,12 +35,6 @@ app::AnnouncementInput announcement_in(std::string_view body) {
   return r;
 }
 
-json::array texts_json(const std::vector<std::string>& texts) {
-  json::array out;
-  for (const auto& t : texts) out.push_back(json::value(t));
-  return out;
-}
-
 json::object reach_json(const app::Reach& r) {
   json::array yards;
   for (const auto& y : r.courtyards) {

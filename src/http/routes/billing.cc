@@ -19,10 +19,6 @@ namespace {
 
 // ---- codecs: the settlement's and the arrears' structs as JSON, and back ----------------------
 
-json::value opt_json(const std::optional<std::int64_t>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
 json::object arrears_json(const app::Arrears& a) {
   json::array yards;
   for (const auto& y : a.courtyards)

@@ -18,10 +18,6 @@ using I = std::int64_t;
 constexpr I kMaxMinutesPerActivity = 24 * 60;
 constexpr std::size_t kMaxParticipants = 500;
 
-json::value opt_json(const std::optional<I>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
 app::CampaignInput campaign_in(std::string_view body) {
   app::JsonIn in(body);
   app::CampaignInput r;
@@ -73,14 +69,6 @@ app::ActivityInput activity_in(std::string_view body) {
     }
   in.finish();
   return r;
-}
-
-// One text field of a body.
-std::string text_in(std::string_view body, const char* field, std::size_t max_chars) {
-  app::JsonIn in(body);
-  std::string v = in.str(field, max_chars);
-  in.finish();
-  return v;
 }
 
 // What everyone sees of a donation; `names` adds the donor's name, the reason it was declined

@@ -1,9 +1,28 @@
 // Response helpers shared by several features' routes (routes.h).
 #include "http/routes/routes.h"
 
+#include "app/json_in.h"
+
 #include "report/table_export.h"
 
 namespace xinyi::http::routes {
+
+json::value opt_json(const std::optional<std::int64_t>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::array texts_json(const std::vector<std::string>& texts) {
+  json::array out;
+  for (const auto& t : texts) out.push_back(json::value(t));
+  return out;
+}
+
+std::string text_in(std::string_view body, const char* field, std::size_t max_chars) {
+  app::JsonIn in(body);
+  std::string v = in.str(field, max_chars);
+  in.finish();
+  return v;
+}
 
 json::object me_json(const app::Me& m) {
   const auto& u = m.user;

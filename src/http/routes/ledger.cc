@@ -17,10 +17,6 @@ namespace {
 
 using I = std::int64_t;
 
-json::value opt_json(const std::optional<I>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
 json::object head_json(const app::HeadView& v) {
   if (!v.head)
     return json::object{{"compound_id", v.compound_id},

@@ -47,12 +47,6 @@ app::TriageInput triage_in(std::string_view body) {
   return r;
 }
 
-json::array texts_json(const std::vector<std::string>& texts) {
-  json::array out;
-  for (const auto& t : texts) out.push_back(json::value(t));
-  return out;
-}
-
 json::object need_json(const app::NeedView& v) {
   const store::NeedRec& n = v.need;
   json::object o{

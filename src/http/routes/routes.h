@@ -7,8 +7,11 @@
 // Shared here: the role shorthands of the rules, and the response helpers several features use.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -49,6 +52,12 @@ void add_announcements_routes(Router& r);
 void add_roles_routes(Router& r);
 // GET /api/v1/compounds/{cid}/abilities, from the routes added before it: add it last.
 void add_abilities_route(Router& r);
+
+// Small codecs every feature uses: an optional integer (null when absent), a list of texts, and
+// a body that is one required text field.
+json::value opt_json(const std::optional<std::int64_t>& v);
+json::array texts_json(const std::vector<std::string>& texts);
+std::string text_in(std::string_view body, const char* field, std::size_t max_chars);
 
 // Who is signed in (GET /api/v1/me, the session, a sign-in's answer).
 json::object me_json(const app::Me& m);

@@ -16,10 +16,6 @@ using service::PlanItem;
 
 constexpr std::size_t kMaxDoneChars = 500;
 
-json::value opt_json(const std::optional<I>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
 // ---- Decoders.
 
 std::vector<std::string> photos_in(app::JsonIn& in) {
@@ -105,14 +101,6 @@ app::CheckOutInput check_out_in(std::string_view body) {
   r.photos = photos_in(in);
   in.finish();
   return r;
-}
-
-// A single text field of a body (`max_chars` code points; `required` refuses it empty).
-std::string text_in(std::string_view body, const char* field, std::size_t max_chars) {
-  app::JsonIn in(body);
-  std::string v = in.str(field, max_chars);
-  in.finish();
-  return v;
 }
 
 // {"verdict": confirm|dispute, "reason"?}

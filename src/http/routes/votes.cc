@@ -19,16 +19,6 @@ using I = std::int64_t;
 constexpr std::size_t kMaxTitle = 100;
 constexpr std::size_t kMaxBody = 4000;
 
-json::value opt_json(const std::optional<I>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
-json::array labels_json(const std::vector<std::string>& labels) {
-  json::array out;
-  for (const auto& l : labels) out.push_back(json::value(l));
-  return out;
-}
-
 // ---- Decoders: types, lengths and ranges (the use cases apply the rules).
 
 // `choices`: a list of option numbers (empty abstains); the use case checks them against the
@@ -56,13 +46,6 @@ app::ProposalInput proposal_in(std::string_view body) {
   app::ProposalInput p{in.str("title", kMaxTitle), in.str("body", kMaxBody)};
   in.finish();
   return p;
-}
-
-std::string comment_in(std::string_view body) {
-  app::JsonIn in(body);
-  std::string text = in.str("body", kMaxBody);
-  in.finish();
-  return text;
 }
 
 // The vote, and whether to open it at once ("open").
@@ -309,7 +292,7 @@ json::array comments_json(const std::vector<store::CommentRec>& list) {
 json::object receipts_json(const app::VoteReceipts& r) {
   json::array list;
   for (const auto& b : r.ballots)
-    list.push_back(json::object{{"receipt", b.receipt}, {"choices", labels_json(b.choices)}});
+    list.push_back(json::object{{"receipt", b.receipt}, {"choices", texts_json(b.choices)}});
   return json::object{
       {"vote_id", r.vote.id}, {"options", options_json(r.vote)}, {"ballots", std::move(list)}};
 }
@@ -317,11 +300,11 @@ json::object receipts_json(const app::VoteReceipts& r) {
 json::object my_ballot_json(const app::MyStanding& m) {
   json::array mine;
   for (const auto& e : m.electors) {
-    json::object o{{"units", labels_json(e.units)}, {"area_centi_m2", e.area_centi_m2}};
+    json::object o{{"units", texts_json(e.units)}, {"area_centi_m2", e.area_centi_m2}};
     o["unit_id"] = e.unit_id;
     if (e.ballot)
       o["ballot"] = json::object{{"receipt", e.ballot->receipt},
-                                 {"choices", labels_json(e.ballot->choices)},
+                                 {"choices", texts_json(e.ballot->choices)},
                                  {"choice_numbers", json::value_from(e.ballot->choice_numbers)},
                                  {"channel", e.ballot->channel},
                                  {"cast_at", e.ballot->cast_at_ms},
@@ -337,8 +320,8 @@ json::object my_ballot_json(const app::MyStanding& m) {
 json::array roll_json(const std::vector<app::RollLine>& roll) {
   json::array out;
   for (const auto& r : roll)
-    out.push_back(json::object{{"units", labels_json(r.units)},
-                               {"choices", labels_json(r.choices)},
+    out.push_back(json::object{{"units", texts_json(r.units)},
+                               {"choices", texts_json(r.choices)},
                                {"channel", r.channel}});
   return out;
 }
@@ -347,8 +330,8 @@ json::array paper_ballots_json(const std::vector<app::PaperBallotView>& list) {
   json::array out;
   for (const auto& b : list)
     out.push_back(json::object{{"ballot", b.ballot_no},
-                               {"units", labels_json(b.units)},
-                               {"choices", labels_json(b.choices)},
+                               {"units", texts_json(b.units)},
+                               {"choices", texts_json(b.choices)},
                                {"voucher_sha256", b.voucher_sha256},
                                {"entered_at", b.entered_at_ms},
                                {"entered_by", b.entered_by},
@@ -403,7 +386,7 @@ json::array tenders_json(const std::vector<app::TenderView>& list) {
                                   {"remuneration_bp", b.remuneration_bp},
                                   {"monthly_fen", monthly_fen},
                                   {"plan", b.plan},
-                                  {"documents", labels_json(b.documents)},
+                                  {"documents", texts_json(b.documents)},
                                   {"awarded", awarded}});
     json::object o{{"id", t.id},
                    {"title", t.title},
@@ -452,11 +435,12 @@ void add_proposal_routes(Router& r) {
           return json_response(200,
                                comments_json(app::list_comments(x.app, x.id("cid"), x.id("id"))));
         });
-  r.add(
-      "POST", kCompound + "/proposals/{id}/comments", Rule::in_compound({R, C, T, S}), [](Ctx& x) {
-        auto k = app::add_comment(x.app, x.caller, x.id("cid"), x.id("id"), comment_in(x.req.body));
-        return json_response(201, json::object{{"id", k.id}, {"body", k.body}});
-      });
+  r.add("POST", kCompound + "/proposals/{id}/comments", Rule::in_compound({R, C, T, S}),
+        [](Ctx& x) {
+          auto k = app::add_comment(x.app, x.caller, x.id("cid"), x.id("id"),
+                                    text_in(x.req.body, "body", kMaxBody));
+          return json_response(201, json::object{{"id", k.id}, {"body", k.body}});
+        });
 }
 
 void add_ballot_routes(Router& r) {
@@ -475,7 +459,7 @@ void add_ballot_routes(Router& r) {
     auto b = app::cast_ballot(x.app, x.caller, x.id("cid"), x.id("id"), ballot_in(x.req.body));
     return json_response(200, json::object{{"vote_id", b.vote_id},
                                            {"receipt", b.receipt},
-                                           {"choices", labels_json(b.choices)},
+                                           {"choices", texts_json(b.choices)},
                                            {"changed", b.changed},
                                            {"cast_at", b.cast_at_ms}});
   });
