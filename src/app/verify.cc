@@ -308,87 +308,101 @@ VerifyReport verify_log(const VerifyInput& in) {
   return rep;
 }
 
+namespace {
+
+// Reads compound `cid`'s log, heads, stored postings and balances into `in`, checking as it
+// goes that the derived columns say what the published text says; `by_days` gets the per-day
+// balances behind ?at=, summed over all days.
+void read_store_log(store::Connection& c, I cid, VerifyInput& in, ledger::BalanceMap& by_days) {
+  if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
+  auto key = store::get_compound_key(c, cid);
+  in.public_key_b64 = key ? key->public_b64 : "";
+  in.heads = store::list_heads(c, cid);
+  std::vector<std::vector<ledger::Posting>> postings;
+  const I page = 5000;
+  for (I from = 0;; from += page) {
+    auto entries = store::list_entries(c, cid, from, page);
+    if (entries.empty()) break;
+    for (const auto& e : entries) {
+      // The columns derived from the published text (used for listing and ?at= balances)
+      // must say what the text says.
+      if (auto t = ledger::from_published(e.canonical, nullptr);
+          t && (t->date != e.date || t->kind != e.kind || t->description != e.description ||
+                t->reverses != e.reverses))
+        throw Error(ErrorKind::unprocessable, "derived-column", "账目列与公开内容不一致",
+                    "entry #" + std::to_string(e.idx) +
+                        ": its date, kind or description columns differ from the published entry");
+      if (e.idx != static_cast<I>(in.canonical.size()))
+        throw Error(ErrorKind::unprocessable, "gap", "账目编号不连续",
+                    "entry #" + std::to_string(in.canonical.size()) + " is missing");
+      in.canonical.push_back(e.canonical);
+      in.claimed_leaf_hex.push_back(e.leaf_hash);
+      postings.emplace_back();
+    }
+    for (const auto& p : store::list_postings(c, cid, from, from + page)) {
+      if (p.idx >= static_cast<I>(postings.size()) || p.date != entries[p.idx - from].date)
+        throw Error(
+            ErrorKind::unprocessable, "derived-column", "分录与账目不一致",
+            "entry #" + std::to_string(p.idx) + ": a postings row does not match the entry");
+      postings[p.idx].push_back({p.account, p.amount_fen, p.courtyard_id});
+    }
+    if (static_cast<I>(entries.size()) < page) break;
+  }
+  in.stored_postings = std::move(postings);
+  ledger::BalanceMap reported;
+  for (const auto& b : store::balances(c, cid, ""))
+    reported[{b.account, b.courtyard_id}] = b.amount_fen;
+  for (const auto& b : store::balances(c, cid, "9999-12-31"))
+    by_days[{b.account, b.courtyard_id}] = b.amount_fen;
+  for (auto* m : {&reported, &by_days})
+    for (auto it = m->begin(); it != m->end();) it = it->second == 0 ? m->erase(it) : std::next(it);
+  in.reported = std::move(reported);
+}
+
+// The stored interior nodes (what proofs are served from) against the tree recomputed from the
+// leaves: the first that differs, or nullopt.
+std::optional<std::string> merkle_nodes_problem(store::Database& db, I cid,
+                                                const std::vector<std::string>& leaf_hex) {
+  std::vector<std::tuple<I, I, std::string>> mine;
+  ledger::TreeBuilder tb;
+  for (const auto& h : leaf_hex)
+    tb.append(*ledger::from_hex(h), [&](int level, std::uint64_t idx, const ledger::Hash& x) {
+      if (level > 0) mine.emplace_back(level, static_cast<I>(idx), ledger::to_hex(x));
+    });
+  std::sort(mine.begin(), mine.end());
+  auto stored = db.read([&](store::Connection& c) { return store::list_merkle_nodes(c, cid); });
+  for (std::size_t k = 0; k < std::max(mine.size(), stored.size()); ++k) {
+    if (k < mine.size() && k < stored.size() && std::get<0>(mine[k]) == stored[k].level &&
+        std::get<1>(mine[k]) == stored[k].idx && std::get<2>(mine[k]) == stored[k].hash_hex)
+      continue;
+    auto [l, x, h] = k < mine.size()
+                         ? mine[k]
+                         : std::tuple<I, I, std::string>{stored[k].level, stored[k].idx, ""};
+    return "the stored Merkle node " + std::to_string(l) + "/" + std::to_string(x) +
+           " (covering entries from #" + std::to_string(x << l) +
+           ") differs from the recomputed tree";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 VerifyReport verify_store(store::Database& db, I cid) {
   try {
     VerifyInput in;
-    ledger::BalanceMap by_days;  // the per-day balances behind ?at=, summed over all days
+    ledger::BalanceMap by_days;
     in.compound_id = cid;
-    db.read([&](store::Connection& c) {
-      if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
-      auto key = store::get_compound_key(c, cid);
-      in.public_key_b64 = key ? key->public_b64 : "";
-      in.heads = store::list_heads(c, cid);
-      std::vector<std::vector<ledger::Posting>> postings;
-      const I page = 5000;
-      for (I from = 0;; from += page) {
-        auto entries = store::list_entries(c, cid, from, page);
-        if (entries.empty()) break;
-        for (const auto& e : entries) {
-          // The columns derived from the published text (used for listing and ?at= balances)
-          // must say what the text says.
-          if (auto t = ledger::from_published(e.canonical, nullptr);
-              t && (t->date != e.date || t->kind != e.kind || t->description != e.description ||
-                    t->reverses != e.reverses))
-            throw Error(
-                ErrorKind::unprocessable, "derived-column", "账目列与公开内容不一致",
-                "entry #" + std::to_string(e.idx) +
-                    ": its date, kind or description columns differ from the published entry");
-          if (e.idx != static_cast<I>(in.canonical.size()))
-            throw Error(ErrorKind::unprocessable, "gap", "账目编号不连续",
-                        "entry #" + std::to_string(in.canonical.size()) + " is missing");
-          in.canonical.push_back(e.canonical);
-          in.claimed_leaf_hex.push_back(e.leaf_hash);
-          postings.emplace_back();
-        }
-        for (const auto& p : store::list_postings(c, cid, from, from + page)) {
-          if (p.idx >= static_cast<I>(postings.size()) || p.date != entries[p.idx - from].date)
-            throw Error(
-                ErrorKind::unprocessable, "derived-column", "分录与账目不一致",
-                "entry #" + std::to_string(p.idx) + ": a postings row does not match the entry");
-          postings[p.idx].push_back({p.account, p.amount_fen, p.courtyard_id});
-        }
-        if (static_cast<I>(entries.size()) < page) break;
-      }
-      in.stored_postings = std::move(postings);
-      ledger::BalanceMap reported;
-      for (const auto& b : store::balances(c, cid, ""))
-        reported[{b.account, b.courtyard_id}] = b.amount_fen;
-      for (const auto& b : store::balances(c, cid, "9999-12-31"))
-        by_days[{b.account, b.courtyard_id}] = b.amount_fen;
-      for (auto* m : {&reported, &by_days})
-        for (auto it = m->begin(); it != m->end();)
-          it = it->second == 0 ? m->erase(it) : std::next(it);
-      in.reported = std::move(reported);
-    });
+    db.read([&](store::Connection& c) { read_store_log(c, cid, in, by_days); });
     auto rep = verify_log(in);
     if (rep.ok && by_days != *in.reported) {
       rep.ok = false;
       rep.message = "the daily balances (used for ?at=) do not add up to the running totals";
     }
-    if (rep.ok) {
-      // The stored interior nodes (what proofs are served from) must be the recomputed ones.
-      std::vector<std::tuple<I, I, std::string>> mine;
-      ledger::TreeBuilder tb;
-      for (const auto& h : in.claimed_leaf_hex)
-        tb.append(*ledger::from_hex(h), [&](int level, std::uint64_t idx, const ledger::Hash& x) {
-          if (level > 0) mine.emplace_back(level, static_cast<I>(idx), ledger::to_hex(x));
-        });
-      std::sort(mine.begin(), mine.end());
-      auto stored = db.read([&](store::Connection& c) { return store::list_merkle_nodes(c, cid); });
-      for (std::size_t k = 0; k < std::max(mine.size(), stored.size()); ++k) {
-        if (k >= mine.size() || k >= stored.size() || std::get<0>(mine[k]) != stored[k].level ||
-            std::get<1>(mine[k]) != stored[k].idx || std::get<2>(mine[k]) != stored[k].hash_hex) {
-          rep.ok = false;
-          auto [l, x, h] = k < mine.size()
-                               ? mine[k]
-                               : std::tuple<I, I, std::string>{stored[k].level, stored[k].idx, ""};
-          rep.message = "the stored Merkle node " + std::to_string(l) + "/" + std::to_string(x) +
-                        " (covering entries from #" + std::to_string(x << l) +
-                        ") differs from the recomputed tree";
-          break;
-        }
+    if (rep.ok)
+      if (auto why = merkle_nodes_problem(db, cid, in.claimed_leaf_hex)) {
+        rep.ok = false;
+        rep.message = *why;
       }
-    }
     if (rep.ok) {
       std::vector<ledger::Transaction> tx;
       tx.reserve(in.canonical.size());
