@@ -135,7 +135,7 @@ std::int64_t create_campaign_in(store::Connection& c, App& app, const Caller& wh
                                 const CampaignInput& in);
 struct DonationOutcome {
   std::int64_t donation_id = 0;
-  bool received = false;
+  bool received = false;  // false: an offer, waiting for the money
 };
 DonationOutcome donate_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                           const DonationInput& in);

@@ -128,17 +128,6 @@ std::string read_photo_hashes(Connection& c, I cid, const std::vector<std::strin
   return store::encode_text_list(checked_uploads(c, cid, hashes, errs));
 }
 
-std::string read_photo_list(Connection& c, I cid, const json::value* photos,
-                            std::vector<FieldError>& errs) {
-  std::vector<std::string> hashes;
-  if (!photo_hashes(photos, hashes)) {
-    errs.push_back({"photos", "照片应为最多 9 张已上传照片的编号列表",
-                    "photos must list at most 9 uploaded photos"});
-    return "[]";
-  }
-  return read_photo_hashes(c, cid, hashes, errs);
-}
-
 bool photo_hashes(const json::value* photos, std::vector<std::string>& out) {
   if (!photos || photos->is_null()) return true;
   if (!photos->is_array() || photos->as_array().size() > kMaxPhotos) return false;

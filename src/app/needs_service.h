@@ -101,12 +101,8 @@ NeedsSummary needs_summary(App& app, std::int64_t cid);
 std::vector<std::string> checked_uploads(store::Connection& c, std::int64_t cid,
                                          const std::vector<std::string>& hashes,
                                          std::vector<FieldError>& errs);
-// Reads `photos` (a list of sha256 of this compound's uploads) from a JSON field; 422 on an
-// unknown one. Returns them as a JSON array text. (For the features whose JSON is not yet in
-// http/: work logs, announcements, projects.)
-std::string read_photo_list(store::Connection& c, std::int64_t cid,
-                            const boost::json::value* photos, std::vector<FieldError>& errs);
-// The same for hashes already decoded (the typed use cases' photos and attachments).
+// The same as the JSON array text a project's quote, contract or milestone stores (for
+// project_service, until its repository stores lists).
 std::string read_photo_hashes(store::Connection& c, std::int64_t cid,
                               const std::vector<std::string>& hashes,
                               std::vector<FieldError>& errs);

@@ -211,4 +211,32 @@ std::string receipt_code(std::string_view random_bytes) {
   return out;
 }
 
+boost::json::object result_json(const Result& res, const std::vector<std::string>& labels) {
+  namespace json = boost::json;
+  json::array opts;
+  for (std::size_t i = 0; i < res.options.size(); ++i)
+    opts.push_back(json::object{{"n", static_cast<std::int64_t>(i)},
+                                {"label", i < labels.size() ? labels[i] : ""},
+                                {"area_centi_m2", res.options[i].area_centi_m2},
+                                {"owners", res.options[i].owners},
+                                {"carried", res.options[i].carried}});
+  json::array winners;
+  for (int w : res.winners) winners.push_back(w);
+  return json::object{{"total_area_centi_m2", res.total_area},
+                      {"total_owners", res.total_owners},
+                      {"voted_area_centi_m2", res.voted_area},
+                      {"voted_owners", res.voted_owners},
+                      {"abstain_area_centi_m2", res.abstain_area},
+                      {"abstain_owners", res.abstain_owners},
+                      {"quorum_area", res.quorum_area},
+                      {"quorum_owners", res.quorum_owners},
+                      {"quorum", res.quorum},
+                      {"rule_quorum", "3·voted ≥ 2·total (area and owners)"},
+                      {"rule_pass", res.special ? "4·for ≥ 3·voted (area and owners)"
+                                                : "2·for > voted (area and owners)"},
+                      {"options", std::move(opts)},
+                      {"winners", std::move(winners)},
+                      {"passed", res.passed}};
+}
+
 }  // namespace xinyi::vote

@@ -27,6 +27,7 @@
 //            a provider has seats = 1). It passes when the quorum is met and one is carried.
 #pragma once
 
+#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -94,6 +95,10 @@ struct Result {
   std::vector<int> winners;  // indexes of the carried alternatives, best first, ≤ seats
   bool passed = false;
 };
+
+// The tally as one document, each option with its label: what a vote stores at its close and
+// what its page shows (with the labels as that view shows them).
+boost::json::object result_json(const Result& r, const std::vector<std::string>& labels);
 
 // Whether the part meets the matter's threshold against the whole (see above).
 bool meets(bool special, std::int64_t part, std::int64_t whole);

@@ -28,33 +28,10 @@ std::vector<int> decode_choices(const std::string& s) {
 
 namespace json = boost::json;
 
-// The tally as votes.result keeps it (the same document since the first release: old rows read).
+// The tally as votes.result keeps it (vote::result_json; the same document since the first
+// release, so old rows read).
 std::string encode_result(const vote::Result& res, const std::vector<std::string>& labels) {
-  json::array opts;
-  for (std::size_t i = 0; i < res.options.size(); ++i)
-    opts.push_back(json::object{{"n", static_cast<I>(i)},
-                                {"label", i < labels.size() ? labels[i] : ""},
-                                {"area_centi_m2", res.options[i].area_centi_m2},
-                                {"owners", res.options[i].owners},
-                                {"carried", res.options[i].carried}});
-  json::array winners;
-  for (int w : res.winners) winners.push_back(w);
-  return json::serialize(
-      json::object{{"total_area_centi_m2", res.total_area},
-                   {"total_owners", res.total_owners},
-                   {"voted_area_centi_m2", res.voted_area},
-                   {"voted_owners", res.voted_owners},
-                   {"abstain_area_centi_m2", res.abstain_area},
-                   {"abstain_owners", res.abstain_owners},
-                   {"quorum_area", res.quorum_area},
-                   {"quorum_owners", res.quorum_owners},
-                   {"quorum", res.quorum},
-                   {"rule_quorum", "3·voted ≥ 2·total (area and owners)"},
-                   {"rule_pass", res.special ? "4·for ≥ 3·voted (area and owners)"
-                                             : "2·for > voted (area and owners)"},
-                   {"options", std::move(opts)},
-                   {"winners", std::move(winners)},
-                   {"passed", res.passed}});
+  return json::serialize(vote::result_json(res, labels));
 }
 
 vote::Result decode_result(const std::string& text, int matter) {

@@ -202,34 +202,6 @@ json::array options_json(const store::VoteRec& v) {
   return opts;
 }
 
-// The tally, with the labels as this view shows them (an election's candidates may be masked).
-json::object result_json(const vote::Result& res, const std::vector<std::string>& labels) {
-  json::array opts;
-  for (std::size_t i = 0; i < res.options.size(); ++i)
-    opts.push_back(json::object{{"n", static_cast<I>(i)},
-                                {"label", i < labels.size() ? labels[i] : ""},
-                                {"area_centi_m2", res.options[i].area_centi_m2},
-                                {"owners", res.options[i].owners},
-                                {"carried", res.options[i].carried}});
-  json::array winners;
-  for (int w : res.winners) winners.push_back(w);
-  return json::object{{"total_area_centi_m2", res.total_area},
-                      {"total_owners", res.total_owners},
-                      {"voted_area_centi_m2", res.voted_area},
-                      {"voted_owners", res.voted_owners},
-                      {"abstain_area_centi_m2", res.abstain_area},
-                      {"abstain_owners", res.abstain_owners},
-                      {"quorum_area", res.quorum_area},
-                      {"quorum_owners", res.quorum_owners},
-                      {"quorum", res.quorum},
-                      {"rule_quorum", "3·voted ≥ 2·total (area and owners)"},
-                      {"rule_pass", res.special ? "4·for ≥ 3·voted (area and owners)"
-                                                : "2·for > voted (area and owners)"},
-                      {"options", std::move(opts)},
-                      {"winners", std::move(winners)},
-                      {"passed", res.passed}};
-}
-
 json::object vote_json(const app::VoteView& view) {
   const store::VoteRec& v = view.vote;
   json::object o{{"id", v.id},
@@ -254,7 +226,7 @@ json::object vote_json(const app::VoteView& view) {
   if (v.status == "closed" && v.result) {
     o["closed_at"] = v.closed_at_ms;
     o["passed"] = v.passed;
-    o["result"] = result_json(*v.result, v.options);
+    o["result"] = vote::result_json(*v.result, v.options);  // labels as this view shows them
   }
   return o;
 }
