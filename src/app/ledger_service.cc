@@ -11,7 +11,6 @@
 #include <map>
 #include <set>
 
-#include "app/json_in.h"
 #include "app/notify.h"
 #include "app/vote_service.h"
 #include "auth/crypto.h"
@@ -29,7 +28,6 @@
 
 namespace xinyi::app {
 
-namespace json = boost::json;
 using store::Connection;
 using I = std::int64_t;
 
@@ -57,9 +55,6 @@ std::vector<ledger::Voucher> load_vouchers(Connection& c, I cid,
     out.push_back({v->sha256, v->mime, v->size});
   }
   return out;
-}
-json::object entry_json(const store::EntryRec& e) {
-  return {{"index", e.idx}, {"leaf_hash", e.leaf_hash}, {"canonical", e.canonical}};
 }
 
 // The side a person approves for: their own role in the compound. The operator is neither side
@@ -89,60 +84,6 @@ void notify_approvers(Connection& c, App& app, I cid, I except, const store::Dis
 
 // ---- writes -------------------------------------------------------------------------------
 
-namespace {
-std::vector<std::string> voucher_hashes(const json::object& o, std::vector<FieldError>& errs) {
-  std::vector<std::string> out;
-  auto* v = o.if_contains("vouchers");
-  if (!v || v->is_null()) return out;
-  if (!v->is_array() || v->as_array().size() > ledger::kMaxVouchersPerEntry) {
-    errs.push_back({"vouchers", "必须是不超过 20 个凭证哈希的数组",
-                    "must be an array of at most 20 voucher hashes"});
-    return out;
-  }
-  for (const auto& e : v->as_array()) {
-    if (!e.is_string() || !ledger::from_hex(e.as_string())) {
-      errs.push_back({"vouchers", "每一项必须是 64 位十六进制 SHA-256",
-                      "every item must be a 64-digit hex SHA-256"});
-      return {};
-    }
-    std::string h(e.as_string());
-    for (auto& ch : h) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    out.push_back(h);
-  }
-  return out;
-}
-
-std::vector<ledger::Posting> read_postings(const json::object& o, std::vector<FieldError>& errs) {
-  std::vector<ledger::Posting> out;
-  auto* v = o.if_contains("postings");
-  if (!v || !v->is_array() || v->as_array().size() > ledger::kMaxPostings) {
-    errs.push_back(
-        {"postings", "必须是分录数组（2–64 行）", "must be an array of 2 to 64 postings"});
-    return out;
-  }
-  for (std::size_t i = 0; i < v->as_array().size(); ++i) {
-    std::string f = "postings[" + std::to_string(i) + "]";
-    const auto& e = v->as_array()[i];
-    if (!e.is_object()) {
-      errs.push_back({f, "必须是对象", "must be an object"});
-      continue;
-    }
-    JsonIn p(e);
-    std::string account = p.str("account", 16);
-    I amount = p.i64("amount_fen", -kMaxAmountFen, kMaxAmountFen);
-    I courtyard = p.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
-    try {
-      p.finish();
-    } catch (const Error& err) {
-      for (const auto& fe : err.fields()) errs.push_back({f + "." + fe.field, fe.zh, fe.en});
-      continue;
-    }
-    out.push_back({account, amount, courtyard});
-  }
-  return out;
-}
-}  // namespace
-
 I post_transaction_in(Connection& c, App& app, const Caller& who, I cid, const JournalInput& in) {
   require_compound(c, cid);
   ledger::Transaction t;
@@ -160,21 +101,10 @@ I post_transaction_in(Connection& c, App& app, const Caller& who, I cid, const J
   return idx;
 }
 
-json::object post_transaction(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  JournalInput r;
-  r.date = in.str("date", 10);
-  r.description = in.str("description", ledger::kMaxDescriptionChars);
-  in.finish_except({"postings", "vouchers"});
-  const json::value parsed = parse_json(body);
-  const auto& o = parsed.as_object();
-  std::vector<FieldError> errs;
-  r.postings = read_postings(o, errs);
-  r.vouchers = voucher_hashes(o, errs);
-  if (!errs.empty()) throw_invalid(std::move(errs));
+store::EntryRec post_transaction(App& app, const Caller& who, I cid, const JournalInput& in) {
   return app.db.write([&](Connection& c) {
-    I idx = post_transaction_in(c, app, who, cid, r);
-    return entry_json(*store::get_entry(c, cid, idx));
+    I idx = post_transaction_in(c, app, who, cid, in);
+    return *store::get_entry(c, cid, idx);
   });
 }
 
@@ -276,11 +206,9 @@ I post_reversal(Connection& c, App& app, I cid, const ledger::Transaction& origi
 }  // namespace
 
 ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index,
-                                    std::string_view body) {
-  JsonIn in(body);
-  std::string reason = in.str("reason", ledger::kMaxDescriptionChars - 3);
-  auto date = in.opt_str("date", 10);
-  in.finish();
+                                    const ReversalInput& in) {
+  const std::string& reason = in.reason;
+  const auto& date = in.date;
   if (date && !ledger::valid_date(*date))
     throw_invalid({{"date", "日期无效", "is not a valid date"}});
   return app.db.write([&](Connection& c) {
@@ -292,10 +220,10 @@ ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index,
                             reason, {}, std::nullopt);
       audit(c, app, who, cid, "ledger.reverse", "entry:" + std::to_string(index),
             {{"reversal", idx}});
-      return ReversalOutcome{false, entry_json(*store::get_entry(c, cid, idx))};
+      return ReversalOutcome{false, store::get_entry(c, cid, idx), std::nullopt};
     }
     I id = request_reversal_in(c, app, who, cid, original, chart, reason);
-    return ReversalOutcome{true, disbursement_view(c, who, cid, id)};
+    return ReversalOutcome{true, std::nullopt, disbursement_view(c, who, cid, id)};
   });
 }
 
@@ -343,7 +271,6 @@ I request_reversal_in(Connection& c, App& app, const Caller& who, I cid,
     d.amount_fen = ledger::entry_amount_fen(original);
     d.purpose = reason;
     d.cash_account = cash;
-    d.vouchers_json = "[]";
     d.requested_by = who.user_id();
     d.requested_at = app.clock_ms();
     d.reverses_idx = index;
@@ -381,12 +308,11 @@ VoucherStored upload_voucher_in(Connection& c, App& app, const Caller& who, I ci
   return v;
 }
 
-json::object upload_voucher(App& app, const Caller& who, I cid, const std::string& content_type,
-                            const std::string& bytes) {
+VoucherStored upload_voucher(App& app, const Caller& who, I cid, const std::string& content_type,
+                             const std::string& bytes) {
   check_voucher_file(bytes);  // before any transaction opens: a bad file takes no lock
-  auto v = app.db.write(
+  return app.db.write(
       [&](Connection& c) { return upload_voucher_in(c, app, who, cid, content_type, bytes); });
-  return json::object{{"sha256", v.sha256}, {"mime", v.mime}, {"size", v.size_bytes}};
 }
 
 // ---- co-managed disbursements ---------------------------------------------------------------
@@ -410,72 +336,50 @@ bool refund_of_cancelled_project(Connection& c, const store::DisbursementRec& d)
 // What `who` may do with the request now, decided as approve_disbursement and
 // reject_disbursement decide it: "approve" (an approver who neither asked for it nor approved
 // it yet) and "reject" (an approver, unless it is a refund that must be paid).
-json::array decision_steps(Connection& c, const Caller& who, const store::DisbursementRec& d) {
-  json::array can;
+std::vector<std::string> decision_steps(Connection& c, const Caller& who,
+                                        const store::DisbursementRec& d) {
+  std::vector<std::string> can;
   if (d.status != "pending" || approver_role(who, d.compound_id).empty()) return can;
   if (d.requested_by != who.user_id() && !store::has_approved(c, d.id, who.user_id()))
-    can.push_back(json::string("approve"));
-  if (!refund_of_cancelled_project(c, d)) can.push_back(json::string("reject"));
+    can.push_back("approve");
+  if (!refund_of_cancelled_project(c, d)) can.push_back("reject");
   return can;
 }
 
 // `who`: the member the view is for (it then says what they may do); nullptr: the public view,
 // masked.
-json::object disbursement_json(Connection& c, const store::DisbursementRec& d, const Caller* who,
-                               const ledger::ApprovalPolicy& p) {
+DisbursementView view_of(Connection& c, const store::DisbursementRec& d, const Caller* who,
+                         const ledger::ApprovalPolicy& p) {
   const bool masked = who == nullptr;
-  json::array approvals;
+  DisbursementView v;
+  v.request = d;
   std::vector<ledger::Vote> votes;
   for (const auto& a : store::list_approvals(c, d.id)) {
     votes.push_back({a.user_id, a.role});
-    json::object o{{"role", a.role}, {"name", masked ? mask_name(a.name) : a.name}, {"at", a.at}};
-    if (!masked) o["user_id"] = a.user_id;
-    approvals.push_back(std::move(o));
+    v.approvals.push_back({a.role, masked ? mask_name(a.name) : a.name,
+                           masked ? std::nullopt : std::optional<I>(a.user_id), a.at});
   }
-  json::object o{
-      {"id", d.id},
-      {"status", d.status},
-      {"payee", masked && d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
-                : masked && d.payee_is_person                      ? mask_name(d.payee)
-                                                                   : d.payee},
-      {"payee_is_person", d.payee_is_person},
-      {"amount_fen", d.amount_fen},
-      {"purpose", d.purpose},
-      {"expense_account", d.expense_account},
-      {"cash_account", d.cash_account},
-      {"courtyard_id", d.courtyard_id},
-      {"vouchers", json::parse(d.vouchers_json)},
-      {"requested_by", masked ? mask_name(d.requester_name) : d.requester_name},
-      {"requested_at", d.requested_at},
-      {"decided_at", d.decided_at ? json::value(*d.decided_at) : json::value(nullptr)},
-      {"reason", d.reason},
-      {"entry_index", d.entry_idx ? json::value(*d.entry_idx) : json::value(nullptr)},
-      {"approvals", std::move(approvals)},
-      {"kind", d.reverses_idx ? "reversal" : "payment"},
-      {"reverses_index", d.reverses_idx ? json::value(*d.reverses_idx) : json::value(nullptr)}};
+  if (masked) {
+    v.request.payee = d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
+                      : d.payee_is_person                      ? mask_name(d.payee)
+                                                               : d.payee;
+    v.request.requester_name = mask_name(d.requester_name);
+  }
   if (d.reverses_idx)
     if (auto e = store::get_entry(c, d.compound_id, *d.reverses_idx)) {
       auto t = ledger::from_published(e->canonical, nullptr);
-      o["reverses_description"] = t ? t->description : "";
-      o["reverses_date"] = t ? t->date : "";
+      v.reverses_description = t ? t->description : "";
+      v.reverses_date = t ? t->date : "";
     }
-  const auto links = store::get_disbursement_links(c, d.id);
-  auto id_or_null = [](const std::optional<I>& v) {
-    return v ? json::value(*v) : json::value(nullptr);
-  };
-  o["plan_item_id"] = id_or_null(links.plan_item_id);
-  o["project_id"] = id_or_null(links.project_id);
-  o["project_line_id"] = id_or_null(links.project_line_id);
-  o["funding_source"] =
-      links.funding_source ? json::value(*links.funding_source) : json::value(nullptr);
-  o["households_covered"] = store::count_covered_units(c, d.id);
+  v.links = store::get_disbursement_links(c, d.id);
+  v.households_covered = store::count_covered_units(c, d.id);
   if (d.status == "pending") {
     auto [zh, en] = ledger::approvals_missing(p, d.amount_fen, votes);
-    o["missing_zh"] = zh;
-    o["missing_en"] = en;
+    v.missing_zh = zh;
+    v.missing_en = en;
   }
-  if (who) o["can"] = decision_steps(c, *who, d);
-  return o;
+  if (who) v.can = decision_steps(c, *who, d);
+  return v;
 }
 
 }  // namespace
@@ -552,8 +456,6 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   // Counting what is already waiting for approval, so two requests cannot overdraw together.
   require_cash_available(c, cid, r.cash_account, r.amount_fen);
   auto vouchers = load_vouchers(c, cid, r.vouchers);
-  json::array vj;
-  for (const auto& h : r.vouchers) vj.push_back(json::value(h));
   store::DisbursementRec d;
   d.compound_id = cid;
   d.status = "pending";
@@ -564,7 +466,7 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   d.expense_account = r.expense_account;
   d.cash_account = r.cash_account;
   d.courtyard_id = r.courtyard_id;
-  d.vouchers_json = json::serialize(vj);
+  d.vouchers = r.vouchers;
   d.requested_by = who.user_id();
   d.requested_at = app.clock_ms();
   // Check the entry it would post now, so a request that could never execute is refused.
@@ -627,44 +529,19 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, Dis
   return d.id;
 }
 
-json::object disbursement_view(Connection& c, const Caller& who, I cid, I id) {
+DisbursementView disbursement_view(Connection& c, const Caller& who, I cid, I id) {
   ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
-  return disbursement_json(c, *store::get_disbursement(c, cid, id), &who, p);
+  return view_of(c, *store::get_disbursement(c, cid, id), &who, p);
 }
 
-json::object request_disbursement(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  DisbursementInput r;
-  r.payee = in.str("payee", registry::kMaxNameChars);
-  r.payee_is_person = in.boolean("payee_is_person", false);
-  r.amount_fen = in.i64("amount_fen", 1, kMaxAmountFen);
-  r.purpose = in.str("purpose", 150);
-  r.expense_account = in.str("expense_account", 16);
-  r.cash_account = in.opt_str("cash_account", 16).value_or("1001");
-  r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
-  // A per-household purchase (e.g. ¥100 of property insurance for every household): one
-  // expense, with the list of units it covers; the amount must be per_unit_fen × units.
-  r.plan_item_id = in.opt_i64("plan_item_id", 1, INT64_MAX);
-  r.per_unit_fen = in.opt_i64("per_unit_fen", 1, kMaxAmountFen);
-  r.covered_units = in.id_list("covered_units", 20'000);
-  r.vote_id = in.opt_i64("vote_id", 1, INT64_MAX);
-  if (r.per_unit_fen.has_value() != !r.covered_units.empty())
-    in.add_error("covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units",
-                 "per_unit_fen and covered_units go together");
-  else if (r.per_unit_fen &&
-           *r.per_unit_fen * static_cast<I>(r.covered_units.size()) != r.amount_fen)
-    in.add_error("amount_fen", "金额须等于每户金额 × 户数",
-                 "must equal per_unit_fen × the number of units");
-  in.finish_except({"vouchers"});
-  std::vector<FieldError> errs;
-  r.vouchers = voucher_hashes(parse_json(body).as_object(), errs);
+DisbursementView request_disbursement(App& app, const Caller& who, I cid,
+                                      const DisbursementInput& in) {
   // Money leaves only against a document the approvers can look at (SPEC §4).
-  if (errs.empty() && r.vouchers.empty())
-    errs.push_back({"vouchers", "请至少附一张凭证（发票、收据、合同或报价单）",
-                    "attach at least one voucher (invoice, receipt, contract or quote)"});
-  if (!errs.empty()) throw_invalid(std::move(errs));
+  if (in.vouchers.empty())
+    throw_invalid({{"vouchers", "请至少附一张凭证（发票、收据、合同或报价单）",
+                    "attach at least one voucher (invoice, receipt, contract or quote)"}});
   return app.db.write([&](Connection& c) {
-    I id = request_disbursement_in(c, app, who, cid, r);
+    I id = request_disbursement_in(c, app, who, cid, in);
     return disbursement_view(c, who, cid, id);
   });
 }
@@ -698,11 +575,8 @@ I execute_request(Connection& c, App& app, I cid, const store::DisbursementRec& 
                   "慈善基金专户余额 " + format_yuan(held) + " 元，不足以支付",
                   "The charity account holds only " + format_yuan(held));
   }
-  std::vector<std::string> hashes;
-  json::value stored = json::parse(d.vouchers_json);
-  for (const auto& h : stored.as_array()) hashes.emplace_back(h.as_string());
-  auto t =
-      disbursement_entry(d, load_vouchers(c, cid, hashes), approvals, china_date(app.clock_ms()));
+  auto t = disbursement_entry(d, load_vouchers(c, cid, d.vouchers), approvals,
+                              china_date(app.clock_ms()));
   if (auto project = store::get_disbursement_links(c, d.id).project_id)
     t.links.push_back({"project", *project});
   Appender ap(c, cid, app.clock_ms());
@@ -759,7 +633,7 @@ ApprovalOutcome approve_disbursement_in(Connection& c, App& app, const Caller& w
   return {true, idx};
 }
 
-json::object approve_disbursement(App& app, const Caller& who, I cid, I id) {
+DisbursementView approve_disbursement(App& app, const Caller& who, I cid, I id) {
   return app.db.write([&](Connection& c) {
     approve_disbursement_in(c, app, who, cid, id);
     return disbursement_view(c, who, cid, id);
@@ -784,10 +658,8 @@ void reject_disbursement_in(Connection& c, App& app, const Caller& who, I cid, I
     tell_requester(c, app, cid, d, "被退回（" + text::truncate(reason, 30) + "）");
 }
 
-json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::string_view body) {
-  JsonIn in(body);
-  std::string reason = in.str("reason", 200);
-  in.finish();
+DisbursementView reject_disbursement(App& app, const Caller& who, I cid, I id,
+                                     const std::string& reason) {
   return app.db.write([&](Connection& c) {
     reject_disbursement_in(c, app, who, cid, id, reason);
     return disbursement_view(c, who, cid, id);
@@ -795,23 +667,23 @@ json::object reject_disbursement(App& app, const Caller& who, I cid, I id, std::
 }
 
 namespace {
-json::array disbursement_list(App& app, I cid, const Caller* who) {
+std::vector<DisbursementView> disbursement_list(App& app, I cid, const Caller* who) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     ledger::ApprovalPolicy p{store::approval_threshold(c, cid)};
-    json::array out;
+    std::vector<DisbursementView> out;
     for (const auto& d : store::list_disbursements(c, cid, 200))
-      out.push_back(disbursement_json(c, d, who, p));
+      out.push_back(view_of(c, d, who, p));
     return out;
   });
 }
 }  // namespace
 
-json::array list_public_disbursements(App& app, I cid) {
+std::vector<DisbursementView> public_disbursements(App& app, I cid) {
   return disbursement_list(app, cid, nullptr);
 }
 
-json::array list_disbursements_for_members(App& app, const Caller& who, I cid) {
+std::vector<DisbursementView> member_disbursements(App& app, const Caller& who, I cid) {
   return disbursement_list(app, cid, &who);
 }
 

@@ -123,21 +123,6 @@ std::vector<std::string> checked_uploads(Connection& c, I cid,
   return out;
 }
 
-std::string read_photo_hashes(Connection& c, I cid, const std::vector<std::string>& hashes,
-                              std::vector<FieldError>& errs) {
-  return store::encode_text_list(checked_uploads(c, cid, hashes, errs));
-}
-
-bool photo_hashes(const json::value* photos, std::vector<std::string>& out) {
-  if (!photos || photos->is_null()) return true;
-  if (!photos->is_array() || photos->as_array().size() > kMaxPhotos) return false;
-  for (const auto& h : photos->as_array()) {
-    if (!h.is_string()) return false;
-    out.emplace_back(h.as_string());
-  }
-  return true;
-}
-
 VoucherStored upload_photo(App& app, const Caller& who, I cid, const std::string& content_type,
                            const std::string& bytes) {
   if (bytes.size() > kMaxPhotoBytes)

@@ -101,14 +101,6 @@ NeedsSummary needs_summary(App& app, std::int64_t cid);
 std::vector<std::string> checked_uploads(store::Connection& c, std::int64_t cid,
                                          const std::vector<std::string>& hashes,
                                          std::vector<FieldError>& errs);
-// The same as the JSON array text a project's quote, contract or milestone stores (for
-// project_service, until its repository stores lists).
-std::string read_photo_hashes(store::Connection& c, std::int64_t cid,
-                              const std::vector<std::string>& hashes,
-                              std::vector<FieldError>& errs);
-// Decodes a JSON field listing at most kMaxPhotos hashes (absent or null: none) into `out`;
-// false when it is not such a list.
-bool photo_hashes(const boost::json::value* photos, std::vector<std::string>& out);
 // The role a person acts in, for timelines that name a role rather than a person.
 std::string acting_role(const Caller& who, std::int64_t cid);
 // A renewal project took the need up (`to` = "project"), was settled ("done") or cancelled

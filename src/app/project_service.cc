@@ -5,7 +5,6 @@
 #include <set>
 
 #include "app/books.h"
-#include "app/json_in.h"
 #include "app/ledger_service.h"
 #include "app/needs_service.h"
 #include "app/notify.h"
@@ -30,7 +29,6 @@ namespace xinyi::app {
 
 using store::Connection;
 using I = std::int64_t;
-namespace json = boost::json;
 namespace pj = xinyi::project;
 
 namespace {
@@ -51,8 +49,6 @@ struct Project {
   std::string outcome, settled_on, cancel_reason;
   I created_at = 0, updated_at = 0;
 };
-
-json::value jopt(const std::optional<I>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 Project require_project(Connection& c, I cid, I pid) {
   require_compound(c, cid);
@@ -209,224 +205,165 @@ pj::AcceptanceTally acceptance_tally(Connection& c, const Project& p) {
   return t;
 }
 
-// What the list shows of a project; project_json() adds the rest from the same lines and sums.
-json::object summary_json(Connection& c, const Project& p, const std::vector<pj::Line>& lines,
+// What the list shows of a project; project_view() adds the rest from the same lines and sums.
+ProjectSummary summary_of(Connection& c, const Project& p, const std::vector<pj::Line>& lines,
                           const Committed& k, I collected) {
-  return {{"id", p.id},
-          {"title", p.title},
-          {"courtyard_id", p.courtyard_id},
-          {"courtyard", p.courtyard},
-          {"status", pj::to_string(p.status)},
-          {"status_zh", pj::status_zh(p.status)},
-          {"budget_fen", pj::total(lines)},
-          {"contract_fen", p.contract_fen},
-          {"paid_fen", k.paid},
-          {"pending_fen", k.pending},
-          {"crowdfund_goal_fen", p.crowdfund_goal},
-          {"pledged_fen", store::pledged_fen(c, p.id)},
-          {"collected_fen", collected},
-          {"acceptance_mode", pj::to_string(p.mode)},
-          {"followers", store::count_followers(c, p.id)},
-          {"updated_at", p.updated_at}};
+  ProjectSummary s;
+  s.id = p.id;
+  s.title = p.title;
+  s.courtyard_id = p.courtyard_id;
+  s.courtyard = p.courtyard;
+  s.status = p.status;
+  s.budget_fen = pj::total(lines);
+  s.contract_fen = p.contract_fen;
+  s.paid_fen = k.paid;
+  s.pending_fen = k.pending;
+  s.crowdfund_goal_fen = p.crowdfund_goal;
+  s.pledged_fen = store::pledged_fen(c, p.id);
+  s.collected_fen = collected;
+  s.acceptance_mode = p.mode;
+  s.followers = store::count_followers(c, p.id);
+  s.updated_at_ms = p.updated_at;
+  return s;
 }
 
-// The parts of a project's page, in the order the page lists them. Each adds its keys to `o`
-// and what it learns to `facts` (for the caller's next steps).
+// The parts of a project's page, in the order the page lists them. Each fills its part of `v`
+// and adds what it learns to `facts` (for the caller's next steps).
 void add_budget(Connection& c, const Project& p, const std::vector<pj::Line>& lines,
                 const std::vector<pj::Funding>& funding, Committed& k, I collected,
-                json::object& o) {
-  json::array lj;
+                ProjectView& v) {
   for (const auto& l : lines)
-    lj.push_back(json::object{{"id", l.id},
-                              {"name", l.name},
-                              {"account", l.account},
-                              {"budget_fen", l.budget_fen},
-                              {"paid_fen", k.line_paid[l.id]},
-                              {"pending_fen", k.line_pending[l.id]}});
-  o["lines"] = std::move(lj);
-  json::array fj;
+    v.lines.push_back(
+        {l.id, l.name, l.account, l.budget_fen, k.line_paid[l.id], k.line_pending[l.id]});
   for (const auto& f : funding) {
     std::string src(pj::to_string(f.source));
-    I paid = k.source_paid[{src, f.courtyard_id}],
-      pending = k.source_pending[{src, f.courtyard_id}];
-    json::object x{{"source", src},
-                   {"courtyard_id", f.courtyard_id},
-                   {"amount_fen", f.amount_fen},
-                   {"paid_fen", paid},
-                   {"pending_fen", pending}};
-    if (f.source == pj::Source::crowdfunding) x["available_fen"] = collected - paid - pending;
-    if (f.source == pj::Source::charity) x["available_fen"] = charity_available(c, p.cid);
-    if (f.source == pj::Source::subsidy) x["available_fen"] = subsidy_available(c, p.cid);
+    ProjectFundingView x{f.source,
+                         f.courtyard_id,
+                         f.amount_fen,
+                         k.source_paid[{src, f.courtyard_id}],
+                         k.source_pending[{src, f.courtyard_id}],
+                         std::nullopt};
+    if (f.source == pj::Source::crowdfunding)
+      x.available_fen = collected - x.paid_fen - x.pending_fen;
+    if (f.source == pj::Source::charity) x.available_fen = charity_available(c, p.cid);
+    if (f.source == pj::Source::subsidy) x.available_fen = subsidy_available(c, p.cid);
     if (f.source == pj::Source::courtyard_surplus)
-      x["available_fen"] = courtyard_surplus_available(c, p.cid, f.courtyard_id);
-    fj.push_back(std::move(x));
+      x.available_fen = courtyard_surplus_available(c, p.cid, f.courtyard_id);
+    v.funding.push_back(std::move(x));
   }
-  o["funding"] = std::move(fj);
 }
 
-void add_contracts(Connection& c, const Project& p, const Disbursements& ds, json::object& o,
+void add_contracts(Connection& c, const Project& p, const Disbursements& ds, ProjectView& v,
                    pj::Facts& facts) {
-  json::array qj, cj, all_vouchers;
-  std::string names, first_signed;
+  ContractsTogether all;
   std::map<I, I> paid_to;
   for (const auto& d : ds)
     if (d.status == "executed" && d.quote_id) paid_to[*d.quote_id] += d.amount_fen;
-  for (const auto& q : store::list_quotes(c, p.id)) {
-    bool chosen = q.signed_on.has_value();
+  v.quotes = store::list_quotes(c, p.id);
+  for (const auto& q : v.quotes) {
     ++facts.quotes;
-    if (!chosen) ++facts.unsigned_quotes;
-    qj.push_back(json::object{{"id", q.id},
-                              {"contractor", q.contractor},
-                              {"amount_fen", q.amount_fen},
-                              {"note", q.note},
-                              {"vouchers", json::parse(q.vouchers_json)},
-                              {"chosen", chosen}});
-    if (!chosen) continue;
+    if (!q.signed_on) {
+      ++facts.unsigned_quotes;
+      continue;
+    }
     const std::string& signed_on = *q.signed_on;
-    json::value cv = json::parse(q.contract_vouchers_json);
-    for (const auto& h : cv.as_array()) all_vouchers.push_back(h);
-    cj.push_back(json::object{{"quote_id", q.id},
-                              {"contractor", q.contractor},
-                              {"amount_fen", q.amount_fen},
-                              {"signed_on", signed_on},
-                              {"vouchers", cv},
-                              {"paid_fen", paid_to[q.id]}});
-    names += (names.empty() ? "" : "、") + q.contractor;
-    if (first_signed.empty() || signed_on < first_signed) first_signed = signed_on;
+    all.vouchers.insert(all.vouchers.end(), q.contract_vouchers.begin(), q.contract_vouchers.end());
+    v.contracts.push_back(
+        {q.id, q.contractor, q.amount_fen, signed_on, q.contract_vouchers, paid_to[q.id]});
+    all.contractors += (all.contractors.empty() ? "" : "、") + q.contractor;
+    if (all.signed_on.empty() || signed_on < all.signed_on) all.signed_on = signed_on;
   }
-  o["quotes"] = std::move(qj);
-  if (!cj.empty())
-    o["contract"] = json::object{{"contractor", names},
-                                 {"amount_fen", p.contract_fen},
-                                 {"signed_on", first_signed},
-                                 {"vouchers", std::move(all_vouchers)}};
-  else
-    o["contract"] = nullptr;
-  facts.contracts = static_cast<I>(cj.size());
-  o["contracts"] = std::move(cj);
+  if (!v.contracts.empty()) {
+    all.amount_fen = p.contract_fen;
+    v.contract = std::move(all);
+  }
+  facts.contracts = static_cast<I>(v.contracts.size());
 }
 
-void add_milestones(Connection& c, const Project& p, json::object& o, pj::Facts& facts) {
-  json::array mj;
-  auto text_or_null = [](const std::optional<std::string>& v) {
-    return v ? json::value(*v) : json::value(nullptr);
-  };
-  for (const auto& m : store::list_milestones(c, p.id)) {
+void add_milestones(Connection& c, const Project& p, ProjectView& v, pj::Facts& facts) {
+  v.milestones = store::list_milestones(c, p.id);
+  for (const auto& m : v.milestones) {
     ++facts.milestones;
     if (!m.done_on) ++facts.open_milestones;
-    mj.push_back(json::object{{"id", m.id},
-                              {"title", m.title},
-                              {"due_on", text_or_null(m.due_on)},
-                              {"done_on", text_or_null(m.done_on)},
-                              {"note", m.note},
-                              {"photos", json::parse(m.photos_json)}});
   }
-  o["milestones"] = std::move(mj);
 }
 
-void add_payments(const Disbursements& ds, json::object& o) {
-  json::array pay;
+void add_payments(const Disbursements& ds, ProjectView& v) {
   for (const auto& d : ds) {
     // As everywhere public: aid never names the household, a person is masked.
     std::string payee = d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
                         : d.payee_is_person                      ? mask_name(d.payee)
                                                                  : d.payee;
-    pay.push_back(json::object{{"id", d.id},
-                               {"line_id", d.line_id},
-                               {"source", d.funding_source},
-                               {"amount_fen", d.amount_fen},
-                               {"payee", payee},
-                               {"status", d.status},
-                               {"entry_index", jopt(d.entry_idx)},
-                               {"date", china_date(d.at_ms)}});
+    v.payments.push_back({d.id, d.line_id, d.funding_source, d.amount_fen, payee, d.status,
+                          d.entry_idx, china_date(d.at_ms)});
   }
-  o["payments"] = std::move(pay);
 }
 
-void add_acceptance(Connection& c, const Project& p, json::object& o) {
-  json::array so;
-  for (const auto& x : store::list_signoffs(c, p.id))
-    so.push_back(json::object{{"name", mask_name(x.user_name)}, {"at", x.at_ms}});
+void add_acceptance(Connection& c, const Project& p, ProjectView& v) {
+  AcceptanceView& a = v.acceptance;
+  for (auto& x : store::list_signoffs(c, p.id))
+    a.signoffs.push_back({mask_name(x.user_name), x.at_ms});
   auto t = acceptance_tally(c, p);
-  o["acceptance"] =
-      json::object{{"mode", pj::to_string(p.mode)},
-                   {"questionnaire_id", jopt(p.questionnaire_id)},
-                   {"signoffs", std::move(so)},
-                   {"signoffs_required", p.signoffs_required},
-                   {"responses", t.responses},
-                   {"agree", t.agree},
-                   {"households", t.households},
-                   {"min_turnout_pct", p.min_turnout_pct},
-                   {"outcome", p.outcome.empty() ? json::value(nullptr) : json::value(p.outcome)}};
+  a.mode = p.mode;
+  a.questionnaire_id = p.questionnaire_id;
+  a.signoffs_required = p.signoffs_required;
+  a.responses = t.responses;
+  a.agree = t.agree;
+  a.households = t.households;
+  a.min_turnout_pct = p.min_turnout_pct;
+  if (!p.outcome.empty()) a.outcome = p.outcome;
 }
 
-void add_crowdfunding(Connection& c, const Project& p, Committed& k, I collected, json::object& o,
+void add_crowdfunding(Connection& c, const Project& p, Committed& k, I collected, ProjectView& v,
                       pj::Facts& facts) {
   facts.paid_fen = k.paid;
-  facts.crowd_unspent_fen = [&] {
-    auto [pending_refund, refunded] = crowd_surplus_refunds(c, p.id);
-    return collected - k.source_paid[{"crowdfunding", 0}] - refunded - pending_refund;
-  }();
+  auto [pending_refund, refunded] = crowd_surplus_refunds(c, p.id);
+  facts.crowd_unspent_fen =
+      collected - k.source_paid[{"crowdfunding", 0}] - refunded - pending_refund;
   facts.open_pledges = store::count_open_pledges(c, p.id);
-  o["crowdfunding"] = json::object{
-      {"goal_fen", p.crowdfund_goal},
-      {"pledged_fen", o.at("pledged_fen")},
-      {"collected_fen", collected},
-      {"households", store::pledging_households(c, p.id)},
-      {"refunded_fen", store::crowd_reversed_fen(c, p.id) + crowd_surplus_refunds(c, p.id).second},
-      {"unspent_fen", facts.crowd_unspent_fen}};
+  v.crowdfunding = {p.crowdfund_goal,
+                    v.summary.pledged_fen,
+                    collected,
+                    store::pledging_households(c, p.id),
+                    store::crowd_reversed_fen(c, p.id) + refunded,
+                    facts.crowd_unspent_fen};
 }
 
 void add_settlement(Connection& c, const Project& p, const std::vector<pj::Line>& lines,
-                    const std::vector<pj::Funding>& funding, Committed& k, json::object& o) {
-  if (p.status == pj::Status::settled) {
-    json::array by;
-    for (const auto& f : funding) {
-      std::string src(pj::to_string(f.source));
-      by.push_back(json::object{{"source", src},
-                                {"courtyard_id", f.courtyard_id},
-                                {"amount_fen", f.amount_fen},
-                                {"paid_fen", k.source_paid[{src, f.courtyard_id}]}});
-    }
-    o["settlement"] =
-        json::object{{"settled_on", p.settled_on},
-                     {"budget_fen", pj::total(lines)},
-                     {"contract_fen", p.contract_fen},
-                     {"paid_fen", k.paid},
-                     {"by_source", std::move(by)},
-                     {"crowdfunding_refunded_fen", crowd_surplus_refunds(c, p.id).second}};
-  } else {
-    o["settlement"] = nullptr;
-  }
+                    const std::vector<pj::Funding>& funding, Committed& k, ProjectView& v) {
+  if (p.status != pj::Status::settled) return;
+  SettlementView st;
+  st.settled_on = p.settled_on;
+  st.budget_fen = pj::total(lines);
+  st.contract_fen = p.contract_fen;
+  st.paid_fen = k.paid;
+  for (const auto& f : funding)
+    st.by_source.push_back({f.source, f.courtyard_id, f.amount_fen,
+                            k.source_paid[{std::string(pj::to_string(f.source)), f.courtyard_id}]});
+  st.crowdfunding_refunded_fen = crowd_surplus_refunds(c, p.id).second;
+  v.settlement = std::move(st);
 }
 
 // What the page shows only to the person asking: whether they follow it, their pledges and the
 // households they may pledge for.
-void add_callers_part(Connection& c, const Project& p, const Caller& who, json::object& o,
+void add_callers_part(Connection& c, const Project& p, const Caller& who, ProjectView& v,
                       pj::Facts& facts) {
   if (!who.user) return;
-  o["following"] = store::is_following(c, p.id, who.user_id());
-  json::array mine, units;
+  CallersPart part;
+  part.following = store::is_following(c, p.id, who.user_id());
+  part.my_pledges = store::list_pledges_of_user(c, p.id, who.user_id());
   std::set<I> pledged;
-  for (const auto& x : store::list_pledges_of_user(c, p.id, who.user_id()))
-    mine.push_back(json::object{{"id", x.id},
-                                {"unit_id", x.unit_id},
-                                {"unit", x.unit_label},
-                                {"amount_fen", x.amount_fen},
-                                {"paid_fen", x.paid_fen},
-                                {"status", x.status}});
   for (I u : store::pledged_unit_ids(c, p.id)) pledged.insert(u);
   for (const auto& cl : store::list_claims(c, who.user_id()))
     if (cl.compound_id == p.cid && (!p.courtyard_id || cl.courtyard_id == p.courtyard_id)) {
-      units.push_back(json::object{{"unit_id", cl.unit_id}, {"unit", cl.label}});
+      part.my_units.push_back({cl.unit_id, cl.label});
       if (!pledged.count(cl.unit_id)) ++facts.caller_unpledged_units;
     }
-  o["my_pledges"] = std::move(mine);
-  o["my_units"] = std::move(units);
   facts.caller_signed_off = store::has_signed_off(c, p.id, who.user_id());
+  v.caller = std::move(part);
 }
 
-json::object project_json(Connection& c, const Project& p, const Caller& who, I threshold) {
+ProjectView project_view(Connection& c, const Project& p, const Caller& who, I threshold) {
   const auto lines = load_lines(c, p.id);
   pj::Facts facts;
   facts.status = p.status;
@@ -438,45 +375,39 @@ json::object project_json(Connection& c, const Project& p, const Caller& who, I 
   const auto disbursements = store::list_project_disbursements(c, p.id);  // read once
   auto k = committed(disbursements);
   const I collected = crowd_collected(c, p.id);
-  json::object o = summary_json(c, p, lines, k, collected);
-  o["description"] = p.description;
-  o["need_id"] = jopt(p.need_id);
-  o["proposal_id"] = jopt(p.proposal_id);
-  o["vote_id"] = jopt(p.vote_id);
-  bool required = !funding.empty() && pj::vote_required(funding, threshold);
-  o["vote_required"] = required;
-  bool passed = false;
+  ProjectView v;
+  v.summary = summary_of(c, p, lines, k, collected);
+  v.description = p.description;
+  v.need_id = p.need_id;
+  v.proposal_id = p.proposal_id;
+  v.vote_id = p.vote_id;
+  v.vote_required = !funding.empty() && pj::vote_required(funding, threshold);
   if (p.vote_id)
-    if (auto v = store::get_vote(c, p.cid, *p.vote_id)) passed = v->status == "closed" && v->passed;
-  o["vote_passed"] = passed;
-  facts.vote_missing = required && !passed;
+    if (auto vote = store::get_vote(c, p.cid, *p.vote_id))
+      v.vote_passed = vote->status == "closed" && vote->passed;
+  facts.vote_missing = v.vote_required && !v.vote_passed;
   facts.pending_fen = k.pending + crowd_surplus_refunds(c, p.id).first;
   facts.crowd_pending_fen = k.source_pending[{"crowdfunding", 0}];
   facts.committee_members = committee_members(c, p.cid);
   facts.signoffs_required = p.signoffs_required;
-  add_budget(c, p, lines, funding, k, collected, o);
-  add_contracts(c, p, disbursements, o, facts);
-  add_milestones(c, p, o, facts);
-  add_payments(disbursements, o);
-  add_acceptance(c, p, o);
-  add_crowdfunding(c, p, k, collected, o, facts);
-  add_settlement(c, p, lines, funding, k, o);
-  o["cancel_reason"] = p.cancel_reason;
-  json::array tl;
-  for (const auto& e : store::list_project_events(c, p.id))
-    tl.push_back(json::object{{"at", e.at_ms}, {"kind", e.kind}, {"text", e.text}});
-  o["timeline"] = std::move(tl);
-  add_callers_part(c, p, who, o, facts);
+  add_budget(c, p, lines, funding, k, collected, v);
+  add_contracts(c, p, disbursements, v, facts);
+  add_milestones(c, p, v, facts);
+  add_payments(disbursements, v);
+  add_acceptance(c, p, v);
+  add_crowdfunding(c, p, k, collected, v, facts);
+  add_settlement(c, p, lines, funding, k, v);
+  v.cancel_reason = p.cancel_reason;
+  v.timeline = store::list_project_events(c, p.id);
+  add_callers_part(c, p, who, v, facts);
   // What this caller may do next: the domain's state table and each step's route rule.
-  json::array can;
   for (pj::Step step : pj::next_steps(facts, who.p(), p.cid))
-    can.push_back(json::string(pj::to_string(step)));
-  o["can"] = std::move(can);
-  return o;
+    v.can.emplace_back(pj::to_string(step));
+  return v;
 }
 
-json::object reply(Connection& c, const Project& p, const Caller& who) {
-  return project_json(c, require_project(c, p.cid, p.id), who, store::approval_threshold(c, p.cid));
+ProjectView reply(Connection& c, const Project& p, const Caller& who) {
+  return project_view(c, require_project(c, p.cid, p.id), who, store::approval_threshold(c, p.cid));
 }
 
 std::string today(App& app) { return china_date(app.clock_ms()); }
@@ -487,28 +418,22 @@ namespace {
 
 constexpr const char* kVouchersZh = "凭证应为最多 9 个已在本小区上传的文件";
 constexpr const char* kVouchersEn = "vouchers lists at most 9 files uploaded to this compound";
-std::vector<std::string> read_hashes(JsonIn& in, const char* field, const char* zh,
-                                     const char* en) {
-  std::vector<std::string> out;
-  if (!photo_hashes(in.get(field), out)) in.add_error(field, zh, en);
-  return out;
-}
-
-// The files as stored with a quote, contract or milestone (a JSON array of hashes, each once);
-// `bad` when one is not an upload of this compound.
-std::string stored_files(Connection& c, I cid, const std::vector<std::string>& hashes,
-                         const FieldError& bad) {
+// The files as stored with a quote, contract or milestone (their hashes, each once); `bad` when
+// one is not an upload of this compound.
+std::vector<std::string> stored_files(Connection& c, I cid, const std::vector<std::string>& hashes,
+                                      const FieldError& bad) {
   std::vector<FieldError> errs;
-  std::string files = read_photo_hashes(c, cid, hashes, errs);
+  auto files = checked_uploads(c, cid, hashes, errs);
   if (!errs.empty()) throw_invalid({bad});
   return files;
 }
 
-std::string stored_vouchers(Connection& c, I cid, const std::vector<std::string>& hashes) {
+std::vector<std::string> stored_vouchers(Connection& c, I cid,
+                                         const std::vector<std::string>& hashes) {
   return stored_files(c, cid, hashes, {"vouchers", kVouchersZh, kVouchersEn});
 }
 
-json::object reply_for(Connection& c, const Caller& who, I cid, I pid) {
+ProjectView reply_for(Connection& c, const Caller& who, I cid, I pid) {
   return reply(c, require_project(c, cid, pid), who);
 }
 
@@ -542,81 +467,13 @@ I create_project_in(Connection& c, App& app, const Caller& who, I cid, const Pro
   return id;
 }
 
-json::object create_project(App& app, const Caller& who, I cid, std::string_view body) {
-  JsonIn in(body);
-  ProjectInput r;
-  r.title = in.str("title", 60);
-  r.description = in.opt_str("description", 2000).value_or("");
-  r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
-  r.need_id = in.opt_i64("need_id", 1, INT64_MAX);
-  r.proposal_id = in.opt_i64("proposal_id", 1, INT64_MAX);
-  std::string mode_s = in.opt_str("acceptance_mode", 16).value_or("questionnaire");
-  r.crowdfund_goal_fen = in.opt_i64("crowdfund_goal_fen", 0, pj::kMaxProjectFen).value_or(0);
-  r.signoffs_required = in.opt_i64("signoffs_required", 1, 9).value_or(pj::kDefaultSignoffs);
-  r.min_turnout_pct = in.opt_i64("min_turnout_pct", 1, 100).value_or(pj::kDefaultMinTurnoutPct);
-  auto mode = pj::parse_acceptance_mode(mode_s);
-  if (!mode)
-    in.add_error("acceptance_mode",
-                 "验收方式应为 questionnaire（居民问卷）或 committee（委员会签字）",
-                 "acceptance_mode is questionnaire or committee");
-  in.finish();
-  r.acceptance_mode = *mode;
+ProjectView create_project(App& app, const Caller& who, I cid, const ProjectInput& in) {
   return app.db.write([&](Connection& c) {
-    return reply_for(c, who, cid, create_project_in(c, app, who, cid, r));
+    return reply_for(c, who, cid, create_project_in(c, app, who, cid, in));
   });
 }
 
 namespace {
-// The budget's lines and sources from a request body, each error named by its position.
-std::pair<std::vector<pj::Line>, std::vector<pj::Funding>> read_budget(JsonIn& in) {
-  std::vector<pj::Line> lines;
-  std::vector<pj::Funding> funding;
-  const json::value* lv = in.get("lines");
-  const json::value* fv = in.get("funding");
-  if (!lv || !lv->is_array() || lv->as_array().size() > pj::kMaxLines)
-    in.add_error("lines", "预算应为 1–30 项的列表", "lines is a list of 1 to 30 items");
-  else
-    for (std::size_t i = 0; i < lv->as_array().size(); ++i) {
-      JsonIn li(lv->as_array()[i]);
-      pj::Line l;
-      l.name = li.str("name", 60);
-      l.account = li.str("account", 8);
-      l.budget_fen = li.i64("budget_fen", 1, pj::kMaxProjectFen);
-      try {
-        li.finish();
-      } catch (const Error& e) {
-        for (const auto& f : e.fields())
-          in.add_error("lines[" + std::to_string(i) + "]." + f.field, f.zh, f.en);
-      }
-      lines.push_back(std::move(l));
-    }
-  if (!fv || !fv->is_array() || fv->as_array().size() > pj::kMaxSources)
-    in.add_error("funding", "资金来源应为 1–10 项的列表", "funding is a list of 1 to 10 items");
-  else
-    for (std::size_t i = 0; i < fv->as_array().size(); ++i) {
-      JsonIn fi(fv->as_array()[i]);
-      pj::Funding f;
-      std::string src = fi.str("source", 20);
-      f.amount_fen = fi.i64("amount_fen", 1, pj::kMaxProjectFen);
-      f.courtyard_id = fi.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
-      auto s = pj::parse_source(src);
-      if (!s)
-        fi.add_error("source",
-                     "来源应为 common、courtyard_surplus、charity、crowdfunding 或 subsidy",
-                     "source is common, courtyard_surplus, charity, crowdfunding or subsidy");
-      f.source = s.value_or(pj::Source::common);
-      if (f.source != pj::Source::courtyard_surplus) f.courtyard_id = 0;
-      try {
-        fi.finish();
-      } catch (const Error& e) {
-        for (const auto& x : e.fields())
-          in.add_error("funding[" + std::to_string(i) + "]." + x.field, x.zh, x.en);
-      }
-      funding.push_back(f);
-    }
-  return {std::move(lines), std::move(funding)};
-}
-
 // What of the budget only this compound can say: expense accounts that do not pay the trustee,
 // its own courtyards, crowdfunding only with a goal.
 void check_budget_here(Connection& c, const Project& p, const std::vector<pj::Line>& lines,
@@ -678,14 +535,9 @@ void set_project_budget_in(Connection& c, App& app, const Caller& who, I cid, I 
         {{"total_fen", pj::total(lines)}});
 }
 
-json::object set_project_budget(App& app, const Caller& who, I cid, I pid, std::string_view body) {
-  JsonIn in(body);
-  auto [lines, funding] = read_budget(in);
-  in.finish();
-  auto errs = pj::check_budget(lines, funding);
-  if (!errs.empty()) throw_invalid(std::move(errs));
+ProjectView set_project_budget(App& app, const Caller& who, I cid, I pid, const BudgetInput& in) {
   return app.db.write([&](Connection& c) {
-    set_project_budget_in(c, app, who, cid, pid, lines, funding);
+    set_project_budget_in(c, app, who, cid, pid, in.lines, in.funding);
     return reply_for(c, who, cid, pid);
   });
 }
@@ -704,12 +556,9 @@ void link_project_vote_in(Connection& c, App& app, const Caller& who, I cid, I p
   audit(c, app, who, cid, "project.vote", "project:" + std::to_string(pid), {{"vote_id", vote}});
 }
 
-json::object link_project_vote(App& app, const Caller& who, I cid, I pid, std::string_view body) {
-  JsonIn in(body);
-  I vote = in.i64("vote_id", 1, INT64_MAX);
-  in.finish();
+ProjectView link_project_vote(App& app, const Caller& who, I cid, I pid, I vote_id) {
   return app.db.write([&](Connection& c) {
-    link_project_vote_in(c, app, who, cid, pid, vote);
+    link_project_vote_in(c, app, who, cid, pid, vote_id);
     return reply_for(c, who, cid, pid);
   });
 }
@@ -720,7 +569,7 @@ I add_project_quote_in(Connection& c, App& app, const Caller& who, I cid, I pid,
   require_allowed(p, pj::Action::quote, "再收报价", "take quotes");
   if (store::count_quotes(c, pid) >= static_cast<I>(pj::kMaxQuotes))
     throw Error(ErrorKind::conflict, "too-many", "报价最多 20 份", "At most 20 quotes");
-  std::string files = stored_vouchers(c, cid, q.vouchers);
+  auto files = stored_vouchers(c, cid, q.vouchers);
   I now = app.clock_ms();
   I id = store::insert_quote(c, cid, pid, q.contractor, q.amount_fen, q.note, files, who.user_id(),
                              now);
@@ -730,16 +579,9 @@ I add_project_quote_in(Connection& c, App& app, const Caller& who, I cid, I pid,
   return id;
 }
 
-json::object add_project_quote(App& app, const Caller& who, I cid, I pid, std::string_view body) {
-  JsonIn in(body);
-  QuoteInput q;
-  q.contractor = in.str("contractor", 60);
-  q.amount_fen = in.i64("amount_fen", 1, pj::kMaxProjectFen);
-  q.note = in.opt_str("note", 500).value_or("");
-  q.vouchers = read_hashes(in, "vouchers", kVouchersZh, kVouchersEn);
-  in.finish();
+ProjectView add_project_quote(App& app, const Caller& who, I cid, I pid, const QuoteInput& in) {
   return app.db.write([&](Connection& c) {
-    add_project_quote_in(c, app, who, cid, pid, q);
+    add_project_quote_in(c, app, who, cid, pid, in);
     return reply_for(c, who, cid, pid);
   });
 }
@@ -772,7 +614,7 @@ void sign_project_contract_in(Connection& c, App& app, const Caller& who, I cid,
             "spending this much of the common fund needs a passed owners' vote (matter 7 or 9) first"}});
     require_passed_vote(c, cid, *p.vote_id, {7, 9}, "vote_id");
   }
-  std::string files = stored_vouchers(c, cid, in.vouchers);
+  auto files = stored_vouchers(c, cid, in.vouchers);
   store::sign_quote(c, in.quote_id, in.signed_on, files);
   set_status(c, p, pj::Status::contracted);
   I now = app.clock_ms();
@@ -783,18 +625,10 @@ void sign_project_contract_in(Connection& c, App& app, const Caller& who, I cid,
         {{"quote_id", in.quote_id}});
 }
 
-json::object sign_project_contract(App& app, const Caller& who, I cid, I pid,
-                                   std::string_view body) {
-  JsonIn in(body);
-  ContractInput r;
-  r.quote_id = in.i64("quote_id", 1, INT64_MAX);
-  r.signed_on = in.str("signed_on", 10);
-  r.vouchers = read_hashes(in, "vouchers", kVouchersZh, kVouchersEn);
-  if (!ledger::valid_date(r.signed_on))
-    in.add_error("signed_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
-  in.finish();
+ProjectView sign_project_contract(App& app, const Caller& who, I cid, I pid,
+                                  const ContractInput& in) {
   return app.db.write([&](Connection& c) {
-    sign_project_contract_in(c, app, who, cid, pid, r);
+    sign_project_contract_in(c, app, who, cid, pid, in);
     return reply_for(c, who, cid, pid);
   });
 }
@@ -816,16 +650,9 @@ I add_milestone_in(Connection& c, App& app, const Caller& who, I cid, I pid,
   return id;
 }
 
-json::object add_milestone(App& app, const Caller& who, I cid, I pid, std::string_view body) {
-  JsonIn in(body);
-  std::string title = in.str("title", 60);
-  const std::string due_on = in.opt_str("due_on", 10).value_or("");
-  if (!due_on.empty() && !ledger::valid_date(due_on))
-    in.add_error("due_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
-  in.finish();
+ProjectView add_milestone(App& app, const Caller& who, I cid, I pid, const MilestoneInput& in) {
   return app.db.write([&](Connection& c) {
-    add_milestone_in(c, app, who, cid, pid, title,
-                     due_on.empty() ? std::nullopt : std::optional<std::string>(due_on));
+    add_milestone_in(c, app, who, cid, pid, in.title, in.due_on);
     return reply_for(c, who, cid, pid);
   });
 }
@@ -839,8 +666,8 @@ void complete_milestone_in(Connection& c, App& app, const Caller& who, I cid, I 
   if (m->done_on)
     throw Error(ErrorKind::conflict, "already-done", "该节点已完成",
                 "This milestone is already done");
-  std::string files = stored_files(
-      c, cid, photos, {"photos", "有照片未上传或编号不对", "a photo was not uploaded here"});
+  auto files = stored_files(c, cid, photos,
+                            {"photos", "有照片未上传或编号不对", "a photo was not uploaded here"});
   I now = app.clock_ms();
   store::complete_milestone(c, mid, today(app), note, files);
   if (p.status == pj::Status::contracted) set_status(c, p, pj::Status::in_progress);
@@ -850,15 +677,10 @@ void complete_milestone_in(Connection& c, App& app, const Caller& who, I cid, I 
         {{"milestone", mid}});
 }
 
-json::object complete_milestone(App& app, const Caller& who, I cid, I pid, I mid,
-                                std::string_view body) {
-  JsonIn in(body);
-  std::string note = in.opt_str("note", 500).value_or("");
-  auto photos = read_hashes(in, "photos", "照片应为最多 9 张已上传照片的编号列表",
-                            "photos must list at most 9 uploaded photos");
-  in.finish();
+ProjectView complete_milestone(App& app, const Caller& who, I cid, I pid, I mid,
+                               const MilestoneDone& in) {
   return app.db.write([&](Connection& c) {
-    complete_milestone_in(c, app, who, cid, pid, mid, note, photos);
+    complete_milestone_in(c, app, who, cid, pid, mid, in.note, in.photos);
     return reply_for(c, who, cid, pid);
   });
 }
@@ -917,7 +739,7 @@ I request_project_payment_in(Connection& c, App& app, const Caller& who, I cid, 
   chk.source = in.source;
   auto errs = pj::check_payment(chk);
   if (!errs.empty()) throw_invalid(std::move(errs));
-  std::string files = stored_vouchers(c, cid, in.vouchers);
+  auto files = stored_vouchers(c, cid, in.vouchers);
   DisbursementInput r;
   r.payee = contract->contractor;
   r.amount_fen = in.amount_fen;
@@ -930,8 +752,7 @@ I request_project_payment_in(Connection& c, App& app, const Caller& who, I cid, 
   r.courtyard_id = in.source == pj::Source::courtyard_surplus ? yard
                    : in.source == pj::Source::crowdfunding    ? p.courtyard_id
                                                               : 0;
-  const json::value hashes = json::parse(files);
-  for (const auto& h : hashes.as_array()) r.vouchers.emplace_back(h.as_string());
+  r.vouchers = std::move(files);
   r.project_id = pid;
   r.project_line_id = in.line_id;
   r.funding_source = src;
@@ -945,34 +766,11 @@ I request_project_payment_in(Connection& c, App& app, const Caller& who, I cid, 
   return did;
 }
 
-json::object request_project_payment(App& app, const Caller& who, I cid, I pid,
-                                     std::string_view body) {
-  JsonIn in(body);
-  ProjectPaymentInput r;
-  r.line_id = in.i64("line_id", 1, INT64_MAX);
-  std::string src = in.str("source", 20);
-  r.amount_fen = in.i64("amount_fen", 1, pj::kMaxProjectFen);
-  r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
-  r.quote_id = in.opt_i64("quote_id", 1, INT64_MAX);
-  r.note = in.opt_str("note", 60).value_or("");
-  r.vouchers = read_hashes(in, "vouchers", kVouchersZh, kVouchersEn);
-  r.plan_item_id = in.opt_i64("plan_item_id", 1, INT64_MAX);
-  r.per_unit_fen = in.opt_i64("per_unit_fen", 1, pj::kMaxProjectFen);
-  r.covered_units = in.id_list("covered_units", 20'000);
-  if (r.per_unit_fen.has_value() != !r.covered_units.empty())
-    in.add_error("covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units",
-                 "per_unit_fen and covered_units go together");
-  auto source = pj::parse_source(src);
-  if (!source)
-    in.add_error("source", "来源应为 common、courtyard_surplus、charity、crowdfunding 或 subsidy",
-                 "unknown source");
-  in.finish();
-  r.source = *source;
+ProjectAndRequest request_project_payment(App& app, const Caller& who, I cid, I pid,
+                                          const ProjectPaymentInput& in) {
   return app.db.write([&](Connection& c) {
-    I did = request_project_payment_in(c, app, who, cid, pid, r);
-    json::object out = reply_for(c, who, cid, pid);
-    out["disbursement"] = disbursement_view(c, who, cid, did);
-    return out;
+    I did = request_project_payment_in(c, app, who, cid, pid, in);
+    return ProjectAndRequest{reply_for(c, who, cid, pid), disbursement_view(c, who, cid, did)};
   });
 }
 
@@ -1041,12 +839,9 @@ std::optional<I> start_acceptance_in(Connection& c, App& app, const Caller& who,
   return questionnaire;
 }
 
-json::object start_acceptance(App& app, const Caller& who, I cid, I pid, std::string_view body) {
-  JsonIn in(body);
-  I now = app.clock_ms();
-  I closes = in.opt_i64("closes_at", now + 3600'000, now + kMaxAcceptanceDays * kDay)
-                 .value_or(now + kDefaultAcceptanceDays * kDay);
-  in.finish();
+ProjectView start_acceptance(App& app, const Caller& who, I cid, I pid,
+                             std::optional<I> closes_at_ms) {
+  const I closes = closes_at_ms.value_or(app.clock_ms() + kDefaultAcceptanceDays * kDay);
   return app.db.write([&](Connection& c) {
     start_acceptance_in(c, app, who, cid, pid, closes);
     return reply_for(c, who, cid, pid);
@@ -1087,7 +882,7 @@ void sign_off_project_in(Connection& c, App& app, const Caller& who, I cid, I pi
   audit(c, app, who, cid, "project.signoff", "project:" + std::to_string(pid));
 }
 
-json::object sign_off_project(App& app, const Caller& who, I cid, I pid) {
+ProjectView sign_off_project(App& app, const Caller& who, I cid, I pid) {
   return app.db.write([&](Connection& c) {
     sign_off_project_in(c, app, who, cid, pid);
     return reply_for(c, who, cid, pid);
@@ -1131,7 +926,7 @@ bool close_acceptance_in(Connection& c, App& app, const Caller& who, I cid, I pi
   return ok;
 }
 
-json::object close_acceptance(App& app, const Caller& who, I cid, I pid) {
+ProjectView close_acceptance(App& app, const Caller& who, I cid, I pid) {
   return app.db.write([&](Connection& c) {
     close_acceptance_in(c, app, who, cid, pid);
     return reply_for(c, who, cid, pid);
@@ -1151,10 +946,8 @@ void reject_acceptance_in(Connection& c, App& app, const Caller& who, I cid, I p
         {{"reason", reason}});
 }
 
-json::object reject_acceptance(App& app, const Caller& who, I cid, I pid, std::string_view body) {
-  JsonIn in(body);
-  std::string reason = in.str("reason", 200);
-  in.finish();
+ProjectView reject_acceptance(App& app, const Caller& who, I cid, I pid,
+                              const std::string& reason) {
   return app.db.write([&](Connection& c) {
     reject_acceptance_in(c, app, who, cid, pid, reason);
     return reply_for(c, who, cid, pid);
@@ -1203,12 +996,10 @@ I refund_crowdfunding_surplus_in(Connection& c, App& app, const Caller& who, I c
   return did;
 }
 
-json::object refund_crowdfunding_surplus(App& app, const Caller& who, I cid, I pid) {
+ProjectAndRequest refund_crowdfunding_surplus(App& app, const Caller& who, I cid, I pid) {
   return app.db.write([&](Connection& c) {
     I did = refund_crowdfunding_surplus_in(c, app, who, cid, pid);
-    json::object out = reply_for(c, who, cid, pid);
-    out["disbursement"] = disbursement_view(c, who, cid, did);
-    return out;
+    return ProjectAndRequest{reply_for(c, who, cid, pid), disbursement_view(c, who, cid, did)};
   });
 }
 
@@ -1240,18 +1031,16 @@ void settle_project_in(Connection& c, App& app, const Caller& who, I cid, I pid)
         {{"paid_fen", k.paid}});
 }
 
-json::object settle_project(App& app, const Caller& who, I cid, I pid) {
+ProjectView settle_project(App& app, const Caller& who, I cid, I pid) {
   return app.db.write([&](Connection& c) {
     settle_project_in(c, app, who, cid, pid);
     return reply_for(c, who, cid, pid);
   });
 }
 
-json::object cancel_project(App& app, const Caller& who, I cid, I pid, std::string_view body) {
-  JsonIn in(body);
-  std::string reason = in.str("reason", 200);
-  in.finish();
-  return app.db.write([&](Connection& c) {
+void cancel_project_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+                       const std::string& reason) {
+  {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::cancel, "取消", "cancel");
     auto k = committed(c, pid);
@@ -1288,28 +1077,33 @@ json::object cancel_project(App& app, const Caller& who, I cid, I pid, std::stri
     if (p.need_id) need_follows_project(c, cid, *p.need_id, p.title, "open", who, now);
     audit(c, app, who, cid, "project.cancel", "project:" + std::to_string(pid),
           {{"refunded_fen", refunded}});
-    return reply(c, p, who);
+  }
+}
+
+ProjectView cancel_project(App& app, const Caller& who, I cid, I pid, const std::string& reason) {
+  return app.db.write([&](Connection& c) {
+    cancel_project_in(c, app, who, cid, pid, reason);
+    return reply_for(c, who, cid, pid);
   });
 }
 
-json::object follow_project(App& app, const Caller& who, I cid, I pid, std::string_view body) {
-  JsonIn in(body);
-  bool follow = in.boolean("follow", true);
-  in.finish();
+void follow_project_in(Connection& c, App& app, const Caller& who, I cid, I pid, bool follow) {
+  require_project(c, cid, pid);
+  store::unfollow(c, pid, who.user_id());
+  if (follow) store::follow(c, cid, pid, who.user_id(), app.clock_ms());
+}
+
+Following follow_project(App& app, const Caller& who, I cid, I pid, bool follow) {
   return app.db.write([&](Connection& c) {
-    auto p = require_project(c, cid, pid);
-    store::unfollow(c, pid, who.user_id());
-    if (follow) store::follow(c, cid, pid, who.user_id(), app.clock_ms());
-    return json::object{{"following", follow}, {"followers", store::count_followers(c, pid)}};
+    follow_project_in(c, app, who, cid, pid, follow);
+    return Following{follow, store::count_followers(c, pid)};
   });
 }
 
-json::object pledge(App& app, const Caller& who, I cid, I pid, std::string_view body) {
-  JsonIn in(body);
-  auto unit = in.opt_i64("unit_id", 1, INT64_MAX);
-  I amount = in.i64("amount_fen", 100, pj::kMaxProjectFen);
-  in.finish();
-  return app.db.write([&](Connection& c) {
+I pledge_in(Connection& c, App& app, const Caller& who, I cid, I pid, const PledgeInput& in) {
+  const auto& unit = in.unit_id;
+  const I amount = in.amount_fen;
+  {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::pledge, "认筹", "pledge");
     if (p.crowdfund_goal == 0)
@@ -1344,9 +1138,14 @@ json::object pledge(App& app, const Caller& who, I cid, I pid, std::string_view 
     store::touch_project(c, pid, now);
     audit(c, app, who, cid, "project.pledge", "pledge:" + std::to_string(id),
           {{"amount_fen", amount}});
-    json::object out = reply(c, p, who);
-    out["pledge_id"] = id;
-    return out;
+    return id;
+  }
+}
+
+Pledged pledge(App& app, const Caller& who, I cid, I pid, const PledgeInput& in) {
+  return app.db.write([&](Connection& c) {
+    I id = pledge_in(c, app, who, cid, pid, in);
+    return Pledged{reply_for(c, who, cid, pid), id};
   });
 }
 
@@ -1386,49 +1185,34 @@ PledgePaid pay_pledge_in(Connection& c, App& app, const Caller& who, I cid, I pi
   return {paid, idx};
 }
 
-json::object pay_pledge(App& app, const Caller& who, I cid, I pid, I pledge_id,
-                        std::string_view body) {
-  JsonIn in(body);
-  I amount = in.i64("amount_fen", 1, pj::kMaxProjectFen);
-  in.finish();
-  auto r = app.db.write(
-      [&](Connection& c) { return pay_pledge_in(c, app, who, cid, pid, pledge_id, amount); });
-  return json::object{
-      {"pledge_id", pledge_id}, {"paid_fen", r.paid_fen}, {"entry_index", r.entry_index}};
+PledgePaid pay_pledge(App& app, const Caller& who, I cid, I pid, I pledge_id, I amount_fen) {
+  return app.db.write(
+      [&](Connection& c) { return pay_pledge_in(c, app, who, cid, pid, pledge_id, amount_fen); });
 }
 
-json::array list_pledges(App& app, I cid, I pid) {
+std::vector<store::PledgeRec> list_pledges(App& app, I cid, I pid) {
   return app.db.read([&](Connection& c) {
     require_project(c, cid, pid);
-    json::array out;
-    for (const auto& x : store::list_pledges(c, pid))
-      out.push_back(json::object{{"id", x.id},
-                                 {"unit_id", x.unit_id},
-                                 {"unit", x.unit_label},
-                                 {"courtyard", x.courtyard_name},
-                                 {"amount_fen", x.amount_fen},
-                                 {"paid_fen", x.paid_fen},
-                                 {"status", x.status}});
-    return out;
+    return store::list_pledges(c, pid);
   });
 }
 
-json::array list_projects(App& app, I cid) {
+std::vector<ProjectSummary> list_projects(App& app, I cid) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
-    json::array out;
+    std::vector<ProjectSummary> out;
     for (I id : store::list_project_ids(c, cid, 200)) {
       auto p = require_project(c, cid, id);
       out.push_back(
-          summary_json(c, p, load_lines(c, p.id), committed(c, p.id), crowd_collected(c, p.id)));
+          summary_of(c, p, load_lines(c, p.id), committed(c, p.id), crowd_collected(c, p.id)));
     }
     return out;
   });
 }
 
-json::object get_project(App& app, const Caller& who, I cid, I pid) {
+ProjectView get_project(App& app, const Caller& who, I cid, I pid) {
   return app.db.read([&](Connection& c) {
-    return project_json(c, require_project(c, cid, pid), who, store::approval_threshold(c, cid));
+    return project_view(c, require_project(c, cid, pid), who, store::approval_threshold(c, cid));
   });
 }
 

@@ -13,71 +13,133 @@
 // Public views name no person: pledges are totals, sign-offs masked names, the aid payee hidden.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
+#include "app/ledger_service.h"
 #include "domain/project.h"
+#include "store/project_repo.h"
 
 namespace xinyi::app {
 
-// Committee or staff.
-boost::json::object create_project(App& app, const Caller& who, std::int64_t cid,
-                                   std::string_view body);
-boost::json::object set_project_budget(App& app, const Caller& who, std::int64_t cid,
-                                       std::int64_t pid, std::string_view body);
-boost::json::object link_project_vote(App& app, const Caller& who, std::int64_t cid,
-                                      std::int64_t pid, std::string_view body);
-boost::json::object add_project_quote(App& app, const Caller& who, std::int64_t cid,
-                                      std::int64_t pid, std::string_view body);
-boost::json::object sign_project_contract(App& app, const Caller& who, std::int64_t cid,
-                                          std::int64_t pid, std::string_view body);
-boost::json::object add_milestone(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
-                                  std::string_view body);
-boost::json::object complete_milestone(App& app, const Caller& who, std::int64_t cid,
-                                       std::int64_t pid, std::int64_t mid, std::string_view body);
-// The trustee: a payment request (approved through the co-managed flow).
-boost::json::object request_project_payment(App& app, const Caller& who, std::int64_t cid,
-                                            std::int64_t pid, std::string_view body);
-boost::json::object start_acceptance(App& app, const Caller& who, std::int64_t cid,
-                                     std::int64_t pid, std::string_view body);
-boost::json::object sign_off_project(App& app, const Caller& who, std::int64_t cid,
-                                     std::int64_t pid);
-boost::json::object close_acceptance(App& app, const Caller& who, std::int64_t cid,
-                                     std::int64_t pid);
-// Committee mode: the committee finds the work not acceptable; back to work, with the reason.
-boost::json::object reject_acceptance(App& app, const Caller& who, std::int64_t cid,
-                                      std::int64_t pid, std::string_view body);
-// The trustee: once accepted, crowdfunding not spent goes back to the households in proportion to
-// what each paid (largest remainder), as one co-managed disbursement listing the households.
-boost::json::object refund_crowdfunding_surplus(App& app, const Caller& who, std::int64_t cid,
-                                                std::int64_t pid);
-boost::json::object settle_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
-boost::json::object cancel_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
-                                   std::string_view body);
+// Issue 18: the use cases take and return the structs below; their JSON is in
+// http/routes/projects.cc.
 
-// Anyone signed in.
-boost::json::object follow_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
-                                   std::string_view body);
-// Residents: one pledge per household (a unit they have claimed) and project.
-boost::json::object pledge(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
-                           std::string_view body);
-// Committee or trustee: money received against a pledge.
-boost::json::object pay_pledge(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
-                               std::int64_t pledge_id, std::string_view body);
-boost::json::array list_pledges(App& app, std::int64_t cid, std::int64_t pid);
+// What the list shows of a project.
+struct ProjectSummary {
+  std::int64_t id = 0, courtyard_id = 0;  // courtyard 0: the whole compound
+  std::string title, courtyard;
+  project::Status status = project::Status::proposed;
+  project::AcceptanceMode acceptance_mode = project::AcceptanceMode::committee;
+  std::int64_t budget_fen = 0, contract_fen = 0, paid_fen = 0, pending_fen = 0;
+  std::int64_t crowdfund_goal_fen = 0, pledged_fen = 0, collected_fen = 0;
+  std::int64_t followers = 0, updated_at_ms = 0;
+};
+// A budget line with what is paid and pending against it.
+struct ProjectLineView {
+  std::int64_t id = 0;
+  std::string name, account;
+  std::int64_t budget_fen = 0, paid_fen = 0, pending_fen = 0;
+};
+// A funding source with what it paid, has pending, and (where the source is limited) still holds.
+struct ProjectFundingView {
+  project::Source source = project::Source::common;
+  std::int64_t courtyard_id = 0, amount_fen = 0, paid_fen = 0, pending_fen = 0;
+  std::optional<std::int64_t> available_fen;
+};
+// One signed contract (a chosen quote) and what was paid under it.
+struct ContractView {
+  std::int64_t quote_id = 0;
+  std::string contractor;
+  std::int64_t amount_fen = 0;
+  std::string signed_on;
+  std::vector<std::string> vouchers;
+  std::int64_t paid_fen = 0;
+};
+// The contracts together: the contractors' names joined, the sum, the first signing date.
+struct ContractsTogether {
+  std::string contractors;
+  std::int64_t amount_fen = 0;
+  std::string signed_on;
+  std::vector<std::string> vouchers;
+};
+// A payment as the public sees it: aid never names the household, a person is masked.
+struct ProjectPaymentView {
+  std::int64_t id = 0, line_id = 0;
+  std::string source;
+  std::int64_t amount_fen = 0;
+  std::string payee, status;
+  std::optional<std::int64_t> entry_index;
+  std::string date;
+};
+struct AcceptanceView {
+  project::AcceptanceMode mode = project::AcceptanceMode::committee;
+  std::optional<std::int64_t> questionnaire_id;
+  std::vector<store::SignoffRec> signoffs;  // names masked
+  std::int64_t signoffs_required = 0, responses = 0, agree = 0, households = 0;
+  std::int64_t min_turnout_pct = 0;
+  std::optional<std::string> outcome;  // pending, accepted, rejected
+};
+struct CrowdfundingView {
+  std::int64_t goal_fen = 0, pledged_fen = 0, collected_fen = 0, households = 0;
+  std::int64_t refunded_fen = 0, unspent_fen = 0;
+};
+struct SettlementSource {
+  project::Source source = project::Source::common;
+  std::int64_t courtyard_id = 0, amount_fen = 0, paid_fen = 0;
+};
+struct SettlementView {
+  std::string settled_on;
+  std::int64_t budget_fen = 0, contract_fen = 0, paid_fen = 0;
+  std::vector<SettlementSource> by_source;
+  std::int64_t crowdfunding_refunded_fen = 0;
+};
+// A household the caller may pledge for.
+struct PledgeUnit {
+  std::int64_t unit_id = 0;
+  std::string unit;
+};
+// What the page shows only to the person asking.
+struct CallersPart {
+  bool following = false;
+  std::vector<store::PledgeRec> my_pledges;  // courtyard_name empty
+  std::vector<PledgeUnit> my_units;
+};
+// A project's page. Public: it names no person (sign-offs masked, the aid payee hidden); with a
+// caller signed in, also their part; and what this caller may do next ("can": the domain's
+// state table and each step's route rule).
+struct ProjectView {
+  ProjectSummary summary;
+  std::string description;
+  std::optional<std::int64_t> need_id, proposal_id, vote_id;
+  bool vote_required = false, vote_passed = false;
+  std::vector<ProjectLineView> lines;
+  std::vector<ProjectFundingView> funding;
+  std::vector<store::QuoteRec> quotes;  // chosen: signed_on is set
+  std::optional<ContractsTogether> contract;
+  std::vector<ContractView> contracts;
+  std::vector<store::MilestoneRec> milestones;
+  std::vector<ProjectPaymentView> payments;
+  AcceptanceView acceptance;
+  CrowdfundingView crowdfunding;
+  std::optional<SettlementView> settlement;  // once settled
+  std::string cancel_reason;
+  std::vector<store::ProjectEventRec> timeline;
+  std::optional<CallersPart> caller;
+  std::vector<std::string> can;
+};
+// A step that asks for a co-managed payment answers the project and the request.
+struct ProjectAndRequest {
+  ProjectView project;
+  DisbursementView disbursement;
+};
 
-// Public.
-boost::json::array list_projects(App& app, std::int64_t cid);
-// With `who` signed in, also whether they follow it and their pledges.
-boost::json::object get_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
-
-// ---- The same steps typed, each in the caller's write transaction (the ones above decode a
-// request's body and call these; the demo calls them directly, with its clock). Each applies
-// its JSON twin's rules with the same errors; text lengths and number ranges are the decoder's.
+// ---- Each step's input, and the step in the caller's write transaction (the use cases above
+// open the transaction and call these; the demo calls them directly, with its clock). Text
+// lengths and number ranges are the decoder's (http/routes/projects.cc); every rule is here.
 struct ProjectInput {
   std::string title, description;
   std::int64_t courtyard_id = 0;  // 0: the whole compound
@@ -90,6 +152,10 @@ struct ProjectInput {
 // The new project's id.
 std::int64_t create_project_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                                const ProjectInput& in);
+struct BudgetInput {
+  std::vector<project::Line> lines;
+  std::vector<project::Funding> funding;
+};
 void set_project_budget_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                            std::int64_t pid, const std::vector<project::Line>& lines,
                            const std::vector<project::Funding>& funding);
@@ -111,6 +177,14 @@ struct ContractInput {
 };
 void sign_project_contract_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                               std::int64_t pid, const ContractInput& in);
+struct MilestoneInput {
+  std::string title;
+  std::optional<std::string> due_on;  // YYYY-MM-DD
+};
+struct MilestoneDone {
+  std::string note;
+  std::vector<std::string> photos;  // hashes of uploaded photos
+};
 // The milestone's id.
 std::int64_t add_milestone_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                               std::int64_t pid, const std::string& title,
@@ -158,5 +232,79 @@ struct PledgePaid {
 };
 PledgePaid pay_pledge_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
                          std::int64_t pid, std::int64_t pledge_id, std::int64_t amount_fen);
+
+// Cancelling: pending payment requests die with the project, and every crowdfunding payment goes
+// back by a co-managed reversal request.
+void cancel_project_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                       std::int64_t pid, const std::string& reason);
+void follow_project_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                       std::int64_t pid, bool follow);
+// One pledge per household (a unit the caller has claimed, in the project's courtyard): the
+// unit named, or the caller's first household that has not pledged yet.
+struct PledgeInput {
+  std::optional<std::int64_t> unit_id;
+  std::int64_t amount_fen = 0;
+};
+// The pledge's id.
+std::int64_t pledge_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                       std::int64_t pid, const PledgeInput& in);
+
+// ---- The use cases: each step in one write transaction, answering the project's page for the
+// caller (and, for a step that asks for a payment, the request in the co-managed queue).
+// Committee or staff.
+ProjectView create_project(App& app, const Caller& who, std::int64_t cid, const ProjectInput& in);
+ProjectView set_project_budget(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+                               const BudgetInput& in);
+ProjectView link_project_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+                              std::int64_t vote_id);
+ProjectView add_project_quote(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+                              const QuoteInput& in);
+ProjectView sign_project_contract(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+                                  const ContractInput& in);
+ProjectView add_milestone(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+                          const MilestoneInput& in);
+ProjectView complete_milestone(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+                               std::int64_t mid, const MilestoneDone& in);
+// The trustee: a payment request (approved through the co-managed flow).
+ProjectAndRequest request_project_payment(App& app, const Caller& who, std::int64_t cid,
+                                          std::int64_t pid, const ProjectPaymentInput& in);
+// Closing by default seven days from now.
+ProjectView start_acceptance(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+                             std::optional<std::int64_t> closes_at_ms);
+ProjectView sign_off_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
+ProjectView close_acceptance(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
+// Committee mode: the committee finds the work not acceptable; back to work, with the reason.
+ProjectView reject_acceptance(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+                              const std::string& reason);
+// The trustee: once accepted, crowdfunding not spent goes back to the households in proportion to
+// what each paid (largest remainder), as one co-managed disbursement listing the households.
+ProjectAndRequest refund_crowdfunding_surplus(App& app, const Caller& who, std::int64_t cid,
+                                              std::int64_t pid);
+ProjectView settle_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
+ProjectView cancel_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+                           const std::string& reason);
+// Anyone signed in: whether they now follow it, and how many do.
+struct Following {
+  bool following = false;
+  std::int64_t followers = 0;
+};
+Following follow_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+                         bool follow);
+// Residents.
+struct Pledged {
+  ProjectView project;
+  std::int64_t pledge_id = 0;
+};
+Pledged pledge(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+               const PledgeInput& in);
+// Committee or trustee: money received against a pledge.
+PledgePaid pay_pledge(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+                      std::int64_t pledge_id, std::int64_t amount_fen);
+// Every pledge, households named (committee, trustee, staff, auditor).
+std::vector<store::PledgeRec> list_pledges(App& app, std::int64_t cid, std::int64_t pid);
+
+// Public: the newest 200 projects; one project's page (with `who` signed in, also their part).
+std::vector<ProjectSummary> list_projects(App& app, std::int64_t cid);
+ProjectView get_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
 
 }  // namespace xinyi::app

@@ -184,9 +184,4 @@ ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_v
   }
 }
 
-json::object import_roster(App& app, const Caller& who, I cid, std::string_view bytes,
-                           bool dry_run) {
-  return import_roster_csv(app, who, cid, bytes, dry_run).to_json();
-}
-
 }  // namespace xinyi::app

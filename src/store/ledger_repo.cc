@@ -326,7 +326,7 @@ DisbursementRec disb_from(const Row& r) {
   d.expense_account = r.str(7);
   d.cash_account = r.str(8);
   d.courtyard_id = r.i64(9);
-  d.vouchers_json = r.str(10);
+  d.vouchers = decode_text_list(r.str(10));
   d.requested_by = r.i64(11);
   d.requested_at = r.i64(12);
   d.decided_at = r.opt_i64(13);
@@ -345,8 +345,9 @@ I insert_disbursement(Connection& c, const DisbursementRec& d) {
           "expense_account, cash_account, courtyard_id, vouchers, requested_by, requested_at, reverses_idx) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {d.compound_id, d.status, d.payee, I{d.payee_is_person}, d.amount_fen, d.purpose,
-           d.expense_account, d.cash_account, d.courtyard_id, d.vouchers_json, d.requested_by,
-           d.requested_at, d.reverses_idx ? Value(*d.reverses_idx) : Value(nullptr)})
+           d.expense_account, d.cash_account, d.courtyard_id, encode_text_list(d.vouchers),
+           d.requested_by, d.requested_at,
+           d.reverses_idx ? Value(*d.reverses_idx) : Value(nullptr)})
       ->i64(0);
 }
 

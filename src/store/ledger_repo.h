@@ -143,7 +143,7 @@ struct DisbursementRec {
   std::int64_t amount_fen = 0;
   std::string purpose, expense_account, cash_account;
   std::int64_t courtyard_id = 0;
-  std::string vouchers_json;
+  std::vector<std::string> vouchers;  // hashes of the uploaded files it cites
   std::int64_t requested_by = 0, requested_at = 0;
   std::optional<std::int64_t> decided_at;
   std::string reason;

@@ -133,7 +133,8 @@ std::vector<QuoteRec> list_quotes(Connection& c, std::int64_t pid) {
           "SELECT id, contractor, amount_fen, note, vouchers, signed_on, contract_vouchers FROM project_quotes "
           "WHERE project_id = ? ORDER BY id",
           {pid}))
-    out.push_back({r.i64(0), r.str(1), r.i64(2), r.str(3), r.str(4), r.opt_str(5), r.str(6)});
+    out.push_back({r.i64(0), r.str(1), r.i64(2), r.str(3), decode_text_list(r.str(4)), r.opt_str(5),
+                   decode_text_list(r.str(6))});
   return out;
 }
 
@@ -143,7 +144,8 @@ std::vector<MilestoneRec> list_milestones(Connection& c, std::int64_t pid) {
       auto& r : c.query(
           "SELECT id, title, due_on, done_on, note, photos FROM project_milestones WHERE project_id = ? ORDER BY id",
           {pid}))
-    out.push_back({r.i64(0), r.str(1), r.opt_str(2), r.opt_str(3), r.str(4), r.str(5)});
+    out.push_back(
+        {r.i64(0), r.str(1), r.opt_str(2), r.opt_str(3), r.str(4), decode_text_list(r.str(5))});
   return out;
 }
 
@@ -260,13 +262,13 @@ std::int64_t count_quotes(Connection& c, std::int64_t pid) {
 
 std::int64_t insert_quote(Connection& c, std::int64_t cid, std::int64_t pid,
                           const std::string& contractor, std::int64_t amount_fen,
-                          const std::string& note, const std::string& vouchers_json,
+                          const std::string& note, const std::vector<std::string>& vouchers,
                           std::int64_t created_by, std::int64_t now_ms) {
   return c
       .query_one(
           "INSERT INTO project_quotes (project_id, compound_id, contractor, amount_fen, note, vouchers, created_by, created_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {pid, cid, contractor, amount_fen, note, vouchers_json, created_by, now_ms})
+          {pid, cid, contractor, amount_fen, note, encode_text_list(vouchers), created_by, now_ms})
       ->i64(0);
 }
 
@@ -276,13 +278,19 @@ std::optional<QuoteRec> get_quote(Connection& c, std::int64_t pid, std::int64_t 
       "WHERE project_id = ? AND id = ?",
       {pid, quote_id});
   if (!r) return std::nullopt;
-  return QuoteRec{r->i64(0), r->str(1), r->i64(2), r->str(3), r->str(4), r->opt_str(5), r->str(6)};
+  return QuoteRec{r->i64(0),
+                  r->str(1),
+                  r->i64(2),
+                  r->str(3),
+                  decode_text_list(r->str(4)),
+                  r->opt_str(5),
+                  decode_text_list(r->str(6))};
 }
 
 void sign_quote(Connection& c, std::int64_t quote_id, const std::string& signed_on,
-                const std::string& contract_vouchers_json) {
+                const std::vector<std::string>& contract_vouchers) {
   c.execute("UPDATE project_quotes SET signed_on = ?, contract_vouchers = ? WHERE id = ?",
-            {signed_on, contract_vouchers_json, quote_id});
+            {signed_on, encode_text_list(contract_vouchers), quote_id});
 }
 
 std::int64_t count_milestones(Connection& c, std::int64_t pid) {
@@ -310,13 +318,14 @@ std::optional<MilestoneRec> get_milestone(Connection& c, std::int64_t pid, std::
       "SELECT id, title, due_on, done_on, note, photos FROM project_milestones WHERE project_id = ? AND id = ?",
       {pid, mid});
   if (!r) return std::nullopt;
-  return MilestoneRec{r->i64(0), r->str(1), r->opt_str(2), r->opt_str(3), r->str(4), r->str(5)};
+  return MilestoneRec{r->i64(0),     r->str(1), r->opt_str(2),
+                      r->opt_str(3), r->str(4), decode_text_list(r->str(5))};
 }
 
 void complete_milestone(Connection& c, std::int64_t mid, const std::string& done_on,
-                        const std::string& note, const std::string& photos_json) {
+                        const std::string& note, const std::vector<std::string>& photos) {
   c.execute("UPDATE project_milestones SET done_on = ?, note = ?, photos = ? WHERE id = ?",
-            {done_on, note, photos_json, mid});
+            {done_on, note, encode_text_list(photos), mid});
 }
 
 void set_outcome(Connection& c, std::int64_t pid, const std::string& outcome) {

@@ -70,9 +70,10 @@ struct QuoteRec {
   std::int64_t id = 0;
   std::string contractor;
   std::int64_t amount_fen = 0;
-  std::string note, vouchers_json;
+  std::string note;
+  std::vector<std::string> vouchers;     // hashes of the uploaded files
   std::optional<std::string> signed_on;  // set once a contract was signed with the quote
-  std::string contract_vouchers_json;
+  std::vector<std::string> contract_vouchers;
 };
 std::vector<QuoteRec> list_quotes(Connection& c, std::int64_t pid);
 
@@ -80,7 +81,8 @@ struct MilestoneRec {
   std::int64_t id = 0;
   std::string title;
   std::optional<std::string> due_on, done_on;
-  std::string note, photos_json;
+  std::string note;
+  std::vector<std::string> photos;  // hashes of the uploaded photos
 };
 std::vector<MilestoneRec> list_milestones(Connection& c, std::int64_t pid);
 
@@ -134,11 +136,11 @@ bool vote_cited_by_other_project(Connection& c, std::int64_t cid, std::int64_t v
 std::int64_t count_quotes(Connection& c, std::int64_t pid);
 std::int64_t insert_quote(Connection& c, std::int64_t cid, std::int64_t pid,
                           const std::string& contractor, std::int64_t amount_fen,
-                          const std::string& note, const std::string& vouchers_json,
+                          const std::string& note, const std::vector<std::string>& vouchers,
                           std::int64_t created_by, std::int64_t now_ms);
 std::optional<QuoteRec> get_quote(Connection& c, std::int64_t pid, std::int64_t quote_id);
 void sign_quote(Connection& c, std::int64_t quote_id, const std::string& signed_on,
-                const std::string& contract_vouchers_json);
+                const std::vector<std::string>& contract_vouchers);
 
 std::int64_t count_milestones(Connection& c, std::int64_t pid);
 std::int64_t count_open_milestones(Connection& c, std::int64_t pid);
@@ -147,7 +149,7 @@ std::int64_t insert_milestone(Connection& c, std::int64_t cid, std::int64_t pid,
                               std::int64_t now_ms);
 std::optional<MilestoneRec> get_milestone(Connection& c, std::int64_t pid, std::int64_t mid);
 void complete_milestone(Connection& c, std::int64_t mid, const std::string& done_on,
-                        const std::string& note, const std::string& photos_json);
+                        const std::string& note, const std::vector<std::string>& photos);
 
 // Acceptance: the outcome ("pending", "accepted", "rejected"; "" none) and the questionnaire
 // residents answer (nullopt: none, e.g. after a rejection).

@@ -8,6 +8,7 @@
 
 namespace xinyi {
 
+using testing::compound_path;
 using testing::status_of;
 using testing::TestEnv;
 
@@ -120,12 +121,14 @@ class ClaimTest : public ::testing::Test {
     committee_id = env.add_user("committee");
     env.grant(committee_id, cid, Role::committee);
     auto com = env.caller("committee");
-    auto unit = app::create_unit(env.app(), com, cid,
-                                 R"({"building_id":)" + std::to_string(env.last_building_id) +
-                                     R"(,"entrance":"2","number":"501","area_centi_m2":8950})");
+    auto unit = env.post(com, compound_path(cid, "/units"),
+                         R"({"building_id":)" + std::to_string(env.last_building_id) +
+                             R"(,"entrance":"2","number":"501","area_centi_m2":8950})")
+                    .as_object();
     uid = unit.at("id").as_int64();
-    app::add_member(env.app(), com, cid, uid,
-                    R"({"name":"张三","phone":"13800001111","relation":"owner"})");
+    env.post(com, compound_path(cid, "/units/" + std::to_string(uid) + "/members"),
+             R"({"name":"张三","phone":"13800001111","relation":"owner"})")
+        .as_object();
     code = env.db().read(
         [&](store::Connection& c) { return store::get_unit(c, cid, uid)->invite_code; });
   }
@@ -165,7 +168,9 @@ TEST_F(ClaimTest, WrongCodesAreRefusedAndThrottled) {
 
 TEST_F(ClaimTest, ARenewedCodeInvalidatesTheOldOne) {
   auto com = env.caller("committee");
-  auto renewed = app::new_invite_code(env.app(), com, cid, uid);
+  auto renewed =
+      env.post(com, compound_path(cid, "/units/" + std::to_string(uid) + "/invite-code"), "{}")
+          .as_object();
   env.add_user("zhang", "13800001111");
   auto who = env.caller("zhang");
   EXPECT_EQ(status_of([&] { app::claim_unit(env.app(), who, code); }), 422);

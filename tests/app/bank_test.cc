@@ -23,12 +23,12 @@ class BankTest : public ::testing::Test {
     env.grant(env.add_user("com"), cid, Role::committee);
     auto com = env.caller("com");
     for (auto [d, amt] : {std::pair{"2025-03-01", 123456}, {"2025-03-05", 8800}})
-      app::post_transaction(
-          env.app(), com, cid,
-          std::string(R"({"date":")") + d +
-              R"(","description":"物业费","postings":[{"account":"1001","amount_fen":)" +
-              std::to_string(amt) + R"(},{"account":"4001","amount_fen":-)" + std::to_string(amt) +
-              "}]}");
+      env.post(com, compound_path(cid, "/ledger/transactions"),
+               std::string(R"({"date":")") + d +
+                   R"(","description":"物业费","postings":[{"account":"1001","amount_fen":)" +
+                   std::to_string(amt) + R"(},{"account":"4001","amount_fen":-)" +
+                   std::to_string(amt) + "}]}")
+          .as_object();
     acc = env.post(com, compound_path(cid, "/bank/accounts"),
                    R"({"bank":"成都银行","number":"6217 0000 1111 2345","kind":"basic"})")
               .as_object()
@@ -95,9 +95,10 @@ TEST_F(BankTest, ManualMatchChecksTheAmount) {
                   .as_object();
             }),
             422);  // already matched / other amount
-  app::post_transaction(
-      env.app(), com, cid,
-      R"({"date":"2025-03-21","description":"补录来款","postings":[{"account":"1001","amount_fen":5000},{"account":"4006","amount_fen":-5000}]})");
+  env.post(
+         com, compound_path(cid, "/ledger/transactions"),
+         R"({"date":"2025-03-21","description":"补录来款","postings":[{"account":"1001","amount_fen":5000},{"account":"4006","amount_fen":-5000}]})")
+      .as_object();
   auto m = env.post(com, compound_path(cid, "/bank/lines/" + std::to_string(line) + "/match"),
                     R"({"entry_index":2})")
                .as_object();
@@ -127,9 +128,10 @@ TEST_F(BankTest, ManualMatchChecksTheAmount) {
 
 TEST_F(BankTest, AnIncomingLineBecomesAHouseholdsPaymentAndIsMatchedToIt) {
   auto com = env.caller("com");
-  auto unit = app::create_unit(env.app(), com, cid,
-                               R"({"building_id":)" + std::to_string(env.last_building_id) +
-                                   R"(,"number":"201","area_centi_m2":10000})");
+  auto unit = env.post(com, compound_path(cid, "/units"),
+                       R"({"building_id":)" + std::to_string(env.last_building_id) +
+                           R"(,"number":"201","area_centi_m2":10000})")
+                  .as_object();
   env.post(com, compound_path(cid, "/bank/accounts/" + std::to_string(acc) + "/statements"),
            statement)
       .as_object();

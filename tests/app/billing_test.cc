@@ -31,10 +31,11 @@ class BillingTest : public ::testing::Test {
     env.grant(env.add_user("com"), cid, Role::committee);
     com = env.caller("com");
     for (auto [n, area] : {std::pair{"101", 8901}, {"102", 10000}, {"103", 6545}})
-      units.push_back(app::create_unit(env.app(), com, cid,
-                                       R"({"building_id":)" + std::to_string(env.last_building_id) +
-                                           R"(,"number":")" + n + R"(","area_centi_m2":)" +
-                                           std::to_string(area) + "}")
+      units.push_back(env.post(com, compound_path(cid, "/units"),
+                               R"({"building_id":)" + std::to_string(env.last_building_id) +
+                                   R"(,"number":")" + n + R"(","area_centi_m2":)" +
+                                   std::to_string(area) + "}")
+                          .as_object()
                           .at("id")
                           .as_int64());
     env.post(com, compound_path(cid, "/fee-rates"),

@@ -41,7 +41,8 @@ class LedgerTest : public ::testing::Test {
     env.grant(env.caller("staff").user_id(), cid, Role::staff);
   }
   json::object post(const std::string& body) {
-    return app::post_transaction(env.app(), env.caller("com1"), cid, body);
+    return env.post(env.caller("com1"), compound_path(cid, "/ledger/transactions"), body)
+        .as_object();
   }
   std::string income(std::int64_t fen, const std::string& date = "2025-03-01") {
     return R"({"date":")" + date +
@@ -120,27 +121,39 @@ TEST_F(LedgerTest, UnbalancedOrIllegalEntriesChangeNothing) {
 TEST_F(LedgerTest, CorrectionsAreReversalsNeverEdits) {
   post(income(5000));
   // Undoing money is co-managed: the request waits and nothing moves.
-  auto r =
-      app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"重复录入"})");
+  auto r = env.reverse(env.caller("com1"), cid, 0, R"({"reason":"重复录入"})");
   ASSERT_TRUE(r.pending);
   const std::int64_t req = r.body.at("id").as_int64();
   EXPECT_EQ(r.body.at("reverses_index").as_int64(), 0);
   EXPECT_EQ(balance("1001"), 5000);
   EXPECT_EQ(env.count("ledger_entries"), 1);
-  EXPECT_EQ(status_of([&] {
-              app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0,
-                                       R"({"reason":"again"})");
-            }),
+  EXPECT_EQ(status_of([&] { env.reverse(env.caller("trustee"), cid, 0, R"({"reason":"again"})"); }),
             409);
   // The requester cannot approve it; the operator cannot stand in for either side.
-  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com1"), cid, req); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("com1"),
+                       compound_path(cid, "/disbursements/" + std::to_string(req) + "/approve"),
+                       "{}")
+                  .as_object();
+            }),
             409);
   env.add_user("root", "", true);
   auto admin = env.caller("root");
-  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), admin, cid, req); }), 403);
-  app::approve_disbursement(env.app(), env.caller("com2"), cid, req);
+  EXPECT_EQ(status_of([&] {
+              env.post(admin,
+                       compound_path(cid, "/disbursements/" + std::to_string(req) + "/approve"),
+                       "{}")
+                  .as_object();
+            }),
+            403);
+  env.post(env.caller("com2"),
+           compound_path(cid, "/disbursements/" + std::to_string(req) + "/approve"), "{}")
+      .as_object();
   EXPECT_EQ(balance("1001"), 5000);  // still needs the trustee
-  auto done = app::approve_disbursement(env.app(), env.caller("trustee"), cid, req);
+  auto done =
+      env.post(env.caller("trustee"),
+               compound_path(cid, "/disbursements/" + std::to_string(req) + "/approve"), "{}")
+          .as_object();
   EXPECT_EQ(done.at("status").as_string(), "executed");
   EXPECT_EQ(done.at("entry_index").as_int64(), 1);
   EXPECT_EQ(balance("1001"), 0);
@@ -149,20 +162,11 @@ TEST_F(LedgerTest, CorrectionsAreReversalsNeverEdits) {
       nullptr);
   EXPECT_EQ(rev.reverses, 0);
   EXPECT_EQ(rev.approvals.size(), 2u);  // committee and trustee, masked, in the published entry
-  EXPECT_EQ(status_of([&] {
-              app::reverse_transaction(env.app(), env.caller("com1"), cid, 0,
-                                       R"({"reason":"again"})");
-            }),
+  EXPECT_EQ(status_of([&] { env.reverse(env.caller("com1"), cid, 0, R"({"reason":"again"})"); }),
             409);
-  EXPECT_EQ(status_of([&] {
-              app::reverse_transaction(env.app(), env.caller("com1"), cid, 1,
-                                       R"({"reason":"undo"})");
-            }),
+  EXPECT_EQ(status_of([&] { env.reverse(env.caller("com1"), cid, 1, R"({"reason":"undo"})"); }),
             409);
-  EXPECT_EQ(status_of([&] {
-              app::reverse_transaction(env.app(), env.caller("com1"), cid, 9, R"({"reason":"x"})");
-            }),
-            404);
+  EXPECT_EQ(status_of([&] { env.reverse(env.caller("com1"), cid, 9, R"({"reason":"x"})"); }), 404);
   auto feed = env.get(app::Caller{}, public_path(cid, "/feed?before=" + std::to_string(0) +
                                                           "&limit=" + std::to_string(10)))
                   .as_object();
@@ -198,42 +202,51 @@ TEST_F(LedgerTest, AJournalEntryCannotReachAroundTheWorkflows) {
 TEST_F(LedgerTest, OnlyAReclassificationIsReversedAtOnce) {
   post(
       R"({"date":"2025-03-01","description":"保洁记错科目","postings":[{"account":"5002","amount_fen":100},{"account":"5001","amount_fen":-100}]})");
-  auto r =
-      app::reverse_transaction(env.app(), env.caller("com1"), cid, 0, R"({"reason":"科目错"})");
+  auto r = env.reverse(env.caller("com1"), cid, 0, R"({"reason":"科目错"})");
   EXPECT_FALSE(r.pending);
   EXPECT_EQ(r.body.at("index").as_int64(), 1);
 }
 
 TEST_F(LedgerTest, TheTrusteeAloneCannotReverseAPayment) {
   post(income(5000));
-  auto r =
-      app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0, R"({"reason":"退款"})");
+  auto r = env.reverse(env.caller("trustee"), cid, 0, R"({"reason":"退款"})");
   ASSERT_TRUE(r.pending);
   const std::int64_t req = r.body.at("id").as_int64();
-  EXPECT_EQ(
-      status_of([&] { app::approve_disbursement(env.app(), env.caller("trustee"), cid, req); }),
-      409);  // already the trustee's side
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("trustee"),
+                       compound_path(cid, "/disbursements/" + std::to_string(req) + "/approve"),
+                       "{}")
+                  .as_object();
+            }),
+            409);  // already the trustee's side
   EXPECT_EQ(balance("1001"), 5000);
-  app::reject_disbursement(env.app(), env.caller("com1"), cid, req, R"({"reason":"没有退款依据"})");
+  env.post(env.caller("com1"),
+           compound_path(cid, "/disbursements/" + std::to_string(req) + "/reject"),
+           R"({"reason":"没有退款依据"})")
+      .as_object();
   EXPECT_EQ(balance("1001"), 5000);
   EXPECT_EQ(env.count("ledger_entries"), 1);
   // Rejected, it may be asked for again.
-  EXPECT_TRUE(
-      app::reverse_transaction(env.app(), env.caller("trustee"), cid, 0, R"({"reason":"退款"})")
-          .pending);
+  EXPECT_TRUE(env.reverse(env.caller("trustee"), cid, 0, R"({"reason":"退款"})").pending);
 }
 
 // A trustee whose role has ended no longer carries a request over the line with the approval
 // it gave while in office.
 TEST_F(LedgerTest, AnApprovalCountsOnlyWhileTheRoleIsHeld) {
   post(income(10'000));
-  auto d = app::request_disbursement(
-      env.app(), env.caller("trustee"), cid,
-      env.with_voucher(
-          cid,
-          R"({"payee":"某保洁公司","amount_fen":1000,"purpose":"保洁","expense_account":"5001"})"));
+  auto d =
+      env.post(
+             env.caller("trustee"), compound_path(cid, "/disbursements"),
+             env.with_voucher(
+                 cid,
+                 R"({"payee":"某保洁公司","amount_fen":1000,"purpose":"保洁","expense_account":"5001"})"))
+          .as_object();
   sql("DELETE FROM role_grants WHERE role = 'trustee'");
-  auto r = app::approve_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64());
+  auto r = env.post(env.caller("com1"),
+                    compound_path(cid, "/disbursements/" + std::to_string(d.at("id").as_int64()) +
+                                           "/approve"),
+                    "{}")
+               .as_object();
   EXPECT_EQ(r.at("status").as_string(), "pending");
   EXPECT_EQ(balance("1001"), 10'000);
 }
@@ -241,10 +254,11 @@ TEST_F(LedgerTest, AnApprovalCountsOnlyWhileTheRoleIsHeld) {
 TEST_F(LedgerTest, NoEntryOverdrawsABankOrCashAccount) {
   post(income(10'000));
   auto pay = [&](std::int64_t fen) {
-    return app::request_disbursement(
-        env.app(), env.caller("trustee"), cid,
-        env.with_voucher(cid, R"({"payee":"某保洁公司","amount_fen":)" + std::to_string(fen) +
-                                  R"(,"purpose":"保洁","expense_account":"5001"})"));
+    return env
+        .post(env.caller("trustee"), compound_path(cid, "/disbursements"),
+              env.with_voucher(cid, R"({"payee":"某保洁公司","amount_fen":)" + std::to_string(fen) +
+                                        R"(,"purpose":"保洁","expense_account":"5001"})"))
+        .as_object();
   };
   // No entry takes the bank below zero, whoever appends it (here straight through the Appender,
   // as an approval's execution does); nothing is written.
@@ -278,9 +292,10 @@ TEST_F(LedgerTest, NoEntryOverdrawsABankOrCashAccount) {
   // A request without a voucher is refused: the approvers must have a document to look at.
   EXPECT_EQ(
       status_of([&] {
-        app::request_disbursement(
-            env.app(), env.caller("trustee"), cid,
-            R"({"payee":"某保洁公司","amount_fen":100,"purpose":"保洁","expense_account":"5001"})");
+        env.post(
+               env.caller("trustee"), compound_path(cid, "/disbursements"),
+               R"({"payee":"某保洁公司","amount_fen":100,"purpose":"保洁","expense_account":"5001"})")
+            .as_object();
       }),
       422);
   EXPECT_EQ(env.count("disbursements"), 1);
@@ -302,16 +317,21 @@ TEST_F(LedgerTest, BalancesAsOfADate) {
 
 TEST_F(LedgerTest, ADisbursementNeedsTheTrusteeAndACommitteeMember) {
   post(income(1'000'000));
-  auto d = app::request_disbursement(
-      env.app(), env.caller("trustee"), cid,
-      env.with_voucher(
-          cid,
-          R"({"payee":"张师傅","payee_is_person":true,"amount_fen":120000,"purpose":"三月保洁","expense_account":"5001"})"));
+  auto d =
+      env.post(
+             env.caller("trustee"), compound_path(cid, "/disbursements"),
+             env.with_voucher(
+                 cid,
+                 R"({"payee":"张师傅","payee_is_person":true,"amount_fen":120000,"purpose":"三月保洁","expense_account":"5001"})"))
+          .as_object();
   EXPECT_EQ(d.at("status").as_string(), "pending");
   EXPECT_EQ(d.at("missing_zh").as_string(), "还需 1 位委员批准");
   EXPECT_EQ(balance("1001"), 1'000'000);  // nothing has moved yet
   auto id = d.at("id").as_int64();
-  auto done = app::approve_disbursement(env.app(), env.caller("com1"), cid, id);
+  auto done =
+      env.post(env.caller("com1"),
+               compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"), "{}")
+          .as_object();
   EXPECT_EQ(done.at("status").as_string(), "executed");
   EXPECT_EQ(balance("1001"), 1'000'000 - 120000);
   EXPECT_EQ(balance("5001"), 120000);
@@ -324,26 +344,42 @@ TEST_F(LedgerTest, ADisbursementNeedsTheTrusteeAndACommitteeMember) {
   EXPECT_EQ(entry.at("approvals").as_array().size(), 2u);
   EXPECT_NE(std::string(entry.at("description").as_string()).find("张*"), std::string::npos);
   EXPECT_EQ(std::string(json::serialize(feed)).find("张师傅"), std::string::npos);
-  auto pub = json::serialize(app::list_public_disbursements(env.app(), cid));
+  auto pub = json::serialize(env.get(app::Caller{}, public_path(cid, "/disbursements")).as_array());
   EXPECT_EQ(pub.find("张师傅"), std::string::npos);
-  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com2"), cid, id); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("com2"),
+                       compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"),
+                       "{}")
+                  .as_object();
+            }),
             409);
   EXPECT_TRUE(verify().ok);
 }
 
 TEST_F(LedgerTest, AboveTheThresholdTwoCommitteeMembersMustApprove) {
   post(income(10'000'000));
-  auto d = app::request_disbursement(
-      env.app(), env.caller("trustee"), cid,
-      env.with_voucher(
-          cid,
-          R"({"payee":"消防公司","amount_fen":3800000,"purpose":"消防设施更新","expense_account":"5008"})"));
+  auto d =
+      env.post(
+             env.caller("trustee"), compound_path(cid, "/disbursements"),
+             env.with_voucher(
+                 cid,
+                 R"({"payee":"消防公司","amount_fen":3800000,"purpose":"消防设施更新","expense_account":"5008"})"))
+          .as_object();
   auto id = d.at("id").as_int64();
-  auto one = app::approve_disbursement(env.app(), env.caller("com1"), cid, id);
+  auto one = env.post(env.caller("com1"),
+                      compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"), "{}")
+                 .as_object();
   EXPECT_EQ(one.at("status").as_string(), "pending");
-  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com1"), cid, id); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("com1"),
+                       compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"),
+                       "{}")
+                  .as_object();
+            }),
             409);  // not twice
-  auto two = app::approve_disbursement(env.app(), env.caller("com2"), cid, id);
+  auto two = env.post(env.caller("com2"),
+                      compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"), "{}")
+                 .as_object();
   EXPECT_EQ(two.at("status").as_string(), "executed");
   EXPECT_EQ(balance("5008"), 3800000);
 }
@@ -353,15 +389,17 @@ TEST_F(LedgerTest, AboveTheThresholdTwoCommitteeMembersMustApprove) {
 // read along. Every step offered succeeds and every step withheld is refused.
 TEST_F(LedgerTest, EachApproverIsOfferedTheDecisionsTheServerWillTake) {
   post(income(10'000'000));
-  auto d = app::request_disbursement(
-      env.app(), env.caller("trustee"), cid,
-      env.with_voucher(
-          cid,
-          R"({"payee":"消防公司","amount_fen":3800000,"purpose":"消防设施更新","expense_account":"5008"})"));
+  auto d =
+      env.post(
+             env.caller("trustee"), compound_path(cid, "/disbursements"),
+             env.with_voucher(
+                 cid,
+                 R"({"payee":"消防公司","amount_fen":3800000,"purpose":"消防设施更新","expense_account":"5008"})"))
+          .as_object();
   const auto id = d.at("id").as_int64();
   auto can = [&](const char* login) {
     std::string out;
-    const auto list = app::list_disbursements_for_members(env.app(), env.caller(login), cid);
+    const auto list = env.get(env.caller(login), compound_path(cid, "/disbursements")).as_array();
     for (const auto& r : list)
       if (r.at("id").as_int64() == id)
         for (const auto& s : r.at("can").as_array()) out += std::string(s.as_string()) + " ";
@@ -372,35 +410,66 @@ TEST_F(LedgerTest, EachApproverIsOfferedTheDecisionsTheServerWillTake) {
   EXPECT_EQ(can("com1"), "approve reject ");
   EXPECT_EQ(can("com2"), "approve reject ");
   EXPECT_EQ(can("staff"), "");
-  EXPECT_EQ(
-      status_of([&] { app::approve_disbursement(env.app(), env.caller("trustee"), cid, id); }),
-      409);
-  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("staff"), cid, id); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("trustee"),
+                       compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"),
+                       "{}")
+                  .as_object();
+            }),
+            409);
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("staff"),
+                       compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"),
+                       "{}")
+                  .as_object();
+            }),
             403);
-  auto one = app::approve_disbursement(env.app(), env.caller("com1"), cid, id);
+  auto one = env.post(env.caller("com1"),
+                      compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"), "{}")
+                 .as_object();
   EXPECT_EQ(one.at("status").as_string(), "pending");  // above the threshold: two members
   EXPECT_EQ(json::serialize(one.at("can")), R"(["reject"])");
   EXPECT_EQ(can("com1"), "reject ");
-  EXPECT_EQ(status_of([&] { app::approve_disbursement(env.app(), env.caller("com1"), cid, id); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(env.caller("com1"),
+                       compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"),
+                       "{}")
+                  .as_object();
+            }),
             409);
-  auto two = app::approve_disbursement(env.app(), env.caller("com2"), cid, id);
+  auto two = env.post(env.caller("com2"),
+                      compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"), "{}")
+                 .as_object();
   EXPECT_EQ(two.at("status").as_string(), "executed");
   EXPECT_EQ(can("com2"), "");  // decided: nothing left to do
-  EXPECT_EQ(app::list_public_disbursements(env.app(), cid)[0].as_object().contains("can"), false);
+  EXPECT_EQ(env.get(app::Caller{}, public_path(cid, "/disbursements"))
+                .as_array()[0]
+                .as_object()
+                .contains("can"),
+            false);
 }
 
 TEST_F(LedgerTest, ARejectedRequestMovesNoMoney) {
   post(income(100000));
-  auto d = app::request_disbursement(
-      env.app(), env.caller("trustee"), cid,
-      env.with_voucher(
-          cid,
-          R"({"payee":"某公司","amount_fen":5000,"purpose":"不明支出","expense_account":"5003"})"));
-  auto r = app::reject_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64(),
-                                    R"({"reason":"没有发票"})");
+  auto d =
+      env.post(
+             env.caller("trustee"), compound_path(cid, "/disbursements"),
+             env.with_voucher(
+                 cid,
+                 R"({"payee":"某公司","amount_fen":5000,"purpose":"不明支出","expense_account":"5003"})"))
+          .as_object();
+  auto r = env.post(env.caller("com1"),
+                    compound_path(
+                        cid, "/disbursements/" + std::to_string(d.at("id").as_int64()) + "/reject"),
+                    R"({"reason":"没有发票"})")
+               .as_object();
   EXPECT_EQ(r.at("status").as_string(), "rejected");
   EXPECT_EQ(status_of([&] {
-              app::approve_disbursement(env.app(), env.caller("com2"), cid, d.at("id").as_int64());
+              env.post(env.caller("com2"),
+                       compound_path(cid, "/disbursements/" +
+                                              std::to_string(d.at("id").as_int64()) + "/approve"),
+                       "{}")
+                  .as_object();
             }),
             409);
   EXPECT_EQ(balance("1001"), 100000);
@@ -411,31 +480,39 @@ TEST_F(LedgerTest, APerHouseholdPurchaseIsOneExpenseListingTheUnitsCovered) {
   auto com1 = env.caller("com1");
   std::vector<std::int64_t> units;
   for (const char* n : {"101", "102"})
-    units.push_back(app::create_unit(env.app(), com1, cid,
-                                     R"({"building_id":)" + std::to_string(env.last_building_id) +
-                                         R"(,"number":")" + n + R"(","area_centi_m2":6000})")
+    units.push_back(env.post(com1, compound_path(cid, "/units"),
+                             R"({"building_id":)" + std::to_string(env.last_building_id) +
+                                 R"(,"number":")" + n + R"(","area_centi_m2":6000})")
+                        .as_object()
                         .at("id")
                         .as_int64());
   std::string list = "[" + std::to_string(units[0]) + "," + std::to_string(units[1]) + "]";
   EXPECT_EQ(
       status_of([&] {
-        app::request_disbursement(
-            env.app(), env.caller("trustee"), cid,
-            env.with_voucher(
-                cid,
-                R"({"payee":"人保财险","amount_fen":30000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" +
-                    list + "}"));
+        env.post(
+               env.caller("trustee"), compound_path(cid, "/disbursements"),
+               env.with_voucher(
+                   cid,
+                   R"({"payee":"人保财险","amount_fen":30000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" +
+                       list + "}"))
+            .as_object();
       }),
       422);  // 2 × ¥100 is not ¥300
-  auto d = app::request_disbursement(
-      env.app(), env.caller("trustee"), cid,
-      env.with_voucher(
-          cid,
-          R"({"payee":"人保财险","amount_fen":20000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" +
-              list + "}"));
+  auto d =
+      env.post(
+             env.caller("trustee"), compound_path(cid, "/disbursements"),
+             env.with_voucher(
+                 cid,
+                 R"({"payee":"人保财险","amount_fen":20000,"purpose":"家庭财产保险","expense_account":"5005","per_unit_fen":10000,"covered_units":)" +
+                     list + "}"))
+          .as_object();
   EXPECT_EQ(d.at("households_covered").as_int64(), 2);
   EXPECT_EQ(d.at("purpose").as_string(), "家庭财产保险（2 户）");
-  app::approve_disbursement(env.app(), env.caller("com1"), cid, d.at("id").as_int64());
+  env.post(
+         env.caller("com1"),
+         compound_path(cid, "/disbursements/" + std::to_string(d.at("id").as_int64()) + "/approve"),
+         "{}")
+      .as_object();
   auto acct = env.get(com1, compound_path(cid, "/units/" + std::to_string(units[1]) + "/account"))
                   .as_object();
   ASSERT_EQ(acct.at("covered_by").as_array().size(), 1u);
@@ -446,11 +523,12 @@ TEST_F(LedgerTest, APerHouseholdPurchaseIsOneExpenseListingTheUnitsCovered) {
 TEST_F(LedgerTest, CharityMoneyCannotPayTheTrustee) {
   EXPECT_EQ(
       status_of([&] {
-        app::request_disbursement(
-            env.app(), env.caller("trustee"), cid,
-            env.with_voucher(
-                cid,
-                R"({"payee":"物业公司","amount_fen":5000,"purpose":"酬金","expense_account":"5007","cash_account":"1002"})"));
+        env.post(
+               env.caller("trustee"), compound_path(cid, "/disbursements"),
+               env.with_voucher(
+                   cid,
+                   R"({"payee":"物业公司","amount_fen":5000,"purpose":"酬金","expense_account":"5007","cash_account":"1002"})"))
+            .as_object();
       }),
       422);
   EXPECT_EQ(env.count("disbursements"), 0);
@@ -458,19 +536,24 @@ TEST_F(LedgerTest, CharityMoneyCannotPayTheTrustee) {
 
 TEST_F(LedgerTest, VouchersAreStoredByHashAndChecked) {
   std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(1000, 'x');
-  auto v = app::upload_voucher(env.app(), env.caller("trustee"), cid, "image/jpeg", jpeg);
+  auto v = env.upload(env.caller("trustee"), compound_path(cid, "/vouchers"), "image/jpeg", jpeg)
+               .as_object();
   EXPECT_EQ(v.at("sha256").as_string(), ledger::to_hex(ledger::sha256(jpeg)));
   EXPECT_EQ(status_of([&] {
-              app::upload_voucher(env.app(), env.caller("trustee"), cid, "image/jpeg", "<html>");
+              env.upload(env.caller("trustee"), compound_path(cid, "/vouchers"), "image/jpeg",
+                         "<html>")
+                  .as_object();
             }),
             422);
   EXPECT_EQ(status_of([&] {
-              app::upload_voucher(env.app(), env.caller("trustee"), cid, "image/png", jpeg);
+              env.upload(env.caller("trustee"), compound_path(cid, "/vouchers"), "image/png", jpeg)
+                  .as_object();
             }),
             422);
   EXPECT_EQ(status_of([&] {
-              app::upload_voucher(env.app(), env.caller("trustee"), cid, "application/pdf",
-                                  "%PDF-" + std::string(11 * 1024 * 1024, 'x'));
+              env.upload(env.caller("trustee"), compound_path(cid, "/vouchers"), "application/pdf",
+                         "%PDF-" + std::string(11 * 1024 * 1024, 'x'))
+                  .as_object();
             }),
             413);
   std::string sha(v.at("sha256").as_string());
@@ -561,7 +644,8 @@ TEST_F(LedgerTest, ConcurrentWritersNeitherLoseNorDoubleALeaf) {
     threads.emplace_back([&, t] {
       auto who = env.caller("com1");
       for (int i = 0; i < 25; ++i)
-        app::post_transaction(env.app(), who, cid, income(1 + t * 100 + i));
+        env.post(who, compound_path(cid, "/ledger/transactions"), income(1 + t * 100 + i))
+            .as_object();
     });
   for (auto& th : threads) th.join();
   EXPECT_EQ(env.get(app::Caller{}, public_path(cid, "/sth")).as_object().at("tree_size").as_int64(),

@@ -37,9 +37,13 @@ class NotifyTest : public ::testing::Test {
     env.grant(env.add_user("com"), cid, Role::committee);
     env.grant(env.add_user("staff"), cid, Role::staff);
     com = env.caller("com");
-    west = app::create_courtyard(env.app(), com, cid, R"({"name":"西院"})").at("id").as_int64();
-    I wb = app::create_building(env.app(), com, cid,
-                                R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})")
+    west = env.post(com, compound_path(cid, "/courtyards"), R"({"name":"西院"})")
+               .as_object()
+               .at("id")
+               .as_int64();
+    I wb = env.post(com, compound_path(cid, "/buildings"),
+                    R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})")
+               .as_object()
                .at("id")
                .as_int64();
     u101 = unit(env.last_building_id, "101");
@@ -50,9 +54,11 @@ class NotifyTest : public ::testing::Test {
     person("bing", "13900000003", u201);
   }
   I unit(I building, const char* number) {
-    return app::create_unit(env.app(), com, cid,
-                            R"({"building_id":)" + std::to_string(building) + R"(,"number":")" +
-                                number + R"(","area_centi_m2":8000})")
+    return env
+        .post(com, compound_path(cid, "/units"),
+              R"({"building_id":)" + std::to_string(building) + R"(,"number":")" + number +
+                  R"(","area_centi_m2":8000})")
+        .as_object()
         .at("id")
         .as_int64();
   }

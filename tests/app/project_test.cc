@@ -53,9 +53,13 @@ class ProjectTest : public ::testing::Test {
     env.grant(env.add_user("trustee"), cid, Role::trustee);
     env.grant(env.add_user("staff"), cid, Role::staff);
     com = env.caller("com");
-    west = app::create_courtyard(env.app(), com, cid, R"({"name":"西院"})").at("id").as_int64();
-    I wb = app::create_building(env.app(), com, cid,
-                                R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})")
+    west = env.post(com, compound_path(cid, "/courtyards"), R"({"name":"西院"})")
+               .as_object()
+               .at("id")
+               .as_int64();
+    I wb = env.post(com, compound_path(cid, "/buildings"),
+                    R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})")
+               .as_object()
                .at("id")
                .as_int64();
     u101 = unit(env.last_building_id, "101");
@@ -79,9 +83,11 @@ class ProjectTest : public ::testing::Test {
   }
 
   I unit(I building, const char* number) {
-    return app::create_unit(env.app(), com, cid,
-                            R"({"building_id":)" + std::to_string(building) + R"(,"number":")" +
-                                number + R"(","area_centi_m2":9000})")
+    return env
+        .post(com, compound_path(cid, "/units"),
+              R"({"building_id":)" + std::to_string(building) + R"(,"number":")" + number +
+                  R"(","area_centi_m2":9000})")
+        .as_object()
         .at("id")
         .as_int64();
   }
@@ -95,35 +101,43 @@ class ProjectTest : public ::testing::Test {
   }
 
   json::object project(const std::string& extra = "") {
-    return app::create_project(env.app(), com, cid,
-                               R"({"title":"花坛与座椅","description":"微更新")" + extra + "}");
+    return env
+        .post(com, compound_path(cid, "/projects"),
+              R"({"title":"花坛与座椅","description":"微更新")" + extra + "}")
+        .as_object();
   }
   I pid_of(const json::object& o) { return o.at("id").as_int64(); }
-  json::object get(I pid) { return app::get_project(env.app(), app::Caller{}, cid, pid); }
+  json::object get(I pid) {
+    return env.get(app::Caller{}, public_path(cid, "/projects/" + std::to_string(pid))).as_object();
+  }
   // Budget → quote → contract: one line of `amount` paid by `funding`.
   json::object contracted(I pid, I amount, const std::string& funding,
                           const std::string& account = "5008") {
-    app::set_project_budget(env.app(), com, cid, pid,
-                            R"({"lines":[{"name":"施工","account":")" + account +
-                                R"(","budget_fen":)" + std::to_string(amount) + R"(}],"funding":)" +
-                                funding + "}");
-    auto q = app::add_project_quote(
-        env.app(), com, cid, pid,
-        R"({"contractor":"新都工程部","amount_fen":)" + std::to_string(amount) + "}");
+    env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/budget"),
+             R"({"lines":[{"name":"施工","account":")" + account + R"(","budget_fen":)" +
+                 std::to_string(amount) + R"(}],"funding":)" + funding + "}")
+        .as_object();
+    auto q = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/quotes"),
+                      R"({"contractor":"新都工程部","amount_fen":)" + std::to_string(amount) + "}")
+                 .as_object();
     I quote = q.at("quotes").as_array()[0].at("id").as_int64();
-    return app::sign_project_contract(
-        env.app(), com, cid, pid,
-        R"({"quote_id":)" + std::to_string(quote) + R"(,"signed_on":"2026-11-02"})");
+    return env
+        .post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/contract"),
+              R"({"quote_id":)" + std::to_string(quote) + R"(,"signed_on":"2026-11-02"})")
+        .as_object();
   }
   I line_of(const json::object& p) { return p.at("lines").as_array()[0].at("id").as_int64(); }
   // The trustee asks, one committee member approves: executed (under the ¥5,000 threshold).
   json::object pay(I pid, I line, const std::string& source, I amount) {
-    auto r = app::request_project_payment(env.app(), env.caller("trustee"), cid, pid,
-                                          R"({"line_id":)" + std::to_string(line) +
-                                              R"(,"source":")" + source + R"(","amount_fen":)" +
-                                              std::to_string(amount) + "}");
+    auto r = env.post(env.caller("trustee"),
+                      compound_path(cid, "/projects/" + std::to_string(pid) + "/payments"),
+                      R"({"line_id":)" + std::to_string(line) + R"(,"source":")" + source +
+                          R"(","amount_fen":)" + std::to_string(amount) + "}")
+                 .as_object();
     I d = r.at("disbursement").at("id").as_int64();
-    return app::approve_disbursement(env.app(), com, cid, d);
+    return env
+        .post(com, compound_path(cid, "/disbursements/" + std::to_string(d) + "/approve"), "{}")
+        .as_object();
   }
   I balance(const std::string& account) {
     return env.db().read([&](store::Connection& c) {
@@ -141,14 +155,19 @@ class ProjectTest : public ::testing::Test {
   // A reversal that moves money is a request: one committee member asks, another and the
   // trustee approve, and then it is posted.
   void reverse(I idx, const std::string& body) {
-    auto r = app::reverse_transaction(env.app(), com, cid, idx, body);
+    auto r = env.reverse(com, cid, idx, body);
     ASSERT_TRUE(r.pending);
     I req = r.body.at("id").as_int64();
-    app::approve_disbursement(env.app(), env.caller("com2"), cid, req);
-    EXPECT_EQ(app::approve_disbursement(env.app(), env.caller("trustee"), cid, req)
-                  .at("status")
-                  .as_string(),
-              "executed");
+    env.post(env.caller("com2"),
+             compound_path(cid, "/disbursements/" + std::to_string(req) + "/approve"), "{}")
+        .as_object();
+    EXPECT_EQ(
+        env.post(env.caller("trustee"),
+                 compound_path(cid, "/disbursements/" + std::to_string(req) + "/approve"), "{}")
+            .as_object()
+            .at("status")
+            .as_string(),
+        "executed");
   }
   // Approves every reversal request waiting in the queue (another member and the trustee).
   void approve_pending_reversals() {
@@ -162,11 +181,16 @@ class ProjectTest : public ::testing::Test {
       return v;
     });
     for (I id : ids) {
-      app::approve_disbursement(env.app(), env.caller("com2"), cid, id);
-      EXPECT_EQ(app::approve_disbursement(env.app(), env.caller("trustee"), cid, id)
-                    .at("status")
-                    .as_string(),
-                "executed");
+      env.post(env.caller("com2"),
+               compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"), "{}")
+          .as_object();
+      EXPECT_EQ(
+          env.post(env.caller("trustee"),
+                   compound_path(cid, "/disbursements/" + std::to_string(id) + "/approve"), "{}")
+              .as_object()
+              .at("status")
+              .as_string(),
+          "executed");
     }
   }
   TestEnv env;
@@ -220,10 +244,10 @@ TEST_F(ProjectTest, PaymentsBeyondTheBudgetOrContractAreRefusedAndChangeNothing)
   auto trustee = env.caller("trustee");
   auto req = [&](I amount, const std::string& source = "common") {
     return status_of([&] {
-      app::request_project_payment(env.app(), trustee, cid, pid,
-                                   R"({"line_id":)" + std::to_string(line) + R"(,"source":")" +
-                                       source + R"(","amount_fen":)" + std::to_string(amount) +
-                                       "}");
+      env.post(trustee, compound_path(cid, "/projects/" + std::to_string(pid) + "/payments"),
+               R"({"line_id":)" + std::to_string(line) + R"(,"source":")" + source +
+                   R"(","amount_fen":)" + std::to_string(amount) + "}")
+          .as_object();
     });
   };
   EXPECT_EQ(req(200'000), 200);  // pending, counted from now on
@@ -237,17 +261,19 @@ TEST_F(ProjectTest, PaymentsBeyondTheBudgetOrContractAreRefusedAndChangeNothing)
 
 TEST_F(ProjectTest, TheCommonFundAboveTheThresholdNeedsAPassedVote) {
   I pid = pid_of(project());
-  app::set_project_budget(
-      env.app(), com, cid, pid,
-      R"({"lines":[{"name":"大门","account":"5008","budget_fen":600000}],"funding":[{"source":"common","amount_fen":600000}]})");
-  auto q = app::add_project_quote(env.app(), com, cid, pid,
-                                  R"({"contractor":"门业公司","amount_fen":580000})");
+  env.post(
+         com, compound_path(cid, "/projects/" + std::to_string(pid) + "/budget"),
+         R"({"lines":[{"name":"大门","account":"5008","budget_fen":600000}],"funding":[{"source":"common","amount_fen":600000}]})")
+      .as_object();
+  auto q = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/quotes"),
+                    R"({"contractor":"门业公司","amount_fen":580000})")
+               .as_object();
   I quote = q.at("quotes").as_array()[0].at("id").as_int64();
   EXPECT_TRUE(q.at("vote_required").as_bool());
   EXPECT_EQ(status_of([&] {
-              app::sign_project_contract(
-                  env.app(), com, cid, pid,
-                  R"({"quote_id":)" + std::to_string(quote) + R"(,"signed_on":"2026-11-02"})");
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/contract"),
+                       R"({"quote_id":)" + std::to_string(quote) + R"(,"signed_on":"2026-11-02"})")
+                  .as_object();
             }),
             422);
   EXPECT_EQ(get(pid).at("status").as_string(), "budgeted");
@@ -255,18 +281,20 @@ TEST_F(ProjectTest, TheCommonFundAboveTheThresholdNeedsAPassedVote) {
 
 TEST_F(ProjectTest, AQuoteOverTheBudgetCannotBeSigned) {
   I pid = pid_of(project());
-  app::set_project_budget(
-      env.app(), com, cid, pid,
-      R"({"lines":[{"name":"花坛","account":"5008","budget_fen":400000}],"funding":[{"source":"common","amount_fen":400000}]})");
-  auto q = app::add_project_quote(env.app(), com, cid, pid,
-                                  R"({"contractor":"另一家","amount_fen":400001})");
+  env.post(
+         com, compound_path(cid, "/projects/" + std::to_string(pid) + "/budget"),
+         R"({"lines":[{"name":"花坛","account":"5008","budget_fen":400000}],"funding":[{"source":"common","amount_fen":400000}]})")
+      .as_object();
+  auto q = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/quotes"),
+                    R"({"contractor":"另一家","amount_fen":400001})")
+               .as_object();
   EXPECT_FALSE(
       q.at("vote_required").as_bool());  // under the threshold: only the budget can refuse it
   I over = q.at("quotes").as_array()[0].at("id").as_int64();
   EXPECT_EQ(status_of([&] {
-              app::sign_project_contract(
-                  env.app(), com, cid, pid,
-                  R"({"quote_id":)" + std::to_string(over) + R"(,"signed_on":"2026-11-02"})");
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/contract"),
+                       R"({"quote_id":)" + std::to_string(over) + R"(,"signed_on":"2026-11-02"})")
+                  .as_object();
             }),
             422);
   EXPECT_EQ(get(pid).at("status").as_string(), "budgeted");
@@ -283,19 +311,25 @@ TEST_F(ProjectTest, OneVoteAuthorisesOneProjectAndOnlyTheAmountItSaw) {
         ->i64(0);
   });
   I a = pid_of(project()), b = pid_of(project());
-  app::set_project_budget(
-      env.app(), com, cid, a,
-      R"({"lines":[{"name":"大门","account":"5008","budget_fen":600000}],"funding":[{"source":"common","amount_fen":600000}]})");
-  app::link_project_vote(env.app(), com, cid, a, R"({"vote_id":)" + std::to_string(vote) + "}");
+  env.post(
+         com, compound_path(cid, "/projects/" + std::to_string(a) + "/budget"),
+         R"({"lines":[{"name":"大门","account":"5008","budget_fen":600000}],"funding":[{"source":"common","amount_fen":600000}]})")
+      .as_object();
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(a) + "/vote"),
+           R"({"vote_id":)" + std::to_string(vote) + "}")
+      .as_object();
   EXPECT_EQ(code_of([&] {
-              app::link_project_vote(env.app(), com, cid, b,
-                                     R"({"vote_id":)" + std::to_string(vote) + "}");
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(b) + "/vote"),
+                       R"({"vote_id":)" + std::to_string(vote) + "}")
+                  .as_object();
             }),
             "vote-in-use");
   // Raising the common fund's share after the vote drops the vote.
-  auto p = app::set_project_budget(
-      env.app(), com, cid, a,
-      R"({"lines":[{"name":"大门","account":"5008","budget_fen":900000}],"funding":[{"source":"common","amount_fen":900000}]})");
+  auto p =
+      env.post(
+             com, compound_path(cid, "/projects/" + std::to_string(a) + "/budget"),
+             R"({"lines":[{"name":"大门","account":"5008","budget_fen":900000}],"funding":[{"source":"common","amount_fen":900000}]})")
+          .as_object();
   EXPECT_TRUE(p.at("vote_id").is_null());
 }
 
@@ -303,13 +337,14 @@ TEST_F(ProjectTest, CharityMoneyPaysOnlyItsUsesAndNeverTheTrustee) {
   auto trustee = env.caller("trustee");
   auto ask = [&](const char* expense) {
     return status_of([&] {
-      app::request_disbursement(
-          env.app(), trustee, cid,
-          env.with_voucher(
-              cid,
-              std::string(
-                  R"({"payee":"某某","amount_fen":1000,"purpose":"支出","cash_account":"1002","expense_account":")") +
-                  expense + "\"}"));
+      env.post(
+             trustee, compound_path(cid, "/disbursements"),
+             env.with_voucher(
+                 cid,
+                 std::string(
+                     R"({"payee":"某某","amount_fen":1000,"purpose":"支出","cash_account":"1002","expense_account":")") +
+                     expense + "\"}"))
+          .as_object();
     });
   };
   I before = env.count("disbursements");
@@ -323,18 +358,21 @@ TEST_F(ProjectTest, CharityMoneyPaysOnlyItsUsesAndNeverTheTrustee) {
   I pid = pid_of(project());
   EXPECT_EQ(
       status_of([&] {
-        app::set_project_budget(
-            env.app(), com, cid, pid,
-            R"({"lines":[{"name":"保险","account":"5005","budget_fen":1000}],"funding":[{"source":"charity","amount_fen":1000}]})");
+        env.post(
+               com, compound_path(cid, "/projects/" + std::to_string(pid) + "/budget"),
+               R"({"lines":[{"name":"保险","account":"5005","budget_fen":1000}],"funding":[{"source":"charity","amount_fen":1000}]})")
+            .as_object();
       }),
       422);
   // …and the fund's balance bounds what a charity-funded project may draw (¥2,000 minus the
   // ¥10 pending above).
   auto p = contracted(pid, 300'000, R"([{"source":"charity","amount_fen":300000}])");
   EXPECT_EQ(status_of([&] {
-              app::request_project_payment(env.app(), trustee, cid, pid,
-                                           R"({"line_id":)" + std::to_string(line_of(p)) +
-                                               R"(,"source":"charity","amount_fen":199001})");
+              env.post(trustee,
+                       compound_path(cid, "/projects/" + std::to_string(pid) + "/payments"),
+                       R"({"line_id":)" + std::to_string(line_of(p)) +
+                           R"(,"source":"charity","amount_fen":199001})")
+                  .as_object();
             }),
             422);
   EXPECT_EQ(pay(pid, line_of(p), "charity", 199'000).at("status").as_string(), "executed");
@@ -342,23 +380,29 @@ TEST_F(ProjectTest, CharityMoneyPaysOnlyItsUsesAndNeverTheTrustee) {
 
 TEST_F(ProjectTest, AidIsPublishedWithoutTheHousehold) {
   auto trustee = env.caller("trustee");
-  auto d = app::request_disbursement(
-      env.app(), trustee, cid,
-      env.with_voucher(
-          cid,
-          R"({"payee":"丙全名","payee_is_person":true,"amount_fen":50000,"purpose":"春节慰问","cash_account":"1002","expense_account":"5009"})"));
-  auto done = app::approve_disbursement(env.app(), com, cid, d.at("id").as_int64());
+  auto d =
+      env.post(
+             trustee, compound_path(cid, "/disbursements"),
+             env.with_voucher(
+                 cid,
+                 R"({"payee":"丙全名","payee_is_person":true,"amount_fen":50000,"purpose":"春节慰问","cash_account":"1002","expense_account":"5009"})"))
+          .as_object();
+  auto done = env.post(com,
+                       compound_path(cid, "/disbursements/" +
+                                              std::to_string(d.at("id").as_int64()) + "/approve"),
+                       "{}")
+                  .as_object();
   ASSERT_EQ(done.at("status").as_string(), "executed");
   std::string published = canonical(done.at("entry_index").as_int64());
   EXPECT_EQ(published.find("丙"), std::string::npos) << published;
   EXPECT_NE(published.find(std::string(ledger::kAidPayee)), std::string::npos);
   std::string pub =
-      json::serialize(app::list_public_disbursements(env.app(), cid)) +
+      json::serialize(env.get(app::Caller{}, public_path(cid, "/disbursements")).as_array()) +
       json::serialize(env.get(app::Caller{}, public_path(cid, "/charity")).as_object());
   EXPECT_EQ(pub.find("丙"), std::string::npos);
   // Those who approve it still see who it went to.
   EXPECT_NE(
-      json::serialize(app::list_disbursements_for_members(env.app(), com, cid)).find("丙全名"),
+      json::serialize(env.get(com, compound_path(cid, "/disbursements")).as_array()).find("丙全名"),
       std::string::npos);
 }
 
@@ -414,28 +458,61 @@ TEST_F(ProjectTest, DonationsAreReceivedWithAReceiptAndListedMasked) {
 TEST_F(ProjectTest, CancellingRefundsEveryCrowdfundingPaymentByReversal) {
   I pid = pid_of(project(R"(,"crowdfund_goal_fen":100000)"));
   auto jia = env.caller("jia"), bing = env.caller("bing");
-  I p1 =
-      app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})").at("pledge_id").as_int64();
-  EXPECT_EQ(status_of([&] { app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})"); }),
+  I p1 = env.post(jia, compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges"),
+                  R"({"amount_fen":50000})")
+             .as_object()
+             .at("pledge_id")
+             .as_int64();
+  EXPECT_EQ(status_of([&] {
+              env.post(jia, compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges"),
+                       R"({"amount_fen":50000})")
+                  .as_object();
+            }),
             409);  // one per household
-  I p2 =
-      app::pledge(env.app(), bing, cid, pid, R"({"amount_fen":30000})").at("pledge_id").as_int64();
-  EXPECT_EQ(status_of([&] { app::pledge(env.app(), com, cid, pid, R"({"amount_fen":30000})"); }),
+  I p2 = env.post(bing, compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges"),
+                  R"({"amount_fen":30000})")
+             .as_object()
+             .at("pledge_id")
+             .as_int64();
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges"),
+                       R"({"amount_fen":30000})")
+                  .as_object();
+            }),
             403);  // no household
   auto trustee = env.caller("trustee");
-  app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":30000})");
-  app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":20000})");
-  EXPECT_EQ(
-      status_of([&] { app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":1})"); }),
-      422);
-  app::pay_pledge(env.app(), trustee, cid, pid, p2, R"({"amount_fen":30000})");
+  env.post(trustee,
+           compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges/" +
+                                  std::to_string(p1) + "/payments"),
+           R"({"amount_fen":30000})")
+      .as_object();
+  env.post(trustee,
+           compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges/" +
+                                  std::to_string(p1) + "/payments"),
+           R"({"amount_fen":20000})")
+      .as_object();
+  EXPECT_EQ(status_of([&] {
+              env.post(trustee,
+                       compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges/" +
+                                              std::to_string(p1) + "/payments"),
+                       R"({"amount_fen":1})")
+                  .as_object();
+            }),
+            422);
+  env.post(trustee,
+           compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges/" +
+                                  std::to_string(p2) + "/payments"),
+           R"({"amount_fen":30000})")
+      .as_object();
   EXPECT_EQ(balance("4007"), -80'000);
   auto p = get(pid);
   EXPECT_EQ(p.at("crowdfunding").at("collected_fen").as_int64(), 80'000);
   EXPECT_EQ(p.at("crowdfunding").at("households").as_int64(), 2);
   I before = entries();
   I bank = balance("1001");
-  p = app::cancel_project(env.app(), com, cid, pid, R"({"reason":"方案未获居民支持"})");
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/cancel"),
+               R"({"reason":"方案未获居民支持"})")
+          .as_object();
   EXPECT_EQ(p.at("status").as_string(), "cancelled");
   // The refunds take money out: each is a reversal request the trustee and another member approve.
   EXPECT_EQ(entries(), before);
@@ -451,7 +528,11 @@ TEST_F(ProjectTest, CancellingRefundsEveryCrowdfundingPaymentByReversal) {
   auto last = ledger::from_published(canonical(before + 2), nullptr);
   ASSERT_TRUE(last && last->reverses);
   EXPECT_EQ(last->kind, "reversal");
-  EXPECT_EQ(code_of([&] { app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":100})"); }),
+  EXPECT_EQ(code_of([&] {
+              env.post(jia, compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges"),
+                       R"({"amount_fen":100})")
+                  .as_object();
+            }),
             "wrong-state");
 }
 
@@ -459,7 +540,11 @@ TEST_F(ProjectTest, AProjectThatPaidItsContractorCannotBeCancelled) {
   I pid = pid_of(project());
   auto p = contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
   pay(pid, line_of(p), "common", 10'000);
-  EXPECT_EQ(status_of([&] { app::cancel_project(env.app(), com, cid, pid, R"({"reason":"x"})"); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/cancel"),
+                       R"({"reason":"x"})")
+                  .as_object();
+            }),
             409);
   EXPECT_EQ(get(pid).at("status").as_string(), "contracted");
 }
@@ -467,13 +552,24 @@ TEST_F(ProjectTest, AProjectThatPaidItsContractorCannotBeCancelled) {
 TEST_F(ProjectTest, ResidentsAcceptByQuestionnaireOnlyWithAMajority) {
   I pid = pid_of(project());
   auto p = contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
-  EXPECT_EQ(status_of([&] { app::start_acceptance(env.app(), com, cid, pid, "{}"); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance"),
+                       "{}")
+                  .as_object();
+            }),
             409);  // work not started
-  p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/milestones"),
+               R"({"title":"完工"})")
+          .as_object();
   I m = p.at("milestones").as_array()[0].at("id").as_int64();
-  p = app::complete_milestone(env.app(), com, cid, pid, m, R"({"note":"已完工"})");
+  p = env.post(com,
+               compound_path(cid, "/projects/" + std::to_string(pid) + "/milestones/" +
+                                      std::to_string(m) + "/done"),
+               R"({"note":"已完工"})")
+          .as_object();
   EXPECT_EQ(p.at("status").as_string(), "in_progress");
-  p = app::start_acceptance(env.app(), com, cid, pid, "{}");
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance"), "{}")
+          .as_object();
   EXPECT_EQ(p.at("status").as_string(), "accepting");
   I q = p.at("acceptance").at("questionnaire_id").as_int64();
   auto answer = [&](const char* who, int choice) {
@@ -484,27 +580,56 @@ TEST_F(ProjectTest, ResidentsAcceptByQuestionnaireOnlyWithAMajority) {
   };
   answer("jia", 0);
   // One of two households answered and the questionnaire runs a week: too early to close.
-  EXPECT_EQ(status_of([&] { app::close_acceptance(env.app(), com, cid, pid); }), 409);
+  EXPECT_EQ(status_of([&] {
+              env.post(com,
+                       compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance/close"),
+                       "{}")
+                  .as_object();
+            }),
+            409);
   answer("bing", 1);
   // Everyone answered: 1 agree of 2 is not more than half — rejected, back to work.
-  p = app::close_acceptance(env.app(), com, cid, pid);
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance/close"),
+               "{}")
+          .as_object();
   EXPECT_EQ(p.at("status").as_string(), "in_progress");
   EXPECT_EQ(p.at("acceptance").at("outcome").as_string(), "rejected");
-  EXPECT_EQ(status_of([&] { app::settle_project(env.app(), com, cid, pid); }), 409);
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/settle"),
+                       "{}")
+                  .as_object();
+            }),
+            409);
   // Mended, asked again: both agree.
-  p = app::start_acceptance(env.app(), com, cid, pid, "{}");
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance"), "{}")
+          .as_object();
   q = p.at("acceptance").at("questionnaire_id").as_int64();
   answer("jia", 0);
   now += 8 * kDay;  // the week has passed; one answer of two households is 50% turnout
-  p = app::close_acceptance(env.app(), com, cid, pid);
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance/close"),
+               "{}")
+          .as_object();
   EXPECT_EQ(p.at("status").as_string(), "accepted");
   // A payment still pending blocks the settlement; once executed, it settles.
-  auto r = app::request_project_payment(
-      env.app(), env.caller("trustee"), cid, pid,
-      R"({"line_id":)" + std::to_string(line_of(p)) + R"(,"source":"common","amount_fen":100000})");
-  EXPECT_EQ(status_of([&] { app::settle_project(env.app(), com, cid, pid); }), 409);
-  app::approve_disbursement(env.app(), com, cid, r.at("disbursement").at("id").as_int64());
-  p = app::settle_project(env.app(), com, cid, pid);
+  auto r = env.post(env.caller("trustee"),
+                    compound_path(cid, "/projects/" + std::to_string(pid) + "/payments"),
+                    R"({"line_id":)" + std::to_string(line_of(p)) +
+                        R"(,"source":"common","amount_fen":100000})")
+               .as_object();
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/settle"),
+                       "{}")
+                  .as_object();
+            }),
+            409);
+  env.post(com,
+           compound_path(cid, "/disbursements/" +
+                                  std::to_string(r.at("disbursement").at("id").as_int64()) +
+                                  "/approve"),
+           "{}")
+      .as_object();
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/settle"), "{}")
+          .as_object();
   EXPECT_EQ(p.at("status").as_string(), "settled");
   EXPECT_EQ(p.at("settlement").at("paid_fen").as_int64(), 100'000);
   EXPECT_EQ(p.at("settlement").at("budget_fen").as_int64(), 100'000);
@@ -513,16 +638,37 @@ TEST_F(ProjectTest, ResidentsAcceptByQuestionnaireOnlyWithAMajority) {
 TEST_F(ProjectTest, CommitteeSignOffNeedsTwoDistinctMembers) {
   I pid = pid_of(project(R"(,"acceptance_mode":"committee")"));
   contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
-  auto p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
-  app::complete_milestone(env.app(), com, cid, pid,
-                          p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
-  app::start_acceptance(env.app(), com, cid, pid, "{}");
-  EXPECT_EQ(status_of([&] { app::close_acceptance(env.app(), com, cid, pid); }),
+  auto p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/milestones"),
+                    R"({"title":"完工"})")
+               .as_object();
+  env.post(com,
+           compound_path(cid,
+                         "/projects/" + std::to_string(pid) + "/milestones/" +
+                             std::to_string(p.at("milestones").as_array()[0].at("id").as_int64()) +
+                             "/done"),
+           "{}")
+      .as_object();
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance"), "{}")
+      .as_object();
+  EXPECT_EQ(status_of([&] {
+              env.post(com,
+                       compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance/close"),
+                       "{}")
+                  .as_object();
+            }),
             409);  // not a questionnaire
-  p = app::sign_off_project(env.app(), com, cid, pid);
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/signoff"), "{}")
+          .as_object();
   EXPECT_EQ(p.at("status").as_string(), "accepting");
-  EXPECT_EQ(status_of([&] { app::sign_off_project(env.app(), com, cid, pid); }), 409);
-  p = app::sign_off_project(env.app(), env.caller("com2"), cid, pid);
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/signoff"),
+                       "{}")
+                  .as_object();
+            }),
+            409);
+  p = env.post(env.caller("com2"),
+               compound_path(cid, "/projects/" + std::to_string(pid) + "/signoff"), "{}")
+          .as_object();
   EXPECT_EQ(p.at("status").as_string(), "accepted");
   ASSERT_EQ(p.at("acceptance").at("signoffs").as_array().size(), 2u);
   EXPECT_EQ(p.at("acceptance").at("signoffs").as_array()[0].at("name").as_string().find("com"),
@@ -535,7 +681,8 @@ TEST_F(ProjectTest, CommitteeSignOffNeedsTwoDistinctMembers) {
 TEST_F(ProjectTest, EachPersonIsOfferedTheStepsTheServerWillTake) {
   auto can = [&](const app::Caller& who, I pid) {
     std::string out;
-    const auto view = app::get_project(env.app(), who, cid, pid);
+    const auto view =
+        env.get(who, public_path(cid, "/projects/" + std::to_string(pid))).as_object();
     for (const auto& s : view.at("can").as_array()) out += std::string(s.as_string()) + " ";
     return out;
   };
@@ -547,43 +694,62 @@ TEST_F(ProjectTest, EachPersonIsOfferedTheStepsTheServerWillTake) {
   EXPECT_EQ(can(trustee, pid), "quote ");
   EXPECT_EQ(can(jia, pid), "pledge ");  // his household has not pledged yet
   EXPECT_EQ(can(app::Caller{}, pid), "");
-  app::set_project_budget(
-      env.app(), com, cid, pid,
-      R"({"lines":[{"name":"施工","account":"5008","budget_fen":100000}],"funding":[{"source":"common","amount_fen":100000}]})");
+  env.post(
+         com, compound_path(cid, "/projects/" + std::to_string(pid) + "/budget"),
+         R"({"lines":[{"name":"施工","account":"5008","budget_fen":100000}],"funding":[{"source":"common","amount_fen":100000}]})")
+      .as_object();
   // Two contractors quote for two parts of the work; the first is signed, the second still can be.
   I q1 = 0, q2 = 0;
   for (const char* who : {"新都工程部", "安居修缮队"}) {
-    auto q = app::add_project_quote(
-        env.app(), com, cid, pid,
-        std::string(R"({"contractor":")") + who + R"(","amount_fen":40000})");
+    auto q = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/quotes"),
+                      std::string(R"({"contractor":")") + who + R"(","amount_fen":40000})")
+                 .as_object();
     (q1 ? q2 : q1) = q.at("quotes").as_array().back().at("id").as_int64();
   }
   EXPECT_EQ(can(com, pid), "budget link_vote quote contract cancel ");
-  app::sign_project_contract(
-      env.app(), com, cid, pid,
-      R"({"quote_id":)" + std::to_string(q1) + R"(,"signed_on":"2026-11-02"})");
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/contract"),
+           R"({"quote_id":)" + std::to_string(q1) + R"(,"signed_on":"2026-11-02"})")
+      .as_object();
   EXPECT_EQ(can(com, pid), "contract add_milestone cancel ");
   EXPECT_EQ(can(trustee, pid), "add_milestone pay ");
-  auto p = app::sign_project_contract(
-      env.app(), com, cid, pid,
-      R"({"quote_id":)" + std::to_string(q2) + R"(,"signed_on":"2026-11-03"})");
+  auto p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/contract"),
+                    R"({"quote_id":)" + std::to_string(q2) + R"(,"signed_on":"2026-11-03"})")
+               .as_object();
   EXPECT_EQ(p.at("contracts").as_array().size(), 2u);
   EXPECT_EQ(can(com, pid), "add_milestone cancel ");
   // Once the contractor has been paid the project is finished and settled, never cancelled.
-  auto r = app::request_project_payment(env.app(), trustee, cid, pid,
-                                        R"({"line_id":)" + std::to_string(line_of(p)) +
-                                            R"(,"source":"common","amount_fen":10000,"quote_id":)" +
-                                            std::to_string(q1) + "}");
-  app::approve_disbursement(env.app(), com, cid, r.at("disbursement").at("id").as_int64());
+  auto r = env.post(trustee, compound_path(cid, "/projects/" + std::to_string(pid) + "/payments"),
+                    R"({"line_id":)" + std::to_string(line_of(p)) +
+                        R"(,"source":"common","amount_fen":10000,"quote_id":)" +
+                        std::to_string(q1) + "}")
+               .as_object();
+  env.post(com,
+           compound_path(cid, "/disbursements/" +
+                                  std::to_string(r.at("disbursement").at("id").as_int64()) +
+                                  "/approve"),
+           "{}")
+      .as_object();
   EXPECT_EQ(can(com, pid), "add_milestone ");
-  EXPECT_EQ(status_of([&] { app::cancel_project(env.app(), com, cid, pid, R"({"reason":"x"})"); }),
+  EXPECT_EQ(status_of([&] {
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/cancel"),
+                       R"({"reason":"x"})")
+                  .as_object();
+            }),
             409);
-  p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/milestones"),
+               R"({"title":"完工"})")
+          .as_object();
   EXPECT_EQ(can(trustee, pid), "add_milestone complete_milestone pay ");
-  app::complete_milestone(env.app(), com, cid, pid,
-                          p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
+  env.post(com,
+           compound_path(cid,
+                         "/projects/" + std::to_string(pid) + "/milestones/" +
+                             std::to_string(p.at("milestones").as_array()[0].at("id").as_int64()) +
+                             "/done"),
+           "{}")
+      .as_object();
   EXPECT_EQ(can(com, pid), "add_milestone start_acceptance ");
-  app::start_acceptance(env.app(), com, cid, pid, "{}");
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance"), "{}")
+      .as_object();
   EXPECT_EQ(can(com, pid), "signoff send_back ");
   EXPECT_EQ(can(staff, pid), "");  // acceptance by signature is the committee's
   // The operator passes every route's rule, but a member's signature is a member's own: not
@@ -591,14 +757,25 @@ TEST_F(ProjectTest, EachPersonIsOfferedTheStepsTheServerWillTake) {
   env.add_user("operator", "", true);
   const auto op = env.caller("operator");
   EXPECT_EQ(can(op, pid).find("signoff"), std::string::npos);
-  EXPECT_EQ(status_of([&] { app::sign_off_project(env.app(), op, cid, pid); }), 403);
+  EXPECT_EQ(status_of([&] {
+              env.post(op, compound_path(cid, "/projects/" + std::to_string(pid) + "/signoff"),
+                       "{}")
+                  .as_object();
+            }),
+            403);
   EXPECT_EQ(
-      status_of([&] { app::reject_acceptance(env.app(), op, cid, pid, R"({"reason":"x"})"); }),
+      status_of([&] {
+        env.post(op, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance/reject"),
+                 R"({"reason":"x"})")
+            .as_object();
+      }),
       403);
-  app::sign_off_project(env.app(), com, cid, pid);
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/signoff"), "{}")
+      .as_object();
   EXPECT_EQ(can(com, pid), "send_back ");  // he signed; the second signature is another's
   EXPECT_EQ(can(com2, pid), "signoff send_back ");
-  p = app::sign_off_project(env.app(), com2, cid, pid);
+  p = env.post(com2, compound_path(cid, "/projects/" + std::to_string(pid) + "/signoff"), "{}")
+          .as_object();
   EXPECT_EQ(p.at("status").as_string(), "accepted");
   EXPECT_EQ(can(com, pid), "settle ");
   EXPECT_EQ(can(trustee, pid), "pay settle ");
@@ -619,14 +796,26 @@ TEST_F(ProjectTest, ANeedTakenUpByAProjectIsDoneWhenTheProjectSettles) {
   EXPECT_EQ(n.at("status").as_string(), "project");
   EXPECT_EQ(n.at("project_id").as_int64(), pid);
   auto p = contracted(pid, 10'000, R"([{"source":"common","amount_fen":10000}])");
-  p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
-  app::complete_milestone(env.app(), com, cid, pid,
-                          p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
-  app::start_acceptance(env.app(), com, cid, pid, "{}");
-  app::sign_off_project(env.app(), com, cid, pid);
-  app::sign_off_project(env.app(), env.caller("com2"), cid, pid);
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/milestones"),
+               R"({"title":"完工"})")
+          .as_object();
+  env.post(com,
+           compound_path(cid,
+                         "/projects/" + std::to_string(pid) + "/milestones/" +
+                             std::to_string(p.at("milestones").as_array()[0].at("id").as_int64()) +
+                             "/done"),
+           "{}")
+      .as_object();
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance"), "{}")
+      .as_object();
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/signoff"), "{}")
+      .as_object();
+  env.post(env.caller("com2"), compound_path(cid, "/projects/" + std::to_string(pid) + "/signoff"),
+           "{}")
+      .as_object();
   pay(pid, line_of(p), "common", 10'000);
-  app::settle_project(env.app(), com, cid, pid);
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/settle"), "{}")
+      .as_object();
   EXPECT_EQ(env.get(jia, compound_path(cid, "/needs/" + std::to_string(need)))
                 .as_object()
                 .at("status")
@@ -637,16 +826,28 @@ TEST_F(ProjectTest, ANeedTakenUpByAProjectIsDoneWhenTheProjectSettles) {
 TEST_F(ProjectTest, FollowersHearOfMilestones) {
   I pid = pid_of(project());
   auto jia = env.caller("jia");
-  EXPECT_TRUE(app::follow_project(env.app(), jia, cid, pid, R"({"follow":true})")
+  EXPECT_TRUE(env.post(jia, compound_path(cid, "/projects/" + std::to_string(pid) + "/follow"),
+                       R"({"follow":true})")
+                  .as_object()
                   .at("following")
                   .as_bool());
   auto p = contracted(pid, 100'000, R"([{"source":"common","amount_fen":100000}])");
-  p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"拆除旧花坛"})");
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/milestones"),
+               R"({"title":"拆除旧花坛"})")
+          .as_object();
   I before = env.count("notifications");
-  app::complete_milestone(env.app(), com, cid, pid,
-                          p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
+  env.post(com,
+           compound_path(cid,
+                         "/projects/" + std::to_string(pid) + "/milestones/" +
+                             std::to_string(p.at("milestones").as_array()[0].at("id").as_int64()) +
+                             "/done"),
+           "{}")
+      .as_object();
   EXPECT_EQ(env.count("notifications"), before + 1);
-  EXPECT_TRUE(app::get_project(env.app(), jia, cid, pid).at("following").as_bool());
+  EXPECT_TRUE(env.get(jia, public_path(cid, "/projects/" + std::to_string(pid)))
+                  .as_object()
+                  .at("following")
+                  .as_bool());
 }
 
 TEST_F(ProjectTest, VolunteerHoursAreCountedAndNamesStayPrivate) {
@@ -696,16 +897,25 @@ TEST_F(ProjectTest, VolunteerHoursAreCountedAndNamesStayPrivate) {
 TEST_F(ProjectTest, AReversedCrowdfundingPaymentIsNotRefundedTwice) {
   I pid = pid_of(project(R"(,"crowdfund_goal_fen":100000)"));
   auto jia = env.caller("jia");
-  I pl =
-      app::pledge(env.app(), jia, cid, pid, R"({"amount_fen":50000})").at("pledge_id").as_int64();
-  I idx = app::pay_pledge(env.app(), env.caller("trustee"), cid, pid, pl, R"({"amount_fen":50000})")
+  I pl = env.post(jia, compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges"),
+                  R"({"amount_fen":50000})")
+             .as_object()
+             .at("pledge_id")
+             .as_int64();
+  I idx = env.post(env.caller("trustee"),
+                   compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges/" +
+                                          std::to_string(pl) + "/payments"),
+                   R"({"amount_fen":50000})")
+              .as_object()
               .at("entry_index")
               .as_int64();
   reverse(idx, R"({"reason":"录错了户"})");
   auto p = get(pid);
   EXPECT_EQ(p.at("crowdfunding").at("collected_fen").as_int64(), 0);
   I before = entries();
-  app::cancel_project(env.app(), com, cid, pid, R"({"reason":"不做了"})");
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/cancel"),
+           R"({"reason":"不做了"})")
+      .as_object();
   EXPECT_EQ(entries(), before);  // nothing left to refund
   EXPECT_EQ(balance("4007"), 0);
 }
@@ -718,7 +928,9 @@ TEST_F(ProjectTest, AReversedContractorPaymentNoLongerCounts) {
   p = get(pid);
   EXPECT_EQ(p.at("paid_fen").as_int64(), 0);
   EXPECT_EQ(p.at("payments").as_array()[0].at("status").as_string(), "reversed");
-  EXPECT_EQ(app::cancel_project(env.app(), com, cid, pid, R"({"reason":"另行招标"})")
+  EXPECT_EQ(env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/cancel"),
+                     R"({"reason":"另行招标"})")
+                .as_object()
                 .at("status")
                 .as_string(),
             "cancelled");
@@ -729,7 +941,10 @@ TEST_F(ProjectTest, SubsidiesAndCourtyardSurplusMustBeThereToBeSpent) {
   auto p = contracted(pid, 100'000, R"([{"source":"subsidy","amount_fen":100000}])");
   auto trustee = env.caller("trustee");
   auto ask = [&](const std::string& body) {
-    return status_of([&] { app::request_project_payment(env.app(), trustee, cid, pid, body); });
+    return status_of([&] {
+      env.post(trustee, compound_path(cid, "/projects/" + std::to_string(pid) + "/payments"), body)
+          .as_object();
+    });
   };
   std::string line = std::to_string(line_of(p));
   EXPECT_EQ(ask(R"({"line_id":)" + line + R"(,"source":"subsidy","amount_fen":1000})"),
@@ -752,10 +967,11 @@ TEST_F(ProjectTest, SubsidiesAndCourtyardSurplusMustBeThereToBeSpent) {
                        R"([{"source":"courtyard_surplus","courtyard_id":)" + std::to_string(west) +
                            R"(,"amount_fen":10000}])");
   EXPECT_EQ(status_of([&] {
-              app::request_project_payment(env.app(), trustee, cid, q,
-                                           R"({"line_id":)" + std::to_string(line_of(pq)) +
-                                               R"(,"source":"courtyard_surplus","courtyard_id":)" +
-                                               std::to_string(west) + R"(,"amount_fen":100})");
+              env.post(trustee, compound_path(cid, "/projects/" + std::to_string(q) + "/payments"),
+                       R"({"line_id":)" + std::to_string(line_of(pq)) +
+                           R"(,"source":"courtyard_surplus","courtyard_id":)" +
+                           std::to_string(west) + R"(,"amount_fen":100})")
+                  .as_object();
             }),
             422);
 }
@@ -763,32 +979,67 @@ TEST_F(ProjectTest, SubsidiesAndCourtyardSurplusMustBeThereToBeSpent) {
 TEST_F(ProjectTest, UnspentCrowdfundingGoesBackBeforeTheSettlement) {
   I pid = pid_of(project(R"(,"acceptance_mode":"committee","crowdfund_goal_fen":80000)"));
   auto trustee = env.caller("trustee");
-  I p1 = app::pledge(env.app(), env.caller("jia"), cid, pid, R"({"amount_fen":60000})")
+  I p1 = env.post(env.caller("jia"),
+                  compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges"),
+                  R"({"amount_fen":60000})")
+             .as_object()
              .at("pledge_id")
              .as_int64();
-  I p2 = app::pledge(env.app(), env.caller("bing"), cid, pid, R"({"amount_fen":30000})")
+  I p2 = env.post(env.caller("bing"),
+                  compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges"),
+                  R"({"amount_fen":30000})")
+             .as_object()
              .at("pledge_id")
              .as_int64();
-  app::pay_pledge(env.app(), trustee, cid, pid, p1, R"({"amount_fen":60000})");
-  app::pay_pledge(env.app(), trustee, cid, pid, p2, R"({"amount_fen":30000})");
+  env.post(trustee,
+           compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges/" +
+                                  std::to_string(p1) + "/payments"),
+           R"({"amount_fen":60000})")
+      .as_object();
+  env.post(trustee,
+           compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges/" +
+                                  std::to_string(p2) + "/payments"),
+           R"({"amount_fen":30000})")
+      .as_object();
   auto p = contracted(pid, 80'000, R"([{"source":"crowdfunding","amount_fen":80000}])");
   pay(pid, line_of(p), "crowdfunding", 80'000);
-  p = app::add_milestone(env.app(), com, cid, pid, R"({"title":"完工"})");
-  app::complete_milestone(env.app(), com, cid, pid,
-                          p.at("milestones").as_array()[0].at("id").as_int64(), "{}");
-  app::start_acceptance(env.app(), com, cid, pid, "{}");
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/milestones"),
+               R"({"title":"完工"})")
+          .as_object();
+  env.post(com,
+           compound_path(cid,
+                         "/projects/" + std::to_string(pid) + "/milestones/" +
+                             std::to_string(p.at("milestones").as_array()[0].at("id").as_int64()) +
+                             "/done"),
+           "{}")
+      .as_object();
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance"), "{}")
+      .as_object();
   // The committee sends it back once, then accepts it.
-  p = app::reject_acceptance(env.app(), com, cid, pid, R"({"reason":"墙面有空鼓"})");
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance/reject"),
+               R"({"reason":"墙面有空鼓"})")
+          .as_object();
   EXPECT_EQ(p.at("status").as_string(), "in_progress");
-  app::start_acceptance(env.app(), com, cid, pid, "{}");
-  app::sign_off_project(env.app(), com, cid, pid);
-  p = app::sign_off_project(env.app(), env.caller("com2"), cid, pid);
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/acceptance"), "{}")
+      .as_object();
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/signoff"), "{}")
+      .as_object();
+  p = env.post(env.caller("com2"),
+               compound_path(cid, "/projects/" + std::to_string(pid) + "/signoff"), "{}")
+          .as_object();
   ASSERT_EQ(p.at("status").as_string(), "accepted");
   EXPECT_EQ(p.at("crowdfunding").at("unspent_fen").as_int64(), 10'000);
-  EXPECT_EQ(code_of([&] { app::settle_project(env.app(), com, cid, pid); }),
+  EXPECT_EQ(code_of([&] {
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/settle"),
+                       "{}")
+                  .as_object();
+            }),
             "crowdfunding-unspent");
   // ¥100 back in proportion to what each paid: ¥66.67 and ¥33.33.
-  auto r = app::refund_crowdfunding_surplus(env.app(), trustee, cid, pid);
+  auto r = env.post(trustee,
+                    compound_path(cid, "/projects/" + std::to_string(pid) + "/crowdfunding-refund"),
+                    "{}")
+               .as_object();
   I d = r.at("disbursement").at("id").as_int64();
   auto shares = env.db().read([&](store::Connection& c) {
     std::vector<I> out;
@@ -800,10 +1051,17 @@ TEST_F(ProjectTest, UnspentCrowdfundingGoesBackBeforeTheSettlement) {
     return out;
   });
   EXPECT_EQ(shares, (std::vector<I>{6'667, 3'333}));
-  EXPECT_EQ(code_of([&] { app::settle_project(env.app(), com, cid, pid); }), "payments-pending");
-  app::approve_disbursement(env.app(), com, cid, d);
+  EXPECT_EQ(code_of([&] {
+              env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/settle"),
+                       "{}")
+                  .as_object();
+            }),
+            "payments-pending");
+  env.post(com, compound_path(cid, "/disbursements/" + std::to_string(d) + "/approve"), "{}")
+      .as_object();
   EXPECT_EQ(balance("4007"), -80'000);
-  p = app::settle_project(env.app(), com, cid, pid);
+  p = env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/settle"), "{}")
+          .as_object();
   EXPECT_EQ(p.at("status").as_string(), "settled");
   EXPECT_EQ(p.at("settlement").at("crowdfunding_refunded_fen").as_int64(), 10'000);
   EXPECT_EQ(p.at("settlement").at("paid_fen").as_int64(), 80'000);
@@ -816,7 +1074,9 @@ TEST_F(ProjectTest, ACancelledProjectReturnsItsNeedToTheList) {
                .at("id")
                .as_int64();
   I pid = pid_of(project(R"(,"need_id":)" + std::to_string(need)));
-  app::cancel_project(env.app(), com, cid, pid, R"({"reason":"并入明年计划"})");
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/cancel"),
+           R"({"reason":"并入明年计划"})")
+      .as_object();
   EXPECT_EQ(env.get(env.caller("jia"), compound_path(cid, "/needs/" + std::to_string(need)))
                 .as_object()
                 .at("status")
@@ -827,21 +1087,28 @@ TEST_F(ProjectTest, ACancelledProjectReturnsItsNeedToTheList) {
 TEST_F(ProjectTest, TheCharityAccountIsNeverOverdrawnAtApproval) {
   auto trustee = env.caller("trustee");
   // Two requests of ¥1,500 each against ¥2,000: the second would overdraw, counting the first.
-  auto d1 = app::request_disbursement(
-      env.app(), trustee, cid,
-      env.with_voucher(
-          cid,
-          R"({"payee":"社工站","amount_fen":150000,"purpose":"重阳节活动","cash_account":"1002","expense_account":"5010"})"));
+  auto d1 =
+      env.post(
+             trustee, compound_path(cid, "/disbursements"),
+             env.with_voucher(
+                 cid,
+                 R"({"payee":"社工站","amount_fen":150000,"purpose":"重阳节活动","cash_account":"1002","expense_account":"5010"})"))
+          .as_object();
   EXPECT_EQ(
       code_of([&] {
-        app::request_disbursement(
-            env.app(), trustee, cid,
-            env.with_voucher(
-                cid,
-                R"({"payee":"社工站","amount_fen":150000,"purpose":"春节活动","cash_account":"1002","expense_account":"5010"})"));
+        env.post(
+               trustee, compound_path(cid, "/disbursements"),
+               env.with_voucher(
+                   cid,
+                   R"({"payee":"社工站","amount_fen":150000,"purpose":"春节活动","cash_account":"1002","expense_account":"5010"})"))
+            .as_object();
       }),
       "overdraft");
-  EXPECT_EQ(app::approve_disbursement(env.app(), com, cid, d1.at("id").as_int64())
+  EXPECT_EQ(env.post(com,
+                     compound_path(cid, "/disbursements/" + std::to_string(d1.at("id").as_int64()) +
+                                            "/approve"),
+                     "{}")
+                .as_object()
                 .at("status")
                 .as_string(),
             "executed");
@@ -849,36 +1116,47 @@ TEST_F(ProjectTest, TheCharityAccountIsNeverOverdrawnAtApproval) {
   // And a liability is no way round the restriction.
   EXPECT_EQ(
       status_of([&] {
-        app::request_disbursement(
-            env.app(), trustee, cid,
-            env.with_voucher(
-                cid,
-                R"({"payee":"某某","amount_fen":100,"purpose":"退押金","cash_account":"1002","expense_account":"2003"})"));
+        env.post(
+               trustee, compound_path(cid, "/disbursements"),
+               env.with_voucher(
+                   cid,
+                   R"({"payee":"某某","amount_fen":100,"purpose":"退押金","cash_account":"1002","expense_account":"2003"})"))
+            .as_object();
       }),
       422);
 }
 
 TEST_F(ProjectTest, CrowdfundingInTheBasicAccountPaysOnlyItsProject) {
   I pid = pid_of(project(R"(,"crowdfund_goal_fen":100000)"));
-  I pl = app::pledge(env.app(), env.caller("jia"), cid, pid, R"({"amount_fen":80000})")
+  I pl = env.post(env.caller("jia"),
+                  compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges"),
+                  R"({"amount_fen":80000})")
+             .as_object()
              .at("pledge_id")
              .as_int64();
   auto trustee = env.caller("trustee");
-  app::pay_pledge(env.app(), trustee, cid, pid, pl, R"({"amount_fen":80000})");
+  env.post(trustee,
+           compound_path(cid, "/projects/" + std::to_string(pid) + "/pledges/" +
+                                  std::to_string(pl) + "/payments"),
+           R"({"amount_fen":80000})")
+      .as_object();
   // The basic account holds ¥10,800, of which ¥800 is the households'.
   auto ask = [&](I amount) {
     return status_of([&] {
-      app::request_disbursement(
-          env.app(), trustee, cid,
-          env.with_voucher(cid, R"({"payee":"物业公司","amount_fen":)" + std::to_string(amount) +
-                                    R"(,"purpose":"保洁","expense_account":"5001"})"));
+      env.post(
+             trustee, compound_path(cid, "/disbursements"),
+             env.with_voucher(cid, R"({"payee":"物业公司","amount_fen":)" + std::to_string(amount) +
+                                       R"(,"purpose":"保洁","expense_account":"5001"})"))
+          .as_object();
     });
   };
   EXPECT_EQ(ask(1'000'001), 422);
   EXPECT_EQ(ask(1'000'000), 200);
   EXPECT_EQ(ask(1), 422);  // the pending ¥10,000 counts
   // Once the project is cancelled and the money refunded, nothing is held back.
-  app::cancel_project(env.app(), com, cid, pid, R"({"reason":"不做了"})");
+  env.post(com, compound_path(cid, "/projects/" + std::to_string(pid) + "/cancel"),
+           R"({"reason":"不做了"})")
+      .as_object();
   approve_pending_reversals();
   EXPECT_EQ(env.db().read([&](store::Connection& c) { return app::crowdfunding_reserved(c, cid); }),
             0);
@@ -911,13 +1189,15 @@ TEST_F(ProjectTest, ASurplusPaymentNamesItsPlanItemAndTheHouseholdsItCovers) {
                       R"([{"source":"courtyard_surplus","courtyard_id":)" + std::to_string(west) +
                           R"(,"amount_fen":10000}])");
   auto ask = [&](I plan, I per_unit, I unit) {
-    return app::request_project_payment(
-        env.app(), env.caller("trustee"), cid, pid,
-        R"({"line_id":)" + std::to_string(line_of(p)) +
-            R"(,"source":"courtyard_surplus","courtyard_id":)" + std::to_string(west) +
-            R"(,"amount_fen":10000,"plan_item_id":)" + std::to_string(plan) +
-            R"(,"per_unit_fen":)" + std::to_string(per_unit) + R"(,"covered_units":[)" +
-            std::to_string(unit) + "]}");
+    return env
+        .post(env.caller("trustee"),
+              compound_path(cid, "/projects/" + std::to_string(pid) + "/payments"),
+              R"({"line_id":)" + std::to_string(line_of(p)) +
+                  R"(,"source":"courtyard_surplus","courtyard_id":)" + std::to_string(west) +
+                  R"(,"amount_fen":10000,"plan_item_id":)" + std::to_string(plan) +
+                  R"(,"per_unit_fen":)" + std::to_string(per_unit) + R"(,"covered_units":[)" +
+                  std::to_string(unit) + "]}")
+        .as_object();
   };
   auto count = [&] { return env.count("disbursements"); };
   const auto before = count();

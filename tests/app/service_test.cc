@@ -51,12 +51,15 @@ class ServiceTest : public ::testing::Test {
     worker_id = env.add_user("worker");
     env.grant(worker_id, cid, Role::worker);
     com = env.caller("com");
-    west = app::create_courtyard(env.app(), com, cid, R"({"name":"西院"})").at("id").as_int64();
-    I west_building =
-        app::create_building(env.app(), com, cid,
-                             R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})")
-            .at("id")
-            .as_int64();
+    west = env.post(com, compound_path(cid, "/courtyards"), R"({"name":"西院"})")
+               .as_object()
+               .at("id")
+               .as_int64();
+    I west_building = env.post(com, compound_path(cid, "/buildings"),
+                               R"({"courtyard_id":)" + std::to_string(west) + R"(,"name":"2"})")
+                          .as_object()
+                          .at("id")
+                          .as_int64();
     u101 = unit(env.last_building_id, "101", 8000);
     u201 = unit(west_building, "201", 9000);
     person("jia", {u101}, "owner");
@@ -65,9 +68,11 @@ class ServiceTest : public ::testing::Test {
   }
 
   I unit(I building, const char* number, I area) {
-    return app::create_unit(env.app(), com, cid,
-                            R"({"building_id":)" + std::to_string(building) + R"(,"number":")" +
-                                number + R"(","area_centi_m2":)" + std::to_string(area) + "}")
+    return env
+        .post(com, compound_path(cid, "/units"),
+              R"({"building_id":)" + std::to_string(building) + R"(,"number":")" + number +
+                  R"(","area_centi_m2":)" + std::to_string(area) + "}")
+        .as_object()
         .at("id")
         .as_int64();
   }

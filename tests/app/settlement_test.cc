@@ -26,20 +26,23 @@ class SettlementTest : public ::testing::Test {
     com = env.caller("com");
     yards.push_back(env.last_courtyard_id);
     for (const char* name : {"书院街院", "马家院"})
-      yards.push_back(
-          app::create_courtyard(env.app(), com, cid, std::string(R"({"name":")") + name + "\"}")
-              .at("id")
-              .as_int64());
+      yards.push_back(env.post(com, compound_path(cid, "/courtyards"),
+                               std::string(R"({"name":")") + name + "\"}")
+                          .as_object()
+                          .at("id")
+                          .as_int64());
     // Areas 300.00, 200.00 and 100.00 m².
     std::int64_t area = 30000;
     for (auto y : yards) {
-      auto b = app::create_building(env.app(), com, cid,
-                                    R"({"courtyard_id":)" + std::to_string(y) + R"(,"name":"2"})")
+      auto b = env.post(com, compound_path(cid, "/buildings"),
+                        R"({"courtyard_id":)" + std::to_string(y) + R"(,"name":"2"})")
+                   .as_object()
                    .at("id")
                    .as_int64();
-      app::create_unit(env.app(), com, cid,
-                       R"({"building_id":)" + std::to_string(b) +
-                           R"(,"number":"101","area_centi_m2":)" + std::to_string(area) + "}");
+      env.post(com, compound_path(cid, "/units"),
+               R"({"building_id":)" + std::to_string(b) + R"(,"number":"101","area_centi_m2":)" +
+                   std::to_string(area) + "}")
+          .as_object();
       area -= 10000;
     }
   }
@@ -122,11 +125,16 @@ TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
   std::string req =
       R"({"payee":"安防器材部","amount_fen":180000,"purpose":"安装监控","expense_account":"5008","courtyard_id":)" +
       std::to_string(yards[0]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
-  auto d =
-      app::request_disbursement(env.app(), env.caller("trustee"), cid, env.with_voucher(cid, req));
+  auto d = env.post(env.caller("trustee"), compound_path(cid, "/disbursements"),
+                    env.with_voucher(cid, req))
+               .as_object();
   EXPECT_EQ(d.at("plan_item_id").as_int64(), id);
   EXPECT_EQ(app::surplus_plans(env.app(), cid, 2026).items[0].spent_fen, 0);  // not yet paid
-  app::approve_disbursement(env.app(), com, cid, d.at("id").as_int64());
+  env.post(
+         com,
+         compound_path(cid, "/disbursements/" + std::to_string(d.at("id").as_int64()) + "/approve"),
+         "{}")
+      .as_object();
   auto plans = app::surplus_plans(env.app(), cid, 2026);
   EXPECT_EQ(plans.items[0].input.planned_fen, 200000);
   EXPECT_EQ(plans.items[0].spent_fen, 180000);
@@ -134,8 +142,9 @@ TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
       R"({"payee":"x","amount_fen":100,"purpose":"x","expense_account":"5008","courtyard_id":)" +
       std::to_string(yards[1]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
   EXPECT_EQ(status_of([&] {
-              app::request_disbursement(env.app(), env.caller("trustee"), cid,
-                                        env.with_voucher(cid, other));
+              env.post(env.caller("trustee"), compound_path(cid, "/disbursements"),
+                       env.with_voucher(cid, other))
+                  .as_object();
             }),
             422);
 }

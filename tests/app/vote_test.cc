@@ -42,15 +42,18 @@ class VoteTest : public ::testing::Test {
                          R"(,"number":")" + number + R"(","area_centi_m2":)" +
                          std::to_string(area) +
                          (std::string(number) == "301" ? R"(,"developer_held":true})" : "}");
-      unit[number] = app::create_unit(env.app(), com, cid, body).at("id").as_int64();
+      unit[number] =
+          env.post(com, compound_path(cid, "/units"), body).as_object().at("id").as_int64();
     }
     owner("jia", "13900000001", {"101", "102", "103"}, "owner");
     owner("yi", "13900000002", {"201"}, "owner");
     owner("bing", "13900000003", {"202"}, "owner");
     owner("zu", "13900000004", {"201"}, "tenant");
-    scan = app::upload_voucher(env.app(), com, cid, "application/pdf", "%PDF-1.4 paper ballot")
-               .at("sha256")
-               .as_string();
+    scan =
+        env.upload(com, compound_path(cid, "/vouchers"), "application/pdf", "%PDF-1.4 paper ballot")
+            .as_object()
+            .at("sha256")
+            .as_string();
   }
 
   void owner(const std::string& login, const std::string& phone, std::vector<std::string> numbers,
@@ -91,8 +94,9 @@ class VoteTest : public ::testing::Test {
   // countersigned by the staff member, so that it counts.
   json::object paper(I vid, const std::string& number, const std::string& choices,
                      bool replace = false, bool countersign = true) {
-    scan = app::upload_voucher(env.app(), com, cid, "application/pdf",
-                               "%PDF-1.4 paper ballot " + std::to_string(++scans))
+    scan = env.upload(com, compound_path(cid, "/vouchers"), "application/pdf",
+                      "%PDF-1.4 paper ballot " + std::to_string(++scans))
+               .as_object()
                .at("sha256")
                .as_string();
     auto r = env.post(com, cpath("/votes/" + std::to_string(vid) + "/paper-ballots"),
@@ -145,9 +149,10 @@ TEST_F(VoteTest, TheElectorateIsFixedAtOpeningByTheHeadcountRules) {
   EXPECT_EQ(t.at("quorum_area_centi_m2").as_int64(), 30000);
   EXPECT_EQ(t.at("voted_owners").as_int64(), 0);
   // A unit added after opening does not join this vote.
-  app::create_unit(env.app(), com, cid,
-                   R"({"building_id":)" + std::to_string(env.last_building_id) +
-                       R"(,"number":"401","area_centi_m2":9000})");
+  env.post(com, compound_path(cid, "/units"),
+           R"({"building_id":)" + std::to_string(env.last_building_id) +
+               R"(,"number":"401","area_centi_m2":9000})")
+      .as_object();
   auto again = env.get(com, ppath("/votes/" + std::to_string(v.at("id").as_int64()))).as_object();
   EXPECT_EQ(again.at("turnout").at("total_owners").as_int64(), 4);
 }
@@ -356,7 +361,10 @@ TEST_F(VoteTest, NoResponseOrAuditEntryLinksASecretBallotToItsVoter) {
     std::string all;
     all += json::serialize(env.get(com, ppath("/votes")).as_array());
     all += json::serialize(env.get(com, ppath("/votes/" + std::to_string(vid))).as_object());
-    all += json::serialize(app::list_audit(env.app(), cid, 0, 1000));
+    all += json::serialize(
+        env.get(testing::reader(), compound_path(cid, "/audit?before=" + std::to_string(0) +
+                                                          "&limit=" + std::to_string(500)))
+            .as_object());
     all += json::serialize(
         env.get(env.caller("yi"), cpath("/votes/" + std::to_string(vid) + "/my")).as_object());
     all += json::serialize(
@@ -372,7 +380,10 @@ TEST_F(VoteTest, NoResponseOrAuditEntryLinksASecretBallotToItsVoter) {
   // The scan of a secret paper ballot is not served to the public.
   EXPECT_EQ(status_of([&] { app::voucher_file(env.app(), cid, scan); }), 404);
   // The audit log says who voted, never what they chose.
-  auto audit = json::serialize(app::list_audit(env.app(), cid, 0, 1000));
+  auto audit = json::serialize(
+      env.get(testing::reader(), compound_path(cid, "/audit?before=" + std::to_string(0) +
+                                                        "&limit=" + std::to_string(500)))
+          .as_object());
   EXPECT_NE(audit.find("vote.ballot"), std::string::npos);
   EXPECT_EQ(audit.find("反对"), std::string::npos);
   EXPECT_EQ(audit.find("choices"), std::string::npos);
@@ -531,17 +542,31 @@ TEST_F(VoteTest, ThePropertyManagementCommitteeNeedsItsPetitionAndComposition) {
   EXPECT_EQ(establish(), 200);
   // 甲's committee role waits for a second person, then holds; names are masked in public.
   EXPECT_FALSE(env.caller("jia").principal->has(cid, Role::committee));
-  auto pending = app::list_roles(env.app(), cid).at("pending").as_array();
+  auto pending =
+      env.get(testing::reader(), compound_path(cid, "/roles")).as_object().at("pending").as_array();
   ASSERT_EQ(pending.size(), 1u);
-  EXPECT_EQ(status_of([&] {
-              app::confirm_role(env.app(), env.caller("staff"), cid,
-                                pending[0].at("id").as_int64());
-            }),
-            409);  // who asked
+  EXPECT_EQ(
+      status_of([&] {
+        env.post(env.caller("staff"),
+                 compound_path(
+                     cid, "/roles/" + std::to_string(pending[0].at("id").as_int64()) + "/confirm"),
+                 "{}")
+            .as_object();
+      }),
+      409);  // who asked
   env.add_user("root", "", true);
-  app::confirm_role(env.app(), env.caller("root"), cid, pending[0].at("id").as_int64());
+  env.post(env.caller("root"),
+           compound_path(cid,
+                         "/roles/" + std::to_string(pending[0].at("id").as_int64()) + "/confirm"),
+           "{}")
+      .as_object();
   EXPECT_TRUE(env.caller("jia").principal->has(cid, Role::committee));
-  EXPECT_EQ(app::public_compound(env.app(), cid).at("roles").at("current").as_array().size() > 0,
+  EXPECT_EQ(env.get(app::Caller{}, "/api/v1/public/compounds/" + std::to_string(cid))
+                    .as_object()
+                    .at("roles")
+                    .at("current")
+                    .as_array()
+                    .size() > 0,
             true);
   auto pub = env.get(app::Caller{}, ppath("/committees")).as_array();
   EXPECT_EQ(pub[0].at("status").as_string(), "serving");
@@ -578,19 +603,21 @@ TEST_F(VoteTest, AFeeChangeTakesEffectOnlyAfterAPassedVote) {
 TEST_F(VoteTest, SpendingTheMaintenanceFundCitesAMatterFiveVote) {
   auto spend = [&](I vote_id) {
     return status_of([&] {
-      app::request_disbursement(
-          env.app(), env.caller("trustee"), cid,
-          env.with_voucher(
-              cid,
-              R"({"payee":"防水公司","amount_fen":500000,"purpose":"屋面防水","expense_account":"5003","cash_account":"1003")" +
-                  (vote_id ? R"(,"vote_id":)" + std::to_string(vote_id) : std::string()) + "}"));
+      env.post(
+             env.caller("trustee"), compound_path(cid, "/disbursements"),
+             env.with_voucher(
+                 cid,
+                 R"({"payee":"防水公司","amount_fen":500000,"purpose":"屋面防水","expense_account":"5003","cash_account":"1003")" +
+                     (vote_id ? R"(,"vote_id":)" + std::to_string(vote_id) : std::string()) + "}"))
+          .as_object();
     });
   };
   // The fund's account holds ¥5,000 (a transfer from the housing authority), so only the vote is
   // missing.
-  app::post_transaction(
-      env.app(), env.caller("trustee"), cid,
-      R"({"date":"2026-01-05","description":"维修资金划入","postings":[{"account":"1003","amount_fen":500000},{"account":"3003","amount_fen":-500000}]})");
+  env.post(
+         env.caller("trustee"), compound_path(cid, "/ledger/transactions"),
+         R"({"date":"2026-01-05","description":"维修资金划入","postings":[{"account":"1003","amount_fen":500000},{"account":"3003","amount_fen":-500000}]})")
+      .as_object();
   EXPECT_EQ(spend(0), 422);
   EXPECT_EQ(spend(passed_vote(9)), 422);
   EXPECT_EQ(env.count("disbursements"), 0);

@@ -16,16 +16,18 @@
 
 namespace xinyi {
 
+using testing::compound_path;
 using testing::TestEnv;
 namespace json = boost::json;
 
 namespace {
 void post(TestEnv& env, const app::Caller& who, std::int64_t cid, std::int64_t fen) {
-  app::post_transaction(
-      env.app(), who, cid,
-      R"({"date":"2026-11-10","description":"收入","postings":[{"account":"1001","amount_fen":)" +
-          std::to_string(fen) + R"(},{"account":"4002","amount_fen":)" + std::to_string(-fen) +
-          "}]}");
+  env.post(
+         who, compound_path(cid, "/ledger/transactions"),
+         R"({"date":"2026-11-10","description":"收入","postings":[{"account":"1001","amount_fen":)" +
+             std::to_string(fen) + R"(},{"account":"4002","amount_fen":)" + std::to_string(-fen) +
+             "}]}")
+      .as_object();
 }
 }  // namespace
 

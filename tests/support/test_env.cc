@@ -166,10 +166,14 @@ std::string TestEnv::with_voucher(std::int64_t cid, std::string body) {
 namespace xinyi::testing {
 
 boost::json::value TestEnv::api(const app::Caller& who, const std::string& method,
-                                const std::string& target, const std::string& body) {
-  if (!router_) {
-    router_ = std::make_unique<http::Router>(*app_);
-    http::register_api(*router_);
+                                const std::string& target, const std::string& body,
+                                const std::string& content_type) {
+  {
+    std::lock_guard<std::mutex> lock(router_mu_);  // tests call from several threads
+    if (!router_) {
+      router_ = std::make_unique<http::Router>(*app_);
+      http::register_api(*router_);
+    }
   }
   http::Request req;
   req.method = method;
@@ -186,9 +190,11 @@ boost::json::value TestEnv::api(const app::Caller& who, const std::string& metho
     }
   }
   req.body = body;
-  req.content_type = "application/json";
+  req.content_type = content_type;
   req.ip = "127.0.0.1";
+  last_status = 0;
   http::Response res = router_->call_as(req, who);
+  last_status = res.status;
   if (res.body.empty() || res.content_type != "application/json") return nullptr;
   return boost::json::parse(res.body);
 }

@@ -3,9 +3,11 @@
 // an App around it and argon2id at its cheapest cost.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,17 @@ inline std::string compound_path(std::int64_t cid, const std::string& rest) {
 }
 inline std::string public_path(std::int64_t cid, const std::string& rest) {
   return "/api/v1/public/compounds/" + std::to_string(cid) + rest;
+}
+
+// The operator as a route's rule sees it, with no user behind it: for reading members' pages
+// in tests (every compound rule admits the operator).
+inline app::Caller reader() {
+  app::Caller c;
+  c.user = store::UserRec{};
+  c.user->login = "reader";
+  c.user->is_admin = true;
+  c.principal = Principal{0, true, {}};
+  return c;
 }
 
 class TestEnv {
@@ -72,13 +85,39 @@ class TestEnv {
   // `who`: "POST", "/api/v1/compounds/1/votes?open=1", a JSON body. Returns the answer's JSON
   // (null when empty); a refusal or a rule broken throws the Error the route answers with.
   boost::json::value api(const app::Caller& who, const std::string& method,
-                         const std::string& target, const std::string& body = "");
+                         const std::string& target, const std::string& body = "",
+                         const std::string& content_type = "application/json");
   boost::json::value get(const app::Caller& who, const std::string& target) {
     return api(who, "GET", target);
   }
   boost::json::value post(const app::Caller& who, const std::string& target,
                           const std::string& body = "{}") {
     return api(who, "POST", target, body);
+  }
+  // An upload (a voucher, a photo): the bytes as the request body, with their declared type.
+  boost::json::value upload(const app::Caller& who, const std::string& target,
+                            const std::string& content_type, const std::string& bytes) {
+    return api(who, "POST", target, bytes, content_type);
+  }
+  // The status of the last answer api() gave (201, 202, …).
+  std::atomic<int> last_status{0};
+  // A POST that may only be asked for (202 Accepted: a request waiting for a second person,
+  // whose view is `body`) or done at once (201, what was done).
+  struct Outcome {
+    bool pending = false;
+    boost::json::object body;
+  };
+  Outcome post_maybe_pending(const app::Caller& who, const std::string& target,
+                             const std::string& body) {
+    auto v = post(who, target, body);
+    return {last_status == 202, v.as_object()};
+  }
+  // POST …/ledger/transactions/{index}/reverse.
+  Outcome reverse(const app::Caller& who, std::int64_t cid, std::int64_t index,
+                  const std::string& body) {
+    return post_maybe_pending(
+        who, compound_path(cid, "/ledger/transactions/" + std::to_string(index) + "/reverse"),
+        body);
   }
 
  private:
@@ -88,6 +127,7 @@ class TestEnv {
   std::vector<std::string> extra_dbs_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<app::App> app_;
+  std::mutex router_mu_;
   std::unique_ptr<http::Router> router_;
   int compounds_ = 0;
   int vouchers_ = 0;

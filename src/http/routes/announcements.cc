@@ -3,8 +3,8 @@
 #include "http/routes/routes.h"
 
 #include "app/announce_service.h"
-#include "app/json_in.h"
 #include "app/needs_service.h"
+#include "http/json_in.h"
 
 namespace xinyi::http::routes {
 
@@ -17,7 +17,7 @@ constexpr std::size_t kMaxBodyChars = 5000;
 // {"title", "body", "kind"?, "courtyard_id"? | "area_id"?, "confirm_required"?, "pinned"?,
 //  "publish_at"?, "expires_at"?, "attachments"?: [sha256, …]}
 app::AnnouncementInput announcement_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::AnnouncementInput r;
   r.title = in.str("title", 100);
   r.body = in.str("body", kMaxBodyChars);
@@ -28,9 +28,7 @@ app::AnnouncementInput announcement_in(std::string_view body) {
   r.pinned = in.boolean("pinned", false);
   r.publish_at_ms = in.opt_i64("publish_at", 0, INT64_MAX);
   r.expires_at_ms = in.opt_i64("expires_at", 0, INT64_MAX);
-  if (!app::photo_hashes(in.get("attachments"), r.attachments))
-    in.add_error("photos", "照片应为最多 9 张已上传照片的编号列表",
-                 "photos must list at most 9 uploaded photos");
+  r.attachments = photos_in(in, "attachments");
   in.finish();
   return r;
 }

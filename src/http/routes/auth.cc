@@ -2,22 +2,22 @@
 #include "http/routes/routes.h"
 
 #include "app/auth_service.h"
-#include "app/json_in.h"
 #include "domain/registry.h"
+#include "http/json_in.h"
 
 namespace xinyi::http::routes {
 
 namespace {
 
 // A password field: required, at most kMaxPasswordChars (its rules are the use case's).
-std::string password_in(app::JsonIn& in, const char* field) {
+std::string password_in(JsonIn& in, const char* field) {
   if (auto p = in.opt_str(field, app::kMaxPasswordChars)) return *p;
   in.add_error(field, "缺少此字段", "is required");
   return "";
 }
 
 app::Credentials credentials_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::Credentials c;
   c.login = in.str("login", 64);
   c.password = password_in(in, "password");
@@ -27,7 +27,7 @@ app::Credentials credentials_in(std::string_view body) {
 
 // {"login"?, "phone", "name", "password"}
 app::NewAccount account_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::NewAccount a;
   a.phone = in.str("phone", 32);
   a.name = in.str("name", registry::kMaxNameChars);
@@ -53,7 +53,7 @@ void add_auth_routes(Router& r) {
     return res;
   });
   r.add("POST", "/api/v1/auth/password", Rule::signed_in(), [](Ctx& x) {
-    app::JsonIn in(x.req.body);
+    JsonIn in(x.req.body);
     const std::string old_password = password_in(in, "old_password");
     const std::string new_password = password_in(in, "new_password");
     in.finish();

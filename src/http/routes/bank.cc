@@ -3,7 +3,7 @@
 #include "http/routes/routes.h"
 
 #include "app/bank_service.h"
-#include "app/json_in.h"
+#include "http/json_in.h"
 #include "http/routes/billing.h"
 
 namespace xinyi::http::routes {
@@ -13,7 +13,7 @@ namespace {
 using I = std::int64_t;
 
 app::BankAccountInput account_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::BankAccountInput b;
   b.bank = in.str("bank", 64);
   b.number = in.str("number", 40);
@@ -89,7 +89,7 @@ void add_bank_routes(Router& r) {
         });
   r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/match", Rule::in_compound({C, T}),
         [](Ctx& x) {
-          app::JsonIn in(x.req.body);
+          JsonIn in(x.req.body);
           const I idx = in.i64("entry_index", 0, INT64_MAX);
           const auto posting = in.opt_i64("posting", 0, 63);
           in.finish();
@@ -101,7 +101,7 @@ void add_bank_routes(Router& r) {
         });
   r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/payment", Rule::in_compound({C, T}),
         [](Ctx& x) {
-          app::JsonIn in(x.req.body);
+          JsonIn in(x.req.body);
           const auto unit_id = in.i64("unit_id", 1, INT64_MAX);
           in.finish();
           return json_response(201, payment_recorded_json(app::payment_from_line(

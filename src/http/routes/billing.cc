@@ -7,11 +7,11 @@
 #include <charconv>
 
 #include "app/billing_service.h"
-#include "app/json_in.h"
 #include "app/settlement_service.h"
 #include "domain/ledger/books.h"
 #include "domain/ledger/merkle.h"
 #include "domain/money.h"
+#include "http/json_in.h"
 
 namespace xinyi::http::routes {
 
@@ -117,14 +117,14 @@ std::optional<std::int64_t> id_key(std::string_view key) {
 }
 
 app::ContractTerms contract_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::ContractTerms t{in.i64("remuneration_bp", 0, app::kMaxRemunerationBp)};
   in.finish();
   return t;
 }
 
 app::PlanItemInput plan_item_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::PlanItemInput p;
   p.courtyard_id = in.i64("courtyard_id", 1, INT64_MAX);
   p.year = in.i64("year", 2000, 2200);
@@ -138,7 +138,7 @@ app::PlanItemInput plan_item_in(std::string_view body) {
 // {"description", "date", "amount_fen", "expense_account", "rule": area|units|fixed,
 //  "shares": {"<courtyard id>": share, …} (read for fixed; other keys are ignored)}
 app::SharedCost shared_cost_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::SharedCost s;
   s.description = in.str("description", 100);
   s.date = in.str("date", 10);
@@ -168,7 +168,7 @@ app::SharedCost shared_cost_in(std::string_view body) {
 
 // {"unit_id", "amount_fen", "method": cash|bank|wechat|alipay, "reference"?, "paid_on"?}
 app::PaymentInput payment_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::PaymentInput p;
   p.unit_id = in.i64("unit_id", 1, INT64_MAX);
   p.amount_fen = in.i64("amount_fen", 1, kMaxAmountFen);
@@ -189,7 +189,7 @@ app::PaymentInput payment_in(std::string_view body) {
 // {"courtyard_id"?, "effective_from": YYYY-MM, "rate_fen", "decision", "document_sha256"?,
 //  "vote_id"?}
 app::FeeRateInput fee_rate_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::FeeRateInput r;
   r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
   r.effective_from = in.str("effective_from", 7);

@@ -5,9 +5,9 @@
 #include "http/routes/routes.h"
 
 #include "app/charity_service.h"
-#include "app/json_in.h"
 #include "domain/mask.h"
 #include "domain/registry.h"
+#include "http/json_in.h"
 
 namespace xinyi::http::routes {
 
@@ -19,7 +19,7 @@ constexpr I kMaxMinutesPerActivity = 24 * 60;
 constexpr std::size_t kMaxParticipants = 500;
 
 app::CampaignInput campaign_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::CampaignInput r;
   r.title = in.str("title", 60);
   r.description = in.opt_str("description", 1000).value_or("");
@@ -32,7 +32,7 @@ app::CampaignInput campaign_in(std::string_view body) {
 }
 
 app::DonationInput donation_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::DonationInput r;
   r.amount_fen = in.i64("amount_fen", 100, app::kMaxDonationFen);
   r.campaign_id = in.opt_i64("campaign_id", 1, INT64_MAX);
@@ -44,7 +44,7 @@ app::DonationInput donation_in(std::string_view body) {
 
 // {"team_id", "title", "date", "description"?, "hours": [{"member_id", "minutes"}, …]}
 app::ActivityInput activity_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::ActivityInput r;
   r.team_id = in.i64("team_id", 1, INT64_MAX);
   r.title = in.str("title", 60);
@@ -56,7 +56,7 @@ app::ActivityInput activity_in(std::string_view body) {
                  "list the members who took part with their minutes (1–500)");
   else
     for (std::size_t i = 0; i < hv->as_array().size(); ++i) {
-      app::JsonIn hi(hv->as_array()[i]);
+      JsonIn hi(hv->as_array()[i]);
       I m = hi.i64("member_id", 1, INT64_MAX);
       I minutes = hi.i64("minutes", 1, kMaxMinutesPerActivity);
       try {
@@ -211,7 +211,7 @@ void add_volunteer_routes(Router& r) {
     return json_response(200, volunteers_json(app::member_volunteers(x.app, x.id("cid"))));
   });
   r.add("POST", kCompound + "/volunteer-teams", Rule::in_compound({C, S}), [](Ctx& x) {
-    app::JsonIn in(x.req.body);
+    JsonIn in(x.req.body);
     std::string name = in.str("name", 40);
     std::string description = in.opt_str("description", 500).value_or("");
     in.finish();

@@ -1,7 +1,9 @@
 // Response helpers shared by several features' routes (routes.h).
 #include "http/routes/routes.h"
 
-#include "app/json_in.h"
+#include "app/needs_service.h"
+
+#include "http/json_in.h"
 
 #include "report/table_export.h"
 
@@ -18,10 +20,15 @@ json::array texts_json(const std::vector<std::string>& texts) {
 }
 
 std::string text_in(std::string_view body, const char* field, std::size_t max_chars) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   std::string v = in.str(field, max_chars);
   in.finish();
   return v;
+}
+
+std::vector<std::string> photos_in(JsonIn& in, const char* field) {
+  return in.hashes(field, app::kMaxPhotos, "照片应为最多 9 张已上传照片的编号列表",
+                   "photos must list at most 9 uploaded photos");
 }
 
 json::object me_json(const app::Me& m) {

@@ -1,13 +1,15 @@
 // Routes: the trust ledger: the public log, its proofs, balances, the notice, live entries; posting
 // and reversing entries; witnesses.
+#include "http/routes/approvals.h"
 #include "http/routes/routes.h"
 
 #include "app/books.h"
-#include "app/json_in.h"
 #include "app/ledger_service.h"
 #include "app/public_log.h"
 #include "app/settlement_service.h"
 #include "domain/ledger/merkle.h"
+#include "domain/money.h"
+#include "http/json_in.h"
 #include "http/qr.h"
 #include "report/notice_pdf.h"
 
@@ -216,6 +218,56 @@ void add_public_log_routes(Router& r) {
 }
 
 // The entry's QR code and the notice for the board; posting and reversing; witnesses.
+// One posting of a journal entry: {"account", "amount_fen", "courtyard_id"?}; its errors are
+// named by its position ("postings[1].amount_fen").
+std::optional<ledger::Posting> posting_in(const json::value& e, const std::string& at,
+                                          JsonIn& outer) {
+  if (!e.is_object()) {
+    outer.add_error(at, "必须是对象", "must be an object");
+    return std::nullopt;
+  }
+  JsonIn p(e);
+  ledger::Posting out;
+  out.account = p.str("account", 16);
+  out.amount_fen = p.i64("amount_fen", -kMaxAmountFen, kMaxAmountFen);
+  out.courtyard_id = p.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+  try {
+    p.finish();
+  } catch (const Error& err) {
+    for (const auto& fe : err.fields()) outer.add_error(at + "." + fe.field, fe.zh, fe.en);
+    return std::nullopt;
+  }
+  return out;
+}
+
+// {"date", "description", "postings": [2–64 postings], "vouchers"?: [sha256, …]}
+app::JournalInput journal_in(std::string_view body) {
+  JsonIn in(body);
+  app::JournalInput r;
+  r.date = in.str("date", 10);
+  r.description = in.str("description", ledger::kMaxDescriptionChars);
+  const json::value* v = in.get("postings");
+  if (!v || !v->is_array() || v->as_array().size() > ledger::kMaxPostings)
+    in.add_error("postings", "必须是分录数组（2–64 行）", "must be an array of 2 to 64 postings");
+  else
+    for (std::size_t i = 0; i < v->as_array().size(); ++i)
+      if (auto p = posting_in(v->as_array()[i], "postings[" + std::to_string(i) + "]", in))
+        r.postings.push_back(std::move(*p));
+  r.vouchers = voucher_hashes_in(in);
+  in.finish();
+  return r;
+}
+
+// {"reason", "date"?}: the reason goes into the reversal's description after "冲正：".
+app::ReversalInput reversal_in(std::string_view body) {
+  JsonIn in(body);
+  app::ReversalInput r;
+  r.reason = in.str("reason", ledger::kMaxDescriptionChars - 3);
+  r.date = in.opt_str("date", 10);
+  in.finish();
+  return r;
+}
+
 void add_paper_and_write_routes(Router& r) {
   r.add("GET", kPublicCompound + "/entries/{index}/qr.svg", Rule::anyone(), [](Ctx& x) {
     // The QR code of one entry's public page (printed on receipts and the notice).
@@ -243,26 +295,27 @@ void add_paper_and_write_routes(Router& r) {
         "inline; filename=\"notice-" + std::to_string(cid) + "-" + month + ".pdf\"");
     return res;
   });
-  r.add(
-      "POST", "/api/v1/compounds/{cid}/ledger/transactions", Rule::in_compound({C, T}), [](Ctx& x) {
-        return json_response(201, app::post_transaction(x.app, x.caller, x.id("cid"), x.req.body));
-      });
-  r.add("POST", "/api/v1/compounds/{cid}/ledger/transactions/{index}/reverse",
-        Rule::in_compound({C, T}), [](Ctx& x) {
+  r.add("POST", kCompound + "/ledger/transactions", Rule::in_compound({C, T}), [](Ctx& x) {
+    return json_response(201, entry_json(app::post_transaction(x.app, x.caller, x.id("cid"),
+                                                               journal_in(x.req.body))));
+  });
+  r.add("POST", kCompound + "/ledger/transactions/{index}/reverse", Rule::in_compound({C, T}),
+        [](Ctx& x) {
           // 202: a reversal that moves money waits in the approval queue; 201: posted at once.
-          auto r =
-              app::reverse_transaction(x.app, x.caller, x.id("cid"), x.index("index"), x.req.body);
-          return json_response(r.pending ? 202 : 201, r.body);
+          auto r = app::reverse_transaction(x.app, x.caller, x.id("cid"), x.index("index"),
+                                            reversal_in(x.req.body));
+          return r.pending ? json_response(202, disbursement_json(*r.request))
+                           : json_response(201, entry_json(*r.entry));
         });
   r.add("POST", "/api/v1/compounds/{cid}/witness/keys", Rule::in_compound({S}), [](Ctx& x) {
-    app::JsonIn in(x.req.body);
+    JsonIn in(x.req.body);
     const std::string key = in.str("public_key", 64);
     in.finish();
     auto k = app::add_witness_key(x.app, x.caller, x.id("cid"), key);
     return json_response(201, json::object{{"key_id", k.key_id}, {"public_key", k.public_key}});
   });
   r.add("POST", "/api/v1/compounds/{cid}/witness/cosign", Rule::in_compound({S}), [](Ctx& x) {
-    app::JsonIn in(x.req.body);
+    JsonIn in(x.req.body);
     const I key_id = in.i64("key_id", 1, INT64_MAX);
     const I size = in.i64("tree_size", 0, INT64_MAX);
     const std::string sig = in.str("signature", 128);

@@ -7,9 +7,9 @@
 #include "app/auth_service.h"
 #include "app/billing_service.h"
 #include "app/charity_service.h"
-#include "app/json_in.h"
 #include "app/notify.h"
 #include "app/privacy_service.h"
+#include "http/json_in.h"
 
 namespace xinyi::http::routes {
 
@@ -129,7 +129,7 @@ void add_me_routes(Router& r) {
                                    last_event_id);
       });
   r.add("POST", "/api/v1/me/notifications/read", Rule::signed_in(), [](Ctx& x) {
-    app::JsonIn in(x.req.body);
+    JsonIn in(x.req.body);
     const bool all = in.boolean("all", false);
     const auto ids = in.id_list("ids", 500);
     in.finish();
@@ -137,7 +137,7 @@ void add_me_routes(Router& r) {
         200, json::object{{"unread", app::mark_notifications_read(x.app, x.caller, all, ids)}});
   });
   r.add("PATCH", "/api/v1/me/preferences", Rule::signed_in(), [](Ctx& x) {
-    app::JsonIn in(x.req.body);
+    JsonIn in(x.req.body);
     app::PreferencesInput p{in.opt_bool("large_text"), in.opt_bool("sms"), in.opt_bool("wechat")};
     in.finish();
     return json_response(200, preferences_json(app::set_preferences(x.app, x.caller, p)));
@@ -149,7 +149,7 @@ void add_me_routes(Router& r) {
     return res;
   });
   r.add("POST", "/api/v1/me/delete", Rule::signed_in(), [](Ctx& x) {
-    app::JsonIn in(x.req.body);
+    JsonIn in(x.req.body);
     std::string password = in.str("password", 200);
     in.finish();
     const std::int64_t uid = app::delete_my_account(x.app, x.caller, password);
@@ -158,7 +158,7 @@ void add_me_routes(Router& r) {
     return res;
   });
   r.add("POST", "/api/v1/me/claims", Rule::signed_in(), [](Ctx& x) {
-    app::JsonIn in(x.req.body);
+    JsonIn in(x.req.body);
     const std::string code = in.str("code", 32);
     in.finish();
     auto u = app::claim_unit(x.app, x.caller, code);

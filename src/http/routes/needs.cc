@@ -3,9 +3,9 @@
 // structs).
 #include "http/routes/routes.h"
 
-#include "app/json_in.h"
 #include "app/needs_service.h"
 #include "domain/service.h"
+#include "http/json_in.h"
 
 namespace xinyi::http::routes {
 
@@ -20,24 +20,21 @@ json::value id_or_null(I id) { return id ? json::value(id) : json::value(nullptr
 
 // {"category", "body", "place"?, "courtyard_id"?, "source"?, "photos"?: [sha256, …]}
 app::NeedInput need_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::NeedInput r;
   r.category = in.str("category", 20);
   r.body = in.str("body", kMaxNeedChars);
   r.place = in.opt_str("place", 100).value_or("");
   r.courtyard_id = in.opt_i64("courtyard_id", 1, INT64_MAX);
   r.source = in.opt_str("source", 20).value_or("resident");
-  // The photos' hashes; whether each was uploaded here is the use case's to check.
-  if (!app::photo_hashes(in.get("photos"), r.photos))
-    in.add_error("photos", "照片应为最多 9 张已上传照片的编号列表",
-                 "photos must list at most 9 uploaded photos");
+  r.photos = photos_in(in, "photos");
   in.finish();
   return r;
 }
 
 // {"status", "note"?, "service_code"?, "proposal_id"?}
 app::TriageInput triage_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::TriageInput r;
   r.status = in.str("status", 20);
   r.note = in.opt_str("note", kMaxNoteChars).value_or("");

@@ -19,6 +19,7 @@
 #include "app/public_log.h"
 #include "domain/access.h"
 #include "domain/sheet.h"
+#include "http/json_in.h"
 #include "http/problem.h"
 #include "http/router.h"
 
@@ -58,6 +59,8 @@ void add_abilities_route(Router& r);
 json::value opt_json(const std::optional<std::int64_t>& v);
 json::array texts_json(const std::vector<std::string>& texts);
 std::string text_in(std::string_view body, const char* field, std::size_t max_chars);
+// A field listing at most 9 uploaded photos' hashes (absent or null: none).
+std::vector<std::string> photos_in(JsonIn& in, const char* field);
 
 // Who is signed in (GET /api/v1/me, the session, a sign-in's answer).
 json::object me_json(const app::Me& m);

@@ -3,9 +3,9 @@
 #include "http/routes/routes.h"
 
 #include "app/books.h"
-#include "app/json_in.h"
 #include "app/needs_service.h"
 #include "app/work_service.h"
+#include "http/json_in.h"
 
 namespace xinyi::http::routes {
 
@@ -18,17 +18,9 @@ constexpr std::size_t kMaxDoneChars = 500;
 
 // ---- Decoders.
 
-std::vector<std::string> photos_in(app::JsonIn& in) {
-  std::vector<std::string> out;
-  if (!app::photo_hashes(in.get("photos"), out))
-    in.add_error("photos", "照片应为最多 9 张已上传照片的编号列表",
-                 "photos must list at most 9 uploaded photos");
-  return out;
-}
-
 // One item: problems go to `in` under items[n].
-PlanItem plan_item_in(const json::value& v, std::size_t n, app::JsonIn& in) {
-  app::JsonIn it(v);
+PlanItem plan_item_in(const json::value& v, std::size_t n, JsonIn& in) {
+  JsonIn it(v);
   PlanItem i;
   i.role = it.str("role", 40);
   i.code = it.opt_str("code", 40).value_or(i.role);
@@ -54,7 +46,7 @@ PlanItem plan_item_in(const json::value& v, std::size_t n, app::JsonIn& in) {
 
 // {"effective_from": "2026-12", "note"?, "items": [item, …]}
 app::PlanInput plan_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::PlanInput p;
   p.effective_from = in.str("effective_from", 7);
   p.note = in.opt_str("note", 500).value_or("");
@@ -71,7 +63,7 @@ app::PlanInput plan_in(std::string_view body) {
 }
 
 app::AssignmentInput assignment_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::AssignmentInput a;
   a.item_code = in.str("item_code", 40);
   a.login = in.str("login", 64);
@@ -81,31 +73,31 @@ app::AssignmentInput assignment_in(std::string_view body) {
 }
 
 app::CheckInInput check_in_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::CheckInInput r;
   r.courtyard_id = in.i64("courtyard_id", 1, INT64_MAX);
   r.item_code = in.str("item_code", 40);
   r.checked_in_at_ms = in.opt_i64("checked_in_at", 0, INT64_MAX);
   r.checked_out_at_ms = in.opt_i64("checked_out_at", 0, INT64_MAX);
   r.done = in.opt_str("done", kMaxDoneChars).value_or("");
-  r.photos = photos_in(in);
+  r.photos = photos_in(in, "photos");
   in.finish();
   return r;
 }
 
 app::CheckOutInput check_out_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::CheckOutInput r;
   r.checked_out_at_ms = in.opt_i64("checked_out_at", 0, INT64_MAX);
   r.done = in.str("done", kMaxDoneChars);
-  r.photos = photos_in(in);
+  r.photos = photos_in(in, "photos");
   in.finish();
   return r;
 }
 
 // {"verdict": confirm|dispute, "reason"?}
 std::pair<std::string, std::string> review_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   std::string verdict = in.str("verdict", 10);
   std::string reason = in.opt_str("reason", 500).value_or("");
   in.finish();
@@ -114,7 +106,7 @@ std::pair<std::string, std::string> review_in(std::string_view body) {
 
 // {"resolution": upheld|dismissed, "note"}
 std::pair<std::string, std::string> resolution_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   std::string resolution = in.str("resolution", 10);
   std::string note = in.str("note", 500);
   in.finish();
@@ -122,7 +114,7 @@ std::pair<std::string, std::string> resolution_in(std::string_view body) {
 }
 
 I days_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   I days = in.i64("days", 1, service::kMaxWindowDays);
   in.finish();
   return days;

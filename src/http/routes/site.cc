@@ -1,7 +1,6 @@
 // Routes: the site: health, regions and the public compound list (no sign-in).
 #include "http/routes/routes.h"
 
-#include "app/registry_service.h"
 #include "domain/access.h"
 #include "domain/announce.h"
 #include "domain/service.h"
@@ -48,12 +47,6 @@ void add_site_routes(Router& r) {
   r.add("GET", "/api/v1/public/site", Rule::anyone(), [](Ctx& x) {
     return json_response(200, json::object{{"demo", x.app.cfg.demo}, {"vocabulary", vocabulary()}});
   });
-  r.add("GET", "/api/v1/public/regions", Rule::anyone(),
-        [](Ctx& x) { return json_response(200, app::public_regions(x.app)); });
-  r.add("GET", "/api/v1/public/compounds", Rule::anyone(),
-        [](Ctx& x) { return json_response(200, app::public_compounds(x.app)); });
-  r.add("GET", "/api/v1/public/compounds/{id}", Rule::anyone(),
-        [](Ctx& x) { return json_response(200, app::public_compound(x.app, x.id("id"))); });
 }
 
 void add_abilities_route(Router& r) {

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "app/json_in.h"
 #include "app/survey_service.h"
 #include "domain/ledger/books.h"
 #include "domain/text.h"
+#include "http/json_in.h"
 
 namespace xinyi::http::routes {
 
@@ -17,10 +17,10 @@ using I = std::int64_t;
 
 // One question: {"kind", "text", "required"?, "options"?, "scale_max"?, "max_choices"?}; problems
 // go to `in` under questions[n].
-survey::Question question_in(const json::value& v, std::size_t n, app::JsonIn& in) {
+survey::Question question_in(const json::value& v, std::size_t n, JsonIn& in) {
   survey::Question q;
   std::string f = "questions[" + std::to_string(n) + "]";
-  app::JsonIn qi(v);
+  JsonIn qi(v);
   std::string kind = qi.str("kind", 10);
   q.text = qi.str("text", 200);
   q.required = qi.boolean("required", true);
@@ -53,7 +53,7 @@ survey::Question question_in(const json::value& v, std::size_t n, app::JsonIn& i
 }
 
 app::QuestionnaireInput questionnaire_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::QuestionnaireInput q;
   q.title = in.str("title", 100);
   q.description = in.opt_str("description", 2000).value_or("");
@@ -93,7 +93,7 @@ survey::Answer answer_in(const json::value& v) {
 // {"unit_id"?, "answers": [answer, …]}. Anything but a list is no answers at all, which the use
 // case refuses in its turn as a list of the wrong length (every questionnaire has a question).
 std::pair<std::optional<I>, std::vector<survey::Answer>> answers_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   auto unit = in.opt_i64("unit_id", 1, INT64_MAX);
   const json::value* av = in.get("answers");
   in.finish();
@@ -104,7 +104,7 @@ std::pair<std::optional<I>, std::vector<survey::Answer>> answers_in(std::string_
 }
 
 app::MeetingInput meeting_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::MeetingInput m;
   m.kind = in.str("kind", 20);
   m.title = in.str("title", 100);
@@ -121,7 +121,7 @@ app::MeetingInput meeting_in(std::string_view body) {
       in.add_error("decisions", "决定应为最多 50 项的列表", "decisions is a list of at most 50");
     else
       for (std::size_t n = 0; n < dv->as_array().size(); ++n) {
-        app::JsonIn di(dv->as_array()[n]);
+        JsonIn di(dv->as_array()[n]);
         app::MeetingDecisionInput d;
         d.body = di.str("body", 500);
         d.link_kind = di.opt_str("link_kind", 20).value_or("");

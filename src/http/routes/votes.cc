@@ -2,13 +2,13 @@
 // their JSON (issue 18: the use cases in app/vote_service.h take and return structs).
 #include "http/routes/routes.h"
 
-#include "app/json_in.h"
 #include "app/vote_service.h"
 #include "domain/billing.h"
 #include "domain/ledger/books.h"
 #include "domain/ledger/merkle.h"
 #include "domain/registry.h"
 #include "domain/text.h"
+#include "http/json_in.h"
 
 namespace xinyi::http::routes {
 
@@ -23,7 +23,7 @@ constexpr std::size_t kMaxBody = 4000;
 
 // `choices`: a list of option numbers (empty abstains); the use case checks them against the
 // vote's options.
-std::vector<int> choices_in(app::JsonIn& in) {
+std::vector<int> choices_in(JsonIn& in) {
   std::vector<int> out;
   const json::value* arr = in.get("choices");
   if (!arr || !arr->is_array()) {
@@ -42,7 +42,7 @@ std::vector<int> choices_in(app::JsonIn& in) {
 }
 
 app::ProposalInput proposal_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::ProposalInput p{in.str("title", kMaxTitle), in.str("body", kMaxBody)};
   in.finish();
   return p;
@@ -50,7 +50,7 @@ app::ProposalInput proposal_in(std::string_view body) {
 
 // The vote, and whether to open it at once ("open").
 std::pair<app::NewVote, bool> vote_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::NewVote v;
   v.title = in.str("title", kMaxTitle);
   v.description = in.opt_str("description", kMaxBody).value_or("");
@@ -80,7 +80,7 @@ std::pair<app::NewVote, bool> vote_in(std::string_view body) {
 }
 
 app::BallotInput ballot_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::BallotInput b;
   b.unit_id = in.opt_i64("unit_id", 1, INT64_MAX);
   b.choices = choices_in(in);
@@ -89,7 +89,7 @@ app::BallotInput ballot_in(std::string_view body) {
 }
 
 app::PaperBallotInput paper_ballot_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::PaperBallotInput r;
   r.unit_id = in.i64("unit_id", 1, INT64_MAX);
   r.voucher_sha256 = in.str("voucher_sha256", 64);
@@ -101,14 +101,14 @@ app::PaperBallotInput paper_ballot_in(std::string_view body) {
 
 // {"entered_at": ms} as listed.
 I countersign_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   I seen = in.i64("entered_at", 0, INT64_MAX);
   in.finish();
   return seen;
 }
 
 app::CommitteeInput committee_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::CommitteeInput k;
   k.kind = in.str("kind", 10);
   k.name = in.str("name", registry::kMaxNameChars);
@@ -122,7 +122,7 @@ app::CommitteeInput committee_in(std::string_view body) {
 }
 
 app::NomineeInput nominee_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::NomineeInput m;
   m.name = in.str("name", registry::kMaxNameChars);
   m.channel = in.str("channel", 20);
@@ -135,7 +135,7 @@ app::NomineeInput nominee_in(std::string_view body) {
 }
 
 app::TenderInput tender_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::TenderInput t;
   t.title = in.str("title", kMaxTitle);
   t.scope = in.str("scope", kMaxBody);
@@ -148,7 +148,7 @@ app::TenderInput tender_in(std::string_view body) {
 }
 
 app::BidInput bid_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   app::BidInput b;
   b.provider = in.str("provider", registry::kMaxNameChars);
   b.price_fen_per_m2_month = in.i64("price_fen_per_m2_month", 0, billing::kMaxRateFenPerM2Month);
@@ -171,7 +171,7 @@ app::BidInput bid_in(std::string_view body) {
 
 // {"closes_at": ms, "secret"?: bool}
 std::pair<I, bool> tender_vote_in(std::string_view body) {
-  app::JsonIn in(body);
+  JsonIn in(body);
   I closes_at = in.i64("closes_at", 0, INT64_MAX);
   bool secret = in.boolean("secret", true);
   in.finish();

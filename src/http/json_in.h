@@ -20,7 +20,7 @@
 
 #include "domain/error.h"
 
-namespace xinyi::app {
+namespace xinyi::http {
 
 inline constexpr std::size_t kMaxJsonDepth = 16;
 
@@ -49,6 +49,11 @@ class JsonIn {
 
   // The raw value of a field the caller checks itself (marks it known); nullptr when absent.
   const boost::json::value* get(const char* key);
+  // A field listing at most `max_items` uploads' hashes (absent or null: none); a field error
+  // (`zh`, `en`) when it is not such a list. Whether each was uploaded here is the use case's
+  // to check.
+  std::vector<std::string> hashes(const char* key, std::size_t max_items, const char* zh,
+                                  const char* en);
 
  private:
   boost::json::value owned_;
@@ -57,4 +62,4 @@ class JsonIn {
   std::vector<FieldError> errors_;
 };
 
-}  // namespace xinyi::app
+}  // namespace xinyi::http

@@ -1,4 +1,4 @@
-#include "app/json_in.h"
+#include "http/json_in.h"
 
 #include "domain/assert.h"
 #include "domain/registry.h"
@@ -9,7 +9,7 @@
 #include <set>
 #include <vector>
 
-namespace xinyi::app {
+namespace xinyi::http {
 
 namespace json = boost::json;
 
@@ -230,4 +230,21 @@ void JsonIn::finish() {
   if (!errors_.empty()) throw_invalid(std::move(errors_));
 }
 
-}  // namespace xinyi::app
+std::vector<std::string> JsonIn::hashes(const char* key, std::size_t max_items, const char* zh,
+                                        const char* en) {
+  std::vector<std::string> out;
+  const boost::json::value* v = get(key);
+  if (!v || v->is_null()) return out;
+  if (v->is_array() && v->as_array().size() <= max_items) {
+    bool all_text = true;
+    for (const auto& h : v->as_array()) all_text &= h.is_string();
+    if (all_text) {
+      for (const auto& h : v->as_array()) out.emplace_back(h.as_string());
+      return out;
+    }
+  }
+  add_error(key, zh, en);
+  return {};
+}
+
+}  // namespace xinyi::http
