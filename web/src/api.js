@@ -109,13 +109,6 @@ export function when(ms) {
     hour12: false,
   })
 }
-// The roles the signed-in person holds in compound `cid`.
-export function rolesIn(me, cid) {
-  return new Set(
-    (me?.roles || []).filter((r) => String(r.compound_id) === String(cid)).map((r) => r.role),
-  )
-}
-
 // Today's date in China's time zone (2026-11-24), and a date `days` later.
 export const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
 // The day of the time `ms` in China's time zone (2026-11-24).
