@@ -364,6 +364,7 @@ DisbursementView view_of(Connection& c, const store::DisbursementRec& d, const C
                       : d.payee_is_person                      ? mask_name(d.payee)
                                                                : d.payee;
     v.request.requester_name = mask_name(d.requester_name);
+    v.request.requested_by = 0;  // no user ids in public
   }
   if (d.reverses_idx)
     if (auto e = store::get_entry(c, d.compound_id, *d.reverses_idx)) {

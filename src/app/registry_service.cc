@@ -495,7 +495,13 @@ RoleRevoked revoke_role(App& app, const Caller& who, I cid, I grant_id) {
 
 PublicRoles public_roles(Connection& c, I cid) {
   PublicRoles v{store::list_public_grants(c, cid), store::list_ended_roles(c, cid)};
-  for (auto& g : v.current) g.name = mask_name(g.name);
+  for (auto& g : v.current) {  // the public sees the role, the masked name and the dates only
+    g.name = mask_name(g.name);
+    g.id = g.user_id = 0;
+    g.login.clear();
+    g.granted_by_name.clear();
+    g.confirmed_by_name.clear();
+  }
   for (auto& h : v.ended) h.name = mask_name(h.name);
   return v;
 }

@@ -36,6 +36,15 @@ app::DisbursementInput disbursement_in(std::string_view body) {
   r.per_unit_fen = in.opt_i64("per_unit_fen", 1, kMaxAmountFen);
   r.covered_units = in.id_list("covered_units", 20'000);
   r.vote_id = in.opt_i64("vote_id", 1, INT64_MAX);
+  // Checked here too (the use case checks it for every caller), so that a bad pairing is named
+  // with the body's other problems and before the compound's rules.
+  if (r.per_unit_fen.has_value() != !r.covered_units.empty())
+    in.add_error("covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units",
+                 "per_unit_fen and covered_units go together");
+  else if (r.per_unit_fen &&
+           *r.per_unit_fen * static_cast<I>(r.covered_units.size()) != r.amount_fen)
+    in.add_error("amount_fen", "金额须等于每户金额 × 户数",
+                 "must equal per_unit_fen × the number of units");
   r.vouchers = voucher_hashes_in(in);
   in.finish();
   return r;
