@@ -155,6 +155,57 @@ struct Server::Impl {
   }
 
   // ---- one connection -------------------------------------------------------------------
+  // One request off the connection, with the header and body limits applied (431, 413 and 400
+  // are answered here); nothing when the connection is to close. `started`: when its header was
+  // in (the access log's clock).
+  struct Incoming {
+    bhttp::request<bhttp::string_body> req;
+    std::chrono::steady_clock::time_point started;
+  };
+  awaitable<std::optional<Incoming>> read_request(beast::tcp_stream& stream,
+                                                  beast::flat_buffer& buffer, Conn& conn) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(opts.header_limit_bytes));
+    // The largest limit until the target is known; Beast checks Content-Length against it
+    // while parsing the header, so the per-route limit is applied just below.
+    parser.body_limit(std::max(opts.body_limit_bytes, opts.upload_limit_bytes));
+    stream.expires_after(opts.idle_timeout);
+    auto [ec, header_bytes] =
+        co_await bhttp::async_read_header(stream, buffer, parser, tuple_awaitable);
+    if (ec) {
+      if (ec == bhttp::error::header_limit) {
+        co_await write_error(stream, 431, "header-too-large", "请求头过大",
+                             "Request header too large");
+      } else if (ec == bhttp::error::body_limit) {  // a Content-Length over the limit
+        co_await write_error(stream, 413, "too-large", "请求内容过大", "Request body too large");
+      } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
+                 ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+        co_await write_error(stream, 400, "malformed-request", "请求格式错误",
+                             "Malformed HTTP request");
+      }
+      co_return std::nullopt;
+    }
+    conn.busy = true;
+    const auto started = std::chrono::steady_clock::now();
+    const std::size_t limit =
+        is_upload(parser.get().target()) ? opts.upload_limit_bytes : opts.body_limit_bytes;
+    if (auto len = parser.content_length(); len && *len > limit) {
+      co_await write_error(stream, 413, "too-large", "请求内容过大", "Request body too large");
+      co_return std::nullopt;
+    }
+    parser.body_limit(limit);  // still counts a chunked body as it arrives
+    stream.expires_after(opts.read_timeout);
+    if (!parser.is_done()) {
+      auto [ec2, n] = co_await bhttp::async_read(stream, buffer, parser, tuple_awaitable);
+      if (ec2 == bhttp::error::body_limit) {
+        co_await write_error(stream, 413, "too-large", "请求内容过大", "Request body too large");
+        co_return std::nullopt;
+      }
+      if (ec2) co_return std::nullopt;
+    }
+    co_return Incoming{parser.release(), started};
+  }
+
   awaitable<void> session(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     auto conn = std::make_shared<Conn>();
@@ -172,46 +223,10 @@ struct Server::Impl {
     for (;;) {
       conn->busy = false;
       if (stopping) break;
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(opts.header_limit_bytes));
-      // The largest limit until the target is known; Beast checks Content-Length against it
-      // while parsing the header, so the per-route limit is applied just below.
-      parser.body_limit(std::max(opts.body_limit_bytes, opts.upload_limit_bytes));
-      stream.expires_after(opts.idle_timeout);
-      auto [ec, header_bytes] =
-          co_await bhttp::async_read_header(stream, buffer, parser, tuple_awaitable);
-      if (ec) {
-        if (ec == bhttp::error::header_limit) {
-          co_await write_error(stream, 431, "header-too-large", "请求头过大",
-                               "Request header too large");
-        } else if (ec == bhttp::error::body_limit) {  // a Content-Length over the limit
-          co_await write_error(stream, 413, "too-large", "请求内容过大", "Request body too large");
-        } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
-                   ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
-          co_await write_error(stream, 400, "malformed-request", "请求格式错误",
-                               "Malformed HTTP request");
-        }
-        break;
-      }
-      conn->busy = true;
-      const auto started = std::chrono::steady_clock::now();
-      const std::size_t limit =
-          is_upload(parser.get().target()) ? opts.upload_limit_bytes : opts.body_limit_bytes;
-      if (auto len = parser.content_length(); len && *len > limit) {
-        co_await write_error(stream, 413, "too-large", "请求内容过大", "Request body too large");
-        break;
-      }
-      parser.body_limit(limit);  // still counts a chunked body as it arrives
-      stream.expires_after(opts.read_timeout);
-      if (!parser.is_done()) {
-        auto [ec2, n] = co_await bhttp::async_read(stream, buffer, parser, tuple_awaitable);
-        if (ec2 == bhttp::error::body_limit) {
-          co_await write_error(stream, 413, "too-large", "请求内容过大", "Request body too large");
-          break;
-        }
-        if (ec2) break;
-      }
-      auto req = parser.release();
+      auto incoming = co_await read_request(stream, buffer, *conn);
+      if (!incoming) break;
+      auto& req = incoming->req;
+      const auto started = incoming->started;
       std::string method(req.method_string()), target(req.target());
       // A live stream (a route with a StreamHandler, asked for text/event-stream): the router
       // checks the route's rule and opens it; a refusal is answered like any other.
