@@ -222,9 +222,7 @@ CharitySummary charity_summary(App& app, I cid) {
       out.donations_list.push_back(view_of(std::move(d), cid));
     for (const auto& r : store::list_charity_fund_disbursements(c, cid)) {
       const std::string& acct = r.expense_account;
-      std::string payee = acct == ledger::kAidAccount ? std::string(ledger::kAidPayee)
-                          : r.payee_is_person         ? mask_name(r.payee)
-                                                      : r.payee;
+      std::string payee = ledger::public_payee(acct, r.payee_is_person, r.payee);
       std::string use = "other";
       for (const auto& u : kUses)
         if (acct == u.account) use = u.key;

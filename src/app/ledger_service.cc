@@ -360,9 +360,7 @@ DisbursementView view_of(Connection& c, const store::DisbursementRec& d, const C
                            masked ? std::nullopt : std::optional<I>(a.user_id), a.at});
   }
   if (masked) {
-    v.request.payee = d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
-                      : d.payee_is_person                      ? mask_name(d.payee)
-                                                               : d.payee;
+    v.request.payee = ledger::public_payee(d.expense_account, d.payee_is_person, d.payee);
     v.request.requester_name = mask_name(d.requester_name);
     v.request.requested_by = 0;  // no user ids in public
   }
@@ -393,9 +391,7 @@ ledger::Transaction disbursement_entry(const store::DisbursementRec& d,
   t.date = date;
   t.kind = "disbursement";
   // Help to a household never names it, not even masked (SPEC §3 model 5).
-  std::string payee = d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
-                      : d.payee_is_person                      ? mask_name(d.payee)
-                                                               : d.payee;
+  std::string payee = ledger::public_payee(d.expense_account, d.payee_is_person, d.payee);
   t.description = d.purpose + "（收款人：" + payee + "）";
   if (text::length(t.description) > ledger::kMaxDescriptionChars) t.description = d.purpose;
   // Both sides carry the courtyard, so a courtyard's own books balance.

@@ -291,9 +291,7 @@ void add_milestones(Connection& c, const Project& p, ProjectView& v, pj::Facts& 
 void add_payments(const Disbursements& ds, ProjectView& v) {
   for (const auto& d : ds) {
     // As everywhere public: aid never names the household, a person is masked.
-    std::string payee = d.expense_account == ledger::kAidAccount ? std::string(ledger::kAidPayee)
-                        : d.payee_is_person                      ? mask_name(d.payee)
-                                                                 : d.payee;
+    std::string payee = ledger::public_payee(d.expense_account, d.payee_is_person, d.payee);
     v.payments.push_back({d.id, d.line_id, d.funding_source, d.amount_fen, payee, d.status,
                           d.entry_idx, china_date(d.at_ms)});
   }

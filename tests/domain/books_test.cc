@@ -202,4 +202,13 @@ TEST(Books, WhichReversalsAreCoManaged) {
   EXPECT_EQ(entry_amount_fen(tx({{"1001", 700, 0}, {"1101", -500, 0}, {"2002", -200, 0}})), 700);
 }
 
+// What the public reads of whom money went to: a firm by name, a person masked, a household
+// that received aid not at all.
+TEST(Books, ThePublicPayeeNamesNoHouseholdItHelped) {
+  EXPECT_EQ(public_payee("5002", false, "新都保洁公司"), "新都保洁公司");
+  EXPECT_EQ(public_payee("5002", true, "王建国"), "王**");
+  EXPECT_EQ(public_payee(kAidAccount, true, "王建国"), kAidPayee);
+  EXPECT_EQ(public_payee(kAidAccount, false, "某某家庭"), kAidPayee);
+}
+
 }  // namespace xinyi::ledger

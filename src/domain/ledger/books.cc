@@ -5,6 +5,7 @@
 
 #include "domain/assert.h"
 #include "domain/ledger/canonical_json.h"
+#include "domain/mask.h"
 #include "domain/money.h"
 #include "domain/text.h"
 
@@ -384,6 +385,12 @@ std::pair<std::string, std::string> approvals_missing(const ApprovalPolicy& p, s
           (n > 1 ? "s'" : "'s") + " approval";
   }
   return {zh, en};
+}
+
+std::string public_payee(std::string_view expense_account, bool payee_is_person,
+                         std::string_view payee) {
+  if (expense_account == kAidAccount) return std::string(kAidPayee);
+  return payee_is_person ? mask_name(payee) : std::string(payee);
 }
 
 }  // namespace xinyi::ledger

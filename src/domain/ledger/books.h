@@ -99,6 +99,10 @@ bool is_charity_use(std::string_view code);
 // Aid to a household is published without the household.
 inline constexpr std::string_view kAidAccount = "5009";
 inline constexpr std::string_view kAidPayee = "受助家庭（身份保密）";
+// Who was paid, as the public sees it: aid never names the household (not even masked), a
+// person is masked (王*), a firm is named.
+std::string public_payee(std::string_view expense_account, bool payee_is_person,
+                         std::string_view payee);
 
 // Every rule above; an empty result means valid. `courtyard_ok(id)` says whether a courtyard
 // id belongs to the compound.
