@@ -14,10 +14,6 @@ namespace {
 
 using I = std::int64_t;
 
-json::value opt_text(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
 // {"payee", "payee_is_person"?, "amount_fen", "purpose", "expense_account", "cash_account"?,
 //  "courtyard_id"?, "plan_item_id"?, "per_unit_fen"?, "covered_units"?, "vote_id"?, "vouchers"}
 // A per-household purchase (e.g. ¥100 of property insurance for every household) is one
@@ -119,7 +115,7 @@ json::object disbursement_json(const app::DisbursementView& v) {
   o["plan_item_id"] = opt_json(v.links.plan_item_id);
   o["project_id"] = opt_json(v.links.project_id);
   o["project_line_id"] = opt_json(v.links.project_line_id);
-  o["funding_source"] = opt_text(v.links.funding_source);
+  o["funding_source"] = opt_json(v.links.funding_source);
   o["households_covered"] = v.households_covered;
   if (v.missing_zh) o["missing_zh"] = *v.missing_zh;
   if (v.missing_en) o["missing_en"] = *v.missing_en;

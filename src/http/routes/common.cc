@@ -13,6 +13,10 @@ json::value opt_json(const std::optional<std::int64_t>& v) {
   return v ? json::value(*v) : json::value(nullptr);
 }
 
+json::value opt_json(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
 json::array texts_json(const std::vector<std::string>& texts) {
   json::array out;
   for (const auto& t : texts) out.push_back(json::value(t));

@@ -22,10 +22,6 @@ constexpr const char* kVouchersEn = "vouchers lists at most 9 files uploaded to 
 constexpr const char* kSourcesZh =
     "来源应为 common、courtyard_surplus、charity、crowdfunding 或 subsidy";
 
-json::value opt_text(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
 std::optional<std::string> date_in(JsonIn& in, const char* field, bool required) {
   std::optional<std::string> d =
       required ? std::optional(in.str(field, 10)) : in.opt_str(field, 10);
@@ -286,8 +282,8 @@ json::array milestones_json(const std::vector<store::MilestoneRec>& milestones) 
   for (const auto& m : milestones)
     out.push_back(json::object{{"id", m.id},
                                {"title", m.title},
-                               {"due_on", opt_text(m.due_on)},
-                               {"done_on", opt_text(m.done_on)},
+                               {"due_on", opt_json(m.due_on)},
+                               {"done_on", opt_json(m.done_on)},
                                {"note", m.note},
                                {"photos", texts_json(m.photos)}});
   return out;
@@ -315,7 +311,7 @@ json::object acceptance_json(const app::AcceptanceView& a) {
           {"signoffs", std::move(signoffs)}, {"signoffs_required", a.signoffs_required},
           {"responses", a.responses},        {"agree", a.agree},
           {"households", a.households},      {"min_turnout_pct", a.min_turnout_pct},
-          {"outcome", opt_text(a.outcome)}};
+          {"outcome", opt_json(a.outcome)}};
 }
 
 json::value settlement_json(const std::optional<app::SettlementView>& s) {

@@ -57,6 +57,7 @@ void add_abilities_route(Router& r);
 // Small codecs every feature uses: an optional integer (null when absent), a list of texts, and
 // a body that is one required text field.
 json::value opt_json(const std::optional<std::int64_t>& v);
+json::value opt_json(const std::optional<std::string>& v);
 json::array texts_json(const std::vector<std::string>& texts);
 std::string text_in(std::string_view body, const char* field, std::size_t max_chars);
 // A field listing at most 9 uploaded photos' hashes (absent or null: none).
