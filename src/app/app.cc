@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "auth/crypto.h"
 #include "domain/error.h"
 #include "store/audit_repo.h"
 
@@ -13,6 +14,7 @@ App::App(store::Database& db_, Config cfg_) : db(db_), cfg(cfg_) {
                std::chrono::system_clock::now().time_since_epoch())
         .count();
   };
+  invite_code = [] { return auth::random_invite_code(); };
 }
 
 std::string store_engine(const App& app) {

@@ -35,6 +35,10 @@ class App {
   store::Database& db;
   Config cfg;
   std::function<std::int64_t()> clock_ms;  // wall clock, replaceable in tests
+  // Where a new unit's invite code comes from: auth::random_invite_code, replaceable (the demo
+  // draws its codes from its own seed, so one seed gives one district). fresh_invite_code
+  // (registry_service.h) still refuses a code some unit already has.
+  std::function<std::string()> invite_code;
 
   // Sign-in: 5 failures per login per 15 minutes; 30 per address per 15 minutes.
   auth::Throttle login_by_name{5, 15 * 60 * 1000};

@@ -36,16 +36,15 @@ UnitWithMembers with_members(Connection& c, I cid, const store::UnitRec& u, bool
   return UnitWithMembers{u, store::list_members(c, cid, u.id), with_id_cards};
 }
 
-// A unit's invite code, unique across all compounds (retries on the rare collision).
-std::string fresh_invite_code(Connection& c) {
+}  // namespace
+
+std::string fresh_invite_code(Connection& c, const App& app) {
   for (int i = 0; i < 16; ++i) {
-    std::string code = auth::random_invite_code();
+    std::string code = app.invite_code();
     if (!store::find_unit_by_invite(c, code)) return code;
   }
   throw store::StoreError("could not find a free invite code");
 }
-
-}  // namespace
 
 // ---- public -------------------------------------------------------------------------------
 
@@ -80,91 +79,110 @@ std::vector<store::RegionRec> public_regions(App& app) {
 
 // ---- operator -----------------------------------------------------------------------------
 
+store::RegionRec create_district_in(Connection& c, App& app, const Caller& who,
+                                    const std::string& name) {
+  I id = unique_or_conflict("区", "District",
+                            [&] { return store::insert_district(c, name, app.clock_ms()); });
+  audit(c, app, who, std::nullopt, "district.create", "district:" + std::to_string(id),
+        {{"name", name}});
+  return store::RegionRec{"district", id, 0, name};
+}
+
 store::RegionRec create_district(App& app, const Caller& who, const std::string& name) {
-  return app.db.write([&](Connection& c) {
-    I id = unique_or_conflict("区", "District",
-                              [&] { return store::insert_district(c, name, app.clock_ms()); });
-    audit(c, app, who, std::nullopt, "district.create", "district:" + std::to_string(id),
-          {{"name", name}});
-    return store::RegionRec{"district", id, 0, name};
-  });
+  return app.db.write([&](Connection& c) { return create_district_in(c, app, who, name); });
+}
+
+store::RegionRec create_street_in(Connection& c, App& app, const Caller& who, I district_id,
+                                  const std::string& name) {
+  if (!store::district_exists(c, district_id)) throw_not_found("区", "District");
+  I id = unique_or_conflict(
+      "街道", "Street", [&] { return store::insert_street(c, district_id, name, app.clock_ms()); });
+  audit(c, app, who, std::nullopt, "street.create", "street:" + std::to_string(id),
+        {{"name", name}});
+  return store::RegionRec{"street", id, district_id, name};
 }
 
 store::RegionRec create_street(App& app, const Caller& who, I district_id,
                                const std::string& name) {
-  return app.db.write([&](Connection& c) {
-    if (!store::district_exists(c, district_id)) throw_not_found("区", "District");
-    I id = unique_or_conflict("街道", "Street", [&] {
-      return store::insert_street(c, district_id, name, app.clock_ms());
-    });
-    audit(c, app, who, std::nullopt, "street.create", "street:" + std::to_string(id),
-          {{"name", name}});
-    return store::RegionRec{"street", id, district_id, name};
+  return app.db.write(
+      [&](Connection& c) { return create_street_in(c, app, who, district_id, name); });
+}
+
+store::RegionRec create_community_in(Connection& c, App& app, const Caller& who, I street_id,
+                                     const std::string& name) {
+  if (!store::street_exists(c, street_id)) throw_not_found("街道", "Street");
+  I id = unique_or_conflict("社区", "Community", [&] {
+    return store::insert_community(c, street_id, name, app.clock_ms());
   });
+  audit(c, app, who, std::nullopt, "community.create", "community:" + std::to_string(id),
+        {{"name", name}});
+  return store::RegionRec{"community", id, street_id, name};
 }
 
 store::RegionRec create_community(App& app, const Caller& who, I street_id,
                                   const std::string& name) {
-  return app.db.write([&](Connection& c) {
-    if (!store::street_exists(c, street_id)) throw_not_found("街道", "Street");
-    I id = unique_or_conflict("社区", "Community", [&] {
-      return store::insert_community(c, street_id, name, app.clock_ms());
-    });
-    audit(c, app, who, std::nullopt, "community.create", "community:" + std::to_string(id),
-          {{"name", name}});
-    return store::RegionRec{"community", id, street_id, name};
-  });
+  return app.db.write(
+      [&](Connection& c) { return create_community_in(c, app, who, street_id, name); });
 }
 
-CompoundView create_compound(App& app, const Caller& who, I community_id, const CompoundInput& in) {
+CompoundView create_compound_in(Connection& c, App& app, const Caller& who, I community_id,
+                                const CompoundInput& in) {
   if (!registry::parse_model(in.model))
     throw_invalid({{"model", "必须是 hourly、committee、community_run、merged、charity 之一",
                     "must be one of hourly, committee, community_run, merged, charity"}});
-  return app.db.write([&](Connection& c) {
-    if (!store::community_exists(c, community_id)) throw_not_found("社区", "Community");
-    I id = unique_or_conflict("小区", "Compound", [&] {
-      return store::insert_compound(c, community_id, in.name, in.address, in.model, in.description,
-                                    app.clock_ms());
-    });
-    ensure_books(c, id, app.clock_ms());
-    audit(c, app, who, id, "compound.create", "compound:" + std::to_string(id),
-          {{"name", in.name}, {"model", in.model}});
-    return CompoundView{*store::get_compound(c, id), store::compound_stats(c, id)};
+  if (!store::community_exists(c, community_id)) throw_not_found("社区", "Community");
+  I id = unique_or_conflict("小区", "Compound", [&] {
+    return store::insert_compound(c, community_id, in.name, in.address, in.model, in.description,
+                                  app.clock_ms());
   });
+  ensure_books(c, id, app.clock_ms());
+  audit(c, app, who, id, "compound.create", "compound:" + std::to_string(id),
+        {{"name", in.name}, {"model", in.model}});
+  return CompoundView{*store::get_compound(c, id), store::compound_stats(c, id)};
+}
+
+CompoundView create_compound(App& app, const Caller& who, I community_id, const CompoundInput& in) {
+  return app.db.write(
+      [&](Connection& c) { return create_compound_in(c, app, who, community_id, in); });
 }
 
 // ---- compound management ------------------------------------------------------------------
 
+AreaView create_area_in(Connection& c, App& app, const Caller& who, I cid, const AreaInput& in) {
+  require_compound(c, cid);
+  I id = unique_or_conflict("片区", "Managed area",
+                            [&] { return store::insert_area(c, cid, in.name, app.clock_ms()); });
+  for (I yid : in.courtyard_ids) {
+    auto y = store::get_courtyard(c, cid, yid);
+    if (!y) throw_not_found("院落 " + std::to_string(yid), "Courtyard " + std::to_string(yid));
+    store::update_courtyard(c, cid, yid, y->name, id);
+  }
+  boost::json::array ids;
+  for (I y : in.courtyard_ids) ids.push_back(y);
+  audit(c, app, who, cid, "area.create", "area:" + std::to_string(id),
+        {{"name", in.name}, {"courtyard_ids", ids}});
+  return AreaView{id, in.name, in.courtyard_ids};
+}
+
 AreaView create_area(App& app, const Caller& who, I cid, const AreaInput& in) {
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    I id = unique_or_conflict("片区", "Managed area",
-                              [&] { return store::insert_area(c, cid, in.name, app.clock_ms()); });
-    for (I yid : in.courtyard_ids) {
-      auto y = store::get_courtyard(c, cid, yid);
-      if (!y) throw_not_found("院落 " + std::to_string(yid), "Courtyard " + std::to_string(yid));
-      store::update_courtyard(c, cid, yid, y->name, id);
-    }
-    boost::json::array ids;
-    for (I y : in.courtyard_ids) ids.push_back(y);
-    audit(c, app, who, cid, "area.create", "area:" + std::to_string(id),
-          {{"name", in.name}, {"courtyard_ids", ids}});
-    return AreaView{id, in.name, in.courtyard_ids};
+  return app.db.write([&](Connection& c) { return create_area_in(c, app, who, cid, in); });
+}
+
+store::CourtyardRec create_courtyard_in(Connection& c, App& app, const Caller& who, I cid,
+                                        const CourtyardInput& in) {
+  require_compound(c, cid);
+  if (in.area_id && !store::get_area_name(c, cid, *in.area_id))
+    throw_not_found("片区", "Managed area");
+  I id = unique_or_conflict("院落", "Courtyard", [&] {
+    return store::insert_courtyard(c, cid, in.name, in.area_id, app.clock_ms());
   });
+  audit(c, app, who, cid, "courtyard.create", "courtyard:" + std::to_string(id),
+        {{"name", in.name}});
+  return *store::get_courtyard(c, cid, id);
 }
 
 store::CourtyardRec create_courtyard(App& app, const Caller& who, I cid, const CourtyardInput& in) {
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    if (in.area_id && !store::get_area_name(c, cid, *in.area_id))
-      throw_not_found("片区", "Managed area");
-    I id = unique_or_conflict("院落", "Courtyard", [&] {
-      return store::insert_courtyard(c, cid, in.name, in.area_id, app.clock_ms());
-    });
-    audit(c, app, who, cid, "courtyard.create", "courtyard:" + std::to_string(id),
-          {{"name", in.name}});
-    return *store::get_courtyard(c, cid, id);
-  });
+  return app.db.write([&](Connection& c) { return create_courtyard_in(c, app, who, cid, in); });
 }
 
 store::CourtyardRec update_courtyard(App& app, const Caller& who, I cid, I id,
@@ -221,7 +239,7 @@ store::UnitRec create_unit(App& app, const Caller& who, I cid, const UnitInput& 
                      in.number,
                      label,
                      in.area_kind,
-                     fresh_invite_code(c),
+                     fresh_invite_code(c, app),
                      in.area_centi_m2,
                      in.developer_held};
     I id = unique_or_conflict("房屋", "Unit",
@@ -278,27 +296,31 @@ CheckedMember checked_member(const MemberInput& in) {
 }
 }  // namespace
 
-MemberAdded add_member(App& app, const Caller& who, I cid, I uid, const MemberInput& in) {
+MemberAdded add_member_in(Connection& c, App& app, const Caller& who, I cid, I uid,
+                          const MemberInput& in) {
   const CheckedMember m = checked_member(in);
-  return app.db.write([&](Connection& c) {
-    auto u = store::get_unit(c, cid, uid);
-    if (!u) throw_not_found("房屋", "Unit");
-    auto p = store::find_person(c, cid, in.name, m.phone);
-    I pid = p ? p->id : store::insert_person(c, cid, in.name, m.phone, m.last4, app.clock_ms());
-    std::string relation(registry::to_string(m.relation));
-    if (!store::insert_member(c, cid, uid, pid, relation, app.clock_ms()))
-      throw Error(ErrorKind::conflict, "duplicate-member", "此人已登记在这套房屋",
-                  "This person is already registered for this unit");
-    audit(c, app, who, cid, "unit.member.add", "unit:" + std::to_string(uid),
-          {{"person_id", pid}, {"relation", relation}});
-    return MemberAdded{uid, pid, relation, in.name, m.phone};
-  });
+  auto u = store::get_unit(c, cid, uid);
+  if (!u) throw_not_found("房屋", "Unit");
+  auto p = store::find_person(c, cid, in.name, m.phone);
+  I pid = p ? p->id : store::insert_person(c, cid, in.name, m.phone, m.last4, app.clock_ms());
+  std::string relation(registry::to_string(m.relation));
+  if (!store::insert_member(c, cid, uid, pid, relation, app.clock_ms()))
+    throw Error(ErrorKind::conflict, "duplicate-member", "此人已登记在这套房屋",
+                "This person is already registered for this unit");
+  audit(c, app, who, cid, "unit.member.add", "unit:" + std::to_string(uid),
+        {{"person_id", pid}, {"relation", relation}});
+  return MemberAdded{uid, pid, relation, in.name, m.phone};
+}
+
+MemberAdded add_member(App& app, const Caller& who, I cid, I uid, const MemberInput& in) {
+  checked_member(in);  // a bad body is refused before the write lock is taken
+  return app.db.write([&](Connection& c) { return add_member_in(c, app, who, cid, uid, in); });
 }
 
 InviteCode new_invite_code(App& app, const Caller& who, I cid, I uid) {
   return app.db.write([&](Connection& c) {
     if (!store::get_unit(c, cid, uid)) throw_not_found("房屋", "Unit");
-    std::string code = fresh_invite_code(c);
+    std::string code = fresh_invite_code(c, app);
     store::set_invite_code(c, cid, uid, code);
     audit(c, app, who, cid, "unit.invite.renew", "unit:" + std::to_string(uid));
     return InviteCode{uid, code};

@@ -56,6 +56,16 @@ struct CompoundInput {
 };
 CompoundView create_compound(App& app, const Caller& who, std::int64_t community_id,
                              const CompoundInput& in);
+// The same four inside the caller's transaction (the demo and the synthetic city build their
+// districts with them).
+store::RegionRec create_district_in(store::Connection& c, App& app, const Caller& who,
+                                    const std::string& name);
+store::RegionRec create_street_in(store::Connection& c, App& app, const Caller& who,
+                                  std::int64_t district_id, const std::string& name);
+store::RegionRec create_community_in(store::Connection& c, App& app, const Caller& who,
+                                     std::int64_t street_id, const std::string& name);
+CompoundView create_compound_in(store::Connection& c, App& app, const Caller& who,
+                                std::int64_t community_id, const CompoundInput& in);
 
 // ---- Compound management (committee, staff).
 struct AreaInput {
@@ -68,12 +78,16 @@ struct AreaView {
   std::vector<std::int64_t> courtyard_ids;
 };
 AreaView create_area(App& app, const Caller& who, std::int64_t cid, const AreaInput& in);
+AreaView create_area_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                        const AreaInput& in);
 struct CourtyardInput {
   std::string name;
   std::optional<std::int64_t> area_id;
 };
 store::CourtyardRec create_courtyard(App& app, const Caller& who, std::int64_t cid,
                                      const CourtyardInput& in);
+store::CourtyardRec create_courtyard_in(store::Connection& c, App& app, const Caller& who,
+                                        std::int64_t cid, const CourtyardInput& in);
 // What is given changes; area_id 0 takes the courtyard out of its area.
 struct CourtyardPatch {
   std::optional<std::string> name;
@@ -119,6 +133,8 @@ struct MemberAdded {
 };
 MemberAdded add_member(App& app, const Caller& who, std::int64_t cid, std::int64_t uid,
                        const MemberInput& in);
+MemberAdded add_member_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                          std::int64_t uid, const MemberInput& in);
 // A fresh invite code for the unit (the old one stops working).
 struct InviteCode {
   std::int64_t unit_id = 0;
@@ -133,6 +149,9 @@ struct UnitPage {
 UnitPage list_units(App& app, std::int64_t cid, std::int64_t after_id, std::int64_t limit,
                     bool with_id_cards);
 UnitWithMembers get_unit(App& app, std::int64_t cid, std::int64_t uid, bool with_id_cards);
+// A new unit's invite code from app.invite_code, unique across all compounds (a code some unit
+// already has is drawn again, at most 16 times).
+std::string fresh_invite_code(store::Connection& c, const App& app);
 // Invite codes to print (committee, staff): every unit, by id.
 std::vector<store::UnitRec> invite_codes(App& app, std::int64_t cid);
 

@@ -3,7 +3,6 @@
 #include <map>
 
 #include "app/registry_service.h"
-#include "auth/crypto.h"
 #include "domain/money.h"
 #include "domain/roster.h"
 #include "store/registry_repo.h"
@@ -50,8 +49,8 @@ namespace {
 // stored is collected as a line error (the caller refuses the whole file).
 class RosterWriter {
  public:
-  RosterWriter(Connection& c, I cid, I now, ImportReport& rep)
-      : c_(c), cid_(cid), now_(now), rep_(rep) {
+  RosterWriter(Connection& c, const App& app, I cid, I now, ImportReport& rep)
+      : c_(c), app_(app), cid_(cid), now_(now), rep_(rep) {
     for (const auto& y : store::list_courtyards(c, cid)) courtyard_ids_[y.name] = y.id;
   }
 
@@ -112,9 +111,7 @@ class RosterWriter {
       ++rep_.units_existing;
       return u->id;
     }
-    std::string code;
-    do code = auth::random_invite_code();
-    while (store::find_unit_by_invite(c_, code));
+    std::string code = fresh_invite_code(c_, app_);
     store::NewUnit nu{cid_,
                       yid,
                       bid,
@@ -140,6 +137,7 @@ class RosterWriter {
   }
 
   Connection& c_;
+  const App& app_;
   const I cid_, now_;
   ImportReport& rep_;
   std::vector<roster::LineError> errors_;
@@ -149,6 +147,23 @@ class RosterWriter {
 };
 
 }  // namespace
+
+ImportReport import_roster_in(Connection& c, App& app, const Caller& who, I cid,
+                              const std::vector<roster::RosterRow>& rows,
+                              const std::function<void(std::size_t, std::size_t)>& progress) {
+  if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
+  ImportReport rep;
+  rep.rows = static_cast<I>(rows.size());
+  RosterWriter writer(c, app, cid, app.clock_ms(), rep);
+  std::size_t done = 0;
+  for (const auto& row : rows) {
+    if (progress && (++done % 200 == 0 || done == rows.size())) progress(done, rows.size());
+    writer.write(row);
+  }
+  if (!writer.errors().empty()) throw_line_errors(writer.errors());
+  audit(c, app, who, cid, "roster.import", "compound:" + std::to_string(cid), rep.to_json());
+  return rep;
+}
 
 ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_view bytes,
                                bool dry_run,
@@ -162,21 +177,11 @@ ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_v
 
   try {
     return app.db.write([&](Connection& c) {
-      if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
-      ImportReport rep;
-      rep.dry_run = dry_run;
-      rep.rows = static_cast<I>(parsed.rows.size());
-      RosterWriter writer(c, cid, app.clock_ms(), rep);
-      std::size_t done = 0;
-      for (const auto& row : parsed.rows) {
-        if (progress && (++done % 200 == 0 || done == parsed.rows.size()))
-          progress(done, parsed.rows.size());
-        writer.write(row);
+      ImportReport rep = import_roster_in(c, app, who, cid, parsed.rows, progress);
+      if (dry_run) {
+        rep.dry_run = true;
+        throw DryRunDone{rep};  // rolls the transaction back
       }
-      if (!writer.errors().empty()) throw_line_errors(writer.errors());
-      audit(c, app, who, cid, dry_run ? "roster.import.dry_run" : "roster.import",
-            "compound:" + std::to_string(cid), rep.to_json());
-      if (dry_run) throw DryRunDone{rep};  // rolls the transaction back
       return rep;
     });
   } catch (const DryRunDone& d) {

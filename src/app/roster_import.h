@@ -11,8 +11,10 @@
 #include <cstdint>
 #include <functional>
 #include <string_view>
+#include <vector>
 
 #include "app/app.h"
+#include "domain/roster.h"
 
 namespace xinyi::app {
 
@@ -30,5 +32,13 @@ struct ImportReport {
 ImportReport import_roster_csv(App& app, const Caller& who, std::int64_t cid,
                                std::string_view csv_bytes, bool dry_run,
                                const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+// The same rows, already parsed, inside the caller's transaction (the demo and the synthetic city
+// register their households with it): a row that clashes with what is stored is a 422 listing
+// every such line, and the caller's transaction is then to be rolled back. Audited as one
+// "roster.import".
+ImportReport import_roster_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                              const std::vector<roster::RosterRow>& rows,
+                              const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 }  // namespace xinyi::app

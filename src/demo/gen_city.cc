@@ -5,11 +5,15 @@
 
 #include "app/billing_service.h"
 #include "app/books.h"
+#include "app/registry_service.h"
+#include "app/roster_import.h"
 #include "auth/crypto.h"
+#include "demo/invite_codes.h"
 #include "demo/rng.h"
 #include "domain/assert.h"
 #include "domain/billing.h"
 #include "domain/registry.h"
+#include "domain/roster.h"
 #include "store/auth_repo.h"
 #include "store/billing_repo.h"
 #include "store/registry_repo.h"
@@ -37,42 +41,45 @@ billing::Month this_month(I now_ms) {
   return billing::Month{tm.tm_year + 1900, tm.tm_mon + 1};
 }
 
-// Compound `k`'s courtyards, buildings, units and owners (the first unit of the first compound
-// claimed by the generated resident), and each courtyard's area.
-void gen_units(Connection& c, const GenCityOptions& opt, Rng& rng, I cid, I k,
-               const std::string& password, I now, std::map<I, I>& yard_area,
+// Compound `k`'s courtyards, buildings, units and owners, registered through the roster import
+// (the first unit of the first compound claimed by the generated resident), and each
+// courtyard's area.
+void gen_units(Connection& c, App& app, const Caller& system, const GenCityOptions& opt, Rng& rng,
+               I cid, I k, const std::string& password, I now, std::map<I, I>& yard_area,
                std::vector<I>& units) {
-  I yard = 0, building = 0;
+  std::vector<roster::RosterRow> rows;
+  std::map<std::string, I> area_of_yard;
   for (I u = 0; u < opt.units_per_compound; ++u) {
-    if (u % kUnitsPerCourtyard == 0)
-      yard = store::insert_courtyard(
-          c, cid, "第" + std::to_string(u / kUnitsPerCourtyard + 1) + "院", std::nullopt, now);
-    if (u % kUnitsPerBuilding == 0)
-      building = store::insert_building(
-          c, cid, yard, std::to_string((u % kUnitsPerCourtyard) / kUnitsPerBuilding + 1) + "栋",
-          now);
+    roster::RosterRow row;
+    row.line = static_cast<int>(u + 1);
+    row.courtyard = "第" + std::to_string(u / kUnitsPerCourtyard + 1) + "院";
     I in_b = u % kUnitsPerBuilding;
-    std::string entrance = std::to_string(in_b / 12 + 1) + "单元";
-    std::string number = std::to_string((in_b % 12) / 2 + 1) + "0" + std::to_string(in_b % 2 + 1);
-    I area = rng.uniform(5500, 13500);
-    std::string label = registry::unit_label(
-        {std::to_string((u % kUnitsPerCourtyard) / kUnitsPerBuilding + 1) + "栋", entrance,
-         number});
-    // Synthetic invite codes: unique by construction ("G" and the unit's number in base 32).
+    row.address = {std::to_string((u % kUnitsPerCourtyard) / kUnitsPerBuilding + 1) + "栋",
+                   std::to_string(in_b / 12 + 1) + "单元",
+                   std::to_string((in_b % 12) / 2 + 1) + "0" + std::to_string(in_b % 2 + 1)};
+    row.label = registry::unit_label(row.address);
+    row.area_centi_m2 = rng.uniform(5500, 13500);
+    row.name = "业主" + std::to_string(u + 1);
+    area_of_yard[row.courtyard] += row.area_centi_m2;
+    rows.push_back(std::move(row));
+  }
+  // Synthetic invite codes: unique by construction ("G" and the unit's number in base 32).
+  I next = k * opt.units_per_compound;
+  ScopedInviteCodes codes(app, [&next] {
     std::string code = "G";
-    for (I n = k * opt.units_per_compound + u, i = 0; i < 7; ++i, n /= 32)
+    for (I n = next++, i = 0; i < 7; ++i, n /= 32)
       code.push_back(registry::kInviteAlphabet[static_cast<std::size_t>(n % 32)]);
-    I uid = store::insert_unit(
-        c, {cid, yard, building, entrance, number, label, "gross", code, area, false}, now);
-    I person = store::insert_person(c, cid, "业主" + std::to_string(u + 1), "", "", now);
-    store::insert_member(c, cid, uid, person, "owner", now);
-    yard_area[yard] += area;
-    units.push_back(uid);
-    if (k == 0 && u == 0) {
-      I user = store::insert_user(c, "gen-resident" + std::to_string(opt.seed), std::nullopt,
-                                  "生成住户", password, false, now);
-      store::insert_claim(c, cid, uid, user, person, "owner", now);
-    }
+    return code;
+  });
+  import_roster_in(c, app, system, cid, rows);
+  for (const auto& y : store::list_courtyards(c, cid)) yard_area[y.id] = area_of_yard[y.name];
+  for (const auto& u : store::list_units(c, cid, 0, kMaxGenUnits)) units.push_back(u.id);
+  XINYI_ASSERT(static_cast<I>(units.size()) == opt.units_per_compound);
+  if (k == 0) {  // an account for load tests, its unit claimed (no use case makes accounts yet)
+    I user = store::insert_user(c, "gen-resident" + std::to_string(opt.seed), std::nullopt,
+                                "生成住户", password, false, now);
+    I person = store::list_members(c, cid, units.front()).front().person_id;
+    store::insert_claim(c, cid, units.front(), user, person, "owner", now);
   }
 }
 
@@ -150,28 +157,29 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt,
     if (store::find_district(c, district_name))
       throw Error(ErrorKind::conflict, "exists", "该种子的数据已生成",
                   "A city with this seed is already generated");
-    return store::insert_district(c, district_name, now);
+    return create_district_in(c, app, system, district_name).id;
   });
   I street = 0, community = 0;
   for (I k = 0; k < opt.compounds; ++k) {
     app.db.write([&](Connection& c) {
       if (k % 50 == 0) {
-        street = store::insert_street(c, district, "第" + std::to_string(k / 50 + 1) + "街道", now);
-        community =
-            store::insert_community(c, street, "第" + std::to_string(k / 50 + 1) + "社区", now);
+        const std::string n = std::to_string(k / 50 + 1);
+        street = create_street_in(c, app, system, district, "第" + n + "街道").id;
+        community = create_community_in(c, app, system, street, "第" + n + "社区").id;
       }
-      I cid = store::insert_compound(c, community, "小区" + std::to_string(k + 1),
-                                     "生成地址 " + std::to_string(k + 1) + " 号", "hourly",
-                                     "合成数据，用于压力测试", now);
+      I cid = create_compound_in(
+                  c, app, system, community,
+                  {"小区" + std::to_string(k + 1), "生成地址 " + std::to_string(k + 1) + " 号",
+                   "hourly", "合成数据，用于压力测试"})
+                  .compound.id;
       if (k == 0) rep.first_compound_id = cid;
-      ensure_books(c, cid, now);
-      store::set_billing_from(c, cid, last.plus(-1).str());
-      store::set_remuneration_bp(c, cid, 800);
-      store::insert_fee_rate(
-          c, cid, {0, 0, first.str(), kRateFen, "物业服务合同约定的收费标准", ""}, 0, now);
+      set_billing_from_in(c, app, system, cid, last.plus(-1));
+      store::set_remuneration_bp(c, cid, 800);  // no use case yet: issue 24 puts it to a vote
+      set_fee_rate_in(c, app, system, cid,
+                      {0, first.str(), kRateFen, "物业服务合同约定的收费标准", "", 0});
       std::map<I, I> yard_area;  // courtyard → its area
       std::vector<I> units;
-      gen_units(c, opt, rng, cid, k, password, now, yard_area, units);
+      gen_units(c, app, system, opt, rng, cid, k, password, now, yard_area, units);
       gen_history(c, rng, cid, first, last, now, yard_area, rep);
       gen_billing(c, app, system, cid, last, yard_area, units, rep);
       rep.units += opt.units_per_compound;

@@ -2,18 +2,23 @@
 
 #include <array>
 #include <ctime>
+#include <deque>
 #include <map>
 #include <set>
 
 #include "app/billing_service.h"
 #include "app/books.h"
+#include "app/registry_service.h"
+#include "app/roster_import.h"
 #include "auth/crypto.h"
 #include "demo/books.h"
+#include "demo/invite_codes.h"
 #include "demo/rng.h"
 #include "demo/services.h"
 #include "demo/votes.h"
 #include "domain/assert.h"
 #include "domain/registry.h"
+#include "domain/roster.h"
 #include "store/auth_repo.h"
 #include "store/billing_repo.h"
 #include "store/notify_repo.h"
@@ -214,31 +219,35 @@ struct Registry {
   std::map<std::string, std::vector<I>> units_of;  // compound name → unit ids
 };
 
-// One unit's people on the roster: its owner (and now and then a spouse on the deed or a
-// tenant). A developer's unit has nobody.
-void seed_household(Connection& c, RosterRng& r, I cid, I uid, SeedReport& rep, I now) {
-  I owner = store::insert_person(c, cid, r.name(), r.phone(),
-                                 std::to_string(r.rng.uniform(1000, 9999)), now);
-  ++rep.persons;
-  store::insert_member(c, cid, uid, owner, "owner", now);
-  if (r.rng.chance(12)) {  // a spouse on the deed
-    I co = store::insert_person(c, cid, r.name(), r.phone(), "", now);
-    ++rep.persons;
-    store::insert_member(c, cid, uid, co, "owner", now);
+// The roster rows of one unit: its owner (and now and then a spouse on the deed or a tenant),
+// or the bare unit when a developer holds it.
+void household_rows(RosterRng& r, roster::RosterRow unit, std::vector<roster::RosterRow>& rows,
+                    SeedReport& rep) {
+  if (unit.developer_held) {
+    rows.push_back(std::move(unit));
+    return;
   }
-  if (r.rng.chance(8)) {  // let to a tenant
-    I t = store::insert_person(c, cid, r.name(), r.phone(), "", now);
+  auto person = [&](std::string id_last4, registry::Relation relation) {
+    roster::RosterRow row = unit;
+    row.phone = r.phone();  // drawn phone first, then the name: the order the seed always had
+    row.name = r.name();
+    row.id_last4 = std::move(id_last4);
+    row.relation = relation;
+    rows.push_back(std::move(row));
     ++rep.persons;
-    store::insert_member(c, cid, uid, t, "tenant", now);
-  }
+  };
+  person(std::to_string(r.rng.uniform(1000, 9999)), registry::Relation::owner);
+  if (r.rng.chance(12)) person("", registry::Relation::owner);  // a spouse on the deed
+  if (r.rng.chance(8)) person("", registry::Relation::tenant);  // let to a tenant
 }
 
-// A courtyard's buildings, entrances, floors and units with their households.
-void seed_courtyard(Connection& c, RosterRng& r, const CompoundPlan& plan, const CourtyardPlan& yp,
-                    I cid, I yid, std::vector<I>& units, SeedReport& rep, I now) {
+// A courtyard's buildings, entrances, floors and units with their households, as roster rows;
+// each new unit's invite code is drawn here, in the seed's order, and queued for app.invite_code.
+void courtyard_rows(RosterRng& r, const CompoundPlan& plan, const CourtyardPlan& yp,
+                    std::vector<roster::RosterRow>& rows, std::deque<std::string>& codes,
+                    SeedReport& rep) {
   for (int b = 1; b <= yp.buildings; ++b) {
     std::string bname = std::to_string(b) + "栋";
-    I bid = store::insert_building(c, cid, yid, bname, now);
     // One floor plan per position: the same flat type stacks up the floors.
     std::vector<I> plan_area;
     for (int e = 0; e < yp.entrances * yp.per_floor; ++e)
@@ -247,44 +256,55 @@ void seed_courtyard(Connection& c, RosterRng& r, const CompoundPlan& plan, const
       std::string entrance = yp.entrances > 1 ? std::to_string(e) + "单元" : "";
       for (int f = 1; f <= yp.floors; ++f) {
         for (int k = 1; k <= yp.per_floor; ++k) {
-          std::string number = std::to_string(f) + "0" + std::to_string(k);
-          registry::UnitAddress a{bname, entrance, number};
-          I area_c = plan_area[(e - 1) * yp.per_floor + (k - 1)];
-          bool dev = plan.developer_percent && r.rng.chance(plan.developer_percent);
-          store::NewUnit nu{cid,     yid,      bid,    entrance, number, registry::unit_label(a),
-                            "gross", r.code(), area_c, dev};
-          I uid = store::insert_unit(c, nu, now);
-          units.push_back(uid);
+          roster::RosterRow unit;
+          unit.courtyard = yp.name;
+          unit.address = {bname, entrance, std::to_string(f) + "0" + std::to_string(k)};
+          unit.label = registry::unit_label(unit.address);
+          unit.area_centi_m2 = plan_area[(e - 1) * yp.per_floor + (k - 1)];
+          unit.developer_held = plan.developer_percent && r.rng.chance(plan.developer_percent);
+          codes.push_back(r.code());
           ++rep.units;
-          if (!dev) seed_household(c, r, cid, uid, rep, now);
+          household_rows(r, std::move(unit), rows, rep);
         }
       }
     }
   }
 }
 
-// The district and its five compounds as plans() has them.
-Registry seed_registry(Connection& c, SeedReport& rep, I now) {
+// The district and its five compounds as plans() has them, built with the registry's use cases
+// and the roster import, as an operator and a committee would.
+Registry seed_registry(Connection& c, App& app, const Caller& system, SeedReport& rep) {
   Registry reg;
   RosterRng r;
-  reg.district = store::insert_district(c, "新都区", now);
-  I street = store::insert_street(c, reg.district, "桂湖街道", now);
+  reg.district = create_district_in(c, app, system, "新都区").id;
+  I street = create_street_in(c, app, system, reg.district, "桂湖街道").id;
   std::map<std::string, I> communities;
+  std::deque<std::string> codes;
+  ScopedInviteCodes queued(app, [&codes] {
+    XINYI_ASSERT(!codes.empty());
+    std::string code = std::move(codes.front());
+    codes.pop_front();
+    return code;
+  });
   for (const auto& plan : plans()) {
     auto [it, fresh] = communities.try_emplace(plan.community, 0);
-    if (fresh) it->second = store::insert_community(c, street, plan.community, now);
-    I cid =
-        store::insert_compound(c, it->second, plan.name, plan.address,
-                               std::string(registry::to_string(plan.model)), plan.description, now);
+    if (fresh) it->second = create_community_in(c, app, system, street, plan.community).id;
+    CompoundInput k{plan.name, plan.address, std::string(registry::to_string(plan.model)),
+                    plan.description};
+    I cid = create_compound_in(c, app, system, it->second, k).compound.id;
     reg.compound_ids.push_back(cid);
-    ensure_books(c, cid, now);
     ++rep.compounds;
     std::optional<I> area;
-    if (plan.area) area = store::insert_area(c, cid, plan.area, now);
+    if (plan.area) area = create_area_in(c, app, system, cid, {plan.area, {}}).id;
+    std::vector<roster::RosterRow> rows;
     for (const auto& yp : plan.courtyards) {
-      I yid = store::insert_courtyard(c, cid, yp.name, area, now);
-      seed_courtyard(c, r, plan, yp, cid, yid, reg.units_of[plan.name], rep, now);
+      create_courtyard_in(c, app, system, cid, {yp.name, area});
+      courtyard_rows(r, plan, yp, rows, codes, rep);
     }
+    import_roster_in(c, app, system, cid, rows);
+    XINYI_ASSERT(codes.empty());  // every unit drew the code queued for it
+    for (const auto& u : store::list_units(c, cid, 0, 100'000))
+      reg.units_of[plan.name].push_back(u.id);
   }
   return reg;
 }
@@ -294,20 +314,26 @@ Registry seed_registry(Connection& c, SeedReport& rep, I now) {
 // 城北花园 who applied for a property management committee; the demo accounts with their roles in
 // every compound and their claims. Returns the accounts' ids in demo_accounts() order and
 // 王建国's units.
-std::pair<std::vector<I>, std::vector<I>> seed_people(Connection& c, Registry& reg,
+std::pair<std::vector<I>, std::vector<I>> seed_people(Connection& c, App& app, const Caller& system,
+                                                      Registry& reg,
                                                       const std::vector<std::string>& hashes,
                                                       SeedReport& rep, I now) {
   const I teachers = reg.compound_ids[0], garden = reg.compound_ids[1],
           jinyuan = reg.compound_ids[4];
-  I wang = store::insert_person(c, teachers, "王建国", "13800000001", "0012", now);
+  // Entered at the desk as a committee would (ID card numbers made up; only the last four are
+  // kept).
   const auto& tu = reg.units_of["桂湖教师院"];
   std::vector<I> wang_units{tu[0], tu[13]};
-  for (I u : wang_units) store::insert_member(c, teachers, u, wang, "owner", now);
-  I li = store::insert_person(c, garden, "李晓梅", "13800000002", "", now);
+  I wang = 0;
+  for (I u : wang_units)
+    wang = add_member_in(c, app, system, teachers, u,
+                         {"王建国", "13800000001", "510114195001010012", "owner"})
+               .person_id;
   const I li_unit = reg.units_of["城北花园"][20];
-  store::insert_member(c, garden, li_unit, li, "tenant", now);
-  I chen = store::insert_person(c, jinyuan, "陈玉兰", "13800000003", "2046", now);
-  store::insert_member(c, jinyuan, reg.units_of["锦苑小区"][5], chen, "owner", now);
+  I li = add_member_in(c, app, system, garden, li_unit, {"李晓梅", "13800000002", "", "tenant"})
+             .person_id;
+  add_member_in(c, app, system, jinyuan, reg.units_of["锦苑小区"][5],
+                {"陈玉兰", "13800000003", "510114195203152046", "owner"});
   rep.persons += 3;
   const auto& gu = reg.units_of["城北花园"];
   for (int i = 0, n = 0; n < 38; i += 2) {
@@ -362,8 +388,8 @@ SeedReport seed_demo(App& app) {
     if (store::find_district(c, "新都区")) return;  // seeded meanwhile by another process
     rep.created = true;
     const I now = app.clock_ms();
-    auto reg = seed_registry(c, rep, now);
-    auto [user_ids, wang_units] = seed_people(c, reg, hashes, rep, now);
+    auto reg = seed_registry(c, app, system, rep);
+    auto [user_ids, wang_units] = seed_people(c, app, system, reg, hashes, rep, now);
     const auto& ids = reg.compound_ids;
     auto votes = seed_demo_votes(app, c, ids, DemoVotePeople{user_ids[2], user_ids[3], user_ids[1]},
                                  now, wang_units[0]);
