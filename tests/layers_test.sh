@@ -24,7 +24,7 @@ forbid app '#include "(http|report|demo|cli)/' "must not reach outward (http, re
 forbid http '#include "(store|demo)/' "talks to the store only through app/ use cases"
 # JSON at the edge: use cases take and return structs; request bodies are decoded in http/.
 forbid app 'JsonIn|parse_json|std::string_view body' "decodes no request body (that is the route file's job)"
-forbid app '^boost::json::(object|array|value) [a-z_]+\(' "returns no JSON from a use case"
+forbid app 'boost/json|boost::json|json::' "speaks no JSON (use cases take and return structs; the audit detail is a typed store::AuditDetail)"
 forbid http '\.db\.(read|write)\(' "opens no transaction (that is a use case's job)"
 forbid http "$sql" "holds no SQL"
 forbid cli "$sql" "holds no SQL"

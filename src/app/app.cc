@@ -23,7 +23,7 @@ std::string store_engine(const App& app) {
 
 void audit(store::Connection& c, const App& app, const Caller& who,
            std::optional<std::int64_t> compound_id, std::string action, std::string target,
-           const boost::json::object& detail) {
+           const store::AuditDetail& detail) {
   store::AuditRec e;
   e.compound_id = compound_id;
   if (who.user) e.user_id = who.user->id;
@@ -31,7 +31,7 @@ void audit(store::Connection& c, const App& app, const Caller& who,
   e.ip = who.ip;
   e.action = std::move(action);
   e.target = std::move(target);
-  e.detail = boost::json::serialize(detail);
+  e.detail = store::encode_audit_detail(detail);
   store::append_audit(c, e);
 }
 

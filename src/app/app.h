@@ -8,7 +8,6 @@
 // The HTTP layer and the CLI are thin adapters around these functions.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -16,6 +15,7 @@
 
 #include "auth/throttle.h"
 #include "domain/access.h"
+#include "store/audit_repo.h"
 #include "store/auth_repo.h"
 #include "store/database.h"
 #include "store/registry_repo.h"
@@ -79,6 +79,6 @@ store::CompoundRec require_compound(store::Connection& c, std::int64_t cid);
 // Appends an audit entry for a write, in the caller's transaction.
 void audit(store::Connection& c, const App& app, const Caller& who,
            std::optional<std::int64_t> compound_id, std::string action, std::string target,
-           const boost::json::object& detail = {});
+           const store::AuditDetail& detail = {});
 
 }  // namespace xinyi::app

@@ -15,7 +15,6 @@
 
 namespace xinyi::app {
 
-namespace json = boost::json;
 using store::Connection;
 using I = std::int64_t;
 

@@ -13,7 +13,6 @@
 // by category and status and response times only — a need's text can name a household.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -7,7 +7,6 @@
 
 namespace xinyi::app {
 
-namespace json = boost::json;
 using store::Connection;
 using I = std::int64_t;
 
@@ -79,8 +78,7 @@ store::PreferencesRec set_preferences(App& app, const Caller& who, const Prefere
     if (in.sms) store::set_sms_opt_out(c, who.user_id(), !*in.sms);
     if (in.wechat) store::set_wechat_opt_out(c, who.user_id(), !*in.wechat);
     audit(c, app, who, std::nullopt, "preferences.set", "user:" + std::to_string(who.user_id()),
-          {{"large_text", in.large_text ? json::value(*in.large_text) : json::value(nullptr)},
-           {"sms", in.sms ? json::value(*in.sms) : json::value(nullptr)}});
+          {{"large_text", in.large_text}, {"sms", in.sms}});
     return store::get_preferences(c, who.user_id());
   });
 }

@@ -157,10 +157,8 @@ AreaView create_area_in(Connection& c, App& app, const Caller& who, I cid, const
     if (!y) throw_not_found("院落 " + std::to_string(yid), "Courtyard " + std::to_string(yid));
     store::update_courtyard(c, cid, yid, y->name, id);
   }
-  boost::json::array ids;
-  for (I y : in.courtyard_ids) ids.push_back(y);
   audit(c, app, who, cid, "area.create", "area:" + std::to_string(id),
-        {{"name", in.name}, {"courtyard_ids", ids}});
+        {{"name", in.name}, {"courtyard_ids", in.courtyard_ids}});
   return AreaView{id, in.name, in.courtyard_ids};
 }
 

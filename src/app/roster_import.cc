@@ -9,7 +9,6 @@
 
 namespace xinyi::app {
 
-namespace json = boost::json;
 using store::Connection;
 using I = std::int64_t;
 
@@ -31,7 +30,7 @@ struct DryRunDone {
 }
 }  // namespace
 
-json::object ImportReport::to_json() const {
+store::AuditDetail ImportReport::audit_detail() const {
   return {{"rows", rows},
           {"courtyards_created", courtyards_created},
           {"buildings_created", buildings_created},
@@ -161,7 +160,7 @@ ImportReport import_roster_in(Connection& c, App& app, const Caller& who, I cid,
     writer.write(row);
   }
   if (!writer.errors().empty()) throw_line_errors(writer.errors());
-  audit(c, app, who, cid, "roster.import", "compound:" + std::to_string(cid), rep.to_json());
+  audit(c, app, who, cid, "roster.import", "compound:" + std::to_string(cid), rep.audit_detail());
   return rep;
 }
 

@@ -7,7 +7,6 @@
 // lists every bad line. Re-importing the same sheet adds nothing.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <functional>
 #include <string_view>
@@ -15,6 +14,7 @@
 
 #include "app/app.h"
 #include "domain/roster.h"
+#include "store/audit_repo.h"
 
 namespace xinyi::app {
 
@@ -25,7 +25,7 @@ struct ImportReport {
   std::int64_t rows = 0, courtyards_created = 0, buildings_created = 0, units_created = 0,
                units_existing = 0, persons_created = 0, members_added = 0;
   bool dry_run = false;
-  boost::json::object to_json() const;
+  store::AuditDetail audit_detail() const;  // every count, as the route answers them
 };
 
 // progress(done_rows, total_rows) is called now and then during the write (CLI progress bar).

@@ -25,7 +25,6 @@
 
 namespace xinyi::app {
 
-namespace json = boost::json;
 using store::Connection;
 using I = std::int64_t;
 
@@ -112,12 +111,6 @@ std::vector<std::string> choice_labels(const VoteRec& v, const std::vector<int>&
   for (int ch : choices) out.push_back(v.options[static_cast<std::size_t>(ch)]);
   return out;
 }
-json::array labels_json(const std::vector<std::string>& labels) {
-  json::array out;
-  for (const auto& l : labels) out.push_back(json::value(l));
-  return out;
-}
-
 // Checks choices against the vote's options: numbers in range, each once, at most `seats`.
 void check_choices(const VoteRec& v, const std::vector<int>& choices) {
   const int alternatives = static_cast<int>(v.options.size());
@@ -433,10 +426,11 @@ PaperBallotEntered enter_paper_ballot_in(Connection& c, App& app, const Caller& 
   if (!bound) store::insert_ballot_scan(c, cid, in.voucher_sha256, vote_id, *no, v.secret, now);
   // For a secret vote the audit names the unit but neither the choice nor the scan (which shows
   // it).
-  json::object detail{{"unit_id", in.unit_id}, {"replaced", prev.has_value()}};
-  if (!v.secret)
-    detail["choices"] = labels_json(choice_labels(v, in.choices)),
-    detail["voucher_sha256"] = in.voucher_sha256;
+  store::AuditDetail detail{{"unit_id", in.unit_id}, {"replaced", prev.has_value()}};
+  if (!v.secret) {
+    detail.push_back({"choices", choice_labels(v, in.choices)});
+    detail.push_back({"voucher_sha256", in.voucher_sha256});
+  }
   audit(c, app, who, cid, "vote.paper_ballot", "vote:" + std::to_string(vote_id), detail);
   // The owner learns at once, and can still vote online until the close, which prevails.
   notify_units(c, cid, {.vote_id = vote_id, .elector_no = *no},

@@ -27,6 +27,7 @@
 #include "http/client.h"
 #include "http/outbound.h"
 #include "http/routes/billing.h"
+#include "http/routes/registry.h"
 #include "http/server.h"
 #include "http/verify_remote.h"
 #include "store/backup.h"
@@ -488,7 +489,7 @@ int run_data_command(app::App& app, const Commands& k, const Options& o) {
   } else if (k.import_units->parsed()) {
     auto rep = app::import_roster_csv(app, cli_caller, o.compound, *read_file(o.file), o.dry_run,
                                       progress_bar);
-    std::cout << boost::json::serialize(rep.to_json()) << "\n";
+    std::cout << boost::json::serialize(http::routes::import_report_json(rep)) << "\n";
   }
   return kExitOk;
 }

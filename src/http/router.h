@@ -19,6 +19,7 @@
 // opened stream to the server.
 #pragma once
 
+#include <boost/json.hpp>
 #include <cstdint>
 #include <functional>
 #include <map>

@@ -1,6 +1,31 @@
 #include "store/audit_repo.h"
 
+#include <boost/json.hpp>
+
 namespace xinyi::store {
+
+namespace {
+struct FieldJson {
+  boost::json::value operator()(std::nullptr_t) const { return nullptr; }
+  boost::json::value operator()(bool b) const { return b; }
+  boost::json::value operator()(std::int64_t n) const { return n; }
+  boost::json::value operator()(const std::string& s) const { return boost::json::string(s); }
+  boost::json::value operator()(const std::vector<std::int64_t>& v) const {
+    return boost::json::array(v.begin(), v.end());
+  }
+  boost::json::value operator()(const std::vector<std::string>& v) const {
+    boost::json::array a;
+    for (const auto& s : v) a.emplace_back(s);
+    return a;
+  }
+};
+}  // namespace
+
+std::string encode_audit_detail(const AuditDetail& detail) {
+  boost::json::object o;
+  for (const auto& f : detail) o[f.key] = std::visit(FieldJson{}, f.value);
+  return boost::json::serialize(o);
+}
 
 void append_audit(Connection& c, const AuditRec& e) {
   c.execute(

@@ -8,8 +8,20 @@
 #include "domain/money.h"
 #include "domain/registry.h"
 #include "http/json_in.h"
+#include "http/routes/registry.h"
 
 namespace xinyi::http::routes {
+
+json::object import_report_json(const app::ImportReport& r) {
+  return {{"rows", r.rows},
+          {"courtyards_created", r.courtyards_created},
+          {"buildings_created", r.buildings_created},
+          {"units_created", r.units_created},
+          {"units_existing", r.units_existing},
+          {"persons_created", r.persons_created},
+          {"members_added", r.members_added},
+          {"dry_run", r.dry_run}};
+}
 
 namespace {
 
@@ -264,7 +276,7 @@ void add_unit_routes(Router& r) {
   r.add("POST", kCompound + "/import/units", Rule::in_compound({C, S}), [](Ctx& x) {
     const bool dry_run = x.query_flag("dry_run");
     auto rep = app::import_roster_csv(x.app, x.caller, x.id("cid"), x.req.body, dry_run);
-    return json_response(dry_run ? 200 : 201, rep.to_json());
+    return json_response(dry_run ? 200 : 201, import_report_json(rep));
   });
 }
 
