@@ -7,6 +7,7 @@
 #include "app/auth_service.h"
 #include "app/registry_service.h"
 #include "app/verify.h"
+#include "store/registry_repo.h"
 #include "support/test_env.h"
 
 namespace xinyi {
@@ -34,6 +35,33 @@ TEST(Seed, FiveCompoundsOnePerModelAndASecondRunAddsNothing) {
   for (const auto& c : compounds.as_array()) models.insert(std::string(c.at("model").as_string()));
   EXPECT_EQ(models,
             (std::set<std::string>{"hourly", "committee", "community_run", "merged", "charity"}));
+}
+
+// The registry comes in through the product (the registry's use cases and the roster import),
+// and one seed gives one district: the same units, invite codes and people every time.
+TEST(Seed, OneSeedGivesOneDistrictBuiltThroughTheRegistryUseCases) {
+  auto registry_of = [](TestEnv& env) {
+    std::vector<std::string> rows;
+    env.db().read([&](store::Connection& c) {
+      for (const auto& u : store::list_units(c, 3, 0, 1000))
+        rows.push_back(std::to_string(u.id) + " " + u.label + " " + u.invite_code + " " +
+                       std::to_string(u.area_centi_m2));
+      for (const auto& m : store::list_members(c, 1, 1))
+        rows.push_back(m.name + " " + m.phone + " " + m.id_last4 + " " + m.relation);
+    });
+    return rows;
+  };
+  TestEnv first, second;
+  demo::seed_demo(first.app());
+  demo::seed_demo(second.app());
+  const auto rows = registry_of(first);
+  ASSERT_GT(rows.size(), 50u);
+  EXPECT_EQ(rows, registry_of(second));
+  // 王建国 was entered at the desk: his ID card's last four only.
+  EXPECT_EQ(rows.back(), "王建国 13800000001 0012 owner");
+  // Every compound's households arrived as one audited roster import.
+  EXPECT_EQ(first.count("audit_log WHERE action = 'roster.import'"), 5);
+  EXPECT_EQ(first.count("audit_log WHERE action = 'courtyard.create'"), 15);
 }
 
 TEST(Seed, TheDistrictIsBelievable) {

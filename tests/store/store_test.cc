@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "store/audit_repo.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/registry_repo.h"
@@ -10,6 +11,19 @@
 namespace xinyi {
 
 using testing::TestEnv;
+
+TEST(Store, AnAuditDetailIsStoredAsAnObjectInTheOrderGiven) {
+  const store::AuditDetail detail{{"name", "北门片区"},
+                                  {"units", 72},
+                                  {"replaced", false},
+                                  {"sms", std::optional<bool>{}},
+                                  {"courtyard_ids", std::vector<std::int64_t>{3, 1}},
+                                  {"choices", std::vector<std::string>{"同意", "反对"}}};
+  EXPECT_EQ(store::encode_audit_detail(detail),
+            R"({"name":"北门片区","units":72,"replaced":false,"sms":null,"courtyard_ids":[3,1],)"
+            R"("choices":["同意","反对"]})");
+  EXPECT_EQ(store::encode_audit_detail({}), "{}");
+}
 
 TEST(Store, MigrateTwiceChangesNothing) {
   TestEnv env;
