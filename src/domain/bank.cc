@@ -201,8 +201,8 @@ std::optional<StatementLine> parse_row(const csv::Record& r, const ColumnMap& ma
   l.line = r.line;
   auto date = parse_bank_date(cell(Col::date));
   if (!date) {
-    e = {r.line, "日期“" + cell(Col::date).substr(0, 30) + "”无法识别",
-         "cannot read the date \"" + cell(Col::date).substr(0, 30) + "\""};
+    e = {r.line, "日期“" + text::excerpt(cell(Col::date), 30) + "”无法识别",
+         "cannot read the date \"" + text::excerpt(cell(Col::date), 30) + "\""};
     return std::nullopt;
   }
   l.date = *date;
@@ -221,11 +221,8 @@ std::optional<StatementLine> parse_row(const csv::Record& r, const ColumnMap& ma
     }
   }
   // At most 200 and 400 characters, cut at a whole one; text that is not UTF-8 is dropped.
-  auto clip = [](const std::string& s, std::size_t chars) {
-    return text::is_utf8(s) ? text::truncate(s, chars) : std::string();
-  };
-  l.counterparty = clip(cell(Col::counterparty), 200);
-  l.memo = clip(cell(Col::memo), 400);
+  l.counterparty = text::excerpt(cell(Col::counterparty), 200);
+  l.memo = text::excerpt(cell(Col::memo), 400);
   l.serial = text::strip_spaces(cell(Col::serial));
   if (l.serial.empty()) {
     std::string key = l.date + "|" + std::to_string(l.amount_fen) + "|" +

@@ -141,4 +141,8 @@ std::string truncate(std::string_view s, std::size_t n) {
   return std::string(s.substr(0, i));
 }
 
+std::string excerpt(std::string_view s, std::size_t n) {
+  return is_utf8(s) ? truncate(s, n) : std::string();
+}
+
 }  // namespace xinyi::text

@@ -18,6 +18,11 @@ std::size_t length(std::string_view s);
 // The first `n` code points of `s`. REQUIRES: is_utf8(s).
 std::string truncate(std::string_view s, std::size_t n);
 
+// At most `n` code points of `s`, cut at a whole one, to quote in a message or keep as a
+// shortened text; text that is not UTF-8 becomes "" (a byte count would split a character and
+// leave a string no JSON reader or PostgreSQL accepts).
+std::string excerpt(std::string_view s, std::size_t n);
+
 // Removes ASCII white space, U+3000 (ideographic space) and U+00A0 at both ends.
 std::string trim(std::string_view s);
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/ledger/books.h"
+#include "domain/text.h"
+
 namespace xinyi::ledger {
 
 TEST(JournalAmount, CnyAsPeopleWriteIt) {
@@ -89,6 +92,34 @@ TEST(Journal, WhatIsWrittenReadsBackTheSame) {
     EXPECT_EQ(r.txns[0].postings[i].account, t.postings[i].account);
     EXPECT_EQ(r.txns[0].postings[i].amount_fen, t.postings[i].amount_fen);
     EXPECT_EQ(r.txns[0].postings[i].courtyard_id, t.postings[i].courtyard_id);
+  }
+}
+
+// What a message quotes of a long line, and a description shortened to fit the books, is cut
+// at a whole character: a byte count would split a Chinese character and leave text that no
+// JSON reader and no PostgreSQL column accepts.
+TEST(Journal, MessagesAndShortenedDescriptionsCutAtAWholeCharacter) {
+  std::string han;
+  for (int i = 0; i < 30; ++i) han += "汉";
+  auto p = parse_journal(han + " x\n\n2025-03-01 a\n    1001  " + han + "\n    4001\n");
+  ASSERT_EQ(p.errors.size(), 2u);
+  for (const auto& e : p.errors) {
+    EXPECT_TRUE(text::is_utf8(e.zh)) << e.line;
+    EXPECT_TRUE(text::is_utf8(e.en)) << e.line;
+  }
+  EXPECT_NE(p.errors[0].zh.find(text::truncate(han, 20)), std::string::npos);
+
+  std::string long_han, long_ascii(250, 'a');
+  for (std::size_t i = 0; i < kMaxDescriptionChars + 50; ++i) long_han += "费";
+  for (const auto& description : {long_han, long_ascii}) {
+    auto q = parse_journal("2025-03-01 " + description + "\n    1001  5\n    4001  -5\n");
+    ASSERT_TRUE(q.errors.empty());
+    auto r = resolve_journal(q.txns, chart_template(), {}, "import");
+    ASSERT_TRUE(r.errors.empty());
+    ASSERT_EQ(r.txns.size(), 1u);
+    EXPECT_TRUE(text::is_utf8(r.txns[0].description));
+    EXPECT_EQ(text::length(r.txns[0].description), kMaxDescriptionChars);
+    EXPECT_TRUE(validate(r.txns[0], chart_template(), [](std::int64_t) { return true; }).empty());
   }
 }
 

@@ -110,8 +110,8 @@ std::vector<FieldError> validate(const Transaction& t, const std::vector<Account
     std::string f = "postings[" + std::to_string(i) + "]";
     const Account* a = find_account(chart, p.account);
     if (!a)
-      err(f + ".account", "科目不存在：" + p.account.substr(0, 20),
-          "unknown account: " + p.account.substr(0, 20));
+      err(f + ".account", "科目不存在：" + text::excerpt(p.account, 20),
+          "unknown account: " + text::excerpt(p.account, 20));
     if (p.amount_fen == 0 || p.amount_fen > kMaxAmountFen || p.amount_fen < -kMaxAmountFen) {
       err(f + ".amount_fen", "金额必须非零且不超过 100 亿元",
           "must be non-zero and at most ¥10,000,000,000.00");

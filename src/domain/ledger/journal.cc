@@ -141,8 +141,8 @@ JournalTxn* read_unindented(std::string_view line, int line_no, JournalParse& ou
   if (word == "account" || word == "commodity" || word == "decimal-mark" || word == "D" ||
       word == "P" || word == "payee" || word == "tag" || word == "year" || word == "Y")
     return nullptr;
-  err(line_no, "无法识别的行（不支持 " + word.substr(0, 20) + "）",
-      "unsupported line (" + word.substr(0, 20) + ")");
+  err(line_no, "无法识别的行（不支持 " + text::excerpt(word, 20) + "）",
+      "unsupported line (" + text::excerpt(word, 20) + ")");
   return nullptr;
 }
 
@@ -182,8 +182,8 @@ void read_posting(std::string body, int line_no, JournalTxn* cur, const ErrorSin
   if (!amount.empty()) {
     p.amount_fen = parse_journal_amount(amount);
     if (!p.amount_fen) {
-      err(line_no, "金额“" + amount.substr(0, 40) + "”无法识别（只接受人民币，最多两位小数）",
-          "cannot read the amount \"" + amount.substr(0, 40) +
+      err(line_no, "金额“" + text::excerpt(amount, 40) + "”无法识别（只接受人民币，最多两位小数）",
+          "cannot read the amount \"" + text::excerpt(amount, 40) +
               "\" (CNY only, at most two decimals)");
       return;
     }
@@ -257,7 +257,7 @@ Resolved resolve_journal(const std::vector<JournalTxn>& txns, const std::vector<
     t.kind = kind;
     t.description = jt.description;
     if (text::length(t.description) > kMaxDescriptionChars)
-      t.description = t.description.substr(0, 3 * kMaxDescriptionChars / 2);
+      t.description = text::excerpt(t.description, kMaxDescriptionChars);
     bool ok = true;
     const JournalPosting* elided = nullptr;
     std::int64_t sum = 0;
@@ -281,8 +281,8 @@ Resolved resolve_journal(const std::vector<JournalTxn>& txns, const std::vector<
         cache[p.account] = code;
       }
       if (code.empty()) {
-        err(p.line, "科目“" + p.account.substr(0, 60) + "”不在本小区的科目表中",
-            "unknown account \"" + p.account.substr(0, 60) + "\"");
+        err(p.line, "科目“" + text::excerpt(p.account, 60) + "”不在本小区的科目表中",
+            "unknown account \"" + text::excerpt(p.account, 60) + "\"");
         ok = false;
         continue;
       }
@@ -290,8 +290,8 @@ Resolved resolve_journal(const std::vector<JournalTxn>& txns, const std::vector<
       if (!p.courtyard.empty()) {
         auto y = courtyards.find(p.courtyard);
         if (y == courtyards.end()) {
-          err(p.line, "院落“" + p.courtyard.substr(0, 40) + "”不存在",
-              "unknown courtyard \"" + p.courtyard.substr(0, 40) + "\"");
+          err(p.line, "院落“" + text::excerpt(p.courtyard, 40) + "”不存在",
+              "unknown courtyard \"" + text::excerpt(p.courtyard, 40) + "\"");
           ok = false;
           continue;
         }
