@@ -1,6 +1,7 @@
 // The demo's invite codes: while a ScopedInviteCodes lives, new units draw their codes from
 // `next` instead of the random source, so one seed gives one district; the app's own source is
-// back when it ends, however it ends.
+// back when it ends, however it ends. Like moving app.clock_ms, this is for a process that is
+// not serving requests yet (the seed before `xinyi demo` serves, gen-city, the tests).
 #pragma once
 
 #include <functional>
