@@ -178,6 +178,30 @@ Me me(App& app, const Caller& who) {
   return out;
 }
 
+std::optional<UnitClaimed> claim_unit_in(store::Connection& c, App& app, const Caller& who,
+                                         const std::string& code) {
+  auto unit = store::find_unit_by_invite(c, code);
+  if (!unit) return std::nullopt;
+  if (store::has_claim(c, unit->id, who.user_id()))
+    throw Error(ErrorKind::conflict, "already-claimed", "您已认领过这套房屋",
+                "You have already claimed this unit");
+  const auto& phone = who.user->phone;
+  std::optional<store::MemberRec> match;
+  for (const auto& m : store::list_members(c, unit->compound_id, unit->id))
+    if (phone && !m.phone.empty() && m.phone == *phone && (!match || m.relation == "owner"))
+      match = m;
+  if (!match)
+    throw Error(
+        ErrorKind::forbidden, "not-on-roster", "登记信息中没有您的手机号，请联系业委会核对房屋登记",
+        "Your phone number is not on this unit's roster; ask the committee to check the register");
+  store::insert_claim(c, unit->compound_id, unit->id, who.user_id(), match->person_id,
+                      match->relation, app.clock_ms());
+  audit(c, app, who, unit->compound_id, "unit.claim", "unit:" + std::to_string(unit->id),
+        {{"relation", match->relation}});
+  return UnitClaimed{unit->id, unit->compound_id, unit->label, unit->courtyard_name,
+                     match->relation};
+}
+
 UnitClaimed claim_unit(App& app, Caller& who, const std::string& raw) {
   std::int64_t now = app.clock_ms();
   std::string key = "claim:" + std::to_string(who.user_id());
@@ -191,29 +215,8 @@ UnitClaimed claim_unit(App& app, Caller& who, const std::string& raw) {
   };
   auto code = registry::normalize_invite_code(raw);
   if (!code) throw wrong();
-  auto result = app.db.write([&](store::Connection& c) -> std::optional<UnitClaimed> {
-    auto unit = store::find_unit_by_invite(c, *code);
-    if (!unit) return std::nullopt;
-    if (store::has_claim(c, unit->id, who.user_id()))
-      throw Error(ErrorKind::conflict, "already-claimed", "您已认领过这套房屋",
-                  "You have already claimed this unit");
-    const auto& phone = who.user->phone;
-    std::optional<store::MemberRec> match;
-    for (const auto& m : store::list_members(c, unit->compound_id, unit->id))
-      if (phone && !m.phone.empty() && m.phone == *phone && (!match || m.relation == "owner"))
-        match = m;
-    if (!match)
-      throw Error(
-          ErrorKind::forbidden, "not-on-roster",
-          "登记信息中没有您的手机号，请联系业委会核对房屋登记",
-          "Your phone number is not on this unit's roster; ask the committee to check the register");
-    store::insert_claim(c, unit->compound_id, unit->id, who.user_id(), match->person_id,
-                        match->relation, now);
-    audit(c, app, who, unit->compound_id, "unit.claim", "unit:" + std::to_string(unit->id),
-          {{"relation", match->relation}});
-    return UnitClaimed{unit->id, unit->compound_id, unit->label, unit->courtyard_name,
-                       match->relation};
-  });
+  auto result =
+      app.db.write([&](store::Connection& c) { return claim_unit_in(c, app, who, *code); });
   if (!result) throw wrong();
   app.db.read([&](store::Connection& c) { who.principal = store::load_principal(c, *who.user); });
   return *result;

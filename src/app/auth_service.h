@@ -1,6 +1,7 @@
 // Sign-in and accounts: register, sign in/out, change password, "me", claim a unit.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "app/app.h"
@@ -60,5 +61,9 @@ struct UnitClaimed {
   std::string label, courtyard, relation;
 };
 UnitClaimed claim_unit(App& app, Caller& who, const std::string& code);
+// The write itself in the caller's transaction, for a code already normalised (the demo's
+// owners claim through it): nullopt when no unit has the code. No throttle: that is the route's.
+std::optional<UnitClaimed> claim_unit_in(store::Connection& c, App& app, const Caller& who,
+                                         const std::string& code);
 
 }  // namespace xinyi::app

@@ -412,39 +412,41 @@ RolesView list_roles(App& app, I cid) {
   });
 }
 
-RoleOutcome grant_role(App& app, const Caller& who, I cid, const RoleInput& in) {
+RoleOutcome grant_role_in(Connection& c, App& app, const Caller& who, I cid, const RoleInput& in) {
   if (in.role == Role::resident)
     throw_invalid({{"role", "住户身份通过认领房屋获得", "residents claim a unit instead"}});
   const std::string& login = in.login;
   const std::string role_s(to_string(in.role));
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    auto u = store::find_user_by_login(c, login);
-    if (!u) throw_not_found("用户", "User");
-    if (store::has_grant(c, cid, u->id, in.role))
-      throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色",
-                  "The user already holds this role");
-    if (u->id == who.user_id())
-      throw Error(ErrorKind::conflict, "own-grant", "不能为自己授予角色",
-                  "You cannot grant yourself a role");
-    if (!needs_second_person(in.role)) {
-      store::insert_grant(c, cid, u->id, in.role, who.user_id(), app.clock_ms());
-      audit(c, app, who, cid, "role.grant", "user:" + std::to_string(u->id), {{"role", role_s}});
-      tell_committee(c, app, cid, who.user_id(),
-                     "新增" + role_zh(role_s) + "：" + mask_name(u->name));
-      return RoleOutcome{false, RoleGranted{u->id, u->login, role_s}, std::nullopt};
-    }
-    if (store::has_pending_role_request(c, cid, u->id, in.role))
-      throw Error(ErrorKind::conflict, "grant-pending", "该角色的授予正在等待第二人确认",
-                  "This grant is already waiting for a second person");
-    I id = store::insert_grant_request(c, cid, u->id, in.role, who.user_id(), app.clock_ms(),
-                                       "direct");
-    audit(c, app, who, cid, "role.grant_request", "user:" + std::to_string(u->id),
-          {{"role", role_s}, {"request", id}});
+  require_compound(c, cid);
+  auto u = store::find_user_by_login(c, login);
+  if (!u) throw_not_found("用户", "User");
+  if (store::has_grant(c, cid, u->id, in.role))
+    throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色",
+                "The user already holds this role");
+  if (u->id == who.user_id())
+    throw Error(ErrorKind::conflict, "own-grant", "不能为自己授予角色",
+                "You cannot grant yourself a role");
+  if (!needs_second_person(in.role)) {
+    store::insert_grant(c, cid, u->id, in.role, who.user_id(), app.clock_ms());
+    audit(c, app, who, cid, "role.grant", "user:" + std::to_string(u->id), {{"role", role_s}});
     tell_committee(c, app, cid, who.user_id(),
-                   "待确认：授予 " + mask_name(u->name) + " " + role_zh(role_s) + "角色");
-    return RoleOutcome{true, std::nullopt, requested(c, cid, id)};
-  });
+                   "新增" + role_zh(role_s) + "：" + mask_name(u->name));
+    return RoleOutcome{false, RoleGranted{u->id, u->login, role_s}, std::nullopt};
+  }
+  if (store::has_pending_role_request(c, cid, u->id, in.role))
+    throw Error(ErrorKind::conflict, "grant-pending", "该角色的授予正在等待第二人确认",
+                "This grant is already waiting for a second person");
+  I id =
+      store::insert_grant_request(c, cid, u->id, in.role, who.user_id(), app.clock_ms(), "direct");
+  audit(c, app, who, cid, "role.grant_request", "user:" + std::to_string(u->id),
+        {{"role", role_s}, {"request", id}});
+  tell_committee(c, app, cid, who.user_id(),
+                 "待确认：授予 " + mask_name(u->name) + " " + role_zh(role_s) + "角色");
+  return RoleOutcome{true, std::nullopt, requested(c, cid, id)};
+}
+
+RoleOutcome grant_role(App& app, const Caller& who, I cid, const RoleInput& in) {
+  return app.db.write([&](Connection& c) { return grant_role_in(c, app, who, cid, in); });
 }
 
 namespace {
@@ -460,31 +462,34 @@ store::RoleRequestRec pending_request(Connection& c, I cid, I request_id) {
 
 }  // namespace
 
+store::RoleRequestRec confirm_role_in(Connection& c, App& app, const Caller& who, I cid,
+                                      I request_id) {
+  require_compound(c, cid);
+  const auto q = pending_request(c, cid, request_id);
+  // The second person is neither the one who asked nor the one who would hold the role.
+  if (q.requested_by == who.user_id() || q.user_id == who.user_id())
+    throw Error(ErrorKind::conflict, "second-person", "须由另一位工作人员或平台管理员确认",
+                "Another staff member or the operator must confirm this");
+  I now = app.clock_ms();
+  auto role = parse_role(q.role);
+  XINYI_ASSERT(role.has_value());
+  if (!store::insert_grant(c, cid, q.user_id, *role, q.requested_by, now))
+    throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色",
+                "The user already holds this role");
+  store::confirm_grant_request(c, q, cid, who.user_id(), now);
+  audit(c, app, who, cid, "role.grant", "user:" + std::to_string(q.user_id),
+        {{"role", q.role}, {"request", request_id}});
+  tell_committee(c, app, cid, who.user_id(),
+                 "已授予 " + mask_name(q.name) + " " + role_zh(q.role) + "角色（经两人确认）");
+  notify_user(c, cid, q.requested_by,
+              Notice{"role", "您的角色申请已确认：" + mask_name(q.name) + " " + role_zh(q.role), "",
+                     "", false},
+              now);
+  return requested(c, cid, request_id);
+}
+
 store::RoleRequestRec confirm_role(App& app, const Caller& who, I cid, I request_id) {
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    const auto q = pending_request(c, cid, request_id);
-    // The second person is neither the one who asked nor the one who would hold the role.
-    if (q.requested_by == who.user_id() || q.user_id == who.user_id())
-      throw Error(ErrorKind::conflict, "second-person", "须由另一位工作人员或平台管理员确认",
-                  "Another staff member or the operator must confirm this");
-    I now = app.clock_ms();
-    auto role = parse_role(q.role);
-    XINYI_ASSERT(role.has_value());
-    if (!store::insert_grant(c, cid, q.user_id, *role, q.requested_by, now))
-      throw Error(ErrorKind::conflict, "role-held", "该用户已拥有此角色",
-                  "The user already holds this role");
-    store::confirm_grant_request(c, q, cid, who.user_id(), now);
-    audit(c, app, who, cid, "role.grant", "user:" + std::to_string(q.user_id),
-          {{"role", q.role}, {"request", request_id}});
-    tell_committee(c, app, cid, who.user_id(),
-                   "已授予 " + mask_name(q.name) + " " + role_zh(q.role) + "角色（经两人确认）");
-    notify_user(c, cid, q.requested_by,
-                Notice{"role", "您的角色申请已确认：" + mask_name(q.name) + " " + role_zh(q.role),
-                       "", "", false},
-                now);
-    return requested(c, cid, request_id);
-  });
+  return app.db.write([&](Connection& c) { return confirm_role_in(c, app, who, cid, request_id); });
 }
 
 store::RoleRequestRec reject_role(App& app, const Caller& who, I cid, I request_id) {

@@ -179,6 +179,11 @@ struct RoleOutcome {
   std::optional<store::RoleRequestRec> request;
 };
 RoleOutcome grant_role(App& app, const Caller& who, std::int64_t cid, const RoleInput& in);
+// The same two in the caller's write transaction (the demo's roles are given through them).
+RoleOutcome grant_role_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                          const RoleInput& in);
+store::RoleRequestRec confirm_role_in(store::Connection& c, App& app, const Caller& who,
+                                      std::int64_t cid, std::int64_t request_id);
 store::RoleRequestRec confirm_role(App& app, const Caller& who, std::int64_t cid,
                                    std::int64_t request_id);
 store::RoleRequestRec reject_role(App& app, const Caller& who, std::int64_t cid,

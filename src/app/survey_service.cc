@@ -117,24 +117,27 @@ bool link_exists(Connection& c, I cid, const std::string& kind, I id) {
 
 }  // namespace
 
-QuestionnaireView create_questionnaire(App& app, const Caller& who, I cid,
-                                       const QuestionnaireInput& in) {
+QuestionnaireView create_questionnaire_in(Connection& c, App& app, const Caller& who, I cid,
+                                          const QuestionnaireInput& in) {
   const I now = app.clock_ms();
   const I opens = in.opens_at_ms.value_or(now);
   check_questionnaire(in, opens);
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    if (in.courtyard_id && !store::get_courtyard(c, cid, *in.courtyard_id))
-      throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
-    store::NewQuestionnaire nq{
-        in.title, in.description,  in.audience,
-        in.per,   in.questions,    in.audience == "courtyard" ? *in.courtyard_id : 0,
-        opens,    in.closes_at_ms, who.user_id()};
-    I id = store::insert_questionnaire(c, cid, nq, now);
-    audit(c, app, who, cid, "questionnaire.create", "questionnaire:" + std::to_string(id),
-          {{"audience", in.audience}, {"per", in.per}});
-    return view_of(c, cid, require_survey(c, cid, id), who, now, true);
-  });
+  require_compound(c, cid);
+  if (in.courtyard_id && !store::get_courtyard(c, cid, *in.courtyard_id))
+    throw_invalid({{"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"}});
+  store::NewQuestionnaire nq{
+      in.title, in.description,  in.audience,
+      in.per,   in.questions,    in.audience == "courtyard" ? *in.courtyard_id : 0,
+      opens,    in.closes_at_ms, who.user_id()};
+  I id = store::insert_questionnaire(c, cid, nq, now);
+  audit(c, app, who, cid, "questionnaire.create", "questionnaire:" + std::to_string(id),
+        {{"audience", in.audience}, {"per", in.per}});
+  return view_of(c, cid, require_survey(c, cid, id), who, now, true);
+}
+
+QuestionnaireView create_questionnaire(App& app, const Caller& who, I cid,
+                                       const QuestionnaireInput& in) {
+  return app.db.write([&](Connection& c) { return create_questionnaire_in(c, app, who, cid, in); });
 }
 
 std::vector<QuestionnaireView> list_questionnaires(App& app, const Caller& who, I cid) {
@@ -286,7 +289,8 @@ sheet::Table questionnaire_table(App& app, I cid, I id) {
 
 // ---- meetings ------------------------------------------------------------------------------
 
-store::MeetingRec create_meeting(App& app, const Caller& who, I cid, const MeetingInput& in) {
+store::MeetingRec create_meeting_in(Connection& c, App& app, const Caller& who, I cid,
+                                    const MeetingInput& in) {
   {
     std::vector<FieldError> errs;
     if (in.kind != "yard" && in.kind != "deliberation" && in.kind != "committee" &&
@@ -311,46 +315,48 @@ store::MeetingRec create_meeting(App& app, const Caller& who, I cid, const Meeti
   const auto& decisions = in.decisions;
   const auto& courtyard = in.courtyard_id;
   const std::string &kind = in.kind, &title = in.title, &held_on = in.held_on;
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    std::vector<FieldError> errs;
-    if (courtyard && !store::get_courtyard(c, cid, *courtyard))
-      errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
-    for (std::size_t n = 0; n < decisions.size(); ++n) {
-      const auto& d = decisions[n];
-      if (d.link_kind.empty()) continue;
-      if (!link_exists(c, cid, d.link_kind, d.link_id))
-        errs.push_back({"decisions[" + std::to_string(n) + "].link_id", "本小区没有这一项",
-                        "no such item in this compound"});
+  require_compound(c, cid);
+  std::vector<FieldError> errs;
+  if (courtyard && !store::get_courtyard(c, cid, *courtyard))
+    errs.push_back({"courtyard_id", "本小区没有这个院落", "no such courtyard in this compound"});
+  for (std::size_t n = 0; n < decisions.size(); ++n) {
+    const auto& d = decisions[n];
+    if (d.link_kind.empty()) continue;
+    if (!link_exists(c, cid, d.link_kind, d.link_id))
+      errs.push_back({"decisions[" + std::to_string(n) + "].link_id", "本小区没有这一项",
+                      "no such item in this compound"});
+  }
+  if (!errs.empty()) throw_invalid(std::move(errs));
+  I now = app.clock_ms();
+  store::NewMeeting nm{kind,
+                       title,
+                       held_on,
+                       in.place,
+                       in.attendees,
+                       in.minutes,
+                       courtyard.value_or(0),
+                       in.attendance,
+                       who.user_id()};
+  I id = store::insert_meeting(c, cid, nm, now);
+  for (std::size_t n = 0; n < decisions.size(); ++n) {
+    const auto& d = decisions[n];
+    store::insert_decision(c, cid, id, static_cast<I>(n), {d.body, d.link_kind, d.link_id});
+    if (d.link_kind == "need") {
+      std::string status = store::get_need(c, cid, d.link_id)->status;  // checked above
+      store::insert_need_event(c, cid, d.link_id, now, status,
+                               "会议“" + title + "”（" + held_on + "）：" + d.body, who.user_id(),
+                               acting_role(who, cid));
     }
-    if (!errs.empty()) throw_invalid(std::move(errs));
-    I now = app.clock_ms();
-    store::NewMeeting nm{kind,
-                         title,
-                         held_on,
-                         in.place,
-                         in.attendees,
-                         in.minutes,
-                         courtyard.value_or(0),
-                         in.attendance,
-                         who.user_id()};
-    I id = store::insert_meeting(c, cid, nm, now);
-    for (std::size_t n = 0; n < decisions.size(); ++n) {
-      const auto& d = decisions[n];
-      store::insert_decision(c, cid, id, static_cast<I>(n), {d.body, d.link_kind, d.link_id});
-      if (d.link_kind == "need") {
-        std::string status = store::get_need(c, cid, d.link_id)->status;  // checked above
-        store::insert_need_event(c, cid, d.link_id, now, status,
-                                 "会议“" + title + "”（" + held_on + "）：" + d.body, who.user_id(),
-                                 acting_role(who, cid));
-      }
-    }
-    audit(c, app, who, cid, "meeting.record", "meeting:" + std::to_string(id),
-          {{"kind", kind}, {"decisions", static_cast<I>(decisions.size())}});
-    store::MeetingRec out;
-    out.id = id, out.kind = kind, out.title = title, out.held_on = held_on;
-    return out;
-  });
+  }
+  audit(c, app, who, cid, "meeting.record", "meeting:" + std::to_string(id),
+        {{"kind", kind}, {"decisions", static_cast<I>(decisions.size())}});
+  store::MeetingRec out;
+  out.id = id, out.kind = kind, out.title = title, out.held_on = held_on;
+  return out;
+}
+
+store::MeetingRec create_meeting(App& app, const Caller& who, I cid, const MeetingInput& in) {
+  return app.db.write([&](Connection& c) { return create_meeting_in(c, app, who, cid, in); });
 }
 
 namespace {

@@ -51,6 +51,9 @@ struct QuestionnaireView {
 };
 QuestionnaireView create_questionnaire(App& app, const Caller& who, std::int64_t cid,
                                        const QuestionnaireInput& in);
+// The same in the caller's write transaction (the demo's questionnaires are made through it).
+QuestionnaireView create_questionnaire_in(store::Connection& c, App& app, const Caller& who,
+                                          std::int64_t cid, const QuestionnaireInput& in);
 std::vector<QuestionnaireView> list_questionnaires(App& app, const Caller& who, std::int64_t cid);
 QuestionnaireView get_questionnaire(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
 // One answer per question, in order (an empty Answer skips an optional one); `unit_id` names the
@@ -98,6 +101,9 @@ struct MeetingInput {
 // The meeting as stored (its id, kind, title and date).
 store::MeetingRec create_meeting(App& app, const Caller& who, std::int64_t cid,
                                  const MeetingInput& in);
+// The same in the caller's write transaction (the demo records its meetings through it).
+store::MeetingRec create_meeting_in(store::Connection& c, App& app, const Caller& who,
+                                    std::int64_t cid, const MeetingInput& in);
 // The public sees how many attended; the compound's members also the attendee list (names, as
 // typed).
 struct MeetingView {

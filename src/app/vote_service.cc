@@ -254,16 +254,19 @@ void require_passed_vote(Connection& c, I cid, I vote_id, std::initializer_list<
 
 // ---- Proposals.
 
+store::ProposalRec create_proposal_in(Connection& c, App& app, const Caller& who, I cid,
+                                      const ProposalInput& in) {
+  require_compound(c, cid);
+  I id = store::insert_proposal(c, cid, in.title, in.body, who.user_id(), app.clock_ms());
+  audit(c, app, who, cid, "proposal.create", "proposal:" + std::to_string(id),
+        {{"title", in.title}});
+  store::ProposalRec p;
+  p.id = id, p.title = in.title, p.body = in.body, p.status = "open";
+  return p;
+}
+
 store::ProposalRec create_proposal(App& app, const Caller& who, I cid, const ProposalInput& in) {
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    I id = store::insert_proposal(c, cid, in.title, in.body, who.user_id(), app.clock_ms());
-    audit(c, app, who, cid, "proposal.create", "proposal:" + std::to_string(id),
-          {{"title", in.title}});
-    store::ProposalRec p;
-    p.id = id, p.title = in.title, p.body = in.body, p.status = "open";
-    return p;
-  });
+  return app.db.write([&](Connection& c) { return create_proposal_in(c, app, who, cid, in); });
 }
 
 std::vector<ProposalView> list_proposals(App& app, I cid) {
@@ -330,22 +333,25 @@ void check_new_vote(const NewVote& v, I now) {
 }
 }  // namespace
 
-VoteView create_vote(App& app, const Caller& who, I cid, const NewVote& v, bool open_now) {
+VoteView create_vote_in(Connection& c, App& app, const Caller& who, I cid, const NewVote& v,
+                        bool open_now) {
   const I now = app.clock_ms();
   check_new_vote(v, now);
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    if (v.proposal_id && !store::proposal_exists(c, cid, v.proposal_id))
-      throw_not_found("议题", "Proposal");
-    I id = insert_vote(c, cid, v, who.user_id(), now);
-    audit(c, app, who, cid, "vote.create", "vote:" + std::to_string(id),
-          {{"title", v.title}, {"matter", v.matter}});
-    if (open_now) {
-      I n = open_vote_in(c, cid, id, now);
-      audit(c, app, who, cid, "vote.open", "vote:" + std::to_string(id), {{"electors", n}});
-    }
-    return view_of(c, require_vote(c, cid, id));
-  });
+  require_compound(c, cid);
+  if (v.proposal_id && !store::proposal_exists(c, cid, v.proposal_id))
+    throw_not_found("议题", "Proposal");
+  I id = insert_vote(c, cid, v, who.user_id(), now);
+  audit(c, app, who, cid, "vote.create", "vote:" + std::to_string(id),
+        {{"title", v.title}, {"matter", v.matter}});
+  if (open_now) {
+    I n = open_vote_in(c, cid, id, now);
+    audit(c, app, who, cid, "vote.open", "vote:" + std::to_string(id), {{"electors", n}});
+  }
+  return view_of(c, require_vote(c, cid, id));
+}
+
+VoteView create_vote(App& app, const Caller& who, I cid, const NewVote& v, bool open_now) {
+  return app.db.write([&](Connection& c) { return create_vote_in(c, app, who, cid, v, open_now); });
 }
 
 VoteView open_vote(App& app, const Caller& who, I cid, I vote_id) {
@@ -591,7 +597,8 @@ std::vector<RollLine> vote_roll(App& app, I cid, I vote_id) {
 
 // ---- Committees.
 
-store::CommitteeRec create_committee(App& app, const Caller& who, I cid, const CommitteeInput& in) {
+store::CommitteeRec create_committee_in(Connection& c, App& app, const Caller& who, I cid,
+                                        const CommitteeInput& in) {
   std::vector<FieldError> errs;
   if (in.kind != "pmc" && in.kind != "owners")
     errs.push_back({"kind", "应为 pmc（物管委）或 owners（业委会）", "must be pmc or owners"});
@@ -601,24 +608,26 @@ store::CommitteeRec create_committee(App& app, const Caller& who, I cid, const C
     errs.push_back({"vote_id", "业委会须由选举产生（第 3 项事项的表决）",
                     "an owners' committee comes from an election (a matter-3 vote)"});
   if (!errs.empty()) throw_invalid(std::move(errs));
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    if (in.vote_id) require_passed_vote(c, cid, *in.vote_id, {3}, "vote_id");
-    store::NewCommittee k{in.kind,
-                          in.name,
-                          in.min_size,
-                          in.max_size,
-                          in.term_from,
-                          in.term_to,
-                          in.vote_id.value_or(0),
-                          who.user_id()};
-    I id = store::insert_committee(c, cid, k, app.clock_ms());
-    audit(c, app, who, cid, "committee.create", "committee:" + std::to_string(id),
-          {{"kind", in.kind}, {"name", in.name}});
-    store::CommitteeRec out;
-    out.id = id, out.kind = in.kind, out.name = in.name, out.status = "forming";
-    return out;
-  });
+  require_compound(c, cid);
+  if (in.vote_id) require_passed_vote(c, cid, *in.vote_id, {3}, "vote_id");
+  store::NewCommittee k{in.kind,
+                        in.name,
+                        in.min_size,
+                        in.max_size,
+                        in.term_from,
+                        in.term_to,
+                        in.vote_id.value_or(0),
+                        who.user_id()};
+  I id = store::insert_committee(c, cid, k, app.clock_ms());
+  audit(c, app, who, cid, "committee.create", "committee:" + std::to_string(id),
+        {{"kind", in.kind}, {"name", in.name}});
+  store::CommitteeRec out;
+  out.id = id, out.kind = in.kind, out.name = in.name, out.status = "forming";
+  return out;
+}
+
+store::CommitteeRec create_committee(App& app, const Caller& who, I cid, const CommitteeInput& in) {
+  return app.db.write([&](Connection& c) { return create_committee_in(c, app, who, cid, in); });
 }
 
 PetitionSigned sign_petition(App& app, const Caller& who, I cid) {
@@ -639,8 +648,8 @@ PetitionSigned sign_petition(App& app, const Caller& who, I cid) {
   });
 }
 
-store::CommitteeMemberRec nominate_member(App& app, const Caller& who, I cid, I committee_id,
-                                          const NomineeInput& in) {
+store::CommitteeMemberRec nominate_member_in(Connection& c, App& app, const Caller& who, I cid,
+                                             I committee_id, const NomineeInput& in) {
   std::vector<FieldError> errs;
   if (!vote::parse_channel(in.channel))
     errs.push_back(
@@ -649,80 +658,88 @@ store::CommitteeMemberRec nominate_member(App& app, const Caller& who, I cid, I 
          "must be street_community, owners_joint or self"});
   if (auto e = registry::check_name("name", in.name)) errs.push_back(*e);
   if (!errs.empty()) throw_invalid(std::move(errs));
-  return app.db.write([&](Connection& c) {
-    auto k = store::get_committee(c, cid, committee_id);
-    if (!k) throw_not_found("委员会", "Committee");
-    if (k->status != "forming")
-      throw Error(ErrorKind::conflict, "committee-formed", "委员会已成立，不再提名",
-                  "The committee is formed; nominations are closed");
-    std::optional<I> user;
-    if (!in.login.empty()) {
-      auto u = store::find_user_by_login(c, in.login);
-      if (!u) throw_invalid({{"login", "没有这个账号", "No such account"}});
-      user = u->id;
+  auto k = store::get_committee(c, cid, committee_id);
+  if (!k) throw_not_found("委员会", "Committee");
+  if (k->status != "forming")
+    throw Error(ErrorKind::conflict, "committee-formed", "委员会已成立，不再提名",
+                "The committee is formed; nominations are closed");
+  std::optional<I> user;
+  if (!in.login.empty()) {
+    auto u = store::find_user_by_login(c, in.login);
+    if (!u) throw_invalid({{"login", "没有这个账号", "No such account"}});
+    user = u->id;
+  }
+  I id =
+      store::insert_committee_member(c, cid, committee_id,
+                                     store::NewCommitteeMember{in.name, in.channel, in.resident_rep,
+                                                               in.affiliation, in.position, user},
+                                     app.clock_ms());
+  audit(c, app, who, cid, "committee.nominate", "committee:" + std::to_string(committee_id),
+        {{"member", id}, {"channel", in.channel}});
+  return store::CommitteeMemberRec{
+      id,          mask_name(in.name), in.channel, in.resident_rep, in.affiliation,
+      in.position, "nominated",        user};
+}
+
+store::CommitteeMemberRec nominate_member(App& app, const Caller& who, I cid, I committee_id,
+                                          const NomineeInput& in) {
+  return app.db.write(
+      [&](Connection& c) { return nominate_member_in(c, app, who, cid, committee_id, in); });
+}
+
+CommitteeEstablished establish_committee_in(Connection& c, App& app, const Caller& who, I cid,
+                                            I committee_id) {
+  auto k = store::get_committee(c, cid, committee_id);
+  if (!k) throw_not_found("委员会", "Committee");
+  if (k->status != "forming")
+    throw Error(ErrorKind::conflict, "committee-formed", "委员会已成立",
+                "The committee is already formed");
+  auto members = store::list_nominees(c, committee_id);
+  int n = static_cast<int>(members.size()), reps = 0;
+  for (auto& m : members) reps += m.resident_rep;
+  if (auto breach = vote::check_committee(n, reps, static_cast<int>(k->min_size),
+                                          static_cast<int>(k->max_size)))
+    throw Error(ErrorKind::unprocessable, "committee-composition", breach->zh, breach->en);
+  if (k->kind == "pmc" && store::count_signatures(c, cid, "pmc_application") == 0)
+    throw Error(ErrorKind::unprocessable, "no-petition", "物管委须有业主联名申请",
+                "A property management committee needs the owners' petition");
+  if (k->kind == "owners") {
+    // Every member must be a winner of the election it cites.
+    VoteRec v = require_vote(c, cid, k->vote_id);
+    XINYI_ASSERT(v.result.has_value());  // create_committee cited a closed, passed vote
+    std::set<std::string> winners;
+    for (int w : v.result->winners) winners.insert(v.options[static_cast<std::size_t>(w)]);
+    for (auto& m : members)
+      if (!winners.count(m.name))
+        throw Error(ErrorKind::unprocessable, "not-elected", "成员须为选举中当选的候选人",
+                    "Every member must be a winner of the election");
+  }
+  I now = app.clock_ms();
+  // The committee this one succeeds ends. Its members' committee roles are not revoked here:
+  // community staff revoke them (a role may rest on more than this committee).
+  store::end_serving_committees(c, cid, k->kind);
+  store::mark_committee_serving(c, committee_id, now);
+  store::mark_nominees_serving(c, committee_id);
+  // Members with an account get the committee role once a second person (another staff
+  // member or the operator) confirms it, as any approving role: one account that establishes
+  // a committee of its own nominees does not thereby hold the owners' side.
+  I asked = 0;
+  for (auto& m : members)
+    if (auto u = m.user_id) {
+      if (store::has_grant(c, cid, *u, Role::committee) ||
+          store::has_pending_role_request(c, cid, *u, Role::committee))
+        continue;
+      store::insert_grant_request(c, cid, *u, Role::committee, who.user_id(), now, "committee");
+      ++asked;
     }
-    I id = store::insert_committee_member(
-        c, cid, committee_id,
-        store::NewCommitteeMember{in.name, in.channel, in.resident_rep, in.affiliation, in.position,
-                                  user},
-        app.clock_ms());
-    audit(c, app, who, cid, "committee.nominate", "committee:" + std::to_string(committee_id),
-          {{"member", id}, {"channel", in.channel}});
-    return store::CommitteeMemberRec{
-        id,          mask_name(in.name), in.channel, in.resident_rep, in.affiliation,
-        in.position, "nominated",        user};
-  });
+  audit(c, app, who, cid, "committee.establish", "committee:" + std::to_string(committee_id),
+        {{"members", n}, {"resident_reps", reps}, {"roles_awaiting_confirmation", asked}});
+  return CommitteeEstablished{committee_id, n, reps, asked};
 }
 
 CommitteeEstablished establish_committee(App& app, const Caller& who, I cid, I committee_id) {
-  return app.db.write([&](Connection& c) {
-    auto k = store::get_committee(c, cid, committee_id);
-    if (!k) throw_not_found("委员会", "Committee");
-    if (k->status != "forming")
-      throw Error(ErrorKind::conflict, "committee-formed", "委员会已成立",
-                  "The committee is already formed");
-    auto members = store::list_nominees(c, committee_id);
-    int n = static_cast<int>(members.size()), reps = 0;
-    for (auto& m : members) reps += m.resident_rep;
-    if (auto breach = vote::check_committee(n, reps, static_cast<int>(k->min_size),
-                                            static_cast<int>(k->max_size)))
-      throw Error(ErrorKind::unprocessable, "committee-composition", breach->zh, breach->en);
-    if (k->kind == "pmc" && store::count_signatures(c, cid, "pmc_application") == 0)
-      throw Error(ErrorKind::unprocessable, "no-petition", "物管委须有业主联名申请",
-                  "A property management committee needs the owners' petition");
-    if (k->kind == "owners") {
-      // Every member must be a winner of the election it cites.
-      VoteRec v = require_vote(c, cid, k->vote_id);
-      XINYI_ASSERT(v.result.has_value());  // create_committee cited a closed, passed vote
-      std::set<std::string> winners;
-      for (int w : v.result->winners) winners.insert(v.options[static_cast<std::size_t>(w)]);
-      for (auto& m : members)
-        if (!winners.count(m.name))
-          throw Error(ErrorKind::unprocessable, "not-elected", "成员须为选举中当选的候选人",
-                      "Every member must be a winner of the election");
-    }
-    I now = app.clock_ms();
-    // The committee this one succeeds ends. Its members' committee roles are not revoked here:
-    // community staff revoke them (a role may rest on more than this committee).
-    store::end_serving_committees(c, cid, k->kind);
-    store::mark_committee_serving(c, committee_id, now);
-    store::mark_nominees_serving(c, committee_id);
-    // Members with an account get the committee role once a second person (another staff
-    // member or the operator) confirms it, as any approving role: one account that establishes
-    // a committee of its own nominees does not thereby hold the owners' side.
-    I asked = 0;
-    for (auto& m : members)
-      if (auto u = m.user_id) {
-        if (store::has_grant(c, cid, *u, Role::committee) ||
-            store::has_pending_role_request(c, cid, *u, Role::committee))
-          continue;
-        store::insert_grant_request(c, cid, *u, Role::committee, who.user_id(), now, "committee");
-        ++asked;
-      }
-    audit(c, app, who, cid, "committee.establish", "committee:" + std::to_string(committee_id),
-          {{"members", n}, {"resident_reps", reps}, {"roles_awaiting_confirmation", asked}});
-    return CommitteeEstablished{committee_id, n, reps, asked};
-  });
+  return app.db.write(
+      [&](Connection& c) { return establish_committee_in(c, app, who, cid, committee_id); });
 }
 
 std::vector<CommitteeView> list_committees(App& app, I cid) {
@@ -750,78 +767,88 @@ std::vector<CommitteeView> list_committees(App& app, I cid) {
 
 // ---- Tenders.
 
+store::TenderRec create_tender_in(Connection& c, App& app, const Caller& who, I cid,
+                                  const TenderInput& in) {
+  require_compound(c, cid);
+  I id = store::insert_tender(c, cid, in.title, in.scope, in.criteria, in.closes_on, who.user_id(),
+                              app.clock_ms());
+  audit(c, app, who, cid, "tender.create", "tender:" + std::to_string(id), {{"title", in.title}});
+  store::TenderRec t;
+  t.id = id, t.title = in.title, t.scope = in.scope, t.criteria = in.criteria;
+  t.status = "open", t.closes_on = in.closes_on;
+  return t;
+}
+
 store::TenderRec create_tender(App& app, const Caller& who, I cid, const TenderInput& in) {
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    I id = store::insert_tender(c, cid, in.title, in.scope, in.criteria, in.closes_on,
-                                who.user_id(), app.clock_ms());
-    audit(c, app, who, cid, "tender.create", "tender:" + std::to_string(id), {{"title", in.title}});
-    store::TenderRec t;
-    t.id = id, t.title = in.title, t.scope = in.scope, t.criteria = in.criteria;
-    t.status = "open", t.closes_on = in.closes_on;
-    return t;
-  });
+  return app.db.write([&](Connection& c) { return create_tender_in(c, app, who, cid, in); });
+}
+
+store::BidRec add_bid_in(Connection& c, App& app, const Caller& who, I cid, I tender_id,
+                         const BidInput& in) {
+  auto t = store::get_tender(c, cid, tender_id);
+  if (!t) throw_not_found("比选", "Tender");
+  if (t->status != "open")
+    throw Error(ErrorKind::conflict, "tender-closed", "比选已进入表决或已结束，不再接受报价",
+                "The tender is no longer taking bids");
+  for (const auto& h : in.documents)
+    if (!store::get_voucher(c, cid, h, false))
+      throw_not_found("投标文件（请先上传）", "Bid document (upload it first)");
+  I id = 0;
+  try {
+    id = store::insert_bid(c, cid, tender_id,
+                           store::NewBid{in.provider, in.price_fen_per_m2_month, in.remuneration_bp,
+                                         in.plan, in.documents, who.user_id()},
+                           app.clock_ms());
+  } catch (const store::ConstraintError&) {
+    throw Error(ErrorKind::conflict, "bid-exists", "该服务商已报价",
+                "This provider has already bid");
+  }
+  audit(c, app, who, cid, "tender.bid", "tender:" + std::to_string(tender_id),
+        {{"bid", id}, {"provider", in.provider}});
+  return store::BidRec{id,      in.provider, in.price_fen_per_m2_month, in.remuneration_bp,
+                       in.plan, in.documents};
 }
 
 store::BidRec add_bid(App& app, const Caller& who, I cid, I tender_id, const BidInput& in) {
-  return app.db.write([&](Connection& c) {
-    auto t = store::get_tender(c, cid, tender_id);
-    if (!t) throw_not_found("比选", "Tender");
-    if (t->status != "open")
-      throw Error(ErrorKind::conflict, "tender-closed", "比选已进入表决或已结束，不再接受报价",
-                  "The tender is no longer taking bids");
-    for (const auto& h : in.documents)
-      if (!store::get_voucher(c, cid, h, false))
-        throw_not_found("投标文件（请先上传）", "Bid document (upload it first)");
-    I id = 0;
-    try {
-      id =
-          store::insert_bid(c, cid, tender_id,
-                            store::NewBid{in.provider, in.price_fen_per_m2_month,
-                                          in.remuneration_bp, in.plan, in.documents, who.user_id()},
-                            app.clock_ms());
-    } catch (const store::ConstraintError&) {
-      throw Error(ErrorKind::conflict, "bid-exists", "该服务商已报价",
-                  "This provider has already bid");
-    }
-    audit(c, app, who, cid, "tender.bid", "tender:" + std::to_string(tender_id),
-          {{"bid", id}, {"provider", in.provider}});
-    return store::BidRec{id,      in.provider, in.price_fen_per_m2_month, in.remuneration_bp,
-                         in.plan, in.documents};
-  });
+  return app.db.write([&](Connection& c) { return add_bid_in(c, app, who, cid, tender_id, in); });
+}
+
+VoteView put_tender_to_vote_in(Connection& c, App& app, const Caller& who, I cid, I tender_id,
+                               I closes_at_ms, bool secret) {
+  const I now = app.clock_ms();
+  check_closes_at(closes_at_ms, now);
+  auto t = store::get_tender(c, cid, tender_id);
+  if (!t) throw_not_found("比选", "Tender");
+  if (t->status != "open")
+    throw Error(ErrorKind::conflict, "tender-closed", "比选已进入表决或已结束",
+                "The tender is already voted on or ended");
+  NewVote v;
+  v.title = "选聘物业服务：" + t->title;
+  v.description = "在各家报价中选择一家（第 4 项事项：选聘物业服务企业）";
+  v.matter = 4;
+  v.kind = "choice";
+  v.secret = secret;
+  v.closes_at = closes_at_ms;
+  v.tender_id = tender_id;
+  for (const auto& b : store::list_bids_by_id(c, tender_id)) {
+    v.options.push_back(b.provider);
+    v.option_bids.push_back(b.id);
+  }
+  if (v.options.size() < 2)
+    throw Error(ErrorKind::unprocessable, "too-few-bids", "至少要有两家报价才能比选",
+                "A tender needs at least two bids");
+  I id = insert_vote(c, cid, v, who.user_id(), now);
+  I n = open_vote_in(c, cid, id, now);
+  store::mark_tender_voting(c, tender_id, id);
+  audit(c, app, who, cid, "tender.vote", "tender:" + std::to_string(tender_id),
+        {{"vote", id}, {"electors", n}});
+  return view_of(c, require_vote(c, cid, id));
 }
 
 VoteView put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id, I closes_at_ms,
                             bool secret) {
-  const I now = app.clock_ms();
-  check_closes_at(closes_at_ms, now);
   return app.db.write([&](Connection& c) {
-    auto t = store::get_tender(c, cid, tender_id);
-    if (!t) throw_not_found("比选", "Tender");
-    if (t->status != "open")
-      throw Error(ErrorKind::conflict, "tender-closed", "比选已进入表决或已结束",
-                  "The tender is already voted on or ended");
-    NewVote v;
-    v.title = "选聘物业服务：" + t->title;
-    v.description = "在各家报价中选择一家（第 4 项事项：选聘物业服务企业）";
-    v.matter = 4;
-    v.kind = "choice";
-    v.secret = secret;
-    v.closes_at = closes_at_ms;
-    v.tender_id = tender_id;
-    for (const auto& b : store::list_bids_by_id(c, tender_id)) {
-      v.options.push_back(b.provider);
-      v.option_bids.push_back(b.id);
-    }
-    if (v.options.size() < 2)
-      throw Error(ErrorKind::unprocessable, "too-few-bids", "至少要有两家报价才能比选",
-                  "A tender needs at least two bids");
-    I id = insert_vote(c, cid, v, who.user_id(), now);
-    I n = open_vote_in(c, cid, id, now);
-    store::mark_tender_voting(c, tender_id, id);
-    audit(c, app, who, cid, "tender.vote", "tender:" + std::to_string(tender_id),
-          {{"vote", id}, {"electors", n}});
-    return view_of(c, require_vote(c, cid, id));
+    return put_tender_to_vote_in(c, app, who, cid, tender_id, closes_at_ms, secret);
   });
 }
 

@@ -46,12 +46,16 @@ namespace xinyi::app {
 // rules (a choice's options, a vote's window, who may act).
 
 // ---- Proposals (议题) and their discussion.
+// Each `_in` twin below is the same write in the caller's write transaction (the demo's
+// proposals, committees and tender go through them).
 struct ProposalInput {
   std::string title, body;
 };
 // The proposal as stored, "open".
 store::ProposalRec create_proposal(App& app, const Caller& who, std::int64_t cid,
                                    const ProposalInput& in);
+store::ProposalRec create_proposal_in(store::Connection& c, App& app, const Caller& who,
+                                      std::int64_t cid, const ProposalInput& in);
 struct ProposalView {
   store::ProposalRec proposal;
   std::vector<std::int64_t> vote_ids;  // the votes put on it
@@ -103,6 +107,8 @@ struct VoteView {
 // `open_now`: opens it at once (the electorate is fixed now).
 VoteView create_vote(App& app, const Caller& who, std::int64_t cid, const NewVote& v,
                      bool open_now);
+VoteView create_vote_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                        const NewVote& v, bool open_now);
 VoteView open_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id);
 struct BallotInput {
   std::optional<std::int64_t> unit_id;  // required when the caller speaks for several owners
@@ -193,6 +199,8 @@ struct CommitteeInput {
 // The committee as stored, "forming".
 store::CommitteeRec create_committee(App& app, const Caller& who, std::int64_t cid,
                                      const CommitteeInput& in);
+store::CommitteeRec create_committee_in(store::Connection& c, App& app, const Caller& who,
+                                        std::int64_t cid, const CommitteeInput& in);
 struct PetitionSigned {
   std::int64_t signed_units = 0, households = 0;  // by this call; in all
 };
@@ -206,12 +214,17 @@ struct NomineeInput {
 // The nominee as stored, the name masked.
 store::CommitteeMemberRec nominate_member(App& app, const Caller& who, std::int64_t cid,
                                           std::int64_t committee_id, const NomineeInput& in);
+store::CommitteeMemberRec nominate_member_in(store::Connection& c, App& app, const Caller& who,
+                                             std::int64_t cid, std::int64_t committee_id,
+                                             const NomineeInput& in);
 struct CommitteeEstablished {
   std::int64_t id = 0, members = 0, resident_reps = 0;
   std::int64_t roles_awaiting_confirmation = 0;  // committee roles a second person confirms
 };
 CommitteeEstablished establish_committee(App& app, const Caller& who, std::int64_t cid,
                                          std::int64_t committee_id);
+CommitteeEstablished establish_committee_in(store::Connection& c, App& app, const Caller& who,
+                                            std::int64_t cid, std::int64_t committee_id);
 struct CommitteeView {
   store::CommitteeRec committee;
   std::vector<store::CommitteeMemberRec> members;  // names masked
@@ -228,6 +241,8 @@ struct TenderInput {
 // The tender as stored, "open".
 store::TenderRec create_tender(App& app, const Caller& who, std::int64_t cid,
                                const TenderInput& in);
+store::TenderRec create_tender_in(store::Connection& c, App& app, const Caller& who,
+                                  std::int64_t cid, const TenderInput& in);
 struct BidInput {
   std::string provider;
   std::int64_t price_fen_per_m2_month = 0, remuneration_bp = 0;
@@ -236,9 +251,13 @@ struct BidInput {
 };
 store::BidRec add_bid(App& app, const Caller& who, std::int64_t cid, std::int64_t tender_id,
                       const BidInput& in);
+store::BidRec add_bid_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                         std::int64_t tender_id, const BidInput& in);
 // Puts the bids to the owners as a matter-4 choice, opened at once.
 VoteView put_tender_to_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t tender_id,
                             std::int64_t closes_at_ms, bool secret);
+VoteView put_tender_to_vote_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                               std::int64_t tender_id, std::int64_t closes_at_ms, bool secret);
 struct BidView {
   store::BidRec bid;
   std::int64_t monthly_fen = 0;  // what the compound would pay a month for its whole area

@@ -285,27 +285,30 @@ std::vector<store::AssignmentRec> list_assignments(App& app, I cid) {
   });
 }
 
-std::vector<store::ItemWorkerRec> assign_worker(App& app, const Caller& who, I cid,
-                                                const AssignmentInput& in) {
+std::vector<store::ItemWorkerRec> assign_worker_in(Connection& c, App& app, const Caller& who,
+                                                   I cid, const AssignmentInput& in) {
   const std::string &code = in.item_code, &login = in.login;
   const bool assigned = in.assigned;
-  return app.db.write([&](Connection& c) {
-    require_compound(c, cid);
-    if (!store::plan_has_item(c, cid, code))
-      throw_invalid({{"item_code", "服务清单中没有这一项", "no such item in the service plan"}});
-    auto u = store::find_user_by_login(c, login);
-    if (!u) throw_not_found("用户", "User");
-    if (!store::has_grant(c, cid, u->id, Role::worker))
-      throw_invalid(
-          {{"login", "此人不是本小区的服务人员", "this person is not a worker in this compound"}});
-    if (assigned)
-      store::assign_worker(c, cid, code, u->id, who.user_id(), app.clock_ms());
-    else
-      store::unassign_worker(c, cid, code, u->id);
-    audit(c, app, who, cid, assigned ? "plan.assign" : "plan.unassign",
-          "user:" + std::to_string(u->id), {{"item_code", code}});
-    return store::list_item_workers(c, cid, code);
-  });
+  require_compound(c, cid);
+  if (!store::plan_has_item(c, cid, code))
+    throw_invalid({{"item_code", "服务清单中没有这一项", "no such item in the service plan"}});
+  auto u = store::find_user_by_login(c, login);
+  if (!u) throw_not_found("用户", "User");
+  if (!store::has_grant(c, cid, u->id, Role::worker))
+    throw_invalid(
+        {{"login", "此人不是本小区的服务人员", "this person is not a worker in this compound"}});
+  if (assigned)
+    store::assign_worker(c, cid, code, u->id, who.user_id(), app.clock_ms());
+  else
+    store::unassign_worker(c, cid, code, u->id);
+  audit(c, app, who, cid, assigned ? "plan.assign" : "plan.unassign",
+        "user:" + std::to_string(u->id), {{"item_code", code}});
+  return store::list_item_workers(c, cid, code);
+}
+
+std::vector<store::ItemWorkerRec> assign_worker(App& app, const Caller& who, I cid,
+                                                const AssignmentInput& in) {
+  return app.db.write([&](Connection& c) { return assign_worker_in(c, app, who, cid, in); });
 }
 
 VisitView check_in(App& app, const Caller& who, I cid, const CheckInInput& in) {

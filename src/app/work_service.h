@@ -64,6 +64,10 @@ struct AssignmentInput {
 };
 std::vector<store::ItemWorkerRec> assign_worker(App& app, const Caller& who, std::int64_t cid,
                                                 const AssignmentInput& in);
+// The same in the caller's write transaction (the demo's trustee assigns through it).
+std::vector<store::ItemWorkerRec> assign_worker_in(store::Connection& c, App& app,
+                                                   const Caller& who, std::int64_t cid,
+                                                   const AssignmentInput& in);
 // What a member sees of a visit: the log (the worker's name masked), its item's role and
 // standard, where it stands, its reviews, and the caller's own review and whether they may
 // review it now.

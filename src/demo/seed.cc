@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "app/auth_service.h"
 #include "app/billing_service.h"
 #include "app/books.h"
 #include "app/registry_service.h"
@@ -324,14 +325,11 @@ std::pair<std::vector<I>, std::vector<I>> seed_people(Connection& c, App& app, c
   // kept).
   const auto& tu = reg.units_of["桂湖教师院"];
   std::vector<I> wang_units{tu[0], tu[13]};
-  I wang = 0;
   for (I u : wang_units)
-    wang = add_member_in(c, app, system, teachers, u,
-                         {"王建国", "13800000001", "510114195001010012", "owner"})
-               .person_id;
+    add_member_in(c, app, system, teachers, u,
+                  {"王建国", "13800000001", "510114195001010012", "owner"});
   const I li_unit = reg.units_of["城北花园"][20];
-  I li = add_member_in(c, app, system, garden, li_unit, {"李晓梅", "13800000002", "", "tenant"})
-             .person_id;
+  add_member_in(c, app, system, garden, li_unit, {"李晓梅", "13800000002", "", "tenant"});
   add_member_in(c, app, system, jinyuan, reg.units_of["锦苑小区"][5],
                 {"陈玉兰", "13800000003", "510114195203152046", "owner"});
   rep.persons += 3;
@@ -352,19 +350,36 @@ std::pair<std::vector<I>, std::vector<I>> seed_people(Connection& c, App& app, c
     if (a.login.size() == 11 && a.login[0] == '1') phone = a.login;
     user_ids.push_back(store::insert_user(c, a.login, phone, names[i], hashes[i], i == 0, now));
   }
+  // The roles, as the product gives them: the operator asks and the compound's staff member
+  // confirms a committee or trustee role (app::grant_role, confirm_role); auditor and worker
+  // roles are granted at once. The first staff member of a compound has no second person to
+  // confirm them yet (onboarding a compound is issue 24), so that grant goes in directly.
+  const Caller admin = demo_caller(c, user_ids[0]);
+  auto login_of = [&](std::size_t i) { return accounts[i].login; };
   for (I cid : reg.compound_ids) {
     store::insert_grant(c, cid, user_ids[1], Role::staff, user_ids[0], now);
-    store::insert_grant(c, cid, user_ids[2], Role::committee, user_ids[0], now);
-    store::insert_grant(c, cid, user_ids[3], Role::committee, user_ids[0], now);
-    store::insert_grant(c, cid, user_ids[4], Role::trustee, user_ids[0], now);
-    store::insert_grant(c, cid, user_ids[6], Role::auditor, user_ids[0], now);
+    const Caller staff = demo_caller(c, user_ids[1]);
+    for (auto [i, role] :
+         {std::pair{2, Role::committee}, {3, Role::committee}, {4, Role::trustee}}) {
+      auto asked = grant_role_in(c, app, admin, cid, {login_of(i), role});
+      XINYI_ASSERT(asked.pending && asked.request);
+      confirm_role_in(c, app, staff, cid, asked.request->id);
+    }
+    XINYI_ASSERT(!grant_role_in(c, app, admin, cid, {login_of(6), Role::auditor}).pending);
   }
-  store::insert_grant(c, teachers, user_ids[5], Role::worker, user_ids[0], now);
-  // They claimed their units in January 2025, long before any vote the demo opens (a claim
-  // made during a vote does not speak in it).
-  const I claimed = 1'736'467'200'000;  // 2025-01-10
-  for (I u : wang_units) store::insert_claim(c, teachers, u, user_ids[7], wang, "owner", claimed);
-  store::insert_claim(c, garden, li_unit, user_ids[8], li, "tenant", claimed);
+  grant_role_in(c, app, admin, teachers, {login_of(5), Role::worker});
+  // They claimed their units with the paper invite codes in January 2025, long before any vote
+  // the demo opens (a claim made during a vote does not speak in it).
+  const auto saved_clock = app.clock_ms;
+  app.clock_ms = [] { return I{1'736'467'200'000}; };  // 2025-01-10
+  auto claim = [&](I user, I cid, I unit) {
+    const auto claimed =
+        claim_unit_in(c, app, demo_caller(c, user), store::get_unit(c, cid, unit)->invite_code);
+    XINYI_ASSERT(claimed && claimed->unit_id == unit);
+  };
+  for (I u : wang_units) claim(user_ids[7], teachers, u);
+  claim(user_ids[8], garden, li_unit);
+  app.clock_ms = saved_clock;
   return {user_ids, wang_units};
 }
 

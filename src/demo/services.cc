@@ -8,6 +8,7 @@
 #include "app/books.h"
 #include "app/needs_service.h"
 #include "app/notify.h"
+#include "app/registry_service.h"
 #include "app/survey_service.h"
 #include "app/work_service.h"
 #include "demo/books.h"
@@ -60,10 +61,13 @@ std::vector<Resident> sign_up(Connection& c, I cid, int how_many, I now, I skip_
   return out;
 }
 
-I worker_user(Connection& c, I cid, const std::string& login, const std::string& name, I by,
-              I now) {
+// A worker's account (no usable password, as above), given the worker role by the staff member
+// (app::grant_role: a worker role needs no second person).
+I worker_user(App& app, Connection& c, I cid, const std::string& login, const std::string& name,
+              I by, I now) {
   I u = store::insert_user(c, login, std::nullopt, name, "!", false, now);
-  store::insert_grant(c, cid, u, Role::worker, by, now);
+  app.clock_ms = [now] { return now; };
+  XINYI_ASSERT(grant_role_in(c, app, demo_caller(c, by), cid, {login, Role::worker}).granted);
   return u;
 }
 
@@ -155,19 +159,21 @@ void hourly_service(App& app, Connection& c, I cid, const DemoServicePeople& p,
       "院委会根据民意清单制定，经 2025 年 10 月坝坝会讨论通过；小时单价与上门人员约定，按月公示。",
       items, p.committee, at("2025-10-20"));
   const I yard = residents.front().courtyard;
-  const I zhou = worker_user(c, cid, "demo-worker-zhou", "周秀英", p.staff, at("2025-10-20"));
-  const I wu = worker_user(c, cid, "demo-worker-wu", "吴志强", p.staff, at("2025-10-20"));
-  const I he = worker_user(c, cid, "demo-worker-he", "何德明", p.staff, at("2025-10-20"));
+  const I zhou = worker_user(app, c, cid, "demo-worker-zhou", "周秀英", p.staff, at("2025-10-20"));
+  const I wu = worker_user(app, c, cid, "demo-worker-wu", "吴志强", p.staff, at("2025-10-20"));
+  const I he = worker_user(app, c, cid, "demo-worker-he", "何德明", p.staff, at("2025-10-20"));
   // Who does which item, as the trustee assigned it: a worker checks in under no other item.
   I trustee = 0;
   for (const auto& g : store::list_compound_grants(c, cid))
     if (g.role == "trustee" && !trustee) trustee = g.user_id;
   XINYI_ASSERT(trustee != 0);
+  const Caller by_trustee = demo_caller(c, trustee);
+  app.clock_ms = [] { return at("2025-10-20"); };
   for (auto [code, w] : {std::pair<const char*, I>{"clean", zhou},
                          {"garden", wu},
                          {"electric", p.worker},
                          {"manager", he}})
-    store::assign_worker(c, cid, code, w, trustee, at("2025-10-20"));
+    assign_worker_in(c, app, by_trustee, cid, {code, store::get_user(c, w)->login, true});
   struct Slot {
     const char* code;
     I worker;
@@ -349,18 +355,19 @@ survey::Question q(const char* kind, const char* text, std::vector<std::string> 
   return out;
 }
 
-I questionnaire(Connection& c, I cid, const char* title, const char* description,
+// A questionnaire made at the desk the day before it opens (app::create_questionnaire).
+I questionnaire(App& app, Connection& c, I cid, const char* title, const char* description,
                 std::vector<survey::Question> qs, I opens, I closes, I by) {
-  store::NewQuestionnaire q;
-  q.title = title;
-  q.description = description;
-  q.audience = "compound";
-  q.per = "household";
-  q.questions = std::move(qs);
-  q.opens_at_ms = opens;
-  q.closes_at_ms = closes;
-  q.created_by = by;
-  return store::insert_questionnaire(c, cid, q, opens - kDay);
+  QuestionnaireInput in;
+  in.title = title;
+  in.description = description;
+  in.audience = "compound";
+  in.per = "household";
+  in.questions = std::move(qs);
+  in.opens_at_ms = opens;
+  in.closes_at_ms = closes;
+  app.clock_ms = [opens] { return opens - kDay; };
+  return create_questionnaire_in(c, app, demo_caller(c, by), cid, in).questionnaire.id;
 }
 
 // One answer as a resident gives it: options chosen, a scale point, or a text ("" skips).
@@ -382,7 +389,7 @@ I surveys(App& app, Connection& c, const std::vector<I>& compounds, const DemoSe
   const I merged = compounds[3], teachers = compounds[0];
   // 九院合一: the door-to-door questionnaire of March 2025.
   I qid = questionnaire(
-      c, merged, "九院合一改造需求调查",
+      app, c, merged, "九院合一改造需求调查",
       "入户走访时由网格员协助填写，每户一份。结果用于议事会确定改造方案。",
       {q("single", "是否同意九个院落合并为一个管理片区，统一选聘物业？",
          {"同意", "不同意", "无所谓"}),
@@ -416,7 +423,7 @@ I surveys(App& app, Connection& c, const std::vector<I>& compounds, const DemoSe
             at("2025-03-02") + rng.uniform(0, 27) * kDay + rng.uniform(1, 10) * kHour);
   }
   // 桂湖教师院: this year's satisfaction survey, open now (the demo owner has not answered).
-  I sid = questionnaire(c, teachers, "2026 年度钟点服务满意度调查",
+  I sid = questionnaire(app, c, teachers, "2026 年度钟点服务满意度调查",
                         "请为今年的上门服务打分，结果用于院委会调整明年的服务清单。",
                         {q("scale", "保洁服务满意度"), q("scale", "绿化服务满意度"),
                          q("single", "明年楼道保洁每周几次合适？", {"2 次", "3 次", "4 次"}),
@@ -435,20 +442,23 @@ I surveys(App& app, Connection& c, const std::vector<I>& compounds, const DemoSe
 }
 
 // The yard and deliberation meetings with their decisions, linked to what they decided on.
-void meetings(Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p,
+void meetings(App& app, Connection& c, const std::vector<I>& compounds, const DemoServicePeople& p,
               const std::vector<std::vector<Resident>>& residents, I qid, DemoRng& rng) {
   const I merged = compounds[3], teachers = compounds[0];
   // Meetings. 九院合一: a yard meeting in each courtyard, then the deliberation meetings.
+  // Each recorded by the community staff the evening it was held (app::create_meeting).
+  const Caller staff = demo_caller(c, p.staff);
   auto meeting = [&](I cid, const char* kind, const std::string& title, const std::string& date,
                      const std::string& place, I yard, I attendance, const std::string& attendees,
                      const std::string& minutes,
                      std::vector<std::tuple<std::string, std::string, I>> decisions) {
-    I id = store::insert_meeting(
-        c, cid, {kind, title, date, place, attendees, minutes, yard, attendance, p.staff},
-        at(date, 20));
-    I n = 0;
-    for (const auto& [body, kind2, link] : decisions)
-      store::insert_decision(c, cid, id, n++, {body, kind2, link});
+    MeetingInput in{
+        kind,       title,     date,    place, yard ? std::optional<I>(yard) : std::nullopt,
+        attendance, attendees, minutes, {}};
+    for (const auto& [body, kind2, link] : decisions) in.decisions.push_back({body, kind2, link});
+    const I recorded = at(date, 20);
+    app.clock_ms = [recorded] { return recorded; };
+    create_meeting_in(c, app, staff, cid, in);
   };
   auto need_id = [&](I cid, const char* body) {
     return store::need_id_by_text(c, cid, body).value_or(0);
@@ -527,7 +537,7 @@ void surveys_and_meetings(App& app, Connection& c, const std::vector<I>& compoun
                           const std::vector<std::vector<Resident>>& residents, I now) {
   DemoRng rng(904);
   I qid = surveys(app, c, compounds, p, residents, now, rng);
-  meetings(c, compounds, p, residents, qid, rng);
+  meetings(app, c, compounds, p, residents, qid, rng);
 }
 
 // Announcements in every compound: a water outage and a meeting notice asking households to

@@ -78,20 +78,19 @@ std::vector<int> draw_choices(const Behaviour& b, int seats, Rng& rng) {
   return choices;
 }
 
-// Opens a vote at `opens`, casts ballots by `b`, and (if `closes` ≤ now) closes it; the result
-// when closed. Paper ballots go through the product's two-person entry (app::enter_paper_ballot,
-// then countersign_paper_ballot an hour later); online ballots are cast as the owners' own.
-// `opened(id)` runs once the vote exists (a tender is marked as put to it).
+// Creates and opens a vote at `opens` (app::create_vote), casts ballots by `b`, and (if `closes` ≤
+// now) closes it; the result when closed. Paper ballots go through the product's two-person entry
+// (app::enter_paper_ballot, then countersign_paper_ballot an hour later); online ballots are cast
+// as the owners' own.
 struct RunVote {
   I id = 0;
   std::optional<vote::Result> result;  // nullopt while open
 };
-RunVote run_vote(Connection& c, Tellers& t, I cid, NewVote v, I opens, const Behaviour& b, Rng& rng,
-                 I now, const std::function<void(I)>& opened = {}) {
+// The ballots of vote `id` (opened at `opens`), cast by `b`, and its close if due.
+RunVote cast_and_close(Connection& c, Tellers& t, I cid, I id, const NewVote& v, I opens,
+                       const Behaviour& b, Rng& rng, I now) {
   RunVote out;
-  out.id = insert_vote(c, cid, v, t.enters.user_id(), opens);
-  if (opened) opened(out.id);
-  open_vote_in(c, cid, out.id, opens);
+  out.id = id;
   I skip_no = 0;
   if (b.skip_unit)
     if (auto no = store::elector_of_unit(c, out.id, b.skip_unit)) skip_no = *no;
@@ -119,6 +118,13 @@ RunVote run_vote(Connection& c, Tellers& t, I cid, NewVote v, I opens, const Beh
   return out;
 }
 
+RunVote run_vote(Connection& c, Tellers& t, I cid, NewVote v, I opens, const Behaviour& b, Rng& rng,
+                 I now) {
+  t.clock(opens);
+  const I id = create_vote_in(c, t.app, t.enters, cid, v, true).vote.id;
+  return cast_and_close(c, t, cid, id, v, opens, b, rng, now);
+}
+
 NewVote motion(std::string title, std::string description, int matter, I closes_at,
                bool secret = true) {
   NewVote v;
@@ -130,11 +136,17 @@ NewVote motion(std::string title, std::string description, int matter, I closes_
   return v;
 }
 
-void committee_formation(Connection& c, I cid, const DemoVotePeople& p) {
-  I formed = demo_ms("2025-02-20");
-  I k = store::insert_committee(
-      c, cid, {"pmc", "城北花园物业管理委员会", 5, 9, "2025-03-01", "2028-02-29", 0, p.staff},
-      formed - 20 * kDay);
+// 城北花园's property management committee: set up by the community staff after the owners'
+// petition, seven nominees, established (app::create_committee, nominate_member,
+// establish_committee). Its two members with accounts hold the committee role already.
+void committee_formation(Connection& c, Tellers& t, I cid, const DemoVotePeople& p) {
+  const I formed = demo_ms("2025-02-20");
+  const Caller staff = demo_caller(c, p.staff);
+  t.clock(formed - 20 * kDay);
+  const I k = create_committee_in(
+                  c, t.app, staff, cid,
+                  {"pmc", "城北花园物业管理委员会", 5, 9, "2025-03-01", "2028-02-29", std::nullopt})
+                  .id;
   struct M {
     const char* name;
     const char* channel;
@@ -152,13 +164,13 @@ void committee_formation(Connection& c, I cid, const DemoVotePeople& p) {
       {"马俊", "street_community", false, "桂湖派出所社区民警", "委员", 0},
       {"周晓燕", "street_community", false, "城北社区网格员", "委员", 0},
   };
+  t.clock(formed - 10 * kDay);
   for (const auto& m : members)
-    store::insert_committee_member(c, cid, k,
-                                   {m.name, m.channel, m.rep, m.affiliation, m.position,
-                                    m.user ? std::optional<I>(m.user) : std::nullopt},
-                                   formed - 10 * kDay);
-  store::mark_nominees_serving(c, k);
-  store::mark_committee_serving(c, k, formed);
+    nominate_member_in(c, t.app, staff, cid, k,
+                       {m.name, m.channel, m.rep, m.affiliation, m.position,
+                        m.user ? store::get_user(c, m.user)->login : ""});
+  t.clock(formed);
+  XINYI_ASSERT(establish_committee_in(c, t.app, staff, cid, k).roles_awaiting_confirmation == 0);
 }
 
 // 城北花园's 13 major matters, one vote each (SPEC §4's matters 1–9).
@@ -200,11 +212,16 @@ void garden_matters(Connection& c, Tellers& t, I garden, Rng& rng, I now) {
 
 // 九院合一: three bids, one provider for the whole area, chosen by vote (matter 4).
 void merged_tender(Connection& c, Tellers& t, I merged, const DemoVotePeople& p, Rng& rng, I now) {
-  I tender = store::insert_tender(
-      c, merged, "北门片区物业服务比选",
-      "九个院落合并后的北门片区：公共区域保洁、绿化养护、设施设备维修、门岗和夜间巡查。",
-      "报价（每平方米每月）、服务方案和人员配置、同类老旧院落服务经验、受托人酬金比例。",
-      "2024-12-01", p.committee, demo_ms("2024-11-05"));
+  const Caller committee = demo_caller(c, p.committee);
+  t.clock(demo_ms("2024-11-05"));
+  const I tender =
+      create_tender_in(
+          c, t.app, committee, merged,
+          {"北门片区物业服务比选",
+           "九个院落合并后的北门片区：公共区域保洁、绿化养护、设施设备维修、门岗和夜间巡查。",
+           "报价（每平方米每月）、服务方案和人员配置、同类老旧院落服务经验、受托人酬金比例。",
+           "2024-12-01"})
+          .id;
   struct B {
     const char* provider;
     I price;
@@ -218,22 +235,17 @@ void merged_tender(Connection& c, Tellers& t, I merged, const DemoVotePeople& p,
        "驻场 4 人，24 小时门岗；绿化外包；维修 2 小时内响应。"},
       {"四川蓉城悦家物业有限公司", 48, 900, "驻场 2 人，保洁每天 1 次；维修按次收费；无夜间巡查。"},
   };
+  t.clock(demo_ms("2024-11-20"));
+  for (const auto& b : bids)
+    add_bid_in(c, t.app, committee, merged, tender, {b.provider, b.price, b.bp, b.plan, {}});
+  // Put to the owners as a matter-4 choice between the three (app::put_tender_to_vote).
+  const I opens = demo_ms("2024-12-02");
+  t.clock(opens);
   NewVote v;
-  v.title = "选聘物业服务：北门片区物业服务比选";
-  v.description = "在三家报价中选择一家（第 4 项事项：选聘物业服务企业）";
-  v.matter = 4;
-  v.kind = "choice";
   v.closes_at = demo_ms("2024-12-20");
-  v.tender_id = tender;
-  for (const auto& b : bids) {
-    I bid =
-        store::insert_bid(c, merged, tender, {b.provider, b.price, b.bp, b.plan, {}, p.committee},
-                          demo_ms("2024-11-20"));
-    v.options.emplace_back(b.provider);
-    v.option_bids.push_back(bid);
-  }
-  run_vote(c, t, merged, v, demo_ms("2024-12-02"), Behaviour{86, {68, 18, 10}, 4, 50, 0}, rng, now,
-           [&](I vid) { store::mark_tender_voting(c, tender, vid); });
+  const I vote =
+      put_tender_to_vote_in(c, t.app, t.enters, merged, tender, v.closes_at, true).vote.id;
+  cast_and_close(c, t, merged, vote, v, opens, Behaviour{86, {68, 18, 10}, 4, 50, 0}, rng, now);
 }
 
 // 锦苑小区: the owners' committee elected from seven candidates for five seats.
@@ -249,22 +261,24 @@ void jinyuan_election(Connection& c, Tellers& t, I jinyuan, const DemoVotePeople
   v.options = {"黄志明", "林淑芬", "罗建国", "高玉珍", "谢文", "韩冬梅", "唐国强"};
   auto election = run_vote(c, t, jinyuan, v, demo_ms("2025-06-01"),
                            Behaviour{84, {34, 32, 30, 29, 28, 4, 3}, 1, 30, 0}, rng, now);
-  I k = store::insert_committee(c, jinyuan,
-                                {"owners", "锦苑小区第二届业主委员会", 5, 9, "2025-07-01",
-                                 "2030-06-30", election.id, p.staff},
-                                demo_ms("2025-06-16"));
+  // The community staff record the elected committee (app::create_committee citing the vote).
+  const Caller staff = demo_caller(c, p.staff);
+  t.clock(demo_ms("2025-06-16"));
+  const I k = create_committee_in(c, t.app, staff, jinyuan,
+                                  {"owners", "锦苑小区第二届业主委员会", 5, 9, "2025-07-01",
+                                   "2030-06-30", election.id})
+                  .id;
   const char* positions[] = {"主任", "副主任", "委员", "委员", "委员"};
   std::size_t n = 0;
   XINYI_ASSERT(election.result.has_value());
+  t.clock(demo_ms("2025-06-20"));
   for (int w : election.result->winners) {
-    store::insert_committee_member(c, jinyuan, k,
-                                   {v.options[static_cast<std::size_t>(w)], "owners_joint", true,
-                                    "业主", positions[std::min<std::size_t>(n, 4)], std::nullopt},
-                                   demo_ms("2025-06-20"));
+    nominate_member_in(c, t.app, staff, jinyuan, k,
+                       {v.options[static_cast<std::size_t>(w)], "owners_joint", true, "业主",
+                        positions[std::min<std::size_t>(n, 4)], ""});
     ++n;
   }
-  store::mark_nominees_serving(c, k);
-  store::mark_committee_serving(c, k, demo_ms("2025-06-20"));
+  establish_committee_in(c, t.app, staff, jinyuan, k);
   XINYI_ASSERT(n == 5);  // the demo's ballots elect a full committee
 }
 
@@ -291,10 +305,13 @@ DemoVoteIds seed_demo_votes(App& app, Connection& c, const std::vector<I>& compo
           demo_ms("2026-04-01"), Behaviour{88, {82, 12}, 6, 40, 0}, rng, now)
           .id;
   {
-    I pid = store::insert_proposal(
-        c, teachers, "楼道保洁增至每周 3 次",
-        "多位居民在民意清单中反映楼道卫生，建议 2027 年起楼道保洁由每周 2 次增至 3 次，每月增加保洁工时约 26 小时。",
-        p.committee, now - 12 * kDay);
+    t.clock(now - 12 * kDay);
+    const I pid =
+        create_proposal_in(
+            c, app, demo_caller(c, p.committee), teachers,
+            {"楼道保洁增至每周 3 次",
+             "多位居民在民意清单中反映楼道卫生，建议 2027 年起楼道保洁由每周 2 次增至 3 次，每月增加保洁工时约 26 小时。"})
+            .id;
     NewVote v = motion("2027 年起楼道保洁增至每周 3 次",
                        "增加的工时按服务清单的小时单价结算，费用由公共基金支付，物业费标准不变。",
                        9, now + 12 * kDay);
@@ -305,7 +322,7 @@ DemoVoteIds seed_demo_votes(App& app, Connection& c, const std::vector<I>& compo
   }
 
   // 城北花园: the property management committee, and its 13 major matters.
-  committee_formation(c, garden, p);
+  committee_formation(c, t, garden, p);
   garden_matters(c, t, garden, rng, now);
   merged_tender(c, t, merged, p, rng, now);
   jinyuan_election(c, t, jinyuan, p, rng, now);
