@@ -285,7 +285,7 @@ void BM_BillRun100k(benchmark::State& st) {
   app::Caller who;
   for (auto _ : st) {
     std::string period = billing::Month{2021, 1}.plus(bs.month++).str();
-    auto r = app::bill_run(*bs.app, who, 1, period, false);
+    auto r = app::bill_run(*bs.app, who, CompoundId{1}, period, false);
     if (r.bills != 100'000) st.SkipWithError("not every unit was billed");
   }
   st.counters["units/s"] =

@@ -182,7 +182,8 @@ PaymentRecorded payment_from_line(App& app, const Caller& who, I cid, I line_id,
       throw Error(ErrorKind::unprocessable, "wrong-account", "物业费只进入基本户",
                   "Fees are paid into the basic account");
     auto paid = record_payment_in(
-        c, app, who, cid, {unit_id, line.amount_fen, PayMethod::bank, line.serial, line.date});
+        c, app, who, CompoundId{cid},
+        {UnitId{unit_id}, Fen{line.amount_fen}, PayMethod::bank, line.serial, line.date});
     I idx = paid.receipt.entry_index;
     store::set_match(c, line_id, idx, 0,
                      "payment");  // posting 0 of a payment entry is the bank side

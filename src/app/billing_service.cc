@@ -68,31 +68,33 @@ Receipt receipt_in(Connection& c, I cid, I receipt_no) {
   XINYI_ASSERT(unit && compound);
   Receipt out;
   out.receipt_no = receipt_no;
-  out.compound_id = cid;
-  out.unit_id = p.unit_id;
+  out.compound_id = CompoundId{cid};
+  out.unit_id = UnitId{p.unit_id};
   out.reversal_index = rec->reversed_idx;
   out.compound_name = compound->name;
   out.label = unit->label;
   out.courtyard = unit->courtyard_name;
-  out.amount_fen = p.amount_fen;
+  out.amount_fen = Fen{p.amount_fen};
   out.method = p.method;
   out.reference = p.reference;
   out.paid_on = p.paid_on;
   out.entry_index = p.entry_idx;
   for (const auto& a : store::list_allocations(c, p.id)) {
-    out.settled_fen += a.amount_fen;
-    out.allocations.push_back({a.bill_id, a.period, a.amount_fen});
+    out.settled_fen += Fen{a.amount_fen};
+    out.allocations.push_back({a.bill_id, a.period, Fen{a.amount_fen}});
   }
   return out;
 }
 
 }  // namespace
 
-Receipt receipt(App& app, I cid, I receipt_no) {
+Receipt receipt(App& app, CompoundId compound, I receipt_no) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) { return receipt_in(c, cid, receipt_no); });
 }
 
-Receipt my_receipt(App& app, const Caller& who, I cid, I receipt_no) {
+Receipt my_receipt(App& app, const Caller& who, CompoundId compound, I receipt_no) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     auto rec = store::get_receipt(c, cid, receipt_no);
     if (!rec) throw_not_found("收据", "Receipt");
@@ -101,14 +103,15 @@ Receipt my_receipt(App& app, const Caller& who, I cid, I receipt_no) {
   });
 }
 
-store::FeeRateRec set_fee_rate_in(Connection& c, App& app, const Caller& who, I cid,
+store::FeeRateRec set_fee_rate_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                                   const FeeRateInput& in) {
+  const I cid = compound.value;
   if (!Month::parse(in.effective_from))
     throw_invalid({{"effective_from", "应为 YYYY-MM（自该月 1 日起生效）",
                     "must be YYYY-MM (effective from the 1st)"}});
   if (in.rate_fen < 0 || in.rate_fen > billing::kMaxRateFenPerM2Month)
     throw_invalid({{"rate_fen", "费率超出范围", "rate_fen is out of range"}});
-  const I courtyard = in.courtyard_id;
+  const I courtyard = in.courtyard_id.value;
   const std::string& from = in.effective_from;
   const std::string& doc = in.document_sha256;
   const I vote_id = in.vote_id;
@@ -144,18 +147,22 @@ store::FeeRateRec set_fee_rate_in(Connection& c, App& app, const Caller& who, I 
   return r;
 }
 
-store::FeeRateRec set_fee_rate(App& app, const Caller& who, I cid, const FeeRateInput& in) {
-  return app.db.write([&](Connection& c) { return set_fee_rate_in(c, app, who, cid, in); });
+store::FeeRateRec set_fee_rate(App& app, const Caller& who, CompoundId compound,
+                               const FeeRateInput& in) {
+  return app.db.write([&](Connection& c) { return set_fee_rate_in(c, app, who, compound, in); });
 }
 
-void set_billing_from_in(Connection& c, App& app, const Caller& who, I cid, Month first) {
+void set_billing_from_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                         Month first) {
+  const I cid = compound.value;
   require_compound(c, cid);
   store::set_billing_from(c, cid, first.str());
   audit(c, app, who, cid, "billing.from", "compound:" + std::to_string(cid),
         {{"billing_from", first.str()}});
 }
 
-std::vector<store::FeeRateRec> fee_rates(App& app, I cid) {
+std::vector<store::FeeRateRec> fee_rates(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     return store::list_fee_rates(c, cid);
@@ -269,31 +276,32 @@ I write_run(Connection& c, App& app, const Caller& who, I cid, const billing::Pe
 
 }  // namespace
 
-BillRun bill_run_in(Connection& c, App& app, const Caller& who, I cid,
+BillRun bill_run_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                     const billing::Period& period, bool preview,
                     const std::function<void(std::size_t, std::size_t)>& progress) {
+  const I cid = compound.value;
   require_compound(c, cid);
   auto plan = plan_run(c, cid, period, progress);
   BillRun out;
   out.period = period.str();
   out.units = plan.units;
   out.bills = static_cast<I>(plan.bills.size());
-  out.total_fen = plan.total_fen;
+  out.total_fen = Fen{plan.total_fen};
   out.months_skipped = plan.months_skipped;
   out.preview = preview;
   for (const auto& [y, v] : plan.total_by_yard) {
     auto yr = store::get_courtyard(c, cid, y);
-    out.courtyards.push_back({y, yr ? yr->name : "", v});
+    out.courtyards.push_back({CourtyardId{y}, yr ? yr->name : "", Fen{v}});
   }
   if (!plan.bills.empty())
-    out.example = ExampleBill{plan.bills.front().unit_id, plan.bills.front().lines};
+    out.example = ExampleBill{UnitId{plan.bills.front().unit_id}, plan.bills.front().lines};
   if (preview || plan.bills.empty()) return out;
   out.run_id = write_run(c, app, who, cid, period, plan, app.clock_ms());
   return out;
 }
 
-BillRun bill_run(App& app, const Caller& who, I cid, const std::string& period_text, bool preview,
-                 const std::function<void(std::size_t, std::size_t)>& progress) {
+BillRun bill_run(App& app, const Caller& who, CompoundId compound, const std::string& period_text,
+                 bool preview, const std::function<void(std::size_t, std::size_t)>& progress) {
   auto period = billing::Period::parse(period_text);
   if (!period)
     throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025",
@@ -307,7 +315,7 @@ BillRun bill_run(App& app, const Caller& who, I cid, const std::string& period_t
                     " is too far ahead)",
                 {{"period", "只能是本期或下一期", "must be the current period or the next one"}});
   auto run = [&](Connection& c) {
-    return bill_run_in(c, app, who, cid, *period, preview, progress);
+    return bill_run_in(c, app, who, compound, *period, preview, progress);
   };
   return preview ? app.db.read(run) : app.db.write(run);
 }
@@ -333,13 +341,14 @@ std::optional<PayMethod> parse_pay_method(std::string_view text) {
   return std::nullopt;
 }
 
-PaymentRecorded record_payment_in(Connection& c, App& app, const Caller& who, I cid,
+PaymentRecorded record_payment_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                                   const PaymentInput& in) {
-  if (in.amount_fen < 1 || in.amount_fen > kMaxAmountFen)
+  const I cid = compound.value;
+  if (in.amount_fen < Fen{1} || in.amount_fen > Fen{kMaxAmountFen})
     throw_invalid({{"amount_fen", "金额超出范围", "is out of range"}});
   if (in.paid_on && !ledger::valid_date(*in.paid_on))
     throw_invalid({{"paid_on", "日期无效", "is not a valid date"}});
-  const I unit_id = in.unit_id, amount = in.amount_fen;
+  const I unit_id = in.unit_id.value, amount = in.amount_fen.value;
   const std::string method = to_string(in.method);
   require_compound(c, cid);
   auto unit = store::get_unit(c, cid, unit_id);
@@ -380,11 +389,12 @@ PaymentRecorded record_payment_in(Connection& c, App& app, const Caller& who, I 
           "已收到物业费 " + format_yuan(amount) + " 元（收据 " + receipt_label(p.receipt_no) + "）",
           "", "/receipt/" + std::to_string(cid) + "/" + std::to_string(p.receipt_no), true},
       app.clock_ms());
-  return PaymentRecorded{receipt_in(c, cid, p.receipt_no), applied.prepaid_fen};
+  return PaymentRecorded{receipt_in(c, cid, p.receipt_no), Fen{applied.prepaid_fen}};
 }
 
-PaymentRecorded record_payment(App& app, const Caller& who, I cid, const PaymentInput& p) {
-  return app.db.write([&](Connection& c) { return record_payment_in(c, app, who, cid, p); });
+PaymentRecorded record_payment(App& app, const Caller& who, CompoundId compound,
+                               const PaymentInput& p) {
+  return app.db.write([&](Connection& c) { return record_payment_in(c, app, who, compound, p); });
 }
 
 namespace {
@@ -392,21 +402,21 @@ namespace {
 Arrears arrears_in(Connection& c, I cid, bool with_units) {
   require_compound(c, cid);
   Arrears out;
-  out.compound_id = cid;
+  out.compound_id = CompoundId{cid};
   std::map<I, CourtyardArrears> by_yard;
   if (with_units) out.units.emplace();
   for (const auto& a : store::arrears(c, cid)) {
     by_yard[a.courtyard_id].units_in_arrears += 1;
-    by_yard[a.courtyard_id].owed_fen += a.owed_fen;
+    by_yard[a.courtyard_id].owed_fen += Fen{a.owed_fen};
     out.units_in_arrears += 1;
-    out.owed_fen += a.owed_fen;
+    out.owed_fen += Fen{a.owed_fen};
     if (with_units)
-      out.units->push_back(
-          {a.unit_id, a.courtyard_id, a.label, a.oldest_month, a.bills, a.owed_fen});
+      out.units->push_back({UnitId{a.unit_id}, CourtyardId{a.courtyard_id}, a.label, a.oldest_month,
+                            a.bills, Fen{a.owed_fen}});
   }
   for (const auto& y : store::list_courtyards(c, cid)) {
     CourtyardArrears row = by_yard[y.id];
-    row.courtyard_id = y.id;
+    row.courtyard_id = CourtyardId{y.id};
     row.name = y.name;
     out.courtyards.push_back(std::move(row));
   }
@@ -415,17 +425,24 @@ Arrears arrears_in(Connection& c, I cid, bool with_units) {
 
 }  // namespace
 
-Arrears public_arrears_in(Connection& c, I cid) { return arrears_in(c, cid, false); }
+Arrears public_arrears_in(Connection& c, CompoundId compound) {
+  const I cid = compound.value;
+  return arrears_in(c, cid, false);
+}
 
-Arrears public_arrears(App& app, I cid) {
+Arrears public_arrears(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) { return arrears_in(c, cid, false); });
 }
 
-Arrears member_arrears(App& app, I cid) {
+Arrears member_arrears(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) { return arrears_in(c, cid, true); });
 }
 
-sheet::Table export_data(App& app, I cid, const std::string& what, const std::string& period_text) {
+sheet::Table export_data(App& app, CompoundId compound, const std::string& what,
+                         const std::string& period_text) {
+  const I cid = compound.value;
   auto period = billing::Period::parse(period_text);
   if (!period)
     throw Error(ErrorKind::bad_request, "bad-period", "账期应为 2025-03、2025-Q1 或 2025",
@@ -466,20 +483,21 @@ sheet::Table export_data(App& app, I cid, const std::string& what, const std::st
   return t;
 }
 
-UnitAccount unit_account(App& app, I cid, I unit_id) {
+UnitAccount unit_account(App& app, CompoundId compound, UnitId uid) {
+  const I cid = compound.value, unit_id = uid.value;
   return app.db.read([&](Connection& c) {
     auto unit = store::get_unit(c, cid, unit_id);
     if (!unit) throw_not_found("房屋", "Unit");
     UnitAccount out;
-    out.unit_id = unit_id, out.compound_id = cid;
+    out.unit_id = uid, out.compound_id = compound;
     out.label = unit->label, out.courtyard = unit->courtyard_name;
     out.area_centi_m2 = unit->area_centi_m2;
     for (auto& b : store::unit_bills(c, cid, unit_id)) {
-      out.owed_fen += b.amount_fen - b.paid_fen;
+      out.owed_fen += Fen{b.amount_fen - b.paid_fen};
       auto lines = store::list_bill_lines(c, b.id);
       out.bills.push_back({std::move(b), std::move(lines)});
     }
-    for (const auto& p : store::prepaid(c, cid, unit_id)) out.prepaid_fen += p.left_fen;
+    for (const auto& p : store::prepaid(c, cid, unit_id)) out.prepaid_fen += Fen{p.left_fen};
     out.payments = store::unit_payments(c, cid, unit_id);
     // What the household received from common money bought per household (insurance, …).
     out.covered_by = store::list_covering_unit(c, unit_id);
@@ -491,7 +509,8 @@ std::vector<MyUnitAccount> my_bills(App& app, const Caller& who) {
   auto claims = app.db.read([&](Connection& c) { return store::list_claims(c, who.user_id()); });
   std::vector<MyUnitAccount> out;
   for (const auto& cl : claims)
-    out.push_back({unit_account(app, cl.compound_id, cl.unit_id), cl.compound_name});
+    out.push_back(
+        {unit_account(app, CompoundId{cl.compound_id}, UnitId{cl.unit_id}), cl.compound_name});
   return out;
 }
 

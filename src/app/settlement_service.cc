@@ -297,9 +297,9 @@ settle::MonthlyNotice notice_data(App& app, I cid, const std::string& month_text
     for (const auto& a : chart)
       if (a.cash && cash[a.code] != 0) n.balances.push_back({a.code, a.name_zh, cash[a.code]});
     n.settlement = settlement_in(c, cid, period, month_text).courtyards;
-    auto owed = public_arrears_in(c, cid);
+    auto owed = public_arrears_in(c, CompoundId{cid});
     n.units_in_arrears = owed.units_in_arrears;
-    n.owed_fen = owed.owed_fen;
+    n.owed_fen = owed.owed_fen.value;
     auto head = store::latest_head(c, cid);
     n.tree_size = head ? head->tree_size : 0;
     n.root_hex = head ? head->root : ledger::to_hex(ledger::empty_root());

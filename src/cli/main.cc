@@ -470,7 +470,8 @@ int run_data_command(app::App& app, const Commands& k, const Options& o) {
               << ",\"payments\":" << r.payments << ",\"first_compound_id\":" << r.first_compound_id
               << "}\n";
   } else if (k.bill->parsed()) {
-    auto r = app::bill_run(app, cli_caller, o.compound, o.period, o.preview, progress_bar);
+    auto r =
+        app::bill_run(app, cli_caller, CompoundId{o.compound}, o.period, o.preview, progress_bar);
     std::cout << boost::json::serialize(http::routes::bill_run_json(r)) << "\n";
   } else if (k.balance->parsed()) {
     return print_balances(app, o);

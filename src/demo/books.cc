@@ -204,7 +204,8 @@ struct Books {
   void bill_month(const std::string& month) {
     later(month + "-01", [=, this] {
       at(month + "-01");
-      bill_run_in(c, *app, trustee, cid, billing::Period{*billing::Month::parse(month), 1}, false);
+      bill_run_in(c, *app, trustee, CompoundId{cid},
+                  billing::Period{*billing::Month::parse(month), 1}, false);
     });
     // Households pay during the month: most settle all they owe, a few pay a quarter ahead,
     // one in about thirty never pays (the arrears the committee chases).
@@ -228,7 +229,8 @@ struct Books {
           if (ahead) owed += 2 * store::largest_bill_fen(c, unit);
           if (owed <= 0) return;
           at(day);
-          record_payment_in(c, *app, trustee, cid, {unit, owed, method, "", day});
+          record_payment_in(c, *app, trustee, CompoundId{cid},
+                            {UnitId{unit}, Fen{owed}, method, "", day});
           ++entries;
         });
       }
@@ -977,16 +979,19 @@ I seed_demo_books(App& app, Connection& c, const std::vector<I>& compounds,
     // The rates, with the decisions they rest on; bills from November 2025 on.
     static const std::int64_t rates[] = {30, 80, 40, 50, 80};
     b.clock(ms_of("2025-01-01"));
-    set_billing_from_in(c, app, b.committee, compounds[i],
-                        *billing::Month::parse(Books::kBillingFrom));
-    set_fee_rate_in(c, app, b.committee, compounds[i],
-                    {0, "2025-01", rates[i], "物业服务合同约定的收费标准", "", 0});
+    const CompoundId cid{compounds[i]};
+    set_billing_from_in(c, app, b.committee, cid, *billing::Month::parse(Books::kBillingFrom));
+    set_fee_rate_in(c, app, b.committee, cid,
+                    {{}, "2025-01", rates[i], "物业服务合同约定的收费标准", "", 0});
     if (i == 0) {
       b.clock(ms_of("2026-04-18"));
-      set_fee_rate_in(
-          c, app, b.committee, compounds[i],
-          {0, "2026-05", 50, "2026-04-18 业主表决通过：物业费由 0.30 元调整为 0.50 元/㎡·月", "",
-           people.fee_rise_vote});
+      set_fee_rate_in(c, app, b.committee, cid,
+                      {{},
+                       "2026-05",
+                       50,
+                       "2026-04-18 业主表决通过：物业费由 0.30 元调整为 0.50 元/㎡·月",
+                       "",
+                       people.fee_rise_vote});
     }
     Rng rng(1000 + i);
     plans[i](b, rng);

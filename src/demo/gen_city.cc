@@ -118,7 +118,7 @@ void gen_history(Connection& c, Rng& rng, I cid, billing::Month first, billing::
 void gen_billing(Connection& c, App& app, const Caller& system, I cid, billing::Month last,
                  const std::map<I, I>& yard_area, const std::vector<I>& units, GenCityReport& rep) {
   for (billing::Month m : {last.plus(-1), last}) {
-    auto r = bill_run_in(c, app, system, cid, billing::Period{m, 1}, false);
+    auto r = bill_run_in(c, app, system, CompoundId{cid}, billing::Period{m, 1}, false);
     rep.bills += r.bills;
     rep.entries += static_cast<I>(yard_area.size());
     if (m == last) break;
@@ -127,9 +127,9 @@ void gen_billing(Connection& c, App& app, const Caller& system, I cid, billing::
       for (const auto& bill : store::open_bills(c, cid, units[i]))
         owed += bill.amount_fen - bill.paid_fen;
       if (owed <= 0) continue;
-      record_payment_in(c, app, system, cid,
-                        {units[i], owed, PayMethod::wechat, "GEN" + std::to_string(units[i]),
-                         m.plus(1).str() + "-05"});
+      record_payment_in(c, app, system, CompoundId{cid},
+                        {UnitId{units[i]}, Fen{owed}, PayMethod::wechat,
+                         "GEN" + std::to_string(units[i]), m.plus(1).str() + "-05"});
       ++rep.payments;
       ++rep.entries;
     }
@@ -173,10 +173,10 @@ GenCityReport generate_city(App& app, const GenCityOptions& opt,
                    "hourly", "合成数据，用于压力测试"})
                   .compound.id;
       if (k == 0) rep.first_compound_id = cid;
-      set_billing_from_in(c, app, system, cid, last.plus(-1));
+      set_billing_from_in(c, app, system, CompoundId{cid}, last.plus(-1));
       store::set_remuneration_bp(c, cid, 800);  // no use case yet: issue 24 puts it to a vote
-      set_fee_rate_in(c, app, system, cid,
-                      {0, first.str(), kRateFen, "物业服务合同约定的收费标准", "", 0});
+      set_fee_rate_in(c, app, system, CompoundId{cid},
+                      {{}, first.str(), kRateFen, "物业服务合同约定的收费标准", "", 0});
       std::map<I, I> yard_area;  // courtyard → its area
       std::vector<I> units;
       gen_units(c, app, system, opt, rng, cid, k, password, now, yard_area, units);

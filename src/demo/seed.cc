@@ -144,7 +144,7 @@ void seed_november_bills(App& app, SeedReport& rep) {
   });
   Rng rng(1111);
   for (auto cid : ids) {
-    bill_run(app, trustee, cid, "2026-11", false);
+    bill_run(app, trustee, CompoundId{cid}, "2026-11", false);
     auto units = app.db.read(  // unit, amount
         [cid](store::Connection& c) { return store::period_bills(c, cid, "2026-11"); });
     static const PayMethod methods[] = {PayMethod::wechat, PayMethod::wechat, PayMethod::wechat,
@@ -157,8 +157,8 @@ void seed_november_bills(App& app, SeedReport& rep) {
       std::int64_t pay = roll <= 6 ? amount * 3 : amount;  // a few pay a quarter ahead
       const PayMethod method = methods[rng.uniform(0, 5)];
       record_payment(
-          app, trustee, cid,
-          {unit, pay, method, "",
+          app, trustee, CompoundId{cid},
+          {UnitId{unit}, Fen{pay}, method, "",
            std::string("2026-11-") + (roll % 20 < 9 ? "0" : "") + std::to_string(roll % 20 + 1)});
       ++rep.entries;
     }

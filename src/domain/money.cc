@@ -1,8 +1,23 @@
 #include "domain/money.h"
 
+#include <ostream>
+
+#include "domain/assert.h"
 #include "domain/text.h"
 
 namespace xinyi {
+
+Fen& Fen::operator+=(Fen other) {
+  XINYI_ASSERT(!__builtin_add_overflow(value, other.value, &value));
+  return *this;
+}
+
+Fen& Fen::operator-=(Fen other) {
+  XINYI_ASSERT(!__builtin_sub_overflow(value, other.value, &value));
+  return *this;
+}
+
+std::ostream& operator<<(std::ostream& out, Fen amount) { return out << format_yuan(amount); }
 
 std::optional<std::int64_t> parse_centi(std::string_view in) {
   std::string s = text::strip_spaces(in);

@@ -32,6 +32,7 @@
 
 #include "app/app.h"
 #include "domain/access.h"
+#include "domain/ids.h"
 
 namespace xinyi::http {
 
@@ -69,6 +70,9 @@ struct Ctx {
 
   // A path parameter as a positive id; an unparsable one is a 404 (there is no such thing).
   std::int64_t id(const std::string& name) const;
+  // The path's compound as the use cases take it: `{cid}` (/compounds/{cid}/…), or `{id}` on a
+  // public compound's path (/public/compounds/{id}/…), which has no `{cid}`.
+  CompoundId compound() const { return CompoundId{id(params.contains("cid") ? "cid" : "id")}; }
   // A path parameter as an index ≥ 0 (ledger entries count from 0); unparsable is a 404.
   std::int64_t index(const std::string& name) const;
   // A query parameter as an integer in [min, max], or `fallback` when absent; bad → 400.

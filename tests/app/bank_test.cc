@@ -139,7 +139,7 @@ TEST_F(BankTest, AnIncomingLineBecomesAHouseholdsPaymentAndIsMatchedToIt) {
   auto line =
       rec.at("accounts").as_array()[0].at("unmatched_lines").as_array()[0].at("id").as_int64();
   auto r = app::payment_from_line(env.app(), com, cid, line, unit.at("id").as_int64()).receipt;
-  EXPECT_EQ(r.amount_fen, 5000);
+  EXPECT_EQ(r.amount_fen, Fen{5000});
   EXPECT_EQ(r.method, "bank");
   EXPECT_EQ(r.reference, "S3");
   EXPECT_EQ(r.paid_on, "2025-03-20");

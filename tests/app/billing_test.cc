@@ -61,7 +61,7 @@ class BillingTest : public ::testing::Test {
   }
   app::BillRun run(const std::string& period, bool preview = false) {
     at(period);
-    return app::bill_run(env.app(), com, cid, period, preview);
+    return app::bill_run(env.app(), com, CompoundId{cid}, period, preview);
   }
   // Moves the clock (never back) to the 15th of the period's first month, noon China time.
   void at(const std::string& period) {
@@ -76,8 +76,8 @@ class BillingTest : public ::testing::Test {
   }
   std::int64_t now_ms = 1'736'913'600'000;  // 2025-01-15 12:00 China time
   app::PaymentRecorded pay(std::int64_t unit, std::int64_t fen) {
-    return app::record_payment(env.app(), com, cid,
-                               {unit, fen, app::PayMethod::wechat, "", std::nullopt});
+    return app::record_payment(env.app(), com, CompoundId{cid},
+                               {UnitId{unit}, Fen{fen}, app::PayMethod::wechat, "", std::nullopt});
   }
   std::int64_t balance(const std::string& account) {
     auto b = env.get(app::Caller{}, public_path(cid, "/balances")).as_object();
@@ -95,7 +95,7 @@ TEST_F(BillingTest, ABillRunBillsEveryUnitOnceAndPostsPerCourtyard) {
   auto r = run("2025-03");
   EXPECT_EQ(r.bills, 3);
   // 0.30 × (89.01 + 100.00 + 65.45): 26.70 + 30.00 + 19.64 (19.635 rounds up).
-  EXPECT_EQ(r.total_fen, 2670 + 3000 + 1964);
+  EXPECT_EQ(r.total_fen, Fen{2670 + 3000 + 1964});
   EXPECT_EQ(balance("1101"), 7634);
   EXPECT_EQ(balance("4001"), -7634);
   auto size =
@@ -117,7 +117,8 @@ TEST_F(BillingTest, AQuarterAfterAMonthBillsTheRestAndSplitsAtTheRateChange) {
   EXPECT_EQ(q3.at("period").as_string(), "2025-Q3");
   ASSERT_EQ(q3.at("lines").as_array().size(), 1u);
   EXPECT_EQ(q3.at("amount_fen").as_int64(), 13352);  // 0.50 × 89.01 × 3 = 133.515 → 133.52, once
-  auto mixed = app::bill_run(env.app(), com, cid, "2025", true);  // July 2025: this year
+  auto mixed =
+      app::bill_run(env.app(), com, CompoundId{cid}, "2025", true);  // July 2025: this year
   EXPECT_EQ(mixed.months_skipped,
             3 * 4);  // June and July–September are billed already
   ASSERT_TRUE(mixed.example.has_value());
@@ -141,11 +142,11 @@ TEST_F(BillingTest, PaymentsSettleTheOldestBillsFirstAndTheRestIsPrepaid) {
   auto r = pay(units[0], 4000);
   ASSERT_EQ(r.receipt.allocations.size(), 2u);
   EXPECT_EQ(r.receipt.allocations[0].period, "2025-01");
-  EXPECT_EQ(r.receipt.allocations[0].amount_fen, 2670);
-  EXPECT_EQ(r.receipt.allocations[1].amount_fen, 1330);  // partial
-  EXPECT_EQ(r.prepaid_fen, 0);
+  EXPECT_EQ(r.receipt.allocations[0].amount_fen, Fen{2670});
+  EXPECT_EQ(r.receipt.allocations[1].amount_fen, Fen{1330});  // partial
+  EXPECT_EQ(r.prepaid_fen, Fen{0});
   auto r2 = pay(units[0], 5000);  // 13.40 settles February; 36.60 in advance
-  EXPECT_EQ(r2.prepaid_fen, 3660);
+  EXPECT_EQ(r2.prepaid_fen, Fen{3660});
   EXPECT_EQ(r2.receipt.receipt_no, 2);
   EXPECT_EQ(balance("2002"), -3660);
   // March's bill is paid from the prepayment.
@@ -156,7 +157,7 @@ TEST_F(BillingTest, PaymentsSettleTheOldestBillsFirstAndTheRestIsPrepaid) {
   EXPECT_EQ(acct.at("prepaid_fen").as_int64(), 3660 - 2670);
   EXPECT_EQ(balance("2002"), -(3660 - 2670));
   // The receivable in the books is exactly what units owe.
-  std::int64_t owed = app::member_arrears(env.app(), cid).owed_fen;
+  std::int64_t owed = app::member_arrears(env.app(), CompoundId{cid}).owed_fen.value;
   EXPECT_EQ(balance("1101"), owed);
   EXPECT_EQ(balance("1001"), 9000);
   EXPECT_TRUE(app::verify_store(env.db(), cid).ok);
@@ -165,11 +166,11 @@ TEST_F(BillingTest, PaymentsSettleTheOldestBillsFirstAndTheRestIsPrepaid) {
 TEST_F(BillingTest, ArrearsArePublicOnlyAsCountsAndSums) {
   run("2025-01");
   pay(units[1], 3000);
-  auto pub = app::public_arrears(env.app(), cid);
+  auto pub = app::public_arrears(env.app(), CompoundId{cid});
   EXPECT_EQ(pub.units_in_arrears, 2);
-  EXPECT_EQ(pub.owed_fen, 2670 + 1964);
+  EXPECT_EQ(pub.owed_fen, Fen{2670 + 1964});
   EXPECT_FALSE(pub.units.has_value());  // no unit, so no label, in the public view
-  auto priv = app::member_arrears(env.app(), cid);
+  auto priv = app::member_arrears(env.app(), CompoundId{cid});
   ASSERT_TRUE(priv.units.has_value());
   EXPECT_EQ(priv.units->size(), 2u);
   EXPECT_EQ(priv.units->at(0).label, "1栋101");
@@ -214,18 +215,20 @@ TEST_F(BillingTest, RatesNeedADecisionAndMonthStarts) {
 
 TEST_F(BillingTest, PaymentInputIsChecked) {
   EXPECT_EQ(status_of([&] {
-              app::record_payment(env.app(), com, cid,
-                                  {99999, 5, app::PayMethod::cash, "", std::nullopt});
+              app::record_payment(env.app(), com, CompoundId{cid},
+                                  {UnitId{99999}, Fen{5}, app::PayMethod::cash, "", std::nullopt});
             }),
             404);
   EXPECT_EQ(status_of([&] {
-              app::record_payment(env.app(), com, cid,
-                                  {units[0], 0, app::PayMethod::cash, "", std::nullopt});
+              app::record_payment(
+                  env.app(), com, CompoundId{cid},
+                  {UnitId{units[0]}, Fen{0}, app::PayMethod::cash, "", std::nullopt});
             }),
             422);
   EXPECT_EQ(status_of([&] {
-              app::record_payment(env.app(), com, cid,
-                                  {units[0], 5, app::PayMethod::cash, "", "2025-02-30"});
+              app::record_payment(
+                  env.app(), com, CompoundId{cid},
+                  {UnitId{units[0]}, Fen{5}, app::PayMethod::cash, "", "2025-02-30"});
             }),
             422);  // no such day
   EXPECT_EQ(env.count("payments"), 0);

@@ -300,10 +300,11 @@ TEST_F(NotifyTest, BillsPaymentsAndAnswersToNeedsNotifyTheirPeople) {
   env.post(com, compound_path(cid, "/fee-rates"),
            R"({"rate_fen":50,"effective_from":"2026-01","decision":"业主大会决定"})")
       .as_object();
-  app::bill_run(env.app(), com, cid, "2026-09", false);
+  app::bill_run(env.app(), com, CompoundId{cid}, "2026-09", false);
   EXPECT_EQ(unread("jia"), 1);
   EXPECT_EQ(unread("bing"), 1);
-  app::record_payment(env.app(), com, cid, {u101, 4000, app::PayMethod::cash, "", std::nullopt});
+  app::record_payment(env.app(), com, CompoundId{cid},
+                      {UnitId{u101}, Fen{4000}, app::PayMethod::cash, "", std::nullopt});
   auto n = env.get(env.caller("jia"), "/api/v1/me/notifications?limit=10").as_object();
   EXPECT_EQ(n.at("unread").as_int64(), 2);
   EXPECT_EQ(n.at("items").at(0).at("kind").as_string(), "payment");

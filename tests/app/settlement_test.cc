@@ -156,11 +156,11 @@ TEST_F(SettlementTest, TheStatementTiesToTheLedger) {
   // Each month billed in its own time (a bill run is for this period or the next).
   const auto real_clock = env.app().clock_ms;
   env.app().clock_ms = [] { return std::int64_t{1'791'000'000'000}; };  // 2026-10-03
-  app::bill_run(env.app(), com, cid, "2026-10", false);
+  app::bill_run(env.app(), com, CompoundId{cid}, "2026-10", false);
   env.app().clock_ms = [] {
     return std::int64_t{1'793'000'000'000};
   };  // 2026-10-26: November is next
-  app::bill_run(env.app(), com, cid, "2026-11", false);
+  app::bill_run(env.app(), com, CompoundId{cid}, "2026-11", false);
   env.app().clock_ms = real_clock;
   post("2026-10-20", "5001", "2001", 5000, yards[0]);
   post("2026-11-20", "5001", "2001", 7000, yards[0]);

@@ -22,23 +22,23 @@ namespace {
 json::object arrears_json(const app::Arrears& a) {
   json::array yards;
   for (const auto& y : a.courtyards)
-    yards.push_back(json::object{{"courtyard_id", y.courtyard_id},
+    yards.push_back(json::object{{"courtyard_id", y.courtyard_id.value},
                                  {"name", y.name},
                                  {"units_in_arrears", y.units_in_arrears},
-                                 {"owed_fen", y.owed_fen}});
-  json::object out{{"compound_id", a.compound_id},
+                                 {"owed_fen", y.owed_fen.value}});
+  json::object out{{"compound_id", a.compound_id.value},
                    {"units_in_arrears", a.units_in_arrears},
-                   {"owed_fen", a.owed_fen},
+                   {"owed_fen", a.owed_fen.value},
                    {"courtyards", std::move(yards)}};
   if (a.units) {
     json::array units;
     for (const auto& u : *a.units)
-      units.push_back(json::object{{"unit_id", u.unit_id},
-                                   {"courtyard_id", u.courtyard_id},
+      units.push_back(json::object{{"unit_id", u.unit_id.value},
+                                   {"courtyard_id", u.courtyard_id.value},
                                    {"label", u.label},
                                    {"oldest_month", u.oldest_month},
                                    {"bills", u.bills},
-                                   {"owed_fen", u.owed_fen}});
+                                   {"owed_fen", u.owed_fen.value}});
     out["units"] = std::move(units);
   }
   return out;
@@ -170,8 +170,8 @@ app::SharedCost shared_cost_in(std::string_view body) {
 app::PaymentInput payment_in(std::string_view body) {
   JsonIn in(body);
   app::PaymentInput p;
-  p.unit_id = in.i64("unit_id", 1, INT64_MAX);
-  p.amount_fen = in.i64("amount_fen", 1, kMaxAmountFen);
+  p.unit_id = UnitId{in.i64("unit_id", 1, INT64_MAX)};
+  p.amount_fen = Fen{in.i64("amount_fen", 1, kMaxAmountFen)};
   const std::string method = in.str("method", 16);
   p.reference = in.opt_str("reference", app::kMaxPaymentReferenceChars).value_or("");
   p.paid_on = in.opt_str("paid_on", 10);
@@ -191,7 +191,7 @@ app::PaymentInput payment_in(std::string_view body) {
 app::FeeRateInput fee_rate_in(std::string_view body) {
   JsonIn in(body);
   app::FeeRateInput r;
-  r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
+  r.courtyard_id = CourtyardId{in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0)};
   r.effective_from = in.str("effective_from", 7);
   r.rate_fen = in.i64("rate_fen", 0, billing::kMaxRateFenPerM2Month);
   r.decision = in.str("decision", 200);
@@ -262,13 +262,13 @@ json::object unit_account_json(const app::UnitAccount& a) {
     covered.push_back(json::object{{"purpose", d.purpose},
                                    {"per_unit_fen", d.per_unit_fen},
                                    {"entry_index", opt_json(d.entry_idx)}});
-  return json::object{{"unit_id", a.unit_id},
-                      {"compound_id", a.compound_id},
+  return json::object{{"unit_id", a.unit_id.value},
+                      {"compound_id", a.compound_id.value},
                       {"label", a.label},
                       {"courtyard", a.courtyard},
                       {"area_centi_m2", a.area_centi_m2},
-                      {"owed_fen", a.owed_fen},
-                      {"prepaid_fen", a.prepaid_fen},
+                      {"owed_fen", a.owed_fen.value},
+                      {"prepaid_fen", a.prepaid_fen.value},
                       {"bills", std::move(bills)},
                       {"payments", std::move(payments)},
                       {"covered_by", std::move(covered)}};
@@ -287,18 +287,19 @@ json::array my_bills_json(const std::vector<app::MyUnitAccount>& list) {
 json::object bill_run_json(const app::BillRun& r) {
   json::array yards;
   for (const auto& y : r.courtyards)
-    yards.push_back(json::object{
-        {"courtyard_id", y.courtyard_id}, {"name", y.name}, {"total_fen", y.total_fen}});
+    yards.push_back(json::object{{"courtyard_id", y.courtyard_id.value},
+                                 {"name", y.name},
+                                 {"total_fen", y.total_fen.value}});
   json::object out{{"period", r.period},
                    {"units", r.units},
                    {"bills", r.bills},
-                   {"total_fen", r.total_fen},
+                   {"total_fen", r.total_fen.value},
                    {"months_skipped", r.months_skipped},
                    {"preview", r.preview},
                    {"courtyards", std::move(yards)}};
   if (r.example)
-    out["example"] =
-        json::object{{"unit_id", r.example->unit_id}, {"lines", fee_lines_json(r.example->lines)}};
+    out["example"] = json::object{{"unit_id", r.example->unit_id.value},
+                                  {"lines", fee_lines_json(r.example->lines)}};
   if (r.run_id) out["run_id"] = *r.run_id;
   return out;
 }
@@ -306,27 +307,27 @@ json::object bill_run_json(const app::BillRun& r) {
 json::object receipt_json(const app::Receipt& r) {
   json::array allocations;
   for (const auto& a : r.allocations)
-    allocations.push_back(
-        json::object{{"bill_id", a.bill_id}, {"period", a.period}, {"amount_fen", a.amount_fen}});
+    allocations.push_back(json::object{
+        {"bill_id", a.bill_id}, {"period", a.period}, {"amount_fen", a.amount_fen.value}});
   const auto& void_by = r.reversal_index;
-  const std::string cid = std::to_string(r.compound_id), idx = std::to_string(r.entry_index);
+  const std::string cid = std::to_string(r.compound_id.value), idx = std::to_string(r.entry_index);
   return json::object{
       {"receipt_no", r.receipt_no},
       {"void", void_by.has_value()},
       {"void_zh", void_by ? "已作废（第 " + std::to_string(*void_by) + " 笔冲正）" : ""},
       {"reversal_index", opt_json(void_by)},
       {"receipt", app::receipt_label(r.receipt_no)},
-      {"compound_id", r.compound_id},
+      {"compound_id", r.compound_id.value},
       {"compound_name", r.compound_name},
-      {"unit_id", r.unit_id},
+      {"unit_id", r.unit_id.value},
       {"label", r.label},
       {"courtyard", r.courtyard},
-      {"amount_fen", r.amount_fen},
+      {"amount_fen", r.amount_fen.value},
       {"method", r.method},
       {"reference", r.reference},
       {"paid_on", r.paid_on},
       {"allocations", std::move(allocations)},
-      {"settled_by_this_payment_fen", r.settled_fen},
+      {"settled_by_this_payment_fen", r.settled_fen.value},
       {"entry_index", r.entry_index},
       {"entry_url", "/c/" + cid + "?entry=" + idx},
       {"qr_svg", "/api/v1/public/compounds/" + cid + "/entries/" + idx + "/qr.svg"}};
@@ -334,18 +335,18 @@ json::object receipt_json(const app::Receipt& r) {
 
 json::object payment_recorded_json(const app::PaymentRecorded& p) {
   json::object out = receipt_json(p.receipt);
-  out["prepaid_fen"] = p.prepaid_fen;
+  out["prepaid_fen"] = p.prepaid_fen.value;
   return out;
 }
 
 void add_billing_routes(Router& r) {
   r.add("GET", kPublicCompound + "/fee-rates", Rule::anyone(), [](Ctx& x) {
     json::array out;
-    for (const auto& f : app::fee_rates(x.app, x.id("id"))) out.push_back(fee_rate_json(f));
+    for (const auto& f : app::fee_rates(x.app, x.compound())) out.push_back(fee_rate_json(f));
     return json_response(200, out);
   });
   r.add("GET", kPublicCompound + "/arrears", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, arrears_json(app::public_arrears(x.app, x.id("id"))));
+    return json_response(200, arrears_json(app::public_arrears(x.app, x.compound())));
   });
   r.add("GET", kPublicCompound + "/settlement", Rule::anyone(), [](Ctx& x) {
     return json_response(
@@ -356,18 +357,18 @@ void add_billing_routes(Router& r) {
                                   x.app, x.id("id"), x.query_int("year", 2026, 2000, 2200))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/fee-rates", Rule::in_compound({C, S}), [](Ctx& x) {
-    return json_response(201, fee_rate_json(app::set_fee_rate(x.app, x.caller, x.id("cid"),
+    return json_response(201, fee_rate_json(app::set_fee_rate(x.app, x.caller, x.compound(),
                                                               fee_rate_in(x.req.body))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/bill-runs", Rule::in_compound({C, T}), [](Ctx& x) {
     bool preview = x.query_flag("preview");
     return json_response(preview ? 200 : 201,
-                         bill_run_json(app::bill_run(x.app, x.caller, x.id("cid"),
+                         bill_run_json(app::bill_run(x.app, x.caller, x.compound(),
                                                      x.query_str("period", 16), preview)));
   });
   r.add("POST", "/api/v1/compounds/{cid}/payments", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(201, payment_recorded_json(app::record_payment(
-                                  x.app, x.caller, x.id("cid"), payment_in(x.req.body))));
+                                  x.app, x.caller, x.compound(), payment_in(x.req.body))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/contract", Rule::in_compound({C, S}), [](Ctx& x) {
     auto t = app::set_contract(x.app, x.caller, x.id("cid"), contract_in(x.req.body));
@@ -388,22 +389,22 @@ void add_billing_routes(Router& r) {
   });
   r.add("GET", "/api/v1/compounds/{cid}/receipts/{no}", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) {
-          return json_response(200, receipt_json(app::receipt(x.app, x.id("cid"), x.id("no"))));
+          return json_response(200, receipt_json(app::receipt(x.app, x.compound(), x.id("no"))));
         });
   r.add("GET", "/api/v1/compounds/{cid}/exports/{file}", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) {
           // bills.csv, payments.xlsx, settlement.csv … for a period.
           auto [what, ext] = split_export(x.params.at("file"));
-          auto data = app::export_data(x.app, x.id("cid"), what, x.query_str("period", 16));
+          auto data = app::export_data(x.app, x.compound(), what, x.query_str("period", 16));
           return table_response(data, ext, what + "-" + x.query_str("period", 16));
         });
   r.add("GET", "/api/v1/compounds/{cid}/arrears", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
-    return json_response(200, arrears_json(app::member_arrears(x.app, x.id("cid"))));
+    return json_response(200, arrears_json(app::member_arrears(x.app, x.compound())));
   });
   r.add("GET", "/api/v1/compounds/{cid}/units/{id}/account", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) {
           return json_response(
-              200, unit_account_json(app::unit_account(x.app, x.id("cid"), x.id("id"))));
+              200, unit_account_json(app::unit_account(x.app, x.compound(), UnitId{x.id("id")})));
         });
 }
 

@@ -98,7 +98,7 @@ void add_me_routes(Router& r) {
         [](Ctx& x) { return json_response(200, me_json(app::me(x.app, x.caller))); });
   r.add("GET", "/api/v1/me/receipts/{cid}/{no}", Rule::signed_in(), [](Ctx& x) {
     return json_response(200,
-                         receipt_json(app::my_receipt(x.app, x.caller, x.id("cid"), x.id("no"))));
+                         receipt_json(app::my_receipt(x.app, x.caller, x.compound(), x.id("no"))));
   });
   r.add("GET", "/api/v1/me/bills", Rule::signed_in(),
         [](Ctx& x) { return json_response(200, my_bills_json(app::my_bills(x.app, x.caller))); });
