@@ -196,7 +196,7 @@ struct BalanceStore {
       app::ensure_books(c, k, 1);
     });
     app::Caller who;
-    app::import_journal(*app, who, 1, app::generate_journal(200'000, 7), 5000);
+    app::import_journal(*app, who, CompoundId{1}, app::generate_journal(200'000, 7), 5000);
     router = std::make_unique<http::Router>(*app);
     http::register_api(*router);
     http::ServerOptions o;
@@ -221,7 +221,7 @@ BalanceStore& balance_store() {
 
 void BM_Balances(benchmark::State& st) {
   auto& b = balance_store();
-  for (auto _ : st) benchmark::DoNotOptimize(app::balances(*b.app, 1, ""));
+  for (auto _ : st) benchmark::DoNotOptimize(app::balances(*b.app, CompoundId{1}, ""));
 }
 BENCHMARK(BM_Balances)->Unit(benchmark::kMillisecond);
 

@@ -48,6 +48,19 @@ for layer in store app http; do  # one namespace each (domain has several)
   fi
 done
 
+# Issue 18: a use case (a function of src/app taking `App& app`) takes the compound as a
+# CompoundId, never as a bare integer (the cores beneath, taking a Connection, keep the store's
+# int64 keys). Declarations span lines, so each header is read whole.
+bare=$(for h in src/app/*.h; do
+  tr '\n' ' ' < "$h" | grep -oE '[A-Za-z_0-9]+\([^;{}]*App& app[^;{}]*std::int64_t (cid|compound_id)\b' |
+    sed "s|^|$h: |"
+done)
+if [[ -n "$bare" ]]; then
+  echo "FAIL: use cases taking the compound as a bare integer (take a CompoundId):"
+  echo "$bare" | head -20
+  fail=1
+fi
+
 # And anywhere else under src/ (a new folder gets no exemption).
 count=$(grep -RnoE "$sql" --include='*.cc' --include='*.h' src | grep -vc '^src/store/')
 if (( count > 0 )); then

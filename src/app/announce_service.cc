@@ -94,8 +94,9 @@ Rule announcement_stats_rule() {
   return Rule::in_compound({Role::committee, Role::trustee, Role::staff, Role::auditor});
 }
 
-I create_announcement_in(Connection& c, App& app, const Caller& who, I cid,
+I create_announcement_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                          const AnnouncementInput& in) {
+  const I cid = compound.value;
   if (!announce::valid_kind(in.kind))
     throw_invalid({{"kind", "类型应为 notice、outage（停水停电）、meeting、vote 或 safety",
                     "kind must be notice, outage, meeting, vote or safety"}});
@@ -126,15 +127,17 @@ I create_announcement_in(Connection& c, App& app, const Caller& who, I cid,
   return id;
 }
 
-AnnouncementView create_announcement(App& app, const Caller& who, I cid,
+AnnouncementView create_announcement(App& app, const Caller& who, CompoundId compound,
                                      const AnnouncementInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    I id = create_announcement_in(c, app, who, cid, in);
+    I id = create_announcement_in(c, app, who, compound, in);
     return view_of(c, cid, require_ann(c, cid, id), who, app.clock_ms(), true);
   });
 }
 
-AnnouncementView withdraw_announcement(App& app, const Caller& who, I cid, I id) {
+AnnouncementView withdraw_announcement(App& app, const Caller& who, CompoundId compound, I id) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     auto a = require_ann(c, cid, id);
     if (a.withdrawn_at_ms)
@@ -146,7 +149,8 @@ AnnouncementView withdraw_announcement(App& app, const Caller& who, I cid, I id)
   });
 }
 
-std::vector<AnnouncementView> list_announcements(App& app, const Caller& who, I cid) {
+std::vector<AnnouncementView> list_announcements(App& app, const Caller& who, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     I now = app.clock_ms();
@@ -160,7 +164,8 @@ std::vector<AnnouncementView> list_announcements(App& app, const Caller& who, I 
   });
 }
 
-AnnouncementView get_announcement(App& app, const Caller& who, I cid, I id) {
+AnnouncementView get_announcement(App& app, const Caller& who, CompoundId compound, I id) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     auto a = require_ann(c, cid, id);
     I now = app.clock_ms();
@@ -171,7 +176,9 @@ AnnouncementView get_announcement(App& app, const Caller& who, I cid, I id) {
   });
 }
 
-void read_announcement_in(Connection& c, App& app, const Caller& who, I cid, I id, bool confirm) {
+void read_announcement_in(Connection& c, App& app, const Caller& who, CompoundId compound, I id,
+                          bool confirm) {
+  const I cid = compound.value;
   auto a = require_ann(c, cid, id);
   I now = app.clock_ms();
   if (!live(a, now) || !store::in_audience(c, cid, a, who.user_id()))
@@ -184,14 +191,17 @@ void read_announcement_in(Connection& c, App& app, const Caller& who, I cid, I i
     audit(c, app, who, cid, "announcement.confirm", "announcement:" + std::to_string(id));
 }
 
-AnnouncementView read_announcement(App& app, const Caller& who, I cid, I id, bool confirm) {
+AnnouncementView read_announcement(App& app, const Caller& who, CompoundId compound, I id,
+                                   bool confirm) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    read_announcement_in(c, app, who, cid, id, confirm);
+    read_announcement_in(c, app, who, compound, id, confirm);
     return view_of(c, cid, require_ann(c, cid, id), who, app.clock_ms(), false);
   });
 }
 
-AnnouncementStats announcement_stats(App& app, I cid, I id) {
+AnnouncementStats announcement_stats(App& app, CompoundId compound, I id) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     auto a = require_ann(c, cid, id);
     return AnnouncementStats{id, a.confirm_required, reach_of(c, cid, a, true)};

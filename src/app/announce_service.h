@@ -59,20 +59,20 @@ struct AnnouncementView {
   std::vector<std::string> can;
   std::optional<Reach> counts;
 };
-AnnouncementView create_announcement(App& app, const Caller& who, std::int64_t cid,
+AnnouncementView create_announcement(App& app, const Caller& who, CompoundId cid,
                                      const AnnouncementInput& in);
 // The same in the caller's write transaction: the announcement's id.
 std::int64_t create_announcement_in(store::Connection& c, App& app, const Caller& who,
-                                    std::int64_t cid, const AnnouncementInput& in);
-AnnouncementView withdraw_announcement(App& app, const Caller& who, std::int64_t cid,
+                                    CompoundId cid, const AnnouncementInput& in);
+AnnouncementView withdraw_announcement(App& app, const Caller& who, CompoundId cid,
                                        std::int64_t id);
 // What the caller may see: residents the published, unexpired ones for their courtyards; the
 // committee, trustee, staff and auditors all of them, with counts.
-std::vector<AnnouncementView> list_announcements(App& app, const Caller& who, std::int64_t cid);
-AnnouncementView get_announcement(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
-AnnouncementView read_announcement(App& app, const Caller& who, std::int64_t cid, std::int64_t id,
+std::vector<AnnouncementView> list_announcements(App& app, const Caller& who, CompoundId cid);
+AnnouncementView get_announcement(App& app, const Caller& who, CompoundId cid, std::int64_t id);
+AnnouncementView read_announcement(App& app, const Caller& who, CompoundId cid, std::int64_t id,
                                    bool confirm);
-void read_announcement_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void read_announcement_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                           std::int64_t id, bool confirm);
 // Per courtyard: households in the audience, read, confirmed, and the units not yet confirmed
 // (or not yet read when no confirmation is asked).
@@ -81,7 +81,7 @@ struct AnnouncementStats {
   bool confirm_required = false;
   Reach reach;  // with not_reached
 };
-AnnouncementStats announcement_stats(App& app, std::int64_t cid, std::int64_t id);
+AnnouncementStats announcement_stats(App& app, CompoundId cid, std::int64_t id);
 // Notifies the audiences of announcements whose publish time has come; returns how many.
 std::int64_t publish_due(App& app);
 

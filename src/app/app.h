@@ -15,6 +15,7 @@
 
 #include "auth/throttle.h"
 #include "domain/access.h"
+#include "domain/ids.h"
 #include "store/audit_repo.h"
 #include "store/auth_repo.h"
 #include "store/database.h"

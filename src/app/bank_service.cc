@@ -67,8 +67,9 @@ std::string account_digits(const std::string& number) {
 }
 }  // namespace
 
-store::BankAccountRec create_bank_account_in(Connection& c, App& app, const Caller& who, I cid,
-                                             const BankAccountInput& in) {
+store::BankAccountRec create_bank_account_in(Connection& c, App& app, const Caller& who,
+                                             CompoundId compound, const BankAccountInput& in) {
+  const I cid = compound.value;
   const std::string digits = account_digits(in.number);
   if (digits.size() < 8 || digits.size() > 30)
     throw_invalid({{"number", "账号应为 8–30 位数字", "must be 8 to 30 digits"}});
@@ -94,9 +95,10 @@ store::BankAccountRec create_bank_account_in(Connection& c, App& app, const Call
   return r;
 }
 
-store::BankAccountRec create_bank_account(App& app, const Caller& who, I cid,
+store::BankAccountRec create_bank_account(App& app, const Caller& who, CompoundId compound,
                                           const BankAccountInput& in) {
-  return app.db.write([&](Connection& c) { return create_bank_account_in(c, app, who, cid, in); });
+  return app.db.write(
+      [&](Connection& c) { return create_bank_account_in(c, app, who, compound, in); });
 }
 
 StatementResult store_statement(Connection& c, I cid, I account_id,
@@ -114,8 +116,9 @@ StatementResult store_statement(Connection& c, I cid, I account_id,
   return r;
 }
 
-StatementResult import_statement(App& app, const Caller& who, I cid, I account_id,
+StatementResult import_statement(App& app, const Caller& who, CompoundId compound, I account_id,
                                  std::string_view bytes, const bank::StatementColumns& cols) {
+  const I cid = compound.value;
   if (bytes.size() > 16 * 1024 * 1024)
     throw Error(ErrorKind::too_large, "too-large", "文件超过 16 MB",
                 "The file is larger than 16 MB");
@@ -137,8 +140,9 @@ StatementResult import_statement(App& app, const Caller& who, I cid, I account_i
   });
 }
 
-LineMatched match_line(App& app, const Caller& who, I cid, I line_id, I idx,
+LineMatched match_line(App& app, const Caller& who, CompoundId compound, I line_id, I idx,
                        std::optional<I> posting) {
+  const I cid = compound.value;
   const I n = posting.value_or(-1);
   return app.db.write([&](Connection& c) {
     auto [line, acc] = unmatched_line(c, cid, line_id);
@@ -163,7 +167,8 @@ LineMatched match_line(App& app, const Caller& who, I cid, I line_id, I idx,
   });
 }
 
-void unmatch_line(App& app, const Caller& who, I cid, I line_id) {
+void unmatch_line(App& app, const Caller& who, CompoundId compound, I line_id) {
+  const I cid = compound.value;
   app.db.write([&](Connection& c) {
     auto line = store::get_bank_line(c, cid, line_id, nullptr);
     if (!line) throw_not_found("银行流水", "Bank line");
@@ -172,7 +177,9 @@ void unmatch_line(App& app, const Caller& who, I cid, I line_id) {
   });
 }
 
-PaymentRecorded payment_from_line(App& app, const Caller& who, I cid, I line_id, I unit_id) {
+PaymentRecorded payment_from_line(App& app, const Caller& who, CompoundId compound, I line_id,
+                                  I unit_id) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     auto [line, acc] = unmatched_line(c, cid, line_id);
     if (line.amount_fen <= 0)
@@ -182,7 +189,7 @@ PaymentRecorded payment_from_line(App& app, const Caller& who, I cid, I line_id,
       throw Error(ErrorKind::unprocessable, "wrong-account", "物业费只进入基本户",
                   "Fees are paid into the basic account");
     auto paid = record_payment_in(
-        c, app, who, CompoundId{cid},
+        c, app, who, compound,
         {UnitId{unit_id}, Fen{line.amount_fen}, PayMethod::bank, line.serial, line.date});
     I idx = paid.receipt.entry_index;
     store::set_match(c, line_id, idx, 0,
@@ -235,7 +242,13 @@ Reconciliation reconciliation(App& app, I cid, bool masked) {
 
 }  // namespace
 
-Reconciliation public_reconciliation(App& app, I cid) { return reconciliation(app, cid, true); }
-Reconciliation member_reconciliation(App& app, I cid) { return reconciliation(app, cid, false); }
+Reconciliation public_reconciliation(App& app, CompoundId compound) {
+  const I cid = compound.value;
+  return reconciliation(app, cid, true);
+}
+Reconciliation member_reconciliation(App& app, CompoundId compound) {
+  const I cid = compound.value;
+  return reconciliation(app, cid, false);
+}
 
 }  // namespace xinyi::app

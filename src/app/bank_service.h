@@ -26,16 +26,16 @@ struct BankAccountInput {
   std::string ledger_account = "1001";
 };
 // The account as stored (the number's last four digits only).
-store::BankAccountRec create_bank_account(App& app, const Caller& who, std::int64_t cid,
+store::BankAccountRec create_bank_account(App& app, const Caller& who, CompoundId cid,
                                           const BankAccountInput& in);
 // The same in the caller's write transaction.
 store::BankAccountRec create_bank_account_in(store::Connection& c, App& app, const Caller& who,
-                                             std::int64_t cid, const BankAccountInput& in);
+                                             CompoundId cid, const BankAccountInput& in);
 struct StatementResult {
   std::int64_t lines = 0, added = 0, duplicates = 0, matched = 0;
 };
 // `columns`: header names to use instead of detection (from query parameters).
-StatementResult import_statement(App& app, const Caller& who, std::int64_t cid,
+StatementResult import_statement(App& app, const Caller& who, CompoundId cid,
                                  std::int64_t account_id, std::string_view csv_bytes,
                                  const bank::StatementColumns& columns);
 // Matches the line by hand to entry `entry_index` (its `posting`, or whichever is open on the
@@ -43,14 +43,14 @@ StatementResult import_statement(App& app, const Caller& who, std::int64_t cid,
 struct LineMatched {
   std::int64_t line_id = 0, entry_index = 0, posting = 0;
 };
-LineMatched match_line(App& app, const Caller& who, std::int64_t cid, std::int64_t line_id,
+LineMatched match_line(App& app, const Caller& who, CompoundId cid, std::int64_t line_id,
                        std::int64_t entry_index, std::optional<std::int64_t> posting);
-void unmatch_line(App& app, const Caller& who, std::int64_t cid, std::int64_t line_id);
+void unmatch_line(App& app, const Caller& who, CompoundId cid, std::int64_t line_id);
 // A household's fee paid by bank transfer: records the payment from an unmatched incoming bank
 // line (its amount, date and serial) and matches the line to the payment's bank posting.
 // Answers the receipt (typed: the JSON is in http/routes/bank.cc).
-PaymentRecorded payment_from_line(App& app, const Caller& who, std::int64_t cid,
-                                  std::int64_t line_id, std::int64_t unit_id);
+PaymentRecorded payment_from_line(App& app, const Caller& who, CompoundId cid, std::int64_t line_id,
+                                  std::int64_t unit_id);
 // Reconciliation: per account, monthly bank against book balances and the unmatched lines.
 struct BankMonth {
   std::string month;
@@ -70,8 +70,8 @@ struct Reconciliation {
   std::int64_t compound_id = 0;
   std::vector<AccountReconciliation> accounts;
 };
-Reconciliation public_reconciliation(App& app, std::int64_t cid);
-Reconciliation member_reconciliation(App& app, std::int64_t cid);
+Reconciliation public_reconciliation(App& app, CompoundId cid);
+Reconciliation member_reconciliation(App& app, CompoundId cid);
 
 // Within a write transaction: stores new lines (skipping known serials) and matches what it can.
 StatementResult store_statement(store::Connection& c, std::int64_t cid, std::int64_t account_id,

@@ -475,7 +475,7 @@ sheet::Table export_data(App& app, CompoundId compound, const std::string& what,
     t.title = "院落结算 " + period->str();
     t.headers = {"院落",         "上期结转(分)", "物业费收入(分)", "其他收入(分)",
                  "本院支出(分)", "分摊支出(分)", "本期结余(分)",   "结转下期(分)"};
-    for (const auto& y : settlement(app, cid, period_text).courtyards)
+    for (const auto& y : settlement(app, compound, period_text).courtyards)
       rows.push_back({y.name, y.carried_in_fen, y.fee_income_fen, y.other_income_fen,
                       y.own_costs_fen, y.allocated_costs_fen, y.surplus_fen(),
                       y.carried_out_fen()});

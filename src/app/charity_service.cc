@@ -87,7 +87,9 @@ I post_donation(Connection& c, I cid, I id, I now) {
   return idx;
 }
 
-I create_campaign_in(Connection& c, App& app, const Caller& who, I cid, const CampaignInput& in) {
+I create_campaign_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                     const CampaignInput& in) {
+  const I cid = compound.value;
   std::vector<FieldError> e;
   if (!valid_use(in.use))
     e.push_back({"use", "用途应为 general、micro_renewal、aid 或 public_activity",
@@ -107,12 +109,13 @@ I create_campaign_in(Connection& c, App& app, const Caller& who, I cid, const Ca
   return id;
 }
 
-I create_campaign(App& app, const Caller& who, I cid, const CampaignInput& in) {
-  return app.db.write([&](Connection& c) { return create_campaign_in(c, app, who, cid, in); });
+I create_campaign(App& app, const Caller& who, CompoundId compound, const CampaignInput& in) {
+  return app.db.write([&](Connection& c) { return create_campaign_in(c, app, who, compound, in); });
 }
 
-DonationOutcome donate_in(Connection& c, App& app, const Caller& who, I cid,
+DonationOutcome donate_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                           const DonationInput& in) {
+  const I cid = compound.value;
   const Principal* p = who.p();
   const bool recorder = p && (p->has(cid, Role::committee) || p->has(cid, Role::trustee));
   const bool resident = p && p->has(cid, Role::resident);
@@ -137,14 +140,16 @@ DonationOutcome donate_in(Connection& c, App& app, const Caller& who, I cid,
   return {id, received};
 }
 
-DonationMade donate(App& app, const Caller& who, I cid, const DonationInput& in) {
+DonationMade donate(App& app, const Caller& who, CompoundId compound, const DonationInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    auto d = donate_in(c, app, who, cid, in);
+    auto d = donate_in(c, app, who, compound, in);
     return DonationMade{view_of(c, cid, d.donation_id), d.received};
   });
 }
 
-DonationView receive_donation(App& app, const Caller& who, I cid, I id) {
+DonationView receive_donation(App& app, const Caller& who, CompoundId compound, I id) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto d = store::get_donation(c, cid, id);
@@ -166,7 +171,9 @@ DonationView receive_donation(App& app, const Caller& who, I cid, I id) {
   });
 }
 
-DonationView decline_donation(App& app, const Caller& who, I cid, I id, const std::string& reason) {
+DonationView decline_donation(App& app, const Caller& who, CompoundId compound, I id,
+                              const std::string& reason) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto d = store::get_donation(c, cid, id);
@@ -181,7 +188,8 @@ DonationView decline_donation(App& app, const Caller& who, I cid, I id, const st
   });
 }
 
-std::vector<DonationView> list_donations(App& app, I cid) {
+std::vector<DonationView> list_donations(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     std::vector<DonationView> out;
@@ -200,7 +208,8 @@ std::vector<MyDonation> my_donations(App& app, const Caller& who) {
   });
 }
 
-CharitySummary charity_summary(App& app, I cid) {
+CharitySummary charity_summary(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     CharitySummary out;
@@ -235,8 +244,9 @@ CharitySummary charity_summary(App& app, I cid) {
 
 // ---- volunteers -----------------------------------------------------------------------------
 
-I create_team_in(Connection& c, App& app, const Caller& who, I cid, const std::string& name,
-                 const std::string& description) {
+I create_team_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                 const std::string& name, const std::string& description) {
+  const I cid = compound.value;
   require_compound(c, cid);
   if (store::team_name_taken(c, cid, name))
     throw Error(ErrorKind::conflict, "duplicate", "已有同名的志愿服务队",
@@ -246,13 +256,14 @@ I create_team_in(Connection& c, App& app, const Caller& who, I cid, const std::s
   return id;
 }
 
-I create_team(App& app, const Caller& who, I cid, const std::string& name,
+I create_team(App& app, const Caller& who, CompoundId compound, const std::string& name,
               const std::string& description) {
   return app.db.write(
-      [&](Connection& c) { return create_team_in(c, app, who, cid, name, description); });
+      [&](Connection& c) { return create_team_in(c, app, who, compound, name, description); });
 }
 
-I join_team(App& app, const Caller& who, I cid, I team_id) {
+I join_team(App& app, const Caller& who, CompoundId compound, I team_id) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     if (!store::team_exists(c, cid, team_id)) throw_not_found("志愿服务队", "Team");
@@ -266,8 +277,9 @@ I join_team(App& app, const Caller& who, I cid, I team_id) {
   });
 }
 
-I add_team_member_in(Connection& c, App& app, const Caller& who, I cid, I team_id,
+I add_team_member_in(Connection& c, App& app, const Caller& who, CompoundId compound, I team_id,
                      const std::string& name) {
+  const I cid = compound.value;
   require_compound(c, cid);
   if (!store::team_exists(c, cid, team_id)) throw_not_found("志愿服务队", "Team");
   I id = store::insert_team_member(c, cid, team_id, 0, name, app.clock_ms());
@@ -275,12 +287,15 @@ I add_team_member_in(Connection& c, App& app, const Caller& who, I cid, I team_i
   return id;
 }
 
-I add_team_member(App& app, const Caller& who, I cid, I team_id, const std::string& name) {
+I add_team_member(App& app, const Caller& who, CompoundId compound, I team_id,
+                  const std::string& name) {
   return app.db.write(
-      [&](Connection& c) { return add_team_member_in(c, app, who, cid, team_id, name); });
+      [&](Connection& c) { return add_team_member_in(c, app, who, compound, team_id, name); });
 }
 
-I record_activity_in(Connection& c, App& app, const Caller& who, I cid, const ActivityInput& in) {
+I record_activity_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                     const ActivityInput& in) {
+  const I cid = compound.value;
   if (!ledger::valid_date(in.date))
     throw_invalid({{"date", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)"}});
   if (in.hours.empty() || in.hours.size() > kMaxParticipants)
@@ -311,8 +326,8 @@ I record_activity_in(Connection& c, App& app, const Caller& who, I cid, const Ac
   return id;
 }
 
-I record_activity(App& app, const Caller& who, I cid, const ActivityInput& in) {
-  return app.db.write([&](Connection& c) { return record_activity_in(c, app, who, cid, in); });
+I record_activity(App& app, const Caller& who, CompoundId compound, const ActivityInput& in) {
+  return app.db.write([&](Connection& c) { return record_activity_in(c, app, who, compound, in); });
 }
 
 namespace {
@@ -335,7 +350,13 @@ Volunteers volunteers(App& app, I cid, bool members) {
 
 }  // namespace
 
-Volunteers public_volunteers(App& app, I cid) { return volunteers(app, cid, false); }
-Volunteers member_volunteers(App& app, I cid) { return volunteers(app, cid, true); }
+Volunteers public_volunteers(App& app, CompoundId compound) {
+  const I cid = compound.value;
+  return volunteers(app, cid, false);
+}
+Volunteers member_volunteers(App& app, CompoundId compound) {
+  const I cid = compound.value;
+  return volunteers(app, cid, true);
+}
 
 }  // namespace xinyi::app

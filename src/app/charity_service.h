@@ -66,19 +66,18 @@ struct DonationView {
   std::string date;
 };
 // The campaign's id.
-std::int64_t create_campaign(App& app, const Caller& who, std::int64_t cid,
-                             const CampaignInput& in);
+std::int64_t create_campaign(App& app, const Caller& who, CompoundId cid, const CampaignInput& in);
 // Residents offer; committee/trustee record money received (with `donor_name`).
 struct DonationMade {
   DonationView view;
   bool received = false;  // false: an offer, waiting for the money
 };
-DonationMade donate(App& app, const Caller& who, std::int64_t cid, const DonationInput& in);
-DonationView receive_donation(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
-DonationView decline_donation(App& app, const Caller& who, std::int64_t cid, std::int64_t id,
+DonationMade donate(App& app, const Caller& who, CompoundId cid, const DonationInput& in);
+DonationView receive_donation(App& app, const Caller& who, CompoundId cid, std::int64_t id);
+DonationView decline_donation(App& app, const Caller& who, CompoundId cid, std::int64_t id,
                               const std::string& reason);
 // Committee, trustee, staff, auditors: names and every status.
-std::vector<DonationView> list_donations(App& app, std::int64_t cid);
+std::vector<DonationView> list_donations(App& app, CompoundId cid);
 struct MyDonation {
   DonationView view;
   std::int64_t compound_id = 0;
@@ -109,17 +108,16 @@ struct CharitySummary {
   std::vector<DonationView> donations_list;  // received, masked
   std::vector<FundDisbursement> disbursements;
 };
-CharitySummary charity_summary(App& app, std::int64_t cid);
+CharitySummary charity_summary(App& app, CompoundId cid);
 // The team's id.
-std::int64_t create_team(App& app, const Caller& who, std::int64_t cid, const std::string& name,
+std::int64_t create_team(App& app, const Caller& who, CompoundId cid, const std::string& name,
                          const std::string& description);
 // The member's id.
-std::int64_t join_team(App& app, const Caller& who, std::int64_t cid, std::int64_t team_id);
-std::int64_t add_team_member(App& app, const Caller& who, std::int64_t cid, std::int64_t team_id,
+std::int64_t join_team(App& app, const Caller& who, CompoundId cid, std::int64_t team_id);
+std::int64_t add_team_member(App& app, const Caller& who, CompoundId cid, std::int64_t team_id,
                              const std::string& name);
 // The activity's id.
-std::int64_t record_activity(App& app, const Caller& who, std::int64_t cid,
-                             const ActivityInput& in);
+std::int64_t record_activity(App& app, const Caller& who, CompoundId cid, const ActivityInput& in);
 // Teams, activities and hours for everyone; the compound's members also see the members (names
 // masked).
 struct Volunteers {
@@ -128,23 +126,23 @@ struct Volunteers {
   std::int64_t members = 0, minutes = 0;
   std::optional<std::vector<store::VolunteerRec>> members_list;
 };
-Volunteers public_volunteers(App& app, std::int64_t cid);
-Volunteers member_volunteers(App& app, std::int64_t cid);
+Volunteers public_volunteers(App& app, CompoundId cid);
+Volunteers member_volunteers(App& app, CompoundId cid);
 // ---- The same writes in the caller's write transaction (the demo calls them directly).
-std::int64_t create_campaign_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+std::int64_t create_campaign_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                                 const CampaignInput& in);
 struct DonationOutcome {
   std::int64_t donation_id = 0;
   bool received = false;  // false: an offer, waiting for the money
 };
-DonationOutcome donate_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+DonationOutcome donate_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                           const DonationInput& in);
-std::int64_t create_team_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+std::int64_t create_team_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                             const std::string& name, const std::string& description);
 // A member without an account, by name: the member's id.
-std::int64_t add_team_member_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+std::int64_t add_team_member_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                                 std::int64_t team_id, const std::string& name);
-std::int64_t record_activity_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+std::int64_t record_activity_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                                 const ActivityInput& in);
 
 }  // namespace xinyi::app

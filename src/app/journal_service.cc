@@ -13,7 +13,8 @@ namespace xinyi::app {
 using store::Connection;
 using I = std::int64_t;
 
-std::string export_journal(App& app, I cid) {
+std::string export_journal(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     auto k = store::get_compound(c, cid);
     if (!k) throw_not_found("小区", "Compound");
@@ -43,9 +44,10 @@ std::string export_journal(App& app, I cid) {
   });
 }
 
-JournalImportReport import_journal(App& app, const Caller& who, I cid, std::string_view text,
-                                   std::size_t batch,
+JournalImportReport import_journal(App& app, const Caller& who, CompoundId compound,
+                                   std::string_view text, std::size_t batch,
                                    const std::function<void(std::size_t, std::size_t)>& progress) {
+  const I cid = compound.value;
   if (text.size() > ledger::kMaxJournalBytes)
     throw Error(ErrorKind::too_large, "too-large", "文件过大", "The journal file is too large");
   if (batch < 1) batch = 1;

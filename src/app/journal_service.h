@@ -20,7 +20,7 @@ namespace xinyi::app {
 
 inline constexpr std::size_t kDefaultJournalBatch = 2000;
 
-std::string export_journal(App& app, std::int64_t cid);
+std::string export_journal(App& app, CompoundId cid);
 
 struct JournalImportReport {
   std::int64_t transactions = 0;  // in the file
@@ -30,7 +30,7 @@ struct JournalImportReport {
 };
 
 JournalImportReport import_journal(
-    App& app, const Caller& who, std::int64_t cid, std::string_view text,
+    App& app, const Caller& who, CompoundId cid, std::string_view text,
     std::size_t batch_size = kDefaultJournalBatch,
     const std::function<void(std::size_t, std::size_t)>& progress = {});
 

@@ -84,7 +84,9 @@ void notify_approvers(Connection& c, App& app, I cid, I except, const store::Dis
 
 // ---- writes -------------------------------------------------------------------------------
 
-I post_transaction_in(Connection& c, App& app, const Caller& who, I cid, const JournalInput& in) {
+I post_transaction_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                      const JournalInput& in) {
+  const I cid = compound.value;
   require_compound(c, cid);
   ledger::Transaction t;
   t.date = in.date;
@@ -101,9 +103,11 @@ I post_transaction_in(Connection& c, App& app, const Caller& who, I cid, const J
   return idx;
 }
 
-store::EntryRec post_transaction(App& app, const Caller& who, I cid, const JournalInput& in) {
+store::EntryRec post_transaction(App& app, const Caller& who, CompoundId compound,
+                                 const JournalInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    I idx = post_transaction_in(c, app, who, cid, in);
+    I idx = post_transaction_in(c, app, who, compound, in);
     return *store::get_entry(c, cid, idx);
   });
 }
@@ -205,8 +209,9 @@ I post_reversal(Connection& c, App& app, I cid, const ledger::Transaction& origi
 
 }  // namespace
 
-ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index,
+ReversalOutcome reverse_transaction(App& app, const Caller& who, CompoundId compound, I index,
                                     const ReversalInput& in) {
+  const I cid = compound.value;
   const std::string& reason = in.reason;
   const auto& date = in.date;
   if (date && !ledger::valid_date(*date))
@@ -222,20 +227,22 @@ ReversalOutcome reverse_transaction(App& app, const Caller& who, I cid, I index,
             {{"reversal", idx}});
       return ReversalOutcome{false, store::get_entry(c, cid, idx), std::nullopt};
     }
-    I id = request_reversal_in(c, app, who, cid, original, chart, reason);
+    I id = request_reversal_in(c, app, who, compound, original, chart, reason);
     return ReversalOutcome{true, std::nullopt, disbursement_view(c, who, cid, id)};
   });
 }
 
-I request_reversal_in(Connection& c, App& app, const Caller& who, I cid, I index,
+I request_reversal_in(Connection& c, App& app, const Caller& who, CompoundId compound, I index,
                       const std::string& reason) {
+  const I cid = compound.value;
   auto original = reversible_entry(c, cid, index);
-  return request_reversal_in(c, app, who, cid, original, store::load_chart(c, cid), reason);
+  return request_reversal_in(c, app, who, compound, original, store::load_chart(c, cid), reason);
 }
 
-I request_reversal_in(Connection& c, App& app, const Caller& who, I cid,
+I request_reversal_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                       const ledger::Transaction& original,
                       const std::vector<ledger::Account>& chart, const std::string& reason) {
+  const I cid = compound.value;
   const I index = original.index;
   {
     // Undoing money is co-managed like paying it out: a request in the same queue (SPEC §4). It
@@ -297,8 +304,9 @@ void check_voucher_file(const std::string& bytes) {
 }
 }  // namespace
 
-VoucherStored upload_voucher_in(Connection& c, App& app, const Caller& who, I cid,
+VoucherStored upload_voucher_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                                 const std::string& content_type, const std::string& bytes) {
+  const I cid = compound.value;
   check_voucher_file(bytes);
   VoucherStored v{ledger::to_hex(ledger::sha256(bytes)), mime_of(content_type, bytes),
                   static_cast<I>(bytes.size())};
@@ -308,11 +316,11 @@ VoucherStored upload_voucher_in(Connection& c, App& app, const Caller& who, I ci
   return v;
 }
 
-VoucherStored upload_voucher(App& app, const Caller& who, I cid, const std::string& content_type,
-                             const std::string& bytes) {
+VoucherStored upload_voucher(App& app, const Caller& who, CompoundId compound,
+                             const std::string& content_type, const std::string& bytes) {
   check_voucher_file(bytes);  // before any transaction opens: a bad file takes no lock
   return app.db.write(
-      [&](Connection& c) { return upload_voucher_in(c, app, who, cid, content_type, bytes); });
+      [&](Connection& c) { return upload_voucher_in(c, app, who, compound, content_type, bytes); });
 }
 
 // ---- co-managed disbursements ---------------------------------------------------------------
@@ -444,7 +452,9 @@ void check_crowdfunding_untouched(Connection& c, I cid, const DisbursementInput&
 }
 }  // namespace
 
-I request_disbursement_in(Connection& c, App& app, const Caller& who, I cid, DisbursementInput r) {
+I request_disbursement_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                          DisbursementInput r) {
+  const I cid = compound.value;
   require_compound(c, cid);
   ensure_books(c, cid, app.clock_ms());
   auto chart = store::load_chart(c, cid);
@@ -531,14 +541,15 @@ DisbursementView disbursement_view(Connection& c, const Caller& who, I cid, I id
   return view_of(c, *store::get_disbursement(c, cid, id), &who, p);
 }
 
-DisbursementView request_disbursement(App& app, const Caller& who, I cid,
+DisbursementView request_disbursement(App& app, const Caller& who, CompoundId compound,
                                       const DisbursementInput& in) {
+  const I cid = compound.value;
   // Money leaves only against a document the approvers can look at (SPEC §4).
   if (in.vouchers.empty())
     throw_invalid({{"vouchers", "请至少附一张凭证（发票、收据、合同或报价单）",
                     "attach at least one voucher (invoice, receipt, contract or quote)"}});
   return app.db.write([&](Connection& c) {
-    I id = request_disbursement_in(c, app, who, cid, in);
+    I id = request_disbursement_in(c, app, who, compound, in);
     return disbursement_view(c, who, cid, id);
   });
 }
@@ -595,7 +606,9 @@ store::DisbursementRec pending_request(Connection& c, I cid, I id) {
 }
 }  // namespace
 
-ApprovalOutcome approve_disbursement_in(Connection& c, App& app, const Caller& who, I cid, I id) {
+ApprovalOutcome approve_disbursement_in(Connection& c, App& app, const Caller& who,
+                                        CompoundId compound, I id) {
+  const I cid = compound.value;
   const auto d = pending_request(c, cid, id);
   std::string role = approver_role(who, cid);
   if (role.empty()) throw_forbidden();
@@ -630,15 +643,17 @@ ApprovalOutcome approve_disbursement_in(Connection& c, App& app, const Caller& w
   return {true, idx};
 }
 
-DisbursementView approve_disbursement(App& app, const Caller& who, I cid, I id) {
+DisbursementView approve_disbursement(App& app, const Caller& who, CompoundId compound, I id) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    approve_disbursement_in(c, app, who, cid, id);
+    approve_disbursement_in(c, app, who, compound, id);
     return disbursement_view(c, who, cid, id);
   });
 }
 
-void reject_disbursement_in(Connection& c, App& app, const Caller& who, I cid, I id,
+void reject_disbursement_in(Connection& c, App& app, const Caller& who, CompoundId compound, I id,
                             const std::string& reason) {
+  const I cid = compound.value;
   const auto d = pending_request(c, cid, id);
   if (approver_role(who, cid).empty()) throw_forbidden();
   // The households' money of a cancelled project goes back to them: its refunds are not
@@ -655,10 +670,11 @@ void reject_disbursement_in(Connection& c, App& app, const Caller& who, I cid, I
     tell_requester(c, app, cid, d, "被退回（" + text::truncate(reason, 30) + "）");
 }
 
-DisbursementView reject_disbursement(App& app, const Caller& who, I cid, I id,
+DisbursementView reject_disbursement(App& app, const Caller& who, CompoundId compound, I id,
                                      const std::string& reason) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    reject_disbursement_in(c, app, who, cid, id, reason);
+    reject_disbursement_in(c, app, who, compound, id, reason);
     return disbursement_view(c, who, cid, id);
   });
 }
@@ -676,11 +692,14 @@ std::vector<DisbursementView> disbursement_list(App& app, I cid, const Caller* w
 }
 }  // namespace
 
-std::vector<DisbursementView> public_disbursements(App& app, I cid) {
+std::vector<DisbursementView> public_disbursements(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return disbursement_list(app, cid, nullptr);
 }
 
-std::vector<DisbursementView> member_disbursements(App& app, const Caller& who, I cid) {
+std::vector<DisbursementView> member_disbursements(App& app, const Caller& who,
+                                                   CompoundId compound) {
+  const I cid = compound.value;
   return disbursement_list(app, cid, &who);
 }
 

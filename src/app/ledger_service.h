@@ -32,17 +32,17 @@ struct JournalInput {
   std::vector<std::string> vouchers;  // hashes of uploaded files
 };
 // The entry as stored (its index, leaf hash and canonical text).
-store::EntryRec post_transaction(App& app, const Caller& who, std::int64_t cid,
+store::EntryRec post_transaction(App& app, const Caller& who, CompoundId cid,
                                  const JournalInput& in);
 // The same in the caller's write transaction: the entry's index.
-std::int64_t post_transaction_in(store::Connection& c, App& app, const Caller& who,
-                                 std::int64_t cid, const JournalInput& in);
+std::int64_t post_transaction_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
+                                 const JournalInput& in);
 // The request to reverse entry `index` (co-managed whatever it touches), in the caller's write
 // transaction: its id in the disbursement queue. Refuses what reverse_transaction refuses.
-std::int64_t request_reversal_in(store::Connection& c, App& app, const Caller& who,
-                                 std::int64_t cid, std::int64_t index, const std::string& reason);
-std::int64_t request_reversal_in(store::Connection& c, App& app, const Caller& who,
-                                 std::int64_t cid, const ledger::Transaction& original,
+std::int64_t request_reversal_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
+                                 std::int64_t index, const std::string& reason);
+std::int64_t request_reversal_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
+                                 const ledger::Transaction& original,
                                  const std::vector<ledger::Account>& chart,
                                  const std::string& reason);
 // After `t` was reversed by entry `reversal_idx`: the disbursement, donation or crowdfunding
@@ -51,9 +51,9 @@ std::int64_t request_reversal_in(store::Connection& c, App& app, const Caller& w
 void follow_reversal(store::Connection& c, std::int64_t cid, const ledger::Transaction& t,
                      std::int64_t reversal_idx);
 // A stored voucher: the file's hash (its name from now on), its type and size.
-VoucherStored upload_voucher_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+VoucherStored upload_voucher_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                                 const std::string& content_type, const std::string& bytes);
-VoucherStored upload_voucher(App& app, const Caller& who, std::int64_t cid,
+VoucherStored upload_voucher(App& app, const Caller& who, CompoundId cid,
                              const std::string& content_type, const std::string& bytes);
 
 // Co-managed disbursements.
@@ -84,7 +84,7 @@ struct DisbursementInput {
 // A request from the basic account (1001) may not reach into crowdfunding that households paid
 // for a project still under way (`crowdfunding_reserved`); that money pays only its project.
 std::int64_t request_disbursement_in(store::Connection& c, App& app, const Caller& who,
-                                     std::int64_t cid, DisbursementInput r);
+                                     CompoundId cid, DisbursementInput r);
 std::int64_t crowdfunding_reserved(store::Connection& c, std::int64_t cid);
 
 // A request as the queue shows it. The public view masks the names of people paid and of the
@@ -109,13 +109,12 @@ struct DisbursementView {
 };
 // A request with its approvals, checked and stored: the members' view for the requester. Money
 // leaves only against a document the approvers can look at: at least one voucher (SPEC §4).
-DisbursementView request_disbursement(App& app, const Caller& who, std::int64_t cid,
+DisbursementView request_disbursement(App& app, const Caller& who, CompoundId cid,
                                       const DisbursementInput& in);
 // The members' view of one request for `who`, in the caller's transaction.
 DisbursementView disbursement_view(store::Connection& c, const Caller& who, std::int64_t cid,
                                    std::int64_t id);
-DisbursementView approve_disbursement(App& app, const Caller& who, std::int64_t cid,
-                                      std::int64_t id);
+DisbursementView approve_disbursement(App& app, const Caller& who, CompoundId cid, std::int64_t id);
 // The approval in the caller's write transaction. When it is the last one the rules ask for,
 // the request executes at once, dated by the app's clock: `executed` and the entry it posted.
 struct ApprovalOutcome {
@@ -123,14 +122,14 @@ struct ApprovalOutcome {
   std::optional<std::int64_t> entry_index;
 };
 ApprovalOutcome approve_disbursement_in(store::Connection& c, App& app, const Caller& who,
-                                        std::int64_t cid, std::int64_t id);
-void reject_disbursement_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                                        CompoundId cid, std::int64_t id);
+void reject_disbursement_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                             std::int64_t id, const std::string& reason);
-DisbursementView reject_disbursement(App& app, const Caller& who, std::int64_t cid, std::int64_t id,
+DisbursementView reject_disbursement(App& app, const Caller& who, CompoundId cid, std::int64_t id,
                                      const std::string& reason);
 // The newest 200 requests, in the public view and in the members' view for `who`.
-std::vector<DisbursementView> public_disbursements(App& app, std::int64_t cid);
-std::vector<DisbursementView> member_disbursements(App& app, const Caller& who, std::int64_t cid);
+std::vector<DisbursementView> public_disbursements(App& app, CompoundId cid);
+std::vector<DisbursementView> member_disbursements(App& app, const Caller& who, CompoundId cid);
 
 // Reversing an entry that moved money or an owner's balance (ledger::reversal_is_co_managed)
 // is a request in the disbursement queue, approved like a disbursement of its size, and
@@ -146,7 +145,7 @@ struct ReversalOutcome {
   std::optional<store::EntryRec> entry;     // posted at once
   std::optional<DisbursementView> request;  // pending: the request in the queue
 };
-ReversalOutcome reverse_transaction(App& app, const Caller& who, std::int64_t cid,
-                                    std::int64_t index, const ReversalInput& in);
+ReversalOutcome reverse_transaction(App& app, const Caller& who, CompoundId cid, std::int64_t index,
+                                    const ReversalInput& in);
 
 }  // namespace xinyi::app

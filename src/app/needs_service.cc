@@ -122,8 +122,9 @@ std::vector<std::string> checked_uploads(Connection& c, I cid,
   return out;
 }
 
-VoucherStored upload_photo(App& app, const Caller& who, I cid, const std::string& content_type,
-                           const std::string& bytes) {
+VoucherStored upload_photo(App& app, const Caller& who, CompoundId compound,
+                           const std::string& content_type, const std::string& bytes) {
+  const I cid = compound.value;
   if (bytes.size() > kMaxPhotoBytes)
     throw Error(ErrorKind::too_large, "too-large", "照片超过 5 MB",
                 "The photo is larger than 5 MB");
@@ -142,7 +143,9 @@ VoucherStored upload_photo(App& app, const Caller& who, I cid, const std::string
   });
 }
 
-I file_need_in(Connection& c, App& app, const Caller& who, I cid, const NeedInput& in) {
+I file_need_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+               const NeedInput& in) {
+  const I cid = compound.value;
   if (!service::valid_category(in.category))
     throw_invalid(
         {{"category",
@@ -178,14 +181,16 @@ I file_need_in(Connection& c, App& app, const Caller& who, I cid, const NeedInpu
   return id;
 }
 
-NeedView file_need(App& app, const Caller& who, I cid, const NeedInput& in) {
+NeedView file_need(App& app, const Caller& who, CompoundId compound, const NeedInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    I id = file_need_in(c, app, who, cid, in);
+    I id = file_need_in(c, app, who, compound, in);
     return need_view(c, require_need(c, cid, id), who, cid);
   });
 }
 
-void support_need_in(Connection& c, App& app, const Caller& who, I cid, I need_id) {
+void support_need_in(Connection& c, App& app, const Caller& who, CompoundId compound, I need_id) {
+  const I cid = compound.value;
   auto n = require_need(c, cid, need_id);
   if (n.filed_by == who.user_id())
     throw Error(ErrorKind::conflict, "own-need", "这是您提出的需求，已计入",
@@ -199,15 +204,17 @@ void support_need_in(Connection& c, App& app, const Caller& who, I cid, I need_i
   }
 }
 
-NeedView support_need(App& app, const Caller& who, I cid, I need_id) {
+NeedView support_need(App& app, const Caller& who, CompoundId compound, I need_id) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    support_need_in(c, app, who, cid, need_id);
+    support_need_in(c, app, who, compound, need_id);
     return need_view(c, require_need(c, cid, need_id), who, cid);
   });
 }
 
-void triage_need_in(Connection& c, App& app, const Caller& who, I cid, I need_id,
+void triage_need_in(Connection& c, App& app, const Caller& who, CompoundId compound, I need_id,
                     const TriageInput& in) {
+  const I cid = compound.value;
   const auto to = service::parse_need_status(in.status);
   if (!to)
     throw_invalid({{"status", "状态应为 service、project、declined、done 或 open",
@@ -248,9 +255,11 @@ void triage_need_in(Connection& c, App& app, const Caller& who, I cid, I need_id
         {{"from", n.status}, {"to", status}});
 }
 
-NeedView triage_need(App& app, const Caller& who, I cid, I need_id, const TriageInput& in) {
+NeedView triage_need(App& app, const Caller& who, CompoundId compound, I need_id,
+                     const TriageInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    triage_need_in(c, app, who, cid, need_id, in);
+    triage_need_in(c, app, who, compound, need_id, in);
     return need_detail(c, cid, need_id, who);
   });
 }
@@ -279,8 +288,10 @@ void need_follows_project(Connection& c, I cid, I need_id, const std::string& ti
                 now);
 }
 
-std::vector<NeedView> list_needs(App& app, const Caller& who, I cid, const std::string& status,
-                                 const std::string& category, bool mine) {
+std::vector<NeedView> list_needs(App& app, const Caller& who, CompoundId compound,
+                                 const std::string& status, const std::string& category,
+                                 bool mine) {
+  const I cid = compound.value;
   if (!status.empty() && !service::parse_need_status(status))
     throw_invalid({{"status", "没有这种状态", "no such status"}});
   if (!category.empty() && !service::valid_category(category))
@@ -294,11 +305,13 @@ std::vector<NeedView> list_needs(App& app, const Caller& who, I cid, const std::
   });
 }
 
-NeedView get_need(App& app, const Caller& who, I cid, I need_id) {
+NeedView get_need(App& app, const Caller& who, CompoundId compound, I need_id) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) { return need_detail(c, cid, need_id, who); });
 }
 
-NeedsSummary needs_summary(App& app, I cid) {
+NeedsSummary needs_summary(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     NeedsSummary out;

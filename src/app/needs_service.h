@@ -29,7 +29,7 @@ inline constexpr std::size_t kMaxPhotos = 9;
 inline constexpr std::size_t kMaxPhotoBytes = 5 * 1024 * 1024;
 
 // A photo (JPEG or PNG, ≤ 5 MB) for a need or a work log: its sha256 to cite, type and size.
-VoucherStored upload_photo(App& app, const Caller& who, std::int64_t cid,
+VoucherStored upload_photo(App& app, const Caller& who, CompoundId cid,
                            const std::string& content_type, const std::string& bytes);
 
 // The rules of the routes that support (+1) and triage a need; a need's view says, in "can",
@@ -55,8 +55,8 @@ struct NeedView {
   std::vector<std::string> can;
   std::optional<std::vector<store::NeedEventRec>> timeline;
 };
-NeedView file_need(App& app, const Caller& who, std::int64_t cid, const NeedInput& in);
-NeedView support_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id);
+NeedView file_need(App& app, const Caller& who, CompoundId cid, const NeedInput& in);
+NeedView support_need(App& app, const Caller& who, CompoundId cid, std::int64_t need_id);
 // The need's page after the move, with its timeline.
 struct TriageInput {
   std::string status;  // service, project, declined, done or open
@@ -64,20 +64,20 @@ struct TriageInput {
   std::optional<std::string> service_code;
   std::optional<std::int64_t> proposal_id;
 };
-NeedView triage_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id,
+NeedView triage_need(App& app, const Caller& who, CompoundId cid, std::int64_t need_id,
                      const TriageInput& in);
 // The same writes in the caller's write transaction (the demo calls them directly). The need's id.
-std::int64_t file_need_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+std::int64_t file_need_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                           const NeedInput& in);
-void support_need_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void support_need_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                      std::int64_t need_id);
-void triage_need_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void triage_need_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                     std::int64_t need_id, const TriageInput& in);
 // Members' list, newest first; `status`/`category` filter when non-empty; `mine` only the caller's.
-std::vector<NeedView> list_needs(App& app, const Caller& who, std::int64_t cid,
+std::vector<NeedView> list_needs(App& app, const Caller& who, CompoundId cid,
                                  const std::string& status, const std::string& category, bool mine);
 // With its timeline.
-NeedView get_need(App& app, const Caller& who, std::int64_t cid, std::int64_t need_id);
+NeedView get_need(App& app, const Caller& who, CompoundId cid, std::int64_t need_id);
 // Public: counts by category and status, median hours to a first answer and days to done.
 inline constexpr const char* kNeedStatuses[] = {"open", "service", "project", "declined", "done"};
 struct NeedCounts {
@@ -91,7 +91,7 @@ struct NeedsSummary {
   std::int64_t answered = 0, median_hours_to_answer = 0;
   std::int64_t done = 0, median_days_to_done = 0;
 };
-NeedsSummary needs_summary(App& app, std::int64_t cid);
+NeedsSummary needs_summary(App& app, CompoundId cid);
 
 // ---- cores shared with the work logs and the demo
 

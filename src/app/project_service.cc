@@ -437,7 +437,9 @@ ProjectView reply_for(Connection& c, const Caller& who, I cid, I pid) {
 
 }  // namespace
 
-I create_project_in(Connection& c, App& app, const Caller& who, I cid, const ProjectInput& in) {
+I create_project_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                    const ProjectInput& in) {
+  const I cid = compound.value;
   require_compound(c, cid);
   I now = app.clock_ms();
   if (in.courtyard_id && !store::get_courtyard(c, cid, in.courtyard_id))
@@ -465,9 +467,11 @@ I create_project_in(Connection& c, App& app, const Caller& who, I cid, const Pro
   return id;
 }
 
-ProjectView create_project(App& app, const Caller& who, I cid, const ProjectInput& in) {
+ProjectView create_project(App& app, const Caller& who, CompoundId compound,
+                           const ProjectInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    return reply_for(c, who, cid, create_project_in(c, app, who, cid, in));
+    return reply_for(c, who, cid, create_project_in(c, app, who, compound, in));
   });
 }
 
@@ -500,9 +504,10 @@ void check_budget_here(Connection& c, const Project& p, const std::vector<pj::Li
 }
 }  // namespace
 
-void set_project_budget_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+void set_project_budget_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
                            const std::vector<pj::Line>& lines,
                            const std::vector<pj::Funding>& funding) {
+  const I cid = compound.value;
   auto errs = pj::check_budget(lines, funding);
   if (!errs.empty()) throw_invalid(std::move(errs));
   auto p = require_project(c, cid, pid);
@@ -533,14 +538,18 @@ void set_project_budget_in(Connection& c, App& app, const Caller& who, I cid, I 
         {{"total_fen", pj::total(lines)}});
 }
 
-ProjectView set_project_budget(App& app, const Caller& who, I cid, I pid, const BudgetInput& in) {
+ProjectView set_project_budget(App& app, const Caller& who, CompoundId compound, I pid,
+                               const BudgetInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    set_project_budget_in(c, app, who, cid, pid, in.lines, in.funding);
+    set_project_budget_in(c, app, who, compound, pid, in.lines, in.funding);
     return reply_for(c, who, cid, pid);
   });
 }
 
-void link_project_vote_in(Connection& c, App& app, const Caller& who, I cid, I pid, I vote) {
+void link_project_vote_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
+                          I vote) {
+  const I cid = compound.value;
   auto p = require_project(c, cid, pid);
   require_allowed(p, pj::Action::link_vote, "关联表决", "link a vote");
   auto v = store::get_vote(c, cid, vote);
@@ -554,15 +563,17 @@ void link_project_vote_in(Connection& c, App& app, const Caller& who, I cid, I p
   audit(c, app, who, cid, "project.vote", "project:" + std::to_string(pid), {{"vote_id", vote}});
 }
 
-ProjectView link_project_vote(App& app, const Caller& who, I cid, I pid, I vote_id) {
+ProjectView link_project_vote(App& app, const Caller& who, CompoundId compound, I pid, I vote_id) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    link_project_vote_in(c, app, who, cid, pid, vote_id);
+    link_project_vote_in(c, app, who, compound, pid, vote_id);
     return reply_for(c, who, cid, pid);
   });
 }
 
-I add_project_quote_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+I add_project_quote_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
                        const QuoteInput& q) {
+  const I cid = compound.value;
   auto p = require_project(c, cid, pid);
   require_allowed(p, pj::Action::quote, "再收报价", "take quotes");
   if (store::count_quotes(c, pid) >= static_cast<I>(pj::kMaxQuotes))
@@ -577,15 +588,18 @@ I add_project_quote_in(Connection& c, App& app, const Caller& who, I cid, I pid,
   return id;
 }
 
-ProjectView add_project_quote(App& app, const Caller& who, I cid, I pid, const QuoteInput& in) {
+ProjectView add_project_quote(App& app, const Caller& who, CompoundId compound, I pid,
+                              const QuoteInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    add_project_quote_in(c, app, who, cid, pid, in);
+    add_project_quote_in(c, app, who, compound, pid, in);
     return reply_for(c, who, cid, pid);
   });
 }
 
-void sign_project_contract_in(Connection& c, App& app, const Caller& who, I cid, I pid,
-                              const ContractInput& in) {
+void sign_project_contract_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                              I pid, const ContractInput& in) {
+  const I cid = compound.value;
   if (!ledger::valid_date(in.signed_on))
     throw_invalid({{"signed_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)"}});
   auto p = require_project(c, cid, pid);
@@ -623,16 +637,18 @@ void sign_project_contract_in(Connection& c, App& app, const Caller& who, I cid,
         {{"quote_id", in.quote_id}});
 }
 
-ProjectView sign_project_contract(App& app, const Caller& who, I cid, I pid,
+ProjectView sign_project_contract(App& app, const Caller& who, CompoundId compound, I pid,
                                   const ContractInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    sign_project_contract_in(c, app, who, cid, pid, in);
+    sign_project_contract_in(c, app, who, compound, pid, in);
     return reply_for(c, who, cid, pid);
   });
 }
 
-I add_milestone_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+I add_milestone_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
                    const std::string& title, const std::optional<std::string>& due_on) {
+  const I cid = compound.value;
   if (due_on && !ledger::valid_date(*due_on))
     throw_invalid({{"due_on", "日期无效（YYYY-MM-DD）", "not a date (YYYY-MM-DD)"}});
   auto p = require_project(c, cid, pid);
@@ -648,15 +664,18 @@ I add_milestone_in(Connection& c, App& app, const Caller& who, I cid, I pid,
   return id;
 }
 
-ProjectView add_milestone(App& app, const Caller& who, I cid, I pid, const MilestoneInput& in) {
+ProjectView add_milestone(App& app, const Caller& who, CompoundId compound, I pid,
+                          const MilestoneInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    add_milestone_in(c, app, who, cid, pid, in.title, in.due_on);
+    add_milestone_in(c, app, who, compound, pid, in.title, in.due_on);
     return reply_for(c, who, cid, pid);
   });
 }
 
-void complete_milestone_in(Connection& c, App& app, const Caller& who, I cid, I pid, I mid,
-                           const std::string& note, const std::vector<std::string>& photos) {
+void complete_milestone_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
+                           I mid, const std::string& note, const std::vector<std::string>& photos) {
+  const I cid = compound.value;
   auto p = require_project(c, cid, pid);
   require_allowed(p, pj::Action::milestone, "更新节点", "update milestones");
   auto m = store::get_milestone(c, pid, mid);
@@ -675,16 +694,18 @@ void complete_milestone_in(Connection& c, App& app, const Caller& who, I cid, I 
         {{"milestone", mid}});
 }
 
-ProjectView complete_milestone(App& app, const Caller& who, I cid, I pid, I mid,
+ProjectView complete_milestone(App& app, const Caller& who, CompoundId compound, I pid, I mid,
                                const MilestoneDone& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    complete_milestone_in(c, app, who, cid, pid, mid, in.note, in.photos);
+    complete_milestone_in(c, app, who, compound, pid, mid, in.note, in.photos);
     return reply_for(c, who, cid, pid);
   });
 }
 
-I request_project_payment_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+I request_project_payment_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
                              const ProjectPaymentInput& in) {
+  const I cid = compound.value;
   const std::string src(pj::to_string(in.source));
   const I yard = in.source == pj::Source::courtyard_surplus ? in.courtyard_id : 0;
   auto p = require_project(c, cid, pid);
@@ -757,23 +778,25 @@ I request_project_payment_in(Connection& c, App& app, const Caller& who, I cid, 
   r.plan_item_id = in.plan_item_id;
   r.per_unit_fen = in.per_unit_fen;
   r.covered_units = in.covered_units;
-  I did = request_disbursement_in(c, app, who, cid, r);
+  I did = request_disbursement_in(c, app, who, compound, r);
   store::set_disbursement_quote(c, did, contract->id);
   event(c, p, app.clock_ms(), "payment",
         "申请付款 " + format_yuan(in.amount_fen) + " 元（" + line->name + "），待共管审批");
   return did;
 }
 
-ProjectAndRequest request_project_payment(App& app, const Caller& who, I cid, I pid,
+ProjectAndRequest request_project_payment(App& app, const Caller& who, CompoundId compound, I pid,
                                           const ProjectPaymentInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    I did = request_project_payment_in(c, app, who, cid, pid, in);
+    I did = request_project_payment_in(c, app, who, compound, pid, in);
     return ProjectAndRequest{reply_for(c, who, cid, pid), disbursement_view(c, who, cid, did)};
   });
 }
 
-std::optional<I> start_acceptance_in(Connection& c, App& app, const Caller& who, I cid, I pid,
-                                     I closes_at_ms) {
+std::optional<I> start_acceptance_in(Connection& c, App& app, const Caller& who,
+                                     CompoundId compound, I pid, I closes_at_ms) {
+  const I cid = compound.value;
   I now = app.clock_ms();
   if (closes_at_ms < now + 3600'000 || closes_at_ms > now + kMaxAcceptanceDays * kDay)
     throw_invalid({{"closes_at", "截止时间应在一小时到 60 天之后",
@@ -837,11 +860,12 @@ std::optional<I> start_acceptance_in(Connection& c, App& app, const Caller& who,
   return questionnaire;
 }
 
-ProjectView start_acceptance(App& app, const Caller& who, I cid, I pid,
+ProjectView start_acceptance(App& app, const Caller& who, CompoundId compound, I pid,
                              std::optional<I> closes_at_ms) {
+  const I cid = compound.value;
   const I closes = closes_at_ms.value_or(app.clock_ms() + kDefaultAcceptanceDays * kDay);
   return app.db.write([&](Connection& c) {
-    start_acceptance_in(c, app, who, cid, pid, closes);
+    start_acceptance_in(c, app, who, compound, pid, closes);
     return reply_for(c, who, cid, pid);
   });
 }
@@ -861,7 +885,8 @@ Project for_committee_acceptance(Connection& c, const Caller& who, I cid, I pid,
 }
 }  // namespace
 
-void sign_off_project_in(Connection& c, App& app, const Caller& who, I cid, I pid) {
+void sign_off_project_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid) {
+  const I cid = compound.value;
   auto p = for_committee_acceptance(c, who, cid, pid, "签字验收", "sign off");
   I now = app.clock_ms();
   if (store::has_signed_off(c, pid, who.user_id()))
@@ -880,14 +905,16 @@ void sign_off_project_in(Connection& c, App& app, const Caller& who, I cid, I pi
   audit(c, app, who, cid, "project.signoff", "project:" + std::to_string(pid));
 }
 
-ProjectView sign_off_project(App& app, const Caller& who, I cid, I pid) {
+ProjectView sign_off_project(App& app, const Caller& who, CompoundId compound, I pid) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    sign_off_project_in(c, app, who, cid, pid);
+    sign_off_project_in(c, app, who, compound, pid);
     return reply_for(c, who, cid, pid);
   });
 }
 
-bool close_acceptance_in(Connection& c, App& app, const Caller& who, I cid, I pid) {
+bool close_acceptance_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid) {
+  const I cid = compound.value;
   auto p = require_project(c, cid, pid);
   require_allowed(p, pj::Action::close_acceptance, "结束验收", "close acceptance");
   if (p.mode != pj::AcceptanceMode::questionnaire || !p.questionnaire_id)
@@ -924,15 +951,17 @@ bool close_acceptance_in(Connection& c, App& app, const Caller& who, I cid, I pi
   return ok;
 }
 
-ProjectView close_acceptance(App& app, const Caller& who, I cid, I pid) {
+ProjectView close_acceptance(App& app, const Caller& who, CompoundId compound, I pid) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    close_acceptance_in(c, app, who, cid, pid);
+    close_acceptance_in(c, app, who, compound, pid);
     return reply_for(c, who, cid, pid);
   });
 }
 
-void reject_acceptance_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+void reject_acceptance_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
                           const std::string& reason) {
+  const I cid = compound.value;
   auto p = for_committee_acceptance(c, who, cid, pid, "退回整改", "send back");
   I now = app.clock_ms();
   store::clear_signoffs(c, pid);
@@ -944,15 +973,18 @@ void reject_acceptance_in(Connection& c, App& app, const Caller& who, I cid, I p
         {{"reason", reason}});
 }
 
-ProjectView reject_acceptance(App& app, const Caller& who, I cid, I pid,
+ProjectView reject_acceptance(App& app, const Caller& who, CompoundId compound, I pid,
                               const std::string& reason) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    reject_acceptance_in(c, app, who, cid, pid, reason);
+    reject_acceptance_in(c, app, who, compound, pid, reason);
     return reply_for(c, who, cid, pid);
   });
 }
 
-I refund_crowdfunding_surplus_in(Connection& c, App& app, const Caller& who, I cid, I pid) {
+I refund_crowdfunding_surplus_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                                 I pid) {
+  const I cid = compound.value;
   auto p = require_project(c, cid, pid);
   require_allowed(p, pj::Action::settle, "退还众筹结余（须先通过验收）",
                   "refund the crowdfunding surplus (accept the work first)");
@@ -985,7 +1017,7 @@ I refund_crowdfunding_surplus_in(Connection& c, App& app, const Caller& who, I c
   r.project_id = pid;
   r.funding_source = "crowdfunding_refund";
   r.refund_of_income = true;
-  I did = request_disbursement_in(c, app, who, cid, r);
+  I did = request_disbursement_in(c, app, who, compound, r);
   for (std::size_t i = 0; i < units.size(); ++i)
     if (shares[i] > 0) store::insert_covered_unit(c, cid, did, units[i], shares[i]);
   event(c, p, app.clock_ms(), "refund",
@@ -994,14 +1026,17 @@ I refund_crowdfunding_surplus_in(Connection& c, App& app, const Caller& who, I c
   return did;
 }
 
-ProjectAndRequest refund_crowdfunding_surplus(App& app, const Caller& who, I cid, I pid) {
+ProjectAndRequest refund_crowdfunding_surplus(App& app, const Caller& who, CompoundId compound,
+                                              I pid) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    I did = refund_crowdfunding_surplus_in(c, app, who, cid, pid);
+    I did = refund_crowdfunding_surplus_in(c, app, who, compound, pid);
     return ProjectAndRequest{reply_for(c, who, cid, pid), disbursement_view(c, who, cid, did)};
   });
 }
 
-void settle_project_in(Connection& c, App& app, const Caller& who, I cid, I pid) {
+void settle_project_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid) {
+  const I cid = compound.value;
   auto p = require_project(c, cid, pid);
   require_allowed(p, pj::Action::settle, "决算（须先通过验收）", "settle (accept it first)");
   auto k = committed(c, pid);
@@ -1029,15 +1064,17 @@ void settle_project_in(Connection& c, App& app, const Caller& who, I cid, I pid)
         {{"paid_fen", k.paid}});
 }
 
-ProjectView settle_project(App& app, const Caller& who, I cid, I pid) {
+ProjectView settle_project(App& app, const Caller& who, CompoundId compound, I pid) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    settle_project_in(c, app, who, cid, pid);
+    settle_project_in(c, app, who, compound, pid);
     return reply_for(c, who, cid, pid);
   });
 }
 
-void cancel_project_in(Connection& c, App& app, const Caller& who, I cid, I pid,
+void cancel_project_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
                        const std::string& reason) {
+  const I cid = compound.value;
   {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::cancel, "取消", "cancel");
@@ -1057,7 +1094,7 @@ void cancel_project_in(Connection& c, App& app, const Caller& who, I cid, I pid,
     // is a co-managed request (the trustee and the owners' side approve it, as any reversal).
     I refunded = 0;
     for (const auto& pp : store::unrefunded_pledge_payments(c, pid)) {
-      request_reversal_in(c, app, who, cid, pp.entry_idx, "项目取消，众筹款退还");
+      request_reversal_in(c, app, who, compound, pp.entry_idx, "项目取消，众筹款退还");
       refunded += pp.amount_fen;
     }
     for (I user : store::paying_user_ids(c, pid))
@@ -1078,27 +1115,33 @@ void cancel_project_in(Connection& c, App& app, const Caller& who, I cid, I pid,
   }
 }
 
-ProjectView cancel_project(App& app, const Caller& who, I cid, I pid, const std::string& reason) {
+ProjectView cancel_project(App& app, const Caller& who, CompoundId compound, I pid,
+                           const std::string& reason) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    cancel_project_in(c, app, who, cid, pid, reason);
+    cancel_project_in(c, app, who, compound, pid, reason);
     return reply_for(c, who, cid, pid);
   });
 }
 
-void follow_project_in(Connection& c, App& app, const Caller& who, I cid, I pid, bool follow) {
+void follow_project_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
+                       bool follow) {
+  const I cid = compound.value;
   require_project(c, cid, pid);
   store::unfollow(c, pid, who.user_id());
   if (follow) store::follow(c, cid, pid, who.user_id(), app.clock_ms());
 }
 
-Following follow_project(App& app, const Caller& who, I cid, I pid, bool follow) {
+Following follow_project(App& app, const Caller& who, CompoundId compound, I pid, bool follow) {
   return app.db.write([&](Connection& c) {
-    follow_project_in(c, app, who, cid, pid, follow);
+    follow_project_in(c, app, who, compound, pid, follow);
     return Following{follow, store::count_followers(c, pid)};
   });
 }
 
-I pledge_in(Connection& c, App& app, const Caller& who, I cid, I pid, const PledgeInput& in) {
+I pledge_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
+            const PledgeInput& in) {
+  const I cid = compound.value;
   const auto& unit = in.unit_id;
   const I amount = in.amount_fen;
   {
@@ -1140,15 +1183,17 @@ I pledge_in(Connection& c, App& app, const Caller& who, I cid, I pid, const Pled
   }
 }
 
-Pledged pledge(App& app, const Caller& who, I cid, I pid, const PledgeInput& in) {
+Pledged pledge(App& app, const Caller& who, CompoundId compound, I pid, const PledgeInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    I id = pledge_in(c, app, who, cid, pid, in);
+    I id = pledge_in(c, app, who, compound, pid, in);
     return Pledged{reply_for(c, who, cid, pid), id};
   });
 }
 
-PledgePaid pay_pledge_in(Connection& c, App& app, const Caller& who, I cid, I pid, I pledge_id,
-                         I amount) {
+PledgePaid pay_pledge_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
+                         I pledge_id, I amount) {
+  const I cid = compound.value;
   auto p = require_project(c, cid, pid);
   require_allowed(p, pj::Action::pledge, "收众筹款", "take crowdfunding payments");
   auto pl = store::get_pledge_due(c, pid, pledge_id);
@@ -1183,19 +1228,23 @@ PledgePaid pay_pledge_in(Connection& c, App& app, const Caller& who, I cid, I pi
   return {paid, idx};
 }
 
-PledgePaid pay_pledge(App& app, const Caller& who, I cid, I pid, I pledge_id, I amount_fen) {
-  return app.db.write(
-      [&](Connection& c) { return pay_pledge_in(c, app, who, cid, pid, pledge_id, amount_fen); });
+PledgePaid pay_pledge(App& app, const Caller& who, CompoundId compound, I pid, I pledge_id,
+                      I amount_fen) {
+  return app.db.write([&](Connection& c) {
+    return pay_pledge_in(c, app, who, compound, pid, pledge_id, amount_fen);
+  });
 }
 
-std::vector<store::PledgeRec> list_pledges(App& app, I cid, I pid) {
+std::vector<store::PledgeRec> list_pledges(App& app, CompoundId compound, I pid) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_project(c, cid, pid);
     return store::list_pledges(c, pid);
   });
 }
 
-std::vector<ProjectSummary> list_projects(App& app, I cid) {
+std::vector<ProjectSummary> list_projects(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     std::vector<ProjectSummary> out;
@@ -1208,7 +1257,8 @@ std::vector<ProjectSummary> list_projects(App& app, I cid) {
   });
 }
 
-ProjectView get_project(App& app, const Caller& who, I cid, I pid) {
+ProjectView get_project(App& app, const Caller& who, CompoundId compound, I pid) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     return project_view(c, require_project(c, cid, pid), who, store::approval_threshold(c, cid));
   });

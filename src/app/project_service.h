@@ -150,16 +150,16 @@ struct ProjectInput {
   std::int64_t min_turnout_pct = project::kDefaultMinTurnoutPct;
 };
 // The new project's id.
-std::int64_t create_project_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+std::int64_t create_project_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                                const ProjectInput& in);
 struct BudgetInput {
   std::vector<project::Line> lines;
   std::vector<project::Funding> funding;
 };
-void set_project_budget_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void set_project_budget_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                            std::int64_t pid, const std::vector<project::Line>& lines,
                            const std::vector<project::Funding>& funding);
-void link_project_vote_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void link_project_vote_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                           std::int64_t pid, std::int64_t vote_id);
 struct QuoteInput {
   std::string contractor;
@@ -168,14 +168,14 @@ struct QuoteInput {
   std::vector<std::string> vouchers;  // hashes of uploaded files (at most 9)
 };
 // The quote's id.
-std::int64_t add_project_quote_in(store::Connection& c, App& app, const Caller& who,
-                                  std::int64_t cid, std::int64_t pid, const QuoteInput& q);
+std::int64_t add_project_quote_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
+                                  std::int64_t pid, const QuoteInput& q);
 struct ContractInput {
   std::int64_t quote_id = 0;
   std::string signed_on;  // YYYY-MM-DD
   std::vector<std::string> vouchers;
 };
-void sign_project_contract_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void sign_project_contract_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                               std::int64_t pid, const ContractInput& in);
 struct MilestoneInput {
   std::string title;
@@ -186,11 +186,11 @@ struct MilestoneDone {
   std::vector<std::string> photos;  // hashes of uploaded photos
 };
 // The milestone's id.
-std::int64_t add_milestone_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+std::int64_t add_milestone_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                               std::int64_t pid, const std::string& title,
                               const std::optional<std::string>& due_on);
 // Done today (the app's clock), with its note and photos (hashes of uploads).
-void complete_milestone_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void complete_milestone_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                            std::int64_t pid, std::int64_t mid, const std::string& note,
                            const std::vector<std::string>& photos);
 struct ProjectPaymentInput {
@@ -208,36 +208,36 @@ struct ProjectPaymentInput {
 };
 // The disbursement request's id (the trustee's own approval on it when the caller is the trustee).
 std::int64_t request_project_payment_in(store::Connection& c, App& app, const Caller& who,
-                                        std::int64_t cid, std::int64_t pid,
+                                        CompoundId cid, std::int64_t pid,
                                         const ProjectPaymentInput& in);
 // The acceptance questionnaire's id in questionnaire mode (it closes at `closes_at_ms`).
 std::optional<std::int64_t> start_acceptance_in(store::Connection& c, App& app, const Caller& who,
-                                                std::int64_t cid, std::int64_t pid,
+                                                CompoundId cid, std::int64_t pid,
                                                 std::int64_t closes_at_ms);
-void sign_off_project_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void sign_off_project_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                          std::int64_t pid);
 // Whether the residents accepted the work.
-bool close_acceptance_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+bool close_acceptance_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                          std::int64_t pid);
-void reject_acceptance_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void reject_acceptance_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                           std::int64_t pid, const std::string& reason);
 // The refund's disbursement request id.
 std::int64_t refund_crowdfunding_surplus_in(store::Connection& c, App& app, const Caller& who,
-                                            std::int64_t cid, std::int64_t pid);
-void settle_project_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+                                            CompoundId cid, std::int64_t pid);
+void settle_project_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                        std::int64_t pid);
 struct PledgePaid {
   std::int64_t paid_fen = 0;     // what the pledge has received in all
   std::int64_t entry_index = 0;  // the ledger entry of this payment
 };
-PledgePaid pay_pledge_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+PledgePaid pay_pledge_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                          std::int64_t pid, std::int64_t pledge_id, std::int64_t amount_fen);
 
 // Cancelling: pending payment requests die with the project, and every crowdfunding payment goes
 // back by a co-managed reversal request.
-void cancel_project_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void cancel_project_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                        std::int64_t pid, const std::string& reason);
-void follow_project_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void follow_project_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                        std::int64_t pid, bool follow);
 // One pledge per household (a unit the caller has claimed, in the project's courtyard): the
 // unit named, or the caller's first household that has not pledged yet.
@@ -246,65 +246,65 @@ struct PledgeInput {
   std::int64_t amount_fen = 0;
 };
 // The pledge's id.
-std::int64_t pledge_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+std::int64_t pledge_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                        std::int64_t pid, const PledgeInput& in);
 
 // ---- The use cases: each step in one write transaction, answering the project's page for the
 // caller (and, for a step that asks for a payment, the request in the co-managed queue).
 // Committee or staff.
-ProjectView create_project(App& app, const Caller& who, std::int64_t cid, const ProjectInput& in);
-ProjectView set_project_budget(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+ProjectView create_project(App& app, const Caller& who, CompoundId cid, const ProjectInput& in);
+ProjectView set_project_budget(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                                const BudgetInput& in);
-ProjectView link_project_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+ProjectView link_project_vote(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                               std::int64_t vote_id);
-ProjectView add_project_quote(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+ProjectView add_project_quote(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                               const QuoteInput& in);
-ProjectView sign_project_contract(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+ProjectView sign_project_contract(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                                   const ContractInput& in);
-ProjectView add_milestone(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+ProjectView add_milestone(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                           const MilestoneInput& in);
-ProjectView complete_milestone(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+ProjectView complete_milestone(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                                std::int64_t mid, const MilestoneDone& in);
 // The trustee: a payment request (approved through the co-managed flow).
-ProjectAndRequest request_project_payment(App& app, const Caller& who, std::int64_t cid,
+ProjectAndRequest request_project_payment(App& app, const Caller& who, CompoundId cid,
                                           std::int64_t pid, const ProjectPaymentInput& in);
 // Closing by default seven days from now.
-ProjectView start_acceptance(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+ProjectView start_acceptance(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                              std::optional<std::int64_t> closes_at_ms);
-ProjectView sign_off_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
-ProjectView close_acceptance(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
+ProjectView sign_off_project(App& app, const Caller& who, CompoundId cid, std::int64_t pid);
+ProjectView close_acceptance(App& app, const Caller& who, CompoundId cid, std::int64_t pid);
 // Committee mode: the committee finds the work not acceptable; back to work, with the reason.
-ProjectView reject_acceptance(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+ProjectView reject_acceptance(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                               const std::string& reason);
 // The trustee: once accepted, crowdfunding not spent goes back to the households in proportion to
 // what each paid (largest remainder), as one co-managed disbursement listing the households.
-ProjectAndRequest refund_crowdfunding_surplus(App& app, const Caller& who, std::int64_t cid,
+ProjectAndRequest refund_crowdfunding_surplus(App& app, const Caller& who, CompoundId cid,
                                               std::int64_t pid);
-ProjectView settle_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
-ProjectView cancel_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+ProjectView settle_project(App& app, const Caller& who, CompoundId cid, std::int64_t pid);
+ProjectView cancel_project(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                            const std::string& reason);
 // Anyone signed in: whether they now follow it, and how many do.
 struct Following {
   bool following = false;
   std::int64_t followers = 0;
 };
-Following follow_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+Following follow_project(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                          bool follow);
 // Residents.
 struct Pledged {
   ProjectView project;
   std::int64_t pledge_id = 0;
 };
-Pledged pledge(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+Pledged pledge(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                const PledgeInput& in);
 // Committee or trustee: money received against a pledge.
-PledgePaid pay_pledge(App& app, const Caller& who, std::int64_t cid, std::int64_t pid,
+PledgePaid pay_pledge(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                       std::int64_t pledge_id, std::int64_t amount_fen);
 // Every pledge, households named (committee, trustee, staff, auditor).
-std::vector<store::PledgeRec> list_pledges(App& app, std::int64_t cid, std::int64_t pid);
+std::vector<store::PledgeRec> list_pledges(App& app, CompoundId cid, std::int64_t pid);
 
 // Public: the newest 200 projects; one project's page (with `who` signed in, also their part).
-std::vector<ProjectSummary> list_projects(App& app, std::int64_t cid);
-ProjectView get_project(App& app, const Caller& who, std::int64_t cid, std::int64_t pid);
+std::vector<ProjectSummary> list_projects(App& app, CompoundId cid);
+ProjectView get_project(App& app, const Caller& who, CompoundId cid, std::int64_t pid);
 
 }  // namespace xinyi::app

@@ -33,7 +33,9 @@ HeadView head_view(Connection& c, I cid, const store::HeadRec& h) {
 
 // ---- witnesses ------------------------------------------------------------------------------
 
-WitnessKey add_witness_key(App& app, const Caller& who, I cid, const std::string& key) {
+WitnessKey add_witness_key(App& app, const Caller& who, CompoundId compound,
+                           const std::string& key) {
+  const I cid = compound.value;
   auto raw = auth::unbase64(key);
   if (!raw || raw->size() != 32)
     throw_invalid({{"public_key", "必须是 base64 编码的 32 字节 Ed25519 公钥",
@@ -55,7 +57,9 @@ WitnessKey add_witness_key(App& app, const Caller& who, I cid, const std::string
   });
 }
 
-HeadView cosign_head(App& app, const Caller& who, I cid, I key_id, I size, const std::string& sig) {
+HeadView cosign_head(App& app, const Caller& who, CompoundId compound, I key_id, I size,
+                     const std::string& sig) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     auto key = store::get_witness_key(c, cid, key_id);
     if (!key || key->user_id != who.user_id()) throw_not_found("见证公钥", "Witness key");
@@ -80,7 +84,8 @@ HeadView cosign_head(App& app, const Caller& who, I cid, I key_id, I size, const
 
 // ---- the public log -------------------------------------------------------------------------
 
-LedgerPage ledger_page(App& app, I cid, I from, I limit) {
+LedgerPage ledger_page(App& app, CompoundId compound, I from, I limit) {
+  const I cid = compound.value;
   limit = std::clamp<I>(limit, 1, kMaxLedgerPage);
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
@@ -94,7 +99,8 @@ LedgerPage ledger_page(App& app, I cid, I from, I limit) {
   });
 }
 
-LedgerFeed ledger_feed(App& app, I cid, I before, I limit) {
+LedgerFeed ledger_feed(App& app, CompoundId compound, I before, I limit) {
+  const I cid = compound.value;
   limit = std::clamp<I>(limit, 1, 200);
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
@@ -124,7 +130,8 @@ LedgerFeed ledger_feed(App& app, I cid, I before, I limit) {
   });
 }
 
-MonthlySummary monthly_summary(App& app, I cid, I months) {
+MonthlySummary monthly_summary(App& app, CompoundId compound, I months) {
+  const I cid = compound.value;
   months = std::clamp<I>(months, 1, 60);
   std::string today = china_date(app.clock_ms());
   int y = std::stoi(today.substr(0, 4)), m = std::stoi(today.substr(5, 2));
@@ -161,7 +168,8 @@ MonthlySummary monthly_summary(App& app, I cid, I months) {
   });
 }
 
-HeadView signed_head(App& app, I cid) {
+HeadView signed_head(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     auto head = store::latest_head(c, cid);
@@ -170,7 +178,8 @@ HeadView signed_head(App& app, I cid) {
   });
 }
 
-std::string public_key(App& app, I cid) {
+std::string public_key(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     auto key = store::get_compound_key(c, cid);
@@ -179,7 +188,8 @@ std::string public_key(App& app, I cid) {
   });
 }
 
-Proof inclusion(App& app, I cid, I index, I tree_size) {
+Proof inclusion(App& app, CompoundId compound, I index, I tree_size) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     I size = store::ledger_size(c, cid);
@@ -195,7 +205,8 @@ Proof inclusion(App& app, I cid, I index, I tree_size) {
   });
 }
 
-Proof consistency(App& app, I cid, I first, I second) {
+Proof consistency(App& app, CompoundId compound, I first, I second) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     I size = store::ledger_size(c, cid);
@@ -212,7 +223,8 @@ Proof consistency(App& app, I cid, I first, I second) {
   });
 }
 
-Balances balances(App& app, I cid, const std::string& as_of) {
+Balances balances(App& app, CompoundId compound, const std::string& as_of) {
+  const I cid = compound.value;
   if (!as_of.empty() && !ledger::valid_date(as_of))
     throw Error(ErrorKind::bad_request, "bad-date", "日期无效（应为 YYYY-MM-DD）",
                 "Invalid date (expected YYYY-MM-DD)");
@@ -246,13 +258,15 @@ Balances balances(App& app, I cid, const std::string& as_of) {
   });
 }
 
-void require_entry(App& app, std::int64_t cid, std::int64_t index) {
+void require_entry(App& app, CompoundId compound, std::int64_t index) {
+  const std::int64_t cid = compound.value;
   app.db.read([&](store::Connection& c) {
     if (!store::get_entry(c, cid, index)) throw_not_found("账目", "Entry");
   });
 }
 
-VoucherFile voucher_file(App& app, I cid, const std::string& sha) {
+VoucherFile voucher_file(App& app, CompoundId compound, const std::string& sha) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     auto v = store::get_voucher(c, cid, sha, true);
     // The scan of a paper ballot in a secret vote shows how that owner voted: never public.

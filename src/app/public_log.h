@@ -33,9 +33,9 @@ struct WitnessKey {
   std::int64_t key_id = 0;
   std::string public_key;  // base64
 };
-WitnessKey add_witness_key(App& app, const Caller& who, std::int64_t cid,
+WitnessKey add_witness_key(App& app, const Caller& who, CompoundId cid,
                            const std::string& public_key_b64);
-HeadView cosign_head(App& app, const Caller& who, std::int64_t cid, std::int64_t key_id,
+HeadView cosign_head(App& app, const Caller& who, CompoundId cid, std::int64_t key_id,
                      std::int64_t tree_size, const std::string& signature_b64);
 
 // The public log: entries from `from` (at most kMaxLedgerPage) within the signed head.
@@ -43,7 +43,7 @@ struct LedgerPage {
   std::int64_t tree_size = 0, from = 0;
   std::vector<store::EntryRec> entries;
 };
-LedgerPage ledger_page(App& app, std::int64_t cid, std::int64_t from, std::int64_t limit);
+LedgerPage ledger_page(App& app, CompoundId cid, std::int64_t from, std::int64_t limit);
 // Newest first, before `before` (0: the newest), with account names, courtyards and reversals.
 struct FeedPosting {
   ledger::Posting posting;
@@ -60,17 +60,17 @@ struct LedgerFeed {
   std::vector<FeedItem> items;
   std::optional<std::int64_t> next_before;
 };
-LedgerFeed ledger_feed(App& app, std::int64_t cid, std::int64_t before, std::int64_t limit);
-HeadView signed_head(App& app, std::int64_t cid);
+LedgerFeed ledger_feed(App& app, CompoundId cid, std::int64_t before, std::int64_t limit);
+HeadView signed_head(App& app, CompoundId cid);
 // The compound's log key (Ed25519, base64).
-std::string public_key(App& app, std::int64_t cid);
+std::string public_key(App& app, CompoundId cid);
 struct Proof {
   std::int64_t first = 0, second = 0;  // inclusion: (index, tree size); consistency: the sizes
   std::string leaf_hash;               // inclusion only
   std::vector<std::string> path;       // hex
 };
-Proof inclusion(App& app, std::int64_t cid, std::int64_t index, std::int64_t tree_size);
-Proof consistency(App& app, std::int64_t cid, std::int64_t first, std::int64_t second);
+Proof inclusion(App& app, CompoundId cid, std::int64_t index, std::int64_t tree_size);
+Proof consistency(App& app, CompoundId cid, std::int64_t first, std::int64_t second);
 // Every account of the chart with its balance; per courtyard its income, expenses and account
 // balances; and the sums by account and courtyard (as of a date, or now).
 struct AccountBalance {
@@ -90,7 +90,7 @@ struct Balances {
   std::vector<CourtyardBalances> courtyards;
   std::vector<store::BalanceRec> sums;
 };
-Balances balances(App& app, std::int64_t cid, const std::string& as_of);
+Balances balances(App& app, CompoundId cid, const std::string& as_of);
 // For the public page's charts: income and expenses per month for the `months` months up to
 // this one (China time), and the expenses of that span by account. Sums of postings, in fen.
 struct MonthFlow {
@@ -105,9 +105,9 @@ struct MonthlySummary {
   std::vector<MonthFlow> months;
   std::vector<AccountExpense> expenses_by_account;
 };
-MonthlySummary monthly_summary(App& app, std::int64_t cid, std::int64_t months);
+MonthlySummary monthly_summary(App& app, CompoundId cid, std::int64_t months);
 // Entry `index` of compound `cid` exists, or 404 (for pages that link to it).
-void require_entry(App& app, std::int64_t cid, std::int64_t index);
+void require_entry(App& app, CompoundId cid, std::int64_t index);
 
 struct VoucherFile {
   std::string mime, bytes;
@@ -117,6 +117,6 @@ struct VoucherStored {
   std::string sha256, mime;
   std::int64_t size_bytes = 0;
 };
-VoucherFile voucher_file(App& app, std::int64_t cid, const std::string& sha256);
+VoucherFile voucher_file(App& app, CompoundId cid, const std::string& sha256);
 
 }  // namespace xinyi::app

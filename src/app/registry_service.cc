@@ -59,7 +59,8 @@ std::vector<CompoundView> public_compounds(App& app) {
   });
 }
 
-PublicCompound public_compound(App& app, I cid) {
+PublicCompound public_compound(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     PublicCompound v;
     v.compound = {require_compound(c, cid), store::compound_stats(c, cid)};
@@ -148,7 +149,9 @@ CompoundView create_compound(App& app, const Caller& who, I community_id, const 
 
 // ---- compound management ------------------------------------------------------------------
 
-AreaView create_area_in(Connection& c, App& app, const Caller& who, I cid, const AreaInput& in) {
+AreaView create_area_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                        const AreaInput& in) {
+  const I cid = compound.value;
   require_compound(c, cid);
   I id = unique_or_conflict("片区", "Managed area",
                             [&] { return store::insert_area(c, cid, in.name, app.clock_ms()); });
@@ -162,12 +165,13 @@ AreaView create_area_in(Connection& c, App& app, const Caller& who, I cid, const
   return AreaView{id, in.name, in.courtyard_ids};
 }
 
-AreaView create_area(App& app, const Caller& who, I cid, const AreaInput& in) {
-  return app.db.write([&](Connection& c) { return create_area_in(c, app, who, cid, in); });
+AreaView create_area(App& app, const Caller& who, CompoundId compound, const AreaInput& in) {
+  return app.db.write([&](Connection& c) { return create_area_in(c, app, who, compound, in); });
 }
 
-store::CourtyardRec create_courtyard_in(Connection& c, App& app, const Caller& who, I cid,
-                                        const CourtyardInput& in) {
+store::CourtyardRec create_courtyard_in(Connection& c, App& app, const Caller& who,
+                                        CompoundId compound, const CourtyardInput& in) {
+  const I cid = compound.value;
   require_compound(c, cid);
   if (in.area_id && !store::get_area_name(c, cid, *in.area_id))
     throw_not_found("片区", "Managed area");
@@ -179,12 +183,15 @@ store::CourtyardRec create_courtyard_in(Connection& c, App& app, const Caller& w
   return *store::get_courtyard(c, cid, id);
 }
 
-store::CourtyardRec create_courtyard(App& app, const Caller& who, I cid, const CourtyardInput& in) {
-  return app.db.write([&](Connection& c) { return create_courtyard_in(c, app, who, cid, in); });
+store::CourtyardRec create_courtyard(App& app, const Caller& who, CompoundId compound,
+                                     const CourtyardInput& in) {
+  return app.db.write(
+      [&](Connection& c) { return create_courtyard_in(c, app, who, compound, in); });
 }
 
-store::CourtyardRec update_courtyard(App& app, const Caller& who, I cid, I id,
+store::CourtyardRec update_courtyard(App& app, const Caller& who, CompoundId compound, I id,
                                      const CourtyardPatch& in) {
+  const I cid = compound.value;
   if (in.name && in.name->empty()) throw_invalid({{"name", "不能为空", "must not be empty"}});
   return app.db.write([&](Connection& c) {
     auto y = store::get_courtyard(c, cid, id);
@@ -209,7 +216,9 @@ store::CourtyardRec update_courtyard(App& app, const Caller& who, I cid, I id,
   });
 }
 
-store::BuildingRec create_building(App& app, const Caller& who, I cid, const BuildingInput& in) {
+store::BuildingRec create_building(App& app, const Caller& who, CompoundId compound,
+                                   const BuildingInput& in) {
+  const I cid = compound.value;
   const std::string name = registry::normalize_building(in.name);
   return app.db.write([&](Connection& c) {
     if (!store::get_courtyard(c, cid, in.courtyard_id)) throw_not_found("院落", "Courtyard");
@@ -221,7 +230,8 @@ store::BuildingRec create_building(App& app, const Caller& who, I cid, const Bui
   });
 }
 
-store::UnitRec create_unit(App& app, const Caller& who, I cid, const UnitInput& in) {
+store::UnitRec create_unit(App& app, const Caller& who, CompoundId compound, const UnitInput& in) {
+  const I cid = compound.value;
   if (!registry::parse_area_kind(in.area_kind))
     throw_invalid({{"area_kind", "必须是 gross 或 interior", "must be gross or interior"}});
   const std::string entrance = registry::normalize_entrance(in.entrance);
@@ -248,7 +258,9 @@ store::UnitRec create_unit(App& app, const Caller& who, I cid, const UnitInput& 
   });
 }
 
-UnitWithMembers update_unit(App& app, const Caller& who, I cid, I uid, const UnitPatch& in) {
+UnitWithMembers update_unit(App& app, const Caller& who, CompoundId compound, I uid,
+                            const UnitPatch& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     auto u = store::get_unit(c, cid, uid);
     if (!u) throw_not_found("房屋", "Unit");
@@ -294,8 +306,9 @@ CheckedMember checked_member(const MemberInput& in) {
 }
 }  // namespace
 
-MemberAdded add_member_in(Connection& c, App& app, const Caller& who, I cid, I uid,
+MemberAdded add_member_in(Connection& c, App& app, const Caller& who, CompoundId compound, I uid,
                           const MemberInput& in) {
+  const I cid = compound.value;
   const CheckedMember m = checked_member(in);
   auto u = store::get_unit(c, cid, uid);
   if (!u) throw_not_found("房屋", "Unit");
@@ -310,12 +323,14 @@ MemberAdded add_member_in(Connection& c, App& app, const Caller& who, I cid, I u
   return MemberAdded{uid, pid, relation, in.name, m.phone};
 }
 
-MemberAdded add_member(App& app, const Caller& who, I cid, I uid, const MemberInput& in) {
+MemberAdded add_member(App& app, const Caller& who, CompoundId compound, I uid,
+                       const MemberInput& in) {
   checked_member(in);  // a bad body is refused before the write lock is taken
-  return app.db.write([&](Connection& c) { return add_member_in(c, app, who, cid, uid, in); });
+  return app.db.write([&](Connection& c) { return add_member_in(c, app, who, compound, uid, in); });
 }
 
-InviteCode new_invite_code(App& app, const Caller& who, I cid, I uid) {
+InviteCode new_invite_code(App& app, const Caller& who, CompoundId compound, I uid) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     if (!store::get_unit(c, cid, uid)) throw_not_found("房屋", "Unit");
     std::string code = fresh_invite_code(c, app);
@@ -325,7 +340,8 @@ InviteCode new_invite_code(App& app, const Caller& who, I cid, I uid) {
   });
 }
 
-UnitPage list_units(App& app, I cid, I after_id, I limit, bool with_id_cards) {
+UnitPage list_units(App& app, CompoundId compound, I after_id, I limit, bool with_id_cards) {
+  const I cid = compound.value;
   limit = std::clamp<I>(limit, 1, kMaxPageSize);
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
@@ -347,7 +363,8 @@ UnitPage list_units(App& app, I cid, I after_id, I limit, bool with_id_cards) {
   });
 }
 
-UnitWithMembers get_unit(App& app, I cid, I uid, bool with_id_cards) {
+UnitWithMembers get_unit(App& app, CompoundId compound, I uid, bool with_id_cards) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     auto u = store::get_unit(c, cid, uid);
     if (!u) throw_not_found("房屋", "Unit");
@@ -355,7 +372,8 @@ UnitWithMembers get_unit(App& app, I cid, I uid, bool with_id_cards) {
   });
 }
 
-std::vector<store::UnitRec> invite_codes(App& app, I cid) {
+std::vector<store::UnitRec> invite_codes(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     std::vector<store::UnitRec> out;
@@ -405,14 +423,17 @@ store::RoleRequestRec requested(Connection& c, I cid, I id) {
 
 }  // namespace
 
-RolesView list_roles(App& app, I cid) {
+RolesView list_roles(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     return RolesView{store::list_role_grants(c, cid), store::list_pending_role_requests(c, cid)};
   });
 }
 
-RoleOutcome grant_role_in(Connection& c, App& app, const Caller& who, I cid, const RoleInput& in) {
+RoleOutcome grant_role_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                          const RoleInput& in) {
+  const I cid = compound.value;
   if (in.role == Role::resident)
     throw_invalid({{"role", "住户身份通过认领房屋获得", "residents claim a unit instead"}});
   const std::string& login = in.login;
@@ -445,8 +466,8 @@ RoleOutcome grant_role_in(Connection& c, App& app, const Caller& who, I cid, con
   return RoleOutcome{true, std::nullopt, requested(c, cid, id)};
 }
 
-RoleOutcome grant_role(App& app, const Caller& who, I cid, const RoleInput& in) {
-  return app.db.write([&](Connection& c) { return grant_role_in(c, app, who, cid, in); });
+RoleOutcome grant_role(App& app, const Caller& who, CompoundId compound, const RoleInput& in) {
+  return app.db.write([&](Connection& c) { return grant_role_in(c, app, who, compound, in); });
 }
 
 namespace {
@@ -462,8 +483,9 @@ store::RoleRequestRec pending_request(Connection& c, I cid, I request_id) {
 
 }  // namespace
 
-store::RoleRequestRec confirm_role_in(Connection& c, App& app, const Caller& who, I cid,
-                                      I request_id) {
+store::RoleRequestRec confirm_role_in(Connection& c, App& app, const Caller& who,
+                                      CompoundId compound, I request_id) {
+  const I cid = compound.value;
   require_compound(c, cid);
   const auto q = pending_request(c, cid, request_id);
   // The second person is neither the one who asked nor the one who would hold the role.
@@ -488,11 +510,13 @@ store::RoleRequestRec confirm_role_in(Connection& c, App& app, const Caller& who
   return requested(c, cid, request_id);
 }
 
-store::RoleRequestRec confirm_role(App& app, const Caller& who, I cid, I request_id) {
-  return app.db.write([&](Connection& c) { return confirm_role_in(c, app, who, cid, request_id); });
+store::RoleRequestRec confirm_role(App& app, const Caller& who, CompoundId compound, I request_id) {
+  return app.db.write(
+      [&](Connection& c) { return confirm_role_in(c, app, who, compound, request_id); });
 }
 
-store::RoleRequestRec reject_role(App& app, const Caller& who, I cid, I request_id) {
+store::RoleRequestRec reject_role(App& app, const Caller& who, CompoundId compound, I request_id) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     const auto q = pending_request(c, cid, request_id);
@@ -503,7 +527,8 @@ store::RoleRequestRec reject_role(App& app, const Caller& who, I cid, I request_
   });
 }
 
-RoleRevoked revoke_role(App& app, const Caller& who, I cid, I grant_id) {
+RoleRevoked revoke_role(App& app, const Caller& who, CompoundId compound, I grant_id) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto g = store::get_role_grant(c, cid, grant_id);
@@ -531,7 +556,8 @@ PublicRoles public_roles(Connection& c, I cid) {
   return v;
 }
 
-AuditPage list_audit(App& app, I cid, I before_id, I limit) {
+AuditPage list_audit(App& app, CompoundId compound, I before_id, I limit) {
+  const I cid = compound.value;
   limit = std::clamp<I>(limit, 1, kMaxPageSize);
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);

@@ -40,7 +40,7 @@ struct PublicCompound {
   PublicRoles roles;
 };
 std::vector<CompoundView> public_compounds(App& app);
-PublicCompound public_compound(App& app, std::int64_t cid);
+PublicCompound public_compound(App& app, CompoundId cid);
 std::vector<store::RegionRec> public_regions(App& app);
 PublicRoles public_roles(store::Connection& c, std::int64_t cid);
 
@@ -77,29 +77,29 @@ struct AreaView {
   std::string name;
   std::vector<std::int64_t> courtyard_ids;
 };
-AreaView create_area(App& app, const Caller& who, std::int64_t cid, const AreaInput& in);
-AreaView create_area_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+AreaView create_area(App& app, const Caller& who, CompoundId cid, const AreaInput& in);
+AreaView create_area_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                         const AreaInput& in);
 struct CourtyardInput {
   std::string name;
   std::optional<std::int64_t> area_id;
 };
-store::CourtyardRec create_courtyard(App& app, const Caller& who, std::int64_t cid,
+store::CourtyardRec create_courtyard(App& app, const Caller& who, CompoundId cid,
                                      const CourtyardInput& in);
 store::CourtyardRec create_courtyard_in(store::Connection& c, App& app, const Caller& who,
-                                        std::int64_t cid, const CourtyardInput& in);
+                                        CompoundId cid, const CourtyardInput& in);
 // What is given changes; area_id 0 takes the courtyard out of its area.
 struct CourtyardPatch {
   std::optional<std::string> name;
   std::optional<std::int64_t> area_id;
 };
-store::CourtyardRec update_courtyard(App& app, const Caller& who, std::int64_t cid, std::int64_t id,
+store::CourtyardRec update_courtyard(App& app, const Caller& who, CompoundId cid, std::int64_t id,
                                      const CourtyardPatch& in);
 struct BuildingInput {
   std::int64_t courtyard_id = 0;
   std::string name;  // normalised: "8号楼" and "8栋" are building 8
 };
-store::BuildingRec create_building(App& app, const Caller& who, std::int64_t cid,
+store::BuildingRec create_building(App& app, const Caller& who, CompoundId cid,
                                    const BuildingInput& in);
 struct UnitInput {
   std::int64_t building_id = 0;
@@ -108,7 +108,7 @@ struct UnitInput {
   std::string area_kind = "gross";  // gross or interior
   bool developer_held = false;
 };
-store::UnitRec create_unit(App& app, const Caller& who, std::int64_t cid, const UnitInput& in);
+store::UnitRec create_unit(App& app, const Caller& who, CompoundId cid, const UnitInput& in);
 struct UnitPatch {
   std::optional<std::int64_t> area_centi_m2;
   std::optional<bool> developer_held;
@@ -120,7 +120,7 @@ struct UnitWithMembers {
   std::vector<store::MemberRec> members;
   bool with_id_cards = false;
 };
-UnitWithMembers update_unit(App& app, const Caller& who, std::int64_t cid, std::int64_t uid,
+UnitWithMembers update_unit(App& app, const Caller& who, CompoundId cid, std::int64_t uid,
                             const UnitPatch& in);
 // A person for a unit: the phone and ID card as typed (checked and normalised here; only the ID
 // card's last four characters are kept), relation owner or tenant.
@@ -131,36 +131,36 @@ struct MemberAdded {
   std::int64_t unit_id = 0, person_id = 0;
   std::string relation, name, phone;
 };
-MemberAdded add_member(App& app, const Caller& who, std::int64_t cid, std::int64_t uid,
+MemberAdded add_member(App& app, const Caller& who, CompoundId cid, std::int64_t uid,
                        const MemberInput& in);
-MemberAdded add_member_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+MemberAdded add_member_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                           std::int64_t uid, const MemberInput& in);
 // A fresh invite code for the unit (the old one stops working).
 struct InviteCode {
   std::int64_t unit_id = 0;
   std::string invite_code;
 };
-InviteCode new_invite_code(App& app, const Caller& who, std::int64_t cid, std::int64_t uid);
+InviteCode new_invite_code(App& app, const Caller& who, CompoundId cid, std::int64_t uid);
 // Private reads (committee, trustee, staff, auditor): full names and phones.
 struct UnitPage {
   std::vector<UnitWithMembers> items;
   std::optional<std::int64_t> next_after;  // when the page was full
 };
-UnitPage list_units(App& app, std::int64_t cid, std::int64_t after_id, std::int64_t limit,
+UnitPage list_units(App& app, CompoundId cid, std::int64_t after_id, std::int64_t limit,
                     bool with_id_cards);
-UnitWithMembers get_unit(App& app, std::int64_t cid, std::int64_t uid, bool with_id_cards);
+UnitWithMembers get_unit(App& app, CompoundId cid, std::int64_t uid, bool with_id_cards);
 // A new unit's invite code from app.invite_code, unique across all compounds (a code some unit
 // already has is drawn again, at most 16 times).
 std::string fresh_invite_code(store::Connection& c, const App& app);
 // Invite codes to print (committee, staff): every unit, by id.
-std::vector<store::UnitRec> invite_codes(App& app, std::int64_t cid);
+std::vector<store::UnitRec> invite_codes(App& app, CompoundId cid);
 
 // ---- Roles (operator, staff grant; committee, staff, auditor read).
 struct RolesView {
   std::vector<store::RoleGrantRec> grants;
   std::vector<store::RoleRequestRec> pending;
 };
-RolesView list_roles(App& app, std::int64_t cid);
+RolesView list_roles(App& app, CompoundId cid);
 // A committee, trustee or staff role given directly waits for a second person (another staff
 // member or the operator, neither the asker nor the grantee): `pending` and the request.
 // Worker and auditor roles are granted at once. Either way audited, and the sitting committee
@@ -178,15 +178,15 @@ struct RoleOutcome {
   std::optional<RoleGranted> granted;
   std::optional<store::RoleRequestRec> request;
 };
-RoleOutcome grant_role(App& app, const Caller& who, std::int64_t cid, const RoleInput& in);
+RoleOutcome grant_role(App& app, const Caller& who, CompoundId cid, const RoleInput& in);
 // The same two in the caller's write transaction (the demo's roles are given through them).
-RoleOutcome grant_role_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+RoleOutcome grant_role_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                           const RoleInput& in);
 store::RoleRequestRec confirm_role_in(store::Connection& c, App& app, const Caller& who,
-                                      std::int64_t cid, std::int64_t request_id);
-store::RoleRequestRec confirm_role(App& app, const Caller& who, std::int64_t cid,
+                                      CompoundId cid, std::int64_t request_id);
+store::RoleRequestRec confirm_role(App& app, const Caller& who, CompoundId cid,
                                    std::int64_t request_id);
-store::RoleRequestRec reject_role(App& app, const Caller& who, std::int64_t cid,
+store::RoleRequestRec reject_role(App& app, const Caller& who, CompoundId cid,
                                   std::int64_t request_id);
 // Ends a grant at once (kept in the public history with its dates).
 struct RoleRevoked {
@@ -194,13 +194,13 @@ struct RoleRevoked {
   std::string role;
   std::int64_t until_ms = 0;
 };
-RoleRevoked revoke_role(App& app, const Caller& who, std::int64_t cid, std::int64_t grant_id);
+RoleRevoked revoke_role(App& app, const Caller& who, CompoundId cid, std::int64_t grant_id);
 
 // ---- Audit log (auditor, staff), newest first.
 struct AuditPage {
   std::vector<store::AuditRec> items;
   std::optional<std::int64_t> next_before;  // when the page was full
 };
-AuditPage list_audit(App& app, std::int64_t cid, std::int64_t before_id, std::int64_t limit);
+AuditPage list_audit(App& app, CompoundId cid, std::int64_t before_id, std::int64_t limit);
 
 }  // namespace xinyi::app

@@ -147,9 +147,10 @@ class RosterWriter {
 
 }  // namespace
 
-ImportReport import_roster_in(Connection& c, App& app, const Caller& who, I cid,
+ImportReport import_roster_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                               const std::vector<roster::RosterRow>& rows,
                               const std::function<void(std::size_t, std::size_t)>& progress) {
+  const I cid = compound.value;
   if (!store::get_compound(c, cid)) throw_not_found("小区", "Compound");
   ImportReport rep;
   rep.rows = static_cast<I>(rows.size());
@@ -164,8 +165,8 @@ ImportReport import_roster_in(Connection& c, App& app, const Caller& who, I cid,
   return rep;
 }
 
-ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_view bytes,
-                               bool dry_run,
+ImportReport import_roster_csv(App& app, const Caller& who, CompoundId compound,
+                               std::string_view bytes, bool dry_run,
                                const std::function<void(std::size_t, std::size_t)>& progress) {
   if (bytes.size() > kMaxRosterBytes)
     throw Error(ErrorKind::too_large, "too-large", "文件超过 16 MB",
@@ -176,7 +177,7 @@ ImportReport import_roster_csv(App& app, const Caller& who, I cid, std::string_v
 
   try {
     return app.db.write([&](Connection& c) {
-      ImportReport rep = import_roster_in(c, app, who, cid, parsed.rows, progress);
+      ImportReport rep = import_roster_in(c, app, who, compound, parsed.rows, progress);
       if (dry_run) {
         rep.dry_run = true;
         throw DryRunDone{rep};  // rolls the transaction back

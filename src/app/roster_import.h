@@ -29,7 +29,7 @@ struct ImportReport {
 };
 
 // progress(done_rows, total_rows) is called now and then during the write (CLI progress bar).
-ImportReport import_roster_csv(App& app, const Caller& who, std::int64_t cid,
+ImportReport import_roster_csv(App& app, const Caller& who, CompoundId cid,
                                std::string_view csv_bytes, bool dry_run,
                                const std::function<void(std::size_t, std::size_t)>& progress = {});
 
@@ -37,7 +37,7 @@ ImportReport import_roster_csv(App& app, const Caller& who, std::int64_t cid,
 // register their households with it): a row that clashes with what is stored is a 422 listing
 // every such line, and the caller's transaction is then to be rolled back. Audited as one
 // "roster.import".
-ImportReport import_roster_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+ImportReport import_roster_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                               const std::vector<roster::RosterRow>& rows,
                               const std::function<void(std::size_t, std::size_t)>& progress = {});
 

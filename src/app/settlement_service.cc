@@ -48,7 +48,9 @@ std::optional<SplitRule> parse_split_rule(std::string_view text) {
   return std::nullopt;
 }
 
-ContractTerms set_contract(App& app, const Caller& who, I cid, const ContractTerms& t) {
+ContractTerms set_contract(App& app, const Caller& who, CompoundId compound,
+                           const ContractTerms& t) {
+  const I cid = compound.value;
   if (t.remuneration_bp < 0 || t.remuneration_bp > kMaxRemunerationBp)
     throw_invalid({{"remuneration_bp", "必须在 0–5000 之间", "must be 0–5000"}});
   return app.db.write([&](Connection& c) {
@@ -70,8 +72,9 @@ std::string remuneration_text(const billing::Period& period, I bp) {
 
 }  // namespace
 
-RemunerationBooked book_remuneration(App& app, const Caller& who, I cid,
+RemunerationBooked book_remuneration(App& app, const Caller& who, CompoundId compound,
                                      const std::string& period_text) {
+  const I cid = compound.value;
   auto period = require_period(period_text);
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
@@ -141,7 +144,9 @@ std::vector<CourtyardShare> weigh_courtyards(Connection& c, I cid, const SharedC
 
 }  // namespace
 
-SharedCostBooked allocate_shared_cost(App& app, const Caller& who, I cid, const SharedCost& cost) {
+SharedCostBooked allocate_shared_cost(App& app, const Caller& who, CompoundId compound,
+                                      const SharedCost& cost) {
+  const I cid = compound.value;
   if (!ledger::valid_date(cost.date)) throw_invalid({{"date", "日期无效", "is not a valid date"}});
   if (cost.amount_fen < 1 || cost.amount_fen > kMaxAmountFen)
     throw_invalid({{"amount_fen", "金额超出范围", "is out of range"}});
@@ -212,13 +217,15 @@ settle::Settlement settlement_in(Connection& c, I cid, const billing::Period& pe
 
 }  // namespace
 
-settle::Settlement settlement(App& app, I cid, const std::string& period_text) {
+settle::Settlement settlement(App& app, CompoundId compound, const std::string& period_text) {
+  const I cid = compound.value;
   auto period = require_period(period_text);
   return app.db.read([&](Connection& c) { return settlement_in(c, cid, period, period.str()); });
 }
 
-PlanItem add_plan_item_in(Connection& c, App& app, const Caller& who, I cid,
+PlanItem add_plan_item_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                           const PlanItemInput& in) {
+  const I cid = compound.value;
   if (in.planned_fen < 1 || in.planned_fen > kMaxAmountFen)
     throw_invalid({{"planned_fen", "金额超出范围", "is out of range"}});
   require_compound(c, cid);
@@ -232,13 +239,14 @@ PlanItem add_plan_item_in(Connection& c, App& app, const Caller& who, I cid,
   return out;
 }
 
-PlanItem add_plan_item(App& app, const Caller& who, I cid, const PlanItemInput& in) {
+PlanItem add_plan_item(App& app, const Caller& who, CompoundId compound, const PlanItemInput& in) {
   if (in.planned_fen < 1 || in.planned_fen > kMaxAmountFen)
     throw_invalid({{"planned_fen", "金额超出范围", "is out of range"}});
-  return app.db.write([&](Connection& c) { return add_plan_item_in(c, app, who, cid, in); });
+  return app.db.write([&](Connection& c) { return add_plan_item_in(c, app, who, compound, in); });
 }
 
-SurplusPlans surplus_plans(App& app, I cid, I year) {
+SurplusPlans surplus_plans(App& app, CompoundId compound, I year) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     SurplusPlans out{cid, year, {}};
@@ -273,7 +281,8 @@ void add_account_lines(Connection& c, I cid, const billing::Period& period,
 
 }  // namespace
 
-settle::MonthlyNotice notice_data(App& app, I cid, const std::string& month_text) {
+settle::MonthlyNotice notice_data(App& app, CompoundId compound, const std::string& month_text) {
+  const I cid = compound.value;
   auto month = billing::Month::parse(month_text);
   if (!month)
     throw Error(ErrorKind::bad_request, "bad-period", "月份应为 YYYY-MM",
@@ -297,7 +306,7 @@ settle::MonthlyNotice notice_data(App& app, I cid, const std::string& month_text
     for (const auto& a : chart)
       if (a.cash && cash[a.code] != 0) n.balances.push_back({a.code, a.name_zh, cash[a.code]});
     n.settlement = settlement_in(c, cid, period, month_text).courtyards;
-    auto owed = public_arrears_in(c, CompoundId{cid});
+    auto owed = public_arrears_in(c, compound);
     n.units_in_arrears = owed.units_in_arrears;
     n.owed_fen = owed.owed_fen.value;
     auto head = store::latest_head(c, cid);

@@ -33,7 +33,7 @@ inline constexpr std::int64_t kMaxRemunerationBp = 5'000;
 struct ContractTerms {
   std::int64_t remuneration_bp = 0;
 };
-ContractTerms set_contract(App& app, const Caller& who, std::int64_t cid, const ContractTerms& t);
+ContractTerms set_contract(App& app, const Caller& who, CompoundId cid, const ContractTerms& t);
 
 struct RemunerationBooked {
   std::string period;
@@ -41,7 +41,7 @@ struct RemunerationBooked {
   std::optional<std::int64_t> entry_index;  // nullopt: nothing was due
 };
 // 409 when the period is booked already.
-RemunerationBooked book_remuneration(App& app, const Caller& who, std::int64_t cid,
+RemunerationBooked book_remuneration(App& app, const Caller& who, CompoundId cid,
                                      const std::string& period);
 
 enum class SplitRule { area, units, fixed };
@@ -65,11 +65,11 @@ struct SharedCostBooked {
   SplitRule rule = SplitRule::area;
   std::vector<CourtyardShare> split;  // every courtyard, in order; the parts add up to the amount
 };
-SharedCostBooked allocate_shared_cost(App& app, const Caller& who, std::int64_t cid,
+SharedCostBooked allocate_shared_cost(App& app, const Caller& who, CompoundId cid,
                                       const SharedCost& cost);
 
 // 400 when the period is not like 2025-03, 2025-Q1 or 2025.
-settle::Settlement settlement(App& app, std::int64_t cid, const std::string& period);
+settle::Settlement settlement(App& app, CompoundId cid, const std::string& period);
 
 // A courtyard's plan for spending its surplus in a year (cameras, emergency lights, insurance
 // for every household …): items with planned amounts and the decision behind them. Payments
@@ -88,18 +88,18 @@ struct PlanItem {
   std::int64_t spent_fen = 0;
 };
 // The item as stored (its courtyard's name and spent_fen are not filled in).
-PlanItem add_plan_item(App& app, const Caller& who, std::int64_t cid, const PlanItemInput& in);
-PlanItem add_plan_item_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+PlanItem add_plan_item(App& app, const Caller& who, CompoundId cid, const PlanItemInput& in);
+PlanItem add_plan_item_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                           const PlanItemInput& in);
 struct SurplusPlans {
   std::int64_t compound_id = 0, year = 0;
   std::vector<PlanItem> items;  // by courtyard, then in the order added
 };
-SurplusPlans surplus_plans(App& app, std::int64_t cid, std::int64_t year);
+SurplusPlans surplus_plans(App& app, CompoundId cid, std::int64_t year);
 
 // What the monthly notice (公示) shows for a month: income and expenses by account, month-end
 // balances of the bank and cash accounts, the courtyard settlement, arrears as counts and sums,
 // and the current signed tree head. Public data only; read in one transaction.
-settle::MonthlyNotice notice_data(App& app, std::int64_t cid, const std::string& month);
+settle::MonthlyNotice notice_data(App& app, CompoundId cid, const std::string& month);
 
 }  // namespace xinyi::app

@@ -117,8 +117,9 @@ bool link_exists(Connection& c, I cid, const std::string& kind, I id) {
 
 }  // namespace
 
-QuestionnaireView create_questionnaire_in(Connection& c, App& app, const Caller& who, I cid,
-                                          const QuestionnaireInput& in) {
+QuestionnaireView create_questionnaire_in(Connection& c, App& app, const Caller& who,
+                                          CompoundId compound, const QuestionnaireInput& in) {
+  const I cid = compound.value;
   const I now = app.clock_ms();
   const I opens = in.opens_at_ms.value_or(now);
   check_questionnaire(in, opens);
@@ -135,12 +136,15 @@ QuestionnaireView create_questionnaire_in(Connection& c, App& app, const Caller&
   return view_of(c, cid, require_survey(c, cid, id), who, now, true);
 }
 
-QuestionnaireView create_questionnaire(App& app, const Caller& who, I cid,
+QuestionnaireView create_questionnaire(App& app, const Caller& who, CompoundId compound,
                                        const QuestionnaireInput& in) {
-  return app.db.write([&](Connection& c) { return create_questionnaire_in(c, app, who, cid, in); });
+  return app.db.write(
+      [&](Connection& c) { return create_questionnaire_in(c, app, who, compound, in); });
 }
 
-std::vector<QuestionnaireView> list_questionnaires(App& app, const Caller& who, I cid) {
+std::vector<QuestionnaireView> list_questionnaires(App& app, const Caller& who,
+                                                   CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     std::vector<QuestionnaireView> out;
@@ -151,14 +155,16 @@ std::vector<QuestionnaireView> list_questionnaires(App& app, const Caller& who, 
   });
 }
 
-QuestionnaireView get_questionnaire(App& app, const Caller& who, I cid, I id) {
+QuestionnaireView get_questionnaire(App& app, const Caller& who, CompoundId compound, I id) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     return view_of(c, cid, require_survey(c, cid, id), who, app.clock_ms(), true);
   });
 }
 
-I answer_questionnaire_in(Connection& c, App& app, const Caller& who, I cid, I id,
+I answer_questionnaire_in(Connection& c, App& app, const Caller& who, CompoundId compound, I id,
                           std::optional<I> unit, const std::vector<survey::Answer>& answers) {
+  const I cid = compound.value;
   auto s = require_survey(c, cid, id);
   I now = app.clock_ms();
   if (now < s.opens_at_ms)
@@ -214,10 +220,11 @@ I answer_questionnaire_in(Connection& c, App& app, const Caller& who, I cid, I i
   return s.responses + 1;
 }
 
-I answer_questionnaire(App& app, const Caller& who, I cid, I id, std::optional<I> unit,
-                       const std::vector<survey::Answer>& answers) {
-  return app.db.write(
-      [&](Connection& c) { return answer_questionnaire_in(c, app, who, cid, id, unit, answers); });
+I answer_questionnaire(App& app, const Caller& who, CompoundId compound, I id,
+                       std::optional<I> unit, const std::vector<survey::Answer>& answers) {
+  return app.db.write([&](Connection& c) {
+    return answer_questionnaire_in(c, app, who, compound, id, unit, answers);
+  });
 }
 
 namespace {
@@ -248,14 +255,17 @@ QuestionnaireResults results(App& app, I cid, I id, bool with_texts) {
 
 }  // namespace
 
-QuestionnaireResults public_questionnaire_results(App& app, I cid, I id) {
+QuestionnaireResults public_questionnaire_results(App& app, CompoundId compound, I id) {
+  const I cid = compound.value;
   return results(app, cid, id, false);
 }
-QuestionnaireResults member_questionnaire_results(App& app, I cid, I id) {
+QuestionnaireResults member_questionnaire_results(App& app, CompoundId compound, I id) {
+  const I cid = compound.value;
   return results(app, cid, id, true);
 }
 
-sheet::Table questionnaire_table(App& app, I cid, I id) {
+sheet::Table questionnaire_table(App& app, CompoundId compound, I id) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     auto s = require_survey(c, cid, id);
     sheet::Table t;
@@ -289,8 +299,9 @@ sheet::Table questionnaire_table(App& app, I cid, I id) {
 
 // ---- meetings ------------------------------------------------------------------------------
 
-store::MeetingRec create_meeting_in(Connection& c, App& app, const Caller& who, I cid,
+store::MeetingRec create_meeting_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                                     const MeetingInput& in) {
+  const I cid = compound.value;
   {
     std::vector<FieldError> errs;
     if (in.kind != "yard" && in.kind != "deliberation" && in.kind != "committee" &&
@@ -355,8 +366,9 @@ store::MeetingRec create_meeting_in(Connection& c, App& app, const Caller& who, 
   return out;
 }
 
-store::MeetingRec create_meeting(App& app, const Caller& who, I cid, const MeetingInput& in) {
-  return app.db.write([&](Connection& c) { return create_meeting_in(c, app, who, cid, in); });
+store::MeetingRec create_meeting(App& app, const Caller& who, CompoundId compound,
+                                 const MeetingInput& in) {
+  return app.db.write([&](Connection& c) { return create_meeting_in(c, app, who, compound, in); });
 }
 
 namespace {
@@ -378,7 +390,13 @@ std::vector<MeetingView> meetings(App& app, I cid, bool with_attendees) {
 
 }  // namespace
 
-std::vector<MeetingView> public_meetings(App& app, I cid) { return meetings(app, cid, false); }
-std::vector<MeetingView> member_meetings(App& app, I cid) { return meetings(app, cid, true); }
+std::vector<MeetingView> public_meetings(App& app, CompoundId compound) {
+  const I cid = compound.value;
+  return meetings(app, cid, false);
+}
+std::vector<MeetingView> member_meetings(App& app, CompoundId compound) {
+  const I cid = compound.value;
+  return meetings(app, cid, true);
+}
 
 }  // namespace xinyi::app

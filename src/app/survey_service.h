@@ -49,22 +49,22 @@ struct QuestionnaireView {
   bool with_questions = false;          // one questionnaire's page; the list shows counts only
   std::optional<MyQuestionnaire> mine;  // signed-in callers
 };
-QuestionnaireView create_questionnaire(App& app, const Caller& who, std::int64_t cid,
+QuestionnaireView create_questionnaire(App& app, const Caller& who, CompoundId cid,
                                        const QuestionnaireInput& in);
 // The same in the caller's write transaction (the demo's questionnaires are made through it).
 QuestionnaireView create_questionnaire_in(store::Connection& c, App& app, const Caller& who,
-                                          std::int64_t cid, const QuestionnaireInput& in);
-std::vector<QuestionnaireView> list_questionnaires(App& app, const Caller& who, std::int64_t cid);
-QuestionnaireView get_questionnaire(App& app, const Caller& who, std::int64_t cid, std::int64_t id);
+                                          CompoundId cid, const QuestionnaireInput& in);
+std::vector<QuestionnaireView> list_questionnaires(App& app, const Caller& who, CompoundId cid);
+QuestionnaireView get_questionnaire(App& app, const Caller& who, CompoundId cid, std::int64_t id);
 // One answer per question, in order (an empty Answer skips an optional one); `unit_id` names the
 // household answered for when the caller speaks for several. Answers how many responses the
 // questionnaire has now.
-std::int64_t answer_questionnaire(App& app, const Caller& who, std::int64_t cid, std::int64_t id,
+std::int64_t answer_questionnaire(App& app, const Caller& who, CompoundId cid, std::int64_t id,
                                   std::optional<std::int64_t> unit_id,
                                   const std::vector<survey::Answer>& answers);
 // The same in the caller's write transaction (the demo's residents answer through it).
 std::int64_t answer_questionnaire_in(store::Connection& c, App& app, const Caller& who,
-                                     std::int64_t cid, std::int64_t id,
+                                     CompoundId cid, std::int64_t id,
                                      std::optional<std::int64_t> unit_id,
                                      const std::vector<survey::Answer>& answers);
 // Counts per question. The public sees how many wrote a free text; members with a role read the
@@ -80,10 +80,10 @@ struct QuestionnaireResults {
   std::string title, status, per;
   std::vector<QuestionResult> questions;
 };
-QuestionnaireResults public_questionnaire_results(App& app, std::int64_t cid, std::int64_t id);
-QuestionnaireResults member_questionnaire_results(App& app, std::int64_t cid, std::int64_t id);
+QuestionnaireResults public_questionnaire_results(App& app, CompoundId cid, std::int64_t id);
+QuestionnaireResults member_questionnaire_results(App& app, CompoundId cid, std::int64_t id);
 // One row per response, without names or unit numbers (only the courtyard).
-sheet::Table questionnaire_table(App& app, std::int64_t cid, std::int64_t id);
+sheet::Table questionnaire_table(App& app, CompoundId cid, std::int64_t id);
 
 struct MeetingDecisionInput {
   std::string body;
@@ -99,18 +99,18 @@ struct MeetingInput {
   std::vector<MeetingDecisionInput> decisions;  // at most 50
 };
 // The meeting as stored (its id, kind, title and date).
-store::MeetingRec create_meeting(App& app, const Caller& who, std::int64_t cid,
+store::MeetingRec create_meeting(App& app, const Caller& who, CompoundId cid,
                                  const MeetingInput& in);
 // The same in the caller's write transaction (the demo records its meetings through it).
 store::MeetingRec create_meeting_in(store::Connection& c, App& app, const Caller& who,
-                                    std::int64_t cid, const MeetingInput& in);
+                                    CompoundId cid, const MeetingInput& in);
 // The public sees how many attended; the compound's members also the attendee list (names, as
 // typed).
 struct MeetingView {
   store::MeetingRec meeting;             // its attendees field left empty
   std::optional<std::string> attendees;  // member view only
 };
-std::vector<MeetingView> public_meetings(App& app, std::int64_t cid);
-std::vector<MeetingView> member_meetings(App& app, std::int64_t cid);
+std::vector<MeetingView> public_meetings(App& app, CompoundId cid);
+std::vector<MeetingView> member_meetings(App& app, CompoundId cid);
 
 }  // namespace xinyi::app

@@ -254,8 +254,9 @@ void require_passed_vote(Connection& c, I cid, I vote_id, std::initializer_list<
 
 // ---- Proposals.
 
-store::ProposalRec create_proposal_in(Connection& c, App& app, const Caller& who, I cid,
-                                      const ProposalInput& in) {
+store::ProposalRec create_proposal_in(Connection& c, App& app, const Caller& who,
+                                      CompoundId compound, const ProposalInput& in) {
+  const I cid = compound.value;
   require_compound(c, cid);
   I id = store::insert_proposal(c, cid, in.title, in.body, who.user_id(), app.clock_ms());
   audit(c, app, who, cid, "proposal.create", "proposal:" + std::to_string(id),
@@ -265,11 +266,13 @@ store::ProposalRec create_proposal_in(Connection& c, App& app, const Caller& who
   return p;
 }
 
-store::ProposalRec create_proposal(App& app, const Caller& who, I cid, const ProposalInput& in) {
-  return app.db.write([&](Connection& c) { return create_proposal_in(c, app, who, cid, in); });
+store::ProposalRec create_proposal(App& app, const Caller& who, CompoundId compound,
+                                   const ProposalInput& in) {
+  return app.db.write([&](Connection& c) { return create_proposal_in(c, app, who, compound, in); });
 }
 
-std::vector<ProposalView> list_proposals(App& app, I cid) {
+std::vector<ProposalView> list_proposals(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     std::vector<ProposalView> out;
@@ -281,8 +284,9 @@ std::vector<ProposalView> list_proposals(App& app, I cid) {
   });
 }
 
-store::CommentRec add_comment(App& app, const Caller& who, I cid, I proposal_id,
+store::CommentRec add_comment(App& app, const Caller& who, CompoundId compound, I proposal_id,
                               const std::string& body) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     auto status = store::proposal_status(c, cid, proposal_id);
     if (!status) throw_not_found("议题", "Proposal");
@@ -296,7 +300,8 @@ store::CommentRec add_comment(App& app, const Caller& who, I cid, I proposal_id,
   });
 }
 
-std::vector<store::CommentRec> list_comments(App& app, I cid, I proposal_id) {
+std::vector<store::CommentRec> list_comments(App& app, CompoundId compound, I proposal_id) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     if (!store::proposal_exists(c, cid, proposal_id)) throw_not_found("议题", "Proposal");
     auto out = store::list_comments(c, proposal_id);
@@ -333,8 +338,9 @@ void check_new_vote(const NewVote& v, I now) {
 }
 }  // namespace
 
-VoteView create_vote_in(Connection& c, App& app, const Caller& who, I cid, const NewVote& v,
-                        bool open_now) {
+VoteView create_vote_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                        const NewVote& v, bool open_now) {
+  const I cid = compound.value;
   const I now = app.clock_ms();
   check_new_vote(v, now);
   require_compound(c, cid);
@@ -350,11 +356,14 @@ VoteView create_vote_in(Connection& c, App& app, const Caller& who, I cid, const
   return view_of(c, require_vote(c, cid, id));
 }
 
-VoteView create_vote(App& app, const Caller& who, I cid, const NewVote& v, bool open_now) {
-  return app.db.write([&](Connection& c) { return create_vote_in(c, app, who, cid, v, open_now); });
+VoteView create_vote(App& app, const Caller& who, CompoundId compound, const NewVote& v,
+                     bool open_now) {
+  return app.db.write(
+      [&](Connection& c) { return create_vote_in(c, app, who, compound, v, open_now); });
 }
 
-VoteView open_vote(App& app, const Caller& who, I cid, I vote_id) {
+VoteView open_vote(App& app, const Caller& who, CompoundId compound, I vote_id) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     I now = app.clock_ms();
@@ -369,7 +378,9 @@ VoteView open_vote(App& app, const Caller& who, I cid, I vote_id) {
   });
 }
 
-BallotCast cast_ballot(App& app, const Caller& who, I cid, I vote_id, const BallotInput& in) {
+BallotCast cast_ballot(App& app, const Caller& who, CompoundId compound, I vote_id,
+                       const BallotInput& in) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     check_choices(v, in.choices);
@@ -403,8 +414,10 @@ BallotCast cast_ballot(App& app, const Caller& who, I cid, I vote_id, const Ball
   });
 }
 
-PaperBallotEntered enter_paper_ballot_in(Connection& c, App& app, const Caller& who, I cid,
-                                         I vote_id, const PaperBallotInput& in) {
+PaperBallotEntered enter_paper_ballot_in(Connection& c, App& app, const Caller& who,
+                                         CompoundId compound, I vote_id,
+                                         const PaperBallotInput& in) {
+  const I cid = compound.value;
   VoteRec v = require_vote(c, cid, vote_id);
   check_choices(v, in.choices);
   I now = app.clock_ms();
@@ -447,13 +460,14 @@ PaperBallotEntered enter_paper_ballot_in(Connection& c, App& app, const Caller& 
   return {*no, receipt, prev.has_value(), now};
 }
 
-PaperBallotEntered enter_paper_ballot(App& app, const Caller& who, I cid, I vote_id,
+PaperBallotEntered enter_paper_ballot(App& app, const Caller& who, CompoundId compound, I vote_id,
                                       const PaperBallotInput& in) {
   return app.db.write(
-      [&](Connection& c) { return enter_paper_ballot_in(c, app, who, cid, vote_id, in); });
+      [&](Connection& c) { return enter_paper_ballot_in(c, app, who, compound, vote_id, in); });
 }
 
-std::vector<PaperBallotView> list_paper_ballots(App& app, I cid, I vote_id) {
+std::vector<PaperBallotView> list_paper_ballots(App& app, CompoundId compound, I vote_id) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     std::vector<PaperBallotView> out;
@@ -466,7 +480,8 @@ std::vector<PaperBallotView> list_paper_ballots(App& app, I cid, I vote_id) {
   });
 }
 
-VoucherFile paper_ballot_scan(App& app, I cid, I vote_id, I ballot_no) {
+VoucherFile paper_ballot_scan(App& app, CompoundId compound, I vote_id, I ballot_no) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_vote(c, cid, vote_id);
     auto b = store::get_ballot(c, vote_id, ballot_no);
@@ -477,8 +492,9 @@ VoucherFile paper_ballot_scan(App& app, I cid, I vote_id, I ballot_no) {
   });
 }
 
-void countersign_paper_ballot_in(Connection& c, App& app, const Caller& who, I cid, I vote_id,
-                                 I ballot_no, I seen_entered_at_ms) {
+void countersign_paper_ballot_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                                 I vote_id, I ballot_no, I seen_entered_at_ms) {
+  const I cid = compound.value;
   VoteRec v = require_vote(c, cid, vote_id);
   I now = app.clock_ms();
   require_open_for_ballots(v, now);
@@ -502,16 +518,17 @@ void countersign_paper_ballot_in(Connection& c, App& app, const Caller& who, I c
         {{"ballot", ballot_no}});
 }
 
-void countersign_paper_ballot(App& app, const Caller& who, I cid, I vote_id, I ballot_no,
-                              I seen_entered_at_ms) {
+void countersign_paper_ballot(App& app, const Caller& who, CompoundId compound, I vote_id,
+                              I ballot_no, I seen_entered_at_ms) {
   // The countersignature is for the ballot as the signer saw it (its entry time, as listed):
   // a ballot replaced meanwhile is not countersigned by a click on the old one.
   app.db.write([&](Connection& c) {
-    countersign_paper_ballot_in(c, app, who, cid, vote_id, ballot_no, seen_entered_at_ms);
+    countersign_paper_ballot_in(c, app, who, compound, vote_id, ballot_no, seen_entered_at_ms);
   });
 }
 
-VoteView close_vote(App& app, const Caller& who, I cid, I vote_id) {
+VoteView close_vote(App& app, const Caller& who, CompoundId compound, I vote_id) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     I now = app.clock_ms();
@@ -529,7 +546,8 @@ VoteView close_vote(App& app, const Caller& who, I cid, I vote_id) {
   });
 }
 
-std::vector<VoteView> list_votes(App& app, const Caller& who, I cid) {
+std::vector<VoteView> list_votes(App& app, const Caller& who, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     std::vector<VoteView> out;
@@ -539,7 +557,8 @@ std::vector<VoteView> list_votes(App& app, const Caller& who, I cid) {
   });
 }
 
-VoteView get_vote(App& app, const Caller& who, I cid, I vote_id) {
+VoteView get_vote(App& app, const Caller& who, CompoundId compound, I vote_id) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     VoteRec v = as_seen(require_vote(c, cid, vote_id), is_member(who, cid));
     if (v.status == "draft") throw_not_found("表决", "Vote");  // drafts are not public
@@ -547,7 +566,8 @@ VoteView get_vote(App& app, const Caller& who, I cid, I vote_id) {
   });
 }
 
-VoteReceipts vote_receipts(App& app, I cid, I vote_id) {
+VoteReceipts vote_receipts(App& app, CompoundId compound, I vote_id) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     VoteRec v = as_seen(require_vote(c, cid, vote_id), false);  // public
     if (v.status != "closed")
@@ -561,7 +581,8 @@ VoteReceipts vote_receipts(App& app, I cid, I vote_id) {
   });
 }
 
-MyStanding my_ballot(App& app, const Caller& who, I cid, I vote_id) {
+MyStanding my_ballot(App& app, const Caller& who, CompoundId compound, I vote_id) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     MyStanding out{vote_id, {}};
@@ -579,7 +600,8 @@ MyStanding my_ballot(App& app, const Caller& who, I cid, I vote_id) {
   });
 }
 
-std::vector<RollLine> vote_roll(App& app, I cid, I vote_id) {
+std::vector<RollLine> vote_roll(App& app, CompoundId compound, I vote_id) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     VoteRec v = require_vote(c, cid, vote_id);
     if (v.secret)
@@ -597,8 +619,9 @@ std::vector<RollLine> vote_roll(App& app, I cid, I vote_id) {
 
 // ---- Committees.
 
-store::CommitteeRec create_committee_in(Connection& c, App& app, const Caller& who, I cid,
-                                        const CommitteeInput& in) {
+store::CommitteeRec create_committee_in(Connection& c, App& app, const Caller& who,
+                                        CompoundId compound, const CommitteeInput& in) {
+  const I cid = compound.value;
   std::vector<FieldError> errs;
   if (in.kind != "pmc" && in.kind != "owners")
     errs.push_back({"kind", "应为 pmc（物管委）或 owners（业委会）", "must be pmc or owners"});
@@ -626,11 +649,14 @@ store::CommitteeRec create_committee_in(Connection& c, App& app, const Caller& w
   return out;
 }
 
-store::CommitteeRec create_committee(App& app, const Caller& who, I cid, const CommitteeInput& in) {
-  return app.db.write([&](Connection& c) { return create_committee_in(c, app, who, cid, in); });
+store::CommitteeRec create_committee(App& app, const Caller& who, CompoundId compound,
+                                     const CommitteeInput& in) {
+  return app.db.write(
+      [&](Connection& c) { return create_committee_in(c, app, who, compound, in); });
 }
 
-PetitionSigned sign_petition(App& app, const Caller& who, I cid) {
+PetitionSigned sign_petition(App& app, const Caller& who, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     I signed_units = 0;
@@ -648,8 +674,10 @@ PetitionSigned sign_petition(App& app, const Caller& who, I cid) {
   });
 }
 
-store::CommitteeMemberRec nominate_member_in(Connection& c, App& app, const Caller& who, I cid,
-                                             I committee_id, const NomineeInput& in) {
+store::CommitteeMemberRec nominate_member_in(Connection& c, App& app, const Caller& who,
+                                             CompoundId compound, I committee_id,
+                                             const NomineeInput& in) {
+  const I cid = compound.value;
   std::vector<FieldError> errs;
   if (!vote::parse_channel(in.channel))
     errs.push_back(
@@ -681,14 +709,15 @@ store::CommitteeMemberRec nominate_member_in(Connection& c, App& app, const Call
       in.position, "nominated",        user};
 }
 
-store::CommitteeMemberRec nominate_member(App& app, const Caller& who, I cid, I committee_id,
-                                          const NomineeInput& in) {
+store::CommitteeMemberRec nominate_member(App& app, const Caller& who, CompoundId compound,
+                                          I committee_id, const NomineeInput& in) {
   return app.db.write(
-      [&](Connection& c) { return nominate_member_in(c, app, who, cid, committee_id, in); });
+      [&](Connection& c) { return nominate_member_in(c, app, who, compound, committee_id, in); });
 }
 
-CommitteeEstablished establish_committee_in(Connection& c, App& app, const Caller& who, I cid,
-                                            I committee_id) {
+CommitteeEstablished establish_committee_in(Connection& c, App& app, const Caller& who,
+                                            CompoundId compound, I committee_id) {
+  const I cid = compound.value;
   auto k = store::get_committee(c, cid, committee_id);
   if (!k) throw_not_found("委员会", "Committee");
   if (k->status != "forming")
@@ -737,12 +766,14 @@ CommitteeEstablished establish_committee_in(Connection& c, App& app, const Calle
   return CommitteeEstablished{committee_id, n, reps, asked};
 }
 
-CommitteeEstablished establish_committee(App& app, const Caller& who, I cid, I committee_id) {
+CommitteeEstablished establish_committee(App& app, const Caller& who, CompoundId compound,
+                                         I committee_id) {
   return app.db.write(
-      [&](Connection& c) { return establish_committee_in(c, app, who, cid, committee_id); });
+      [&](Connection& c) { return establish_committee_in(c, app, who, compound, committee_id); });
 }
 
-std::vector<CommitteeView> list_committees(App& app, I cid) {
+std::vector<CommitteeView> list_committees(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     std::vector<CommitteeView> out;
@@ -767,8 +798,9 @@ std::vector<CommitteeView> list_committees(App& app, I cid) {
 
 // ---- Tenders.
 
-store::TenderRec create_tender_in(Connection& c, App& app, const Caller& who, I cid,
+store::TenderRec create_tender_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                                   const TenderInput& in) {
+  const I cid = compound.value;
   require_compound(c, cid);
   I id = store::insert_tender(c, cid, in.title, in.scope, in.criteria, in.closes_on, who.user_id(),
                               app.clock_ms());
@@ -779,12 +811,14 @@ store::TenderRec create_tender_in(Connection& c, App& app, const Caller& who, I 
   return t;
 }
 
-store::TenderRec create_tender(App& app, const Caller& who, I cid, const TenderInput& in) {
-  return app.db.write([&](Connection& c) { return create_tender_in(c, app, who, cid, in); });
+store::TenderRec create_tender(App& app, const Caller& who, CompoundId compound,
+                               const TenderInput& in) {
+  return app.db.write([&](Connection& c) { return create_tender_in(c, app, who, compound, in); });
 }
 
-store::BidRec add_bid_in(Connection& c, App& app, const Caller& who, I cid, I tender_id,
-                         const BidInput& in) {
+store::BidRec add_bid_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                         I tender_id, const BidInput& in) {
+  const I cid = compound.value;
   auto t = store::get_tender(c, cid, tender_id);
   if (!t) throw_not_found("比选", "Tender");
   if (t->status != "open")
@@ -809,12 +843,15 @@ store::BidRec add_bid_in(Connection& c, App& app, const Caller& who, I cid, I te
                        in.plan, in.documents};
 }
 
-store::BidRec add_bid(App& app, const Caller& who, I cid, I tender_id, const BidInput& in) {
-  return app.db.write([&](Connection& c) { return add_bid_in(c, app, who, cid, tender_id, in); });
+store::BidRec add_bid(App& app, const Caller& who, CompoundId compound, I tender_id,
+                      const BidInput& in) {
+  return app.db.write(
+      [&](Connection& c) { return add_bid_in(c, app, who, compound, tender_id, in); });
 }
 
-VoteView put_tender_to_vote_in(Connection& c, App& app, const Caller& who, I cid, I tender_id,
-                               I closes_at_ms, bool secret) {
+VoteView put_tender_to_vote_in(Connection& c, App& app, const Caller& who, CompoundId compound,
+                               I tender_id, I closes_at_ms, bool secret) {
+  const I cid = compound.value;
   const I now = app.clock_ms();
   check_closes_at(closes_at_ms, now);
   auto t = store::get_tender(c, cid, tender_id);
@@ -845,14 +882,15 @@ VoteView put_tender_to_vote_in(Connection& c, App& app, const Caller& who, I cid
   return view_of(c, require_vote(c, cid, id));
 }
 
-VoteView put_tender_to_vote(App& app, const Caller& who, I cid, I tender_id, I closes_at_ms,
-                            bool secret) {
+VoteView put_tender_to_vote(App& app, const Caller& who, CompoundId compound, I tender_id,
+                            I closes_at_ms, bool secret) {
   return app.db.write([&](Connection& c) {
-    return put_tender_to_vote_in(c, app, who, cid, tender_id, closes_at_ms, secret);
+    return put_tender_to_vote_in(c, app, who, compound, tender_id, closes_at_ms, secret);
   });
 }
 
-std::vector<TenderView> list_tenders(App& app, I cid) {
+std::vector<TenderView> list_tenders(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     I area = store::units_area_centi_m2(c, cid);

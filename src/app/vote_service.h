@@ -52,20 +52,20 @@ struct ProposalInput {
   std::string title, body;
 };
 // The proposal as stored, "open".
-store::ProposalRec create_proposal(App& app, const Caller& who, std::int64_t cid,
+store::ProposalRec create_proposal(App& app, const Caller& who, CompoundId cid,
                                    const ProposalInput& in);
 store::ProposalRec create_proposal_in(store::Connection& c, App& app, const Caller& who,
-                                      std::int64_t cid, const ProposalInput& in);
+                                      CompoundId cid, const ProposalInput& in);
 struct ProposalView {
   store::ProposalRec proposal;
   std::vector<std::int64_t> vote_ids;  // the votes put on it
 };
-std::vector<ProposalView> list_proposals(App& app, std::int64_t cid);
+std::vector<ProposalView> list_proposals(App& app, CompoundId cid);
 // The comment as stored (its author unnamed in the answer).
-store::CommentRec add_comment(App& app, const Caller& who, std::int64_t cid,
-                              std::int64_t proposal_id, const std::string& body);
+store::CommentRec add_comment(App& app, const Caller& who, CompoundId cid, std::int64_t proposal_id,
+                              const std::string& body);
 // Oldest first; authors' names masked.
-std::vector<store::CommentRec> list_comments(App& app, std::int64_t cid, std::int64_t proposal_id);
+std::vector<store::CommentRec> list_comments(App& app, CompoundId cid, std::int64_t proposal_id);
 
 // ---- Votes.
 struct NewVote {
@@ -105,11 +105,10 @@ struct VoteView {
   std::optional<Turnout> turnout;  // nullopt for a draft
 };
 // `open_now`: opens it at once (the electorate is fixed now).
-VoteView create_vote(App& app, const Caller& who, std::int64_t cid, const NewVote& v,
-                     bool open_now);
-VoteView create_vote_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+VoteView create_vote(App& app, const Caller& who, CompoundId cid, const NewVote& v, bool open_now);
+VoteView create_vote_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                         const NewVote& v, bool open_now);
-VoteView open_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id);
+VoteView open_vote(App& app, const Caller& who, CompoundId cid, std::int64_t vote_id);
 struct BallotInput {
   std::optional<std::int64_t> unit_id;  // required when the caller speaks for several owners
   std::vector<int> choices;             // option numbers; empty abstains
@@ -121,12 +120,12 @@ struct BallotCast {
   bool changed = false;              // a ballot of the owner's was replaced
   std::int64_t cast_at_ms = 0;
 };
-BallotCast cast_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id,
+BallotCast cast_ballot(App& app, const Caller& who, CompoundId cid, std::int64_t vote_id,
                        const BallotInput& in);
 // A paper ballot (committee) with its own scan, bound to it; the owner is told at once. It
 // counts only once a second person (committee or staff, not who entered it) countersigns it,
 // and the owner's own online ballot before the close replaces it.
-PaperBallotEntered enter_paper_ballot(App& app, const Caller& who, std::int64_t cid,
+PaperBallotEntered enter_paper_ballot(App& app, const Caller& who, CompoundId cid,
                                       std::int64_t vote_id, const PaperBallotInput& in);
 // The paper ballots of a vote with their scans and what they record, for the committee and
 // staff who enter and countersign them (never public: a scan shows the choice).
@@ -138,20 +137,20 @@ struct PaperBallotView {
   std::string entered_by, countersigned_by;  // names; "" when none
   std::optional<std::int64_t> entered_by_id, countersigned_at_ms;
 };
-std::vector<PaperBallotView> list_paper_ballots(App& app, std::int64_t cid, std::int64_t vote_id);
+std::vector<PaperBallotView> list_paper_ballots(App& app, CompoundId cid, std::int64_t vote_id);
 // The scan of one paper ballot, for the committee and staff who check it (also in a secret
 // vote, where the public never sees it).
-VoucherFile paper_ballot_scan(App& app, std::int64_t cid, std::int64_t vote_id,
+VoucherFile paper_ballot_scan(App& app, CompoundId cid, std::int64_t vote_id,
                               std::int64_t ballot_no);
 // `seen_entered_at_ms`: the entry time as listed, so a ballot changed meanwhile is not
 // countersigned (409).
-void countersign_paper_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id,
+void countersign_paper_ballot(App& app, const Caller& who, CompoundId cid, std::int64_t vote_id,
                               std::int64_t ballot_no, std::int64_t seen_entered_at_ms);
-VoteView close_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id);
+VoteView close_vote(App& app, const Caller& who, CompoundId cid, std::int64_t vote_id);
 // Public: the published votes (drafts are not), an election's candidates masked for anyone who
 // is not a member of the compound.
-std::vector<VoteView> list_votes(App& app, const Caller& who, std::int64_t cid);
-VoteView get_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id);
+std::vector<VoteView> list_votes(App& app, const Caller& who, CompoundId cid);
+VoteView get_vote(App& app, const Caller& who, CompoundId cid, std::int64_t vote_id);
 // Public once closed: every counted ballot as (receipt, choices), sorted by receipt.
 struct ReceiptLine {
   std::string receipt;
@@ -161,7 +160,7 @@ struct VoteReceipts {
   store::VoteRec vote;  // as the public sees it
   std::vector<ReceiptLine> ballots;
 };
-VoteReceipts vote_receipts(App& app, std::int64_t cid, std::int64_t vote_id);
+VoteReceipts vote_receipts(App& app, CompoundId cid, std::int64_t vote_id);
 // The caller's own standing and ballot (receipt and choice) in a vote: one line per owner of
 // the roll the caller speaks for.
 struct MyBallot {
@@ -181,13 +180,13 @@ struct MyStanding {
   std::int64_t vote_id = 0;
   std::vector<MyElector> electors;  // empty: the caller is not on the roll
 };
-MyStanding my_ballot(App& app, const Caller& who, std::int64_t cid, std::int64_t vote_id);
+MyStanding my_ballot(App& app, const Caller& who, CompoundId cid, std::int64_t vote_id);
 // Open votes only, after the close: who (by unit) chose what. 403 for a secret vote.
 struct RollLine {
   std::vector<std::string> units, choices;  // labels
   std::string channel;
 };
-std::vector<RollLine> vote_roll(App& app, std::int64_t cid, std::int64_t vote_id);
+std::vector<RollLine> vote_roll(App& app, CompoundId cid, std::int64_t vote_id);
 
 // ---- Committees.
 struct CommitteeInput {
@@ -197,14 +196,14 @@ struct CommitteeInput {
   std::optional<std::int64_t> vote_id;  // the matter-3 election an owners' committee comes from
 };
 // The committee as stored, "forming".
-store::CommitteeRec create_committee(App& app, const Caller& who, std::int64_t cid,
+store::CommitteeRec create_committee(App& app, const Caller& who, CompoundId cid,
                                      const CommitteeInput& in);
 store::CommitteeRec create_committee_in(store::Connection& c, App& app, const Caller& who,
-                                        std::int64_t cid, const CommitteeInput& in);
+                                        CompoundId cid, const CommitteeInput& in);
 struct PetitionSigned {
   std::int64_t signed_units = 0, households = 0;  // by this call; in all
 };
-PetitionSigned sign_petition(App& app, const Caller& who, std::int64_t cid);
+PetitionSigned sign_petition(App& app, const Caller& who, CompoundId cid);
 struct NomineeInput {
   std::string name, channel;  // channel: street_community, owners_joint or self
   bool resident_rep = true;
@@ -212,19 +211,19 @@ struct NomineeInput {
   std::string login;  // the nominee's account, "" when none
 };
 // The nominee as stored, the name masked.
-store::CommitteeMemberRec nominate_member(App& app, const Caller& who, std::int64_t cid,
+store::CommitteeMemberRec nominate_member(App& app, const Caller& who, CompoundId cid,
                                           std::int64_t committee_id, const NomineeInput& in);
 store::CommitteeMemberRec nominate_member_in(store::Connection& c, App& app, const Caller& who,
-                                             std::int64_t cid, std::int64_t committee_id,
+                                             CompoundId cid, std::int64_t committee_id,
                                              const NomineeInput& in);
 struct CommitteeEstablished {
   std::int64_t id = 0, members = 0, resident_reps = 0;
   std::int64_t roles_awaiting_confirmation = 0;  // committee roles a second person confirms
 };
-CommitteeEstablished establish_committee(App& app, const Caller& who, std::int64_t cid,
+CommitteeEstablished establish_committee(App& app, const Caller& who, CompoundId cid,
                                          std::int64_t committee_id);
 CommitteeEstablished establish_committee_in(store::Connection& c, App& app, const Caller& who,
-                                            std::int64_t cid, std::int64_t committee_id);
+                                            CompoundId cid, std::int64_t committee_id);
 struct CommitteeView {
   store::CommitteeRec committee;
   std::vector<store::CommitteeMemberRec> members;  // names masked
@@ -232,31 +231,30 @@ struct CommitteeView {
   std::optional<vote::Breach> breach;               // what its composition lacks, if anything
   std::optional<std::int64_t> petition_households;  // a property management committee's
 };
-std::vector<CommitteeView> list_committees(App& app, std::int64_t cid);  // public, names masked
+std::vector<CommitteeView> list_committees(App& app, CompoundId cid);  // public, names masked
 
 // ---- Choosing a provider (比选).
 struct TenderInput {
   std::string title, scope, criteria, closes_on;  // closes_on: YYYY-MM-DD
 };
 // The tender as stored, "open".
-store::TenderRec create_tender(App& app, const Caller& who, std::int64_t cid,
-                               const TenderInput& in);
-store::TenderRec create_tender_in(store::Connection& c, App& app, const Caller& who,
-                                  std::int64_t cid, const TenderInput& in);
+store::TenderRec create_tender(App& app, const Caller& who, CompoundId cid, const TenderInput& in);
+store::TenderRec create_tender_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
+                                  const TenderInput& in);
 struct BidInput {
   std::string provider;
   std::int64_t price_fen_per_m2_month = 0, remuneration_bp = 0;
   std::string plan;
   std::vector<std::string> documents;  // SHA-256 of uploaded vouchers, at most 20
 };
-store::BidRec add_bid(App& app, const Caller& who, std::int64_t cid, std::int64_t tender_id,
+store::BidRec add_bid(App& app, const Caller& who, CompoundId cid, std::int64_t tender_id,
                       const BidInput& in);
-store::BidRec add_bid_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+store::BidRec add_bid_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                          std::int64_t tender_id, const BidInput& in);
 // Puts the bids to the owners as a matter-4 choice, opened at once.
-VoteView put_tender_to_vote(App& app, const Caller& who, std::int64_t cid, std::int64_t tender_id,
+VoteView put_tender_to_vote(App& app, const Caller& who, CompoundId cid, std::int64_t tender_id,
                             std::int64_t closes_at_ms, bool secret);
-VoteView put_tender_to_vote_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+VoteView put_tender_to_vote_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                                std::int64_t tender_id, std::int64_t closes_at_ms, bool secret);
 struct BidView {
   store::BidRec bid;
@@ -268,7 +266,7 @@ struct TenderView {
   std::int64_t area_centi_m2 = 0;  // the compound's
   std::vector<BidView> bids;       // cheapest first
 };
-std::vector<TenderView> list_tenders(App& app, std::int64_t cid);  // public: bids side by side
+std::vector<TenderView> list_tenders(App& app, CompoundId cid);  // public: bids side by side
 
 // ---- Cores, inside the caller's write transaction (used by the use cases above and the demo).
 
@@ -286,11 +284,11 @@ std::string cast_in(store::Connection& c, std::int64_t vote_id, std::int64_t no,
 // second person countersigns it (countersign_paper_ballot_in). Checks what enter_paper_ballot
 // checks.
 PaperBallotEntered enter_paper_ballot_in(store::Connection& c, App& app, const Caller& who,
-                                         std::int64_t cid, std::int64_t vote_id,
+                                         CompoundId cid, std::int64_t vote_id,
                                          const PaperBallotInput& in);
 // `seen_entered_at_ms`: the entry time of the ballot as the countersigner saw it.
-void countersign_paper_ballot_in(store::Connection& c, App& app, const Caller& who,
-                                 std::int64_t cid, std::int64_t vote_id, std::int64_t ballot_no,
+void countersign_paper_ballot_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
+                                 std::int64_t vote_id, std::int64_t ballot_no,
                                  std::int64_t seen_entered_at_ms);
 // Tallies and closes; applies what the result decides (a tender's award).
 vote::Result close_vote_in(store::Connection& c, std::int64_t cid, std::int64_t vote_id,

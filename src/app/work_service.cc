@@ -161,7 +161,8 @@ std::pair<I, I> insert_plan(Connection& c, I cid, const std::string& from, const
   return {plan_id, version};
 }
 
-PlanView publish_plan(App& app, const Caller& who, I cid, const PlanInput& in) {
+PlanView publish_plan(App& app, const Caller& who, CompoundId compound, const PlanInput& in) {
+  const I cid = compound.value;
   const std::string& from = in.effective_from;
   const std::string& note = in.note;
   const auto& items = in.items;
@@ -205,7 +206,8 @@ PlanView publish_plan(App& app, const Caller& who, I cid, const PlanInput& in) {
   });
 }
 
-std::vector<PlanView> list_plans(App& app, I cid) {
+std::vector<PlanView> list_plans(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     std::vector<PlanView> out;
@@ -278,7 +280,8 @@ void require_assigned(Connection& c, I cid, I worker, const std::string& code) {
 
 }  // namespace
 
-std::vector<store::AssignmentRec> list_assignments(App& app, I cid) {
+std::vector<store::AssignmentRec> list_assignments(App& app, CompoundId compound) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     return store::list_assignments(c, cid);
@@ -286,7 +289,8 @@ std::vector<store::AssignmentRec> list_assignments(App& app, I cid) {
 }
 
 std::vector<store::ItemWorkerRec> assign_worker_in(Connection& c, App& app, const Caller& who,
-                                                   I cid, const AssignmentInput& in) {
+                                                   CompoundId compound, const AssignmentInput& in) {
+  const I cid = compound.value;
   const std::string &code = in.item_code, &login = in.login;
   const bool assigned = in.assigned;
   require_compound(c, cid);
@@ -306,12 +310,13 @@ std::vector<store::ItemWorkerRec> assign_worker_in(Connection& c, App& app, cons
   return store::list_item_workers(c, cid, code);
 }
 
-std::vector<store::ItemWorkerRec> assign_worker(App& app, const Caller& who, I cid,
+std::vector<store::ItemWorkerRec> assign_worker(App& app, const Caller& who, CompoundId compound,
                                                 const AssignmentInput& in) {
-  return app.db.write([&](Connection& c) { return assign_worker_in(c, app, who, cid, in); });
+  return app.db.write([&](Connection& c) { return assign_worker_in(c, app, who, compound, in); });
 }
 
-VisitView check_in(App& app, const Caller& who, I cid, const CheckInInput& in) {
+VisitView check_in(App& app, const Caller& who, CompoundId compound, const CheckInInput& in) {
+  const I cid = compound.value;
   const I now = app.clock_ms();
   const I courtyard = in.courtyard_id;
   const std::string& code = in.item_code;
@@ -350,7 +355,9 @@ VisitView check_in(App& app, const Caller& who, I cid, const CheckInInput& in) {
   });
 }
 
-VisitView check_out(App& app, const Caller& who, I cid, I log_id, const CheckOutInput& in) {
+VisitView check_out(App& app, const Caller& who, CompoundId compound, I log_id,
+                    const CheckOutInput& in) {
+  const I cid = compound.value;
   const I now = app.clock_ms();
   const I at = in.checked_out_at_ms.value_or(now);
   const std::string& done = in.done;
@@ -375,7 +382,9 @@ VisitView check_out(App& app, const Caller& who, I cid, I log_id, const CheckOut
   });
 }
 
-VisitView void_log(App& app, const Caller& who, I cid, I log_id, const std::string& reason) {
+VisitView void_log(App& app, const Caller& who, CompoundId compound, I log_id,
+                   const std::string& reason) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     auto l = require_log(c, cid, log_id);
     std::string role = acting_role(who, cid);
@@ -392,8 +401,9 @@ VisitView void_log(App& app, const Caller& who, I cid, I log_id, const std::stri
   });
 }
 
-std::vector<VisitView> list_visits(App& app, const Caller& who, I cid, const std::string& month,
-                                   bool to_review, bool mine) {
+std::vector<VisitView> list_visits(App& app, const Caller& who, CompoundId compound,
+                                   const std::string& month, bool to_review, bool mine) {
+  const I cid = compound.value;
   if (!month.empty()) require_month(month, "month");
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
@@ -416,8 +426,9 @@ std::vector<VisitView> list_visits(App& app, const Caller& who, I cid, const std
   });
 }
 
-void review_visit_in(Connection& c, App& app, const Caller& who, I cid, I log_id,
+void review_visit_in(Connection& c, App& app, const Caller& who, CompoundId compound, I log_id,
                      const std::string& verdict, const std::string& reason) {
+  const I cid = compound.value;
   if (verdict != "confirm" && verdict != "dispute")
     throw_invalid(
         {{"verdict", "应为 confirm（确认）或 dispute（有异议）", "must be confirm or dispute"}});
@@ -453,10 +464,11 @@ void review_visit_in(Connection& c, App& app, const Caller& who, I cid, I log_id
         {{"verdict", verdict}});
 }
 
-VisitView review_visit(App& app, const Caller& who, I cid, I log_id, const std::string& verdict,
-                       const std::string& reason) {
+VisitView review_visit(App& app, const Caller& who, CompoundId compound, I log_id,
+                       const std::string& verdict, const std::string& reason) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
-    review_visit_in(c, app, who, cid, log_id, verdict, reason);
+    review_visit_in(c, app, who, compound, log_id, verdict, reason);
     I now = app.clock_ms();
     int window = review_window(c, cid);
     auto l = require_log(c, cid, log_id);
@@ -465,7 +477,8 @@ VisitView review_visit(App& app, const Caller& who, I cid, I log_id, const std::
   });
 }
 
-std::vector<store::DisputeRec> list_disputes(App& app, I cid, bool open_only) {
+std::vector<store::DisputeRec> list_disputes(App& app, CompoundId compound, bool open_only) {
+  const I cid = compound.value;
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     auto out = store::list_disputes(c, cid, open_only);
@@ -474,8 +487,9 @@ std::vector<store::DisputeRec> list_disputes(App& app, I cid, bool open_only) {
   });
 }
 
-I resolve_dispute_in(Connection& c, App& app, const Caller& who, I cid, I review_id,
+I resolve_dispute_in(Connection& c, App& app, const Caller& who, CompoundId compound, I review_id,
                      const std::string& resolution, const std::string& note) {
+  const I cid = compound.value;
   if (resolution != "upheld" && resolution != "dismissed")
     throw_invalid({{"resolution", "应为 upheld（异议成立，本次不计）或 dismissed（异议不成立）",
                     "must be upheld or dismissed"}});
@@ -498,15 +512,16 @@ I resolve_dispute_in(Connection& c, App& app, const Caller& who, I cid, I review
   return r->log_id;
 }
 
-DisputeResolved resolve_dispute(App& app, const Caller& who, I cid, I review_id,
+DisputeResolved resolve_dispute(App& app, const Caller& who, CompoundId compound, I review_id,
                                 const std::string& resolution, const std::string& note) {
   return app.db.write([&](Connection& c) {
-    I log_id = resolve_dispute_in(c, app, who, cid, review_id, resolution, note);
+    I log_id = resolve_dispute_in(c, app, who, compound, review_id, resolution, note);
     return DisputeResolved{review_id, log_id, resolution, note, app.clock_ms()};
   });
 }
 
-void set_review_window(App& app, const Caller& who, I cid, I days) {
+void set_review_window(App& app, const Caller& who, CompoundId compound, I days) {
+  const I cid = compound.value;
   if (days < 1 || days > service::kMaxWindowDays)
     throw_invalid({{"days", "应为 1–" + std::to_string(service::kMaxWindowDays) + " 天",
                     "must be 1–" + std::to_string(service::kMaxWindowDays) + " days"}});
@@ -554,7 +569,8 @@ MonthData load_month(Connection& c, I cid, const std::string& month) {
 
 }  // namespace
 
-ServiceMonth service_month(App& app, I cid, const std::string& month_text) {
+ServiceMonth service_month(App& app, CompoundId compound, const std::string& month_text) {
+  const I cid = compound.value;
   require_month(month_text, "month");
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
@@ -590,11 +606,11 @@ ServiceMonth service_month(App& app, I cid, const std::string& month_text) {
   });
 }
 
-std::vector<ServiceMonth> service_months(App& app, I cid, I months) {
+std::vector<ServiceMonth> service_months(App& app, CompoundId compound, I months) {
   auto last = *billing::Month::parse(month_of(app.clock_ms()));
   std::vector<ServiceMonth> series;
   for (I k = months - 1; k >= 0; --k)
-    series.push_back(service_month(app, cid, last.plus(-static_cast<int>(k)).str()));
+    series.push_back(service_month(app, compound, last.plus(-static_cast<int>(k)).str()));
   return series;
 }
 
@@ -670,7 +686,9 @@ ServicePosted post_month_core(Connection& c, I cid, const std::string& month, I 
   return ServicePosted{month, minutes, total, idx};
 }
 
-ServicePosted post_service_month(App& app, const Caller& who, I cid, const std::string& period) {
+ServicePosted post_service_month(App& app, const Caller& who, CompoundId compound,
+                                 const std::string& period) {
+  const I cid = compound.value;
   return app.db.write([&](Connection& c) {
     require_compound(c, cid);
     auto out = post_month_core(c, cid, period, app.clock_ms(), who.user_id());

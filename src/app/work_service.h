@@ -49,24 +49,24 @@ struct PlanView {
   bool in_effect = false;  // this month's
   std::vector<service::PlanItem> items;
 };
-PlanView publish_plan(App& app, const Caller& who, std::int64_t cid, const PlanInput& in);
+PlanView publish_plan(App& app, const Caller& who, CompoundId cid, const PlanInput& in);
 // Public: every version, newest first, with items and the monthly cost.
-std::vector<PlanView> list_plans(App& app, std::int64_t cid);
+std::vector<PlanView> list_plans(App& app, CompoundId cid);
 
 // ---- Work logs.
 // Who does which item (trustee, committee, staff).
-std::vector<store::AssignmentRec> list_assignments(App& app, std::int64_t cid);
+std::vector<store::AssignmentRec> list_assignments(App& app, CompoundId cid);
 // The trustee assigns (or, `assigned` false, unassigns) a worker to an item of the plan; answers
 // the item's workers now.
 struct AssignmentInput {
   std::string item_code, login;
   bool assigned = true;
 };
-std::vector<store::ItemWorkerRec> assign_worker(App& app, const Caller& who, std::int64_t cid,
+std::vector<store::ItemWorkerRec> assign_worker(App& app, const Caller& who, CompoundId cid,
                                                 const AssignmentInput& in);
 // The same in the caller's write transaction (the demo's trustee assigns through it).
 std::vector<store::ItemWorkerRec> assign_worker_in(store::Connection& c, App& app,
-                                                   const Caller& who, std::int64_t cid,
+                                                   const Caller& who, CompoundId cid,
                                                    const AssignmentInput& in);
 // What a member sees of a visit: the log (the worker's name masked), its item's role and
 // standard, where it stands, its reviews, and the caller's own review and whether they may
@@ -93,42 +93,41 @@ struct CheckInInput {
   std::string done;                               // required with checked_out_at_ms
   std::vector<std::string> photos;
 };
-VisitView check_in(App& app, const Caller& who, std::int64_t cid, const CheckInInput& in);
+VisitView check_in(App& app, const Caller& who, CompoundId cid, const CheckInInput& in);
 struct CheckOutInput {
   std::optional<std::int64_t> checked_out_at_ms;  // none: now
   std::string done;
   std::vector<std::string> photos;
 };
-VisitView check_out(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id,
+VisitView check_out(App& app, const Caller& who, CompoundId cid, std::int64_t log_id,
                     const CheckOutInput& in);
-VisitView void_log(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id,
+VisitView void_log(App& app, const Caller& who, CompoundId cid, std::int64_t log_id,
                    const std::string& reason);
 // Members: visits, newest first; `month` filters when non-empty; `to_review` only those the
 // caller may still confirm or dispute; `mine` the caller's own.
-std::vector<VisitView> list_visits(App& app, const Caller& who, std::int64_t cid,
+std::vector<VisitView> list_visits(App& app, const Caller& who, CompoundId cid,
                                    const std::string& month, bool to_review, bool mine);
 // `verdict` confirm or dispute (with a reason).
-VisitView review_visit(App& app, const Caller& who, std::int64_t cid, std::int64_t log_id,
+VisitView review_visit(App& app, const Caller& who, CompoundId cid, std::int64_t log_id,
                        const std::string& verdict, const std::string& reason);
 // The same in the caller's write transaction.
-void review_visit_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+void review_visit_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                      std::int64_t log_id, const std::string& verdict, const std::string& reason);
 // Committee or staff: disputes (residents' names masked), and their resolution.
-std::vector<store::DisputeRec> list_disputes(App& app, std::int64_t cid, bool open_only);
+std::vector<store::DisputeRec> list_disputes(App& app, CompoundId cid, bool open_only);
 struct DisputeResolved {
   std::int64_t id = 0, log_id = 0;
   std::string resolution, note;
   std::int64_t resolved_at_ms = 0;
 };
 // `resolution` upheld or dismissed.
-DisputeResolved resolve_dispute(App& app, const Caller& who, std::int64_t cid,
-                                std::int64_t review_id, const std::string& resolution,
-                                const std::string& note);
+DisputeResolved resolve_dispute(App& app, const Caller& who, CompoundId cid, std::int64_t review_id,
+                                const std::string& resolution, const std::string& note);
 // The same in the caller's write transaction; answers the visit's log id.
-std::int64_t resolve_dispute_in(store::Connection& c, App& app, const Caller& who, std::int64_t cid,
+std::int64_t resolve_dispute_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                                 std::int64_t review_id, const std::string& resolution,
                                 const std::string& note);
-void set_review_window(App& app, const Caller& who, std::int64_t cid, std::int64_t days);
+void set_review_window(App& app, const Caller& who, CompoundId cid, std::int64_t days);
 
 // Public: planned against delivered per plan item for one month ("2026-10"), with whether it
 // is posted and what still stands in the way of posting it; and the last `months` months.
@@ -149,15 +148,15 @@ struct ServiceMonth {
   std::optional<store::ServicePostingRec> posting;
   std::vector<std::string> blockers;  // empty once posted
 };
-ServiceMonth service_month(App& app, std::int64_t cid, const std::string& month);
-std::vector<ServiceMonth> service_months(App& app, std::int64_t cid, std::int64_t months);
+ServiceMonth service_month(App& app, CompoundId cid, const std::string& month);
+std::vector<ServiceMonth> service_months(App& app, CompoundId cid, std::int64_t months);
 // Committee or trustee: posts a month's undisputed hours × rate to the ledger, once.
 struct ServicePosted {
   std::string period;
   std::int64_t minutes = 0, amount_fen = 0;
   std::optional<std::int64_t> entry_index;  // nullopt: nothing to book
 };
-ServicePosted post_service_month(App& app, const Caller& who, std::int64_t cid,
+ServicePosted post_service_month(App& app, const Caller& who, CompoundId cid,
                                  const std::string& period);
 
 // ---- cores (the demo writes through these inside its own transaction)

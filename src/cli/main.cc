@@ -449,7 +449,7 @@ int run_backup_or_restore(const Commands& k, const Options& o) {
 }
 
 int print_balances(app::App& app, const Options& o) {
-  auto b = app::balances(app, o.compound, o.as_of);
+  auto b = app::balances(app, CompoundId{o.compound}, o.as_of);
   for (const auto& [a, v] : b.accounts) {
     if (v == 0) continue;
     std::string amount = format_yuan(v);
@@ -476,20 +476,20 @@ int run_data_command(app::App& app, const Commands& k, const Options& o) {
   } else if (k.balance->parsed()) {
     return print_balances(app, o);
   } else if (k.export_journal->parsed()) {
-    std::string j = app::export_journal(app, o.compound);
+    std::string j = app::export_journal(app, CompoundId{o.compound});
     if (o.out_file.empty())
       std::cout << j;
     else
       std::ofstream(o.out_file, std::ios::binary) << j;
   } else if (k.import_journal->parsed()) {
-    auto rep =
-        app::import_journal(app, cli_caller, o.compound, *read_file(o.file), o.batch, progress_bar);
+    auto rep = app::import_journal(app, cli_caller, CompoundId{o.compound}, *read_file(o.file),
+                                   o.batch, progress_bar);
     std::cout << "{\"transactions\":" << rep.transactions << ",\"appended\":" << rep.appended
               << ",\"resumed_from\":" << rep.resumed_from << ",\"batches\":" << rep.batches
               << "}\n";
   } else if (k.import_units->parsed()) {
-    auto rep = app::import_roster_csv(app, cli_caller, o.compound, *read_file(o.file), o.dry_run,
-                                      progress_bar);
+    auto rep = app::import_roster_csv(app, cli_caller, CompoundId{o.compound}, *read_file(o.file),
+                                      o.dry_run, progress_bar);
     std::cout << boost::json::serialize(http::routes::import_report_json(rep)) << "\n";
   }
   return kExitOk;

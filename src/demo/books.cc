@@ -182,7 +182,7 @@ struct Books {
   // An entry the trustee posts by hand (app::post_transaction): money that came in.
   I do_journal(const std::string& date, const std::string& text, std::vector<ledger::Posting> p) {
     at(date);
-    I idx = post_transaction_in(c, *app, trustee, cid, {date, text, std::move(p), {}});
+    I idx = post_transaction_in(c, *app, trustee, CompoundId{cid}, {date, text, std::move(p), {}});
     ++entries;
     return idx;
   }
@@ -251,7 +251,7 @@ struct Books {
     std::string pdf = receipt_pdf({"RECEIPT No. " + std::to_string(++receipt_no), "Date: " + date,
                                    "Payee: " + payee_ascii, "Amount: " + yuan_ascii(fen),
                                    "For: " + what, "Xinyi demo voucher"});
-    return upload_voucher_in(c, *app, trustee, cid, "application/pdf", pdf).sha256;
+    return upload_voucher_in(c, *app, trustee, CompoundId{cid}, "application/pdf", pdf).sha256;
   }
 
   // A co-managed payment: requested by the trustee, approved by one committee member (two above
@@ -271,7 +271,9 @@ struct Books {
   I plan(I yard, I year, const std::string& item, I planned, const std::string& decision,
          const std::string& date) {
     clock(ms_of(date));
-    return add_plan_item_in(c, *app, committee, cid, {yard, year, item, planned, decision}).id;
+    return add_plan_item_in(c, *app, committee, CompoundId{cid},
+                            {yard, year, item, planned, decision})
+        .id;
   }
   // The request (two days before `date`, as app::request_disbursement or
   // app::request_project_payment would take it), then its approvals.
@@ -287,7 +289,7 @@ struct Books {
     std::vector<I> covered = per_unit_fen ? unit_ids[yard] : std::vector<I>{};
     I id = 0;
     if (project.refund) {
-      id = refund_crowdfunding_surplus_in(c, *app, trustee, cid, project.project->pid);
+      id = refund_crowdfunding_surplus_in(c, *app, trustee, CompoundId{cid}, project.project->pid);
     } else if (project.project) {
       const SeededProject& p = *project.project;
       ProjectPaymentInput in;
@@ -301,7 +303,7 @@ struct Books {
       in.plan_item_id = item;
       in.per_unit_fen = per_unit;
       in.covered_units = covered;
-      id = request_project_payment_in(c, *app, trustee, cid, p.pid, in);
+      id = request_project_payment_in(c, *app, trustee, CompoundId{cid}, p.pid, in);
     } else {
       DisbursementInput r;
       r.payee = payee;
@@ -315,7 +317,7 @@ struct Books {
       r.plan_item_id = item;
       r.per_unit_fen = per_unit;
       r.covered_units = covered;
-      id = request_disbursement_in(c, *app, trustee, cid, r);
+      id = request_disbursement_in(c, *app, trustee, CompoundId{cid}, r);
     }
     decide(id, date, fen, status, t0);
   }
@@ -326,16 +328,18 @@ struct Books {
     if (status == "pending") return;
     if (status == "rejected") {
       clock(t0 + kDayMs);
-      reject_disbursement_in(c, *app, committee, cid, id, "缺少正式发票，请补充后重新申请");
+      reject_disbursement_in(c, *app, committee, CompoundId{cid}, id,
+                             "缺少正式发票，请补充后重新申请");
       return;
     }
     const bool two = fen > store::approval_threshold(c, cid);
     if (two) {
       clock(t0 + kHourMs);
-      XINYI_ASSERT(!approve_disbursement_in(c, *app, committee, cid, id).executed);
+      XINYI_ASSERT(!approve_disbursement_in(c, *app, committee, CompoundId{cid}, id).executed);
     }
     at(date);
-    XINYI_ASSERT(approve_disbursement_in(c, *app, two ? committee2 : committee, cid, id).executed);
+    XINYI_ASSERT(approve_disbursement_in(c, *app, two ? committee2 : committee, CompoundId{cid}, id)
+                     .executed);
     ++entries;
   }
 };
@@ -383,17 +387,18 @@ void create_seed_project(Books& b, const SeedProject& s, SeededProject& out) {
   in.signoffs_required = 2;
   in.min_turnout_pct = 20;
   if (!s.need.empty()) in.need_id = store::need_id_by_text(b.c, b.cid, s.need);
-  out.pid = create_project_in(b.c, *b.app, b.committee, b.cid, in);
+  out.pid = create_project_in(b.c, *b.app, b.committee, CompoundId{b.cid}, in);
   std::vector<project::Line> lines;
   for (const auto& l : s.lines) lines.push_back({0, l.name, l.account, l.budget});
   std::vector<project::Funding> funding;
   for (const auto& f : s.funding)
     funding.push_back({*project::parse_source(f.source), f.yard, f.amount});
-  set_project_budget_in(b.c, *b.app, b.committee, b.cid, out.pid, lines, funding);
+  set_project_budget_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out.pid, lines, funding);
   for (const auto& l : store::list_project_lines(b.c, out.pid)) out.lines.push_back(l.id);
-  if (s.vote_id) link_project_vote_in(b.c, *b.app, b.committee, b.cid, out.pid, s.vote_id);
+  if (s.vote_id)
+    link_project_vote_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out.pid, s.vote_id);
   for (const auto& q : s.quotes)
-    out.quotes.push_back(add_project_quote_in(b.c, *b.app, b.committee, b.cid, out.pid,
+    out.quotes.push_back(add_project_quote_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out.pid,
                                               {q.contractor, q.amount, "", {}}));
 }
 
@@ -403,11 +408,11 @@ void accept_seed_project(Books& b, const SeedProject& s, const ProjectRef& out) 
   if (s.mode == "committee") {
     b.later(s.accepted_on, [&b, s, out] {
       b.at(s.accepted_on);
-      start_acceptance_in(b.c, *b.app, b.committee, b.cid, out->pid,
+      start_acceptance_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out->pid,
                           b.app->clock_ms() + 7 * kDayMs);
-      sign_off_project_in(b.c, *b.app, b.committee, b.cid, out->pid);
+      sign_off_project_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out->pid);
       b.at(s.accepted_on);
-      sign_off_project_in(b.c, *b.app, b.committee2, b.cid, out->pid);
+      sign_off_project_in(b.c, *b.app, b.committee2, CompoundId{b.cid}, out->pid);
     });
     return;
   }
@@ -416,7 +421,7 @@ void accept_seed_project(Books& b, const SeedProject& s, const ProjectRef& out) 
   b.later(opens_on, [&b, out, opens_on, closes] {
     b.at(opens_on);
     I opens = b.app->clock_ms();
-    auto qid = start_acceptance_in(b.c, *b.app, b.committee, b.cid, out->pid, closes);
+    auto qid = start_acceptance_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out->pid, closes);
     XINYI_ASSERT(qid.has_value());
     Rng r(static_cast<std::uint64_t>(out->pid) * 7 + 3);
     I n = 0;
@@ -432,7 +437,7 @@ void accept_seed_project(Books& b, const SeedProject& s, const ProjectRef& out) 
   });
   b.later(s.accepted_on, [&b, s, out] {
     b.at(s.accepted_on);
-    XINYI_ASSERT(close_acceptance_in(b.c, *b.app, b.committee, b.cid, out->pid));
+    XINYI_ASSERT(close_acceptance_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out->pid));
   });
 }
 
@@ -453,7 +458,7 @@ ProjectRef seed_project(Books& b, const SeedProject& s) {
     if (first_signed.empty() || q.signed_on < first_signed) first_signed = q.signed_on;
     b.later(q.signed_on, [&b, out, i, date = q.signed_on] {
       b.at(date);
-      sign_project_contract_in(b.c, *b.app, b.committee, b.cid, out->pid,
+      sign_project_contract_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out->pid,
                                {out->quotes.at(i), date, {}});
     });
   }
@@ -462,7 +467,7 @@ ProjectRef seed_project(Books& b, const SeedProject& s) {
     b.at(first_signed);
     for (const auto& m : s.milestones)
       out->milestones.push_back(
-          add_milestone_in(b.c, *b.app, b.committee, b.cid, out->pid, m.title,
+          add_milestone_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out->pid, m.title,
                            m.due.empty() ? std::nullopt : std::optional<std::string>(m.due)));
   });
   for (std::size_t i = 0; i < s.milestones.size(); ++i) {
@@ -470,15 +475,15 @@ ProjectRef seed_project(Books& b, const SeedProject& s) {
     if (m.done.empty()) continue;
     b.later(m.done, [&b, out, i, m] {
       b.at(m.done);
-      complete_milestone_in(b.c, *b.app, b.trustee, b.cid, out->pid, out->milestones.at(i), m.note,
-                            {});
+      complete_milestone_in(b.c, *b.app, b.trustee, CompoundId{b.cid}, out->pid,
+                            out->milestones.at(i), m.note, {});
     });
   }
   if (!s.accepted_on.empty()) accept_seed_project(b, s, out);
   if (!s.settled_on.empty())
     b.later(s.settled_on, [&b, out, date = s.settled_on] {
       b.at(date);
-      settle_project_in(b.c, *b.app, b.committee, b.cid, out->pid);
+      settle_project_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out->pid);
     });
   return out;
 }
@@ -490,10 +495,10 @@ void seed_volunteers(Books& b, const std::string& team, const std::string& descr
                      const std::vector<std::pair<std::string, std::string>>& activities,
                      std::uint64_t seed) {
   b.clock(ms_of("2025-03-01"));
-  I tid = create_team_in(b.c, *b.app, b.committee, b.cid, team, description);
+  I tid = create_team_in(b.c, *b.app, b.committee, CompoundId{b.cid}, team, description);
   std::vector<I> members;
   for (const auto& n : names)
-    members.push_back(add_team_member_in(b.c, *b.app, b.committee, b.cid, tid, n));
+    members.push_back(add_team_member_in(b.c, *b.app, b.committee, CompoundId{b.cid}, tid, n));
   Rng r(seed);
   for (const auto& [date, title] : activities) {
     ActivityInput a{tid, title, date, "", {}};
@@ -501,7 +506,7 @@ void seed_volunteers(Books& b, const std::string& team, const std::string& descr
       if (r.uniform(1, 100) <= 55) a.hours.emplace_back(m, r.uniform(4, 12) * 15);
     if (a.hours.empty()) a.hours.emplace_back(members.front(), 60);
     b.clock(ms_of(date));
-    record_activity_in(b.c, *b.app, b.committee, b.cid, a);
+    record_activity_in(b.c, *b.app, b.committee, CompoundId{b.cid}, a);
   }
 }
 
@@ -591,11 +596,13 @@ void committee(Books& b, Rng& rng) {
         // next day, a second member and the trustee approve, the last approval posts it.
         I when = b.stamp(fix);
         b.clock(when - 5 * kHourMs);
-        I rid = request_reversal_in(b.c, *b.app, b.committee, b.cid, dup, "停车费重复录入");
+        I rid =
+            request_reversal_in(b.c, *b.app, b.committee, CompoundId{b.cid}, dup, "停车费重复录入");
         b.clock(when - 3 * kHourMs);
-        approve_disbursement_in(b.c, *b.app, b.committee2, b.cid, rid);
+        approve_disbursement_in(b.c, *b.app, b.committee2, CompoundId{b.cid}, rid);
         b.clock(when);
-        XINYI_ASSERT(approve_disbursement_in(b.c, *b.app, b.trustee, b.cid, rid).executed);
+        XINYI_ASSERT(
+            approve_disbursement_in(b.c, *b.app, b.trustee, CompoundId{b.cid}, rid).executed);
         ++b.entries;
       });
     }
@@ -745,7 +752,7 @@ void merged(Books& b, Rng& rng) {
     });
     b.later(paid_on, [&b, g, amount, paid_on, pledge_id] {
       b.at(paid_on);
-      pay_pledge_in(b.c, *b.app, b.trustee, b.cid, g->pid, *pledge_id, amount);
+      pay_pledge_in(b.c, *b.app, b.trustee, CompoundId{b.cid}, g->pid, *pledge_id, amount);
       ++b.entries;
     });
   }
@@ -782,7 +789,7 @@ void charity_fund(Books& b, Rng& rng) {
   // donation with its receipt and ledger entry (donors masked, some anonymous).
   b.clock(ms_of("2025-03-30"));
   I campaign = create_campaign_in(
-      b.c, *b.app, b.committee, b.cid,
+      b.c, *b.app, b.committee, CompoundId{b.cid},
       {"锦苑慈善基金首期募捐",
        "党支部、业委会和物业共同发起：一周内募集 3 万元，用于院落微更新、帮扶困难家庭和公益活动。",
        "general", 3'000'000, "2025-04-01", "2025-04-07"});
@@ -798,8 +805,9 @@ void charity_fund(Books& b, Rng& rng) {
     std::string name = donors[i % 15];
     b.later(date, [&b, campaign, amount, date, anonymous, name] {
       b.at(date);  // handed to the committee, which records it received (app::donate)
-      XINYI_ASSERT(
-          donate_in(b.c, *b.app, b.committee, b.cid, {amount, campaign, anonymous, name}).received);
+      XINYI_ASSERT(donate_in(b.c, *b.app, b.committee, CompoundId{b.cid},
+                             {amount, campaign, anonymous, name})
+                       .received);
       ++b.entries;
     });
   }
@@ -922,7 +930,7 @@ void bank_statements(Books& b, const std::string& bank_name, const std::string& 
     const std::string number = std::string(code == "1001" ? "62284804025" : "62170038810") +
                                (code == "1001" ? number_last4 : "7788");
     auto acc =
-        create_bank_account_in(b.c, *b.app, b.committee, b.cid,
+        create_bank_account_in(b.c, *b.app, b.committee, CompoundId{b.cid},
                                {bank_name, number, code == "1001" ? "basic" : "general", code});
     std::vector<bank::StatementLine> lines;
     I balance = 0;

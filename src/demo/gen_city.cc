@@ -71,7 +71,7 @@ void gen_units(Connection& c, App& app, const Caller& system, const GenCityOptio
       code.push_back(registry::kInviteAlphabet[static_cast<std::size_t>(n % 32)]);
     return code;
   });
-  import_roster_in(c, app, system, cid, rows);
+  import_roster_in(c, app, system, CompoundId{cid}, rows);
   for (const auto& y : store::list_courtyards(c, cid)) yard_area[y.id] = area_of_yard[y.name];
   for (const auto& u : store::list_units(c, cid, 0, kMaxGenUnits)) units.push_back(u.id);
   XINYI_ASSERT(static_cast<I>(units.size()) == opt.units_per_compound);

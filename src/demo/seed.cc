@@ -296,13 +296,13 @@ Registry seed_registry(Connection& c, App& app, const Caller& system, SeedReport
     reg.compound_ids.push_back(cid);
     ++rep.compounds;
     std::optional<I> area;
-    if (plan.area) area = create_area_in(c, app, system, cid, {plan.area, {}}).id;
+    if (plan.area) area = create_area_in(c, app, system, CompoundId{cid}, {plan.area, {}}).id;
     std::vector<roster::RosterRow> rows;
     for (const auto& yp : plan.courtyards) {
-      create_courtyard_in(c, app, system, cid, {yp.name, area});
+      create_courtyard_in(c, app, system, CompoundId{cid}, {yp.name, area});
       courtyard_rows(r, plan, yp, rows, codes, rep);
     }
-    import_roster_in(c, app, system, cid, rows);
+    import_roster_in(c, app, system, CompoundId{cid}, rows);
     XINYI_ASSERT(codes.empty());  // every unit drew the code queued for it
     for (const auto& u : store::list_units(c, cid, 0, 100'000))
       reg.units_of[plan.name].push_back(u.id);
@@ -326,11 +326,12 @@ std::pair<std::vector<I>, std::vector<I>> seed_people(Connection& c, App& app, c
   const auto& tu = reg.units_of["桂湖教师院"];
   std::vector<I> wang_units{tu[0], tu[13]};
   for (I u : wang_units)
-    add_member_in(c, app, system, teachers, u,
+    add_member_in(c, app, system, CompoundId{teachers}, u,
                   {"王建国", "13800000001", "510114195001010012", "owner"});
   const I li_unit = reg.units_of["城北花园"][20];
-  add_member_in(c, app, system, garden, li_unit, {"李晓梅", "13800000002", "", "tenant"});
-  add_member_in(c, app, system, jinyuan, reg.units_of["锦苑小区"][5],
+  add_member_in(c, app, system, CompoundId{garden}, li_unit,
+                {"李晓梅", "13800000002", "", "tenant"});
+  add_member_in(c, app, system, CompoundId{jinyuan}, reg.units_of["锦苑小区"][5],
                 {"陈玉兰", "13800000003", "510114195203152046", "owner"});
   rep.persons += 3;
   const auto& gu = reg.units_of["城北花园"];
@@ -361,13 +362,14 @@ std::pair<std::vector<I>, std::vector<I>> seed_people(Connection& c, App& app, c
     const Caller staff = demo_caller(c, user_ids[1]);
     for (auto [i, role] :
          {std::pair{2, Role::committee}, {3, Role::committee}, {4, Role::trustee}}) {
-      auto asked = grant_role_in(c, app, admin, cid, {login_of(i), role});
+      auto asked = grant_role_in(c, app, admin, CompoundId{cid}, {login_of(i), role});
       XINYI_ASSERT(asked.pending && asked.request);
-      confirm_role_in(c, app, staff, cid, asked.request->id);
+      confirm_role_in(c, app, staff, CompoundId{cid}, asked.request->id);
     }
-    XINYI_ASSERT(!grant_role_in(c, app, admin, cid, {login_of(6), Role::auditor}).pending);
+    XINYI_ASSERT(
+        !grant_role_in(c, app, admin, CompoundId{cid}, {login_of(6), Role::auditor}).pending);
   }
-  grant_role_in(c, app, admin, teachers, {login_of(5), Role::worker});
+  grant_role_in(c, app, admin, CompoundId{teachers}, {login_of(5), Role::worker});
   // They claimed their units with the paper invite codes in January 2025, long before any vote
   // the demo opens (a claim made during a vote does not speak in it).
   const auto saved_clock = app.clock_ms;

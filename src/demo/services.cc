@@ -67,7 +67,8 @@ I worker_user(App& app, Connection& c, I cid, const std::string& login, const st
               I by, I now) {
   I u = store::insert_user(c, login, std::nullopt, name, "!", false, now);
   app.clock_ms = [now] { return now; };
-  XINYI_ASSERT(grant_role_in(c, app, demo_caller(c, by), cid, {login, Role::worker}).granted);
+  XINYI_ASSERT(
+      grant_role_in(c, app, demo_caller(c, by), CompoundId{cid}, {login, Role::worker}).granted);
   return u;
 }
 
@@ -101,7 +102,7 @@ int days_in(int y, int m) {
 void review(App& app, Connection& c, I cid, I log, const Resident& r, const std::string& verdict,
             const std::string& reason, I when) {
   app.clock_ms = [when] { return when; };
-  review_visit_in(c, app, demo_caller(c, r.user), cid, log, verdict, reason);
+  review_visit_in(c, app, demo_caller(c, r.user), CompoundId{cid}, log, verdict, reason);
 }
 
 // Residents' reviews of a visit that ended at `out`: a few confirm it; about one visit in
@@ -129,7 +130,7 @@ void review_visit(App& app, Connection& c, I cid, const DemoServicePeople& p,
   // The committee looks into it the next day (app::resolve_dispute).
   const I resolved = out + 44 * kHour;
   app.clock_ms = [resolved] { return resolved; };
-  resolve_dispute_in(c, app, demo_caller(c, p.committee), cid,
+  resolve_dispute_in(c, app, demo_caller(c, p.committee), CompoundId{cid},
                      store::get_review(c, log, r.user)->id, upheld ? "upheld" : "dismissed",
                      upheld ? "经核实情况属实，本次工时不计入，已提醒上门人员"
                             : "经查看照片并询问邻居，服务已完成，异议不成立");
@@ -173,7 +174,8 @@ void hourly_service(App& app, Connection& c, I cid, const DemoServicePeople& p,
                          {"garden", wu},
                          {"electric", p.worker},
                          {"manager", he}})
-    assign_worker_in(c, app, by_trustee, cid, {code, store::get_user(c, w)->login, true});
+    assign_worker_in(c, app, by_trustee, CompoundId{cid},
+                     {code, store::get_user(c, w)->login, true});
   struct Slot {
     const char* code;
     I worker;
@@ -316,13 +318,13 @@ void needs(App& app, Connection& c, const std::vector<I>& compounds, const DemoS
     // Filed, supported and answered through the needs list's own use cases (app/needs_service.h).
     auto clock = [&](I ms) { app.clock_ms = [ms] { return ms; }; };
     clock(filed);
-    I need = file_need_in(c, app, demo_caller(c, filer), cid,
+    I need = file_need_in(c, app, demo_caller(c, filer), CompoundId{cid},
                           {n.category, n.body, n.place, yard, n.source, {}});
     int supporters = 0;
     for (std::size_t k = 1; k < rs.size() && supporters < n.supporters; ++k) {
       if (rs[k].user == filer) continue;
       clock(filed + static_cast<I>(k) * kHour);
-      support_need_in(c, app, demo_caller(c, rs[k].user), cid, need);
+      support_need_in(c, app, demo_caller(c, rs[k].user), CompoundId{cid}, need);
       ++supporters;
     }
     std::string status = n.status;
@@ -335,12 +337,13 @@ void needs(App& app, Connection& c, const std::vector<I>& compounds, const DemoS
         if (pr.title == n.proposal) proposal = pr.id;
     const Caller committee = demo_caller(c, p.committee);
     clock(answered);
-    triage_need_in(c, app, committee, cid, need,
+    triage_need_in(c, app, committee, CompoundId{cid}, need,
                    {first, status == "done" ? (n.code ? "纳入服务清单" : "纳入改造项目") : n.note,
                     n.code ? std::optional<std::string>(n.code) : std::nullopt, proposal});
     if (status == "done") {
       clock(answered + rng.uniform(3, 40) * kDay);
-      triage_need_in(c, app, committee, cid, need, {"done", n.note, std::nullopt, std::nullopt});
+      triage_need_in(c, app, committee, CompoundId{cid}, need,
+                     {"done", n.note, std::nullopt, std::nullopt});
     }
   }
 }
@@ -367,7 +370,7 @@ I questionnaire(App& app, Connection& c, I cid, const char* title, const char* d
   in.opens_at_ms = opens;
   in.closes_at_ms = closes;
   app.clock_ms = [opens] { return opens - kDay; };
-  return create_questionnaire_in(c, app, demo_caller(c, by), cid, in).questionnaire.id;
+  return create_questionnaire_in(c, app, demo_caller(c, by), CompoundId{cid}, in).questionnaire.id;
 }
 
 // One answer as a resident gives it: options chosen, a scale point, or a text ("" skips).
@@ -379,7 +382,7 @@ survey::Answer text(const char* t) { return {{}, 0, t}; }
 void respond(App& app, Connection& c, I cid, I qid, const Resident& r,
              const std::vector<survey::Answer>& answers, I when) {
   app.clock_ms = [when] { return when; };
-  answer_questionnaire_in(c, app, demo_caller(c, r.user), cid, qid, r.unit, answers);
+  answer_questionnaire_in(c, app, demo_caller(c, r.user), CompoundId{cid}, qid, r.unit, answers);
 }
 
 // The questionnaires and their answers: 九院合一's door-to-door survey of March 2025 (its id),
@@ -458,7 +461,7 @@ void meetings(App& app, Connection& c, const std::vector<I>& compounds, const De
     for (const auto& [body, kind2, link] : decisions) in.decisions.push_back({body, kind2, link});
     const I recorded = at(date, 20);
     app.clock_ms = [recorded] { return recorded; };
-    create_meeting_in(c, app, staff, cid, in);
+    create_meeting_in(c, app, staff, CompoundId{cid}, in);
   };
   auto need_id = [&](I cid, const char* body) {
     return store::need_id_by_text(c, cid, body).value_or(0);
@@ -607,7 +610,7 @@ void announcements(App& app, Connection& c, const std::vector<I>& compounds,
     in.confirm_required = a.confirm;
     in.pinned = a.pinned;
     in.expires_at_ms = at + a.for_h * kHour;
-    I id = create_announcement_in(c, app, committee, cid, in);
+    I id = create_announcement_in(c, app, committee, CompoundId{cid}, in);
     // Residents (never the demo owner: he confirms in the demo himself) read and confirm.
     const auto& rs = residents[static_cast<std::size_t>(a.compound)];
     for (std::size_t k = 1; k < rs.size(); ++k) {
@@ -617,11 +620,11 @@ void announcements(App& app, Connection& c, const std::vector<I>& compounds,
       I when = at + rng.uniform(1, std::max<I>(2, a.ago_h)) * kHour / 2;
       const Caller reader = demo_caller(c, rs[k].user);
       app.clock_ms = [when] { return when; };
-      read_announcement_in(c, app, reader, cid, id, false);
+      read_announcement_in(c, app, reader, CompoundId{cid}, id, false);
       if (!confirmed) continue;
       const I later = when + 60'000;
       app.clock_ms = [later] { return later; };
-      read_announcement_in(c, app, reader, cid, id, true);
+      read_announcement_in(c, app, reader, CompoundId{cid}, id, true);
     }
   }
 }

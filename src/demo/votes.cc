@@ -53,7 +53,7 @@ std::string paper_scan(Connection& c, Tellers& t, I cid, I vote_id, I no) {
   std::string pdf = demo_pdf({"Paper ballot - scanned at the count",
                               "Vote " + std::to_string(vote_id) + ", ballot " + std::to_string(no),
                               "Xinyi demo"});
-  return upload_voucher_in(c, t.app, t.enters, cid, "application/pdf", pdf).sha256;
+  return upload_voucher_in(c, t.app, t.enters, CompoundId{cid}, "application/pdf", pdf).sha256;
 }
 
 // The owner's choices, drawn from the behaviour's weights (empty: abstains).
@@ -108,11 +108,11 @@ RunVote cast_and_close(Connection& c, Tellers& t, I cid, I id, const NewVote& v,
     t.clock(at);
     const I unit = store::get_elector(c, out.id, e.no).first_unit_id;
     auto entered =
-        enter_paper_ballot_in(c, t.app, t.enters, cid, out.id,
+        enter_paper_ballot_in(c, t.app, t.enters, CompoundId{cid}, out.id,
                               {unit, choices, paper_scan(c, t, cid, out.id, e.no), false});
     t.clock(at + kHour);
-    countersign_paper_ballot_in(c, t.app, t.countersigns, cid, out.id, entered.ballot_no,
-                                entered.entered_at_ms);
+    countersign_paper_ballot_in(c, t.app, t.countersigns, CompoundId{cid}, out.id,
+                                entered.ballot_no, entered.entered_at_ms);
   }
   if (v.closes_at <= now) out.result = close_vote_in(c, cid, out.id, v.closes_at);
   return out;
@@ -121,7 +121,7 @@ RunVote cast_and_close(Connection& c, Tellers& t, I cid, I id, const NewVote& v,
 RunVote run_vote(Connection& c, Tellers& t, I cid, NewVote v, I opens, const Behaviour& b, Rng& rng,
                  I now) {
   t.clock(opens);
-  const I id = create_vote_in(c, t.app, t.enters, cid, v, true).vote.id;
+  const I id = create_vote_in(c, t.app, t.enters, CompoundId{cid}, v, true).vote.id;
   return cast_and_close(c, t, cid, id, v, opens, b, rng, now);
 }
 
@@ -144,7 +144,7 @@ void committee_formation(Connection& c, Tellers& t, I cid, const DemoVotePeople&
   const Caller staff = demo_caller(c, p.staff);
   t.clock(formed - 20 * kDay);
   const I k = create_committee_in(
-                  c, t.app, staff, cid,
+                  c, t.app, staff, CompoundId{cid},
                   {"pmc", "城北花园物业管理委员会", 5, 9, "2025-03-01", "2028-02-29", std::nullopt})
                   .id;
   struct M {
@@ -166,11 +166,12 @@ void committee_formation(Connection& c, Tellers& t, I cid, const DemoVotePeople&
   };
   t.clock(formed - 10 * kDay);
   for (const auto& m : members)
-    nominate_member_in(c, t.app, staff, cid, k,
+    nominate_member_in(c, t.app, staff, CompoundId{cid}, k,
                        {m.name, m.channel, m.rep, m.affiliation, m.position,
                         m.user ? store::get_user(c, m.user)->login : ""});
   t.clock(formed);
-  XINYI_ASSERT(establish_committee_in(c, t.app, staff, cid, k).roles_awaiting_confirmation == 0);
+  XINYI_ASSERT(
+      establish_committee_in(c, t.app, staff, CompoundId{cid}, k).roles_awaiting_confirmation == 0);
 }
 
 // 城北花园's 13 major matters, one vote each (SPEC §4's matters 1–9).
@@ -216,7 +217,7 @@ void merged_tender(Connection& c, Tellers& t, I merged, const DemoVotePeople& p,
   t.clock(demo_ms("2024-11-05"));
   const I tender =
       create_tender_in(
-          c, t.app, committee, merged,
+          c, t.app, committee, CompoundId{merged},
           {"北门片区物业服务比选",
            "九个院落合并后的北门片区：公共区域保洁、绿化养护、设施设备维修、门岗和夜间巡查。",
            "报价（每平方米每月）、服务方案和人员配置、同类老旧院落服务经验、受托人酬金比例。",
@@ -237,14 +238,16 @@ void merged_tender(Connection& c, Tellers& t, I merged, const DemoVotePeople& p,
   };
   t.clock(demo_ms("2024-11-20"));
   for (const auto& b : bids)
-    add_bid_in(c, t.app, committee, merged, tender, {b.provider, b.price, b.bp, b.plan, {}});
+    add_bid_in(c, t.app, committee, CompoundId{merged}, tender,
+               {b.provider, b.price, b.bp, b.plan, {}});
   // Put to the owners as a matter-4 choice between the three (app::put_tender_to_vote).
   const I opens = demo_ms("2024-12-02");
   t.clock(opens);
   NewVote v;
   v.closes_at = demo_ms("2024-12-20");
   const I vote =
-      put_tender_to_vote_in(c, t.app, t.enters, merged, tender, v.closes_at, true).vote.id;
+      put_tender_to_vote_in(c, t.app, t.enters, CompoundId{merged}, tender, v.closes_at, true)
+          .vote.id;
   cast_and_close(c, t, merged, vote, v, opens, Behaviour{86, {68, 18, 10}, 4, 50, 0}, rng, now);
 }
 
@@ -264,7 +267,7 @@ void jinyuan_election(Connection& c, Tellers& t, I jinyuan, const DemoVotePeople
   // The community staff record the elected committee (app::create_committee citing the vote).
   const Caller staff = demo_caller(c, p.staff);
   t.clock(demo_ms("2025-06-16"));
-  const I k = create_committee_in(c, t.app, staff, jinyuan,
+  const I k = create_committee_in(c, t.app, staff, CompoundId{jinyuan},
                                   {"owners", "锦苑小区第二届业主委员会", 5, 9, "2025-07-01",
                                    "2030-06-30", election.id})
                   .id;
@@ -273,12 +276,12 @@ void jinyuan_election(Connection& c, Tellers& t, I jinyuan, const DemoVotePeople
   XINYI_ASSERT(election.result.has_value());
   t.clock(demo_ms("2025-06-20"));
   for (int w : election.result->winners) {
-    nominate_member_in(c, t.app, staff, jinyuan, k,
+    nominate_member_in(c, t.app, staff, CompoundId{jinyuan}, k,
                        {v.options[static_cast<std::size_t>(w)], "owners_joint", true, "业主",
                         positions[std::min<std::size_t>(n, 4)], ""});
     ++n;
   }
-  establish_committee_in(c, t.app, staff, jinyuan, k);
+  establish_committee_in(c, t.app, staff, CompoundId{jinyuan}, k);
   XINYI_ASSERT(n == 5);  // the demo's ballots elect a full committee
 }
 
@@ -308,7 +311,7 @@ DemoVoteIds seed_demo_votes(App& app, Connection& c, const std::vector<I>& compo
     t.clock(now - 12 * kDay);
     const I pid =
         create_proposal_in(
-            c, app, demo_caller(c, p.committee), teachers,
+            c, app, demo_caller(c, p.committee), CompoundId{teachers},
             {"楼道保洁增至每周 3 次",
              "多位居民在民意清单中反映楼道卫生，建议 2027 年起楼道保洁由每周 2 次增至 3 次，每月增加保洁工时约 26 小时。"})
             .id;

@@ -138,7 +138,8 @@ TEST_F(BankTest, AnIncomingLineBecomesAHouseholdsPaymentAndIsMatchedToIt) {
   auto rec = env.get(com, compound_path(cid, "/bank")).as_object();
   auto line =
       rec.at("accounts").as_array()[0].at("unmatched_lines").as_array()[0].at("id").as_int64();
-  auto r = app::payment_from_line(env.app(), com, cid, line, unit.at("id").as_int64()).receipt;
+  auto r = app::payment_from_line(env.app(), com, CompoundId{cid}, line, unit.at("id").as_int64())
+               .receipt;
   EXPECT_EQ(r.amount_fen, Fen{5000});
   EXPECT_EQ(r.method, "bank");
   EXPECT_EQ(r.reference, "S3");
@@ -150,7 +151,8 @@ TEST_F(BankTest, AnIncomingLineBecomesAHouseholdsPaymentAndIsMatchedToIt) {
                 .at("unmatched")
                 .as_int64(),
             0);
-  EXPECT_EQ(status_of([&] { app::payment_from_line(env.app(), com, cid, line, 1); }), 409);
+  EXPECT_EQ(status_of([&] { app::payment_from_line(env.app(), com, CompoundId{cid}, line, 1); }),
+            409);
 }
 
 TEST_F(BankTest, AccountNumbersAreKeptMasked) {

@@ -26,7 +26,7 @@ TEST(Import, ImportsARosterAndSeesTheSameOwnerTwice) {
   TestEnv env;
   auto cid = env.add_compound("南街");
   app::Caller who;
-  auto rep = app::import_roster_csv(env.app(), who, cid, kRoster, false);
+  auto rep = app::import_roster_csv(env.app(), who, CompoundId{cid}, kRoster, false);
   EXPECT_EQ(rep.rows, 5);
   EXPECT_EQ(rep.units_created, 4);
   EXPECT_EQ(rep.courtyards_created, 2);
@@ -45,9 +45,9 @@ TEST(Import, ReimportingTheSameSheetAddsNothing) {
   TestEnv env;
   auto cid = env.add_compound("南街");
   app::Caller who;
-  app::import_roster_csv(env.app(), who, cid, kRoster, false);
+  app::import_roster_csv(env.app(), who, CompoundId{cid}, kRoster, false);
   auto before = env.count("units") + env.count("persons") + env.count("unit_members");
-  auto rep = app::import_roster_csv(env.app(), who, cid, kRoster, false);
+  auto rep = app::import_roster_csv(env.app(), who, CompoundId{cid}, kRoster, false);
   EXPECT_EQ(rep.units_created, 0);
   EXPECT_EQ(rep.units_existing, 5);
   EXPECT_EQ(rep.members_added, 0);
@@ -61,7 +61,7 @@ TEST(Import, OneBadRowImportsNothingAndEveryBadRowIsNamed) {
   std::string bad =
       std::string(kRoster) + "文庙院,1栋1单元103,-3,赵六,13800000009,,\n文庙院,坏房号,50,钱七,,,\n";
   try {
-    app::import_roster_csv(env.app(), who, cid, bad, false);
+    app::import_roster_csv(env.app(), who, CompoundId{cid}, bad, false);
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.http_status(), 422);
@@ -78,12 +78,12 @@ TEST(Import, AClashWithStoredDataAlsoImportsNothing) {
   TestEnv env;
   auto cid = env.add_compound("南街");
   app::Caller who;
-  app::import_roster_csv(env.app(), who, cid, kRoster, false);
+  app::import_roster_csv(env.app(), who, CompoundId{cid}, kRoster, false);
   auto units = env.count("units");
   std::string clash =
       "院落,房号,面积,业主\n文庙院,1栋1单元109,50,新人\n文庙院,1栋1单元101,90.00,张三\n";
   try {
-    app::import_roster_csv(env.app(), who, cid, clash, false);
+    app::import_roster_csv(env.app(), who, CompoundId{cid}, clash, false);
     FAIL();
   } catch (const Error& e) {
     ASSERT_EQ(e.fields().size(), 1u);
@@ -96,7 +96,7 @@ TEST(Import, DryRunChecksButStoresNothing) {
   TestEnv env;
   auto cid = env.add_compound("南街");
   app::Caller who;
-  auto rep = app::import_roster_csv(env.app(), who, cid, kRoster, true);
+  auto rep = app::import_roster_csv(env.app(), who, CompoundId{cid}, kRoster, true);
   EXPECT_TRUE(rep.dry_run);
   EXPECT_EQ(rep.units_created, 4 + 0);
   EXPECT_EQ(env.count("units"), 0);
@@ -111,7 +111,7 @@ TEST(Import, GbkSpreadsheetsImport) {
   std::string gbk =
       "\xB7\xBF\xBA\xC5,\xC3\xE6\xBB\xFD,\xD2\xB5\xD6\xF7\n1\xB6\xB0"
       "101,50.5,\xD5\xC5\xC8\xFD\n";
-  auto rep = app::import_roster_csv(env.app(), who, cid, gbk, false);
+  auto rep = app::import_roster_csv(env.app(), who, CompoundId{cid}, gbk, false);
   EXPECT_EQ(rep.units_created, 1);
   env.db().read([&](store::Connection& c) {
     EXPECT_EQ(c.scalar("SELECT COUNT(*) FROM persons WHERE name = '张三'"), 1);
@@ -128,10 +128,11 @@ TEST(Import, ShowsProgress) {
   for (int i = 1; i <= 450; ++i)
     big += "1栋" + std::to_string(1000 + i) + ",60,业主" + std::to_string(i) + "\n";
   std::vector<std::size_t> seen;
-  app::import_roster_csv(env.app(), who, cid, big, false, [&](std::size_t done, std::size_t total) {
-    EXPECT_EQ(total, 450u);
-    seen.push_back(done);
-  });
+  app::import_roster_csv(env.app(), who, CompoundId{cid}, big, false,
+                         [&](std::size_t done, std::size_t total) {
+                           EXPECT_EQ(total, 450u);
+                           seen.push_back(done);
+                         });
   EXPECT_EQ(seen, (std::vector<std::size_t>{200, 400, 450}));
 }
 

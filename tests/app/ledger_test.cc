@@ -561,7 +561,7 @@ TEST_F(LedgerTest, VouchersAreStoredByHashAndChecked) {
       R"({"date":"2025-03-01","description":"带凭证","postings":[{"account":"1001","amount_fen":5},{"account":"4002","amount_fen":-5}],"vouchers":[")" +
       sha + R"("]})");
   EXPECT_NE(std::string(e.at("canonical").as_string()).find(sha), std::string::npos);
-  EXPECT_EQ(app::voucher_file(env.app(), cid, sha).bytes, jpeg);
+  EXPECT_EQ(app::voucher_file(env.app(), CompoundId{cid}, sha).bytes, jpeg);
   EXPECT_EQ(
       status_of([&] {
         post(

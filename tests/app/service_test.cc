@@ -654,7 +654,7 @@ TEST_F(ServiceTest, OneAnswerPerHouseholdOrPerPerson) {
           .at(2)
           .at("texts"),
       (json::array{"加装路灯"}));
-  auto table = app::questionnaire_table(env.app(), cid, household);
+  auto table = app::questionnaire_table(env.app(), CompoundId{cid}, household);
   ASSERT_EQ(table.rows.size(), 2u);
   EXPECT_EQ(std::get<std::string>(table.rows[0][3]), "同意");
   for (const auto& row : table.rows)  // no names

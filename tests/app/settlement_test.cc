@@ -68,49 +68,52 @@ class SettlementTest : public ::testing::Test {
 };
 
 TEST_F(SettlementTest, RemunerationIsTheContractShareOfCostsOncePerPeriod) {
-  app::set_contract(env.app(), com, cid, {1000});
+  app::set_contract(env.app(), com, CompoundId{cid}, {1000});
   post("2026-11-10", "5001", "2001", 100000, yards[0]);
   post("2026-11-12", "5003", "2001", 33335, yards[1]);
   post("2026-10-30", "5001", "2001", 99999, yards[0]);  // another period
   post("2026-11-15", "5009", "3002", 50000,
        yards[0]);  // paid from the charity fund: no remuneration on it
-  auto r = app::book_remuneration(env.app(), com, cid, "2026-11");
+  auto r = app::book_remuneration(env.app(), com, CompoundId{cid}, "2026-11");
   EXPECT_EQ(r.costs_fen, 133335);
   EXPECT_EQ(r.amount_fen, 10000 + 3334);  // 3333.5 rounds up, per courtyard
-  EXPECT_EQ(status_of([&] { app::book_remuneration(env.app(), com, cid, "2026-11"); }), 409);
-  EXPECT_EQ(status_of([&] { app::book_remuneration(env.app(), com, cid, "2026-13"); }), 400);
+  EXPECT_EQ(status_of([&] { app::book_remuneration(env.app(), com, CompoundId{cid}, "2026-11"); }),
+            409);
+  EXPECT_EQ(status_of([&] { app::book_remuneration(env.app(), com, CompoundId{cid}, "2026-13"); }),
+            400);
 }
 
 TEST_F(SettlementTest, SharedCostsSplitByAreaWithNoFenLostOrCreated) {
   post("2026-11-05", "5006", "2001", 100000, 0);  // the compound's water bill
   using app::SplitRule;
   auto r = app::allocate_shared_cost(
-      env.app(), com, cid, {"11月公共水电", "2026-11-30", 100000, "5006", SplitRule::area, {}});
+      env.app(), com, CompoundId{cid},
+      {"11月公共水电", "2026-11-30", 100000, "5006", SplitRule::area, {}});
   const auto& split = r.split;
   ASSERT_EQ(split.size(), 3u);
   EXPECT_EQ(split[0].amount_fen, 50000);  // 300 of 600 m²
   EXPECT_EQ(split[1].amount_fen, 33333);
   EXPECT_EQ(split[2].amount_fen, 16667);  // 16666.67: the largest remainder gets the fen
-  auto units = app::allocate_shared_cost(env.app(), com, cid,
+  auto units = app::allocate_shared_cost(env.app(), com, CompoundId{cid},
                                          {"门卫", "2026-11-30", 100, "5004", SplitRule::units, {}});
   std::int64_t sum = 0;
   for (const auto& s : units.split) sum += s.amount_fen;
   EXPECT_EQ(sum, 100);
   auto fixed = app::allocate_shared_cost(
-      env.app(), com, cid,
+      env.app(), com, CompoundId{cid},
       {"保险", "2026-11-30", 1000, "5005", SplitRule::fixed, {{yards[0], 1}, {yards[2], 3}}});
   EXPECT_EQ(fixed.split[0].amount_fen, 250);
   EXPECT_EQ(fixed.split[1].amount_fen, 0);
   EXPECT_EQ(fixed.split[2].amount_fen, 750);
   EXPECT_EQ(status_of([&] {
-              app::allocate_shared_cost(env.app(), com, cid,
+              app::allocate_shared_cost(env.app(), com, CompoundId{cid},
                                         {"x", "2026-11-30", 5, "4001", SplitRule::area, {}});
             }),
             422);
   EXPECT_EQ(
       status_of([&] {
         app::allocate_shared_cost(
-            env.app(), com, cid,
+            env.app(), com, CompoundId{cid},
             {"x", "2026-11-30", 5, "5005", SplitRule::fixed, {{yards[0], -1}, {yards[1], 2}}});
       }),
       422);  // a negative share
@@ -119,8 +122,8 @@ TEST_F(SettlementTest, SharedCostsSplitByAreaWithNoFenLostOrCreated) {
 TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
   env.grant(env.add_user("trustee"), cid, Role::trustee);
   post("2026-01-05", "1001", "4001", 500000, yards[0]);
-  auto item =
-      app::add_plan_item(env.app(), com, cid, {yards[0], 2026, "监控摄像头", 200000, "坝坝会议定"});
+  auto item = app::add_plan_item(env.app(), com, CompoundId{cid},
+                                 {yards[0], 2026, "监控摄像头", 200000, "坝坝会议定"});
   auto id = item.id;
   std::string req =
       R"({"payee":"安防器材部","amount_fen":180000,"purpose":"安装监控","expense_account":"5008","courtyard_id":)" +
@@ -129,13 +132,14 @@ TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
                     env.with_voucher(cid, req))
                .as_object();
   EXPECT_EQ(d.at("plan_item_id").as_int64(), id);
-  EXPECT_EQ(app::surplus_plans(env.app(), cid, 2026).items[0].spent_fen, 0);  // not yet paid
+  EXPECT_EQ(app::surplus_plans(env.app(), CompoundId{cid}, 2026).items[0].spent_fen,
+            0);  // not yet paid
   env.post(
          com,
          compound_path(cid, "/disbursements/" + std::to_string(d.at("id").as_int64()) + "/approve"),
          "{}")
       .as_object();
-  auto plans = app::surplus_plans(env.app(), cid, 2026);
+  auto plans = app::surplus_plans(env.app(), CompoundId{cid}, 2026);
   EXPECT_EQ(plans.items[0].input.planned_fen, 200000);
   EXPECT_EQ(plans.items[0].spent_fen, 180000);
   std::string other =
@@ -165,9 +169,9 @@ TEST_F(SettlementTest, TheStatementTiesToTheLedger) {
   post("2026-10-20", "5001", "2001", 5000, yards[0]);
   post("2026-11-20", "5001", "2001", 7000, yards[0]);
   post("2026-11-05", "5006", "2001", 600, 0);
-  app::allocate_shared_cost(env.app(), com, cid,
+  app::allocate_shared_cost(env.app(), com, CompoundId{cid},
                             {"水电", "2026-11-30", 600, "5006", app::SplitRule::area, {}});
-  auto s = app::settlement(env.app(), cid, "2026-11");
+  auto s = app::settlement(env.app(), CompoundId{cid}, "2026-11");
   const auto& y0 = s.courtyards[0];
   // October: fees 0.40 × 300 m² = ¥120.00, costs ¥50.00 → ¥70.00 carried in.
   EXPECT_EQ(y0.carried_in_fen, 12000 - 5000);

@@ -343,7 +343,7 @@ TEST_F(VoteTest, APaperBallotCountsOnlyCountersignedAndTheOwnersOwnBallotPrevail
   EXPECT_EQ(status_of([&] { paper(vid, "202", "[1]", true); }),
             409);  // and paper cannot overwrite it
   // The replaced scan of a secret ballot is still not public.
-  EXPECT_EQ(status_of([&] { app::voucher_file(env.app(), cid, paper_scan); }), 404);
+  EXPECT_EQ(status_of([&] { app::voucher_file(env.app(), CompoundId{cid}, paper_scan); }), 404);
   // Uncountersigned paper ballots are not counted at the close.
   paper(vid, "301", "[1]", false, false);
   now += kHour;
@@ -378,7 +378,7 @@ TEST_F(VoteTest, NoResponseOrAuditEntryLinksASecretBallotToItsVoter) {
   EXPECT_EQ(seen.find(rc), std::string::npos) << "丙's receipt leaked (paper ballots too)";
   EXPECT_NE(seen.find(rb), std::string::npos) << "乙 sees their own receipt";
   // The scan of a secret paper ballot is not served to the public.
-  EXPECT_EQ(status_of([&] { app::voucher_file(env.app(), cid, scan); }), 404);
+  EXPECT_EQ(status_of([&] { app::voucher_file(env.app(), CompoundId{cid}, scan); }), 404);
   // The audit log says who voted, never what they chose.
   auto audit = json::serialize(
       env.get(testing::reader(), compound_path(cid, "/audit?before=" + std::to_string(0) +

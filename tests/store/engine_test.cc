@@ -47,7 +47,7 @@ TEST(Engine, ConcurrentWritersToOneLogLoseAndDoubleNothing) {
   EXPECT_EQ(rep.entries, 60);
   EXPECT_EQ(rep.tree_size, 60);
   // Every amount once: Σ (t·1000 + i) over t < 4, i ≤ 15.
-  auto b = app::balances(env.app(), cid, "");
+  auto b = app::balances(env.app(), CompoundId{cid}, "");
   std::int64_t bank = 0;
   for (const auto& [a, balance] : b.accounts)
     if (a.code == "1001") bank = balance;
@@ -67,11 +67,11 @@ TEST(Engine, ABackupRestoresToTheSameRootsAndBalances) {
   env.grant(env.add_user("com"), cid, Role::committee);
   auto com = env.caller("com");
   for (int i = 1; i <= 20; ++i) post(env, com, cid, i * 137);
-  auto before_head = app::signed_head(env.app(), cid);
+  auto before_head = app::signed_head(env.app(), CompoundId{cid});
   // Every account's balance and every (account, courtyard) sum, as text to compare.
   auto balances_text = [&](app::App& a) {
     std::string out;
-    const auto b = app::balances(a, cid, "");
+    const auto b = app::balances(a, CompoundId{cid}, "");
     for (const auto& [acc, fen] : b.accounts) out += acc.code + "=" + std::to_string(fen) + ";";
     for (const auto& x : b.sums)
       out += x.account + "/" + std::to_string(x.courtyard_id) + "=" + std::to_string(x.amount_fen) +
@@ -87,7 +87,7 @@ TEST(Engine, ABackupRestoresToTheSameRootsAndBalances) {
   store::restore(target, file, false);
   auto db = store::Database::open(target, 2);
   app::App restored(*db);
-  auto after_head = app::signed_head(restored, cid);
+  auto after_head = app::signed_head(restored, CompoundId{cid});
   ASSERT_TRUE(after_head.head && before_head.head);
   EXPECT_EQ(after_head.head->root, before_head.head->root);
   EXPECT_EQ(after_head.head->tree_size, 20);

@@ -89,33 +89,33 @@ json::object stats_json(const app::AnnouncementStats& s) {
 void add_announcements_routes(Router& r) {
   r.add("POST", kCompound + "/announcements", app::announcement_manage_rule(), [](Ctx& x) {
     return json_response(201, announcement_json(app::create_announcement(
-                                  x.app, x.caller, x.id("cid"), announcement_in(x.req.body))));
+                                  x.app, x.caller, x.compound(), announcement_in(x.req.body))));
   });
   r.add("GET", kCompound + "/announcements", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
     json::array out;
-    for (const auto& v : app::list_announcements(x.app, x.caller, x.id("cid")))
+    for (const auto& v : app::list_announcements(x.app, x.caller, x.compound()))
       out.push_back(announcement_json(v));
     return json_response(200, out);
   });
   r.add("GET", kCompound + "/announcements/{id}", Rule::in_compound({R, C, T, W, S, A}),
         [](Ctx& x) {
           return json_response(200, announcement_json(app::get_announcement(
-                                        x.app, x.caller, x.id("cid"), x.id("id"))));
+                                        x.app, x.caller, x.compound(), x.id("id"))));
         });
   for (bool confirm : {false, true})
     r.add("POST",
           kCompound + (confirm ? "/announcements/{id}/confirm" : "/announcements/{id}/read"),
           app::announcement_reader_rule(), [confirm](Ctx& x) {
             return json_response(200, announcement_json(app::read_announcement(
-                                          x.app, x.caller, x.id("cid"), x.id("id"), confirm)));
+                                          x.app, x.caller, x.compound(), x.id("id"), confirm)));
           });
   r.add("GET", kCompound + "/announcements/{id}/stats", app::announcement_stats_rule(), [](Ctx& x) {
-    return json_response(200, stats_json(app::announcement_stats(x.app, x.id("cid"), x.id("id"))));
+    return json_response(200, stats_json(app::announcement_stats(x.app, x.compound(), x.id("id"))));
   });
   r.add("POST", kCompound + "/announcements/{id}/withdraw", app::announcement_manage_rule(),
         [](Ctx& x) {
           return json_response(200, announcement_json(app::withdraw_announcement(
-                                        x.app, x.caller, x.id("cid"), x.id("id"))));
+                                        x.app, x.caller, x.compound(), x.id("id"))));
         });
 }
 

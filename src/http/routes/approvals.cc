@@ -125,34 +125,34 @@ json::object disbursement_json(const app::DisbursementView& v) {
 
 void add_approvals_routes(Router& r) {
   r.add("GET", kPublicCompound + "/disbursements", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, disbursements_json(app::public_disbursements(x.app, x.id("id"))));
+    return json_response(200, disbursements_json(app::public_disbursements(x.app, x.compound())));
   });
   r.add("GET", kPublicCompound + "/vouchers/{sha}", Rule::anyone(), [](Ctx& x) {
     const std::string& sha = x.params.at("sha");
     if (!ledger::from_hex(sha)) throw_not_found("凭证", "Voucher");
-    return upload_response(app::voucher_file(x.app, x.id("id"), sha),
+    return upload_response(app::voucher_file(x.app, x.compound(), sha),
                            "voucher-" + sha.substr(0, 12),
                            "public, max-age=31536000, immutable");  // named by content
   });
   r.add("POST", kCompound + "/vouchers", Rule::in_compound({C, T}), [](Ctx& x) {
-    return json_response(201, voucher_json(app::upload_voucher(x.app, x.caller, x.id("cid"),
+    return json_response(201, voucher_json(app::upload_voucher(x.app, x.caller, x.compound(),
                                                                x.req.content_type, x.req.body)));
   });
   r.add("GET", kCompound + "/disbursements", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
     return json_response(
-        200, disbursements_json(app::member_disbursements(x.app, x.caller, x.id("cid"))));
+        200, disbursements_json(app::member_disbursements(x.app, x.caller, x.compound())));
   });
   r.add("POST", kCompound + "/disbursements", Rule::in_compound({T}), [](Ctx& x) {
     return json_response(201, disbursement_json(app::request_disbursement(
-                                  x.app, x.caller, x.id("cid"), disbursement_in(x.req.body))));
+                                  x.app, x.caller, x.compound(), disbursement_in(x.req.body))));
   });
   r.add("POST", kCompound + "/disbursements/{id}/approve", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(200, disbursement_json(app::approve_disbursement(
-                                  x.app, x.caller, x.id("cid"), x.id("id"))));
+                                  x.app, x.caller, x.compound(), x.id("id"))));
   });
   r.add("POST", kCompound + "/disbursements/{id}/reject", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(
-        200, disbursement_json(app::reject_disbursement(x.app, x.caller, x.id("cid"), x.id("id"),
+        200, disbursement_json(app::reject_disbursement(x.app, x.caller, x.compound(), x.id("id"),
                                                         text_in(x.req.body, "reason", 200))));
   });
 }

@@ -61,13 +61,13 @@ json::object reconciliation_json(const app::Reconciliation& r) {
 
 void add_bank_routes(Router& r) {
   r.add("GET", kPublicCompound + "/bank", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, reconciliation_json(app::public_reconciliation(x.app, x.id("id"))));
+    return json_response(200, reconciliation_json(app::public_reconciliation(x.app, x.compound())));
   });
   r.add("GET", "/api/v1/compounds/{cid}/bank", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
-    return json_response(200, reconciliation_json(app::member_reconciliation(x.app, x.id("cid"))));
+    return json_response(200, reconciliation_json(app::member_reconciliation(x.app, x.compound())));
   });
   r.add("POST", "/api/v1/compounds/{cid}/bank/accounts", Rule::in_compound({C, T}), [](Ctx& x) {
-    auto a = app::create_bank_account(x.app, x.caller, x.id("cid"), account_in(x.req.body));
+    auto a = app::create_bank_account(x.app, x.caller, x.compound(), account_in(x.req.body));
     return json_response(201, json::object{{"id", a.id},
                                            {"bank", a.bank},
                                            {"number", "****" + a.number_last4},
@@ -81,7 +81,7 @@ void add_bank_routes(Router& r) {
                                       x.query_str("balance", 40), x.query_str("counterparty", 40),
                                       x.query_str("memo", 40),    x.query_str("serial", 40)};
           auto s =
-              app::import_statement(x.app, x.caller, x.id("cid"), x.id("id"), x.req.body, cols);
+              app::import_statement(x.app, x.caller, x.compound(), x.id("id"), x.req.body, cols);
           return json_response(201, json::object{{"lines", s.lines},
                                                  {"added", s.added},
                                                  {"duplicates", s.duplicates},
@@ -93,7 +93,7 @@ void add_bank_routes(Router& r) {
           const I idx = in.i64("entry_index", 0, INT64_MAX);
           const auto posting = in.opt_i64("posting", 0, 63);
           in.finish();
-          auto m = app::match_line(x.app, x.caller, x.id("cid"), x.id("id"), idx, posting);
+          auto m = app::match_line(x.app, x.caller, x.compound(), x.id("id"), idx, posting);
           return json_response(200, json::object{{"line_id", m.line_id},
                                                  {"entry_index", m.entry_index},
                                                  {"posting", m.posting},
@@ -105,12 +105,12 @@ void add_bank_routes(Router& r) {
           const auto unit_id = in.i64("unit_id", 1, INT64_MAX);
           in.finish();
           return json_response(201, payment_recorded_json(app::payment_from_line(
-                                        x.app, x.caller, x.id("cid"), x.id("id"), unit_id)));
+                                        x.app, x.caller, x.compound(), x.id("id"), unit_id)));
         });
   r.add("POST", "/api/v1/compounds/{cid}/bank/lines/{id}/unmatch", Rule::in_compound({C, T}),
         [](Ctx& x) {
           const I line = x.id("id");
-          app::unmatch_line(x.app, x.caller, x.id("cid"), line);
+          app::unmatch_line(x.app, x.caller, x.compound(), line);
           return json_response(200, json::object{{"line_id", line}, {"entry_index", nullptr}});
         });
 }

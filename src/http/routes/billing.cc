@@ -350,11 +350,11 @@ void add_billing_routes(Router& r) {
   });
   r.add("GET", kPublicCompound + "/settlement", Rule::anyone(), [](Ctx& x) {
     return json_response(
-        200, settlement_json(app::settlement(x.app, x.id("id"), x.query_str("period", 16))));
+        200, settlement_json(app::settlement(x.app, x.compound(), x.query_str("period", 16))));
   });
   r.add("GET", kPublicCompound + "/surplus-plans", Rule::anyone(), [](Ctx& x) {
     return json_response(200, surplus_plans_json(app::surplus_plans(
-                                  x.app, x.id("id"), x.query_int("year", 2026, 2000, 2200))));
+                                  x.app, x.compound(), x.query_int("year", 2026, 2000, 2200))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/fee-rates", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(201, fee_rate_json(app::set_fee_rate(x.app, x.caller, x.compound(),
@@ -371,21 +371,21 @@ void add_billing_routes(Router& r) {
                                   x.app, x.caller, x.compound(), payment_in(x.req.body))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/contract", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto t = app::set_contract(x.app, x.caller, x.id("cid"), contract_in(x.req.body));
+    auto t = app::set_contract(x.app, x.caller, x.compound(), contract_in(x.req.body));
     return json_response(
         200, json::object{{"compound_id", x.id("cid")}, {"remuneration_bp", t.remuneration_bp}});
   });
   r.add("POST", "/api/v1/compounds/{cid}/remuneration", Rule::in_compound({C, T}), [](Ctx& x) {
-    return json_response(201, remuneration_json(app::book_remuneration(x.app, x.caller, x.id("cid"),
-                                                                       x.query_str("period", 16))));
+    return json_response(201, remuneration_json(app::book_remuneration(
+                                  x.app, x.caller, x.compound(), x.query_str("period", 16))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/surplus-plans", Rule::in_compound({C, S}), [](Ctx& x) {
-    return json_response(201, plan_item_json(app::add_plan_item(x.app, x.caller, x.id("cid"),
+    return json_response(201, plan_item_json(app::add_plan_item(x.app, x.caller, x.compound(),
                                                                 plan_item_in(x.req.body))));
   });
   r.add("POST", "/api/v1/compounds/{cid}/shared-costs", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(201, shared_cost_json(app::allocate_shared_cost(
-                                  x.app, x.caller, x.id("cid"), shared_cost_in(x.req.body))));
+                                  x.app, x.caller, x.compound(), shared_cost_in(x.req.body))));
   });
   r.add("GET", "/api/v1/compounds/{cid}/receipts/{no}", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) {

@@ -162,11 +162,11 @@ json::object volunteers_json(const app::Volunteers& v) {
 
 void add_donation_routes(Router& r) {
   r.add("GET", kPublicCompound + "/charity", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, summary_json(app::charity_summary(x.app, x.id("id"))));
+    return json_response(200, summary_json(app::charity_summary(x.app, x.compound())));
   });
   r.add("POST", kCompound + "/campaigns", Rule::in_compound({C, S}), [](Ctx& x) {
     const auto in = campaign_in(x.req.body);
-    const I id = app::create_campaign(x.app, x.caller, x.id("cid"), in);
+    const I id = app::create_campaign(x.app, x.caller, x.compound(), in);
     return json_response(201, json::object{{"id", id},
                                            {"title", in.title},
                                            {"use", in.use},
@@ -175,7 +175,7 @@ void add_donation_routes(Router& r) {
                                            {"ends_on", in.ends_on}});
   });
   r.add("POST", kCompound + "/donations", Rule::in_compound({R, C, T}), [](Ctx& x) {
-    auto d = app::donate(x.app, x.caller, x.id("cid"), donation_in(x.req.body));
+    auto d = app::donate(x.app, x.caller, x.compound(), donation_in(x.req.body));
     auto o = donation_json(d.view, true);
     if (!d.received) {
       o["pay_to_zh"] =
@@ -187,17 +187,17 @@ void add_donation_routes(Router& r) {
   });
   r.add("GET", kCompound + "/donations", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
     json::array out;
-    for (const auto& d : app::list_donations(x.app, x.id("cid")))
+    for (const auto& d : app::list_donations(x.app, x.compound()))
       out.push_back(donation_json(d, true));
     return json_response(200, out);
   });
   r.add("POST", kCompound + "/donations/{id}/receive", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(
-        200, donation_json(app::receive_donation(x.app, x.caller, x.id("cid"), x.id("id")), true));
+        200, donation_json(app::receive_donation(x.app, x.caller, x.compound(), x.id("id")), true));
   });
   r.add("POST", kCompound + "/donations/{id}/decline", Rule::in_compound({C, T}), [](Ctx& x) {
     return json_response(
-        200, donation_json(app::decline_donation(x.app, x.caller, x.id("cid"), x.id("id"),
+        200, donation_json(app::decline_donation(x.app, x.caller, x.compound(), x.id("id"),
                                                  text_in(x.req.body, "reason", 200)),
                            true));
   });
@@ -205,35 +205,35 @@ void add_donation_routes(Router& r) {
 
 void add_volunteer_routes(Router& r) {
   r.add("GET", kPublicCompound + "/volunteers", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, volunteers_json(app::public_volunteers(x.app, x.id("id"))));
+    return json_response(200, volunteers_json(app::public_volunteers(x.app, x.compound())));
   });
   r.add("GET", kCompound + "/volunteers", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
-    return json_response(200, volunteers_json(app::member_volunteers(x.app, x.id("cid"))));
+    return json_response(200, volunteers_json(app::member_volunteers(x.app, x.compound())));
   });
   r.add("POST", kCompound + "/volunteer-teams", Rule::in_compound({C, S}), [](Ctx& x) {
     JsonIn in(x.req.body);
     std::string name = in.str("name", 40);
     std::string description = in.opt_str("description", 500).value_or("");
     in.finish();
-    const I id = app::create_team(x.app, x.caller, x.id("cid"), name, description);
+    const I id = app::create_team(x.app, x.caller, x.compound(), name, description);
     return json_response(201,
                          json::object{{"id", id}, {"name", name}, {"description", description}});
   });
   r.add("POST", kCompound + "/volunteer-teams/{id}/join", Rule::in_compound({R}), [](Ctx& x) {
     const I team = x.id("id");
-    const I id = app::join_team(x.app, x.caller, x.id("cid"), team);
+    const I id = app::join_team(x.app, x.caller, x.compound(), team);
     return json_response(201, json::object{{"member_id", id}, {"team_id", team}, {"joined", true}});
   });
   r.add("POST", kCompound + "/volunteer-teams/{id}/members", Rule::in_compound({C, S}), [](Ctx& x) {
     const I team = x.id("id");
     const std::string name = text_in(x.req.body, "name", registry::kMaxNameChars);
-    const I id = app::add_team_member(x.app, x.caller, x.id("cid"), team, name);
+    const I id = app::add_team_member(x.app, x.caller, x.compound(), team, name);
     return json_response(
         201, json::object{{"member_id", id}, {"team_id", team}, {"name", mask_name(name)}});
   });
   r.add("POST", kCompound + "/volunteer-activities", Rule::in_compound({C, S}), [](Ctx& x) {
     const auto in = activity_in(x.req.body);
-    const I id = app::record_activity(x.app, x.caller, x.id("cid"), in);
+    const I id = app::record_activity(x.app, x.caller, x.compound(), in);
     I total = 0;
     for (auto [m, minutes] : in.hours) total += minutes;
     return json_response(201, json::object{{"id", id},

@@ -136,14 +136,14 @@ json::object balances_json(const app::Balances& b) {
 // The live feed of compound `cid` from `after` (-1 or past the end: from now). 404 when there
 // is no such compound; the stream ends when it is gone.
 EventStream entry_stream(app::App& app, std::int64_t cid, std::int64_t after) {
-  const std::int64_t size = head_size(app::signed_head(app, cid));
+  const std::int64_t size = head_size(app::signed_head(app, CompoundId{cid}));
   if (after < 0 || after > size) after = size;
   auto poll = [&app, cid](std::int64_t& from, std::string& out, bool& more) {
-    const std::int64_t now_size = head_size(app::signed_head(app, cid));
+    const std::int64_t now_size = head_size(app::signed_head(app, CompoundId{cid}));
     // Every entry after the last one sent, oldest first, 100 at a time, at most 1,000 a poll.
     for (int pages = 0; now_size > from && pages < 10; ++pages) {
       const std::int64_t upto = std::min<std::int64_t>(from + 100, now_size);
-      auto feed = app::ledger_feed(app, cid, upto, upto - from);
+      auto feed = app::ledger_feed(app, CompoundId{cid}, upto, upto - from);
       for (auto it = feed.items.rbegin(); it != feed.items.rend(); ++it)
         out += "event: entry\nid: " + std::to_string(it->entry.index + 1) +
                "\ndata: " + json::serialize(feed_item_json(*it)) + "\n\n";
@@ -164,12 +164,12 @@ namespace {
 void add_public_log_routes(Router& r) {
   r.add("GET", kPublicCompound + "/ledger", Rule::anyone(), [](Ctx& x) {
     return json_response(
-        200, page_json(app::ledger_page(x.app, x.id("id"), x.query_int("from", 0, 0, INT64_MAX),
+        200, page_json(app::ledger_page(x.app, x.compound(), x.query_int("from", 0, 0, INT64_MAX),
                                         x.query_int("limit", 100, 1, app::kMaxLedgerPage))));
   });
   r.add("GET", kPublicCompound + "/feed", Rule::anyone(), [](Ctx& x) {
     return json_response(
-        200, feed_json(app::ledger_feed(x.app, x.id("id"), x.query_int("before", 0, 0, INT64_MAX),
+        200, feed_json(app::ledger_feed(x.app, x.compound(), x.query_int("before", 0, 0, INT64_MAX),
                                         x.query_int("limit", 50, 1, 200))));
   });
   // With Accept: text/event-stream the server streams new entries (server.cc); without, this.
@@ -179,26 +179,28 @@ void add_public_log_routes(Router& r) {
       kPublicCompound + "/events", Rule::anyone(),
       [](Ctx& x) {
         return json_response(
-            200, json::object{{"tree_size", head_size(app::signed_head(x.app, x.id("id")))},
+            200, json::object{{"tree_size", head_size(app::signed_head(x.app, x.compound()))},
                               {"stream", "GET with Accept: text/event-stream"}});
       },
       [](Ctx& x, std::int64_t last_event_id) {
         return entry_stream(x.app, x.id("id"), last_event_id);
       });
   r.add("GET", kPublicCompound + "/monthly", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, monthly_json(app::monthly_summary(x.app, x.id("id"),
+    return json_response(200, monthly_json(app::monthly_summary(x.app, x.compound(),
                                                                 x.query_int("months", 12, 1, 60))));
   });
-  r.add("GET", kPublicCompound + "/sth", Rule::anyone(),
-        [](Ctx& x) { return json_response(200, head_json(app::signed_head(x.app, x.id("id")))); });
+  r.add("GET", kPublicCompound + "/sth", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, head_json(app::signed_head(x.app, x.compound())));
+  });
   r.add("GET", kPublicCompound + "/pubkey", Rule::anyone(), [](Ctx& x) {
     const I cid = x.id("id");
-    return json_response(200, json::object{{"compound_id", cid},
-                                           {"algorithm", "Ed25519"},
-                                           {"public_key", app::public_key(x.app, cid)}});
+    return json_response(200,
+                         json::object{{"compound_id", cid},
+                                      {"algorithm", "Ed25519"},
+                                      {"public_key", app::public_key(x.app, CompoundId{cid})}});
   });
   r.add("GET", kPublicCompound + "/proof/inclusion", Rule::anyone(), [](Ctx& x) {
-    auto p = app::inclusion(x.app, x.id("id"), x.query_int("index", -1, 0, INT64_MAX),
+    auto p = app::inclusion(x.app, x.compound(), x.query_int("index", -1, 0, INT64_MAX),
                             x.query_int("tree_size", 0, 0, INT64_MAX));
     return json_response(200, json::object{{"index", p.first},
                                            {"tree_size", p.second},
@@ -206,14 +208,14 @@ void add_public_log_routes(Router& r) {
                                            {"path", hex_list(p.path)}});
   });
   r.add("GET", kPublicCompound + "/proof/consistency", Rule::anyone(), [](Ctx& x) {
-    auto p = app::consistency(x.app, x.id("id"), x.query_int("first", 0, 0, INT64_MAX),
+    auto p = app::consistency(x.app, x.compound(), x.query_int("first", 0, 0, INT64_MAX),
                               x.query_int("second", 0, 0, INT64_MAX));
     return json_response(
         200, json::object{{"first", p.first}, {"second", p.second}, {"path", hex_list(p.path)}});
   });
   r.add("GET", kPublicCompound + "/balances", Rule::anyone(), [](Ctx& x) {
     return json_response(200,
-                         balances_json(app::balances(x.app, x.id("id"), x.query_str("at", 10))));
+                         balances_json(app::balances(x.app, x.compound(), x.query_str("at", 10))));
   });
 }
 
@@ -273,7 +275,7 @@ void add_paper_and_write_routes(Router& r) {
     // The QR code of one entry's public page (printed on receipts and the notice).
     auto cid = x.id("id");
     auto index = x.index("index");
-    app::require_entry(x.app, cid, index);
+    app::require_entry(x.app, CompoundId{cid}, index);
     Response res;
     res.content_type = "image/svg+xml";
     res.body = qr_svg(scheme(x) + "://" + x.req.host + "/c/" + std::to_string(cid) +
@@ -285,7 +287,7 @@ void add_paper_and_write_routes(Router& r) {
     auto cid = x.id("id");
     std::string month = x.query_str("month", 7);
     if (month.empty()) month = app::china_date(x.app.clock_ms()).substr(0, 7);
-    auto data = app::notice_data(x.app, cid, month);
+    auto data = app::notice_data(x.app, CompoundId{cid}, month);
     Response res;
     res.content_type = "application/pdf";
     res.body = report::notice_pdf(
@@ -296,13 +298,13 @@ void add_paper_and_write_routes(Router& r) {
     return res;
   });
   r.add("POST", kCompound + "/ledger/transactions", Rule::in_compound({C, T}), [](Ctx& x) {
-    return json_response(201, entry_json(app::post_transaction(x.app, x.caller, x.id("cid"),
+    return json_response(201, entry_json(app::post_transaction(x.app, x.caller, x.compound(),
                                                                journal_in(x.req.body))));
   });
   r.add("POST", kCompound + "/ledger/transactions/{index}/reverse", Rule::in_compound({C, T}),
         [](Ctx& x) {
           // 202: a reversal that moves money waits in the approval queue; 201: posted at once.
-          auto r = app::reverse_transaction(x.app, x.caller, x.id("cid"), x.index("index"),
+          auto r = app::reverse_transaction(x.app, x.caller, x.compound(), x.index("index"),
                                             reversal_in(x.req.body));
           return r.pending ? json_response(202, disbursement_json(*r.request))
                            : json_response(201, entry_json(*r.entry));
@@ -311,7 +313,7 @@ void add_paper_and_write_routes(Router& r) {
     JsonIn in(x.req.body);
     const std::string key = in.str("public_key", 64);
     in.finish();
-    auto k = app::add_witness_key(x.app, x.caller, x.id("cid"), key);
+    auto k = app::add_witness_key(x.app, x.caller, x.compound(), key);
     return json_response(201, json::object{{"key_id", k.key_id}, {"public_key", k.public_key}});
   });
   r.add("POST", "/api/v1/compounds/{cid}/witness/cosign", Rule::in_compound({S}), [](Ctx& x) {
@@ -321,7 +323,7 @@ void add_paper_and_write_routes(Router& r) {
     const std::string sig = in.str("signature", 128);
     in.finish();
     return json_response(
-        201, head_json(app::cosign_head(x.app, x.caller, x.id("cid"), key_id, size, sig)));
+        201, head_json(app::cosign_head(x.app, x.caller, x.compound(), key_id, size, sig)));
   });
 }
 

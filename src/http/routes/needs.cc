@@ -104,28 +104,28 @@ json::object summary_json(const app::NeedsSummary& s) {
 
 void add_needs_routes(Router& r) {
   r.add("GET", kPublicCompound + "/needs/summary", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, summary_json(app::needs_summary(x.app, x.id("id"))));
+    return json_response(200, summary_json(app::needs_summary(x.app, x.compound())));
   });
   r.add("POST", kCompound + "/needs", Rule::in_compound({R, C, S}), [](Ctx& x) {
     return json_response(
-        201, need_json(app::file_need(x.app, x.caller, x.id("cid"), need_in(x.req.body))));
+        201, need_json(app::file_need(x.app, x.caller, x.compound(), need_in(x.req.body))));
   });
   r.add("GET", kCompound + "/needs", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
     json::array out;
-    for (const auto& v : app::list_needs(x.app, x.caller, x.id("cid"), x.query_str("status", 12),
+    for (const auto& v : app::list_needs(x.app, x.caller, x.compound(), x.query_str("status", 12),
                                          x.query_str("category", 12), x.query_flag("mine")))
       out.push_back(need_json(v));
     return json_response(200, out);
   });
   r.add("GET", kCompound + "/needs/{id}", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
-    return json_response(200, need_json(app::get_need(x.app, x.caller, x.id("cid"), x.id("id"))));
+    return json_response(200, need_json(app::get_need(x.app, x.caller, x.compound(), x.id("id"))));
   });
   r.add("POST", kCompound + "/needs/{id}/support", app::needs_support_rule(), [](Ctx& x) {
     return json_response(200,
-                         need_json(app::support_need(x.app, x.caller, x.id("cid"), x.id("id"))));
+                         need_json(app::support_need(x.app, x.caller, x.compound(), x.id("id"))));
   });
   r.add("POST", kCompound + "/needs/{id}/triage", app::needs_triage_rule(), [](Ctx& x) {
-    return json_response(200, need_json(app::triage_need(x.app, x.caller, x.id("cid"), x.id("id"),
+    return json_response(200, need_json(app::triage_need(x.app, x.caller, x.compound(), x.id("id"),
                                                          triage_in(x.req.body))));
   });
 }

@@ -398,25 +398,25 @@ Handler step(int status, F f) {
 // Following a project, pledges and the money paid against them.
 void add_crowdfunding_routes(Router& r) {
   r.add("POST", kProject + "/follow", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
-    auto f = app::follow_project(x.app, x.caller, x.id("cid"), x.id("pid"), follow_in(x.req.body));
+    auto f = app::follow_project(x.app, x.caller, x.compound(), x.id("pid"), follow_in(x.req.body));
     return json_response(200, json::object{{"following", f.following}, {"followers", f.followers}});
   });
   r.add("POST", kProject + "/pledges", pj::who_may(pj::Step::pledge), [](Ctx& x) {
-    auto p = app::pledge(x.app, x.caller, x.id("cid"), x.id("pid"), pledge_in(x.req.body));
+    auto p = app::pledge(x.app, x.caller, x.compound(), x.id("pid"), pledge_in(x.req.body));
     json::object o = project_json(p.project);
     o["pledge_id"] = p.pledge_id;
     return json_response(201, o);
   });
   r.add("GET", kProject + "/pledges", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
     json::array out;
-    for (const auto& p : app::list_pledges(x.app, x.id("cid"), x.id("pid")))
+    for (const auto& p : app::list_pledges(x.app, x.compound(), x.id("pid")))
       out.push_back(pledge_json(p, true));
     return json_response(200, out);
   });
   r.add("POST", kProject + "/pledges/{id}/payments", pj::who_may(pj::Step::record_pledge_payment),
         [](Ctx& x) {
           const I pledge_id = x.id("id");
-          auto p = app::pay_pledge(x.app, x.caller, x.id("cid"), x.id("pid"), pledge_id,
+          auto p = app::pay_pledge(x.app, x.caller, x.compound(), x.id("pid"), pledge_id,
                                    amount_in(x.req.body));
           return json_response(201, json::object{{"pledge_id", pledge_id},
                                                  {"paid_fen", p.paid_fen},
@@ -429,71 +429,80 @@ void add_crowdfunding_routes(Router& r) {
 void add_projects_routes(Router& r) {
   r.add("GET", kPublicCompound + "/projects", Rule::anyone(), [](Ctx& x) {
     json::array out;
-    for (const auto& s : app::list_projects(x.app, x.id("id"))) out.push_back(summary_json(s));
+    for (const auto& s : app::list_projects(x.app, x.compound())) out.push_back(summary_json(s));
     return json_response(200, out);
   });
   r.add("GET", kPublicCompound + "/projects/{pid}", Rule::anyone(), [](Ctx& x) {
-    return json_response(200,
-                         project_json(app::get_project(x.app, x.caller, x.id("id"), x.id("pid"))));
+    return json_response(
+        200, project_json(app::get_project(x.app, x.caller, x.compound(), x.id("pid"))));
   });
   r.add("POST", kCompound + "/projects", Rule::in_compound({C, S}), [](Ctx& x) {
-    return json_response(201, project_json(app::create_project(x.app, x.caller, x.id("cid"),
+    return json_response(201, project_json(app::create_project(x.app, x.caller, x.compound(),
                                                                project_in(x.req.body))));
   });
   r.add("POST", kProject + "/budget", pj::who_may(pj::Step::budget),
         step(200, [](Ctx& x, I c, I p) {
-          return app::set_project_budget(x.app, x.caller, c, p, budget_in(x.req.body));
+          return app::set_project_budget(x.app, x.caller, CompoundId{c}, p, budget_in(x.req.body));
         }));
   r.add("POST", kProject + "/vote", pj::who_may(pj::Step::link_vote),
         step(200, [](Ctx& x, I c, I p) {
           JsonIn in(x.req.body);
           const I vote = in.i64("vote_id", 1, INT64_MAX);
           in.finish();
-          return app::link_project_vote(x.app, x.caller, c, p, vote);
+          return app::link_project_vote(x.app, x.caller, CompoundId{c}, p, vote);
         }));
   r.add("POST", kProject + "/quotes", pj::who_may(pj::Step::quote), step(201, [](Ctx& x, I c, I p) {
-          return app::add_project_quote(x.app, x.caller, c, p, quote_in(x.req.body));
+          return app::add_project_quote(x.app, x.caller, CompoundId{c}, p, quote_in(x.req.body));
         }));
   r.add("POST", kProject + "/contract", pj::who_may(pj::Step::contract),
         step(200, [](Ctx& x, I c, I p) {
-          return app::sign_project_contract(x.app, x.caller, c, p, contract_in(x.req.body));
+          return app::sign_project_contract(x.app, x.caller, CompoundId{c}, p,
+                                            contract_in(x.req.body));
         }));
   r.add("POST", kProject + "/milestones", pj::who_may(pj::Step::add_milestone),
         step(201, [](Ctx& x, I c, I p) {
-          return app::add_milestone(x.app, x.caller, c, p, milestone_in(x.req.body));
+          return app::add_milestone(x.app, x.caller, CompoundId{c}, p, milestone_in(x.req.body));
         }));
   r.add("POST", kProject + "/milestones/{mid}/done", pj::who_may(pj::Step::complete_milestone),
         step(200, [](Ctx& x, I c, I p) {
-          return app::complete_milestone(x.app, x.caller, c, p, x.id("mid"),
+          return app::complete_milestone(x.app, x.caller, CompoundId{c}, p, x.id("mid"),
                                          milestone_done_in(x.req.body));
         }));
   r.add("POST", kProject + "/payments", pj::who_may(pj::Step::pay), [](Ctx& x) {
     return json_response(
-        201, with_request_json(app::request_project_payment(x.app, x.caller, x.id("cid"),
+        201, with_request_json(app::request_project_payment(x.app, x.caller, x.compound(),
                                                             x.id("pid"), payment_in(x.req.body))));
   });
   r.add("POST", kProject + "/acceptance", pj::who_may(pj::Step::start_acceptance),
         step(200, [](Ctx& x, I c, I p) {
-          return app::start_acceptance(x.app, x.caller, c, p, closes_in(x.req.body));
+          return app::start_acceptance(x.app, x.caller, CompoundId{c}, p, closes_in(x.req.body));
         }));
   r.add("POST", kProject + "/acceptance/close", pj::who_may(pj::Step::close_acceptance),
-        step(200, [](Ctx& x, I c, I p) { return app::close_acceptance(x.app, x.caller, c, p); }));
+        step(200, [](Ctx& x, I c, I p) {
+          return app::close_acceptance(x.app, x.caller, CompoundId{c}, p);
+        }));
   r.add("POST", kProject + "/signoff", pj::who_may(pj::Step::signoff),
-        step(200, [](Ctx& x, I c, I p) { return app::sign_off_project(x.app, x.caller, c, p); }));
+        step(200, [](Ctx& x, I c, I p) {
+          return app::sign_off_project(x.app, x.caller, CompoundId{c}, p);
+        }));
   r.add("POST", kProject + "/acceptance/reject", pj::who_may(pj::Step::send_back),
         step(200, [](Ctx& x, I c, I p) {
-          return app::reject_acceptance(x.app, x.caller, c, p, text_in(x.req.body, "reason", 200));
+          return app::reject_acceptance(x.app, x.caller, CompoundId{c}, p,
+                                        text_in(x.req.body, "reason", 200));
         }));
   r.add("POST", kProject + "/crowdfunding-refund", pj::who_may(pj::Step::refund_crowdfunding),
         [](Ctx& x) {
           return json_response(201, with_request_json(app::refund_crowdfunding_surplus(
-                                        x.app, x.caller, x.id("cid"), x.id("pid"))));
+                                        x.app, x.caller, x.compound(), x.id("pid"))));
         });
   r.add("POST", kProject + "/settle", pj::who_may(pj::Step::settle),
-        step(200, [](Ctx& x, I c, I p) { return app::settle_project(x.app, x.caller, c, p); }));
+        step(200, [](Ctx& x, I c, I p) {
+          return app::settle_project(x.app, x.caller, CompoundId{c}, p);
+        }));
   r.add("POST", kProject + "/cancel", pj::who_may(pj::Step::cancel),
         step(200, [](Ctx& x, I c, I p) {
-          return app::cancel_project(x.app, x.caller, c, p, text_in(x.req.body, "reason", 200));
+          return app::cancel_project(x.app, x.caller, CompoundId{c}, p,
+                                     text_in(x.req.body, "reason", 200));
         }));
   add_crowdfunding_routes(r);
 }

@@ -205,7 +205,7 @@ void add_region_routes(Router& r) {
     return json_response(200, out);
   });
   r.add("GET", kPublicCompound, Rule::anyone(), [](Ctx& x) {
-    return json_response(200, public_compound_json(app::public_compound(x.app, x.id("id"))));
+    return json_response(200, public_compound_json(app::public_compound(x.app, x.compound())));
   });
   r.add("POST", "/api/v1/districts", Rule::admin(), [](Ctx& x) {
     auto d =
@@ -233,10 +233,10 @@ void add_region_routes(Router& r) {
 void add_unit_routes(Router& r) {
   r.add("POST", kCompound + "/units", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(
-        201, unit_json(app::create_unit(x.app, x.caller, x.id("cid"), unit_in(x.req.body))));
+        201, unit_json(app::create_unit(x.app, x.caller, x.compound(), unit_in(x.req.body))));
   });
   r.add("GET", kCompound + "/units", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
-    auto page = app::list_units(x.app, x.id("cid"), x.query_int("after", 0, 0, INT64_MAX),
+    auto page = app::list_units(x.app, x.compound(), x.query_int("after", 0, 0, INT64_MAX),
                                 x.query_int("limit", 100, 1, app::kMaxPageSize), sees_id_cards(x));
     json::array items;
     for (const auto& u : page.items) items.push_back(unit_with_members_json(u));
@@ -244,16 +244,16 @@ void add_unit_routes(Router& r) {
         200, json::object{{"items", std::move(items)}, {"next_after", opt_json(page.next_after)}});
   });
   r.add("GET", kCompound + "/units/{id}", Rule::in_compound({C, T, S, A}), [](Ctx& x) {
-    return json_response(200, unit_with_members_json(
-                                  app::get_unit(x.app, x.id("cid"), x.id("id"), sees_id_cards(x))));
+    return json_response(200, unit_with_members_json(app::get_unit(x.app, x.compound(), x.id("id"),
+                                                                   sees_id_cards(x))));
   });
   r.add("PATCH", kCompound + "/units/{id}", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(
-        200, unit_with_members_json(app::update_unit(x.app, x.caller, x.id("cid"), x.id("id"),
+        200, unit_with_members_json(app::update_unit(x.app, x.caller, x.compound(), x.id("id"),
                                                      unit_patch_in(x.req.body))));
   });
   r.add("POST", kCompound + "/units/{id}/members", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto m = app::add_member(x.app, x.caller, x.id("cid"), x.id("id"), member_in(x.req.body));
+    auto m = app::add_member(x.app, x.caller, x.compound(), x.id("id"), member_in(x.req.body));
     return json_response(201, json::object{{"unit_id", m.unit_id},
                                            {"person_id", m.person_id},
                                            {"relation", m.relation},
@@ -261,12 +261,12 @@ void add_unit_routes(Router& r) {
                                            {"phone", m.phone}});
   });
   r.add("POST", kCompound + "/units/{id}/invite-code", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto k = app::new_invite_code(x.app, x.caller, x.id("cid"), x.id("id"));
+    auto k = app::new_invite_code(x.app, x.caller, x.compound(), x.id("id"));
     return json_response(200, json::object{{"unit_id", k.unit_id}, {"invite_code", k.invite_code}});
   });
   r.add("GET", kCompound + "/invite-codes", Rule::in_compound({C, S}), [](Ctx& x) {
     json::array out;
-    for (const auto& u : app::invite_codes(x.app, x.id("cid")))
+    for (const auto& u : app::invite_codes(x.app, x.compound()))
       out.push_back(json::object{{"unit_id", u.id},
                                  {"courtyard", u.courtyard_name},
                                  {"label", u.label},
@@ -275,7 +275,7 @@ void add_unit_routes(Router& r) {
   });
   r.add("POST", kCompound + "/import/units", Rule::in_compound({C, S}), [](Ctx& x) {
     const bool dry_run = x.query_flag("dry_run");
-    auto rep = app::import_roster_csv(x.app, x.caller, x.id("cid"), x.req.body, dry_run);
+    auto rep = app::import_roster_csv(x.app, x.caller, x.compound(), x.req.body, dry_run);
     return json_response(dry_run ? 200 : 201, import_report_json(rep));
   });
 }
@@ -285,23 +285,23 @@ void add_unit_routes(Router& r) {
 void add_registry_routes(Router& r) {
   add_region_routes(r);
   r.add("POST", kCompound + "/areas", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto a = app::create_area(x.app, x.caller, x.id("cid"), area_in(x.req.body));
+    auto a = app::create_area(x.app, x.caller, x.compound(), area_in(x.req.body));
     json::array ids;
     for (I y : a.courtyard_ids) ids.push_back(y);
     return json_response(
         201, json::object{{"id", a.id}, {"name", a.name}, {"courtyard_ids", std::move(ids)}});
   });
   r.add("POST", kCompound + "/courtyards", Rule::in_compound({C, S}), [](Ctx& x) {
-    return json_response(201, courtyard_json(app::create_courtyard(x.app, x.caller, x.id("cid"),
+    return json_response(201, courtyard_json(app::create_courtyard(x.app, x.caller, x.compound(),
                                                                    courtyard_in(x.req.body))));
   });
   r.add("PATCH", kCompound + "/courtyards/{id}", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(
-        200, courtyard_json(app::update_courtyard(x.app, x.caller, x.id("cid"), x.id("id"),
+        200, courtyard_json(app::update_courtyard(x.app, x.caller, x.compound(), x.id("id"),
                                                   courtyard_patch_in(x.req.body))));
   });
   r.add("POST", kCompound + "/buildings", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto b = app::create_building(x.app, x.caller, x.id("cid"), building_in(x.req.body));
+    auto b = app::create_building(x.app, x.caller, x.compound(), building_in(x.req.body));
     return json_response(
         201, json::object{{"id", b.id}, {"courtyard_id", b.courtyard_id}, {"name", b.name}});
   });

@@ -75,11 +75,12 @@ json::object audit_json(const app::AuditPage& page) {
 }  // namespace
 
 void add_roles_routes(Router& r) {
-  r.add("GET", kCompound + "/roles", Rule::in_compound({C, S, A}),
-        [](Ctx& x) { return json_response(200, roles_json(app::list_roles(x.app, x.id("cid")))); });
+  r.add("GET", kCompound + "/roles", Rule::in_compound({C, S, A}), [](Ctx& x) {
+    return json_response(200, roles_json(app::list_roles(x.app, x.compound())));
+  });
   r.add("POST", kCompound + "/roles", Rule::in_compound({S}), [](Ctx& x) {
     // 202: an approving role waits for a second person; 201: granted.
-    auto r = app::grant_role(x.app, x.caller, x.id("cid"), role_in(x.req.body));
+    auto r = app::grant_role(x.app, x.caller, x.compound(), role_in(x.req.body));
     if (r.pending) return json_response(202, request_json(*r.request));
     return json_response(201, json::object{{"user_id", r.granted->user_id},
                                            {"login", r.granted->login},
@@ -87,15 +88,15 @@ void add_roles_routes(Router& r) {
                                            {"status", "active"}});
   });
   r.add("POST", kCompound + "/roles/{id}/confirm", Rule::in_compound({S}), [](Ctx& x) {
-    return json_response(200,
-                         request_json(app::confirm_role(x.app, x.caller, x.id("cid"), x.id("id"))));
+    return json_response(
+        200, request_json(app::confirm_role(x.app, x.caller, x.compound(), x.id("id"))));
   });
   r.add("POST", kCompound + "/roles/{id}/reject", Rule::in_compound({S}), [](Ctx& x) {
     return json_response(200,
-                         request_json(app::reject_role(x.app, x.caller, x.id("cid"), x.id("id"))));
+                         request_json(app::reject_role(x.app, x.caller, x.compound(), x.id("id"))));
   });
   r.add("POST", kCompound + "/roles/{id}/revoke", Rule::in_compound({S}), [](Ctx& x) {
-    auto k = app::revoke_role(x.app, x.caller, x.id("cid"), x.id("id"));
+    auto k = app::revoke_role(x.app, x.caller, x.compound(), x.id("id"));
     return json_response(200, json::object{{"user_id", k.user_id},
                                            {"role", k.role},
                                            {"status", "revoked"},
@@ -103,7 +104,7 @@ void add_roles_routes(Router& r) {
   });
   r.add("GET", kCompound + "/audit", Rule::in_compound({S, A}), [](Ctx& x) {
     return json_response(
-        200, audit_json(app::list_audit(x.app, x.id("cid"), x.query_int("before", 0, 0, INT64_MAX),
+        200, audit_json(app::list_audit(x.app, x.compound(), x.query_int("before", 0, 0, INT64_MAX),
                                         x.query_int("limit", 100, 1, app::kMaxPageSize))));
   });
 }

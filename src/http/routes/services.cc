@@ -274,25 +274,27 @@ json::object months_json(I cid, const std::vector<app::ServiceMonth>& months) {
 }
 
 void add_plan_routes(Router& r) {
-  r.add("GET", kPublicCompound + "/service-plans", Rule::anyone(),
-        [](Ctx& x) { return json_response(200, plans_json(app::list_plans(x.app, x.id("id")))); });
+  r.add("GET", kPublicCompound + "/service-plans", Rule::anyone(), [](Ctx& x) {
+    return json_response(200, plans_json(app::list_plans(x.app, x.compound())));
+  });
   r.add("GET", kPublicCompound + "/services/monthly", Rule::anyone(), [](Ctx& x) {
     std::string month = x.query_str("month", 7);
     if (month.empty()) month = app::china_date(x.app.clock_ms()).substr(0, 7);
-    return json_response(200, month_json(app::service_month(x.app, x.id("id"), month)));
+    return json_response(200, month_json(app::service_month(x.app, x.compound(), month)));
   });
   r.add("GET", kPublicCompound + "/services/months", Rule::anyone(), [](Ctx& x) {
     const I cid = x.id("id");
-    return json_response(
-        200, months_json(cid, app::service_months(x.app, cid, x.query_int("months", 12, 1, 36))));
+    return json_response(200,
+                         months_json(cid, app::service_months(x.app, CompoundId{cid},
+                                                              x.query_int("months", 12, 1, 36))));
   });
   r.add("POST", kCompound + "/photos", Rule::in_compound({R, W, C, T, S}), [](Ctx& x) {
-    auto p = app::upload_photo(x.app, x.caller, x.id("cid"), x.req.content_type, x.req.body);
+    auto p = app::upload_photo(x.app, x.caller, x.compound(), x.req.content_type, x.req.body);
     return json_response(
         201, json::object{{"sha256", p.sha256}, {"mime", p.mime}, {"size", p.size_bytes}});
   });
   r.add("POST", kCompound + "/service-plans", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto p = app::publish_plan(x.app, x.caller, x.id("cid"), plan_in(x.req.body));
+    auto p = app::publish_plan(x.app, x.caller, x.compound(), plan_in(x.req.body));
     return json_response(201, json::object{{"id", p.id},
                                            {"version", p.version},
                                            {"effective_from", p.effective_from},
@@ -302,7 +304,7 @@ void add_plan_routes(Router& r) {
   });
   r.add("GET", kCompound + "/service-plan/assignments", Rule::in_compound({C, T, S}), [](Ctx& x) {
     json::array out;
-    for (const auto& a : app::list_assignments(x.app, x.id("cid")))
+    for (const auto& a : app::list_assignments(x.app, x.compound()))
       out.push_back(json::object{{"item_code", a.item_code},
                                  {"login", a.login},
                                  {"name", a.name},
@@ -312,7 +314,7 @@ void add_plan_routes(Router& r) {
   r.add("POST", kCompound + "/service-plan/assignments", Rule::in_compound({T}), [](Ctx& x) {
     const auto in = assignment_in(x.req.body);
     json::array workers;
-    for (const auto& w : app::assign_worker(x.app, x.caller, x.id("cid"), in))
+    for (const auto& w : app::assign_worker(x.app, x.caller, x.compound(), in))
       workers.push_back(json::object{{"login", w.login}, {"name", w.name}});
     return json_response(
         200, json::object{{"item_code", in.item_code}, {"workers", std::move(workers)}});
@@ -322,34 +324,34 @@ void add_plan_routes(Router& r) {
 void add_visit_routes(Router& r) {
   r.add("POST", kCompound + "/work-logs", Rule::in_compound({W}), [](Ctx& x) {
     return json_response(
-        201, visit_json(app::check_in(x.app, x.caller, x.id("cid"), check_in_in(x.req.body))));
+        201, visit_json(app::check_in(x.app, x.caller, x.compound(), check_in_in(x.req.body))));
   });
   r.add("POST", kCompound + "/work-logs/{id}/check-out", Rule::in_compound({W}), [](Ctx& x) {
-    return json_response(200, visit_json(app::check_out(x.app, x.caller, x.id("cid"), x.id("id"),
+    return json_response(200, visit_json(app::check_out(x.app, x.caller, x.compound(), x.id("id"),
                                                         check_out_in(x.req.body))));
   });
   r.add("POST", kCompound + "/work-logs/{id}/void", Rule::in_compound({W, C, S}), [](Ctx& x) {
-    return json_response(200, visit_json(app::void_log(x.app, x.caller, x.id("cid"), x.id("id"),
+    return json_response(200, visit_json(app::void_log(x.app, x.caller, x.compound(), x.id("id"),
                                                        text_in(x.req.body, "reason", 200))));
   });
   r.add("GET", kCompound + "/work-logs", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
     return json_response(
-        200, visits_json(app::list_visits(x.app, x.caller, x.id("cid"), x.query_str("month", 7),
+        200, visits_json(app::list_visits(x.app, x.caller, x.compound(), x.query_str("month", 7),
                                           x.query_flag("to_review"), x.query_flag("mine"))));
   });
   r.add("POST", kCompound + "/work-logs/{id}/review", Rule::in_compound({R}), [](Ctx& x) {
     auto [verdict, reason] = review_in(x.req.body);
-    return json_response(200, visit_json(app::review_visit(x.app, x.caller, x.id("cid"), x.id("id"),
-                                                           verdict, reason)));
+    return json_response(200, visit_json(app::review_visit(x.app, x.caller, x.compound(),
+                                                           x.id("id"), verdict, reason)));
   });
   // Not the trustee: the disputed party must not see which households disputed its workers.
   r.add("GET", kCompound + "/visit-disputes", Rule::in_compound({C, S, A}), [](Ctx& x) {
     return json_response(
-        200, disputes_json(app::list_disputes(x.app, x.id("cid"), x.query_flag("open"))));
+        200, disputes_json(app::list_disputes(x.app, x.compound(), x.query_flag("open"))));
   });
   r.add("POST", kCompound + "/visit-disputes/{id}/resolve", Rule::in_compound({C, S}), [](Ctx& x) {
     auto [resolution, note] = resolution_in(x.req.body);
-    auto d = app::resolve_dispute(x.app, x.caller, x.id("cid"), x.id("id"), resolution, note);
+    auto d = app::resolve_dispute(x.app, x.caller, x.compound(), x.id("id"), resolution, note);
     return json_response(200, json::object{{"id", d.id},
                                            {"log_id", d.log_id},
                                            {"resolution", d.resolution},
@@ -358,12 +360,12 @@ void add_visit_routes(Router& r) {
   });
   r.add("POST", kCompound + "/review-window", Rule::in_compound({C, S}), [](Ctx& x) {
     const I days = days_in(x.req.body);
-    app::set_review_window(x.app, x.caller, x.id("cid"), days);
+    app::set_review_window(x.app, x.caller, x.compound(), days);
     return json_response(200, json::object{{"review_window_days", days}});
   });
   r.add("POST", kCompound + "/service-postings", Rule::in_compound({C, T}), [](Ctx& x) {
     auto p =
-        app::post_service_month(x.app, x.caller, x.id("cid"), text_in(x.req.body, "period", 7));
+        app::post_service_month(x.app, x.caller, x.compound(), text_in(x.req.body, "period", 7));
     return json_response(201, json::object{{"period", p.period},
                                            {"minutes", p.minutes},
                                            {"amount_fen", p.amount_fen},

@@ -230,47 +230,47 @@ json::array questionnaires_json(const std::vector<app::QuestionnaireView>& list)
 void add_surveys_routes(Router& r) {
   r.add("GET", kPublicCompound + "/questionnaires", Rule::anyone(), [](Ctx& x) {
     return json_response(
-        200, questionnaires_json(app::list_questionnaires(x.app, x.caller, x.id("id"))));
+        200, questionnaires_json(app::list_questionnaires(x.app, x.caller, x.compound())));
   });
   r.add("GET", kPublicCompound + "/questionnaires/{qid}", Rule::anyone(), [](Ctx& x) {
-    return json_response(
-        200, questionnaire_json(app::get_questionnaire(x.app, x.caller, x.id("id"), x.id("qid"))));
+    return json_response(200, questionnaire_json(app::get_questionnaire(
+                                  x.app, x.caller, x.compound(), x.id("qid"))));
   });
   r.add("GET", kPublicCompound + "/questionnaires/{qid}/results", Rule::anyone(), [](Ctx& x) {
     return json_response(
-        200, results_json(app::public_questionnaire_results(x.app, x.id("id"), x.id("qid"))));
+        200, results_json(app::public_questionnaire_results(x.app, x.compound(), x.id("qid"))));
   });
   r.add("GET", kPublicCompound + "/meetings", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, meetings_json(app::public_meetings(x.app, x.id("id"))));
+    return json_response(200, meetings_json(app::public_meetings(x.app, x.compound())));
   });
   r.add("POST", kCompound + "/questionnaires", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(201, questionnaire_json(app::create_questionnaire(
-                                  x.app, x.caller, x.id("cid"), questionnaire_in(x.req.body))));
+                                  x.app, x.caller, x.compound(), questionnaire_in(x.req.body))));
   });
   r.add("POST", kCompound + "/questionnaires/{id}/answers", Rule::in_compound({R}), [](Ctx& x) {
     const I id = x.id("id");
     auto [unit, answers] = answers_in(x.req.body);
-    const I responses = app::answer_questionnaire(x.app, x.caller, x.id("cid"), id, unit, answers);
+    const I responses = app::answer_questionnaire(x.app, x.caller, x.compound(), id, unit, answers);
     return json_response(
         201, json::object{{"questionnaire_id", id}, {"answered", true}, {"responses", responses}});
   });
   r.add("GET", kCompound + "/questionnaires/{id}/results", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) {
-          return json_response(
-              200, results_json(app::member_questionnaire_results(x.app, x.id("cid"), x.id("id"))));
+          return json_response(200, results_json(app::member_questionnaire_results(
+                                        x.app, x.compound(), x.id("id"))));
         });
   r.add("GET", kCompound + "/questionnaires/{id}/export/{file}", Rule::in_compound({C, T, S, A}),
         [](Ctx& x) {
           auto [what, ext] = split_export(x.params.at("file"));
           if (what != "responses") throw_not_found("导出类型", "Export");
-          return table_response(app::questionnaire_table(x.app, x.id("cid"), x.id("id")), ext,
+          return table_response(app::questionnaire_table(x.app, x.compound(), x.id("id")), ext,
                                 "questionnaire-" + std::to_string(x.id("id")));
         });
   r.add("GET", kCompound + "/meetings", Rule::in_compound({R, C, T, W, S, A}), [](Ctx& x) {
-    return json_response(200, meetings_json(app::member_meetings(x.app, x.id("cid"))));
+    return json_response(200, meetings_json(app::member_meetings(x.app, x.compound())));
   });
   r.add("POST", kCompound + "/meetings", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto m = app::create_meeting(x.app, x.caller, x.id("cid"), meeting_in(x.req.body));
+    auto m = app::create_meeting(x.app, x.caller, x.compound(), meeting_in(x.req.body));
     return json_response(
         201,
         json::object{{"id", m.id}, {"kind", m.kind}, {"title", m.title}, {"held_on", m.held_on}});

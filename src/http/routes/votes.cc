@@ -376,28 +376,28 @@ json::array tenders_json(const std::vector<app::TenderView>& list) {
 
 void add_public_routes(Router& r) {
   r.add("GET", kPublicCompound + "/votes", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, votes_json(app::list_votes(x.app, x.caller, x.id("id"))));
+    return json_response(200, votes_json(app::list_votes(x.app, x.caller, x.compound())));
   });
   r.add("GET", kPublicCompound + "/votes/{vid}", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, vote_json(app::get_vote(x.app, x.caller, x.id("id"), x.id("vid"))));
+    return json_response(200, vote_json(app::get_vote(x.app, x.caller, x.compound(), x.id("vid"))));
   });
   r.add("GET", kPublicCompound + "/votes/{vid}/receipts", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, receipts_json(app::vote_receipts(x.app, x.id("id"), x.id("vid"))));
+    return json_response(200, receipts_json(app::vote_receipts(x.app, x.compound(), x.id("vid"))));
   });
   r.add("GET", kPublicCompound + "/proposals", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, proposals_json(app::list_proposals(x.app, x.id("id"))));
+    return json_response(200, proposals_json(app::list_proposals(x.app, x.compound())));
   });
   r.add("GET", kPublicCompound + "/committees", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, committees_json(app::list_committees(x.app, x.id("id"))));
+    return json_response(200, committees_json(app::list_committees(x.app, x.compound())));
   });
   r.add("GET", kPublicCompound + "/tenders", Rule::anyone(), [](Ctx& x) {
-    return json_response(200, tenders_json(app::list_tenders(x.app, x.id("id"))));
+    return json_response(200, tenders_json(app::list_tenders(x.app, x.compound())));
   });
 }
 
 void add_proposal_routes(Router& r) {
   r.add("POST", kCompound + "/proposals", Rule::in_compound({R, C, S}), [](Ctx& x) {
-    auto p = app::create_proposal(x.app, x.caller, x.id("cid"), proposal_in(x.req.body));
+    auto p = app::create_proposal(x.app, x.caller, x.compound(), proposal_in(x.req.body));
     return json_response(
         201,
         json::object{{"id", p.id}, {"title", p.title}, {"body", p.body}, {"status", p.status}});
@@ -405,11 +405,11 @@ void add_proposal_routes(Router& r) {
   r.add("GET", kCompound + "/proposals/{id}/comments", Rule::in_compound({R, C, T, S, A}),
         [](Ctx& x) {
           return json_response(200,
-                               comments_json(app::list_comments(x.app, x.id("cid"), x.id("id"))));
+                               comments_json(app::list_comments(x.app, x.compound(), x.id("id"))));
         });
   r.add("POST", kCompound + "/proposals/{id}/comments", Rule::in_compound({R, C, T, S}),
         [](Ctx& x) {
-          auto k = app::add_comment(x.app, x.caller, x.id("cid"), x.id("id"),
+          auto k = app::add_comment(x.app, x.caller, x.compound(), x.id("id"),
                                     text_in(x.req.body, "body", kMaxBody));
           return json_response(201, json::object{{"id", k.id}, {"body", k.body}});
         });
@@ -419,16 +419,17 @@ void add_ballot_routes(Router& r) {
   r.add("POST", kCompound + "/votes", Rule::in_compound({C, S}), [](Ctx& x) {
     auto [v, open_now] = vote_in(x.req.body);
     return json_response(201,
-                         vote_json(app::create_vote(x.app, x.caller, x.id("cid"), v, open_now)));
+                         vote_json(app::create_vote(x.app, x.caller, x.compound(), v, open_now)));
   });
   r.add("POST", kCompound + "/votes/{id}/open", Rule::in_compound({C, S}), [](Ctx& x) {
-    return json_response(200, vote_json(app::open_vote(x.app, x.caller, x.id("cid"), x.id("id"))));
+    return json_response(200, vote_json(app::open_vote(x.app, x.caller, x.compound(), x.id("id"))));
   });
   r.add("POST", kCompound + "/votes/{id}/close", Rule::in_compound({C, S}), [](Ctx& x) {
-    return json_response(200, vote_json(app::close_vote(x.app, x.caller, x.id("cid"), x.id("id"))));
+    return json_response(200,
+                         vote_json(app::close_vote(x.app, x.caller, x.compound(), x.id("id"))));
   });
   r.add("POST", kCompound + "/votes/{id}/ballot", Rule::in_compound({R}), [](Ctx& x) {
-    auto b = app::cast_ballot(x.app, x.caller, x.id("cid"), x.id("id"), ballot_in(x.req.body));
+    auto b = app::cast_ballot(x.app, x.caller, x.compound(), x.id("id"), ballot_in(x.req.body));
     return json_response(200, json::object{{"vote_id", b.vote_id},
                                            {"receipt", b.receipt},
                                            {"choices", texts_json(b.choices)},
@@ -437,12 +438,12 @@ void add_ballot_routes(Router& r) {
   });
   r.add("GET", kCompound + "/votes/{id}/my", Rule::in_compound({R}), [](Ctx& x) {
     return json_response(200,
-                         my_ballot_json(app::my_ballot(x.app, x.caller, x.id("cid"), x.id("id"))));
+                         my_ballot_json(app::my_ballot(x.app, x.caller, x.compound(), x.id("id"))));
   });
   r.add("POST", kCompound + "/votes/{id}/paper-ballots", Rule::in_compound({C}), [](Ctx& x) {
     const auto in = paper_ballot_in(x.req.body);
     const I vid = x.id("id");
-    auto e = app::enter_paper_ballot(x.app, x.caller, x.id("cid"), vid, in);
+    auto e = app::enter_paper_ballot(x.app, x.caller, x.compound(), vid, in);
     // The committee writes the receipt code on the paper ballot's stub for the owner. It counts
     // once a second person countersigns it.
     return json_response(201, json::object{{"vote_id", vid},
@@ -455,42 +456,43 @@ void add_ballot_routes(Router& r) {
   });
   r.add("GET", kCompound + "/votes/{id}/paper-ballots", Rule::in_compound({C, S}), [](Ctx& x) {
     return json_response(
-        200, paper_ballots_json(app::list_paper_ballots(x.app, x.id("cid"), x.id("id"))));
+        200, paper_ballots_json(app::list_paper_ballots(x.app, x.compound(), x.id("id"))));
   });
   r.add("GET", kCompound + "/votes/{id}/paper-ballots/{ballot}/scan", Rule::in_compound({C, S}),
         [](Ctx& x) {
           return upload_response(
-              app::paper_ballot_scan(x.app, x.id("cid"), x.id("id"), x.id("ballot")), "ballot-scan",
-              "private, no-store");
+              app::paper_ballot_scan(x.app, x.compound(), x.id("id"), x.id("ballot")),
+              "ballot-scan", "private, no-store");
         });
   r.add("POST", "/api/v1/compounds/{cid}/votes/{id}/paper-ballots/{ballot}/countersign",
         Rule::in_compound({C, S}), [](Ctx& x) {
           const I vid = x.id("id"), no = x.id("ballot");
-          app::countersign_paper_ballot(x.app, x.caller, x.id("cid"), vid, no,
+          app::countersign_paper_ballot(x.app, x.caller, x.compound(), vid, no,
                                         countersign_in(x.req.body));
           return json_response(200,
                                json::object{{"vote_id", vid}, {"ballot", no}, {"counted", true}});
         });
   r.add("GET", kCompound + "/votes/{id}/roll", Rule::in_compound({R, C, T, S, A}), [](Ctx& x) {
-    return json_response(200, roll_json(app::vote_roll(x.app, x.id("cid"), x.id("id"))));
+    return json_response(200, roll_json(app::vote_roll(x.app, x.compound(), x.id("id"))));
   });
 }
 
 void add_committee_routes(Router& r) {
   r.add("POST", kCompound + "/committees", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto k = app::create_committee(x.app, x.caller, x.id("cid"), committee_in(x.req.body));
+    auto k = app::create_committee(x.app, x.caller, x.compound(), committee_in(x.req.body));
     return json_response(
         201, json::object{{"id", k.id}, {"kind", k.kind}, {"name", k.name}, {"status", k.status}});
   });
   r.add("POST", kCompound + "/committees/{id}/members", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto m = app::nominate_member(x.app, x.caller, x.id("cid"), x.id("id"), nominee_in(x.req.body));
+    auto m =
+        app::nominate_member(x.app, x.caller, x.compound(), x.id("id"), nominee_in(x.req.body));
     return json_response(201, json::object{{"id", m.id},
                                            {"name", m.name},
                                            {"channel", m.channel},
                                            {"resident_rep", m.resident_rep}});
   });
   r.add("POST", kCompound + "/committees/{id}/establish", Rule::in_compound({S}), [](Ctx& x) {
-    auto k = app::establish_committee(x.app, x.caller, x.id("cid"), x.id("id"));
+    auto k = app::establish_committee(x.app, x.caller, x.compound(), x.id("id"));
     return json_response(
         200, json::object{{"id", k.id},
                           {"status", "serving"},
@@ -499,7 +501,7 @@ void add_committee_routes(Router& r) {
                           {"roles_awaiting_confirmation", k.roles_awaiting_confirmation}});
   });
   r.add("POST", kCompound + "/petitions/pmc", Rule::in_compound({R}), [](Ctx& x) {
-    auto p = app::sign_petition(x.app, x.caller, x.id("cid"));
+    auto p = app::sign_petition(x.app, x.caller, x.compound());
     return json_response(
         200, json::object{{"signed_units", p.signed_units}, {"households", p.households}});
   });
@@ -507,11 +509,11 @@ void add_committee_routes(Router& r) {
 
 void add_tender_routes(Router& r) {
   r.add("POST", kCompound + "/tenders", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto t = app::create_tender(x.app, x.caller, x.id("cid"), tender_in(x.req.body));
+    auto t = app::create_tender(x.app, x.caller, x.compound(), tender_in(x.req.body));
     return json_response(201, json::object{{"id", t.id}, {"title", t.title}, {"status", t.status}});
   });
   r.add("POST", kCompound + "/tenders/{id}/bids", Rule::in_compound({C, S}), [](Ctx& x) {
-    auto b = app::add_bid(x.app, x.caller, x.id("cid"), x.id("id"), bid_in(x.req.body));
+    auto b = app::add_bid(x.app, x.caller, x.compound(), x.id("id"), bid_in(x.req.body));
     return json_response(201, json::object{{"id", b.id},
                                            {"provider", b.provider},
                                            {"price_fen_per_m2_month", b.price_fen_per_m2_month},
@@ -519,7 +521,7 @@ void add_tender_routes(Router& r) {
   });
   r.add("POST", kCompound + "/tenders/{id}/vote", Rule::in_compound({C, S}), [](Ctx& x) {
     auto [closes_at, secret] = tender_vote_in(x.req.body);
-    return json_response(201, vote_json(app::put_tender_to_vote(x.app, x.caller, x.id("cid"),
+    return json_response(201, vote_json(app::put_tender_to_vote(x.app, x.caller, x.compound(),
                                                                 x.id("id"), closes_at, secret)));
   });
 }
