@@ -16,6 +16,7 @@
 #include "auth/throttle.h"
 #include "domain/access.h"
 #include "domain/ids.h"
+#include "domain/money.h"
 #include "store/audit_repo.h"
 #include "store/auth_repo.h"
 #include "store/database.h"

@@ -100,12 +100,12 @@ I create_campaign_in(Connection& c, App& app, const Caller& who, CompoundId comp
     e.push_back({"ends_on", "结束日期应不早于开始日期", "must be a date on or after starts_on"});
   if (!e.empty()) throw_invalid(std::move(e));
   require_compound(c, cid);
-  I id = store::insert_campaign(
-      c, cid,
-      {in.title, in.description, in.use, in.goal_fen, in.starts_on, in.ends_on, who.user_id()},
-      app.clock_ms());
+  I id = store::insert_campaign(c, cid,
+                                {in.title, in.description, in.use, in.goal_fen.value, in.starts_on,
+                                 in.ends_on, who.user_id()},
+                                app.clock_ms());
   audit(c, app, who, cid, "charity.campaign", "campaign:" + std::to_string(id),
-        {{"goal_fen", in.goal_fen}});
+        {{"goal_fen", in.goal_fen.value}});
   return id;
 }
 
@@ -132,11 +132,11 @@ DonationOutcome donate_in(Connection& c, App& app, const Caller& who, CompoundId
   std::string name = received ? *in.donor_name : who.user->name;
   I id = store::insert_donation(c, cid,
                                 {in.campaign_id.value_or(0), received ? 0 : who.user_id(), name,
-                                 in.anonymous, in.amount_fen, received ? who.user_id() : 0},
+                                 in.anonymous, in.amount_fen.value, received ? who.user_id() : 0},
                                 now);
   if (received) post_donation(c, cid, id, now);
   audit(c, app, who, cid, received ? "charity.donation.record" : "charity.donation.offer",
-        "donation:" + std::to_string(id), {{"amount_fen", in.amount_fen}});
+        "donation:" + std::to_string(id), {{"amount_fen", in.amount_fen.value}});
   return {id, received};
 }
 
@@ -213,14 +213,14 @@ CharitySummary charity_summary(App& app, CompoundId compound) {
   return app.db.read([&](Connection& c) {
     require_compound(c, cid);
     CharitySummary out;
-    out.balance_fen = store::account_balance(c, cid, "1002");
-    out.raised_fen = -store::account_balance(c, cid, "4005");
+    out.balance_fen = Fen{store::account_balance(c, cid, "1002")};
+    out.raised_fen = Fen{-store::account_balance(c, cid, "4005")};
     out.donations = store::count_received_donations(c, cid);
     for (const auto& u : kUses) {
       // Money that left the charity account for this use: the expense side of those entries.
       I s = store::charity_fund_spent_fen(c, cid, u.account);
-      out.spent_fen += s;
-      out.uses.push_back({u.key, u.account, u.zh, s});
+      out.spent_fen += Fen{s};
+      out.uses.push_back({u.key, u.account, u.zh, Fen{s}});
     }
     std::string today = china_date(app.clock_ms());
     for (auto& k : store::list_campaigns(c, cid)) {
@@ -235,8 +235,8 @@ CharitySummary charity_summary(App& app, CompoundId compound) {
       std::string use = "other";
       for (const auto& u : kUses)
         if (acct == u.account) use = u.key;
-      out.disbursements.push_back(
-          {r.id, r.purpose, payee, r.amount_fen, use, r.status, r.entry_idx, china_date(r.at_ms)});
+      out.disbursements.push_back({r.id, r.purpose, payee, Fen{r.amount_fen}, use, r.status,
+                                   r.entry_idx, china_date(r.at_ms)});
     }
     return out;
   });

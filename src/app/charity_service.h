@@ -42,11 +42,11 @@ std::int64_t post_donation(store::Connection& c, std::int64_t cid, std::int64_t 
 struct CampaignInput {
   std::string title, description,
       use = "general";  // use: general, micro_renewal, aid, public_activity
-  std::int64_t goal_fen = 0;
+  Fen goal_fen;
   std::string starts_on, ends_on;  // YYYY-MM-DD
 };
 struct DonationInput {
-  std::int64_t amount_fen = 0;
+  Fen amount_fen;
   std::optional<std::int64_t> campaign_id;
   bool anonymous = false;
   std::optional<std::string> donor_name;  // a recorder naming the donor: received at once
@@ -87,7 +87,7 @@ std::vector<MyDonation> my_donations(App& app, const Caller& who);
 // Public: the fund's balance, campaigns, donations (masked) and spending by use.
 struct FundUse {
   std::string key, account, name_zh;
-  std::int64_t spent_fen = 0;
+  Fen spent_fen;
 };
 struct CampaignView {
   store::CampaignRec campaign;
@@ -96,13 +96,14 @@ struct CampaignView {
 struct FundDisbursement {
   std::int64_t id = 0;
   std::string purpose, payee;  // a person payee masked; aid shows no household
-  std::int64_t amount_fen = 0;
+  Fen amount_fen;
   std::string use, status;
   std::optional<std::int64_t> entry_index;
   std::string date;
 };
 struct CharitySummary {
-  std::int64_t balance_fen = 0, raised_fen = 0, donations = 0, spent_fen = 0;
+  std::int64_t donations = 0;
+  Fen balance_fen, raised_fen, spent_fen;
   std::vector<FundUse> uses;
   std::vector<CampaignView> campaigns;
   std::vector<DonationView> donations_list;  // received, masked

@@ -441,7 +441,7 @@ void check_crowdfunding_untouched(Connection& c, I cid, const DisbursementInput&
   I reserved = crowdfunding_reserved(c, cid);
   if (reserved <= 0) return;
   I free = store::account_balance(c, cid, "1001") - store::pending_from(c, cid, "1001") - reserved;
-  if (r.amount_fen > free)
+  if (r.amount_fen > Fen{free})
     throw_invalid(
         {{"amount_fen",
           "基本户中有 " + format_yuan(reserved) + " 元是居民为项目众筹的钱，不能挪作他用；可用 " +
@@ -461,14 +461,14 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, CompoundId
   check_request_accounts(chart, r);
   check_crowdfunding_untouched(c, cid, r);
   // Counting what is already waiting for approval, so two requests cannot overdraw together.
-  require_cash_available(c, cid, r.cash_account, r.amount_fen);
+  require_cash_available(c, cid, r.cash_account, r.amount_fen.value);
   auto vouchers = load_vouchers(c, cid, r.vouchers);
   store::DisbursementRec d;
   d.compound_id = cid;
   d.status = "pending";
   d.payee = r.payee;
   d.payee_is_person = r.payee_is_person;
-  d.amount_fen = r.amount_fen;
+  d.amount_fen = r.amount_fen.value;
   d.purpose = r.purpose;
   d.expense_account = r.expense_account;
   d.cash_account = r.cash_account;
@@ -486,7 +486,8 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, CompoundId
   if (r.per_unit_fen.has_value() != !r.covered_units.empty())
     throw_invalid({{"covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units",
                     "per_unit_fen and covered_units go together"}});
-  if (r.per_unit_fen && *r.per_unit_fen * static_cast<I>(r.covered_units.size()) != r.amount_fen)
+  if (r.per_unit_fen &&
+      r.per_unit_fen->value * static_cast<I>(r.covered_units.size()) != r.amount_fen.value)
     throw_invalid({{"amount_fen", "金额须等于每户金额 × 户数",
                     "must equal per_unit_fen × the number of units"}});
   if (r.per_unit_fen) {
@@ -524,7 +525,7 @@ I request_disbursement_in(Connection& c, App& app, const Caller& who, CompoundId
   if (r.plan_item_id) store::set_disbursement_plan_item(c, d.id, *r.plan_item_id);
   if (r.project_id)
     store::set_disbursement_project(c, d.id, *r.project_id, r.project_line_id, r.funding_source);
-  for (I u : r.covered_units) store::insert_covered_unit(c, cid, d.id, u, *r.per_unit_fen);
+  for (I u : r.covered_units) store::insert_covered_unit(c, cid, d.id, u, r.per_unit_fen->value);
   // The trustee's own request is the trustee's side of the approval; anyone else's request
   // carries no approval of theirs (one person never approves what they asked for).
   if (who.principal && who.principal->has(cid, Role::trustee))

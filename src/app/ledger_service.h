@@ -68,10 +68,11 @@ ledger::Transaction disbursement_entry(const store::DisbursementRec& d,
 struct DisbursementInput {
   std::string payee;
   bool payee_is_person = false;
-  std::int64_t amount_fen = 0;
+  Fen amount_fen;
   std::string purpose, expense_account, cash_account = "1001";
   std::int64_t courtyard_id = 0;
-  std::optional<std::int64_t> plan_item_id, per_unit_fen, vote_id;
+  std::optional<std::int64_t> plan_item_id, vote_id;
+  std::optional<Fen> per_unit_fen;
   std::vector<std::int64_t> covered_units;
   std::vector<std::string> vouchers;       // hashes of uploaded files
   std::optional<std::int64_t> project_id;  // a renewal project's payment, with its line and source

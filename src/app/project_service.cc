@@ -761,7 +761,7 @@ I request_project_payment_in(Connection& c, App& app, const Caller& who, Compoun
   auto files = stored_vouchers(c, cid, in.vouchers);
   DisbursementInput r;
   r.payee = contract->contractor;
-  r.amount_fen = in.amount_fen;
+  r.amount_fen = Fen{in.amount_fen};
   r.purpose = p.title + "·" + line->name + (in.note.empty() ? "" : "（" + in.note + "）");
   if (text::length(r.purpose) > 150) r.purpose = text::truncate(p.title, 120);
   r.expense_account = line->account;
@@ -776,7 +776,7 @@ I request_project_payment_in(Connection& c, App& app, const Caller& who, Compoun
   r.project_line_id = in.line_id;
   r.funding_source = src;
   r.plan_item_id = in.plan_item_id;
-  r.per_unit_fen = in.per_unit_fen;
+  if (in.per_unit_fen) r.per_unit_fen = Fen{*in.per_unit_fen};
   r.covered_units = in.covered_units;
   I did = request_disbursement_in(c, app, who, compound, r);
   store::set_disbursement_quote(c, did, contract->id);
@@ -1009,7 +1009,7 @@ I refund_crowdfunding_surplus_in(Connection& c, App& app, const Caller& who, Com
   auto shares = billing::allocate(unspent, weights);
   DisbursementInput r;
   r.payee = "众筹住户（" + std::to_string(units.size()) + " 户）";
-  r.amount_fen = unspent;
+  r.amount_fen = Fen{unspent};
   r.purpose = text::truncate(p.title, 100) + "·众筹结余按缴款比例退还";
   r.expense_account = "4007";
   r.cash_account = "1001";

@@ -308,14 +308,14 @@ struct Books {
       DisbursementInput r;
       r.payee = payee;
       r.payee_is_person = person;
-      r.amount_fen = fen;
+      r.amount_fen = Fen{fen};
       r.purpose = purpose;
       r.expense_account = expense;
       r.cash_account = cash;
       r.courtyard_id = yard;
       r.vouchers = {sha};
       r.plan_item_id = item;
-      r.per_unit_fen = per_unit;
+      if (per_unit) r.per_unit_fen = Fen{*per_unit};
       r.covered_units = covered;
       id = request_disbursement_in(c, *app, trustee, CompoundId{cid}, r);
     }
@@ -792,7 +792,7 @@ void charity_fund(Books& b, Rng& rng) {
       b.c, *b.app, b.committee, CompoundId{b.cid},
       {"锦苑慈善基金首期募捐",
        "党支部、业委会和物业共同发起：一周内募集 3 万元，用于院落微更新、帮扶困难家庭和公益活动。",
-       "general", 3'000'000, "2025-04-01", "2025-04-07"});
+       "general", Fen{3'000'000}, "2025-04-01", "2025-04-07"});
   const char* donors[] = {"王秀兰", "李建华", "张德明", "刘玉梅", "陈志强",
                           "杨淑芬", "黄国庆", "赵春燕", "吴建国", "周丽华",
                           "徐文",   "孙桂英", "马晓东", "朱红",   "胡小平"};
@@ -806,7 +806,7 @@ void charity_fund(Books& b, Rng& rng) {
     b.later(date, [&b, campaign, amount, date, anonymous, name] {
       b.at(date);  // handed to the committee, which records it received (app::donate)
       XINYI_ASSERT(donate_in(b.c, *b.app, b.committee, CompoundId{b.cid},
-                             {amount, campaign, anonymous, name})
+                             {Fen{amount}, campaign, anonymous, name})
                        .received);
       ++b.entries;
     });

@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "domain/ids.h"
+#include "domain/money.h"
 #include "store/sql.h"
 
 namespace xinyi::store {
@@ -31,6 +33,10 @@ struct AuditField {
     else
       value = static_cast<std::int64_t>(v);
   }
+  // An amount or an id is written as its number.
+  AuditField(std::string k, Fen v) : key(std::move(k)), value(v.value) {}
+  template <class Tag>
+  AuditField(std::string k, Id<Tag> v) : key(std::move(k)), value(v.value) {}
   AuditField(std::string k, const char* v) : key(std::move(k)), value(std::string(v)) {}
   AuditField(std::string k, std::string v) : key(std::move(k)), value(std::move(v)) {}
   AuditField(std::string k, std::string_view v) : key(std::move(k)), value(std::string(v)) {}

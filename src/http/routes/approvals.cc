@@ -23,13 +23,13 @@ app::DisbursementInput disbursement_in(std::string_view body) {
   app::DisbursementInput r;
   r.payee = in.str("payee", registry::kMaxNameChars);
   r.payee_is_person = in.boolean("payee_is_person", false);
-  r.amount_fen = in.i64("amount_fen", 1, kMaxAmountFen);
+  r.amount_fen = Fen{in.i64("amount_fen", 1, kMaxAmountFen)};
   r.purpose = in.str("purpose", 150);
   r.expense_account = in.str("expense_account", 16);
   r.cash_account = in.opt_str("cash_account", 16).value_or("1001");
   r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
   r.plan_item_id = in.opt_i64("plan_item_id", 1, INT64_MAX);
-  r.per_unit_fen = in.opt_i64("per_unit_fen", 1, kMaxAmountFen);
+  if (auto fen = in.opt_i64("per_unit_fen", 1, kMaxAmountFen)) r.per_unit_fen = Fen{*fen};
   r.covered_units = in.id_list("covered_units", 20'000);
   r.vote_id = in.opt_i64("vote_id", 1, INT64_MAX);
   // Checked here too (the use case checks it for every caller), so that a bad pairing is named
@@ -38,7 +38,7 @@ app::DisbursementInput disbursement_in(std::string_view body) {
     in.add_error("covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units",
                  "per_unit_fen and covered_units go together");
   else if (r.per_unit_fen &&
-           *r.per_unit_fen * static_cast<I>(r.covered_units.size()) != r.amount_fen)
+           r.per_unit_fen->value * static_cast<I>(r.covered_units.size()) != r.amount_fen.value)
     in.add_error("amount_fen", "金额须等于每户金额 × 户数",
                  "must equal per_unit_fen × the number of units");
   r.vouchers = voucher_hashes_in(in);

@@ -24,7 +24,7 @@ app::CampaignInput campaign_in(std::string_view body) {
   r.title = in.str("title", 60);
   r.description = in.opt_str("description", 1000).value_or("");
   r.use = in.opt_str("use", 20).value_or("general");
-  r.goal_fen = in.i64("goal_fen", 100, app::kMaxDonationFen * 100);
+  r.goal_fen = Fen{in.i64("goal_fen", 100, app::kMaxDonationFen * 100)};
   r.starts_on = in.str("starts_on", 10);
   r.ends_on = in.str("ends_on", 10);
   in.finish();
@@ -34,7 +34,7 @@ app::CampaignInput campaign_in(std::string_view body) {
 app::DonationInput donation_in(std::string_view body) {
   JsonIn in(body);
   app::DonationInput r;
-  r.amount_fen = in.i64("amount_fen", 100, app::kMaxDonationFen);
+  r.amount_fen = Fen{in.i64("amount_fen", 100, app::kMaxDonationFen)};
   r.campaign_id = in.opt_i64("campaign_id", 1, INT64_MAX);
   r.anonymous = in.boolean("anonymous", false);
   r.donor_name = in.opt_str("donor_name", registry::kMaxNameChars);
@@ -98,7 +98,7 @@ json::object summary_json(const app::CharitySummary& s) {
     uses.push_back(json::object{{"use", u.key},
                                 {"account", u.account},
                                 {"name_zh", u.name_zh},
-                                {"spent_fen", u.spent_fen}});
+                                {"spent_fen", u.spent_fen.value}});
   for (const auto& [k, status] : s.campaigns)
     campaigns.push_back(json::object{{"id", k.id},
                                      {"title", k.title},
@@ -115,15 +115,19 @@ json::object summary_json(const app::CharitySummary& s) {
     disb.push_back(json::object{{"id", r.id},
                                 {"purpose", r.purpose},
                                 {"payee", r.payee},
-                                {"amount_fen", r.amount_fen},
+                                {"amount_fen", r.amount_fen.value},
                                 {"use", r.use},
                                 {"status", r.status},
                                 {"entry_index", opt_json(r.entry_index)},
                                 {"date", r.date}});
-  return json::object{{"balance_fen", s.balance_fen},      {"raised_fen", s.raised_fen},
-                      {"donations", s.donations},          {"spent_fen", s.spent_fen},
-                      {"uses", std::move(uses)},           {"campaigns", std::move(campaigns)},
-                      {"donations_list", std::move(list)}, {"disbursements", std::move(disb)}};
+  return json::object{{"balance_fen", s.balance_fen.value},
+                      {"raised_fen", s.raised_fen.value},
+                      {"donations", s.donations},
+                      {"spent_fen", s.spent_fen.value},
+                      {"uses", std::move(uses)},
+                      {"campaigns", std::move(campaigns)},
+                      {"donations_list", std::move(list)},
+                      {"disbursements", std::move(disb)}};
 }
 
 json::object volunteers_json(const app::Volunteers& v) {
@@ -170,7 +174,7 @@ void add_donation_routes(Router& r) {
     return json_response(201, json::object{{"id", id},
                                            {"title", in.title},
                                            {"use", in.use},
-                                           {"goal_fen", in.goal_fen},
+                                           {"goal_fen", in.goal_fen.value},
                                            {"starts_on", in.starts_on},
                                            {"ends_on", in.ends_on}});
   });
