@@ -214,13 +214,13 @@ ProjectSummary summary_of(Connection& c, const Project& p, const std::vector<pj:
   s.courtyard_id = p.courtyard_id;
   s.courtyard = p.courtyard;
   s.status = p.status;
-  s.budget_fen = pj::total(lines);
-  s.contract_fen = p.contract_fen;
-  s.paid_fen = k.paid;
-  s.pending_fen = k.pending;
-  s.crowdfund_goal_fen = p.crowdfund_goal;
-  s.pledged_fen = store::pledged_fen(c, p.id);
-  s.collected_fen = collected;
+  s.budget_fen = Fen{pj::total(lines)};
+  s.contract_fen = Fen{p.contract_fen};
+  s.paid_fen = Fen{k.paid};
+  s.pending_fen = Fen{k.pending};
+  s.crowdfund_goal_fen = Fen{p.crowdfund_goal};
+  s.pledged_fen = Fen{store::pledged_fen(c, p.id)};
+  s.collected_fen = Fen{collected};
   s.acceptance_mode = p.mode;
   s.followers = store::count_followers(c, p.id);
   s.updated_at_ms = p.updated_at;
@@ -233,22 +233,22 @@ void add_budget(Connection& c, const Project& p, const std::vector<pj::Line>& li
                 const std::vector<pj::Funding>& funding, Committed& k, I collected,
                 ProjectView& v) {
   for (const auto& l : lines)
-    v.lines.push_back(
-        {l.id, l.name, l.account, l.budget_fen, k.line_paid[l.id], k.line_pending[l.id]});
+    v.lines.push_back({l.id, l.name, l.account, Fen{l.budget_fen}, Fen{k.line_paid[l.id]},
+                       Fen{k.line_pending[l.id]}});
   for (const auto& f : funding) {
     std::string src(pj::to_string(f.source));
     ProjectFundingView x{f.source,
                          f.courtyard_id,
-                         f.amount_fen,
-                         k.source_paid[{src, f.courtyard_id}],
-                         k.source_pending[{src, f.courtyard_id}],
+                         Fen{f.amount_fen},
+                         Fen{k.source_paid[{src, f.courtyard_id}]},
+                         Fen{k.source_pending[{src, f.courtyard_id}]},
                          std::nullopt};
     if (f.source == pj::Source::crowdfunding)
-      x.available_fen = collected - x.paid_fen - x.pending_fen;
-    if (f.source == pj::Source::charity) x.available_fen = charity_available(c, p.cid);
-    if (f.source == pj::Source::subsidy) x.available_fen = subsidy_available(c, p.cid);
+      x.available_fen = Fen{collected} - x.paid_fen - x.pending_fen;
+    if (f.source == pj::Source::charity) x.available_fen = Fen{charity_available(c, p.cid)};
+    if (f.source == pj::Source::subsidy) x.available_fen = Fen{subsidy_available(c, p.cid)};
     if (f.source == pj::Source::courtyard_surplus)
-      x.available_fen = courtyard_surplus_available(c, p.cid, f.courtyard_id);
+      x.available_fen = Fen{courtyard_surplus_available(c, p.cid, f.courtyard_id)};
     v.funding.push_back(std::move(x));
   }
 }
@@ -268,13 +268,13 @@ void add_contracts(Connection& c, const Project& p, const Disbursements& ds, Pro
     }
     const std::string& signed_on = *q.signed_on;
     all.vouchers.insert(all.vouchers.end(), q.contract_vouchers.begin(), q.contract_vouchers.end());
-    v.contracts.push_back(
-        {q.id, q.contractor, q.amount_fen, signed_on, q.contract_vouchers, paid_to[q.id]});
+    v.contracts.push_back({q.id, q.contractor, Fen{q.amount_fen}, signed_on, q.contract_vouchers,
+                           Fen{paid_to[q.id]}});
     all.contractors += (all.contractors.empty() ? "" : "、") + q.contractor;
     if (all.signed_on.empty() || signed_on < all.signed_on) all.signed_on = signed_on;
   }
   if (!v.contracts.empty()) {
-    all.amount_fen = p.contract_fen;
+    all.amount_fen = Fen{p.contract_fen};
     v.contract = std::move(all);
   }
   facts.contracts = static_cast<I>(v.contracts.size());
@@ -292,7 +292,7 @@ void add_payments(const Disbursements& ds, ProjectView& v) {
   for (const auto& d : ds) {
     // As everywhere public: aid never names the household, a person is masked.
     std::string payee = ledger::public_payee(d.expense_account, d.payee_is_person, d.payee);
-    v.payments.push_back({d.id, d.line_id, d.funding_source, d.amount_fen, payee, d.status,
+    v.payments.push_back({d.id, d.line_id, d.funding_source, Fen{d.amount_fen}, payee, d.status,
                           d.entry_idx, china_date(d.at_ms)});
   }
 }
@@ -319,12 +319,12 @@ void add_crowdfunding(Connection& c, const Project& p, Committed& k, I collected
   facts.crowd_unspent_fen =
       collected - k.source_paid[{"crowdfunding", 0}] - refunded - pending_refund;
   facts.open_pledges = store::count_open_pledges(c, p.id);
-  v.crowdfunding = {p.crowdfund_goal,
+  v.crowdfunding = {Fen{p.crowdfund_goal},
                     v.summary.pledged_fen,
-                    collected,
+                    Fen{collected},
                     store::pledging_households(c, p.id),
-                    store::crowd_reversed_fen(c, p.id) + refunded,
-                    facts.crowd_unspent_fen};
+                    Fen{store::crowd_reversed_fen(c, p.id) + refunded},
+                    Fen{facts.crowd_unspent_fen}};
 }
 
 void add_settlement(Connection& c, const Project& p, const std::vector<pj::Line>& lines,
@@ -332,13 +332,14 @@ void add_settlement(Connection& c, const Project& p, const std::vector<pj::Line>
   if (p.status != pj::Status::settled) return;
   SettlementView st;
   st.settled_on = p.settled_on;
-  st.budget_fen = pj::total(lines);
-  st.contract_fen = p.contract_fen;
-  st.paid_fen = k.paid;
+  st.budget_fen = Fen{pj::total(lines)};
+  st.contract_fen = Fen{p.contract_fen};
+  st.paid_fen = Fen{k.paid};
   for (const auto& f : funding)
-    st.by_source.push_back({f.source, f.courtyard_id, f.amount_fen,
-                            k.source_paid[{std::string(pj::to_string(f.source)), f.courtyard_id}]});
-  st.crowdfunding_refunded_fen = crowd_surplus_refunds(c, p.id).second;
+    st.by_source.push_back(
+        {f.source, f.courtyard_id, Fen{f.amount_fen},
+         Fen{k.source_paid[{std::string(pj::to_string(f.source)), f.courtyard_id}]}});
+  st.crowdfunding_refunded_fen = Fen{crowd_surplus_refunds(c, p.id).second};
   v.settlement = std::move(st);
 }
 
@@ -455,7 +456,7 @@ I create_project_in(Connection& c, App& app, const Caller& who, CompoundId compo
   np.acceptance_mode = std::string(pj::to_string(in.acceptance_mode));
   np.signoffs_required = in.signoffs_required;
   np.min_turnout_pct = in.min_turnout_pct;
-  np.crowdfund_goal_fen = in.crowdfund_goal_fen;
+  np.crowdfund_goal_fen = in.crowdfund_goal_fen.value;
   np.need_id = in.need_id;
   np.proposal_id = in.proposal_id;
   np.created_by = who.user_id();
@@ -580,8 +581,8 @@ I add_project_quote_in(Connection& c, App& app, const Caller& who, CompoundId co
     throw Error(ErrorKind::conflict, "too-many", "报价最多 20 份", "At most 20 quotes");
   auto files = stored_vouchers(c, cid, q.vouchers);
   I now = app.clock_ms();
-  I id = store::insert_quote(c, cid, pid, q.contractor, q.amount_fen, q.note, files, who.user_id(),
-                             now);
+  I id = store::insert_quote(c, cid, pid, q.contractor, q.amount_fen.value, q.note, files,
+                             who.user_id(), now);
   event(c, p, now, "quote", "收到报价：" + q.contractor + " " + format_yuan(q.amount_fen) + " 元");
   audit(c, app, who, cid, "project.quote", "project:" + std::to_string(pid),
         {{"amount_fen", q.amount_fen}});
@@ -741,7 +742,7 @@ I request_project_payment_in(Connection& c, App& app, const Caller& who, Compoun
       under += d.amount_fen;
   auto k = committed(disbursements);
   pj::PaymentCheck chk;
-  chk.amount_fen = in.amount_fen;
+  chk.amount_fen = in.amount_fen.value;
   chk.line_budget_fen = line->budget_fen;
   chk.line_committed_fen = k.line_paid[in.line_id] + k.line_pending[in.line_id];
   chk.source_allocated_fen = fund->amount_fen;
@@ -1143,7 +1144,7 @@ I pledge_in(Connection& c, App& app, const Caller& who, CompoundId compound, I p
             const PledgeInput& in) {
   const I cid = compound.value;
   const auto& unit = in.unit_id;
-  const I amount = in.amount_fen;
+  const I amount = in.amount_fen.value;
   {
     auto p = require_project(c, cid, pid);
     require_allowed(p, pj::Action::pledge, "认筹", "pledge");
@@ -1192,7 +1193,8 @@ Pledged pledge(App& app, const Caller& who, CompoundId compound, I pid, const Pl
 }
 
 PledgePaid pay_pledge_in(Connection& c, App& app, const Caller& who, CompoundId compound, I pid,
-                         I pledge_id, I amount) {
+                         I pledge_id, Fen amount_fen) {
+  const I amount = amount_fen.value;
   const I cid = compound.value;
   auto p = require_project(c, cid, pid);
   require_allowed(p, pj::Action::pledge, "收众筹款", "take crowdfunding payments");
@@ -1225,11 +1227,11 @@ PledgePaid pay_pledge_in(Connection& c, App& app, const Caller& who, CompoundId 
                 now);
   audit(c, app, who, cid, "project.pledge.pay", "pledge:" + std::to_string(pledge_id),
         {{"amount_fen", amount}, {"entry", idx}});
-  return {paid, idx};
+  return {Fen{paid}, idx};
 }
 
 PledgePaid pay_pledge(App& app, const Caller& who, CompoundId compound, I pid, I pledge_id,
-                      I amount_fen) {
+                      Fen amount_fen) {
   return app.db.write([&](Connection& c) {
     return pay_pledge_in(c, app, who, compound, pid, pledge_id, amount_fen);
   });

@@ -34,35 +34,36 @@ struct ProjectSummary {
   std::string title, courtyard;
   project::Status status = project::Status::proposed;
   project::AcceptanceMode acceptance_mode = project::AcceptanceMode::committee;
-  std::int64_t budget_fen = 0, contract_fen = 0, paid_fen = 0, pending_fen = 0;
-  std::int64_t crowdfund_goal_fen = 0, pledged_fen = 0, collected_fen = 0;
+  Fen budget_fen, contract_fen, paid_fen, pending_fen;
+  Fen crowdfund_goal_fen, pledged_fen, collected_fen;
   std::int64_t followers = 0, updated_at_ms = 0;
 };
 // A budget line with what is paid and pending against it.
 struct ProjectLineView {
   std::int64_t id = 0;
   std::string name, account;
-  std::int64_t budget_fen = 0, paid_fen = 0, pending_fen = 0;
+  Fen budget_fen, paid_fen, pending_fen;
 };
 // A funding source with what it paid, has pending, and (where the source is limited) still holds.
 struct ProjectFundingView {
   project::Source source = project::Source::common;
-  std::int64_t courtyard_id = 0, amount_fen = 0, paid_fen = 0, pending_fen = 0;
-  std::optional<std::int64_t> available_fen;
+  std::int64_t courtyard_id = 0;
+  Fen amount_fen, paid_fen, pending_fen;
+  std::optional<Fen> available_fen;
 };
 // One signed contract (a chosen quote) and what was paid under it.
 struct ContractView {
   std::int64_t quote_id = 0;
   std::string contractor;
-  std::int64_t amount_fen = 0;
+  Fen amount_fen;
   std::string signed_on;
   std::vector<std::string> vouchers;
-  std::int64_t paid_fen = 0;
+  Fen paid_fen;
 };
 // The contracts together: the contractors' names joined, the sum, the first signing date.
 struct ContractsTogether {
   std::string contractors;
-  std::int64_t amount_fen = 0;
+  Fen amount_fen;
   std::string signed_on;
   std::vector<std::string> vouchers;
 };
@@ -70,7 +71,7 @@ struct ContractsTogether {
 struct ProjectPaymentView {
   std::int64_t id = 0, line_id = 0;
   std::string source;
-  std::int64_t amount_fen = 0;
+  Fen amount_fen;
   std::string payee, status;
   std::optional<std::int64_t> entry_index;
   std::string date;
@@ -84,18 +85,20 @@ struct AcceptanceView {
   std::optional<std::string> outcome;  // pending, accepted, rejected
 };
 struct CrowdfundingView {
-  std::int64_t goal_fen = 0, pledged_fen = 0, collected_fen = 0, households = 0;
-  std::int64_t refunded_fen = 0, unspent_fen = 0;
+  Fen goal_fen, pledged_fen, collected_fen;
+  std::int64_t households = 0;
+  Fen refunded_fen, unspent_fen;
 };
 struct SettlementSource {
   project::Source source = project::Source::common;
-  std::int64_t courtyard_id = 0, amount_fen = 0, paid_fen = 0;
+  std::int64_t courtyard_id = 0;
+  Fen amount_fen, paid_fen;
 };
 struct SettlementView {
   std::string settled_on;
-  std::int64_t budget_fen = 0, contract_fen = 0, paid_fen = 0;
+  Fen budget_fen, contract_fen, paid_fen;
   std::vector<SettlementSource> by_source;
-  std::int64_t crowdfunding_refunded_fen = 0;
+  Fen crowdfunding_refunded_fen;
 };
 // A household the caller may pledge for.
 struct PledgeUnit {
@@ -145,7 +148,7 @@ struct ProjectInput {
   std::int64_t courtyard_id = 0;  // 0: the whole compound
   std::optional<std::int64_t> need_id, proposal_id;
   project::AcceptanceMode acceptance_mode = project::AcceptanceMode::questionnaire;
-  std::int64_t crowdfund_goal_fen = 0;
+  Fen crowdfund_goal_fen;
   std::int64_t signoffs_required = project::kDefaultSignoffs;
   std::int64_t min_turnout_pct = project::kDefaultMinTurnoutPct;
 };
@@ -163,7 +166,7 @@ void link_project_vote_in(store::Connection& c, App& app, const Caller& who, Com
                           std::int64_t pid, std::int64_t vote_id);
 struct QuoteInput {
   std::string contractor;
-  std::int64_t amount_fen = 0;
+  Fen amount_fen;
   std::string note;
   std::vector<std::string> vouchers;  // hashes of uploaded files (at most 9)
 };
@@ -197,13 +200,14 @@ struct ProjectPaymentInput {
   std::int64_t line_id = 0;
   project::Source source = project::Source::common;
   std::int64_t courtyard_id = 0;  // the courtyard whose surplus pays (courtyard_surplus only)
-  std::int64_t amount_fen = 0;
+  Fen amount_fen;
   std::optional<std::int64_t> quote_id;  // the contract paid under; needed when there are several
   std::string note;
   std::vector<std::string> vouchers;
   // What a courtyard's surplus pays may carry out an item of its surplus plan, and a purchase
   // for every household lists the households it covers (as request_disbursement has them).
-  std::optional<std::int64_t> plan_item_id, per_unit_fen;
+  std::optional<std::int64_t> plan_item_id;
+  std::optional<Fen> per_unit_fen;
   std::vector<std::int64_t> covered_units;
 };
 // The disbursement request's id (the trustee's own approval on it when the caller is the trustee).
@@ -227,11 +231,11 @@ std::int64_t refund_crowdfunding_surplus_in(store::Connection& c, App& app, cons
 void settle_project_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
                        std::int64_t pid);
 struct PledgePaid {
-  std::int64_t paid_fen = 0;     // what the pledge has received in all
+  Fen paid_fen;                  // what the pledge has received in all
   std::int64_t entry_index = 0;  // the ledger entry of this payment
 };
 PledgePaid pay_pledge_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
-                         std::int64_t pid, std::int64_t pledge_id, std::int64_t amount_fen);
+                         std::int64_t pid, std::int64_t pledge_id, Fen amount_fen);
 
 // Cancelling: pending payment requests die with the project, and every crowdfunding payment goes
 // back by a co-managed reversal request.
@@ -243,7 +247,7 @@ void follow_project_in(store::Connection& c, App& app, const Caller& who, Compou
 // unit named, or the caller's first household that has not pledged yet.
 struct PledgeInput {
   std::optional<std::int64_t> unit_id;
-  std::int64_t amount_fen = 0;
+  Fen amount_fen;
 };
 // The pledge's id.
 std::int64_t pledge_in(store::Connection& c, App& app, const Caller& who, CompoundId cid,
@@ -299,7 +303,7 @@ Pledged pledge(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
                const PledgeInput& in);
 // Committee or trustee: money received against a pledge.
 PledgePaid pay_pledge(App& app, const Caller& who, CompoundId cid, std::int64_t pid,
-                      std::int64_t pledge_id, std::int64_t amount_fen);
+                      std::int64_t pledge_id, Fen amount_fen);
 // Every pledge, households named (committee, trustee, staff, auditor).
 std::vector<store::PledgeRec> list_pledges(App& app, CompoundId cid, std::int64_t pid);
 

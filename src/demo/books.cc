@@ -285,7 +285,8 @@ struct Books {
     clock(t0);
     const std::string sha = voucher(date, payee_ascii, fen, expense);
     std::optional<I> item = plan_item ? std::optional<I>(plan_item) : std::nullopt;
-    std::optional<I> per_unit = per_unit_fen ? std::optional<I>(per_unit_fen) : std::nullopt;
+    std::optional<Fen> per_unit;
+    if (per_unit_fen) per_unit = Fen{per_unit_fen};
     std::vector<I> covered = per_unit_fen ? unit_ids[yard] : std::vector<I>{};
     I id = 0;
     if (project.refund) {
@@ -296,7 +297,7 @@ struct Books {
       in.line_id = p.lines.at(project.line);
       in.source = *project::parse_source(project.source);
       in.courtyard_id = yard;
-      in.amount_fen = fen;
+      in.amount_fen = Fen{fen};
       in.quote_id = p.quotes.at(project.quote);
       in.note = project.note;
       in.vouchers = {sha};
@@ -315,7 +316,7 @@ struct Books {
       r.courtyard_id = yard;
       r.vouchers = {sha};
       r.plan_item_id = item;
-      if (per_unit) r.per_unit_fen = Fen{*per_unit};
+      r.per_unit_fen = per_unit;
       r.covered_units = covered;
       id = request_disbursement_in(c, *app, trustee, CompoundId{cid}, r);
     }
@@ -383,7 +384,7 @@ void create_seed_project(Books& b, const SeedProject& s, SeededProject& out) {
   in.description = s.description;
   in.courtyard_id = s.yard;
   in.acceptance_mode = *project::parse_acceptance_mode(s.mode);
-  in.crowdfund_goal_fen = s.goal;
+  in.crowdfund_goal_fen = Fen{s.goal};
   in.signoffs_required = 2;
   in.min_turnout_pct = 20;
   if (!s.need.empty()) in.need_id = store::need_id_by_text(b.c, b.cid, s.need);
@@ -399,7 +400,7 @@ void create_seed_project(Books& b, const SeedProject& s, SeededProject& out) {
     link_project_vote_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out.pid, s.vote_id);
   for (const auto& q : s.quotes)
     out.quotes.push_back(add_project_quote_in(b.c, *b.app, b.committee, CompoundId{b.cid}, out.pid,
-                                              {q.contractor, q.amount, "", {}}));
+                                              {q.contractor, Fen{q.amount}, "", {}}));
 }
 
 // The works accepted: by two members' signatures, or by the households' questionnaire (opened
@@ -752,7 +753,7 @@ void merged(Books& b, Rng& rng) {
     });
     b.later(paid_on, [&b, g, amount, paid_on, pledge_id] {
       b.at(paid_on);
-      pay_pledge_in(b.c, *b.app, b.trustee, CompoundId{b.cid}, g->pid, *pledge_id, amount);
+      pay_pledge_in(b.c, *b.app, b.trustee, CompoundId{b.cid}, g->pid, *pledge_id, Fen{amount});
       ++b.entries;
     });
   }

@@ -41,7 +41,7 @@ app::ProjectInput project_in(std::string_view body) {
   r.need_id = in.opt_i64("need_id", 1, INT64_MAX);
   r.proposal_id = in.opt_i64("proposal_id", 1, INT64_MAX);
   std::string mode_s = in.opt_str("acceptance_mode", 16).value_or("questionnaire");
-  r.crowdfund_goal_fen = in.opt_i64("crowdfund_goal_fen", 0, pj::kMaxProjectFen).value_or(0);
+  r.crowdfund_goal_fen = Fen{in.opt_i64("crowdfund_goal_fen", 0, pj::kMaxProjectFen).value_or(0)};
   r.signoffs_required = in.opt_i64("signoffs_required", 1, 9).value_or(pj::kDefaultSignoffs);
   r.min_turnout_pct = in.opt_i64("min_turnout_pct", 1, 100).value_or(pj::kDefaultMinTurnoutPct);
   auto mode = pj::parse_acceptance_mode(mode_s);
@@ -109,7 +109,7 @@ app::QuoteInput quote_in(std::string_view body) {
   JsonIn in(body);
   app::QuoteInput q;
   q.contractor = in.str("contractor", 60);
-  q.amount_fen = in.i64("amount_fen", 1, pj::kMaxProjectFen);
+  q.amount_fen = Fen{in.i64("amount_fen", 1, pj::kMaxProjectFen)};
   q.note = in.opt_str("note", 500).value_or("");
   q.vouchers = in.hashes("vouchers", app::kMaxPhotos, kVouchersZh, kVouchersEn);
   in.finish();
@@ -155,13 +155,13 @@ app::ProjectPaymentInput payment_in(std::string_view body) {
   app::ProjectPaymentInput r;
   r.line_id = in.i64("line_id", 1, INT64_MAX);
   std::string src = in.str("source", 20);
-  r.amount_fen = in.i64("amount_fen", 1, pj::kMaxProjectFen);
+  r.amount_fen = Fen{in.i64("amount_fen", 1, pj::kMaxProjectFen)};
   r.courtyard_id = in.opt_i64("courtyard_id", 0, INT64_MAX).value_or(0);
   r.quote_id = in.opt_i64("quote_id", 1, INT64_MAX);
   r.note = in.opt_str("note", 60).value_or("");
   r.vouchers = in.hashes("vouchers", app::kMaxPhotos, kVouchersZh, kVouchersEn);
   r.plan_item_id = in.opt_i64("plan_item_id", 1, INT64_MAX);
-  r.per_unit_fen = in.opt_i64("per_unit_fen", 1, pj::kMaxProjectFen);
+  if (auto fen = in.opt_i64("per_unit_fen", 1, pj::kMaxProjectFen)) r.per_unit_fen = Fen{*fen};
   r.covered_units = in.id_list("covered_units", 20'000);
   if (r.per_unit_fen.has_value() != !r.covered_units.empty())
     in.add_error("covered_units", "按户采购须同时给出 per_unit_fen 和 covered_units",
@@ -193,7 +193,7 @@ app::PledgeInput pledge_in(std::string_view body) {
   JsonIn in(body);
   app::PledgeInput r;
   r.unit_id = in.opt_i64("unit_id", 1, INT64_MAX);
-  r.amount_fen = in.i64("amount_fen", 100, pj::kMaxProjectFen);
+  r.amount_fen = Fen{in.i64("amount_fen", 100, pj::kMaxProjectFen)};
   in.finish();
   return r;
 }
@@ -212,13 +212,13 @@ json::object summary_json(const app::ProjectSummary& s) {
           {"courtyard", s.courtyard},
           {"status", pj::to_string(s.status)},
           {"status_zh", pj::status_zh(s.status)},
-          {"budget_fen", s.budget_fen},
-          {"contract_fen", s.contract_fen},
-          {"paid_fen", s.paid_fen},
-          {"pending_fen", s.pending_fen},
-          {"crowdfund_goal_fen", s.crowdfund_goal_fen},
-          {"pledged_fen", s.pledged_fen},
-          {"collected_fen", s.collected_fen},
+          {"budget_fen", s.budget_fen.value},
+          {"contract_fen", s.contract_fen.value},
+          {"paid_fen", s.paid_fen.value},
+          {"pending_fen", s.pending_fen.value},
+          {"crowdfund_goal_fen", s.crowdfund_goal_fen.value},
+          {"pledged_fen", s.pledged_fen.value},
+          {"collected_fen", s.collected_fen.value},
           {"acceptance_mode", pj::to_string(s.acceptance_mode)},
           {"followers", s.followers},
           {"updated_at", s.updated_at_ms}};
@@ -230,9 +230,9 @@ json::array lines_json(const std::vector<app::ProjectLineView>& lines) {
     out.push_back(json::object{{"id", l.id},
                                {"name", l.name},
                                {"account", l.account},
-                               {"budget_fen", l.budget_fen},
-                               {"paid_fen", l.paid_fen},
-                               {"pending_fen", l.pending_fen}});
+                               {"budget_fen", l.budget_fen.value},
+                               {"paid_fen", l.paid_fen.value},
+                               {"pending_fen", l.pending_fen.value}});
   return out;
 }
 
@@ -241,10 +241,10 @@ json::array funding_json(const std::vector<app::ProjectFundingView>& funding) {
   for (const auto& f : funding) {
     json::object x{{"source", pj::to_string(f.source)},
                    {"courtyard_id", f.courtyard_id},
-                   {"amount_fen", f.amount_fen},
-                   {"paid_fen", f.paid_fen},
-                   {"pending_fen", f.pending_fen}};
-    if (f.available_fen) x["available_fen"] = *f.available_fen;
+                   {"amount_fen", f.amount_fen.value},
+                   {"paid_fen", f.paid_fen.value},
+                   {"pending_fen", f.pending_fen.value}};
+    if (f.available_fen) x["available_fen"] = f.available_fen->value;
     out.push_back(std::move(x));
   }
   return out;
@@ -262,14 +262,14 @@ void put_contracts(const app::ProjectView& v, json::object& o) {
   for (const auto& k : v.contracts)
     contracts.push_back(json::object{{"quote_id", k.quote_id},
                                      {"contractor", k.contractor},
-                                     {"amount_fen", k.amount_fen},
+                                     {"amount_fen", k.amount_fen.value},
                                      {"signed_on", k.signed_on},
                                      {"vouchers", texts_json(k.vouchers)},
-                                     {"paid_fen", k.paid_fen}});
+                                     {"paid_fen", k.paid_fen.value}});
   o["quotes"] = std::move(quotes);
   if (v.contract)
     o["contract"] = json::object{{"contractor", v.contract->contractors},
-                                 {"amount_fen", v.contract->amount_fen},
+                                 {"amount_fen", v.contract->amount_fen.value},
                                  {"signed_on", v.contract->signed_on},
                                  {"vouchers", texts_json(v.contract->vouchers)}};
   else
@@ -295,7 +295,7 @@ json::array payments_json(const std::vector<app::ProjectPaymentView>& payments) 
     out.push_back(json::object{{"id", d.id},
                                {"line_id", d.line_id},
                                {"source", d.source},
-                               {"amount_fen", d.amount_fen},
+                               {"amount_fen", d.amount_fen.value},
                                {"payee", d.payee},
                                {"status", d.status},
                                {"entry_index", opt_json(d.entry_index)},
@@ -320,14 +320,14 @@ json::value settlement_json(const std::optional<app::SettlementView>& s) {
   for (const auto& f : s->by_source)
     by.push_back(json::object{{"source", pj::to_string(f.source)},
                               {"courtyard_id", f.courtyard_id},
-                              {"amount_fen", f.amount_fen},
-                              {"paid_fen", f.paid_fen}});
+                              {"amount_fen", f.amount_fen.value},
+                              {"paid_fen", f.paid_fen.value}});
   return json::object{{"settled_on", s->settled_on},
-                      {"budget_fen", s->budget_fen},
-                      {"contract_fen", s->contract_fen},
-                      {"paid_fen", s->paid_fen},
+                      {"budget_fen", s->budget_fen.value},
+                      {"contract_fen", s->contract_fen.value},
+                      {"paid_fen", s->paid_fen.value},
                       {"by_source", std::move(by)},
-                      {"crowdfunding_refunded_fen", s->crowdfunding_refunded_fen}};
+                      {"crowdfunding_refunded_fen", s->crowdfunding_refunded_fen.value}};
 }
 
 // Every pledge (committee, trustee): with the courtyard; the caller's own: without.
@@ -366,9 +366,9 @@ json::object project_json(const app::ProjectView& v) {
   o["acceptance"] = acceptance_json(v.acceptance);
   const app::CrowdfundingView& k = v.crowdfunding;
   o["crowdfunding"] =
-      json::object{{"goal_fen", k.goal_fen},           {"pledged_fen", k.pledged_fen},
-                   {"collected_fen", k.collected_fen}, {"households", k.households},
-                   {"refunded_fen", k.refunded_fen},   {"unspent_fen", k.unspent_fen}};
+      json::object{{"goal_fen", k.goal_fen.value},           {"pledged_fen", k.pledged_fen.value},
+                   {"collected_fen", k.collected_fen.value}, {"households", k.households},
+                   {"refunded_fen", k.refunded_fen.value},   {"unspent_fen", k.unspent_fen.value}};
   o["settlement"] = settlement_json(v.settlement);
   o["cancel_reason"] = v.cancel_reason;
   json::array timeline;
@@ -417,9 +417,9 @@ void add_crowdfunding_routes(Router& r) {
         [](Ctx& x) {
           const I pledge_id = x.id("id");
           auto p = app::pay_pledge(x.app, x.caller, x.compound(), x.id("pid"), pledge_id,
-                                   amount_in(x.req.body));
+                                   Fen{amount_in(x.req.body)});
           return json_response(201, json::object{{"pledge_id", pledge_id},
-                                                 {"paid_fen", p.paid_fen},
+                                                 {"paid_fen", p.paid_fen.value},
                                                  {"entry_index", p.entry_index}});
         });
 }
