@@ -233,7 +233,8 @@ Reconciliation reconciliation(App& app, I cid, bool masked) {
       }
       for (const auto& [ym, bal] : bank_balance)
         a.months.push_back(
-            {ym, bal, store::posted_balance_until(c, cid, acc.ledger_account, month_end(ym))});
+            {ym, Fen{bal},
+             Fen{store::posted_balance_until(c, cid, acc.ledger_account, month_end(ym))}});
       out.accounts.push_back(std::move(a));
     }
     return out;

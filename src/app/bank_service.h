@@ -54,7 +54,7 @@ PaymentRecorded payment_from_line(App& app, const Caller& who, CompoundId cid, s
 // Reconciliation: per account, monthly bank against book balances and the unmatched lines.
 struct BankMonth {
   std::string month;
-  std::int64_t bank_balance_fen = 0, book_balance_fen = 0;
+  Fen bank_balance_fen, book_balance_fen;
 };
 struct AccountReconciliation {
   store::BankAccountRec account;

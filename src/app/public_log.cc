@@ -156,13 +156,14 @@ MonthlySummary monthly_summary(App& app, CompoundId compound, I months) {
     MonthlySummary out;
     for (const auto& k : keys) {
       auto it = by_month.find(k);
-      out.months.push_back({k, it == by_month.end() ? 0 : it->second.first,
-                            it == by_month.end() ? 0 : it->second.second});
+      out.months.push_back({k, Fen{it == by_month.end() ? 0 : it->second.first},
+                            Fen{it == by_month.end() ? 0 : it->second.second}});
     }
     auto chart = store::load_chart(c, cid);
     for (const auto& [code, fen] : by_account) {
       const auto* a = ledger::find_account(chart, code);
-      out.expenses_by_account.push_back({code, a ? a->name_zh : code, a ? a->name_en : code, fen});
+      out.expenses_by_account.push_back(
+          {code, a ? a->name_zh : code, a ? a->name_en : code, Fen{fen}});
     }
     return out;
   });
@@ -243,14 +244,14 @@ Balances balances(App& app, CompoundId compound, const std::string& as_of) {
       by_courtyard[s.courtyard_id][s.account] += s.amount_fen;
     }
     for (const auto& a : chart)
-      out.accounts.push_back({a, by_account.count(a.code) ? by_account[a.code] : 0});
+      out.accounts.push_back({a, Fen{by_account.count(a.code) ? by_account[a.code] : 0}});
     for (const auto& y : store::list_courtyards(c, cid)) {
-      CourtyardBalances yard{y.id, y.name, 0, 0, {}};
+      CourtyardBalances yard{y.id, y.name, Fen{0}, Fen{0}, {}};
       for (const auto& [code, amt] : by_courtyard[y.id]) {
         yard.accounts.emplace_back(code, amt);
         const auto* a = ledger::find_account(chart, code);
-        if (a && a->type == ledger::AccountType::income) yard.income_fen -= amt;
-        if (a && a->type == ledger::AccountType::expense) yard.expense_fen += amt;
+        if (a && a->type == ledger::AccountType::income) yard.income_fen -= Fen{amt};
+        if (a && a->type == ledger::AccountType::expense) yard.expense_fen += Fen{amt};
       }
       out.courtyards.push_back(std::move(yard));
     }

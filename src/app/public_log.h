@@ -75,12 +75,12 @@ Proof consistency(App& app, CompoundId cid, std::int64_t first, std::int64_t sec
 // balances; and the sums by account and courtyard (as of a date, or now).
 struct AccountBalance {
   ledger::Account account;
-  std::int64_t balance_fen = 0;
+  Fen balance_fen;
 };
 struct CourtyardBalances {
   std::int64_t id = 0;
   std::string name;
-  std::int64_t income_fen = 0, expense_fen = 0;
+  Fen income_fen, expense_fen;
   std::vector<std::pair<std::string, std::int64_t>> accounts;  // (code, balance)
 };
 struct Balances {
@@ -95,11 +95,11 @@ Balances balances(App& app, CompoundId cid, const std::string& as_of);
 // this one (China time), and the expenses of that span by account. Sums of postings, in fen.
 struct MonthFlow {
   std::string month;
-  std::int64_t income_fen = 0, expense_fen = 0;
+  Fen income_fen, expense_fen;
 };
 struct AccountExpense {
   std::string code, name_zh, name_en;
-  std::int64_t amount_fen = 0;
+  Fen amount_fen;
 };
 struct MonthlySummary {
   std::vector<MonthFlow> months;

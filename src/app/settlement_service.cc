@@ -92,19 +92,19 @@ RemunerationBooked book_remuneration(App& app, const Caller& who, CompoundId com
     // by charity money (entries that credit the charity accounts).
     for (const auto& r :
          store::remunerable_costs(c, cid, first_day(period), end_exclusive(period))) {
-      out.costs_fen += r.amount_fen;
+      out.costs_fen += Fen{r.amount_fen};
       I fee = billing::remuneration(r.amount_fen, out.remuneration_bp);
       if (fee == 0) continue;
-      out.amount_fen += fee;
+      out.amount_fen += Fen{fee};
       t.postings.push_back({"5007", fee, r.courtyard_id});
       t.postings.push_back({"2001", -fee, r.courtyard_id});
     }
-    if (out.amount_fen > 0) {
+    if (out.amount_fen > Fen{}) {
       Appender ap(c, cid, app.clock_ms());
       out.entry_index = ap.append(std::move(t));
       ap.finish();
     }
-    store::insert_remuneration_run(c, cid, out.period, out.costs_fen, out.amount_fen,
+    store::insert_remuneration_run(c, cid, out.period, out.costs_fen.value, out.amount_fen.value,
                                    out.entry_index, app.clock_ms());
     audit(c, app, who, cid, "remuneration.book", "period:" + out.period,
           {{"costs_fen", out.costs_fen}, {"amount_fen", out.amount_fen}});
@@ -137,7 +137,7 @@ std::vector<CourtyardShare> weigh_courtyards(Connection& c, I cid, const SharedC
       w = store::courtyard_unit_totals(c, y.id).units;
     else if (auto it = cost.fixed_shares.find(y.id); it != cost.fixed_shares.end())
       w = it->second;
-    out.push_back({y.id, y.name, w, 0});
+    out.push_back({y.id, y.name, w, Fen{}});
   }
   return out;
 }
@@ -148,7 +148,7 @@ SharedCostBooked allocate_shared_cost(App& app, const Caller& who, CompoundId co
                                       const SharedCost& cost) {
   const I cid = compound.value;
   if (!ledger::valid_date(cost.date)) throw_invalid({{"date", "日期无效", "is not a valid date"}});
-  if (cost.amount_fen < 1 || cost.amount_fen > kMaxAmountFen)
+  if (cost.amount_fen < Fen{1} || cost.amount_fen > Fen{kMaxAmountFen})
     throw_invalid({{"amount_fen", "金额超出范围", "is out of range"}});
   for (const auto& [yard, share] : cost.fixed_shares)
     if (share < 0 || share > kMaxCostShare)
@@ -167,14 +167,14 @@ SharedCostBooked allocate_shared_cost(App& app, const Caller& who, CompoundId co
     if (out.split.size() < 2 || sum == 0)
       throw Error(ErrorKind::unprocessable, "nothing-to-split", "至少需要两个有份额的院落",
                   "Needs at least two courtyards with a share");
-    auto parts = billing::allocate(cost.amount_fen, weights);
+    auto parts = billing::allocate(cost.amount_fen.value, weights);
     ledger::Transaction t;
     t.date = cost.date;
     t.kind = "allocation";
     t.description = "分摊：" + cost.description + "（" + rule_zh(cost.rule) + "）";
-    t.postings.push_back({cost.expense_account, -cost.amount_fen, 0});
+    t.postings.push_back({cost.expense_account, -cost.amount_fen.value, 0});
     for (std::size_t i = 0; i < out.split.size(); ++i) {
-      out.split[i].amount_fen = parts[i];
+      out.split[i].amount_fen = Fen{parts[i]};
       if (parts[i])
         t.postings.push_back({cost.expense_account, parts[i], out.split[i].courtyard_id});
     }
@@ -226,21 +226,21 @@ settle::Settlement settlement(App& app, CompoundId compound, const std::string& 
 PlanItem add_plan_item_in(Connection& c, App& app, const Caller& who, CompoundId compound,
                           const PlanItemInput& in) {
   const I cid = compound.value;
-  if (in.planned_fen < 1 || in.planned_fen > kMaxAmountFen)
+  if (in.planned_fen < Fen{1} || in.planned_fen > Fen{kMaxAmountFen})
     throw_invalid({{"planned_fen", "金额超出范围", "is out of range"}});
   require_compound(c, cid);
   if (!store::get_courtyard(c, cid, in.courtyard_id)) throw_not_found("院落", "Courtyard");
-  PlanItem out{0, in, "", 0};
-  out.id = store::insert_plan_item(c, cid,
-                                   {in.courtyard_id, in.year, in.planned_fen, in.item, in.decision},
-                                   who.user_id(), app.clock_ms());
+  PlanItem out{0, in, "", Fen{0}};
+  out.id = store::insert_plan_item(
+      c, cid, {in.courtyard_id, in.year, in.planned_fen.value, in.item, in.decision}, who.user_id(),
+      app.clock_ms());
   audit(c, app, who, cid, "surplus.plan", "plan_item:" + std::to_string(out.id),
         {{"item", in.item}, {"planned_fen", in.planned_fen}});
   return out;
 }
 
 PlanItem add_plan_item(App& app, const Caller& who, CompoundId compound, const PlanItemInput& in) {
-  if (in.planned_fen < 1 || in.planned_fen > kMaxAmountFen)
+  if (in.planned_fen < Fen{1} || in.planned_fen > Fen{kMaxAmountFen})
     throw_invalid({{"planned_fen", "金额超出范围", "is out of range"}});
   return app.db.write([&](Connection& c) { return add_plan_item_in(c, app, who, compound, in); });
 }
@@ -252,9 +252,9 @@ SurplusPlans surplus_plans(App& app, CompoundId compound, I year) {
     SurplusPlans out{cid, year, {}};
     for (const auto& p : store::list_plan_items(c, cid, year))
       out.items.push_back({p.id,
-                           {p.courtyard_id, year, p.item, p.planned_fen, p.decision},
+                           {p.courtyard_id, year, p.item, Fen{p.planned_fen}, p.decision},
                            p.courtyard_name,
-                           p.spent_fen});
+                           Fen{p.spent_fen}});
     return out;
   });
 }

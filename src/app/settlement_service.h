@@ -37,7 +37,8 @@ ContractTerms set_contract(App& app, const Caller& who, CompoundId cid, const Co
 
 struct RemunerationBooked {
   std::string period;
-  std::int64_t remuneration_bp = 0, costs_fen = 0, amount_fen = 0;
+  std::int64_t remuneration_bp = 0;
+  Fen costs_fen, amount_fen;
   std::optional<std::int64_t> entry_index;  // nullopt: nothing was due
 };
 // 409 when the period is booked already.
@@ -50,7 +51,7 @@ std::optional<SplitRule> parse_split_rule(std::string_view text);
 inline constexpr std::int64_t kMaxCostShare = 1'000'000;
 struct SharedCost {
   std::string description, date;  // date YYYY-MM-DD
-  std::int64_t amount_fen = 0;
+  Fen amount_fen;
   std::string expense_account;
   SplitRule rule = SplitRule::area;
   std::map<std::int64_t, std::int64_t> fixed_shares;  // courtyard → share 0…kMaxCostShare (fixed)
@@ -58,10 +59,12 @@ struct SharedCost {
 struct CourtyardShare {
   std::int64_t courtyard_id = 0;
   std::string name;
-  std::int64_t weight = 0, amount_fen = 0;
+  std::int64_t weight = 0;
+  Fen amount_fen;
 };
 struct SharedCostBooked {
-  std::int64_t entry_index = 0, amount_fen = 0;
+  std::int64_t entry_index = 0;
+  Fen amount_fen;
   SplitRule rule = SplitRule::area;
   std::vector<CourtyardShare> split;  // every courtyard, in order; the parts add up to the amount
 };
@@ -78,14 +81,14 @@ settle::Settlement settlement(App& app, CompoundId cid, const std::string& perio
 struct PlanItemInput {
   std::int64_t courtyard_id = 0, year = 0;
   std::string item;
-  std::int64_t planned_fen = 0;
+  Fen planned_fen;
   std::string decision;
 };
 struct PlanItem {
   std::int64_t id = 0;
   PlanItemInput input;
   std::string courtyard_name;
-  std::int64_t spent_fen = 0;
+  Fen spent_fen;
 };
 // The item as stored (its courtyard's name and spent_fen are not filled in).
 PlanItem add_plan_item(App& app, const Caller& who, CompoundId cid, const PlanItemInput& in);

@@ -901,7 +901,7 @@ std::vector<TenderView> list_tenders(App& app, CompoundId compound) {
       for (auto& b : store::list_bids(c, t.id)) {
         const I monthly = billing::fee_amount(b.price_fen_per_m2_month, area, 1);
         const bool awarded = b.id == t.awarded_bid_id;
-        view.bids.push_back({std::move(b), monthly, awarded});
+        view.bids.push_back({std::move(b), Fen{monthly}, awarded});
       }
       view.tender = std::move(t);
       out.push_back(std::move(view));

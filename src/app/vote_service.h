@@ -258,7 +258,7 @@ VoteView put_tender_to_vote_in(store::Connection& c, App& app, const Caller& who
                                std::int64_t tender_id, std::int64_t closes_at_ms, bool secret);
 struct BidView {
   store::BidRec bid;
-  std::int64_t monthly_fen = 0;  // what the compound would pay a month for its whole area
+  Fen monthly_fen;  // what the compound would pay a month for its whole area
   bool awarded = false;
 };
 struct TenderView {

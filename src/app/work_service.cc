@@ -201,7 +201,7 @@ PlanView publish_plan(App& app, const Caller& who, CompoundId compound, const Pl
           {{"version", version}, {"effective_from", from}, {"monthly_cost_fen", cost}});
     PlanView out;
     out.id = plan_id, out.version = version, out.effective_from = from, out.note = note;
-    out.monthly_cost_fen = cost, out.items = items;
+    out.monthly_cost_fen = Fen{cost}, out.items = items;
     return out;
   });
 }
@@ -214,7 +214,7 @@ std::vector<PlanView> list_plans(App& app, CompoundId compound) {
     std::string current = month_of(app.clock_ms());
     auto in_effect = plan_for(c, cid, current);
     for (const auto& p : store::list_service_plans(c, cid))
-      out.push_back(PlanView{p.id, p.version, p.effective_from, p.note, p.monthly_cost_fen,
+      out.push_back(PlanView{p.id, p.version, p.effective_from, p.note, Fen{p.monthly_cost_fen},
                              p.published_at_ms, in_effect && in_effect->id == p.id,
                              load_items(c, p.id)});
     return out;
@@ -683,7 +683,7 @@ ServicePosted post_month_core(Connection& c, I cid, const std::string& month, I 
     ap.finish();
   }
   store::insert_service_posting(c, cid, {month, minutes, total, idx, by}, now);
-  return ServicePosted{month, minutes, total, idx};
+  return ServicePosted{month, minutes, Fen{total}, idx};
 }
 
 ServicePosted post_service_month(App& app, const Caller& who, CompoundId compound,

@@ -44,7 +44,7 @@ struct PlanInput {
 struct PlanView {
   std::int64_t id = 0, version = 0;
   std::string effective_from, note;
-  std::int64_t monthly_cost_fen = 0;
+  Fen monthly_cost_fen;
   std::int64_t published_at_ms = 0;
   bool in_effect = false;  // this month's
   std::vector<service::PlanItem> items;
@@ -153,7 +153,8 @@ std::vector<ServiceMonth> service_months(App& app, CompoundId cid, std::int64_t 
 // Committee or trustee: posts a month's undisputed hours × rate to the ledger, once.
 struct ServicePosted {
   std::string period;
-  std::int64_t minutes = 0, amount_fen = 0;
+  std::int64_t minutes = 0;
+  Fen amount_fen;
   std::optional<std::int64_t> entry_index;  // nullopt: nothing to book
 };
 ServicePosted post_service_month(App& app, const Caller& who, CompoundId cid,

@@ -451,7 +451,7 @@ int run_backup_or_restore(const Commands& k, const Options& o) {
 int print_balances(app::App& app, const Options& o) {
   auto b = app::balances(app, CompoundId{o.compound}, o.as_of);
   for (const auto& [a, v] : b.accounts) {
-    if (v == 0) continue;
+    if (v == Fen{}) continue;
     std::string amount = format_yuan(v);
     std::cout << std::string(amount.size() < 20 ? 20 - amount.size() : 1, ' ') << amount << "  "
               << a.code << " " << a.name_zh << "\n";

@@ -272,7 +272,7 @@ struct Books {
          const std::string& date) {
     clock(ms_of(date));
     return add_plan_item_in(c, *app, committee, CompoundId{cid},
-                            {yard, year, item, planned, decision})
+                            {yard, year, item, Fen{planned}, decision})
         .id;
   }
   // The request (two days before `date`, as app::request_disbursement or

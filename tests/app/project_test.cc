@@ -1182,11 +1182,11 @@ TEST_F(ProjectTest, ASurplusPaymentNamesItsPlanItemAndTheHouseholdsItCovers) {
     ap.finish();
   });
   I item = app::add_plan_item(env.app(), com, CompoundId{cid},
-                              {west, 2026, "每户财产保险", 10'000, "坝坝会"})
+                              {west, 2026, "每户财产保险", Fen{10'000}, "坝坝会"})
                .id;
-  I other =
-      app::add_plan_item(env.app(), com, CompoundId{cid}, {east, 2026, "东院灯", 10'000, "坝坝会"})
-          .id;
+  I other = app::add_plan_item(env.app(), com, CompoundId{cid},
+                               {east, 2026, "东院灯", Fen{10'000}, "坝坝会"})
+                .id;
   I pid = pid_of(project());
   auto p = contracted(pid, 10'000,
                       R"([{"source":"courtyard_surplus","courtyard_id":)" + std::to_string(west) +

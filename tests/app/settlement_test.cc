@@ -75,8 +75,8 @@ TEST_F(SettlementTest, RemunerationIsTheContractShareOfCostsOncePerPeriod) {
   post("2026-11-15", "5009", "3002", 50000,
        yards[0]);  // paid from the charity fund: no remuneration on it
   auto r = app::book_remuneration(env.app(), com, CompoundId{cid}, "2026-11");
-  EXPECT_EQ(r.costs_fen, 133335);
-  EXPECT_EQ(r.amount_fen, 10000 + 3334);  // 3333.5 rounds up, per courtyard
+  EXPECT_EQ(r.costs_fen, Fen{133335});
+  EXPECT_EQ(r.amount_fen, Fen{10000 + 3334});  // 3333.5 rounds up, per courtyard
   EXPECT_EQ(status_of([&] { app::book_remuneration(env.app(), com, CompoundId{cid}, "2026-11"); }),
             409);
   EXPECT_EQ(status_of([&] { app::book_remuneration(env.app(), com, CompoundId{cid}, "2026-13"); }),
@@ -88,33 +88,34 @@ TEST_F(SettlementTest, SharedCostsSplitByAreaWithNoFenLostOrCreated) {
   using app::SplitRule;
   auto r = app::allocate_shared_cost(
       env.app(), com, CompoundId{cid},
-      {"11月公共水电", "2026-11-30", 100000, "5006", SplitRule::area, {}});
+      {"11月公共水电", "2026-11-30", Fen{100000}, "5006", SplitRule::area, {}});
   const auto& split = r.split;
   ASSERT_EQ(split.size(), 3u);
-  EXPECT_EQ(split[0].amount_fen, 50000);  // 300 of 600 m²
-  EXPECT_EQ(split[1].amount_fen, 33333);
-  EXPECT_EQ(split[2].amount_fen, 16667);  // 16666.67: the largest remainder gets the fen
-  auto units = app::allocate_shared_cost(env.app(), com, CompoundId{cid},
-                                         {"门卫", "2026-11-30", 100, "5004", SplitRule::units, {}});
+  EXPECT_EQ(split[0].amount_fen, Fen{50000});  // 300 of 600 m²
+  EXPECT_EQ(split[1].amount_fen, Fen{33333});
+  EXPECT_EQ(split[2].amount_fen, Fen{16667});  // 16666.67: the largest remainder gets the fen
+  auto units =
+      app::allocate_shared_cost(env.app(), com, CompoundId{cid},
+                                {"门卫", "2026-11-30", Fen{100}, "5004", SplitRule::units, {}});
   std::int64_t sum = 0;
-  for (const auto& s : units.split) sum += s.amount_fen;
+  for (const auto& s : units.split) sum += s.amount_fen.value;
   EXPECT_EQ(sum, 100);
   auto fixed = app::allocate_shared_cost(
       env.app(), com, CompoundId{cid},
-      {"保险", "2026-11-30", 1000, "5005", SplitRule::fixed, {{yards[0], 1}, {yards[2], 3}}});
-  EXPECT_EQ(fixed.split[0].amount_fen, 250);
-  EXPECT_EQ(fixed.split[1].amount_fen, 0);
-  EXPECT_EQ(fixed.split[2].amount_fen, 750);
+      {"保险", "2026-11-30", Fen{1000}, "5005", SplitRule::fixed, {{yards[0], 1}, {yards[2], 3}}});
+  EXPECT_EQ(fixed.split[0].amount_fen, Fen{250});
+  EXPECT_EQ(fixed.split[1].amount_fen, Fen{0});
+  EXPECT_EQ(fixed.split[2].amount_fen, Fen{750});
   EXPECT_EQ(status_of([&] {
               app::allocate_shared_cost(env.app(), com, CompoundId{cid},
-                                        {"x", "2026-11-30", 5, "4001", SplitRule::area, {}});
+                                        {"x", "2026-11-30", Fen{5}, "4001", SplitRule::area, {}});
             }),
             422);
   EXPECT_EQ(
       status_of([&] {
         app::allocate_shared_cost(
             env.app(), com, CompoundId{cid},
-            {"x", "2026-11-30", 5, "5005", SplitRule::fixed, {{yards[0], -1}, {yards[1], 2}}});
+            {"x", "2026-11-30", Fen{5}, "5005", SplitRule::fixed, {{yards[0], -1}, {yards[1], 2}}});
       }),
       422);  // a negative share
 }
@@ -123,7 +124,7 @@ TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
   env.grant(env.add_user("trustee"), cid, Role::trustee);
   post("2026-01-05", "1001", "4001", 500000, yards[0]);
   auto item = app::add_plan_item(env.app(), com, CompoundId{cid},
-                                 {yards[0], 2026, "监控摄像头", 200000, "坝坝会议定"});
+                                 {yards[0], 2026, "监控摄像头", Fen{200000}, "坝坝会议定"});
   auto id = item.id;
   std::string req =
       R"({"payee":"安防器材部","amount_fen":180000,"purpose":"安装监控","expense_account":"5008","courtyard_id":)" +
@@ -133,15 +134,15 @@ TEST_F(SettlementTest, ASurplusPlanShowsPlannedAgainstSpent) {
                .as_object();
   EXPECT_EQ(d.at("plan_item_id").as_int64(), id);
   EXPECT_EQ(app::surplus_plans(env.app(), CompoundId{cid}, 2026).items[0].spent_fen,
-            0);  // not yet paid
+            Fen{0});  // not yet paid
   env.post(
          com,
          compound_path(cid, "/disbursements/" + std::to_string(d.at("id").as_int64()) + "/approve"),
          "{}")
       .as_object();
   auto plans = app::surplus_plans(env.app(), CompoundId{cid}, 2026);
-  EXPECT_EQ(plans.items[0].input.planned_fen, 200000);
-  EXPECT_EQ(plans.items[0].spent_fen, 180000);
+  EXPECT_EQ(plans.items[0].input.planned_fen, Fen{200000});
+  EXPECT_EQ(plans.items[0].spent_fen, Fen{180000});
   std::string other =
       R"({"payee":"x","amount_fen":100,"purpose":"x","expense_account":"5008","courtyard_id":)" +
       std::to_string(yards[1]) + R"(,"plan_item_id":)" + std::to_string(id) + "}";
@@ -170,7 +171,7 @@ TEST_F(SettlementTest, TheStatementTiesToTheLedger) {
   post("2026-11-20", "5001", "2001", 7000, yards[0]);
   post("2026-11-05", "5006", "2001", 600, 0);
   app::allocate_shared_cost(env.app(), com, CompoundId{cid},
-                            {"水电", "2026-11-30", 600, "5006", app::SplitRule::area, {}});
+                            {"水电", "2026-11-30", Fen{600}, "5006", app::SplitRule::area, {}});
   auto s = app::settlement(env.app(), CompoundId{cid}, "2026-11");
   const auto& y0 = s.courtyards[0];
   // October: fees 0.40 × 300 m² = ¥120.00, costs ¥50.00 → ¥70.00 carried in.

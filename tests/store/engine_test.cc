@@ -50,7 +50,7 @@ TEST(Engine, ConcurrentWritersToOneLogLoseAndDoubleNothing) {
   auto b = app::balances(env.app(), CompoundId{cid}, "");
   std::int64_t bank = 0;
   for (const auto& [a, balance] : b.accounts)
-    if (a.code == "1001") bank = balance;
+    if (a.code == "1001") bank = balance.value;
   EXPECT_EQ(bank, 15 * (0 + 1000 + 2000 + 3000) + 4 * (15 * 16 / 2));
   // Indexes 0..59, each once.
   EXPECT_EQ(env.db().read([&](store::Connection& c) {
@@ -72,7 +72,8 @@ TEST(Engine, ABackupRestoresToTheSameRootsAndBalances) {
   auto balances_text = [&](app::App& a) {
     std::string out;
     const auto b = app::balances(a, CompoundId{cid}, "");
-    for (const auto& [acc, fen] : b.accounts) out += acc.code + "=" + std::to_string(fen) + ";";
+    for (const auto& [acc, fen] : b.accounts)
+      out += acc.code + "=" + std::to_string(fen.value) + ";";
     for (const auto& x : b.sums)
       out += x.account + "/" + std::to_string(x.courtyard_id) + "=" + std::to_string(x.amount_fen) +
              ";";

@@ -37,10 +37,11 @@ json::object reconciliation_json(const app::Reconciliation& r) {
                                        {"serial", l.serial}});
     }
     for (const auto& m : a.months)
-      months.push_back(json::object{{"month", m.month},
-                                    {"bank_balance_fen", m.bank_balance_fen},
-                                    {"book_balance_fen", m.book_balance_fen},
-                                    {"difference_fen", m.bank_balance_fen - m.book_balance_fen}});
+      months.push_back(
+          json::object{{"month", m.month},
+                       {"bank_balance_fen", m.bank_balance_fen.value},
+                       {"book_balance_fen", m.book_balance_fen.value},
+                       {"difference_fen", (m.bank_balance_fen - m.book_balance_fen).value}});
     const auto& acc = a.account;
     accounts.push_back(json::object{{"id", acc.id},
                                     {"bank", acc.bank},

@@ -68,7 +68,7 @@ json::object plan_item_json(const app::PlanItem& p) {
                       {"courtyard_id", p.input.courtyard_id},
                       {"year", p.input.year},
                       {"item", p.input.item},
-                      {"planned_fen", p.input.planned_fen},
+                      {"planned_fen", p.input.planned_fen.value},
                       {"decision", p.input.decision}};
 }
 
@@ -79,9 +79,9 @@ json::object surplus_plans_json(const app::SurplusPlans& s) {
                                  {"courtyard_id", p.input.courtyard_id},
                                  {"courtyard", p.courtyard_name},
                                  {"item", p.input.item},
-                                 {"planned_fen", p.input.planned_fen},
+                                 {"planned_fen", p.input.planned_fen.value},
                                  {"decision", p.input.decision},
-                                 {"spent_fen", p.spent_fen}});
+                                 {"spent_fen", p.spent_fen.value}});
   return json::object{
       {"compound_id", s.compound_id}, {"year", s.year}, {"items", std::move(items)}};
 }
@@ -89,8 +89,8 @@ json::object surplus_plans_json(const app::SurplusPlans& s) {
 json::object remuneration_json(const app::RemunerationBooked& b) {
   return json::object{{"period", b.period},
                       {"remuneration_bp", b.remuneration_bp},
-                      {"costs_fen", b.costs_fen},
-                      {"amount_fen", b.amount_fen},
+                      {"costs_fen", b.costs_fen.value},
+                      {"amount_fen", b.amount_fen.value},
                       {"entry_index", opt_json(b.entry_index)}};
 }
 
@@ -100,9 +100,9 @@ json::object shared_cost_json(const app::SharedCostBooked& b) {
     split.push_back(json::object{{"courtyard_id", s.courtyard_id},
                                  {"name", s.name},
                                  {"weight", s.weight},
-                                 {"amount_fen", s.amount_fen}});
+                                 {"amount_fen", s.amount_fen.value}});
   return json::object{{"entry_index", b.entry_index},
-                      {"amount_fen", b.amount_fen},
+                      {"amount_fen", b.amount_fen.value},
                       {"rule", app::to_string(b.rule)},
                       {"split", std::move(split)}};
 }
@@ -129,7 +129,7 @@ app::PlanItemInput plan_item_in(std::string_view body) {
   p.courtyard_id = in.i64("courtyard_id", 1, INT64_MAX);
   p.year = in.i64("year", 2000, 2200);
   p.item = in.str("item", 100);
-  p.planned_fen = in.i64("planned_fen", 1, kMaxAmountFen);
+  p.planned_fen = Fen{in.i64("planned_fen", 1, kMaxAmountFen)};
   p.decision = in.str("decision", 200);
   in.finish();
   return p;
@@ -142,7 +142,7 @@ app::SharedCost shared_cost_in(std::string_view body) {
   app::SharedCost s;
   s.description = in.str("description", 100);
   s.date = in.str("date", 10);
-  s.amount_fen = in.i64("amount_fen", 1, kMaxAmountFen);
+  s.amount_fen = Fen{in.i64("amount_fen", 1, kMaxAmountFen)};
   s.expense_account = in.str("expense_account", 8);
   const std::string rule = in.str("rule", 8);
   if (!s.date.empty() && !ledger::valid_date(s.date))

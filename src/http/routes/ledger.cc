@@ -84,13 +84,14 @@ json::object feed_json(const app::LedgerFeed& f) {
 json::object monthly_json(const app::MonthlySummary& m) {
   json::array list, accounts;
   for (const auto& mo : m.months)
-    list.push_back(json::object{
-        {"month", mo.month}, {"income_fen", mo.income_fen}, {"expense_fen", mo.expense_fen}});
+    list.push_back(json::object{{"month", mo.month},
+                                {"income_fen", mo.income_fen.value},
+                                {"expense_fen", mo.expense_fen.value}});
   for (const auto& a : m.expenses_by_account)
     accounts.push_back(json::object{{"code", a.code},
                                     {"name_zh", a.name_zh},
                                     {"name_en", a.name_en},
-                                    {"amount_fen", a.amount_fen}});
+                                    {"amount_fen", a.amount_fen.value}});
   return json::object{{"months", std::move(list)}, {"expenses_by_account", std::move(accounts)}};
 }
 
@@ -110,16 +111,16 @@ json::object balances_json(const app::Balances& b) {
                                     {"cash", a.cash},
                                     {"charity", a.charity},
                                     {"trustee_pay", a.trustee_pay},
-                                    {"balance_fen", balance}});
+                                    {"balance_fen", balance.value}});
   for (const auto& y : b.courtyards) {
     json::array accs;
     for (const auto& [code, amt] : y.accounts)
       accs.push_back(json::object{{"code", code}, {"balance_fen", amt}});
     yards.push_back(json::object{{"id", y.id},
                                  {"name", y.name},
-                                 {"income_fen", y.income_fen},
-                                 {"expense_fen", y.expense_fen},
-                                 {"surplus_fen", y.income_fen - y.expense_fen},
+                                 {"income_fen", y.income_fen.value},
+                                 {"expense_fen", y.expense_fen.value},
+                                 {"surplus_fen", (y.income_fen - y.expense_fen).value},
                                  {"accounts", std::move(accs)}});
   }
   for (const auto& s : b.sums)

@@ -149,7 +149,7 @@ json::array plans_json(const std::vector<app::PlanView>& plans) {
                                {"version", p.version},
                                {"effective_from", p.effective_from},
                                {"note", p.note},
-                               {"monthly_cost_fen", p.monthly_cost_fen},
+                               {"monthly_cost_fen", p.monthly_cost_fen.value},
                                {"published_at", p.published_at_ms},
                                {"in_effect", p.in_effect},
                                {"items", items_json(p.items)}});
@@ -299,7 +299,7 @@ void add_plan_routes(Router& r) {
                                            {"version", p.version},
                                            {"effective_from", p.effective_from},
                                            {"note", p.note},
-                                           {"monthly_cost_fen", p.monthly_cost_fen},
+                                           {"monthly_cost_fen", p.monthly_cost_fen.value},
                                            {"items", items_json(p.items)}});
   });
   r.add("GET", kCompound + "/service-plan/assignments", Rule::in_compound({C, T, S}), [](Ctx& x) {
@@ -368,7 +368,7 @@ void add_visit_routes(Router& r) {
         app::post_service_month(x.app, x.caller, x.compound(), text_in(x.req.body, "period", 7));
     return json_response(201, json::object{{"period", p.period},
                                            {"minutes", p.minutes},
-                                           {"amount_fen", p.amount_fen},
+                                           {"amount_fen", p.amount_fen.value},
                                            {"entry_index", opt_json(p.entry_index)}});
   });
 }

@@ -356,7 +356,7 @@ json::array tenders_json(const std::vector<app::TenderView>& list) {
                                   {"provider", b.provider},
                                   {"price_fen_per_m2_month", b.price_fen_per_m2_month},
                                   {"remuneration_bp", b.remuneration_bp},
-                                  {"monthly_fen", monthly_fen},
+                                  {"monthly_fen", monthly_fen.value},
                                   {"plan", b.plan},
                                   {"documents", texts_json(b.documents)},
                                   {"awarded", awarded}});
